@@ -1,0 +1,95 @@
+package id.go.kemensos.returnee.disbursement.bank;
+
+import id.go.kemensos.returnee.disbursement.DisbursementProperties;
+import id.go.kemensos.returnee.disbursement.ledger.TransferOrder;
+import id.go.kemensos.returnee.disbursement.ledger.TransferOutcome;
+import id.go.kemensos.returnee.gateway.GatewayResponse;
+import id.go.kemensos.returnee.gateway.GatewayUnavailableException;
+import id.go.kemensos.returnee.gateway.ResilientGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The bank gateway in the SNAP open-API style. A transfer carries the payment id as {@code partnerReferenceNo}, which the
+ * bank deduplicates on. After a timeout or an ambiguous reply the client asks for the transfer's status, and resends only
+ * when the bank says it never received it.
+ */
+@Component
+public class BankGatewayClient {
+
+    static final String TRANSFER = "/snap/v1.0/transfer-interbank";
+    static final String STATUS = "/snap/v1.0/transfer/status";
+    private static final int MAX_SENDS = 2;
+    private static final Logger log = LoggerFactory.getLogger(BankGatewayClient.class);
+
+    private final ResilientGateway gateway;
+    private final String sourceAccount;
+
+    BankGatewayClient(BankGateway gateway, DisbursementProperties properties) {
+        this.gateway = gateway.resilientGateway();
+        this.sourceAccount = properties.sourceAccount();
+    }
+
+    public TransferOutcome transfer(TransferOrder order) {
+        return order.alreadySent() ? checkStatus(order, MAX_SENDS) : send(order, MAX_SENDS);
+    }
+
+    private TransferOutcome send(TransferOrder order, int sendsLeft) {
+        GatewayResponse response;
+        try {
+            response = gateway.post(TRANSFER, transferRequest(order), false);
+        } catch (GatewayUnavailableException e) {
+            log.warn("Transfer {} got no answer ({}); asking for its status before anything else", order.paymentId(), e.getMessage());
+            return e.mayHaveExecuted() ? checkStatus(order, sendsLeft - 1) : new TransferOutcome.Unknown(e.getMessage());
+        }
+        String code = response.text("responseCode");
+        if (response.isSuccess() && "2001800".equals(code)) {
+            return new TransferOutcome.Settled(response.text("referenceNo"));
+        }
+        if (response.status() == 400 || response.status() == 403 || response.status() == 404) {
+            return new TransferOutcome.Rejected(code, response.text("responseMessage"));
+        }
+        // 409 (same reference, other details), 429 and the like: only a status inquiry can tell what happened.
+        return checkStatus(order, sendsLeft - 1);
+    }
+
+    private TransferOutcome checkStatus(TransferOrder order, int sendsLeft) {
+        GatewayResponse response;
+        try {
+            response = gateway.post(STATUS, Map.of("originalPartnerReferenceNo", order.paymentId().toString(), "serviceCode", "18"), true);
+        } catch (GatewayUnavailableException e) {
+            return new TransferOutcome.Unknown("status inquiry failed: " + e.getMessage());
+        }
+        if (response.status() == 404) {
+            // The bank never received it: resending under the same reference is safe.
+            return sendsLeft > 0 ? send(order, sendsLeft) : new TransferOutcome.Unknown("not received by the bank yet");
+        }
+        String status = response.text("latestTransactionStatus");
+        if ("00".equals(status)) {
+            return new TransferOutcome.Settled(response.text("originalReferenceNo"));
+        }
+        if ("06".equals(status)) {
+            return new TransferOutcome.Rejected(status, response.text("transactionStatusDesc"));
+        }
+        return new TransferOutcome.Unknown("bank status " + status);
+    }
+
+    private Map<String, Object> transferRequest(TransferOrder order) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("partnerReferenceNo", order.paymentId().toString());
+        body.put("amount", Map.of("value", order.amount() + ".00", "currency", "IDR"));
+        body.put("beneficiaryBankCode", order.bankCode());
+        body.put("beneficiaryAccountNo", order.accountNumber());
+        body.put("beneficiaryAccountName", order.accountHolderName());
+        body.put("sourceAccountNo", sourceAccount);
+        body.put("transactionDate", LocalDate.now(ZoneId.of("Asia/Jakarta")).toString());
+        body.put("remark", "Bantuan Stimulan Usaha " + order.programId());
+        return body;
+    }
+}

@@ -1,0 +1,63 @@
+package id.go.kemensos.returnee.disbursement.ledger;
+
+import id.go.kemensos.returnee.disbursement.DisbursementProperties;
+import id.go.kemensos.returnee.disbursement.bank.BankGatewayClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Moves approved payments to the bank and records the answers. Claiming (APPROVED → SENT) commits before the bank is
+ * called, so a crash at any point leaves a SENT payment whose status is checked later: paid once, never lost.
+ */
+@Component
+class PaymentDispatcher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentDispatcher.class);
+
+    private final PaymentLedger ledger;
+    private final BankGatewayClient bank;
+    private final DisbursementProperties.Dispatch settings;
+    private final ExecutorService calls;
+
+    PaymentDispatcher(PaymentLedger ledger, BankGatewayClient bank, DisbursementProperties properties) {
+        this.ledger = ledger;
+        this.bank = bank;
+        this.settings = properties.dispatch();
+        this.calls = Executors.newFixedThreadPool(settings.parallelCalls());
+    }
+
+    @Scheduled(fixedDelayString = "${disbursement.dispatch.interval}")
+    void dispatch() {
+        List<TransferOrder> orders = new ArrayList<>(ledger.claimForTransfer(settings.batchSize()));
+        orders.addAll(ledger.claimDueForStatusCheck(settings.batchSize()));
+        if (orders.isEmpty()) {
+            return;
+        }
+        CompletableFuture.allOf(orders.stream()
+                .map(order -> CompletableFuture.runAsync(() -> record(order, bank.transfer(order)), calls))
+                .toArray(CompletableFuture[]::new)).join();
+    }
+
+    private void record(TransferOrder order, TransferOutcome outcome) {
+        if (outcome instanceof TransferOutcome.Settled settled) {
+            ledger.settle(order, settled.bankReference());
+        } else if (outcome instanceof TransferOutcome.Rejected rejected) {
+            ledger.fail(order, rejected.code(), rejected.reason());
+        } else if (outcome instanceof TransferOutcome.Unknown unknown) {
+            log.warn("Payment {} has no final answer yet ({}); its status will be checked", order.paymentId(), unknown.reason());
+        }
+    }
+
+    @Override
+    public void close() {
+        calls.shutdown();
+    }
+}

@@ -1,0 +1,6 @@
+package id.go.kemensos.returnee.disbursement.ledger;
+
+/** A payment intent's life: SCHEDULED → APPROVED → SENT → SETTLED | FAILED | RETURNED; REISSUED links a replacement. */
+public enum PaymentState {
+    SCHEDULED, APPROVED, SENT, SETTLED, FAILED, RETURNED, REISSUED
+}

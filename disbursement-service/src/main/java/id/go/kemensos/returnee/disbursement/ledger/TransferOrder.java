@@ -1,0 +1,8 @@
+package id.go.kemensos.returnee.disbursement.ledger;
+
+import java.util.UUID;
+
+/** One claimed payment on its way to the bank. {@code paymentId} is the bank's idempotency reference. */
+public record TransferOrder(UUID paymentId, UUID beneficiaryId, String programId, long amount, String bankCode,
+                            String accountNumber, String accountHolderName, boolean alreadySent) {
+}

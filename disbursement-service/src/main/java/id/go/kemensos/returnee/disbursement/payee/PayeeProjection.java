@@ -1,0 +1,42 @@
+package id.go.kemensos.returnee.disbursement.payee;
+
+import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import id.go.kemensos.returnee.messaging.IncomingEvent;
+import id.go.kemensos.returnee.messaging.ProcessedEvents;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+
+/** Keeps the payee details that transfers need, from registration-service's events. */
+@Service
+public class PayeeProjection {
+
+    static final String CONSUMER = "disbursement.registration-events";
+
+    private final ProcessedEvents processed;
+    private final JdbcTemplate jdbc;
+
+    PayeeProjection(ProcessedEvents processed, JdbcTemplate jdbc) {
+        this.processed = processed;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public void onRegistrationEvent(IncomingEvent event) {
+        if (!processed.markHandled(CONSUMER, event.id())) {
+            return;
+        }
+        event.payloadAs(ReturneeRegistered.class).ifPresent(r -> jdbc.update("""
+                        INSERT INTO payee (beneficiary_id, full_name, province_code, regency_code, bank_code, account_number,
+                            account_holder_name, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE full_name = VALUES(full_name), province_code = VALUES(province_code),
+                            regency_code = VALUES(regency_code), bank_code = VALUES(bank_code),
+                            account_number = VALUES(account_number), account_holder_name = VALUES(account_holder_name),
+                            updated_at = VALUES(updated_at)""",
+                r.beneficiaryId().toString(), r.fullName(), r.provinceCode(), r.regencyCode(), r.bankAccount().bankCode(),
+                r.bankAccount().accountNumber(), r.bankAccount().holderName(), Timestamp.from(r.registeredAt())));
+    }
+}

@@ -1,0 +1,135 @@
+package id.go.kemensos.returnee.infra.kafka;
+
+import id.go.kemensos.returnee.infra.stack.ManagedProcess;
+import id.go.kemensos.returnee.infra.stack.PlatformHome;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Kafka broker in KRaft combined mode (broker and controller, one node), run in its own JVM from the artifacts that
+ * infra/kafka-broker copies, with its data under work/kafka. Internal topics have replication factor and min ISR 1.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    public static final int PORT = 9092;
+    private static final int CONTROLLER_PORT = 9093;
+    private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
+
+    private final PlatformHome home;
+    private ManagedProcess process;
+
+    public KafkaBroker(PlatformHome home) {
+        this.home = home;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + PORT;
+    }
+
+    /** Starts the broker, or adopts one already listening (another JVM of this project started it). */
+    public void start() {
+        if (ManagedProcess.isListening(PORT)) {
+            log.info("Kafka already listening on {}; using it", PORT);
+            awaitReady(Duration.ofSeconds(60));
+            return;
+        }
+        Path libs = home.brokerLibs();
+        if (!Files.isDirectory(libs)) {
+            throw new IllegalStateException("The broker's classpath " + libs + " is missing; build it first: ./mvnw -pl infra/kafka-broker package");
+        }
+        Path dir = home.workDir("kafka");
+        Path data = dir.resolve("data");
+        Path config = writeServerProperties(dir, data);
+        String classpath = libs + "/*";
+        if (!Files.exists(data.resolve("meta.properties"))) {
+            log.info("Formatting new KRaft storage at {}", data);
+            ManagedProcess.run("kafka-storage format", List.of(java(), "-cp", classpath,
+                            "-Dlog4j2.configurationFile=" + libs.resolve("broker-log4j2.yaml"), "-Dkafka.logs.dir=" + dir,
+                            "kafka.tools.StorageTool", "format", "--cluster-id", Uuid.randomUuid().toString(),
+                            "--config", config.toString(), "--ignore-formatted"),
+                    dir, dir.resolve("format.log"), Duration.ofMinutes(2));
+        }
+        process = ManagedProcess.start("Kafka broker", List.of(java(), "-Xms512m", "-Xmx1g", "-XX:+UseG1GC",
+                "-Dkafka.logs.dir=" + dir, "-Dlog4j2.configurationFile=" + libs.resolve("broker-log4j2.yaml"),
+                "-cp", classpath, "kafka.Kafka", config.toString()), dir, dir.resolve("broker.out"));
+        process.awaitPort(PORT, Duration.ofSeconds(90));
+        awaitReady(Duration.ofSeconds(90));
+        log.info("Kafka broker ready on {} (data {})", bootstrapServers(), data);
+    }
+
+    private Path writeServerProperties(Path dir, Path data) {
+        String properties = String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + CONTROLLER_PORT,
+                "listeners=PLAINTEXT://127.0.0.1:" + PORT + ",CONTROLLER://127.0.0.1:" + CONTROLLER_PORT,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + PORT,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + data,
+                "num.partitions=6",
+                "auto.create.topics.enable=false",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=12",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "log.retention.hours=-1",
+                "")
+                ;
+        Path file = dir.resolve("server.properties");
+        try {
+            Files.writeString(file, properties);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    private void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
+            while (true) {
+                try {
+                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (Exception e) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException("Kafka broker not ready after " + timeout, e);
+                    }
+                }
+                ManagedProcess.pause(Duration.ofMillis(200));
+            }
+        }
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(60));
+            process = null;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package id.go.kemensos.returnee.infra.launcher;
+
+import id.go.kemensos.returnee.infra.stack.LocalStack;
+import id.go.kemensos.returnee.infra.stack.ManagedProcess;
+import id.go.kemensos.returnee.infra.stack.PlatformHome;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the whole platform on the local stack, in dependency order: MariaDB, Kafka, topics, the outbox relay, the gateway
+ * simulators, then the four services. Reports each part's health, pushes the sample returnees through, prints every stage
+ * as it happens and keeps running until Ctrl-C, when everything stops in reverse order.
+ *
+ * <p>Usage: {@code java -jar infra/target/infra-0.1.0-SNAPSHOT-exec.jar [returnees.json]}
+ */
+public final class PlatformLauncher {
+
+    /** Demo settings: payments below the limit are approved automatically (maker-checker is the production default). */
+    static final Map<String, String> DEMO_ENVIRONMENT = Map.of(
+            "DISBURSEMENT_AUTO_APPROVAL", "true",
+            "DISBURSEMENT_STATUS_CHECK_DELAY", "PT5S");
+
+    private PlatformLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = System.out;
+        PlatformHome home = PlatformHome.locate();
+        Path sample = args.length > 0 ? Path.of(args[0]) : home.root().resolve("infra/sample/returnees.json");
+        LocalStack stack = new LocalStack(home);
+        PlatformServices services = new PlatformServices(home, DEMO_ENVIRONMENT);
+        CountDownLatch stopped = new CountDownLatch(1);
+        StageMonitor[] monitor = new StageMonitor[1];
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("\nStopping: services, then the outbox relay, simulators, Kafka and MariaDB ...");
+            if (monitor[0] != null) {
+                monitor[0].close();
+            }
+            services.close();
+            stack.close();
+            out.println("Stopped. Data stays in " + home.work() + " (delete it for a clean start).");
+            stopped.countDown();
+        }, "platform-shutdown"));
+
+        out.println("== Starting the local stack");
+        stack.start();
+        out.println("== Starting the services");
+        services.startAll();
+        out.println("== Health");
+        stack.health().forEach((part, health) -> out.printf("  %-22s %s%n", part, health));
+        for (PlatformService service : PlatformService.values()) {
+            out.printf("  %-22s %s%n", service.artifact(), ManagedProcess.isListening(service.port()) ? "UP " + service.baseUrl() : "DOWN");
+        }
+
+        monitor[0] = new StageMonitor(stack.kafka().bootstrapServers(), out);
+        Thread monitorThread = new Thread(monitor[0], "stage-monitor");
+        monitorThread.setDaemon(true);
+        monitorThread.start();
+
+        out.println("== Registering the sample returnees from " + sample);
+        int submitted = submit(sample, out);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (monitor[0].paidAndNotified() < submitted && Instant.now().isBefore(deadline)) {
+            ManagedProcess.pause(Duration.ofMillis(200));
+        }
+        out.printf("== %d of %d sample returnees registered, paid and told by SMS. Bank simulator executed %d transfers; "
+                        + "SMS simulator accepted %d messages.%n", monitor[0].paidAndNotified(), submitted,
+                stack.bank().executedTransferCount(), stack.sms().acceptedCount());
+        out.println("== Running. APIs: registration " + PlatformService.REGISTRATION.baseUrl() + "/api/returnees, health "
+                + "<service>/actuator/health, logs in " + home.work().resolve("logs") + ". Press Ctrl-C to stop.");
+        stopped.await();
+    }
+
+    private static int submit(Path sample, PrintStream out) throws Exception {
+        JsonMapper json = JsonMapper.builder().build();
+        HttpClient http = HttpClient.newHttpClient();
+        int submitted = 0;
+        for (JsonNode returnee : json.readTree(sample.toFile())) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(PlatformService.REGISTRATION.baseUrl() + "/api/returnees"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(returnee))).build(), HttpResponse.BodyHandlers.ofString());
+            out.printf("  POST /api/returnees %s -> HTTP %d%n", returnee.get("fullName").asString(), response.statusCode());
+            if (response.statusCode() == 201) {
+                submitted++;
+            }
+        }
+        return submitted;
+    }
+}

@@ -1,0 +1,131 @@
+package id.go.kemensos.returnee.infra.launcher;
+
+import id.go.kemensos.returnee.infra.stack.ManagedProcess;
+import id.go.kemensos.returnee.infra.stack.PlatformHome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs each service from its packaged jar in its own JVM, as it runs in production, with its log under work/logs. A service
+ * counts as up when its actuator health says UP (database, Kafka and Flyway included).
+ */
+public final class PlatformServices implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformServices.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final PlatformHome home;
+    private final Map<String, String> environment;
+    private final Map<PlatformService, ManagedProcess> running = new EnumMap<>(PlatformService.class);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    /** @param environment settings every service gets, e.g. DISBURSEMENT_AUTO_APPROVAL=true for a demo */
+    public PlatformServices(PlatformHome home, Map<String, String> environment) {
+        this.home = home;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** Starts all services at once (they only meet through Kafka, so order does not matter) and waits for each to be UP. */
+    public void startAll() {
+        for (PlatformService service : PlatformService.values()) {
+            launch(service);
+        }
+        for (PlatformService service : PlatformService.values()) {
+            awaitHealthy(service);
+        }
+    }
+
+    public synchronized void start(PlatformService service) {
+        launch(service);
+        awaitHealthy(service);
+    }
+
+    /** Stops one service: SIGTERM, so Spring shuts down gracefully, or a kill after the grace period. */
+    public synchronized void stop(PlatformService service) {
+        ManagedProcess process = running.remove(service);
+        if (process != null) {
+            process.stop(Duration.ofSeconds(30));
+        }
+    }
+
+    public synchronized boolean isRunning(PlatformService service) {
+        ManagedProcess p = running.get(service);
+        return p != null && p.isAlive();
+    }
+
+    private synchronized void launch(PlatformService service) {
+        if (running.containsKey(service)) {
+            return;
+        }
+        if (ManagedProcess.isListening(service.port())) {
+            throw new IllegalStateException(service.artifact() + "'s port " + service.port() + " is already in use; stop what runs there");
+        }
+        Path jar = home.root().resolve(service.artifact()).resolve("target").resolve(service.artifact() + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing; build the services first: ./mvnw -DskipTests install");
+        }
+        Path logs = home.workDir("logs");
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.addAll(List.of(System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "-Xms128m -Xmx512m").trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("PORT", String.valueOf(service.port()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        running.put(service, ManagedProcess.start(service.artifact(), builder, home.root(), logs.resolve(service.artifact() + ".log")));
+    }
+
+    private void awaitHealthy(PlatformService service) {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        HttpRequest health = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/health")).timeout(Duration.ofSeconds(2)).build();
+        while (true) {
+            ManagedProcess process = running.get(service);
+            if (process == null || !process.isAlive()) {
+                throw new IllegalStateException(service.artifact() + " exited during start; see " + home.work().resolve("logs"));
+            }
+            try {
+                HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    log.info("{} is UP on {}", service.artifact(), service.baseUrl());
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted", e);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(service.artifact() + " not healthy after " + START_TIMEOUT + "; see its log in "
+                        + home.work().resolve("logs"));
+            }
+            ManagedProcess.pause(Duration.ofMillis(250));
+        }
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    @Override
+    public synchronized void close() {
+        List<PlatformService> reverse = new ArrayList<>(running.keySet());
+        java.util.Collections.reverse(reverse);
+        reverse.forEach(this::stop);
+    }
+}

@@ -1,0 +1,110 @@
+package id.go.kemensos.returnee.infra.launcher;
+
+import id.go.kemensos.returnee.contracts.Topics;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Prints each stage of the flow as its event appears on Kafka (registered, decided, payment states, SMS sent), reading the
+ * topics as an auditor would: CloudEvents, from the end of each topic at start-up. Shows masked values only.
+ */
+final class StageMonitor implements Runnable, AutoCloseable {
+
+    private final KafkaConsumer<String, CloudEvent> consumer;
+    private final PrintStream out;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Set<String> paidBeneficiaries = ConcurrentHashMap.newKeySet();
+    private final Set<String> notifiedOfPayment = ConcurrentHashMap.newKeySet();
+    private volatile boolean running = true;
+
+    StageMonitor(String bootstrapServers, PrintStream out) {
+        this.out = out;
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new CloudEventDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : Topics.allEventTopics()) {
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // fix the start before anything new is produced
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, CloudEvent> record : consumer.poll(Duration.ofMillis(200))) {
+                    print(record.value());
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void print(CloudEvent event) {
+        String type = event.getType().replaceFirst("^id\\.go\\.kemensos\\.", "").replaceFirst("\\.v\\d+$", "");
+        JsonNode data = event.getData() == null ? null : json.readTree(event.getData().toBytes());
+        String who = event.getSubject() == null ? "?" : event.getSubject().substring(0, 8);
+        String detail = switch (type) {
+            case "registration.ReturneeRegistered" -> "REGISTERED  " + text(data, "fullName") + ", region " + text(data, "regencyCode");
+            case "eligibility.EligibilityDecided" -> "DECIDED     " + text(data, "outcome") + " " + text(data, "programId")
+                    + " Rp" + text(data, "grantAmount") + " (rule set " + text(data, "ruleSetId") + " v" + text(data, "ruleSetVersion") + ")";
+            case "disbursement.PaymentScheduled" -> "PAYMENT     scheduled Rp" + text(data, "amount");
+            case "disbursement.PaymentApproved" -> "PAYMENT     approved by " + text(data, "approvedBy");
+            case "disbursement.PaymentSent" -> "PAYMENT     sent to bank " + text(data, "bankCode") + " " + text(data, "accountNumberMasked");
+            case "disbursement.PaymentSettled" -> {
+                paidBeneficiaries.add(event.getSubject());
+                yield "PAID        Rp" + text(data, "amount") + ", bank reference " + text(data, "bankReference");
+            }
+            case "disbursement.PaymentFailed" -> "PAYMENT     FAILED: " + text(data, "reason");
+            case "notification.SmsSent" -> {
+                if ("PAYMENT_SENT".equals(text(data, "template"))) {
+                    notifiedOfPayment.add(event.getSubject());
+                }
+                yield "SMS SENT    " + text(data, "template") + " to " + text(data, "phoneMasked");
+            }
+            case "notification.SmsFailed" -> "SMS FAILED  " + text(data, "template") + ": " + text(data, "reason");
+            default -> type;
+        };
+        out.printf("  %s  %s…  %s%n", event.getTime() == null ? "" : event.getTime().toLocalTime().withNano(0), who, detail);
+    }
+
+    private static String text(JsonNode data, String field) {
+        JsonNode node = data == null ? null : data.get(field);
+        return node == null || node.isNull() ? "" : node.asString();
+    }
+
+    int paidAndNotified() {
+        Set<String> both = new java.util.HashSet<>(paidBeneficiaries);
+        both.retainAll(notifiedOfPayment);
+        return both.size();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+    }
+}

@@ -1,0 +1,107 @@
+package id.go.kemensos.returnee.infra.relay;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The local stand-in for a Kafka Connect cluster: one Debezium embedded engine per {@code infra/connect/*-outbox.json}.
+ * Offsets and schema history live in files under work/relay, so a restarted relay resumes where it stopped.
+ */
+public final class OutboxRelay implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final long START_TIMEOUT_MILLIS = 120_000;
+
+    private final List<ConnectorConfig> connectors;
+    private final ConnectorConfig.LocalEndpoints endpoints;
+    private Producer<byte[], byte[]> producer;
+    private final Map<String, OutboxConnector> running = new LinkedHashMap<>();
+
+    public OutboxRelay(Path connectorDir, ConnectorConfig.LocalEndpoints endpoints) {
+        this.connectors = readConnectors(connectorDir);
+        this.endpoints = endpoints;
+    }
+
+    private static List<ConnectorConfig> readConnectors(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<ConnectorConfig> found = files.filter(f -> f.getFileName().toString().endsWith("-outbox.json")).sorted()
+                    .map(ConnectorConfig::read).toList();
+            if (found.isEmpty()) {
+                throw new IllegalStateException("No *-outbox.json connector configurations in " + dir);
+            }
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized void start() {
+        if (!running.isEmpty()) {
+            return;
+        }
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        for (ConnectorConfig connector : connectors) {
+            OutboxConnector engine = new OutboxConnector(connector, connector.forLocalStack(endpoints), producer);
+            engine.start(START_TIMEOUT_MILLIS);
+            running.put(connector.name(), engine);
+        }
+        log.info("Outbox relay running: {}", running.keySet());
+    }
+
+    /** Stops every engine after committing the offsets of what Kafka has acknowledged. */
+    public synchronized void stop() {
+        running.values().forEach(OutboxConnector::stop);
+        running.clear();
+        if (producer != null) {
+            producer.close();
+            producer = null;
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return !running.isEmpty() && running.values().stream().allMatch(c -> c.isRunning() && c.lastFailure() == null);
+    }
+
+    /** Events relayed per connector since this relay started, for the health report and benchmarks. */
+    public synchronized Map<String, Long> relayedCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        running.forEach((name, c) -> counts.put(name, c.relayedCount()));
+        return counts;
+    }
+
+    public synchronized Map<String, String> failures() {
+        Map<String, String> failures = new LinkedHashMap<>();
+        running.forEach((name, c) -> {
+            if (c.lastFailure() != null) {
+                failures.put(name, String.valueOf(c.lastFailure().getMessage()));
+            }
+        });
+        return failures;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,240 @@
+package id.go.kemensos.returnee.infra.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import id.go.kemensos.returnee.infra.sim.SimulatorHttp.Reply;
+import id.go.kemensos.returnee.infra.sim.SmsApi.DeliveryReport;
+import id.go.kemensos.returnee.infra.sim.SmsApi.DeliverySettings;
+import id.go.kemensos.returnee.infra.sim.SmsApi.SendRequest;
+import id.go.kemensos.returnee.infra.sim.SmsApi.SendResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An SMS aggregator: accepts messages (idempotent by {@code clientRef}), bills them in GSM-7 or UCS-2 segments, and
+ * later reports DELIVERED or FAILED by polling and, when a {@code callbackUrl} was given, by a delivery-receipt POST.
+ */
+public final class SmsGatewaySimulator extends GatewaySimulator {
+
+    public static final int DEFAULT_PORT = 8092;
+    public static final long DEFAULT_DELIVERY_DELAY_MILLIS = 50;
+
+    private static final String MESSAGES = "/sms/v1/messages";
+
+    /** Body of {@code GET /sim/stats}; {@code requests} counts send requests only, not status polls. */
+    public record SmsStats(long requests, long acceptedMessages, long duplicateRequests, long faultsInjected) {
+    }
+
+    /** What a clientRef resolved to; the 202 is replayed verbatim for duplicates. */
+    private record Acceptance(String messageId, Reply reply) {
+    }
+
+    private final Random random;
+    private final ConcurrentMap<String, Acceptance> byClientRef = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, AcceptedSms> byId = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, AtomicInteger> acceptances = new ConcurrentHashMap<>();
+    /** Never reset, so message ids stay unique across resets. */
+    private final AtomicLong messageSequence = new AtomicLong();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong duplicateRequests = new AtomicLong();
+    private final HttpClient callbackClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private volatile long deliveryDelayMillis = DEFAULT_DELIVERY_DELAY_MILLIS;
+    private volatile double deliveryFailureRate;
+    private volatile ScheduledExecutorService deliveries;
+
+    public SmsGatewaySimulator() {
+        this(DEFAULT_PORT);
+    }
+
+    public SmsGatewaySimulator(int port) {
+        this(port, new Random());
+    }
+
+    public SmsGatewaySimulator(int port, Random random) {
+        super("sms-gateway-sim", port, random);
+        this.random = random;
+    }
+
+    public void setDeliveryDelayMillis(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("delivery delay must be >= 0");
+        }
+        deliveryDelayMillis = millis;
+    }
+
+    /** Share of accepted messages that end FAILED (handset off, number inactive) instead of DELIVERED. */
+    public void setDeliveryFailureRate(double rate) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("delivery failure rate must be in [0,1], was " + rate);
+        }
+        deliveryFailureRate = rate;
+    }
+
+    /** Current state of every accepted message, in acceptance order. */
+    public List<AcceptedSms> acceptedMessages() {
+        return byId.values().stream()
+                .sorted(Comparator.comparingLong(m -> Long.parseLong(m.messageId().substring(4)))).toList();
+    }
+
+    public List<AcceptedSms> messagesTo(String e164) {
+        return acceptedMessages().stream().filter(m -> m.to().equals(e164)).toList();
+    }
+
+    public int acceptedCount() {
+        return byId.size();
+    }
+
+    /** Times a clientRef was actually accepted: 0 or 1 by construction, counted independently so tests can prove it. */
+    public int acceptancesOf(String clientRef) {
+        AtomicInteger count = acceptances.get(clientRef);
+        return count == null ? 0 : count.get();
+    }
+
+    public SmsStats stats() {
+        return new SmsStats(requests.get(), byId.size(), duplicateRequests.get(), faultsInjected());
+    }
+
+    @Override
+    protected void onStart() {
+        deliveries = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sms-gateway-sim-delivery");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    protected void onStop() {
+        deliveries.shutdownNow();
+    }
+
+    /** Also restores the default delivery delay and a zero delivery failure rate. */
+    @Override
+    protected void clearState() {
+        byClientRef.clear();
+        byId.clear();
+        acceptances.clear();
+        requests.set(0);
+        duplicateRequests.set(0);
+        deliveryDelayMillis = DEFAULT_DELIVERY_DELAY_MILLIS;
+        deliveryFailureRate = 0;
+    }
+
+    @Override
+    protected boolean route(HttpExchange exchange, String method, String path) throws IOException {
+        if (method.equals("GET") && path.startsWith(MESSAGES + "/")) {
+            String messageId = path.substring(MESSAGES.length() + 1);
+            withFaults(exchange, SmsApi::fault, () -> report(messageId));
+            return true;
+        }
+        switch (method + " " + path) {
+            case "POST " + MESSAGES -> {
+                requests.incrementAndGet();
+                SendRequest request = SimulatorHttp.readJson(exchange, SendRequest.class);
+                withFaults(exchange, SmsApi::fault, () -> accept(request));
+            }
+            case "GET /sim/messages" -> SimulatorHttp.sendJson(exchange, 200, acceptedMessages());
+            case "GET /sim/stats" -> SimulatorHttp.sendJson(exchange, 200, stats());
+            case "PUT /sim/delivery" -> {
+                DeliverySettings settings = SimulatorHttp.readJson(exchange, DeliverySettings.class);
+                setDeliveryDelayMillis(settings.delayMillis());
+                setDeliveryFailureRate(settings.failureRate());
+                SimulatorHttp.sendJson(exchange, 200, settings);
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Reply accept(SendRequest request) {
+        String invalid = SmsApi.validationError(request);
+        if (invalid != null) {
+            return new Reply(400, Map.of("error", invalid));
+        }
+        boolean[] fresh = {false};
+        // computeIfAbsent accepts at most once per clientRef, even for concurrent retries.
+        Acceptance acceptance = byClientRef.computeIfAbsent(request.clientRef(), ref -> {
+            fresh[0] = true;
+            return store(request);
+        });
+        if (!fresh[0]) {
+            duplicateRequests.incrementAndGet();
+            log.info("SMS clientRef {} is a duplicate of {}", request.clientRef(), acceptance.messageId());
+        }
+        return acceptance.reply();
+    }
+
+    private Acceptance store(SendRequest request) {
+        String messageId = "SMS-" + messageSequence.incrementAndGet();
+        int segments = Gsm7.segments(request.text());
+        String encoding = Gsm7.encoding(request.text());
+        AcceptedSms accepted = new AcceptedSms(messageId, request.clientRef(), request.to(), request.text(), segments,
+                encoding, Instant.now(), "ACCEPTED", null);
+        byId.put(messageId, accepted);
+        acceptances.computeIfAbsent(request.clientRef(), ref -> new AtomicInteger()).incrementAndGet();
+        deliveries.schedule(() -> deliver(accepted, request.callbackUrl()), deliveryDelayMillis, TimeUnit.MILLISECONDS);
+        log.info("SMS {} accepted for {}: {} segment(s) {}", messageId, SimulatorHttp.mask(request.to()), segments,
+                encoding);
+        return new Acceptance(messageId, new Reply(202, new SendResponse(messageId, "ACCEPTED", segments, encoding)));
+    }
+
+    private void deliver(AcceptedSms accepted, String callbackUrl) {
+        boolean failed = random.nextDouble() < deliveryFailureRate;
+        AcceptedSms done = new AcceptedSms(accepted.messageId(), accepted.clientRef(), accepted.to(), accepted.text(),
+                accepted.segments(), accepted.encoding(), accepted.acceptedAt(), failed ? "FAILED" : "DELIVERED",
+                failed ? null : Instant.now());
+        // replace() only if still the stored one: a reset in between means nobody awaits this receipt any more.
+        if (!byId.replace(accepted.messageId(), accepted, done)) {
+            return;
+        }
+        log.info("SMS {} to {} {}", done.messageId(), SimulatorHttp.mask(done.to()), done.status());
+        if (callbackUrl != null) {
+            sendReceipt(callbackUrl, toReport(done));
+        }
+    }
+
+    /** Fire-and-forget like a real aggregator: a receiver that is down just misses the receipt (polling still works). */
+    private void sendReceipt(String callbackUrl, DeliveryReport report) {
+        HttpRequest post = HttpRequest.newBuilder(URI.create(callbackUrl))
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(SimulatorHttp.JSON.writeValueAsBytes(report)))
+                .build();
+        callbackClient.sendAsync(post, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            if (error != null) {
+                log.warn("SMS {} receipt to {} failed: {}", report.messageId(), callbackUrl, error.toString());
+            } else if (response.statusCode() >= 300) {
+                log.warn("SMS {} receipt to {} answered {}", report.messageId(), callbackUrl, response.statusCode());
+            }
+        });
+    }
+
+    private Reply report(String messageId) {
+        AcceptedSms message = byId.get(messageId);
+        return message == null
+                ? new Reply(404, Map.of("error", "NOT_FOUND"))
+                : new Reply(200, toReport(message));
+    }
+
+    private static DeliveryReport toReport(AcceptedSms message) {
+        return new DeliveryReport(message.messageId(), message.clientRef(), message.status(), message.deliveredAt());
+    }
+
+}

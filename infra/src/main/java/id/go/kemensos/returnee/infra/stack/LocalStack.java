@@ -1,0 +1,122 @@
+package id.go.kemensos.returnee.infra.stack;
+
+import id.go.kemensos.returnee.infra.kafka.KafkaBroker;
+import id.go.kemensos.returnee.infra.kafka.TopicProvisioner;
+import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
+import id.go.kemensos.returnee.infra.relay.ConnectorConfig;
+import id.go.kemensos.returnee.infra.relay.OutboxRelay;
+import id.go.kemensos.returnee.infra.sim.BankGatewaySimulator;
+import id.go.kemensos.returnee.infra.sim.SmsGatewaySimulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The infrastructure the services need, started in dependency order: MariaDB, the Kafka broker, the topics, the Debezium
+ * outbox relay and the two gateway simulators. Stopped in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final int BANK_SIMULATOR_PORT = 8091;
+    public static final int SMS_SIMULATOR_PORT = 8092;
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private final PlatformHome home;
+    private final MariaDbServer database;
+    private final KafkaBroker kafka;
+    private final OutboxRelay relay;
+    private final BankGatewaySimulator bank;
+    private final SmsGatewaySimulator sms;
+    private final List<AutoCloseable> started = new ArrayList<>();
+
+    public LocalStack(PlatformHome home) {
+        this.home = home;
+        this.database = new MariaDbServer(home, MariaDbServer.PORT);
+        this.kafka = new KafkaBroker(home);
+        this.relay = new OutboxRelay(home.connectorConfigs(), new ConnectorConfig.LocalEndpoints("127.0.0.1", MariaDbServer.PORT,
+                System.getenv().getOrDefault("DEBEZIUM_PASSWORD", "debezium-local"), kafka.bootstrapServers(), home.workDir("relay")));
+        this.bank = new BankGatewaySimulator(BANK_SIMULATOR_PORT);
+        this.sms = new SmsGatewaySimulator(SMS_SIMULATOR_PORT);
+    }
+
+    public synchronized LocalStack start() {
+        long begin = System.nanoTime();
+        step("MariaDB", database::start, database);
+        step("Kafka broker", kafka::start, kafka);
+        step("topics", () -> new TopicProvisioner(kafka.bootstrapServers(), 6, (short) 1).provision(), null);
+        step("outbox relay", relay::start, relay);
+        step("bank gateway simulator", bank::start, bank);
+        step("SMS gateway simulator", sms::start, sms);
+        log.info("Local stack up in {} ms (work dir {})", (System.nanoTime() - begin) / 1_000_000, home.work());
+        return this;
+    }
+
+    private void step(String name, Runnable start, AutoCloseable stopper) {
+        long begin = System.nanoTime();
+        try {
+            start.run();
+        } catch (RuntimeException e) {
+            log.error("Local stack: {} failed to start: {}", name, e.getMessage());
+            close();
+            throw e;
+        }
+        if (stopper != null) {
+            started.add(stopper);
+        }
+        log.info("Local stack: {} up ({} ms)", name, (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    /** Each part's health, for the launcher's report and for tests. */
+    public Map<String, String> health() {
+        Map<String, String> health = new LinkedHashMap<>();
+        health.put("mariadb", ManagedProcess.isListening(MariaDbServer.PORT) ? "UP 127.0.0.1:" + MariaDbServer.PORT : "DOWN");
+        health.put("kafka", ManagedProcess.isListening(KafkaBroker.PORT) ? "UP " + kafka.bootstrapServers() : "DOWN");
+        health.put("outbox-relay", relay.isRunning() ? "UP " + relay.relayedCounts() : "DOWN " + relay.failures());
+        health.put("bank-simulator", ManagedProcess.isListening(BANK_SIMULATOR_PORT) ? "UP :" + BANK_SIMULATOR_PORT : "DOWN");
+        health.put("sms-simulator", ManagedProcess.isListening(SMS_SIMULATOR_PORT) ? "UP :" + SMS_SIMULATOR_PORT : "DOWN");
+        return health;
+    }
+
+    public PlatformHome home() {
+        return home;
+    }
+
+    public MariaDbServer database() {
+        return database;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public OutboxRelay relay() {
+        return relay;
+    }
+
+    public BankGatewaySimulator bank() {
+        return bank;
+    }
+
+    public SmsGatewaySimulator sms() {
+        return sms;
+    }
+
+    @Override
+    public synchronized void close() {
+        List<AutoCloseable> reverse = new ArrayList<>(started);
+        Collections.reverse(reverse);
+        for (AutoCloseable part : reverse) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("Stopping {} failed: {}", part.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        started.clear();
+    }
+}

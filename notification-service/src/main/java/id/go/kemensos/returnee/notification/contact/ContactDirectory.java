@@ -1,0 +1,29 @@
+package id.go.kemensos.returnee.notification.contact;
+
+import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+
+/** Where to reach each beneficiary: the phone from the latest registration or amendment. */
+@Repository
+public class ContactDirectory {
+
+    private final JdbcTemplate jdbc;
+
+    ContactDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void remember(ReturneeRegistered r) {
+        jdbc.update("""
+                        INSERT INTO contact (beneficiary_id, full_name, phone_e164, updated_at) VALUES (?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE full_name = VALUES(full_name), phone_e164 = VALUES(phone_e164),
+                            updated_at = VALUES(updated_at)""",
+                r.beneficiaryId().toString(), r.fullName(), r.phoneE164(), Timestamp.from(r.registeredAt()));
+    }
+}

@@ -1,0 +1,66 @@
+package id.go.kemensos.returnee.notification.sms;
+
+import id.go.kemensos.returnee.contracts.MaskedValues;
+import id.go.kemensos.returnee.notification.NotificationProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Sends due messages through the SMS gateway and records each result. */
+@Component
+class SmsDispatcher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SmsDispatcher.class);
+
+    private final SmsMessages messages;
+    private final SmsTemplates templates;
+    private final SmsGatewayClient gateway;
+    private final NotificationProperties.Dispatch settings;
+    private final ExecutorService calls;
+
+    SmsDispatcher(SmsMessages messages, SmsTemplates templates, SmsGatewayClient gateway, NotificationProperties properties) {
+        this.messages = messages;
+        this.templates = templates;
+        this.gateway = gateway;
+        this.settings = properties.dispatch();
+        this.calls = Executors.newFixedThreadPool(settings.parallelCalls());
+    }
+
+    @Scheduled(fixedDelayString = "${notification.dispatch.interval}")
+    void dispatch() {
+        List<SmsMessages.PendingSms> due = messages.claimDue(settings.batchSize());
+        if (due.isEmpty()) {
+            return;
+        }
+        CompletableFuture.allOf(due.stream().map(sms -> CompletableFuture.runAsync(() -> send(sms), calls))
+                .toArray(CompletableFuture[]::new)).join();
+    }
+
+    private void send(SmsMessages.PendingSms sms) {
+        Map<String, String> params = new HashMap<>(sms.params());
+        params.putIfAbsent("name", sms.fullName());
+        String text = templates.render(sms.template(), params);
+        SmsGatewayClient.SendResult result = gateway.send(sms.messageId(), sms.phoneE164(), text);
+        if (result.accepted()) {
+            messages.markSent(sms, result.gatewayMessageId(), result.segments());
+            log.info("SMS {} sent to {}", sms.template(), MaskedValues.lastFour(sms.phoneE164()));
+        } else {
+            log.warn("SMS {} to {} failed (attempt {}): {}", sms.template(), MaskedValues.lastFour(sms.phoneE164()),
+                    sms.attempt(), result.error());
+            messages.markAttemptFailed(sms, result.error(), result.permanent());
+        }
+    }
+
+    @Override
+    public void close() {
+        calls.shutdown();
+    }
+}

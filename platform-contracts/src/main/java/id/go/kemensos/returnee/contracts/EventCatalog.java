@@ -1,0 +1,56 @@
+package id.go.kemensos.returnee.contracts;
+
+import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
+import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
+import id.go.kemensos.returnee.contracts.notification.SmsFailed;
+import id.go.kemensos.returnee.contracts.notification.SmsSent;
+import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every event contract of the platform, found by CloudEvents type or by payload class. */
+public final class EventCatalog {
+
+    private static final List<EventType> ALL = List.of(
+            ReturneeRegistered.EVENT_TYPE,
+            EligibilityDecided.EVENT_TYPE,
+            PaymentScheduled.EVENT_TYPE,
+            PaymentApproved.EVENT_TYPE,
+            PaymentSent.EVENT_TYPE,
+            PaymentSettled.EVENT_TYPE,
+            PaymentFailed.EVENT_TYPE,
+            SmsSent.EVENT_TYPE,
+            SmsFailed.EVENT_TYPE);
+
+    private static final Map<String, EventType> BY_TYPE =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
+    private static final Map<Class<?>, EventType> BY_PAYLOAD =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::payload, Function.identity()));
+
+    private EventCatalog() {
+    }
+
+    public static List<EventType> all() {
+        return ALL;
+    }
+
+    public static Optional<EventType> byType(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    public static EventType of(Class<? extends PlatformEvent> payload) {
+        EventType type = BY_PAYLOAD.get(payload);
+        if (type == null) {
+            throw new IllegalArgumentException(payload.getName() + " is not registered in " + EventCatalog.class.getSimpleName());
+        }
+        return type;
+    }
+}

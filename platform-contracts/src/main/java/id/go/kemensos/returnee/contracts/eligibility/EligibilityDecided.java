@@ -1,0 +1,31 @@
+package id.go.kemensos.returnee.contracts.eligibility;
+
+import id.go.kemensos.returnee.contracts.EventType;
+import id.go.kemensos.returnee.contracts.PlatformEvent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A decision for one beneficiary under one program cycle. {@code grantAmount} is whole rupiah and is zero unless ELIGIBLE.
+ * {@code previousDecisionId} links a re-evaluation to the decision it supersedes.
+ */
+public record EligibilityDecided(
+        UUID decisionId,
+        UUID beneficiaryId,
+        String programId,
+        String cycleId,
+        Outcome outcome,
+        long grantAmount,
+        List<String> entitlements,
+        String ruleSetId,
+        String ruleSetVersion,
+        List<String> failedCriteria,
+        String provinceCode,
+        String regencyCode,
+        UUID previousDecisionId,
+        Instant decidedAt) implements PlatformEvent {
+
+    public static final EventType EVENT_TYPE = EventType.of(EligibilityTopics.AGGREGATE, EligibilityDecided.class, 1);
+}

@@ -1,0 +1,31 @@
+package id.go.kemensos.returnee.contracts;
+
+import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventCatalogTest {
+
+    @Test
+    void typesAreReverseDnsAndVersioned() {
+        assertThat(ReturneeRegistered.EVENT_TYPE.type()).isEqualTo("id.go.kemensos.registration.ReturneeRegistered.v1");
+        assertThat(EventCatalog.all()).allSatisfy(t -> assertThat(t.type()).matches("id\\.go\\.kemensos\\.[a-z]+\\.[A-Za-z]+\\.v\\d+"));
+    }
+
+    @Test
+    void everyTypeIsFoundByItsNameAndRoutesToItsProducersTopic() {
+        for (EventType type : EventCatalog.all()) {
+            assertThat(EventCatalog.byType(type.type())).contains(type);
+            assertThat(type.topic()).isEqualTo(type.aggregateType() + ".events");
+        }
+        assertThat(Topics.allEventTopics())
+                .containsExactly("disbursement.events", "eligibility.events", "notification.events", "registration.events");
+    }
+
+    @Test
+    void masksAccountNumbersAndNiks() {
+        assertThat(MaskedValues.lastFour("012301012345501")).isEqualTo("***5501");
+        assertThat(MaskedValues.nik("5202015508900001")).isEqualTo("5202**********01");
+    }
+}

@@ -1,0 +1,48 @@
+package id.go.kemensos.returnee.messaging;
+
+import id.go.kemensos.returnee.contracts.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+
+/**
+ * Sends a record that exhausted its retries to {@code <topic>.dlt}, same partition, with the original bytes and Spring
+ * Kafka's exception headers, and counts it in {@code platform.dead.letters} so that it shows on /actuator/metrics and
+ * /actuator/prometheus.
+ */
+public class DeadLetters implements ConsumerRecordRecoverer {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
+    private final DeadLetterPublishingRecoverer publisher;
+    private final MeterRegistry meters;
+
+    public DeadLetters(KafkaOperations<?, ?> template, MeterRegistry meters) {
+        this.publisher = new DeadLetterPublishingRecoverer(template,
+                (record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
+        this.publisher.setFailIfSendResultIsError(true);
+        this.meters = meters;
+    }
+
+    @Override
+    public void accept(ConsumerRecord<?, ?> record, Exception failure) {
+        // No record content in the log: it may hold personal data.
+        log.error("Dead-lettering {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
+                Topics.deadLetterOf(record.topic()), rootMessage(failure));
+        publisher.accept(record, failure);
+        meters.counter("platform.dead.letters", "topic", record.topic()).increment();
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

@@ -1,0 +1,75 @@
+package id.go.kemensos.returnee.messaging;
+
+import id.go.kemensos.returnee.contracts.EventCatalog;
+import id.go.kemensos.returnee.contracts.EventType;
+import id.go.kemensos.returnee.contracts.PlatformEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Appends domain events to {@code outbox_event} inside the caller's transaction, so that a state change and its event commit
+ * together or not at all. Debezium relays the rows to Kafka; nothing here talks to Kafka.
+ */
+public class Outbox {
+
+    private static final String INSERT = """
+            INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload, ce_source, ce_time, ce_subject, ce_dataschema)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public Outbox(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Appends one event and returns its event id (the CloudEvents id). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID append(PlatformEvent event) {
+        Object[] row = row(event);
+        jdbc.update(INSERT, row);
+        return UUID.fromString((String) row[0]);
+    }
+
+    /** Appends many events in one JDBC batch; used where one command raises many events, such as an upload. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<UUID> appendAll(List<? extends PlatformEvent> events) {
+        List<Object[]> rows = new ArrayList<>(events.size());
+        List<UUID> ids = new ArrayList<>(events.size());
+        for (PlatformEvent event : events) {
+            Object[] row = row(event);
+            rows.add(row);
+            ids.add(UUID.fromString((String) row[0]));
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(INSERT, rows);
+        }
+        return ids;
+    }
+
+    private Object[] row(PlatformEvent event) {
+        EventType type = EventCatalog.of(event.getClass());
+        String subject = event.beneficiaryId().toString();
+        return new Object[]{
+                UUID.randomUUID().toString(),
+                type.aggregateType(),
+                subject,
+                type.type(),
+                json.writeValueAsString(event),
+                type.source().toString(),
+                DateTimeFormatter.ISO_INSTANT.format(clock.instant()),
+                subject,
+                type.dataSchema().toString()};
+    }
+}

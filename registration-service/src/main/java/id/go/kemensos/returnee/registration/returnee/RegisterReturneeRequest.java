@@ -1,0 +1,30 @@
+package id.go.kemensos.returnee.registration.returnee;
+
+import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
+import id.go.kemensos.returnee.contracts.registration.Sex;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+
+import java.time.LocalDate;
+
+/** One returnee as an officer registers them at a desk. Field-level checks only; the NIK rules come with the upload work. */
+public record RegisterReturneeRequest(
+        @NotBlank @Pattern(regexp = "\\d{16}", message = "NIK harus 16 digit / NIK must be 16 digits") String nik,
+        @NotBlank String fullName,
+        @NotNull Sex sex,
+        @NotNull @PastOrPresent LocalDate birthDate,
+        @NotBlank @Pattern(regexp = "\\d{2}") String provinceCode,
+        @NotBlank @Pattern(regexp = "\\d{4}") String regencyCode,
+        @NotNull ReturneeCategory category,
+        String referralSource,
+        @Pattern(regexp = "[A-Z]{2}") String destinationCountry,
+        @NotNull @PastOrPresent LocalDate returnDate,
+        @NotBlank String phone,
+        @NotBlank @Pattern(regexp = "\\d{3}") String bankCode,
+        @NotBlank @Pattern(regexp = "\\d{5,34}", message = "Nomor rekening hanya angka / account number must be digits only") String accountNumber,
+        @NotBlank String accountHolderName,
+        boolean dtksListed,
+        boolean attendedSocialGuidance) {
+}

@@ -1,0 +1,24 @@
+package id.go.kemensos.returnee.registration.returnee;
+
+import id.go.kemensos.returnee.contracts.MaskedValues;
+import id.go.kemensos.returnee.contracts.registration.BankAccount;
+import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
+import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import id.go.kemensos.returnee.contracts.registration.Sex;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A registered returnee as registration-service stores it. */
+public record Returnee(
+        UUID beneficiaryId, String nik, String fullName, Sex sex, LocalDate birthDate, String provinceCode, String regencyCode,
+        ReturneeCategory category, String referralSource, String destinationCountry, LocalDate returnDate, String phoneE164,
+        BankAccount bankAccount, boolean dtksListed, boolean attendedSocialGuidance, UUID uploadId, Instant registeredAt) {
+
+    ReturneeRegistered registered() {
+        return new ReturneeRegistered(beneficiaryId, MaskedValues.nik(nik), fullName, sex, birthDate, provinceCode, regencyCode,
+                category, referralSource, destinationCountry, returnDate, phoneE164, bankAccount, dtksListed,
+                attendedSocialGuidance, uploadId, registeredAt);
+    }
+}

@@ -1,0 +1,59 @@
+package id.go.kemensos.returnee.registration.returnee;
+
+import id.go.kemensos.returnee.contracts.registration.BankAccount;
+import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
+import id.go.kemensos.returnee.contracts.registration.Sex;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+class ReturneeRepository {
+
+    private static final RowMapper<Returnee> ROW = (rs, n) -> new Returnee(
+            UUID.fromString(rs.getString("beneficiary_id")), rs.getString("nik"), rs.getString("full_name"),
+            Sex.valueOf(rs.getString("sex")), rs.getDate("birth_date").toLocalDate(), rs.getString("province_code"),
+            rs.getString("regency_code"), ReturneeCategory.valueOf(rs.getString("category")), rs.getString("referral_source"),
+            rs.getString("destination_country"), rs.getDate("return_date").toLocalDate(), rs.getString("phone_e164"),
+            new BankAccount(rs.getString("bank_code"), rs.getString("account_number"), rs.getString("account_holder_name")),
+            rs.getBoolean("dtks_listed"), rs.getBoolean("attended_guidance"),
+            rs.getString("upload_id") == null ? null : UUID.fromString(rs.getString("upload_id")),
+            rs.getTimestamp("registered_at").toInstant());
+
+    private final JdbcTemplate jdbc;
+
+    ReturneeRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Returnee> findByNik(String nik) {
+        return first(jdbc.query("SELECT * FROM returnee WHERE nik = ?", ROW, nik));
+    }
+
+    Optional<Returnee> findById(UUID beneficiaryId) {
+        return first(jdbc.query("SELECT * FROM returnee WHERE beneficiary_id = ?", ROW, beneficiaryId.toString()));
+    }
+
+    void insert(Returnee r) {
+        jdbc.update("""
+                        INSERT INTO returnee (beneficiary_id, nik, full_name, sex, birth_date, province_code, regency_code, category,
+                            referral_source, destination_country, return_date, phone_e164, bank_code, account_number,
+                            account_holder_name, dtks_listed, attended_guidance, upload_id, registered_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                r.beneficiaryId().toString(), r.nik(), r.fullName(), r.sex().name(), Date.valueOf(r.birthDate()), r.provinceCode(),
+                r.regencyCode(), r.category().name(), r.referralSource(), r.destinationCountry(), Date.valueOf(r.returnDate()),
+                r.phoneE164(), r.bankAccount().bankCode(), r.bankAccount().accountNumber(), r.bankAccount().holderName(),
+                r.dtksListed(), r.attendedSocialGuidance(), r.uploadId() == null ? null : r.uploadId().toString(),
+                Timestamp.from(r.registeredAt()));
+    }
+
+    private static <T> Optional<T> first(List<T> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+}
