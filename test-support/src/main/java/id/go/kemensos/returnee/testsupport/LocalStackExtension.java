@@ -5,6 +5,9 @@ import id.go.kemensos.returnee.infra.stack.PlatformHome;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+
 /**
  * Starts the real local stack (MariaDB with binlog, the KRaft Kafka broker, the Debezium outbox relay, the gateway
  * simulators) once per test JVM and stops it when the JVM exits. There is no Docker engine on our machines, so nothing is
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class LocalStackExtension implements BeforeAllCallback {
 
     private static LocalStack stack;
+    private static final Deque<AutoCloseable> STOP_FIRST = new ArrayDeque<>();
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -22,9 +26,27 @@ public final class LocalStackExtension implements BeforeAllCallback {
     public static synchronized LocalStack stack() {
         if (stack == null) {
             LocalStack started = new LocalStack(PlatformHome.locate()).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "local-stack-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                closeAll();
+                started.close();
+            }, "local-stack-shutdown"));
             stack = started;
         }
         return stack;
+    }
+
+    /** Registers something that runs on the stack (a service, say) to be stopped before the stack when the JVM exits. */
+    public static synchronized void stopBeforeStack(AutoCloseable part) {
+        STOP_FIRST.push(part);
+    }
+
+    private static synchronized void closeAll() {
+        while (!STOP_FIRST.isEmpty()) {
+            try {
+                STOP_FIRST.pop().close();
+            } catch (Exception e) {
+                System.err.println("Stopping a part before the local stack failed: " + e);
+            }
+        }
     }
 }

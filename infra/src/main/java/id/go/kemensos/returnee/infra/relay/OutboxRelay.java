@@ -9,7 +9,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +32,8 @@ public final class OutboxRelay implements AutoCloseable {
     private final List<ConnectorConfig> connectors;
     private final ConnectorConfig.LocalEndpoints endpoints;
     private Producer<byte[], byte[]> producer;
+    private FileChannel lockChannel;
+    private FileLock lock;
     private final Map<String, OutboxConnector> running = new LinkedHashMap<>();
 
     public OutboxRelay(Path connectorDir, ConnectorConfig.LocalEndpoints endpoints) {
@@ -52,6 +58,7 @@ public final class OutboxRelay implements AutoCloseable {
         if (!running.isEmpty()) {
             return;
         }
+        acquireLock();
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -76,6 +83,48 @@ public final class OutboxRelay implements AutoCloseable {
         if (producer != null) {
             producer.close();
             producer = null;
+        }
+        releaseLock();
+    }
+
+    /**
+     * Two relays on one database would both stream the binlog under the same connector server ids and fight over the offset
+     * files, as Kafka Connect never lets two tasks of one connector do. The lock makes a second relay fail at once instead.
+     */
+    private void acquireLock() {
+        Path lockFile = endpoints.stateDir().resolve("relay.lock");
+        try {
+            lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lock = lockChannel.tryLock();
+        } catch (IOException | OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            closeQuietly(lockChannel);
+            throw new IllegalStateException("Another outbox relay is running on " + endpoints.stateDir()
+                    + " (the platform launcher, a benchmark or another test run); stop it first");
+        }
+    }
+
+    private void releaseLock() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+        } catch (IOException e) {
+            log.warn("Releasing the relay lock failed: {}", e.getMessage());
+        }
+        lock = null;
+        closeQuietly(lockChannel);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // nothing to do
         }
     }
 

@@ -6,24 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the project is checked out and where the local stack keeps its data ({@code work/}, git-ignored). Found from the
- * {@code platform.root} system property (set by Maven for tests), else by walking up from the current directory to the
- * directory that holds {@code infra/connect}.
+ * Where the project is checked out and where the local stack keeps its data ({@code work/}, git-ignored): the nearest
+ * directory holding {@code infra/connect} at or above the {@code platform.root} system property (set by Maven for tests)
+ * or the current directory.
  */
 public record PlatformHome(Path root) {
 
     public static PlatformHome locate() {
         String configured = System.getProperty("platform.root", System.getenv("PLATFORM_ROOT"));
-        if (configured != null && !configured.isBlank()) {
-            return new PlatformHome(Path.of(configured).toAbsolutePath().normalize());
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+        Path start = configured == null || configured.isBlank() ? Path.of("") : Path.of(configured);
+        for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("infra/connect"))) {
                 return new PlatformHome(dir);
             }
         }
-        throw new IllegalStateException("Cannot find the project root (a directory holding infra/connect) above "
-                + Path.of("").toAbsolutePath() + "; set -Dplatform.root or PLATFORM_ROOT");
+        throw new IllegalStateException("Cannot find the project root (a directory holding infra/connect) at or above "
+                + start.toAbsolutePath() + "; set -Dplatform.root or PLATFORM_ROOT");
     }
 
     /** Data of the local stack; override with PLATFORM_WORK to keep it elsewhere. */

@@ -1,0 +1,66 @@
+package id.go.kemensos.returnee.bench;
+
+import java.time.Duration;
+
+/**
+ * Command line of the benchmarks: {@code [floor|e2e|all] [--n=10000] [--kafka-records=200000] [--jdbc-rows=200000]
+ * [--jdbc-single-rows=5000] [--clients=16] [--timeout-minutes=15]}.
+ */
+record BenchOptions(Mode mode, int returnees, int kafkaRecords, int jdbcRows, int jdbcSingleRows, int clients,
+                    Duration timeout) {
+
+    enum Mode {
+        FLOOR, E2E, ALL;
+
+        boolean floor() {
+            return this != E2E;
+        }
+
+        boolean endToEnd() {
+            return this != FLOOR;
+        }
+    }
+
+    static final String USAGE = "usage: java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar [floor|e2e|all] [--n=10000] "
+            + "[--kafka-records=200000] [--jdbc-rows=200000] [--jdbc-single-rows=5000] [--clients=16] [--timeout-minutes=15]";
+
+    static BenchOptions parse(String... args) {
+        Mode mode = Mode.ALL;
+        int returnees = 10_000;
+        int kafkaRecords = 200_000;
+        int jdbcRows = 200_000;
+        int jdbcSingleRows = 5_000;
+        int clients = 16;
+        long timeoutMinutes = 15;
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                mode = Mode.valueOf(arg.toUpperCase(java.util.Locale.ROOT));
+                continue;
+            }
+            String[] pair = arg.substring(2).split("=", 2);
+            if (pair.length != 2) {
+                throw new IllegalArgumentException("expected --name=value, got " + arg);
+            }
+            int value = positive(pair[0], pair[1]);
+            switch (pair[0]) {
+                case "n" -> returnees = value;
+                case "kafka-records" -> kafkaRecords = value;
+                case "jdbc-rows" -> jdbcRows = value;
+                case "jdbc-single-rows" -> jdbcSingleRows = value;
+                case "clients" -> clients = value;
+                case "timeout-minutes" -> timeoutMinutes = value;
+                default -> throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        return new BenchOptions(mode, returnees, kafkaRecords, jdbcRows, jdbcSingleRows, clients,
+                Duration.ofMinutes(timeoutMinutes));
+    }
+
+    private static int positive(String name, String text) {
+        int value = Integer.parseInt(text.replace("_", ""));
+        if (value <= 0) {
+            throw new IllegalArgumentException("--" + name + " must be positive, was " + text);
+        }
+        return value;
+    }
+}

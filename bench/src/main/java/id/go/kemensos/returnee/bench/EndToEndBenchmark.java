@@ -1,0 +1,144 @@
+package id.go.kemensos.returnee.bench;
+
+import id.go.kemensos.returnee.infra.launcher.PlatformService;
+import id.go.kemensos.returnee.infra.launcher.PlatformServices;
+import id.go.kemensos.returnee.infra.stack.LocalStack;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The platform end to end: N registrations POSTed to registration-service, then the wait until every one of them has been
+ * decided, paid by the bank simulator and told by SMS (REGISTERED and PAYMENT_SENT), all through Kafka and the outbox relay.
+ */
+final class EndToEndBenchmark {
+
+    /** As PlatformLauncher's demo: payments below the limit are approved automatically, so they flow without an officer. */
+    static final Map<String, String> ENVIRONMENT = Map.of(
+            "DISBURSEMENT_AUTO_APPROVAL", "true",
+            "DISBURSEMENT_STATUS_CHECK_DELAY", "PT5S");
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final long PROGRESS_SECONDS = 5;
+
+    record Figures(int planned, int clients, long servicesStartNanos, RegistrationLoad.Result load,
+                   CompletionWatch.Snapshot outcome, Instant start, String incomplete, Map<String, Long> relayed) {
+
+        int expected() {
+            return load.createdCount();
+        }
+
+        /** Null when the stage did not complete for every expected returnee. */
+        Duration until(Instant at, int reached) {
+            return at == null || reached < expected() ? null : Duration.between(start, at);
+        }
+
+        Duration untilAllPaymentSms() {
+            return until(outcome.lastPaymentSmsAt(), outcome.paymentSms());
+        }
+
+        double recordsPerSecond() {
+            Duration all = untilAllPaymentSms();
+            return all == null ? 0 : Rates.perSecond(expected(), all.toNanos());
+        }
+
+        long totalRelayed() {
+            return relayed.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private final LocalStack stack;
+    private final PlatformServices services;
+    private final PrintStream out;
+
+    EndToEndBenchmark(LocalStack stack, PlatformServices services, PrintStream out) {
+        this.stack = stack;
+        this.services = services;
+        this.out = out;
+    }
+
+    Figures run(BenchOptions options) throws InterruptedException {
+        int count = options.returnees();
+        out.println("== End to end: starting the four services (auto approval on)");
+        long servicesStart = System.nanoTime();
+        services.startAll();
+        long servicesStartNanos = System.nanoTime() - servicesStart;
+        out.printf("  services UP in %s%n", Rates.secondsText(servicesStartNanos));
+
+        SyntheticReturnees returnees = new SyntheticReturnees(new SecureRandom());
+        CompletionWatch watch = new CompletionWatch(stack.bank(), stack.sms(), returnees, count);
+        RegistrationLoad load = new RegistrationLoad(URI.create(PlatformService.REGISTRATION.baseUrl() + "/api/returnees"),
+                returnees, options.clients(), out);
+        BitSet planned = new BitSet(count);
+        planned.set(0, count);
+        Map<String, Long> relayedBefore = stack.relay().relayedCounts();
+
+        out.printf("== End to end: POSTing %,d registrations from %d clients, then waiting for %s at most%n", count,
+                options.clients(), options.timeout());
+        Instant start = Instant.now();
+        long startNanos = System.nanoTime();
+        ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bench-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        progress.scheduleAtFixedRate(() -> printProgress(startNanos, count, load, watch.snapshot(planned)),
+                PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
+        try {
+            RegistrationLoad.Result result = load.run(count, startNanos);
+            out.printf("  POSTs done in %s: %,d created, %,d already registered, %,d failed%n",
+                    Rates.secondsText(result.elapsedNanos()), result.createdCount(), result.alreadyRegistered(), result.failed());
+            String incomplete = null;
+            CompletionWatch.Snapshot outcome;
+            long deadline = startNanos + options.timeout().toNanos();
+            while (true) {
+                outcome = watch.snapshot(result.created());
+                if (outcome.complete(result.createdCount())) {
+                    break;
+                }
+                incomplete = deadServices();
+                if (incomplete == null && System.nanoTime() > deadline) {
+                    incomplete = "timed out after " + options.timeout();
+                }
+                if (incomplete != null) {
+                    break;
+                }
+                TimeUnit.MILLISECONDS.sleep(POLL.toMillis()); // polling pause; the times come from the simulators' stamps
+            }
+            printProgress(startNanos, count, load, outcome);
+            return new Figures(count, options.clients(), servicesStartNanos, result, outcome, start, incomplete,
+                    delta(relayedBefore, stack.relay().relayedCounts()));
+        } finally {
+            progress.shutdownNow();
+        }
+    }
+
+    private String deadServices() {
+        for (PlatformService service : PlatformService.values()) {
+            if (!services.isRunning(service)) {
+                return service.artifact() + " exited; see work/logs/" + service.artifact() + ".log";
+            }
+        }
+        return null;
+    }
+
+    private void printProgress(long startNanos, int count, RegistrationLoad load, CompletionWatch.Snapshot s) {
+        out.printf("  t=%6.1f s  posted %,d/%,d  paid by bank %,d  SMS registered %,d  SMS payment sent %,d  relayed %s%n",
+                Rates.seconds(System.nanoTime() - startNanos), load.answered(), count, s.transfers(), s.registeredSms(),
+                s.paymentSms(), stack.relay().relayedCounts());
+    }
+
+    private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> delta = new LinkedHashMap<>();
+        after.forEach((connector, count) -> delta.put(connector, count - before.getOrDefault(connector, 0L)));
+        return delta;
+    }
+}

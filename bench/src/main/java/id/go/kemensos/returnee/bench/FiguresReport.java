@@ -1,0 +1,116 @@
+package id.go.kemensos.returnee.bench;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Locale;
+
+/** The final table: the floor, the platform end to end, and the platform as a fraction of the floor. */
+final class FiguresReport {
+
+    private final PrintStream out;
+
+    FiguresReport(PrintStream out) {
+        this.out = out;
+    }
+
+    void print(BenchOptions options, RawFloorBenchmark.Figures floor, EndToEndBenchmark.Figures e2e) {
+        out.println();
+        out.println("==================================== Figures ====================================");
+        out.println("Machine: " + machine());
+        out.printf("Mode: %s%n%n", options.mode().name().toLowerCase(Locale.ROOT));
+        out.printf("| %-62s | %20s |%n", "figure", "value");
+        out.printf("|%s|%s|%n", "-".repeat(64), "-".repeat(22));
+        if (floor != null) {
+            printFloor(floor);
+        }
+        if (e2e != null) {
+            printEndToEnd(e2e);
+        }
+        if (floor != null && e2e != null && e2e.recordsPerSecond() > 0) {
+            double rate = e2e.recordsPerSecond();
+            row("e2e records/s / Kafka produce records/s", Rates.percent(rate / floor.kafka().producedPerSecond()));
+            row("e2e records/s / Kafka consume records/s", Rates.percent(rate / floor.kafka().consumedPerSecond()));
+            row("e2e records/s / JDBC batched rows/s", Rates.percent(rate / floor.jdbc().batchedPerSecond()));
+            row("e2e records/s / JDBC single-row autocommit rows/s", Rates.percent(rate / floor.jdbc().singlePerSecond()));
+            row("registration POST req/s / JDBC single-row autocommit rows/s",
+                    Rates.percent(e2e.load().requestsPerSecond() / floor.jdbc().singlePerSecond()));
+            row("outbox events relayed/s / Kafka produce records/s",
+                    Rates.percent(relayedPerSecond(e2e) / floor.kafka().producedPerSecond()));
+        }
+        out.println();
+    }
+
+    private void printFloor(RawFloorBenchmark.Figures floor) {
+        KafkaFloor.Figures kafka = floor.kafka();
+        JdbcFloor.Figures jdbc = floor.jdbc();
+        row("floor: Kafka produce 1 KB, acks=all, idempotent (records/s)", Rates.count(kafka.producedPerSecond()));
+        row("floor: Kafka produce 1 KB (MB/s, 10^6 bytes of values)", Rates.decimal(kafka.producedMegabytesPerSecond()));
+        row("floor: Kafka consume, fresh group (records/s)", Rates.count(kafka.consumedPerSecond()));
+        row("floor: Kafka records timed produced / consumed", Rates.count(kafka.records()) + " / " + Rates.count(kafka.consumed()));
+        row("floor: JDBC batched insert, 1,000/batch, commit/batch (rows/s)", Rates.count(jdbc.batchedPerSecond()));
+        row("floor: JDBC single-row autocommit insert (rows/s)", Rates.count(jdbc.singlePerSecond()));
+        row("floor: JDBC row shape", "outbox_event-like");
+        row("floor: JDBC rows batched / single", Rates.count(jdbc.batchedRows()) + " / " + Rates.count(jdbc.singleRows()));
+    }
+
+    private void printEndToEnd(EndToEndBenchmark.Figures e2e) {
+        RegistrationLoad.Result load = e2e.load();
+        CompletionWatch.Snapshot outcome = e2e.outcome();
+        row("e2e: returnees POSTed (" + e2e.clients() + " clients)", Rates.count(e2e.planned()));
+        row("e2e: created (201) / already registered (200) / failed", load.createdCount() + " / " + load.alreadyRegistered()
+                + " / " + load.failed());
+        row("e2e: services start (all four UP)", Rates.secondsText(e2e.servicesStartNanos()));
+        row("e2e: registration POST throughput (req/s)", Rates.decimal(load.requestsPerSecond()));
+        row("e2e: registration POST latency p50", Rates.millis(load.latencies().p50Nanos()));
+        row("e2e: registration POST latency p95", Rates.millis(load.latencies().p95Nanos()));
+        row("e2e: registration POST latency p99", Rates.millis(load.latencies().p99Nanos()));
+        row("e2e: registration POST latency max", Rates.millis(load.latencies().maxNanos()));
+        row("e2e: all POSTs answered after", Rates.secondsText(load.elapsedNanos()));
+        row("e2e: first bank transfer after", since(e2e, outcome.firstTransferAt()));
+        row("e2e: all transfers executed by bank after (" + outcome.transfers() + ")",
+                stage(e2e.until(outcome.lastTransferAt(), outcome.transfers())));
+        row("e2e: all REGISTERED SMS accepted after (" + outcome.registeredSms() + ")",
+                stage(e2e.until(outcome.lastRegisteredSmsAt(), outcome.registeredSms())));
+        row("e2e: all PAYMENT_SENT SMS accepted after (" + outcome.paymentSms() + ")", stage(e2e.untilAllPaymentSms()));
+        row("e2e: end to end, first POST to last PAYMENT_SENT SMS (records/s)",
+                e2e.recordsPerSecond() > 0 ? Rates.decimal(e2e.recordsPerSecond()) : "n/a");
+        row("e2e: duplicate transfers / duplicate SMS / other SMS",
+                outcome.transferDuplicates() + " / " + outcome.smsDuplicates() + " / " + outcome.otherSms());
+        row("e2e: outbox events relayed during the run", Rates.count(e2e.totalRelayed()));
+        e2e.relayed().forEach((connector, count) -> row("e2e:   relayed by " + connector, Rates.count(count)));
+        row("e2e: outbox events relayed per second (until last SMS)", Rates.decimal(relayedPerSecond(e2e)));
+        row("e2e: outbox events relayed per returnee", Rates.decimal(e2e.expected() == 0 ? 0
+                : (double) e2e.totalRelayed() / e2e.expected()));
+        if (e2e.incomplete() != null) {
+            row("e2e: INCOMPLETE", e2e.incomplete());
+        }
+    }
+
+    private static double relayedPerSecond(EndToEndBenchmark.Figures e2e) {
+        Duration all = e2e.untilAllPaymentSms();
+        return all == null ? 0 : Rates.perSecond(e2e.totalRelayed(), all.toNanos());
+    }
+
+    private static String since(EndToEndBenchmark.Figures e2e, java.time.Instant at) {
+        return at == null ? "n/a" : Rates.secondsText(Duration.between(e2e.start(), at).toNanos());
+    }
+
+    private static String stage(Duration duration) {
+        return duration == null ? "not reached" : Rates.secondsText(duration.toNanos());
+    }
+
+    private void row(String figure, String value) {
+        out.printf("| %-62s | %20s |%n", figure, value);
+    }
+
+    private static String machine() {
+        Runtime runtime = Runtime.getRuntime();
+        long ram = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getTotalMemorySize() : -1;
+        return String.format(Locale.ROOT, "%d cores, bench JVM max heap %,d MiB, RAM %,d MiB, %s %s, Java %s; services run with %s",
+                runtime.availableProcessors(), runtime.maxMemory() >> 20, ram >> 20, System.getProperty("os.name"),
+                System.getProperty("os.arch"), System.getProperty("java.version"),
+                System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "-Xms128m -Xmx512m"));
+    }
+}

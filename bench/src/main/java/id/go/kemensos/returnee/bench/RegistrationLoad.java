@@ -1,0 +1,132 @@
+package id.go.kemensos.returnee.bench;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * POSTs every returnee to the registration API from a fixed number of client threads, each sending one request at a time
+ * (a closed loop, like officers at desks), and keeps every request's latency.
+ */
+final class RegistrationLoad {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    private static final int SAMPLE_ERRORS = 3;
+
+    /** {@code created} marks the indexes answered 201; only those are expected downstream. */
+    record Result(int requests, BitSet created, int alreadyRegistered, int failed, List<String> errorSamples,
+                  long elapsedNanos, Latencies latencies) {
+
+        int createdCount() {
+            return created.cardinality();
+        }
+
+        double requestsPerSecond() {
+            return Rates.perSecond(requests, elapsedNanos);
+        }
+    }
+
+    private final URI endpoint;
+    private final SyntheticReturnees returnees;
+    private final int clients;
+    private final PrintStream out;
+    private final AtomicInteger answered = new AtomicInteger();
+
+    RegistrationLoad(URI endpoint, SyntheticReturnees returnees, int clients, PrintStream out) {
+        this.endpoint = endpoint;
+        this.returnees = returnees;
+        this.clients = clients;
+        this.out = out;
+    }
+
+    /** Requests answered so far (any status), for progress reports from other threads. */
+    int answered() {
+        return answered.get();
+    }
+
+    /** @param startNanos when the first request is about to go out; the elapsed time counts from here */
+    Result run(int count, long startNanos) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        long[] latencies = new long[count];
+        int[] statuses = new int[count];
+        AtomicInteger next = new AtomicInteger();
+        List<String> errors = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        send(http, i, latencies, statuses, errors);
+                    }
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("registration client failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        long elapsed = System.nanoTime() - startNanos;
+        BitSet created = new BitSet(count);
+        int already = 0;
+        int failed = 0;
+        for (int i = 0; i < count; i++) {
+            if (statuses[i] == 201) {
+                created.set(i);
+            } else if (statuses[i] == 200) {
+                already++;
+            } else {
+                failed++;
+            }
+        }
+        return new Result(count, created, already, failed, List.copyOf(errors), elapsed, Latencies.of(latencies));
+    }
+
+    private void send(HttpClient http, int index, long[] latencies, int[] statuses, List<String> errors) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(returnees.json(index)))
+                .build();
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            latencies[index] = System.nanoTime() - start;
+            statuses[index] = response.statusCode();
+            answered.incrementAndGet();
+            if (response.statusCode() != 201 && response.statusCode() != 200) {
+                sample(errors, "HTTP " + response.statusCode() + ": " + response.body());
+            }
+        } catch (java.io.IOException e) {
+            latencies[index] = System.nanoTime() - start;
+            statuses[index] = -1;
+            answered.incrementAndGet();
+            sample(errors, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private void sample(List<String> errors, String error) {
+        synchronized (errors) {
+            if (errors.size() < SAMPLE_ERRORS) {
+                errors.add(error.length() > 300 ? error.substring(0, 300) + "..." : error);
+                out.println("  registration error: " + error);
+            }
+        }
+    }
+}

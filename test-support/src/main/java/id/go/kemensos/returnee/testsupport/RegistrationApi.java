@@ -1,0 +1,55 @@
+package id.go.kemensos.returnee.testsupport;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+
+/** registration-service's REST API as an officer's client calls it. */
+public final class RegistrationApi {
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    RegistrationApi(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public record Response(int status, JsonNode body) {
+
+        public UUID beneficiaryId() {
+            return UUID.fromString(body.get("beneficiaryId").asString());
+        }
+    }
+
+    public Response post(Map<String, Object> returnee) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/returnees"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(returnee))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body().isEmpty() ? null : json.readTree(response.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException("registration-service unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Registers a new returnee and returns the pseudonymous beneficiary id; fails unless the API answers 201. */
+    public UUID register(Map<String, Object> returnee) {
+        Response response = post(returnee);
+        if (response.status() != 201) {
+            throw new AssertionError("Expected 201 Created, got " + response.status() + ": " + response.body());
+        }
+        return response.beneficiaryId();
+    }
+}

@@ -1,0 +1,64 @@
+package id.go.kemensos.returnee.testsupport;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Named returnee fixtures. Every call makes a new person (unique NIK, phone and account) so that tests on the shared,
+ * persistent local stack never collide with earlier runs.
+ */
+public final class ReturneeMother {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final int RUN = ThreadLocalRandom.current().nextInt(100, 1000);
+
+    private ReturneeMother() {
+    }
+
+    /** Siti Aminah of Lombok Tengah, NTB: a deported migrant worker, as in the officers' sample sheet. */
+    public static Map<String, Object> sitiAminahLombokTengah() {
+        return returnee("SITI AMINAH", "FEMALE", "5202", "PMIB_DEPORTEE", "002");
+    }
+
+    /** A returned migrant worker from Lombok Timur, paid through Bank NTB Syariah. */
+    public static Map<String, Object> laluZainiLombokTimur() {
+        return returnee("LALU MUHAMMAD ZAINI", "MALE", "5203", "PMI_PURNA", "128");
+    }
+
+    private static Map<String, Object> returnee(String name, String sex, String regency, String category, String bankCode) {
+        // One key per call and run, spread over a NIK's birth date (DDMMYY) and serial so that NIKs stay well formed.
+        long key = RUN * 100_000L + SEQUENCE.incrementAndGet();
+        int serial = (int) (key % 9_999) + 1;
+        long rest = key / 9_999;
+        int day = (int) (rest % 28) + 1;
+        int month = (int) (rest / 28 % 12) + 1;
+        int year = 60 + (int) (rest / 28 / 12 % 40);
+        boolean female = sex.equals("FEMALE");
+        String digits8 = String.format("%08d", key % 100_000_000L);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("nik", String.format("%s01%02d%02d%02d%04d", regency, female ? day + 40 : day, month, year, serial));
+        r.put("fullName", name);
+        r.put("sex", sex);
+        r.put("birthDate", String.format("19%02d-%02d-%02d", year, month, day));
+        r.put("provinceCode", regency.substring(0, 2));
+        r.put("regencyCode", regency);
+        r.put("category", category);
+        r.put("referralSource", "BP3MI");
+        r.put("destinationCountry", "MY");
+        r.put("returnDate", "2019-09-02");
+        r.put("phone", "0812" + digits8);
+        r.put("bankCode", bankCode);
+        r.put("accountNumber", "0123" + digits8 + "501");
+        r.put("accountHolderName", name);
+        r.put("dtksListed", true);
+        r.put("attendedSocialGuidance", true);
+        return r;
+    }
+
+    /** The E.164 form of a fixture's phone, as the platform stores and the SMS gateway sees it. */
+    public static String phoneE164(Map<String, Object> returnee) {
+        return "+62" + ((String) returnee.get("phone")).substring(1);
+    }
+}
