@@ -1,0 +1,143 @@
+package id.go.kemensos.returnee.disbursement.bank;
+
+import id.go.kemensos.returnee.disbursement.DisbursementProperties;
+import id.go.kemensos.returnee.disbursement.ledger.TransferOrder;
+import id.go.kemensos.returnee.disbursement.ledger.TransferOutcome;
+import id.go.kemensos.returnee.infra.sim.BankGatewaySimulator;
+import id.go.kemensos.returnee.infra.sim.FaultProfile;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The bank client against the bank simulator over real HTTP: every transfer executes once, whatever the faults. */
+class BankGatewayClientTest {
+
+    private BankGatewaySimulator bank;
+    private BankGateway gateway;
+    private BankGatewayClient client;
+
+    @BeforeEach
+    void start() {
+        bank = new BankGatewaySimulator(0, new Random(42));
+        bank.start();
+        RetryRegistry retries = RetryRegistry.of(RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(20)).build());
+        // A breaker that never opens here: these tests are about what the client concludes, not about shedding load.
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom().failureRateThreshold(100)
+                .minimumNumberOfCalls(1_000_000).build());
+        TimeLimiterRegistry limits = TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofMillis(400)).build());
+        DisbursementProperties properties = new DisbursementProperties(URI.create(bank.baseUrl()), "0000111122223333",
+                new DisbursementProperties.AutoApproval(false, 0),
+                new DisbursementProperties.Dispatch(Duration.ofMillis(200), 100, 4, Duration.ofSeconds(5)));
+        gateway = new BankGateway(properties, JsonMapper.builder().build(), retries, breakers, RateLimiterRegistry.ofDefaults(), limits);
+        client = new BankGatewayClient(gateway, properties);
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+        bank.close();
+    }
+
+    @Test
+    void settlesATransferWithTheBanksReference() {
+        TransferOrder order = order("002", "012301012345501");
+
+        TransferOutcome outcome = client.transfer(order);
+
+        assertThat(outcome).isInstanceOf(TransferOutcome.Settled.class);
+        assertThat(bank.executionsOf(order.paymentId().toString())).isEqualTo(1);
+        assertThat(((TransferOutcome.Settled) outcome).bankReference())
+                .isEqualTo(bank.executedTransfers().get(0).bankReference());
+        assertThat(bank.executedTransfers().get(0).amount()).isEqualTo(960_000L);
+    }
+
+    @Test
+    void asksForTheStatusAfterALostReplyInsteadOfResending() {
+        bank.faults(FaultProfile.lostReplies(1.0, 600));
+        TransferOrder order = order("009", "1234509876");
+
+        TransferOutcome first = client.transfer(order);
+        bank.faults(FaultProfile.NONE);
+        TransferOutcome later = client.transfer(sent(order));
+
+        assertThat(first).as("the status inquiry also timed out").isInstanceOf(TransferOutcome.Unknown.class);
+        assertThat(later).isInstanceOf(TransferOutcome.Settled.class);
+        assertThat(bank.executionsOf(order.paymentId().toString())).isEqualTo(1);
+    }
+
+    @Test
+    void resendsOnlyWhenTheBankSaysItNeverReceivedTheTransfer() {
+        bank.faults(FaultProfile.errors(1.0));
+        TransferOrder order = order("014", "5550001112");
+
+        TransferOutcome first = client.transfer(order);
+        assertThat(bank.executionsOf(order.paymentId().toString())).isZero();
+        bank.faults(FaultProfile.NONE);
+        TransferOutcome later = client.transfer(sent(order));
+
+        assertThat(first).isInstanceOf(TransferOutcome.Unknown.class);
+        assertThat(later).isInstanceOf(TransferOutcome.Settled.class);
+        assertThat(bank.executionsOf(order.paymentId().toString())).isEqualTo(1);
+    }
+
+    @Test
+    void aClosedAccountIsRejectedAndNothingMoves() {
+        bank.closeAccount("002", "999900001111222");
+
+        TransferOutcome outcome = client.transfer(order("002", "999900001111222"));
+
+        assertThat(outcome).isInstanceOf(TransferOutcome.Rejected.class);
+        assertThat(bank.executedTransferCount()).isZero();
+    }
+
+    @Test
+    void everyTransferExecutesExactlyOnceUnderThirtyPercentFaults() {
+        bank.faults(new FaultProfile(0.10, 0.10, 0.10, 0, 600));
+        List<TransferOrder> orders = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            orders.add(order("002", String.format("0123%08d501", i)));
+        }
+        List<TransferOrder> pending = new ArrayList<>(orders);
+        for (int round = 0; round < 30 && !pending.isEmpty(); round++) {
+            List<TransferOrder> next = new ArrayList<>();
+            for (TransferOrder o : pending) {
+                // As the dispatcher does: the first attempt sends, every later one starts from a status inquiry.
+                if (client.transfer(round == 0 ? o : sent(o)) instanceof TransferOutcome.Unknown) {
+                    next.add(o);
+                }
+            }
+            pending = next;
+        }
+
+        assertThat(pending).isEmpty();
+        assertThat(bank.faultsInjected()).isPositive();
+        assertThat(orders).allSatisfy(o -> assertThat(bank.executionsOf(o.paymentId().toString())).isEqualTo(1));
+        assertThat(bank.executedTransferCount()).isEqualTo(orders.size());
+    }
+
+    private static TransferOrder order(String bankCode, String account) {
+        return new TransferOrder(UUID.randomUUID(), UUID.randomUUID(), "BSU", 960_000L, bankCode, account, "SITI AMINAH", false);
+    }
+
+    private static TransferOrder sent(TransferOrder o) {
+        return new TransferOrder(o.paymentId(), o.beneficiaryId(), o.programId(), o.amount(), o.bankCode(), o.accountNumber(),
+                o.accountHolderName(), true);
+    }
+}
