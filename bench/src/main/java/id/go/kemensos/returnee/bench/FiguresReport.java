@@ -58,8 +58,8 @@ final class FiguresReport {
         RegistrationLoad.Result load = e2e.load();
         CompletionWatch.Snapshot outcome = e2e.outcome();
         row("e2e: returnees POSTed (" + e2e.clients() + " clients)", Rates.count(e2e.planned()));
-        row("e2e: created (201) / already registered (200) / failed", load.createdCount() + " / " + load.alreadyRegistered()
-                + " / " + load.failed());
+        row("e2e: created (201) / already registered (200) / failed", Rates.count(load.createdCount()) + " / "
+                + Rates.count(load.alreadyRegistered()) + " / " + Rates.count(load.failed()));
         row("e2e: services start (all four UP)", Rates.secondsText(e2e.servicesStartNanos()));
         row("e2e: registration POST throughput (req/s)", Rates.decimal(load.requestsPerSecond()));
         row("e2e: registration POST latency p50", Rates.millis(load.latencies().p50Nanos()));
@@ -68,12 +68,13 @@ final class FiguresReport {
         row("e2e: registration POST latency max", Rates.millis(load.latencies().maxNanos()));
         row("e2e: all POSTs answered after", Rates.secondsText(load.elapsedNanos()));
         row("e2e: first bank transfer after", since(e2e, outcome.firstTransferAt()));
-        row("e2e: all transfers executed by bank after (" + outcome.transfers() + ")",
+        row("e2e: all transfers executed by bank after (" + Rates.count(outcome.transfers()) + ")",
                 stage(e2e.until(outcome.lastTransferAt(), outcome.transfers())));
-        row("e2e: all REGISTERED SMS accepted after (" + outcome.registeredSms() + ")",
+        row("e2e: all REGISTERED SMS accepted after (" + Rates.count(outcome.registeredSms()) + ")",
                 stage(e2e.until(outcome.lastRegisteredSmsAt(), outcome.registeredSms())));
-        row("e2e: all PAYMENT_SENT SMS accepted after (" + outcome.paymentSms() + ")", stage(e2e.untilAllPaymentSms()));
-        row("e2e: end to end, first POST to last PAYMENT_SENT SMS (records/s)",
+        row("e2e: all PAYMENT_SENT SMS accepted after (" + Rates.count(outcome.paymentSms()) + ")",
+                stage(e2e.untilAllPaymentSms()));
+        row("e2e: END TO END, first POST to last PAYMENT_SENT SMS (rec/s)",
                 e2e.recordsPerSecond() > 0 ? Rates.decimal(e2e.recordsPerSecond()) : "n/a");
         row("e2e: duplicate transfers / duplicate SMS / other SMS",
                 outcome.transferDuplicates() + " / " + outcome.smsDuplicates() + " / " + outcome.otherSms());

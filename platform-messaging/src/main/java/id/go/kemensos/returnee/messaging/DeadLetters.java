@@ -12,8 +12,8 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
  * Sends a record that exhausted its retries to {@code <topic>.dlt}, same partition, with the original bytes and Spring
- * Kafka's exception headers, and counts it in {@code platform.dead.letters} so that it shows on /actuator/metrics and
- * /actuator/prometheus.
+ * Kafka's exception headers, and counts it in {@code platform.dead.letters} (/actuator/metrics). Replay with
+ * {@link DeadLetterReplay} through /actuator/deadletters.
  */
 public class DeadLetters implements ConsumerRecordRecoverer {
 

@@ -15,6 +15,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -83,6 +84,16 @@ public class MessagingAutoConfiguration {
     @Bean
     DeadLetters deadLetters(KafkaTemplate<String, byte[]> deadLetterTemplate, MeterRegistry meters) {
         return new DeadLetters(deadLetterTemplate, meters);
+    }
+
+    @Bean
+    DeadLetterReplay deadLetterReplay(KafkaListenerEndpointRegistry listeners, KafkaProperties kafka) {
+        return new DeadLetterReplay(listeners, kafka);
+    }
+
+    @Bean
+    DeadLetterEndpoint deadLetterEndpoint(DeadLetterReplay replay) {
+        return new DeadLetterEndpoint(replay);
     }
 
     @Bean

@@ -1,0 +1,10 @@
+# One image per service from its Spring Boot jar (built by ./mvnw package before docker compose build).
+FROM eclipse-temurin:17-jre
+ARG SERVICE
+RUN useradd --system --uid 10001 platform
+COPY ${SERVICE}/target/${SERVICE}.jar /app/service.jar
+USER platform
+ENV PORT=8080 JAVA_OPTS="-XX:MaxRAMPercentage=75"
+EXPOSE 8080
+# DB_PASSWORD_FILE (a Docker secret) becomes DB_PASSWORD, which platform-defaults.yml reads.
+ENTRYPOINT ["/bin/sh", "-c", "[ -n \"$DB_PASSWORD_FILE\" ] && export DB_PASSWORD=\"$(cat \"$DB_PASSWORD_FILE\")\"; exec java $JAVA_OPTS -jar /app/service.jar"]

@@ -1,0 +1,167 @@
+package id.go.kemensos.returnee.messaging;
+
+import id.go.kemensos.returnee.contracts.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.support.KafkaHeaders;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Replays this service's dead letters of one topic through the same listener that failed them, once the cause is fixed.
+ * Only records that this service's consumer group dead-lettered are taken (a dead-letter topic is shared by every group
+ * that consumes the topic). Progress is kept as the committed offsets of the group {@code <group>.dlt-replay}; a record
+ * that fails again stops the replay there, so nothing is skipped. Handlers are idempotent, so a replayed event that was
+ * in fact already applied has no second effect.
+ */
+public class DeadLetterReplay {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterReplay.class);
+
+    private final KafkaListenerEndpointRegistry listeners;
+    private final KafkaProperties kafka;
+
+    public DeadLetterReplay(KafkaListenerEndpointRegistry listeners, KafkaProperties kafka) {
+        this.listeners = listeners;
+        this.kafka = kafka;
+    }
+
+    /**
+     * @param unreplayable malformed records, which fail the same way every time; stepped over, and left in the dead-letter
+     *                     topic for inspection
+     * @param stoppedAt    the dead letter that failed again for another reason; the next replay starts there
+     */
+    public record Result(String topic, String consumerGroup, int replayed, int unreplayable, int otherGroups, String stoppedAt,
+                         String failure) {
+    }
+
+    /** Dead letters of this service not yet replayed, per consumed topic. */
+    public Map<String, Long> pending() {
+        Map<String, Long> pending = new LinkedHashMap<>();
+        for (MessageListenerContainer container : listeners.getListenerContainers()) {
+            for (String topic : topicsOf(container)) {
+                pending.merge(topic, (long) scan(topic, container, false).replayed(), Long::sum);
+            }
+        }
+        return pending;
+    }
+
+    public Result replay(String topic) {
+        MessageListenerContainer container = listeners.getListenerContainers().stream()
+                .filter(c -> List.of(topicsOf(c)).contains(topic)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("This service does not consume " + topic));
+        return scan(topic, container, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Result scan(String topic, MessageListenerContainer container, boolean apply) {
+        String group = container.getGroupId();
+        MessageListener<String, byte[]> listener = (MessageListener<String, byte[]>) container.getContainerProperties().getMessageListener();
+        String deadLetterTopic = Topics.deadLetterOf(topic);
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group + ".dlt-replay");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        int replayed = 0;
+        int unreplayable = 0;
+        int otherGroups = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic).stream()
+                    .map(p -> new TopicPartition(deadLetterTopic, p.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> dead : consumer.poll(Duration.ofMillis(500))) {
+                    TopicPartition tp = new TopicPartition(dead.topic(), dead.partition());
+                    if (dead.offset() >= end.get(tp)) {
+                        continue;
+                    }
+                    if (!group.equals(text(dead, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP).orElse(null))) {
+                        otherGroups++;
+                    } else if (apply) {
+                        try {
+                            listener.onMessage(original(dead, topic), null, null); // the adapters implement only this form
+                            replayed++;
+                        } catch (RuntimeException e) {
+                            if (!isMalformed(e)) {
+                                commit(consumer, done);
+                                String at = dead.topic() + "-" + dead.partition() + "@" + dead.offset();
+                                log.warn("Replay of {} stopped at {}: {}", deadLetterTopic, at, e.getMessage());
+                                return new Result(topic, group, replayed, unreplayable, otherGroups, at, e.getMessage());
+                            }
+                            unreplayable++;
+                        }
+                    } else {
+                        replayed++;
+                    }
+                    done.put(tp, new OffsetAndMetadata(dead.offset() + 1));
+                }
+            }
+            if (apply) {
+                commit(consumer, done);
+                log.info("Replayed {} dead letters of {} for {}", replayed, topic, group);
+            }
+        }
+        return new Result(topic, group, replayed, unreplayable, otherGroups, null, null);
+    }
+
+    private static boolean isMalformed(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MalformedEventException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void commit(KafkaConsumer<?, ?> consumer, Map<TopicPartition, OffsetAndMetadata> done) {
+        if (!done.isEmpty()) {
+            consumer.commitSync(done);
+        }
+    }
+
+    /** The record as it was on the original topic, so the handler sees the same position and headers as the first time. */
+    private static ConsumerRecord<String, byte[]> original(ConsumerRecord<String, byte[]> dead, String topic) {
+        int partition = number(dead, KafkaHeaders.DLT_ORIGINAL_PARTITION).map(ByteBuffer::getInt).orElse(dead.partition());
+        long offset = number(dead, KafkaHeaders.DLT_ORIGINAL_OFFSET).map(ByteBuffer::getLong).orElse(-1L);
+        return new ConsumerRecord<>(topic, partition, offset, dead.timestamp(), TimestampType.CREATE_TIME,
+                dead.serializedKeySize(), dead.serializedValueSize(), dead.key(), dead.value(), dead.headers(), Optional.empty());
+    }
+
+    private static Optional<ByteBuffer> number(ConsumerRecord<?, ?> record, String header) {
+        Header h = record.headers().lastHeader(header);
+        return h == null ? Optional.empty() : Optional.of(ByteBuffer.wrap(h.value()));
+    }
+
+    private static Optional<String> text(ConsumerRecord<?, ?> record, String header) {
+        Header h = record.headers().lastHeader(header);
+        return h == null ? Optional.empty() : Optional.of(new String(h.value(), StandardCharsets.UTF_8));
+    }
+
+    private static String[] topicsOf(MessageListenerContainer container) {
+        String[] topics = container.getContainerProperties().getTopics();
+        return topics == null ? new String[0] : topics;
+    }
+}
