@@ -3,6 +3,8 @@ package id.go.kemensos.returnee.registration.returnee;
 import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.messaging.Outbox;
+import id.go.kemensos.returnee.registration.validation.Checked;
+import id.go.kemensos.returnee.registration.validation.PhoneValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,6 +24,7 @@ public class ReturneeRegistry {
     private final ReturneeRepository returnees;
     private final Outbox outbox;
     private final Clock clock;
+    private final PhoneValidator phones = new PhoneValidator();
 
     ReturneeRegistry(ReturneeRepository returnees, Outbox outbox, Clock clock) {
         this.returnees = returnees;
@@ -35,8 +38,9 @@ public class ReturneeRegistry {
     /** Registers a new returnee, or returns the one already registered under this NIK without raising any event. */
     @Transactional
     public Registration register(RegisterReturneeRequest request, UUID uploadId) {
-        String phone = PhoneNumbers.toE164(request.phone())
-                .orElseThrow(() -> new InvalidRegistrationException("phone", "Nomor HP tidak valid / invalid phone number"));
+        Checked<String> checkedPhone = phones.validate(request.phone());
+        String phone = checkedPhone.value().orElseThrow(() -> new InvalidRegistrationException("phone",
+                checkedPhone.problems().get(0).messageId() + " / " + checkedPhone.problems().get(0).messageEn()));
         Returnee returnee = new Returnee(UUID.randomUUID(), request.nik(), request.fullName().strip(), request.sex(),
                 request.birthDate(), request.provinceCode(), request.regencyCode(), request.category(), request.referralSource(),
                 request.destinationCountry(), request.returnDate(), phone,

@@ -1,0 +1,58 @@
+package id.go.kemensos.returnee.registration.validation;
+
+import static id.go.kemensos.returnee.registration.validation.Severity.ERROR;
+import static id.go.kemensos.returnee.registration.validation.Severity.REVIEW;
+import static id.go.kemensos.returnee.registration.validation.Severity.WARNING;
+
+/**
+ * Stable problem codes: they appear in error reports and events, so never rename one; add new ones instead.
+ * Each code has one severity so that the same problem is always treated the same way.
+ */
+public enum ProblemCode {
+    REQUIRED_MISSING(ERROR),
+    DATE_INVALID(ERROR),
+    RETURN_DATE_IN_FUTURE(ERROR),
+
+    NIK_NOT_DIGITS(ERROR),
+    NIK_LENGTH(ERROR),
+    NIK_SCIENTIFIC_NOTATION(ERROR),
+    NIK_EXCEL_TRUNCATED(ERROR),
+    NIK_BIRTH_DATE_INVALID(ERROR),
+    NIK_SERIAL_ZERO(ERROR),
+    NIK_PROVINCE_UNKNOWN(ERROR),
+    /** Old codes persist on KTPs after regions split (DOMAIN.md 3.4), so an unknown regency or district only warns. */
+    NIK_REGENCY_UNKNOWN(WARNING),
+    NIK_DISTRICT_UNKNOWN(WARNING),
+    NIK_SEX_MISMATCH(REVIEW),
+    NIK_BIRTH_DATE_MISMATCH(REVIEW),
+
+    PHONE_INVALID(ERROR),
+    /** A valid landline cannot receive the programme's SMS. */
+    PHONE_NOT_MOBILE(WARNING),
+
+    BANK_CODE_UNKNOWN(ERROR),
+    ACCOUNT_NOT_DIGITS(ERROR),
+    ACCOUNT_SCIENTIFIC_NOTATION(ERROR),
+    /** Lengths are a norm, not a rule (DOMAIN.md 5): the account inquiry before payment is the real check. */
+    ACCOUNT_LENGTH_UNUSUAL(WARNING),
+    HOLDER_NAME_MISSING(ERROR),
+
+    /**
+     * REVIEW rather than ERROR: the NIK's region is where the person was first registered, not where they live now, and a
+     * returnee may live with family across a border; a clerk cannot "fix" that by editing the row. Not a mere WARNING either:
+     * domicile in the uploading province is an eligibility rule (C3), so an officer decides before anyone is paid from it.
+     */
+    OUTSIDE_UPLOADING_PROVINCE(REVIEW),
+    /** The kabupaten_kota name could not be matched (abbreviations such as LOTENG are common); the NIK's regency is used. */
+    REGENCY_NAME_UNKNOWN(WARNING);
+
+    private final Severity severity;
+
+    ProblemCode(Severity severity) {
+        this.severity = severity;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+}
