@@ -70,6 +70,10 @@ public final class PlatformLauncher {
 
         out.println("== Registering the sample returnees from " + sample);
         int submitted = submit(sample, out);
+        if (submitted == 0) {
+            out.println("   All of them were registered in an earlier run (HTTP 200: one beneficiary per NIK), so nothing new flows."
+                    + " Delete " + home.work() + " for a fresh demo.");
+        }
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (monitor[0].paidAndNotified() < submitted && Instant.now().isBefore(deadline)) {
             ManagedProcess.pause(Duration.ofMillis(200));
