@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +27,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -48,10 +52,23 @@ final class OutboxConnector implements DebeziumEngine.ChangeConsumer<RecordChang
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
 
+    private static final ScheduledExecutorService RESTARTS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay-restarts");
+        t.setDaemon(true);
+        return t;
+    });
+
     private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private volatile ExecutorService executor;
     private volatile CountDownLatch started;
+    private volatile boolean taskRunning;
+    /** A failure while starting belongs to the starter: the first start fails loudly, a restart reschedules itself. */
+    private volatile boolean starting;
     private volatile boolean stopping;
+    private final AtomicInteger restarts = new AtomicInteger();
+    private int consecutiveFailures;
+    private volatile Instant lastStartedAt = Instant.EPOCH;
+    private static final Duration HEALTHY_RUN = Duration.ofSeconds(60);
 
     OutboxConnector(ConnectorConfig connector, Properties engineProperties, Producer<byte[], byte[]> producer) {
         this.connector = connector;
@@ -75,18 +92,29 @@ final class OutboxConnector implements DebeziumEngine.ChangeConsumer<RecordChang
     }
 
     boolean isRunning() {
-        return engine != null && !stopping;
+        return engine != null && taskRunning && !stopping;
+    }
+
+    int restartCount() {
+        return restarts.get();
     }
 
     /** Starts the engine and waits until its task streams from the binlog. */
     synchronized void start(long timeoutMillis) {
         stopping = false;
+        startEngine(timeoutMillis);
+    }
+
+    private void startEngine(long timeoutMillis) {
+        taskRunning = false;
+        starting = true;
         started = new CountDownLatch(1);
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(engineProperties)
                 .using(new DebeziumEngine.ConnectorCallback() {
                     @Override
                     public void taskStarted() {
+                        taskRunning = true;
                         started.countDown();
                     }
                 })
@@ -97,25 +125,65 @@ final class OutboxConnector implements DebeziumEngine.ChangeConsumer<RecordChang
         executor.execute(engine);
         try {
             if (!started.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
-                Throwable failure = lastFailure.get();
-                throw new IllegalStateException("Outbox connector " + connector.name() + " did not start within "
-                        + timeoutMillis + " ms" + (failure == null ? "" : ": " + failure.getMessage()), failure);
+                starting = false;
+                closeEngine();
+                throw new IllegalStateException("Outbox connector " + connector.name() + " did not start within " + timeoutMillis + " ms");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting " + connector.name(), e);
         }
+        starting = false;
+        if (!taskRunning) {
+            Throwable failure = lastFailure.get();
+            throw new IllegalStateException("Outbox connector " + connector.name() + " failed to start: "
+                    + (failure == null ? "unknown" : failure.getMessage()), failure);
+        }
+        lastFailure.set(null);
+        lastStartedAt = Instant.now();
         log.info("Outbox connector {} streaming", connector.name());
+    }
+
+    /** Restarts a failed engine from its stored offsets, backing off 2, 4, 8 ... 60 s while it keeps failing. */
+    private void scheduleRestart() {
+        if (Duration.between(lastStartedAt, Instant.now()).compareTo(HEALTHY_RUN) > 0) {
+            consecutiveFailures = 0; // it ran well for a while: this is a new incident, start the backoff again
+        }
+        long delaySeconds = Math.min(60, 2L << Math.min(consecutiveFailures++, 5));
+        log.error("OUTBOX RELAY {}: restarting in {} s (attempt {})", connector.name(), delaySeconds, consecutiveFailures);
+        RESTARTS.schedule(this::restart, delaySeconds, TimeUnit.SECONDS);
+    }
+
+    private synchronized void restart() {
+        if (stopping) {
+            return;
+        }
+        try {
+            closeEngine();
+            startEngine(120_000);
+            restarts.incrementAndGet();
+            log.warn("OUTBOX RELAY {} restarted and streaming again", connector.name());
+        } catch (RuntimeException e) {
+            log.error("OUTBOX RELAY {} restart failed: {}", connector.name(), e.getMessage());
+            scheduleRestart();
+        }
     }
 
     synchronized void stop() {
         stopping = true;
+        closeEngine();
+        log.info("Outbox connector {} stopped after relaying {} events", connector.name(), relayed.get());
+    }
+
+    private void closeEngine() {
         DebeziumEngine<?> running = engine;
         engine = null;
+        taskRunning = false;
         if (running != null) {
             try {
                 running.close(); // commits the offsets of everything already handed to Kafka
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
+                // An engine that already failed may refuse to close; it holds nothing more to release.
                 log.warn("Closing outbox connector {} failed: {}", connector.name(), e.getMessage());
             }
         }
@@ -126,8 +194,8 @@ final class OutboxConnector implements DebeziumEngine.ChangeConsumer<RecordChang
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            executor = null;
         }
-        log.info("Outbox connector {} stopped after relaying {} events", connector.name(), relayed.get());
     }
 
     @Override
@@ -175,9 +243,12 @@ final class OutboxConnector implements DebeziumEngine.ChangeConsumer<RecordChang
         // A connector failing after start surfaces only here: make it loud, and keep it for the health report.
         Throwable failure = error != null ? error : new IllegalStateException(message);
         lastFailure.set(failure);
+        taskRunning = false;
         log.error("OUTBOX RELAY {} STOPPED UNEXPECTEDLY (success={}): {}", connector.name(), success, message, error);
-        if (started != null) {
-            started.countDown();
+        if (starting) {
+            started.countDown(); // whoever is starting the engine reports or retries
+        } else {
+            scheduleRestart();
         }
     }
 

@@ -139,6 +139,13 @@ public final class OutboxRelay implements AutoCloseable {
         return counts;
     }
 
+    /** Automatic restarts per connector after a failure, for the health report: non-zero means look at the log. */
+    public synchronized Map<String, Integer> restartCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        running.forEach((name, c) -> counts.put(name, c.restartCount()));
+        return counts;
+    }
+
     public synchronized Map<String, String> failures() {
         Map<String, String> failures = new LinkedHashMap<>();
         running.forEach((name, c) -> {

@@ -76,7 +76,8 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> health = new LinkedHashMap<>();
         health.put("mariadb", ManagedProcess.isListening(MariaDbServer.PORT) ? "UP 127.0.0.1:" + MariaDbServer.PORT : "DOWN");
         health.put("kafka", ManagedProcess.isListening(KafkaBroker.PORT) ? "UP " + kafka.bootstrapServers() : "DOWN");
-        health.put("outbox-relay", relay.isRunning() ? "UP " + relay.relayedCounts() : "DOWN " + relay.failures());
+        health.put("outbox-relay", (relay.isRunning() ? "UP relayed " + relay.relayedCounts() : "DOWN " + relay.failures())
+                + ", restarts " + relay.restartCounts());
         health.put("bank-simulator", ManagedProcess.isListening(BANK_SIMULATOR_PORT) ? "UP :" + BANK_SIMULATOR_PORT : "DOWN");
         health.put("sms-simulator", ManagedProcess.isListening(SMS_SIMULATOR_PORT) ? "UP :" + SMS_SIMULATOR_PORT : "DOWN");
         return health;
