@@ -1,0 +1,83 @@
+package id.go.kemensos.returnee.registration.sheet;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The header row matched to canonical columns; turns a row's cells in file order into a {@link SheetRow}. */
+final class SheetHeader {
+
+    static final SheetHeader NONE = new SheetHeader(List.of());
+
+    private final List<String> names;
+    private final SheetColumn[] columns;
+    private final Set<SheetColumn> present = EnumSet.noneOf(SheetColumn.class);
+    private final List<String> unknown = new ArrayList<>();
+    private final List<SheetColumn> missing = new ArrayList<>();
+
+    SheetHeader(List<String> names) {
+        this.names = List.copyOf(names);
+        this.columns = new SheetColumn[names.size()];
+        for (int i = 0; i < columns.length; i++) {
+            String name = names.get(i);
+            if (name.isBlank()) {
+                continue; // trailing unnamed columns are common and carry nothing the service reads
+            }
+            SheetColumn column = SheetColumn.forHeader(name).orElse(null);
+            if (column != null && present.add(column)) {
+                columns[i] = column;
+            } else {
+                unknown.add(name.strip()); // unknown, or a repeat of a column already matched: the first one wins
+            }
+        }
+        for (SheetColumn column : SheetColumn.REQUIRED) {
+            boolean bankNamed = column == SheetColumn.KODE_BANK && present.contains(SheetColumn.NAMA_BANK);
+            if (!present.contains(column) && !bankNamed) {
+                missing.add(column);
+            }
+        }
+    }
+
+    List<String> names() {
+        return names;
+    }
+
+    List<String> unknownColumns() {
+        return List.copyOf(unknown);
+    }
+
+    List<SheetColumn> missingRequiredColumns() {
+        return List.copyOf(missing);
+    }
+
+    boolean has(SheetColumn column) {
+        return present.contains(column);
+    }
+
+    /** Raw values are padded to the header's width so that the error report's columns line up. */
+    SheetRow row(long rowNumber, List<SheetCell> cellsInFileOrder) {
+        Map<SheetColumn, SheetCell> cells = new EnumMap<>(SheetColumn.class);
+        int width = Math.max(columns.length, cellsInFileOrder.size());
+        List<String> raw = new ArrayList<>(width);
+        for (int i = 0; i < width; i++) {
+            SheetCell cell = i < cellsInFileOrder.size() ? cellsInFileOrder.get(i) : SheetCell.EMPTY;
+            raw.add(cell.text());
+            if (i < columns.length && columns[i] != null && !cell.isBlank()) {
+                cells.put(columns[i], cell);
+            }
+        }
+        return new SheetRow(rowNumber, cells, raw);
+    }
+
+    static boolean isBlank(List<SheetCell> cells) {
+        for (SheetCell cell : cells) {
+            if (!cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,214 @@
+package id.go.kemensos.returnee.registration.sheet;
+
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.model.StylesTable;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+import javax.xml.parsers.ParserConfigurationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The first worksheet of an XLSX file, read with POI's SAX event model so that only the shared-string table (distinct
+ * texts) is held in memory, never the rows. The header is found by a short first pass that stops after the first
+ * non-blank row; the data pass parses the sheet again from the start.
+ */
+final class XlsxSheetReader extends SheetReader {
+
+    private final OPCPackage pkg;
+    private final Path spooled;
+    private final XSSFReader xssf;
+    private final StylesTable styles;
+    private final SharedStrings strings;
+    private final boolean date1904;
+    private long headerRow = -1;
+    private long dimensionLastRow = -1;
+
+    /** OPCPackage.open(InputStream) would buffer the whole archive in memory, so a stream is copied to a temp file first. */
+    static XlsxSheetReader spool(InputStream in) throws IOException {
+        Path file = Files.createTempFile("returnee-upload-", ".xlsx");
+        try (in) {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return new XlsxSheetReader(file);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+    }
+
+    private XlsxSheetReader(Path spooled) throws IOException {
+        this.spooled = spooled;
+        rejectNonZip(spooled);
+        try {
+            pkg = OPCPackage.open(spooled.toFile(), PackageAccess.READ);
+        } catch (InvalidFormatException | POIXMLException | OpenXML4JRuntimeException | IllegalArgumentException e) {
+            throw new SheetReadException("Not a readable XLSX file: " + e.getMessage(), e);
+        }
+        try {
+            xssf = new XSSFReader(pkg);
+            styles = xssf.getStylesTable();
+            strings = XlsxSharedStrings.read(pkg);
+            date1904 = readDate1904();
+            findHeader();
+        } catch (OpenXML4JException | SAXException | POIXMLException e) {
+            pkg.revert();
+            throw new SheetReadException("Not a readable XLSX file: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            pkg.revert();
+            throw e;
+        }
+    }
+
+    @Override
+    public SheetFormat format() {
+        return SheetFormat.XLSX;
+    }
+
+    @Override
+    public OptionalLong totalRowsHint() {
+        // Some writers put only "A1" here; a dimension ending at or above the header tells nothing.
+        return headerRow > 0 && dimensionLastRow > headerRow ? OptionalLong.of(dimensionLastRow - headerRow) : OptionalLong.empty();
+    }
+
+    @Override
+    protected void readRows(RowHandler handler) throws IOException {
+        if (headerRow < 0) {
+            return;
+        }
+        long[] previous = {headerRow};
+        parseFirstSheet((rowNumber, cells) -> {
+            if (rowNumber <= headerRow) {
+                return;
+            }
+            blankRows(rowNumber - previous[0] - 1); // rows Excel leaves out of the file because they are empty
+            previous[0] = rowNumber;
+            row(rowNumber, cells, handler);
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            pkg.revert(); // read-only: never write the package back
+        } finally {
+            Files.deleteIfExists(spooled);
+        }
+    }
+
+    private void findHeader() throws IOException, SAXException, OpenXML4JException {
+        XlsxRowParser parser = parseFirstSheet((rowNumber, cells) -> {
+            if (!SheetHeader.isBlank(cells)) {
+                headerRow = rowNumber;
+                List<String> names = new ArrayList<>(cells.size());
+                cells.forEach(cell -> names.add(cell.text()));
+                header(names);
+                throw StopParsing.INSTANCE;
+            }
+        });
+        dimensionLastRow = parser.dimensionLastRow();
+    }
+
+    private XlsxRowParser parseFirstSheet(XlsxRowParser.Sink sink) throws IOException {
+        Failure failure = new Failure();
+        XlsxRowParser parser = new XlsxRowParser(styles, strings, date1904, (rowNumber, cells) -> {
+            try {
+                sink.row(rowNumber, cells);
+            } catch (RuntimeException e) {
+                failure.cause = e; // carried past the SAX parser unchanged
+                throw StopParsing.INSTANCE;
+            }
+        });
+        try {
+            Iterator<InputStream> sheets = xssf.getSheetsData();
+            if (!sheets.hasNext()) {
+                throw new SheetReadException("The XLSX file has no worksheet");
+            }
+            try (InputStream sheet = sheets.next()) {
+                parser.parse(sheet);
+            }
+        } catch (StopParsing stop) {
+            // handled below
+        } catch (SAXException e) {
+            if (!(e.getCause() instanceof StopParsing) && !(e.getException() instanceof StopParsing)) {
+                throw new SheetReadException("Broken worksheet XML: " + e.getMessage(), e);
+            }
+        } catch (OpenXML4JException | POIXMLException e) {
+            throw new SheetReadException("Not a readable XLSX file: " + e.getMessage(), e);
+        }
+        if (failure.cause != null && failure.cause != StopParsing.INSTANCE) {
+            throw failure.cause;
+        }
+        return parser;
+    }
+
+    /**
+     * POI falls back to buffering a damaged archive whole in memory, so anything that does not start like a ZIP is refused
+     * here; the commonest case is an old .xls (or a password-protected workbook), both OLE2 files.
+     */
+    private static void rejectNonZip(Path file) throws IOException {
+        byte[] magic;
+        try (InputStream in = Files.newInputStream(file)) {
+            magic = in.readNBytes(4);
+        }
+        if (SheetFormat.fromMagic(magic) != SheetFormat.XLSX) {
+            boolean ole2 = magic.length == 4 && (magic[0] & 0xFF) == 0xD0 && (magic[1] & 0xFF) == 0xCF
+                    && (magic[2] & 0xFF) == 0x11 && (magic[3] & 0xFF) == 0xE0;
+            throw new SheetReadException(ole2
+                    ? "An Excel 97-2003 (.xls) or password-protected workbook; save it as an unprotected .xlsx or CSV"
+                    : "Not an XLSX file");
+        }
+    }
+
+    /** Dates count from 1904 in workbooks saved that way by old Mac Excel; the flag sits in workbook.xml. */
+    private boolean readDate1904() throws IOException, SAXException, OpenXML4JException {
+        boolean[] flag = {false};
+        try (InputStream workbook = xssf.getWorkbookData()) {
+            XMLReader reader = XMLHelper.newXMLReader();
+            reader.setContentHandler(new DefaultHandler() {
+                @Override
+                public void startElement(String uri, String localName, String qName, Attributes attributes) {
+                    if ("workbookPr".equals(localName)) {
+                        String value = attributes.getValue("date1904");
+                        flag[0] = "1".equals(value) || "true".equalsIgnoreCase(value);
+                    }
+                }
+            });
+            reader.parse(new InputSource(workbook));
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("No SAX parser available", e);
+        }
+        return flag[0];
+    }
+
+    private static final class Failure {
+        RuntimeException cause;
+    }
+
+    /** Ends a SAX pass early; no stack trace, it is control flow. */
+    private static final class StopParsing extends RuntimeException {
+        static final StopParsing INSTANCE = new StopParsing();
+
+        private StopParsing() {
+            super("stop", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package id.go.kemensos.returnee.registration.sheet;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The officer sheet of DOMAIN.md section 8 and helpers to read small sheets in tests. */
+final class SheetFixtures {
+
+    static final String SAMPLE_HEADER = "no,nik,no_kk,nama_sesuai_ktp,jenis_kelamin,tempat_lahir,tanggal_lahir,alamat,rt,rw,"
+            + "desa_kelurahan,kecamatan,kabupaten_kota,no_hp,kategori,negara_tujuan,jenis_pekerjaan_eksploitasi,"
+            + "tanggal_kepulangan,dokumen_kepulangan,sumber_rujukan,nama_bank,kode_bank,no_rekening,nama_pemilik_rekening,"
+            + "status_dtks,ikut_bimbingan,keterangan";
+    static final String SAMPLE_ROW = "1,5202015508900001,5202011203150007,SITI AMINAH,P,LOMBOK TENGAH,15-08-1990,DUSUN X,002,001,"
+            + "PRAYA,PRAYA,LOMBOK TENGAH,081234567890,KPO,MY,DOMESTIC_WORK,02-09-2019,SPLP,RPTC,BRI,002,012301012345501,"
+            + "SITI AMINAH,YA,YA,";
+
+    private SheetFixtures() {
+    }
+
+    static InputStream utf8(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static SheetReader csv(String text) {
+        return SheetReader.open(utf8(text), SheetFormat.CSV);
+    }
+
+    /** Reads every row; the reader stays usable for its counters. */
+    static List<SheetRow> readAll(SheetReader reader) {
+        List<SheetRow> rows = new ArrayList<>();
+        reader.read(rows::add);
+        return rows;
+    }
+}
