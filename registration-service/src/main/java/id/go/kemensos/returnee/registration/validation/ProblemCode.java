@@ -44,7 +44,11 @@ public enum ProblemCode {
      */
     OUTSIDE_UPLOADING_PROVINCE(REVIEW),
     /** The kabupaten_kota name could not be matched (abbreviations such as LOTENG are common); the NIK's regency is used. */
-    REGENCY_NAME_UNKNOWN(WARNING);
+    REGENCY_NAME_UNKNOWN(WARNING),
+    SEX_INVALID(ERROR),
+    CATEGORY_INVALID(ERROR),
+    YES_NO_INVALID(ERROR),
+    COUNTRY_CODE_INVALID(WARNING);
 
     private final Severity severity;
 

@@ -1,0 +1,170 @@
+package id.go.kemensos.returnee.registration.upload;
+
+import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
+import id.go.kemensos.returnee.contracts.registration.Sex;
+import id.go.kemensos.returnee.registration.returnee.RegisterReturneeRequest;
+import id.go.kemensos.returnee.registration.sheet.SheetCell;
+import id.go.kemensos.returnee.registration.sheet.SheetColumn;
+import id.go.kemensos.returnee.registration.sheet.SheetRow;
+import id.go.kemensos.returnee.registration.validation.BankAccountValidator;
+import id.go.kemensos.returnee.registration.validation.Checked;
+import id.go.kemensos.returnee.registration.validation.DomicileValidator;
+import id.go.kemensos.returnee.registration.validation.NikCheck;
+import id.go.kemensos.returnee.registration.validation.NikValidator;
+import id.go.kemensos.returnee.registration.validation.PhoneValidator;
+import id.go.kemensos.returnee.registration.validation.Problem;
+import id.go.kemensos.returnee.registration.validation.ProblemCode;
+import id.go.kemensos.returnee.registration.validation.Severity;
+import id.go.kemensos.returnee.registration.validation.SheetDates;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns one row of a provincial returnee list into a verdict: accepted (with a normalised registration), rejected (with every
+ * problem, so the clerk fixes the row once) or held for review (the data is well formed but an officer must decide, e.g. the
+ * NIK and the sheet disagree on sex or birth date, or the person lives outside the uploading province).
+ */
+public final class ReturneeRowValidator {
+
+    private final NikValidator niks;
+    private final PhoneValidator phones;
+    private final BankAccountValidator banks;
+    private final SheetDates dates;
+    private final DomicileValidator domiciles;
+
+    public ReturneeRowValidator(NikValidator niks, PhoneValidator phones, BankAccountValidator banks, SheetDates dates,
+                                DomicileValidator domiciles) {
+        this.niks = niks;
+        this.phones = phones;
+        this.banks = banks;
+        this.dates = dates;
+        this.domiciles = domiciles;
+    }
+
+    public RowVerdict validate(SheetRow row, String uploadingProvince) {
+        List<Problem> problems = new ArrayList<>();
+        String name = required(row, SheetColumn.NAMA, problems);
+        NikCheck nik = niks.validate(row.text(SheetColumn.NIK), row.cell(SheetColumn.NIK).typedAsNumber());
+        problems.addAll(nik.problems());
+        Optional<Sex> sex = sex(row, problems);
+        Optional<LocalDate> birthDate = collect(dateOf(row, SheetColumn.TANGGAL_LAHIR, true), problems);
+        Optional<LocalDate> returnDate = collect(dateOf(row, SheetColumn.TANGGAL_KEPULANGAN, false), problems);
+        if (!nik.hasErrors() && sex.isPresent() && birthDate.isPresent()) {
+            problems.addAll(niks.crossCheck(nik, sex.get(), birthDate.get()));
+        }
+        Optional<String> phone = collect(phones.validate(row.text(SheetColumn.NO_HP)), problems);
+        Optional<BankAccountValidator.BankAccount> account = collect(banks.validate(row.text(SheetColumn.KODE_BANK),
+                row.text(SheetColumn.NO_REKENING), row.text(SheetColumn.NAMA_PEMILIK_REKENING)), problems);
+        Optional<ReturneeCategory> category = category(row, problems);
+        Optional<String> regency = nik.hasErrors() ? Optional.empty()
+                : collect(domiciles.check(uploadingProvince, row.text(SheetColumn.KABUPATEN_KOTA), nik), problems);
+        boolean dtks = yesNo(row, SheetColumn.STATUS_DTKS, problems);
+        boolean guidance = yesNo(row, SheetColumn.IKUT_BIMBINGAN, problems);
+        String country = country(row, problems);
+
+        if (Problem.anyError(problems)) {
+            return new RowVerdict(row.rowNumber(), RowVerdict.Outcome.REJECTED, List.copyOf(problems), Optional.empty());
+        }
+        BankAccountValidator.BankAccount bank = account.orElseThrow();
+        RegisterReturneeRequest request = new RegisterReturneeRequest(nik.nik(), name, sex.orElseThrow(), birthDate.orElseThrow(),
+                regency.map(r -> r.substring(0, 2)).orElse(uploadingProvince), regency.orElse(nik.parts().orElseThrow().regencyCode()),
+                category.orElseThrow(), blankToNull(row.text(SheetColumn.SUMBER_RUJUKAN)), country, returnDate.orElseThrow(),
+                phone.orElseThrow(), bank.bank().code(), bank.accountNumber(), bank.holderName(), dtks, guidance);
+        RowVerdict.Outcome outcome = problems.stream().anyMatch(p -> p.severity() == Severity.REVIEW)
+                ? RowVerdict.Outcome.HELD_FOR_REVIEW : RowVerdict.Outcome.ACCEPTED;
+        return new RowVerdict(row.rowNumber(), outcome, List.copyOf(problems), Optional.of(request));
+    }
+
+    private Checked<LocalDate> dateOf(SheetRow row, SheetColumn column, boolean birth) {
+        SheetCell cell = row.cell(column);
+        if (cell.dateValue().isPresent()) {
+            LocalDate date = cell.dateValue().get();
+            return birth ? dates.birthDate(date.toString()) : dates.returnDate(date.toString());
+        }
+        return birth ? dates.birthDate(cell.text()) : dates.returnDate(cell.text());
+    }
+
+    private static <T> Optional<T> collect(Checked<T> checked, List<Problem> problems) {
+        problems.addAll(checked.problems());
+        return checked.value();
+    }
+
+    private static String required(SheetRow row, SheetColumn column, List<Problem> problems) {
+        String text = row.text(column).strip();
+        if (text.isEmpty()) {
+            problems.add(Problem.requiredMissing(column.sheetName()));
+        }
+        return text;
+    }
+
+    private static Optional<Sex> sex(SheetRow row, List<Problem> problems) {
+        String text = row.text(SheetColumn.JENIS_KELAMIN).strip().toUpperCase(Locale.ROOT);
+        switch (text) {
+            case "L", "LK", "LAKI-LAKI", "LAKI LAKI", "M", "MALE", "PRIA":
+                return Optional.of(Sex.MALE);
+            case "P", "PR", "PEREMPUAN", "F", "FEMALE", "W", "WANITA":
+                return Optional.of(Sex.FEMALE);
+            case "":
+                problems.add(Problem.requiredMissing(SheetColumn.JENIS_KELAMIN.sheetName()));
+                return Optional.empty();
+            default:
+                problems.add(Problem.of(SheetColumn.JENIS_KELAMIN.sheetName(), ProblemCode.SEX_INVALID,
+                        "Jenis kelamin harus L atau P, tertulis \"" + text + "\"", "Sex must be L or P; found \"" + text + "\""));
+                return Optional.empty();
+        }
+    }
+
+    private static Optional<ReturneeCategory> category(SheetRow row, List<Problem> problems) {
+        String text = row.text(SheetColumn.KATEGORI).strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        if (text.isEmpty()) {
+            problems.add(Problem.requiredMissing(SheetColumn.KATEGORI.sheetName()));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ReturneeCategory.valueOf(text));
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.of(SheetColumn.KATEGORI.sheetName(), ProblemCode.CATEGORY_INVALID,
+                    "Kategori harus salah satu dari KPO, PMIB_DEPORTEE, PMI_PURNA, OTHER_PPKS",
+                    "Category must be one of KPO, PMIB_DEPORTEE, PMI_PURNA, OTHER_PPKS"));
+            return Optional.empty();
+        }
+    }
+
+    /** YA/TIDAK columns; blank means no. */
+    private static boolean yesNo(SheetRow row, SheetColumn column, List<Problem> problems) {
+        String text = row.text(column).strip().toUpperCase(Locale.ROOT);
+        switch (text) {
+            case "YA", "Y", "YES", "TRUE", "1", "TERDAFTAR", "SUDAH":
+                return true;
+            case "", "TIDAK", "T", "TDK", "NO", "N", "FALSE", "0", "TIDAK TERDAFTAR", "BELUM":
+                return false;
+            default:
+                problems.add(Problem.of(column.sheetName(), ProblemCode.YES_NO_INVALID,
+                        "Isi YA atau TIDAK, tertulis \"" + text + "\"", "Fill in YA or TIDAK; found \"" + text + "\""));
+                return false;
+        }
+    }
+
+    /** ISO 3166 alpha-2 destination; an unknown form is kept out and warned about, since eligibility does not need it. */
+    private static String country(SheetRow row, List<Problem> problems) {
+        String text = row.text(SheetColumn.NEGARA_TUJUAN).strip().toUpperCase(Locale.ROOT);
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (text.matches("[A-Z]{2}") && List.of(Locale.getISOCountries()).contains(text)) {
+            return text;
+        }
+        problems.add(Problem.of(SheetColumn.NEGARA_TUJUAN.sheetName(), ProblemCode.COUNTRY_CODE_INVALID,
+                "Negara tujuan ditulis dengan kode 2 huruf (MY, SA, TW ...), tertulis \"" + text + "\"",
+                "Destination country must be a 2-letter code (MY, SA, TW ...); found \"" + text + "\""));
+        return null;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

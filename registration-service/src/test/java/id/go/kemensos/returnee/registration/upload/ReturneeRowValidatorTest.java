@@ -1,0 +1,160 @@
+package id.go.kemensos.returnee.registration.upload;
+
+import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
+import id.go.kemensos.returnee.contracts.registration.Sex;
+import id.go.kemensos.returnee.registration.returnee.RegisterReturneeRequest;
+import id.go.kemensos.returnee.registration.sheet.SheetCell;
+import id.go.kemensos.returnee.registration.sheet.SheetColumn;
+import id.go.kemensos.returnee.registration.sheet.SheetRow;
+import id.go.kemensos.returnee.registration.validation.BankAccountValidator;
+import id.go.kemensos.returnee.registration.validation.BankCodes;
+import id.go.kemensos.returnee.registration.validation.DomicileValidator;
+import id.go.kemensos.returnee.registration.validation.NikValidator;
+import id.go.kemensos.returnee.registration.validation.PhoneValidator;
+import id.go.kemensos.returnee.registration.validation.Problem;
+import id.go.kemensos.returnee.registration.validation.ProblemCode;
+import id.go.kemensos.returnee.registration.validation.RegionCodes;
+import id.go.kemensos.returnee.registration.validation.SheetDates;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReturneeRowValidatorTest {
+
+    private static final Clock NOV_2026 = Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC);
+    private static final RegionCodes REGIONS = RegionCodes.load();
+    private final ReturneeRowValidator validator = new ReturneeRowValidator(new NikValidator(REGIONS, NOV_2026), new PhoneValidator(),
+            new BankAccountValidator(BankCodes.load()), new SheetDates(NOV_2026), new DomicileValidator(REGIONS));
+
+    /** The fictitious row of DOMAIN.md section 8, as an NTB clerk types it. */
+    private static Map<SheetColumn, SheetCell> sitiAminahRow() {
+        Map<SheetColumn, SheetCell> cells = new EnumMap<>(SheetColumn.class);
+        put(cells, SheetColumn.NO, "1");
+        put(cells, SheetColumn.NIK, "5202015508900001");
+        put(cells, SheetColumn.NAMA, "SITI AMINAH");
+        put(cells, SheetColumn.JENIS_KELAMIN, "P");
+        put(cells, SheetColumn.TANGGAL_LAHIR, "15-08-1990");
+        put(cells, SheetColumn.KABUPATEN_KOTA, "LOMBOK TENGAH");
+        put(cells, SheetColumn.NO_HP, "081234567890");
+        put(cells, SheetColumn.KATEGORI, "KPO");
+        put(cells, SheetColumn.NEGARA_TUJUAN, "MY");
+        put(cells, SheetColumn.TANGGAL_KEPULANGAN, "02-09-2019");
+        put(cells, SheetColumn.SUMBER_RUJUKAN, "RPTC");
+        put(cells, SheetColumn.KODE_BANK, "002");
+        put(cells, SheetColumn.NO_REKENING, "012301012345501");
+        put(cells, SheetColumn.NAMA_PEMILIK_REKENING, "SITI AMINAH");
+        put(cells, SheetColumn.STATUS_DTKS, "YA");
+        put(cells, SheetColumn.IKUT_BIMBINGAN, "YA");
+        return cells;
+    }
+
+    private static void put(Map<SheetColumn, SheetCell> cells, SheetColumn column, String text) {
+        cells.put(column, SheetCell.text(text));
+    }
+
+    private RowVerdict validate(Map<SheetColumn, SheetCell> cells) {
+        return validator.validate(new SheetRow(2, cells, new ArrayList<>()), "52");
+    }
+
+    @Test
+    void theSampleRowIsAcceptedAndNormalised() {
+        RowVerdict verdict = validate(sitiAminahRow());
+
+        assertThat(verdict.outcome()).isEqualTo(RowVerdict.Outcome.ACCEPTED);
+        assertThat(verdict.problems()).noneMatch(Problem::isError);
+        RegisterReturneeRequest r = verdict.returnee().orElseThrow();
+        assertThat(r.nik()).isEqualTo("5202015508900001");
+        assertThat(r.sex()).isEqualTo(Sex.FEMALE);
+        assertThat(r.birthDate()).isEqualTo(LocalDate.of(1990, 8, 15));
+        assertThat(r.provinceCode()).isEqualTo("52");
+        assertThat(r.regencyCode()).isEqualTo("5202");
+        assertThat(r.category()).isEqualTo(ReturneeCategory.KPO);
+        assertThat(r.phone()).isEqualTo("+6281234567890");
+        assertThat(r.bankCode()).isEqualTo("002");
+        assertThat(r.dtksListed()).isTrue();
+        assertThat(r.attendedSocialGuidance()).isTrue();
+    }
+
+    @Test
+    void aRejectedRowListsEveryProblemNotOnlyTheFirst() {
+        Map<SheetColumn, SheetCell> cells = sitiAminahRow();
+        put(cells, SheetColumn.NIK, "520201550890001");
+        put(cells, SheetColumn.NO_HP, "12345");
+        put(cells, SheetColumn.KODE_BANK, "999");
+        put(cells, SheetColumn.TANGGAL_KEPULANGAN, "02-09-2030");
+        cells.remove(SheetColumn.NAMA);
+
+        RowVerdict verdict = validate(cells);
+
+        assertThat(verdict.outcome()).isEqualTo(RowVerdict.Outcome.REJECTED);
+        assertThat(verdict.returnee()).isEmpty();
+        assertThat(verdict.problems()).extracting(Problem::code).contains(ProblemCode.NIK_EXCEL_TRUNCATED, ProblemCode.PHONE_INVALID,
+                ProblemCode.BANK_CODE_UNKNOWN, ProblemCode.RETURN_DATE_IN_FUTURE, ProblemCode.REQUIRED_MISSING);
+        assertThat(verdict.problems()).allSatisfy(p -> assertThat(p.messageId()).isNotBlank())
+                .allSatisfy(p -> assertThat(p.messageEn()).isNotBlank());
+    }
+
+    @Test
+    void aNikTypedAsANumberByExcelIsRejectedWithItsOwnExplanation() {
+        Map<SheetColumn, SheetCell> cells = sitiAminahRow();
+        cells.put(SheetColumn.NIK, SheetCell.number("5.20202E+15", new BigDecimal("5202015508900000")));
+
+        assertThat(validate(cells).problems()).extracting(Problem::code).contains(ProblemCode.NIK_SCIENTIFIC_NOTATION);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "JENIS_KELAMIN, L, NIK_SEX_MISMATCH",
+            "TANGGAL_LAHIR, 16-08-1990, NIK_BIRTH_DATE_MISMATCH",
+            "KABUPATEN_KOTA, KOTA DENPASAR, OUTSIDE_UPLOADING_PROVINCE"})
+    void wellFormedRowsThatAnOfficerMustDecideAreHeldForReview(SheetColumn column, String value, ProblemCode code) {
+        Map<SheetColumn, SheetCell> cells = sitiAminahRow();
+        put(cells, column, value);
+
+        RowVerdict verdict = validate(cells);
+
+        assertThat(verdict.outcome()).isEqualTo(RowVerdict.Outcome.HELD_FOR_REVIEW);
+        assertThat(verdict.problems()).extracting(Problem::code).contains(code);
+        assertThat(verdict.returnee()).isPresent();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "JENIS_KELAMIN, X, SEX_INVALID",
+            "KATEGORI, KORBAN, CATEGORY_INVALID",
+            "STATUS_DTKS, MUNGKIN, YES_NO_INVALID",
+            "NO_REKENING, 0123-0101-ABC, ACCOUNT_NOT_DIGITS"})
+    void malformedValuesAreRejectedWithTheColumnNamed(SheetColumn column, String value, ProblemCode code) {
+        Map<SheetColumn, SheetCell> cells = sitiAminahRow();
+        put(cells, column, value);
+
+        RowVerdict verdict = validate(cells);
+
+        assertThat(verdict.outcome()).isEqualTo(RowVerdict.Outcome.REJECTED);
+        assertThat(verdict.problems()).filteredOn(p -> p.code() == code).singleElement()
+                .satisfies(p -> assertThat(p.column()).isEqualTo(column.sheetName()));
+    }
+
+    @Test
+    void anUnknownDestinationIsOnlyAWarning() {
+        Map<SheetColumn, SheetCell> cells = sitiAminahRow();
+        put(cells, SheetColumn.NEGARA_TUJUAN, "MALAYSIA");
+
+        RowVerdict verdict = validate(cells);
+
+        assertThat(verdict.outcome()).isEqualTo(RowVerdict.Outcome.ACCEPTED);
+        assertThat(verdict.problems()).extracting(Problem::code).containsExactly(ProblemCode.COUNTRY_CODE_INVALID);
+        assertThat(verdict.returnee().orElseThrow().destinationCountry()).isNull();
+    }
+}
