@@ -1,5 +1,7 @@
 package id.go.kemensos.returnee.registration.returnee;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,7 +28,12 @@ class ReturneeController {
         this.registry = registry;
     }
 
-    /** 201 with the new beneficiary id; 200 with the existing one when the NIK is already registered. */
+    @Operation(summary = "Register one returnee at a desk",
+            description = "Creates the beneficiary and emits ReturneeRegistered. Registering a NIK that is already known changes nothing.")
+    @ApiResponse(responseCode = "201", description = "Registered; the body carries the new pseudonymous beneficiary id")
+    @ApiResponse(responseCode = "200", description = "This NIK was already registered; the body is the existing beneficiary")
+    @ApiResponse(responseCode = "400", description = "A field is missing or malformed; the problem names the field")
+    @ApiResponse(responseCode = "422", description = "A rule failed (for example an invalid phone number); the problem names the field")
     @PostMapping
     ResponseEntity<ReturneeView> register(@Valid @RequestBody RegisterReturneeRequest request) {
         ReturneeRegistry.Registration registration = registry.register(request, null);
@@ -36,6 +43,7 @@ class ReturneeController {
                 : ResponseEntity.ok(view);
     }
 
+    @Operation(summary = "Show one returnee by beneficiary id (NIK and account masked)")
     @GetMapping("/{beneficiaryId}")
     ResponseEntity<ReturneeView> get(@PathVariable UUID beneficiaryId) {
         return registry.find(beneficiaryId).map(ReturneeView::of).map(ResponseEntity::ok)
