@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.registration.returnee;
 
 import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
+import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.registration.validation.Checked;
 import id.go.kemensos.returnee.registration.validation.PhoneValidator;
@@ -9,9 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,23 +42,55 @@ public class ReturneeRegistry {
     /** Registers a new returnee, or returns the one already registered under this NIK without raising any event. */
     @Transactional
     public Registration register(RegisterReturneeRequest request, UUID uploadId) {
+        Returnee candidate = toReturnee(request, uploadId);
+        Optional<Returnee> known = insertUnlessKnown(candidate);
+        if (known.isPresent()) {
+            return new Registration(known.get(), false);
+        }
+        outbox.append(candidate.registered());
+        log.info("Registered beneficiary {} (NIK {})", candidate.beneficiaryId(), MaskedValues.nik(candidate.nik()));
+        return new Registration(candidate, true);
+    }
+
+    /**
+     * Registers the new returnees of an upload batch inside the caller's transaction, with one outbox batch for their events.
+     * For each request, the result holds the returnee registered now, or the one already known under its NIK.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Registration> registerAll(List<RegisterReturneeRequest> requests, UUID uploadId) {
+        List<Registration> results = new ArrayList<>(requests.size());
+        List<ReturneeRegistered> events = new ArrayList<>();
+        for (RegisterReturneeRequest request : requests) {
+            Returnee candidate = toReturnee(request, uploadId);
+            Optional<Returnee> known = insertUnlessKnown(candidate);
+            results.add(new Registration(known.orElse(candidate), known.isEmpty()));
+            if (known.isEmpty()) {
+                events.add(candidate.registered());
+            }
+        }
+        outbox.appendAll(events);
+        return results;
+    }
+
+    private Returnee toReturnee(RegisterReturneeRequest request, UUID uploadId) {
         Checked<String> checkedPhone = phones.validate(request.phone());
         String phone = checkedPhone.value().orElseThrow(() -> new InvalidRegistrationException("phone",
                 checkedPhone.problems().get(0).messageId() + " / " + checkedPhone.problems().get(0).messageEn()));
-        Returnee returnee = new Returnee(UUID.randomUUID(), request.nik(), request.fullName().strip(), request.sex(),
+        return new Returnee(UUID.randomUUID(), request.nik(), request.fullName().strip(), request.sex(),
                 request.birthDate(), request.provinceCode(), request.regencyCode(), request.category(), request.referralSource(),
                 request.destinationCountry(), request.returnDate(), phone,
                 new BankAccount(request.bankCode(), request.accountNumber(), request.accountHolderName().strip()),
                 request.dtksListed(), request.attendedSocialGuidance(), uploadId, clock.instant());
+    }
+
+    /** The unique NIK index decides races between concurrent registrations; the loser gets the winner's row. */
+    private Optional<Returnee> insertUnlessKnown(Returnee candidate) {
         try {
-            returnees.insert(returnee);
+            returnees.insert(candidate);
+            return Optional.empty();
         } catch (DuplicateKeyException alreadyRegistered) {
-            // The unique NIK index decides races between concurrent registrations; the loser sees the winner's row.
-            return new Registration(returnees.findByNik(request.nik()).orElseThrow(), false);
+            return returnees.findByNik(candidate.nik());
         }
-        outbox.append(returnee.registered());
-        log.info("Registered beneficiary {} (NIK {})", returnee.beneficiaryId(), MaskedValues.nik(returnee.nik()));
-        return new Registration(returnee, true);
     }
 
     @Transactional(readOnly = true)

@@ -1,0 +1,111 @@
+package id.go.kemensos.returnee.registration.upload;
+
+import id.go.kemensos.returnee.registration.validation.Problem;
+import id.go.kemensos.returnee.registration.validation.RegionCodes;
+import io.swagger.v3.oas.annotations.Operation;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@RestController
+@RequestMapping("/api/uploads")
+class UploadController {
+
+    private final UploadIntake intake;
+    private final UploadRepository uploads;
+    private final RegionCodes regions;
+
+    UploadController(UploadIntake intake, UploadRepository uploads, RegionCodes regions) {
+        this.intake = intake;
+        this.uploads = uploads;
+        this.regions = regions;
+    }
+
+    @Operation(summary = "Upload a provincial returnee list (CSV or XLSX)",
+            description = "202 with the new upload's status; 200 with the first upload when the same file was uploaded before.")
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<?> upload(@RequestParam("file") MultipartFile file, @RequestParam("provinceCode") String provinceCode) throws IOException {
+        if (regions.provinceName(provinceCode).isEmpty()) {
+            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "Kode provinsi tidak dikenal / unknown province code: " + provinceCode));
+        }
+        if (file.isEmpty()) {
+            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Berkas kosong / empty file"));
+        }
+        UploadIntake.Received received = intake.receive(file.getInputStream(), file.getOriginalFilename(), provinceCode);
+        return received.isNew()
+                ? ResponseEntity.accepted().location(URI.create("/api/uploads/" + received.upload().uploadId())).body(received.upload())
+                : ResponseEntity.ok(received.upload());
+    }
+
+    @Operation(summary = "Status and counts of an upload, with progress while it runs")
+    @GetMapping("/{uploadId}")
+    ResponseEntity<UploadStatus> status(@PathVariable UUID uploadId) {
+        return ResponseEntity.of(uploads.find(uploadId));
+    }
+
+    @Operation(summary = "Rejected rows as uploaded, with their problems added as columns, to fix and upload again")
+    @GetMapping(value = "/{uploadId}/error-report", produces = "text/csv")
+    ResponseEntity<StreamingResponseBody> errorReport(@PathVariable UUID uploadId) {
+        if (uploads.find(uploadId).isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        List<String> headers = uploads.headerNames(uploadId);
+        List<String> columns = new ArrayList<>();
+        columns.add("baris");
+        columns.addAll(headers);
+        columns.add("masalah");
+        columns.add("problems");
+        StreamingResponseBody body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write('\ufeff'); // Excel opens UTF-8 CSV correctly only with a BOM
+            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(columns.toArray(String[]::new)).get());
+            uploads.eachRejectedRow(uploadId, (row, raw, problems) -> {
+                List<String> record = new ArrayList<>();
+                record.add(String.valueOf(row));
+                for (int i = 0; i < headers.size(); i++) {
+                    record.add(i < raw.size() ? raw.get(i) : "");
+                }
+                record.add(describe(problems, true));
+                record.add(describe(problems, false));
+                try {
+                    csv.printRecord(record);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            csv.flush();
+        };
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"upload-" + uploadId + "-errors.csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(body);
+    }
+
+    private static String describe(List<Problem> problems, boolean indonesian) {
+        return problems.stream().filter(Problem::isError)
+                .map(p -> p.column() + ": " + (indonesian ? p.messageId() : p.messageEn()))
+                .collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,185 @@
+package id.go.kemensos.returnee.registration.upload;
+
+import id.go.kemensos.returnee.registration.returnee.RegisterReturneeRequest;
+import id.go.kemensos.returnee.registration.returnee.Returnee;
+import id.go.kemensos.returnee.registration.returnee.ReturneeRegistry;
+import id.go.kemensos.returnee.registration.sheet.SheetColumn;
+import id.go.kemensos.returnee.registration.sheet.SheetReader;
+import id.go.kemensos.returnee.registration.sheet.SheetRow;
+import id.go.kemensos.returnee.registration.validation.Problem;
+import id.go.kemensos.returnee.registration.validation.ProblemCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Streams an uploaded list through validation and registration, a batch of rows per transaction: each batch's row outcomes,
+ * registrations, outbox events and counts commit together, so a restarted service resumes after the last committed row and
+ * no row is lost or counted twice.
+ */
+@Component
+class UploadProcessor {
+
+    private static final int BATCH = 500;
+    private static final Logger log = LoggerFactory.getLogger(UploadProcessor.class);
+
+    private final UploadRepository uploads;
+    private final ReturneeRowValidator validator;
+    private final ReturneeRegistry registry;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    UploadProcessor(UploadRepository uploads, ReturneeRowValidator validator, ReturneeRegistry registry, TransactionTemplate tx, Clock clock) {
+        this.uploads = uploads;
+        this.validator = validator;
+        this.registry = registry;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    private record Pending(SheetRow row, RowVerdict verdict) {
+    }
+
+    void process(UUID uploadId, Path file, String province) {
+        long resumeAfter = uploads.lastRecordedRow(uploadId);
+        try (SheetReader reader = SheetReader.open(file)) {
+            uploads.started(uploadId, reader.format().name(), reader.headerNames(), reader.unknownColumns(), reader.totalRowsHint());
+            if (!reader.missingRequiredColumns().isEmpty()) {
+                String missing = reader.missingRequiredColumns().stream().map(SheetColumn::sheetName).collect(Collectors.joining(", "));
+                uploads.finished(uploadId, UploadStatus.FAILED, "Kolom wajib tidak ada: " + missing + " / Required columns missing: "
+                        + missing, clock.instant());
+                return;
+            }
+            List<Pending> pending = new ArrayList<>(BATCH);
+            reader.read(row -> {
+                if (row.rowNumber() <= resumeAfter) {
+                    return; // committed before a restart
+                }
+                pending.add(new Pending(row, validator.validate(row, province)));
+                if (pending.size() == BATCH) {
+                    flush(uploadId, pending, reader.rowsRead());
+                    pending.clear();
+                }
+            });
+            flush(uploadId, pending, reader.rowsRead());
+            uploads.finished(uploadId, UploadStatus.COMPLETED, null, clock.instant());
+            log.info("Upload {} completed: {} rows", uploadId, reader.rowsRead());
+        } catch (RuntimeException | java.io.IOException e) {
+            log.error("Upload {} failed: {}", uploadId, e.getMessage(), e);
+            uploads.finished(uploadId, UploadStatus.FAILED, "Berkas tidak dapat dibaca / The file cannot be read: " + e.getMessage(),
+                    clock.instant());
+        }
+    }
+
+    private void flush(UUID uploadId, List<Pending> batch, long rowsRead) {
+        tx.executeWithoutResult(status -> {
+            Counts counts = new Counts();
+            List<Object[]> rows = new ArrayList<>();
+            List<Pending> toRegister = new ArrayList<>();
+            Map<String, Long> firstRowOfNik = new HashMap<>();
+            for (Pending p : batch) {
+                RowVerdict v = p.verdict();
+                if (v.outcome() == RowVerdict.Outcome.REJECTED) {
+                    rows.add(uploads.row(p.row().rowNumber(), v.outcome(), null, null, p.row().rawValues(), v.problems()));
+                    counts.rejected++;
+                    continue;
+                }
+                String nik = v.returnee().orElseThrow().nik();
+                OptionalLong earlier = firstRowOfNik.containsKey(nik) ? OptionalLong.of(firstRowOfNik.get(nik)) : uploads.rowOfNik(uploadId, nik);
+                if (earlier.isPresent()) {
+                    rows.add(uploads.row(p.row().rowNumber(), RowVerdict.Outcome.REJECTED, null, null, p.row().rawValues(),
+                            with(v.problems(), duplicateOf(earlier.getAsLong()))));
+                    counts.rejected++;
+                    continue;
+                }
+                firstRowOfNik.put(nik, p.row().rowNumber());
+                if (v.outcome() == RowVerdict.Outcome.HELD_FOR_REVIEW) {
+                    rows.add(uploads.row(p.row().rowNumber(), v.outcome(), nik, null, p.row().rawValues(), v.problems()));
+                    counts.held++;
+                } else {
+                    toRegister.add(p);
+                }
+            }
+            List<ReturneeRegistry.Registration> results = registry.registerAll(
+                    toRegister.stream().map(p -> p.verdict().returnee().orElseThrow()).toList(), uploadId);
+            for (int i = 0; i < toRegister.size(); i++) {
+                rows.add(outcomeOf(toRegister.get(i), results.get(i), counts));
+            }
+            uploads.insertRows(uploadId, rows);
+            uploads.progressed(uploadId, rowsRead, counts.accepted, counts.rejected, counts.held, counts.registered);
+        });
+    }
+
+    /** A known NIK with the same data changes nothing; anything else about a known person is for an officer to decide. */
+    private Object[] outcomeOf(Pending p, ReturneeRegistry.Registration registration, Counts counts) {
+        RowVerdict v = p.verdict();
+        Returnee known = registration.returnee();
+        RegisterReturneeRequest sheet = v.returnee().orElseThrow();
+        List<Problem> problems = v.problems();
+        RowVerdict.Outcome outcome = RowVerdict.Outcome.ACCEPTED;
+        if (!registration.created()) {
+            if (!sameIdentity(known, sheet)) {
+                problems = with(problems, Problem.of("nik", ProblemCode.KNOWN_NIK_DIFFERENT_IDENTITY,
+                        "NIK sudah terdaftar dengan nama, jenis kelamin atau tanggal lahir yang berbeda; perlu ditinjau petugas",
+                        "This NIK is registered with another name, sex or birth date; an officer must review it"));
+                outcome = RowVerdict.Outcome.HELD_FOR_REVIEW;
+            } else if (!sameContactAndAccount(known, sheet)) {
+                problems = with(problems, Problem.of("no_hp", ProblemCode.KNOWN_NIK_NEW_CONTACT_OR_ACCOUNT,
+                        "NIK sudah terdaftar dengan nomor HP atau rekening lain; perubahan perlu ditinjau petugas",
+                        "This NIK is registered with another phone or account; the change needs an officer's review"));
+                outcome = RowVerdict.Outcome.HELD_FOR_REVIEW;
+            }
+        }
+        if (outcome == RowVerdict.Outcome.ACCEPTED) {
+            counts.accepted++;
+            counts.registered += registration.created() ? 1 : 0;
+        } else {
+            counts.held++;
+        }
+        return uploads.row(p.row().rowNumber(), outcome, sheet.nik(), known.beneficiaryId(), p.row().rawValues(), problems);
+    }
+
+    private static boolean sameIdentity(Returnee known, RegisterReturneeRequest sheet) {
+        return normalised(known.fullName()).equals(normalised(sheet.fullName())) && known.sex() == sheet.sex()
+                && known.birthDate().equals(sheet.birthDate());
+    }
+
+    private static boolean sameContactAndAccount(Returnee known, RegisterReturneeRequest sheet) {
+        return known.phoneE164().equals(sheet.phone()) && known.bankAccount().bankCode().equals(sheet.bankCode())
+                && known.bankAccount().accountNumber().equals(sheet.accountNumber());
+    }
+
+    private static String normalised(String name) {
+        return name.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+    }
+
+    private static Problem duplicateOf(long row) {
+        return Problem.of("nik", ProblemCode.DUPLICATE_IN_FILE, "NIK sama dengan baris " + row + " di berkas ini",
+                "Same NIK as row " + row + " of this file");
+    }
+
+    private static List<Problem> with(List<Problem> problems, Problem extra) {
+        List<Problem> all = new ArrayList<>(problems);
+        all.add(extra);
+        return all;
+    }
+
+    private static final class Counts {
+        long accepted;
+        long rejected;
+        long held;
+        long registered;
+    }
+}
