@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.systemtests;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.sim.AcceptedSms;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
+import id.go.kemensos.returnee.testsupport.RegistrationApi;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,9 +57,9 @@ class ReturneeListUploadIT {
                 + line(6, noPhone, (String) noPhone.get("nik"), "L", "LOMBOK TIMUR", "");
         byte[] file = csv.getBytes(StandardCharsets.UTF_8);
 
-        HttpResponse<String> first = upload(file);
-        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
-        UUID uploadId = UUID.fromString(JSON.readTree(first.body()).get("uploadId").asString());
+        RegistrationApi.Response first = platform.registration().upload(file, "ntb-returnees.csv", "52");
+        assertThat(first.status()).as("%s", first.body()).isEqualTo(202);
+        UUID uploadId = UUID.fromString(first.body().get("uploadId").asString());
 
         JsonNode done = await().atMost(ofSeconds(60)).until(() -> status(uploadId), s -> "COMPLETED".equals(s.get("status").asString()));
         assertThat(done.get("rowsRead").asLong()).isEqualTo(6);
@@ -83,9 +83,9 @@ class ReturneeListUploadIT {
         });
         assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(wrongSex))).as("held, not registered").isEmpty();
 
-        HttpResponse<String> again = upload(file);
-        assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(again.body()).get("uploadId").asString()).isEqualTo(uploadId.toString());
+        RegistrationApi.Response again = platform.registration().upload(file, "ntb-returnees.csv", "52");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("uploadId").asString()).isEqualTo(uploadId.toString());
         assertThat(platform.database().count("SELECT COUNT(*) FROM registration.returnee WHERE upload_id = ?", uploadId)).isEqualTo(2);
         assertThat(platform.database().count("SELECT COUNT(*) FROM registration.upload_row WHERE upload_id = ?", uploadId)).isEqualTo(6);
     }
@@ -97,18 +97,6 @@ class ReturneeListUploadIT {
                 (String) r.get("accountHolderName"), "YA", "YA", "catatan") + "\r\n";
     }
 
-    private static HttpResponse<String> upload(byte[] file) throws Exception {
-        String boundary = "----returnee" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"provinceCode\"\r\n\r\n52\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ntb-returnees.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(file);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(PlatformService.REGISTRATION.baseUrl() + "/api/uploads"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     private static JsonNode status(UUID uploadId) throws Exception {
         return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(PlatformService.REGISTRATION.baseUrl() + "/api/uploads/" + uploadId))

@@ -3,11 +3,13 @@ package id.go.kemensos.returnee.testsupport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,11 +32,14 @@ public final class RegistrationApi {
     }
 
     public Response post(Map<String, Object> returnee) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/returnees"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(returnee))).build());
+    }
+
+    private Response send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/returnees"))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(returnee))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body().isEmpty() ? null : json.readTree(response.body()));
         } catch (IOException e) {
             throw new IllegalStateException("registration-service unreachable", e);
@@ -42,6 +47,20 @@ public final class RegistrationApi {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Uploads a provincial list as a clerk's browser does (multipart: the file and the uploading province). */
+    public Response upload(byte[] file, String fileName, String provinceCode) {
+        String boundary = "----returnee-list-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"provinceCode\"\r\n\r\n" + provinceCode
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/uploads"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
     /** Registers a new returnee and returns the pseudonymous beneficiary id; fails unless the API answers 201. */

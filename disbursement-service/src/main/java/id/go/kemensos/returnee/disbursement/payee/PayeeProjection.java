@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.disbursement.payee;
 
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.messaging.IncomingEvent;
 import id.go.kemensos.returnee.messaging.ProcessedEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,7 +10,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 
-/** Keeps the payee details that transfers need, from registration-service's events. */
+/**
+ * Keeps the payee details that transfers need, from registration-service's events. The dispatcher reads them when it claims
+ * a payment, so an account amendment reaches every payment not yet sent and none already sent.
+ */
 @Service
 public class PayeeProjection {
 
@@ -38,5 +42,9 @@ public class PayeeProjection {
                             updated_at = VALUES(updated_at)""",
                 r.beneficiaryId().toString(), r.fullName(), r.provinceCode(), r.regencyCode(), r.bankAccount().bankCode(),
                 r.bankAccount().accountNumber(), r.bankAccount().holderName(), Timestamp.from(r.registeredAt())));
+        event.payloadAs(ReturneeUpdated.class).ifPresent(u -> jdbc.update(
+                "UPDATE payee SET bank_code = ?, account_number = ?, account_holder_name = ?, updated_at = ? WHERE beneficiary_id = ?",
+                u.bankAccount().bankCode(), u.bankAccount().accountNumber(), u.bankAccount().holderName(),
+                Timestamp.from(u.updatedAt()), u.beneficiaryId().toString()));
     }
 }

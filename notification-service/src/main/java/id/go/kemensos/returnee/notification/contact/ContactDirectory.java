@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.notification.contact;
 
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,5 +26,12 @@ public class ContactDirectory {
                         ON DUPLICATE KEY UPDATE full_name = VALUES(full_name), phone_e164 = VALUES(phone_e164),
                             updated_at = VALUES(updated_at)""",
                 r.beneficiaryId().toString(), r.fullName(), r.phoneE164(), Timestamp.from(r.registeredAt()));
+    }
+
+    /** Messages not yet sent go to the new number: the dispatcher reads the phone when it sends. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void remember(ReturneeUpdated u) {
+        jdbc.update("UPDATE contact SET phone_e164 = ?, updated_at = ? WHERE beneficiary_id = ?",
+                u.phoneE164(), Timestamp.from(u.updatedAt()), u.beneficiaryId().toString());
     }
 }

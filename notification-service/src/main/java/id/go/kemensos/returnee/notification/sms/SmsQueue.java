@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.notification.sms;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.messaging.IncomingEvent;
 import id.go.kemensos.returnee.messaging.ProcessedEvents;
 import id.go.kemensos.returnee.notification.contact.ContactDirectory;
@@ -58,6 +59,7 @@ public class SmsQueue {
             contacts.remember(registered);
             queue(registered.beneficiaryId(), SmsTemplate.REGISTERED, event.id(), Map.of("name", registered.fullName()));
         });
+        event.payloadAs(ReturneeUpdated.class).ifPresent(contacts::remember);
     }
 
     @Transactional

@@ -2,12 +2,14 @@ package id.go.kemensos.returnee.registration.returnee;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,6 +43,16 @@ class ReturneeController {
         return registration.created()
                 ? ResponseEntity.created(URI.create("/api/returnees/" + view.beneficiaryId())).body(view)
                 : ResponseEntity.ok(view);
+    }
+
+    @Operation(summary = "Amend a returnee's phone or payout account",
+            description = "Raises ReturneeUpdated when something changed; identity (name, sex, birth date) cannot be amended here.")
+    @PatchMapping("/{beneficiaryId}")
+    ResponseEntity<ReturneeView> amend(@PathVariable UUID beneficiaryId, @Valid @RequestBody AmendReturneeRequest request) {
+        BankAccount account = request.bankCode() == null ? null
+                : new BankAccount(request.bankCode(), request.accountNumber(), request.accountHolderName());
+        registry.amend(beneficiaryId, request.phone(), account, null);
+        return registry.find(beneficiaryId).map(ReturneeView::of).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());
     }
 
     @Operation(summary = "Show one returnee by beneficiary id (NIK and account masked)")

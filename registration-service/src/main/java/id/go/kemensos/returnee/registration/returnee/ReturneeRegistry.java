@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.registration.returnee;
 import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.registration.validation.Checked;
 import id.go.kemensos.returnee.registration.validation.PhoneValidator;
@@ -73,14 +74,18 @@ public class ReturneeRegistry {
     }
 
     private Returnee toReturnee(RegisterReturneeRequest request, UUID uploadId) {
-        Checked<String> checkedPhone = phones.validate(request.phone());
-        String phone = checkedPhone.value().orElseThrow(() -> new InvalidRegistrationException("phone",
-                checkedPhone.problems().get(0).messageId() + " / " + checkedPhone.problems().get(0).messageEn()));
+        String phone = validPhone(request.phone());
         return new Returnee(UUID.randomUUID(), request.nik(), request.fullName().strip(), request.sex(),
                 request.birthDate(), request.provinceCode(), request.regencyCode(), request.category(), request.referralSource(),
                 request.destinationCountry(), request.returnDate(), phone,
                 new BankAccount(request.bankCode(), request.accountNumber(), request.accountHolderName().strip()),
                 request.dtksListed(), request.attendedSocialGuidance(), uploadId, clock.instant());
+    }
+
+    private String validPhone(String raw) {
+        Checked<String> checked = phones.validate(raw);
+        return checked.value().orElseThrow(() -> new InvalidRegistrationException("phone",
+                checked.problems().get(0).messageId() + " / " + checked.problems().get(0).messageEn()));
     }
 
     /** The unique NIK index decides races between concurrent registrations; the loser gets the winner's row. */
@@ -91,6 +96,32 @@ public class ReturneeRegistry {
         } catch (DuplicateKeyException alreadyRegistered) {
             return returnees.findByNik(candidate.nik());
         }
+    }
+
+    /**
+     * Applies a new phone and/or payout account to a registered returnee and raises ReturneeUpdated with the full current
+     * values; changes nothing and raises nothing when the values are the same. Null arguments keep what is registered.
+     */
+    @Transactional
+    public Optional<Returnee> amend(UUID beneficiaryId, String phone, BankAccount account, UUID uploadId) {
+        Returnee known = returnees.findById(beneficiaryId)
+                .orElseThrow(() -> new InvalidRegistrationException("beneficiaryId", "Penerima tidak ditemukan / unknown beneficiary"));
+        String newPhone = phone == null ? known.phoneE164() : validPhone(phone);
+        BankAccount newAccount = account == null ? known.bankAccount() : account;
+        List<String> changed = new ArrayList<>();
+        if (!newPhone.equals(known.phoneE164())) {
+            changed.add("phone");
+        }
+        if (!newAccount.equals(known.bankAccount())) {
+            changed.add("bankAccount");
+        }
+        if (changed.isEmpty()) {
+            return Optional.empty();
+        }
+        returnees.updateContactAndAccount(beneficiaryId, newPhone, newAccount);
+        outbox.append(new ReturneeUpdated(beneficiaryId, newPhone, newAccount, changed, uploadId, clock.instant()));
+        log.info("Amended {} of beneficiary {}", changed, beneficiaryId);
+        return returnees.findById(beneficiaryId);
     }
 
     @Transactional(readOnly = true)

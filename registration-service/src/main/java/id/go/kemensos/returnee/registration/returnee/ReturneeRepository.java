@@ -53,6 +53,11 @@ class ReturneeRepository {
                 Timestamp.from(r.registeredAt()));
     }
 
+    void updateContactAndAccount(UUID beneficiaryId, String phoneE164, BankAccount account) {
+        jdbc.update("UPDATE returnee SET phone_e164 = ?, bank_code = ?, account_number = ?, account_holder_name = ? WHERE beneficiary_id = ?",
+                phoneE164, account.bankCode(), account.accountNumber(), account.holderName(), beneficiaryId.toString());
+    }
+
     private static <T> Optional<T> first(List<T> rows) {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }

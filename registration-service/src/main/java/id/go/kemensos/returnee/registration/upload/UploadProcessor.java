@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.registration.upload;
 
+import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.registration.returnee.RegisterReturneeRequest;
 import id.go.kemensos.returnee.registration.returnee.Returnee;
 import id.go.kemensos.returnee.registration.returnee.ReturneeRegistry;
@@ -115,15 +116,18 @@ class UploadProcessor {
             List<ReturneeRegistry.Registration> results = registry.registerAll(
                     toRegister.stream().map(p -> p.verdict().returnee().orElseThrow()).toList(), uploadId);
             for (int i = 0; i < toRegister.size(); i++) {
-                rows.add(outcomeOf(toRegister.get(i), results.get(i), counts));
+                rows.add(outcomeOf(uploadId, toRegister.get(i), results.get(i), counts));
             }
             uploads.insertRows(uploadId, rows);
             uploads.progressed(uploadId, rowsRead, counts.accepted, counts.rejected, counts.held, counts.registered);
         });
     }
 
-    /** A known NIK with the same data changes nothing; anything else about a known person is for an officer to decide. */
-    private Object[] outcomeOf(Pending p, ReturneeRegistry.Registration registration, Counts counts) {
+    /**
+     * A known NIK with the same data changes nothing; a new phone or account is an amendment (ReturneeUpdated); another
+     * name, sex or birth date is for an officer to decide, never overwritten.
+     */
+    private Object[] outcomeOf(UUID uploadId, Pending p, ReturneeRegistry.Registration registration, Counts counts) {
         RowVerdict v = p.verdict();
         Returnee known = registration.returnee();
         RegisterReturneeRequest sheet = v.returnee().orElseThrow();
@@ -135,11 +139,9 @@ class UploadProcessor {
                         "NIK sudah terdaftar dengan nama, jenis kelamin atau tanggal lahir yang berbeda; perlu ditinjau petugas",
                         "This NIK is registered with another name, sex or birth date; an officer must review it"));
                 outcome = RowVerdict.Outcome.HELD_FOR_REVIEW;
-            } else if (!sameContactAndAccount(known, sheet)) {
-                problems = with(problems, Problem.of("no_hp", ProblemCode.KNOWN_NIK_NEW_CONTACT_OR_ACCOUNT,
-                        "NIK sudah terdaftar dengan nomor HP atau rekening lain; perubahan perlu ditinjau petugas",
-                        "This NIK is registered with another phone or account; the change needs an officer's review"));
-                outcome = RowVerdict.Outcome.HELD_FOR_REVIEW;
+            } else {
+                registry.amend(known.beneficiaryId(), sheet.phone(),
+                        new BankAccount(sheet.bankCode(), sheet.accountNumber(), sheet.accountHolderName()), uploadId);
             }
         }
         if (outcome == RowVerdict.Outcome.ACCEPTED) {
@@ -154,11 +156,6 @@ class UploadProcessor {
     private static boolean sameIdentity(Returnee known, RegisterReturneeRequest sheet) {
         return normalised(known.fullName()).equals(normalised(sheet.fullName())) && known.sex() == sheet.sex()
                 && known.birthDate().equals(sheet.birthDate());
-    }
-
-    private static boolean sameContactAndAccount(Returnee known, RegisterReturneeRequest sheet) {
-        return known.phoneE164().equals(sheet.phone()) && known.bankAccount().bankCode().equals(sheet.bankCode())
-                && known.bankAccount().accountNumber().equals(sheet.accountNumber());
     }
 
     private static String normalised(String name) {

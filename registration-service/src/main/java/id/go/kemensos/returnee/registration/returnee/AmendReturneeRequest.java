@@ -1,0 +1,19 @@
+package id.go.kemensos.returnee.registration.returnee;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Pattern;
+
+/** A new phone, a new payout account, or both. The account's three fields come together or not at all. */
+public record AmendReturneeRequest(
+        String phone,
+        @Pattern(regexp = "\\d{3}") String bankCode,
+        @Pattern(regexp = "\\d{5,34}", message = "Nomor rekening hanya angka / account number must be digits only") String accountNumber,
+        String accountHolderName) {
+
+    @AssertTrue(message = "Isi kode bank, nomor rekening dan nama pemilik bersama-sama / give bank code, account number and holder together")
+    public boolean isAccountComplete() {
+        boolean any = bankCode != null || accountNumber != null || accountHolderName != null;
+        boolean all = bankCode != null && accountNumber != null && accountHolderName != null && !accountHolderName.isBlank();
+        return !any || all;
+    }
+}

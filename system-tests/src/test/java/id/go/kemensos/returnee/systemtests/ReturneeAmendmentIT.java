@@ -1,0 +1,87 @@
+package id.go.kemensos.returnee.systemtests;
+
+import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
+import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
+import id.go.kemensos.returnee.infra.launcher.PlatformService;
+import id.go.kemensos.returnee.testsupport.EventLog;
+import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
+import id.go.kemensos.returnee.testsupport.RegistrationApi;
+import id.go.kemensos.returnee.testsupport.ReturneeMother;
+import id.go.kemensos.returnee.testsupport.RunningPlatform;
+import io.cloudevents.CloudEvent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A registered returnee's new phone and account, amended at a desk or by a later upload, reach disbursement (payee) and
+ * notification (contact) through ReturneeUpdated; an amendment that changes nothing raises nothing.
+ */
+@PlatformIntegrationTest
+class ReturneeAmendmentIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static RunningPlatform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = RunningPlatform.start();
+    }
+
+    @Test
+    void aNewPhoneAndAccountReachPayeeAndContactAndAnUnchangedAmendmentRaisesNothing() throws Exception {
+        Map<String, Object> siti = ReturneeMother.sitiAminahLombokTengah();
+        UUID beneficiary = platform.registration().register(siti);
+        Map<String, Object> later = ReturneeMother.sitiAminahLombokTengah(); // supplies a fresh phone and account number
+        String amendment = "{\"phone\":\"" + later.get("phone") + "\",\"bankCode\":\"009\",\"accountNumber\":\""
+                + later.get("accountNumber") + "\",\"accountHolderName\":\"SITI AMINAH\"}";
+
+        assertThat(patch(beneficiary, amendment).statusCode()).isEqualTo(200);
+
+        await().atMost(ofSeconds(60)).untilAsserted(() -> {
+            assertThat(platform.database().rows("SELECT bank_code, account_number FROM disbursement.payee WHERE beneficiary_id = ?", beneficiary))
+                    .singleElement().satisfies(p -> assertThat(p).containsEntry("bank_code", "009")
+                            .containsEntry("account_number", later.get("accountNumber")));
+            assertThat(platform.database().rows("SELECT phone_e164 FROM notification.contact WHERE beneficiary_id = ?", beneficiary))
+                    .singleElement().satisfies(c -> assertThat(c).containsEntry("phone_e164", ReturneeMother.phoneE164(later)));
+        });
+        assertThat(patch(beneficiary, amendment).statusCode()).as("the same values again").isEqualTo(200);
+
+        // A later upload lists her with the same identity and yet another phone: accepted as an amendment, not a new person.
+        Map<String, Object> third = ReturneeMother.sitiAminahLombokTengah();
+        String csv = "nik,nama_sesuai_ktp,jenis_kelamin,tanggal_lahir,kabupaten_kota,no_hp,kategori,tanggal_kepulangan,"
+                + "kode_bank,no_rekening,nama_pemilik_rekening\n"
+                + String.join(",", (String) siti.get("nik"), "Siti  Aminah", "P", (String) siti.get("birthDate"), "LOMBOK TENGAH",
+                (String) third.get("phone"), "PMIB_DEPORTEE", "02-09-2019", "009", (String) later.get("accountNumber"), "SITI AMINAH") + "\n";
+        RegistrationApi.Response uploaded = platform.registration().upload(csv.getBytes(StandardCharsets.UTF_8), "amend.csv", "52");
+        assertThat(uploaded.status()).as("%s", uploaded.body()).isEqualTo(202);
+
+        await().atMost(ofSeconds(60)).untilAsserted(() -> assertThat(platform.database()
+                .rows("SELECT phone_e164 FROM notification.contact WHERE beneficiary_id = ?", beneficiary))
+                .singleElement().satisfies(c -> assertThat(c).containsEntry("phone_e164", ReturneeMother.phoneE164(third))));
+        assertThat(platform.database().count("SELECT COUNT(*) FROM registration.returnee WHERE nik = ?", siti.get("nik"))).isEqualTo(1);
+
+        EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
+        assertThat(log.cloudEvents(RegistrationTopics.EVENTS, beneficiary.toString())).extracting(CloudEvent::getType)
+                .filteredOn(ReturneeUpdated.EVENT_TYPE.type()::equals)
+                .as("one event per real change: the desk amendment and the upload, not the repeated desk call").hasSize(2);
+    }
+
+    private static HttpResponse<String> patch(UUID beneficiary, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(PlatformService.REGISTRATION.baseUrl() + "/api/returnees/" + beneficiary))
+                .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+}
