@@ -10,6 +10,7 @@ import id.go.kemensos.returnee.contracts.notification.SmsFailed;
 import id.go.kemensos.returnee.contracts.notification.SmsSent;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
+import id.go.kemensos.returnee.contracts.registration.UploadCompleted;
 
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class EventCatalog {
     private static final List<EventType> ALL = List.of(
             ReturneeRegistered.EVENT_TYPE,
             ReturneeUpdated.EVENT_TYPE,
+            UploadCompleted.EVENT_TYPE,
             EligibilityDecided.EVENT_TYPE,
             PaymentScheduled.EVENT_TYPE,
             PaymentApproved.EVENT_TYPE,

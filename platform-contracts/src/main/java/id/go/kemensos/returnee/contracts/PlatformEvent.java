@@ -1,12 +1,10 @@
 package id.go.kemensos.returnee.contracts;
 
-import java.util.UUID;
-
 /**
- * A domain event payload. The beneficiary's pseudonymous id is the Kafka key and the CloudEvents subject, so everything
- * about one person stays ordered within one partition. Never the NIK.
+ * A domain event payload. {@link #subjectId()} is the Kafka key and the CloudEvents subject, so that everything about one
+ * subject stays ordered within one partition.
  */
 public interface PlatformEvent {
 
-    UUID beneficiaryId();
+    String subjectId();
 }

@@ -31,9 +31,9 @@ public class IncomingEvents {
         UUID id = parseId(event, record);
         Optional<EventType> known = EventCatalog.byType(event.getType());
         PlatformEvent payload = known.map(type -> decode(event, type, record)).orElse(null);
-        if (payload != null && !Objects.equals(payload.beneficiaryId().toString(), event.getSubject())) {
+        if (payload != null && !Objects.equals(payload.subjectId(), event.getSubject())) {
             throw new MalformedEventException("Record " + where(record) + " has subject " + event.getSubject()
-                    + " but its payload is about another beneficiary", null);
+                    + " but its payload is about another beneficiary or subject", null);
         }
         return new IncomingEvent(id, event.getType(), event.getSource(), event.getSubject(), event.getTime(), payload,
                 record.topic(), record.partition(), record.offset());

@@ -60,7 +60,7 @@ public class Outbox {
 
     private Object[] row(PlatformEvent event) {
         EventType type = EventCatalog.of(event.getClass());
-        String subject = event.beneficiaryId().toString();
+        String subject = event.subjectId();
         return new Object[]{
                 UUID.randomUUID().toString(),
                 type.aggregateType(),

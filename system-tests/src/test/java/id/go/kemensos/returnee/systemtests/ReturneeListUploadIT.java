@@ -1,7 +1,10 @@
 package id.go.kemensos.returnee.systemtests;
 
+import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
+import id.go.kemensos.returnee.contracts.registration.UploadCompleted;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.sim.AcceptedSms;
+import id.go.kemensos.returnee.testsupport.EventLog;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.RegistrationApi;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
@@ -82,6 +85,20 @@ class ReturneeListUploadIT {
             assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(lalu))).isNotEmpty();
         });
         assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(wrongSex))).as("held, not registered").isEmpty();
+
+        JsonNode listed = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(PlatformService.REGISTRATION.baseUrl()
+                + "/api/returnees?provinceCode=52&uploadId=" + uploadId)).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(listed.get("total").asLong()).isEqualTo(2);
+        assertThat(listed.get("items").get(0).get("nikMasked").asString()).contains("****");
+
+        EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
+        await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(RegistrationTopics.EVENTS, uploadId.toString()))
+                .singleElement().satisfies(event -> {
+                    assertThat(event.getType()).isEqualTo(UploadCompleted.EVENT_TYPE.type());
+                    JsonNode counts = JSON.readTree(event.getData().toBytes());
+                    assertThat(counts.get("rows").asLong()).isEqualTo(6);
+                    assertThat(counts.get("accepted").asLong() + counts.get("rejected").asLong() + counts.get("held").asLong()).isEqualTo(6);
+                }));
 
         RegistrationApi.Response again = platform.registration().upload(file, "ntb-returnees.csv", "52");
         assertThat(again.status()).isEqualTo(200);

@@ -1,7 +1,7 @@
 package id.go.kemensos.returnee.contracts.eligibility;
 
 import id.go.kemensos.returnee.contracts.EventType;
-import id.go.kemensos.returnee.contracts.PlatformEvent;
+import id.go.kemensos.returnee.contracts.BeneficiaryEvent;
 
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +25,7 @@ public record EligibilityDecided(
         String provinceCode,
         String regencyCode,
         UUID previousDecisionId,
-        Instant decidedAt) implements PlatformEvent {
+        Instant decidedAt) implements BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(EligibilityTopics.AGGREGATE, EligibilityDecided.class, 1);
 }

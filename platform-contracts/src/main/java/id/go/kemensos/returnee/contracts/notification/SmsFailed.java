@@ -1,7 +1,7 @@
 package id.go.kemensos.returnee.contracts.notification;
 
 import id.go.kemensos.returnee.contracts.EventType;
-import id.go.kemensos.returnee.contracts.PlatformEvent;
+import id.go.kemensos.returnee.contracts.BeneficiaryEvent;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -14,7 +14,7 @@ public record SmsFailed(
         UUID sourceEventId,
         String phoneMasked,
         String reason,
-        Instant failedAt) implements PlatformEvent {
+        Instant failedAt) implements BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(NotificationTopics.AGGREGATE, SmsFailed.class, 1);
 }

@@ -1,7 +1,7 @@
 package id.go.kemensos.returnee.contracts.notification;
 
 import id.go.kemensos.returnee.contracts.EventType;
-import id.go.kemensos.returnee.contracts.PlatformEvent;
+import id.go.kemensos.returnee.contracts.BeneficiaryEvent;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -15,7 +15,7 @@ public record SmsSent(
         String phoneMasked,
         String gatewayMessageId,
         int segments,
-        Instant sentAt) implements PlatformEvent {
+        Instant sentAt) implements BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(NotificationTopics.AGGREGATE, SmsSent.class, 1);
 }

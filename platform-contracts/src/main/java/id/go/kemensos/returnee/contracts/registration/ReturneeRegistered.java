@@ -1,7 +1,7 @@
 package id.go.kemensos.returnee.contracts.registration;
 
 import id.go.kemensos.returnee.contracts.EventType;
-import id.go.kemensos.returnee.contracts.PlatformEvent;
+import id.go.kemensos.returnee.contracts.BeneficiaryEvent;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +28,7 @@ public record ReturneeRegistered(
         boolean dtksListed,
         boolean attendedSocialGuidance,
         UUID uploadId,
-        Instant registeredAt) implements PlatformEvent {
+        Instant registeredAt) implements BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(RegistrationTopics.AGGREGATE, ReturneeRegistered.class, 1);
 }

@@ -1,7 +1,7 @@
 package id.go.kemensos.returnee.contracts.registration;
 
 import id.go.kemensos.returnee.contracts.EventType;
-import id.go.kemensos.returnee.contracts.PlatformEvent;
+import id.go.kemensos.returnee.contracts.BeneficiaryEvent;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +18,7 @@ public record ReturneeUpdated(
         BankAccount bankAccount,
         List<String> changed,
         UUID uploadId,
-        Instant updatedAt) implements PlatformEvent {
+        Instant updatedAt) implements BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(RegistrationTopics.AGGREGATE, ReturneeUpdated.class, 1);
 }

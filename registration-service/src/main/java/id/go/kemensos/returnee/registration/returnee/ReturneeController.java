@@ -14,9 +14,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -53,6 +55,20 @@ class ReturneeController {
                 : new BankAccount(request.bankCode(), request.accountNumber(), request.accountHolderName());
         registry.amend(beneficiaryId, request.phone(), account, null);
         return registry.find(beneficiaryId).map(ReturneeView::of).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());
+    }
+
+    @Operation(summary = "List returnees, newest first, filtered by province, regency or upload (NIK and account masked)")
+    @GetMapping
+    ReturneePage list(@RequestParam(required = false) String provinceCode, @RequestParam(required = false) String regencyCode,
+                      @RequestParam(required = false) UUID uploadId, @RequestParam(defaultValue = "0") int page,
+                      @RequestParam(defaultValue = "50") int size) {
+        ReturneeFilter filter = new ReturneeFilter(provinceCode, regencyCode, uploadId);
+        int pageSize = Math.max(1, Math.min(size, 500));
+        return new ReturneePage(registry.search(filter, Math.max(0, page), pageSize).stream().map(ReturneeView::of).toList(),
+                Math.max(0, page), pageSize, registry.count(filter));
+    }
+
+    record ReturneePage(List<ReturneeView> items, int page, int size, long total) {
     }
 
     @Operation(summary = "Show one returnee by beneficiary id (NIK and account masked)")

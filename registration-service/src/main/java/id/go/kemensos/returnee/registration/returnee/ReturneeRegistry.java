@@ -125,6 +125,16 @@ public class ReturneeRegistry {
     }
 
     @Transactional(readOnly = true)
+    public List<Returnee> search(ReturneeFilter filter, int page, int size) {
+        return returnees.search(filter, page, size);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(ReturneeFilter filter) {
+        return returnees.count(filter);
+    }
+
+    @Transactional(readOnly = true)
     public Optional<Returnee> find(UUID beneficiaryId) {
         return returnees.findById(beneficiaryId);
     }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,6 +52,37 @@ class ReturneeRepository {
                 r.phoneE164(), r.bankAccount().bankCode(), r.bankAccount().accountNumber(), r.bankAccount().holderName(),
                 r.dtksListed(), r.attendedSocialGuidance(), r.uploadId() == null ? null : r.uploadId().toString(),
                 Timestamp.from(r.registeredAt()));
+    }
+
+    /** Returnees matching the filters that are given (null = any), newest first, one page at a time. */
+    List<Returnee> search(ReturneeFilter filter, int page, int size) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        args.add(size);
+        args.add((long) page * size);
+        return jdbc.query("SELECT * FROM returnee" + where + " ORDER BY registered_at DESC, beneficiary_id LIMIT ? OFFSET ?", ROW, args.toArray());
+    }
+
+    long count(ReturneeFilter filter) {
+        List<Object> args = new ArrayList<>();
+        return jdbc.queryForObject("SELECT COUNT(*) FROM returnee" + where(filter, args), Long.class, args.toArray());
+    }
+
+    private static String where(ReturneeFilter filter, List<Object> args) {
+        List<String> conditions = new ArrayList<>();
+        if (filter.provinceCode() != null) {
+            conditions.add("province_code = ?");
+            args.add(filter.provinceCode());
+        }
+        if (filter.regencyCode() != null) {
+            conditions.add("regency_code = ?");
+            args.add(filter.regencyCode());
+        }
+        if (filter.uploadId() != null) {
+            conditions.add("upload_id = ?");
+            args.add(filter.uploadId().toString());
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
     void updateContactAndAccount(UUID beneficiaryId, String phoneE164, BankAccount account) {

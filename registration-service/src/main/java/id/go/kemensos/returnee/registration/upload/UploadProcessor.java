@@ -1,6 +1,8 @@
 package id.go.kemensos.returnee.registration.upload;
 
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
+import id.go.kemensos.returnee.contracts.registration.UploadCompleted;
+import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.registration.returnee.RegisterReturneeRequest;
 import id.go.kemensos.returnee.registration.returnee.Returnee;
 import id.go.kemensos.returnee.registration.returnee.ReturneeRegistry;
@@ -41,8 +43,11 @@ class UploadProcessor {
     private final ReturneeRegistry registry;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Outbox outbox;
 
-    UploadProcessor(UploadRepository uploads, ReturneeRowValidator validator, ReturneeRegistry registry, TransactionTemplate tx, Clock clock) {
+    UploadProcessor(UploadRepository uploads, ReturneeRowValidator validator, ReturneeRegistry registry, TransactionTemplate tx, Clock clock,
+                    Outbox outbox) {
+        this.outbox = outbox;
         this.uploads = uploads;
         this.validator = validator;
         this.registry = registry;
@@ -75,13 +80,23 @@ class UploadProcessor {
                 }
             });
             flush(uploadId, pending, reader.rowsRead());
-            uploads.finished(uploadId, UploadStatus.COMPLETED, null, clock.instant());
+            complete(uploadId);
             log.info("Upload {} completed: {} rows", uploadId, reader.rowsRead());
         } catch (RuntimeException | java.io.IOException e) {
             log.error("Upload {} failed: {}", uploadId, e.getMessage(), e);
             uploads.finished(uploadId, UploadStatus.FAILED, "Berkas tidak dapat dibaca / The file cannot be read: " + e.getMessage(),
                     clock.instant());
         }
+    }
+
+    /** The completed status and its UploadCompleted event commit together: the event is raised exactly once. */
+    private void complete(UUID uploadId) {
+        tx.executeWithoutResult(status -> {
+            uploads.finished(uploadId, UploadStatus.COMPLETED, null, clock.instant());
+            UploadStatus done = uploads.find(uploadId).orElseThrow();
+            outbox.append(new UploadCompleted(uploadId, done.provinceCode(), done.fileName(), done.accepted() + done.rejected() + done.held(),
+                    done.accepted(), done.rejected(), done.held(), done.registered(), done.completedAt()));
+        });
     }
 
     private void flush(UUID uploadId, List<Pending> batch, long rowsRead) {

@@ -1,0 +1,7 @@
+package id.go.kemensos.returnee.registration.returnee;
+
+import java.util.UUID;
+
+/** Optional filters of the returnee list; a null field matches everything. */
+public record ReturneeFilter(String provinceCode, String regencyCode, UUID uploadId) {
+}
