@@ -88,7 +88,9 @@ public class UploadIntake implements AutoCloseable {
     private void submit(UUID uploadId, String province) {
         worker.submit(() -> {
             Path file = fileOf(uploadId);
-            processor.process(uploadId, file, province);
+            if (!processor.process(uploadId, file, province)) {
+                return; // paused by a shutdown: the file stays for the resume
+            }
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
@@ -101,8 +103,13 @@ public class UploadIntake implements AutoCloseable {
         return directory.resolve(uploadId + ".upload");
     }
 
+    /** Lets the batch in progress commit, then stops; unfinished uploads resume at the next start. */
     @Override
-    public void close() {
-        worker.shutdownNow();
+    public void close() throws InterruptedException {
+        processor.stop();
+        worker.shutdown();
+        if (!worker.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            worker.shutdownNow();
+        }
     }
 }

@@ -55,10 +55,25 @@ class UploadProcessor {
         this.clock = clock;
     }
 
+    private volatile boolean stopping;
+
     private record Pending(SheetRow row, RowVerdict verdict) {
     }
 
-    void process(UUID uploadId, Path file, String province) {
+    /** Thrown between batches when the service stops: the upload stays PROCESSING and resumes at the next start. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Called when the service shuts down: the batch in progress finishes, nothing after it starts. */
+    void stop() {
+        stopping = true;
+    }
+
+    /** @return true when the upload finished (completed or failed); false when a shutdown paused it for a later resume */
+    boolean process(UUID uploadId, Path file, String province) {
         long resumeAfter = uploads.lastRecordedRow(uploadId);
         try (SheetReader reader = SheetReader.open(file)) {
             uploads.started(uploadId, reader.format().name(), reader.headerNames(), reader.unknownColumns(), reader.totalRowsHint());
@@ -66,7 +81,7 @@ class UploadProcessor {
                 String missing = reader.missingRequiredColumns().stream().map(SheetColumn::sheetName).collect(Collectors.joining(", "));
                 uploads.finished(uploadId, UploadStatus.FAILED, "Kolom wajib tidak ada: " + missing + " / Required columns missing: "
                         + missing, clock.instant());
-                return;
+                return true;
             }
             List<Pending> pending = new ArrayList<>(BATCH);
             reader.read(row -> {
@@ -77,15 +92,27 @@ class UploadProcessor {
                 if (pending.size() == BATCH) {
                     flush(uploadId, pending, reader.rowsRead());
                     pending.clear();
+                    if (stopping) {
+                        throw new Stopped();
+                    }
                 }
             });
             flush(uploadId, pending, reader.rowsRead());
             complete(uploadId);
             log.info("Upload {} completed: {} rows", uploadId, reader.rowsRead());
+            return true;
+        } catch (Stopped e) {
+            log.warn("Upload {} paused by shutdown after row {}; it resumes at the next start", uploadId, uploads.lastRecordedRow(uploadId));
+            return false;
         } catch (RuntimeException | java.io.IOException e) {
+            if (stopping) {
+                log.warn("Upload {} interrupted by shutdown ({}); it resumes at the next start", uploadId, e.getMessage());
+                return false;
+            }
             log.error("Upload {} failed: {}", uploadId, e.getMessage(), e);
             uploads.finished(uploadId, UploadStatus.FAILED, "Berkas tidak dapat dibaca / The file cannot be read: " + e.getMessage(),
                     clock.instant());
+            return true;
         }
     }
 
