@@ -20,7 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -146,10 +145,5 @@ public class ResilientGateway {
         public int status() {
             return status;
         }
-    }
-
-    /** For callers that need the future form, such as parallel dispatch. */
-    public CompletableFuture<GatewayResponse> postAsync(String path, Object body, boolean repeatable, java.util.concurrent.Executor executor) {
-        return CompletableFuture.supplyAsync(() -> post(path, body, repeatable), executor);
     }
 }
