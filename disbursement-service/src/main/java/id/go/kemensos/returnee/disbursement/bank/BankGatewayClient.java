@@ -6,6 +6,7 @@ import id.go.kemensos.returnee.disbursement.ledger.TransferOutcome;
 import id.go.kemensos.returnee.gateway.GatewayResponse;
 import id.go.kemensos.returnee.gateway.GatewayUnavailableException;
 import id.go.kemensos.returnee.gateway.ResilientGateway;
+import id.go.kemensos.returnee.gateway.ResilientGateways;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,8 +32,8 @@ public class BankGatewayClient {
     private final ResilientGateway gateway;
     private final String sourceAccount;
 
-    BankGatewayClient(BankGateway gateway, DisbursementProperties properties) {
-        this.gateway = gateway.resilientGateway();
+    BankGatewayClient(ResilientGateways gateways, DisbursementProperties properties) {
+        this.gateway = gateways.create("bank", properties.bankGatewayUrl());
         this.sourceAccount = properties.sourceAccount();
     }
 

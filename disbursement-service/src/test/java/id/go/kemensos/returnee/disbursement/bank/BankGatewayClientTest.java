@@ -3,6 +3,8 @@ package id.go.kemensos.returnee.disbursement.bank;
 import id.go.kemensos.returnee.disbursement.DisbursementProperties;
 import id.go.kemensos.returnee.disbursement.ledger.TransferOrder;
 import id.go.kemensos.returnee.disbursement.ledger.TransferOutcome;
+import id.go.kemensos.returnee.gateway.ResilientGateway;
+import id.go.kemensos.returnee.gateway.ResilientGateways;
 import id.go.kemensos.returnee.infra.sim.BankGatewaySimulator;
 import id.go.kemensos.returnee.infra.sim.FaultProfile;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -30,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BankGatewayClientTest {
 
     private BankGatewaySimulator bank;
-    private BankGateway gateway;
+    private ResilientGateways gateways;
     private BankGatewayClient client;
 
     @BeforeEach
@@ -45,13 +47,14 @@ class BankGatewayClientTest {
         DisbursementProperties properties = new DisbursementProperties(URI.create(bank.baseUrl()), "0000111122223333",
                 new DisbursementProperties.AutoApproval(false, 0),
                 new DisbursementProperties.Dispatch(Duration.ofMillis(200), 100, 4, Duration.ofSeconds(5)));
-        gateway = new BankGateway(properties, JsonMapper.builder().build(), retries, breakers, RateLimiterRegistry.ofDefaults(), limits);
-        client = new BankGatewayClient(gateway, properties);
+        gateways = new ResilientGateways(JsonMapper.builder().build(),
+                new ResilientGateway.Registries(retries, breakers, RateLimiterRegistry.ofDefaults(), limits));
+        client = new BankGatewayClient(gateways, properties);
     }
 
     @AfterEach
     void stop() {
-        gateway.close();
+        gateways.close();
         bank.close();
     }
 

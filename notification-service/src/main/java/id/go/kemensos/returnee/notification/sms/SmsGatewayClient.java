@@ -3,33 +3,24 @@ package id.go.kemensos.returnee.notification.sms;
 import id.go.kemensos.returnee.gateway.GatewayResponse;
 import id.go.kemensos.returnee.gateway.GatewayUnavailableException;
 import id.go.kemensos.returnee.gateway.ResilientGateway;
+import id.go.kemensos.returnee.gateway.ResilientGateways;
 import id.go.kemensos.returnee.notification.NotificationProperties;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
-import io.github.resilience4j.retry.RetryRegistry;
-import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The SMS gateway through the "sms" Resilience4j instances. The message id travels as {@code clientRef}, which the gateway
  * deduplicates on, so a retried send never reaches the phone twice.
  */
 @Component
-public class SmsGatewayClient implements AutoCloseable {
+public class SmsGatewayClient {
 
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     private final ResilientGateway gateway;
 
-    SmsGatewayClient(NotificationProperties properties, JsonMapper json, RetryRegistry retries, CircuitBreakerRegistry circuitBreakers,
-                     RateLimiterRegistry rateLimiters, TimeLimiterRegistry timeLimiters) {
-        this.gateway = new ResilientGateway("sms", properties.smsGatewayUrl(), json,
-                new ResilientGateway.Registries(retries, circuitBreakers, rateLimiters, timeLimiters), scheduler);
+    SmsGatewayClient(ResilientGateways gateways, NotificationProperties properties) {
+        this.gateway = gateways.create("sms", properties.smsGatewayUrl());
     }
 
     public SendResult send(UUID clientRef, String toE164, String text) {
@@ -56,10 +47,5 @@ public class SmsGatewayClient implements AutoCloseable {
         public boolean accepted() {
             return gatewayMessageId != null;
         }
-    }
-
-    @Override
-    public void close() {
-        scheduler.shutdownNow();
     }
 }
