@@ -64,7 +64,7 @@ class ReturneeListUploadIT {
         assertThat(first.status()).as("%s", first.body()).isEqualTo(202);
         UUID uploadId = UUID.fromString(first.body().get("uploadId").asString());
 
-        JsonNode done = await().atMost(ofSeconds(60)).until(() -> status(uploadId), s -> "COMPLETED".equals(s.get("status").asString()));
+        JsonNode done = await().atMost(ofSeconds(60)).until(() -> platform.registration().uploadStatus(uploadId), s -> "COMPLETED".equals(s.get("status").asString()));
         assertThat(done.get("rowsRead").asLong()).isEqualTo(6);
         assertThat(done.get("accepted").asLong()).isEqualTo(2);
         assertThat(done.get("rejected").asLong()).isEqualTo(3);
@@ -115,10 +115,6 @@ class ReturneeListUploadIT {
     }
 
 
-    private static JsonNode status(UUID uploadId) throws Exception {
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(PlatformService.REGISTRATION.baseUrl() + "/api/uploads/" + uploadId))
-                .build(), HttpResponse.BodyHandlers.ofString()).body());
-    }
 
     private static List<String> errorReport(UUID uploadId) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(PlatformService.REGISTRATION.baseUrl()

@@ -10,10 +10,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -62,14 +58,14 @@ class UploadResumeIT {
         assertThat(received.status()).as("%s", received.body()).isEqualTo(202);
         UUID uploadId = UUID.fromString(received.body().get("uploadId").asString());
 
-        await().atMost(ofMinutes(2)).pollInterval(ofMillis(100)).until(() -> status(uploadId).get("rowsRead").asLong() >= 1_000);
+        await().atMost(ofMinutes(2)).pollInterval(ofMillis(100)).until(() -> platform.registration().uploadStatus(uploadId).get("rowsRead").asLong() >= 1_000);
         platform.services().stop(PlatformService.REGISTRATION);
         JsonNode paused = row("SELECT status, rows_read FROM registration.upload WHERE upload_id = ?", uploadId);
         assertThat(paused.get("status").asString()).as("a shutdown pauses an upload, it does not fail it").isEqualTo("PROCESSING");
         assertThat(paused.get("rows_read").asLong()).isLessThan(HELD_ROWS + 10);
         platform.services().start(PlatformService.REGISTRATION);
 
-        JsonNode done = await().atMost(ofMinutes(3)).until(() -> status(uploadId), s -> "COMPLETED".equals(s.get("status").asString()));
+        JsonNode done = await().atMost(ofMinutes(3)).until(() -> platform.registration().uploadStatus(uploadId), s -> "COMPLETED".equals(s.get("status").asString()));
         assertThat(done.get("rowsRead").asLong()).isEqualTo(HELD_ROWS + 10);
         assertThat(done.get("held").asLong()).isEqualTo(HELD_ROWS);
         assertThat(done.get("accepted").asLong()).isEqualTo(10);
@@ -80,10 +76,6 @@ class UploadResumeIT {
         assertThat(platform.database().count("SELECT COUNT(*) FROM registration.returnee WHERE upload_id = ?", uploadId)).isEqualTo(10);
     }
 
-    private static JsonNode status(UUID uploadId) throws Exception {
-        return JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                PlatformService.REGISTRATION.baseUrl() + "/api/uploads/" + uploadId)).build(), HttpResponse.BodyHandlers.ofString()).body());
-    }
 
     private static JsonNode row(String sql, Object... params) {
         return JSON.valueToTree(platform.database().rows(sql, params).get(0));

@@ -63,6 +63,11 @@ public final class RegistrationApi {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
+    /** An upload's status resource: progress, counts and failure reason. */
+    public JsonNode uploadStatus(UUID uploadId) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/uploads/" + uploadId)).GET().build()).body();
+    }
+
     /** Registers a new returnee and returns the pseudonymous beneficiary id; fails unless the API answers 201. */
     public UUID register(Map<String, Object> returnee) {
         Response response = post(returnee);

@@ -135,21 +135,21 @@ class UploadProcessor {
             for (Pending p : batch) {
                 RowVerdict v = p.verdict();
                 if (v.outcome() == RowVerdict.Outcome.REJECTED) {
-                    rows.add(uploads.row(p.row().rowNumber(), v.outcome(), null, null, p.row().rawValues(), v.problems()));
+                    rows.add(uploads.row(uploadId, p.row().rowNumber(), v.outcome(), null, null, p.row().rawValues(), v.problems()));
                     counts.rejected++;
                     continue;
                 }
                 String nik = v.returnee().orElseThrow().nik();
                 OptionalLong earlier = firstRowOfNik.containsKey(nik) ? OptionalLong.of(firstRowOfNik.get(nik)) : uploads.rowOfNik(uploadId, nik);
                 if (earlier.isPresent()) {
-                    rows.add(uploads.row(p.row().rowNumber(), RowVerdict.Outcome.REJECTED, null, null, p.row().rawValues(),
+                    rows.add(uploads.row(uploadId, p.row().rowNumber(), RowVerdict.Outcome.REJECTED, null, null, p.row().rawValues(),
                             with(v.problems(), duplicateOf(earlier.getAsLong()))));
                     counts.rejected++;
                     continue;
                 }
                 firstRowOfNik.put(nik, p.row().rowNumber());
                 if (v.outcome() == RowVerdict.Outcome.HELD_FOR_REVIEW) {
-                    rows.add(uploads.row(p.row().rowNumber(), v.outcome(), nik, null, p.row().rawValues(), v.problems()));
+                    rows.add(uploads.row(uploadId, p.row().rowNumber(), v.outcome(), nik, null, p.row().rawValues(), v.problems()));
                     counts.held++;
                 } else {
                     toRegister.add(p);
@@ -160,7 +160,7 @@ class UploadProcessor {
             for (int i = 0; i < toRegister.size(); i++) {
                 rows.add(outcomeOf(uploadId, toRegister.get(i), results.get(i), counts));
             }
-            uploads.insertRows(uploadId, rows);
+            uploads.insertRows(rows);
             uploads.progressed(uploadId, rowsRead, counts.accepted, counts.rejected, counts.held, counts.registered);
         });
     }
@@ -192,7 +192,7 @@ class UploadProcessor {
         } else {
             counts.held++;
         }
-        return uploads.row(p.row().rowNumber(), outcome, sheet.nik(), known.beneficiaryId(), p.row().rawValues(), problems);
+        return uploads.row(uploadId, p.row().rowNumber(), outcome, sheet.nik(), known.beneficiaryId(), p.row().rawValues(), problems);
     }
 
     private static boolean sameIdentity(Returnee known, RegisterReturneeRequest sheet) {

@@ -83,13 +83,14 @@ class UploadRepository {
         return rows.isEmpty() ? OptionalLong.empty() : OptionalLong.of(rows.get(0));
     }
 
-    void insertRows(UUID uploadId, List<Object[]> rows) {
+    void insertRows(List<Object[]> rows) {
         jdbc.batchUpdate("INSERT INTO upload_row (upload_id, row_no, outcome, nik, beneficiary_id, raw_values, problems) "
-                + "VALUES ('" + uploadId + "', ?, ?, ?, ?, ?, ?)", rows);
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
-    Object[] row(long rowNumber, RowVerdict.Outcome outcome, String nik, UUID beneficiaryId, List<String> raw, List<Problem> problems) {
-        return new Object[]{rowNumber, outcome.name(), nik, beneficiaryId == null ? null : beneficiaryId.toString(),
+    Object[] row(UUID uploadId, long rowNumber, RowVerdict.Outcome outcome, String nik, UUID beneficiaryId, List<String> raw,
+                 List<Problem> problems) {
+        return new Object[]{uploadId.toString(), rowNumber, outcome.name(), nik, beneficiaryId == null ? null : beneficiaryId.toString(),
                 json.writeValueAsString(raw), json.writeValueAsString(problems)};
     }
 
