@@ -2,7 +2,7 @@
 FROM eclipse-temurin:17-jre
 ARG SERVICE
 RUN useradd --system --uid 10001 platform
-COPY ${SERVICE}/target/${SERVICE}.jar /app/service.jar
+COPY ${SERVICE}/target/${SERVICE}-exec.jar /app/service.jar
 USER platform
 ENV PORT=8080 JAVA_OPTS="-XX:MaxRAMPercentage=75"
 EXPOSE 8080

@@ -5,12 +5,14 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
+import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.notification.SmsFailed;
 import id.go.kemensos.returnee.contracts.notification.SmsSent;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.contracts.registration.UploadCompleted;
+import id.go.kemensos.returnee.contracts.registration.UploadRowReviewed;
 
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,9 @@ public final class EventCatalog {
             ReturneeRegistered.EVENT_TYPE,
             ReturneeUpdated.EVENT_TYPE,
             UploadCompleted.EVENT_TYPE,
+            UploadRowReviewed.EVENT_TYPE,
             EligibilityDecided.EVENT_TYPE,
+            DecisionOverridden.EVENT_TYPE,
             PaymentScheduled.EVENT_TYPE,
             PaymentApproved.EVENT_TYPE,
             PaymentSent.EVENT_TYPE,

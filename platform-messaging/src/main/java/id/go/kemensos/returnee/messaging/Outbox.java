@@ -62,7 +62,7 @@ public class Outbox {
         EventType type = EventCatalog.of(event.getClass());
         String subject = event.subjectId();
         return new Object[]{
-                UUID.randomUUID().toString(),
+                TimeOrderedIds.next().toString(),
                 type.aggregateType(),
                 subject,
                 type.type(),

@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.systemtests;
 
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
 import id.go.kemensos.returnee.contracts.registration.UploadCompleted;
+import id.go.kemensos.returnee.contracts.registration.UploadRowReviewed;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.sim.AcceptedSms;
 import id.go.kemensos.returnee.testsupport.EventLog;
@@ -14,11 +15,19 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,14 +59,16 @@ class ReturneeListUploadIT {
         Map<String, Object> lalu = ReturneeMother.laluZainiLombokTimur();
         Map<String, Object> wrongSex = ReturneeMother.sitiAminahLombokTengah();
         Map<String, Object> noPhone = ReturneeMother.laluZainiLombokTimur();
+        Map<String, Object> livesInBali = ReturneeMother.laluZainiLombokTimur();
         String csv = "\ufeffno;NIK;Nama Sesuai KTP;jenis_kelamin;tanggal_lahir;kabupaten_kota;no_hp;kategori;negara_tujuan;"
-                + "tanggal_kepulangan;kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;ikut_bimbingan;kolom_tambahan\r\n"
+                + "tanggal_kepulangan;sumber_rujukan;kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;ikut_bimbingan;kolom_tambahan\r\n"
                 + line(1, siti, (String) siti.get("nik"), "P", "LOMBOK TENGAH", (String) siti.get("phone"))
                 + line(2, lalu, (String) lalu.get("nik"), "L", "LOMBOK TIMUR", (String) lalu.get("phone"))
                 + line(3, siti, "520201550890001", "P", "LOMBOK TENGAH", "081299990000")
                 + line(4, lalu, (String) siti.get("nik"), "P", "LOMBOK TENGAH", "081299990001")
                 + line(5, wrongSex, (String) wrongSex.get("nik"), "L", "LOMBOK TENGAH", (String) wrongSex.get("phone"))
-                + line(6, noPhone, (String) noPhone.get("nik"), "L", "LOMBOK TIMUR", "");
+                + line(6, noPhone, (String) noPhone.get("nik"), "L", "LOMBOK TIMUR", "")
+                + line(7, livesInBali, (String) livesInBali.get("nik"), "L", "BADUNG", (String) livesInBali.get("phone"));
         byte[] file = csv.getBytes(StandardCharsets.UTF_8);
 
         RegistrationApi.Response first = platform.registration().upload(file, "ntb-returnees.csv", "52");
@@ -65,10 +76,10 @@ class ReturneeListUploadIT {
         UUID uploadId = UUID.fromString(first.body().get("uploadId").asString());
 
         JsonNode done = await().atMost(ofSeconds(60)).until(() -> platform.registration().uploadStatus(uploadId), s -> "COMPLETED".equals(s.get("status").asString()));
-        assertThat(done.get("rowsRead").asLong()).isEqualTo(6);
+        assertThat(done.get("rowsRead").asLong()).isEqualTo(7);
         assertThat(done.get("accepted").asLong()).isEqualTo(2);
         assertThat(done.get("rejected").asLong()).isEqualTo(3);
-        assertThat(done.get("held").asLong()).isEqualTo(1);
+        assertThat(done.get("held").asLong()).isEqualTo(2);
         assertThat(done.get("registered").asLong()).isEqualTo(2);
         assertThat(done.get("unknownColumns").get(0).asString()).isEqualTo("kolom_tambahan");
 
@@ -96,21 +107,151 @@ class ReturneeListUploadIT {
                 .singleElement().satisfies(event -> {
                     assertThat(event.getType()).isEqualTo(UploadCompleted.EVENT_TYPE.type());
                     JsonNode counts = JSON.readTree(event.getData().toBytes());
-                    assertThat(counts.get("rows").asLong()).isEqualTo(6);
-                    assertThat(counts.get("accepted").asLong() + counts.get("rejected").asLong() + counts.get("held").asLong()).isEqualTo(6);
+                    assertThat(counts.get("rows").asLong()).isEqualTo(7);
+                    assertThat(counts.get("accepted").asLong() + counts.get("rejected").asLong() + counts.get("held").asLong()).isEqualTo(7);
                 }));
 
         RegistrationApi.Response again = platform.registration().upload(file, "ntb-returnees.csv", "52");
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().get("uploadId").asString()).isEqualTo(uploadId.toString());
         assertThat(platform.database().count("SELECT COUNT(*) FROM registration.returnee WHERE upload_id = ?", uploadId)).isEqualTo(2);
-        assertThat(platform.database().count("SELECT COUNT(*) FROM registration.upload_row WHERE upload_id = ?", uploadId)).isEqualTo(6);
+        assertThat(platform.database().count("SELECT COUNT(*) FROM registration.upload_row WHERE upload_id = ?", uploadId)).isEqualTo(7);
+
+        reviewHeldRows(uploadId, wrongSex, livesInBali);
+        listFiltersByStatus(uploadId, siti);
+    }
+
+    /**
+     * The officer rejects the row whose sex contradicts the NIK (the clerk must correct it) and registers the returnee who
+     * lives across the provincial border; each decision needs a reason, and a decided row cannot be decided again.
+     */
+    private static void reviewHeldRows(UUID uploadId, Map<String, Object> wrongSex, Map<String, Object> livesInBali) throws Exception {
+        RegistrationApi registration = platform.registration();
+        JsonNode queue = registration.get("/api/uploads/reviews?provinceCode=52&uploadId=" + uploadId).body();
+        assertThat(queue.get("total").asLong()).isEqualTo(2);
+        List<JsonNode> held = queue.get("items").valueStream().toList();
+        assertThat(held).extracting(i -> i.get("rowNumber").asLong()).containsExactly(6L, 8L);
+        assertThat(held.get(0).get("problems").toString()).contains("NIK_SEX_MISMATCH");
+        assertThat(held.get(1).get("problems").toString()).contains("OUTSIDE_UPLOADING_PROVINCE");
+        assertThat(held.get(0).get("nikMasked").asString()).contains("****");
+
+        assertThat(registration.review(uploadId, 6, "REJECT", "petugas.ntb.01", " ").status()).as("a reason is mandatory").isEqualTo(400);
+        RegistrationApi.Response rejected = registration.review(uploadId, 6, "REJECT", "petugas.ntb.01",
+                "Jenis kelamin tidak sesuai KTP; kabupaten memperbaiki datanya");
+        assertThat(rejected.status()).as("%s", rejected.body()).isEqualTo(200);
+        assertThat(rejected.body().get("outcome").asString()).isEqualTo("REJECTED");
+        RegistrationApi.Response registered = registration.review(uploadId, 8, "REGISTER", "petugas.ntb.01",
+                "Tinggal sementara di Badung bersama keluarga; pembinaan tetap oleh Dinsos NTB");
+        assertThat(registered.status()).as("%s", registered.body()).isEqualTo(200);
+        assertThat(registered.body().get("outcome").asString()).isEqualTo("ACCEPTED");
+        assertThat(registration.review(uploadId, 8, "REJECT", "petugas.ntb.02", "keliru").status()).as("decided once").isEqualTo(409);
+
+        JsonNode counts = registration.uploadStatus(uploadId);
+        assertThat(counts.get("accepted").asLong()).isEqualTo(3);
+        assertThat(counts.get("rejected").asLong()).isEqualTo(4);
+        assertThat(counts.get("held").asLong()).isZero();
+        assertThat(counts.get("registered").asLong()).isEqualTo(3);
+        assertThat(errorReport(uploadId)).anySatisfy(line -> assertThat(line).startsWith("6,5,").contains("Ditolak petugas petugas.ntb.01")
+                .contains("Rejected by officer petugas.ntb.01"));
+
+        await().atMost(ofSeconds(60)).untilAsserted(() -> assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(livesInBali)))
+                .extracting(AcceptedSms::text).anySatisfy(text -> assertThat(text).contains("terdaftar")));
+        assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(wrongSex))).as("rejected, never registered").isEmpty();
+        EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
+        await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(RegistrationTopics.EVENTS, uploadId.toString()))
+                .filteredOn(event -> event.getType().equals(UploadRowReviewed.EVENT_TYPE.type())).hasSize(2));
+    }
+
+    /** Downstream progress comes back as the returnee's status: the list filters on it. */
+    private static void listFiltersByStatus(UUID uploadId, Map<String, Object> siti) {
+        String phone = ReturneeMother.phoneE164(siti);
+        await().atMost(ofSeconds(90)).untilAsserted(() -> {
+            JsonNode paid = platform.registration().get("/api/returnees?uploadId=" + uploadId + "&status=PAID").body();
+            assertThat(paid.get("items").valueStream().map(i -> i.get("phoneE164").asString())).contains(phone);
+            assertThat(paid.get("items").valueStream().map(i -> i.get("status").asString())).containsOnly("PAID");
+        });
+        JsonNode registeredOnly = platform.registration().get("/api/returnees?uploadId=" + uploadId + "&status=REGISTERED").body();
+        assertThat(registeredOnly.get("items").valueStream().map(i -> i.get("phoneE164").asString())).doesNotContain(phone);
+        assertThat(platform.registration().get("/api/returnees?status=SOMETHING").status()).isEqualTo(400);
+    }
+
+    /**
+     * The same endpoint takes the clerk's Excel file: the phone and bank code typed as numbers, dates as real date cells, and a
+     * NIK that Excel turned into a number (shown as 5.2E+15, its 16th digit lost) rejected with its own explanation.
+     */
+    @Test
+    void anExcelWorkbookIsReadWithItsTypedNumbersAndDates() throws Exception {
+        Map<String, Object> good = ReturneeMother.sitiAminahLombokTengah();
+        Map<String, Object> damaged = ReturneeMother.laluZainiLombokTimur();
+        String damagedNik = ((String) damaged.get("nik")).substring(0, 15) + "0";
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("Daftar PMI NTB");
+            CellStyle dateStyle = workbook.createCellStyle();
+            dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            String[] header = {"No", "NIK", "Nama Sesuai KTP", "Jenis Kelamin", "Tanggal Lahir", "Kabupaten/Kota", "No HP", "Kategori",
+                    "Negara Tujuan", "Tanggal Kepulangan", "Kode Bank", "No Rekening", "Nama Pemilik Rekening", "Status DTKS", "Ikut Bimbingan"};
+            Row head = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                head.createCell(i).setCellValue(header[i]);
+            }
+            excelRow(sheet, 1, good, (String) good.get("nik"), false, "P", "LOMBOK TENGAH", dateStyle);
+            excelRow(sheet, 2, damaged, damagedNik, true, "L", "LOMBOK TIMUR", dateStyle);
+            workbook.write(file);
+        }
+
+        RegistrationApi.Response response = platform.registration().upload(file.toByteArray(), "daftar-pmi-ntb.xlsx", "52");
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
+        UUID uploadId = UUID.fromString(response.body().get("uploadId").asString());
+        JsonNode done = await().atMost(ofSeconds(60)).until(() -> platform.registration().uploadStatus(uploadId),
+                s -> "COMPLETED".equals(s.get("status").asString()));
+        assertThat(done.get("rowsTotal").asLong()).isEqualTo(2);
+        assertThat(done.get("accepted").asLong()).isEqualTo(1);
+        assertThat(done.get("rejected").asLong()).isEqualTo(1);
+        List<String> report = errorReport(uploadId);
+        assertThat(report).hasSize(2);
+        // A 16-digit number in a General cell shows as 5.2E+15, as Excel shows it: the clerk is told to retype it as text.
+        assertThat(report.get(1)).startsWith("3,2,").contains("notasi ilmiah").contains("scientific notation");
+
+        JsonNode listed = platform.registration().get("/api/returnees?uploadId=" + uploadId).body();
+        assertThat(listed.get("total").asLong()).isEqualTo(1);
+        JsonNode siti = listed.get("items").get(0);
+        assertThat(siti.get("phoneE164").asString()).as("typed as a number, leading 0 lost").isEqualTo(ReturneeMother.phoneE164(good));
+        assertThat(siti.get("regencyCode").asString()).isEqualTo("5202");
+    }
+
+    private static void excelRow(Sheet sheet, int index, Map<String, Object> r, String nik, boolean nikAsNumber, String sex, String regency,
+                                 CellStyle dateStyle) {
+        Row row = sheet.createRow(index);
+        row.createCell(0).setCellValue(index);
+        if (nikAsNumber) {
+            row.createCell(1).setCellValue(Double.parseDouble(nik));
+        } else {
+            row.createCell(1).setCellValue(nik);
+        }
+        row.createCell(2).setCellValue((String) r.get("fullName"));
+        row.createCell(3).setCellValue(sex);
+        Cell birth = row.createCell(4);
+        birth.setCellValue(LocalDate.parse((String) r.get("birthDate")));
+        birth.setCellStyle(dateStyle);
+        row.createCell(5).setCellValue(regency);
+        row.createCell(6).setCellValue(Double.parseDouble((String) r.get("phone"))); // Excel drops the leading 0
+        row.createCell(7).setCellValue((String) r.get("category"));
+        row.createCell(8).setCellValue("MY");
+        Cell returned = row.createCell(9);
+        returned.setCellValue(LocalDate.of(2019, 9, 2));
+        returned.setCellStyle(dateStyle);
+        row.createCell(10).setCellValue(Double.parseDouble((String) r.get("bankCode"))); // 002 typed as the number 2
+        row.createCell(11).setCellValue((String) r.get("accountNumber"));
+        row.createCell(12).setCellValue((String) r.get("accountHolderName"));
+        row.createCell(13).setCellValue("YA");
+        row.createCell(14).setCellValue("YA");
     }
 
     private static String line(int no, Map<String, Object> r, String nik, String sex, String regency, String phone) {
         String birth = (String) r.get("birthDate"); // ISO yyyy-MM-dd; the clerk's DD-MM-YYYY is used for the return date
         return String.join(";", String.valueOf(no), nik, (String) r.get("fullName"), sex, birth, regency, phone,
-                (String) r.get("category"), "MY", "02-09-2019", (String) r.get("bankCode"), (String) r.get("accountNumber"),
+                (String) r.get("category"), "MY", "02-09-2019", "BP3MI", (String) r.get("bankCode"), (String) r.get("accountNumber"),
                 (String) r.get("accountHolderName"), "YA", "YA", "catatan") + "\r\n";
     }
 

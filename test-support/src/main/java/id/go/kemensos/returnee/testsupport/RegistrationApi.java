@@ -68,6 +68,19 @@ public final class RegistrationApi {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/uploads/" + uploadId)).GET().build()).body();
     }
 
+    /** GET of any path of the API, e.g. "/api/returnees?status=PAID". */
+    public Response get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET().build());
+    }
+
+    /** An officer's decision (REGISTER or REJECT) on a row an upload held for review. */
+    public Response review(UUID uploadId, long rowNumber, String decision, String officer, String reason) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/uploads/" + uploadId + "/rows/" + rowNumber + "/review"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("decision", decision, "reviewedBy", officer,
+                        "reason", reason)))).build());
+    }
+
     /** Registers a new returnee and returns the pseudonymous beneficiary id; fails unless the API answers 201. */
     public UUID register(Map<String, Object> returnee) {
         Response response = post(returnee);

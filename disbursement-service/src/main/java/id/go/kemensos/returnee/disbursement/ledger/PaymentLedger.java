@@ -6,12 +6,14 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
+import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
 import id.go.kemensos.returnee.disbursement.DisbursementProperties;
 import id.go.kemensos.returnee.messaging.IncomingEvent;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.messaging.ProcessedEvents;
+import id.go.kemensos.returnee.messaging.TimeOrderedIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,14 +38,14 @@ public class PaymentLedger {
     private static final Logger log = LoggerFactory.getLogger(PaymentLedger.class);
 
     private static final String CLAIMABLE = """
-            SELECT p.payment_id, p.beneficiary_id, p.program_id, p.amount, y.bank_code, y.account_number,
+            SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.amount, y.bank_code, y.account_number,
                    y.account_holder_name
             FROM payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
             WHERE p.state = 'APPROVED'
             ORDER BY p.scheduled_at
             LIMIT ? FOR UPDATE SKIP LOCKED""";
     private static final String DUE_FOR_CHECK = """
-            SELECT p.payment_id, p.beneficiary_id, p.program_id, p.amount, p.bank_code, p.account_number,
+            SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.amount, p.bank_code, p.account_number,
                    y.account_holder_name
             FROM payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
             WHERE p.state = 'SENT' AND p.next_check_at <= ?
@@ -72,11 +74,17 @@ public class PaymentLedger {
         event.payloadAs(EligibilityDecided.class)
                 .filter(d -> d.outcome() == Outcome.ELIGIBLE && d.grantAmount() > 0)
                 .ifPresent(this::schedule);
+        // An officer ruled a decision that needed review ELIGIBLE: the grant is scheduled as for any eligible decision.
+        event.payloadAs(DecisionOverridden.class)
+                .filter(o -> o.outcome() == Outcome.ELIGIBLE && o.grantAmount() > 0)
+                .ifPresent(o -> schedule(new EligibilityDecided(o.decisionId(), o.beneficiaryId(), o.programId(), o.cycleId(), o.outcome(),
+                        o.grantAmount(), o.entitlements(), o.ruleSetId(), o.ruleSetVersion(), List.of(), o.provinceCode(), o.regencyCode(),
+                        null, o.overriddenAt())));
     }
 
     private void schedule(EligibilityDecided decision) {
         Instant now = clock.instant();
-        UUID paymentId = UUID.randomUUID();
+        UUID paymentId = TimeOrderedIds.next();
         int inserted = jdbc.update("""
                         INSERT IGNORE INTO payment_intent (payment_id, program_id, cycle_id, beneficiary_id, decision_id, amount,
                             province_code, regency_code, state, scheduled_at, updated_at)
@@ -134,7 +142,7 @@ public class PaymentLedger {
     public void settle(TransferOrder order, String bankReference) {
         if (transition(order.paymentId(), PaymentState.SENT, PaymentState.SETTLED, "bank_reference = ?, next_check_at = NULL", bankReference)) {
             outbox.append(new PaymentSettled(order.paymentId(), order.beneficiaryId(), order.programId(), order.amount(),
-                    order.bankCode(), MaskedValues.lastFour(order.accountNumber()), bankReference, clock.instant()));
+                    order.bankCode(), MaskedValues.lastFour(order.accountNumber()), bankReference, clock.instant(), order.cycleId()));
         }
     }
 
@@ -160,7 +168,7 @@ public class PaymentLedger {
 
     private static RowMapper<TransferOrder> order(boolean alreadySent) {
         return (rs, n) -> new TransferOrder(UUID.fromString(rs.getString("payment_id")), UUID.fromString(rs.getString("beneficiary_id")),
-                rs.getString("program_id"), rs.getLong("amount"), rs.getString("bank_code"), rs.getString("account_number"),
+                rs.getString("program_id"), rs.getString("cycle_id"), rs.getLong("amount"), rs.getString("bank_code"), rs.getString("account_number"),
                 rs.getString("account_holder_name"), alreadySent);
     }
 }

@@ -3,6 +3,6 @@ package id.go.kemensos.returnee.disbursement.ledger;
 import java.util.UUID;
 
 /** One claimed payment on its way to the bank. {@code paymentId} is the bank's idempotency reference. */
-public record TransferOrder(UUID paymentId, UUID beneficiaryId, String programId, long amount, String bankCode,
+public record TransferOrder(UUID paymentId, UUID beneficiaryId, String programId, String cycleId, long amount, String bankCode,
                             String accountNumber, String accountHolderName, boolean alreadySent) {
 }

@@ -136,11 +136,11 @@ class BankGatewayClientTest {
     }
 
     private static TransferOrder order(String bankCode, String account) {
-        return new TransferOrder(UUID.randomUUID(), UUID.randomUUID(), "BSU", 960_000L, bankCode, account, "SITI AMINAH", false);
+        return new TransferOrder(UUID.randomUUID(), UUID.randomUUID(), "BSU", "2026", 960_000L, bankCode, account, "SITI AMINAH", false);
     }
 
     private static TransferOrder sent(TransferOrder o) {
-        return new TransferOrder(o.paymentId(), o.beneficiaryId(), o.programId(), o.amount(), o.bankCode(), o.accountNumber(),
+        return new TransferOrder(o.paymentId(), o.beneficiaryId(), o.programId(), o.cycleId(), o.amount(), o.bankCode(), o.accountNumber(),
                 o.accountHolderName(), true);
     }
 }

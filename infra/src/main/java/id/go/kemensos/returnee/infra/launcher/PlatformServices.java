@@ -33,7 +33,10 @@ public final class PlatformServices implements AutoCloseable {
     private final Map<PlatformService, ManagedProcess> running = new EnumMap<>(PlatformService.class);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    /** @param environment settings every service gets, e.g. DISBURSEMENT_AUTO_APPROVAL=true for a demo */
+    /**
+     * @param environment settings every service gets, e.g. DISBURSEMENT_AUTO_APPROVAL=true for a demo; SERVICE_JAVA_OPTS
+     *                    here replaces the JVM options (default: the same variable of this process, else -Xms128m -Xmx512m)
+     */
     public PlatformServices(PlatformHome home, Map<String, String> environment) {
         this.home = home;
         this.environment = Map.copyOf(environment);
@@ -74,14 +77,15 @@ public final class PlatformServices implements AutoCloseable {
         if (ManagedProcess.isListening(service.port())) {
             throw new IllegalStateException(service.artifact() + "'s port " + service.port() + " is already in use; stop what runs there");
         }
-        Path jar = home.root().resolve(service.artifact()).resolve("target").resolve(service.artifact() + ".jar");
+        Path jar = home.root().resolve(service.artifact()).resolve("target").resolve(service.artifact() + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; build the services first: ./mvnw -DskipTests install");
         }
         Path logs = home.workDir("logs");
         List<String> command = new ArrayList<>();
         command.add(java());
-        command.addAll(List.of(System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "-Xms128m -Xmx512m").trim().split("\\s+")));
+        String javaOptions = environment.getOrDefault("SERVICE_JAVA_OPTS", System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "-Xms128m -Xmx512m"));
+        command.addAll(List.of(javaOptions.trim().split("\\s+")));
         command.addAll(List.of("-jar", jar.toString()));
         Map<String, String> env = new HashMap<>(environment);
         env.put("PORT", String.valueOf(service.port()));

@@ -24,9 +24,9 @@ public record PlatformHome(Path root) {
                 + start.toAbsolutePath() + "; set -Dplatform.root or PLATFORM_ROOT");
     }
 
-    /** Data of the local stack; override with PLATFORM_WORK to keep it elsewhere. */
+    /** Data of the local stack; override with -Dplatform.work or PLATFORM_WORK to keep it elsewhere. */
     public Path work() {
-        String configured = System.getenv("PLATFORM_WORK");
+        String configured = System.getProperty("platform.work", System.getenv("PLATFORM_WORK"));
         return configured == null || configured.isBlank() ? root.resolve("work") : Path.of(configured).toAbsolutePath();
     }
 

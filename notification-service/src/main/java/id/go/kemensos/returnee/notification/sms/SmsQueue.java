@@ -6,6 +6,7 @@ import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.messaging.IncomingEvent;
 import id.go.kemensos.returnee.messaging.ProcessedEvents;
+import id.go.kemensos.returnee.messaging.TimeOrderedIds;
 import id.go.kemensos.returnee.notification.contact.ContactDirectory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -85,7 +86,7 @@ public class SmsQueue {
                         INSERT IGNORE INTO sms_message (message_id, beneficiary_id, template, source_event_id, params, state,
                             next_attempt_at, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""",
-                UUID.randomUUID().toString(), beneficiaryId.toString(), template.name(), sourceEventId.toString(),
+                TimeOrderedIds.next().toString(), beneficiaryId.toString(), template.name(), sourceEventId.toString(),
                 json.writeValueAsString(params), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now));
     }
 

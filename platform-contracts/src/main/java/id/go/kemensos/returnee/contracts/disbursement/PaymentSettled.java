@@ -5,7 +5,7 @@ import id.go.kemensos.returnee.contracts.EventType;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The bank confirmed the credit to the beneficiary's own account. */
+/** The bank confirmed the credit to the beneficiary's own account. {@code cycleId} (the program year) was added later: null in older events. */
 public record PaymentSettled(
         UUID paymentId,
         UUID beneficiaryId,
@@ -14,7 +14,8 @@ public record PaymentSettled(
         String bankCode,
         String accountNumberMasked,
         String bankReference,
-        Instant settledAt) implements PaymentEvent {
+        Instant settledAt,
+        String cycleId) implements PaymentEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(DisbursementTopics.AGGREGATE, PaymentSettled.class, 1);
 }

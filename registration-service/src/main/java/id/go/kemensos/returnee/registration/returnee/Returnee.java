@@ -5,6 +5,7 @@ import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.Sex;
+import id.go.kemensos.returnee.registration.progress.ReturneeStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +15,8 @@ import java.util.UUID;
 public record Returnee(
         UUID beneficiaryId, String nik, String fullName, Sex sex, LocalDate birthDate, String provinceCode, String regencyCode,
         ReturneeCategory category, String referralSource, String destinationCountry, LocalDate returnDate, String phoneE164,
-        BankAccount bankAccount, boolean dtksListed, boolean attendedSocialGuidance, UUID uploadId, Instant registeredAt) {
+        BankAccount bankAccount, boolean dtksListed, boolean attendedSocialGuidance, UUID uploadId, Instant registeredAt,
+        ReturneeStatus status) {
 
     ReturneeRegistered registered() {
         return new ReturneeRegistered(beneficiaryId, MaskedValues.nik(nik), fullName, sex, birthDate, provinceCode, regencyCode,

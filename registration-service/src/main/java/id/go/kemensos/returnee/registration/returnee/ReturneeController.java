@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import id.go.kemensos.returnee.registration.progress.ReturneeStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,12 +58,14 @@ class ReturneeController {
         return registry.find(beneficiaryId).map(ReturneeView::of).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());
     }
 
-    @Operation(summary = "List returnees, newest first, filtered by province, regency or upload (NIK and account masked)")
+    @Operation(summary = "List returnees, newest first, filtered by province, regency, status or upload (NIK and account masked)",
+            description = "status is where the returnee stands downstream: REGISTERED, ELIGIBLE, INELIGIBLE, NEEDS_REVIEW, "
+                    + "PAYMENT_SCHEDULED, PAYMENT_APPROVED, PAYMENT_SENT, PAYMENT_FAILED or PAID.")
     @GetMapping
     ReturneePage list(@RequestParam(required = false) String provinceCode, @RequestParam(required = false) String regencyCode,
-                      @RequestParam(required = false) UUID uploadId, @RequestParam(defaultValue = "0") int page,
+                      @RequestParam(required = false) ReturneeStatus status, @RequestParam(required = false) UUID uploadId, @RequestParam(defaultValue = "0") int page,
                       @RequestParam(defaultValue = "50") int size) {
-        ReturneeFilter filter = new ReturneeFilter(provinceCode, regencyCode, uploadId);
+        ReturneeFilter filter = new ReturneeFilter(provinceCode, regencyCode, status, uploadId);
         int pageSize = Math.max(1, Math.min(size, 500));
         return new ReturneePage(registry.search(filter, Math.max(0, page), pageSize).stream().map(ReturneeView::of).toList(),
                 Math.max(0, page), pageSize, registry.count(filter));

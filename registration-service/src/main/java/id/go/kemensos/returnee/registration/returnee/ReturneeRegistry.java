@@ -5,6 +5,8 @@ import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.messaging.Outbox;
+import id.go.kemensos.returnee.messaging.TimeOrderedIds;
+import id.go.kemensos.returnee.registration.progress.ReturneeStatus;
 import id.go.kemensos.returnee.registration.validation.Checked;
 import id.go.kemensos.returnee.registration.validation.PhoneValidator;
 import org.slf4j.Logger;
@@ -12,11 +14,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -59,10 +64,39 @@ public class ReturneeRegistry {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Registration> registerAll(List<RegisterReturneeRequest> requests, UUID uploadId) {
-        List<Registration> results = new ArrayList<>(requests.size());
+        List<Returnee> candidates = requests.stream().map(request -> toReturnee(request, uploadId)).toList();
+        Map<String, Returnee> known = returnees.findByNiks(candidates.stream().map(Returnee::nik).toList());
+        List<Returnee> fresh = candidates.stream().filter(candidate -> !known.containsKey(candidate.nik())).toList();
+        if (!insertedTogether(fresh)) {
+            return registerOneByOne(candidates);
+        }
+        outbox.appendAll(fresh.stream().map(Returnee::registered).toList());
+        return candidates.stream().map(candidate -> known.containsKey(candidate.nik())
+                ? new Registration(known.get(candidate.nik()), false) : new Registration(candidate, true)).toList();
+    }
+
+    /**
+     * The fast path: one batched insert. A NIK registered by someone else since the lookup (or twice in the batch) fails
+     * the whole statement; the savepoint undoes any part of it that went through, and the caller takes the slow path.
+     */
+    private boolean insertedTogether(List<Returnee> fresh) {
+        TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
+        Object savepoint = transaction.createSavepoint();
+        try {
+            returnees.insertAll(fresh);
+            transaction.releaseSavepoint(savepoint);
+            return true;
+        } catch (DuplicateKeyException raced) {
+            transaction.rollbackToSavepoint(savepoint);
+            log.info("A NIK of an upload batch was registered concurrently; registering that batch row by row");
+            return false;
+        }
+    }
+
+    private List<Registration> registerOneByOne(List<Returnee> candidates) {
+        List<Registration> results = new ArrayList<>(candidates.size());
         List<ReturneeRegistered> events = new ArrayList<>();
-        for (RegisterReturneeRequest request : requests) {
-            Returnee candidate = toReturnee(request, uploadId);
+        for (Returnee candidate : candidates) {
             Optional<Returnee> known = insertUnlessKnown(candidate);
             results.add(new Registration(known.orElse(candidate), known.isEmpty()));
             if (known.isEmpty()) {
@@ -75,11 +109,11 @@ public class ReturneeRegistry {
 
     private Returnee toReturnee(RegisterReturneeRequest request, UUID uploadId) {
         String phone = validPhone(request.phone());
-        return new Returnee(UUID.randomUUID(), request.nik(), request.fullName().strip(), request.sex(),
+        return new Returnee(TimeOrderedIds.next(), request.nik(), request.fullName().strip(), request.sex(),
                 request.birthDate(), request.provinceCode(), request.regencyCode(), request.category(), request.referralSource(),
                 request.destinationCountry(), request.returnDate(), phone,
                 new BankAccount(request.bankCode(), request.accountNumber(), request.accountHolderName().strip()),
-                request.dtksListed(), request.attendedSocialGuidance(), uploadId, clock.instant());
+                request.dtksListed(), request.attendedSocialGuidance(), uploadId, clock.instant(), ReturneeStatus.REGISTERED);
     }
 
     private String validPhone(String raw) {

@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.registration.returnee;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.contracts.registration.Sex;
+import id.go.kemensos.returnee.registration.progress.ReturneeStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -10,9 +11,13 @@ import org.springframework.stereotype.Repository;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @Repository
 class ReturneeRepository {
@@ -25,7 +30,7 @@ class ReturneeRepository {
             new BankAccount(rs.getString("bank_code"), rs.getString("account_number"), rs.getString("account_holder_name")),
             rs.getBoolean("dtks_listed"), rs.getBoolean("attended_guidance"),
             rs.getString("upload_id") == null ? null : UUID.fromString(rs.getString("upload_id")),
-            rs.getTimestamp("registered_at").toInstant());
+            rs.getTimestamp("registered_at").toInstant(), ReturneeStatus.valueOf(rs.getString("status")));
 
     private final JdbcTemplate jdbc;
 
@@ -41,17 +46,39 @@ class ReturneeRepository {
         return first(jdbc.query("SELECT * FROM returnee WHERE beneficiary_id = ?", ROW, beneficiaryId.toString()));
     }
 
+    private static final String INSERT = """
+            INSERT INTO returnee (beneficiary_id, nik, full_name, sex, birth_date, province_code, regency_code, category,
+                referral_source, destination_country, return_date, phone_e164, bank_code, account_number,
+                account_holder_name, dtks_listed, attended_guidance, upload_id, registered_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     void insert(Returnee r) {
-        jdbc.update("""
-                        INSERT INTO returnee (beneficiary_id, nik, full_name, sex, birth_date, province_code, regency_code, category,
-                            referral_source, destination_country, return_date, phone_e164, bank_code, account_number,
-                            account_holder_name, dtks_listed, attended_guidance, upload_id, registered_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                r.beneficiaryId().toString(), r.nik(), r.fullName(), r.sex().name(), Date.valueOf(r.birthDate()), r.provinceCode(),
-                r.regencyCode(), r.category().name(), r.referralSource(), r.destinationCountry(), Date.valueOf(r.returnDate()),
-                r.phoneE164(), r.bankAccount().bankCode(), r.bankAccount().accountNumber(), r.bankAccount().holderName(),
-                r.dtksListed(), r.attendedSocialGuidance(), r.uploadId() == null ? null : r.uploadId().toString(),
-                Timestamp.from(r.registeredAt()));
+        jdbc.update(INSERT, columns(r));
+    }
+
+    /** One batched statement for a whole upload batch; a NIK that is already there fails all of it (DuplicateKeyException). */
+    void insertAll(List<Returnee> batch) {
+        if (!batch.isEmpty()) {
+            jdbc.batchUpdate(INSERT, batch.stream().map(ReturneeRepository::columns).toList());
+        }
+    }
+
+    /** The returnees registered under any of these NIKs, by NIK. */
+    Map<String, Returnee> findByNiks(Collection<String> niks) {
+        if (niks.isEmpty()) {
+            return Map.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(niks.size(), "?"));
+        return jdbc.query("SELECT * FROM returnee WHERE nik IN (" + marks + ")", ROW, niks.toArray()).stream()
+                .collect(Collectors.toMap(Returnee::nik, r -> r));
+    }
+
+    private static Object[] columns(Returnee r) {
+        return new Object[]{r.beneficiaryId().toString(), r.nik(), r.fullName(), r.sex().name(), Date.valueOf(r.birthDate()),
+                r.provinceCode(), r.regencyCode(), r.category().name(), r.referralSource(), r.destinationCountry(),
+                Date.valueOf(r.returnDate()), r.phoneE164(), r.bankAccount().bankCode(), r.bankAccount().accountNumber(),
+                r.bankAccount().holderName(), r.dtksListed(), r.attendedSocialGuidance(),
+                r.uploadId() == null ? null : r.uploadId().toString(), Timestamp.from(r.registeredAt())};
     }
 
     /** Returnees matching the filters that are given (null = any), newest first, one page at a time. */
@@ -77,6 +104,10 @@ class ReturneeRepository {
         if (filter.regencyCode() != null) {
             conditions.add("regency_code = ?");
             args.add(filter.regencyCode());
+        }
+        if (filter.status() != null) {
+            conditions.add("status = ?");
+            args.add(filter.status().name());
         }
         if (filter.uploadId() != null) {
             conditions.add("upload_id = ?");

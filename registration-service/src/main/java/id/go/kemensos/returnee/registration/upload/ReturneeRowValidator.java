@@ -7,6 +7,7 @@ import id.go.kemensos.returnee.registration.sheet.SheetCell;
 import id.go.kemensos.returnee.registration.sheet.SheetColumn;
 import id.go.kemensos.returnee.registration.sheet.SheetRow;
 import id.go.kemensos.returnee.registration.validation.BankAccountValidator;
+import id.go.kemensos.returnee.registration.validation.BankCodes;
 import id.go.kemensos.returnee.registration.validation.Checked;
 import id.go.kemensos.returnee.registration.validation.DomicileValidator;
 import id.go.kemensos.returnee.registration.validation.NikCheck;
@@ -14,14 +15,18 @@ import id.go.kemensos.returnee.registration.validation.NikValidator;
 import id.go.kemensos.returnee.registration.validation.PhoneValidator;
 import id.go.kemensos.returnee.registration.validation.Problem;
 import id.go.kemensos.returnee.registration.validation.ProblemCode;
+import id.go.kemensos.returnee.registration.validation.RegionCodes;
 import id.go.kemensos.returnee.registration.validation.Severity;
 import id.go.kemensos.returnee.registration.validation.SheetDates;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns one row of a provincial returnee list into a verdict: accepted (with a normalised registration), rejected (with every
@@ -29,6 +34,10 @@ import java.util.Optional;
  * NIK and the sheet disagree on sex or birth date, or the person lives outside the uploading province).
  */
 public final class ReturneeRowValidator {
+
+    /** Dates on the sheets are Indonesian dates: "today" for a return date is today in Jakarta. */
+    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+    private static final Set<String> COUNTRY_CODES = Set.of(Locale.getISOCountries());
 
     private final NikValidator niks;
     private final PhoneValidator phones;
@@ -43,6 +52,13 @@ public final class ReturneeRowValidator {
         this.banks = banks;
         this.dates = dates;
         this.domiciles = domiciles;
+    }
+
+    /** The validator of uploaded sheets, on the shipped bank codes. */
+    public static ReturneeRowValidator forSheets(RegionCodes regions, Clock clock) {
+        Clock jakarta = clock.withZone(JAKARTA);
+        return new ReturneeRowValidator(new NikValidator(regions, jakarta), new PhoneValidator(),
+                new BankAccountValidator(BankCodes.load()), new SheetDates(jakarta), new DomicileValidator(regions));
     }
 
     public RowVerdict validate(SheetRow row, String uploadingProvince) {
@@ -155,7 +171,7 @@ public final class ReturneeRowValidator {
         if (text.isEmpty()) {
             return null;
         }
-        if (text.matches("[A-Z]{2}") && List.of(Locale.getISOCountries()).contains(text)) {
+        if (COUNTRY_CODES.contains(text)) {
             return text;
         }
         problems.add(Problem.of(SheetColumn.NEGARA_TUJUAN.sheetName(), ProblemCode.COUNTRY_CODE_INVALID,

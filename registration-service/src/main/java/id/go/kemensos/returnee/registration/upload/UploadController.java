@@ -3,6 +3,10 @@ package id.go.kemensos.returnee.registration.upload;
 import id.go.kemensos.returnee.registration.validation.Problem;
 import id.go.kemensos.returnee.registration.validation.RegionCodes;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpStatus;
@@ -12,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,7 +41,10 @@ class UploadController {
     private final UploadRepository uploads;
     private final RegionCodes regions;
 
-    UploadController(UploadIntake intake, UploadRepository uploads, RegionCodes regions) {
+    private final HeldRowReview reviews;
+
+    UploadController(UploadIntake intake, UploadRepository uploads, RegionCodes regions, HeldRowReview reviews) {
+        this.reviews = reviews;
         this.intake = intake;
         this.uploads = uploads;
         this.regions = regions;
@@ -57,6 +65,33 @@ class UploadController {
         return received.isNew()
                 ? ResponseEntity.accepted().location(URI.create("/api/uploads/" + received.upload().uploadId())).body(received.upload())
                 : ResponseEntity.ok(received.upload());
+    }
+
+    /** An officer's decision on a held row; the reason is mandatory, whatever the decision. */
+    record ReviewRequest(@NotNull HeldRowReview.Decision decision, @NotBlank @Size(max = 100) String reviewedBy,
+                         @NotBlank @Size(max = 500) String reason) {
+    }
+
+    @Operation(summary = "Rows held for review in a province's uploads (or in one upload), oldest upload first (NIK masked)")
+    @GetMapping("/reviews")
+    HeldRowView.Page pendingReviews(@RequestParam String provinceCode, @RequestParam(required = false) UUID uploadId,
+                                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        int pageSize = Math.max(1, Math.min(size, 500));
+        return new HeldRowView.Page(uploads.pendingReviews(provinceCode, uploadId, Math.max(0, page), pageSize).stream()
+                .map(HeldRowView::of).toList(), Math.max(0, page), pageSize, uploads.countPendingReviews(provinceCode, uploadId));
+    }
+
+    @Operation(summary = "Decide a held row: REGISTER the person or REJECT the row, with the officer and a mandatory reason",
+            description = "409 when the row is not held (already decided) or when REGISTER would overwrite another registered identity.")
+    @PostMapping("/{uploadId}/rows/{rowNumber}/review")
+    ResponseEntity<?> review(@PathVariable UUID uploadId, @PathVariable long rowNumber, @Valid @RequestBody ReviewRequest request) {
+        try {
+            return ResponseEntity.ok(HeldRowView.of(reviews.decide(uploadId, rowNumber, request.decision(), request.reviewedBy().strip(),
+                    request.reason().strip())));
+        } catch (HeldRowReview.ReviewRefused refused) {
+            HttpStatus status = refused.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+            return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, refused.getMessage()));
+        }
     }
 
     @Operation(summary = "Status and counts of an upload, with progress while it runs")

@@ -11,6 +11,9 @@ import id.go.kemensos.returnee.registration.sheet.SheetReader;
 import id.go.kemensos.returnee.registration.sheet.SheetRow;
 import id.go.kemensos.returnee.registration.validation.Problem;
 import id.go.kemensos.returnee.registration.validation.ProblemCode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,13 +21,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -44,10 +48,20 @@ class UploadProcessor {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Outbox outbox;
+    /** Time reading and validating rows vs committing them: tells the engineer on call whether the file or the database is slow. */
+    private final Timer readAndValidate;
+    private final Timer commit;
+    private final Counter rowsProcessed;
 
     UploadProcessor(UploadRepository uploads, ReturneeRowValidator validator, ReturneeRegistry registry, TransactionTemplate tx, Clock clock,
-                    Outbox outbox) {
+                    Outbox outbox, MeterRegistry meters) {
         this.outbox = outbox;
+        this.readAndValidate = Timer.builder("registration.upload.stage").tag("stage", "read-validate")
+                .description("Time spent parsing and validating upload rows").register(meters);
+        this.commit = Timer.builder("registration.upload.stage").tag("stage", "commit")
+                .description("Time spent committing batches of upload rows").register(meters);
+        this.rowsProcessed = Counter.builder("registration.upload.rows").description("Upload rows read, validated and committed")
+                .register(meters);
         this.uploads = uploads;
         this.validator = validator;
         this.registry = registry;
@@ -84,6 +98,8 @@ class UploadProcessor {
                 return true;
             }
             List<Pending> pending = new ArrayList<>(BATCH);
+            long started = System.nanoTime();
+            long committedBefore = (long) commit.totalTime(TimeUnit.NANOSECONDS);
             reader.read(row -> {
                 if (row.rowNumber() <= resumeAfter) {
                     return; // committed before a restart
@@ -98,6 +114,8 @@ class UploadProcessor {
                 }
             });
             flush(uploadId, pending, reader.rowsRead());
+            long committing = (long) commit.totalTime(TimeUnit.NANOSECONDS) - committedBefore;
+            readAndValidate.record(Duration.ofNanos(System.nanoTime() - started - committing));
             complete(uploadId);
             log.info("Upload {} completed: {} rows", uploadId, reader.rowsRead());
             return true;
@@ -127,11 +145,18 @@ class UploadProcessor {
     }
 
     private void flush(UUID uploadId, List<Pending> batch, long rowsRead) {
+        commit.record(() -> commitBatch(uploadId, batch, rowsRead));
+        rowsProcessed.increment(batch.size());
+    }
+
+    private void commitBatch(UUID uploadId, List<Pending> batch, long rowsRead) {
         tx.executeWithoutResult(status -> {
             Counts counts = new Counts();
             List<Object[]> rows = new ArrayList<>();
             List<Pending> toRegister = new ArrayList<>();
-            Map<String, Long> firstRowOfNik = new HashMap<>();
+            // Rows of earlier batches that carry one of this batch's NIKs: one query per batch, not one per row.
+            Map<String, Long> firstRowOfNik = new HashMap<>(uploads.rowsOfNiks(uploadId, batch.stream()
+                    .flatMap(p -> p.verdict().returnee().stream()).map(RegisterReturneeRequest::nik).toList()));
             for (Pending p : batch) {
                 RowVerdict v = p.verdict();
                 if (v.outcome() == RowVerdict.Outcome.REJECTED) {
@@ -140,16 +165,17 @@ class UploadProcessor {
                     continue;
                 }
                 String nik = v.returnee().orElseThrow().nik();
-                OptionalLong earlier = firstRowOfNik.containsKey(nik) ? OptionalLong.of(firstRowOfNik.get(nik)) : uploads.rowOfNik(uploadId, nik);
-                if (earlier.isPresent()) {
+                Long earlier = firstRowOfNik.get(nik);
+                if (earlier != null) {
                     rows.add(uploads.row(uploadId, p.row().rowNumber(), RowVerdict.Outcome.REJECTED, null, null, p.row().rawValues(),
-                            with(v.problems(), duplicateOf(earlier.getAsLong()))));
+                            with(v.problems(), duplicateOf(earlier))));
                     counts.rejected++;
                     continue;
                 }
                 firstRowOfNik.put(nik, p.row().rowNumber());
                 if (v.outcome() == RowVerdict.Outcome.HELD_FOR_REVIEW) {
-                    rows.add(uploads.row(uploadId, p.row().rowNumber(), v.outcome(), nik, null, p.row().rawValues(), v.problems()));
+                    rows.add(uploads.row(uploadId, p.row().rowNumber(), v.outcome(), nik, null, p.row().rawValues(), v.problems(),
+                            v.returnee().orElseThrow()));
                     counts.held++;
                 } else {
                     toRegister.add(p);
@@ -192,10 +218,11 @@ class UploadProcessor {
         } else {
             counts.held++;
         }
-        return uploads.row(uploadId, p.row().rowNumber(), outcome, sheet.nik(), known.beneficiaryId(), p.row().rawValues(), problems);
+        return uploads.row(uploadId, p.row().rowNumber(), outcome, sheet.nik(), known.beneficiaryId(), p.row().rawValues(), problems,
+                outcome == RowVerdict.Outcome.HELD_FOR_REVIEW ? sheet : null);
     }
 
-    private static boolean sameIdentity(Returnee known, RegisterReturneeRequest sheet) {
+    static boolean sameIdentity(Returnee known, RegisterReturneeRequest sheet) {
         return normalised(known.fullName()).equals(normalised(sheet.fullName())) && known.sex() == sheet.sex()
                 && known.birthDate().equals(sheet.birthDate());
     }

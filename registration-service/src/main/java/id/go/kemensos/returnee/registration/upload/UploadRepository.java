@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.registration.upload;
 
+import id.go.kemensos.returnee.registration.returnee.RegisterReturneeRequest;
 import id.go.kemensos.returnee.registration.validation.Problem;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -8,9 +9,16 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -18,6 +26,8 @@ import java.util.UUID;
 @Repository
 class UploadRepository {
 
+    private static final TypeReference<List<Problem>> PROBLEMS = new TypeReference<>() {
+    };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
@@ -77,21 +87,94 @@ class UploadRepository {
         return jdbc.query("SELECT * FROM upload WHERE status IN ('RECEIVED', 'PROCESSING') ORDER BY received_at", status);
     }
 
-    OptionalLong rowOfNik(UUID uploadId, String nik) {
-        List<Long> rows = jdbc.queryForList("SELECT row_no FROM upload_row WHERE upload_id = ? AND nik = ?", Long.class,
-                uploadId.toString(), nik);
-        return rows.isEmpty() ? OptionalLong.empty() : OptionalLong.of(rows.get(0));
+    /** For each of these NIKs already recorded in this upload, the row that carried it first. */
+    Map<String, Long> rowsOfNiks(UUID uploadId, Collection<String> niks) {
+        if (niks.isEmpty()) {
+            return Map.of();
+        }
+        List<Object> args = new ArrayList<>(niks.size() + 1);
+        args.add(uploadId.toString());
+        args.addAll(niks);
+        Map<String, Long> rows = new HashMap<>();
+        jdbc.query("SELECT nik, row_no FROM upload_row WHERE upload_id = ? AND nik IN (" + String.join(", ", Collections.nCopies(niks.size(), "?"))
+                + ")", (RowCallbackHandler) rs -> rows.put(rs.getString("nik"), rs.getLong("row_no")), args.toArray());
+        return rows;
     }
 
     void insertRows(List<Object[]> rows) {
-        jdbc.batchUpdate("INSERT INTO upload_row (upload_id, row_no, outcome, nik, beneficiary_id, raw_values, problems) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate("INSERT INTO upload_row (upload_id, row_no, outcome, nik, beneficiary_id, raw_values, problems, held_registration) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     Object[] row(UUID uploadId, long rowNumber, RowVerdict.Outcome outcome, String nik, UUID beneficiaryId, List<String> raw,
                  List<Problem> problems) {
+        return row(uploadId, rowNumber, outcome, nik, beneficiaryId, raw, problems, null);
+    }
+
+    /** @param held the validated registration of a row held for review, kept for the officer's decision */
+    Object[] row(UUID uploadId, long rowNumber, RowVerdict.Outcome outcome, String nik, UUID beneficiaryId, List<String> raw,
+                 List<Problem> problems, RegisterReturneeRequest held) {
         return new Object[]{uploadId.toString(), rowNumber, outcome.name(), nik, beneficiaryId == null ? null : beneficiaryId.toString(),
-                json.writeValueAsString(raw), json.writeValueAsString(problems)};
+                json.writeValueAsString(raw), json.writeValueAsString(problems), held == null ? null : json.writeValueAsString(held)};
+    }
+
+    /** A held row and its review, locked for the officer's decision. */
+    record HeldRow(UUID uploadId, long rowNumber, String provinceCode, RowVerdict.Outcome outcome, String nik, List<String> rawValues,
+                   List<Problem> problems, RegisterReturneeRequest registration, String reviewDecision, String reviewedBy,
+                   String reviewReason, Instant reviewedAt) {
+    }
+
+    private HeldRow heldRow(ResultSet rs, int rowNum) throws SQLException {
+        return new HeldRow(UUID.fromString(rs.getString("upload_id")), rs.getLong("row_no"),
+                rs.getString("province_code"), RowVerdict.Outcome.valueOf(rs.getString("outcome")), rs.getString("nik"),
+                json.readValue(rs.getString("raw_values"), STRINGS), json.readValue(rs.getString("problems"), PROBLEMS),
+                rs.getString("held_registration") == null ? null : json.readValue(rs.getString("held_registration"), RegisterReturneeRequest.class),
+                rs.getString("review_decision"), rs.getString("reviewed_by"), rs.getString("review_reason"),
+                rs.getTimestamp("reviewed_at") == null ? null : rs.getTimestamp("reviewed_at").toInstant());
+    }
+
+    Optional<HeldRow> lockRow(UUID uploadId, long rowNumber) {
+        return jdbc.query("SELECT r.*, u.province_code FROM upload_row r JOIN upload u ON u.upload_id = r.upload_id "
+                + "WHERE r.upload_id = ? AND r.row_no = ? FOR UPDATE", this::heldRow, uploadId.toString(), rowNumber).stream().findFirst();
+    }
+
+    /** Rows still held for review in a province's uploads (or in one upload), oldest upload first. */
+    List<HeldRow> pendingReviews(String provinceCode, UUID uploadId, int page, int size) {
+        List<Object> args = new ArrayList<>(List.of(provinceCode));
+        String where = pendingWhere(uploadId, args);
+        args.add(size);
+        args.add((long) page * size);
+        return jdbc.query("SELECT r.*, u.province_code FROM upload_row r JOIN upload u ON u.upload_id = r.upload_id " + where
+                + " ORDER BY u.received_at, r.upload_id, r.row_no LIMIT ? OFFSET ?", this::heldRow, args.toArray());
+    }
+
+    long countPendingReviews(String provinceCode, UUID uploadId) {
+        List<Object> args = new ArrayList<>(List.of(provinceCode));
+        return jdbc.queryForObject("SELECT COUNT(*) FROM upload_row r JOIN upload u ON u.upload_id = r.upload_id "
+                + pendingWhere(uploadId, args), Long.class, args.toArray());
+    }
+
+    private static String pendingWhere(UUID uploadId, List<Object> args) {
+        if (uploadId == null) {
+            return "WHERE u.province_code = ? AND r.outcome = 'HELD_FOR_REVIEW'";
+        }
+        args.add(uploadId.toString());
+        return "WHERE u.province_code = ? AND r.outcome = 'HELD_FOR_REVIEW' AND r.upload_id = ?";
+    }
+
+    void recordReview(UUID uploadId, long rowNumber, RowVerdict.Outcome outcome, UUID beneficiaryId, List<Problem> problems,
+                      String decision, String officer, String reason, Instant at) {
+        jdbc.update("UPDATE upload_row SET outcome = ?, beneficiary_id = ?, problems = ?, review_decision = ?, reviewed_by = ?, "
+                        + "review_reason = ?, reviewed_at = ? WHERE upload_id = ? AND row_no = ?", outcome.name(),
+                beneficiaryId == null ? null : beneficiaryId.toString(), json.writeValueAsString(problems), decision, officer, reason,
+                Timestamp.from(at), uploadId.toString(), rowNumber);
+    }
+
+    /** A reviewed row moves from held to accepted or rejected; rows_read is unchanged, so the counts still add up. */
+    void reviewed(UUID uploadId, RowVerdict.Outcome outcome, boolean registered) {
+        jdbc.update("UPDATE upload SET held = held - 1, accepted = accepted + ?, rejected = rejected + ?, registered = registered + ? "
+                        + "WHERE upload_id = ?", outcome == RowVerdict.Outcome.ACCEPTED ? 1 : 0, outcome == RowVerdict.Outcome.REJECTED ? 1 : 0,
+                registered ? 1 : 0, uploadId.toString());
     }
 
     List<String> headerNames(UUID uploadId) {
@@ -103,8 +186,7 @@ class UploadRepository {
     void eachRejectedRow(UUID uploadId, RejectedRowHandler handler) {
         jdbc.query("SELECT row_no, raw_values, problems FROM upload_row WHERE upload_id = ? AND outcome = 'REJECTED' "
                 + "ORDER BY row_no", (RowCallbackHandler) rs -> handler.row(rs.getLong(1), json.readValue(rs.getString(2), STRINGS),
-                json.readValue(rs.getString(3), new TypeReference<List<Problem>>() {
-                })), uploadId.toString());
+                json.readValue(rs.getString(3), PROBLEMS)), uploadId.toString());
     }
 
     interface RejectedRowHandler {

@@ -66,7 +66,8 @@ public final class BankAccountValidator {
         }
         if (NUMERIC_CODE.matcher(code).matches()) {
             int dot = code.indexOf('.');
-            code = "%03d".formatted(Integer.parseInt(dot < 0 ? code : code.substring(0, dot)));
+            String digits = dot < 0 ? code : code.substring(0, dot);
+            code = "0".repeat(3 - digits.length()) + digits; // Excel turned 002 into 2 (or 2.0)
         }
         String shown = code;
         return banks.find(code).orElseGet(() -> {

@@ -50,7 +50,9 @@ public enum ProblemCode {
     YES_NO_INVALID(ERROR),
     COUNTRY_CODE_INVALID(WARNING),
     DUPLICATE_IN_FILE(ERROR),
-    KNOWN_NIK_DIFFERENT_IDENTITY(REVIEW);
+    KNOWN_NIK_DIFFERENT_IDENTITY(REVIEW),
+    /** An officer rejected a held row; the message carries the officer's reason. */
+    REJECTED_IN_REVIEW(ERROR);
 
     private final Severity severity;
 

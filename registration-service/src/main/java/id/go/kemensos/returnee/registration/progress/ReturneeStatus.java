@@ -1,0 +1,17 @@
+package id.go.kemensos.returnee.registration.progress;
+
+/**
+ * Where a returnee stands, as the list shows it: the latest payment state if a payment exists, else the eligibility outcome,
+ * else REGISTERED. Projected from the eligibility and disbursement events.
+ */
+public enum ReturneeStatus {
+    REGISTERED,
+    ELIGIBLE,
+    INELIGIBLE,
+    NEEDS_REVIEW,
+    PAYMENT_SCHEDULED,
+    PAYMENT_APPROVED,
+    PAYMENT_SENT,
+    PAYMENT_FAILED,
+    PAID
+}

@@ -1,0 +1,106 @@
+package id.go.kemensos.returnee.registration.upload;
+
+import id.go.kemensos.returnee.contracts.registration.BankAccount;
+import id.go.kemensos.returnee.contracts.registration.UploadRowReviewed;
+import id.go.kemensos.returnee.messaging.Outbox;
+import id.go.kemensos.returnee.registration.returnee.RegisterReturneeRequest;
+import id.go.kemensos.returnee.registration.returnee.ReturneeRegistry;
+import id.go.kemensos.returnee.registration.validation.Problem;
+import id.go.kemensos.returnee.registration.validation.ProblemCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An officer's decision on a row an upload held for review. REGISTER registers exactly the registration that validation
+ * produced from the row; REJECT sends the row to the error report with the officer's reason. Either way the row's original
+ * problems stay, the review is recorded beside them, the upload's counts move from held and an UploadRowReviewed event is
+ * raised, all in one transaction.
+ */
+@Service
+public class HeldRowReview {
+
+    public enum Decision {
+        REGISTER, REJECT
+    }
+
+    /** Why a review cannot be applied; the controller answers 404 or 409 with the message. */
+    public static final class ReviewRefused extends RuntimeException {
+
+        private final boolean notFound;
+
+        ReviewRefused(boolean notFound, String message) {
+            super(message);
+            this.notFound = notFound;
+        }
+
+        public boolean notFound() {
+            return notFound;
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(HeldRowReview.class);
+
+    private final UploadRepository uploads;
+    private final ReturneeRegistry registry;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    HeldRowReview(UploadRepository uploads, ReturneeRegistry registry, Outbox outbox, Clock clock) {
+        this.uploads = uploads;
+        this.registry = registry;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public UploadRepository.HeldRow decide(UUID uploadId, long rowNumber, Decision decision, String officer, String reason) {
+        UploadRepository.HeldRow row = uploads.lockRow(uploadId, rowNumber)
+                .orElseThrow(() -> new ReviewRefused(true, "Baris tidak ditemukan / no such row: " + uploadId + " row " + rowNumber));
+        if (row.outcome() != RowVerdict.Outcome.HELD_FOR_REVIEW) {
+            throw new ReviewRefused(false, "Baris ini tidak menunggu tinjauan (" + row.outcome() + (row.reviewDecision() == null ? ""
+                    : ", ditinjau " + row.reviewedBy() + ": " + row.reviewDecision()) + ") / This row is not held for review");
+        }
+        Instant now = clock.instant();
+        List<Problem> problems = new ArrayList<>(row.problems());
+        UUID beneficiaryId = null;
+        RowVerdict.Outcome outcome;
+        boolean registered = false;
+        if (decision == Decision.REGISTER) {
+            RegisterReturneeRequest registration = row.registration();
+            if (registration == null) {
+                throw new ReviewRefused(false, "Baris ini tidak menyimpan data pendaftaran; tolak dan unggah ulang / "
+                        + "This row kept no registration; reject it and upload it again");
+            }
+            ReturneeRegistry.Registration result = registry.register(registration, uploadId);
+            if (!result.created()) {
+                if (!UploadProcessor.sameIdentity(result.returnee(), registration)) {
+                    throw new ReviewRefused(false, "NIK ini sudah terdaftar dengan nama, jenis kelamin atau tanggal lahir lain; data "
+                            + "identitas tidak ditimpa. Tolak baris ini, atau perbaiki data identitas terdaftar lebih dulu / This NIK is "
+                            + "registered with another name, sex or birth date, which a review does not overwrite: reject the row");
+                }
+                registry.amend(result.returnee().beneficiaryId(), registration.phone(), new BankAccount(registration.bankCode(),
+                        registration.accountNumber(), registration.accountHolderName()), uploadId);
+            }
+            beneficiaryId = result.returnee().beneficiaryId();
+            registered = result.created();
+            outcome = RowVerdict.Outcome.ACCEPTED;
+        } else {
+            problems.add(Problem.of("review", ProblemCode.REJECTED_IN_REVIEW, "Ditolak petugas " + officer + ": " + reason,
+                    "Rejected by officer " + officer + ": " + reason));
+            outcome = RowVerdict.Outcome.REJECTED;
+        }
+        uploads.recordReview(uploadId, rowNumber, outcome, beneficiaryId, problems, decision.name(), officer, reason, now);
+        uploads.reviewed(uploadId, outcome, registered);
+        outbox.append(new UploadRowReviewed(uploadId, rowNumber, decision.name(), reason, officer, beneficiaryId, now));
+        log.info("Upload {} row {}: {} by {}", uploadId, rowNumber, decision, officer);
+        return uploads.lockRow(uploadId, rowNumber).orElseThrow();
+    }
+}
