@@ -3,26 +3,33 @@ package id.go.kemensos.returnee.bench;
 import java.time.Duration;
 
 /**
- * Command line of the benchmarks: {@code [floor|e2e|all] [--n=10000] [--kafka-records=200000] [--jdbc-rows=200000]
- * [--jdbc-single-rows=5000] [--clients=16] [--timeout-minutes=15]}.
+ * Command line of the benchmarks: {@code [floor|e2e|all|upload|decide] [--n=10000] [--kafka-records=200000] [--jdbc-rows=200000]
+ * [--jdbc-single-rows=5000] [--clients=16] [--rows=1000000] [--registrations=100000] [--timeout-minutes=15]}.
  */
-record BenchOptions(Mode mode, int returnees, int kafkaRecords, int jdbcRows, int jdbcSingleRows, int clients,
-                    Duration timeout) {
+record BenchOptions(Mode mode, int returnees, int kafkaRecords, int jdbcRows, int jdbcSingleRows, int clients, int uploadRows,
+                    int decisionRegistrations, Duration timeout) {
 
+    /** ALL is the floor and e2e together; UPLOAD and DECIDE each run alone, on a stack of their own. */
     enum Mode {
-        FLOOR, E2E, ALL;
+        FLOOR, E2E, ALL, UPLOAD, DECIDE;
+
+        boolean ownStack() {
+            return this == UPLOAD || this == DECIDE;
+        }
 
         boolean floor() {
-            return this != E2E;
+            return this == FLOOR || this == ALL;
         }
 
         boolean endToEnd() {
-            return this != FLOOR;
+            return this == E2E || this == ALL;
         }
     }
 
-    static final String USAGE = "usage: java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar [floor|e2e|all] [--n=10000] "
-            + "[--kafka-records=200000] [--jdbc-rows=200000] [--jdbc-single-rows=5000] [--clients=16] [--timeout-minutes=15]";
+    static final String USAGE = "usage: java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar [floor|e2e|all|upload|decide] [--n=10000] "
+            + "[--kafka-records=200000] [--jdbc-rows=200000] [--jdbc-single-rows=5000] [--clients=16] [--rows=1000000] "
+            + "[--registrations=100000] "
+            + "[--timeout-minutes=15]";
 
     static BenchOptions parse(String... args) {
         Mode mode = Mode.ALL;
@@ -31,6 +38,8 @@ record BenchOptions(Mode mode, int returnees, int kafkaRecords, int jdbcRows, in
         int jdbcRows = 200_000;
         int jdbcSingleRows = 5_000;
         int clients = 16;
+        int uploadRows = 1_000_000;
+        int decisionRegistrations = 100_000;
         long timeoutMinutes = 15;
         for (String arg : args) {
             if (!arg.startsWith("--")) {
@@ -48,12 +57,14 @@ record BenchOptions(Mode mode, int returnees, int kafkaRecords, int jdbcRows, in
                 case "jdbc-rows" -> jdbcRows = value;
                 case "jdbc-single-rows" -> jdbcSingleRows = value;
                 case "clients" -> clients = value;
+                case "rows" -> uploadRows = value;
+                case "registrations" -> decisionRegistrations = value;
                 case "timeout-minutes" -> timeoutMinutes = value;
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        return new BenchOptions(mode, returnees, kafkaRecords, jdbcRows, jdbcSingleRows, clients,
-                Duration.ofMinutes(timeoutMinutes));
+        return new BenchOptions(mode, returnees, kafkaRecords, jdbcRows, jdbcSingleRows, clients, uploadRows,
+                decisionRegistrations, Duration.ofMinutes(timeoutMinutes));
     }
 
     private static int positive(String name, String text) {

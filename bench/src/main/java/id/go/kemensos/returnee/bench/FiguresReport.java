@@ -41,6 +41,54 @@ final class FiguresReport {
         out.println();
     }
 
+    void printUpload(BenchOptions options, UploadBenchmark.Figures f) {
+        out.println();
+        out.println("==================================== Figures ====================================");
+        out.println("Machine: " + machine());
+        out.printf("Mode: upload, %,d rows, registration-service heap %s%n%n", options.uploadRows(), UploadBenchmark.SERVICE_HEAP);
+        out.printf("| %-62s | %20s |%n", "figure", "value");
+        out.printf("|%s|%s|%n", "-".repeat(64), "-".repeat(22));
+        row("upload: file size (MB, 10^6 bytes)", Rates.decimal(f.fileBytes() / 1e6));
+        row("upload: HTTP transfer and SHA-256 (s)", Rates.decimal(Rates.seconds(f.transferNanos())));
+        row("upload: rows read / accepted", Rates.count(f.rows()) + " / " + Rates.count(f.status().get("accepted").asLong()));
+        row("upload: rows rejected / held for review", Rates.count(f.status().get("rejected").asLong()) + " / "
+                + Rates.count(f.status().get("held").asLong()));
+        row("upload: counts as generated", f.countsAsExpected() ? "yes" : "NO (expected " + f.expected() + ")");
+        row("upload: parse + validate in-process, 1 thread, cold (rows/s)", Rates.count(f.coldValidation().rowsPerSecond()));
+        row("upload: parse + validate in-process, 1 thread, warm (rows/s)", Rates.count(f.validation().rowsPerSecond()));
+        row("upload: parse + validate in the service (rows/s, stage timer)", Rates.count(f.rows() / f.readValidateSeconds()));
+        row("upload: commit stage alone (rows/s, service stage timer)", Rates.count(f.rows() / f.commitSeconds()));
+        row("upload: committed end to end (rows/s, upload to COMPLETED)", Rates.count(Rates.perSecond(f.rows(), f.processNanos())));
+        row("upload: processing time (s)", Rates.decimal(Rates.seconds(f.processNanos())));
+        row("upload: heap peak / heap max (MB)", (f.heapPeak() >> 20) + " / " + (f.heapMax() >> 20));
+        StringBuilder tenths = new StringBuilder();
+        for (long peak : f.heapPeakByTenth()) {
+            tenths.append(tenths.isEmpty() ? "" : " ").append(peak >> 20);
+        }
+        row("upload: heap peak by tenth of rows (MB)", tenths.toString());
+        row("relay: registration events on Kafka", Rates.count(f.registeredRelayed()));
+        row("relay: last of them on Kafka, after COMPLETED (s)", Rates.decimal(Rates.seconds(f.relayNanos())));
+        out.println();
+    }
+
+    void printDecisions(DecisionBenchmark.Figures f) {
+        out.println();
+        out.println("==================================== Figures ====================================");
+        out.println("Machine: " + machine());
+        out.printf("Mode: decide, %,d registrations, every law and program in force decided for each%n%n", f.registrations());
+        out.printf("| %-62s | %20s |%n", "figure", "value");
+        out.printf("|%s|%s|%n", "-".repeat(64), "-".repeat(22));
+        row("decide: rule engine in-process, 1 thread (decisions/s)", Rates.count(Rates.perSecond(f.engineDecisions(), f.engineNanos())));
+        row("decide: rule engine decisions / registrations", Rates.count(f.engineDecisions()) + " / " + Rates.count(f.registrations()));
+        row("decide: outcomes " + f.engineOutcomes().keySet(), f.engineOutcomes().values().toString());
+        row("decide: publishing the registrations to Kafka (s)", Rates.decimal(Rates.seconds(f.produceNanos())));
+        row("decide: eligibility-service, decisions on Kafka", Rates.count(f.serviceDecisions()) + (f.complete() ? "" : " (INCOMPLETE)"));
+        row("decide: eligibility-service end to end (decisions/s)", Rates.count(Rates.perSecond(f.serviceDecisions(), f.serviceNanos())));
+        row("decide: eligibility-service end to end (registrations/s)", Rates.count(Rates.perSecond(
+                (long) f.registrations() * f.serviceDecisions() / Math.max(1, f.engineDecisions()), f.serviceNanos())));
+        out.println();
+    }
+
     private void printFloor(RawFloorBenchmark.Figures floor) {
         KafkaFloor.Figures kafka = floor.kafka();
         JdbcFloor.Figures jdbc = floor.jdbc();

@@ -9,16 +9,21 @@ import id.go.kemensos.returnee.infra.stack.ManagedProcess;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * Entry point of the benchmarks: the raw floor of this machine and the platform end to end, in one run on one local stack,
  * so that the platform's figures read as fractions of the floor. Prints figures; asserts nothing.
  *
- * <p>Usage: {@code java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar [floor|e2e|all] [--n=10000] [--kafka-records=200000]
- * [--jdbc-rows=200000]}; see {@link BenchOptions} for the rest.
+ * <p>Usage: {@code java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar [floor|e2e|all|upload] [--n=10000] [--kafka-records=200000]
+ * [--jdbc-rows=200000] [--rows=1000000]}; see {@link BenchOptions} for the rest.
  */
 public final class PlatformBenchmark {
 
@@ -68,6 +73,9 @@ public final class PlatformBenchmark {
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 PlatformHome home = PlatformHome.locate();
+                if (options.mode().ownStack()) {
+                    return onOwnStack(home);
+                }
                 String bootstrapServers = "127.0.0.1:" + KafkaBroker.PORT;
                 if (options.mode() == BenchOptions.Mode.FLOOR && ManagedProcess.isListening(MariaDbServer.PORT)
                         && ManagedProcess.isListening(KafkaBroker.PORT)) {
@@ -98,6 +106,45 @@ public final class PlatformBenchmark {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException shuttingDown) {
                     // Ctrl-C: the hook is already running (and finds nothing left to stop)
+                }
+            }
+        }
+
+        /**
+         * The upload and decision benchmarks register or decide a hundred thousand to a million people: on a database and
+         * broker of their own (a work directory deleted afterwards), so that none of them reaches the developer's stack.
+         */
+        private int onOwnStack(PlatformHome home) throws Exception {
+            requireFree(Stream.concat(Stream.of(MariaDbServer.PORT, KafkaBroker.PORT), SIMULATOR_AND_SERVICE_PORTS.stream()).toList());
+            Path work = home.root().resolve("work").resolve("bench-" + options.mode().name().toLowerCase(java.util.Locale.ROOT));
+            deleteTree(work);
+            System.setProperty("platform.work", work.toString());
+            out.println("== Starting a separate local stack in " + work);
+            stack = new LocalStack(home).start();
+            try {
+                if (options.mode() == BenchOptions.Mode.UPLOAD) {
+                    services = new PlatformServices(home, UploadBenchmark.ENVIRONMENT);
+                    UploadBenchmark.Figures figures = new UploadBenchmark(stack, services, out).run(options);
+                    new FiguresReport(out).printUpload(options, figures);
+                    return figures.countsAsExpected() ? 0 : 2;
+                }
+                services = new PlatformServices(home, Map.of());
+                DecisionBenchmark.Figures figures = new DecisionBenchmark(stack, services, out).run(options);
+                new FiguresReport(out).printDecisions(figures);
+                return figures.complete() ? 0 : 2;
+            } finally {
+                stop();
+                deleteTree(work);
+            }
+        }
+
+        private static void deleteTree(Path dir) throws IOException {
+            if (!Files.exists(dir)) {
+                return;
+            }
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
                 }
             }
         }

@@ -56,8 +56,12 @@ final class SyntheticReturnees {
                 birthDate.getYear() % 100, serial);
     }
 
+    String name(int index) {
+        return GIVEN_NAMES[index % GIVEN_NAMES.length] + " " + FAMILY_NAMES[(index / GIVEN_NAMES.length) % FAMILY_NAMES.length];
+    }
+
     String json(int index) {
-        String name = GIVEN_NAMES[index % GIVEN_NAMES.length] + " " + FAMILY_NAMES[(index / GIVEN_NAMES.length) % FAMILY_NAMES.length];
+        String name = name(index);
         return """
                 {"nik":"%s","fullName":"%s","sex":"%s","birthDate":"%s","provinceCode":"52","regencyCode":"5202",\
                 "category":"PMIB_DEPORTEE","referralSource":"BP3MI","destinationCountry":"MY","returnDate":"2019-09-02",\
@@ -66,11 +70,11 @@ final class SyntheticReturnees {
                 birthDate(index), phone(index), accountNumber(index), name);
     }
 
-    private LocalDate birthDate(int index) {
+    LocalDate birthDate(int index) {
         return OLDEST_BIRTH_DATE.plusDays((daySalt + index) % DAYS);
     }
 
-    private static boolean female(int index) {
+    static boolean female(int index) {
         return index % 2 == 1;
     }
 }

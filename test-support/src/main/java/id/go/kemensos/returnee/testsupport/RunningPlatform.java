@@ -4,6 +4,8 @@ import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.launcher.PlatformServices;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
 
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -33,12 +35,23 @@ public final class RunningPlatform {
     public static synchronized RunningPlatform start() {
         if (instance == null) {
             LocalStack stack = LocalStackExtension.stack();
-            PlatformServices services = new PlatformServices(stack.home(), TEST_ENVIRONMENT);
+            Map<String, String> environment = new HashMap<>(TEST_ENVIRONMENT);
+            environment.put("ELIGIBILITY_RULESETS_DIR", rulesDirectory(stack).toString());
+            PlatformServices services = new PlatformServices(stack.home(), environment);
             LocalStackExtension.stopBeforeStack(services);
             services.startAll();
             instance = new RunningPlatform(stack, services);
         }
         return instance;
+    }
+
+    /** Where eligibility-service looks for rule set versions beyond the shipped ones (a test drops a new version here). */
+    public Path rulesDirectory() {
+        return rulesDirectory(stack);
+    }
+
+    private static Path rulesDirectory(LocalStack stack) {
+        return stack.home().workDir("rulesets");
     }
 
     public LocalStack stack() {

@@ -1,43 +1,66 @@
 package id.go.kemensos.returnee.eligibility.decision;
 
+import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
+import id.go.kemensos.returnee.eligibility.facts.RegistrationFacts;
+import id.go.kemensos.returnee.eligibility.rules.Evaluation;
+import id.go.kemensos.returnee.eligibility.rules.Facts;
+import id.go.kemensos.returnee.eligibility.rules.RuleEngine;
+import id.go.kemensos.returnee.eligibility.rules.RuleSet;
+import id.go.kemensos.returnee.eligibility.rules.RuleSetCatalog;
 import id.go.kemensos.returnee.messaging.IncomingEvent;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.messaging.ProcessedEvents;
+import id.go.kemensos.returnee.messaging.TimeOrderedIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Decides each new registration; the decision row, its event and the processed-event mark commit together. */
+/**
+ * Decides every registration under every law and program whose rules are in force at its relevant date, and decides again
+ * when its facts change or a new rule version is in force. A decision is only added when the outcome, amount or entitlements
+ * change; it then names the one it supersedes. Decision rows, their events and the processed-event mark commit together.
+ */
 @Service
 public class EligibilityDecisions {
 
     static final String CONSUMER = "eligibility.registration-events";
-    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+    static final String PAYMENTS_CONSUMER = "eligibility.disbursement-events";
     private static final Logger log = LoggerFactory.getLogger(EligibilityDecisions.class);
 
-    private final PlaceholderStimulantRule rule;
+    private final RuleSetCatalog catalog;
+    private final RuleEngine engine;
+    private final RegistrationFacts facts;
+    private final DecisionRepository decisions;
     private final ProcessedEvents processed;
     private final Outbox outbox;
-    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    EligibilityDecisions(PlaceholderStimulantRule rule, ProcessedEvents processed, Outbox outbox, JdbcTemplate jdbc, Clock clock) {
-        this.rule = rule;
+    EligibilityDecisions(RuleSetCatalog catalog, RuleEngine engine, RegistrationFacts facts, DecisionRepository decisions,
+                         ProcessedEvents processed, Outbox outbox, Clock clock) {
+        this.catalog = catalog;
+        this.engine = engine;
+        this.facts = facts;
+        this.decisions = decisions;
         this.processed = processed;
         this.outbox = outbox;
-        this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** What one (re-)evaluation of a beneficiary did: decisions added, and how many of them changed an earlier one. */
+    public record Result(int decided, int changed) {
+
+        public Result plus(Result other) {
+            return new Result(decided + other.decided, changed + other.changed);
+        }
     }
 
     @Transactional
@@ -45,25 +68,70 @@ public class EligibilityDecisions {
         if (!processed.markHandled(CONSUMER, event.id())) {
             return;
         }
-        event.payloadAs(ReturneeRegistered.class).ifPresent(registered -> decide(registered, event.id()));
+        if (event.payload() instanceof ReturneeRegistered registered) {
+            decide(registered.beneficiaryId(), facts.record(registered), event.id());
+        } else if (event.payload() instanceof ReturneeUpdated updated) {
+            facts.amend(updated).ifPresentOrElse(amended -> decide(updated.beneficiaryId(), amended, event.id()),
+                    () -> log.warn("Update of unknown beneficiary {} ignored; its registration has not arrived", updated.beneficiaryId()));
+        }
     }
 
-    private void decide(ReturneeRegistered registration, UUID sourceEventId) {
-        Instant now = clock.instant();
-        PlaceholderStimulantRule.Verdict verdict = rule.decide(registration, LocalDate.ofInstant(now, JAKARTA));
-        EligibilityDecided decided = new EligibilityDecided(UUID.randomUUID(), registration.beneficiaryId(), verdict.programId(),
-                verdict.cycleId(), verdict.outcome(), verdict.grantAmount(), verdict.entitlements(), verdict.ruleSetId(),
-                verdict.ruleSetVersion(), verdict.failedCriteria(), registration.provinceCode(), registration.regencyCode(), null, now);
-        jdbc.update("""
-                        INSERT INTO decision (decision_id, beneficiary_id, program_id, cycle_id, outcome, grant_amount, rule_set_id,
-                            rule_set_version, failed_criteria, province_code, regency_code, source_event_id, decided_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                decided.decisionId().toString(), decided.beneficiaryId().toString(), decided.programId(), decided.cycleId(),
-                decided.outcome().name(), decided.grantAmount(), decided.ruleSetId(), decided.ruleSetVersion(),
-                String.join(",", decided.failedCriteria()), decided.provinceCode(), decided.regencyCode(),
-                sourceEventId.toString(), Timestamp.from(now));
-        outbox.append(decided);
-        log.info("Decided {} for beneficiary {} under {} {}", decided.outcome(), decided.beneficiaryId(), decided.ruleSetId(),
-                decided.ruleSetVersion());
+    @Transactional
+    public void onDisbursementEvent(IncomingEvent event) {
+        if (processed.markHandled(PAYMENTS_CONSUMER, event.id())) {
+            event.payloadAs(PaymentSettled.class).ifPresent(facts::recordPayment);
+        }
+    }
+
+    /** Decides one beneficiary again with the rules now loaded (the command after a new rule version). */
+    @Transactional
+    public Result reevaluate(UUID beneficiaryId, String onlyRuleSetId) {
+        return facts.find(beneficiaryId).map(known -> decide(beneficiaryId, known, null, onlyRuleSetId)).orElse(new Result(0, 0));
+    }
+
+    private Result decide(UUID beneficiaryId, Facts known, UUID sourceEventId) {
+        return decide(beneficiaryId, known, sourceEventId, null);
+    }
+
+    private Result decide(UUID beneficiaryId, Facts known, UUID sourceEventId, String onlyRuleSetId) {
+        Result result = new Result(0, 0);
+        for (String ruleSetId : catalog.ids()) {
+            if (onlyRuleSetId != null && !onlyRuleSetId.equals(ruleSetId)) {
+                continue;
+            }
+            LocalDate relevant = known.dateFor(catalog.relevantDateOf(ruleSetId));
+            Optional<RuleSet> rules = catalog.inForce(ruleSetId, relevant);
+            if (rules.isPresent()) {
+                result = result.plus(decide(beneficiaryId, known, rules.get(), relevant, sourceEventId));
+            }
+        }
+        return result;
+    }
+
+    private Result decide(UUID beneficiaryId, Facts known, RuleSet rules, LocalDate relevant, UUID sourceEventId) {
+        Optional<Decision> previous = decisions.current(beneficiaryId, rules.id());
+        if (previous.isPresent() && rules.program() != null && facts.paid(beneficiaryId, rules.programId(), rules.cycleId())) {
+            return new Result(0, 0); // a paid grant is final: its decision is never re-made
+        }
+        Evaluation evaluation = engine.evaluate(rules, known);
+        if (previous.isPresent() && sameResult(previous.get(), evaluation)) {
+            return new Result(0, 0);
+        }
+        Decision decision = new Decision(TimeOrderedIds.next(), beneficiaryId, rules.programId(), rules.cycleId(), evaluation.outcome(),
+                evaluation.grantAmount(), evaluation.entitlements(), rules.id(), rules.version(), evaluation.notPassed(),
+                known.provinceCode(), known.regencyCode(), previous.map(Decision::decisionId).orElse(null), null, clock.instant(),
+                Explanation.of(evaluation, relevant), null);
+        decisions.insert(decision, sourceEventId);
+        outbox.append(new EligibilityDecided(decision.decisionId(), beneficiaryId, decision.programId(), decision.cycleId(),
+                decision.outcome(), decision.grantAmount(), decision.entitlements(), decision.ruleSetId(), decision.ruleSetVersion(),
+                decision.notPassed(), decision.provinceCode(), decision.regencyCode(), decision.previousDecisionId(), decision.decidedAt()));
+        log.info("Decided {} for beneficiary {} under {}{}", decision.outcome(), beneficiaryId, rules.label(),
+                previous.map(p -> " (was " + p.outcome() + " under " + p.ruleSetVersion() + ")").orElse(""));
+        return new Result(1, previous.isPresent() ? 1 : 0);
+    }
+
+    private static boolean sameResult(Decision previous, Evaluation evaluation) {
+        return previous.outcome() == evaluation.outcome() && previous.grantAmount() == evaluation.grantAmount()
+                && previous.entitlements().equals(evaluation.entitlements());
     }
 }

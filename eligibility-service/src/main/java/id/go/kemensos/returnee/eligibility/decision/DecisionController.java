@@ -1,0 +1,119 @@
+package id.go.kemensos.returnee.eligibility.decision;
+
+import id.go.kemensos.returnee.contracts.eligibility.Outcome;
+import id.go.kemensos.returnee.eligibility.facts.RegistrationFacts;
+import id.go.kemensos.returnee.eligibility.rules.RuleSetCatalog;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api")
+class DecisionController {
+
+    private static final int REEVALUATION_CHUNK = 500;
+
+    private final DecisionRepository decisions;
+    private final DecisionOverrides overrides;
+    private final EligibilityDecisions eligibility;
+    private final RegistrationFacts facts;
+    private final RuleSetCatalog catalog;
+
+    DecisionController(DecisionRepository decisions, DecisionOverrides overrides, EligibilityDecisions eligibility, RegistrationFacts facts,
+                       RuleSetCatalog catalog) {
+        this.decisions = decisions;
+        this.overrides = overrides;
+        this.eligibility = eligibility;
+        this.facts = facts;
+        this.catalog = catalog;
+    }
+
+    record OverrideRequest(@NotNull Outcome outcome, @NotBlank @Size(max = 100) String officer, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    record ReevaluationRequest(String ruleSetId, String provinceCode) {
+    }
+
+    record ReevaluationResult(long beneficiaries, long decided, long changed) {
+    }
+
+    record Page(List<Decision> items, int page, int size, long total) {
+    }
+
+    @Operation(summary = "A decision with its rule version, inputs, criteria results and citations, and any override")
+    @GetMapping("/decisions/{decisionId}")
+    ResponseEntity<Decision> decision(@PathVariable UUID decisionId) {
+        return ResponseEntity.of(decisions.find(decisionId));
+    }
+
+    @Operation(summary = "A decision explained in words", description = "lang=id (Bahasa Indonesia, default) or lang=en")
+    @GetMapping(value = "/decisions/{decisionId}/explanation", produces = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<String> explanation(@PathVariable UUID decisionId, @RequestParam(defaultValue = "id") String lang) {
+        return decisions.find(decisionId).map(d -> ResponseEntity.ok(DecisionExplainer.explain(d, !"en".equalsIgnoreCase(lang))))
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    @Operation(summary = "Every decision of a beneficiary, newest first, superseded ones included")
+    @GetMapping("/beneficiaries/{beneficiaryId}/decisions")
+    List<Decision> history(@PathVariable UUID beneficiaryId) {
+        return decisions.history(beneficiaryId);
+    }
+
+    @Operation(summary = "Decisions that need an officer (NEEDS_REVIEW, current, not yet overridden) in a province, oldest first")
+    @GetMapping("/reviews")
+    Page reviews(@RequestParam String provinceCode, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        int pageSize = Math.max(1, Math.min(size, 500));
+        return new Page(decisions.pendingReviews(provinceCode, Math.max(0, page), pageSize), Math.max(0, page), pageSize,
+                decisions.countPendingReviews(provinceCode));
+    }
+
+    @Operation(summary = "An officer rules a decision ELIGIBLE or INELIGIBLE, with a mandatory reason; the decision itself is kept",
+            description = "409 when the decision was superseded or already overridden, or the grant was already paid for the program year.")
+    @PostMapping("/decisions/{decisionId}/override")
+    ResponseEntity<?> override(@PathVariable UUID decisionId, @Valid @RequestBody OverrideRequest request) {
+        try {
+            return ResponseEntity.ok(overrides.override(decisionId, request.outcome(), request.officer().strip(), request.reason().strip()));
+        } catch (DecisionOverrides.Refused refused) {
+            HttpStatus status = refused.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+            return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, refused.getMessage()));
+        }
+    }
+
+    @Operation(summary = "Decide again, with the rules loaded now, every registration (of a province, under a rule set, if given)",
+            description = "After a new rule version becomes effective. Only changed outcomes add decisions; each names the one it supersedes.")
+    @PostMapping("/reevaluations")
+    ResponseEntity<?> reevaluate(@RequestBody ReevaluationRequest request) {
+        if (request.ruleSetId() != null && !catalog.ids().contains(request.ruleSetId())) {
+            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "Aturan tidak dikenal / unknown rule set: " + request.ruleSetId() + "; known: " + catalog.ids()));
+        }
+        long beneficiaries = 0;
+        EligibilityDecisions.Result total = new EligibilityDecisions.Result(0, 0);
+        UUID after = null;
+        List<UUID> chunk;
+        while (!(chunk = facts.beneficiaries(request.provinceCode(), after, REEVALUATION_CHUNK)).isEmpty()) {
+            for (UUID beneficiaryId : chunk) {
+                total = total.plus(eligibility.reevaluate(beneficiaryId, request.ruleSetId()));
+            }
+            beneficiaries += chunk.size();
+            after = chunk.get(chunk.size() - 1);
+        }
+        return ResponseEntity.ok(new ReevaluationResult(beneficiaries, total.decided(), total.changed()));
+    }
+}

@@ -1,0 +1,90 @@
+package id.go.kemensos.returnee.eligibility.decision;
+
+import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
+import id.go.kemensos.returnee.contracts.eligibility.Outcome;
+import id.go.kemensos.returnee.eligibility.facts.RegistrationFacts;
+import id.go.kemensos.returnee.eligibility.rules.RuleSet;
+import id.go.kemensos.returnee.eligibility.rules.RuleSetCatalog;
+import id.go.kemensos.returnee.messaging.Outbox;
+import id.go.kemensos.returnee.messaging.TimeOrderedIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An officer's ruling on a decision: ELIGIBLE or INELIGIBLE with a mandatory reason. The ruling is stored beside the
+ * decision, which is never changed, and announced as DecisionOverridden (disbursement schedules the grant when ELIGIBLE).
+ */
+@Service
+public class DecisionOverrides {
+
+    /** Why an override is refused; the controller answers 404 or 409 with the message. */
+    public static final class Refused extends RuntimeException {
+
+        private final boolean notFound;
+
+        Refused(boolean notFound, String message) {
+            super(message);
+            this.notFound = notFound;
+        }
+
+        public boolean notFound() {
+            return notFound;
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionOverrides.class);
+
+    private final DecisionRepository decisions;
+    private final RuleSetCatalog catalog;
+    private final RegistrationFacts facts;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    DecisionOverrides(DecisionRepository decisions, RuleSetCatalog catalog, RegistrationFacts facts, Outbox outbox, Clock clock) {
+        this.decisions = decisions;
+        this.catalog = catalog;
+        this.facts = facts;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Decision override(UUID decisionId, Outcome outcome, String officer, String reason) {
+        if (outcome == Outcome.NEEDS_REVIEW) {
+            throw new Refused(false, "Putusan petugas harus ELIGIBLE atau INELIGIBLE / An officer rules ELIGIBLE or INELIGIBLE");
+        }
+        Decision decision = decisions.lock(decisionId)
+                .orElseThrow(() -> new Refused(true, "Keputusan tidak ditemukan / no such decision: " + decisionId));
+        if (!decision.current()) {
+            throw new Refused(false, "Keputusan ini sudah digantikan oleh " + decision.supersededBy() + "; tinjau keputusan terbaru / "
+                    + "This decision was superseded by " + decision.supersededBy() + "; review the current one");
+        }
+        if (decision.override() != null) {
+            throw new Refused(false, "Keputusan ini sudah diputus petugas " + decision.override().officer() + " / Already overridden by "
+                    + decision.override().officer());
+        }
+        RuleSet rules = catalog.version(decision.ruleSetId(), decision.ruleSetVersion())
+                .orElseThrow(() -> new Refused(false, "Aturan " + decision.ruleSetId() + "@" + decision.ruleSetVersion()
+                        + " tidak dimuat lagi / rule set no longer loaded"));
+        if (outcome == Outcome.ELIGIBLE && rules.program() != null && facts.paid(decision.beneficiaryId(), rules.programId(), rules.cycleId())) {
+            throw new Refused(false, "Penerima sudah dibayar untuk " + rules.programId() + " tahun " + rules.cycleId() + " / already paid "
+                    + "under this program year");
+        }
+        boolean eligible = outcome == Outcome.ELIGIBLE;
+        List<String> entitlements = eligible ? rules.entitlements().stream().map(RuleSet.Entitlement::code).toList() : List.of();
+        Decision.Override ruling = new Decision.Override(TimeOrderedIds.next(), outcome, eligible ? rules.grantAmount() : 0, reason, officer,
+                clock.instant());
+        decisions.insertOverride(decisionId, ruling);
+        outbox.append(new DecisionOverridden(ruling.overrideId(), decisionId, decision.beneficiaryId(), decision.programId(),
+                decision.cycleId(), decision.outcome(), outcome, ruling.grantAmount(), entitlements, decision.ruleSetId(),
+                decision.ruleSetVersion(), reason, officer, decision.provinceCode(), decision.regencyCode(), ruling.overriddenAt()));
+        log.info("Decision {} ({}) overridden to {} by {}", decisionId, decision.outcome(), outcome, officer);
+        return decisions.find(decisionId).orElseThrow();
+    }
+}

@@ -1,0 +1,110 @@
+package id.go.kemensos.returnee.eligibility.decision;
+
+import id.go.kemensos.returnee.contracts.eligibility.Outcome;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+class DecisionRepository {
+
+    private static final String SELECT = """
+            SELECT d.*, o.override_id, o.outcome AS override_outcome, o.grant_amount AS override_amount, o.reason, o.officer,
+                   o.overridden_at
+            FROM decision d LEFT JOIN decision_override o ON o.decision_id = d.decision_id
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    DecisionRepository(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(Decision d, UUID sourceEventId) {
+        jdbc.update("""
+                        INSERT INTO decision (decision_id, beneficiary_id, program_id, cycle_id, outcome, grant_amount, rule_set_id,
+                            rule_set_version, failed_criteria, province_code, regency_code, source_event_id, previous_decision_id,
+                            decided_at, explanation, entitlements)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                d.decisionId().toString(), d.beneficiaryId().toString(), d.programId(), d.cycleId(), d.outcome().name(), d.grantAmount(),
+                d.ruleSetId(), d.ruleSetVersion(), String.join(",", d.notPassed()), d.provinceCode(), d.regencyCode(),
+                sourceEventId == null ? d.decisionId().toString() : sourceEventId.toString(),
+                d.previousDecisionId() == null ? null : d.previousDecisionId().toString(), Timestamp.from(d.decidedAt()),
+                json.writeValueAsString(d.explanation()), String.join(",", d.entitlements()));
+        if (d.previousDecisionId() != null) {
+            jdbc.update("UPDATE decision SET superseded_by = ? WHERE decision_id = ?", d.decisionId().toString(),
+                    d.previousDecisionId().toString());
+        }
+    }
+
+    /** The latest decision of a beneficiary under a rule set (laws and programs are decided separately). */
+    Optional<Decision> current(UUID beneficiaryId, String ruleSetId) {
+        return jdbc.query(SELECT + " WHERE d.beneficiary_id = ? AND d.rule_set_id = ? AND d.superseded_by IS NULL", this::decision,
+                beneficiaryId.toString(), ruleSetId).stream().findFirst();
+    }
+
+    Optional<Decision> find(UUID decisionId) {
+        return jdbc.query(SELECT + " WHERE d.decision_id = ?", this::decision, decisionId.toString()).stream().findFirst();
+    }
+
+    Optional<Decision> lock(UUID decisionId) {
+        return jdbc.query(SELECT + " WHERE d.decision_id = ? FOR UPDATE", this::decision, decisionId.toString()).stream().findFirst();
+    }
+
+    /** Every decision of a beneficiary, newest first, superseded ones included. */
+    List<Decision> history(UUID beneficiaryId) {
+        return jdbc.query(SELECT + " WHERE d.beneficiary_id = ? ORDER BY d.decided_at DESC, d.decision_id DESC", this::decision,
+                beneficiaryId.toString());
+    }
+
+    /** Current NEEDS_REVIEW decisions no officer has decided yet, oldest first. */
+    List<Decision> pendingReviews(String provinceCode, int page, int size) {
+        return jdbc.query(SELECT + " WHERE d.outcome = 'NEEDS_REVIEW' AND d.province_code = ? AND d.superseded_by IS NULL "
+                + "AND o.override_id IS NULL ORDER BY d.decided_at, d.decision_id LIMIT ? OFFSET ?", this::decision, provinceCode, size,
+                (long) page * size);
+    }
+
+    long countPendingReviews(String provinceCode) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM decision d LEFT JOIN decision_override o ON o.decision_id = d.decision_id "
+                + "WHERE d.outcome = 'NEEDS_REVIEW' AND d.province_code = ? AND d.superseded_by IS NULL AND o.override_id IS NULL",
+                Long.class, provinceCode);
+    }
+
+    void insertOverride(UUID decisionId, Decision.Override o) {
+        jdbc.update("INSERT INTO decision_override (override_id, decision_id, outcome, grant_amount, reason, officer, overridden_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", o.overrideId().toString(), decisionId.toString(), o.outcome().name(), o.grantAmount(),
+                o.reason(), o.officer(), Timestamp.from(o.overriddenAt()));
+    }
+
+    private Decision decision(ResultSet rs, int rowNum) throws SQLException {
+        String overrideId = rs.getString("override_id");
+        Decision.Override override = overrideId == null ? null : new Decision.Override(UUID.fromString(overrideId),
+                Outcome.valueOf(rs.getString("override_outcome")), rs.getLong("override_amount"), rs.getString("reason"),
+                rs.getString("officer"), rs.getTimestamp("overridden_at").toInstant());
+        String explanation = rs.getString("explanation");
+        return new Decision(UUID.fromString(rs.getString("decision_id")), UUID.fromString(rs.getString("beneficiary_id")),
+                rs.getString("program_id"), rs.getString("cycle_id"), Outcome.valueOf(rs.getString("outcome")), rs.getLong("grant_amount"),
+                list(rs.getString("entitlements")), rs.getString("rule_set_id"), rs.getString("rule_set_version"),
+                list(rs.getString("failed_criteria")), rs.getString("province_code"), rs.getString("regency_code"),
+                uuid(rs.getString("previous_decision_id")), uuid(rs.getString("superseded_by")), rs.getTimestamp("decided_at").toInstant(),
+                explanation == null ? null : json.readValue(explanation, Explanation.class), override);
+    }
+
+    private static List<String> list(String joined) {
+        return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    private static UUID uuid(String text) {
+        return text == null ? null : UUID.fromString(text);
+    }
+}

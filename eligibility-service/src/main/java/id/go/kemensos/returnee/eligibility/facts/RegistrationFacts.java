@@ -1,0 +1,103 @@
+package id.go.kemensos.returnee.eligibility.facts;
+
+import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
+import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
+import id.go.kemensos.returnee.eligibility.rules.Facts;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Eligibility's own copy of what it needs from each registration (kept from registration events) and of the grants paid
+ * (from disbursement events), so that a decision can be re-made at any time from local data.
+ */
+@Repository
+public class RegistrationFacts {
+
+    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    RegistrationFacts(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The facts of a new registration; a replayed event overwrites them with the same values. */
+    public Facts record(ReturneeRegistered r) {
+        // The NIK's structure, birth date and region were validated by registration-service before it raised the event.
+        Facts facts = new Facts(r.nikMasked() != null, r.sex() == null ? null : r.sex().name(), r.birthDate(), r.provinceCode(),
+                r.regencyCode(), r.category() == null ? null : r.category().name(), r.referralSource(), r.destinationCountry(),
+                r.returnDate(), LocalDate.ofInstant(r.registeredAt(), JAKARTA), r.fullName(),
+                r.bankAccount() == null ? null : r.bankAccount().bankCode(), r.bankAccount() == null ? null : r.bankAccount().holderName(),
+                r.dtksListed(), r.attendedSocialGuidance(), Set.of());
+        jdbc.update("""
+                        INSERT INTO registration_fact (beneficiary_id, province_code, facts, updated_at) VALUES (?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE province_code = VALUES(province_code), facts = VALUES(facts), updated_at = VALUES(updated_at)""",
+                r.beneficiaryId().toString(), r.provinceCode(), json.writeValueAsString(facts), Timestamp.from(r.registeredAt()));
+        return withPaidGrants(r.beneficiaryId(), facts);
+    }
+
+    /** Applies a new payout account; empty when the registration is unknown here (its event is still on the way). */
+    public Optional<Facts> amend(ReturneeUpdated u) {
+        return find(u.beneficiaryId()).map(known -> {
+            Facts amended = new Facts(known.nikValidated(), known.sex(), known.birthDate(), known.provinceCode(), known.regencyCode(),
+                    known.category(), known.referralSource(), known.destinationCountry(), known.returnDate(), known.registrationDate(),
+                    known.fullName(), u.bankAccount() == null ? known.bankCode() : u.bankAccount().bankCode(),
+                    u.bankAccount() == null ? known.accountHolderName() : u.bankAccount().holderName(), known.dtksListed(),
+                    known.attendedSocialGuidance(), Set.of());
+            jdbc.update("UPDATE registration_fact SET facts = ?, updated_at = ? WHERE beneficiary_id = ?",
+                    json.writeValueAsString(amended), Timestamp.from(u.updatedAt()), u.beneficiaryId().toString());
+            return withPaidGrants(u.beneficiaryId(), amended);
+        });
+    }
+
+    public void recordPayment(PaymentSettled paid) {
+        if (paid.cycleId() == null) {
+            return; // an event from before cycles were carried; the ledger's own uniqueness still prevents a second payment
+        }
+        jdbc.update("INSERT IGNORE INTO paid_grant (beneficiary_id, program_id, cycle_id, payment_id, paid_at) VALUES (?, ?, ?, ?, ?)",
+                paid.beneficiaryId().toString(), paid.programId(), paid.cycleId(), paid.paymentId().toString(),
+                Timestamp.from(paid.settledAt()));
+    }
+
+    public Optional<Facts> find(UUID beneficiaryId) {
+        return jdbc.query("SELECT facts FROM registration_fact WHERE beneficiary_id = ?", (rs, n) -> json.readValue(rs.getString(1), Facts.class),
+                beneficiaryId.toString()).stream().findFirst().map(facts -> withPaidGrants(beneficiaryId, facts));
+    }
+
+    /** A page of beneficiaries, optionally of one province, in id order (for re-evaluation in chunks). */
+    public List<UUID> beneficiaries(String provinceCode, UUID after, int limit) {
+        String from = after == null ? "" : after.toString();
+        List<String> ids = provinceCode == null
+                ? jdbc.queryForList("SELECT beneficiary_id FROM registration_fact WHERE beneficiary_id > ? ORDER BY beneficiary_id LIMIT ?",
+                String.class, from, limit)
+                : jdbc.queryForList("SELECT beneficiary_id FROM registration_fact WHERE province_code = ? AND beneficiary_id > ? "
+                + "ORDER BY beneficiary_id LIMIT ?", String.class, provinceCode, from, limit);
+        return ids.stream().map(UUID::fromString).toList();
+    }
+
+    public boolean paid(UUID beneficiaryId, String programId, String cycleId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM paid_grant WHERE beneficiary_id = ? AND program_id = ? AND cycle_id = ?",
+                Integer.class, beneficiaryId.toString(), programId, cycleId) > 0;
+    }
+
+    private Facts withPaidGrants(UUID beneficiaryId, Facts facts) {
+        Set<String> paid = new HashSet<>(jdbc.queryForList("SELECT CONCAT(program_id, '/', cycle_id) FROM paid_grant WHERE beneficiary_id = ?",
+                String.class, beneficiaryId.toString()));
+        return new Facts(facts.nikValidated(), facts.sex(), facts.birthDate(), facts.provinceCode(), facts.regencyCode(), facts.category(),
+                facts.referralSource(), facts.destinationCountry(), facts.returnDate(), facts.registrationDate(), facts.fullName(),
+                facts.bankCode(), facts.accountHolderName(), facts.dtksListed(), facts.attendedSocialGuidance(), paid);
+    }
+}

@@ -1,0 +1,60 @@
+package id.go.kemensos.returnee.eligibility.rules;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What eligibility knows of a registration, from registration-service's events, plus the grants already paid. The rule
+ * files name these facts in their criteria; {@link #NAMES} is the vocabulary, checked when a rule set loads.
+ *
+ * @param paidGrants "programId/cycle" of every grant paid to this person
+ */
+public record Facts(boolean nikValidated, String sex, LocalDate birthDate, String provinceCode, String regencyCode, String category,
+                    String referralSource, String destinationCountry, LocalDate returnDate, LocalDate registrationDate, String fullName,
+                    String bankCode, String accountHolderName, Boolean dtksListed, Boolean attendedSocialGuidance, Set<String> paidGrants) {
+
+    public static final Set<String> NAMES = Set.of("nikValidated", "sex", "birthDate", "provinceCode", "regencyCode", "category",
+            "referralSource", "destinationCountry", "returnDate", "registrationDate", "relevantDate", "ageAtRelevantDate",
+            "bankCode", "accountHolderMatchesName", "dtksListed", "attendedSocialGuidance", "alreadyPaidThisCycle");
+
+    public Facts {
+        paidGrants = paidGrants == null ? Set.of() : Set.copyOf(paidGrants);
+    }
+
+    public LocalDate dateFor(RuleSet.RelevantDate relevantDate) {
+        return relevantDate == RuleSet.RelevantDate.RETURN_DATE ? returnDate : registrationDate;
+    }
+
+    /** The facts as a rule set sees them: dates and age at its relevant date, payment history for its program year. */
+    Map<String, Object> forRuleSet(RuleSet set) {
+        LocalDate relevant = dateFor(set.relevantDate());
+        Map<String, Object> values = new HashMap<>();
+        values.put("nikValidated", nikValidated);
+        values.put("sex", sex);
+        values.put("birthDate", birthDate);
+        values.put("provinceCode", provinceCode);
+        values.put("regencyCode", regencyCode);
+        values.put("category", category);
+        values.put("referralSource", referralSource);
+        values.put("destinationCountry", destinationCountry);
+        values.put("returnDate", returnDate);
+        values.put("registrationDate", registrationDate);
+        values.put("relevantDate", relevant);
+        values.put("ageAtRelevantDate", birthDate == null || relevant == null ? null : Period.between(birthDate, relevant).getYears());
+        values.put("bankCode", bankCode);
+        values.put("accountHolderMatchesName", accountHolderName == null || fullName == null ? null
+                : normalised(accountHolderName).equals(normalised(fullName)));
+        values.put("dtksListed", dtksListed);
+        values.put("attendedSocialGuidance", attendedSocialGuidance);
+        values.put("alreadyPaidThisCycle", set.program() == null ? null : paidGrants.contains(set.programId() + "/" + set.cycleId()));
+        return values;
+    }
+
+    private static String normalised(String name) {
+        return name.strip().replaceAll("[^\\p{L}\\p{N}]+", " ").strip().toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,76 @@
+package id.go.kemensos.returnee.eligibility.rules;
+
+import id.go.kemensos.returnee.contracts.eligibility.Outcome;
+import org.springframework.expression.EvaluationContext;
+import org.springframework.expression.EvaluationException;
+import org.springframework.expression.Expression;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.expression.spel.support.SimpleEvaluationContext;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Applies a rule set to facts. Criteria are SpEL expressions from the rule files, evaluated in a {@link SimpleEvaluationContext}:
+ * variables, operators and methods of the values only, never types, constructors or beans, so a rule file cannot run code.
+ * Deterministic: the outcome depends only on the facts and the rule set (no clock, no lookups).
+ */
+public final class RuleEngine {
+
+    private static final SpelExpressionParser PARSER = new SpelExpressionParser();
+
+    private final Map<String, Expression> compiled = new ConcurrentHashMap<>();
+
+    /** Fails on a rule that does not parse or reads a fact that does not exist: a bad file must stop the start, not a decision. */
+    public void check(RuleSet set) {
+        for (RuleSet.Criterion criterion : set.criteria()) {
+            for (String input : criterion.inputs()) {
+                if (!Facts.NAMES.contains(input)) {
+                    throw new IllegalArgumentException(set.label() + " criterion " + criterion.id() + " reads unknown fact '" + input
+                            + "'; known facts: " + Facts.NAMES);
+                }
+            }
+            expression(criterion);
+        }
+    }
+
+    public Evaluation evaluate(RuleSet set, Facts facts) {
+        Map<String, Object> values = facts.forRuleSet(set);
+        List<CriterionResult> results = new ArrayList<>(set.criteria().size());
+        boolean ruledOut = false;
+        boolean review = false;
+        for (RuleSet.Criterion criterion : set.criteria()) {
+            Map<String, Object> inputs = new LinkedHashMap<>();
+            criterion.inputs().forEach(name -> inputs.put(name, values.get(name)));
+            CriterionResult.Result result = inputs.containsValue(null) ? CriterionResult.Result.UNKNOWN : test(set, criterion, values);
+            if (result == CriterionResult.Result.FAILED && criterion.onFail() == RuleSet.OnFail.INELIGIBLE) {
+                ruledOut = true;
+            } else if (result != CriterionResult.Result.PASSED) {
+                review = true;
+            }
+            results.add(new CriterionResult(criterion.id(), result, criterion.onFail(), criterion.description(), criterion.citation(), inputs));
+        }
+        Outcome outcome = ruledOut ? Outcome.INELIGIBLE : review ? Outcome.NEEDS_REVIEW : Outcome.ELIGIBLE;
+        return new Evaluation(set, outcome, List.copyOf(results), set.parameters());
+    }
+
+    private CriterionResult.Result test(RuleSet set, RuleSet.Criterion criterion, Map<String, Object> values) {
+        EvaluationContext context = SimpleEvaluationContext.forReadOnlyDataBinding().withInstanceMethods().build();
+        set.parameters().forEach(context::setVariable);
+        values.forEach(context::setVariable);
+        try {
+            Boolean passed = expression(criterion).getValue(context, Boolean.class);
+            return passed == null ? CriterionResult.Result.UNKNOWN
+                    : passed ? CriterionResult.Result.PASSED : CriterionResult.Result.FAILED;
+        } catch (EvaluationException e) {
+            throw new IllegalStateException(set.label() + " criterion " + criterion.id() + " cannot be evaluated: " + e.getMessage(), e);
+        }
+    }
+
+    private Expression expression(RuleSet.Criterion criterion) {
+        return compiled.computeIfAbsent(criterion.rule(), PARSER::parseExpression);
+    }
+}

@@ -1,0 +1,90 @@
+package id.go.kemensos.returnee.eligibility.rules;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One version of a law's or a program's rules, as read from its YAML file: what it implements (with citations), when it is
+ * in force, which date of a registration selects it, its criteria and the entitlements it grants.
+ *
+ * @param program     set for a grant program (its id, program year and amount in whole rupiah); null for a law
+ * @param parameters  thresholds and lists the criteria refer to as {@code #name}, so that they change as data
+ * @param effectiveTo last day in force, inclusive; null while in force
+ */
+public record RuleSet(String id, String version, Kind kind, Text title, List<Citation> legalBasis, LocalDate effectiveFrom,
+                      LocalDate effectiveTo, RelevantDate relevantDate, Program program, Map<String, Object> parameters,
+                      List<Criterion> criteria, List<Entitlement> entitlements) {
+
+    public enum Kind {
+        LAW, PROGRAM
+    }
+
+    /** Which date of a registration picks the version in force: the law when the person came home, the program year of registration. */
+    public enum RelevantDate {
+        RETURN_DATE, REGISTRATION_DATE
+    }
+
+    public record Text(String id, String en) {
+    }
+
+    public record Citation(String instrument, String article) {
+
+        @Override
+        public String toString() {
+            return instrument + " " + article;
+        }
+    }
+
+    public record Program(String programId, String cycle, long amount) {
+    }
+
+    public record Entitlement(String code, Text description) {
+    }
+
+    /** What a failed criterion does to the outcome: rule the person out, or send the case to an officer. */
+    public enum OnFail {
+        INELIGIBLE, REVIEW
+    }
+
+    /**
+     * @param inputs the facts the rule reads; when one is unknown the criterion is UNKNOWN and is not evaluated
+     * @param rule   a SpEL boolean over {@code #fact} and {@code #parameter} variables, evaluated without access to types or beans
+     */
+    public record Criterion(String id, Text description, String citation, List<String> inputs, String rule, OnFail onFail) {
+
+        public Criterion {
+            inputs = inputs == null ? List.of() : List.copyOf(inputs);
+            onFail = onFail == null ? OnFail.INELIGIBLE : onFail;
+        }
+    }
+
+    public RuleSet {
+        legalBasis = legalBasis == null ? List.of() : List.copyOf(legalBasis);
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        criteria = List.copyOf(criteria);
+        entitlements = entitlements == null ? List.of() : List.copyOf(entitlements);
+    }
+
+    public boolean inForceOn(LocalDate date) {
+        return !date.isBefore(effectiveFrom) && (effectiveTo == null || !date.isAfter(effectiveTo));
+    }
+
+    /** The decision's program id: the grant program's, or the rule set's own id for a law. */
+    public String programId() {
+        return program != null ? program.programId() : id;
+    }
+
+    /** The program year of a grant; a law has none. */
+    public String cycleId() {
+        return program != null ? program.cycle() : "-";
+    }
+
+    public long grantAmount() {
+        return program != null ? program.amount() : 0;
+    }
+
+    public String label() {
+        return id + "@" + version;
+    }
+}

@@ -1,0 +1,60 @@
+package id.go.kemensos.returnee.eligibility.rules;
+
+import id.go.kemensos.returnee.contracts.eligibility.Outcome;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Laws 21/2007, 39/2004 (expired), 18/2017 and 11/2009 as rule sets: who is entitled to which services. */
+class LawRuleSetsTest {
+
+    private static final RuleEngine ENGINE = new RuleEngine();
+    private static final RuleSetCatalog CATALOG = RuleSetCatalog.load(null, ENGINE);
+
+    @ParameterizedTest(name = "{0} {1} referred by {2}, returned {3}: {5} under {4}")
+    @CsvSource(nullValues = "null", textBlock = """
+            tppo-victim-services,       KPO,           POLRI, 2019-09-02, UU-21-2007, ELIGIBLE,     REHABILITATION SHELTER MEDICAL PSYCHOSOCIAL LEGAL_AID REPATRIATION REINTEGRATION
+            tppo-victim-services,       KPO,           LPSK,  2012-03-01, UU-21-2007, ELIGIBLE,     REHABILITATION SHELTER MEDICAL PSYCHOSOCIAL LEGAL_AID REPATRIATION REINTEGRATION
+            tppo-victim-services,       KPO,           null,  2019-09-02, UU-21-2007, NEEDS_REVIEW, null
+            tppo-victim-services,       PMIB_DEPORTEE, BP3MI, 2019-09-02, UU-21-2007, INELIGIBLE,   null
+            migrant-worker-protection,  PMIB_DEPORTEE, BP3MI, 2019-09-02, UU-18-2017, ELIGIBLE,     RETURN_ASSISTANCE REHABILITATION REINTEGRATION EMPOWERMENT_ENTREPRENEURSHIP
+            migrant-worker-protection,  PMI_PURNA,     BP3MI, 2017-11-22, UU-18-2017, ELIGIBLE,     RETURN_ASSISTANCE REHABILITATION REINTEGRATION EMPOWERMENT_ENTREPRENEURSHIP
+            migrant-worker-protection,  PMIB_DEPORTEE, BP3MI, 2017-11-21, UU-39-2004, ELIGIBLE,     MEDICAL SHELTER COUNSELLING SAFE_RETURN
+            migrant-worker-protection,  PMI_PURNA,     BP3MI, 2010-06-30, UU-39-2004, ELIGIBLE,     MEDICAL SHELTER COUNSELLING SAFE_RETURN
+            migrant-worker-protection,  KPO,           POLRI, 2019-09-02, UU-18-2017, INELIGIBLE,   null
+            social-welfare-services,    KPO,           POLRI, 2019-09-02, UU-11-2009, ELIGIBLE,     SOCIAL_REHABILITATION SOCIAL_ASSISTANCE
+            social-welfare-services,    OTHER_PPKS,    DINSOS,2019-09-02, UU-11-2009, ELIGIBLE,     SOCIAL_REHABILITATION SOCIAL_ASSISTANCE
+            """)
+    void entitlesByCategoryAndTheLawInForce(String ruleSet, String category, String referral, LocalDate returned, String version,
+                                            Outcome outcome, String entitlements) {
+        Facts facts = FactsMother.siti().category(category).referralSource(referral).returnDate(returned).build();
+        RuleSet law = CATALOG.inForce(ruleSet, facts.dateFor(CATALOG.all().stream().filter(s -> s.id().equals(ruleSet)).findFirst()
+                .orElseThrow().relevantDate())).orElseThrow();
+
+        Evaluation evaluation = ENGINE.evaluate(law, facts);
+
+        assertThat(law.version()).isEqualTo(version);
+        assertThat(evaluation.outcome()).isEqualTo(outcome);
+        assertThat(evaluation.entitlements()).isEqualTo(entitlements == null ? List.of() : Arrays.asList(entitlements.split(" ")));
+        assertThat(evaluation.grantAmount()).as("laws grant services, not money").isZero();
+    }
+
+    @ParameterizedTest(name = "a returned worker who is {0} and DTKS-listed {1}: {2} under Law 11/2009")
+    @CsvSource({"PMI_PURNA, true, ELIGIBLE", "PMI_PURNA, false, INELIGIBLE", "PMIB_DEPORTEE, false, ELIGIBLE"})
+    void socialWelfareCoversPeopleInNeed(String category, boolean dtks, Outcome outcome) {
+        Facts facts = FactsMother.siti().category(category).dtksListed(dtks).build();
+        assertThat(ENGINE.evaluate(CATALOG.inForce("social-welfare-services", facts.registrationDate()).orElseThrow(), facts).outcome())
+                .isEqualTo(outcome);
+    }
+
+    @ParameterizedTest(name = "no migrant-worker law applies to a return on {0}")
+    @CsvSource({"2004-10-17", "1999-01-01"})
+    void noLawBeforeLaw39Of2004(LocalDate returned) {
+        assertThat(CATALOG.inForce("migrant-worker-protection", returned)).isEmpty();
+    }
+}

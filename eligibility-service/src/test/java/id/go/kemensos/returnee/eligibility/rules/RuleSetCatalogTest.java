@@ -1,0 +1,99 @@
+package id.go.kemensos.returnee.eligibility.rules;
+
+import id.go.kemensos.returnee.contracts.eligibility.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Rule sets are data: a new version dropped in the rules directory takes over from its effective date, without a rebuild. */
+class RuleSetCatalogTest {
+
+    private static final RuleEngine ENGINE = new RuleEngine();
+
+    @Test
+    void aNewVersionInTheRulesDirectoryTakesOverFromItsEffectiveDate(@TempDir Path rules) throws IOException {
+        String shipped = new String(getClass().getResourceAsStream("/rulesets/bantuan-stimulan-usaha-2026.yaml").readAllBytes(),
+                StandardCharsets.UTF_8);
+        Files.writeString(rules.resolve("bsu-2026.2.yaml"), shipped.replace("version: \"2026.1\"", "version: \"2026.2\"")
+                .replace("effectiveFrom: 2026-01-01", "effectiveFrom: 2026-07-01").replace("minimumAge: 18", "minimumAge: 21"));
+
+        RuleSetCatalog catalog = RuleSetCatalog.load(rules, ENGINE);
+
+        assertThat(catalog.inForce("bantuan-stimulan-usaha", LocalDate.of(2026, 6, 30)).orElseThrow().version()).isEqualTo("2026.1");
+        RuleSet july = catalog.inForce("bantuan-stimulan-usaha", LocalDate.of(2026, 7, 1)).orElseThrow();
+        assertThat(july.version()).isEqualTo("2026.2");
+        Facts twenty = FactsMother.siti().birthDate(LocalDate.of(2006, 1, 1)).registrationDate(LocalDate.of(2026, 11, 22)).build();
+        assertThat(ENGINE.evaluate(july, twenty).outcome()).isEqualTo(Outcome.INELIGIBLE);
+        assertThat(ENGINE.evaluate(catalog.version("bantuan-stimulan-usaha", "2026.1").orElseThrow(), twenty).outcome()).isEqualTo(Outcome.ELIGIBLE);
+    }
+
+    @Test
+    void refusesARuleThatReadsAnUnknownFact(@TempDir Path rules) throws IOException {
+        Files.writeString(rules.resolve("typo.yaml"), """
+                id: typo
+                version: "1"
+                kind: PROGRAM
+                effectiveFrom: 2026-01-01
+                relevantDate: REGISTRATION_DATE
+                criteria:
+                  - id: X1
+                    inputs: [ageAtRelevantDat]
+                    rule: "#ageAtRelevantDat >= 18"
+                """);
+
+        assertThatThrownBy(() -> RuleSetCatalog.load(rules, ENGINE)).hasMessageContaining("unknown fact 'ageAtRelevantDat'");
+    }
+
+    @Test
+    void refusesARuleThatDoesNotParse(@TempDir Path rules) throws IOException {
+        Files.writeString(rules.resolve("broken.yaml"), """
+                id: broken
+                version: "1"
+                kind: PROGRAM
+                effectiveFrom: 2026-01-01
+                relevantDate: REGISTRATION_DATE
+                criteria:
+                  - id: X1
+                    inputs: [dtksListed]
+                    rule: "#dtksListed >= ("
+                """);
+
+        assertThatThrownBy(() -> RuleSetCatalog.load(rules, ENGINE)).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void aRuleCannotReachTypesOrRunCode(@TempDir Path rules) throws IOException {
+        Files.writeString(rules.resolve("evil.yaml"), """
+                id: evil
+                version: "1"
+                kind: PROGRAM
+                effectiveFrom: 2026-01-01
+                relevantDate: REGISTRATION_DATE
+                criteria:
+                  - id: X1
+                    inputs: [dtksListed]
+                    rule: "T(java.lang.Runtime).getRuntime().exec('true') != null"
+                """);
+        RuleSetCatalog catalog = RuleSetCatalog.load(rules, ENGINE);
+
+        assertThatThrownBy(() -> ENGINE.evaluate(catalog.version("evil", "1").orElseThrow(), FactsMother.sitiAminahDeportee()))
+                .hasMessageContaining("cannot be evaluated");
+    }
+
+    @Test
+    void twoVersionsStartingTheSameDayAreAmbiguous(@TempDir Path rules) throws IOException {
+        String shipped = new String(getClass().getResourceAsStream("/rulesets/bantuan-stimulan-usaha-2026.yaml").readAllBytes(),
+                StandardCharsets.UTF_8);
+        Files.writeString(rules.resolve("again.yaml"), shipped.replace("version: \"2026.1\"", "version: \"2026.1b\""));
+
+        assertThatThrownBy(() -> RuleSetCatalog.load(rules, ENGINE)).hasMessageContaining("take effect on 2026-01-01");
+    }
+}

@@ -1,0 +1,214 @@
+package id.go.kemensos.returnee.systemtests;
+
+import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
+import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
+import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
+import id.go.kemensos.returnee.infra.launcher.PlatformService;
+import id.go.kemensos.returnee.testsupport.EligibilityApi;
+import id.go.kemensos.returnee.testsupport.EventLog;
+import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
+import id.go.kemensos.returnee.testsupport.ReturneeMother;
+import id.go.kemensos.returnee.testsupport.RunningPlatform;
+import io.cloudevents.CloudEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Registrations in, explainable decisions out: every law and program in force decides each registration; an officer settles
+ * a case that needs review; an amended account re-decides; a new rule version dropped in the rules directory takes over
+ * after a restart and a re-evaluation command, each changed decision naming the one it supersedes.
+ */
+@PlatformIntegrationTest
+class EligibilityDecisionIT {
+
+    private static final String GRANT = "bantuan-stimulan-usaha";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static RunningPlatform platform;
+    private static final EligibilityApi eligibility = new EligibilityApi();
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = RunningPlatform.start();
+    }
+
+    @Test
+    void aTraffickingSurvivorIsDecidedUnderEveryLawAndTheGrantWithReasons() {
+        Map<String, Object> survivor = ReturneeMother.sitiAminahLombokTengah();
+        survivor.put("category", "KPO");
+        survivor.put("referralSource", "POLRI");
+        UUID beneficiary = platform.registration().register(survivor);
+
+        JsonNode decisions = await().atMost(ofSeconds(60)).until(() -> eligibility.decisionsOf(beneficiary), d -> d.size() == 4);
+        assertThat(current(decisions, "tppo-victim-services").get("outcome").asString()).isEqualTo("ELIGIBLE");
+        assertThat(current(decisions, "tppo-victim-services").get("entitlements").toString()).contains("SHELTER", "LEGAL_AID");
+        assertThat(current(decisions, "migrant-worker-protection").get("outcome").asString()).isEqualTo("INELIGIBLE");
+        assertThat(current(decisions, "social-welfare-services").get("ruleSetVersion").asString()).isEqualTo("UU-11-2009");
+        JsonNode grant = current(decisions, GRANT);
+        assertThat(grant.get("outcome").asString()).isEqualTo("ELIGIBLE");
+        assertThat(grant.get("grantAmount").asLong()).isEqualTo(960_000);
+        assertThat(grant.get("explanation").get("criteria")).hasSize(8);
+        assertThat(grant.get("explanation").get("criteria").get(7).get("inputs").get("ageAtRelevantDate").asInt()).isGreaterThanOrEqualTo(18);
+
+        String why = eligibility.get("/api/decisions/" + grant.get("decisionId").asString() + "/explanation").text();
+        assertThat(why).contains("LAYAK", "C8", "terpenuhi", "UU 11/2009");
+        assertThat(eligibility.get("/api/decisions/" + grant.get("decisionId").asString() + "/explanation?lang=en").text())
+                .contains("ELIGIBLE", "Aged 18 or over", "PASSED");
+
+        EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
+        await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(EligibilityTopics.EVENTS, beneficiary.toString()))
+                .filteredOn(e -> e.getType().equals(EligibilityDecided.EVENT_TYPE.type())).hasSize(4));
+        await().atMost(ofSeconds(60)).until(() -> settledPayments(beneficiary) == 1);
+    }
+
+    @Test
+    void anOfficerRulesOnACaseThatNeedsReviewAndTheOverrideIsKeptBesideTheDecision() {
+        Map<String, Object> spouseAccount = ReturneeMother.laluZainiLombokTimur();
+        spouseAccount.put("accountHolderName", "BAIQ NURUL HIDAYATI"); // C5: not the returnee's own account
+        UUID beneficiary = platform.registration().register(spouseAccount);
+
+        JsonNode review = await().atMost(ofSeconds(60)).until(() -> reviewOf(beneficiary), r -> r != null);
+        assertThat(review.get("notPassed").toString()).contains("C5:FAILED");
+        String decisionId = review.get("decisionId").asString();
+        assertThat(eligibility.get("/api/reviews?provinceCode=52&size=1").json().get("total").asLong()).isPositive();
+        assertThat(eligibility.get("/api/reviews?provinceCode=52&size=1").json().get("items").get(0).get("outcome").asString())
+                .isEqualTo("NEEDS_REVIEW");
+        assertThat(eligibility.post("/api/decisions/" + decisionId + "/override", Map.of("outcome", "ELIGIBLE", "officer", "dinsos.ntb.07",
+                "reason", " ")).status()).as("a reason is mandatory").isEqualTo(400);
+
+        EligibilityApi.Response ruled = eligibility.post("/api/decisions/" + decisionId + "/override", Map.of("outcome", "ELIGIBLE",
+                "officer", "dinsos.ntb.07", "reason", "Rekening bersama suami-istri; buku tabungan atas nama keduanya diperiksa"));
+        assertThat(ruled.status()).as(ruled.text()).isEqualTo(200);
+        assertThat(ruled.json().get("outcome").asString()).as("the decision itself is unchanged").isEqualTo("NEEDS_REVIEW");
+        assertThat(ruled.json().get("override").get("outcome").asString()).isEqualTo("ELIGIBLE");
+        assertThat(eligibility.post("/api/decisions/" + decisionId + "/override", Map.of("outcome", "INELIGIBLE", "officer", "dinsos.ntb.08",
+                "reason", "keliru")).status()).as("ruled once").isEqualTo(409);
+        assertThat(eligibility.get("/api/decisions/" + decisionId + "/explanation").text()).contains("Diputus ulang oleh petugas dinsos.ntb.07");
+
+        EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
+        await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(EligibilityTopics.EVENTS, beneficiary.toString()))
+                .filteredOn(e -> e.getType().equals(DecisionOverridden.EVENT_TYPE.type())).singleElement()
+                .satisfies(e -> assertThat(data(e).get("decisionId").asString()).isEqualTo(decisionId)));
+        await().atMost(ofSeconds(60)).until(() -> settledPayments(beneficiary) == 1);
+        assertThat(reviewOf(beneficiary)).as("no longer pending").isNull();
+    }
+
+    @Test
+    void anAmendedAccountIsDecidedAgainAndTheNewDecisionNamesThePreviousOne() throws Exception {
+        Map<String, Object> returnee = ReturneeMother.laluZainiLombokTimur();
+        returnee.put("accountHolderName", "H. MUHAMMAD SALEH");
+        UUID beneficiary = platform.registration().register(returnee);
+        JsonNode first = await().atMost(ofSeconds(60)).until(() -> reviewOf(beneficiary), r -> r != null);
+
+        String ownAccount = "{\"bankCode\":\"128\",\"accountNumber\":\"" + returnee.get("accountNumber") + "9\",\"accountHolderName\":\""
+                + returnee.get("fullName") + "\"}";
+        HttpResponse<String> amended = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(PlatformService.REGISTRATION.baseUrl()
+                        + "/api/returnees/" + beneficiary)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(ownAccount)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(amended.statusCode()).as(amended.body()).isEqualTo(200);
+
+        JsonNode now = await().atMost(ofSeconds(60)).until(() -> current(eligibility.decisionsOf(beneficiary), GRANT),
+                d -> "ELIGIBLE".equals(d.get("outcome").asString()));
+        assertThat(now.get("previousDecisionId").asString()).isEqualTo(first.get("decisionId").asString());
+        assertThat(eligibility.get("/api/decisions/" + first.get("decisionId").asString()).json().get("supersededBy").asString())
+                .isEqualTo(now.get("decisionId").asString());
+        await().atMost(ofSeconds(60)).until(() -> settledPayments(beneficiary) == 1);
+    }
+
+    @Test
+    void aNewRuleVersionTakesOverAfterARestartAndARe_evaluation() throws Exception {
+        // 19 years old and no social guidance yet: NEEDS_REVIEW under 2026.1 (minimum age 18), so nothing is paid meanwhile.
+        Map<String, Object> young = ReturneeMother.sitiAminahLombokTengah();
+        LocalDate born = LocalDate.now(ZoneId.of("Asia/Jakarta")).minusYears(19).minusDays(3);
+        young.put("birthDate", born.toString());
+        young.put("nik", String.format("520201%02d%02d%02d%04d", born.getDayOfMonth() + 40, born.getMonthValue(), born.getYear() % 100,
+                ThreadLocalRandom.current().nextInt(1, 10_000)));
+        young.put("attendedSocialGuidance", false);
+        UUID beneficiary = platform.registration().register(young);
+        JsonNode before = await().atMost(ofSeconds(60)).until(() -> reviewOf(beneficiary), r -> r != null);
+        assertThat(before.get("ruleSetVersion").asString()).isEqualTo("2026.1");
+
+        // The ministry raises the minimum age to 21 from today: a new file in the rules directory, no rebuild.
+        String shipped = Files.readString(platform.stack().home().root()
+                .resolve("eligibility-service/src/main/resources/rulesets/bantuan-stimulan-usaha-2026.yaml"), StandardCharsets.UTF_8);
+        String today = LocalDate.now(ZoneId.of("Asia/Jakarta")).toString();
+        Files.writeString(newVersion(), shipped.replace("version: \"2026.1\"", "version: \"2026.2-test\"")
+                .replace("effectiveFrom: 2026-01-01", "effectiveFrom: " + today).replace("minimumAge: 18", "minimumAge: 21"));
+        restartEligibility();
+
+        EligibilityApi.Response command = eligibility.post("/api/reevaluations", Map.of("ruleSetId", GRANT, "provinceCode", "52"));
+        assertThat(command.status()).as(command.text()).isEqualTo(200);
+        assertThat(command.json().get("changed").asLong()).isGreaterThanOrEqualTo(1);
+
+        JsonNode after = current(eligibility.decisionsOf(beneficiary), GRANT);
+        assertThat(after.get("outcome").asString()).isEqualTo("INELIGIBLE");
+        assertThat(after.get("ruleSetVersion").asString()).isEqualTo("2026.2-test");
+        assertThat(after.get("previousDecisionId").asString()).isEqualTo(before.get("decisionId").asString());
+        assertThat(after.get("notPassed").toString()).contains("C8:FAILED");
+        EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
+        await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(EligibilityTopics.EVENTS, beneficiary.toString()))
+                .filteredOn(e -> data(e).path("previousDecisionId").asString("").equals(before.get("decisionId").asString())).hasSize(1));
+
+        EligibilityApi.Response again = eligibility.post("/api/reevaluations", Map.of("ruleSetId", GRANT, "provinceCode", "52"));
+        assertThat(again.json().get("changed").asLong()).as("same rules, same facts: nothing changes").isZero();
+    }
+
+    @AfterAll
+    static void removeTheTestVersion() throws Exception {
+        if (Files.deleteIfExists(newVersion())) {
+            restartEligibility();
+        }
+    }
+
+    private static Path newVersion() {
+        return platform.rulesDirectory().resolve("bantuan-stimulan-usaha-2026.2-test.yaml");
+    }
+
+    private static void restartEligibility() {
+        platform.services().stop(PlatformService.ELIGIBILITY);
+        platform.services().start(PlatformService.ELIGIBILITY);
+    }
+
+    private static JsonNode current(JsonNode decisions, String ruleSetId) {
+        for (JsonNode d : decisions) {
+            if (d.get("ruleSetId").asString().equals(ruleSetId) && !d.hasNonNull("supersededBy")) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** The beneficiary's current grant decision while it waits for an officer (the queue itself is checked in the review test). */
+    private static JsonNode reviewOf(UUID beneficiary) {
+        JsonNode grant = current(eligibility.decisionsOf(beneficiary), GRANT);
+        return grant != null && "NEEDS_REVIEW".equals(grant.get("outcome").asString()) && !grant.hasNonNull("override") ? grant : null;
+    }
+
+    private static long settledPayments(UUID beneficiary) {
+        return platform.database().count("SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ? AND state = 'SETTLED'",
+                beneficiary.toString());
+    }
+
+    private static JsonNode data(CloudEvent event) {
+        return JSON.readTree(event.getData().toBytes());
+    }
+}
