@@ -150,7 +150,7 @@ final class DecisionBenchmark {
         headers.add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
         headers.add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         headers.add("ce_type", ReturneeRegistered.EVENT_TYPE.type().getBytes(StandardCharsets.UTF_8));
-        headers.add("ce_source", ReturneeRegistered.EVENT_TYPE.source().getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_source", ReturneeRegistered.EVENT_TYPE.source().toString().getBytes(StandardCharsets.UTF_8));
         headers.add("ce_subject", event.beneficiaryId().toString().getBytes(StandardCharsets.UTF_8));
         headers.add("ce_time", event.registeredAt().toString().getBytes(StandardCharsets.UTF_8));
         headers.add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));

@@ -69,6 +69,9 @@ class EligibilityDecisionIT {
         assertThat(grant.get("explanation").get("criteria")).hasSize(8);
         assertThat(grant.get("explanation").get("criteria").get(7).get("inputs").get("ageAtRelevantDate").asInt()).isGreaterThanOrEqualTo(18);
 
+        assertThat(eligibility.post("/api/decisions/" + grant.get("decisionId").asString() + "/override", Map.of("outcome", "INELIGIBLE",
+                "officer", "dinsos.ntb.07", "reason", "coba")).status()).as("only a case that needs review is ruled").isEqualTo(409);
+
         String why = eligibility.get("/api/decisions/" + grant.get("decisionId").asString() + "/explanation").text();
         assertThat(why).contains("LAYAK", "C8", "terpenuhi", "UU 11/2009");
         assertThat(eligibility.get("/api/decisions/" + grant.get("decisionId").asString() + "/explanation?lang=en").text())

@@ -4,9 +4,15 @@ import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.launcher.PlatformServices;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The whole platform for system tests: the local stack plus the four services from their packaged jars, each in its own
@@ -37,12 +43,36 @@ public final class RunningPlatform {
             LocalStack stack = LocalStackExtension.stack();
             Map<String, String> environment = new HashMap<>(TEST_ENVIRONMENT);
             environment.put("ELIGIBILITY_RULESETS_DIR", rulesDirectory(stack).toString());
+            provideGrantProgramYear(stack);
             PlatformServices services = new PlatformServices(stack.home(), environment);
             LocalStackExtension.stopBeforeStack(services);
             services.startAll();
             instance = new RunningPlatform(stack, services);
         }
         return instance;
+    }
+
+    /**
+     * The system tests pay grants, so they need a grant program in force today. The ministry sets each program year; until the
+     * rule set for this year ships, the tests run under a copy of the latest shipped year, re-dated and labelled as a test.
+     */
+    private static void provideGrantProgramYear(LocalStack stack) {
+        int year = LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear();
+        Path shipped = stack.home().root().resolve("eligibility-service/src/main/resources/rulesets");
+        if (Files.exists(shipped.resolve("bantuan-stimulan-usaha-" + year + ".yaml"))) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(shipped)) {
+            Path latest = files.filter(f -> f.getFileName().toString().matches("bantuan-stimulan-usaha-\\d{4}\\.yaml")).max(Path::compareTo)
+                    .orElseThrow(() -> new IllegalStateException("no grant program rule set in " + shipped));
+            String text = Files.readString(latest).replaceAll("(?m)^version: .*$", "version: \"" + year + ".test\"")
+                    .replaceAll("(?m)^effectiveFrom: .*$", "effectiveFrom: " + year + "-01-01")
+                    .replaceAll("(?m)^effectiveTo: .*$", "effectiveTo: " + year + "-12-31")
+                    .replaceAll("(?m)^  cycle: .*$", "  cycle: \"" + year + "\"");
+            Files.writeString(rulesDirectory(stack).resolve("bantuan-stimulan-usaha-" + year + ".test.yaml"), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Where eligibility-service looks for rule set versions beyond the shipped ones (a test drops a new version here). */

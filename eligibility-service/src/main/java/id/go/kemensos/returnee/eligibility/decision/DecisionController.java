@@ -83,8 +83,8 @@ class DecisionController {
                 decisions.countPendingReviews(provinceCode));
     }
 
-    @Operation(summary = "An officer rules a decision ELIGIBLE or INELIGIBLE, with a mandatory reason; the decision itself is kept",
-            description = "409 when the decision was superseded or already overridden, or the grant was already paid for the program year.")
+    @Operation(summary = "An officer rules a decision that needs review ELIGIBLE or INELIGIBLE, with a mandatory reason; the decision itself is kept",
+            description = "409 when the decision does not need review, was superseded or already overridden, or the grant was already paid for the program year.")
     @PostMapping("/decisions/{decisionId}/override")
     ResponseEntity<?> override(@PathVariable UUID decisionId, @Valid @RequestBody OverrideRequest request) {
         try {

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An officer's ruling on a decision: ELIGIBLE or INELIGIBLE with a mandatory reason. The ruling is stored beside the
+ * An officer's ruling on a decision that needs review: ELIGIBLE or INELIGIBLE with a mandatory reason. The ruling is stored beside the
  * decision, which is never changed, and announced as DecisionOverridden (disbursement schedules the grant when ELIGIBLE).
  */
 @Service
@@ -64,6 +64,11 @@ public class DecisionOverrides {
         if (!decision.current()) {
             throw new Refused(false, "Keputusan ini sudah digantikan oleh " + decision.supersededBy() + "; tinjau keputusan terbaru / "
                     + "This decision was superseded by " + decision.supersededBy() + "; review the current one");
+        }
+        if (decision.outcome() != Outcome.NEEDS_REVIEW) {
+            // An ELIGIBLE decision may already be paid or in payment; reversing it is a disbursement matter, not a review.
+            throw new Refused(false, "Hanya keputusan PERLU DITINJAU yang dapat diputus petugas (keputusan ini " + decision.outcome()
+                    + ") / Only a decision that needs review can be overridden (this one is " + decision.outcome() + ")");
         }
         if (decision.override() != null) {
             throw new Refused(false, "Keputusan ini sudah diputus petugas " + decision.override().officer() + " / Already overridden by "

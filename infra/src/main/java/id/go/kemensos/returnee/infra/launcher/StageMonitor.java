@@ -66,7 +66,9 @@ final class StageMonitor implements Runnable, AutoCloseable {
     private void print(CloudEvent event) {
         String type = event.getType().replaceFirst("^id\\.go\\.kemensos\\.", "").replaceFirst("\\.v\\d+$", "");
         JsonNode data = event.getData() == null ? null : json.readTree(event.getData().toBytes());
-        String who = event.getSubject() == null ? "?" : event.getSubject().substring(0, 8);
+        // Ids are UUIDv7: the leading digits are a timestamp, shared by everyone registered in the same instant; the tail is random.
+        String subject = event.getSubject();
+        String who = subject == null ? "?" : subject.substring(Math.max(0, subject.length() - 8));
         String detail = switch (type) {
             case "registration.ReturneeRegistered" -> "REGISTERED  " + text(data, "fullName") + ", region " + text(data, "regencyCode");
             case "eligibility.EligibilityDecided" -> "DECIDED     " + text(data, "outcome") + " " + text(data, "programId")
@@ -88,7 +90,7 @@ final class StageMonitor implements Runnable, AutoCloseable {
             case "notification.SmsFailed" -> "SMS FAILED  " + text(data, "template") + ": " + text(data, "reason");
             default -> type;
         };
-        out.printf("  %s  %s…  %s%n", event.getTime() == null ? "" : event.getTime().toLocalTime().withNano(0), who, detail);
+        out.printf("  %s  …%s  %s%n", event.getTime() == null ? "" : event.getTime().toLocalTime().withNano(0), who, detail);
     }
 
     private static String text(JsonNode data, String field) {
