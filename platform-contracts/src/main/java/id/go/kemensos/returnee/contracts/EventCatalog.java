@@ -1,6 +1,10 @@
 package id.go.kemensos.returnee.contracts;
 
+import id.go.kemensos.returnee.contracts.disbursement.BudgetCeilingSet;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchDecided;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchPrepared;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
@@ -35,6 +39,10 @@ public final class EventCatalog {
             PaymentSent.EVENT_TYPE,
             PaymentSettled.EVENT_TYPE,
             PaymentFailed.EVENT_TYPE,
+            PaymentAwaitingBudget.EVENT_TYPE,
+            PaymentBatchPrepared.EVENT_TYPE,
+            PaymentBatchDecided.EVENT_TYPE,
+            BudgetCeilingSet.EVENT_TYPE,
             SmsSent.EVENT_TYPE,
             SmsFailed.EVENT_TYPE);
 

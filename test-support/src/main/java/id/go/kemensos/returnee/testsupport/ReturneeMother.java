@@ -27,6 +27,11 @@ public final class ReturneeMother {
         return returnee("LALU MUHAMMAD ZAINI", "MALE", "5203", "PMI_PURNA", "128");
     }
 
+    /** A deportee from Malaysia back in Denpasar, Bali: another province, with a budget of its own. */
+    public static Map<String, Object> nyomanSuartaDenpasar() {
+        return returnee("I NYOMAN SUARTA", "MALE", "5171", "PMIB_DEPORTEE", "002");
+    }
+
     private static Map<String, Object> returnee(String name, String sex, String regency, String category, String bankCode) {
         // One key per call and run, spread over a NIK's birth date (DDMMYY) and serial so that NIKs stay well formed.
         long key = RUN * 100_000L + SEQUENCE.incrementAndGet();

@@ -26,12 +26,16 @@ public final class RunningPlatform {
             "DISBURSEMENT_STATUS_CHECK_DELAY", "PT3S",
             "SERVICE_JAVA_OPTS", "-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
 
+    /** Every NTB test returnee fits (the shipped NTB ceiling is the 490 people of Lombok 2019); budgets are tested in Bali. */
+    static final long TEST_NTB_CEILING = 1_000_000_000_000L;
+
     private static RunningPlatform instance;
 
     private final LocalStack stack;
     private final PlatformServices services;
     private final RegistrationApi registration = new RegistrationApi(PlatformService.REGISTRATION.baseUrl());
     private final PlatformDatabase database = new PlatformDatabase();
+    private final DisbursementApi disbursement = new DisbursementApi();
 
     private RunningPlatform(LocalStack stack, PlatformServices services) {
         this.stack = stack;
@@ -48,6 +52,8 @@ public final class RunningPlatform {
             LocalStackExtension.stopBeforeStack(services);
             services.startAll();
             instance = new RunningPlatform(stack, services);
+            instance.disbursement().setCeiling("BSU", "52", String.valueOf(LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear()),
+                    TEST_NTB_CEILING, "system-tests");
         }
         return instance;
     }
@@ -94,6 +100,10 @@ public final class RunningPlatform {
 
     public RegistrationApi registration() {
         return registration;
+    }
+
+    public DisbursementApi disbursement() {
+        return disbursement;
     }
 
     public PlatformDatabase database() {

@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.disbursement.ledger;
 
 import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
@@ -10,6 +11,7 @@ import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
 import id.go.kemensos.returnee.disbursement.DisbursementProperties;
+import id.go.kemensos.returnee.disbursement.budget.ProgramBudgets;
 import id.go.kemensos.returnee.messaging.IncomingEvent;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.messaging.ProcessedEvents;
@@ -19,12 +21,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -57,8 +61,11 @@ public class PaymentLedger {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final DisbursementProperties properties;
+    private final ProgramBudgets budgets;
 
-    PaymentLedger(ProcessedEvents processed, Outbox outbox, JdbcTemplate jdbc, Clock clock, DisbursementProperties properties) {
+    PaymentLedger(ProcessedEvents processed, Outbox outbox, JdbcTemplate jdbc, Clock clock, DisbursementProperties properties,
+                  ProgramBudgets budgets) {
+        this.budgets = budgets;
         this.processed = processed;
         this.outbox = outbox;
         this.jdbc = jdbc;
@@ -101,15 +108,79 @@ public class PaymentLedger {
                 decision.decisionId(), decision.grantAmount(), decision.provinceCode(), decision.regencyCode(), now));
         DisbursementProperties.AutoApproval auto = properties.autoApproval();
         if (auto.enabled() && decision.grantAmount() <= auto.maxAmount()) {
-            approve(paymentId, decision.beneficiaryId(), decision.grantAmount(), "auto:below-" + auto.maxAmount(), now);
+            approveWithinBudget(new Scheduled(paymentId, decision.beneficiaryId(), decision.programId(), decision.cycleId(),
+                    decision.provinceCode(), decision.grantAmount()), "auto:below-" + auto.maxAmount());
         }
     }
 
-    private void approve(UUID paymentId, UUID beneficiaryId, long amount, String approvedBy, Instant now) {
-        if (transition(paymentId, PaymentState.SCHEDULED, PaymentState.APPROVED, "approved_by = ?", approvedBy)) {
+    /** A scheduled payment, as approval and budgets see it. The fiscal year of its budget is its program year (cycle). */
+    public record Scheduled(UUID paymentId, UUID beneficiaryId, String programId, String cycleId, String provinceCode, long amount) {
+    }
+
+    /**
+     * Approves a scheduled payment if its budget has room: the reservation and the approval commit together. Otherwise the
+     * payment stays SCHEDULED with the reason (PaymentAwaitingBudget, once per reason) until a ceiling allows it.
+     *
+     * @return whether it was approved
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean approveWithinBudget(Scheduled payment, String approvedBy) {
+        Optional<String> refused = budgets.reserve(payment.programId(), payment.provinceCode(), payment.cycleId(), payment.amount());
+        if (refused.isPresent()) {
+            awaitBudget(payment, refused.get());
+            return false;
+        }
+        approve(payment.paymentId(), payment.beneficiaryId(), payment.amount(), approvedBy, clock.instant());
+        return true;
+    }
+
+    /** Records why a payment waits; the event is raised when the reason changes, not on every retry. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void awaitBudget(Scheduled payment, String reason) {
+        int changed = jdbc.update("UPDATE payment_intent SET waiting_reason = ?, updated_at = ? WHERE payment_id = ? AND state = 'SCHEDULED' "
+                + "AND (waiting_reason IS NULL OR waiting_reason <> ?)", reason, Timestamp.from(clock.instant()), payment.paymentId().toString(), reason);
+        if (changed == 1) {
+            outbox.append(new PaymentAwaitingBudget(payment.paymentId(), payment.beneficiaryId(), payment.amount(), payment.programId(),
+                    payment.provinceCode(), payment.cycleId(), reason, clock.instant()));
+            log.info("Payment {} waits for budget: {}", payment.paymentId(), reason);
+        }
+    }
+
+    /** An approval inside a transaction that has already reserved the budget (a batch). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void approve(UUID paymentId, UUID beneficiaryId, long amount, String approvedBy, Instant now) {
+        if (transition(paymentId, PaymentState.SCHEDULED, PaymentState.APPROVED, "approved_by = ?, waiting_reason = NULL", approvedBy)) {
             outbox.append(new PaymentApproved(paymentId, beneficiaryId, amount, approvedBy, now));
         }
     }
+
+    /**
+     * With automatic approval, payments that waited for a program's budget in a province and year are approved again in
+     * scheduling order once a ceiling is raised, until the budget is used up.
+     */
+    @Transactional
+    public int resumeAwaitingBudget(String programId, String provinceCode, String fiscalYear) {
+        DisbursementProperties.AutoApproval auto = properties.autoApproval();
+        if (!auto.enabled()) {
+            return 0; // with maker-checker the waiting payments go into the next batch an officer prepares
+        }
+        List<Scheduled> waiting = jdbc.query("""
+                        SELECT payment_id, beneficiary_id, program_id, cycle_id, province_code, amount FROM payment_intent
+                        WHERE program_id = ? AND province_code = ? AND cycle_id = ? AND state = 'SCHEDULED' AND batch_id IS NULL
+                          AND amount <= ? ORDER BY scheduled_at FOR UPDATE""", SCHEDULED_ROW, programId, provinceCode, fiscalYear, auto.maxAmount());
+        int approved = 0;
+        for (Scheduled payment : waiting) {
+            if (!approveWithinBudget(payment, "auto:below-" + auto.maxAmount())) {
+                break;
+            }
+            approved++;
+        }
+        return approved;
+    }
+
+    public static final RowMapper<Scheduled> SCHEDULED_ROW = (rs, n) -> new Scheduled(UUID.fromString(rs.getString("payment_id")),
+            UUID.fromString(rs.getString("beneficiary_id")), rs.getString("program_id"), rs.getString("cycle_id"), rs.getString("province_code"),
+            rs.getLong("amount"));
 
     /** Claims approved payments whose payee is known, marks them SENT and returns them for the bank. */
     @Transactional
@@ -150,6 +221,10 @@ public class PaymentLedger {
     public void fail(TransferOrder order, String code, String reason) {
         if (transition(order.paymentId(), PaymentState.SENT, PaymentState.FAILED,
                 "failure_code = ?, failure_reason = ?, next_check_at = NULL", code, reason)) {
+            // The money never left: its reservation goes back to the budget (a reissue reserves again).
+            String province = jdbc.queryForObject("SELECT province_code FROM payment_intent WHERE payment_id = ?", String.class,
+                    order.paymentId().toString());
+            budgets.release(order.programId(), province, order.cycleId(), order.amount());
             outbox.append(new PaymentFailed(order.paymentId(), order.beneficiaryId(), order.amount(), order.bankCode(),
                     MaskedValues.lastFour(order.accountNumber()), code, reason, clock.instant()));
         }

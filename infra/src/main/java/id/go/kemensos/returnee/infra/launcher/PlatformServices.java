@@ -53,7 +53,12 @@ public final class PlatformServices implements AutoCloseable {
     }
 
     public synchronized void start(PlatformService service) {
-        launch(service);
+        start(service, Map.of());
+    }
+
+    /** Starts one service with some settings changed for this run only, e.g. DISBURSEMENT_AUTO_APPROVAL=false in a test. */
+    public synchronized void start(PlatformService service, Map<String, String> overrides) {
+        launch(service, overrides);
         awaitHealthy(service);
     }
 
@@ -71,6 +76,10 @@ public final class PlatformServices implements AutoCloseable {
     }
 
     private synchronized void launch(PlatformService service) {
+        launch(service, Map.of());
+    }
+
+    private synchronized void launch(PlatformService service, Map<String, String> overrides) {
         if (running.containsKey(service)) {
             return;
         }
@@ -84,10 +93,12 @@ public final class PlatformServices implements AutoCloseable {
         Path logs = home.workDir("logs");
         List<String> command = new ArrayList<>();
         command.add(java());
-        String javaOptions = environment.getOrDefault("SERVICE_JAVA_OPTS", System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "-Xms128m -Xmx512m"));
+        Map<String, String> settings = new HashMap<>(environment);
+        settings.putAll(overrides);
+        String javaOptions = settings.getOrDefault("SERVICE_JAVA_OPTS", System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "-Xms128m -Xmx512m"));
         command.addAll(List.of(javaOptions.trim().split("\\s+")));
         command.addAll(List.of("-jar", jar.toString()));
-        Map<String, String> env = new HashMap<>(environment);
+        Map<String, String> env = new HashMap<>(settings);
         env.put("PORT", String.valueOf(service.port()));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);

@@ -1,0 +1,80 @@
+package id.go.kemensos.returnee.disbursement.batch;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+@RestController
+@RequestMapping("/api/batches")
+class BatchController {
+
+    private final PaymentBatches batches;
+
+    BatchController(PaymentBatches batches) {
+        this.batches = batches;
+    }
+
+    record PrepareRequest(@NotBlank String programId, @NotBlank String cycleId, @NotBlank String provinceCode,
+                          @NotBlank @Size(max = 100) String preparedBy) {
+    }
+
+    record ApproveRequest(@NotBlank @Size(max = 100) String approvedBy) {
+    }
+
+    record RejectRequest(@NotBlank @Size(max = 100) String rejectedBy, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    @Operation(summary = "Prepare batches (one per payee bank) of a province's scheduled payments under a program year",
+            description = "Each payment's budget is reserved as it is batched; what does not fit stays scheduled with the reason.")
+    @PostMapping
+    List<PaymentBatches.Batch> prepare(@Valid @RequestBody PrepareRequest request) {
+        return batches.prepare(request.programId(), request.cycleId(), request.provinceCode(), request.preparedBy().strip());
+    }
+
+    @Operation(summary = "Batches of a province, newest first", description = "state: PREPARED, APPROVED or REJECTED")
+    @GetMapping
+    List<PaymentBatches.Batch> list(@RequestParam String provinceCode, @RequestParam(required = false) String state) {
+        return batches.list(provinceCode, state);
+    }
+
+    @GetMapping("/{batchId}")
+    ResponseEntity<PaymentBatches.Batch> get(@PathVariable UUID batchId) {
+        return ResponseEntity.of(batches.find(batchId));
+    }
+
+    @Operation(summary = "Approve a prepared batch for transfer (not by the officer who prepared it)")
+    @PostMapping("/{batchId}/approval")
+    ResponseEntity<?> approve(@PathVariable UUID batchId, @Valid @RequestBody ApproveRequest request) {
+        return decided(() -> batches.approve(batchId, request.approvedBy().strip()));
+    }
+
+    @Operation(summary = "Reject a prepared batch with a reason: its payments return to the pool and their budget is released")
+    @PostMapping("/{batchId}/rejection")
+    ResponseEntity<?> reject(@PathVariable UUID batchId, @Valid @RequestBody RejectRequest request) {
+        return decided(() -> batches.reject(batchId, request.rejectedBy().strip(), request.reason().strip()));
+    }
+
+    private static ResponseEntity<?> decided(Supplier<PaymentBatches.Batch> decision) {
+        try {
+            return ResponseEntity.ok(decision.get());
+        } catch (PaymentBatches.Refused refused) {
+            HttpStatus status = refused.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+            return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, refused.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package id.go.kemensos.returnee.disbursement.batch;
+
+import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchDecided;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchPrepared;
+import id.go.kemensos.returnee.disbursement.budget.ProgramBudgets;
+import id.go.kemensos.returnee.disbursement.ledger.PaymentLedger;
+import id.go.kemensos.returnee.messaging.Outbox;
+import id.go.kemensos.returnee.messaging.TimeOrderedIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Maker-checker batches. A finance officer prepares batches of a province's scheduled payments under a program year, one
+ * per payee bank, reserving each payment's budget as it goes (what does not fit waits, with the reason); a second officer
+ * approves a batch, which approves its payments for transfer, or rejects it, which returns them to the pool and releases
+ * their budget. Nobody approves a batch they prepared.
+ */
+@Service
+public class PaymentBatches {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentBatches.class);
+
+    public record Batch(UUID batchId, String programId, String cycleId, String provinceCode, String bankCode, String state, int payments,
+                        long total, String preparedBy, Instant preparedAt, String decidedBy, Instant decidedAt, String reason) {
+    }
+
+    /** Why a batch request is refused; the controller answers 404 or 409 with the message. */
+    public static final class Refused extends RuntimeException {
+
+        private final boolean notFound;
+
+        Refused(boolean notFound, String message) {
+            super(message);
+            this.notFound = notFound;
+        }
+
+        public boolean notFound() {
+            return notFound;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final PaymentLedger ledger;
+    private final ProgramBudgets budgets;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    PaymentBatches(JdbcTemplate jdbc, PaymentLedger ledger, ProgramBudgets budgets, Outbox outbox, Clock clock) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.budgets = budgets;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Prepares the batches of a province's scheduled, unbatched payments of a program year; empty when there is nothing to pay. */
+    @Transactional
+    public List<Batch> prepare(String programId, String cycleId, String provinceCode, String preparedBy) {
+        List<Object[]> candidates = jdbc.query("""
+                        SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.province_code, p.amount, y.bank_code
+                        FROM payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
+                        WHERE p.program_id = ? AND p.cycle_id = ? AND p.province_code = ? AND p.state = 'SCHEDULED' AND p.batch_id IS NULL
+                        ORDER BY p.scheduled_at, p.payment_id FOR UPDATE""",
+                (rs, n) -> new Object[]{PaymentLedger.SCHEDULED_ROW.mapRow(rs, n), rs.getString("bank_code")}, programId, cycleId, provinceCode);
+        Map<String, List<PaymentLedger.Scheduled>> byBank = new LinkedHashMap<>();
+        Optional<String> exhausted = Optional.empty();
+        for (Object[] candidate : candidates) {
+            PaymentLedger.Scheduled payment = (PaymentLedger.Scheduled) candidate[0];
+            if (exhausted.isEmpty()) {
+                exhausted = budgets.reserve(programId, provinceCode, cycleId, payment.amount());
+            }
+            if (exhausted.isPresent()) {
+                ledger.awaitBudget(payment, exhausted.get()); // in scheduling order: first come, first paid
+                continue;
+            }
+            byBank.computeIfAbsent((String) candidate[1], bank -> new ArrayList<>()).add(payment);
+        }
+        Instant now = clock.instant();
+        List<Batch> batches = new ArrayList<>();
+        byBank.forEach((bank, payments) -> {
+            UUID batchId = TimeOrderedIds.next();
+            long total = payments.stream().mapToLong(PaymentLedger.Scheduled::amount).sum();
+            jdbc.update("INSERT INTO payment_batch (batch_id, program_id, cycle_id, province_code, bank_code, state, payments, total, "
+                            + "prepared_by, prepared_at) VALUES (?, ?, ?, ?, ?, 'PREPARED', ?, ?, ?, ?)", batchId.toString(), programId, cycleId,
+                    provinceCode, bank, payments.size(), total, preparedBy, Timestamp.from(now));
+            jdbc.batchUpdate("UPDATE payment_intent SET batch_id = ?, waiting_reason = NULL WHERE payment_id = ?",
+                    payments.stream().map(p -> new Object[]{batchId.toString(), p.paymentId().toString()}).toList());
+            outbox.append(new PaymentBatchPrepared(batchId, programId, cycleId, provinceCode, bank,
+                    payments.stream().map(PaymentLedger.Scheduled::paymentId).toList(), total, preparedBy, now));
+            log.info("Batch {} prepared by {}: {} payments, Rp {}, {} {} bank {}", batchId, preparedBy, payments.size(), total, programId,
+                    provinceCode, bank);
+            batches.add(find(batchId).orElseThrow());
+        });
+        return batches;
+    }
+
+    @Transactional
+    public Batch approve(UUID batchId, String approvedBy) {
+        Batch batch = lockPrepared(batchId);
+        if (batch.preparedBy().equalsIgnoreCase(approvedBy)) {
+            throw new Refused(false, "Petugas yang menyiapkan batch tidak boleh menyetujuinya (maker-checker) / "
+                    + "The officer who prepared a batch cannot approve it");
+        }
+        Instant now = clock.instant();
+        for (PaymentLedger.Scheduled payment : paymentsOf(batchId)) {
+            ledger.approve(payment.paymentId(), payment.beneficiaryId(), payment.amount(), approvedBy, now);
+        }
+        decide(batch, "APPROVED", approvedBy, null, now);
+        return find(batchId).orElseThrow();
+    }
+
+    @Transactional
+    public Batch reject(UUID batchId, String rejectedBy, String reason) {
+        Batch batch = lockPrepared(batchId);
+        if (batch.preparedBy().equalsIgnoreCase(rejectedBy)) {
+            throw new Refused(false, "Petugas yang menyiapkan batch tidak boleh memutusnya / The officer who prepared a batch cannot decide it");
+        }
+        budgets.release(batch.programId(), batch.provinceCode(), batch.cycleId(), batch.total());
+        jdbc.update("UPDATE payment_intent SET batch_id = NULL WHERE batch_id = ? AND state = 'SCHEDULED'", batchId.toString());
+        decide(batch, "REJECTED", rejectedBy, reason, clock.instant());
+        return find(batchId).orElseThrow();
+    }
+
+    public Optional<Batch> find(UUID batchId) {
+        return jdbc.query("SELECT * FROM payment_batch WHERE batch_id = ?", (rs, n) -> batch(rs), batchId.toString()).stream().findFirst();
+    }
+
+    public List<Batch> list(String provinceCode, String state) {
+        return jdbc.query("SELECT * FROM payment_batch WHERE province_code = ? AND (? IS NULL OR state = ?) ORDER BY prepared_at DESC",
+                (rs, n) -> batch(rs), provinceCode, state, state);
+    }
+
+    private Batch lockPrepared(UUID batchId) {
+        Batch batch = jdbc.query("SELECT * FROM payment_batch WHERE batch_id = ? FOR UPDATE", (rs, n) -> batch(rs), batchId.toString())
+                .stream().findFirst().orElseThrow(() -> new Refused(true, "Batch tidak ditemukan / no such batch: " + batchId));
+        if (!"PREPARED".equals(batch.state())) {
+            throw new Refused(false, "Batch sudah diputus (" + batch.state() + " oleh " + batch.decidedBy() + ") / already decided");
+        }
+        return batch;
+    }
+
+    private List<PaymentLedger.Scheduled> paymentsOf(UUID batchId) {
+        return jdbc.query("SELECT payment_id, beneficiary_id, program_id, cycle_id, province_code, amount FROM payment_intent "
+                + "WHERE batch_id = ? AND state = 'SCHEDULED' ORDER BY scheduled_at", PaymentLedger.SCHEDULED_ROW, batchId.toString());
+    }
+
+    private void decide(Batch batch, String decision, String officer, String reason, Instant now) {
+        jdbc.update("UPDATE payment_batch SET state = ?, decided_by = ?, decided_at = ?, reason = ? WHERE batch_id = ?", decision, officer,
+                Timestamp.from(now), reason, batch.batchId().toString());
+        outbox.append(new PaymentBatchDecided(batch.batchId(), decision, batch.preparedBy(), officer, reason, batch.payments(), batch.total(), now));
+        log.info("Batch {} {} by {}", batch.batchId(), decision, officer);
+    }
+
+    private static Batch batch(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Batch(UUID.fromString(rs.getString("batch_id")), rs.getString("program_id"), rs.getString("cycle_id"),
+                rs.getString("province_code"), rs.getString("bank_code"), rs.getString("state"), rs.getInt("payments"), rs.getLong("total"),
+                rs.getString("prepared_by"), rs.getTimestamp("prepared_at").toInstant(), rs.getString("decided_by"),
+                rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant(), rs.getString("reason"));
+    }
+}

@@ -1,0 +1,63 @@
+package id.go.kemensos.returnee.disbursement.budget;
+
+import id.go.kemensos.returnee.disbursement.ledger.PaymentLedger;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/budgets")
+class BudgetController {
+
+    private final ProgramBudgets budgets;
+    private final PaymentLedger ledger;
+
+    BudgetController(ProgramBudgets budgets, PaymentLedger ledger) {
+        this.budgets = budgets;
+        this.ledger = ledger;
+    }
+
+    record CeilingRequest(@PositiveOrZero long ceiling, @NotBlank @Size(max = 100) String setBy) {
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void loadShippedCeilings() {
+        budgets.loadShippedCeilings();
+    }
+
+    @Operation(summary = "Budget ceilings and what is committed against them, per program, province and fiscal year")
+    @GetMapping
+    List<ProgramBudgets.Budget> all() {
+        return budgets.all();
+    }
+
+    @Operation(summary = "Set a ceiling (whole rupiah); payments waiting for this budget are approved as it allows",
+            description = "409 when the ceiling would fall below what is already committed. With maker-checker approval the "
+                    + "waiting payments go into the next batch instead.")
+    @PutMapping("/{programId}/{provinceCode}/{fiscalYear}")
+    ResponseEntity<?> setCeiling(@PathVariable String programId, @PathVariable String provinceCode, @PathVariable String fiscalYear,
+                                 @Valid @RequestBody CeilingRequest request) {
+        try {
+            budgets.setCeiling(programId, provinceCode, fiscalYear, request.ceiling(), request.setBy().strip());
+        } catch (ProgramBudgets.CeilingBelowCommitted e) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
+        }
+        ledger.resumeAwaitingBudget(programId, provinceCode, fiscalYear);
+        return ResponseEntity.ok(budgets.find(programId, provinceCode, fiscalYear).orElseThrow());
+    }
+}

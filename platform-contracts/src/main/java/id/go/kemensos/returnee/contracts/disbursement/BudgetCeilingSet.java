@@ -1,0 +1,25 @@
+package id.go.kemensos.returnee.contracts.disbursement;
+
+import id.go.kemensos.returnee.contracts.EventType;
+import id.go.kemensos.returnee.contracts.PlatformEvent;
+
+import java.time.Instant;
+
+/** A budget ceiling was set for a program, province and fiscal year. Keyed by "program/province/year". */
+public record BudgetCeilingSet(
+        String programId,
+        String provinceCode,
+        String fiscalYear,
+        long previousCeiling,
+        long ceiling,
+        long committed,
+        String setBy,
+        Instant setAt) implements PlatformEvent {
+
+    public static final EventType EVENT_TYPE = EventType.of(DisbursementTopics.AGGREGATE, BudgetCeilingSet.class, 1);
+
+    @Override
+    public String subjectId() {
+        return programId + "/" + provinceCode + "/" + fiscalYear;
+    }
+}
