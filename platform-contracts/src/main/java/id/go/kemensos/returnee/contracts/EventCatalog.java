@@ -6,9 +6,12 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchDecided;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchPrepared;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
+import id.go.kemensos.returnee.contracts.disbursement.ReconciliationCompleted;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.notification.SmsFailed;
@@ -43,6 +46,9 @@ public final class EventCatalog {
             PaymentBatchPrepared.EVENT_TYPE,
             PaymentBatchDecided.EVENT_TYPE,
             BudgetCeilingSet.EVENT_TYPE,
+            PaymentReturned.EVENT_TYPE,
+            PaymentReissued.EVENT_TYPE,
+            ReconciliationCompleted.EVENT_TYPE,
             SmsSent.EVENT_TYPE,
             SmsFailed.EVENT_TYPE);
 

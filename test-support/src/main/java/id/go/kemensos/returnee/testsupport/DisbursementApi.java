@@ -4,12 +4,15 @@ import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 
 /** disbursement-service's REST API as a finance officer's client calls it. */
 public final class DisbursementApi {
@@ -31,6 +34,20 @@ public final class DisbursementApi {
         return response.body();
     }
 
+    /** Imports a bank statement as a finance officer's browser does (multipart: the file and who imports it). */
+    public Response reconcile(byte[] statement, String fileName, String importedBy) {
+        String boundary = "----statement-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"importedBy\"\r\n\r\n" + importedBy
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(statement);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/reconciliations"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     public Response post(String path, Map<String, ?> body) {
         return send("POST", path, body);
     }
@@ -47,8 +64,24 @@ public final class DisbursementApi {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
         request = body == null ? request.GET() : request.header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        return send(request.build());
+    }
+
+    /** The body as text when it is not JSON (a CSV report). */
+    public String text(String pathAndQuery) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException("disbursement-service unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body().isEmpty() ? null : json.readTree(response.body()));
         } catch (IOException e) {
             throw new IllegalStateException("disbursement-service unreachable", e);

@@ -4,8 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 @RestController
 @RequestMapping("/api/batches")
@@ -59,22 +56,14 @@ class BatchController {
 
     @Operation(summary = "Approve a prepared batch for transfer (not by the officer who prepared it)")
     @PostMapping("/{batchId}/approval")
-    ResponseEntity<?> approve(@PathVariable UUID batchId, @Valid @RequestBody ApproveRequest request) {
-        return decided(() -> batches.approve(batchId, request.approvedBy().strip()));
+    ResponseEntity<PaymentBatches.Batch> approve(@PathVariable UUID batchId, @Valid @RequestBody ApproveRequest request) {
+        return ResponseEntity.ok(batches.approve(batchId, request.approvedBy().strip()));
     }
 
     @Operation(summary = "Reject a prepared batch with a reason: its payments return to the pool and their budget is released")
     @PostMapping("/{batchId}/rejection")
-    ResponseEntity<?> reject(@PathVariable UUID batchId, @Valid @RequestBody RejectRequest request) {
-        return decided(() -> batches.reject(batchId, request.rejectedBy().strip(), request.reason().strip()));
+    ResponseEntity<PaymentBatches.Batch> reject(@PathVariable UUID batchId, @Valid @RequestBody RejectRequest request) {
+        return ResponseEntity.ok(batches.reject(batchId, request.rejectedBy().strip(), request.reason().strip()));
     }
 
-    private static ResponseEntity<?> decided(Supplier<PaymentBatches.Batch> decision) {
-        try {
-            return ResponseEntity.ok(decision.get());
-        } catch (PaymentBatches.Refused refused) {
-            HttpStatus status = refused.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
-            return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, refused.getMessage()));
-        }
-    }
 }

@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.disbursement.batch;
 
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchDecided;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchPrepared;
+import id.go.kemensos.returnee.disbursement.Refusal;
 import id.go.kemensos.returnee.disbursement.budget.ProgramBudgets;
 import id.go.kemensos.returnee.disbursement.ledger.PaymentLedger;
 import id.go.kemensos.returnee.messaging.Outbox;
@@ -35,21 +36,6 @@ public class PaymentBatches {
 
     public record Batch(UUID batchId, String programId, String cycleId, String provinceCode, String bankCode, String state, int payments,
                         long total, String preparedBy, Instant preparedAt, String decidedBy, Instant decidedAt, String reason) {
-    }
-
-    /** Why a batch request is refused; the controller answers 404 or 409 with the message. */
-    public static final class Refused extends RuntimeException {
-
-        private final boolean notFound;
-
-        Refused(boolean notFound, String message) {
-            super(message);
-            this.notFound = notFound;
-        }
-
-        public boolean notFound() {
-            return notFound;
-        }
     }
 
     private final JdbcTemplate jdbc;
@@ -111,7 +97,7 @@ public class PaymentBatches {
     public Batch approve(UUID batchId, String approvedBy) {
         Batch batch = lockPrepared(batchId);
         if (batch.preparedBy().equalsIgnoreCase(approvedBy)) {
-            throw new Refused(false, "Petugas yang menyiapkan batch tidak boleh menyetujuinya (maker-checker) / "
+            throw Refusal.conflict("Petugas yang menyiapkan batch tidak boleh menyetujuinya (maker-checker) / "
                     + "The officer who prepared a batch cannot approve it");
         }
         Instant now = clock.instant();
@@ -126,7 +112,7 @@ public class PaymentBatches {
     public Batch reject(UUID batchId, String rejectedBy, String reason) {
         Batch batch = lockPrepared(batchId);
         if (batch.preparedBy().equalsIgnoreCase(rejectedBy)) {
-            throw new Refused(false, "Petugas yang menyiapkan batch tidak boleh memutusnya / The officer who prepared a batch cannot decide it");
+            throw Refusal.conflict("Petugas yang menyiapkan batch tidak boleh memutusnya / The officer who prepared a batch cannot decide it");
         }
         budgets.release(batch.programId(), batch.provinceCode(), batch.cycleId(), batch.total());
         jdbc.update("UPDATE payment_intent SET batch_id = NULL WHERE batch_id = ? AND state = 'SCHEDULED'", batchId.toString());
@@ -145,9 +131,9 @@ public class PaymentBatches {
 
     private Batch lockPrepared(UUID batchId) {
         Batch batch = jdbc.query("SELECT * FROM payment_batch WHERE batch_id = ? FOR UPDATE", (rs, n) -> batch(rs), batchId.toString())
-                .stream().findFirst().orElseThrow(() -> new Refused(true, "Batch tidak ditemukan / no such batch: " + batchId));
+                .stream().findFirst().orElseThrow(() -> Refusal.notFound("Batch tidak ditemukan / no such batch: " + batchId));
         if (!"PREPARED".equals(batch.state())) {
-            throw new Refused(false, "Batch sudah diputus (" + batch.state() + " oleh " + batch.decidedBy() + ") / already decided");
+            throw Refusal.conflict("Batch sudah diputus (" + batch.state() + " oleh " + batch.decidedBy() + ") / already decided");
         }
         return batch;
     }

@@ -211,7 +211,8 @@ public class PaymentLedger {
 
     @Transactional
     public void settle(TransferOrder order, String bankReference) {
-        if (transition(order.paymentId(), PaymentState.SENT, PaymentState.SETTLED, "bank_reference = ?, next_check_at = NULL", bankReference)) {
+        if (transition(order.paymentId(), PaymentState.SENT, PaymentState.SETTLED, "bank_reference = ?, next_check_at = NULL, settled_at = ?",
+                bankReference, Timestamp.from(clock.instant()))) {
             outbox.append(new PaymentSettled(order.paymentId(), order.beneficiaryId(), order.programId(), order.amount(),
                     order.bankCode(), MaskedValues.lastFour(order.accountNumber()), bankReference, clock.instant(), order.cycleId()));
         }
@@ -230,7 +231,8 @@ public class PaymentLedger {
         }
     }
 
-    private boolean transition(UUID paymentId, PaymentState from, PaymentState to, String set, Object... values) {
+    /** A guarded state change: applies only from the expected state. */
+    boolean transition(UUID paymentId, PaymentState from, PaymentState to, String set, Object... values) {
         Object[] args = new Object[values.length + 4];
         args[0] = to.name();
         args[1] = Timestamp.from(clock.instant());

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +52,8 @@ public final class BankGatewaySimulator extends GatewaySimulator {
     private final ConcurrentMap<String, Outcome> transfersByReference = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AtomicInteger> executions = new ConcurrentHashMap<>();
     private final List<ExecutedTransfer> executed = new CopyOnWriteArrayList<>();
+    /** References of executed credits that came back (the account was closed after the credit, say). */
+    private final Set<String> returned = ConcurrentHashMap.newKeySet();
     /** Never reset: a bank does not reuse references, and a client may still hold ones from before a reset. */
     private final AtomicLong referenceSequence = new AtomicLong();
     private final AtomicLong transferRequests = new AtomicLong();
@@ -108,7 +111,20 @@ public final class BankGatewaySimulator extends GatewaySimulator {
 
     /** The bank statement of executed credits, as the reconciliation job downloads it. */
     public String statementCsv() {
-        return BankStatement.csv(executedTransfers());
+        return BankStatement.csv(executedTransfers(), returned);
+    }
+
+    /**
+     * Marks an executed credit as returned: the statement then shows it as RETURNED.
+     *
+     * @return false when no transfer with this reference was executed
+     */
+    public boolean returnTransfer(String partnerReferenceNo) {
+        boolean known = executed.stream().anyMatch(t -> t.partnerReferenceNo().equals(partnerReferenceNo));
+        if (known) {
+            returned.add(partnerReferenceNo);
+        }
+        return known;
     }
 
     @Override
@@ -117,6 +133,7 @@ public final class BankGatewaySimulator extends GatewaySimulator {
         transfersByReference.clear();
         executions.clear();
         executed.clear();
+        returned.clear();
         transferRequests.set(0);
         duplicateRequests.set(0);
         inconsistentRequests.set(0);
@@ -157,6 +174,11 @@ public final class BankGatewaySimulator extends GatewaySimulator {
                 boolean enabled = SimulatorHttp.readJson(exchange, SnapMessages.AutoOpen.class).enabled();
                 setUnknownAccountsAutoOpen(enabled);
                 SimulatorHttp.sendJson(exchange, 200, Map.of("enabled", enabled));
+            }
+            case "POST /sim/returns" -> {
+                String reference = SimulatorHttp.readJson(exchange, SnapMessages.ReturnRequest.class).partnerReferenceNo();
+                boolean known = returnTransfer(reference);
+                SimulatorHttp.sendJson(exchange, known ? 200 : 404, Map.of("partnerReferenceNo", reference, "returned", known));
             }
             case "GET /sim/transfers" -> SimulatorHttp.sendJson(exchange, 200, executedTransfers());
             case "GET /sim/stats" -> SimulatorHttp.sendJson(exchange, 200, stats());

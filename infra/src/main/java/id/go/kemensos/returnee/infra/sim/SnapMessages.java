@@ -119,4 +119,8 @@ final class SnapMessages {
     static SnapError missingField(String serviceCode, String field) {
         return new SnapError("400" + serviceCode + "02", "Invalid Mandatory Field " + field);
     }
+
+    /** Simulator control: mark an executed credit as returned. */
+    record ReturnRequest(String partnerReferenceNo) {
+    }
 }

@@ -188,6 +188,23 @@ class BankGatewaySimulatorTest {
     }
 
     @Test
+    void aReturnedCreditShowsAsReturnedOnTheStatement() {
+        String paid = UUID.randomUUID().toString();
+        String comesBack = UUID.randomUUID().toString();
+        transfer(paid, "960000.00", SITI_ACCOUNT);
+        transfer(comesBack, "960000.00", "0987654321");
+
+        Response returned = client.post("/sim/returns", Map.of("partnerReferenceNo", comesBack));
+        Response unknown = client.post("/sim/returns", Map.of("partnerReferenceNo", UUID.randomUUID().toString()));
+
+        assertThat(returned.status()).isEqualTo(200);
+        assertThat(unknown.status()).as("never executed").isEqualTo(404);
+        String[] lines = client.get("/sim/statement?format=csv").body().split("\n");
+        assertThat(lines[1]).contains(paid).endsWith(",SUCCESS");
+        assertThat(lines[2]).contains(comesBack).endsWith(",RETURNED");
+    }
+
+    @Test
     void lostReplyExecutesTheTransferButAnswers504() {
         bank.faults(FaultProfile.lostReplies(1.0, 200));
         String reference = UUID.randomUUID().toString();

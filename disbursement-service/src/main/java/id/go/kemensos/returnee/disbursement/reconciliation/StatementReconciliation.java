@@ -1,0 +1,217 @@
+package id.go.kemensos.returnee.disbursement.reconciliation;
+
+import id.go.kemensos.returnee.contracts.disbursement.ReconciliationCompleted;
+import id.go.kemensos.returnee.disbursement.ledger.PaymentReturns;
+import id.go.kemensos.returnee.messaging.Outbox;
+import id.go.kemensos.returnee.messaging.TimeOrderedIds;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Matches a bank statement (CSV: value_date, bank_reference, partner_reference, beneficiary_bank_code,
+ * beneficiary_account_no, amount, status) to the ledger by the payment id the transfer carried as its reference. Breaks:
+ * a line the ledger does not know, a line for a payment the ledger has not settled, an amount that differs, and a payment
+ * the ledger settled within the statement's dates that the statement does not show. A RETURNED line turns its settled
+ * payment RETURNED. The same statement imported twice gives back the first reconciliation.
+ */
+@Service
+public class StatementReconciliation {
+
+    public enum BreakKind {
+        UNKNOWN_IN_LEDGER, NOT_SETTLED_IN_LEDGER, AMOUNT_MISMATCH, MISSING_FROM_STATEMENT
+    }
+
+    public record Break(long lineNo, BreakKind kind, UUID paymentId, String bankReference, Long ledgerAmount, Long statementAmount,
+                        String detail) {
+    }
+
+    public record Reconciliation(UUID reconciliationId, String fileName, LocalDate from, LocalDate to, long statementLines, long matched,
+                                 long returned, long breaks, String importedBy, List<Break> breakList) {
+    }
+
+    /** The statement cannot be read: a missing column, a bad date or amount, with the line number. */
+    public static final class UnreadableStatement extends RuntimeException {
+        UnreadableStatement(String message) {
+            super(message);
+        }
+    }
+
+    private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+    private static final List<String> COLUMNS = List.of("value_date", "bank_reference", "partner_reference", "amount", "status");
+    private static final Logger log = LoggerFactory.getLogger(StatementReconciliation.class);
+
+    private final JdbcTemplate jdbc;
+    private final PaymentReturns returns;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    StatementReconciliation(JdbcTemplate jdbc, PaymentReturns returns, Outbox outbox, Clock clock) {
+        this.jdbc = jdbc;
+        this.returns = returns;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Reconciliation reconcile(Path statement, String fileName, String sha256, String importedBy) throws IOException {
+        Optional<UUID> earlier = jdbc.queryForList("SELECT reconciliation_id FROM reconciliation WHERE content_sha256 = ?", String.class, sha256)
+                .stream().map(UUID::fromString).findFirst();
+        if (earlier.isPresent()) {
+            return find(earlier.get()).orElseThrow();
+        }
+        UUID id = TimeOrderedIds.next();
+        List<Break> breaks = new ArrayList<>();
+        Set<String> onStatement = new HashSet<>();
+        long lines = 0;
+        long matched = 0;
+        long returned = 0;
+        LocalDate from = null;
+        LocalDate to = null;
+        try (Reader in = Files.newBufferedReader(statement, StandardCharsets.UTF_8)) {
+            var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get().parse(in);
+            for (String column : COLUMNS) {
+                if (!parser.getHeaderMap().containsKey(column)) {
+                    throw new UnreadableStatement("Kolom " + column + " tidak ada / the statement has no column " + column);
+                }
+            }
+            for (CSVRecord line : parser) {
+                lines++;
+                long lineNo = line.getRecordNumber() + 1; // the header is line 1
+                LocalDate valueDate = parseDate(line.get("value_date"), lineNo);
+                from = from == null || valueDate.isBefore(from) ? valueDate : from;
+                to = to == null || valueDate.isAfter(to) ? valueDate : to;
+                long amount = parseAmount(line.get("amount"), lineNo);
+                String reference = line.get("partner_reference");
+                String bankReference = line.get("bank_reference");
+                onStatement.add(reference);
+                Optional<Map<String, Object>> payment = payment(reference);
+                if (payment.isEmpty()) {
+                    breaks.add(new Break(lineNo, BreakKind.UNKNOWN_IN_LEDGER, null, bankReference, null, amount,
+                            "Tidak ada pembayaran dengan referensi " + reference + " / no payment with this reference"));
+                    continue;
+                }
+                UUID paymentId = UUID.fromString(reference);
+                long ledgerAmount = ((Number) payment.get().get("amount")).longValue();
+                String state = (String) payment.get().get("state");
+                if (ledgerAmount != amount) {
+                    breaks.add(new Break(lineNo, BreakKind.AMOUNT_MISMATCH, paymentId, bankReference, ledgerAmount, amount,
+                            "Jumlah di rekening koran Rp " + amount + ", di buku besar Rp " + ledgerAmount + " / amounts differ"));
+                    continue;
+                }
+                if ("RETURNED".equalsIgnoreCase(line.get("status"))) {
+                    if (returns.markReturned(paymentId, bankReference, id)) {
+                        returned++;
+                    }
+                    continue;
+                }
+                if (!"SETTLED".equals(state) && !"RETURNED".equals(state) && !"REISSUED".equals(state)) {
+                    breaks.add(new Break(lineNo, BreakKind.NOT_SETTLED_IN_LEDGER, paymentId, bankReference, ledgerAmount, amount,
+                            "Bank mengkredit, buku besar masih " + state + " / credited by the bank, " + state + " in the ledger"));
+                    continue;
+                }
+                matched++;
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new UnreadableStatement("Rekening koran tidak dapat dibaca / the statement cannot be read: " + e.getMessage());
+        }
+        if (from != null) {
+            long lineNo = lines + 2;
+            for (Map<String, Object> settled : settledBetween(from, to)) {
+                if (!onStatement.contains((String) settled.get("payment_id"))) {
+                    breaks.add(new Break(lineNo++, BreakKind.MISSING_FROM_STATEMENT, UUID.fromString((String) settled.get("payment_id")),
+                            (String) settled.get("bank_reference"), ((Number) settled.get("amount")).longValue(), null,
+                            "Lunas di buku besar tetapi tidak ada di rekening koran / settled in the ledger, not on the statement"));
+                }
+            }
+        }
+        save(id, fileName, sha256, from, to, lines, matched, returned, breaks, importedBy);
+        log.info("Reconciliation {} of {}: {} lines, {} matched, {} returned, {} breaks", id, fileName, lines, matched, returned, breaks.size());
+        return find(id).orElseThrow();
+    }
+
+    public Optional<Reconciliation> find(UUID id) {
+        List<Break> breaks = jdbc.query("SELECT * FROM reconciliation_break WHERE reconciliation_id = ? ORDER BY line_no", (rs, n) -> new Break(
+                rs.getLong("line_no"), BreakKind.valueOf(rs.getString("kind")), rs.getString("payment_id") == null ? null
+                : UUID.fromString(rs.getString("payment_id")), rs.getString("bank_reference"), (Long) rs.getObject("ledger_amount", Long.class),
+                (Long) rs.getObject("statement_amount", Long.class), rs.getString("detail")), id.toString());
+        return jdbc.query("SELECT * FROM reconciliation WHERE reconciliation_id = ?", (rs, n) -> new Reconciliation(id, rs.getString("file_name"),
+                rs.getDate("period_from") == null ? null : rs.getDate("period_from").toLocalDate(),
+                rs.getDate("period_to") == null ? null : rs.getDate("period_to").toLocalDate(), rs.getLong("statement_lines"),
+                rs.getLong("matched"), rs.getLong("returned"), rs.getLong("breaks"), rs.getString("imported_by"), breaks), id.toString())
+                .stream().findFirst();
+    }
+
+    private Optional<Map<String, Object>> payment(String reference) {
+        try {
+            UUID.fromString(reference);
+        } catch (IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
+        return jdbc.queryForList("SELECT amount, state FROM payment_intent WHERE payment_id = ?", reference).stream().findFirst();
+    }
+
+    /** Payments the ledger settled on these statement dates (bank-local, WIB). */
+    private List<Map<String, Object>> settledBetween(LocalDate from, LocalDate to) {
+        return jdbc.queryForList("SELECT payment_id, bank_reference, amount FROM payment_intent WHERE settled_at >= ? AND settled_at < ? "
+                        + "AND state IN ('SETTLED', 'RETURNED', 'REISSUED')", Timestamp.from(from.atStartOfDay(WIB).toInstant()),
+                Timestamp.from(to.plusDays(1).atStartOfDay(WIB).toInstant()));
+    }
+
+    private void save(UUID id, String fileName, String sha256, LocalDate from, LocalDate to, long lines, long matched, long returned,
+                      List<Break> breaks, String importedBy) {
+        jdbc.update("INSERT INTO reconciliation (reconciliation_id, file_name, content_sha256, period_from, period_to, statement_lines, matched, "
+                        + "returned, breaks, imported_by, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id.toString(), fileName, sha256,
+                from == null ? null : Date.valueOf(from), to == null ? null : Date.valueOf(to), lines, matched, returned, breaks.size(),
+                importedBy, Timestamp.from(clock.instant()));
+        jdbc.batchUpdate("INSERT INTO reconciliation_break (reconciliation_id, line_no, kind, payment_id, bank_reference, ledger_amount, "
+                + "statement_amount, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", breaks.stream().map(b -> new Object[]{id.toString(), b.lineNo(),
+                b.kind().name(), b.paymentId() == null ? null : b.paymentId().toString(), b.bankReference(), b.ledgerAmount(), b.statementAmount(),
+                b.detail()}).toList());
+        outbox.append(new ReconciliationCompleted(id, fileName, from, to, lines, matched, returned, count(breaks, BreakKind.MISSING_FROM_STATEMENT),
+                count(breaks, BreakKind.UNKNOWN_IN_LEDGER), count(breaks, BreakKind.NOT_SETTLED_IN_LEDGER), count(breaks, BreakKind.AMOUNT_MISMATCH),
+                importedBy, clock.instant()));
+    }
+
+    private static long count(List<Break> breaks, BreakKind kind) {
+        return breaks.stream().filter(b -> b.kind() == kind).count();
+    }
+
+    private static LocalDate parseDate(String text, long lineNo) {
+        try {
+            return LocalDate.parse(text);
+        } catch (RuntimeException e) {
+            throw new UnreadableStatement("Baris " + lineNo + ": tanggal '" + text + "' bukan YYYY-MM-DD / line " + lineNo + ": bad value_date");
+        }
+    }
+
+    private static long parseAmount(String text, long lineNo) {
+        try {
+            return new java.math.BigDecimal(text).longValueExact();
+        } catch (RuntimeException e) {
+            throw new UnreadableStatement("Baris " + lineNo + ": jumlah '" + text + "' bukan rupiah bulat / line " + lineNo + ": bad amount");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package id.go.kemensos.returnee.contracts.disbursement;
+
+import id.go.kemensos.returnee.contracts.EventType;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The bank statement shows a settled transfer came back (closed or wrong account). The payment can be reissued. */
+public record PaymentReturned(
+        UUID paymentId,
+        UUID beneficiaryId,
+        long amount,
+        String bankReference,
+        UUID reconciliationId,
+        Instant returnedAt) implements PaymentEvent {
+
+    public static final EventType EVENT_TYPE = EventType.of(DisbursementTopics.AGGREGATE, PaymentReturned.class, 1);
+}

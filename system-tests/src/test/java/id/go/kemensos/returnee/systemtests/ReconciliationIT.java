@@ -1,0 +1,118 @@
+package id.go.kemensos.returnee.systemtests;
+
+import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
+import id.go.kemensos.returnee.infra.launcher.PlatformService;
+import id.go.kemensos.returnee.testsupport.DisbursementApi;
+import id.go.kemensos.returnee.testsupport.EventLog;
+import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
+import id.go.kemensos.returnee.testsupport.ReturneeMother;
+import id.go.kemensos.returnee.testsupport.RunningPlatform;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A finance officer imports the bank's statement: a settled payment missing from it, an amount that differs and a line
+ * the ledger does not know are breaks; a credit that came back makes its payment RETURNED; after the returnee's account is
+ * amended the payment is reissued to the new account and paid once; the report counts it all.
+ */
+@PlatformIntegrationTest
+class ReconciliationIT {
+
+    private static RunningPlatform platform;
+    private static DisbursementApi disbursement;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = RunningPlatform.start();
+        disbursement = platform.disbursement();
+    }
+
+    @Test
+    void breaksAreListedAndAReturnedPaymentIsReissuedToTheAmendedAccount() throws Exception {
+        List<Map<String, Object>> people = List.of(ReturneeMother.sitiAminahLombokTengah(), ReturneeMother.laluZainiLombokTimur(),
+                ReturneeMother.sitiAminahLombokTengah());
+        List<UUID> ids = new ArrayList<>();
+        for (Map<String, Object> person : people) {
+            ids.add(platform.registration().register(person));
+        }
+        await().atMost(ofSeconds(60)).until(() -> ids.stream().allMatch(id -> paymentOf(id, "SETTLED") != null));
+        String missing = paymentOf(ids.get(0), "SETTLED");
+        String wrongAmount = paymentOf(ids.get(1), "SETTLED");
+        String returned = paymentOf(ids.get(2), "SETTLED");
+        assertThat(platform.stack().bank().returnTransfer(returned)).isTrue();
+
+        String unknown = UUID.randomUUID().toString();
+        String statement = platform.stack().bank().statementCsv().lines()
+                .filter(line -> !line.contains(missing))
+                .map(line -> line.contains(wrongAmount) ? line.replace(",960000,", ",950000,") : line)
+                .collect(Collectors.joining("\n")) + "\n2026-01-02,BNK999999999999," + unknown + ",002,1234567890,960000,SUCCESS\n";
+
+        DisbursementApi.Response imported = disbursement.reconcile(statement.getBytes(StandardCharsets.UTF_8), "rekening-koran.csv", "keuangan.kemensos");
+        assertThat(imported.status()).as("%s", imported.body()).isEqualTo(200);
+        JsonNode result = imported.body();
+        assertThat(breakOf(result, missing)).isEqualTo("MISSING_FROM_STATEMENT");
+        assertThat(breakOf(result, wrongAmount)).isEqualTo("AMOUNT_MISMATCH");
+        assertThat(result.get("breakList").valueStream().filter(b -> "UNKNOWN_IN_LEDGER".equals(b.get("kind").asString())
+                && b.get("bankReference").asString().equals("BNK999999999999")).count()).isEqualTo(1);
+        assertThat(result.get("returned").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(paymentOf(ids.get(2), "RETURNED")).isEqualTo(returned);
+        EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
+        await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(DisbursementTopics.EVENTS, ids.get(2).toString()))
+                .anySatisfy(e -> assertThat(e.getType()).isEqualTo(PaymentReturned.EVENT_TYPE.type())));
+        assertThat(disbursement.reconcile(statement.getBytes(StandardCharsets.UTF_8), "lagi.csv", "keuangan.kemensos").body()
+                .get("reconciliationId").asString()).as("the same statement again").isEqualTo(result.get("reconciliationId").asString());
+
+        // The account was closed: the returnee gives a new one at the desk, and finance reissues the payment.
+        String newAccount = "9988" + System.nanoTime() % 100_000_000L;
+        HttpResponse<String> amended = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(PlatformService.REGISTRATION.baseUrl()
+                + "/api/returnees/" + ids.get(2))).header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(
+                "{\"bankCode\":\"002\",\"accountNumber\":\"" + newAccount + "\",\"accountHolderName\":\"SITI AMINAH\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(amended.statusCode()).isEqualTo(200);
+        await().atMost(ofSeconds(30)).until(() -> newAccount.equals(platform.database().rows(
+                "SELECT account_number FROM disbursement.payee WHERE beneficiary_id = ?", ids.get(2).toString()).get(0).get("account_number")));
+        assertThat(disbursement.post("/api/payments/" + missing + "/reissue", Map.of("requestedBy", "keuangan.kemensos", "reason", "uji"))
+                .status()).as("a settled payment is not reissued").isEqualTo(409);
+        DisbursementApi.Response reissued = disbursement.post("/api/payments/" + returned + "/reissue",
+                Map.of("requestedBy", "keuangan.kemensos", "reason", "Rekening lama ditutup; rekening baru dari loket Dinsos"));
+        assertThat(reissued.status()).as("%s", reissued.body()).isEqualTo(200);
+        String replacement = reissued.body().get("newPaymentId").asString();
+
+        await().atMost(ofSeconds(60)).until(() -> replacement.equals(paymentOf(ids.get(2), "SETTLED")));
+        assertThat(platform.stack().bank().executedTransfers().stream().filter(t -> t.accountNo().equals(newAccount)).count()).isEqualTo(1);
+        assertThat(disbursement.get("/api/payments/" + returned).body().get("state").asString()).isEqualTo("REISSUED");
+        assertThat(disbursement.get("/api/payments/" + replacement).body().get("reissue_of").asString()).isEqualTo(returned);
+
+        String report = disbursement.text("/api/reports/payments?groupBy=province,state&provinceCode=52&format=csv");
+        assertThat(report).startsWith("\uFEFFprovince,state,payments,total").contains("52,REISSUED,").contains("52,SETTLED,");
+        assertThat(disbursement.get("/api/reports/payments?groupBy=nik").status()).isEqualTo(400);
+    }
+
+    private static String paymentOf(UUID beneficiary, String state) {
+        List<Map<String, Object>> rows = platform.database().rows("SELECT payment_id FROM disbursement.payment_intent WHERE beneficiary_id = ? "
+                + "AND state = ?", beneficiary.toString(), state);
+        return rows.isEmpty() ? null : (String) rows.get(0).get("payment_id");
+    }
+
+    private static String breakOf(JsonNode reconciliation, String paymentId) {
+        return reconciliation.get("breakList").valueStream().filter(b -> paymentId.equals(b.path("paymentId").asString("")))
+                .map(b -> b.get("kind").asString()).findFirst().orElse(null);
+    }
+}
