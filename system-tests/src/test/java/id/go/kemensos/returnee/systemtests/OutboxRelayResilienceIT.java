@@ -9,11 +9,6 @@ import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -78,9 +73,9 @@ class OutboxRelayResilienceIT {
         // Debezium is at-least-once: a restart may repeat the last uncommitted events, never the ones whose offsets were stored.
         assertThat(eventIds.size() - REGISTRATIONS).as("events re-emitted by the restarted relay").isLessThan(REGISTRATIONS / 4);
 
-        redeliver(registered);
-        redeliver(log.raw(EligibilityTopics.EVENTS, r -> ours.contains(r.key())));
-        redeliver(log.raw(DisbursementTopics.EVENTS, r -> ours.contains(r.key())));
+        log.redeliver(registered);
+        log.redeliver(log.raw(EligibilityTopics.EVENTS, r -> ours.contains(r.key())));
+        log.redeliver(log.raw(DisbursementTopics.EVENTS, r -> ours.contains(r.key())));
         // Duplicates sit after the originals; once every consumer has passed them, the effects must be unchanged, and stay so.
         awaitConsumersCaughtUp();
         await().during(ofSeconds(3)).atMost(ofSeconds(10))
@@ -102,17 +97,6 @@ class OutboxRelayResilienceIT {
             List<String> templates = platform.stack().sms().messagesTo(ReturneeMother.phoneE164(returnee)).stream()
                     .map(AcceptedSms::text).map(t -> t.contains("terdaftar") ? "REGISTERED" : "PAID").sorted().toList();
             assertThat(templates).containsExactly("PAID", "REGISTERED");
-        }
-    }
-
-    /** Delivers the same records (same CloudEvents ids) a second time, as Kafka may after a consumer crash. */
-    private static void redeliver(List<ConsumerRecord<String, byte[]>> records) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.stack().kafka().bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            for (ConsumerRecord<String, byte[]> r : records) {
-                producer.send(new ProducerRecord<>(r.topic(), r.partition(), r.key(), r.value(), r.headers()));
-            }
         }
     }
 
