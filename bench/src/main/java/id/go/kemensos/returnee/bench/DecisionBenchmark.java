@@ -1,11 +1,7 @@
 package id.go.kemensos.returnee.bench;
 
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
-import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
-import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
-import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
-import id.go.kemensos.returnee.contracts.registration.Sex;
 import id.go.kemensos.returnee.eligibility.rules.Evaluation;
 import id.go.kemensos.returnee.eligibility.rules.Facts;
 import id.go.kemensos.returnee.eligibility.rules.RuleEngine;
@@ -14,16 +10,8 @@ import id.go.kemensos.returnee.eligibility.rules.RuleSetCatalog;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.launcher.PlatformServices;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +19,6 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
@@ -43,7 +30,6 @@ import java.util.UUID;
 final class DecisionBenchmark {
 
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     record Figures(int registrations, long engineDecisions, long engineNanos, Map<Outcome, Long> engineOutcomes, long produceNanos,
                    long serviceDecisions, long serviceNanos, boolean complete) {
@@ -81,13 +67,11 @@ final class DecisionBenchmark {
         long before = relayed();
         out.printf("== Publishing %,d ReturneeRegistered events to %s%n", n, RegistrationTopics.EVENTS);
         long produceStart = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (CloudEventRecords records = new CloudEventRecords(stack.kafka().bootstrapServers())) {
             for (int i = 0; i < n; i++) {
-                ReturneeRegistered event = registered(people, i, registeredAt);
-                producer.send(new ProducerRecord<>(RegistrationTopics.EVENTS, null, event.beneficiaryId().toString(),
-                        JSON.writeValueAsBytes(event), headers(event)));
+                records.send(RegistrationTopics.EVENTS, CloudEventRecords.registered(people, i, UUID.randomUUID(), category(i),
+                        i % 5 == 0 ? "POLRI" : "BP3MI", i % 7 != 0, registeredAt));
             }
-            producer.flush();
         }
         long produceNanos = System.nanoTime() - produceStart;
         long expected = decided; // the service applies the same rules to the same facts
@@ -127,7 +111,7 @@ final class DecisionBenchmark {
     }
 
     /** Every fifth returnee a trafficking survivor, every seventh without social guidance (needs review). */
-    private static String category(int i) {
+    static String category(int i) {
         return i % 5 == 0 ? "KPO" : i % 3 == 0 ? "PMI_PURNA" : "PMIB_DEPORTEE";
     }
 
@@ -135,36 +119,6 @@ final class DecisionBenchmark {
         return new Facts(true, SyntheticReturnees.female(i) ? "FEMALE" : "MALE", people.birthDate(i), "52", "5202", category(i),
                 i % 5 == 0 ? "POLRI" : "BP3MI", "MY", LocalDate.of(2019, 9, 2), today, people.name(i), "002", people.name(i), true,
                 i % 7 != 0, Set.of());
-    }
-
-    private static ReturneeRegistered registered(SyntheticReturnees people, int i, Instant at) {
-        return new ReturneeRegistered(UUID.randomUUID(), people.nik(i).substring(0, 4) + "**********" + people.nik(i).substring(14),
-                people.name(i), SyntheticReturnees.female(i) ? Sex.FEMALE : Sex.MALE, people.birthDate(i), "52", "5202",
-                ReturneeCategory.valueOf(category(i)), i % 5 == 0 ? "POLRI" : "BP3MI", "MY", LocalDate.of(2019, 9, 2),
-                people.phoneE164(i), new BankAccount("002", people.accountNumber(i), people.name(i)), true, i % 7 != 0, null, at);
-    }
-
-    /** CloudEvents binary mode, as the outbox relay writes it. */
-    private static RecordHeaders headers(ReturneeRegistered event) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
-        headers.add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        headers.add("ce_type", ReturneeRegistered.EVENT_TYPE.type().getBytes(StandardCharsets.UTF_8));
-        headers.add("ce_source", ReturneeRegistered.EVENT_TYPE.source().toString().getBytes(StandardCharsets.UTF_8));
-        headers.add("ce_subject", event.beneficiaryId().toString().getBytes(StandardCharsets.UTF_8));
-        headers.add("ce_time", event.registeredAt().toString().getBytes(StandardCharsets.UTF_8));
-        headers.add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
-        return headers;
-    }
-
-    private KafkaProducer<String, byte[]> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return new KafkaProducer<>(p);
     }
 
     private long relayed() {

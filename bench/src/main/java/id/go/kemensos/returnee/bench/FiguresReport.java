@@ -71,6 +71,22 @@ final class FiguresReport {
         out.println();
     }
 
+    void printPayments(PaymentBenchmark.Figures f) {
+        out.println();
+        out.println("==================================== Figures ====================================");
+        out.println("Machine: " + machine());
+        out.printf("Mode: pay, disbursement-service alone, automatic approval%n%n");
+        out.printf("| %-62s | %20s |%n", "figure", "value");
+        out.printf("|%s|%s|%n", "-".repeat(64), "-".repeat(22));
+        for (PaymentBenchmark.Round r : f.rounds()) {
+            String label = "pay: bank " + r.latencyMillis() + " ms, ";
+            row(label + "transfers executed / planned", Rates.count(r.executed()) + " / " + Rates.count(r.payments()));
+            row(label + "payments/s (decision to transfer)", Rates.decimal(r.perSecond()));
+            row(label + "duplicate transfers", String.valueOf(r.duplicates()));
+        }
+        out.println();
+    }
+
     void printDecisions(DecisionBenchmark.Figures f) {
         out.println();
         out.println("==================================== Figures ====================================");

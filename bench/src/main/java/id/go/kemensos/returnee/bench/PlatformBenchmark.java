@@ -111,8 +111,8 @@ public final class PlatformBenchmark {
         }
 
         /**
-         * The upload and decision benchmarks register or decide a hundred thousand to a million people: on a database and
-         * broker of their own (a work directory deleted afterwards), so that none of them reaches the developer's stack.
+         * The upload, decision and payment benchmarks register, decide or pay thousands to a million people: on a database
+         * and broker of their own (a work directory deleted afterwards), so that none of them reaches the developer's stack.
          */
         private int onOwnStack(PlatformHome home) throws Exception {
             requireFree(Stream.concat(Stream.of(MariaDbServer.PORT, KafkaBroker.PORT), SIMULATOR_AND_SERVICE_PORTS.stream()).toList());
@@ -127,6 +127,12 @@ public final class PlatformBenchmark {
                     UploadBenchmark.Figures figures = new UploadBenchmark(stack, services, out).run(options);
                     new FiguresReport(out).printUpload(options, figures);
                     return figures.countsAsExpected() ? 0 : 2;
+                }
+                if (options.mode() == BenchOptions.Mode.PAY) {
+                    services = new PlatformServices(home, PaymentBenchmark.ENVIRONMENT);
+                    PaymentBenchmark.Figures figures = new PaymentBenchmark(stack, services, out).run(options);
+                    new FiguresReport(out).printPayments(figures);
+                    return figures.rounds().stream().allMatch(r -> r.executed() >= r.payments() && r.duplicates() == 0) ? 0 : 2;
                 }
                 services = new PlatformServices(home, Map.of());
                 DecisionBenchmark.Figures figures = new DecisionBenchmark(stack, services, out).run(options);

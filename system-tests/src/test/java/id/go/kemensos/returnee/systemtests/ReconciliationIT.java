@@ -73,6 +73,8 @@ class ReconciliationIT {
                 && b.get("bankReference").asString().equals("BNK999999999999")).count()).isEqualTo(1);
         assertThat(result.get("returned").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(paymentOf(ids.get(2), "RETURNED")).isEqualTo(returned);
+        await().atMost(ofSeconds(30)).until(() -> "PAYMENT_RETURNED".equals(platform.registration().get("/api/returnees/" + ids.get(2))
+                .body().get("status").asString()));
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
         await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(DisbursementTopics.EVENTS, ids.get(2).toString()))
                 .anySatisfy(e -> assertThat(e.getType()).isEqualTo(PaymentReturned.EVENT_TYPE.type())));
@@ -97,6 +99,8 @@ class ReconciliationIT {
 
         await().atMost(ofSeconds(60)).until(() -> replacement.equals(paymentOf(ids.get(2), "SETTLED")));
         assertThat(platform.stack().bank().executedTransfers().stream().filter(t -> t.accountNo().equals(newAccount)).count()).isEqualTo(1);
+        await().atMost(ofSeconds(30)).until(() -> "PAID".equals(platform.registration().get("/api/returnees/" + ids.get(2))
+                .body().get("status").asString()));
         assertThat(disbursement.get("/api/payments/" + returned).body().get("state").asString()).isEqualTo("REISSUED");
         assertThat(disbursement.get("/api/payments/" + replacement).body().get("reissue_of").asString()).isEqualTo(returned);
 

@@ -1,7 +1,9 @@
 package id.go.kemensos.returnee.registration.progress;
 
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
@@ -67,6 +69,10 @@ public class ReturneeProgress {
             payment(p.beneficiaryId(), ReturneeStatus.PAYMENT_FAILED, p.failedAt(), 4);
         } else if (event.payload() instanceof PaymentSettled p) {
             payment(p.beneficiaryId(), ReturneeStatus.PAID, p.settledAt(), 5);
+        } else if (event.payload() instanceof PaymentAwaitingBudget p) {
+            payment(p.beneficiaryId(), ReturneeStatus.PAYMENT_AWAITING_BUDGET, p.at(), 1);
+        } else if (event.payload() instanceof PaymentReturned p) {
+            payment(p.beneficiaryId(), ReturneeStatus.PAYMENT_RETURNED, p.returnedAt(), 6);
         }
     }
 

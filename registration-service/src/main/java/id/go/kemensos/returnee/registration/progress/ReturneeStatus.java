@@ -10,8 +10,12 @@ public enum ReturneeStatus {
     INELIGIBLE,
     NEEDS_REVIEW,
     PAYMENT_SCHEDULED,
+    /** Scheduled, but the program's budget for the province and year has no room yet. */
+    PAYMENT_AWAITING_BUDGET,
     PAYMENT_APPROVED,
     PAYMENT_SENT,
     PAYMENT_FAILED,
-    PAID
+    PAID,
+    /** Paid, but the credit came back (closed account, say); finance can reissue it to a corrected account. */
+    PAYMENT_RETURNED
 }

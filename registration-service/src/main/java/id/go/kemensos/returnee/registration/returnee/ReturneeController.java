@@ -60,7 +60,7 @@ class ReturneeController {
 
     @Operation(summary = "List returnees, newest first, filtered by province, regency, status or upload (NIK and account masked)",
             description = "status is where the returnee stands downstream: REGISTERED, ELIGIBLE, INELIGIBLE, NEEDS_REVIEW, "
-                    + "PAYMENT_SCHEDULED, PAYMENT_APPROVED, PAYMENT_SENT, PAYMENT_FAILED or PAID.")
+                    + "PAYMENT_SCHEDULED, PAYMENT_AWAITING_BUDGET, PAYMENT_APPROVED, PAYMENT_SENT, PAYMENT_FAILED, PAID or PAYMENT_RETURNED.")
     @GetMapping
     ReturneePage list(@RequestParam(required = false) String provinceCode, @RequestParam(required = false) String regencyCode,
                       @RequestParam(required = false) ReturneeStatus status, @RequestParam(required = false) UUID uploadId, @RequestParam(defaultValue = "0") int page,
