@@ -4,15 +4,12 @@ import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 
 /** disbursement-service's REST API as a finance officer's client calls it. */
 public final class DisbursementApi {
@@ -36,16 +33,8 @@ public final class DisbursementApi {
 
     /** Imports a bank statement as a finance officer's browser does (multipart: the file and who imports it). */
     public Response reconcile(byte[] statement, String fileName, String importedBy) {
-        String boundary = "----statement-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"importedBy\"\r\n\r\n" + importedBy
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(statement);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/reconciliations"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        return send(new MultipartForm(Map.of("importedBy", importedBy), "file", fileName, "text/csv", statement)
+                .post(HttpRequest.newBuilder(URI.create(baseUrl + "/api/reconciliations"))).build());
     }
 
     public Response post(String path, Map<String, ?> body) {

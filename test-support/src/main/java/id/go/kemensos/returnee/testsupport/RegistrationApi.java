@@ -3,13 +3,11 @@ package id.go.kemensos.returnee.testsupport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
@@ -51,16 +49,8 @@ public final class RegistrationApi {
 
     /** Uploads a provincial list as a clerk's browser does (multipart: the file and the uploading province). */
     public Response upload(byte[] file, String fileName, String provinceCode) {
-        String boundary = "----returnee-list-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"provinceCode\"\r\n\r\n" + provinceCode
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(file);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/uploads"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        return send(new MultipartForm(Map.of("provinceCode", provinceCode), "file", fileName, "application/octet-stream", file)
+                .post(HttpRequest.newBuilder(URI.create(baseUrl + "/api/uploads"))).build());
     }
 
     /** An upload's status resource: progress, counts and failure reason. */

@@ -37,51 +37,22 @@ class RuleSetCatalogTest {
 
     @Test
     void refusesARuleThatReadsAnUnknownFact(@TempDir Path rules) throws IOException {
-        Files.writeString(rules.resolve("typo.yaml"), """
-                id: typo
-                version: "1"
-                kind: PROGRAM
-                effectiveFrom: 2026-01-01
-                relevantDate: REGISTRATION_DATE
-                criteria:
-                  - id: X1
-                    inputs: [ageAtRelevantDat]
-                    rule: "#ageAtRelevantDat >= 18"
-                """);
+        Files.writeString(rules.resolve("typo.yaml"), oneCriterion("typo", "ageAtRelevantDat", "#ageAtRelevantDat >= 18"));
 
         assertThatThrownBy(() -> RuleSetCatalog.load(rules, ENGINE)).hasMessageContaining("unknown fact 'ageAtRelevantDat'");
     }
 
     @Test
     void refusesARuleThatDoesNotParse(@TempDir Path rules) throws IOException {
-        Files.writeString(rules.resolve("broken.yaml"), """
-                id: broken
-                version: "1"
-                kind: PROGRAM
-                effectiveFrom: 2026-01-01
-                relevantDate: REGISTRATION_DATE
-                criteria:
-                  - id: X1
-                    inputs: [dtksListed]
-                    rule: "#dtksListed >= ("
-                """);
+        Files.writeString(rules.resolve("broken.yaml"), oneCriterion("broken", "dtksListed", "#dtksListed >= ("));
 
         assertThatThrownBy(() -> RuleSetCatalog.load(rules, ENGINE)).isInstanceOf(RuntimeException.class);
     }
 
     @Test
     void aRuleCannotReachTypesOrRunCode(@TempDir Path rules) throws IOException {
-        Files.writeString(rules.resolve("evil.yaml"), """
-                id: evil
-                version: "1"
-                kind: PROGRAM
-                effectiveFrom: 2026-01-01
-                relevantDate: REGISTRATION_DATE
-                criteria:
-                  - id: X1
-                    inputs: [dtksListed]
-                    rule: "T(java.lang.Runtime).getRuntime().exec('true') != null"
-                """);
+        Files.writeString(rules.resolve("evil.yaml"), oneCriterion("evil", "dtksListed",
+                "T(java.lang.Runtime).getRuntime().exec('true') != null"));
         RuleSetCatalog catalog = RuleSetCatalog.load(rules, ENGINE);
 
         assertThatThrownBy(() -> ENGINE.evaluate(catalog.version("evil", "1").orElseThrow(), FactsMother.sitiAminahDeportee()))
@@ -95,5 +66,20 @@ class RuleSetCatalogTest {
         Files.writeString(rules.resolve("again.yaml"), shipped.replace("version: \"2026.1\"", "version: \"2026.1b\""));
 
         assertThatThrownBy(() -> RuleSetCatalog.load(rules, ENGINE)).hasMessageContaining("take effect on 2026-01-01");
+    }
+
+    /** A minimal rule set file with one criterion, for the refusal cases. */
+    private static String oneCriterion(String id, String input, String rule) {
+        return """
+                id: %s
+                version: "1"
+                kind: PROGRAM
+                effectiveFrom: 2026-01-01
+                relevantDate: REGISTRATION_DATE
+                criteria:
+                  - id: X1
+                    inputs: [%s]
+                    rule: "%s"
+                """.formatted(id, input, rule);
     }
 }
