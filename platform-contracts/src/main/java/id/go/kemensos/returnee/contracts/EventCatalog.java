@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.contracts;
 
 import id.go.kemensos.returnee.contracts.disbursement.BudgetCeilingSet;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchDecided;
@@ -43,6 +44,7 @@ public final class EventCatalog {
             PaymentSettled.EVENT_TYPE,
             PaymentFailed.EVENT_TYPE,
             PaymentAwaitingBudget.EVENT_TYPE,
+            PaymentAccountChecked.EVENT_TYPE,
             PaymentBatchPrepared.EVENT_TYPE,
             PaymentBatchDecided.EVENT_TYPE,
             BudgetCeilingSet.EVENT_TYPE,

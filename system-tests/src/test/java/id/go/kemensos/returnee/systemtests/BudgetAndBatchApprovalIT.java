@@ -71,7 +71,7 @@ class BudgetAndBatchApprovalIT {
         try {
             disbursement.setCeiling("BSU", BALI, year, committed() + 10 * GRANT, "keuangan.kemensos");
             List<UUID> people = registerInBali(2);
-            await().atMost(ofSeconds(60)).until(() -> count(people, "state = 'SCHEDULED'") == 2);
+            await().atMost(ofSeconds(60)).until(() -> count(people, "state = 'SCHEDULED' AND account_check = 'VERIFIED'") == 2);
             assertThat(count(people, "state = 'SCHEDULED'")).as("nothing is approved without an officer").isEqualTo(2);
 
             long committedBefore = committed();
@@ -91,7 +91,7 @@ class BudgetAndBatchApprovalIT {
                     .as("decided once").isEqualTo(409);
 
             List<UUID> later = registerInBali(1);
-            await().atMost(ofSeconds(60)).until(() -> count(later, "state = 'SCHEDULED'") == 1);
+            await().atMost(ofSeconds(60)).until(() -> count(later, "state = 'SCHEDULED' AND account_check = 'VERIFIED'") == 1);
             long beforeRejection = committed();
             JsonNode second = single(prepare("keuangan.maker"));
             DisbursementApi.Response rejected = disbursement.post("/api/batches/" + second.get("batchId").asString() + "/rejection",

@@ -4,6 +4,7 @@ import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
+import id.go.kemensos.returnee.testsupport.DisbursementApi;
 import id.go.kemensos.returnee.testsupport.EligibilityApi;
 import id.go.kemensos.returnee.testsupport.EventLog;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
@@ -111,6 +112,11 @@ class EligibilityDecisionIT {
         await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(EligibilityTopics.EVENTS, beneficiary.toString()))
                 .filteredOn(e -> e.getType().equals(DecisionOverridden.EVENT_TYPE.type())).singleElement()
                 .satisfies(e -> assertThat(data(e).get("decisionId").asString()).isEqualTo(decisionId)));
+        // The bank then confirms the account is the spouse's, not the returnee's: finance accepts it on the same evidence.
+        String payment = await().atMost(ofSeconds(60)).until(() -> accountReviewOf(beneficiary), id -> id != null);
+        DisbursementApi.Response accepted = platform.disbursement().post("/api/payments/" + payment + "/account-review",
+                Map.of("officer", "keuangan.ntb.02", "reason", "Rekening bersama suami-istri, buku tabungan diperiksa Dinsos"));
+        assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(200);
         await().atMost(ofSeconds(60)).until(() -> settledPayments(beneficiary) == 1);
         assertThat(reviewOf(beneficiary)).as("no longer pending").isNull();
     }
@@ -204,6 +210,12 @@ class EligibilityDecisionIT {
     private static JsonNode reviewOf(UUID beneficiary) {
         JsonNode grant = current(eligibility.decisionsOf(beneficiary), GRANT);
         return grant != null && "NEEDS_REVIEW".equals(grant.get("outcome").asString()) && !grant.hasNonNull("override") ? grant : null;
+    }
+
+    private static String accountReviewOf(UUID beneficiary) {
+        JsonNode pending = platform.disbursement().get("/api/account-reviews?provinceCode=52").body();
+        return pending.valueStream().filter(p -> p.get("beneficiary_id").asString().equals(beneficiary.toString()))
+                .map(p -> p.get("payment_id").asString()).findFirst().orElse(null);
     }
 
     private static long settledPayments(UUID beneficiary) {

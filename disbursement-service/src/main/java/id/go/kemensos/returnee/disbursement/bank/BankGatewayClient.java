@@ -26,6 +26,7 @@ public class BankGatewayClient {
 
     static final String TRANSFER = "/snap/v1.0/transfer-interbank";
     static final String STATUS = "/snap/v1.0/transfer/status";
+    static final String INQUIRY = "/snap/v1.0/account-inquiry-external";
     private static final int MAX_SENDS = 2;
     private static final Logger log = LoggerFactory.getLogger(BankGatewayClient.class);
 
@@ -35,6 +36,38 @@ public class BankGatewayClient {
     BankGatewayClient(ResilientGateways gateways, DisbursementProperties properties) {
         this.gateway = gateways.create("bank", properties.bankGatewayUrl());
         this.sourceAccount = properties.sourceAccount();
+    }
+
+    /** What the bank says of an account: its holder's name, that it does not exist or is closed, or nothing (try again). */
+    public sealed interface AccountInquiry {
+
+        record Holder(String name) implements AccountInquiry {
+        }
+
+        record Refused(String code, String reason) implements AccountInquiry {
+        }
+
+        record Unknown(String reason) implements AccountInquiry {
+        }
+    }
+
+    /** SNAP account inquiry (service 16); safe to repeat, so it is retried like any read. */
+    public AccountInquiry inquire(String reference, String bankCode, String accountNumber) {
+        GatewayResponse response;
+        try {
+            response = gateway.post(INQUIRY, Map.of("partnerReferenceNo", reference, "beneficiaryBankCode", bankCode,
+                    "beneficiaryAccountNo", accountNumber), true);
+        } catch (GatewayUnavailableException e) {
+            return new AccountInquiry.Unknown(e.getMessage());
+        }
+        if (response.isSuccess() && "2001600".equals(response.text("responseCode"))) {
+            String name = response.text("beneficiaryAccountName");
+            return new AccountInquiry.Holder(name == null ? "" : name);
+        }
+        if (response.status() == 400 || response.status() == 403 || response.status() == 404) {
+            return new AccountInquiry.Refused(response.text("responseCode"), response.text("responseMessage"));
+        }
+        return new AccountInquiry.Unknown("bank answered " + response.status());
     }
 
     public TransferOutcome transfer(TransferOrder order) {

@@ -59,6 +59,7 @@ public class PaymentBatches {
                         SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.province_code, p.amount, y.bank_code
                         FROM payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
                         WHERE p.program_id = ? AND p.cycle_id = ? AND p.province_code = ? AND p.state = 'SCHEDULED' AND p.batch_id IS NULL
+                          AND p.account_check = 'VERIFIED'
                         ORDER BY p.scheduled_at, p.payment_id FOR UPDATE""",
                 (rs, n) -> new Object[]{PaymentLedger.SCHEDULED_ROW.mapRow(rs, n), rs.getString("bank_code")}, programId, cycleId, provinceCode);
         Map<String, List<PaymentLedger.Scheduled>> byBank = new LinkedHashMap<>();

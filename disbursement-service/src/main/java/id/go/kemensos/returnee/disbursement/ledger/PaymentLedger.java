@@ -106,10 +106,28 @@ public class PaymentLedger {
         }
         outbox.append(new PaymentScheduled(paymentId, decision.beneficiaryId(), decision.programId(), decision.cycleId(),
                 decision.decisionId(), decision.grantAmount(), decision.provinceCode(), decision.regencyCode(), now));
+        afterScheduling(new Scheduled(paymentId, decision.beneficiaryId(), decision.programId(), decision.cycleId(),
+                decision.provinceCode(), decision.grantAmount()));
+    }
+
+    /**
+     * A new intent waits for the bank's account inquiry (AccountVerifier), which approves it when the account is verified;
+     * without an inquiry it counts as verified at once.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void afterScheduling(Scheduled payment) {
+        if (!properties.accountInquiry().enabled()) {
+            jdbc.update("UPDATE payment_intent SET account_check = 'VERIFIED' WHERE payment_id = ?", payment.paymentId().toString());
+            approveIfAutomatic(payment);
+        }
+    }
+
+    /** With automatic approval on and the amount under its limit, approves a verified payment within its budget. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void approveIfAutomatic(Scheduled payment) {
         DisbursementProperties.AutoApproval auto = properties.autoApproval();
-        if (auto.enabled() && decision.grantAmount() <= auto.maxAmount()) {
-            approveWithinBudget(new Scheduled(paymentId, decision.beneficiaryId(), decision.programId(), decision.cycleId(),
-                    decision.provinceCode(), decision.grantAmount()), "auto:below-" + auto.maxAmount());
+        if (auto.enabled() && payment.amount() <= auto.maxAmount()) {
+            approveWithinBudget(payment, "auto:below-" + auto.maxAmount());
         }
     }
 
@@ -167,7 +185,7 @@ public class PaymentLedger {
         List<Scheduled> waiting = jdbc.query("""
                         SELECT payment_id, beneficiary_id, program_id, cycle_id, province_code, amount FROM payment_intent
                         WHERE program_id = ? AND province_code = ? AND cycle_id = ? AND state = 'SCHEDULED' AND batch_id IS NULL
-                          AND amount <= ? ORDER BY scheduled_at FOR UPDATE""", SCHEDULED_ROW, programId, provinceCode, fiscalYear, auto.maxAmount());
+                          AND account_check = 'VERIFIED' AND amount <= ? ORDER BY scheduled_at FOR UPDATE""", SCHEDULED_ROW, programId, provinceCode, fiscalYear, auto.maxAmount());
         int approved = 0;
         for (Scheduled payment : waiting) {
             if (!approveWithinBudget(payment, "auto:below-" + auto.maxAmount())) {

@@ -3,7 +3,6 @@ package id.go.kemensos.returnee.disbursement.ledger;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
-import id.go.kemensos.returnee.disbursement.DisbursementProperties;
 import id.go.kemensos.returnee.disbursement.Refusal;
 import id.go.kemensos.returnee.disbursement.budget.ProgramBudgets;
 import id.go.kemensos.returnee.messaging.Outbox;
@@ -33,15 +32,13 @@ public class PaymentReturns {
     private final Outbox outbox;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final DisbursementProperties properties;
 
-    PaymentReturns(PaymentLedger ledger, ProgramBudgets budgets, Outbox outbox, JdbcTemplate jdbc, Clock clock, DisbursementProperties properties) {
+    PaymentReturns(PaymentLedger ledger, ProgramBudgets budgets, Outbox outbox, JdbcTemplate jdbc, Clock clock) {
         this.ledger = ledger;
         this.budgets = budgets;
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.properties = properties;
     }
 
     /**
@@ -95,11 +92,8 @@ public class PaymentReturns {
         outbox.append(new PaymentReissued(paymentId, newId, beneficiaryId, amount, requestedBy, reason, now));
         outbox.append(new PaymentScheduled(newId, beneficiaryId, (String) old.get("program_id"), (String) old.get("cycle_id"),
                 UUID.fromString((String) old.get("decision_id")), amount, (String) old.get("province_code"), (String) old.get("regency_code"), now));
-        DisbursementProperties.AutoApproval auto = properties.autoApproval();
-        if (auto.enabled() && amount <= auto.maxAmount()) {
-            ledger.approveWithinBudget(new PaymentLedger.Scheduled(newId, beneficiaryId, (String) old.get("program_id"), (String) old.get("cycle_id"),
-                    (String) old.get("province_code"), amount), "auto:below-" + auto.maxAmount());
-        }
+        ledger.afterScheduling(new PaymentLedger.Scheduled(newId, beneficiaryId, (String) old.get("program_id"), (String) old.get("cycle_id"),
+                (String) old.get("province_code"), amount));
         log.info("Payment {} reissued as {} by {}", paymentId, newId, requestedBy);
         return newId;
     }

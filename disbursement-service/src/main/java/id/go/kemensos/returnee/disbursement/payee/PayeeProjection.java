@@ -42,9 +42,13 @@ public class PayeeProjection {
                             updated_at = VALUES(updated_at)""",
                 r.beneficiaryId().toString(), r.fullName(), r.provinceCode(), r.regencyCode(), r.bankAccount().bankCode(),
                 r.bankAccount().accountNumber(), r.bankAccount().holderName(), Timestamp.from(r.registeredAt())));
-        event.payloadAs(ReturneeUpdated.class).ifPresent(u -> jdbc.update(
-                "UPDATE payee SET bank_code = ?, account_number = ?, account_holder_name = ?, updated_at = ? WHERE beneficiary_id = ?",
-                u.bankAccount().bankCode(), u.bankAccount().accountNumber(), u.bankAccount().holderName(),
-                Timestamp.from(u.updatedAt()), u.beneficiaryId().toString()));
+        event.payloadAs(ReturneeUpdated.class).ifPresent(u -> {
+            jdbc.update("UPDATE payee SET bank_code = ?, account_number = ?, account_holder_name = ?, updated_at = ? WHERE beneficiary_id = ?",
+                    u.bankAccount().bankCode(), u.bankAccount().accountNumber(), u.bankAccount().holderName(),
+                    Timestamp.from(u.updatedAt()), u.beneficiaryId().toString());
+            // A payment not yet approved is checked again against the new account; one already approved goes to it as approved.
+            jdbc.update("UPDATE payment_intent SET account_check = 'PENDING', account_holder_seen = NULL, account_check_detail = NULL "
+                    + "WHERE beneficiary_id = ? AND state = 'SCHEDULED' AND batch_id IS NULL", u.beneficiaryId().toString());
+        });
     }
 }

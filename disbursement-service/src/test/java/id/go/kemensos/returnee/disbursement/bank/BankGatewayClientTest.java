@@ -46,7 +46,8 @@ class BankGatewayClientTest {
         TimeLimiterRegistry limits = TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofMillis(400)).build());
         DisbursementProperties properties = new DisbursementProperties(URI.create(bank.baseUrl()), "0000111122223333",
                 new DisbursementProperties.AutoApproval(false, 0),
-                new DisbursementProperties.Dispatch(Duration.ofMillis(200), 100, 4, Duration.ofSeconds(5)));
+                new DisbursementProperties.Dispatch(Duration.ofMillis(200), 100, 4, Duration.ofSeconds(5)),
+                new DisbursementProperties.AccountInquiry(true, 0.93));
         gateways = new ResilientGateways(JsonMapper.builder().build(),
                 new ResilientGateway.Registries(retries, breakers, RateLimiterRegistry.ofDefaults(), limits));
         client = new BankGatewayClient(gateways, properties);
@@ -56,6 +57,20 @@ class BankGatewayClientTest {
     void stop() {
         gateways.close();
         bank.close();
+    }
+
+    @Test
+    void accountInquiryGivesTheBanksHolderNameOrWhyTheAccountIsRefused() {
+        bank.registerAccount("002", "123401000123456", "SITI AMINAH");
+        bank.closeAccount("002", "5555555555");
+
+        assertThat(client.inquire(UUID.randomUUID().toString(), "002", "123401000123456"))
+                .isEqualTo(new BankGatewayClient.AccountInquiry.Holder("SITI AMINAH"));
+        assertThat(client.inquire(UUID.randomUUID().toString(), "002", "5555555555"))
+                .isInstanceOf(BankGatewayClient.AccountInquiry.Refused.class);
+        bank.setUnknownAccountsAutoOpen(false);
+        assertThat(client.inquire(UUID.randomUUID().toString(), "002", "999900001111"))
+                .isInstanceOf(BankGatewayClient.AccountInquiry.Refused.class);
     }
 
     @Test

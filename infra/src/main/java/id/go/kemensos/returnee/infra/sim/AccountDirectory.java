@@ -3,14 +3,16 @@ package id.go.kemensos.returnee.infra.sim;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
  * The simulated banks' account holders, the source of account-inquiry names. Keyed by the 3-digit bank code: SNAP's
  * {@code beneficiaryBankCode} may carry a 4-digit branch suffix (e.g. {@code 0020307}), which does not change the account.
  *
- * <p>With auto-open on (the default) any unregistered, syntactically valid account exists with an empty holder name, so
- * load tests need not register thousands of accounts; a test that wants "Invalid Account" turns it off.
+ * <p>With auto-open on (the default) any unregistered, syntactically valid account exists, so load tests need not register
+ * thousands of accounts; its holder name is empty unless a source of names is given (the local platform and the benchmarks
+ * give the names their returnees registered). A test that wants "Invalid Account" turns auto-open off.
  */
 final class AccountDirectory {
 
@@ -24,6 +26,8 @@ final class AccountDirectory {
 
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private volatile boolean autoOpen = true;
+    /** Where an auto-opened account's holder name comes from (bank code, account number); none: the name is empty. */
+    private volatile BiFunction<String, String, String> autoOpenHolders = (bank, account) -> "";
 
     void register(String bankCode, String accountNo, String holderName) {
         requireValid(bankCode, accountNo);
@@ -39,9 +43,14 @@ final class AccountDirectory {
     Optional<Account> find(String bankCode, String accountNo) {
         Account account = accounts.get(key(bankCode, accountNo));
         if (account == null && autoOpen) {
-            return Optional.of(new Account("", false));
+            String holder = autoOpenHolders.apply(bankKey(bankCode), accountNo);
+            return Optional.of(new Account(holder == null ? "" : holder, false));
         }
         return Optional.ofNullable(account);
+    }
+
+    void autoOpenHolders(BiFunction<String, String, String> holders) {
+        autoOpenHolders = holders;
     }
 
     void autoOpen(boolean enabled) {
@@ -51,6 +60,7 @@ final class AccountDirectory {
     void clear() {
         accounts.clear();
         autoOpen = true;
+        autoOpenHolders = (bank, account) -> "";
     }
 
     static String bankKey(String bankCode) {

@@ -22,6 +22,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -82,6 +83,11 @@ public final class BankGatewaySimulator extends GatewaySimulator {
     }
 
     /** Default true: unregistered digit-only accounts exist with an empty holder name (see {@link AccountDirectory}). */
+    /** Names for accounts nobody registered (bank code, account number -> holder name, or null for none). */
+    public void autoOpenedHolderNames(BiFunction<String, String, String> holders) {
+        accounts.autoOpenHolders(holders);
+    }
+
     public void setUnknownAccountsAutoOpen(boolean autoOpen) {
         accounts.autoOpen(autoOpen);
     }

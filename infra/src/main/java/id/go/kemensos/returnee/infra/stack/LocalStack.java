@@ -41,6 +41,7 @@ public final class LocalStack implements AutoCloseable {
         this.relay = new OutboxRelay(home.connectorConfigs(), new ConnectorConfig.LocalEndpoints("127.0.0.1", MariaDbServer.PORT,
                 System.getenv().getOrDefault("DEBEZIUM_PASSWORD", "debezium-local"), kafka.bootstrapServers(), home.workDir("relay")));
         this.bank = new BankGatewaySimulator(BANK_SIMULATOR_PORT);
+        bank.autoOpenedHolderNames(new RegisteredHolderNames(database, "disbursement", "disbursement-local"));
         this.sms = new SmsGatewaySimulator(SMS_SIMULATOR_PORT);
     }
 
