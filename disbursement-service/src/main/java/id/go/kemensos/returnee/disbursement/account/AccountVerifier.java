@@ -18,6 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Asks the bank, before a payment can be approved, whose account it is going to: an open account whose holder is the
@@ -26,11 +29,11 @@ import java.util.UUID;
  * cut short by a crash is checked again after a minute.
  */
 @Component
-class AccountVerifier {
+class AccountVerifier implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AccountVerifier.class);
     private static final Duration ABANDONED = Duration.ofMinutes(1);
-    private static final int BATCH = 100;
+    private static final int BATCH = 200;
 
     record Check(UUID paymentId, UUID beneficiaryId, String programId, String cycleId, String provinceCode, long amount, String bankCode,
                  String accountNumber, String registeredName) {
@@ -44,6 +47,7 @@ class AccountVerifier {
     private final Clock clock;
     private final DisbursementProperties properties;
     private final AccountHolderNames names;
+    private final ExecutorService calls;
 
     AccountVerifier(JdbcTemplate jdbc, TransactionTemplate tx, BankGatewayClient bank, PaymentLedger ledger, Outbox outbox, Clock clock,
                     DisbursementProperties properties) {
@@ -55,14 +59,22 @@ class AccountVerifier {
         this.clock = clock;
         this.properties = properties;
         this.names = new AccountHolderNames(properties.accountInquiry().nameSimilarity());
+        this.calls = Executors.newFixedThreadPool(properties.dispatch().parallelCalls());
     }
 
+    /** Inquiries run in parallel, as transfers do: one slow bank answer must not hold up the others. */
     @Scheduled(fixedDelayString = "${disbursement.dispatch.interval}")
     void verifyPending() {
-        for (Check check : claim()) {
+        List<Check> checks = claim();
+        CompletableFuture.allOf(checks.stream().map(check -> CompletableFuture.runAsync(() -> {
             BankGatewayClient.AccountInquiry answer = bank.inquire(check.paymentId().toString(), check.bankCode(), check.accountNumber());
             tx.executeWithoutResult(status -> record(check, answer));
-        }
+        }, calls)).toArray(CompletableFuture[]::new)).join();
+    }
+
+    @Override
+    public void close() {
+        calls.shutdown();
     }
 
     /** Marks a batch of pending checks CHECKING (so that a second pass does not take them) and returns them. */

@@ -30,18 +30,29 @@ final class RegisteredHolderNames implements BiFunction<String, String, String> 
         this.password = password;
     }
 
+    /** One connection, kept: the simulator answers inquiries one at a time per lookup, and a connection per call costs more. */
+    private Connection connection;
+
     @Override
-    public String apply(String bankCode, String accountNumber) {
-        try (Connection c = DriverManager.getConnection(url, user, password);
-             PreparedStatement s = c.prepareStatement("SELECT account_holder_name FROM payee WHERE bank_code = ? AND account_number = ? LIMIT 1")) {
-            s.setString(1, bankCode);
-            s.setString(2, accountNumber);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "";
+    public synchronized String apply(String bankCode, String accountNumber) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                if (connection == null || !connection.isValid(1)) {
+                    connection = DriverManager.getConnection(url, user, password);
+                }
+                try (PreparedStatement s = connection.prepareStatement(
+                        "SELECT account_holder_name FROM payee WHERE bank_code = ? AND account_number = ? LIMIT 1")) {
+                    s.setString(1, bankCode);
+                    s.setString(2, accountNumber);
+                    try (ResultSet rs = s.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : "";
+                    }
+                }
+            } catch (SQLException e) {
+                log.warn("Bank simulator cannot look up the holder of an account: {}", e.getMessage());
+                connection = null;
             }
-        } catch (SQLException e) {
-            log.warn("Bank simulator cannot look up the holder of an account: {}", e.getMessage());
-            return "";
         }
+        return "";
     }
 }
