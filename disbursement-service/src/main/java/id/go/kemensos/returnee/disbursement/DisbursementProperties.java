@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 @ConfigurationProperties("disbursement")
 public record DisbursementProperties(URI bankGatewayUrl, String sourceAccount, AutoApproval autoApproval, Dispatch dispatch,
@@ -13,8 +14,19 @@ public record DisbursementProperties(URI bankGatewayUrl, String sourceAccount, A
     public record AccountInquiry(boolean enabled, double nameSimilarity) {
     }
 
-    /** Off by default: payments wait for an officer's approval. */
-    public record AutoApproval(boolean enabled, long maxAmount) {
+    /**
+     * Off by default: payments wait for an officer's approval. When on, it applies to the listed programs (none listed: all)
+     * and to amounts up to maxAmount.
+     */
+    public record AutoApproval(boolean enabled, long maxAmount, List<String> programs) {
+
+        public AutoApproval {
+            programs = programs == null ? List.of() : programs.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+        }
+
+        public boolean covers(String programId, long amount) {
+            return enabled && amount <= maxAmount && (programs.isEmpty() || programs.contains(programId));
+        }
     }
 
     public record Dispatch(Duration interval, int batchSize, int parallelCalls, Duration statusCheckDelay) {

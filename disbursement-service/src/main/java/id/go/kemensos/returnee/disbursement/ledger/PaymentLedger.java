@@ -126,7 +126,7 @@ public class PaymentLedger {
     @Transactional(propagation = Propagation.MANDATORY)
     public void approveIfAutomatic(Scheduled payment) {
         DisbursementProperties.AutoApproval auto = properties.autoApproval();
-        if (auto.enabled() && payment.amount() <= auto.maxAmount()) {
+        if (auto.covers(payment.programId(), payment.amount())) {
             approveWithinBudget(payment, "auto:below-" + auto.maxAmount());
         }
     }
@@ -179,7 +179,7 @@ public class PaymentLedger {
     @Transactional
     public int resumeAwaitingBudget(String programId, String provinceCode, String fiscalYear) {
         DisbursementProperties.AutoApproval auto = properties.autoApproval();
-        if (!auto.enabled()) {
+        if (!auto.covers(programId, 0)) {
             return 0; // with maker-checker the waiting payments go into the next batch an officer prepares
         }
         List<Scheduled> waiting = jdbc.query("""

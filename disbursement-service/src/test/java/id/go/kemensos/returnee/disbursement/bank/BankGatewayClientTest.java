@@ -45,7 +45,7 @@ class BankGatewayClientTest {
                 .minimumNumberOfCalls(1_000_000).build());
         TimeLimiterRegistry limits = TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofMillis(400)).build());
         DisbursementProperties properties = new DisbursementProperties(URI.create(bank.baseUrl()), "0000111122223333",
-                new DisbursementProperties.AutoApproval(false, 0),
+                new DisbursementProperties.AutoApproval(false, 0, List.of()),
                 new DisbursementProperties.Dispatch(Duration.ofMillis(200), 100, 4, Duration.ofSeconds(5)),
                 new DisbursementProperties.AccountInquiry(true, 0.93));
         gateways = new ResilientGateways(JsonMapper.builder().build(),

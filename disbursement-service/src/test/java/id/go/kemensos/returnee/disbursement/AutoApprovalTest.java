@@ -1,0 +1,29 @@
+package id.go.kemensos.returnee.disbursement;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AutoApprovalTest {
+
+    @Test
+    void isOffUnlessEnabled() {
+        assertThat(new DisbursementProperties.AutoApproval(false, 1_000_000, List.of()).covers("BSU", 960_000)).isFalse();
+    }
+
+    @Test
+    void coversEveryProgramWhenNoneIsListedAndOnlyAmountsUpToTheLimit() {
+        DisbursementProperties.AutoApproval auto = new DisbursementProperties.AutoApproval(true, 1_000_000, List.of());
+        assertThat(auto.covers("BSU", 960_000)).isTrue();
+        assertThat(auto.covers("UEP", 5_050_000)).isFalse();
+    }
+
+    @Test
+    void coversOnlyTheListedPrograms() {
+        DisbursementProperties.AutoApproval auto = new DisbursementProperties.AutoApproval(true, 10_000_000, List.of(" BSU", ""));
+        assertThat(auto.covers("BSU", 960_000)).isTrue();
+        assertThat(auto.covers("UEP", 960_000)).isFalse();
+    }
+}
