@@ -63,7 +63,7 @@ class OutboxRelayResilienceIT {
         platform.stack().relay().start();
 
         assertThat(paidWhileStopped).as("payments can only follow events the relay already carried").isLessThan(REGISTRATIONS);
-        await().atMost(ofMinutes(3)).untilAsserted(() -> assertExactlyOnePaymentAndTwoSmsEach(beneficiaries, returnees));
+        await().atMost(ofMinutes(3)).untilAsserted(() -> assertExactlyOnePaymentAndThreeSmsEach(beneficiaries, returnees));
 
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
         Set<String> ours = beneficiaries.stream().map(UUID::toString).collect(Collectors.toSet());
@@ -79,7 +79,7 @@ class OutboxRelayResilienceIT {
         // Duplicates sit after the originals; once every consumer has passed them, the effects must be unchanged, and stay so.
         awaitConsumersCaughtUp();
         await().during(ofSeconds(3)).atMost(ofSeconds(10))
-                .untilAsserted(() -> assertExactlyOnePaymentAndTwoSmsEach(beneficiaries, returnees));
+                .untilAsserted(() -> assertExactlyOnePaymentAndThreeSmsEach(beneficiaries, returnees));
     }
 
     private static long countPayments(List<UUID> beneficiaries) {
@@ -87,7 +87,7 @@ class OutboxRelayResilienceIT {
                 .count("SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ?", b) > 0).count();
     }
 
-    private static void assertExactlyOnePaymentAndTwoSmsEach(List<UUID> beneficiaries, List<Map<String, Object>> returnees) {
+    private static void assertExactlyOnePaymentAndThreeSmsEach(List<UUID> beneficiaries, List<Map<String, Object>> returnees) {
         String in = beneficiaries.stream().map(b -> "'" + b + "'").collect(Collectors.joining(","));
         List<Map<String, Object>> payments = platform.database().rows(
                 "SELECT payment_id, state FROM disbursement.payment_intent WHERE beneficiary_id IN (" + in + ")");
@@ -95,8 +95,9 @@ class OutboxRelayResilienceIT {
         assertThat(payments).allSatisfy(p -> assertThat(platform.stack().bank().executionsOf((String) p.get("payment_id"))).isEqualTo(1));
         for (Map<String, Object> returnee : returnees) {
             List<String> templates = platform.stack().sms().messagesTo(ReturneeMother.phoneE164(returnee)).stream()
-                    .map(AcceptedSms::text).map(t -> t.contains("terdaftar") ? "REGISTERED" : "PAID").sorted().toList();
-            assertThat(templates).containsExactly("PAID", "REGISTERED");
+                    .map(AcceptedSms::text).map(t -> t.contains("terdaftar") ? "REGISTERED" : t.contains("LAYAK") ? "ELIGIBLE" : "PAID")
+                    .sorted().toList();
+            assertThat(templates).containsExactly("ELIGIBLE", "PAID", "REGISTERED");
         }
     }
 

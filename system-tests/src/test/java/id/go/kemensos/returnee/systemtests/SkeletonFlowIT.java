@@ -48,7 +48,7 @@ class SkeletonFlowIT {
             assertThat(payments).hasSize(1);
             assertThat(payments.get(0)).containsEntry("state", "SETTLED").containsEntry("amount", 960_000L)
                     .containsEntry("bank_code", "002");
-            assertThat(platform.stack().sms().messagesTo(phone)).hasSize(2);
+            assertThat(platform.stack().sms().messagesTo(phone)).as("registered, eligible, paid").hasSize(3);
         });
 
         Map<String, Object> payment = platform.database().rows(

@@ -2,16 +2,24 @@ package id.go.kemensos.returnee.notification.contact;
 
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /** Where to reach each beneficiary: the phone from the latest registration or amendment. */
 @Repository
 public class ContactDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(ContactDirectory.class);
 
     private final JdbcTemplate jdbc;
 
@@ -33,5 +41,18 @@ public class ContactDirectory {
     public void remember(ReturneeUpdated u) {
         jdbc.update("UPDATE contact SET phone_e164 = ?, updated_at = ? WHERE beneficiary_id = ?",
                 u.phoneE164(), Timestamp.from(u.updatedAt()), u.beneficiaryId().toString());
+    }
+
+    /** @return the contact's preferences now, or empty for an unknown beneficiary */
+    @Transactional
+    public Optional<Map<String, Object>> setPreferences(UUID beneficiaryId, String language, Boolean optedOut, String recordedBy) {
+        int updated = jdbc.update("UPDATE contact SET language = COALESCE(?, language), opted_out = COALESCE(?, opted_out), updated_at = ? "
+                + "WHERE beneficiary_id = ?", language, optedOut, Timestamp.from(Instant.now()), beneficiaryId.toString());
+        if (updated == 0) {
+            return Optional.empty();
+        }
+        log.info("SMS preferences of {} set by {}: language {}, opted out {}", beneficiaryId, recordedBy, language, optedOut);
+        return Optional.of(jdbc.queryForMap("SELECT beneficiary_id, language, opted_out FROM contact WHERE beneficiary_id = ?",
+                beneficiaryId.toString()));
     }
 }

@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.notification.sms;
 
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
+import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
 import id.go.kemensos.returnee.messaging.IncomingEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,6 +22,11 @@ class EventListeners {
     @KafkaListener(id = "notification-registration", topics = RegistrationTopics.EVENTS, groupId = "notification")
     void onRegistration(ConsumerRecord<String, byte[]> record) {
         queue.onRegistrationEvent(events.read(record));
+    }
+
+    @KafkaListener(id = "notification-eligibility", topics = EligibilityTopics.EVENTS, groupId = "notification")
+    void onEligibility(ConsumerRecord<String, byte[]> record) {
+        queue.onEligibilityEvent(events.read(record));
     }
 
     @KafkaListener(id = "notification-disbursement", topics = DisbursementTopics.EVENTS, groupId = "notification")

@@ -47,7 +47,10 @@ class SmsDispatcher implements AutoCloseable {
     private void send(SmsMessages.PendingSms sms) {
         Map<String, String> params = new HashMap<>(sms.params());
         params.putIfAbsent("name", sms.fullName());
-        String text = templates.render(sms.template(), params);
+        if (sms.template() == SmsTemplate.NOT_ELIGIBLE) {
+            params.put("reason", templates.reason(params.getOrDefault("criterion", "OTHER"), sms.language()));
+        }
+        String text = templates.render(sms.template(), sms.language(), params);
         SmsGatewayClient.SendResult result = gateway.send(sms.messageId(), sms.phoneE164(), text);
         if (result.accepted()) {
             messages.markSent(sms, result.gatewayMessageId(), result.segments());

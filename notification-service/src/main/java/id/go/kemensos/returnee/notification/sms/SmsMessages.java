@@ -23,7 +23,7 @@ import java.util.UUID;
 public class SmsMessages {
 
     private static final String DUE = """
-            SELECT m.message_id, m.beneficiary_id, m.template, m.source_event_id, m.params, m.attempts, c.full_name, c.phone_e164
+            SELECT m.message_id, m.beneficiary_id, m.template, m.source_event_id, m.params, m.attempts, c.full_name, c.phone_e164, c.language
             FROM sms_message m JOIN contact c ON c.beneficiary_id = m.beneficiary_id
             WHERE m.state = 'QUEUED' AND m.next_attempt_at <= ? AND c.opted_out = FALSE
             ORDER BY m.next_attempt_at
@@ -52,7 +52,7 @@ public class SmsMessages {
         List<PendingSms> due = jdbc.query(DUE, (rs, n) -> new PendingSms(UUID.fromString(rs.getString("message_id")),
                         UUID.fromString(rs.getString("beneficiary_id")), SmsTemplate.valueOf(rs.getString("template")),
                         UUID.fromString(rs.getString("source_event_id")), json.readValue(rs.getString("params"), PARAMS),
-                        rs.getInt("attempts") + 1, rs.getString("full_name"), rs.getString("phone_e164")),
+                        rs.getInt("attempts") + 1, rs.getString("full_name"), rs.getString("phone_e164"), rs.getString("language")),
                 Timestamp.from(now), limit);
         for (PendingSms sms : due) {
             jdbc.update("UPDATE sms_message SET attempts = attempts + 1, next_attempt_at = ?, updated_at = ? WHERE message_id = ?",
@@ -92,6 +92,6 @@ public class SmsMessages {
     }
 
     public record PendingSms(UUID messageId, UUID beneficiaryId, SmsTemplate template, UUID sourceEventId,
-                             Map<String, String> params, int attempt, String fullName, String phoneE164) {
+                             Map<String, String> params, int attempt, String fullName, String phoneE164, String language) {
     }
 }

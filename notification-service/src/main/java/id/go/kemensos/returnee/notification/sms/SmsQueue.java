@@ -1,13 +1,18 @@
 package id.go.kemensos.returnee.notification.sms;
 
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
+import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
+import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
+import id.go.kemensos.returnee.contracts.eligibility.Outcome;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.messaging.IncomingEvent;
 import id.go.kemensos.returnee.messaging.ProcessedEvents;
 import id.go.kemensos.returnee.messaging.TimeOrderedIds;
 import id.go.kemensos.returnee.notification.contact.ContactDirectory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -34,6 +40,7 @@ public class SmsQueue {
 
     static final String REGISTRATION_CONSUMER = "notification.registration-events";
     static final String DISBURSEMENT_CONSUMER = "notification.disbursement-events";
+    static final String ELIGIBILITY_CONSUMER = "notification.eligibility-events";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneId.of("Asia/Jakarta"));
 
     private final ProcessedEvents processed;
@@ -42,8 +49,15 @@ public class SmsQueue {
     private final JsonMapper json;
     private final Clock clock;
     private final Properties bankNames = SmsTemplates.loadBankNames();
+    private final String grantProgramId;
 
-    SmsQueue(ProcessedEvents processed, ContactDirectory contacts, JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+    /**
+     * @param grantProgramId the grant whose decisions are told by SMS; decisions under the laws (services, and for one law
+     *                       the fact of being a trafficking victim) are never sent to a phone
+     */
+    SmsQueue(ProcessedEvents processed, ContactDirectory contacts, JdbcTemplate jdbc, JsonMapper json, Clock clock,
+             @Value("${notification.grant-program-id:BSU}") String grantProgramId) {
+        this.grantProgramId = grantProgramId;
         this.processed = processed;
         this.contacts = contacts;
         this.jdbc = jdbc;
@@ -78,6 +92,31 @@ public class SmsQueue {
         });
         event.payloadAs(PaymentFailed.class)
                 .ifPresent(failed -> queue(failed.beneficiaryId(), SmsTemplate.PAYMENT_FAILED, event.id(), Map.of()));
+        event.payloadAs(PaymentReturned.class)
+                .ifPresent(returned -> queue(returned.beneficiaryId(), SmsTemplate.PAYMENT_RETURNED, event.id(), Map.of()));
+    }
+
+    /** ELIGIBLE and INELIGIBLE grant decisions, and an officer's ruling on one; NEEDS_REVIEW waits for that ruling. */
+    @Transactional
+    public void onEligibilityEvent(IncomingEvent event) {
+        if (!processed.markHandled(ELIGIBILITY_CONSUMER, event.id())) {
+            return;
+        }
+        event.payloadAs(EligibilityDecided.class).filter(d -> grantProgramId.equals(d.programId()))
+                .ifPresent(d -> tellDecision(d.beneficiaryId(), d.outcome(), d.grantAmount(), d.failedCriteria(), event.id()));
+        event.payloadAs(DecisionOverridden.class).filter(o -> grantProgramId.equals(o.programId()))
+                .ifPresent(o -> tellDecision(o.beneficiaryId(), o.outcome(), o.grantAmount(), List.of(), event.id()));
+    }
+
+    private void tellDecision(UUID beneficiaryId, Outcome outcome, long amount, List<String> notPassed, UUID sourceEventId) {
+        if (outcome == Outcome.ELIGIBLE) {
+            queue(beneficiaryId, SmsTemplate.ELIGIBLE, sourceEventId, Map.of("amount", rupiah(amount)));
+        } else if (outcome == Outcome.INELIGIBLE) {
+            // The first criterion that ruled the person out, as "C4:FAILED"; its reason is rendered in the person's language.
+            String criterion = notPassed.stream().filter(c -> c.endsWith(":FAILED")).map(c -> c.substring(0, c.indexOf(':'))).findFirst()
+                    .orElse("OTHER");
+            queue(beneficiaryId, SmsTemplate.NOT_ELIGIBLE, sourceEventId, Map.of("criterion", criterion));
+        }
     }
 
     private void queue(UUID beneficiaryId, SmsTemplate template, UUID sourceEventId, Map<String, String> params) {

@@ -1,0 +1,84 @@
+package id.go.kemensos.returnee.systemtests;
+
+import id.go.kemensos.returnee.infra.launcher.PlatformService;
+import id.go.kemensos.returnee.infra.sim.AcceptedSms;
+import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
+import id.go.kemensos.returnee.testsupport.ReturneeMother;
+import id.go.kemensos.returnee.testsupport.RunningPlatform;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The grant decision told by SMS: what the person is entitled to, or why not and how to ask for review; in English for
+ * someone who asked for it; nothing for someone who opted out; never a word about a trafficking-law decision.
+ */
+@PlatformIntegrationTest
+class DecisionSmsIT {
+
+    private static RunningPlatform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = RunningPlatform.start();
+    }
+
+    @Test
+    void decisionsAreToldInThePersonsLanguageExceptToWhoeverOptedOut() throws Exception {
+        Map<String, Object> notInDtks = ReturneeMother.laluZainiLombokTimur();
+        notInDtks.put("dtksListed", false);
+        Map<String, Object> english = ReturneeMother.sitiAminahLombokTengah();
+        english.put("category", "KPO");
+        english.put("referralSource", "POLRI");
+        Map<String, Object> optedOut = ReturneeMother.sitiAminahLombokTengah();
+        UUID[] optedOutId = new UUID[1];
+
+        // Decisions wait while the returnees' wishes are recorded at the desk.
+        platform.services().stop(PlatformService.ELIGIBILITY);
+        try {
+            platform.registration().register(notInDtks);
+            UUID englishId = platform.registration().register(english);
+            optedOutId[0] = platform.registration().register(optedOut);
+            await().atMost(ofSeconds(30)).until(() -> preferences(englishId, "{\"language\":\"en\",\"recordedBy\":\"dinsos.ntb\"}") == 200
+                    && preferences(optedOutId[0], "{\"optedOut\":true,\"recordedBy\":\"dinsos.ntb\"}") == 200);
+            assertThat(preferences(englishId, "{\"language\":\"fr\",\"recordedBy\":\"dinsos.ntb\"}")).isEqualTo(400);
+        } finally {
+            platform.services().start(PlatformService.ELIGIBILITY);
+        }
+
+        await().atMost(ofSeconds(60)).untilAsserted(() -> assertThat(texts(notInDtks)).anySatisfy(text -> assertThat(text)
+                .contains("belum memenuhi syarat", "belum terdaftar di DTKS", "peninjauan").hasSizeLessThanOrEqualTo(160)));
+        await().atMost(ofSeconds(60)).untilAsserted(() -> assertThat(texts(english)).anySatisfy(text -> assertThat(text)
+                .startsWith("Dear SITI AMINAH").contains("ELIGIBLE", "Rp960.000")));
+        await().atMost(ofSeconds(60)).untilAsserted(() -> assertThat(texts(english)).anySatisfy(text -> assertThat(text)
+                .contains("was sent to BRI")));
+        assertThat(texts(english)).as("the trafficking law's decision is never told by SMS").hasSize(3)
+                .allSatisfy(text -> assertThat(text.toLowerCase()).doesNotContain("korban", "trafficking", "victim", "perdagangan"));
+        // Paid like anyone else, but told nothing after the opt-out (at most the registration SMS, if it left before).
+        await().atMost(ofSeconds(60)).until(() -> platform.database().count("SELECT COUNT(*) FROM disbursement.payment_intent "
+                + "WHERE beneficiary_id = ? AND state = 'SETTLED'", optedOutId[0]) == 1);
+        await().during(ofSeconds(3)).atMost(ofSeconds(10)).untilAsserted(() -> assertThat(texts(optedOut)).hasSizeLessThanOrEqualTo(1)
+                .allSatisfy(text -> assertThat(text).contains("terdaftar")));
+    }
+
+    private static List<String> texts(Map<String, Object> returnee) {
+        return platform.stack().sms().messagesTo(ReturneeMother.phoneE164(returnee)).stream().map(AcceptedSms::text).toList();
+    }
+
+    private static int preferences(UUID beneficiary, String json) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(PlatformService.NOTIFICATION.baseUrl() + "/api/contacts/"
+                        + beneficiary + "/preferences")).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+}
