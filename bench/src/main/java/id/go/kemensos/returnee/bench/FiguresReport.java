@@ -71,6 +71,22 @@ final class FiguresReport {
         out.println();
     }
 
+    void printSms(SmsBenchmark.Figures f) {
+        out.println();
+        out.println("==================================== Figures ====================================");
+        out.println("Machine: " + machine());
+        out.printf("Mode: sms, notification-service alone%n%n");
+        out.printf("| %-62s | %20s |%n", "figure", "value");
+        out.printf("|%s|%s|%n", "-".repeat(64), "-".repeat(22));
+        for (SmsBenchmark.Round r : f.rounds()) {
+            String label = "sms: gateway " + r.latencyMillis() + " ms, ";
+            row(label + "accepted / planned", Rates.count(r.accepted()) + " / " + Rates.count(r.messages()));
+            row(label + "messages/s (event on Kafka to gateway)", Rates.decimal(r.perSecond()));
+            row(label + "duplicate messages", String.valueOf(r.duplicates()));
+        }
+        out.println();
+    }
+
     void printPayments(PaymentBenchmark.Figures f) {
         out.println();
         out.println("==================================== Figures ====================================");

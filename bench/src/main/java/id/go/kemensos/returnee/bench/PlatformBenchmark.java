@@ -128,6 +128,12 @@ public final class PlatformBenchmark {
                     new FiguresReport(out).printUpload(options, figures);
                     return figures.countsAsExpected() ? 0 : 2;
                 }
+                if (options.mode() == BenchOptions.Mode.SMS) {
+                    services = new PlatformServices(home, Map.of());
+                    SmsBenchmark.Figures figures = new SmsBenchmark(stack, services, out).run(options);
+                    new FiguresReport(out).printSms(figures);
+                    return figures.rounds().stream().allMatch(r -> r.accepted() >= r.messages() && r.duplicates() == 0) ? 0 : 2;
+                }
                 if (options.mode() == BenchOptions.Mode.PAY) {
                     services = new PlatformServices(home, PaymentBenchmark.ENVIRONMENT);
                     PaymentBenchmark.Figures figures = new PaymentBenchmark(stack, services, out).run(options);

@@ -6,7 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 
 @ConfigurationProperties("notification")
-public record NotificationProperties(URI smsGatewayUrl, Dispatch dispatch) {
+public record NotificationProperties(URI smsGatewayUrl, URI deliveryReceiptUrl, Dispatch dispatch) {
 
     public record Dispatch(Duration interval, int batchSize, int parallelCalls, int maxAttempts, Duration retryDelay) {
     }

@@ -15,6 +15,7 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.disbursement.ReconciliationCompleted;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
+import id.go.kemensos.returnee.contracts.notification.SmsDelivered;
 import id.go.kemensos.returnee.contracts.notification.SmsFailed;
 import id.go.kemensos.returnee.contracts.notification.SmsSent;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
@@ -52,6 +53,7 @@ public final class EventCatalog {
             PaymentReissued.EVENT_TYPE,
             ReconciliationCompleted.EVENT_TYPE,
             SmsSent.EVENT_TYPE,
+            SmsDelivered.EVENT_TYPE,
             SmsFailed.EVENT_TYPE);
 
     private static final Map<String, EventType> BY_TYPE =

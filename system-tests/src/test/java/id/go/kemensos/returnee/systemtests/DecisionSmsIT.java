@@ -1,7 +1,10 @@
 package id.go.kemensos.returnee.systemtests;
 
+import id.go.kemensos.returnee.contracts.notification.NotificationTopics;
+import id.go.kemensos.returnee.contracts.notification.SmsDelivered;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.sim.AcceptedSms;
+import id.go.kemensos.returnee.testsupport.EventLog;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
@@ -43,16 +46,17 @@ class DecisionSmsIT {
         english.put("referralSource", "POLRI");
         Map<String, Object> optedOut = ReturneeMother.sitiAminahLombokTengah();
         UUID[] optedOutId = new UUID[1];
+        UUID[] englishId = new UUID[1];
 
         // Decisions wait while the returnees' wishes are recorded at the desk.
         platform.services().stop(PlatformService.ELIGIBILITY);
         try {
             platform.registration().register(notInDtks);
-            UUID englishId = platform.registration().register(english);
+            englishId[0] = platform.registration().register(english);
             optedOutId[0] = platform.registration().register(optedOut);
-            await().atMost(ofSeconds(30)).until(() -> preferences(englishId, "{\"language\":\"en\",\"recordedBy\":\"dinsos.ntb\"}") == 200
+            await().atMost(ofSeconds(30)).until(() -> preferences(englishId[0], "{\"language\":\"en\",\"recordedBy\":\"dinsos.ntb\"}") == 200
                     && preferences(optedOutId[0], "{\"optedOut\":true,\"recordedBy\":\"dinsos.ntb\"}") == 200);
-            assertThat(preferences(englishId, "{\"language\":\"fr\",\"recordedBy\":\"dinsos.ntb\"}")).isEqualTo(400);
+            assertThat(preferences(englishId[0], "{\"language\":\"fr\",\"recordedBy\":\"dinsos.ntb\"}")).isEqualTo(400);
         } finally {
             platform.services().start(PlatformService.ELIGIBILITY);
         }
@@ -63,6 +67,12 @@ class DecisionSmsIT {
                 .startsWith("Dear SITI AMINAH").contains("ELIGIBLE", "Rp960.000")));
         await().atMost(ofSeconds(60)).untilAsserted(() -> assertThat(texts(english)).anySatisfy(text -> assertThat(text)
                 .contains("was sent to BRI")));
+        // Delivery receipts come back from the gateway: each message ends DELIVERED, with its SmsDelivered event.
+        await().atMost(ofSeconds(30)).until(() -> platform.database().count("SELECT COUNT(*) FROM notification.sms_message "
+                + "WHERE beneficiary_id = ? AND state = 'DELIVERED'", englishId[0]) == 3);
+        EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
+        await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(NotificationTopics.EVENTS, englishId[0].toString()))
+                .filteredOn(e -> e.getType().equals(SmsDelivered.EVENT_TYPE.type())).hasSize(3));
         assertThat(texts(english)).as("the trafficking law's decision is never told by SMS").hasSize(3)
                 .allSatisfy(text -> assertThat(text.toLowerCase()).doesNotContain("korban", "trafficking", "victim", "perdagangan"));
         // Paid like anyone else, but told nothing after the opt-out (at most the registration SMS, if it left before).

@@ -7,6 +7,7 @@ import id.go.kemensos.returnee.gateway.ResilientGateways;
 import id.go.kemensos.returnee.notification.NotificationProperties;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,15 +19,24 @@ import java.util.UUID;
 public class SmsGatewayClient {
 
     private final ResilientGateway gateway;
+    private final String receiptUrl;
 
     SmsGatewayClient(ResilientGateways gateways, NotificationProperties properties) {
         this.gateway = gateways.create("sms", properties.smsGatewayUrl());
+        this.receiptUrl = properties.deliveryReceiptUrl() == null ? null : properties.deliveryReceiptUrl().toString();
     }
 
     public SendResult send(UUID clientRef, String toE164, String text) {
         GatewayResponse response;
         try {
-            response = gateway.post("/sms/v1/messages", Map.of("clientRef", clientRef.toString(), "to", toE164, "text", text), true);
+            Map<String, String> body = new LinkedHashMap<>();
+            body.put("clientRef", clientRef.toString());
+            body.put("to", toE164);
+            body.put("text", text);
+            if (receiptUrl != null) {
+                body.put("callbackUrl", receiptUrl);
+            }
+            response = gateway.post("/sms/v1/messages", body, true);
         } catch (GatewayUnavailableException e) {
             return SendResult.failed(e.getMessage(), false);
         }

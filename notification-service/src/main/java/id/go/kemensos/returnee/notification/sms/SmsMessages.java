@@ -1,11 +1,13 @@
 package id.go.kemensos.returnee.notification.sms;
 
 import id.go.kemensos.returnee.contracts.MaskedValues;
+import id.go.kemensos.returnee.contracts.notification.SmsDelivered;
 import id.go.kemensos.returnee.contracts.notification.SmsFailed;
 import id.go.kemensos.returnee.contracts.notification.SmsSent;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.notification.NotificationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -18,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Queued messages and their transitions QUEUED → SENT | FAILED, each with its outbox event. */
+/** Queued messages and their transitions QUEUED → SENT → DELIVERED | FAILED, each with its outbox event. */
 @Repository
 public class SmsMessages {
 
@@ -71,6 +73,9 @@ public class SmsMessages {
         if (updated == 1) {
             outbox.append(new SmsSent(sms.messageId(), sms.beneficiaryId(), sms.template().name(), sms.sourceEventId(),
                     MaskedValues.lastFour(sms.phoneE164()), gatewayMessageId, segments, now));
+            jdbc.query("SELECT receipt_status, receipt_at FROM sms_message WHERE message_id = ? AND receipt_status IS NOT NULL",
+                    (RowCallbackHandler) rs -> applyReceipt(sms.messageId(), rs.getString(1), rs.getTimestamp(2).toInstant()),
+                    sms.messageId().toString());
         }
     }
 
@@ -84,6 +89,41 @@ public class SmsMessages {
         if (last) {
             outbox.append(new SmsFailed(sms.messageId(), sms.beneficiaryId(), sms.template().name(), sms.sourceEventId(),
                     MaskedValues.lastFour(sms.phoneE164()), truncate(reason), now));
+        }
+    }
+
+    /**
+     * A delivery receipt: DELIVERED, or FAILED (the handset never got it). For a message not yet recorded as sent the
+     * receipt is kept and applied by {@link #markSent}; a repeated or late receipt changes nothing.
+     */
+    @Transactional
+    public void recordReceipt(UUID messageId, String status, Instant at) {
+        Instant when = at == null ? clock.instant() : at;
+        int early = jdbc.update("UPDATE sms_message SET receipt_status = ?, receipt_at = ? WHERE message_id = ? AND state = 'QUEUED'",
+                status, Timestamp.from(when), messageId.toString());
+        if (early == 0) {
+            applyReceipt(messageId, status, when);
+        }
+    }
+
+    private void applyReceipt(UUID messageId, String status, Instant at) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT m.beneficiary_id, m.template, m.source_event_id, m.gateway_message_id, "
+                + "c.phone_e164 FROM sms_message m JOIN contact c ON c.beneficiary_id = m.beneficiary_id WHERE m.message_id = ? "
+                + "AND m.state = 'SENT' FOR UPDATE", messageId.toString());
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<String, Object> m = rows.get(0);
+        boolean delivered = "DELIVERED".equals(status);
+        jdbc.update("UPDATE sms_message SET state = ?, updated_at = ?, last_error = ? WHERE message_id = ?", delivered ? "DELIVERED" : "FAILED",
+                Timestamp.from(clock.instant()), delivered ? null : "not delivered: " + status, messageId.toString());
+        UUID beneficiaryId = UUID.fromString((String) m.get("beneficiary_id"));
+        UUID sourceEventId = UUID.fromString((String) m.get("source_event_id"));
+        if (delivered) {
+            outbox.append(new SmsDelivered(messageId, beneficiaryId, (String) m.get("template"), sourceEventId, (String) m.get("gateway_message_id"), at));
+        } else {
+            outbox.append(new SmsFailed(messageId, beneficiaryId, (String) m.get("template"), sourceEventId,
+                    MaskedValues.lastFour((String) m.get("phone_e164")), "not delivered: " + status, clock.instant()));
         }
     }
 
