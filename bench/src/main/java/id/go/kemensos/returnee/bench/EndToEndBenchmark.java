@@ -4,18 +4,11 @@ import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.launcher.PlatformServices;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,23 +65,6 @@ final class EndToEndBenchmark {
         this.out = out;
     }
 
-    /** The synthetic returnees live in NTB; its budget ceiling for this year must cover all of them (the shipped one covers 490). */
-    private void fundLombokTengah(int count) throws InterruptedException {
-        String year = String.valueOf(LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear());
-        String body = "{\"ceiling\":" + (long) count * 960_000L * 2 + ",\"setBy\":\"bench\"}";
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
-                    .newBuilder(URI.create(PlatformService.DISBURSEMENT.baseUrl() + "/api/budgets/BSU/52/" + year))
-                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("setting the NTB budget answered " + response.statusCode() + ": " + response.body());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     Figures run(BenchOptions options) throws InterruptedException {
         int count = options.returnees();
         out.println("== End to end: starting the four services (auto approval on)");
@@ -96,7 +72,7 @@ final class EndToEndBenchmark {
         services.startAll();
         long servicesStartNanos = System.nanoTime() - servicesStart;
         out.printf("  services UP in %s%n", Rates.secondsText(servicesStartNanos));
-        fundLombokTengah(count);
+        GrantBudget.fundNtb((long) count * 960_000L * 2);
 
         SyntheticReturnees returnees = new SyntheticReturnees(new SecureRandom());
         CompletionWatch watch = new CompletionWatch(stack.bank(), stack.sms(), returnees, count);

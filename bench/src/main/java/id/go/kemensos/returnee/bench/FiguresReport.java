@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.bench;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /** The final table: the floor, the platform end to end, and the platform as a fraction of the floor. */
@@ -71,34 +72,19 @@ final class FiguresReport {
         out.println();
     }
 
-    void printSms(SmsBenchmark.Figures f) {
+    /** The two rounds of a single-service benchmark, the gateway at 0 ms and at 50 ms. */
+    void printLatencyRounds(String mode, String prefix, String done, String rate, String duplicates, List<LatencyRound> rounds) {
         out.println();
         out.println("==================================== Figures ====================================");
         out.println("Machine: " + machine());
-        out.printf("Mode: sms, notification-service alone%n%n");
+        out.printf("Mode: %s%n%n", mode);
         out.printf("| %-62s | %20s |%n", "figure", "value");
         out.printf("|%s|%s|%n", "-".repeat(64), "-".repeat(22));
-        for (SmsBenchmark.Round r : f.rounds()) {
-            String label = "sms: gateway " + r.latencyMillis() + " ms, ";
-            row(label + "accepted / planned", Rates.count(r.accepted()) + " / " + Rates.count(r.messages()));
-            row(label + "messages/s (event on Kafka to gateway)", Rates.decimal(r.perSecond()));
-            row(label + "duplicate messages", String.valueOf(r.duplicates()));
-        }
-        out.println();
-    }
-
-    void printPayments(PaymentBenchmark.Figures f) {
-        out.println();
-        out.println("==================================== Figures ====================================");
-        out.println("Machine: " + machine());
-        out.printf("Mode: pay, disbursement-service alone, automatic approval%n%n");
-        out.printf("| %-62s | %20s |%n", "figure", "value");
-        out.printf("|%s|%s|%n", "-".repeat(64), "-".repeat(22));
-        for (PaymentBenchmark.Round r : f.rounds()) {
-            String label = "pay: bank " + r.latencyMillis() + " ms, ";
-            row(label + "transfers executed / planned", Rates.count(r.executed()) + " / " + Rates.count(r.payments()));
-            row(label + "payments/s (decision to transfer)", Rates.decimal(r.perSecond()));
-            row(label + "duplicate transfers", String.valueOf(r.duplicates()));
+        for (LatencyRound r : rounds) {
+            String label = prefix + " " + r.latencyMillis() + " ms, ";
+            row(label + done + " / planned", Rates.count(r.done()) + " / " + Rates.count(r.planned()));
+            row(label + rate, Rates.decimal(r.perSecond()));
+            row(label + duplicates, String.valueOf(r.duplicates()));
         }
         out.println();
     }

@@ -10,13 +10,7 @@ import id.go.kemensos.returnee.infra.sim.ExecutedTransfer;
 import id.go.kemensos.returnee.infra.sim.FaultProfile;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,16 +32,6 @@ final class PaymentBenchmark {
     static final Map<String, String> ENVIRONMENT = Map.of("DISBURSEMENT_AUTO_APPROVAL", "true", "DISBURSEMENT_STATUS_CHECK_DELAY", "PT5S");
     private static final long GRANT = 960_000L;
 
-    record Round(long latencyMillis, int payments, long nanos, int executed, int duplicates) {
-
-        double perSecond() {
-            return Rates.perSecond(executed, nanos);
-        }
-    }
-
-    record Figures(List<Round> rounds) {
-    }
-
     private final LocalStack stack;
     private final PlatformServices services;
     private final PrintStream out;
@@ -58,19 +42,17 @@ final class PaymentBenchmark {
         this.out = out;
     }
 
-    Figures run(BenchOptions options) throws Exception {
+    List<LatencyRound> run(BenchOptions options) throws Exception {
         int n = options.payments();
         String year = String.valueOf(LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear());
         out.println("== Starting disbursement-service alone (automatic approval)");
         services.start(PlatformService.DISBURSEMENT);
-        fund(year, 3L * n * GRANT);
+        GrantBudget.fundNtb(3L * n * GRANT);
         SyntheticReturnees people = new SyntheticReturnees(new SecureRandom());
-        Round instant = round(people, 0, n, 0, year, options);
-        Round slow = round(people, n, n, 50, year, options);
-        return new Figures(List.of(instant, slow));
+        return List.of(round(people, 0, n, 0, year, options), round(people, n, n, 50, year, options));
     }
 
-    private Round round(SyntheticReturnees people, int first, int n, long latencyMillis, String year, BenchOptions options) throws Exception {
+    private LatencyRound round(SyntheticReturnees people, int first, int n, long latencyMillis, String year, BenchOptions options) throws Exception {
         stack.bank().faults(FaultProfile.latency(latencyMillis));
         out.printf("== %,d payments with the bank answering in %d ms%n", n, latencyMillis);
         Set<String> accounts = new HashSet<>();
@@ -109,23 +91,6 @@ final class PaymentBenchmark {
         int duplicates = perReference.values().stream().mapToInt(c -> c - 1).sum();
         stack.bank().faults(FaultProfile.NONE);
         out.printf("   %,d executed in %s: %,.1f payments/s, %d duplicates%n", executed, Rates.secondsText(nanos), Rates.perSecond(executed, nanos), duplicates);
-        return new Round(latencyMillis, n, nanos, executed, duplicates);
-    }
-
-    private void fund(String year, long ceiling) {
-        String body = "{\"ceiling\":" + ceiling + ",\"setBy\":\"bench\"}";
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                            PlatformService.DISBURSEMENT.baseUrl() + "/api/budgets/BSU/52/" + year)).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("setting the budget answered " + response.statusCode() + ": " + response.body());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new LatencyRound(latencyMillis, n, nanos, executed, duplicates);
     }
 }

@@ -130,15 +130,17 @@ public final class PlatformBenchmark {
                 }
                 if (options.mode() == BenchOptions.Mode.SMS) {
                     services = new PlatformServices(home, Map.of());
-                    SmsBenchmark.Figures figures = new SmsBenchmark(stack, services, out).run(options);
-                    new FiguresReport(out).printSms(figures);
-                    return figures.rounds().stream().allMatch(r -> r.accepted() >= r.messages() && r.duplicates() == 0) ? 0 : 2;
+                    List<LatencyRound> rounds = new SmsBenchmark(stack, services, out).run(options);
+                    new FiguresReport(out).printLatencyRounds("sms, notification-service alone", "sms: gateway", "accepted",
+                            "messages/s (event on Kafka to gateway)", "duplicate messages", rounds);
+                    return rounds.stream().allMatch(LatencyRound::complete) ? 0 : 2;
                 }
                 if (options.mode() == BenchOptions.Mode.PAY) {
                     services = new PlatformServices(home, PaymentBenchmark.ENVIRONMENT);
-                    PaymentBenchmark.Figures figures = new PaymentBenchmark(stack, services, out).run(options);
-                    new FiguresReport(out).printPayments(figures);
-                    return figures.rounds().stream().allMatch(r -> r.executed() >= r.payments() && r.duplicates() == 0) ? 0 : 2;
+                    List<LatencyRound> rounds = new PaymentBenchmark(stack, services, out).run(options);
+                    new FiguresReport(out).printLatencyRounds("pay, disbursement-service alone, automatic approval", "pay: bank",
+                            "transfers executed", "payments/s (decision to transfer)", "duplicate transfers", rounds);
+                    return rounds.stream().allMatch(LatencyRound::complete) ? 0 : 2;
                 }
                 services = new PlatformServices(home, Map.of());
                 DecisionBenchmark.Figures figures = new DecisionBenchmark(stack, services, out).run(options);

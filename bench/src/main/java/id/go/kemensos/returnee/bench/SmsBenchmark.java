@@ -22,16 +22,6 @@ import java.util.UUID;
  */
 final class SmsBenchmark {
 
-    record Round(long latencyMillis, int messages, long nanos, int accepted, int duplicates) {
-
-        double perSecond() {
-            return Rates.perSecond(accepted, nanos);
-        }
-    }
-
-    record Figures(List<Round> rounds) {
-    }
-
     private final LocalStack stack;
     private final PlatformServices services;
     private final PrintStream out;
@@ -42,15 +32,15 @@ final class SmsBenchmark {
         this.out = out;
     }
 
-    Figures run(BenchOptions options) throws Exception {
+    List<LatencyRound> run(BenchOptions options) throws Exception {
         int n = options.messages();
         out.println("== Starting notification-service alone");
         services.start(PlatformService.NOTIFICATION);
         SyntheticReturnees people = new SyntheticReturnees(new SecureRandom());
-        return new Figures(List.of(round(people, 0, n, 0, options), round(people, n, n, 50, options)));
+        return List.of(round(people, 0, n, 0, options), round(people, n, n, 50, options));
     }
 
-    private Round round(SyntheticReturnees people, int first, int n, long latencyMillis, BenchOptions options) throws Exception {
+    private LatencyRound round(SyntheticReturnees people, int first, int n, long latencyMillis, BenchOptions options) throws Exception {
         stack.sms().faults(FaultProfile.latency(latencyMillis));
         out.printf("== %,d SMS with the gateway answering in %d ms%n", n, latencyMillis);
         Set<String> phones = new HashSet<>();
@@ -87,6 +77,6 @@ final class SmsBenchmark {
         stack.sms().faults(FaultProfile.NONE);
         out.printf("   %,d accepted in %s: %,.1f messages/s, %d duplicates%n", accepted, Rates.secondsText(nanos), Rates.perSecond(accepted, nanos),
                 duplicates);
-        return new Round(latencyMillis, n, nanos, accepted, duplicates);
+        return new LatencyRound(latencyMillis, n, nanos, accepted, duplicates);
     }
 }

@@ -40,7 +40,7 @@ public final class AccountHolderNames {
             return new Comparison(0, false);
         }
         int longer = Math.max(bank.size(), person.size());
-        double total = 0;
+        double similaritySum = 0;
         int matched = 0;
         for (String word : bank) {
             int best = -1;
@@ -53,12 +53,12 @@ public final class AccountHolderNames {
                 }
             }
             if (best >= 0) {
-                total += bestScore;
+                similaritySum += bestScore;
                 matched += bestScore >= wordThreshold ? 1 : 0;
                 person.remove(best);
             }
         }
-        return new Comparison(total / longer, matched == longer && bank.size() == longer);
+        return new Comparison(similaritySum / longer, matched == longer && bank.size() == longer);
     }
 
     private static List<String> words(String name) {

@@ -110,7 +110,7 @@ public class EligibilityDecisions {
 
     private Result decide(UUID beneficiaryId, Facts known, RuleSet rules, LocalDate relevant, UUID sourceEventId) {
         Optional<Decision> previous = decisions.current(beneficiaryId, rules.id());
-        if (previous.isPresent() && rules.program() != null && facts.paid(beneficiaryId, rules.programId(), rules.cycleId())) {
+        if (previous.isPresent() && rules.program() != null && known.paidUnder(rules)) {
             return new Result(0, 0); // a paid grant is final: its decision is never re-made
         }
         Evaluation evaluation = engine.evaluate(rules, known);

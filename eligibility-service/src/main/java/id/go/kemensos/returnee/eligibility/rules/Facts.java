@@ -50,8 +50,13 @@ public record Facts(boolean nikValidated, String sex, LocalDate birthDate, Strin
                 : normalised(accountHolderName).equals(normalised(fullName)));
         values.put("dtksListed", dtksListed);
         values.put("attendedSocialGuidance", attendedSocialGuidance);
-        values.put("alreadyPaidThisCycle", set.program() == null ? null : paidGrants.contains(set.programId() + "/" + set.cycleId()));
+        values.put("alreadyPaidThisCycle", set.program() == null ? null : paidUnder(set));
         return values;
+    }
+
+    /** Whether the grant of this rule set's program year was paid to this person already. */
+    public boolean paidUnder(RuleSet set) {
+        return paidGrants.contains(set.programId() + "/" + set.cycleId());
     }
 
     private static String normalised(String name) {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,9 +38,10 @@ public final class RuleSetCatalog {
     private static final ObjectMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final List<RuleSet> versions;
+    private final Set<String> ids;
+    private final Map<String, RuleSet.RelevantDate> relevantDates;
 
     RuleSetCatalog(List<RuleSet> versions, RuleEngine engine) {
-        checkOneRelevantDatePerId(versions);
         Set<String> labels = new HashSet<>();
         for (RuleSet set : versions) {
             if (!labels.add(set.label())) {
@@ -49,6 +51,8 @@ public final class RuleSetCatalog {
         }
         checkNoAmbiguousStart(versions);
         this.versions = versions.stream().sorted(Comparator.comparing(RuleSet::id).thenComparing(RuleSet::effectiveFrom)).toList();
+        this.relevantDates = relevantDateById(versions);
+        this.ids = Collections.unmodifiableSet(new TreeSet<>(relevantDates.keySet()));
     }
 
     /** The shipped rule sets plus those in {@code extraDirectory} (may be null). */
@@ -91,7 +95,7 @@ public final class RuleSetCatalog {
     }
 
     /** The relevant date picks the version, so every version of a rule set must agree on which date that is. */
-    private static void checkOneRelevantDatePerId(List<RuleSet> sets) {
+    private static Map<String, RuleSet.RelevantDate> relevantDateById(List<RuleSet> sets) {
         Map<String, RuleSet.RelevantDate> byId = new HashMap<>();
         for (RuleSet set : sets) {
             RuleSet.RelevantDate first = byId.putIfAbsent(set.id(), set.relevantDate());
@@ -100,10 +104,15 @@ public final class RuleSetCatalog {
                         + set.relevantDate() + " in " + set.label() + ")");
             }
         }
+        return byId;
     }
 
     public RuleSet.RelevantDate relevantDateOf(String id) {
-        return versions.stream().filter(set -> set.id().equals(id)).findFirst().orElseThrow().relevantDate();
+        RuleSet.RelevantDate date = relevantDates.get(id);
+        if (date == null) {
+            throw new IllegalArgumentException("No rule set " + id);
+        }
+        return date;
     }
 
     private static void checkNoAmbiguousStart(List<RuleSet> sets) {
@@ -118,8 +127,6 @@ public final class RuleSetCatalog {
 
     /** The ids of the laws and programs, each decided separately for every registration. */
     public Set<String> ids() {
-        Set<String> ids = new TreeSet<>();
-        versions.forEach(set -> ids.add(set.id()));
         return ids;
     }
 
