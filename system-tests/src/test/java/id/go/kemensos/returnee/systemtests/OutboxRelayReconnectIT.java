@@ -41,7 +41,7 @@ class OutboxRelayReconnectIT {
         await().atMost(ofSeconds(40)).untilAsserted(() -> {
             assertThat(platform.database().rows("SELECT state FROM disbursement.payment_intent WHERE beneficiary_id = ?", beneficiary))
                     .singleElement().satisfies(p -> assertThat(p).containsEntry("state", "SETTLED"));
-            assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(siti))).hasSize(2);
+            assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(siti))).as("registered, eligible, paid").hasSize(3);
         });
         assertThat(platform.stack().relay().failures()).isEmpty();
     }

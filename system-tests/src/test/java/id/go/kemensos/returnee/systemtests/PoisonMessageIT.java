@@ -72,7 +72,7 @@ class PoisonMessageIT {
         await().atMost(ofSeconds(90)).untilAsserted(() -> {
             assertThat(platform.database().rows("SELECT state FROM disbursement.payment_intent WHERE beneficiary_id = ?", beneficiary))
                     .singleElement().satisfies(p -> assertThat(p).containsEntry("state", "SETTLED"));
-            assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(siti))).hasSize(2);
+            assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(siti))).as("registered, eligible, paid").hasSize(3);
         });
 
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
