@@ -16,6 +16,8 @@ GRANT ALL PRIVILEGES ON eligibility.* TO 'eligibility'@'%';
 GRANT ALL PRIVILEGES ON disbursement.* TO 'disbursement'@'%';
 GRANT ALL PRIVILEGES ON notification.* TO 'notification'@'%';
 GRANT ALL PRIVILEGES ON audit.* TO 'audit'@'%';
+-- An auditor's replay writes the rebuilt disbursement history into a fresh schema of its own, audit_replay_<when>.
+GRANT ALL PRIVILEGES ON `audit\_replay\_%`.* TO 'audit'@'%';
 
 -- Debezium reads the binlog (REPLICATION SLAVE, BINLOG MONITOR) and the outbox tables' structure.
 CREATE USER IF NOT EXISTS 'debezium'@'%' IDENTIFIED BY 'debezium-local';

@@ -34,6 +34,7 @@ public final class RunningPlatform {
     private final LocalStack stack;
     private final PlatformServices services;
     private final RegistrationApi registration = new RegistrationApi(PlatformService.REGISTRATION.baseUrl());
+    private final ServiceApi audit = new ServiceApi(PlatformService.AUDIT);
     private final PlatformDatabase database = new PlatformDatabase();
     private final DisbursementApi disbursement = new DisbursementApi();
 
@@ -108,5 +109,10 @@ public final class RunningPlatform {
 
     public PlatformDatabase database() {
         return database;
+    }
+
+    /** audit-service's API: the ledger, replays and auditor views. */
+    public ServiceApi audit() {
+        return audit;
     }
 }

@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.eligibility.decision;
 
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
+import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
@@ -124,7 +125,9 @@ public class EligibilityDecisions {
         decisions.insert(decision, sourceEventId);
         outbox.append(new EligibilityDecided(decision.decisionId(), beneficiaryId, decision.programId(), decision.cycleId(),
                 decision.outcome(), decision.grantAmount(), decision.entitlements(), decision.ruleSetId(), decision.ruleSetVersion(),
-                decision.notPassed(), decision.provinceCode(), decision.regencyCode(), decision.previousDecisionId(), decision.decidedAt()));
+                decision.notPassed(), decision.provinceCode(), decision.regencyCode(), decision.previousDecisionId(), decision.decidedAt(),
+                decision.explanation().legalBasis().stream().map(RuleSet.Citation::toString).toList(), relevant,
+                decision.explanation().criteria().stream().map(c -> new CriterionOutcome(c.id(), c.result().name(), c.citation(), c.inputs())).toList()));
         log.info("Decided {} for beneficiary {} under {}{}", decision.outcome(), beneficiaryId, rules.label(),
                 previous.map(p -> " (was " + p.outcome() + " under " + p.ruleSetVersion() + ")").orElse(""));
         return new Result(1, previous.isPresent() ? 1 : 0);

@@ -5,7 +5,8 @@ public enum PlatformService {
     REGISTRATION("registration-service", 8081),
     ELIGIBILITY("eligibility-service", 8082),
     DISBURSEMENT("disbursement-service", 8083),
-    NOTIFICATION("notification-service", 8084);
+    NOTIFICATION("notification-service", 8084),
+    AUDIT("audit-service", 8085);
 
     private final String artifact;
     private final int port;

@@ -5,10 +5,12 @@ import id.go.kemensos.returnee.infra.stack.PlatformHome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +20,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs each service from its packaged jar in its own JVM, as it runs in production, with its log under work/logs. A service
@@ -86,11 +90,49 @@ public final class PlatformServices implements AutoCloseable {
         if (ManagedProcess.isListening(service.port())) {
             throw new IllegalStateException(service.artifact() + "'s port " + service.port() + " is already in use; stop what runs there");
         }
+        Path logs = home.workDir("logs");
+        ProcessBuilder builder = javaProcess(service, overrides, List.of());
+        running.put(service, ManagedProcess.start(service.artifact(), builder, home.root(), logs.resolve(service.artifact() + ".log")));
+    }
+
+    /** What a one-shot command of a service printed, and its exit status. */
+    public record CommandResult(int exitCode, String output) {
+    }
+
+    /**
+     * Runs one of a service's commands (e.g. audit-service's {@code verify}) with the platform's settings, as an operator would
+     * from a shell, and waits for it to end.
+     */
+    public CommandResult runCommand(PlatformService service, Duration timeout, String... arguments) {
+        ProcessBuilder builder = javaProcess(service, Map.of(), List.of(arguments)).redirectErrorStream(true).directory(home.root().toFile());
+        builder.environment().remove("PORT");
+        try {
+            Process process = builder.start();
+            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return "(output unreadable: " + e.getMessage() + ")";
+                }
+            });
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(service.artifact() + " " + String.join(" ", arguments) + " did not end within " + timeout);
+            }
+            return new CommandResult(process.exitValue(), output.join());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot run " + service.artifact() + " " + String.join(" ", arguments), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    private ProcessBuilder javaProcess(PlatformService service, Map<String, String> overrides, List<String> arguments) {
         Path jar = home.root().resolve(service.artifact()).resolve("target").resolve(service.artifact() + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; build the services first: ./mvnw -DskipTests install");
         }
-        Path logs = home.workDir("logs");
         List<String> command = new ArrayList<>();
         command.add(java());
         Map<String, String> settings = new HashMap<>(environment);
@@ -98,11 +140,11 @@ public final class PlatformServices implements AutoCloseable {
         String javaOptions = settings.getOrDefault("SERVICE_JAVA_OPTS", System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "-Xms128m -Xmx512m"));
         command.addAll(List.of(javaOptions.trim().split("\\s+")));
         command.addAll(List.of("-jar", jar.toString()));
-        Map<String, String> env = new HashMap<>(settings);
-        env.put("PORT", String.valueOf(service.port()));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(env);
-        running.put(service, ManagedProcess.start(service.artifact(), builder, home.root(), logs.resolve(service.artifact() + ".log")));
+        builder.environment().putAll(settings);
+        builder.environment().put("PORT", String.valueOf(service.port()));
+        return builder;
     }
 
     private void awaitHealthy(PlatformService service) {
@@ -119,7 +161,7 @@ public final class PlatformServices implements AutoCloseable {
                     log.info("{} is UP on {}", service.artifact(), service.baseUrl());
                     return;
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

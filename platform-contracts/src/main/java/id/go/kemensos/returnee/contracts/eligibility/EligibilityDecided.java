@@ -4,12 +4,14 @@ import id.go.kemensos.returnee.contracts.EventType;
 import id.go.kemensos.returnee.contracts.BeneficiaryEvent;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A decision for one beneficiary under one program cycle. {@code grantAmount} is whole rupiah and is zero unless ELIGIBLE.
- * {@code previousDecisionId} links a re-evaluation to the decision it supersedes.
+ * {@code previousDecisionId} links a re-evaluation to the decision it supersedes. {@code legalBasis}, {@code relevantDate} and
+ * {@code criteria} (every criterion with its citation and inputs) were added later for auditors: null in older events.
  */
 public record EligibilityDecided(
         UUID decisionId,
@@ -25,7 +27,18 @@ public record EligibilityDecided(
         String provinceCode,
         String regencyCode,
         UUID previousDecisionId,
-        Instant decidedAt) implements BeneficiaryEvent {
+        Instant decidedAt,
+        List<String> legalBasis,
+        LocalDate relevantDate,
+        List<CriterionOutcome> criteria) implements BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(EligibilityTopics.AGGREGATE, EligibilityDecided.class, 1);
+
+    /** A decision without its trace, as events carried it before the trace was added. */
+    public EligibilityDecided(UUID decisionId, UUID beneficiaryId, String programId, String cycleId, Outcome outcome, long grantAmount,
+                              List<String> entitlements, String ruleSetId, String ruleSetVersion, List<String> failedCriteria,
+                              String provinceCode, String regencyCode, UUID previousDecisionId, Instant decidedAt) {
+        this(decisionId, beneficiaryId, programId, cycleId, outcome, grantAmount, entitlements, ruleSetId, ruleSetVersion, failedCriteria,
+                provinceCode, regencyCode, previousDecisionId, decidedAt, null, null, null);
+    }
 }

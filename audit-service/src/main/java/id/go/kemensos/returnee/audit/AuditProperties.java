@@ -1,0 +1,9 @@
+package id.go.kemensos.returnee.audit;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.net.URI;
+
+@ConfigurationProperties("audit")
+public record AuditProperties(String topicPattern, String replaySchemaPrefix, URI liveReportUrl, String command) {
+}

@@ -1,0 +1,127 @@
+package id.go.kemensos.returnee.audit.command;
+
+import id.go.kemensos.returnee.audit.AuditProperties;
+import id.go.kemensos.returnee.audit.ledger.ChainVerification;
+import id.go.kemensos.returnee.audit.ledger.ChainVerifier;
+import id.go.kemensos.returnee.audit.ledger.EventLogRetention;
+import id.go.kemensos.returnee.audit.replay.AsOf;
+import id.go.kemensos.returnee.audit.replay.LivePaymentReport;
+import id.go.kemensos.returnee.audit.replay.PaymentHistory;
+import id.go.kemensos.returnee.audit.replay.PaymentHistoryReplay;
+import id.go.kemensos.returnee.audit.replay.ReplayResult;
+import id.go.kemensos.returnee.audit.replay.ReportComparison;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The auditor's commands. {@code verify}: every event topic kept forever, and the ledger's chain intact from its first row.
+ * {@code replay}: the disbursement history rebuilt from Kafka into a fresh schema, its totals, any anomaly, and (unless
+ * {@code --as-of} is given or {@code --compare-live=false}) its differences from disbursement-service's live report.
+ * Exit status 0: all in order; 1: something found (printed); 2: the command could not run.
+ */
+@Component
+@ConditionalOnProperty("audit.command")
+public class AuditCommand implements ApplicationRunner, ExitCodeGenerator {
+
+    public static final Set<String> NAMES = Set.of("verify", "replay");
+
+    private final AuditProperties properties;
+    private final ChainVerifier verifier;
+    private final EventLogRetention retention;
+    private final PaymentHistoryReplay replay;
+    private final JsonMapper json;
+    private final PrintStream out = System.out;
+    private int exitCode = 2;
+
+    AuditCommand(AuditProperties properties, ChainVerifier verifier, EventLogRetention retention, PaymentHistoryReplay replay, JsonMapper json) {
+        this.properties = properties;
+        this.verifier = verifier;
+        this.retention = retention;
+        this.replay = replay;
+        this.json = json;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        exitCode = switch (properties.command()) {
+            case "verify" -> verify();
+            case "replay" -> replay(args);
+            default -> 2;
+        };
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+
+    private int verify() {
+        boolean ok = true;
+        out.println("== Event topics (the audit log must keep every record forever)");
+        for (EventLogRetention.TopicRetention topic : retention.check()) {
+            out.printf("  %-28s retention.ms=%s retention.bytes=%s cleanup.policy=%s  %s%n", topic.topic(), topic.retentionMs(),
+                    topic.retentionBytes(), topic.cleanupPolicy(), topic.keptForever() ? "kept forever" : "NOT KEPT FOREVER");
+            ok &= topic.keptForever();
+        }
+        ChainVerification result = verifier.verify();
+        out.printf("== Audit ledger: %d rows checked, head row %d hash %s%n", result.rowsChecked(), result.headSeq(), result.headHash());
+        if (result.intact()) {
+            out.println("  chain intact");
+        } else {
+            ok = false;
+            out.printf("  FIRST BROKEN ROW %d: %s (%s)%n", result.firstBroken().seq(), result.firstBroken().kind(), result.firstBroken().detail());
+            result.findings().stream().skip(1).forEach(f -> out.printf("  then row %d: %s (%s)%n", f.seq(), f.kind(), f.detail()));
+        }
+        return ok ? 0 : 1;
+    }
+
+    private int replay(ApplicationArguments args) {
+        Instant asOf = AsOf.parse(option(args, "as-of"));
+        ReplayResult result = replay.replay(asOf, option(args, "schema"));
+        ReplayResult.Run run = result.run();
+        out.printf("== Replay into schema %s%s: %d records read from disbursement.events (end offsets %s), %d payment events applied, "
+                        + "%d duplicates skipped, %d after the as-of time; %d payments%n", run.replayId(), asOf == null ? "" : " as of " + asOf,
+                run.recordsRead(), new TreeMap<>(run.endOffsets()), run.eventsApplied(), run.duplicates(), run.afterAsOf(), run.payments());
+        out.printf("   read and folded in %d ms (%,.0f records/s), written in %d ms%n", result.figures().readMillis(),
+                result.figures().recordsPerSecond(), result.figures().writeMillis());
+        out.printf("  %-8s %-8s %-8s %-10s %10s %16s%n", "program", "province", "regency", "state", "payments", "total (Rp)");
+        for (ReplayResult.TotalRow row : result.totals()) {
+            out.printf("  %-8s %-8s %-8s %-10s %10d %16d%n", row.programId(), row.provinceCode(), row.regencyCode(), row.state(),
+                    row.payments(), row.total());
+        }
+        boolean ok = result.anomalies().isEmpty();
+        out.printf("== Anomalies: %d%n", result.anomalies().size());
+        result.anomalies().forEach(a -> out.printf("  %s %s%n", a.kind(), a.detail()));
+        boolean compare = asOf == null && !"false".equalsIgnoreCase(option(args, "compare-live"));
+        if (compare) {
+            URI live = option(args, "live-report-url") != null ? URI.create(option(args, "live-report-url")) : properties.liveReportUrl();
+            Map<PaymentHistory.TotalKey, PaymentHistory.Total> replayed = new TreeMap<>();
+            result.totals().forEach(r -> replayed.put(new PaymentHistory.TotalKey(r.programId(), r.provinceCode(), r.regencyCode(), r.state()),
+                    new PaymentHistory.Total(r.payments(), r.total())));
+            ReportComparison comparison = ReportComparison.of(replayed, LivePaymentReport.fetch(live, json));
+            out.printf("== Compared with the live report at %s%s: %d rows, %d differences%n", live, LivePaymentReport.QUERY,
+                    comparison.rowsCompared(), comparison.differences().size());
+            comparison.differences().forEach(d -> out.printf("  %s %s %s %s: replayed %d payments Rp%d, live %d payments Rp%d%n", d.programId(),
+                    d.provinceCode(), d.regencyCode(), d.state(), d.replayedPayments(), d.replayedTotal(), d.livePayments(), d.liveTotal()));
+            ok &= comparison.matches();
+        }
+        return ok ? 0 : 1;
+    }
+
+    private static String option(ApplicationArguments args, String name) {
+        List<String> values = args.getOptionValues(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}

@@ -1,0 +1,88 @@
+package id.go.kemensos.returnee.audit.ledger;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
+
+/** Recomputes the ledger's hash chain from its first row and names what does not hold. */
+@Service
+public class ChainVerifier {
+
+    private static final int PAGE = 5_000;
+    private static final int MAX_FINDINGS = 100;
+
+    private final JdbcTemplate jdbc;
+
+    public ChainVerifier(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public ChainVerification verify() {
+        AuditLedger.Head head = jdbc.queryForObject("SELECT seq, hash FROM audit_chain_head WHERE id = 1",
+                (rs, n) -> new AuditLedger.Head(rs.getLong("seq"), rs.getString("hash")));
+        // Rows appended while this runs lie beyond the head read here; the next verification covers them.
+        return verify(after -> jdbc.query("SELECT * FROM audit_entry WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT " + PAGE, AuditLedger.ENTRY,
+                after, head.seq()), head);
+    }
+
+    /** Walks the rows page by page (each page the rows after a sequence number, in order) and checks them against the head. */
+    static ChainVerification verify(LongFunction<List<AuditEntry>> pagesAfter, AuditLedger.Head head) {
+        List<ChainVerification.Finding> findings = new ArrayList<>();
+        long expected = 1;
+        long checked = 0;
+        String previousHash = AuditEntry.GENESIS;
+        boolean afterGap = false;
+        long last = 0;
+        List<AuditEntry> page = pagesAfter.apply(0);
+        while (!page.isEmpty()) {
+            for (AuditEntry row : page) {
+                checked++;
+                if (row.seq() != expected) {
+                    add(findings, new ChainVerification.Finding(expected, ChainVerification.Kind.DELETED, null,
+                            row.seq() - expected == 1 ? "row " + expected + " is missing"
+                                    : "rows " + expected + " to " + (row.seq() - 1) + " are missing"));
+                    afterGap = true;
+                }
+                if (!afterGap && !row.prevHash().equals(previousHash)) {
+                    add(findings, new ChainVerification.Finding(row.seq(), ChainVerification.Kind.OUT_OF_ORDER, row.eventId(),
+                            "row " + row.seq() + " does not follow row " + (row.seq() - 1)
+                                    + ": it was inserted or moved here, or the row before it was rewritten"));
+                } else if (!hashHolds(row)) {
+                    add(findings, new ChainVerification.Finding(row.seq(), ChainVerification.Kind.EDITED, row.eventId(),
+                            "row " + row.seq() + " no longer matches its hash: its contents were changed"));
+                }
+                afterGap = false;
+                previousHash = row.hash();
+                expected = row.seq() + 1;
+                last = row.seq();
+            }
+            page = pagesAfter.apply(last);
+        }
+        if (head.seq() > last) {
+            add(findings, new ChainVerification.Finding(last + 1, ChainVerification.Kind.TRUNCATED, null,
+                    "the chain's head is row " + head.seq() + " but the ledger ends at row " + last));
+        } else if (head.seq() == last && !head.hash().equals(previousHash)) {
+            add(findings, new ChainVerification.Finding(last, ChainVerification.Kind.EDITED, null,
+                    "the last row's hash is not the chain's recorded head"));
+        }
+        return new ChainVerification(findings.isEmpty(), checked, head.seq(), head.hash(), findings.isEmpty() ? null : findings.get(0),
+                List.copyOf(findings));
+    }
+
+    private static boolean hashHolds(AuditEntry row) {
+        try {
+            return row.computeHash().equals(row.hash());
+        } catch (IllegalArgumentException e) {
+            return false; // a previous hash that is not hex at all
+        }
+    }
+
+    private static void add(List<ChainVerification.Finding> findings, ChainVerification.Finding finding) {
+        if (findings.size() < MAX_FINDINGS) {
+            findings.add(finding);
+        }
+    }
+}

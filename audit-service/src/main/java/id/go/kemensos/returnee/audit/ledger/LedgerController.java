@@ -1,0 +1,43 @@
+package id.go.kemensos.returnee.audit.ledger;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/ledger")
+class LedgerController {
+
+    private final ChainVerifier verifier;
+    private final AuditLedger ledger;
+    private final EventLogRetention retention;
+
+    LedgerController(ChainVerifier verifier, AuditLedger ledger, EventLogRetention retention) {
+        this.verifier = verifier;
+        this.ledger = ledger;
+        this.retention = retention;
+    }
+
+    @Operation(summary = "Recompute the ledger's hash chain from its first row",
+            description = "intact=false names the first row edited, deleted or out of order (firstBroken) and lists what follows from it.")
+    @PostMapping("/verification")
+    ChainVerification verify() {
+        return verifier.verify();
+    }
+
+    @Operation(summary = "The chain's head: how many rows the ledger holds and the last hash (to note down and compare later)")
+    @GetMapping("/head")
+    AuditLedger.Head head() {
+        return ledger.head();
+    }
+
+    @Operation(summary = "Whether every event topic keeps its records forever (retention.ms and retention.bytes -1, cleanup delete)")
+    @GetMapping("/retention")
+    List<EventLogRetention.TopicRetention> retention() {
+        return retention.check();
+    }
+}

@@ -1,0 +1,146 @@
+package id.go.kemensos.returnee.audit.person;
+
+import id.go.kemensos.returnee.audit.ledger.AuditEntry;
+import id.go.kemensos.returnee.audit.ledger.AuditLedger;
+import id.go.kemensos.returnee.contracts.MaskedValues;
+import id.go.kemensos.returnee.contracts.PlatformEvent;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
+import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
+import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
+import id.go.kemensos.returnee.contracts.notification.SmsDelivered;
+import id.go.kemensos.returnee.contracts.notification.SmsFailed;
+import id.go.kemensos.returnee.contracts.notification.SmsSent;
+import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A beneficiary's history from the ledger alone: registration and amendments, every decision with its rule version and
+ * criteria, overrides with their reasons, payment states, and the SMS sent and delivered.
+ */
+@Service
+public class BeneficiaryTimeline {
+
+    private final AuditLedger ledger;
+
+    public BeneficiaryTimeline(AuditLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    public List<TimelineEntry> of(UUID beneficiaryId) {
+        List<TimelineEntry> timeline = new ArrayList<>();
+        for (AuditEntry entry : ledger.bySubject(beneficiaryId.toString())) {
+            Optional<PlatformEvent> event = decoded(entry);
+            event.ifPresent(e -> timeline.add(describe(entry, e)));
+        }
+        timeline.sort(java.util.Comparator.comparing(TimelineEntry::at, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                .thenComparingLong(TimelineEntry::seq));
+        return timeline;
+    }
+
+    Optional<PlatformEvent> decoded(AuditEntry entry) {
+        try {
+            return ledger.payload(entry);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    TimelineEntry describe(AuditEntry entry, PlatformEvent event) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        String summary;
+        if (event instanceof ReturneeRegistered r) {
+            d.put("fullName", r.fullName());
+            d.put("nik", r.nikMasked());
+            d.put("regencyCode", r.regencyCode());
+            d.put("returnDate", r.returnDate());
+            d.put("phone", MaskedValues.lastFour(r.phoneE164()));
+            d.put("bank", r.bankAccount() == null ? null : r.bankAccount().bankCode() + " " + r.bankAccount().maskedAccountNumber());
+            d.put("uploadId", r.uploadId());
+            summary = "Registered " + r.fullName() + " (NIK " + r.nikMasked() + "), region " + r.regencyCode()
+                    + (r.uploadId() != null ? " from upload " + r.uploadId() : " at a desk");
+        } else if (event instanceof ReturneeUpdated u) {
+            d.put("changed", u.changed());
+            d.put("phone", MaskedValues.lastFour(u.phoneE164()));
+            d.put("bank", u.bankAccount() == null ? null : u.bankAccount().bankCode() + " " + u.bankAccount().maskedAccountNumber());
+            summary = "Amended " + String.join(", ", u.changed()) + (u.bankAccount() != null && u.changed().contains("bankAccount")
+                    ? ": bank " + u.bankAccount().bankCode() + " " + u.bankAccount().maskedAccountNumber() : "");
+        } else if (event instanceof EligibilityDecided e) {
+            d.put("decisionId", e.decisionId());
+            d.put("ruleSet", e.ruleSetId() + " " + e.ruleSetVersion());
+            d.put("legalBasis", e.legalBasis());
+            d.put("relevantDate", e.relevantDate());
+            d.put("criteria", AuditorRedaction.criteria(e.criteria()));
+            d.put("previousDecisionId", e.previousDecisionId());
+            summary = e.outcome() + " under " + e.ruleSetId() + " v" + e.ruleSetVersion()
+                    + (e.grantAmount() > 0 ? ", Rp" + e.grantAmount() : "")
+                    + (e.failedCriteria() == null || e.failedCriteria().isEmpty() ? "" : "; not passed " + String.join(", ", e.failedCriteria()))
+                    + (e.legalBasis() == null || e.legalBasis().isEmpty() ? "" : " (" + String.join("; ", e.legalBasis()) + ")");
+        } else if (event instanceof DecisionOverridden o) {
+            d.put("decisionId", o.decisionId());
+            d.put("officer", o.officer());
+            d.put("reason", o.reason());
+            summary = "Override of decision " + o.decisionId() + ": " + o.originalOutcome() + " -> " + o.outcome() + " by " + o.officer()
+                    + ": " + o.reason();
+        } else if (event instanceof PaymentScheduled s) {
+            d.put("paymentId", s.paymentId());
+            d.put("decisionId", s.decisionId());
+            summary = "Payment " + s.paymentId() + " scheduled: Rp" + s.amount() + " " + s.programId() + " " + s.cycleId();
+        } else if (event instanceof PaymentAccountChecked c) {
+            d.put("paymentId", c.paymentId());
+            summary = "Account check " + c.result() + ": bank " + c.bankCode() + " " + c.accountNumberMasked()
+                    + (c.detail() == null ? "" : " (" + c.detail() + ")");
+        } else if (event instanceof PaymentAwaitingBudget w) {
+            d.put("paymentId", w.paymentId());
+            summary = "Payment waits for budget: " + w.reason();
+        } else if (event instanceof PaymentApproved a) {
+            d.put("paymentId", a.paymentId());
+            summary = "Payment approved by " + a.approvedBy();
+        } else if (event instanceof PaymentSent s) {
+            d.put("paymentId", s.paymentId());
+            summary = "Payment sent to bank " + s.bankCode() + " " + s.accountNumberMasked();
+        } else if (event instanceof PaymentSettled s) {
+            d.put("paymentId", s.paymentId());
+            d.put("bankReference", s.bankReference());
+            summary = "Paid Rp" + s.amount() + " to bank " + s.bankCode() + " " + s.accountNumberMasked() + ", bank reference " + s.bankReference();
+        } else if (event instanceof PaymentFailed f) {
+            d.put("paymentId", f.paymentId());
+            summary = "Payment failed: " + f.reasonCode() + " " + f.reason();
+        } else if (event instanceof PaymentReturned r) {
+            d.put("paymentId", r.paymentId());
+            summary = "Payment returned by the bank (reference " + r.bankReference() + ")";
+        } else if (event instanceof PaymentReissued r) {
+            d.put("paymentId", r.paymentId());
+            d.put("newPaymentId", r.newPaymentId());
+            summary = "Payment reissued as " + r.newPaymentId() + " by " + r.requestedBy() + ": " + r.reason();
+        } else if (event instanceof SmsSent s) {
+            d.put("template", s.template());
+            summary = "SMS " + s.template() + " sent to " + s.phoneMasked();
+        } else if (event instanceof SmsDelivered s) {
+            d.put("template", s.template());
+            summary = "SMS " + s.template() + " delivered";
+        } else if (event instanceof SmsFailed s) {
+            d.put("template", s.template());
+            summary = "SMS " + s.template() + " not delivered: " + s.reason();
+        } else {
+            summary = event.getClass().getSimpleName();
+        }
+        d.values().removeIf(java.util.Objects::isNull);
+        return new TimelineEntry(entry.seq(), entry.time(), entry.topic(), event.getClass().getSimpleName(), summary, d, entry.eventId());
+    }
+}

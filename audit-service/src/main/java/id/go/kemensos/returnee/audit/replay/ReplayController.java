@@ -1,0 +1,134 @@
+package id.go.kemensos.returnee.audit.replay;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/replays")
+class ReplayController {
+
+    private static final List<String> PAYMENT_COLUMNS = List.of("payment_id", "beneficiary_id", "program_id", "cycle_id", "province_code",
+            "regency_code", "amount", "state", "batch_id", "prepared_by", "approved_by", "bank_code", "account_number_masked", "bank_reference",
+            "reissue_of", "scheduled_at", "settled_at", "decision_id");
+
+    private final PaymentHistoryReplay replay;
+    private final ReplaySchema schemas;
+    private final JsonMapper json;
+
+    ReplayController(PaymentHistoryReplay replay, ReplaySchema schemas, JsonMapper json) {
+        this.replay = replay;
+        this.schemas = schemas;
+        this.json = json;
+    }
+
+    record ReplayRequest(String asOf, String schema) {
+    }
+
+    @Operation(summary = "Rebuild the disbursement history from disbursement.events alone into a fresh schema",
+            description = "asOf (optional): the report as it stood then: 2026-11-01T09:00:00+07:00, 2026-11-01T09:00 (WIB) or 2026-11-01 "
+                    + "(end of day, WIB). The answer's replayId is the schema's name.")
+    @PostMapping
+    ResponseEntity<ReplayResult> replay(@RequestBody(required = false) ReplayRequest request) {
+        ReplayRequest r = request == null ? new ReplayRequest(null, null) : request;
+        return ResponseEntity.status(HttpStatus.CREATED).body(replay.replay(AsOf.parse(r.asOf()), r.schema()));
+    }
+
+    @Operation(summary = "Compare a replay's totals with disbursement-service's live report",
+            description = "The body is that report grouped by program,province,regency,state: its JSON answer, or its CSV export (text/csv).")
+    @PostMapping(value = "/{replayId}/comparison", consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE})
+    ReportComparison compare(@PathVariable String replayId, @RequestBody String liveReport,
+                             @org.springframework.web.bind.annotation.RequestHeader("Content-Type") String contentType) {
+        Map<PaymentHistory.TotalKey, PaymentHistory.Total> live = contentType.startsWith(MediaType.APPLICATION_JSON_VALUE)
+                ? LivePaymentReport.fromJson(json.readTree(liveReport)) : LivePaymentReport.fromCsv(liveReport);
+        return ReportComparison.of(existing(replayId), live);
+    }
+
+    @Operation(summary = "A replay's totals by program, province, regency and state (format=csv for a spreadsheet)")
+    @GetMapping("/{replayId}/totals")
+    ResponseEntity<?> totals(@PathVariable String replayId, @RequestParam(defaultValue = "json") String format) throws IOException {
+        List<ReplayResult.TotalRow> rows = ReplayResult.rows(existing(replayId));
+        if (!"csv".equalsIgnoreCase(format)) {
+            return ResponseEntity.ok(rows);
+        }
+        StringWriter csv = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT.builder().setHeader("program", "province", "regency", "state", "payments", "total").get())) {
+            for (ReplayResult.TotalRow row : rows) {
+                printer.printRecord(row.programId(), row.provinceCode(), row.regencyCode(), row.state(), row.payments(), row.total());
+            }
+        }
+        return csv(replayId + "-totals.csv", csv.toString());
+    }
+
+    @Operation(summary = "A replay's payments (account numbers masked), optionally of one state; format=csv for a spreadsheet")
+    @GetMapping("/{replayId}/payments")
+    ResponseEntity<?> payments(@PathVariable String replayId, @RequestParam(required = false) String state,
+                               @RequestParam(defaultValue = "json") String format) throws IOException {
+        existing(replayId);
+        List<Map<String, Object>> rows = schemas.payments(replayId, state);
+        if (!"csv".equalsIgnoreCase(format)) {
+            return ResponseEntity.ok(rows);
+        }
+        StringWriter csv = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT.builder().setHeader(PAYMENT_COLUMNS.toArray(String[]::new)).get())) {
+            for (Map<String, Object> row : rows) {
+                printer.printRecord(PAYMENT_COLUMNS.stream().map(row::get).toList());
+            }
+        }
+        return csv(replayId + "-payments.csv", csv.toString());
+    }
+
+    @Operation(summary = "One payment's state history as the replay rebuilt it")
+    @GetMapping("/{replayId}/payments/{paymentId}/history")
+    List<Map<String, Object>> history(@PathVariable String replayId, @PathVariable UUID paymentId) {
+        existing(replayId);
+        return schemas.history(replayId, paymentId);
+    }
+
+    private Map<PaymentHistory.TotalKey, PaymentHistory.Total> existing(String replayId) {
+        if (!schemas.exists(replayId)) {
+            throw new NoSuchReplay(replayId);
+        }
+        return schemas.totals(replayId);
+    }
+
+    static ResponseEntity<String> csv(String fileName, String body) {
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)).body("\uFEFF" + body);
+    }
+
+    static final class NoSuchReplay extends RuntimeException {
+        NoSuchReplay(String replayId) {
+            super("No replay " + replayId);
+        }
+    }
+
+    @ExceptionHandler(NoSuchReplay.class)
+    ProblemDetail notFound(NoSuchReplay e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badRequest(IllegalArgumentException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+}

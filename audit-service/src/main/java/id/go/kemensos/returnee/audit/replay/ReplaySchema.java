@@ -1,0 +1,135 @@
+package id.go.kemensos.returnee.audit.replay;
+
+import id.go.kemensos.returnee.audit.AuditProperties;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Creates a fresh schema for one replay (its own Flyway history) and writes the rebuilt history into it. */
+@Component
+public class ReplaySchema {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+    private static final int CHUNK = 10_000;
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final String prefix;
+
+    public ReplaySchema(DataSource dataSource, JdbcTemplate jdbc, AuditProperties properties) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.prefix = properties.replaySchemaPrefix();
+    }
+
+    /** Only names under the replay prefix: the audit user may create nothing else, and a replay id never names another schema. */
+    String checked(String schema) {
+        if (schema == null || !NAME.matcher(schema).matches() || !schema.startsWith(prefix)) {
+            throw new IllegalArgumentException("A replay schema's name starts with " + prefix + " and has only lowercase letters, digits and _: " + schema);
+        }
+        return schema;
+    }
+
+    public boolean exists(String schema) {
+        return !jdbc.queryForList("SELECT schema_name FROM information_schema.schemata WHERE schema_name = ?", String.class, checked(schema)).isEmpty();
+    }
+
+    public void create(String schema) {
+        if (exists(schema)) {
+            throw new IllegalStateException("Schema " + schema + " exists; a replay always writes into a fresh one");
+        }
+        Flyway.configure().dataSource(dataSource).schemas(checked(schema)).defaultSchema(schema).createSchemas(true)
+                .locations("classpath:db/replay").load().migrate();
+    }
+
+    public void write(String schema, ReplayResult.Run run, PaymentHistory history) {
+        String s = checked(schema) + ".";
+        List<Object[]> payments = new ArrayList<>(CHUNK);
+        List<Object[]> steps = new ArrayList<>(CHUNK);
+        for (ReplayedPayment p : history.payments()) {
+            payments.add(new Object[]{p.paymentId.toString(), p.beneficiaryId.toString(), p.programId, p.cycleId, text(p.decisionId),
+                    p.provinceCode, p.regencyCode, p.amount, p.state, text(p.batchId), p.preparedBy, p.approvedBy, p.bankCode,
+                    p.accountNumberMasked, p.bankReference, text(p.reissueOf), time(p.scheduledAt), time(p.settledAt), time(p.lastEventAt)});
+            for (ReplayedPayment.Transition t : p.history) {
+                steps.add(new Object[]{p.paymentId.toString(), t.step(), t.state(), t.eventType(), t.eventId().toString(), time(t.at()),
+                        t.by(), t.detail() == null ? null : t.detail().substring(0, Math.min(500, t.detail().length()))});
+            }
+            if (payments.size() >= CHUNK) {
+                flushPayments(s, payments);
+            }
+            if (steps.size() >= CHUNK) {
+                flushSteps(s, steps);
+            }
+        }
+        flushPayments(s, payments);
+        flushSteps(s, steps);
+        List<Object[]> totals = history.totals().entrySet().stream().map(e -> new Object[]{e.getKey().programId(), e.getKey().provinceCode(),
+                e.getKey().regencyCode(), e.getKey().state(), e.getValue().payments(), e.getValue().total()}).collect(Collectors.toList());
+        jdbc.batchUpdate("INSERT INTO " + s + "payment_total (program_id, province_code, regency_code, state, payments, total) VALUES (?, ?, ?, ?, ?, ?)", totals);
+        List<PaymentHistory.Anomaly> anomalies = history.anomalies();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < anomalies.size(); i++) {
+            PaymentHistory.Anomaly a = anomalies.get(i);
+            rows.add(new Object[]{i + 1, text(a.paymentId()), a.kind(), a.detail()});
+        }
+        jdbc.batchUpdate("INSERT INTO " + s + "anomaly (n, payment_id, kind, detail) VALUES (?, ?, ?, ?)", rows);
+        jdbc.update("""
+                INSERT INTO %sreplay_run (replay_id, as_of, end_offsets, records_read, events_applied, duplicates, after_as_of, payments, anomalies,
+                    started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(s),
+                run.replayId(), time(run.asOf()), run.endOffsets().toString(), run.recordsRead(), run.eventsApplied(), run.duplicates(),
+                run.afterAsOf(), run.payments(), anomalies.size(), time(run.startedAt()), time(run.finishedAt()));
+    }
+
+    public Map<PaymentHistory.TotalKey, PaymentHistory.Total> totals(String schema) {
+        Map<PaymentHistory.TotalKey, PaymentHistory.Total> totals = new java.util.TreeMap<>();
+        jdbc.query("SELECT * FROM " + checked(schema) + ".payment_total", rs -> {
+            totals.put(new PaymentHistory.TotalKey(rs.getString("program_id"), rs.getString("province_code"), rs.getString("regency_code"),
+                    rs.getString("state")), new PaymentHistory.Total(rs.getLong("payments"), rs.getLong("total")));
+        });
+        return totals;
+    }
+
+    public List<Map<String, Object>> payments(String schema, String state) {
+        return jdbc.queryForList("SELECT * FROM " + checked(schema) + ".payment WHERE (? IS NULL OR state = ?) ORDER BY province_code, regency_code, scheduled_at",
+                state, state);
+    }
+
+    public List<Map<String, Object>> history(String schema, UUID paymentId) {
+        return jdbc.queryForList("SELECT * FROM " + checked(schema) + ".payment_transition WHERE payment_id = ? ORDER BY step", paymentId.toString());
+    }
+
+    private void flushPayments(String s, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO " + s + "payment (payment_id, beneficiary_id, program_id, cycle_id, decision_id, province_code, regency_code, "
+                    + "amount, state, batch_id, prepared_by, approved_by, bank_code, account_number_masked, bank_reference, reissue_of, scheduled_at, "
+                    + "settled_at, last_event_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+            rows.clear();
+        }
+    }
+
+    private void flushSteps(String s, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO " + s + "payment_transition (payment_id, step, state, event_type, event_id, at, by_whom, detail) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+            rows.clear();
+        }
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
+    }
+
+    private static Timestamp time(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+}

@@ -1,0 +1,120 @@
+package id.go.kemensos.returnee.audit.replay;
+
+import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchDecided;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchPrepared;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PaymentHistoryTest {
+
+    private static final Instant T = Instant.parse("2026-11-01T02:00:00Z");
+    private final PaymentHistory history = new PaymentHistory();
+
+    @Test
+    void foldsAPaymentThroughItsStatesAndTotalsItOnce() {
+        UUID payment = UUID.randomUUID();
+        UUID person = UUID.randomUUID();
+        UUID batch = UUID.randomUUID();
+        apply(new PaymentScheduled(payment, person, "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T));
+        apply(new PaymentBatchPrepared(batch, "BSU", "2026", "52", "002", List.of(payment), 960_000, "maker", T.plusSeconds(1)));
+        apply(new PaymentBatchDecided(batch, "APPROVED", "maker", "checker", null, 1, 960_000, T.plusSeconds(2)));
+        apply(new PaymentApproved(payment, person, 960_000, "checker", T.plusSeconds(2)));
+        apply(new PaymentSent(payment, person, 960_000, "002", "***5501", T.plusSeconds(3)));
+        UUID settled = UUID.randomUUID();
+        history.apply(settled, new PaymentSettled(payment, person, "BSU", 960_000, "002", "***5501", "BNK1", T.plusSeconds(4), "2026"), T.plusSeconds(4));
+        assertThat(history.apply(settled, new PaymentSettled(payment, person, "BSU", 960_000, "002", "***5501", "BNK1", T.plusSeconds(4), "2026"),
+                T.plusSeconds(5))).as("a redelivered event counts once").isFalse();
+
+        ReplayedPayment p = history.payments().iterator().next();
+        assertThat(p.state()).isEqualTo("SETTLED");
+        assertThat(p.preparedBy()).isEqualTo("maker");
+        assertThat(p.approvedBy()).isEqualTo("checker");
+        assertThat(p.bankReference()).isEqualTo("BNK1");
+        assertThat(p.history()).extracting(ReplayedPayment.Transition::state)
+                .containsExactly("SCHEDULED", "SCHEDULED", "SCHEDULED", "APPROVED", "SENT", "SETTLED");
+        assertThat(history.totals()).containsExactly(Map.entry(new PaymentHistory.TotalKey("BSU", "52", "5202", "SETTLED"),
+                new PaymentHistory.Total(1, 960_000)));
+        assertThat(history.duplicates()).isEqualTo(1);
+        assertThat(history.anomalies()).isEmpty();
+    }
+
+    @Test
+    void aRejectedBatchLeavesItsPaymentsScheduledAndUnbatched() {
+        UUID payment = UUID.randomUUID();
+        UUID batch = UUID.randomUUID();
+        apply(new PaymentScheduled(payment, UUID.randomUUID(), "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T));
+        apply(new PaymentBatchPrepared(batch, "BSU", "2026", "52", "002", List.of(payment), 960_000, "maker", T));
+        apply(new PaymentBatchDecided(batch, "REJECTED", "maker", "checker", "wrong list", 1, 960_000, T));
+        ReplayedPayment p = history.payments().iterator().next();
+        assertThat(p.state()).isEqualTo("SCHEDULED");
+        assertThat(p.batchId()).isNull();
+    }
+
+    @Test
+    void aReissueKeepsTheOldPaymentAndLinksTheNewOne() {
+        UUID old = UUID.randomUUID();
+        UUID replacement = UUID.randomUUID();
+        UUID person = UUID.randomUUID();
+        apply(new PaymentScheduled(old, person, "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T));
+        apply(new PaymentApproved(old, person, 960_000, "auto", T));
+        apply(new PaymentSent(old, person, 960_000, "002", "***5501", T));
+        apply(new PaymentFailed(old, person, 960_000, "002", "***5501", "4030", "closed account", T));
+        apply(new PaymentReissued(old, replacement, person, 960_000, "officer", "new account", T));
+        apply(new PaymentScheduled(replacement, person, "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T));
+        assertThat(history.totals()).containsOnlyKeys(new PaymentHistory.TotalKey("BSU", "52", "5202", "REISSUED"),
+                new PaymentHistory.TotalKey("BSU", "52", "5202", "SCHEDULED"));
+        assertThat(history.payments()).filteredOn(p -> p.paymentId().equals(replacement)).singleElement()
+                .extracting(ReplayedPayment::reissueOf).isEqualTo(old);
+        assertThat(history.anomalies()).isEmpty();
+    }
+
+    @Test
+    void namesWhatTheLedgerShouldNeverHaveDone() {
+        UUID person = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        apply(new PaymentScheduled(first, person, "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T));
+        apply(new PaymentScheduled(second, person, "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T));
+        apply(new PaymentSent(first, person, 960_000, "002", "***5501", T));
+        apply(new PaymentApproved(UUID.randomUUID(), person, 960_000, "auto", T));
+        assertThat(history.anomalies()).extracting(PaymentHistory.Anomaly::kind)
+                .containsExactlyInAnyOrder("INVALID_TRANSITION", "NEVER_SCHEDULED", "TWO_LIVE_PAYMENTS");
+    }
+
+    @Test
+    void comparesReplayedTotalsWithTheLiveReport() {
+        PaymentHistory.TotalKey settled = new PaymentHistory.TotalKey("BSU", "52", "5202", "SETTLED");
+        PaymentHistory.TotalKey sent = new PaymentHistory.TotalKey("BSU", "52", "5202", "SENT");
+        ReportComparison same = ReportComparison.of(Map.of(settled, new PaymentHistory.Total(2, 1_920_000)),
+                LivePaymentReport.fromCsv("\uFEFFprogram,province,regency,state,payments,total\r\nBSU,52,5202,SETTLED,2,1920000\r\n"));
+        assertThat(same.matches()).isTrue();
+        ReportComparison differs = ReportComparison.of(Map.of(settled, new PaymentHistory.Total(2, 1_920_000)),
+                Map.of(settled, new PaymentHistory.Total(1, 960_000), sent, new PaymentHistory.Total(1, 960_000)));
+        assertThat(differs.differences()).extracting(ReportComparison.Difference::state).containsExactly("SENT", "SETTLED");
+    }
+
+    @Test
+    void readsAnAuditorsAsOf() {
+        assertThat(AsOf.parse("2026-11-01T09:00:00+07:00")).isEqualTo(Instant.parse("2026-11-01T02:00:00Z"));
+        assertThat(AsOf.parse("2026-11-01T09:00")).isEqualTo(Instant.parse("2026-11-01T02:00:00Z"));
+        assertThat(AsOf.parse("2026-11-01")).isEqualTo(Instant.parse("2026-11-01T16:59:59.999999Z"));
+        assertThat(AsOf.parse(null)).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AsOf.parse("yesterday")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private void apply(id.go.kemensos.returnee.contracts.PlatformEvent event) {
+        history.apply(UUID.randomUUID(), event, T);
+    }
+}

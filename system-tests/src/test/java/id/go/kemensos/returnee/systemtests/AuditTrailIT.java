@@ -1,0 +1,228 @@
+package id.go.kemensos.returnee.systemtests;
+
+import id.go.kemensos.returnee.infra.launcher.PlatformService;
+import id.go.kemensos.returnee.infra.launcher.PlatformServices;
+import id.go.kemensos.returnee.testsupport.DisbursementApi;
+import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
+import id.go.kemensos.returnee.testsupport.ReturneeMother;
+import id.go.kemensos.returnee.testsupport.RunningPlatform;
+import id.go.kemensos.returnee.testsupport.ServiceApi;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The auditor's side: the hash-chained ledger names the one row someone edited, deleted or moved; a replay from Kafka alone
+ * equals disbursement-service's live report; "as of" a moment before a batch was approved shows its payment unpaid; and the
+ * ledger explains a payment (decision, citations, maker, checker, bank reference) and a person's history, masked.
+ */
+@PlatformIntegrationTest
+class AuditTrailIT {
+
+    private static final String BALI = "51";
+    private static final long GRANT = 960_000L;
+    private static final String LIVE_REPORT = "/api/reports/payments?groupBy=program,province,regency,state&format=csv";
+    private static RunningPlatform platform;
+    private static ServiceApi audit;
+    private static DisbursementApi disbursement;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = RunningPlatform.start();
+        audit = platform.audit();
+        disbursement = platform.disbursement();
+    }
+
+    @Test
+    void verifyNamesTheOneLedgerRowThatWasEditedDeletedOrMoved() {
+        Map<String, Object> siti = ReturneeMother.sitiAminahLombokTengah();
+        UUID person = platform.registration().register(siti);
+        await().atMost(ofSeconds(60)).until(() -> platform.database().count("SELECT COUNT(*) FROM audit.audit_entry WHERE subject = ?", person) >= 3);
+        long row = platform.database().count("SELECT MIN(seq) FROM audit.audit_entry WHERE subject = ?", person);
+        assertIntact();
+        platform.database().update("DROP TABLE IF EXISTS audit.tamper_saved");
+        platform.database().update("CREATE TABLE audit.tamper_saved AS SELECT * FROM audit.audit_entry WHERE seq IN (?, ?)", row, row + 1);
+        try {
+            // Edited: the registration's name changed in place.
+            assertThat(platform.database().update("UPDATE audit.audit_entry SET data = REPLACE(data, 'SITI AMINAH', 'SITI AMINA') WHERE seq = ?", row))
+                    .isEqualTo(1);
+            assertFirstBroken(row, "EDITED");
+            restore(row);
+
+            // Deleted: seen by the auditor's command as well as the API.
+            platform.database().update("DELETE FROM audit.audit_entry WHERE seq = ?", row);
+            assertFirstBroken(row, "DELETED");
+            PlatformServices.CommandResult verify = platform.services().runCommand(PlatformService.AUDIT, Duration.ofMinutes(2), "verify");
+            assertThat(verify.exitCode()).as(verify.output()).isEqualTo(1);
+            assertThat(verify.output()).contains("FIRST BROKEN ROW " + row + ": DELETED").contains("kept forever").doesNotContain("NOT KEPT FOREVER");
+            restore(row);
+
+            // Reordered: two neighbouring rows trade places.
+            platform.database().update("UPDATE audit.audit_entry SET seq = -1 WHERE seq = ?", row);
+            platform.database().update("UPDATE audit.audit_entry SET seq = ? WHERE seq = ?", row, row + 1);
+            platform.database().update("UPDATE audit.audit_entry SET seq = ? WHERE seq = -1", row + 1);
+            assertFirstBroken(row, "OUT_OF_ORDER");
+            restore(row);
+        } finally {
+            restore(row);
+            platform.database().update("DROP TABLE IF EXISTS audit.tamper_saved");
+        }
+        assertIntact();
+        PlatformServices.CommandResult verify = platform.services().runCommand(PlatformService.AUDIT, Duration.ofMinutes(2), "verify");
+        assertThat(verify.exitCode()).as(verify.output()).isZero();
+        assertThat(verify.output()).contains("chain intact");
+    }
+
+    @Test
+    void aReplayFromKafkaEqualsTheLiveReport() {
+        Map<String, Object> lalu = ReturneeMother.laluZainiLombokTimur();
+        UUID person = platform.registration().register(lalu);
+        await().atMost(ofSeconds(60)).until(() -> platform.database().count(
+                "SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ? AND state = 'SETTLED'", person) == 1);
+
+        // Payments of earlier tests may still be moving; the replay must equal the live report once they rest.
+        await().atMost(ofSeconds(90)).pollInterval(ofSeconds(2)).untilAsserted(() -> {
+            ServiceApi.Response replay = audit.post("/api/replays", Map.of());
+            assertThat(replay.status()).as(replay.text()).isEqualTo(201);
+            assertThat(replay.body().get("anomalies")).as("the ledger's rules held for every payment").isEmpty();
+            String replayId = replay.body().at("/run/replayId").asString();
+            ServiceApi.Response comparison = audit.post("/api/replays/" + replayId + "/comparison", "text/csv", disbursement.text(LIVE_REPORT));
+            assertThat(comparison.status()).as(comparison.text()).isEqualTo(200);
+            assertThat(comparison.body().get("differences")).as("replayed vs live").isEmpty();
+            assertThat(comparison.body().get("matches").asBoolean()).isTrue();
+        });
+        PlatformServices.CommandResult command = platform.services().runCommand(PlatformService.AUDIT, Duration.ofMinutes(3), "replay");
+        assertThat(command.output()).contains("== Anomalies: 0").containsPattern("rows, 0 differences");
+        assertThat(command.exitCode()).as(command.output()).isZero();
+    }
+
+    @Test
+    void asOfBeforeTheBatchWasApprovedThePaymentIsUnpaidAndTheLedgerSaysWhyItWasPaidLater() {
+        String year = String.valueOf(LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear());
+        platform.services().stop(PlatformService.DISBURSEMENT);
+        platform.services().start(PlatformService.DISBURSEMENT, Map.of("DISBURSEMENT_AUTO_APPROVAL", "false"));
+        Map<String, Object> nyoman = ReturneeMother.nyomanSuartaDenpasar();
+        UUID person;
+        String paymentId;
+        Instant beforeApproval;
+        try {
+            disbursement.setCeiling("BSU", BALI, year, committedInBali(year) + 10 * GRANT, "keuangan.kemensos");
+            person = platform.registration().register(nyoman);
+            await().atMost(ofSeconds(60)).until(() -> platform.database().count("SELECT COUNT(*) FROM disbursement.payment_intent "
+                    + "WHERE beneficiary_id = ? AND state = 'SCHEDULED' AND account_check = 'VERIFIED'", person) == 1);
+            paymentId = (String) platform.database().rows("SELECT payment_id FROM disbursement.payment_intent WHERE beneficiary_id = ?", person)
+                    .get(0).get("payment_id");
+            DisbursementApi.Response prepared = disbursement.post("/api/batches", Map.of("programId", "BSU", "cycleId", year,
+                    "provinceCode", BALI, "preparedBy", "keuangan.maker"));
+            assertThat(prepared.status()).as("%s", prepared.body()).isEqualTo(200);
+            List<String> batches = new ArrayList<>();
+            prepared.body().forEach(b -> batches.add(b.get("batchId").asString()));
+            beforeApproval = Instant.now();
+            sleep(Duration.ofMillis(1200));
+            for (String batch : batches) {
+                DisbursementApi.Response approved = disbursement.post("/api/batches/" + batch + "/approval", Map.of("approvedBy", "keuangan.checker"));
+                assertThat(approved.status()).as("%s", approved.body()).isEqualTo(200);
+            }
+            await().atMost(ofSeconds(60)).until(() -> platform.database().count(
+                    "SELECT COUNT(*) FROM disbursement.payment_intent WHERE payment_id = ? AND state = 'SETTLED'", paymentId) == 1);
+        } finally {
+            platform.services().stop(PlatformService.DISBURSEMENT);
+            platform.services().start(PlatformService.DISBURSEMENT);
+        }
+
+        ServiceApi.Response then = audit.post("/api/replays", Map.of("asOf", beforeApproval.toString()));
+        assertThat(then.status()).as(then.text()).isEqualTo(201);
+        String thenId = then.body().at("/run/replayId").asString();
+        assertThat(then.body().at("/run/afterAsOf").asLong()).as("the approval and what followed are left out").isPositive();
+        JsonNode history = audit.get("/api/replays/" + thenId + "/payments/" + paymentId + "/history").body();
+        assertThat(history.get(history.size() - 1).get("state").asString()).as("as of before approval: unpaid").isEqualTo("SCHEDULED");
+        assertThat(audit.get("/api/replays/" + thenId + "/payments?state=SETTLED&format=csv").text()).doesNotContain(paymentId);
+        assertThat(audit.get("/api/replays/" + thenId + "/payments?state=SCHEDULED&format=csv").text()).contains(paymentId);
+
+        String nowId = audit.post("/api/replays", Map.of()).body().at("/run/replayId").asString();
+        JsonNode now = audit.get("/api/replays/" + nowId + "/payments/" + paymentId + "/history").body();
+        assertThat(now.get(now.size() - 1).get("state").asString()).isEqualTo("SETTLED");
+
+        String bankReference = (String) platform.database().rows("SELECT bank_reference FROM disbursement.payment_intent WHERE payment_id = ?",
+                paymentId).get(0).get("bank_reference");
+        await().atMost(ofSeconds(30)).until(() -> bankReference.equals(audit.get("/api/payments/" + paymentId + "/justification").body()
+                .at("/bank/bankReference").asString()));
+        JsonNode why = audit.get("/api/payments/" + paymentId + "/justification").body();
+        assertThat(why.get("state").asString()).isEqualTo("SETTLED");
+        assertThat(why.get("amount").asLong()).isEqualTo(GRANT);
+        assertThat(why.get("maker").asString()).isEqualTo("keuangan.maker");
+        assertThat(why.get("checker").asString()).isEqualTo("keuangan.checker");
+        assertThat(why.at("/batch/decision").asString()).isEqualTo("APPROVED");
+        assertThat(why.at("/decision/outcome").asString()).isEqualTo("ELIGIBLE");
+        assertThat(why.at("/decision/ruleSetId").asString()).isEqualTo("bantuan-stimulan-usaha");
+        assertThat(why.at("/decision/ruleSetVersion").asString()).isNotBlank();
+        assertThat(why.at("/decision/legalBasis")).isNotEmpty();
+        assertThat(why.at("/decision/criteria")).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.get("result").asString()).isEqualTo("PASSED");
+            assertThat(c.get("citation").asString()).isNotBlank();
+        });
+        String nik = (String) nyoman.get("nik");
+        String account = (String) nyoman.get("accountNumber");
+        assertThat(why.at("/beneficiary/nik").asString()).startsWith(nik.substring(0, 4)).contains("*").isNotEqualTo(nik);
+        assertThat(why.at("/bank/accountNumber").asString()).isEqualTo("***" + account.substring(account.length() - 4));
+        assertThat(why.toString()).doesNotContain(nik).doesNotContain(account).doesNotContain("PMIB_DEPORTEE");
+
+        await().atMost(ofSeconds(60)).untilAsserted(() -> assertThat(audit.get("/api/beneficiaries/" + person + "/timeline").body())
+                .anySatisfy(e -> assertThat(e.get("summary").asString()).isEqualTo("SMS PAYMENT_SENT delivered")));
+        JsonNode timeline = audit.get("/api/beneficiaries/" + person + "/timeline").body();
+        List<String> events = new ArrayList<>();
+        timeline.forEach(e -> events.add(e.get("event").asString()));
+        assertThat(events).contains("ReturneeRegistered", "EligibilityDecided", "PaymentScheduled", "PaymentApproved", "PaymentSettled",
+                "SmsSent", "SmsDelivered");
+        assertThat(events.indexOf("ReturneeRegistered")).isLessThan(events.indexOf("PaymentSettled"));
+        String csv = audit.get("/api/beneficiaries/" + person + "/timeline?format=csv").text();
+        assertThat(csv).contains("Paid Rp960000", bankReference).doesNotContain(nik).doesNotContain(account)
+                .doesNotContain((String) nyoman.get("phone")).doesNotContain(((String) nyoman.get("phone")).substring(1));
+    }
+
+    private static void assertIntact() {
+        JsonNode result = audit.post("/api/ledger/verification", Map.of()).body();
+        assertThat(result.get("intact").asBoolean()).as("%s", result).isTrue();
+    }
+
+    private static void assertFirstBroken(long row, String kind) {
+        JsonNode result = audit.post("/api/ledger/verification", Map.of()).body();
+        assertThat(result.get("intact").asBoolean()).isFalse();
+        assertThat(result.at("/firstBroken/seq").asLong()).as("%s", result).isEqualTo(row);
+        assertThat(result.at("/firstBroken/kind").asString()).as("%s", result).isEqualTo(kind);
+    }
+
+    /** Puts the two saved rows back as they were. */
+    private static void restore(long row) {
+        platform.database().update("DELETE FROM audit.audit_entry WHERE seq IN (?, ?, -1)", row, row + 1);
+        platform.database().update("INSERT INTO audit.audit_entry SELECT * FROM audit.tamper_saved");
+    }
+
+    private static long committedInBali(String year) {
+        List<Map<String, Object>> rows = platform.database().rows("SELECT committed FROM disbursement.budget WHERE program_id = 'BSU' "
+                + "AND province_code = ? AND fiscal_year = ?", BALI, year);
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("committed")).longValue();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
