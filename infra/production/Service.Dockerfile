@@ -7,4 +7,5 @@ USER platform
 ENV PORT=8080 JAVA_OPTS="-XX:MaxRAMPercentage=75"
 EXPOSE 8080
 # DB_PASSWORD_FILE (a Docker secret) becomes DB_PASSWORD, which platform-defaults.yml reads.
-ENTRYPOINT ["/bin/sh", "-c", "[ -n \"$DB_PASSWORD_FILE\" ] && export DB_PASSWORD=\"$(cat \"$DB_PASSWORD_FILE\")\"; exec java $JAVA_OPTS -jar /app/service.jar"]
+# Arguments after the image name reach the service (audit-service's verify and replay commands).
+ENTRYPOINT ["/bin/sh", "-c", "[ -n \"$DB_PASSWORD_FILE\" ] && export DB_PASSWORD=\"$(cat \"$DB_PASSWORD_FILE\")\"; exec java $JAVA_OPTS -jar /app/service.jar \"$@\"", "--"]

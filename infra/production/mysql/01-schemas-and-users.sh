@@ -8,6 +8,8 @@ for svc in registration eligibility disbursement notification audit; do
   sql+="CREATE USER IF NOT EXISTS '$svc'@'%' IDENTIFIED BY '$(secret ${svc}_db_password)';"
   sql+="GRANT ALL PRIVILEGES ON $svc.* TO '$svc'@'%';"
 done
+# An auditor's replay writes into a fresh schema of its own (audit_replay_<when>).
+sql+="GRANT ALL PRIVILEGES ON \`audit\\_replay\\_%\`.* TO 'audit'@'%';"
 sql+="CREATE USER IF NOT EXISTS 'debezium'@'%' IDENTIFIED BY '$(secret debezium_db_password)';"
 sql+="GRANT SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, REPLICATION CLIENT, LOCK TABLES ON *.* TO 'debezium'@'%';"
 sql+="FLUSH PRIVILEGES;"

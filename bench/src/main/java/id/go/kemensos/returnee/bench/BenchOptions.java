@@ -3,18 +3,18 @@ package id.go.kemensos.returnee.bench;
 import java.time.Duration;
 
 /**
- * Command line of the benchmarks: {@code [floor|e2e|all|upload|decide|pay|sms] [--n=10000] [--kafka-records=200000] [--jdbc-rows=200000]
- * [--jdbc-single-rows=5000] [--clients=16] [--rows=1000000] [--registrations=100000] [--payments=5000] [--messages=5000] [--timeout-minutes=15]}.
+ * Command line of the benchmarks: {@code [floor|e2e|all|upload|decide|pay|sms|replay] [--n=10000] [--kafka-records=200000] [--jdbc-rows=200000]
+ * [--jdbc-single-rows=5000] [--clients=16] [--rows=1000000] [--registrations=100000] [--payments=5000] [--messages=5000] [--events=1000000] [--timeout-minutes=15]}.
  */
 record BenchOptions(Mode mode, int returnees, int kafkaRecords, int jdbcRows, int jdbcSingleRows, int clients, int uploadRows,
-                    int decisionRegistrations, int payments, int messages, Duration timeout) {
+                    int decisionRegistrations, int payments, int messages, int replayEvents, Duration timeout) {
 
-    /** ALL is the floor and e2e together; UPLOAD, DECIDE, PAY and SMS each run alone, on a stack of their own. */
+    /** ALL is the floor and e2e together; UPLOAD, DECIDE, PAY, SMS and REPLAY each run alone, on a stack of their own. */
     enum Mode {
-        FLOOR, E2E, ALL, UPLOAD, DECIDE, PAY, SMS;
+        FLOOR, E2E, ALL, UPLOAD, DECIDE, PAY, SMS, REPLAY;
 
         boolean ownStack() {
-            return this == UPLOAD || this == DECIDE || this == PAY || this == SMS;
+            return this == UPLOAD || this == DECIDE || this == PAY || this == SMS || this == REPLAY;
         }
 
         boolean floor() {
@@ -26,9 +26,9 @@ record BenchOptions(Mode mode, int returnees, int kafkaRecords, int jdbcRows, in
         }
     }
 
-    static final String USAGE = "usage: java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar [floor|e2e|all|upload|decide|pay|sms] [--n=10000] "
+    static final String USAGE = "usage: java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar [floor|e2e|all|upload|decide|pay|sms|replay] [--n=10000] "
             + "[--kafka-records=200000] [--jdbc-rows=200000] [--jdbc-single-rows=5000] [--clients=16] [--rows=1000000] "
-            + "[--registrations=100000] [--payments=5000] [--messages=5000] "
+            + "[--registrations=100000] [--payments=5000] [--messages=5000] [--events=1000000] "
             + "[--timeout-minutes=15]";
 
     static BenchOptions parse(String... args) {
@@ -42,6 +42,7 @@ record BenchOptions(Mode mode, int returnees, int kafkaRecords, int jdbcRows, in
         int decisionRegistrations = 100_000;
         int payments = 5_000;
         int messages = 5_000;
+        int replayEvents = 1_000_000;
         long timeoutMinutes = 15;
         for (String arg : args) {
             if (!arg.startsWith("--")) {
@@ -63,12 +64,13 @@ record BenchOptions(Mode mode, int returnees, int kafkaRecords, int jdbcRows, in
                 case "registrations" -> decisionRegistrations = value;
                 case "payments" -> payments = value;
                 case "messages" -> messages = value;
+                case "events" -> replayEvents = value;
                 case "timeout-minutes" -> timeoutMinutes = value;
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
         return new BenchOptions(mode, returnees, kafkaRecords, jdbcRows, jdbcSingleRows, clients, uploadRows,
-                decisionRegistrations, payments, messages, Duration.ofMinutes(timeoutMinutes));
+                decisionRegistrations, payments, messages, replayEvents, Duration.ofMinutes(timeoutMinutes));
     }
 
     private static int positive(String name, String text) {

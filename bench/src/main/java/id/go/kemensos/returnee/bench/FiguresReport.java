@@ -107,6 +107,27 @@ final class FiguresReport {
         out.println();
     }
 
+    void printReplay(ReplayBenchmark.Figures f) {
+        out.println();
+        out.println("==================================== Figures ====================================");
+        out.println("Machine: " + machine());
+        out.printf("Mode: replay, %,d generated disbursement events (%,d payments), audit-service alone (%s)%n%n", f.generated().events(),
+                f.generated().payments(), ReplayBenchmark.JAVA_OPTS);
+        out.printf("| %-62s | %20s |%n", "figure", "value");
+        out.printf("|%s|%s|%n", "-".repeat(64), "-".repeat(22));
+        row("replay: publishing the events to Kafka (events/s)", Rates.count(Rates.perSecond(f.generated().events(), f.produceNanos())));
+        for (ReplayBenchmark.Round r : f.rounds()) {
+            row("replay " + r.name() + ": read Kafka + decode + fold (events/s)", Rates.count((long) r.recordsPerSecond()));
+            row("replay " + r.name() + ": writing " + Rates.count(r.payments()) + " payments + history (ms)", Rates.count(r.writeMillis()));
+            row("replay " + r.name() + ": whole replay incl. fresh schema (events/s)",
+                    Rates.count(Rates.perSecond(r.records(), (r.readMillis() + r.writeMillis()) * 1_000_000L)));
+            row("replay " + r.name() + ": anomalies / totals as generated", r.anomalies() + " / " + (r.totalsAsGenerated() ? "yes" : "NO"));
+        }
+        row("ledger: records appended to the hash chain", Rates.count(f.ledgerRows()));
+        row("ledger: append rate, first row to last (rows/s)", Rates.count(Rates.perSecond(f.ledgerRows(), f.ledgerNanos())));
+        out.println();
+    }
+
     private void printFloor(RawFloorBenchmark.Figures floor) {
         KafkaFloor.Figures kafka = floor.kafka();
         JdbcFloor.Figures jdbc = floor.jdbc();

@@ -135,6 +135,12 @@ public final class PlatformBenchmark {
                             "messages/s (event on Kafka to gateway)", "duplicate messages", rounds);
                     return rounds.stream().allMatch(LatencyRound::complete) ? 0 : 2;
                 }
+                if (options.mode() == BenchOptions.Mode.REPLAY) {
+                    services = new PlatformServices(home, ReplayBenchmark.ENVIRONMENT);
+                    ReplayBenchmark.Figures figures = new ReplayBenchmark(stack, services, out).run(options);
+                    new FiguresReport(out).printReplay(figures);
+                    return figures.complete() ? 0 : 2;
+                }
                 if (options.mode() == BenchOptions.Mode.PAY) {
                     services = new PlatformServices(home, PaymentBenchmark.ENVIRONMENT);
                     List<LatencyRound> rounds = new PaymentBenchmark(stack, services, out).run(options);

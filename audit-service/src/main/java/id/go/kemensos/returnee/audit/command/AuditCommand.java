@@ -92,8 +92,8 @@ public class AuditCommand implements ApplicationRunner, ExitCodeGenerator {
         ReplayResult result = replay.replay(asOf, option(args, "schema"));
         ReplayResult.Run run = result.run();
         out.printf("== Replay into schema %s%s: %d records read from disbursement.events (end offsets %s), %d payment events applied, "
-                        + "%d duplicates skipped, %d after the as-of time; %d payments%n", run.replayId(), asOf == null ? "" : " as of " + asOf,
-                run.recordsRead(), new TreeMap<>(run.endOffsets()), run.eventsApplied(), run.duplicates(), run.afterAsOf(), run.payments());
+                        + "%d duplicates skipped, %d after the as-of time, %d unreadable; %d payments%n", run.replayId(), asOf == null ? "" : " as of " + asOf,
+                run.recordsRead(), new TreeMap<>(run.endOffsets()), run.eventsApplied(), run.duplicates(), run.afterAsOf(), run.unreadable(), run.payments());
         out.printf("   read and folded in %d ms (%,.0f records/s), written in %d ms%n", result.figures().readMillis(),
                 result.figures().recordsPerSecond(), result.figures().writeMillis());
         out.printf("  %-8s %-8s %-8s %-10s %10s %16s%n", "program", "province", "regency", "state", "payments", "total (Rp)");
@@ -101,7 +101,7 @@ public class AuditCommand implements ApplicationRunner, ExitCodeGenerator {
             out.printf("  %-8s %-8s %-8s %-10s %10d %16d%n", row.programId(), row.provinceCode(), row.regencyCode(), row.state(),
                     row.payments(), row.total());
         }
-        boolean ok = result.anomalies().isEmpty();
+        boolean ok = result.anomalies().isEmpty() && run.unreadable() == 0;
         out.printf("== Anomalies: %d%n", result.anomalies().size());
         result.anomalies().forEach(a -> out.printf("  %s %s%n", a.kind(), a.detail()));
         boolean compare = asOf == null && !"false".equalsIgnoreCase(option(args, "compare-live"));

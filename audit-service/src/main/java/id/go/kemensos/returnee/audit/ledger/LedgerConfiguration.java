@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.audit.ledger;
 
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -18,9 +19,10 @@ class LedgerConfiguration {
      * written (the database is down) is tried again, backing off to a minute, until it is.
      */
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, byte[]> ledgerListenerFactory(ConsumerFactory<String, byte[]> consumers) {
-        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(consumers);
+    ConcurrentKafkaListenerContainerFactory<Object, Object> ledgerListenerFactory(ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+                                                                                 ConsumerFactory<Object, Object> consumers) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, consumers); // spring.kafka.listener.*, auto-startup included (off in a command)
         factory.setConcurrency(1);
         factory.setBatchListener(true);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);

@@ -11,39 +11,58 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads disbursement.events from its first offset to the end it had when the reading began, outside any consumer group (a
- * replay moves nobody's offsets), and hands each payment event to a fold. Events after {@code asOf} are left out.
+ * replay moves nobody's offsets), and folds the payment events. Events after {@code asOf} are left out.
+ *
+ * <p>One thread fetches; each partition is decoded and folded by one of a few fold threads, always the same one, so that a
+ * person's events (one key, one partition) are folded in their order. The folds are merged at the end.
  */
 @Component
 public class DisbursementEventLog {
 
     private static final Logger log = LoggerFactory.getLogger(DisbursementEventLog.class);
+    private static final String CE_TYPE = "ce_type";
+    private static final String CE_ID = "ce_id";
+    private static final String CE_TIME = "ce_time";
 
     private final KafkaProperties kafka;
     private final JsonMapper json;
+    /** A reader per payload type, built once: looking the deserializer up on every call costs as much as reading. */
+    private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+    private final int foldThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     public DisbursementEventLog(KafkaProperties kafka, JsonMapper json) {
         this.kafka = kafka;
-        this.json = json;
+        this.json = json.rebuild().addModule(EventTimes.module()).build();
     }
 
-    /** What one pass read: every record up to these end offsets, how many were payment events and how many were after asOf. */
-    public record Pass(Map<Integer, Long> endOffsets, long records, long paymentEvents, long afterAsOf, long unreadable) {
+    /** What one pass read: every record up to these end offsets, how many were after asOf, how many could not be read. */
+    public record Pass(Map<Integer, Long> endOffsets, long records, long afterAsOf, long unreadable, long setupMillis, long finishMillis) {
     }
 
     public Pass read(Instant asOf, PaymentHistory history) {
@@ -59,11 +78,18 @@ public class DisbursementEventLog {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20_000);
         config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
-        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1024 * 1024);
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
         config.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 4 * 1024 * 1024);
         config.put(ConsumerConfig.CHECK_CRCS_CONFIG, false);
-        long records = 0, paymentEvents = 0, afterAsOf = 0, unreadable = 0;
+        Fold[] folds = new Fold[foldThreads];
+        ExecutorService[] threads = new ExecutorService[foldThreads];
+        for (int i = 0; i < foldThreads; i++) {
+            folds[i] = new Fold(new PaymentHistory(), asOf);
+            threads[i] = Executors.newSingleThreadExecutor(r -> new Thread(r, "replay-fold"));
+        }
+        long records = 0;
+        long started = System.nanoTime();
+        long setupMillis = 0;
+        List<Future<?>> pending = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -77,60 +103,139 @@ public class DisbursementEventLog {
                 }
             });
             consumer.pause(partitions.stream().filter(p -> !remaining.containsKey(p)).toList());
+            setupMillis = (System.nanoTime() - started) / 1_000_000;
             while (!remaining.isEmpty()) {
                 ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
                 for (TopicPartition partition : batch.partitions()) {
                     long stop = end.get(partition);
-                    for (ConsumerRecord<byte[], byte[]> record : batch.records(partition)) {
-                        if (record.offset() >= stop) {
-                            break;
-                        }
-                        records++;
-                        switch (apply(record, asOf, history)) {
-                            case APPLIED -> paymentEvents++;
-                            case AFTER_AS_OF -> afterAsOf++;
-                            case UNREADABLE -> unreadable++;
-                            default -> { }
-                        }
+                    List<ConsumerRecord<byte[], byte[]>> part = batch.records(partition);
+                    int upTo = part.size();
+                    while (upTo > 0 && part.get(upTo - 1).offset() >= stop) {
+                        upTo--;
                     }
+                    List<ConsumerRecord<byte[], byte[]>> mine = part.subList(0, upTo);
+                    records += mine.size();
+                    Fold fold = folds[partition.partition() % foldThreads];
+                    pending.add(threads[partition.partition() % foldThreads].submit(() -> fold.apply(mine)));
                     if (consumer.position(partition) >= stop) {
                         remaining.remove(partition);
                         consumer.pause(List.of(partition));
                     }
                 }
+                // Surface a failed fold at once, and keep the fetcher at most a few polls ahead of the folds.
+                while (!pending.isEmpty() && (pending.get(0).isDone() || pending.size() > 4 * foldThreads)) {
+                    pending.remove(0).get();
+                }
+            }
+            for (Future<?> f : pending) {
+                f.get();
             }
             Map<Integer, Long> offsets = new HashMap<>();
             end.forEach((p, o) -> offsets.put(p.partition(), o));
-            return new Pass(offsets, records, paymentEvents, afterAsOf, unreadable);
+            long afterAsOf = 0, unreadable = 0;
+            long folded = System.nanoTime();
+            for (Fold fold : folds) {
+                history.merge(fold.history);
+                afterAsOf += fold.afterAsOf.get();
+                unreadable += fold.unreadable.get();
+            }
+            history.finish();
+            return new Pass(offsets, records, afterAsOf, unreadable, setupMillis, (System.nanoTime() - folded) / 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while replaying", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("A replay fold failed: " + e.getCause(), e.getCause());
+        } finally {
+            for (ExecutorService thread : threads) {
+                thread.shutdownNow();
+            }
         }
     }
 
-    private enum Applied { APPLIED, IGNORED, AFTER_AS_OF, UNREADABLE }
+    /** One fold thread's share: its partitions' events, decoded and applied in order. */
+    private final class Fold {
 
-    private Applied apply(ConsumerRecord<byte[], byte[]> record, Instant asOf, PaymentHistory history) {
-        CloudEvent event;
-        try {
-            event = KafkaMessageFactory.createReader(record).toEvent();
-        } catch (RuntimeException e) {
-            log.warn("Record {}-{}@{} is not a CloudEvent; the audit ledger keeps it, the replay cannot use it", record.topic(),
-                    record.partition(), record.offset());
-            return Applied.UNREADABLE;
+        final PaymentHistory history;
+        final Instant asOf;
+        final AtomicLong afterAsOf = new AtomicLong();
+        final AtomicLong unreadable = new AtomicLong();
+
+        Fold(PaymentHistory history, Instant asOf) {
+            this.history = history;
+            this.asOf = asOf;
         }
-        EventType type = EventCatalog.byType(event.getType()).orElse(null);
-        if (type == null || !PaymentHistory.FOLDED.contains(type.payload())) {
-            return Applied.IGNORED;
+
+        void apply(List<ConsumerRecord<byte[], byte[]>> records) {
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                apply(record);
+            }
         }
-        Instant at = event.getTime() == null ? Instant.ofEpochMilli(record.timestamp()) : event.getTime().toInstant();
-        if (asOf != null && at.isAfter(asOf)) {
-            return Applied.AFTER_AS_OF;
+
+        private void apply(ConsumerRecord<byte[], byte[]> record) {
+            // Binary mode, as the outbox relay writes it: the attributes are headers (read in one pass), the value is the data.
+            String type = null, id = null, time = null;
+            for (Header header : record.headers()) {
+                switch (header.key()) {
+                    case CE_TYPE -> type = text(header);
+                    case CE_ID -> id = text(header);
+                    case CE_TIME -> time = text(header);
+                    default -> { }
+                }
+            }
+            if (type == null) {
+                applyStructured(record); // structured mode, or no CloudEvent at all
+                return;
+            }
+            EventType known = EventCatalog.byType(type).orElse(null);
+            if (known == null || !PaymentHistory.FOLDED.contains(known.payload())) {
+                return;
+            }
+            try {
+                Instant at = time == null ? Instant.ofEpochMilli(record.timestamp()) : EventTimes.parse(time);
+                apply(UUID.fromString(id), known, record.value(), at, record);
+            } catch (RuntimeException e) {
+                unreadable(record, e);
+            }
         }
-        PlatformEvent payload;
-        try {
-            payload = json.readValue(event.getData().toBytes(), type.payload());
-        } catch (RuntimeException e) {
-            log.warn("Record {}-{}@{} does not match {}: {}", record.topic(), record.partition(), record.offset(), type.type(), e.getMessage());
-            return Applied.UNREADABLE;
+
+        private void applyStructured(ConsumerRecord<byte[], byte[]> record) {
+            CloudEvent event;
+            try {
+                event = KafkaMessageFactory.createReader(record).toEvent();
+            } catch (RuntimeException e) {
+                unreadable(record, e);
+                return;
+            }
+            EventType type = EventCatalog.byType(event.getType()).orElse(null);
+            if (type == null || !PaymentHistory.FOLDED.contains(type.payload())) {
+                return;
+            }
+            Instant at = event.getTime() == null ? Instant.ofEpochMilli(record.timestamp()) : event.getTime().toInstant();
+            try {
+                apply(UUID.fromString(event.getId()), type, event.getData() == null ? null : event.getData().toBytes(), at, record);
+            } catch (RuntimeException e) {
+                unreadable(record, e);
+            }
         }
-        return history.apply(UUID.fromString(event.getId()), payload, at) ? Applied.APPLIED : Applied.IGNORED;
+
+        private void apply(UUID eventId, EventType type, byte[] data, Instant at, ConsumerRecord<byte[], byte[]> record) {
+            if (asOf != null && at.isAfter(asOf)) {
+                afterAsOf.incrementAndGet();
+                return;
+            }
+            PlatformEvent payload = readers.computeIfAbsent(type.payload(), json::readerFor).readValue(data);
+            history.apply(eventId, payload, at);
+        }
+
+        private void unreadable(ConsumerRecord<byte[], byte[]> record, RuntimeException e) {
+            unreadable.incrementAndGet();
+            log.warn("Record {}-{}@{} cannot be replayed (the audit ledger keeps it as it came): {}", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+        }
+    }
+
+    private static String text(Header header) {
+        return new String(header.value(), StandardCharsets.UTF_8);
     }
 }

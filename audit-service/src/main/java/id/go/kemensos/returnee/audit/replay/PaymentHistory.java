@@ -46,15 +46,19 @@ public final class PaymentHistory {
             PaymentApproved.class, PaymentSent.class, PaymentSettled.class, PaymentFailed.class, PaymentReturned.class, PaymentReissued.class,
             PaymentAwaitingBudget.class, PaymentAccountChecked.class);
 
-    private final Map<UUID, ReplayedPayment> payments = new HashMap<>();
-    private final Map<UUID, List<UUID>> batches = new HashMap<>();
-    private final Map<UUID, String> batchMakers = new HashMap<>();
-    private final Set<UUID> seen = new HashSet<>();
+    private final Map<UUID, ReplayedPayment> payments = new HashMap<>(1 << 16);
+    private final List<BatchStep> prepared = new ArrayList<>();
+    private final Map<UUID, BatchStep> decided = new HashMap<>();
+    private boolean finished;
+    private final Set<UUID> seen = new HashSet<>(1 << 18);
     private final List<Anomaly> anomalies = new ArrayList<>();
     private long applied;
     private long duplicates;
 
     public record Anomaly(UUID paymentId, String kind, String detail) {
+    }
+
+    private record BatchStep(UUID eventId, UUID batchId, List<UUID> paymentIds, String by, String decision, Instant at) {
     }
 
     /** The report's grouping, as disbursement-service's live report groups it (program, province, regency, state). */
@@ -100,27 +104,11 @@ public final class PaymentHistory {
             p.state = "SCHEDULED";
             step(p, "SCHEDULED", type, eventId, at, null, "Rp" + s.amount() + " under decision " + s.decisionId());
         } else if (event instanceof PaymentBatchPrepared b) {
-            batches.put(b.batchId(), List.copyOf(b.paymentIds()));
-            batchMakers.put(b.batchId(), b.preparedBy());
-            for (UUID id : b.paymentIds()) {
-                ReplayedPayment p = known(id, type);
-                if (p != null) {
-                    p.batchId = b.batchId();
-                    p.preparedBy = b.preparedBy();
-                    step(p, p.state, type, eventId, at, b.preparedBy(), "in batch " + b.batchId());
-                }
-            }
+            // Batch events are keyed by the batch, so they sit on other partitions than their payments' events and are read in
+            // no fixed order with them: they are joined to the payments once everything is read (finish).
+            prepared.add(new BatchStep(eventId, b.batchId(), b.paymentIds(), b.preparedBy(), null, at));
         } else if (event instanceof PaymentBatchDecided d) {
-            for (UUID id : batches.getOrDefault(d.batchId(), List.of())) {
-                ReplayedPayment p = payments.get(id);
-                if (p != null && "REJECTED".equals(d.decision()) && "SCHEDULED".equals(p.state) && d.batchId().equals(p.batchId)) {
-                    p.batchId = null;
-                    p.preparedBy = null;
-                }
-                if (p != null) {
-                    step(p, p.state, type, eventId, at, d.decidedBy(), "batch " + d.batchId() + " " + d.decision());
-                }
-            }
+            decided.put(d.batchId(), new BatchStep(eventId, d.batchId(), null, d.decidedBy(), d.decision(), at));
         } else if (event instanceof PaymentEvent e) {
             ReplayedPayment p = known(e.paymentId(), type);
             if (p == null) {
@@ -175,8 +163,62 @@ public final class PaymentHistory {
         p.lastEventAt = at;
     }
 
+    /** Takes in what another fold read (other partitions: their payments are disjoint from this one's). */
+    public void merge(PaymentHistory other) {
+        payments.putAll(other.payments);
+        prepared.addAll(other.prepared);
+        decided.putAll(other.decided);
+        anomalies.addAll(other.anomalies);
+        applied += other.applied;
+        duplicates += other.duplicates;
+    }
+
+    /**
+     * Joins the batches to their payments (a payment's batch is the last one prepared for it that was not rejected), puts
+     * each payment's history in time order, and numbers its steps. Call once, after the last event.
+     */
+    public PaymentHistory finish() {
+        if (finished) {
+            return this;
+        }
+        finished = true;
+        prepared.sort(java.util.Comparator.comparing(BatchStep::at));
+        for (BatchStep batch : prepared) {
+            BatchStep decision = decided.get(batch.batchId());
+            for (UUID id : batch.paymentIds()) {
+                ReplayedPayment p = payments.get(id);
+                if (p == null || p.state == null) {
+                    anomalies.add(new Anomaly(id, "NEVER_SCHEDULED", "batch " + batch.batchId() + " holds payment " + id
+                            + ", which no PaymentScheduled announced"));
+                    continue;
+                }
+                p.history.add(new ReplayedPayment.Transition(0, null, "PaymentBatchPrepared", batch.eventId(), batch.at(), batch.by(),
+                        "in batch " + batch.batchId()));
+                if (decision != null) {
+                    p.history.add(new ReplayedPayment.Transition(0, null, "PaymentBatchDecided", decision.eventId(), decision.at(),
+                            decision.by(), "batch " + batch.batchId() + " " + decision.decision()));
+                }
+                if (decision == null || !"REJECTED".equals(decision.decision())) {
+                    p.batchId = batch.batchId();
+                    p.preparedBy = batch.by();
+                }
+            }
+        }
+        for (ReplayedPayment p : payments.values()) {
+            p.history.sort(java.util.Comparator.comparing(ReplayedPayment.Transition::at, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+            String state = null;
+            for (int i = 0; i < p.history.size(); i++) {
+                ReplayedPayment.Transition t = p.history.get(i);
+                state = t.state() != null ? t.state() : state;
+                p.history.set(i, new ReplayedPayment.Transition(i + 1, state, t.eventType(), t.eventId(), t.at(), t.by(), t.detail()));
+            }
+        }
+        return this;
+    }
+
     /** Counts and totals by program, province, regency and state, every payment counted once in its latest state. */
     public Map<TotalKey, Total> totals() {
+        finish();
         Map<TotalKey, Total> totals = new TreeMap<>();
         for (ReplayedPayment p : payments.values()) {
             if (p.state != null) {
@@ -189,6 +231,7 @@ public final class PaymentHistory {
 
     /** The anomalies met while folding, and after it: more than one live (not reissued) payment for one person and program year. */
     public List<Anomaly> anomalies() {
+        finish();
         List<Anomaly> all = new ArrayList<>(anomalies);
         Map<String, UUID> live = new HashMap<>();
         for (ReplayedPayment p : payments.values()) {
@@ -205,6 +248,7 @@ public final class PaymentHistory {
     }
 
     public Collection<ReplayedPayment> payments() {
+        finish();
         return payments.values().stream().filter(p -> p.state != null).toList();
     }
 

@@ -39,12 +39,12 @@ public class PaymentHistoryReplay {
         DisbursementEventLog.Pass pass = eventLog.read(asOf, history);
         long readNanos = System.nanoTime() - t0;
         ReplayResult.Run run = new ReplayResult.Run(name, asOf, pass.endOffsets(), pass.records(), history.applied(), history.duplicates(),
-                pass.afterAsOf(), history.payments().size(), started, clock.instant());
+                pass.afterAsOf(), pass.unreadable(), history.payments().size(), started, clock.instant());
         long t1 = System.nanoTime();
         schemas.write(name, run, history);
         long writeNanos = System.nanoTime() - t1;
         ReplayResult.Figures figures = new ReplayResult.Figures(readNanos / 1_000_000, pass.records() / Math.max(1e-9, readNanos / 1e9),
-                writeNanos / 1_000_000, (System.nanoTime() - t0) / 1_000_000);
+                pass.setupMillis(), pass.finishMillis(), writeNanos / 1_000_000, (System.nanoTime() - t0) / 1_000_000);
         log.info("Replay {}{}: {} records read ({} payment events, {} duplicates, {} after as-of) in {} ms ({} records/s), {} payments written in {} ms, {} anomalies",
                 name, asOf == null ? "" : " as of " + asOf, pass.records(), history.applied(), history.duplicates(), pass.afterAsOf(),
                 figures.readMillis(), Math.round(figures.recordsPerSecond()), run.payments(), figures.writeMillis(), history.anomalies().size());

@@ -127,6 +127,12 @@ class ReplayController {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
+    /** A replay that could not read Kafka or write its schema says why; the schema it began stays for inspection. */
+    @ExceptionHandler(IllegalStateException.class)
+    ProblemDetail failed(IllegalStateException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());

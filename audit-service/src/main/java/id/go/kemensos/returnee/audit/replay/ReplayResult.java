@@ -8,14 +8,17 @@ import java.util.Map;
 public record ReplayResult(Run run, List<TotalRow> totals, List<PaymentHistory.Anomaly> anomalies, Figures figures) {
 
     public record Run(String replayId, Instant asOf, Map<Integer, Long> endOffsets, long recordsRead, long eventsApplied, long duplicates,
-                      long afterAsOf, long payments, Instant startedAt, Instant finishedAt) {
+                      long afterAsOf, long unreadable, long payments, Instant startedAt, Instant finishedAt) {
     }
 
     public record TotalRow(String programId, String provinceCode, String regencyCode, String state, long payments, long total) {
     }
 
-    /** Reading and folding the topic, then writing the fresh schema, each with its rate. */
-    public record Figures(long readMillis, double recordsPerSecond, long writeMillis, long totalMillis) {
+    /**
+     * Reading and folding the topic (of which setting the consumer up, and joining the folds at the end), then writing the fresh
+     * schema.
+     */
+    public record Figures(long readMillis, double recordsPerSecond, long setupMillis, long finishMillis, long writeMillis, long totalMillis) {
     }
 
     static List<TotalRow> rows(Map<PaymentHistory.TotalKey, PaymentHistory.Total> totals) {

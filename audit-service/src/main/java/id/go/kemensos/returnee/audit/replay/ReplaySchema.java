@@ -2,10 +2,14 @@ package id.go.kemensos.returnee.audit.replay;
 
 import id.go.kemensos.returnee.audit.AuditProperties;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,16 +24,31 @@ import java.util.stream.Collectors;
 public class ReplaySchema {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
-    private static final int CHUNK = 10_000;
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final String prefix;
 
-    public ReplaySchema(DataSource dataSource, JdbcTemplate jdbc, AuditProperties properties) {
+    private final String url;
+    private final String user;
+    private final String password;
+
+    public ReplaySchema(DataSource dataSource, JdbcTemplate jdbc, AuditProperties properties, @Value("${spring.datasource.url}") String url,
+                        @Value("${spring.datasource.username}") String user, @Value("${spring.datasource.password}") String password) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.prefix = properties.replaySchemaPrefix();
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    /**
+     * The one connection that may LOAD DATA LOCAL (the pool's may not): opened for a replay's bulk write and closed after it.
+     * Connector/J agrees on local infile when it connects, so it cannot be switched on for a pooled connection.
+     */
+    private Connection bulkConnection() throws SQLException {
+        return DriverManager.getConnection(url + (url.contains("?") ? "&" : "?") + "allowLoadLocalInfile=true", user, password);
     }
 
     /** Only names under the replay prefix: the audit user may create nothing else, and a replay id never names another schema. */
@@ -54,25 +73,24 @@ public class ReplaySchema {
 
     public void write(String schema, ReplayResult.Run run, PaymentHistory history) {
         String s = checked(schema) + ".";
-        List<Object[]> payments = new ArrayList<>(CHUNK);
-        List<Object[]> steps = new ArrayList<>(CHUNK);
-        for (ReplayedPayment p : history.payments()) {
-            payments.add(new Object[]{p.paymentId.toString(), p.beneficiaryId.toString(), p.programId, p.cycleId, text(p.decisionId),
-                    p.provinceCode, p.regencyCode, p.amount, p.state, text(p.batchId), p.preparedBy, p.approvedBy, p.bankCode,
-                    p.accountNumberMasked, p.bankReference, text(p.reissueOf), time(p.scheduledAt), time(p.settledAt), time(p.lastEventAt)});
-            for (ReplayedPayment.Transition t : p.history) {
-                steps.add(new Object[]{p.paymentId.toString(), t.step(), t.state(), t.eventType(), t.eventId().toString(), time(t.at()),
-                        t.by(), t.detail() == null ? null : t.detail().substring(0, Math.min(500, t.detail().length()))});
+        try (Connection connection = bulkConnection();
+             TabSeparatedLoad payments = new TabSeparatedLoad(connection, s + "payment", List.of("payment_id", "beneficiary_id", "program_id",
+                     "cycle_id", "decision_id", "province_code", "regency_code", "amount", "state", "batch_id", "prepared_by", "approved_by",
+                     "bank_code", "account_number_masked", "bank_reference", "reissue_of", "scheduled_at", "settled_at", "last_event_at"));
+             TabSeparatedLoad steps = new TabSeparatedLoad(connection, s + "payment_transition", List.of("payment_id", "step", "state",
+                     "event_type", "event_id", "at", "by_whom", "detail"))) {
+            for (ReplayedPayment p : history.payments()) {
+                payments.row(p.paymentId, p.beneficiaryId, p.programId, p.cycleId, p.decisionId, p.provinceCode, p.regencyCode, p.amount, p.state,
+                        p.batchId, p.preparedBy, p.approvedBy, p.bankCode, p.accountNumberMasked, p.bankReference, p.reissueOf, p.scheduledAt,
+                        p.settledAt, p.lastEventAt);
+                for (ReplayedPayment.Transition t : p.history) {
+                    steps.row(p.paymentId, t.step(), t.state(), t.eventType(), t.eventId(), t.at(), t.by(),
+                            t.detail() == null ? null : t.detail().substring(0, Math.min(500, t.detail().length())));
+                }
             }
-            if (payments.size() >= CHUNK) {
-                flushPayments(s, payments);
-            }
-            if (steps.size() >= CHUNK) {
-                flushSteps(s, steps);
-            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write the replay into " + schema + ": " + e.getMessage(), e);
         }
-        flushPayments(s, payments);
-        flushSteps(s, steps);
         List<Object[]> totals = history.totals().entrySet().stream().map(e -> new Object[]{e.getKey().programId(), e.getKey().provinceCode(),
                 e.getKey().regencyCode(), e.getKey().state(), e.getValue().payments(), e.getValue().total()}).collect(Collectors.toList());
         jdbc.batchUpdate("INSERT INTO " + s + "payment_total (program_id, province_code, regency_code, state, payments, total) VALUES (?, ?, ?, ?, ?, ?)", totals);
@@ -106,23 +124,6 @@ public class ReplaySchema {
 
     public List<Map<String, Object>> history(String schema, UUID paymentId) {
         return jdbc.queryForList("SELECT * FROM " + checked(schema) + ".payment_transition WHERE payment_id = ? ORDER BY step", paymentId.toString());
-    }
-
-    private void flushPayments(String s, List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO " + s + "payment (payment_id, beneficiary_id, program_id, cycle_id, decision_id, province_code, regency_code, "
-                    + "amount, state, batch_id, prepared_by, approved_by, bank_code, account_number_masked, bank_reference, reissue_of, scheduled_at, "
-                    + "settled_at, last_event_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-            rows.clear();
-        }
-    }
-
-    private void flushSteps(String s, List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO " + s + "payment_transition (payment_id, step, state, event_type, event_id, at, by_whom, detail) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
-            rows.clear();
-        }
     }
 
     private static String text(UUID id) {

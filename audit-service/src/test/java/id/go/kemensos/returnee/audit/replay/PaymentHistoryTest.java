@@ -33,20 +33,36 @@ class PaymentHistoryTest {
         apply(new PaymentApproved(payment, person, 960_000, "checker", T.plusSeconds(2)));
         apply(new PaymentSent(payment, person, 960_000, "002", "***5501", T.plusSeconds(3)));
         UUID settled = UUID.randomUUID();
-        history.apply(settled, new PaymentSettled(payment, person, "BSU", 960_000, "002", "***5501", "BNK1", T.plusSeconds(4), "2026"), T.plusSeconds(4));
-        assertThat(history.apply(settled, new PaymentSettled(payment, person, "BSU", 960_000, "002", "***5501", "BNK1", T.plusSeconds(4), "2026"),
-                T.plusSeconds(5))).as("a redelivered event counts once").isFalse();
+        history.apply(settled, new PaymentSettled(payment, person, "BSU", 960_000, "002", "***5501", "BNK1", T.plusSeconds(10), "2026"), T.plusSeconds(10));
+        assertThat(history.apply(settled, new PaymentSettled(payment, person, "BSU", 960_000, "002", "***5501", "BNK1", T.plusSeconds(10), "2026"),
+                T.plusSeconds(11))).as("a redelivered event counts once").isFalse();
 
         ReplayedPayment p = history.payments().iterator().next();
         assertThat(p.state()).isEqualTo("SETTLED");
         assertThat(p.preparedBy()).isEqualTo("maker");
         assertThat(p.approvedBy()).isEqualTo("checker");
         assertThat(p.bankReference()).isEqualTo("BNK1");
+        assertThat(p.history()).extracting(ReplayedPayment.Transition::eventType)
+                .containsExactly("PaymentScheduled", "PaymentBatchPrepared", "PaymentBatchDecided", "PaymentApproved", "PaymentSent", "PaymentSettled");
         assertThat(p.history()).extracting(ReplayedPayment.Transition::state)
                 .containsExactly("SCHEDULED", "SCHEDULED", "SCHEDULED", "APPROVED", "SENT", "SETTLED");
+        assertThat(p.history()).extracting(ReplayedPayment.Transition::step).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(history.totals()).containsExactly(Map.entry(new PaymentHistory.TotalKey("BSU", "52", "5202", "SETTLED"),
                 new PaymentHistory.Total(1, 960_000)));
         assertThat(history.duplicates()).isEqualTo(1);
+        assertThat(history.anomalies()).isEmpty();
+    }
+
+    @Test
+    void aBatchReadBeforeItsPaymentsStillJoinsThem() {
+        UUID payment = UUID.randomUUID();
+        UUID batch = UUID.randomUUID();
+        history.apply(UUID.randomUUID(), new PaymentBatchPrepared(batch, "BSU", "2026", "52", "002", List.of(payment), 960_000, "maker", T.plusSeconds(5)),
+                T.plusSeconds(5));
+        history.apply(UUID.randomUUID(), new PaymentScheduled(payment, UUID.randomUUID(), "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T), T);
+        ReplayedPayment p = history.payments().iterator().next();
+        assertThat(p.batchId()).isEqualTo(batch);
+        assertThat(p.history()).extracting(ReplayedPayment.Transition::eventType).containsExactly("PaymentScheduled", "PaymentBatchPrepared");
         assertThat(history.anomalies()).isEmpty();
     }
 
@@ -114,7 +130,10 @@ class PaymentHistoryTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AsOf.parse("yesterday")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    private int tick;
+
+    /** Each event a second after the one before, as they happened. */
     private void apply(id.go.kemensos.returnee.contracts.PlatformEvent event) {
-        history.apply(UUID.randomUUID(), event, T);
+        history.apply(UUID.randomUUID(), event, T.plusSeconds(tick++));
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the whole platform on the local stack, in dependency order: MariaDB, Kafka, topics, the outbox relay, the gateway
- * simulators, then the four services. Reports each part's health, pushes the sample returnees through, prints every stage
+ * simulators, then the five services. Reports each part's health, pushes the sample returnees through, prints every stage
  * as it happens and keeps running until Ctrl-C, when everything stops in reverse order.
  *
  * <p>Usage: {@code java -jar infra/target/infra-0.1.0-SNAPSHOT-exec.jar [returnees.json]}
@@ -81,9 +81,37 @@ public final class PlatformLauncher {
         out.printf("== %d of %d sample returnees registered, paid and told by SMS. Bank simulator executed %d transfers; "
                         + "SMS simulator accepted %d messages.%n", monitor[0].paidAndNotified(), submitted,
                 stack.bank().executedTransferCount(), stack.sms().acceptedCount());
-        out.println("== Running. APIs: registration " + PlatformService.REGISTRATION.baseUrl() + "/api/returnees, health "
+        try {
+            audit(out);
+        } catch (Exception e) {
+            out.println("== Audit check failed (the platform keeps running): " + e);
+        }
+        out.println("== Running. APIs: registration " + PlatformService.REGISTRATION.baseUrl() + "/api/returnees, auditors "
+                + PlatformService.AUDIT.baseUrl() + "/swagger-ui/index.html, health "
                 + "<service>/actuator/health, logs in " + home.work().resolve("logs") + ". Press Ctrl-C to stop.");
         stopped.await();
+    }
+
+    /** What an auditor would check next: the ledger's chain, and a replay from Kafka against the live payment report. */
+    private static void audit(PrintStream out) throws Exception {
+        JsonMapper json = JsonMapper.builder().build();
+        HttpClient http = HttpClient.newHttpClient();
+        String audit = PlatformService.AUDIT.baseUrl();
+        JsonNode chain = json.readTree(post(http, audit + "/api/ledger/verification", "application/json", "{}"));
+        JsonNode replay = json.readTree(post(http, audit + "/api/replays", "application/json", "{}"));
+        String live = http.send(HttpRequest.newBuilder(URI.create(PlatformService.DISBURSEMENT.baseUrl()
+                + "/api/reports/payments?groupBy=program,province,regency,state&format=csv")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        JsonNode comparison = json.readTree(post(http, audit + "/api/replays/" + replay.at("/run/replayId").asString() + "/comparison", "text/csv", live));
+        out.printf("== Audit: ledger of %d events, chain %s; replay of disbursement.events into %s: %d payments, %d anomalies, "
+                        + "%s the live report%n", chain.get("rowsChecked").asLong(), chain.get("intact").asBoolean() ? "intact" : "BROKEN at row "
+                        + chain.at("/firstBroken/seq").asLong(), replay.at("/run/replayId").asString(), replay.at("/run/payments").asLong(),
+                replay.get("anomalies").size(), comparison.get("matches").asBoolean() ? "equal to" : comparison.get("differences").size()
+                        + " differences from");
+    }
+
+    private static String post(HttpClient http, String url, String contentType, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static int submit(Path sample, PrintStream out) throws Exception {

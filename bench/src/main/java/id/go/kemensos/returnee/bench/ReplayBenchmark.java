@@ -1,0 +1,216 @@
+package id.go.kemensos.returnee.bench;
+
+import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchDecided;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchPrepared;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
+import id.go.kemensos.returnee.infra.launcher.PlatformService;
+import id.go.kemensos.returnee.infra.launcher.PlatformServices;
+import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
+import id.go.kemensos.returnee.infra.stack.LocalStack;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The auditor's replay over a generated disbursement history of N events (default 1,000,000): payments scheduled, checked,
+ * batched by a maker, approved by a checker, sent and settled, one in fifty failed and reissued. audit-service (without its
+ * ledger consumer, so that nothing else competes) rebuilds the history twice (cold, then warm) and reports its read-and-fold
+ * rate and the time to write the fresh schema; the totals are checked against what was generated. Then the ledger consumer
+ * is started and the time to append every record to the hash chain is measured.
+ */
+final class ReplayBenchmark {
+
+    /** audit-service's JVM for the replay (BENCH_AUDIT_JAVA_OPTS replaces it, e.g. to add a flight recording). */
+    static final String JAVA_OPTS = System.getenv().getOrDefault("BENCH_AUDIT_JAVA_OPTS", "-Xms3g -Xmx3g -XX:+UseParallelGC");
+    static final Map<String, String> ENVIRONMENT = Map.of("SERVICE_JAVA_OPTS", JAVA_OPTS, "SPRING_KAFKA_LISTENER_AUTO_STARTUP", "false");
+    private static final long GRANT = 960_000L;
+    private static final int BATCH = 1_000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final LocalStack stack;
+    private final PlatformServices services;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    ReplayBenchmark(LocalStack stack, PlatformServices services, PrintStream out) {
+        this.stack = stack;
+        this.services = services;
+        this.out = out;
+    }
+
+    /** What was generated, to check the replay against. */
+    record Generated(long events, long settled, long reissued, long scheduled, long payments) {
+    }
+
+    record Round(String name, long records, long readMillis, double recordsPerSecond, long writeMillis, long payments, int anomalies,
+                 boolean totalsAsGenerated) {
+    }
+
+    record Figures(Generated generated, long produceNanos, List<Round> rounds, long ledgerRows, long ledgerNanos) {
+
+        boolean complete() {
+            return rounds.stream().allMatch(r -> r.totalsAsGenerated() && r.anomalies() == 0) && ledgerRows == generated.events();
+        }
+    }
+
+    Figures run(BenchOptions options) throws Exception {
+        out.printf("== Generating %,d disbursement events on %s%n", options.replayEvents(), DisbursementTopics.EVENTS);
+        long t0 = System.nanoTime();
+        Generated generated = generate(options.replayEvents());
+        long produceNanos = System.nanoTime() - t0;
+        out.printf("   %,d events (%,d payments: %,d settled, %,d failed and reissued, %,d still scheduled) in %s, %,.0f events/s%n",
+                generated.events(), generated.payments(), generated.settled(), generated.reissued(), generated.scheduled(),
+                Rates.secondsText(produceNanos), Rates.perSecond(generated.events(), produceNanos));
+
+        out.println("== Starting audit-service without its ledger consumer");
+        services.start(PlatformService.AUDIT);
+        List<Round> rounds = new ArrayList<>();
+        for (String name : List.of("cold", "warm")) {
+            JsonNode result = replay();
+            JsonNode figures = result.get("figures");
+            long settled = total(result, "SETTLED");
+            long reissued = total(result, "REISSUED");
+            long scheduled = total(result, "SCHEDULED");
+            boolean asGenerated = settled == generated.settled() && reissued == generated.reissued() && scheduled == generated.scheduled()
+                    && result.at("/run/recordsRead").asLong() == generated.events();
+            Round round = new Round(name, result.at("/run/recordsRead").asLong(), figures.get("readMillis").asLong(),
+                    figures.get("recordsPerSecond").asDouble(), figures.get("writeMillis").asLong(), result.at("/run/payments").asLong(),
+                    result.get("anomalies").size(), asGenerated);
+            out.printf("   %s: %,d records read and folded in %,d ms = %,.0f events/s (consumer set-up %d ms, joining the folds %d ms); "
+                            + "%,d payments and their history written in %,d ms; %d anomalies; totals %s%n", name, round.records(), round.readMillis(),
+                    round.recordsPerSecond(), figures.get("setupMillis").asLong(), figures.get("finishMillis").asLong(), round.payments(),
+                    round.writeMillis(), round.anomalies(), asGenerated ? "as generated" : "NOT AS GENERATED");
+            rounds.add(round);
+        }
+
+        out.println("== Restarting audit-service with its ledger consumer: appending every record to the hash chain");
+        services.stop(PlatformService.AUDIT);
+        long t1 = System.nanoTime();
+        services.start(PlatformService.AUDIT, Map.of("SPRING_KAFKA_LISTENER_AUTO_STARTUP", "true"));
+        Instant deadline = Instant.now().plus(options.timeout());
+        long rows = 0;
+        long firstRow = 0;
+        long lastPrint = System.nanoTime();
+        while (Instant.now().isBefore(deadline) && rows < generated.events()) {
+            Thread.sleep(500);
+            rows = ledgerRows();
+            if (firstRow == 0 && rows > 0) {
+                firstRow = System.nanoTime();
+            }
+            if (System.nanoTime() - lastPrint > 10_000_000_000L) {
+                lastPrint = System.nanoTime();
+                out.printf("  t=%6.1f s  %,d of %,d ledger rows%n", Rates.seconds(lastPrint - t1), rows, generated.events());
+            }
+        }
+        long ledgerNanos = System.nanoTime() - firstRow;
+        out.printf("   %,d ledger rows in %s from the first row to the last: %,.0f rows/s (service start: %s)%n", rows,
+                Rates.secondsText(ledgerNanos), Rates.perSecond(rows, ledgerNanos), Rates.secondsText(firstRow - t1));
+        return new Figures(generated, produceNanos, rounds, rows, ledgerNanos);
+    }
+
+    private Generated generate(int events) {
+        long produced = 0, settled = 0, reissued = 0, scheduled = 0, payments = 0;
+        String year = "2026";
+        Instant now = Instant.now();
+        try (CloudEventRecords records = new CloudEventRecords(stack.kafka().bootstrapServers())) {
+            while (produced < events) {
+                int n = (int) Math.min(BATCH, (events - produced - 2) / 5);
+                if (n <= 0) {
+                    break;
+                }
+                UUID batch = UUID.randomUUID();
+                List<UUID> ids = new ArrayList<>(n);
+                List<UUID> people = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    UUID payment = UUID.randomUUID();
+                    UUID person = UUID.randomUUID();
+                    ids.add(payment);
+                    people.add(person);
+                    String regency = i % 3 == 0 ? "5202" : i % 3 == 1 ? "5203" : "5171";
+                    records.send(DisbursementTopics.EVENTS, new PaymentScheduled(payment, person, "BSU", year, UUID.randomUUID(), GRANT,
+                            regency.substring(0, 2), regency, now));
+                    records.send(DisbursementTopics.EVENTS, new PaymentAccountChecked(payment, person, "VERIFIED", "002", "***5501", 1.0, null, now));
+                }
+                records.send(DisbursementTopics.EVENTS, new PaymentBatchPrepared(batch, "BSU", year, "52", "002", ids, n * GRANT, "keuangan.maker", now));
+                records.send(DisbursementTopics.EVENTS, new PaymentBatchDecided(batch, "APPROVED", "keuangan.maker", "keuangan.checker", null, n,
+                        n * GRANT, now));
+                produced += 2L * n + 2;
+                for (int i = 0; i < n; i++) {
+                    UUID payment = ids.get(i);
+                    UUID person = people.get(i);
+                    records.send(DisbursementTopics.EVENTS, new PaymentApproved(payment, person, GRANT, "keuangan.checker", now));
+                    records.send(DisbursementTopics.EVENTS, new PaymentSent(payment, person, GRANT, "002", "***5501", now));
+                    produced += 2;
+                    payments++;
+                    if (i % 50 == 49 && produced + 4 <= events) {
+                        UUID replacement = UUID.randomUUID();
+                        records.send(DisbursementTopics.EVENTS, new PaymentFailed(payment, person, GRANT, "002", "***5501", "4030",
+                                "account closed", now));
+                        records.send(DisbursementTopics.EVENTS, new PaymentReissued(payment, replacement, person, GRANT, "keuangan.officer",
+                                "account amended", now));
+                        records.send(DisbursementTopics.EVENTS, new PaymentScheduled(replacement, person, "BSU", year, UUID.randomUUID(), GRANT,
+                                "52", "5202", now));
+                        produced += 3;
+                        reissued++;
+                        scheduled++;
+                        payments++;
+                    } else {
+                        records.send(DisbursementTopics.EVENTS, new PaymentSettled(payment, person, "BSU", GRANT, "002", "***5501",
+                                "BNK" + payment.toString().substring(0, 8), now, year));
+                        produced++;
+                        settled++;
+                    }
+                }
+            }
+        }
+        return new Generated(produced, settled, reissued, scheduled, payments);
+    }
+
+    private JsonNode replay() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(PlatformService.AUDIT.baseUrl() + "/api/replays"))
+                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(10))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("replay answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static long total(JsonNode result, String state) {
+        long payments = 0;
+        for (JsonNode row : result.get("totals")) {
+            if (state.equals(row.get("state").asString())) {
+                payments += row.get("payments").asLong();
+            }
+        }
+        return payments;
+    }
+
+    private long ledgerRows() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + MariaDbServer.PORT + "/audit", "audit", "audit-local");
+             ResultSet rs = c.createStatement().executeQuery("SELECT seq FROM audit_chain_head WHERE id = 1")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+}
