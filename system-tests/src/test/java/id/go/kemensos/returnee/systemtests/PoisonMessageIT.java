@@ -69,6 +69,12 @@ class PoisonMessageIT {
         Map<String, Object> siti = ReturneeMother.sitiAminahLombokTengah();
         UUID beneficiary = platform.registration().register(siti);
 
+        // The audit ledger keeps every record as it came, the unreadable ones included.
+        await().atMost(ofSeconds(60)).until(() -> platform.database().count("SELECT COUNT(*) FROM audit.audit_entry WHERE record_key = ?",
+                "poison-" + run) == 2L * partitions);
+        assertThat(platform.database().count("SELECT COUNT(*) FROM audit.audit_entry WHERE record_key = ? AND type = 'unreadable'",
+                "poison-" + run)).isEqualTo(partitions);
+
         await().atMost(ofSeconds(90)).untilAsserted(() -> {
             assertThat(platform.database().rows("SELECT state FROM disbursement.payment_intent WHERE beneficiary_id = ?", beneficiary))
                     .singleElement().satisfies(p -> assertThat(p).containsEntry("state", "SETTLED"));

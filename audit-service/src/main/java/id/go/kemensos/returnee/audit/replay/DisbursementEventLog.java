@@ -75,7 +75,7 @@ public class DisbursementEventLog {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20_000);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
         config.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 4 * 1024 * 1024);
@@ -122,8 +122,9 @@ public class DisbursementEventLog {
                         consumer.pause(List.of(partition));
                     }
                 }
-                // Surface a failed fold at once, and keep the fetcher at most a few polls ahead of the folds.
-                while (!pending.isEmpty() && (pending.get(0).isDone() || pending.size() > 4 * foldThreads)) {
+                // Surface a failed fold at once, and keep the fetcher at most a few polls ahead of the folds: records waiting
+                // in memory survive young collections, and copying them was most of the garbage collector's work.
+                while (!pending.isEmpty() && (pending.get(0).isDone() || pending.size() > 2 * foldThreads)) {
                     pending.remove(0).get();
                 }
             }
@@ -175,12 +176,16 @@ public class DisbursementEventLog {
         private void apply(ConsumerRecord<byte[], byte[]> record) {
             // Binary mode, as the outbox relay writes it: the attributes are headers (read in one pass), the value is the data.
             String type = null, id = null, time = null;
+            // Kafka decodes each header's key when asked for it: stop as soon as the three needed are found.
             for (Header header : record.headers()) {
                 switch (header.key()) {
                     case CE_TYPE -> type = text(header);
                     case CE_ID -> id = text(header);
                     case CE_TIME -> time = text(header);
                     default -> { }
+                }
+                if (type != null && id != null && time != null) {
+                    break;
                 }
             }
             if (type == null) {

@@ -50,7 +50,7 @@ public final class PaymentHistory {
     private final List<BatchStep> prepared = new ArrayList<>();
     private final Map<UUID, BatchStep> decided = new HashMap<>();
     private boolean finished;
-    private final Set<UUID> seen = new HashSet<>(1 << 18);
+    private final Set<UUID> seen = new HashSet<>(1 << 20);
     private final List<Anomaly> anomalies = new ArrayList<>();
     private long applied;
     private long duplicates;
@@ -183,6 +183,7 @@ public final class PaymentHistory {
         }
         finished = true;
         prepared.sort(java.util.Comparator.comparing(BatchStep::at));
+        Set<ReplayedPayment> joined = new HashSet<>();
         for (BatchStep batch : prepared) {
             BatchStep decision = decided.get(batch.batchId());
             for (UUID id : batch.paymentIds()) {
@@ -202,15 +203,20 @@ public final class PaymentHistory {
                     p.batchId = batch.batchId();
                     p.preparedBy = batch.by();
                 }
+                joined.add(p);
             }
         }
-        for (ReplayedPayment p : payments.values()) {
+        // A payment's own events are already in order and numbered; only those that gained batch steps are put in time order again.
+        for (ReplayedPayment p : joined) {
             p.history.sort(java.util.Comparator.comparing(ReplayedPayment.Transition::at, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
             String state = null;
             for (int i = 0; i < p.history.size(); i++) {
                 ReplayedPayment.Transition t = p.history.get(i);
                 state = t.state() != null ? t.state() : state;
                 p.history.set(i, new ReplayedPayment.Transition(i + 1, state, t.eventType(), t.eventId(), t.at(), t.by(), t.detail()));
+            }
+            if (!p.history.isEmpty()) {
+                p.lastEventAt = p.history.get(p.history.size() - 1).at();
             }
         }
         return this;
