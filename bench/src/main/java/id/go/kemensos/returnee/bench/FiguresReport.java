@@ -116,6 +116,7 @@ final class FiguresReport {
         out.printf("| %-62s | %20s |%n", "figure", "value");
         out.printf("|%s|%s|%n", "-".repeat(64), "-".repeat(22));
         row("replay: publishing the events to Kafka (events/s)", Rates.count(Rates.perSecond(f.generated().events(), f.produceNanos())));
+        row("floor: same topic, bare consumer, nothing decoded (records/s)", Rates.count(Rates.perSecond(f.floorRecords(), f.floorNanos())));
         for (ReplayBenchmark.Round r : f.rounds()) {
             row("replay " + r.name() + ": read Kafka + decode + fold (events/s)", Rates.count((long) r.recordsPerSecond()));
             row("replay " + r.name() + ": writing " + Rates.count(r.payments()) + " payments + history (ms)", Rates.count(r.writeMillis()));

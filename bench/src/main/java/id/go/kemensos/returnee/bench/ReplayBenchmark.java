@@ -14,6 +14,11 @@ import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.launcher.PlatformServices;
 import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +47,7 @@ import java.util.UUID;
 final class ReplayBenchmark {
 
     /** audit-service's JVM for the replay (BENCH_AUDIT_JAVA_OPTS replaces it, e.g. to add a flight recording). */
-    static final String JAVA_OPTS = System.getenv().getOrDefault("BENCH_AUDIT_JAVA_OPTS", "-Xms3g -Xmx3g -XX:+UseParallelGC");
+    static final String JAVA_OPTS = System.getenv().getOrDefault("BENCH_AUDIT_JAVA_OPTS", "-Xms6g -Xmx6g -XX:+UseParallelGC");
     static final Map<String, String> ENVIRONMENT = Map.of("SERVICE_JAVA_OPTS", JAVA_OPTS, "SPRING_KAFKA_LISTENER_AUTO_STARTUP", "false");
     private static final long GRANT = 960_000L;
     private static final int BATCH = 1_000;
@@ -67,7 +72,7 @@ final class ReplayBenchmark {
                  boolean totalsAsGenerated) {
     }
 
-    record Figures(Generated generated, long produceNanos, List<Round> rounds, long ledgerRows, long ledgerNanos) {
+    record Figures(Generated generated, long produceNanos, long floorRecords, long floorNanos, List<Round> rounds, long ledgerRows, long ledgerNanos) {
 
         boolean complete() {
             return rounds.stream().allMatch(r -> r.totalsAsGenerated() && r.anomalies() == 0) && ledgerRows == generated.events();
@@ -82,6 +87,16 @@ final class ReplayBenchmark {
         out.printf("   %,d events (%,d payments: %,d settled, %,d failed and reissued, %,d still scheduled) in %s, %,.0f events/s%n",
                 generated.events(), generated.payments(), generated.settled(), generated.reissued(), generated.scheduled(),
                 Rates.secondsText(produceNanos), Rates.perSecond(generated.events(), produceNanos));
+
+        out.println("== Floor: the same topic read by a bare Kafka consumer, nothing decoded");
+        long floorRecords = 0;
+        long floorNanos = 0;
+        for (int pass = 0; pass < 2; pass++) { // the first pass warms the client up
+            long t = System.nanoTime();
+            floorRecords = rawRead();
+            floorNanos = System.nanoTime() - t;
+        }
+        out.printf("   %,d records in %s: %,.0f records/s%n", floorRecords, Rates.secondsText(floorNanos), Rates.perSecond(floorRecords, floorNanos));
 
         out.println("== Starting audit-service without its ledger consumer");
         services.start(PlatformService.AUDIT);
@@ -126,7 +141,7 @@ final class ReplayBenchmark {
         long ledgerNanos = System.nanoTime() - firstRow;
         out.printf("   %,d ledger rows in %s from the first row to the last: %,.0f rows/s (service start: %s)%n", rows,
                 Rates.secondsText(ledgerNanos), Rates.perSecond(rows, ledgerNanos), Rates.secondsText(firstRow - t1));
-        return new Figures(generated, produceNanos, rounds, rows, ledgerNanos);
+        return new Figures(generated, produceNanos, floorRecords, floorNanos, rounds, rows, ledgerNanos);
     }
 
     private Generated generate(int events) {
@@ -185,6 +200,30 @@ final class ReplayBenchmark {
             }
         }
         return new Generated(produced, settled, reissued, scheduled, payments);
+    }
+
+    /** Every record of disbursement.events, fetched the way the replay fetches them, and only counted. */
+    private long rawRead() {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000, ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024, ConsumerConfig.CHECK_CRCS_CONFIG, false);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(DisbursementTopics.EVENTS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long total = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+            long read = 0;
+            long headers = 0;
+            while (read < total) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    read++;
+                    headers += record.headers().toArray().length; // headers are parsed lazily: touch them as the replay does
+                }
+            }
+            return headers > 0 ? read : 0;
+        }
     }
 
     private JsonNode replay() throws Exception {

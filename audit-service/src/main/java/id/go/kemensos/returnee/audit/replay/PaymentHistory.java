@@ -159,7 +159,7 @@ public final class PaymentHistory {
     }
 
     private static void step(ReplayedPayment p, String state, String type, UUID eventId, Instant at, String by, String detail) {
-        p.history.add(new ReplayedPayment.Transition(p.history.size() + 1, state, type, eventId, at, by, detail));
+        p.steps.add(new ReplayedPayment.Step(state, type, eventId, at, by, detail));
         p.lastEventAt = at;
     }
 
@@ -174,8 +174,8 @@ public final class PaymentHistory {
     }
 
     /**
-     * Joins the batches to their payments (a payment's batch is the last one prepared for it that was not rejected), puts
-     * each payment's history in time order, and numbers its steps. Call once, after the last event.
+     * Joins the batches to their payments (a payment's batch is the last one prepared for it that was not rejected), each batch
+     * step in its place in time among the payment's own steps. Call once, after the last event.
      */
     public PaymentHistory finish() {
         if (finished) {
@@ -183,7 +183,6 @@ public final class PaymentHistory {
         }
         finished = true;
         prepared.sort(java.util.Comparator.comparing(BatchStep::at));
-        Set<ReplayedPayment> joined = new HashSet<>();
         for (BatchStep batch : prepared) {
             BatchStep decision = decided.get(batch.batchId());
             for (UUID id : batch.paymentIds()) {
@@ -193,30 +192,16 @@ public final class PaymentHistory {
                             + ", which no PaymentScheduled announced"));
                     continue;
                 }
-                p.history.add(new ReplayedPayment.Transition(0, null, "PaymentBatchPrepared", batch.eventId(), batch.at(), batch.by(),
+                p.insertInTimeOrder(new ReplayedPayment.Step(null, "PaymentBatchPrepared", batch.eventId(), batch.at(), batch.by(),
                         "in batch " + batch.batchId()));
                 if (decision != null) {
-                    p.history.add(new ReplayedPayment.Transition(0, null, "PaymentBatchDecided", decision.eventId(), decision.at(),
-                            decision.by(), "batch " + batch.batchId() + " " + decision.decision()));
+                    p.insertInTimeOrder(new ReplayedPayment.Step(null, "PaymentBatchDecided", decision.eventId(), decision.at(), decision.by(),
+                            "batch " + batch.batchId() + " " + decision.decision()));
                 }
                 if (decision == null || !"REJECTED".equals(decision.decision())) {
                     p.batchId = batch.batchId();
                     p.preparedBy = batch.by();
                 }
-                joined.add(p);
-            }
-        }
-        // A payment's own events are already in order and numbered; only those that gained batch steps are put in time order again.
-        for (ReplayedPayment p : joined) {
-            p.history.sort(java.util.Comparator.comparing(ReplayedPayment.Transition::at, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
-            String state = null;
-            for (int i = 0; i < p.history.size(); i++) {
-                ReplayedPayment.Transition t = p.history.get(i);
-                state = t.state() != null ? t.state() : state;
-                p.history.set(i, new ReplayedPayment.Transition(i + 1, state, t.eventType(), t.eventId(), t.at(), t.by(), t.detail()));
-            }
-            if (!p.history.isEmpty()) {
-                p.lastEventAt = p.history.get(p.history.size() - 1).at();
             }
         }
         return this;

@@ -27,7 +27,8 @@ public final class ReplayedPayment {
     Instant scheduledAt;
     Instant settledAt;
     Instant lastEventAt;
-    final List<Transition> history = new ArrayList<>(6);
+    /** The steps as folded; a null state means "unchanged" (batch steps, joined after the fold). */
+    final List<Step> steps = new ArrayList<>(8);
 
     ReplayedPayment(UUID paymentId) {
         this.paymentId = paymentId;
@@ -37,6 +38,20 @@ public final class ReplayedPayment {
     public record Transition(int step, String state, String eventType, UUID eventId, Instant at, String by, String detail) {
     }
 
+    record Step(String state, String eventType, UUID eventId, Instant at, String by, String detail) {
+    }
+
+    /** Puts a step read from another partition (a batch's) after every step that happened before or at its time. */
+    void insertInTimeOrder(Step step) {
+        int i = steps.size();
+        while (i > 0 && step.at() != null && steps.get(i - 1).at() != null && steps.get(i - 1).at().isAfter(step.at())) {
+            i--;
+        }
+        steps.add(i, step);
+        if (i == steps.size() - 1) {
+            lastEventAt = step.at();
+        }
+    }
     public UUID paymentId() { return paymentId; }
     public UUID beneficiaryId() { return beneficiaryId; }
     public String programId() { return programId; }
@@ -56,5 +71,14 @@ public final class ReplayedPayment {
     public Instant scheduledAt() { return scheduledAt; }
     public Instant settledAt() { return settledAt; }
     public Instant lastEventAt() { return lastEventAt; }
-    public List<Transition> history() { return history; }
+    /** The steps numbered from 1, each with the state the payment was in after it. */
+    public List<Transition> history() {
+        List<Transition> history = new ArrayList<>(steps.size());
+        String current = null;
+        for (Step s : steps) {
+            current = s.state() != null ? s.state() : current;
+            history.add(new Transition(history.size() + 1, current, s.eventType(), s.eventId(), s.at(), s.by(), s.detail()));
+        }
+        return history;
+    }
 }
