@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.contracts;
 
+import id.go.kemensos.returnee.contracts.audit.AuditLedgerSealed;
 import id.go.kemensos.returnee.contracts.disbursement.BudgetCeilingSet;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
@@ -54,7 +55,8 @@ public final class EventCatalog {
             ReconciliationCompleted.EVENT_TYPE,
             SmsSent.EVENT_TYPE,
             SmsDelivered.EVENT_TYPE,
-            SmsFailed.EVENT_TYPE);
+            SmsFailed.EVENT_TYPE,
+            AuditLedgerSealed.EVENT_TYPE);
 
     private static final Map<String, EventType> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -20,7 +20,7 @@ class EventCatalogTest {
             assertThat(type.topic()).isEqualTo(type.aggregateType() + ".events");
         }
         assertThat(Topics.allEventTopics())
-                .containsExactly("disbursement.events", "eligibility.events", "notification.events", "registration.events");
+                .containsExactly("audit.events", "disbursement.events", "eligibility.events", "notification.events", "registration.events");
     }
 
     @Test

@@ -77,6 +77,9 @@ public class AuditCommand implements ApplicationRunner, ExitCodeGenerator {
         }
         ChainVerification result = verifier.verify();
         out.printf("== Audit ledger: %d rows checked, head row %d hash %s%n", result.rowsChecked(), result.headSeq(), result.headHash());
+        out.println(result.sealsUnavailable() != null ? "  SEALS NOT CHECKED: " + result.sealsUnavailable()
+                : "  " + result.sealsChecked() + " rows checked against their seals on audit.events");
+        ok &= result.sealsUnavailable() == null;
         if (result.intact()) {
             out.println("  chain intact");
         } else {

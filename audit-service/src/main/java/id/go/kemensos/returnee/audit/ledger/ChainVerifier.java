@@ -4,6 +4,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.LongFunction;
 
@@ -15,21 +17,35 @@ public class ChainVerifier {
     private static final int MAX_FINDINGS = 100;
 
     private final JdbcTemplate jdbc;
+    private final LedgerSeals seals;
 
-    public ChainVerifier(JdbcTemplate jdbc) {
+    public ChainVerifier(JdbcTemplate jdbc, LedgerSeals seals) {
         this.jdbc = jdbc;
+        this.seals = seals;
     }
 
     public ChainVerification verify() {
+        Map<Long, String> sealed = new HashMap<>();
+        String sealsUnavailable = null;
+        try {
+            seals.published().forEach((seq, seal) -> sealed.put(seq, seal.hash()));
+        } catch (RuntimeException e) {
+            sealsUnavailable = "the seals on Kafka could not be read: " + e.getMessage();
+        }
         AuditLedger.Head head = jdbc.queryForObject("SELECT seq, hash FROM audit_chain_head WHERE id = 1",
                 (rs, n) -> new AuditLedger.Head(rs.getLong("seq"), rs.getString("hash")));
         // Rows appended while this runs lie beyond the head read here; the next verification covers them.
         return verify(after -> jdbc.query("SELECT * FROM audit_entry WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT " + PAGE, AuditLedger.ENTRY,
-                after, head.seq()), head);
+                after, head.seq()), head, sealed, sealsUnavailable);
     }
 
-    /** Walks the rows page by page (each page the rows after a sequence number, in order) and checks them against the head. */
-    static ChainVerification verify(LongFunction<List<AuditEntry>> pagesAfter, AuditLedger.Head head) {
+    /**
+     * Walks the rows page by page (each page the rows after a sequence number, in order), checks them against the head, and
+     * each sealed row against its seal.
+     */
+    static ChainVerification verify(LongFunction<List<AuditEntry>> pagesAfter, AuditLedger.Head head, Map<Long, String> sealed,
+                                    String sealsUnavailable) {
+        long sealsChecked = 0;
         List<ChainVerification.Finding> findings = new ArrayList<>();
         long expected = 1;
         long checked = 0;
@@ -54,6 +70,14 @@ public class ChainVerifier {
                     add(findings, new ChainVerification.Finding(row.seq(), ChainVerification.Kind.EDITED, row.eventId(),
                             "row " + row.seq() + " no longer matches its hash: its contents were changed"));
                 }
+                String seal = sealed.get(row.seq());
+                if (seal != null) {
+                    sealsChecked++;
+                    if (!seal.equals(row.hash())) {
+                        add(findings, new ChainVerification.Finding(row.seq(), ChainVerification.Kind.SEAL_MISMATCH, row.eventId(),
+                                "row " + row.seq() + " does not have the hash sealed for it on Kafka: the chain up to this row was rewritten"));
+                    }
+                }
                 afterGap = false;
                 previousHash = row.hash();
                 expected = row.seq() + 1;
@@ -68,8 +92,16 @@ public class ChainVerifier {
             add(findings, new ChainVerification.Finding(last, ChainVerification.Kind.EDITED, null,
                     "the last row's hash is not the chain's recorded head"));
         }
-        return new ChainVerification(findings.isEmpty(), checked, head.seq(), head.hash(), findings.isEmpty() ? null : findings.get(0),
-                List.copyOf(findings));
+        // Seals are read before the head, and the head only grows: a seal beyond the ledger's last row means rows were cut off,
+        // even if the head was moved back with them.
+        for (long seq : sealed.keySet()) {
+            if (seq > last) {
+                add(findings, new ChainVerification.Finding(seq, ChainVerification.Kind.TRUNCATED, null,
+                        "row " + seq + " was sealed on Kafka but is not in the ledger"));
+            }
+        }
+        return new ChainVerification(findings.isEmpty(), checked, head.seq(), head.hash(), sealsChecked, sealsUnavailable,
+                findings.isEmpty() ? null : findings.get(0), List.copyOf(findings));
     }
 
     private static boolean hashHolds(AuditEntry row) {

@@ -1,6 +1,5 @@
 package id.go.kemensos.returnee.audit.ledger;
 
-import id.go.kemensos.returnee.audit.AuditProperties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -27,9 +26,9 @@ public class EventLogRetention {
     private final KafkaProperties kafka;
     private final Pattern eventTopics;
 
-    public EventLogRetention(KafkaProperties kafka, AuditProperties properties) {
+    public EventLogRetention(KafkaProperties kafka) {
         this.kafka = kafka;
-        this.eventTopics = Pattern.compile(properties.topicPattern());
+        this.eventTopics = Pattern.compile(".*\\.events"); // audit.events, with the ledger's seals, too
     }
 
     public record TopicRetention(String topic, String retentionMs, String retentionBytes, String cleanupPolicy, boolean keptForever) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,6 +99,41 @@ class ChainVerifierTest {
     }
 
     @Test
+    void aChainRewrittenWithEveryHashAndTheHeadIsCaughtByItsSealOnKafka() {
+        List<AuditEntry> rows = chain(ROWS);
+        Map<Long, String> seals = Map.of(5L, rows.get(4).hash(), 15L, rows.get(14).hash());
+        // Row 8 edited, then every hash from there recomputed and the head moved: the chain alone holds.
+        List<AuditEntry> rewritten = new ArrayList<>(rows.subList(0, 7));
+        String previous = rows.get(6).hash();
+        for (AuditEntry row : rows.subList(7, ROWS)) {
+            String data = row.seq() == 8 ? row.data().replace("960000", "9600000") : row.data();
+            AuditEntry forged = new AuditEntry(row.seq(), row.eventId(), row.topic(), row.partition(), row.offset(), row.key(), row.type(),
+                    row.source(), row.subject(), row.time(), data, null, null).withChain(previous);
+            rewritten.add(forged);
+            previous = forged.hash();
+        }
+        AuditLedger.Head forgedHead = head(rewritten);
+        assertThat(verify(rewritten, forgedHead).intact()).as("without seals nothing shows").isTrue();
+
+        ChainVerification result = verify(rewritten, forgedHead, seals);
+        assertThat(result.intact()).isFalse();
+        assertThat(result.sealsChecked()).isEqualTo(2);
+        assertThat(result.firstBroken().seq()).as("the first sealed row after the edit").isEqualTo(15);
+        assertThat(result.firstBroken().kind()).isEqualTo(ChainVerification.Kind.SEAL_MISMATCH);
+        assertThat(verify(rows, head(rows), seals).intact()).isTrue();
+    }
+
+    @Test
+    void sealedRowsCutOffTheEndAreMissed() {
+        List<AuditEntry> rows = chain(ROWS);
+        Map<Long, String> seals = Map.of(18L, rows.get(17).hash());
+        List<AuditEntry> cut = new ArrayList<>(rows.subList(0, 16));
+        ChainVerification result = verify(cut, head(cut), seals);
+        assertThat(result.firstBroken().seq()).isEqualTo(18);
+        assertThat(result.firstBroken().kind()).isEqualTo(ChainVerification.Kind.TRUNCATED);
+    }
+
+    @Test
     void canonicalBytesTellFieldsApart() {
         AuditEntry a = new AuditEntry(1, "e", "t", 0, 0, "ab", "c", null, null, null, "{}", AuditEntry.GENESIS, null);
         AuditEntry b = new AuditEntry(1, "e", "t", 0, 0, "a", "bc", null, null, null, "{}", AuditEntry.GENESIS, null);
@@ -110,7 +146,11 @@ class ChainVerifierTest {
     }
 
     private static ChainVerification verify(List<AuditEntry> rows, AuditLedger.Head head) {
-        return ChainVerifier.verify(after -> rows.stream().filter(r -> r.seq() > after).limit(7).toList(), head);
+        return verify(rows, head, Map.of());
+    }
+
+    private static ChainVerification verify(List<AuditEntry> rows, AuditLedger.Head head, Map<Long, String> seals) {
+        return ChainVerifier.verify(after -> rows.stream().filter(r -> r.seq() > after).limit(7).toList(), head, seals, null);
     }
 
     private static AuditLedger.Head head(List<AuditEntry> rows) {

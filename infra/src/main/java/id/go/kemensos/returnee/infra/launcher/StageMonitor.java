@@ -88,6 +88,7 @@ final class StageMonitor implements Runnable, AutoCloseable {
                 yield "SMS SENT    " + text(data, "template") + " to " + text(data, "phoneMasked");
             }
             case "notification.SmsFailed" -> "SMS FAILED  " + text(data, "template") + ": " + text(data, "reason");
+            case "audit.AuditLedgerSealed" -> "AUDIT       ledger sealed at row " + text(data, "seq") + ", hash " + text(data, "hash").substring(0, 12) + "…";
             default -> type;
         };
         out.printf("  %s  …%s  %s%n", event.getTime() == null ? "" : event.getTime().toLocalTime().withNano(0), who, detail);
