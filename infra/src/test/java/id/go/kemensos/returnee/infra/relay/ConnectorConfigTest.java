@@ -26,7 +26,7 @@ class ConnectorConfigTest {
         List<ConnectorConfig> connectors = connectors();
 
         assertThat(connectors).extracting(ConnectorConfig::name)
-                .containsExactly("disbursement-outbox", "eligibility-outbox", "notification-outbox", "registration-outbox");
+                .containsExactly("audit-outbox", "disbursement-outbox", "eligibility-outbox", "notification-outbox", "registration-outbox");
         assertThat(connectors).extracting(c -> c.get("database.server.id")).doesNotHaveDuplicates();
         assertThat(connectors).allSatisfy(c -> {
             String schema = c.name().replace("-outbox", "");
@@ -42,7 +42,7 @@ class ConnectorConfigTest {
 
     @Test
     void theLocalStackOverridesOnlyEndpointsAndStorage() throws IOException {
-        ConnectorConfig registration = connectors().get(3);
+        ConnectorConfig registration = connectors().stream().filter(c -> c.name().equals("registration-outbox")).findFirst().orElseThrow();
         Path state = Path.of("/tmp/relay-state");
 
         Properties local = registration.forLocalStack(new ConnectorConfig.LocalEndpoints("127.0.0.1", 3307, "secret", "127.0.0.1:9092", state));
