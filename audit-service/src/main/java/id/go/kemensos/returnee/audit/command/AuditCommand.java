@@ -6,7 +6,6 @@ import id.go.kemensos.returnee.audit.ledger.ChainVerifier;
 import id.go.kemensos.returnee.audit.ledger.EventLogRetention;
 import id.go.kemensos.returnee.audit.replay.AsOf;
 import id.go.kemensos.returnee.audit.replay.LivePaymentReport;
-import id.go.kemensos.returnee.audit.replay.PaymentHistory;
 import id.go.kemensos.returnee.audit.replay.PaymentHistoryReplay;
 import id.go.kemensos.returnee.audit.replay.ReplayResult;
 import id.go.kemensos.returnee.audit.replay.ReportComparison;
@@ -21,7 +20,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -110,10 +108,7 @@ public class AuditCommand implements ApplicationRunner, ExitCodeGenerator {
         boolean compare = asOf == null && !"false".equalsIgnoreCase(option(args, "compare-live"));
         if (compare) {
             URI live = option(args, "live-report-url") != null ? URI.create(option(args, "live-report-url")) : properties.liveReportUrl();
-            Map<PaymentHistory.TotalKey, PaymentHistory.Total> replayed = new TreeMap<>();
-            result.totals().forEach(r -> replayed.put(new PaymentHistory.TotalKey(r.programId(), r.provinceCode(), r.regencyCode(), r.state()),
-                    new PaymentHistory.Total(r.payments(), r.total())));
-            ReportComparison comparison = ReportComparison.of(replayed, LivePaymentReport.fetch(live, json));
+            ReportComparison comparison = ReportComparison.of(result.totalsByKey(), LivePaymentReport.fetch(live, json));
             out.printf("== Compared with the live report at %s%s: %d rows, %d differences%n", live, LivePaymentReport.QUERY,
                     comparison.rowsCompared(), comparison.differences().size());
             comparison.differences().forEach(d -> out.printf("  %s %s %s %s: replayed %d payments Rp%d, live %d payments Rp%d%n", d.programId(),

@@ -44,9 +44,10 @@ public record AuditEntry(long seq, String eventId, String topic, int partition, 
         return chain(prevHash, canonicalBytes());
     }
 
+    /** This row linked after the row whose hash is {@code previousHash}. */
     public AuditEntry withChain(String previousHash) {
-        AuditEntry linked = new AuditEntry(seq, eventId, topic, partition, offset, key, type, source, subject, time, data, previousHash, null);
-        return new AuditEntry(seq, eventId, topic, partition, offset, key, type, source, subject, time, data, previousHash, linked.computeHash());
+        return new AuditEntry(seq, eventId, topic, partition, offset, key, type, source, subject, time, data, previousHash,
+                chain(previousHash, canonicalBytes()));
     }
 
     static String chain(String previousHash, byte[] canonical) {

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.audit.ledger;
 
+import id.go.kemensos.returnee.audit.DatabaseTimes;
 import id.go.kemensos.returnee.contracts.EventCatalog;
 import id.go.kemensos.returnee.contracts.PlatformEvent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchPrepared;
@@ -10,15 +11,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,7 +32,6 @@ public class AuditLedger {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLedger.class);
     private static final int ID_QUERY_CHUNK = 500;
-    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     public static final RowMapper<AuditEntry> ENTRY = (rs, n) -> {
         Timestamp time = rs.getTimestamp("event_time");
@@ -59,9 +56,9 @@ public class AuditLedger {
      */
     @Transactional
     public int append(List<AuditEntry> records) {
-        Map<String, Object> head = jdbc.queryForMap("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
-        long seq = ((Number) head.get("seq")).longValue();
-        String hash = (String) head.get("hash");
+        Head head = lockedHead();
+        long seq = head.seq();
+        String hash = head.hash();
         Map<String, AuditEntry> fresh = new LinkedHashMap<>();
         for (AuditEntry record : records) {
             fresh.putIfAbsent(record.eventId(), record);
@@ -79,7 +76,7 @@ public class AuditLedger {
                     record.type(), record.source(), record.subject(), record.time(), record.data(), null, null).withChain(hash);
             hash = entry.hash();
             rows.add(new Object[]{entry.seq(), entry.eventId(), entry.topic(), entry.partition(), entry.offset(), entry.key(), entry.type(),
-                    entry.source(), entry.subject(), microseconds(entry.time()), entry.data(),
+                    entry.source(), entry.subject(), DatabaseTimes.microseconds(entry.time()) /* the hash covers the microseconds */, entry.data(),
                     entry.prevHash(), entry.hash(), now});
             for (UUID payment : paymentsMentioned(entry)) {
                 refs.add(new Object[]{payment.toString(), entry.seq()});
@@ -93,14 +90,6 @@ public class AuditLedger {
         }
         jdbc.update("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1", seq, hash);
         return rows.size();
-    }
-
-    /**
-     * A time as text to the microsecond. Connector/J takes MariaDB (which announces itself as 5.5.5-...) for a server without
-     * fractional seconds and drops them from a Timestamp parameter; the hash covers the microseconds, so they must be stored.
-     */
-    private static String microseconds(Instant time) {
-        return time == null ? null : MICROS.format(LocalDateTime.ofInstant(time, ZoneOffset.UTC));
     }
 
     /** The ledger rows about one subject (a beneficiary, a batch), in ledger order. */
@@ -119,8 +108,16 @@ public class AuditLedger {
     }
 
     public Head head() {
-        return jdbc.queryForObject("SELECT seq, hash FROM audit_chain_head WHERE id = 1", (rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash")));
+        return jdbc.queryForObject("SELECT seq, hash FROM audit_chain_head WHERE id = 1", HEAD);
     }
+
+    /** The head, locked until the transaction ends: every append and every seal takes this lock, so the chain has one order. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Head lockedHead() {
+        return jdbc.queryForObject("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE", HEAD);
+    }
+
+    private static final RowMapper<Head> HEAD = (rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash"));
 
     public record Head(long seq, String hash) {
     }

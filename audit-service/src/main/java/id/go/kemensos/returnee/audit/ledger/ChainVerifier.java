@@ -17,10 +17,12 @@ public class ChainVerifier {
     private static final int MAX_FINDINGS = 100;
 
     private final JdbcTemplate jdbc;
+    private final AuditLedger ledger;
     private final LedgerSeals seals;
 
-    public ChainVerifier(JdbcTemplate jdbc, LedgerSeals seals) {
+    public ChainVerifier(JdbcTemplate jdbc, AuditLedger ledger, LedgerSeals seals) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.seals = seals;
     }
 
@@ -32,8 +34,7 @@ public class ChainVerifier {
         } catch (RuntimeException e) {
             sealsUnavailable = "the seals on Kafka could not be read: " + e.getMessage();
         }
-        AuditLedger.Head head = jdbc.queryForObject("SELECT seq, hash FROM audit_chain_head WHERE id = 1",
-                (rs, n) -> new AuditLedger.Head(rs.getLong("seq"), rs.getString("hash")));
+        AuditLedger.Head head = ledger.head();
         // Rows appended while this runs lie beyond the head read here; the next verification covers them.
         return verify(after -> jdbc.query("SELECT * FROM audit_entry WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT " + PAGE, AuditLedger.ENTRY,
                 after, head.seq()), head, sealed, sealsUnavailable);

@@ -39,14 +39,17 @@ public class LedgerSeals {
     private static final Logger log = LoggerFactory.getLogger(LedgerSeals.class);
 
     private final JdbcTemplate jdbc;
+    private final AuditLedger ledger;
     private final Outbox outbox;
     private final Clock clock;
     private final KafkaProperties kafka;
     private final JsonMapper json;
     private final boolean command;
 
-    public LedgerSeals(JdbcTemplate jdbc, Outbox outbox, Clock clock, KafkaProperties kafka, JsonMapper json, AuditProperties properties) {
+    public LedgerSeals(JdbcTemplate jdbc, AuditLedger ledger, Outbox outbox, Clock clock, KafkaProperties kafka, JsonMapper json,
+                       AuditProperties properties) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.outbox = outbox;
         this.clock = clock;
         this.kafka = kafka;
@@ -65,8 +68,7 @@ public class LedgerSeals {
     /** Publishes the head if it moved since the last seal. */
     @Transactional
     public void seal() {
-        AuditLedger.Head head = jdbc.queryForObject("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE",
-                (rs, n) -> new AuditLedger.Head(rs.getLong("seq"), rs.getString("hash")));
+        AuditLedger.Head head = ledger.lockedHead();
         Long last = jdbc.queryForObject("SELECT MAX(seq) FROM audit_seal", Long.class);
         if (head.seq() == 0 || (last != null && last >= head.seq())) {
             return;

@@ -1,10 +1,10 @@
 package id.go.kemensos.returnee.audit.person;
 
+import id.go.kemensos.returnee.audit.CsvDownload;
 import io.swagger.v3.oas.annotations.Operation;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,8 +49,7 @@ class AuditorViewController {
                 printer.printRecord(e.seq(), e.at(), e.topic(), e.event(), e.summary(), e.eventId());
             }
         }
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"timeline-" + beneficiaryId + ".csv\"")
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body("\uFEFF" + csv);
+        return CsvDownload.of("timeline-" + beneficiaryId + ".csv", csv.toString());
     }
 
     @Operation(summary = "Why a payment was made: decision trace, rule version and citations, batch, maker and checker, bank reference")

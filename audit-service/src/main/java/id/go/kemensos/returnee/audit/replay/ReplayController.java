@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.audit.replay;
 
+import id.go.kemensos.returnee.audit.CsvDownload;
 import io.swagger.v3.oas.annotations.Operation;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -76,7 +77,7 @@ class ReplayController {
                 printer.printRecord(row.programId(), row.provinceCode(), row.regencyCode(), row.state(), row.payments(), row.total());
             }
         }
-        return csv(replayId + "-totals.csv", csv.toString());
+        return CsvDownload.of(replayId + "-totals.csv", csv.toString());
     }
 
     @Operation(summary = "A replay's payments (account numbers masked), optionally of one state; format=csv for a spreadsheet")
@@ -94,7 +95,7 @@ class ReplayController {
                 printer.printRecord(PAYMENT_COLUMNS.stream().map(row::get).toList());
             }
         }
-        return csv(replayId + "-payments.csv", csv.toString());
+        return CsvDownload.of(replayId + "-payments.csv", csv.toString());
     }
 
     @Operation(summary = "One payment's state history as the replay rebuilt it")
@@ -109,11 +110,6 @@ class ReplayController {
             throw new NoSuchReplay(replayId);
         }
         return schemas.totals(replayId);
-    }
-
-    static ResponseEntity<String> csv(String fileName, String body) {
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)).body("\uFEFF" + body);
     }
 
     static final class NoSuchReplay extends RuntimeException {

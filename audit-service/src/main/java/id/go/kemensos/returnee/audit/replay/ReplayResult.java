@@ -21,6 +21,14 @@ public record ReplayResult(Run run, List<TotalRow> totals, List<PaymentHistory.A
     public record Figures(long readMillis, double recordsPerSecond, long setupMillis, long finishMillis, long writeMillis, long totalMillis) {
     }
 
+    /** The totals keyed as the live report is, to compare. */
+    public Map<PaymentHistory.TotalKey, PaymentHistory.Total> totalsByKey() {
+        Map<PaymentHistory.TotalKey, PaymentHistory.Total> byKey = new java.util.TreeMap<>();
+        totals.forEach(r -> byKey.put(new PaymentHistory.TotalKey(r.programId(), r.provinceCode(), r.regencyCode(), r.state()),
+                new PaymentHistory.Total(r.payments(), r.total())));
+        return byKey;
+    }
+
     static List<TotalRow> rows(Map<PaymentHistory.TotalKey, PaymentHistory.Total> totals) {
         return totals.entrySet().stream().map(e -> new TotalRow(e.getKey().programId(), e.getKey().provinceCode(), e.getKey().regencyCode(),
                 e.getKey().state(), e.getValue().payments(), e.getValue().total())).toList();

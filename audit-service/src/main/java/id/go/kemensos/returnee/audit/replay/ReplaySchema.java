@@ -87,11 +87,8 @@ public class ReplaySchema {
                 payments.row(p.paymentId, p.beneficiaryId, p.programId, p.cycleId, p.decisionId, p.provinceCode, p.regencyCode, p.amount, p.state,
                         p.batchId, p.preparedBy, p.approvedBy, p.bankCode, p.accountNumberMasked, p.bankReference, p.reissueOf, p.scheduledAt,
                         p.settledAt, p.lastEventAt);
-                String state = null;
-                int step = 0;
-                for (ReplayedPayment.Step t : p.steps) {
-                    state = t.state() != null ? t.state() : state;
-                    steps.row(p.paymentId, ++step, state, t.eventType(), t.eventId(), t.at(), t.by(),
+                for (ReplayedPayment.Transition t : p.history()) {
+                    steps.row(p.paymentId, t.step(), t.state(), t.eventType(), t.eventId(), t.at(), t.by(),
                             t.detail() == null ? null : t.detail().substring(0, Math.min(500, t.detail().length())));
                 }
             }

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.audit.replay;
 
+import id.go.kemensos.returnee.audit.DatabaseTimes;
 import com.mysql.cj.jdbc.JdbcStatement;
 
 import java.io.ByteArrayInputStream;
@@ -7,11 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -22,7 +19,6 @@ import java.util.List;
 final class TabSeparatedLoad implements AutoCloseable {
 
     private static final int CHUNK_BYTES = 16 * 1024 * 1024;
-    private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private final Connection connection;
     private final String table;
@@ -59,8 +55,7 @@ final class TabSeparatedLoad implements AutoCloseable {
             chunk.append("\\N");
             return;
         }
-        String text = value instanceof Instant i ? MICROS.format(LocalDateTime.ofInstant(i, ZoneOffset.UTC))
-                : value instanceof Timestamp t ? MICROS.format(LocalDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC)) : value.toString();
+        String text = value instanceof Instant i ? DatabaseTimes.microseconds(i) : value.toString();
         if (text.indexOf('\\') < 0 && text.indexOf('\t') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
             chunk.append(text); // the usual case: nothing to escape
             return;
