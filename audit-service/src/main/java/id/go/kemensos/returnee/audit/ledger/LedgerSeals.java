@@ -1,19 +1,15 @@
 package id.go.kemensos.returnee.audit.ledger;
 
 import id.go.kemensos.returnee.audit.AuditProperties;
+import id.go.kemensos.returnee.audit.TopicFromStart;
 import id.go.kemensos.returnee.contracts.audit.AuditLedgerSealed;
 import id.go.kemensos.returnee.contracts.audit.AuditTopics;
 import id.go.kemensos.returnee.messaging.Outbox;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -22,9 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -42,17 +35,17 @@ public class LedgerSeals {
     private final AuditLedger ledger;
     private final Outbox outbox;
     private final Clock clock;
-    private final KafkaProperties kafka;
+    private final TopicFromStart topicFromStart;
     private final JsonMapper json;
     private final boolean command;
 
-    public LedgerSeals(JdbcTemplate jdbc, AuditLedger ledger, Outbox outbox, Clock clock, KafkaProperties kafka, JsonMapper json,
+    public LedgerSeals(JdbcTemplate jdbc, AuditLedger ledger, Outbox outbox, Clock clock, TopicFromStart topicFromStart, JsonMapper json,
                        AuditProperties properties) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.outbox = outbox;
         this.clock = clock;
-        this.kafka = kafka;
+        this.topicFromStart = topicFromStart;
         this.json = json;
         this.command = properties.command() != null;
     }
@@ -81,33 +74,21 @@ public class LedgerSeals {
 
     /** Every seal on Kafka, by row: the copies verification trusts. */
     public Map<Long, AuditLedgerSealed> published() {
-        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         Map<Long, AuditLedgerSealed> seals = new TreeMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(AuditTopics.EVENTS, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    try {
-                        CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
-                        if (AuditLedgerSealed.EVENT_TYPE.type().equals(event.getType()) && event.getData() != null) {
-                            AuditLedgerSealed seal = json.readValue(event.getData().toBytes(), AuditLedgerSealed.class);
-                            seals.putIfAbsent(seal.seq(), seal); // the first seal of a row is the one that counts
-                        }
-                    } catch (RuntimeException e) {
-                        log.warn("Record {}-{}@{} on {} is not a ledger seal: {}", record.topic(), record.partition(), record.offset(),
-                                AuditTopics.EVENTS, e.getMessage());
+        topicFromStart.read(AuditTopics.EVENTS, Map.of(), (partition, records) -> {
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                try {
+                    CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
+                    if (AuditLedgerSealed.EVENT_TYPE.type().equals(event.getType()) && event.getData() != null) {
+                        AuditLedgerSealed seal = json.readValue(event.getData().toBytes(), AuditLedgerSealed.class);
+                        seals.putIfAbsent(seal.seq(), seal); // the first seal of a row is the one that counts
                     }
+                } catch (RuntimeException e) {
+                    log.warn("Record {}-{}@{} on {} is not a ledger seal: {}", record.topic(), record.partition(), record.offset(),
+                            AuditTopics.EVENTS, e.getMessage());
                 }
             }
-        }
+        });
         return seals;
     }
 }

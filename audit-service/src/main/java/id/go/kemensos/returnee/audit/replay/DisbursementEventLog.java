@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.audit.replay;
 
+import id.go.kemensos.returnee.audit.TopicFromStart;
 import id.go.kemensos.returnee.contracts.EventCatalog;
 import id.go.kemensos.returnee.contracts.EventType;
 import id.go.kemensos.returnee.contracts.PlatformEvent;
@@ -8,23 +9,16 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,7 +44,7 @@ public class DisbursementEventLog {
     private static final String CE_ID = "ce_id";
     private static final String CE_TIME = "ce_time";
 
-    private final KafkaProperties kafka;
+    private final TopicFromStart topicFromStart;
     private final JsonMapper json;
     /** A reader per payload type, built once: looking the deserializer up on every call costs as much as reading. */
     private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
@@ -58,8 +52,8 @@ public class DisbursementEventLog {
     // events/s cold/warm against 87k-113k/155k-181k), the broker sharing the same CPU.
     private final int foldThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
 
-    public DisbursementEventLog(KafkaProperties kafka, JsonMapper json) {
-        this.kafka = kafka;
+    public DisbursementEventLog(TopicFromStart topicFromStart, JsonMapper json) {
+        this.topicFromStart = topicFromStart;
         this.json = json.rebuild().addModule(EventTimes.module()).build();
     }
 
@@ -72,69 +66,34 @@ public class DisbursementEventLog {
     }
 
     Pass read(String topic, Instant asOf, PaymentHistory history) {
-        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
-        config.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 4 * 1024 * 1024);
-        config.put(ConsumerConfig.CHECK_CRCS_CONFIG, false);
+        Map<String, Object> tuning = Map.of(
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024,
+                ConsumerConfig.RECEIVE_BUFFER_CONFIG, 4 * 1024 * 1024,
+                ConsumerConfig.CHECK_CRCS_CONFIG, false);
         Fold[] folds = new Fold[foldThreads];
         ExecutorService[] threads = new ExecutorService[foldThreads];
         for (int i = 0; i < foldThreads; i++) {
             folds[i] = new Fold(new PaymentHistory(), asOf);
             threads[i] = Executors.newSingleThreadExecutor(r -> new Thread(r, "replay-fold"));
         }
-        long records = 0;
-        long started = System.nanoTime();
-        long setupMillis = 0;
+        long[] records = {0};
         List<Future<?>> pending = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            Map<TopicPartition, Long> remaining = new HashMap<>();
-            end.forEach((partition, offset) -> {
-                if (consumer.position(partition) < offset) {
-                    remaining.put(partition, offset);
-                }
-            });
-            consumer.pause(partitions.stream().filter(p -> !remaining.containsKey(p)).toList());
-            setupMillis = (System.nanoTime() - started) / 1_000_000;
-            while (!remaining.isEmpty()) {
-                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
-                for (TopicPartition partition : batch.partitions()) {
-                    long stop = end.get(partition);
-                    List<ConsumerRecord<byte[], byte[]>> part = batch.records(partition);
-                    int upTo = part.size();
-                    while (upTo > 0 && part.get(upTo - 1).offset() >= stop) {
-                        upTo--;
-                    }
-                    List<ConsumerRecord<byte[], byte[]>> mine = part.subList(0, upTo);
-                    records += mine.size();
-                    Fold fold = folds[partition.partition() % foldThreads];
-                    pending.add(threads[partition.partition() % foldThreads].submit(() -> fold.apply(mine)));
-                    if (consumer.position(partition) >= stop) {
-                        remaining.remove(partition);
-                        consumer.pause(List.of(partition));
-                    }
-                }
+        try {
+            TopicFromStart.Read read = topicFromStart.read(topic, tuning, (partition, mine) -> {
+                records[0] += mine.size();
+                Fold fold = folds[partition.partition() % foldThreads];
+                pending.add(threads[partition.partition() % foldThreads].submit(() -> fold.apply(mine)));
                 // Surface a failed fold at once, and keep the fetcher at most a few polls ahead of the folds: records waiting
                 // in memory survive young collections, and copying them was most of the garbage collector's work.
                 while (!pending.isEmpty() && (pending.get(0).isDone() || pending.size() > 2 * foldThreads)) {
-                    pending.remove(0).get();
+                    await(pending.remove(0));
                 }
-            }
+            });
             for (Future<?> f : pending) {
-                f.get();
+                await(f);
             }
-            Map<Integer, Long> offsets = new HashMap<>();
-            end.forEach((p, o) -> offsets.put(p.partition(), o));
             long afterAsOf = 0, unreadable = 0;
             long folded = System.nanoTime();
             for (Fold fold : folds) {
@@ -143,16 +102,22 @@ public class DisbursementEventLog {
                 unreadable += fold.unreadable.get();
             }
             history.finish();
-            return new Pass(offsets, records, afterAsOf, unreadable, setupMillis, (System.nanoTime() - folded) / 1_000_000);
+            return new Pass(read.endOffsets(), records[0], afterAsOf, unreadable, read.setupMillis(), (System.nanoTime() - folded) / 1_000_000);
+        } finally {
+            for (ExecutorService thread : threads) {
+                thread.shutdownNow();
+            }
+        }
+    }
+
+    private static void await(Future<?> fold) {
+        try {
+            fold.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while replaying", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("A replay fold failed: " + e.getCause(), e.getCause());
-        } finally {
-            for (ExecutorService thread : threads) {
-                thread.shutdownNow();
-            }
         }
     }
 

@@ -1,0 +1,82 @@
+package id.go.kemensos.returnee.audit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Reads a topic from its first offset to the end offsets it had when the reading began, outside any consumer group (an
+ * auditor's reading moves nobody's offsets), handing over each partition's share of a poll in offset order.
+ */
+@Component
+public class TopicFromStart {
+
+    private final KafkaProperties kafka;
+
+    public TopicFromStart(KafkaProperties kafka) {
+        this.kafka = kafka;
+    }
+
+    /** Where the reading stopped, per partition, and how long the consumer took to be ready. */
+    public record Read(Map<Integer, Long> endOffsets, long setupMillis) {
+    }
+
+    /**
+     * @param tuning consumer settings on top of the service's (fetch sizes and the like)
+     * @param each   called on the reading thread with a partition and its next records, none at or past the end offset
+     */
+    public Read read(String topic, Map<String, Object> tuning, BiConsumer<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> each) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.putAll(tuning);
+        long started = System.nanoTime();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            Map<TopicPartition, Long> remaining = new HashMap<>();
+            end.forEach((partition, offset) -> {
+                if (consumer.position(partition) < offset) {
+                    remaining.put(partition, offset);
+                }
+            });
+            consumer.pause(partitions.stream().filter(p -> !remaining.containsKey(p)).toList());
+            long setupMillis = (System.nanoTime() - started) / 1_000_000;
+            while (!remaining.isEmpty()) {
+                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
+                for (TopicPartition partition : batch.partitions()) {
+                    long stop = end.get(partition);
+                    List<ConsumerRecord<byte[], byte[]>> part = batch.records(partition);
+                    int upTo = part.size();
+                    while (upTo > 0 && part.get(upTo - 1).offset() >= stop) {
+                        upTo--;
+                    }
+                    each.accept(partition, part.subList(0, upTo));
+                    if (consumer.position(partition) >= stop) {
+                        remaining.remove(partition);
+                        consumer.pause(List.of(partition));
+                    }
+                }
+            }
+            Map<Integer, Long> offsets = new HashMap<>();
+            end.forEach((p, o) -> offsets.put(p.partition(), o));
+            return new Read(offsets, setupMillis);
+        }
+    }
+}
