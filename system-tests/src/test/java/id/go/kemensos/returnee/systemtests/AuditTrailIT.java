@@ -106,8 +106,10 @@ class AuditTrailIT {
             assertThat(prepared.status()).as("%s", prepared.body()).isEqualTo(200);
             List<String> batches = new ArrayList<>();
             prepared.body().forEach(b -> batches.add(b.get("batchId").asString()));
-            beforeApproval = Instant.now();
-            sleep(Duration.ofMillis(1200));
+            Instant asOf = Instant.now();
+            beforeApproval = asOf;
+            // The approval's event time must fall clearly after the as-of moment.
+            await().pollDelay(Duration.ofMillis(1200)).until(() -> Instant.now().isAfter(asOf.plusMillis(1200)));
             for (String batch : batches) {
                 DisbursementApi.Response approved = disbursement.post("/api/batches/" + batch + "/approval", Map.of("approvedBy", "keuangan.checker"));
                 assertThat(approved.status()).as("%s", approved.body()).isEqualTo(200);
@@ -191,14 +193,5 @@ class AuditTrailIT {
         List<Map<String, Object>> rows = platform.database().rows("SELECT committed FROM disbursement.budget WHERE program_id = 'BSU' "
                 + "AND province_code = ? AND fiscal_year = ?", BALI, year);
         return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("committed")).longValue();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,20 +4,13 @@ import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 
 /** eligibility-service's REST API as an officer's or an auditor's client calls it. */
 public final class EligibilityApi {
 
-    private final String baseUrl = PlatformService.ELIGIBILITY.baseUrl();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final ServiceApi api = new ServiceApi(PlatformService.ELIGIBILITY);
 
     public record Response(int status, String text) {
 
@@ -32,23 +25,14 @@ public final class EligibilityApi {
     }
 
     public Response get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET().build());
+        return of(api.get(pathAndQuery));
     }
 
     public Response post(String path, Map<String, ?> body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+        return of(api.post(path, body));
     }
 
-    private Response send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("eligibility-service unreachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static Response of(ServiceApi.Response response) {
+        return new Response(response.status(), response.text());
     }
 }

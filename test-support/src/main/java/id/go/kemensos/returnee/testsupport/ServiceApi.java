@@ -39,11 +39,17 @@ public final class ServiceApi {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    private HttpRequest.Builder request(String path) {
+    public Response put(String path, Map<String, ?> body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+    }
+
+    /** A request to this service, for what the methods above do not cover (a multipart upload). */
+    HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(service.baseUrl() + path));
     }
 
-    private Response send(HttpRequest request) {
+    Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String type = response.headers().firstValue("Content-Type").orElse("");
