@@ -1,9 +1,16 @@
 package id.go.kemensos.returnee.contracts;
 
 import java.util.List;
+import java.util.Map;
 
 /** Topic naming shared by the outbox router, the consumers and the dead-letter handling. */
 public final class Topics {
+
+    /**
+     * The topic configuration that keeps every record forever (Kafka's retention.ms, retention.bytes and cleanup.policy): what
+     * the event topics are created with, and what the audit service checks they still have.
+     */
+    public static final Map<String, String> KEPT_FOREVER = Map.of("retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "delete");
 
     /** Suffix of the dead-letter topic of every consumed topic: {@code <topic>.dlt}. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";

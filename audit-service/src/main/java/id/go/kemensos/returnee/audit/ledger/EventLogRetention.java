@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.audit.ledger;
 
+import id.go.kemensos.returnee.contracts.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -42,11 +43,9 @@ public class EventLogRetention {
             List<TopicRetention> result = new ArrayList<>();
             for (ConfigResource topic : topics) {
                 Config config = configs.get(topic);
-                String ms = value(config, TopicConfig.RETENTION_MS_CONFIG);
-                String bytes = value(config, TopicConfig.RETENTION_BYTES_CONFIG);
-                String cleanup = value(config, TopicConfig.CLEANUP_POLICY_CONFIG);
-                result.add(new TopicRetention(topic.name(), ms, bytes, cleanup,
-                        "-1".equals(ms) && "-1".equals(bytes) && TopicConfig.CLEANUP_POLICY_DELETE.equals(cleanup)));
+                boolean keptForever = Topics.KEPT_FOREVER.entrySet().stream().allMatch(e -> e.getValue().equals(value(config, e.getKey())));
+                result.add(new TopicRetention(topic.name(), value(config, TopicConfig.RETENTION_MS_CONFIG),
+                        value(config, TopicConfig.RETENTION_BYTES_CONFIG), value(config, TopicConfig.CLEANUP_POLICY_CONFIG), keptForever));
             }
             return result;
         } catch (ExecutionException | TimeoutException e) {

@@ -6,7 +6,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,14 +47,10 @@ public final class TopicProvisioner {
 
     public void provision() {
         List<String> topics = platformTopics();
-        Map<String, String> keptForever = Map.of(
-                TopicConfig.RETENTION_MS_CONFIG, "-1",
-                TopicConfig.RETENTION_BYTES_CONFIG, "-1",
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             for (String topic : topics) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor).configs(keptForever)))
+                    admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor).configs(Topics.KEPT_FOREVER)))
                             .all().get(30, TimeUnit.SECONDS);
                     log.info("Created topic {} ({} partitions, kept forever)", topic, partitions);
                 } catch (ExecutionException e) {
