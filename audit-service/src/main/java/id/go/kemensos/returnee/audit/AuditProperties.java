@@ -6,5 +6,14 @@ import java.net.URI;
 import java.time.Duration;
 
 @ConfigurationProperties("audit")
-public record AuditProperties(String topicPattern, String replaySchemaPrefix, URI liveReportUrl, Duration sealInterval, String command) {
+public record AuditProperties(String topicPattern, String replaySchemaPrefix, Integer replayWriters, URI liveReportUrl, Duration sealInterval,
+                              String command) {
+
+    public AuditProperties {
+        if (replayWriters == null) {
+            replayWriters = 2;
+        } else if (replayWriters < 1) {
+            throw new IllegalArgumentException("audit.replay-writers must be at least 1, was " + replayWriters);
+        }
+    }
 }

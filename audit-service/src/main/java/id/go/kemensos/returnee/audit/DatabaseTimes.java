@@ -20,4 +20,27 @@ public final class DatabaseTimes {
     public static String microseconds(Instant time) {
         return time == null ? null : MICROS.format(LocalDateTime.ofInstant(time, ZoneOffset.UTC));
     }
+
+    /** Appends what {@link #microseconds} returns, without a formatter: a replay writes millions of times, the formatter's share was seconds. */
+    public static void appendMicroseconds(StringBuilder to, Instant time) {
+        LocalDateTime t = LocalDateTime.ofInstant(time, ZoneOffset.UTC);
+        if (t.getYear() < 1000 || t.getYear() > 9999) {
+            to.append(microseconds(time));
+            return;
+        }
+        to.append(t.getYear()).append('-');
+        digits(to, t.getMonthValue(), 2).append('-');
+        digits(to, t.getDayOfMonth(), 2).append(' ');
+        digits(to, t.getHour(), 2).append(':');
+        digits(to, t.getMinute(), 2).append(':');
+        digits(to, t.getSecond(), 2).append('.');
+        digits(to, t.getNano() / 1000, 6);
+    }
+
+    private static StringBuilder digits(StringBuilder to, int value, int width) {
+        for (int divisor = width == 2 ? 10 : 100_000; divisor > 0; divisor /= 10) {
+            to.append((char) ('0' + value / divisor % 10));
+        }
+        return to;
+    }
 }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /** Rebuilds the disbursement history from Kafka alone (as it stands, or as it stood at a moment) into a fresh schema. */
 @Service
@@ -45,9 +46,10 @@ public class PaymentHistoryReplay {
         long writeNanos = System.nanoTime() - t1;
         ReplayResult.Figures figures = new ReplayResult.Figures(readNanos / 1_000_000, pass.records() / Math.max(1e-9, readNanos / 1e9),
                 pass.setupMillis(), pass.finishMillis(), writeNanos / 1_000_000, (System.nanoTime() - t0) / 1_000_000);
+        List<PaymentHistory.Anomaly> anomalies = history.anomalies();
         log.info("Replay {}{}: {} records read ({} payment events, {} duplicates, {} after as-of) in {} ms ({} records/s), {} payments written in {} ms, {} anomalies",
                 name, asOf == null ? "" : " as of " + asOf, pass.records(), history.applied(), history.duplicates(), pass.afterAsOf(),
-                figures.readMillis(), Math.round(figures.recordsPerSecond()), run.payments(), figures.writeMillis(), history.anomalies().size());
-        return new ReplayResult(run, ReplayResult.rows(history.totals()), history.anomalies(), figures);
+                figures.readMillis(), Math.round(figures.recordsPerSecond()), run.payments(), figures.writeMillis(), anomalies.size());
+        return new ReplayResult(run, ReplayResult.rows(history.totals()), anomalies, figures);
     }
 }

@@ -17,6 +17,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -25,10 +29,15 @@ import java.util.stream.Collectors;
 public class ReplaySchema {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+    private static final List<String> PAYMENT_COLUMNS = List.of("payment_id", "beneficiary_id", "program_id", "cycle_id", "decision_id",
+            "province_code", "regency_code", "amount", "state", "batch_id", "prepared_by", "approved_by", "bank_code", "account_number_masked",
+            "bank_reference", "reissue_of", "scheduled_at", "settled_at", "last_event_at");
+    private static final List<String> TRANSITION_COLUMNS = List.of("payment_id", "step", "state", "event_type", "event_id", "at", "by_whom", "detail");
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final String prefix;
+    private final int writers;
 
     private final String url;
     private final String user;
@@ -39,6 +48,7 @@ public class ReplaySchema {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.prefix = properties.replaySchemaPrefix();
+        this.writers = properties.replayWriters();
         this.url = url;
         this.user = user;
         this.password = password;
@@ -74,26 +84,34 @@ public class ReplaySchema {
 
     public void write(String schema, ReplayResult.Run run, PaymentHistory history) {
         String s = checked(schema) + ".";
-        try (Connection connection = bulkConnection();
-             TabSeparatedLoad payments = new TabSeparatedLoad(connection, s + "payment", List.of("payment_id", "beneficiary_id", "program_id",
-                     "cycle_id", "decision_id", "province_code", "regency_code", "amount", "state", "batch_id", "prepared_by", "approved_by",
-                     "bank_code", "account_number_masked", "bank_reference", "reissue_of", "scheduled_at", "settled_at", "last_event_at"));
-             TabSeparatedLoad steps = new TabSeparatedLoad(connection, s + "payment_transition", List.of("payment_id", "step", "state",
-                     "event_type", "event_id", "at", "by_whom", "detail"))) {
-            // In key order, so that InnoDB appends to its clustered indexes instead of splitting pages (random UUIDs).
-            List<ReplayedPayment> inKeyOrder = new ArrayList<>(history.payments());
-            inKeyOrder.sort(Comparator.comparing(p -> p.paymentId.toString()));
-            for (ReplayedPayment p : inKeyOrder) {
-                payments.row(p.paymentId, p.beneficiaryId, p.programId, p.cycleId, p.decisionId, p.provinceCode, p.regencyCode, p.amount, p.state,
-                        p.batchId, p.preparedBy, p.approvedBy, p.bankCode, p.accountNumberMasked, p.bankReference, p.reissueOf, p.scheduledAt,
-                        p.settledAt, p.lastEventAt);
-                for (ReplayedPayment.Transition t : p.history()) {
-                    steps.row(p.paymentId, t.step(), t.state(), t.eventType(), t.eventId(), t.at(), t.by(),
-                            t.detail() == null ? null : t.detail().substring(0, Math.min(500, t.detail().length())));
-                }
+        // In key order, so that InnoDB appends to its clustered indexes instead of splitting pages (random UUIDs); each writer
+        // takes one range of keys, so that the writers' inserts do not meet in the same pages either.
+        List<KeyedPayment> inKeyOrder = new ArrayList<>();
+        for (ReplayedPayment p : history.payments()) {
+            inKeyOrder.add(new KeyedPayment(p.paymentId.toString(), p));
+        }
+        inKeyOrder.sort(Comparator.comparing(KeyedPayment::key));
+        int ranges = Math.min(writers, Math.max(1, inKeyOrder.size() / 10_000));
+        ExecutorService pool = Executors.newFixedThreadPool(ranges, r -> new Thread(r, "replay-writer"));
+        try {
+            List<Future<?>> written = new ArrayList<>();
+            for (int i = 0; i < ranges; i++) {
+                List<KeyedPayment> range = inKeyOrder.subList(i * inKeyOrder.size() / ranges, (i + 1) * inKeyOrder.size() / ranges);
+                written.add(pool.submit(() -> {
+                    writeRange(s, range);
+                    return null;
+                }));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot write the replay into " + schema + ": " + e.getMessage(), e);
+            for (Future<?> range : written) {
+                range.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing the replay into " + schema, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot write the replay into " + schema + ": " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         List<Object[]> totals = history.totals().entrySet().stream().map(e -> new Object[]{e.getKey().programId(), e.getKey().provinceCode(),
                 e.getKey().regencyCode(), e.getKey().state(), e.getValue().payments(), e.getValue().total()}).collect(Collectors.toList());
@@ -110,6 +128,23 @@ public class ReplaySchema {
                     started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(s),
                 run.replayId(), time(run.asOf()), run.endOffsets().toString(), run.recordsRead(), run.eventsApplied(), run.duplicates(),
                 run.afterAsOf(), run.payments(), anomalies.size(), time(run.startedAt()), time(run.finishedAt()));
+    }
+
+    private record KeyedPayment(String key, ReplayedPayment payment) {
+    }
+
+    private void writeRange(String s, List<KeyedPayment> range) throws SQLException {
+        try (Connection connection = bulkConnection()) {
+            TabSeparatedLoad.load(connection, s + "payment", PAYMENT_COLUMNS, range.stream().map(keyed -> {
+                ReplayedPayment p = keyed.payment();
+                return new Object[]{keyed.key(), p.beneficiaryId, p.programId, p.cycleId, p.decisionId, p.provinceCode, p.regencyCode, p.amount,
+                        p.state, p.batchId, p.preparedBy, p.approvedBy, p.bankCode, p.accountNumberMasked, p.bankReference, p.reissueOf, p.scheduledAt,
+                        p.settledAt, p.lastEventAt};
+            }).iterator());
+            TabSeparatedLoad.load(connection, s + "payment_transition", TRANSITION_COLUMNS, range.stream().flatMap(keyed ->
+                    keyed.payment().history().stream().map(t -> new Object[]{keyed.key(), t.step(), t.state(), t.eventType(), t.eventId(), t.at(), t.by(),
+                            t.detail() == null ? null : t.detail().substring(0, Math.min(500, t.detail().length()))})).iterator());
+        }
     }
 
     public Map<PaymentHistory.TotalKey, PaymentHistory.Total> totals(String schema) {
