@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
 
 /**
  * Reads a topic from its first offset to the end offsets it had when the reading began, outside any consumer group (an
@@ -37,6 +38,12 @@ public class TopicFromStart {
      * @param each   called on the reading thread with a partition and its next records, none at or past the end offset
      */
     public Read read(String topic, Map<String, Object> tuning, BiConsumer<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> each) {
+        return read(topic, tuning, records -> { }, each);
+    }
+
+    /** @param toRead told, before the first record, how many records lie between the first offsets and the end offsets */
+    public Read read(String topic, Map<String, Object> tuning, LongConsumer toRead,
+                     BiConsumer<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> each) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -51,11 +58,15 @@ public class TopicFromStart {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
             Map<TopicPartition, Long> remaining = new HashMap<>();
-            end.forEach((partition, offset) -> {
-                if (consumer.position(partition) < offset) {
-                    remaining.put(partition, offset);
+            long records = 0;
+            for (Map.Entry<TopicPartition, Long> partitionEnd : end.entrySet()) {
+                long first = consumer.position(partitionEnd.getKey());
+                if (first < partitionEnd.getValue()) {
+                    remaining.put(partitionEnd.getKey(), partitionEnd.getValue());
+                    records += partitionEnd.getValue() - first;
                 }
-            });
+            }
+            toRead.accept(records);
             consumer.pause(partitions.stream().filter(p -> !remaining.containsKey(p)).toList());
             long setupMillis = (System.nanoTime() - started) / 1_000_000;
             while (!remaining.isEmpty()) {

@@ -46,11 +46,11 @@ public final class PaymentHistory {
             PaymentApproved.class, PaymentSent.class, PaymentSettled.class, PaymentFailed.class, PaymentReturned.class, PaymentReissued.class,
             PaymentAwaitingBudget.class, PaymentAccountChecked.class);
 
-    private final Map<UUID, ReplayedPayment> payments = new HashMap<>(1 << 16);
+    private final Map<UUID, ReplayedPayment> payments;
     private final List<BatchStep> prepared = new ArrayList<>();
     private final Map<UUID, BatchStep> decided = new HashMap<>();
     private boolean finished;
-    private final Set<UUID> seen = new HashSet<>(1 << 20);
+    private final Set<UUID> seen;
     private final List<Anomaly> anomalies = new ArrayList<>();
     private long applied;
     private long duplicates;
@@ -78,6 +78,20 @@ public final class PaymentHistory {
         Total plus(long amount) {
             return new Total(payments + 1, total + amount);
         }
+    }
+
+    public PaymentHistory() {
+        this(1 << 16);
+    }
+
+    /**
+     * @param expectedEvents about how many events will be applied: the tables are sized for them at once (growing a table of a
+     *                       million event ids, again and again, was a tenth of the folding)
+     */
+    public PaymentHistory(long expectedEvents) {
+        long events = Math.max(16, Math.min(expectedEvents, 1 << 26));
+        this.seen = new HashSet<>((int) (events / 0.75) + 1);
+        this.payments = new HashMap<>((int) (events / 4 / 0.75) + 1); // a paid payment has five events at least
     }
 
     /** Applies one event; returns false when its id was already applied (a redelivery). */
