@@ -62,7 +62,8 @@ public class DisbursementEventLog {
         // Its own mapper, with buffers recycled per thread: releasing them to the service's shared concurrent pool when each
         // parser closed was a fifth of the folding. Newer events may carry fields this version does not know: read past them.
         JsonFactory factory = json.tokenStreamFactory().rebuild().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
-        this.json = JsonMapper.builder(factory).addModule(EventTimes.module()).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this.json = JsonMapper.builder(factory).addModule(EventTimes.module()).addModule(new RecordConstructors())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
     /** What one pass read: every record up to these end offsets, how many were after asOf, how many could not be read. */
