@@ -85,11 +85,12 @@ public final class PaymentHistory {
     }
 
     /**
-     * @param expectedEvents about how many events will be applied: the tables are sized for them at once (growing a table of a
-     *                       million event ids, again and again, was a tenth of the folding)
+     * @param expectedEvents about how many events will be applied: the tables are sized for them at once (growing them step
+     *                       by step was 6% of the folding of 1,000,000 events), up to 4 million events (32 MB of table):
+     *                       a small heap must still be able to start a replay of a long history
      */
     public PaymentHistory(long expectedEvents) {
-        long events = Math.max(16, Math.min(expectedEvents, 1 << 26));
+        long events = Math.max(16, Math.min(expectedEvents, 1 << 22));
         this.seen = new HashSet<>((int) (events / 0.75) + 1);
         this.payments = new HashMap<>((int) (events / 4 / 0.75) + 1); // a paid payment has five events at least
     }
