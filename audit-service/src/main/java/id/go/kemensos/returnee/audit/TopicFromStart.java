@@ -5,7 +5,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +26,33 @@ import java.util.function.LongConsumer;
 @Component
 public class TopicFromStart {
 
+    private static final Logger log = LoggerFactory.getLogger(TopicFromStart.class);
+
     private final KafkaProperties kafka;
 
     public TopicFromStart(KafkaProperties kafka) {
         this.kafka = kafka;
+        // The Kafka client's protocol tables and consumer code take 0.5 to 1 s to load: load them while the service starts,
+        // so that a replay or a verification in a fresh JVM (the commands) does not wait for them. Nothing is connected.
+        Thread warmUp = new Thread(() -> {
+            try (KafkaConsumer<byte[], byte[]> unused = new KafkaConsumer<>(config(Map.of()))) {
+                ApiKeys.values();
+            } catch (RuntimeException e) {
+                log.debug("Kafka client warm-up skipped: {}", e.toString());
+            }
+        }, "kafka-client-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
+    private Map<String, Object> config(Map<String, Object> tuning) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.putAll(tuning);
+        return config;
     }
 
     /** Where the reading stopped, per partition, and how long the consumer took to be ready. */
@@ -44,14 +70,8 @@ public class TopicFromStart {
     /** @param toRead told, before the first record, how many records lie between the first offsets and the end offsets */
     public Read read(String topic, Map<String, Object> tuning, LongConsumer toRead,
                      BiConsumer<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> each) {
-        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.putAll(tuning);
         long started = System.nanoTime();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(tuning))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);

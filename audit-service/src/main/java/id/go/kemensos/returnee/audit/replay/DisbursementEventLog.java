@@ -22,10 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,8 +51,11 @@ public class DisbursementEventLog {
 
     private final TopicFromStart topicFromStart;
     private final JsonMapper json;
-    /** A reader per payload type, built once: looking the deserializer up on every call costs as much as reading. */
-    private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+    /**
+     * A reader per payload type folded, built when the service starts: looking the deserializer up on every call costs as
+     * much as reading, and building them all took a fresh JVM's first replay a few hundred milliseconds.
+     */
+    private final Map<Class<?>, ObjectReader> readers;
     // The fetching thread keeps a core busy too: on 2 cores one fold thread did as well as two (1,000,000 events: 114k/176k
     // events/s cold/warm against 87k-113k/155k-181k), the broker sharing the same CPU.
     private final int foldThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
@@ -64,6 +67,11 @@ public class DisbursementEventLog {
         JsonFactory factory = json.tokenStreamFactory().rebuild().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
         this.json = JsonMapper.builder(factory).addModule(EventTimes.module()).addModule(new RecordConstructors())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        Map<Class<?>, ObjectReader> byType = new HashMap<>();
+        for (Class<?> type : PaymentHistory.FOLDED) {
+            byType.put(type, this.json.readerFor(type));
+        }
+        this.readers = Map.copyOf(byType);
     }
 
     /** What one pass read: every record up to these end offsets, how many were after asOf, how many could not be read. */
@@ -221,7 +229,7 @@ public class DisbursementEventLog {
                 afterAsOf.incrementAndGet();
                 return;
             }
-            PlatformEvent payload = readers.computeIfAbsent(type.payload(), json::readerFor).readValue(data);
+            PlatformEvent payload = readers.get(type.payload()).readValue(data);
             history.apply(eventId, payload, at);
         }
 
