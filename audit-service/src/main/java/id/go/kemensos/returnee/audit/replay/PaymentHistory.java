@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +49,7 @@ public final class PaymentHistory {
     private final List<BatchStep> prepared = new ArrayList<>();
     private final Map<UUID, BatchStep> decided = new HashMap<>();
     private boolean finished;
-    private final Set<UUID> seen;
+    private final EventIds seen;
     private final List<Anomaly> anomalies = new ArrayList<>();
     private long applied;
     private long duplicates;
@@ -91,7 +90,7 @@ public final class PaymentHistory {
      */
     public PaymentHistory(long expectedEvents) {
         long events = Math.max(16, Math.min(expectedEvents, 1 << 22));
-        this.seen = new HashSet<>((int) (events / 0.75) + 1);
+        this.seen = new EventIds(events);
         this.payments = new HashMap<>((int) (events / 4 / 0.75) + 1); // a paid payment has five events at least
     }
 
