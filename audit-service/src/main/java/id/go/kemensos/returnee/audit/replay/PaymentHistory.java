@@ -45,7 +45,7 @@ public final class PaymentHistory {
             PaymentApproved.class, PaymentSent.class, PaymentSettled.class, PaymentFailed.class, PaymentReturned.class, PaymentReissued.class,
             PaymentAwaitingBudget.class, PaymentAccountChecked.class);
 
-    private final Map<UUID, ReplayedPayment> payments;
+    private Map<UUID, ReplayedPayment> payments;
     private final List<BatchStep> prepared = new ArrayList<>();
     private final Map<UUID, BatchStep> decided = new HashMap<>();
     private boolean finished;
@@ -177,9 +177,13 @@ public final class PaymentHistory {
         p.lastEventAt = at;
     }
 
-    /** Takes in what another fold read (other partitions: their payments are disjoint from this one's). */
+    /** Takes in what another fold read (other partitions: their payments are disjoint from this one's); the other is not used after. */
     public void merge(PaymentHistory other) {
-        payments.putAll(other.payments);
+        if (payments.isEmpty()) {
+            payments = other.payments; // the first fold's table is taken over, not copied entry by entry
+        } else {
+            payments.putAll(other.payments);
+        }
         prepared.addAll(other.prepared);
         decided.putAll(other.decided);
         anomalies.addAll(other.anomalies);

@@ -54,6 +54,30 @@ class PaymentHistoryTest {
     }
 
     @Test
+    void foldsOfDifferentPartitionsMergeIntoOneHistoryWithTheirBatchesJoined() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID batch = UUID.randomUUID();
+        PaymentHistory payments = new PaymentHistory(10);
+        payments.apply(UUID.randomUUID(), new PaymentScheduled(first, UUID.randomUUID(), "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T), T);
+        PaymentHistory morePayments = new PaymentHistory(10);
+        morePayments.apply(UUID.randomUUID(), new PaymentScheduled(second, UUID.randomUUID(), "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5201", T), T);
+        PaymentHistory batches = new PaymentHistory(10);
+        batches.apply(UUID.randomUUID(), new PaymentBatchPrepared(batch, "BSU", "2026", "52", "002", List.of(first, second), 1_920_000, "maker",
+                T.plusSeconds(1)), T.plusSeconds(1));
+
+        history.merge(payments); // taken over whole: the merged history was empty
+        history.merge(morePayments);
+        history.merge(batches);
+
+        assertThat(history.payments()).extracting(ReplayedPayment::paymentId).containsExactlyInAnyOrder(first, second);
+        assertThat(history.payments()).extracting(ReplayedPayment::batchId).containsOnly(batch);
+        assertThat(history.applied()).isEqualTo(3);
+        assertThat(history.totals()).containsOnlyKeys(new PaymentHistory.TotalKey("BSU", "52", "5201", "SCHEDULED"),
+                new PaymentHistory.TotalKey("BSU", "52", "5202", "SCHEDULED"));
+    }
+
+    @Test
     void aBatchReadBeforeItsPaymentsStillJoinsThem() {
         UUID payment = UUID.randomUUID();
         UUID batch = UUID.randomUUID();
