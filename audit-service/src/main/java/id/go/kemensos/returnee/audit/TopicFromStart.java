@@ -14,8 +14,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 
@@ -77,17 +79,17 @@ public class TopicFromStart {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            Map<TopicPartition, Long> remaining = new HashMap<>();
+            Set<TopicPartition> remaining = new HashSet<>();
             long records = 0;
             for (Map.Entry<TopicPartition, Long> partitionEnd : end.entrySet()) {
                 long first = consumer.position(partitionEnd.getKey());
                 if (first < partitionEnd.getValue()) {
-                    remaining.put(partitionEnd.getKey(), partitionEnd.getValue());
+                    remaining.add(partitionEnd.getKey());
                     records += partitionEnd.getValue() - first;
                 }
             }
             toRead.accept(records);
-            consumer.pause(partitions.stream().filter(p -> !remaining.containsKey(p)).toList());
+            consumer.pause(partitions.stream().filter(p -> !remaining.contains(p)).toList());
             long setupMillis = (System.nanoTime() - started) / 1_000_000;
             while (!remaining.isEmpty()) {
                 ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));

@@ -257,16 +257,18 @@ final class ReplayBenchmark {
     }
 
     private long paymentsInSchema(String schema) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + MariaDbServer.PORT + "/audit", "audit", "audit-local");
-             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + schema + ".payment")) {
-            return rs.next() ? rs.getLong(1) : -1;
-        }
+        return auditNumber("SELECT COUNT(*) FROM " + schema + ".payment", -1);
     }
 
     private long ledgerRows() throws Exception {
+        return auditNumber("SELECT seq FROM audit_chain_head WHERE id = 1", 0);
+    }
+
+    /** One number read as the audit user, or {@code none} when the query returns no row. */
+    private static long auditNumber(String sql, long none) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + MariaDbServer.PORT + "/audit", "audit", "audit-local");
-             ResultSet rs = c.createStatement().executeQuery("SELECT seq FROM audit_chain_head WHERE id = 1")) {
-            return rs.next() ? rs.getLong(1) : 0;
+             ResultSet rs = c.createStatement().executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : none;
         }
     }
 }

@@ -123,9 +123,6 @@ public class DisbursementEventLog {
             long afterAsOf = 0, unreadable = 0;
             long folded = System.nanoTime();
             for (Fold fold : folds) {
-                if (fold == null) {
-                    continue; // an empty topic
-                }
                 history.merge(fold.history);
                 afterAsOf += fold.afterAsOf.get();
                 unreadable += fold.unreadable.get();

@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** Rebuilds the disbursement history from Kafka alone (as it stands, or as it stood at a moment) into a fresh schema. */
 @Service
@@ -39,17 +41,19 @@ public class PaymentHistoryReplay {
         PaymentHistory history = new PaymentHistory();
         DisbursementEventLog.Pass pass = eventLog.read(asOf, history);
         long readNanos = System.nanoTime() - t0;
-        ReplayResult.Run run = new ReplayResult.Run(name, asOf, pass.endOffsets(), pass.records(), history.applied(), history.duplicates(),
-                pass.afterAsOf(), pass.unreadable(), history.payments().size(), started, clock.instant());
         long t1 = System.nanoTime();
-        schemas.write(name, run, history);
+        Collection<ReplayedPayment> payments = history.payments();
+        Map<PaymentHistory.TotalKey, PaymentHistory.Total> totals = history.totals();
+        List<PaymentHistory.Anomaly> anomalies = history.anomalies();
+        ReplayResult.Run run = new ReplayResult.Run(name, asOf, pass.endOffsets(), pass.records(), history.applied(), history.duplicates(),
+                pass.afterAsOf(), pass.unreadable(), payments.size(), started, clock.instant());
+        schemas.write(name, run, payments, totals, anomalies);
         long writeNanos = System.nanoTime() - t1;
         ReplayResult.Figures figures = new ReplayResult.Figures(readNanos / 1_000_000, pass.records() / Math.max(1e-9, readNanos / 1e9),
                 pass.setupMillis(), pass.finishMillis(), writeNanos / 1_000_000, (System.nanoTime() - t0) / 1_000_000);
-        List<PaymentHistory.Anomaly> anomalies = history.anomalies();
         log.info("Replay {}{}: {} records read ({} payment events, {} duplicates, {} after as-of) in {} ms ({} records/s), {} payments written in {} ms, {} anomalies",
                 name, asOf == null ? "" : " as of " + asOf, pass.records(), history.applied(), history.duplicates(), pass.afterAsOf(),
                 figures.readMillis(), Math.round(figures.recordsPerSecond()), run.payments(), figures.writeMillis(), anomalies.size());
-        return new ReplayResult(run, ReplayResult.rows(history.totals()), anomalies, figures);
+        return new ReplayResult(run, ReplayResult.rows(totals), anomalies, figures);
     }
 }

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -82,12 +83,13 @@ public class ReplaySchema {
                 .locations("classpath:db/replay").load().migrate();
     }
 
-    public void write(String schema, ReplayResult.Run run, PaymentHistory history) {
+    public void write(String schema, ReplayResult.Run run, Collection<ReplayedPayment> payments, Map<PaymentHistory.TotalKey, PaymentHistory.Total> totals,
+                      List<PaymentHistory.Anomaly> anomalies) {
         String s = checked(schema) + ".";
         // In key order, so that InnoDB appends to its clustered indexes instead of splitting pages (random UUIDs); each writer
         // takes one range of keys, so that the writers' inserts do not meet in the same pages either.
         List<KeyedPayment> inKeyOrder = new ArrayList<>();
-        for (ReplayedPayment p : history.payments()) {
+        for (ReplayedPayment p : payments) {
             inKeyOrder.add(new KeyedPayment(p.paymentId.toString(), p));
         }
         inKeyOrder.sort(Comparator.comparing(KeyedPayment::key));
@@ -113,10 +115,9 @@ public class ReplaySchema {
         } finally {
             pool.shutdownNow();
         }
-        List<Object[]> totals = history.totals().entrySet().stream().map(e -> new Object[]{e.getKey().programId(), e.getKey().provinceCode(),
+        List<Object[]> totalRows = totals.entrySet().stream().map(e -> new Object[]{e.getKey().programId(), e.getKey().provinceCode(),
                 e.getKey().regencyCode(), e.getKey().state(), e.getValue().payments(), e.getValue().total()}).collect(Collectors.toList());
-        jdbc.batchUpdate("INSERT INTO " + s + "payment_total (program_id, province_code, regency_code, state, payments, total) VALUES (?, ?, ?, ?, ?, ?)", totals);
-        List<PaymentHistory.Anomaly> anomalies = history.anomalies();
+        jdbc.batchUpdate("INSERT INTO " + s + "payment_total (program_id, province_code, regency_code, state, payments, total) VALUES (?, ?, ?, ?, ?, ?)", totalRows);
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < anomalies.size(); i++) {
             PaymentHistory.Anomaly a = anomalies.get(i);
