@@ -3,8 +3,12 @@ package id.go.kemensos.returnee.infra.kafka;
 import id.go.kemensos.returnee.contracts.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,15 +16,20 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Creates every event topic and its dead-letter topic up front, then waits until every partition has a leader: producing to
  * a brand-new topic before that once stalled an idempotent producer for two minutes. The {@code *.events} topics are the
- * audit log and are kept forever ({@code retention.ms=-1}); so are their dead letters, until someone replays them.
+ * audit log and are kept forever ({@code retention.ms=-1}); so are their dead letters, until someone replays them. A topic
+ * that already exists with a retention that deletes (made by hand, or by an older version) is set to keep forever too,
+ * with a warning: records already deleted cannot come back, but no more are lost.
  */
 public final class TopicProvisioner {
 
@@ -60,11 +69,42 @@ public final class TopicProvisioner {
                 }
             }
             awaitLeaders(admin, topics, Duration.ofSeconds(60));
+            keepForever(admin, topics);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot read or change the topics' configuration: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while provisioning topics", e);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("Timed out provisioning topics", e);
+        }
+    }
+
+    /** Sets, topic by topic, what differs from {@link Topics#KEPT_FOREVER}. */
+    private static void keepForever(Admin admin, List<String> topics) throws InterruptedException, ExecutionException,
+            java.util.concurrent.TimeoutException {
+        List<ConfigResource> resources = topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new LinkedHashMap<>();
+        for (ConfigResource topic : resources) {
+            List<AlterConfigOp> ops = new ArrayList<>();
+            List<String> was = new ArrayList<>();
+            for (Map.Entry<String, String> wanted : new TreeMap<>(Topics.KEPT_FOREVER).entrySet()) {
+                ConfigEntry entry = configs.get(topic).get(wanted.getKey());
+                String current = entry == null ? null : entry.value();
+                if (!wanted.getValue().equals(current)) {
+                    ops.add(new AlterConfigOp(new ConfigEntry(wanted.getKey(), wanted.getValue()), AlterConfigOp.OpType.SET));
+                    was.add(wanted.getKey() + "=" + current);
+                }
+            }
+            if (!ops.isEmpty()) {
+                changes.put(topic, ops);
+                log.warn("Topic {} did not keep its records forever ({}): set to {}", topic.name(), String.join(", ", was),
+                        new TreeMap<>(Topics.KEPT_FOREVER));
+            }
+        }
+        if (!changes.isEmpty()) {
+            admin.incrementalAlterConfigs(changes).all().get(30, TimeUnit.SECONDS);
         }
     }
 
