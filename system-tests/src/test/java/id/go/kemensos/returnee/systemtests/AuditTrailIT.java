@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.systemtests;
 
+import id.go.kemensos.returnee.infra.kafka.TopicProvisioner;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.launcher.PlatformServices;
 import id.go.kemensos.returnee.testsupport.DisbursementApi;
@@ -7,6 +8,11 @@ import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
 import id.go.kemensos.returnee.testsupport.ServiceApi;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The auditor's side: the hash-chained ledger names the one row someone edited, deleted or moved; "as of" a moment before a
  * batch was approved shows its payment unpaid; and the ledger explains a payment (decision, citations, maker, checker, bank
- * reference) and a person's history, masked. WholeRunAuditIT replays the whole test run against the live report.
+ * reference) and a person's history, masked; a topic whose retention would delete records is reported, and provisioning
+ * sets it back to forever. WholeRunAuditIT replays the whole test run against the live report.
  */
 @PlatformIntegrationTest
 class AuditTrailIT {
@@ -83,6 +91,60 @@ class AuditTrailIT {
         PlatformServices.CommandResult verify = platform.services().runCommand(PlatformService.AUDIT, Duration.ofMinutes(2), "verify");
         assertThat(verify.exitCode()).as(verify.output()).isZero();
         assertThat(verify.output()).contains("chain intact");
+    }
+
+    @Test
+    void aTopicThatNoLongerKeepsItsRecordsIsReportedAndProvisioningSetsItBackToForever() throws Exception {
+        String topic = "notification.events";
+        String bootstrap = platform.stack().kafka().bootstrapServers();
+        TopicProvisioner provisioner = new TopicProvisioner(bootstrap, 6, (short) 1);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            // As if someone had created it by hand, or an older version had: records deleted after 7 days or past 1 GB (not
+            // compacted: that could remove this test run's records before the provisioner sets it back).
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(
+                    new AlterConfigOp(new ConfigEntry("retention.ms", "604800000"), AlterConfigOp.OpType.SET),
+                    new AlterConfigOp(new ConfigEntry("retention.bytes", "1073741824"), AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS);
+        }
+        try {
+            await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(retentionOf(topic).get("keptForever").asBoolean()).isFalse());
+            assertThat(retentionOf(topic).get("retentionMs").asString()).isEqualTo("604800000");
+
+            provisioner.provision();
+
+            await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(retentionOf(topic).get("keptForever").asBoolean()).isTrue());
+            assertThat(retentionOf(topic).get("retentionMs").asString()).isEqualTo("-1");
+            assertThat(retentionOf(topic).get("retentionBytes").asString()).isEqualTo("-1");
+            JsonNode all = audit.get("/api/ledger/retention").body();
+            assertThat(all.size()).isGreaterThanOrEqualTo(5);
+            all.forEach(t -> assertThat(t.get("keptForever").asBoolean()).as(t.toString()).isTrue());
+        } finally {
+            provisioner.provision(); // the other tests expect every topic kept forever
+        }
+    }
+
+    @Test
+    void aCommandPointedAtADatabaseWithoutTheLedgerSaysSoAndExitsTwo() {
+        String empty = "audit_replay_no_ledger"; // a schema the audit user may use, holding no ledger
+        platform.database().update("CREATE DATABASE IF NOT EXISTS " + empty);
+        try {
+            PlatformServices.CommandResult verify = platform.services().runCommand(PlatformService.AUDIT, Duration.ofMinutes(2), "verify",
+                    "--platform.schema=" + empty, "--spring.datasource.username=audit", "--spring.datasource.password=audit-local");
+
+            assertThat(verify.exitCode()).as(verify.output()).isEqualTo(2); // not 1, "something found"
+            assertThat(verify.output()).contains("audit verify could not run: Table '" + empty + ".")
+                    .contains("This database has no audit ledger").doesNotContain("\tat ").doesNotContain("Exception");
+        } finally {
+            platform.database().update("DROP DATABASE IF EXISTS " + empty);
+        }
+    }
+
+    private static JsonNode retentionOf(String topic) {
+        for (JsonNode t : audit.get("/api/ledger/retention").body()) {
+            if (topic.equals(t.get("topic").asString())) {
+                return t;
+            }
+        }
+        throw new AssertionError(topic + " is not among the topics the audit service checks");
     }
 
     @Test

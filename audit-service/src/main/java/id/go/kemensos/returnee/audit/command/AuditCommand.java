@@ -9,6 +9,8 @@ import id.go.kemensos.returnee.audit.replay.LivePaymentReport;
 import id.go.kemensos.returnee.audit.replay.PaymentHistoryReplay;
 import id.go.kemensos.returnee.audit.replay.ReplayResult;
 import id.go.kemensos.returnee.audit.replay.ReportComparison;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -18,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +37,9 @@ import java.util.TreeMap;
 public class AuditCommand implements ApplicationRunner, ExitCodeGenerator {
 
     public static final Set<String> NAMES = Set.of("verify", "replay");
+    private static final Logger log = LoggerFactory.getLogger(AuditCommand.class);
+    /** MySQL's and MariaDB's ER_NO_SUCH_TABLE. */
+    private static final int MISSING_TABLE = 1146;
 
     private final AuditProperties properties;
     private final ChainVerifier verifier;
@@ -53,11 +59,36 @@ public class AuditCommand implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) {
-        exitCode = switch (properties.command()) {
-            case "verify" -> verify();
-            case "replay" -> replay(args);
-            default -> 2;
-        };
+        try {
+            exitCode = switch (properties.command()) {
+                case "verify" -> verify();
+                case "replay" -> replay(args);
+                default -> 2;
+            };
+        } catch (RuntimeException e) {
+            // Status 2, not the 1 of "something found", and a sentence rather than a stack trace (that goes to the debug log).
+            log.debug("audit {} could not run", properties.command(), e);
+            out.flush();
+            System.err.println("audit " + properties.command() + " could not run: " + reason(e));
+            exitCode = 2;
+        }
+    }
+
+    /** What failed and, innermost, why; with what to do about a database without the ledger. */
+    static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (root instanceof SQLException sql) { // the outer message repeats the statement: the database's own says it
+            return sql.getErrorCode() != MISSING_TABLE ? why : why + ". This database has no audit ledger: point the command at the one "
+                    + "audit-service writes to (SPRING_DATASOURCE_URL), or start audit-service once so that its migrations create it.";
+        }
+        if (e == root || e.getMessage() == null) {
+            return why;
+        }
+        return e.getMessage().contains(why) ? e.getMessage() : e.getMessage() + ": " + why;
     }
 
     @Override
