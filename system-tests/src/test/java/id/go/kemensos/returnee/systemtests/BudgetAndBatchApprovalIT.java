@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.systemtests;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.testsupport.DisbursementApi;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
+import id.go.kemensos.returnee.testsupport.RegistrationApi;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Budgets and maker-checker, in Bali so that the ceilings are this test's own. Payments beyond a ceiling wait with the reason
  * and are paid, once each, when the ceiling is raised; with maker-checker a second officer approves a prepared batch, the
- * preparer cannot, and a rejected batch returns its payments and its budget.
+ * preparer cannot, and a rejected batch returns its payments and its budget. An account amended while a payment is batched
+ * does not redirect it: it is paid to the account its inquiry checked, or checked again if the batch is rejected.
  */
 @PlatformIntegrationTest
 class BudgetAndBatchApprovalIT {
@@ -81,12 +83,21 @@ class BudgetAndBatchApprovalIT {
             assertThat(committed()).isEqualTo(committedBefore + batch.get("total").asLong());
             String batchId = batch.get("batchId").asString();
 
+            // An account amended after the maker prepared the batch: the batch still pays the account its inquiry checked,
+            // the one the checker approves; nobody has checked the amended one.
+            UUID amended = people.get(0);
+            String checkedAccount = paymentColumn(amended, "checked_account_number");
+            String newAccount = amendAccount(amended);
+
             DisbursementApi.Response self = disbursement.post("/api/batches/" + batchId + "/approval", Map.of("approvedBy", "keuangan.maker"));
             assertThat(self.status()).as("maker-checker: %s", self.body()).isEqualTo(409);
             DisbursementApi.Response approved = disbursement.post("/api/batches/" + batchId + "/approval", Map.of("approvedBy", "keuangan.checker"));
             assertThat(approved.status()).as("%s", approved.body()).isEqualTo(200);
             assertThat(approved.body().get("state").asString()).isEqualTo("APPROVED");
             await().atMost(ofSeconds(60)).until(() -> count(people, "state = 'SETTLED' AND approved_by = 'keuangan.checker'") == 2);
+            assertThat(paymentColumn(amended, "account_number")).as("sent to the account checked and approved").isEqualTo(checkedAccount);
+            assertThat(platform.stack().bank().executedTransfers()).noneMatch(t -> t.accountNo().equals(newAccount))
+                    .anyMatch(t -> t.accountNo().equals(checkedAccount));
             assertThat(disbursement.post("/api/batches/" + batchId + "/approval", Map.of("approvedBy", "keuangan.lain")).status())
                     .as("decided once").isEqualTo(409);
 
@@ -94,11 +105,13 @@ class BudgetAndBatchApprovalIT {
             await().atMost(ofSeconds(60)).until(() -> count(later, "state = 'SCHEDULED' AND account_check = 'VERIFIED'") == 1);
             long beforeRejection = committed();
             JsonNode second = single(prepare("keuangan.maker"));
+            String laterAccount = amendAccount(later.get(0)); // amended while batched: checked again once the batch is rejected
             DisbursementApi.Response rejected = disbursement.post("/api/batches/" + second.get("batchId").asString() + "/rejection",
                     Map.of("rejectedBy", "keuangan.checker", "reason", "Nomor rekening belum diverifikasi bank"));
             assertThat(rejected.status()).as("%s", rejected.body()).isEqualTo(200);
             assertThat(committed()).as("budget released").isEqualTo(beforeRejection);
             assertThat(count(later, "state = 'SCHEDULED' AND batch_id IS NULL")).as("back in the pool, not lost").isEqualTo(1);
+            await().atMost(ofSeconds(60)).until(() -> count(later, "account_check = 'VERIFIED' AND checked_account_number = '" + laterAccount + "'") == 1);
         } finally {
             platform.services().stop(PlatformService.DISBURSEMENT);
             platform.services().start(PlatformService.DISBURSEMENT);
@@ -132,6 +145,22 @@ class BudgetAndBatchApprovalIT {
             people.add(platform.registration().register(ReturneeMother.nyomanSuartaDenpasar()));
         }
         return people;
+    }
+
+    /** Gives the person a new account at registration and waits until disbursement's payee has it; returns the number. */
+    private static String amendAccount(UUID person) {
+        String account = (String) ReturneeMother.nyomanSuartaDenpasar().get("accountNumber"); // a fresh valid BRI number
+        RegistrationApi.Response amended = platform.registration().amend(person, Map.of("bankCode", "002", "accountNumber", account,
+                "accountHolderName", "I NYOMAN SUARTA"));
+        assertThat(amended.status()).as("%s", amended.body()).isEqualTo(200);
+        await().atMost(ofSeconds(60)).until(() -> platform.database().count("SELECT COUNT(*) FROM disbursement.payee WHERE beneficiary_id = ? "
+                + "AND account_number = ?", person.toString(), account) == 1);
+        return account;
+    }
+
+    private static String paymentColumn(UUID person, String column) {
+        return (String) platform.database().rows("SELECT " + column + " FROM disbursement.payment_intent WHERE beneficiary_id = ?",
+                person.toString()).get(0).get(column);
     }
 
     private static long count(List<UUID> people, String condition) {

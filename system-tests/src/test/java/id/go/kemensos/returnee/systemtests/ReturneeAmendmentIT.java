@@ -2,7 +2,6 @@ package id.go.kemensos.returnee.systemtests;
 
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
-import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.testsupport.EventLog;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.RegistrationApi;
@@ -12,10 +11,6 @@ import io.cloudevents.CloudEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +26,6 @@ import static org.awaitility.Awaitility.await;
 @PlatformIntegrationTest
 class ReturneeAmendmentIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static RunningPlatform platform;
 
     @BeforeAll
@@ -44,10 +38,10 @@ class ReturneeAmendmentIT {
         Map<String, Object> siti = ReturneeMother.sitiAminahLombokTengah();
         UUID beneficiary = platform.registration().register(siti);
         Map<String, Object> later = ReturneeMother.sitiAminahLombokTengah(); // supplies a fresh phone and account number
-        String amendment = "{\"phone\":\"" + later.get("phone") + "\",\"bankCode\":\"009\",\"accountNumber\":\""
-                + later.get("accountNumber") + "\",\"accountHolderName\":\"SITI AMINAH\"}";
+        Map<String, Object> amendment = Map.of("phone", later.get("phone"), "bankCode", "009", "accountNumber", later.get("accountNumber"),
+                "accountHolderName", "SITI AMINAH");
 
-        assertThat(patch(beneficiary, amendment).statusCode()).isEqualTo(200);
+        assertThat(platform.registration().amend(beneficiary, amendment).status()).isEqualTo(200);
 
         await().atMost(ofSeconds(60)).untilAsserted(() -> {
             assertThat(platform.database().rows("SELECT bank_code, account_number FROM disbursement.payee WHERE beneficiary_id = ?", beneficiary))
@@ -56,7 +50,7 @@ class ReturneeAmendmentIT {
             assertThat(platform.database().rows("SELECT phone_e164 FROM notification.contact WHERE beneficiary_id = ?", beneficiary))
                     .singleElement().satisfies(c -> assertThat(c).containsEntry("phone_e164", ReturneeMother.phoneE164(later)));
         });
-        assertThat(patch(beneficiary, amendment).statusCode()).as("the same values again").isEqualTo(200);
+        assertThat(platform.registration().amend(beneficiary, amendment).status()).as("the same values again").isEqualTo(200);
 
         // A later upload lists her with the same identity and yet another phone: accepted as an amendment, not a new person.
         Map<String, Object> third = ReturneeMother.sitiAminahLombokTengah();
@@ -77,11 +71,4 @@ class ReturneeAmendmentIT {
                 .filteredOn(ReturneeUpdated.EVENT_TYPE.type()::equals)
                 .as("one event per real change: the desk amendment and the upload, not the repeated desk call").hasSize(2);
     }
-
-    private static HttpResponse<String> patch(UUID beneficiary, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(PlatformService.REGISTRATION.baseUrl() + "/api/returnees/" + beneficiary))
-                .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
 }

@@ -35,6 +35,13 @@ public final class RegistrationApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(returnee))).build());
     }
 
+    /** An officer's amendment of a registered returnee (PATCH: only the fields given change, e.g. phone or bank account). */
+    public Response amend(UUID beneficiaryId, Map<String, Object> changes) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/returnees/" + beneficiaryId))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(changes))).build());
+    }
+
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -41,7 +41,8 @@ public class AccountReviews {
     public List<Map<String, Object>> pending(String provinceCode) {
         return jdbc.queryForList("""
                 SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.amount, p.regency_code, y.full_name AS registered_name,
-                       p.account_holder_seen, y.bank_code, CONCAT('***', RIGHT(y.account_number, 4)) AS account_number_masked,
+                       p.account_holder_seen, COALESCE(p.checked_bank_code, y.bank_code) AS bank_code,
+                       CONCAT('***', RIGHT(COALESCE(p.checked_account_number, y.account_number), 4)) AS account_number_masked,
                        p.account_check_detail, p.account_checked_at
                 FROM payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
                 WHERE p.province_code = ? AND p.state = 'SCHEDULED' AND p.account_check = 'MISMATCH'
@@ -51,7 +52,8 @@ public class AccountReviews {
     @Transactional
     public void accept(UUID paymentId, String officer, String reason) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
-                SELECT p.beneficiary_id, p.program_id, p.cycle_id, p.province_code, p.amount, p.account_check, y.bank_code, y.account_number
+                SELECT p.beneficiary_id, p.program_id, p.cycle_id, p.province_code, p.amount, p.account_check,
+                       COALESCE(p.checked_bank_code, y.bank_code) AS bank_code, COALESCE(p.checked_account_number, y.account_number) AS account_number
                 FROM payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
                 WHERE p.payment_id = ? AND p.state = 'SCHEDULED' FOR UPDATE""", paymentId.toString());
         if (rows.isEmpty()) {

@@ -36,7 +36,7 @@ class AccountVerifier implements AutoCloseable {
     private static final int BATCH = 200;
 
     record Check(UUID paymentId, UUID beneficiaryId, String programId, String cycleId, String provinceCode, long amount, String bankCode,
-                 String accountNumber, String registeredName) {
+                 String accountNumber, String holderName, String registeredName) {
     }
 
     private final JdbcTemplate jdbc;
@@ -83,14 +83,15 @@ class AccountVerifier implements AutoCloseable {
             Timestamp now = Timestamp.from(clock.instant());
             List<Check> checks = jdbc.query("""
                             SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.province_code, p.amount, y.bank_code,
-                                   y.account_number, y.full_name
+                                   y.account_number, y.account_holder_name, y.full_name
                             FROM payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
                             WHERE p.state = 'SCHEDULED' AND (p.account_check = 'PENDING'
                                   OR (p.account_check = 'CHECKING' AND p.account_checked_at < ?))
                             ORDER BY p.scheduled_at LIMIT ? FOR UPDATE SKIP LOCKED""",
                     (rs, n) -> new Check(UUID.fromString(rs.getString("payment_id")), UUID.fromString(rs.getString("beneficiary_id")),
                             rs.getString("program_id"), rs.getString("cycle_id"), rs.getString("province_code"), rs.getLong("amount"),
-                            rs.getString("bank_code"), rs.getString("account_number"), rs.getString("full_name")),
+                            rs.getString("bank_code"), rs.getString("account_number"), rs.getString("account_holder_name"),
+                            rs.getString("full_name")),
                     Timestamp.from(clock.instant().minus(ABANDONED)), BATCH);
             for (Check check : checks) {
                 jdbc.update("UPDATE payment_intent SET account_check = 'CHECKING', account_checked_at = ? WHERE payment_id = ?", now,
@@ -123,9 +124,11 @@ class AccountVerifier implements AutoCloseable {
             result = "MISMATCH";
             detail = "Rekening ditolak bank: " + refused.reason() + " / the bank refused the account (" + refused.code() + ")";
         }
+        // The account checked is the account paid: kept on the payment, so that a later amendment cannot redirect it unchecked.
         int updated = jdbc.update("UPDATE payment_intent SET account_check = ?, account_holder_seen = ?, account_check_detail = ?, "
-                        + "account_checked_at = ? WHERE payment_id = ? AND account_check = 'CHECKING' AND state = 'SCHEDULED'", result, seen, detail,
-                Timestamp.from(clock.instant()), check.paymentId().toString());
+                        + "account_checked_at = ?, checked_bank_code = ?, checked_account_number = ?, checked_holder_name = ? "
+                        + "WHERE payment_id = ? AND account_check = 'CHECKING' AND state = 'SCHEDULED'", result, seen, detail,
+                Timestamp.from(clock.instant()), check.bankCode(), check.accountNumber(), check.holderName(), check.paymentId().toString());
         if (updated == 0) {
             return; // the payee's account changed meanwhile, and the check starts again
         }

@@ -56,7 +56,8 @@ public class PaymentBatches {
     @Transactional
     public List<Batch> prepare(String programId, String cycleId, String provinceCode, String preparedBy) {
         List<Object[]> candidates = jdbc.query("""
-                        SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.province_code, p.amount, y.bank_code
+                        SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.province_code, p.amount,
+                               COALESCE(p.checked_bank_code, y.bank_code) AS bank_code
                         FROM payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
                         WHERE p.program_id = ? AND p.cycle_id = ? AND p.province_code = ? AND p.state = 'SCHEDULED' AND p.batch_id IS NULL
                           AND p.account_check = 'VERIFIED'
@@ -116,6 +117,12 @@ public class PaymentBatches {
             throw Refusal.conflict("Petugas yang menyiapkan batch tidak boleh memutusnya / The officer who prepared a batch cannot decide it");
         }
         budgets.release(batch.programId(), batch.provinceCode(), batch.cycleId(), batch.total());
+        // Back in the pool; a payment whose payee amended the account while it was batched is checked again, on the new one.
+        jdbc.update("""
+                UPDATE payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
+                SET p.account_check = 'PENDING', p.account_holder_seen = NULL, p.account_check_detail = NULL
+                WHERE p.batch_id = ? AND p.state = 'SCHEDULED' AND p.checked_account_number IS NOT NULL
+                  AND NOT (p.checked_bank_code = y.bank_code AND p.checked_account_number = y.account_number)""", batchId.toString());
         jdbc.update("UPDATE payment_intent SET batch_id = NULL WHERE batch_id = ? AND state = 'SCHEDULED'", batchId.toString());
         decide(batch, "REJECTED", rejectedBy, reason, clock.instant());
         return find(batchId).orElseThrow();

@@ -42,15 +42,17 @@ public class PaymentLedger {
     private static final Logger log = LoggerFactory.getLogger(PaymentLedger.class);
 
     private static final String CLAIMABLE = """
-            SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.amount, y.bank_code, y.account_number,
-                   y.account_holder_name
+            SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.amount,
+                   COALESCE(p.checked_bank_code, y.bank_code) AS bank_code,
+                   COALESCE(p.checked_account_number, y.account_number) AS account_number,
+                   COALESCE(p.checked_holder_name, y.account_holder_name) AS account_holder_name
             FROM payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
             WHERE p.state = 'APPROVED'
             ORDER BY p.scheduled_at
             LIMIT ? FOR UPDATE SKIP LOCKED""";
     private static final String DUE_FOR_CHECK = """
             SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.amount, p.bank_code, p.account_number,
-                   y.account_holder_name
+                   COALESCE(p.checked_holder_name, y.account_holder_name) AS account_holder_name
             FROM payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
             WHERE p.state = 'SENT' AND p.next_check_at <= ?
             ORDER BY p.next_check_at
@@ -200,7 +202,10 @@ public class PaymentLedger {
             UUID.fromString(rs.getString("beneficiary_id")), rs.getString("program_id"), rs.getString("cycle_id"), rs.getString("province_code"),
             rs.getLong("amount"));
 
-    /** Claims approved payments whose payee is known, marks them SENT and returns them for the bank. */
+    /**
+     * Claims approved payments whose payee is known, marks them SENT and returns them for the bank: to the account the
+     * inquiry checked (the one approved), or, where no inquiry runs, to the payee's account now.
+     */
     @Transactional
     public List<TransferOrder> claimForTransfer(int limit) {
         List<TransferOrder> orders = jdbc.query(CLAIMABLE, order(false), limit);
