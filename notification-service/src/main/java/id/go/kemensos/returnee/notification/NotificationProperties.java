@@ -8,6 +8,12 @@ import java.time.Duration;
 @ConfigurationProperties("notification")
 public record NotificationProperties(URI smsGatewayUrl, URI deliveryReceiptUrl, Dispatch dispatch) {
 
-    public record Dispatch(Duration interval, int batchSize, int parallelCalls, int maxAttempts, Duration retryDelay) {
+    /**
+     * @param receiptWait  how long after sending the gateway's receipt is awaited before its status is asked for (then again
+     *                     after twice as long each time, at most a day apart)
+     * @param receiptChecks how many times it is asked; after the last, the message stays SENT, noted as without a receipt
+     */
+    public record Dispatch(Duration interval, int batchSize, int parallelCalls, int maxAttempts, Duration retryDelay, Duration receiptWait,
+                           int receiptChecks) {
     }
 }

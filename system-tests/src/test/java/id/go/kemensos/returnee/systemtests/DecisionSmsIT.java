@@ -25,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The grant decision told by SMS: what the person is entitled to, or why not and how to ask for review; in English for
- * someone who asked for it; nothing for someone who opted out; never a word about a trafficking-law decision.
+ * someone who asked for it; nothing for someone who opted out; never a word about a trafficking-law decision. A delivery
+ * receipt lost on its way is asked for at the gateway.
  */
 @PlatformIntegrationTest
 class DecisionSmsIT {
@@ -80,6 +81,23 @@ class DecisionSmsIT {
                 + "WHERE beneficiary_id = ? AND state = 'SETTLED'", optedOutId[0]) == 1);
         await().during(ofSeconds(3)).atMost(ofSeconds(10)).untilAsserted(() -> assertThat(texts(optedOut)).hasSizeLessThanOrEqualTo(1)
                 .allSatisfy(text -> assertThat(text).contains("terdaftar")));
+    }
+
+    @Test
+    void aReceiptLostOnItsWayIsAskedForAtTheGatewayAndTheMessageStillEndsDelivered() {
+        platform.stack().sms().setReceiptLossRate(1.0);
+        try {
+            UUID person = platform.registration().register(ReturneeMother.laluZainiLombokTimur());
+
+            // Delivered to the phone, but the gateway's receipt never reaches notification-service: it asks the gateway.
+            await().atMost(ofSeconds(60)).until(() -> platform.database().count("SELECT COUNT(*) FROM notification.sms_message "
+                    + "WHERE beneficiary_id = ? AND template = 'REGISTERED' AND state = 'DELIVERED' AND receipt_checks >= 1", person) == 1);
+            EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
+            await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(NotificationTopics.EVENTS, person.toString()))
+                    .filteredOn(e -> e.getType().equals(SmsDelivered.EVENT_TYPE.type())).isNotEmpty());
+        } finally {
+            platform.stack().sms().setReceiptLossRate(0);
+        }
     }
 
     private static List<String> texts(Map<String, Object> returnee) {

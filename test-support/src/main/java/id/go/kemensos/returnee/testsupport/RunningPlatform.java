@@ -28,6 +28,7 @@ public final class RunningPlatform {
             "DISBURSEMENT_AUTO_APPROVAL", "true",
             "DISBURSEMENT_STATUS_CHECK_DELAY", "PT3S",
             "AUDIT_SEAL_INTERVAL", "PT2S",
+            "NOTIFICATION_RECEIPT_WAIT", "PT2S",
             "SERVICE_JAVA_OPTS", "-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
 
     /** Every NTB test returnee fits (the shipped NTB ceiling is the 490 people of Lombok 2019); budgets are tested in Bali. */

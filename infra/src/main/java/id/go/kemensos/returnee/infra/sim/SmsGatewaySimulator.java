@@ -55,6 +55,7 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
     private final HttpClient callbackClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile long deliveryDelayMillis = DEFAULT_DELIVERY_DELAY_MILLIS;
     private volatile double deliveryFailureRate;
+    private volatile double receiptLossRate;
     private volatile ScheduledExecutorService deliveries;
 
     public SmsGatewaySimulator() {
@@ -83,6 +84,17 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
             throw new IllegalArgumentException("delivery failure rate must be in [0,1], was " + rate);
         }
         deliveryFailureRate = rate;
+    }
+
+    /**
+     * Share of delivery receipts never posted to the sender (its receiver was down, the network dropped it); the message's
+     * status can still be asked for ({@code GET /sms/v1/messages/{id}}).
+     */
+    public void setReceiptLossRate(double rate) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException("receipt loss rate must be in [0,1], was " + rate);
+        }
+        receiptLossRate = rate;
     }
 
     /** Current state of every accepted message, in acceptance order. */
@@ -123,7 +135,7 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
         deliveries.shutdownNow();
     }
 
-    /** Also restores the default delivery delay and a zero delivery failure rate. */
+    /** Also restores the default delivery delay and zero delivery failure and receipt loss rates. */
     @Override
     protected void clearState() {
         byClientRef.clear();
@@ -133,6 +145,7 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
         duplicateRequests.set(0);
         deliveryDelayMillis = DEFAULT_DELIVERY_DELAY_MILLIS;
         deliveryFailureRate = 0;
+        receiptLossRate = 0;
     }
 
     @Override
@@ -205,7 +218,9 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
             return;
         }
         log.info("SMS {} to {} {}", done.messageId(), SimulatorHttp.mask(done.to()), done.status());
-        if (callbackUrl != null) {
+        if (callbackUrl != null && random.nextDouble() < receiptLossRate) {
+            log.info("SMS {} receipt lost on its way (simulated)", done.messageId());
+        } else if (callbackUrl != null) {
             sendReceipt(callbackUrl, toReport(done));
         }
     }

@@ -112,6 +112,39 @@ class SmsGatewaySimulatorTest {
     @Test
     void deliveryReceiptIsPostedToTheCallbackUrl() throws IOException {
         List<JsonNode> receipts = new CopyOnWriteArrayList<>();
+        withReceiver(receipts, callbackUrl -> {
+            String clientRef = UUID.randomUUID().toString();
+            String messageId = sendWithCallback(clientRef, callbackUrl);
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> !receipts.isEmpty());
+            JsonNode receipt = receipts.get(0);
+            assertThat(receipt.get("messageId").asString()).isEqualTo(messageId);
+            assertThat(receipt.get("clientRef").asString()).isEqualTo(clientRef);
+            assertThat(receipt.get("status").asString()).isEqualTo("DELIVERED");
+            assertThat(receipt.get("deliveredAt").isNull()).isFalse();
+        });
+    }
+
+    @Test
+    void aLostReceiptNeverReachesTheSenderWhoCanStillAskForTheStatus() throws IOException {
+        sms.setReceiptLossRate(1.0);
+        List<JsonNode> receipts = new CopyOnWriteArrayList<>();
+        withReceiver(receipts, callbackUrl -> {
+            String messageId = sendWithCallback(UUID.randomUUID().toString(), callbackUrl);
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> "DELIVERED".equals(client.get("/sms/v1/messages/" + messageId).field("status")));
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(receipts::isEmpty);
+        });
+    }
+
+    private String sendWithCallback(String clientRef, String callbackUrl) {
+        Map<String, String> body = new HashMap<>(Map.of("clientRef", clientRef, "to", SITI, "text", NOTICE));
+        body.put("callbackUrl", callbackUrl);
+        return client.post("/sms/v1/messages", body).field("messageId");
+    }
+
+    /** Runs the test with a receiver of receipts listening at the URL it is given. */
+    private static void withReceiver(List<JsonNode> receipts, java.util.function.Consumer<String> test) throws IOException {
         HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/receipts", exchange -> {
             receipts.add(SimulatorHttp.JSON.readTree(exchange.getRequestBody().readAllBytes()));
@@ -120,17 +153,7 @@ class SmsGatewaySimulatorTest {
         });
         receiver.start();
         try {
-            String clientRef = UUID.randomUUID().toString();
-            Map<String, String> body = new HashMap<>(Map.of("clientRef", clientRef, "to", SITI, "text", NOTICE));
-            body.put("callbackUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/receipts");
-            String messageId = client.post("/sms/v1/messages", body).field("messageId");
-
-            await().atMost(Duration.ofSeconds(5)).until(() -> !receipts.isEmpty());
-            JsonNode receipt = receipts.get(0);
-            assertThat(receipt.get("messageId").asString()).isEqualTo(messageId);
-            assertThat(receipt.get("clientRef").asString()).isEqualTo(clientRef);
-            assertThat(receipt.get("status").asString()).isEqualTo("DELIVERED");
-            assertThat(receipt.get("deliveredAt").isNull()).isFalse();
+            test.accept("http://127.0.0.1:" + receiver.getAddress().getPort() + "/receipts");
         } finally {
             receiver.stop(0);
         }

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** Sends due messages through the SMS gateway and records each result. */
+/** Sends due messages through the SMS gateway and records each result; asks for receipts that do not come. */
 @Component
 class SmsDispatcher implements AutoCloseable {
 
@@ -42,6 +42,22 @@ class SmsDispatcher implements AutoCloseable {
         }
         CompletableFuture.allOf(due.stream().map(sms -> CompletableFuture.runAsync(() -> send(sms), calls))
                 .toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Asks the gateway for the receipts that are overdue (a callback lost on its way) and records the final ones. */
+    @Scheduled(fixedDelayString = "${notification.dispatch.receipt-poll-interval:PT5S}")
+    void askForOverdueReceipts() {
+        List<SmsMessages.OverdueReceipt> overdue = messages.claimOverdueReceipts(settings.batchSize());
+        CompletableFuture.allOf(overdue.stream().map(receipt -> CompletableFuture.runAsync(() -> ask(receipt), calls))
+                .toArray(CompletableFuture[]::new)).join();
+    }
+
+    private void ask(SmsMessages.OverdueReceipt receipt) {
+        gateway.status(receipt.gatewayMessageId()).filter(SmsGatewayClient.DeliveryStatus::isFinal).ifPresentOrElse(status -> {
+            messages.recordReceipt(receipt.messageId(), status.status(), status.deliveredAt());
+            log.info("SMS {} {}: receipt overdue, status asked for at the gateway (check {})", receipt.gatewayMessageId(), status.status(),
+                    receipt.check());
+        }, () -> log.info("SMS {}: receipt overdue, no final status at the gateway yet (check {})", receipt.gatewayMessageId(), receipt.check()));
     }
 
     private void send(SmsMessages.PendingSms sms) {

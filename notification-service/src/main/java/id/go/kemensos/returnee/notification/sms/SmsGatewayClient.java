@@ -7,8 +7,13 @@ import id.go.kemensos.returnee.gateway.ResilientGateways;
 import id.go.kemensos.returnee.notification.NotificationProperties;
 import org.springframework.stereotype.Component;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -46,6 +51,39 @@ public class SmsGatewayClient {
         }
         // 4xx: the gateway refuses this message as it is (an invalid number, say); retrying cannot help.
         return SendResult.failed("HTTP " + response.status() + " " + response.body(), response.status() != 429);
+    }
+
+    /**
+     * The gateway's status of a message it accepted: DELIVERED or FAILED once final, ACCEPTED before; empty when the gateway
+     * cannot be asked now or does not know the message.
+     */
+    public Optional<DeliveryStatus> status(String gatewayMessageId) {
+        GatewayResponse response;
+        try {
+            response = gateway.get("/sms/v1/messages/" + URLEncoder.encode(gatewayMessageId, StandardCharsets.UTF_8));
+        } catch (GatewayUnavailableException e) {
+            return Optional.empty();
+        }
+        if (!response.isSuccess() || response.text("status") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new DeliveryStatus(response.text("status"), instant(response.text("deliveredAt"))));
+    }
+
+    /** The gateway's time of delivery, if it gave one we can read (otherwise the receipt is dated when it is recorded). */
+    private static Instant instant(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    public record DeliveryStatus(String status, Instant deliveredAt) {
+
+        public boolean isFinal() {
+            return "DELIVERED".equals(status) || "FAILED".equals(status);
+        }
     }
 
     public record SendResult(String gatewayMessageId, int segments, String error, boolean permanent) {

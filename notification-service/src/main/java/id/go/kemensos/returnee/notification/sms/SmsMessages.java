@@ -6,6 +6,8 @@ import id.go.kemensos.returnee.contracts.notification.SmsFailed;
 import id.go.kemensos.returnee.contracts.notification.SmsSent;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.notification.NotificationProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
@@ -15,12 +17,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Queued messages and their transitions QUEUED → SENT → DELIVERED | FAILED, each with its outbox event. */
+/**
+ * Queued messages and their transitions QUEUED → SENT → DELIVERED | FAILED, each with its outbox event; the receipt that
+ * ends a sent message comes from the gateway's callback or, when that is overdue, from asking the gateway.
+ */
 @Repository
 public class SmsMessages {
 
@@ -32,6 +39,8 @@ public class SmsMessages {
             LIMIT ? FOR UPDATE SKIP LOCKED""";
     private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {
     };
+    private static final Duration MAX_RECEIPT_WAIT = Duration.ofDays(1);
+    private static final Logger log = LoggerFactory.getLogger(SmsMessages.class);
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
@@ -67,9 +76,9 @@ public class SmsMessages {
     public void markSent(PendingSms sms, String gatewayMessageId, int segments) {
         Instant now = clock.instant();
         int updated = jdbc.update("""
-                        UPDATE sms_message SET state = 'SENT', gateway_message_id = ?, segments = ?, updated_at = ?
+                        UPDATE sms_message SET state = 'SENT', gateway_message_id = ?, segments = ?, updated_at = ?, receipt_check_at = ?
                         WHERE message_id = ? AND state = 'QUEUED'""",
-                gatewayMessageId, segments, Timestamp.from(now), sms.messageId().toString());
+                gatewayMessageId, segments, Timestamp.from(now), Timestamp.from(now.plus(settings.receiptWait())), sms.messageId().toString());
         if (updated == 1) {
             outbox.append(new SmsSent(sms.messageId(), sms.beneficiaryId(), sms.template().name(), sms.sourceEventId(),
                     MaskedValues.lastFour(sms.phoneE164()), gatewayMessageId, segments, now));
@@ -90,6 +99,40 @@ public class SmsMessages {
             outbox.append(new SmsFailed(sms.messageId(), sms.beneficiaryId(), sms.template().name(), sms.sourceEventId(),
                     MaskedValues.lastFour(sms.phoneE164()), truncate(reason), now));
         }
+    }
+
+    /**
+     * Claims sent messages whose receipt is overdue, to be asked for at the gateway: each one's next check moves out (twice
+     * as far each time, at most a day), a lease like {@link #claimDue}'s. After the last check a message is no longer asked
+     * for; it stays SENT, noted as without a receipt.
+     */
+    @Transactional
+    public List<OverdueReceipt> claimOverdueReceipts(int limit) {
+        Instant now = clock.instant();
+        List<OverdueReceipt> overdue = jdbc.query("""
+                        SELECT message_id, gateway_message_id, receipt_checks FROM sms_message
+                        WHERE state = 'SENT' AND receipt_check_at <= ? ORDER BY receipt_check_at LIMIT ? FOR UPDATE SKIP LOCKED""",
+                (rs, n) -> new OverdueReceipt(UUID.fromString(rs.getString("message_id")), rs.getString("gateway_message_id"),
+                        rs.getInt("receipt_checks") + 1), Timestamp.from(now), limit);
+        List<OverdueReceipt> toAsk = new ArrayList<>();
+        for (OverdueReceipt receipt : overdue) {
+            if (receipt.check() > settings.receiptChecks()) {
+                jdbc.update("UPDATE sms_message SET receipt_check_at = NULL, last_error = ? WHERE message_id = ?",
+                        "no delivery receipt after " + settings.receiptChecks() + " checks", receipt.messageId().toString());
+                log.warn("SMS {} ({}): no delivery receipt after {} checks; no longer asked for", receipt.messageId(), receipt.gatewayMessageId(),
+                        settings.receiptChecks());
+                continue;
+            }
+            Duration wait = settings.receiptWait().multipliedBy(1L << Math.min(receipt.check(), 20));
+            jdbc.update("UPDATE sms_message SET receipt_checks = ?, receipt_check_at = ? WHERE message_id = ?", receipt.check(),
+                    Timestamp.from(now.plus(wait.compareTo(MAX_RECEIPT_WAIT) > 0 ? MAX_RECEIPT_WAIT : wait)), receipt.messageId().toString());
+            toAsk.add(receipt);
+        }
+        return toAsk;
+    }
+
+    /** A sent message whose receipt is asked for; {@code check} counts from 1. */
+    public record OverdueReceipt(UUID messageId, String gatewayMessageId, int check) {
     }
 
     /**
@@ -115,7 +158,8 @@ public class SmsMessages {
         }
         Map<String, Object> m = rows.get(0);
         boolean delivered = "DELIVERED".equals(status);
-        jdbc.update("UPDATE sms_message SET state = ?, updated_at = ?, last_error = ? WHERE message_id = ?", delivered ? "DELIVERED" : "FAILED",
+        jdbc.update("UPDATE sms_message SET state = ?, updated_at = ?, last_error = ?, receipt_check_at = NULL WHERE message_id = ?",
+                delivered ? "DELIVERED" : "FAILED",
                 Timestamp.from(clock.instant()), delivered ? null : "not delivered: " + status, messageId.toString());
         UUID beneficiaryId = UUID.fromString((String) m.get("beneficiary_id"));
         UUID sourceEventId = UUID.fromString((String) m.get("source_event_id"));
