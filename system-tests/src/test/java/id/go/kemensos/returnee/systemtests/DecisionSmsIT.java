@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.systemtests;
 
 import id.go.kemensos.returnee.contracts.notification.NotificationTopics;
 import id.go.kemensos.returnee.contracts.notification.SmsDelivered;
+import id.go.kemensos.returnee.contracts.notification.SmsPreferencesSet;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.sim.AcceptedSms;
 import id.go.kemensos.returnee.testsupport.EventLog;
@@ -74,6 +75,13 @@ class DecisionSmsIT {
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
         await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(NotificationTopics.EVENTS, englishId[0].toString()))
                 .filteredOn(e -> e.getType().equals(SmsDelivered.EVENT_TYPE.type())).hasSize(3));
+        // The wishes are events too (consent is personal data's basis): one each, none for the refused "fr" or a repeat.
+        assertThat(log.cloudEvents(NotificationTopics.EVENTS, englishId[0].toString()))
+                .filteredOn(e -> e.getType().equals(SmsPreferencesSet.EVENT_TYPE.type())).hasSize(1);
+        assertThat(log.cloudEvents(NotificationTopics.EVENTS, optedOutId[0].toString()))
+                .filteredOn(e -> e.getType().equals(SmsPreferencesSet.EVENT_TYPE.type())).singleElement()
+                .satisfies(e -> assertThat(new String(e.getData().toBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                        .contains("\"optedOut\":true", "\"changed\":[\"optedOut\"]", "dinsos.ntb"));
         assertThat(texts(english)).as("the trafficking law's decision is never told by SMS").hasSize(3)
                 .allSatisfy(text -> assertThat(text.toLowerCase()).doesNotContain("korban", "trafficking", "victim", "perdagangan"));
         // Paid like anyone else, but told nothing after the opt-out (at most the registration SMS, if it left before).

@@ -17,6 +17,7 @@ import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.notification.SmsDelivered;
 import id.go.kemensos.returnee.contracts.notification.SmsFailed;
+import id.go.kemensos.returnee.contracts.notification.SmsPreferencesSet;
 import id.go.kemensos.returnee.contracts.notification.SmsSent;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
@@ -137,6 +138,12 @@ public class BeneficiaryTimeline {
         } else if (event instanceof SmsFailed s) {
             d.put("template", s.template());
             summary = "SMS " + s.template() + " not delivered: " + s.reason();
+        } else if (event instanceof SmsPreferencesSet p) {
+            d.put("language", p.language());
+            d.put("optedOut", p.optedOut());
+            d.put("recordedBy", p.recordedBy());
+            summary = "SMS " + String.join(" and ", p.changed()) + " set by " + p.recordedBy() + ": language " + p.language()
+                    + (p.optedOut() ? ", no SMS (opted out)" : ", SMS on");
         } else {
             summary = event.getClass().getSimpleName();
         }

@@ -1,7 +1,9 @@
 package id.go.kemensos.returnee.notification.contact;
 
+import id.go.kemensos.returnee.contracts.notification.SmsPreferencesSet;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
+import id.go.kemensos.returnee.messaging.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,7 +12,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,9 +27,13 @@ public class ContactDirectory {
     private static final Logger log = LoggerFactory.getLogger(ContactDirectory.class);
 
     private final JdbcTemplate jdbc;
+    private final Outbox outbox;
+    private final Clock clock;
 
-    ContactDirectory(JdbcTemplate jdbc) {
+    ContactDirectory(JdbcTemplate jdbc, Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -43,15 +52,33 @@ public class ContactDirectory {
                 u.phoneE164(), Timestamp.from(u.updatedAt()), u.beneficiaryId().toString());
     }
 
-    /** @return the contact's preferences now, or empty for an unknown beneficiary */
+    /**
+     * Records what changed of the returnee's language and opt-out, with an {@link SmsPreferencesSet} event (none when nothing
+     * changed). @return the contact's preferences now, or empty for an unknown beneficiary
+     */
     @Transactional
     public Optional<Map<String, Object>> setPreferences(UUID beneficiaryId, String language, Boolean optedOut, String recordedBy) {
-        int updated = jdbc.update("UPDATE contact SET language = COALESCE(?, language), opted_out = COALESCE(?, opted_out), updated_at = ? "
-                + "WHERE beneficiary_id = ?", language, optedOut, Timestamp.from(Instant.now()), beneficiaryId.toString());
-        if (updated == 0) {
+        List<Map<String, Object>> before = jdbc.queryForList("SELECT language, opted_out FROM contact WHERE beneficiary_id = ? FOR UPDATE",
+                beneficiaryId.toString());
+        if (before.isEmpty()) {
             return Optional.empty();
         }
-        log.info("SMS preferences of {} set by {}: language {}, opted out {}", beneficiaryId, recordedBy, language, optedOut);
+        String languageNow = language != null ? language : (String) before.get(0).get("language");
+        boolean optedOutNow = optedOut != null ? optedOut : Boolean.TRUE.equals(before.get(0).get("opted_out"));
+        List<String> changed = new ArrayList<>();
+        if (!languageNow.equals(before.get(0).get("language"))) {
+            changed.add("language");
+        }
+        if (optedOutNow != Boolean.TRUE.equals(before.get(0).get("opted_out"))) {
+            changed.add("optedOut");
+        }
+        if (!changed.isEmpty()) {
+            Instant now = clock.instant();
+            jdbc.update("UPDATE contact SET language = ?, opted_out = ?, updated_at = ? WHERE beneficiary_id = ?", languageNow, optedOutNow,
+                    Timestamp.from(now), beneficiaryId.toString());
+            outbox.append(new SmsPreferencesSet(beneficiaryId, languageNow, optedOutNow, changed, recordedBy, now));
+            log.info("SMS preferences of {} set by {}: language {}, opted out {}", beneficiaryId, recordedBy, languageNow, optedOutNow);
+        }
         return Optional.of(jdbc.queryForMap("SELECT beneficiary_id, language, opted_out FROM contact WHERE beneficiary_id = ?",
                 beneficiaryId.toString()));
     }
