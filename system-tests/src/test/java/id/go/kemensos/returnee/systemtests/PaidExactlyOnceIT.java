@@ -50,9 +50,10 @@ class PaidExactlyOnceIT {
             for (int i = 0; i < PEOPLE; i++) {
                 people.add(platform.registration().register(ReturneeMother.laluZainiLombokTimur()));
             }
-            // Stopped while transfers are under way: some SENT, some APPROVED, some not yet scheduled.
+            // Killed (SIGKILL, no graceful shutdown) while transfers are under way: some SENT, some APPROVED, some not yet
+            // scheduled, bank calls in the air.
             await().atMost(ofSeconds(60)).until(() -> count(people, "state IN ('SENT', 'SETTLED')") >= PEOPLE / 4);
-            platform.services().stop(PlatformService.DISBURSEMENT);
+            platform.services().kill(PlatformService.DISBURSEMENT);
             platform.services().start(PlatformService.DISBURSEMENT);
 
             Set<String> ours = people.stream().map(UUID::toString).collect(Collectors.toSet());

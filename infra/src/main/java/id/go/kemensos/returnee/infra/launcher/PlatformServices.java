@@ -74,6 +74,14 @@ public final class PlatformServices implements AutoCloseable {
         }
     }
 
+    /** Crashes one service (SIGKILL: transactions in flight roll back, nothing is flushed or closed); start it again after. */
+    public synchronized void kill(PlatformService service) {
+        ManagedProcess process = running.remove(service);
+        if (process != null) {
+            process.kill();
+        }
+    }
+
     public synchronized boolean isRunning(PlatformService service) {
         ManagedProcess p = running.get(service);
         return p != null && p.isAlive();

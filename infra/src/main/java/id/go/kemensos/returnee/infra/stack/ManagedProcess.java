@@ -103,6 +103,19 @@ public final class ManagedProcess {
         log.info("Stopped {}", name);
     }
 
+    /** A crash: SIGKILL, so no shutdown hook, no graceful close of anything the process holds. */
+    public void kill() {
+        if (!process.isAlive()) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("Killed {}", name);
+    }
+
     public static boolean isListening(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
