@@ -19,6 +19,7 @@ import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.notification.SmsDelivered;
 import id.go.kemensos.returnee.contracts.notification.SmsFailed;
 import id.go.kemensos.returnee.contracts.notification.SmsPreferencesSet;
+import id.go.kemensos.returnee.contracts.notification.SmsWithheld;
 import id.go.kemensos.returnee.contracts.notification.SmsSent;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
@@ -58,6 +59,7 @@ public final class EventCatalog {
             SmsDelivered.EVENT_TYPE,
             SmsFailed.EVENT_TYPE,
             SmsPreferencesSet.EVENT_TYPE,
+            SmsWithheld.EVENT_TYPE,
             AuditLedgerSealed.EVENT_TYPE);
 
     private static final Map<String, EventType> BY_TYPE =

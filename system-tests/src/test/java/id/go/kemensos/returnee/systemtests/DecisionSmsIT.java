@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.systemtests;
 import id.go.kemensos.returnee.contracts.notification.NotificationTopics;
 import id.go.kemensos.returnee.contracts.notification.SmsDelivered;
 import id.go.kemensos.returnee.contracts.notification.SmsPreferencesSet;
+import id.go.kemensos.returnee.contracts.notification.SmsWithheld;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.sim.AcceptedSms;
 import id.go.kemensos.returnee.testsupport.EventLog;
@@ -26,8 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The grant decision told by SMS: what the person is entitled to, or why not and how to ask for review; in English for
- * someone who asked for it; nothing for someone who opted out; never a word about a trafficking-law decision. A delivery
- * receipt lost on its way is asked for at the gateway.
+ * someone who asked for it; nothing for someone who opted out, then or after opting back in; never a word about a
+ * trafficking-law decision. A delivery receipt lost on its way is asked for at the gateway.
  */
 @PlatformIntegrationTest
 class DecisionSmsIT {
@@ -89,6 +90,17 @@ class DecisionSmsIT {
                 + "WHERE beneficiary_id = ? AND state = 'SETTLED'", optedOutId[0]) == 1);
         await().during(ofSeconds(3)).atMost(ofSeconds(10)).untilAsserted(() -> assertThat(texts(optedOut)).hasSizeLessThanOrEqualTo(1)
                 .allSatisfy(text -> assertThat(text).contains("terdaftar")));
+        // Withheld for good, each with its event, not waiting: opting back in sends none of them.
+        assertThat(platform.database().count("SELECT COUNT(*) FROM notification.sms_message WHERE beneficiary_id = ? AND state = 'QUEUED'",
+                optedOutId[0])).isZero();
+        long withheld = platform.database().count("SELECT COUNT(*) FROM notification.sms_message WHERE beneficiary_id = ? AND state = 'WITHHELD'",
+                optedOutId[0]);
+        assertThat(withheld).as("the decision and the payment at least").isGreaterThanOrEqualTo(2);
+        await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(NotificationTopics.EVENTS, optedOutId[0].toString()))
+                .filteredOn(e -> e.getType().equals(SmsWithheld.EVENT_TYPE.type())).hasSize((int) withheld));
+        int textsBefore = texts(optedOut).size();
+        assertThat(preferences(optedOutId[0], "{\"optedOut\":false,\"recordedBy\":\"dinsos.ntb\"}")).isEqualTo(200);
+        await().during(ofSeconds(3)).atMost(ofSeconds(10)).untilAsserted(() -> assertThat(texts(optedOut)).hasSize(textsBefore));
     }
 
     @Test

@@ -18,6 +18,7 @@ import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.notification.SmsDelivered;
 import id.go.kemensos.returnee.contracts.notification.SmsFailed;
 import id.go.kemensos.returnee.contracts.notification.SmsPreferencesSet;
+import id.go.kemensos.returnee.contracts.notification.SmsWithheld;
 import id.go.kemensos.returnee.contracts.notification.SmsSent;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
@@ -138,6 +139,9 @@ public class BeneficiaryTimeline {
         } else if (event instanceof SmsFailed s) {
             d.put("template", s.template());
             summary = "SMS " + s.template() + " not delivered: " + s.reason();
+        } else if (event instanceof SmsWithheld s) {
+            d.put("template", s.template());
+            summary = "SMS " + s.template() + " withheld: " + s.reason();
         } else if (event instanceof SmsPreferencesSet p) {
             d.put("language", p.language());
             d.put("optedOut", p.optedOut());

@@ -4,6 +4,7 @@ import id.go.kemensos.returnee.contracts.notification.SmsPreferencesSet;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.messaging.Outbox;
+import id.go.kemensos.returnee.notification.sms.SmsMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,19 +21,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where to reach each beneficiary: the phone from the latest registration or amendment. */
+/** Where to reach each beneficiary (the phone from the latest registration or amendment), and whether they may be texted. */
 @Repository
 public class ContactDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(ContactDirectory.class);
+    /** Why a message is withheld. */
+    public static final String OPTED_OUT = "opted out of SMS";
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
+    private final SmsMessages messages;
     private final Clock clock;
 
-    ContactDirectory(JdbcTemplate jdbc, Outbox outbox, Clock clock) {
+    ContactDirectory(JdbcTemplate jdbc, Outbox outbox, SmsMessages messages, Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -52,8 +57,14 @@ public class ContactDirectory {
                 u.phoneE164(), Timestamp.from(u.updatedAt()), u.beneficiaryId().toString());
     }
 
+    /** Whether the person asked for no SMS (false for someone not known here yet). */
+    public boolean optedOut(UUID beneficiaryId) {
+        return jdbc.queryForList("SELECT opted_out FROM contact WHERE beneficiary_id = ?", Boolean.class, beneficiaryId.toString()).stream()
+                .anyMatch(Boolean.TRUE::equals);
+    }
+
     /**
-     * Records what changed of the returnee's language and opt-out, with an {@link SmsPreferencesSet} event (none when nothing
+     * Records what changed of the returnee's language and opt-out (an opt-out withholds the messages still queued), with an {@link SmsPreferencesSet} event (none when nothing
      * changed). @return the contact's preferences now, or empty for an unknown beneficiary
      */
     @Transactional
@@ -77,6 +88,9 @@ public class ContactDirectory {
             jdbc.update("UPDATE contact SET language = ?, opted_out = ?, updated_at = ? WHERE beneficiary_id = ?", languageNow, optedOutNow,
                     Timestamp.from(now), beneficiaryId.toString());
             outbox.append(new SmsPreferencesSet(beneficiaryId, languageNow, optedOutNow, changed, recordedBy, now));
+            if (optedOutNow && changed.contains("optedOut")) {
+                messages.withholdQueued(beneficiaryId, OPTED_OUT);
+            }
             log.info("SMS preferences of {} set by {}: language {}, opted out {}", beneficiaryId, recordedBy, languageNow, optedOutNow);
         }
         return Optional.of(jdbc.queryForMap("SELECT beneficiary_id, language, opted_out FROM contact WHERE beneficiary_id = ?",

@@ -4,6 +4,7 @@ import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.contracts.notification.SmsDelivered;
 import id.go.kemensos.returnee.contracts.notification.SmsFailed;
 import id.go.kemensos.returnee.contracts.notification.SmsSent;
+import id.go.kemensos.returnee.contracts.notification.SmsWithheld;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.notification.NotificationProperties;
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,8 +27,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Queued messages and their transitions QUEUED → SENT → DELIVERED | FAILED, each with its outbox event; the receipt that
- * ends a sent message comes from the gateway's callback or, when that is overdue, from asking the gateway.
+ * Queued messages and their transitions QUEUED → SENT → DELIVERED | FAILED (or QUEUED → WITHHELD when the person opts out),
+ * each with its outbox event; the receipt that ends a sent message comes from the gateway's callback or, when that is
+ * overdue, from asking the gateway.
  */
 @Repository
 public class SmsMessages {
@@ -72,12 +75,13 @@ public class SmsMessages {
         return due;
     }
 
+    /** Also for a message withheld while its send was under way: the gateway took it, so it was sent all the same. */
     @Transactional
     public void markSent(PendingSms sms, String gatewayMessageId, int segments) {
         Instant now = clock.instant();
         int updated = jdbc.update("""
                         UPDATE sms_message SET state = 'SENT', gateway_message_id = ?, segments = ?, updated_at = ?, receipt_check_at = ?
-                        WHERE message_id = ? AND state = 'QUEUED'""",
+                        WHERE message_id = ? AND state IN ('QUEUED', 'WITHHELD')""",
                 gatewayMessageId, segments, Timestamp.from(now), Timestamp.from(now.plus(settings.receiptWait())), sms.messageId().toString());
         if (updated == 1) {
             outbox.append(new SmsSent(sms.messageId(), sms.beneficiaryId(), sms.template().name(), sms.sourceEventId(),
@@ -85,6 +89,27 @@ public class SmsMessages {
             jdbc.query("SELECT receipt_status, receipt_at FROM sms_message WHERE message_id = ? AND receipt_status IS NOT NULL",
                     (RowCallbackHandler) rs -> applyReceipt(sms.messageId(), rs.getString(1), rs.getTimestamp(2).toInstant()),
                     sms.messageId().toString());
+        }
+    }
+
+    /**
+     * Withholds the person's queued messages for good (they opted out): each becomes WITHHELD with an {@link SmsWithheld}
+     * event, and is not sent if they opt back in.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void withholdQueued(UUID beneficiaryId, String reason) {
+        Instant now = clock.instant();
+        jdbc.query("SELECT message_id, template, source_event_id FROM sms_message WHERE beneficiary_id = ? AND state = 'QUEUED' FOR UPDATE",
+                (RowCallbackHandler) rs -> withhold(UUID.fromString(rs.getString("message_id")), beneficiaryId, rs.getString("template"),
+                        UUID.fromString(rs.getString("source_event_id")), reason, now), beneficiaryId.toString());
+    }
+
+    /** Withholds one queued message (its row already written): WITHHELD, with its event. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void withhold(UUID messageId, UUID beneficiaryId, String template, UUID sourceEventId, String reason, Instant at) {
+        if (jdbc.update("UPDATE sms_message SET state = 'WITHHELD', last_error = ?, updated_at = ? WHERE message_id = ? AND state = 'QUEUED'",
+                truncate(reason), Timestamp.from(at), messageId.toString()) == 1) {
+            outbox.append(new SmsWithheld(messageId, beneficiaryId, template, sourceEventId, truncate(reason), at));
         }
     }
 

@@ -33,7 +33,8 @@ import java.util.UUID;
 
 /**
  * Turns events into queued SMS. The (source event, template) key means a redelivered event queues nothing new, even if the
- * processed-event row were lost. Only what the template needs is queued: never the person's category.
+ * processed-event row were lost. Only what the template needs is queued: never the person's category. For someone who
+ * opted out a message is withheld at once.
  */
 @Service
 public class SmsQueue {
@@ -45,6 +46,7 @@ public class SmsQueue {
 
     private final ProcessedEvents processed;
     private final ContactDirectory contacts;
+    private final SmsMessages messages;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
@@ -55,11 +57,12 @@ public class SmsQueue {
      * @param grantProgramId the grant whose decisions are told by SMS; decisions under the laws (services, and for one law
      *                       the fact of being a trafficking victim) are never sent to a phone
      */
-    SmsQueue(ProcessedEvents processed, ContactDirectory contacts, JdbcTemplate jdbc, JsonMapper json, Clock clock,
+    SmsQueue(ProcessedEvents processed, ContactDirectory contacts, SmsMessages messages, JdbcTemplate jdbc, JsonMapper json, Clock clock,
              @Value("${notification.grant-program-id:BSU}") String grantProgramId) {
         this.grantProgramId = grantProgramId;
         this.processed = processed;
         this.contacts = contacts;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -121,12 +124,16 @@ public class SmsQueue {
 
     private void queue(UUID beneficiaryId, SmsTemplate template, UUID sourceEventId, Map<String, String> params) {
         Instant now = clock.instant();
-        jdbc.update("""
+        UUID messageId = TimeOrderedIds.next();
+        int queued = jdbc.update("""
                         INSERT IGNORE INTO sms_message (message_id, beneficiary_id, template, source_event_id, params, state,
                             next_attempt_at, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""",
-                TimeOrderedIds.next().toString(), beneficiaryId.toString(), template.name(), sourceEventId.toString(),
+                messageId.toString(), beneficiaryId.toString(), template.name(), sourceEventId.toString(),
                 json.writeValueAsString(params), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now));
+        if (queued == 1 && contacts.optedOut(beneficiaryId)) {
+            messages.withhold(messageId, beneficiaryId, template.name(), sourceEventId, ContactDirectory.OPTED_OUT, now);
+        }
     }
 
     /** Rp960.000: Indonesian thousands separator, whole rupiah. */
