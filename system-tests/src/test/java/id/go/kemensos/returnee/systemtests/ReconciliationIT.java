@@ -2,7 +2,6 @@ package id.go.kemensos.returnee.systemtests;
 
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
-import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.testsupport.DisbursementApi;
 import id.go.kemensos.returnee.testsupport.EventLog;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
@@ -12,10 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A finance officer imports the bank's statement: a settled payment missing from it, an amount that differs and a line
  * the ledger does not know are breaks; a credit that came back makes its payment RETURNED; after the returnee's account is
- * amended the payment is reissued to the new account and paid once; the report counts it all.
+ * amended the payment is reissued to the new account and paid once; the report counts it all. A statement in SWIFT MT940 is
+ * matched the same way.
  */
 @PlatformIntegrationTest
 class ReconciliationIT {
@@ -45,7 +41,7 @@ class ReconciliationIT {
     }
 
     @Test
-    void breaksAreListedAndAReturnedPaymentIsReissuedToTheAmendedAccount() throws Exception {
+    void breaksAreListedAndAReturnedPaymentIsReissuedToTheAmendedAccount() {
         List<Map<String, Object>> people = List.of(ReturneeMother.sitiAminahLombokTengah(), ReturneeMother.laluZainiLombokTimur(),
                 ReturneeMother.sitiAminahLombokTengah());
         List<UUID> ids = new ArrayList<>();
@@ -83,11 +79,8 @@ class ReconciliationIT {
 
         // The account was closed: the returnee gives a new one at the desk, and finance reissues the payment.
         String newAccount = "9988" + System.nanoTime() % 100_000_000L;
-        HttpResponse<String> amended = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(PlatformService.REGISTRATION.baseUrl()
-                + "/api/returnees/" + ids.get(2))).header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(
-                "{\"bankCode\":\"002\",\"accountNumber\":\"" + newAccount + "\",\"accountHolderName\":\"SITI AMINAH\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(amended.statusCode()).isEqualTo(200);
+        assertThat(platform.registration().amend(ids.get(2), Map.of("bankCode", "002", "accountNumber", newAccount,
+                "accountHolderName", "SITI AMINAH")).status()).isEqualTo(200);
         await().atMost(ofSeconds(30)).until(() -> newAccount.equals(platform.database().rows(
                 "SELECT account_number FROM disbursement.payee WHERE beneficiary_id = ?", ids.get(2).toString()).get(0).get("account_number")));
         assertThat(disbursement.post("/api/payments/" + missing + "/reissue", Map.of("requestedBy", "keuangan.kemensos", "reason", "uji"))
@@ -107,6 +100,34 @@ class ReconciliationIT {
         String report = disbursement.text("/api/reports/payments?groupBy=province,state&provinceCode=52&format=csv");
         assertThat(report).startsWith("\uFEFFprovince,state,payments,total").contains("52,REISSUED,").contains("52,SETTLED,");
         assertThat(disbursement.get("/api/reports/payments?groupBy=nik").status()).isEqualTo(400);
+    }
+
+    @Test
+    void anMt940StatementIsMatchedLikeTheCsv() {
+        UUID paid = platform.registration().register(ReturneeMother.laluZainiLombokTimur());
+        UUID cameBack = platform.registration().register(ReturneeMother.sitiAminahLombokTengah());
+        await().atMost(ofSeconds(60)).until(() -> paymentOf(paid, "SETTLED") != null && paymentOf(cameBack, "SETTLED") != null);
+        String paidPayment = paymentOf(paid, "SETTLED");
+        String returned = paymentOf(cameBack, "SETTLED");
+        assertThat(platform.stack().bank().returnTransfer(returned)).isTrue();
+
+        // As the bank's cash management gives it: debits of the paying account, the return as a credit back, in MT940.
+        String mt940 = platform.stack().bank().statementMt940();
+        DisbursementApi.Response imported = disbursement.reconcile(mt940.getBytes(StandardCharsets.UTF_8), "rekening-koran.sta", "keuangan.kemensos");
+
+        assertThat(imported.status()).as("%s", imported.body()).isEqualTo(200);
+        JsonNode result = imported.body();
+        assertThat(breakOf(result, paidPayment)).as("matched, no break").isNull();
+        assertThat(breakOf(result, returned)).isNull();
+        assertThat(result.get("matched").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(result.get("returned").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(paymentOf(cameBack, "RETURNED")).isEqualTo(returned);
+        assertThat(paymentOf(paid, "SETTLED")).isEqualTo(paidPayment);
+
+        DisbursementApi.Response dollars = disbursement.reconcile(mt940.replace("IDR", "USD").getBytes(StandardCharsets.UTF_8), "usd.sta",
+                "keuangan.kemensos");
+        assertThat(dollars.status()).isEqualTo(400);
+        assertThat(dollars.body().get("detail").asString()).contains("not IDR");
     }
 
     private static String paymentOf(UUID beneficiary, String state) {

@@ -34,15 +34,16 @@ class ReconciliationController {
         this.reconciliation = reconciliation;
     }
 
-    @Operation(summary = "Import a bank statement (CSV) and match it to the ledger; answers the breaks",
-            description = "The same statement imported again answers the first reconciliation. 400 when the statement cannot be read.")
+    @Operation(summary = "Import a bank statement (CSV, or SWIFT MT940) and match it to the ledger; answers the breaks",
+            description = "The format is recognised from the content. The same statement imported again answers the first "
+                    + "reconciliation. 400 when the statement cannot be read, with the line or MT940 entry.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> reconcile(@RequestParam("file") MultipartFile file, @RequestParam("importedBy") String importedBy)
             throws IOException, NoSuchAlgorithmException {
         if (importedBy.isBlank()) {
             return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "importedBy wajib / is required"));
         }
-        Path copy = Files.createTempFile("statement-", ".csv");
+        Path copy = Files.createTempFile("statement-", ".txt");
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             try (InputStream in = new DigestInputStream(file.getInputStream(), sha256)) {

@@ -4,8 +4,6 @@ import id.go.kemensos.returnee.contracts.disbursement.ReconciliationCompleted;
 import id.go.kemensos.returnee.disbursement.ledger.PaymentReturns;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.messaging.TimeOrderedIds;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +30,8 @@ import java.util.UUID;
 
 /**
  * Matches a bank statement (CSV: value_date, bank_reference, partner_reference, beneficiary_bank_code,
- * beneficiary_account_no, amount, status) to the ledger by the payment id the transfer carried as its reference. Breaks:
+ * beneficiary_account_no, amount, status; or SWIFT MT940, see {@link Mt940Statement}) to the ledger by the payment id the
+ * transfer carried as its reference. Breaks:
  * a line the ledger does not know, a line for a payment the ledger has not settled, an amount that differs, and a payment
  * the ledger settled within the statement's dates that the statement does not show. A RETURNED line turns its settled
  * payment RETURNED. The same statement imported twice gives back the first reconciliation.
@@ -52,15 +51,14 @@ public class StatementReconciliation {
                                  long returned, long breaks, String importedBy, List<Break> breakList) {
     }
 
-    /** The statement cannot be read: a missing column, a bad date or amount, with the line number. */
+    /** The statement cannot be read: a missing column, a bad date or amount, with the line (or MT940 entry) number. */
     public static final class UnreadableStatement extends RuntimeException {
-        UnreadableStatement(String message) {
+        public UnreadableStatement(String message) {
             super(message);
         }
     }
 
     private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
-    private static final List<String> COLUMNS = List.of("value_date", "bank_reference", "partner_reference", "amount", "status");
     private static final Logger log = LoggerFactory.getLogger(StatementReconciliation.class);
 
     private final JdbcTemplate jdbc;
@@ -85,60 +83,45 @@ public class StatementReconciliation {
         UUID id = TimeOrderedIds.next();
         List<Break> breaks = new ArrayList<>();
         Set<String> onStatement = new HashSet<>();
-        long lines = 0;
         long matched = 0;
         long returned = 0;
         LocalDate from = null;
         LocalDate to = null;
-        try (Reader in = Files.newBufferedReader(statement, StandardCharsets.UTF_8)) {
-            var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).get().parse(in);
-            for (String column : COLUMNS) {
-                if (!parser.getHeaderMap().containsKey(column)) {
-                    throw new UnreadableStatement("Kolom " + column + " tidak ada / the statement has no column " + column);
-                }
+        List<StatementLine> lines = read(statement);
+        for (StatementLine line : lines) {
+            from = from == null || line.valueDate().isBefore(from) ? line.valueDate() : from;
+            to = to == null || line.valueDate().isAfter(to) ? line.valueDate() : to;
+            String reference = line.partnerReference();
+            onStatement.add(reference);
+            Optional<Map<String, Object>> payment = payment(reference);
+            if (payment.isEmpty()) {
+                breaks.add(new Break(line.lineNo(), BreakKind.UNKNOWN_IN_LEDGER, null, line.bankReference(), null, line.amount(),
+                        "Tidak ada pembayaran dengan referensi " + reference + " / no payment with this reference"));
+                continue;
             }
-            for (CSVRecord line : parser) {
-                lines++;
-                long lineNo = line.getRecordNumber() + 1; // the header is line 1
-                LocalDate valueDate = parseDate(line.get("value_date"), lineNo);
-                from = from == null || valueDate.isBefore(from) ? valueDate : from;
-                to = to == null || valueDate.isAfter(to) ? valueDate : to;
-                long amount = parseAmount(line.get("amount"), lineNo);
-                String reference = line.get("partner_reference");
-                String bankReference = line.get("bank_reference");
-                onStatement.add(reference);
-                Optional<Map<String, Object>> payment = payment(reference);
-                if (payment.isEmpty()) {
-                    breaks.add(new Break(lineNo, BreakKind.UNKNOWN_IN_LEDGER, null, bankReference, null, amount,
-                            "Tidak ada pembayaran dengan referensi " + reference + " / no payment with this reference"));
-                    continue;
-                }
-                UUID paymentId = UUID.fromString(reference);
-                long ledgerAmount = ((Number) payment.get().get("amount")).longValue();
-                String state = (String) payment.get().get("state");
-                if (ledgerAmount != amount) {
-                    breaks.add(new Break(lineNo, BreakKind.AMOUNT_MISMATCH, paymentId, bankReference, ledgerAmount, amount,
-                            "Jumlah di rekening koran Rp " + amount + ", di buku besar Rp " + ledgerAmount + " / amounts differ"));
-                    continue;
-                }
-                if ("RETURNED".equalsIgnoreCase(line.get("status"))) {
-                    if (returns.markReturned(paymentId, bankReference, id)) {
-                        returned++;
-                    }
-                    continue;
-                }
-                if (!"SETTLED".equals(state) && !"RETURNED".equals(state) && !"REISSUED".equals(state)) {
-                    breaks.add(new Break(lineNo, BreakKind.NOT_SETTLED_IN_LEDGER, paymentId, bankReference, ledgerAmount, amount,
-                            "Bank mengkredit, buku besar masih " + state + " / credited by the bank, " + state + " in the ledger"));
-                    continue;
-                }
-                matched++;
+            UUID paymentId = UUID.fromString(reference);
+            long ledgerAmount = ((Number) payment.get().get("amount")).longValue();
+            String state = (String) payment.get().get("state");
+            if (ledgerAmount != line.amount()) {
+                breaks.add(new Break(line.lineNo(), BreakKind.AMOUNT_MISMATCH, paymentId, line.bankReference(), ledgerAmount, line.amount(),
+                        "Jumlah di rekening koran Rp " + line.amount() + ", di buku besar Rp " + ledgerAmount + " / amounts differ"));
+                continue;
             }
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new UnreadableStatement("Rekening koran tidak dapat dibaca / the statement cannot be read: " + e.getMessage());
+            if (line.returned()) {
+                if (returns.markReturned(paymentId, line.bankReference(), id)) {
+                    returned++;
+                }
+                continue;
+            }
+            if (!"SETTLED".equals(state) && !"RETURNED".equals(state) && !"REISSUED".equals(state)) {
+                breaks.add(new Break(line.lineNo(), BreakKind.NOT_SETTLED_IN_LEDGER, paymentId, line.bankReference(), ledgerAmount, line.amount(),
+                        "Bank mengkredit, buku besar masih " + state + " / credited by the bank, " + state + " in the ledger"));
+                continue;
+            }
+            matched++;
         }
         if (from != null) {
-            long lineNo = lines + 2;
+            long lineNo = lines.get(lines.size() - 1).lineNo() + 1;
             for (Map<String, Object> settled : settledBetween(from, to)) {
                 if (!onStatement.contains((String) settled.get("payment_id"))) {
                     breaks.add(new Break(lineNo++, BreakKind.MISSING_FROM_STATEMENT, UUID.fromString((String) settled.get("payment_id")),
@@ -147,9 +130,15 @@ public class StatementReconciliation {
                 }
             }
         }
-        save(id, fileName, sha256, from, to, lines, matched, returned, breaks, importedBy);
-        log.info("Reconciliation {} of {}: {} lines, {} matched, {} returned, {} breaks", id, fileName, lines, matched, returned, breaks.size());
+        save(id, fileName, sha256, from, to, lines.size(), matched, returned, breaks, importedBy);
+        log.info("Reconciliation {} of {}: {} lines, {} matched, {} returned, {} breaks", id, fileName, lines.size(), matched, returned, breaks.size());
         return find(id).orElseThrow();
+    }
+
+    /** The statement's entries: MT940 when it starts like one (a FIN block or :20:), CSV otherwise. */
+    static List<StatementLine> read(Path statement) throws IOException {
+        String text = Files.readString(statement, StandardCharsets.UTF_8);
+        return Mt940Statement.looksLikeMt940(text) ? Mt940Statement.read(text) : CsvStatement.read(new StringReader(text));
     }
 
     public Optional<Reconciliation> find(UUID id) {
@@ -197,21 +186,5 @@ public class StatementReconciliation {
 
     private static long count(List<Break> breaks, BreakKind kind) {
         return breaks.stream().filter(b -> b.kind() == kind).count();
-    }
-
-    private static LocalDate parseDate(String text, long lineNo) {
-        try {
-            return LocalDate.parse(text);
-        } catch (RuntimeException e) {
-            throw new UnreadableStatement("Baris " + lineNo + ": tanggal '" + text + "' bukan YYYY-MM-DD / line " + lineNo + ": bad value_date");
-        }
-    }
-
-    private static long parseAmount(String text, long lineNo) {
-        try {
-            return new java.math.BigDecimal(text).longValueExact();
-        } catch (RuntimeException e) {
-            throw new UnreadableStatement("Baris " + lineNo + ": jumlah '" + text + "' bukan rupiah bulat / line " + lineNo + ": bad amount");
-        }
     }
 }

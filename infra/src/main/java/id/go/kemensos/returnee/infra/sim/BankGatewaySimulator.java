@@ -13,6 +13,8 @@ import id.go.kemensos.returnee.infra.sim.SnapMessages.TransferRequest;
 import id.go.kemensos.returnee.infra.sim.SnapMessages.TransferResponse;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +122,11 @@ public final class BankGatewaySimulator extends GatewaySimulator {
         return BankStatement.csv(executedTransfers(), returned);
     }
 
+    /** The same statement as SWIFT MT940: each transfer a debit of the paying account, each return a credit back. */
+    public String statementMt940() {
+        return BankStatement.mt940(executedTransfers(), returned, LocalDate.now(ZoneId.of("Asia/Jakarta")));
+    }
+
     /**
      * Marks an executed credit as returned: the statement then shows it as RETURNED.
      *
@@ -192,6 +199,8 @@ public final class BankGatewaySimulator extends GatewaySimulator {
                 String format = SimulatorHttp.query(exchange).getOrDefault("format", "csv");
                 if (format.equals("csv")) {
                     SimulatorHttp.sendText(exchange, 200, "text/csv", statementCsv());
+                } else if (format.equals("mt940")) {
+                    SimulatorHttp.sendText(exchange, 200, "text/plain", statementMt940());
                 } else {
                     SimulatorHttp.sendJson(exchange, 400, Map.of("error", "UNSUPPORTED_FORMAT", "format", format));
                 }

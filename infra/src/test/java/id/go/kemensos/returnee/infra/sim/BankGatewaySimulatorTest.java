@@ -15,6 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import com.prowidesoftware.swift.model.field.Field61;
+import com.prowidesoftware.swift.model.field.Field86;
+import com.prowidesoftware.swift.model.mt.mt9xx.MT940;
 import org.junit.jupiter.api.Test;
 
 class BankGatewaySimulatorTest {
@@ -202,6 +205,30 @@ class BankGatewaySimulatorTest {
         String[] lines = client.get("/sim/statement?format=csv").body().split("\n");
         assertThat(lines[1]).contains(paid).endsWith(",SUCCESS");
         assertThat(lines[2]).contains(comesBack).endsWith(",RETURNED");
+    }
+
+    @Test
+    void theStatementInMt940HasADebitPerTransferAndACreditBackPerReturn() {
+        String paid = UUID.randomUUID().toString();
+        String comesBack = UUID.randomUUID().toString();
+        String paidRef = transfer(paid, "960000.00", SITI_ACCOUNT).field("referenceNo");
+        transfer(comesBack, "1250000.00", "0987654321");
+        client.post("/sim/returns", Map.of("partnerReferenceNo", comesBack));
+
+        Response response = client.get("/sim/statement?format=mt940");
+
+        assertThat(response.status()).isEqualTo(200);
+        MT940 statement = MT940.parse(response.body());
+        assertThat(statement.getField25().getValue()).isEqualTo(BankStatement.ACCOUNT);
+        assertThat(statement.getField60F().getCurrency()).isEqualTo("IDR");
+        List<Field61> entries = statement.getField61();
+        List<Field86> details = statement.getField86();
+        assertThat(entries).extracting(Field61::getDebitCreditMark).containsExactly("D", "D", "C");
+        assertThat(entries).extracting(f -> f.getAmountAsBigDecimal().longValueExact()).containsExactly(960_000L, 1_250_000L, 1_250_000L);
+        assertThat(entries.get(0).getReferenceOfTheAccountServicingInstitution()).isEqualTo(paidRef.substring(0, Math.min(16, paidRef.length())));
+        assertThat(details.get(0).getValue()).contains("/EREF/" + paid);
+        assertThat(details.get(2).getValue()).startsWith("/RTRN/AC04/EREF/" + comesBack);
+        assertThat(statement.getField62F().getAmountAsBigDecimal().longValueExact()).isEqualTo(100_000_000_000L - 960_000L);
     }
 
     @Test
