@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.disbursement.account;
 import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.disbursement.DisbursementProperties;
+import id.go.kemensos.returnee.messaging.LockConflicts;
 import id.go.kemensos.returnee.disbursement.bank.BankGatewayClient;
 import id.go.kemensos.returnee.disbursement.ledger.PaymentLedger;
 import id.go.kemensos.returnee.messaging.Outbox;
@@ -68,7 +69,7 @@ class AccountVerifier implements AutoCloseable {
         List<Check> checks = claim();
         CompletableFuture.allOf(checks.stream().map(check -> CompletableFuture.runAsync(() -> {
             BankGatewayClient.AccountInquiry answer = bank.inquire(check.paymentId().toString(), check.bankCode(), check.accountNumber());
-            tx.executeWithoutResult(status -> record(check, answer));
+            LockConflicts.retry("account check of payment " + check.paymentId(), () -> tx.executeWithoutResult(status -> record(check, answer)));
         }, calls)).toArray(CompletableFuture[]::new)).join();
     }
 

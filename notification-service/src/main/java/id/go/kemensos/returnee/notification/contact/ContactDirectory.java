@@ -64,23 +64,27 @@ public class ContactDirectory {
     }
 
     /**
-     * Records what changed of the returnee's language and opt-out (an opt-out withholds the messages still queued), with an {@link SmsPreferencesSet} event (none when nothing
-     * changed). @return the contact's preferences now, or empty for an unknown beneficiary
+     * Records what changed of the returnee's language and opt-out, with an {@link SmsPreferencesSet} event (none when
+     * nothing changed); an opt-out withholds the messages still queued.
+     *
+     * @return the contact's preferences now, or empty for an unknown beneficiary
      */
     @Transactional
     public Optional<Map<String, Object>> setPreferences(UUID beneficiaryId, String language, Boolean optedOut, String recordedBy) {
-        List<Map<String, Object>> before = jdbc.queryForList("SELECT language, opted_out FROM contact WHERE beneficiary_id = ? FOR UPDATE",
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT language, opted_out FROM contact WHERE beneficiary_id = ? FOR UPDATE",
                 beneficiaryId.toString());
-        if (before.isEmpty()) {
+        if (rows.isEmpty()) {
             return Optional.empty();
         }
-        String languageNow = language != null ? language : (String) before.get(0).get("language");
-        boolean optedOutNow = optedOut != null ? optedOut : Boolean.TRUE.equals(before.get(0).get("opted_out"));
+        String languageBefore = (String) rows.get(0).get("language");
+        boolean optedOutBefore = Boolean.TRUE.equals(rows.get(0).get("opted_out"));
+        String languageNow = language != null ? language : languageBefore;
+        boolean optedOutNow = optedOut != null ? optedOut : optedOutBefore;
         List<String> changed = new ArrayList<>();
-        if (!languageNow.equals(before.get(0).get("language"))) {
+        if (!languageNow.equals(languageBefore)) {
             changed.add("language");
         }
-        if (optedOutNow != Boolean.TRUE.equals(before.get(0).get("opted_out"))) {
+        if (optedOutNow != optedOutBefore) {
             changed.add("optedOut");
         }
         if (!changed.isEmpty()) {

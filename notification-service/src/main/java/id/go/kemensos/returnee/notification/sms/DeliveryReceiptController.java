@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.notification.sms;
 
+import id.go.kemensos.returnee.messaging.LockConflicts;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +33,8 @@ class DeliveryReceiptController {
             return ResponseEntity.badRequest().build();
         }
         // 202 also for a receipt of an unknown or already final message: there is nothing for the gateway to retry.
-        messages.recordReceipt(messageId, report.status(), report.deliveredAt());
+        // The gateway posts a receipt once: a transaction lost to a lock conflict is run again rather than answered with a 500.
+        LockConflicts.retry("receipt of SMS " + messageId, () -> messages.recordReceipt(messageId, report.status(), report.deliveredAt()));
         return ResponseEntity.accepted().build();
     }
 }

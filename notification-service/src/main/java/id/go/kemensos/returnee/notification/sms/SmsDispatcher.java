@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.notification.sms;
 
 import id.go.kemensos.returnee.contracts.MaskedValues;
+import id.go.kemensos.returnee.messaging.LockConflicts;
 import id.go.kemensos.returnee.notification.NotificationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,8 @@ class SmsDispatcher implements AutoCloseable {
 
     private void ask(SmsMessages.OverdueReceipt receipt) {
         gateway.status(receipt.gatewayMessageId()).filter(SmsGatewayClient.DeliveryStatus::isFinal).ifPresentOrElse(status -> {
-            messages.recordReceipt(receipt.messageId(), status.status(), status.deliveredAt());
+            LockConflicts.retry("receipt of SMS " + receipt.messageId(), () -> messages.recordReceipt(receipt.messageId(), status.status(),
+                    status.deliveredAt()));
             log.info("SMS {} {}: receipt overdue, status asked for at the gateway (check {})", receipt.gatewayMessageId(), status.status(),
                     receipt.check());
         }, () -> log.info("SMS {}: receipt overdue, no final status at the gateway yet (check {})", receipt.gatewayMessageId(), receipt.check()));
