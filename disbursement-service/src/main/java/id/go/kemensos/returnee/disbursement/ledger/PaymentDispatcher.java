@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.disbursement.ledger;
 
 import id.go.kemensos.returnee.disbursement.DisbursementProperties;
 import id.go.kemensos.returnee.disbursement.bank.BankGatewayClient;
+import id.go.kemensos.returnee.messaging.LockConflicts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -42,7 +43,11 @@ class PaymentDispatcher implements AutoCloseable {
             return;
         }
         CompletableFuture.allOf(orders.stream()
-                .map(order -> CompletableFuture.runAsync(() -> record(order, bank.transfer(order)), calls))
+                .map(order -> CompletableFuture.runAsync(() -> {
+                    TransferOutcome outcome = bank.transfer(order);
+                    // Only the recording runs again after a lock conflict, never the bank call.
+                    LockConflicts.retry("outcome of payment " + order.paymentId(), () -> record(order, outcome));
+                }, calls))
                 .toArray(CompletableFuture[]::new)).join();
     }
 
