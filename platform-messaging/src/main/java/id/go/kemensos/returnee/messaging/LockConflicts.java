@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
 
+import java.util.function.Supplier;
+
 /**
  * Runs a transaction again when the database gave it up over locks (a deadlock victim, a lock wait timed out): InnoDB
  * expects its callers to retry (seen: parallel account checks that approve at once, all reserving one budget row; an SMS
@@ -18,10 +20,17 @@ public final class LockConflicts {
     }
 
     public static void retry(String what, Runnable transaction) {
+        call(what, () -> {
+            transaction.run();
+            return null;
+        });
+    }
+
+    /** The same, for a transaction that answers something (an officer's request, say: retried rather than a 500). */
+    public static <T> T call(String what, Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {
             try {
-                transaction.run();
-                return;
+                return transaction.get();
             } catch (PessimisticLockingFailureException e) {
                 if (attempt >= ATTEMPTS) {
                     throw e;

@@ -25,6 +25,20 @@ class LockConflictsTest {
     }
 
     @Test
+    void aRequestRunAgainAnswersWhatItsLastRunAnswered() {
+        AtomicInteger runs = new AtomicInteger();
+
+        String answer = LockConflicts.call("test", () -> {
+            if (runs.incrementAndGet() == 1) {
+                throw new CannotAcquireLockException("Deadlock found when trying to get lock");
+            }
+            return "batch " + runs.get();
+        });
+
+        assertThat(answer).isEqualTo("batch 2");
+    }
+
+    @Test
     void theLastConflictAndOtherFailuresAreThrown() {
         AtomicInteger runs = new AtomicInteger();
         assertThatThrownBy(() -> LockConflicts.retry("test", () -> {

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.disbursement.account;
 
+import id.go.kemensos.returnee.messaging.LockConflicts;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -38,7 +39,8 @@ class AccountReviewController {
             description = "Otherwise amend the returnee's account at registration: the payment is checked again against the new one.")
     @PostMapping("/api/payments/{paymentId}/account-review")
     ResponseEntity<Map<String, Object>> accept(@PathVariable UUID paymentId, @Valid @RequestBody AcceptRequest request) {
-        reviews.accept(paymentId, request.officer().strip(), request.reason().strip());
+        LockConflicts.retry("account review of payment " + paymentId, () -> reviews.accept(paymentId, request.officer().strip(),
+                request.reason().strip()));
         return ResponseEntity.ok(Map.of("paymentId", paymentId, "accountCheck", "VERIFIED"));
     }
 }

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.disbursement.batch;
 
+import id.go.kemensos.returnee.messaging.LockConflicts;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -40,7 +41,8 @@ class BatchController {
             description = "Each payment's budget is reserved as it is batched; what does not fit stays scheduled with the reason.")
     @PostMapping
     List<PaymentBatches.Batch> prepare(@Valid @RequestBody PrepareRequest request) {
-        return batches.prepare(request.programId(), request.cycleId(), request.provinceCode(), request.preparedBy().strip());
+        return LockConflicts.call("batch preparation", () -> batches.prepare(request.programId(), request.cycleId(), request.provinceCode(),
+                request.preparedBy().strip()));
     }
 
     @Operation(summary = "Batches of a province, newest first", description = "state: PREPARED, APPROVED or REJECTED")
@@ -57,13 +59,14 @@ class BatchController {
     @Operation(summary = "Approve a prepared batch for transfer (not by the officer who prepared it)")
     @PostMapping("/{batchId}/approval")
     ResponseEntity<PaymentBatches.Batch> approve(@PathVariable UUID batchId, @Valid @RequestBody ApproveRequest request) {
-        return ResponseEntity.ok(batches.approve(batchId, request.approvedBy().strip()));
+        return ResponseEntity.ok(LockConflicts.call("approval of batch " + batchId, () -> batches.approve(batchId, request.approvedBy().strip())));
     }
 
     @Operation(summary = "Reject a prepared batch with a reason: its payments return to the pool and their budget is released")
     @PostMapping("/{batchId}/rejection")
     ResponseEntity<PaymentBatches.Batch> reject(@PathVariable UUID batchId, @Valid @RequestBody RejectRequest request) {
-        return ResponseEntity.ok(batches.reject(batchId, request.rejectedBy().strip(), request.reason().strip()));
+        return ResponseEntity.ok(LockConflicts.call("rejection of batch " + batchId, () -> batches.reject(batchId, request.rejectedBy().strip(),
+                request.reason().strip())));
     }
 
 }

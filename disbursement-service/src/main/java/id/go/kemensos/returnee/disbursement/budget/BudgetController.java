@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.disbursement.budget;
 
 import id.go.kemensos.returnee.disbursement.ledger.PaymentLedger;
+import id.go.kemensos.returnee.messaging.LockConflicts;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -53,11 +54,13 @@ class BudgetController {
     ResponseEntity<?> setCeiling(@PathVariable String programId, @PathVariable String provinceCode, @PathVariable String fiscalYear,
                                  @Valid @RequestBody CeilingRequest request) {
         try {
-            budgets.setCeiling(programId, provinceCode, fiscalYear, request.ceiling(), request.setBy().strip());
+            LockConflicts.call("ceiling " + programId + " " + provinceCode + " " + fiscalYear,
+                    () -> budgets.setCeiling(programId, provinceCode, fiscalYear, request.ceiling(), request.setBy().strip()));
         } catch (ProgramBudgets.CeilingBelowCommitted e) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
         }
-        ledger.resumeAwaitingBudget(programId, provinceCode, fiscalYear);
+        LockConflicts.retry("payments awaiting " + programId + " " + provinceCode + " " + fiscalYear,
+                () -> ledger.resumeAwaitingBudget(programId, provinceCode, fiscalYear));
         return ResponseEntity.ok(budgets.find(programId, provinceCode, fiscalYear).orElseThrow());
     }
 }
