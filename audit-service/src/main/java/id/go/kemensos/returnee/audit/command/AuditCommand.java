@@ -4,6 +4,8 @@ import id.go.kemensos.returnee.audit.AuditProperties;
 import id.go.kemensos.returnee.audit.ledger.ChainVerification;
 import id.go.kemensos.returnee.audit.ledger.ChainVerifier;
 import id.go.kemensos.returnee.audit.ledger.EventLogRetention;
+import id.go.kemensos.returnee.audit.ledger.KafkaComparison;
+import id.go.kemensos.returnee.audit.ledger.LedgerAgainstKafka;
 import id.go.kemensos.returnee.audit.replay.AsOf;
 import id.go.kemensos.returnee.audit.replay.LivePaymentReport;
 import id.go.kemensos.returnee.audit.replay.PaymentHistoryReplay;
@@ -27,7 +29,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The auditor's commands. {@code verify}: every event topic kept forever, and the ledger's chain intact from its first row.
+ * The auditor's commands. {@code verify}: every event topic kept forever, the ledger's chain intact from its first row, and
+ * every row as the record on Kafka it came from.
  * {@code replay}: the disbursement history rebuilt from Kafka into a fresh schema, its totals, any anomaly, and (unless
  * {@code --as-of} is given or {@code --compare-live=false}) its differences from disbursement-service's live report.
  * Exit status 0: all in order; 1: something found (printed); 2: the command could not run.
@@ -44,15 +47,18 @@ public class AuditCommand implements ApplicationRunner, ExitCodeGenerator {
     private final AuditProperties properties;
     private final ChainVerifier verifier;
     private final EventLogRetention retention;
+    private final LedgerAgainstKafka againstKafka;
     private final PaymentHistoryReplay replay;
     private final JsonMapper json;
     private final PrintStream out = System.out;
     private int exitCode = 2;
 
-    AuditCommand(AuditProperties properties, ChainVerifier verifier, EventLogRetention retention, PaymentHistoryReplay replay, JsonMapper json) {
+    AuditCommand(AuditProperties properties, ChainVerifier verifier, EventLogRetention retention, LedgerAgainstKafka againstKafka,
+                 PaymentHistoryReplay replay, JsonMapper json) {
         this.properties = properties;
         this.verifier = verifier;
         this.retention = retention;
+        this.againstKafka = againstKafka;
         this.replay = replay;
         this.json = json;
     }
@@ -116,6 +122,12 @@ public class AuditCommand implements ApplicationRunner, ExitCodeGenerator {
             out.printf("  FIRST BROKEN ROW %d: %s (%s)%n", result.firstBroken().seq(), result.firstBroken().kind(), result.firstBroken().detail());
             result.findings().stream().skip(1).forEach(f -> out.printf("  then row %d: %s (%s)%n", f.seq(), f.kind(), f.detail()));
         }
+        KafkaComparison kafka = againstKafka.compare();
+        out.printf("== Ledger against Kafka: %d records read again, %d rows compared, %d records not yet appended: %s%n", kafka.recordsRead(),
+                kafka.rowsCompared(), kafka.notYetAppended(), kafka.matches() ? "every row as on Kafka" : kafka.differences().size() + " DIFFERENCES");
+        kafka.differences().forEach(d -> out.printf("  %s %s %s-%d@%d%s: %s%n", d.kind(), d.eventId(), d.topic(), d.partition(), d.offset(),
+                d.seq() == null ? "" : " (row " + d.seq() + ")", d.detail()));
+        ok &= kafka.matches();
         return ok ? 0 : 1;
     }
 

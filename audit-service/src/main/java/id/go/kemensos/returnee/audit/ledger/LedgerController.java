@@ -15,11 +15,13 @@ class LedgerController {
     private final ChainVerifier verifier;
     private final AuditLedger ledger;
     private final EventLogRetention retention;
+    private final LedgerAgainstKafka againstKafka;
 
-    LedgerController(ChainVerifier verifier, AuditLedger ledger, EventLogRetention retention) {
+    LedgerController(ChainVerifier verifier, AuditLedger ledger, EventLogRetention retention, LedgerAgainstKafka againstKafka) {
         this.verifier = verifier;
         this.ledger = ledger;
         this.retention = retention;
+        this.againstKafka = againstKafka;
     }
 
     @Operation(summary = "Recompute the ledger's hash chain from its first row",
@@ -27,6 +29,14 @@ class LedgerController {
     @PostMapping("/verification")
     ChainVerification verify() {
         return verifier.verify();
+    }
+
+    @Operation(summary = "Compare the ledger with the topics it is built from, read again from their first offsets",
+            description = "matches=false lists rows no record on Kafka has (NOT_ON_KAFKA), rows unlike their record (UNLIKE_KAFKA) and "
+                    + "records the ledger read past but does not hold (MISSING_FROM_LEDGER). Shows a ledger rewritten hashes and all.")
+    @PostMapping("/kafka-comparison")
+    KafkaComparison compareWithKafka() {
+        return againstKafka.compare();
     }
 
     @Operation(summary = "The chain's head: how many rows the ledger holds and the last hash (to note down and compare later)")
