@@ -92,19 +92,21 @@ public final class PlatformLauncher {
         stopped.await();
     }
 
-    /** What an auditor would check next: the ledger's chain, and a replay from Kafka against the live payment report. */
+    /** What an auditor would check next: the ledger's chain and its rows against Kafka, and a replay against the live report. */
     private static void audit(PrintStream out) throws Exception {
         JsonMapper json = JsonMapper.builder().build();
         HttpClient http = HttpClient.newHttpClient();
         String audit = PlatformService.AUDIT.baseUrl();
         JsonNode chain = json.readTree(post(http, audit + "/api/ledger/verification", "application/json", "{}"));
+        JsonNode kafka = json.readTree(post(http, audit + "/api/ledger/kafka-comparison", "application/json", "{}"));
         JsonNode replay = json.readTree(post(http, audit + "/api/replays", "application/json", "{}"));
         String live = http.send(HttpRequest.newBuilder(URI.create(PlatformService.DISBURSEMENT.baseUrl()
                 + "/api/reports/payments?groupBy=program,province,regency,state&format=csv")).build(), HttpResponse.BodyHandlers.ofString()).body();
         JsonNode comparison = json.readTree(post(http, audit + "/api/replays/" + replay.at("/run/replayId").asString() + "/comparison", "text/csv", live));
-        out.printf("== Audit: ledger of %d events, chain %s; replay of disbursement.events into %s: %d payments, %d anomalies, "
+        out.printf("== Audit: ledger of %d events, chain %s, %s; replay of disbursement.events into %s: %d payments, %d anomalies, "
                         + "%s the live report%n", chain.get("rowsChecked").asLong(), chain.get("intact").asBoolean() ? "intact" : "BROKEN at row "
-                        + chain.at("/firstBroken/seq").asLong(), replay.at("/run/replayId").asString(), replay.at("/run/payments").asLong(),
+                        + chain.at("/firstBroken/seq").asLong(), kafka.get("matches").asBoolean() ? "every row as on Kafka"
+                        : kafka.get("differences").size() + " rows NOT AS ON KAFKA", replay.at("/run/replayId").asString(), replay.at("/run/payments").asLong(),
                 replay.get("anomalies").size(), comparison.get("matches").asBoolean() ? "equal to" : comparison.get("differences").size()
                         + " differences from");
     }
