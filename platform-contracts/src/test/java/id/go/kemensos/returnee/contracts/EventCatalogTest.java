@@ -3,6 +3,8 @@ package id.go.kemensos.returnee.contracts;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EventCatalogTest {
@@ -21,6 +23,17 @@ class EventCatalogTest {
         }
         assertThat(Topics.allEventTopics())
                 .containsExactly("audit.events", "disbursement.events", "eligibility.events", "notification.events", "registration.events");
+    }
+
+    @Test
+    void namesTheSettingsOfATopicThatDoNotKeepItsRecordsForever() {
+        Map<String, String> compacted = Map.of("retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "compact");
+        Map<String, String> weekOld = Map.of("retention.ms", "604800000", "cleanup.policy", "delete");
+
+        assertThat(Topics.unlikeKeptForever(Topics.KEPT_FOREVER::get)).isEmpty();
+        assertThat(Topics.unlikeKeptForever(compacted::get)).containsExactly(Map.entry("cleanup.policy", "compact"));
+        assertThat(Topics.unlikeKeptForever(weekOld::get)).containsOnlyKeys("retention.bytes", "retention.ms")
+                .containsEntry("retention.bytes", null).containsEntry("retention.ms", "604800000");
     }
 
     @Test

@@ -43,7 +43,7 @@ public class EventLogRetention {
             List<TopicRetention> result = new ArrayList<>();
             for (ConfigResource topic : topics) {
                 Config config = configs.get(topic);
-                boolean keptForever = Topics.KEPT_FOREVER.entrySet().stream().allMatch(e -> e.getValue().equals(value(config, e.getKey())));
+                boolean keptForever = Topics.unlikeKeptForever(name -> value(config, name)).isEmpty();
                 result.add(new TopicRetention(topic.name(), value(config, TopicConfig.RETENTION_MS_CONFIG),
                         value(config, TopicConfig.RETENTION_BYTES_CONFIG), value(config, TopicConfig.CLEANUP_POLICY_CONFIG), keptForever));
             }

@@ -87,20 +87,15 @@ public final class TopicProvisioner {
         Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
         Map<ConfigResource, Collection<AlterConfigOp>> changes = new LinkedHashMap<>();
         for (ConfigResource topic : resources) {
-            List<AlterConfigOp> ops = new ArrayList<>();
-            List<String> was = new ArrayList<>();
-            for (Map.Entry<String, String> wanted : new TreeMap<>(Topics.KEPT_FOREVER).entrySet()) {
-                ConfigEntry entry = configs.get(topic).get(wanted.getKey());
-                String current = entry == null ? null : entry.value();
-                if (!wanted.getValue().equals(current)) {
-                    ops.add(new AlterConfigOp(new ConfigEntry(wanted.getKey(), wanted.getValue()), AlterConfigOp.OpType.SET));
-                    was.add(wanted.getKey() + "=" + current);
-                }
-            }
-            if (!ops.isEmpty()) {
-                changes.put(topic, ops);
-                log.warn("Topic {} did not keep its records forever ({}): set to {}", topic.name(), String.join(", ", was),
-                        new TreeMap<>(Topics.KEPT_FOREVER));
+            Map<String, String> unlike = Topics.unlikeKeptForever(name -> {
+                ConfigEntry entry = configs.get(topic).get(name);
+                return entry == null ? null : entry.value();
+            });
+            if (!unlike.isEmpty()) {
+                changes.put(topic, unlike.keySet().stream()
+                        .map(name -> new AlterConfigOp(new ConfigEntry(name, Topics.KEPT_FOREVER.get(name)), AlterConfigOp.OpType.SET)).toList());
+                log.warn("Topic {} did not keep its records forever ({}): set to {}", topic.name(),
+                        String.join(", ", unlike.entrySet().stream().map(Object::toString).toList()), new TreeMap<>(Topics.KEPT_FOREVER));
             }
         }
         if (!changes.isEmpty()) {
