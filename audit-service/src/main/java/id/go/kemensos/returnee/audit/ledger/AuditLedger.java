@@ -33,6 +33,8 @@ public class AuditLedger {
     private static final Logger log = LoggerFactory.getLogger(AuditLedger.class);
     private static final int ID_QUERY_CHUNK = 500;
 
+    private static final int PAGE = 5_000;
+
     public static final RowMapper<AuditEntry> ENTRY = (rs, n) -> {
         Timestamp time = rs.getTimestamp("event_time");
         return new AuditEntry(rs.getLong("seq"), rs.getString("event_id"), rs.getString("topic"), rs.getInt("kafka_partition"),
@@ -101,6 +103,11 @@ public class AuditLedger {
     public List<AuditEntry> byPayment(UUID paymentId) {
         return jdbc.query("SELECT e.* FROM audit_payment_ref r JOIN audit_entry e ON e.seq = r.seq WHERE r.payment_id = ? ORDER BY e.seq",
                 ENTRY, paymentId.toString());
+    }
+
+    /** The next page of rows after {@code after}, up to {@code upTo} (a head read before), in order: for walking the whole ledger. */
+    public List<AuditEntry> pageAfter(long after, long upTo) {
+        return jdbc.query("SELECT * FROM audit_entry WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT " + PAGE, ENTRY, after, upTo);
     }
 
     public Optional<AuditEntry> bySeq(long seq) {

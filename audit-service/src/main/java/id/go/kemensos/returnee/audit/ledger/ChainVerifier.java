@@ -1,6 +1,5 @@
 package id.go.kemensos.returnee.audit.ledger;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -13,15 +12,12 @@ import java.util.function.LongFunction;
 @Service
 public class ChainVerifier {
 
-    private static final int PAGE = 5_000;
     private static final int MAX_FINDINGS = 100;
 
-    private final JdbcTemplate jdbc;
     private final AuditLedger ledger;
     private final LedgerSeals seals;
 
-    public ChainVerifier(JdbcTemplate jdbc, AuditLedger ledger, LedgerSeals seals) {
-        this.jdbc = jdbc;
+    public ChainVerifier(AuditLedger ledger, LedgerSeals seals) {
         this.ledger = ledger;
         this.seals = seals;
     }
@@ -36,8 +32,7 @@ public class ChainVerifier {
         }
         AuditLedger.Head head = ledger.head();
         // Rows appended while this runs lie beyond the head read here; the next verification covers them.
-        return verify(after -> jdbc.query("SELECT * FROM audit_entry WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT " + PAGE, AuditLedger.ENTRY,
-                after, head.seq()), head, sealed, sealsUnavailable);
+        return verify(after -> ledger.pageAfter(after, head.seq()), head, sealed, sealsUnavailable);
     }
 
     /**

@@ -5,7 +5,6 @@ import id.go.kemensos.returnee.audit.TopicFromStart;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -31,21 +30,17 @@ import java.util.regex.Pattern;
 @Component
 public class LedgerAgainstKafka {
 
-    private static final int PAGE = 5_000;
-
     private final TopicFromStart topics;
     private final LedgerRecords records;
     private final AuditLedger ledger;
-    private final JdbcTemplate jdbc;
     private final KafkaProperties kafka;
     private final Pattern ledgerTopics;
 
-    LedgerAgainstKafka(TopicFromStart topics, LedgerRecords records, AuditLedger ledger, JdbcTemplate jdbc, KafkaProperties kafka,
+    LedgerAgainstKafka(TopicFromStart topics, LedgerRecords records, AuditLedger ledger, KafkaProperties kafka,
                        AuditProperties properties) {
         this.topics = topics;
         this.records = records;
         this.ledger = ledger;
-        this.jdbc = jdbc;
         this.kafka = kafka;
         this.ledgerTopics = Pattern.compile(properties.topicPattern());
     }
@@ -67,8 +62,7 @@ public class LedgerAgainstKafka {
             });
             read += count[0];
         }
-        return compare(read, onKafka, names, after -> jdbc.query("SELECT * FROM audit_entry WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT " + PAGE,
-                AuditLedger.ENTRY, after, head.seq()));
+        return compare(read, onKafka, names, after -> ledger.pageAfter(after, head.seq()));
     }
 
     /** @param onKafka the records as rows, by event id (their first occurrence); consumed */
