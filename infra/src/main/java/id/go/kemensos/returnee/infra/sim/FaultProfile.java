@@ -51,7 +51,7 @@ public record FaultProfile(double errorRate, double timeoutRate, double lostRepl
         return new FaultProfile(0, 0, 0, latencyMillis, DEFAULT_TIMEOUT_MILLIS);
     }
 
-    private static void requireRate(String name, double rate) {
+    static void requireRate(String name, double rate) {
         // The negated form also rejects NaN.
         if (!(rate >= 0.0 && rate <= 1.0)) {
             throw new IllegalArgumentException(name + " must be in [0,1], was " + rate);

@@ -80,9 +80,7 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
 
     /** Share of accepted messages that end FAILED (handset off, number inactive) instead of DELIVERED. */
     public void setDeliveryFailureRate(double rate) {
-        if (!(rate >= 0 && rate <= 1)) {
-            throw new IllegalArgumentException("delivery failure rate must be in [0,1], was " + rate);
-        }
+        FaultProfile.requireRate("delivery failure rate", rate);
         deliveryFailureRate = rate;
     }
 
@@ -91,9 +89,7 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
      * status can still be asked for ({@code GET /sms/v1/messages/{id}}).
      */
     public void setReceiptLossRate(double rate) {
-        if (!(rate >= 0 && rate <= 1)) {
-            throw new IllegalArgumentException("receipt loss rate must be in [0,1], was " + rate);
-        }
+        FaultProfile.requireRate("receipt loss rate", rate);
         receiptLossRate = rate;
     }
 
