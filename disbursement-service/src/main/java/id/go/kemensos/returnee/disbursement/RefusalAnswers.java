@@ -5,12 +5,17 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Every controller of this service answers a refusal the same way: 404 or 409 with the reason as a problem detail. */
+/** Every controller of this service answers a refusal the same way: 404, 409 or 403 with the reason as a problem detail. */
 @RestControllerAdvice
 class RefusalAnswers {
 
     @ExceptionHandler(Refusal.class)
     ProblemDetail refused(Refusal refusal) {
-        return ProblemDetail.forStatusAndDetail(refusal.isNotFound() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, refusal.getMessage());
+        HttpStatus status = switch (refusal.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
+        return ProblemDetail.forStatusAndDetail(status, refusal.getMessage());
     }
 }

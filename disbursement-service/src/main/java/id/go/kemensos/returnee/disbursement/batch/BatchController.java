@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import id.go.kemensos.returnee.security.Officer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,22 +28,18 @@ class BatchController {
         this.batches = batches;
     }
 
-    record PrepareRequest(@NotBlank String programId, @NotBlank String cycleId, @NotBlank String provinceCode,
-                          @NotBlank @Size(max = 100) String preparedBy) {
+    record PrepareRequest(@NotBlank String programId, @NotBlank String cycleId, @NotBlank String provinceCode) {
     }
 
-    record ApproveRequest(@NotBlank @Size(max = 100) String approvedBy) {
-    }
-
-    record RejectRequest(@NotBlank @Size(max = 100) String rejectedBy, @NotBlank @Size(max = 500) String reason) {
+    record RejectRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
     @Operation(summary = "Prepare batches (one per payee bank) of a province's scheduled payments under a program year",
             description = "Each payment's budget is reserved as it is batched; what does not fit stays scheduled with the reason.")
     @PostMapping
-    List<PaymentBatches.Batch> prepare(@Valid @RequestBody PrepareRequest request) {
+    List<PaymentBatches.Batch> prepare(@Valid @RequestBody PrepareRequest request, Officer officer) {
         return LockConflicts.call("batch preparation", () -> batches.prepare(request.programId(), request.cycleId(), request.provinceCode(),
-                request.preparedBy().strip()));
+                officer.reference()));
     }
 
     @Operation(summary = "Batches of a province, newest first", description = "state: PREPARED, APPROVED or REJECTED")
@@ -56,16 +53,17 @@ class BatchController {
         return ResponseEntity.of(batches.find(batchId));
     }
 
-    @Operation(summary = "Approve a prepared batch for transfer (not by the officer who prepared it)")
+    @Operation(summary = "Approve a prepared batch for transfer (not by the officer who prepared it: 403)",
+            description = "The approver is the caller; a body, if sent, must not name anyone.")
     @PostMapping("/{batchId}/approval")
-    ResponseEntity<PaymentBatches.Batch> approve(@PathVariable UUID batchId, @Valid @RequestBody ApproveRequest request) {
-        return ResponseEntity.ok(LockConflicts.call("approval of batch " + batchId, () -> batches.approve(batchId, request.approvedBy().strip())));
+    ResponseEntity<PaymentBatches.Batch> approve(@PathVariable UUID batchId, Officer officer) {
+        return ResponseEntity.ok(LockConflicts.call("approval of batch " + batchId, () -> batches.approve(batchId, officer.reference())));
     }
 
     @Operation(summary = "Reject a prepared batch with a reason: its payments return to the pool and their budget is released")
     @PostMapping("/{batchId}/rejection")
-    ResponseEntity<PaymentBatches.Batch> reject(@PathVariable UUID batchId, @Valid @RequestBody RejectRequest request) {
-        return ResponseEntity.ok(LockConflicts.call("rejection of batch " + batchId, () -> batches.reject(batchId, request.rejectedBy().strip(),
+    ResponseEntity<PaymentBatches.Batch> reject(@PathVariable UUID batchId, @Valid @RequestBody RejectRequest request, Officer officer) {
+        return ResponseEntity.ok(LockConflicts.call("rejection of batch " + batchId, () -> batches.reject(batchId, officer.reference(),
                 request.reason().strip())));
     }
 

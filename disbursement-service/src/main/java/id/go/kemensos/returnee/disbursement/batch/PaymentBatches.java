@@ -98,8 +98,8 @@ public class PaymentBatches {
     @Transactional
     public Batch approve(UUID batchId, String approvedBy) {
         Batch batch = lockPrepared(batchId);
-        if (batch.preparedBy().equalsIgnoreCase(approvedBy)) {
-            throw Refusal.conflict("Petugas yang menyiapkan batch tidak boleh menyetujuinya (maker-checker) / "
+        if (batch.preparedBy().equals(approvedBy)) {
+            throw Refusal.forbidden("Petugas yang menyiapkan batch tidak boleh menyetujuinya (maker-checker) / "
                     + "The officer who prepared a batch cannot approve it");
         }
         Instant now = clock.instant();
@@ -113,8 +113,8 @@ public class PaymentBatches {
     @Transactional
     public Batch reject(UUID batchId, String rejectedBy, String reason) {
         Batch batch = lockPrepared(batchId);
-        if (batch.preparedBy().equalsIgnoreCase(rejectedBy)) {
-            throw Refusal.conflict("Petugas yang menyiapkan batch tidak boleh memutusnya / The officer who prepared a batch cannot decide it");
+        if (batch.preparedBy().equals(rejectedBy)) {
+            throw Refusal.forbidden("Petugas yang menyiapkan batch tidak boleh memutusnya / The officer who prepared a batch cannot decide it");
         }
         budgets.release(batch.programId(), batch.provinceCode(), batch.cycleId(), batch.total());
         // Back in the pool; a payment whose payee amended the account while it was batched is checked again, on the new one.

@@ -11,6 +11,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import id.go.kemensos.returnee.security.Officer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +34,7 @@ class BudgetController {
         this.ledger = ledger;
     }
 
-    record CeilingRequest(@PositiveOrZero long ceiling, @NotBlank @Size(max = 100) String setBy) {
+    record CeilingRequest(@PositiveOrZero long ceiling) {
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -52,10 +53,10 @@ class BudgetController {
                     + "waiting payments go into the next batch instead.")
     @PutMapping("/{programId}/{provinceCode}/{fiscalYear}")
     ResponseEntity<?> setCeiling(@PathVariable String programId, @PathVariable String provinceCode, @PathVariable String fiscalYear,
-                                 @Valid @RequestBody CeilingRequest request) {
+                                 @Valid @RequestBody CeilingRequest request, Officer officer) {
         try {
             LockConflicts.call("ceiling " + programId + " " + provinceCode + " " + fiscalYear,
-                    () -> budgets.setCeiling(programId, provinceCode, fiscalYear, request.ceiling(), request.setBy().strip()));
+                    () -> budgets.setCeiling(programId, provinceCode, fiscalYear, request.ceiling(), officer.reference()));
         } catch (ProgramBudgets.CeilingBelowCommitted e) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
         }

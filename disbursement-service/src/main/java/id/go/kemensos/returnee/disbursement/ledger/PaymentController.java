@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import id.go.kemensos.returnee.security.Officer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +30,7 @@ class PaymentController {
         this.jdbc = jdbc;
     }
 
-    record ReissueRequest(@NotBlank @Size(max = 100) String requestedBy, @NotBlank @Size(max = 500) String reason) {
+    record ReissueRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
     @Operation(summary = "A payment as the ledger holds it (account number masked)")
@@ -46,8 +47,8 @@ class PaymentController {
     @Operation(summary = "Replace a FAILED or RETURNED payment with a new one to the payee's current account",
             description = "The new payment goes through budget and approval like any other. 409 for any other state.")
     @PostMapping("/{paymentId}/reissue")
-    ResponseEntity<Map<String, UUID>> reissue(@PathVariable UUID paymentId, @Valid @RequestBody ReissueRequest request) {
-        UUID newId = returns.reissue(paymentId, request.requestedBy().strip(), request.reason().strip());
+    ResponseEntity<Map<String, UUID>> reissue(@PathVariable UUID paymentId, @Valid @RequestBody ReissueRequest request, Officer officer) {
+        UUID newId = returns.reissue(paymentId, officer.reference(), request.reason().strip());
         return ResponseEntity.ok(Map.of("paymentId", paymentId, "newPaymentId", newId));
     }
 }

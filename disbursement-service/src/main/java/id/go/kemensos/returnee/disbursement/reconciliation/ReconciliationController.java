@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import id.go.kemensos.returnee.security.Officer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,11 +39,7 @@ class ReconciliationController {
             description = "The format is recognised from the content. The same statement imported again answers the first "
                     + "reconciliation. 400 when the statement cannot be read, with the line or MT940 entry.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<?> reconcile(@RequestParam("file") MultipartFile file, @RequestParam("importedBy") String importedBy)
-            throws IOException, NoSuchAlgorithmException {
-        if (importedBy.isBlank()) {
-            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "importedBy wajib / is required"));
-        }
+    ResponseEntity<?> reconcile(@RequestParam("file") MultipartFile file, Officer officer) throws IOException, NoSuchAlgorithmException {
         Path copy = Files.createTempFile("statement-", ".txt");
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
@@ -50,7 +47,7 @@ class ReconciliationController {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
             return ResponseEntity.ok(reconciliation.reconcile(copy, file.getOriginalFilename(), HexFormat.of().formatHex(sha256.digest()),
-                    importedBy.strip()));
+                    officer.reference()));
         } catch (StatementReconciliation.UnreadableStatement e) {
             return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
         } finally {

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import id.go.kemensos.returnee.security.Officer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -44,7 +45,7 @@ class DecisionController {
         this.catalog = catalog;
     }
 
-    record OverrideRequest(@NotNull Outcome outcome, @NotBlank @Size(max = 100) String officer, @NotBlank @Size(max = 1000) String reason) {
+    record OverrideRequest(@NotNull Outcome outcome, @NotBlank @Size(max = 1000) String reason) {
     }
 
     record ReevaluationRequest(String ruleSetId, String provinceCode) {
@@ -58,26 +59,28 @@ class DecisionController {
 
     @Operation(summary = "A decision with its rule version, inputs, criteria results and citations, and any override")
     @GetMapping("/decisions/{decisionId}")
-    ResponseEntity<Decision> decision(@PathVariable UUID decisionId) {
-        return ResponseEntity.of(decisions.find(decisionId));
+    ResponseEntity<Decision> decision(@PathVariable UUID decisionId, Officer officer) {
+        return ResponseEntity.of(decisions.find(decisionId, officer.province()));
     }
 
     @Operation(summary = "A decision explained in words", description = "lang=id (Bahasa Indonesia, default) or lang=en")
     @GetMapping(value = "/decisions/{decisionId}/explanation", produces = MediaType.TEXT_PLAIN_VALUE)
-    ResponseEntity<String> explanation(@PathVariable UUID decisionId, @RequestParam(defaultValue = "id") String lang) {
-        return decisions.find(decisionId).map(d -> ResponseEntity.ok(DecisionExplainer.explain(d, !"en".equalsIgnoreCase(lang))))
+    ResponseEntity<String> explanation(@PathVariable UUID decisionId, @RequestParam(defaultValue = "id") String lang, Officer officer) {
+        return decisions.find(decisionId, officer.province()).map(d -> ResponseEntity.ok(DecisionExplainer.explain(d, !"en".equalsIgnoreCase(lang))))
                 .orElse(ResponseEntity.notFound().build());
     }
 
     @Operation(summary = "Every decision of a beneficiary, newest first, superseded ones included")
     @GetMapping("/beneficiaries/{beneficiaryId}/decisions")
-    List<Decision> history(@PathVariable UUID beneficiaryId) {
-        return decisions.history(beneficiaryId);
+    List<Decision> history(@PathVariable UUID beneficiaryId, Officer officer) {
+        return decisions.history(beneficiaryId, officer.province());
     }
 
     @Operation(summary = "Decisions that need an officer (NEEDS_REVIEW, current, not yet overridden) in a province, oldest first")
     @GetMapping("/reviews")
-    Page reviews(@RequestParam String provinceCode, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    Page reviews(@RequestParam String provinceCode, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                 Officer officer) {
+        officer.provinceFor(provinceCode);
         int pageSize = Math.max(1, Math.min(size, 500));
         return new Page(decisions.pendingReviews(provinceCode, Math.max(0, page), pageSize), Math.max(0, page), pageSize,
                 decisions.countPendingReviews(provinceCode));
@@ -86,9 +89,9 @@ class DecisionController {
     @Operation(summary = "An officer rules a decision that needs review ELIGIBLE or INELIGIBLE, with a mandatory reason; the decision itself is kept",
             description = "409 when the decision does not need review, was superseded or already overridden, or the grant was already paid for the program year.")
     @PostMapping("/decisions/{decisionId}/override")
-    ResponseEntity<?> override(@PathVariable UUID decisionId, @Valid @RequestBody OverrideRequest request) {
+    ResponseEntity<?> override(@PathVariable UUID decisionId, @Valid @RequestBody OverrideRequest request, Officer officer) {
         try {
-            return ResponseEntity.ok(overrides.override(decisionId, request.outcome(), request.officer().strip(), request.reason().strip()));
+            return ResponseEntity.ok(overrides.override(decisionId, request.outcome(), officer.reference(), request.reason().strip()));
         } catch (DecisionOverrides.Refused refused) {
             HttpStatus status = refused.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
             return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, refused.getMessage()));

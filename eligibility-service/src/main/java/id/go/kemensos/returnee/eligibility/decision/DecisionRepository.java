@@ -61,10 +61,16 @@ class DecisionRepository {
         return jdbc.query(SELECT + " WHERE d.decision_id = ? FOR UPDATE", this::decision, decisionId.toString()).stream().findFirst();
     }
 
-    /** Every decision of a beneficiary, newest first, superseded ones included. */
-    List<Decision> history(UUID beneficiaryId) {
-        return jdbc.query(SELECT + " WHERE d.beneficiary_id = ? ORDER BY d.decided_at DESC, d.decision_id DESC", this::decision,
-                beneficiaryId.toString());
+    /** A decision, if its person is of the province given (null: any). */
+    Optional<Decision> find(UUID decisionId, String provinceCode) {
+        return jdbc.query(SELECT + " WHERE d.decision_id = ? AND (? IS NULL OR d.province_code = ?)", this::decision, decisionId.toString(),
+                provinceCode, provinceCode).stream().findFirst();
+    }
+
+    /** Every decision of a beneficiary of the province given (null: any), newest first, superseded ones included. */
+    List<Decision> history(UUID beneficiaryId, String provinceCode) {
+        return jdbc.query(SELECT + " WHERE d.beneficiary_id = ? AND (? IS NULL OR d.province_code = ?) ORDER BY d.decided_at DESC, "
+                + "d.decision_id DESC", this::decision, beneficiaryId.toString(), provinceCode, provinceCode);
     }
 
     /** Current NEEDS_REVIEW decisions no officer has decided yet, oldest first. */

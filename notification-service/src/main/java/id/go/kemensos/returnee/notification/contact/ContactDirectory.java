@@ -44,10 +44,10 @@ public class ContactDirectory {
     @Transactional(propagation = Propagation.MANDATORY)
     public void remember(ReturneeRegistered r) {
         jdbc.update("""
-                        INSERT INTO contact (beneficiary_id, full_name, phone_e164, updated_at) VALUES (?, ?, ?, ?)
-                        ON DUPLICATE KEY UPDATE full_name = VALUES(full_name), phone_e164 = VALUES(phone_e164),
-                            updated_at = VALUES(updated_at)""",
-                r.beneficiaryId().toString(), r.fullName(), r.phoneE164(), Timestamp.from(r.registeredAt()));
+                        INSERT INTO contact (beneficiary_id, full_name, province_code, phone_e164, updated_at) VALUES (?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE full_name = VALUES(full_name), province_code = VALUES(province_code),
+                            phone_e164 = VALUES(phone_e164), updated_at = VALUES(updated_at)""",
+                r.beneficiaryId().toString(), r.fullName(), r.provinceCode(), r.phoneE164(), Timestamp.from(r.registeredAt()));
     }
 
     /** Messages not yet sent go to the new number: the dispatcher reads the phone when it sends. */
@@ -67,12 +67,14 @@ public class ContactDirectory {
      * Records what changed of the returnee's language and opt-out, with an {@link SmsPreferencesSet} event (none when
      * nothing changed); an opt-out withholds the messages still queued.
      *
+     * @param provinceScope the recording officer's province (null: nationwide); a contact of another province is not found
      * @return the contact's preferences now, or empty for an unknown beneficiary
      */
     @Transactional
-    public Optional<Map<String, Object>> setPreferences(UUID beneficiaryId, String language, Boolean optedOut, String recordedBy) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT language, opted_out FROM contact WHERE beneficiary_id = ? FOR UPDATE",
-                beneficiaryId.toString());
+    public Optional<Map<String, Object>> setPreferences(UUID beneficiaryId, String language, Boolean optedOut, String recordedBy,
+                                                        String provinceScope) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT language, opted_out FROM contact WHERE beneficiary_id = ? "
+                + "AND (? IS NULL OR province_code = ?) FOR UPDATE", beneficiaryId.toString(), provinceScope, provinceScope);
         if (rows.isEmpty()) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.registration.returnee;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
+import id.go.kemensos.returnee.security.Officer;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -34,14 +35,21 @@ class ReturneeController {
     }
 
     @Operation(summary = "Register one returnee at a desk",
-            description = "Creates the beneficiary and emits ReturneeRegistered. Registering a NIK that is already known changes nothing.")
+            description = "Creates the beneficiary and emits ReturneeRegistered. A provincial officer registers people of their own "
+                    + "province only. Registering a NIK that is already known changes nothing.")
     @ApiResponse(responseCode = "201", description = "Registered; the body carries the new pseudonymous beneficiary id")
-    @ApiResponse(responseCode = "200", description = "This NIK was already registered; the body is the existing beneficiary")
+    @ApiResponse(responseCode = "200", description = "This NIK was already registered in your province; the body is the existing beneficiary")
+    @ApiResponse(responseCode = "409", description = "This NIK is registered in another province (nothing about that person is said)")
     @ApiResponse(responseCode = "400", description = "A field is missing or malformed; the problem names the field")
     @ApiResponse(responseCode = "422", description = "A rule failed (for example an invalid phone number); the problem names the field")
     @PostMapping
-    ResponseEntity<ReturneeView> register(@Valid @RequestBody RegisterReturneeRequest request) {
+    ResponseEntity<?> register(@Valid @RequestBody RegisterReturneeRequest request, Officer officer) {
+        officer.provinceFor(request.provinceCode());
         ReturneeRegistry.Registration registration = registry.register(request, null);
+        if (!registration.created() && !officer.reaches(registration.returnee().provinceCode())) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "NIK ini sudah terdaftar di provinsi lain / this NIK is already registered in another province"));
+        }
         ReturneeView view = ReturneeView.of(registration.returnee());
         return registration.created()
                 ? ResponseEntity.created(URI.create("/api/returnees/" + view.beneficiaryId())).body(view)
@@ -51,11 +59,15 @@ class ReturneeController {
     @Operation(summary = "Amend a returnee's phone or payout account",
             description = "Raises ReturneeUpdated when something changed; identity (name, sex, birth date) cannot be amended here.")
     @PatchMapping("/{beneficiaryId}")
-    ResponseEntity<ReturneeView> amend(@PathVariable UUID beneficiaryId, @Valid @RequestBody AmendReturneeRequest request) {
+    ResponseEntity<ReturneeView> amend(@PathVariable UUID beneficiaryId, @Valid @RequestBody AmendReturneeRequest request, Officer officer) {
+        if (registry.find(beneficiaryId, officer.provinceScope()).isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
         BankAccount account = request.bankCode() == null ? null
                 : new BankAccount(request.bankCode(), request.accountNumber(), request.accountHolderName());
         registry.amend(beneficiaryId, request.phone(), account, null);
-        return registry.find(beneficiaryId).map(ReturneeView::of).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());
+        return registry.find(beneficiaryId, officer.provinceScope()).map(ReturneeView::of).map(ResponseEntity::ok)
+                .orElse(ResponseEntity.notFound().build());
     }
 
     @Operation(summary = "List returnees, newest first, filtered by province, regency, status or upload (NIK and account masked)",
@@ -64,8 +76,8 @@ class ReturneeController {
     @GetMapping
     ReturneePage list(@RequestParam(required = false) String provinceCode, @RequestParam(required = false) String regencyCode,
                       @RequestParam(required = false) ReturneeStatus status, @RequestParam(required = false) UUID uploadId, @RequestParam(defaultValue = "0") int page,
-                      @RequestParam(defaultValue = "50") int size) {
-        ReturneeFilter filter = new ReturneeFilter(provinceCode, regencyCode, status, uploadId);
+                      @RequestParam(defaultValue = "50") int size, Officer officer) {
+        ReturneeFilter filter = new ReturneeFilter(officer.provinceFor(provinceCode), regencyCode, status, uploadId);
         int pageSize = Math.max(1, Math.min(size, 500));
         return new ReturneePage(registry.search(filter, Math.max(0, page), pageSize).stream().map(ReturneeView::of).toList(),
                 Math.max(0, page), pageSize, registry.count(filter));
@@ -74,10 +86,10 @@ class ReturneeController {
     record ReturneePage(List<ReturneeView> items, int page, int size, long total) {
     }
 
-    @Operation(summary = "Show one returnee by beneficiary id (NIK and account masked)")
+    @Operation(summary = "Show one returnee by beneficiary id (NIK and account masked); 404 for a person of another province")
     @GetMapping("/{beneficiaryId}")
-    ResponseEntity<ReturneeView> get(@PathVariable UUID beneficiaryId) {
-        return registry.find(beneficiaryId).map(ReturneeView::of).map(ResponseEntity::ok)
+    ResponseEntity<ReturneeView> get(@PathVariable UUID beneficiaryId, Officer officer) {
+        return registry.find(beneficiaryId, officer.provinceScope()).map(ReturneeView::of).map(ResponseEntity::ok)
                 .orElse(ResponseEntity.notFound().build());
     }
 

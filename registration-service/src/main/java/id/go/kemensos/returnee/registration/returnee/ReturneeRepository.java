@@ -46,6 +46,11 @@ class ReturneeRepository {
         return first(jdbc.query("SELECT * FROM returnee WHERE beneficiary_id = ?", ROW, beneficiaryId.toString()));
     }
 
+    Optional<Returnee> findById(UUID beneficiaryId, String provinceCode) {
+        return first(jdbc.query("SELECT * FROM returnee WHERE beneficiary_id = ? AND (? IS NULL OR province_code = ?)", ROW,
+                beneficiaryId.toString(), provinceCode, provinceCode));
+    }
+
     private static final String INSERT = """
             INSERT INTO returnee (beneficiary_id, nik, full_name, sex, birth_date, province_code, regency_code, category,
                 referral_source, destination_country, return_date, phone_e164, bank_code, account_number,

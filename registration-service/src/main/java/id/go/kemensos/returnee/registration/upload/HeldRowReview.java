@@ -80,6 +80,10 @@ public class HeldRowReview {
                         + "This row kept no registration; reject it and upload it again");
             }
             ReturneeRegistry.Registration result = registry.register(registration, uploadId);
+            if (!result.created() && !result.returnee().provinceCode().equals(row.provinceCode())) {
+                throw new ReviewRefused(false, "NIK ini sudah terdaftar di provinsi lain; tolak baris ini / This NIK is registered in "
+                        + "another province, whose people this province does not amend: reject the row");
+            }
             if (!result.created()) {
                 if (!UploadProcessor.sameIdentity(result.returnee(), registration)) {
                     throw new ReviewRefused(false, "NIK ini sudah terdaftar dengan nama, jenis kelamin atau tanggal lahir lain; data "

@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.registration.upload;
 
 import id.go.kemensos.returnee.registration.validation.Problem;
+import id.go.kemensos.returnee.security.Officer;
 import id.go.kemensos.returnee.registration.validation.RegionCodes;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -51,9 +52,16 @@ class UploadController {
     }
 
     @Operation(summary = "Upload a provincial returnee list (CSV or XLSX)",
-            description = "202 with the new upload's status; 200 with the first upload when the same file was uploaded before.")
+            description = "202 with the new upload's status; 200 with the first upload when the same file was uploaded before. "
+                    + "The province is the officer's own (provinceCode may be left out; naming another is refused).")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<?> upload(@RequestParam("file") MultipartFile file, @RequestParam("provinceCode") String provinceCode) throws IOException {
+    ResponseEntity<?> upload(@RequestParam("file") MultipartFile file, @RequestParam(value = "provinceCode", required = false) String requested,
+                             Officer officer) throws IOException {
+        String provinceCode = officer.provinceFor(requested);
+        if (provinceCode == null) {
+            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "Sebutkan kode provinsi / name the province: provinceCode"));
+        }
         if (regions.provinceName(provinceCode).isEmpty()) {
             return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "Kode provinsi tidak dikenal / unknown province code: " + provinceCode));
@@ -68,25 +76,33 @@ class UploadController {
     }
 
     /** An officer's decision on a held row; the reason is mandatory, whatever the decision. */
-    record ReviewRequest(@NotNull HeldRowReview.Decision decision, @NotBlank @Size(max = 100) String reviewedBy,
-                         @NotBlank @Size(max = 500) String reason) {
+    record ReviewRequest(@NotNull HeldRowReview.Decision decision, @NotBlank @Size(max = 500) String reason) {
     }
 
     @Operation(summary = "Rows held for review in a province's uploads (or in one upload), oldest upload first (NIK masked)")
     @GetMapping("/reviews")
-    HeldRowView.Page pendingReviews(@RequestParam String provinceCode, @RequestParam(required = false) UUID uploadId,
-                                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    ResponseEntity<?> pendingReviews(@RequestParam(required = false) String provinceCode, @RequestParam(required = false) UUID uploadId,
+                                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Officer officer) {
+        String province = officer.provinceFor(provinceCode);
+        if (province == null) {
+            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "Sebutkan kode provinsi / name the province: provinceCode"));
+        }
         int pageSize = Math.max(1, Math.min(size, 500));
-        return new HeldRowView.Page(uploads.pendingReviews(provinceCode, uploadId, Math.max(0, page), pageSize).stream()
-                .map(HeldRowView::of).toList(), Math.max(0, page), pageSize, uploads.countPendingReviews(provinceCode, uploadId));
+        return ResponseEntity.ok(new HeldRowView.Page(uploads.pendingReviews(province, uploadId, Math.max(0, page), pageSize).stream()
+                .map(HeldRowView::of).toList(), Math.max(0, page), pageSize, uploads.countPendingReviews(province, uploadId)));
     }
 
-    @Operation(summary = "Decide a held row: REGISTER the person or REJECT the row, with the officer and a mandatory reason",
+    @Operation(summary = "Decide a held row: REGISTER the person or REJECT the row, with a mandatory reason (the officer is the caller)",
             description = "409 when the row is not held (already decided) or when REGISTER would overwrite another registered identity.")
     @PostMapping("/{uploadId}/rows/{rowNumber}/review")
-    ResponseEntity<?> review(@PathVariable UUID uploadId, @PathVariable long rowNumber, @Valid @RequestBody ReviewRequest request) {
+    ResponseEntity<?> review(@PathVariable UUID uploadId, @PathVariable long rowNumber, @Valid @RequestBody ReviewRequest request,
+                             Officer officer) {
+        if (ownUpload(uploadId, officer).isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
         try {
-            return ResponseEntity.ok(HeldRowView.of(reviews.decide(uploadId, rowNumber, request.decision(), request.reviewedBy().strip(),
+            return ResponseEntity.ok(HeldRowView.of(reviews.decide(uploadId, rowNumber, request.decision(), officer.reference(),
                     request.reason().strip())));
         } catch (HeldRowReview.ReviewRefused refused) {
             HttpStatus status = refused.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
@@ -96,14 +112,19 @@ class UploadController {
 
     @Operation(summary = "Status and counts of an upload, with progress while it runs")
     @GetMapping("/{uploadId}")
-    ResponseEntity<UploadStatus> status(@PathVariable UUID uploadId) {
-        return ResponseEntity.of(uploads.find(uploadId));
+    ResponseEntity<UploadStatus> status(@PathVariable UUID uploadId, Officer officer) {
+        return ResponseEntity.of(ownUpload(uploadId, officer));
+    }
+
+    /** An upload within the officer's reach: a provincial officer's own province only (another's is not found). */
+    private java.util.Optional<UploadStatus> ownUpload(UUID uploadId, Officer officer) {
+        return uploads.find(uploadId).filter(upload -> officer.reaches(upload.provinceCode()));
     }
 
     @Operation(summary = "Rejected rows as uploaded, with their problems added as columns, to fix and upload again")
     @GetMapping(value = "/{uploadId}/error-report", produces = "text/csv")
-    ResponseEntity<StreamingResponseBody> errorReport(@PathVariable UUID uploadId) {
-        if (uploads.find(uploadId).isEmpty()) {
+    ResponseEntity<StreamingResponseBody> errorReport(@PathVariable UUID uploadId, Officer officer) {
+        if (ownUpload(uploadId, officer).isEmpty()) {
             return ResponseEntity.notFound().build();
         }
         List<String> headers = uploads.headerNames(uploadId);

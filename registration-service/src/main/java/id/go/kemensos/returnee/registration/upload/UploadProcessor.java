@@ -193,7 +193,8 @@ class UploadProcessor {
 
     /**
      * A known NIK with the same data changes nothing; a new phone or account is an amendment (ReturneeUpdated); another
-     * name, sex or birth date is for an officer to decide, never overwritten.
+     * name, sex or birth date is for an officer to decide, never overwritten. A NIK registered in another province is
+     * rejected without a word about that person: this province's officers may not see or amend them.
      */
     private Object[] outcomeOf(UUID uploadId, Pending p, ReturneeRegistry.Registration registration, Counts counts) {
         RowVerdict v = p.verdict();
@@ -201,6 +202,14 @@ class UploadProcessor {
         RegisterReturneeRequest sheet = v.returnee().orElseThrow();
         List<Problem> problems = v.problems();
         RowVerdict.Outcome outcome = RowVerdict.Outcome.ACCEPTED;
+        if (!registration.created() && !known.provinceCode().equals(sheet.provinceCode())) {
+            problems = with(problems, Problem.of("nik", ProblemCode.KNOWN_NIK_OTHER_PROVINCE,
+                    "NIK ini sudah terdaftar di provinsi lain; perpindahan domisili diurus Kementerian",
+                    "This NIK is registered in another province; a change of province goes through the ministry"));
+            counts.rejected++;
+            return uploads.row(uploadId, p.row().rowNumber(), RowVerdict.Outcome.REJECTED, sheet.nik(), null, p.row().rawValues(), problems,
+                    null);
+        }
         if (!registration.created()) {
             if (!sameIdentity(known, sheet)) {
                 problems = with(problems, Problem.of("nik", ProblemCode.KNOWN_NIK_DIFFERENT_IDENTITY,

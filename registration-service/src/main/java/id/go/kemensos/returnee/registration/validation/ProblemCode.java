@@ -51,6 +51,8 @@ public enum ProblemCode {
     COUNTRY_CODE_INVALID(WARNING),
     DUPLICATE_IN_FILE(ERROR),
     KNOWN_NIK_DIFFERENT_IDENTITY(REVIEW),
+    /** The NIK is registered in another province, whose person this province's officers may neither see nor amend. */
+    KNOWN_NIK_OTHER_PROVINCE(ERROR),
     /** An officer rejected a held row; the message carries the officer's reason. */
     REJECTED_IN_REVIEW(ERROR);
 

@@ -1,0 +1,35 @@
+package id.go.kemensos.returnee.disbursement;
+
+import id.go.kemensos.returnee.security.ServiceAccessRules;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+import static id.go.kemensos.returnee.security.OfficerRole.AUDITOR;
+import static id.go.kemensos.returnee.security.OfficerRole.FINANCE_CHECKER;
+import static id.go.kemensos.returnee.security.OfficerRole.FINANCE_MAKER;
+import static id.go.kemensos.returnee.security.OfficerRole.MINISTRY_OFFICER;
+
+/**
+ * disbursement-service's row of the role matrix (README, "Who may do what"). Makers prepare, set ceilings, import
+ * statements, accept accounts and reissue; checkers approve or reject (never a batch they prepared: checked by subject in
+ * {@code PaymentBatches}); finance and auditors read payments; the ministry also reads budgets and reports.
+ */
+@Component
+class DisbursementAccess implements ServiceAccessRules {
+
+    @Override
+    public void define(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+        String maker = FINANCE_MAKER.name();
+        String checker = FINANCE_CHECKER.name();
+        rules.requestMatchers(HttpMethod.POST, "/api/batches", "/api/reconciliations", "/api/payments/*/account-review",
+                        "/api/payments/*/reissue").hasRole(maker)
+                .requestMatchers(HttpMethod.PUT, "/api/budgets/*/*/*").hasRole(maker)
+                .requestMatchers(HttpMethod.POST, "/api/batches/*/approval", "/api/batches/*/rejection").hasRole(checker)
+                .requestMatchers(HttpMethod.GET, "/api/account-reviews").hasAnyRole(maker, checker)
+                .requestMatchers(HttpMethod.GET, "/api/batches", "/api/batches/*", "/api/payments/*", "/api/reconciliations/*")
+                .hasAnyRole(maker, checker, AUDITOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/budgets", "/api/reports/payments")
+                .hasAnyRole(maker, checker, AUDITOR.name(), MINISTRY_OFFICER.name());
+    }
+}

@@ -1,0 +1,27 @@
+package id.go.kemensos.returnee.eligibility;
+
+import id.go.kemensos.returnee.security.ServiceAccessRules;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+import static id.go.kemensos.returnee.security.OfficerRole.AUDITOR;
+import static id.go.kemensos.returnee.security.OfficerRole.MINISTRY_OFFICER;
+import static id.go.kemensos.returnee.security.OfficerRole.PROVINCIAL_OFFICER;
+
+/**
+ * eligibility-service's row of the role matrix (README, "Who may do what"). The ministry rules reviews, overrides and
+ * re-evaluates; decisions and their explanations are read by the ministry, auditors and, for their own province's people
+ * (enforced at the query), provincial officers.
+ */
+@Component
+class EligibilityAccess implements ServiceAccessRules {
+
+    @Override
+    public void define(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(HttpMethod.GET, "/api/decisions/*", "/api/decisions/*/explanation", "/api/beneficiaries/*/decisions")
+                .hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(), AUDITOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/reviews").hasRole(MINISTRY_OFFICER.name())
+                .requestMatchers(HttpMethod.POST, "/api/decisions/*/override", "/api/reevaluations").hasRole(MINISTRY_OFFICER.name());
+    }
+}

@@ -1,0 +1,33 @@
+package id.go.kemensos.returnee.security;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What an officer may do, as the identity provider asserts it in the access token's {@code roles} claim. One person may hold
+ * several (a finance lead may prepare and approve batches), but never prepares and approves the same batch: that is checked
+ * by subject where the batch is decided, not by role.
+ */
+public enum OfficerRole {
+    /** Registers, uploads and amends the returnees of the province in the token's {@code province} claim, and no others. */
+    PROVINCIAL_OFFICER,
+    /** Nationwide: rules eligibility reviews and overrides, starts re-evaluations. */
+    MINISTRY_OFFICER,
+    /** Prepares payment batches, sets ceilings, imports bank statements, accepts account reviews, requests reissues. */
+    FINANCE_MAKER,
+    /** Approves or rejects payment batches that someone else prepared. */
+    FINANCE_CHECKER,
+    /** Reads what an audit needs: ledger, verification, replays, timelines, justifications, reports. Changes nothing. */
+    AUDITOR,
+    /** Operates the platform: dead letters, topic and retention checks, metrics. No business actions. */
+    PLATFORM_ADMIN;
+
+    /** The authority Spring Security checks ({@code hasRole("AUDITOR")} matches {@code ROLE_AUDITOR}). */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    public static Optional<OfficerRole> named(String claimValue) {
+        return Arrays.stream(values()).filter(r -> r.name().equals(claimValue)).findFirst();
+    }
+}

@@ -1,0 +1,30 @@
+package id.go.kemensos.returnee.registration;
+
+import id.go.kemensos.returnee.security.ServiceAccessRules;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+import static id.go.kemensos.returnee.security.OfficerRole.AUDITOR;
+import static id.go.kemensos.returnee.security.OfficerRole.MINISTRY_OFFICER;
+import static id.go.kemensos.returnee.security.OfficerRole.PROVINCIAL_OFFICER;
+
+/**
+ * registration-service's row of the role matrix (README, "Who may do what"). Provincial officers register, upload, review and
+ * amend the people of their own province (enforced at each query); the ministry and auditors read everyone.
+ */
+@Component
+class RegistrationAccess implements ServiceAccessRules {
+
+    @Override
+    public void define(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(HttpMethod.POST, "/api/returnees").hasRole(PROVINCIAL_OFFICER.name())
+                .requestMatchers(HttpMethod.PATCH, "/api/returnees/*").hasRole(PROVINCIAL_OFFICER.name())
+                .requestMatchers(HttpMethod.GET, "/api/returnees", "/api/returnees/*")
+                .hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(), AUDITOR.name())
+                .requestMatchers(HttpMethod.POST, "/api/uploads", "/api/uploads/*/rows/*/review").hasRole(PROVINCIAL_OFFICER.name())
+                .requestMatchers(HttpMethod.GET, "/api/uploads/reviews", "/api/uploads/*/error-report").hasRole(PROVINCIAL_OFFICER.name())
+                .requestMatchers(HttpMethod.GET, "/api/uploads/*")
+                .hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(), AUDITOR.name());
+    }
+}
