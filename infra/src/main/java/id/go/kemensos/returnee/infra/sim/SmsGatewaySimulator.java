@@ -6,14 +6,18 @@ import id.go.kemensos.returnee.infra.sim.SmsApi.DeliveryReport;
 import id.go.kemensos.returnee.infra.sim.SmsApi.DeliverySettings;
 import id.go.kemensos.returnee.infra.sim.SmsApi.SendRequest;
 import id.go.kemensos.returnee.infra.sim.SmsApi.SendResponse;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -24,6 +28,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An SMS aggregator: accepts messages (idempotent by {@code clientRef}), bills them in GSM-7 or UCS-2 segments, and
@@ -57,6 +63,8 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
     private volatile double deliveryFailureRate;
     private volatile double receiptLossRate;
     private volatile ScheduledExecutorService deliveries;
+    /** Shared with the receiver, who checks every receipt's signature; the local stack's notification-service has the same. */
+    private volatile byte[] receiptSecret = "sms-receipts-local".getBytes(StandardCharsets.UTF_8);
 
     public SmsGatewaySimulator() {
         this(DEFAULT_PORT);
@@ -221,12 +229,21 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
         }
     }
 
-    /** Fire-and-forget like a real aggregator: a receiver that is down just misses the receipt (polling still works). */
+    public void setReceiptSigningSecret(String secret) {
+        receiptSecret = secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Fire-and-forget like a real aggregator: a receiver that is down just misses the receipt (polling still works). Signed
+     * as aggregators sign webhooks: {@code X-Receipt-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t." + body>}.
+     */
     private void sendReceipt(String callbackUrl, DeliveryReport report) {
+        byte[] body = SimulatorHttp.JSON.writeValueAsBytes(report);
         HttpRequest post = HttpRequest.newBuilder(URI.create(callbackUrl))
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(SimulatorHttp.JSON.writeValueAsBytes(report)))
+                .header("X-Receipt-Signature", receiptSignature(Instant.now().getEpochSecond(), body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         callbackClient.sendAsync(post, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             if (error != null) {
@@ -235,6 +252,17 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
                 log.warn("SMS {} receipt to {} answered {}", report.messageId(), callbackUrl, response.statusCode());
             }
         });
+    }
+
+    String receiptSignature(long timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(receiptSecret, "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
     }
 
     private Reply report(String messageId) {
