@@ -1,5 +1,7 @@
 package id.go.kemensos.returnee.infra.launcher;
 
+import id.go.kemensos.returnee.infra.identity.DemoOfficers;
+import id.go.kemensos.returnee.infra.identity.IdentityProvider;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
 import id.go.kemensos.returnee.infra.stack.ManagedProcess;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
@@ -18,11 +20,14 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the whole platform on the local stack, in dependency order: MariaDB, Kafka, topics, the outbox relay, the gateway
- * simulators, then the five services. Reports each part's health, pushes the sample returnees through, prints every stage
- * as it happens and keeps running until Ctrl-C, when everything stops in reverse order.
+ * Runs the whole platform on the local stack, in dependency order: MariaDB, the identity provider (Keycloak), Kafka, topics,
+ * the outbox relay, the gateway simulators, then the five services. Reports each part's health and the demo officers, pushes
+ * the sample returnees through, prints every stage as it happens and keeps running until Ctrl-C, when everything stops in
+ * reverse order.
  *
- * <p>Usage: {@code java -jar infra/target/infra-0.1.0-SNAPSHOT-exec.jar [returnees.json]}
+ * <p>Usage: {@code java -jar infra/target/infra-0.1.0-SNAPSHOT-exec.jar [returnees.json]}, and, while it runs,
+ * {@code java -jar infra/target/infra-0.1.0-SNAPSHOT-exec.jar token <username>}, which prints only a demo officer's access
+ * token: {@code curl -H "Authorization: Bearer $(java -jar ... token clerk.ntb)" ...}
  */
 public final class PlatformLauncher {
 
@@ -35,6 +40,9 @@ public final class PlatformLauncher {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("token")) {
+            System.exit(token(args));
+        }
         PrintStream out = System.out;
         PlatformHome home = PlatformHome.locate();
         Path sample = args.length > 0 ? Path.of(args[0]) : home.root().resolve("infra/sample/returnees.json");
@@ -43,7 +51,7 @@ public final class PlatformLauncher {
         CountDownLatch stopped = new CountDownLatch(1);
         StageMonitor[] monitor = new StageMonitor[1];
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("\nStopping: services, then the outbox relay, simulators, Kafka and MariaDB ...");
+            out.println("\nStopping: services, then the outbox relay, simulators, Kafka, Keycloak and MariaDB ...");
             if (monitor[0] != null) {
                 monitor[0].close();
             }
@@ -62,6 +70,7 @@ public final class PlatformLauncher {
         for (PlatformService service : PlatformService.values()) {
             out.printf("  %-22s %s%n", service.artifact(), ManagedProcess.isListening(service.port()) ? "UP " + service.baseUrl() : "DOWN");
         }
+        printDemoOfficers(out);
 
         monitor[0] = new StageMonitor(stack.kafka().bootstrapServers(), out);
         Thread monitorThread = new Thread(monitor[0], "stage-monitor");
@@ -92,17 +101,47 @@ public final class PlatformLauncher {
         stopped.await();
     }
 
+    /** {@code token <username>}: prints only the access token; exit 2 with one line on stderr when it cannot be had. */
+    private static int token(String[] args) {
+        if (args.length != 2) {
+            System.err.println("Usage: token <username>, one of " + DemoOfficers.Officer.usernames());
+            return 2;
+        }
+        try {
+            System.out.println(new DemoOfficers(IdentityProvider.baseUrl(), null).accessToken(args[1]));
+            return 0;
+        } catch (IllegalArgumentException | DemoOfficers.IdentityProviderUnreachable e) {
+            System.err.println(e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void printDemoOfficers(PrintStream out) {
+        out.println("== Demo officers of realm " + IdentityProvider.REALM + ", issuer " + IdentityProvider.issuerUri());
+        out.println("   These passwords exist only in the local stack. A token: java -jar infra/target/infra-0.1.0-SNAPSHOT-exec.jar token <username>");
+        for (DemoOfficers.Officer officer : DemoOfficers.all()) {
+            out.printf("  %-16s %-32s %-12s password %s%n", officer.username(), String.join(", ", officer.roles()),
+                    officer.province().map(p -> "province " + p).orElse(""), officer.password());
+        }
+    }
+
     /** What an auditor would check next: the ledger's chain and its rows against Kafka, and a replay against the live report. */
     private static void audit(PrintStream out) throws Exception {
         JsonMapper json = JsonMapper.builder().build();
         HttpClient http = HttpClient.newHttpClient();
         String audit = PlatformService.AUDIT.baseUrl();
-        JsonNode chain = json.readTree(post(http, audit + "/api/ledger/verification", "application/json", "{}"));
-        JsonNode kafka = json.readTree(post(http, audit + "/api/ledger/kafka-comparison", "application/json", "{}"));
-        JsonNode replay = json.readTree(post(http, audit + "/api/replays", "application/json", "{}"));
+        String auditor = "Bearer " + DemoOfficers.local().accessToken(DemoOfficers.Officer.AUDITOR);
+        JsonNode chain = json.readTree(post(http, auditor, audit + "/api/ledger/verification", "application/json", "{}"));
+        JsonNode kafka = json.readTree(post(http, auditor, audit + "/api/ledger/kafka-comparison", "application/json", "{}"));
+        JsonNode replay = json.readTree(post(http, auditor, audit + "/api/replays", "application/json", "{}"));
         String live = http.send(HttpRequest.newBuilder(URI.create(PlatformService.DISBURSEMENT.baseUrl()
-                + "/api/reports/payments?groupBy=program,province,regency,state&format=csv")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        JsonNode comparison = json.readTree(post(http, audit + "/api/replays/" + replay.at("/run/replayId").asString() + "/comparison", "text/csv", live));
+                        + "/api/reports/payments?groupBy=program,province,regency,state&format=csv")).header("Authorization", auditor).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        JsonNode comparison = json.readTree(post(http, auditor, audit + "/api/replays/" + replay.at("/run/replayId").asString() + "/comparison",
+                "text/csv", live));
         out.printf("== Audit: ledger of %d events, chain %s, %s; replay of disbursement.events into %s: %d payments, %d anomalies, "
                         + "%s the live report%n", chain.get("rowsChecked").asLong(), chain.get("intact").asBoolean() ? "intact" : "BROKEN at row "
                         + chain.at("/firstBroken/seq").asLong(), kafka.get("matches").asBoolean() ? "every row as on Kafka"
@@ -111,9 +150,15 @@ public final class PlatformLauncher {
                         + " differences from");
     }
 
-    private static String post(HttpClient http, String url, String contentType, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+    private static String post(HttpClient http, String authorization, String url, String contentType, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType).header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The demo realm's clerk of a province: the one officer who registers its people. */
+    private static String clerkOf(String provinceCode) {
+        return DemoOfficers.all().stream().filter(o -> o.province().filter(provinceCode::equals).isPresent()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("The demo realm has no clerk for province " + provinceCode)).username();
     }
 
     private static int submit(Path sample, PrintStream out) throws Exception {
@@ -121,10 +166,13 @@ public final class PlatformLauncher {
         HttpClient http = HttpClient.newHttpClient();
         int submitted = 0;
         for (JsonNode returnee : json.readTree(sample.toFile())) {
+            // Registered at the desk of the returnee's province, by its clerk.
+            String clerk = clerkOf(returnee.get("provinceCode").asString());
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(PlatformService.REGISTRATION.baseUrl() + "/api/returnees"))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + DemoOfficers.local().accessToken(clerk))
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(returnee))).build(), HttpResponse.BodyHandlers.ofString());
-            out.printf("  POST /api/returnees %s -> HTTP %d%n", returnee.get("fullName").asString(), response.statusCode());
+            out.printf("  POST /api/returnees %s (as %s) -> HTTP %d%n", returnee.get("fullName").asString(), clerk, response.statusCode());
             if (response.statusCode() == 201) {
                 submitted++;
             }

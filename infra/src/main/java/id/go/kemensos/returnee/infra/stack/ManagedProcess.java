@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** A child process of the local stack, with its output in a log file, and a clean stop (SIGTERM, then kill). */
 public final class ManagedProcess {
@@ -49,7 +51,12 @@ public final class ManagedProcess {
 
     /** Runs a command to completion; fails with its log file named when it exits non-zero. */
     public static void run(String name, List<String> command, Path workingDir, Path logFile, Duration timeout) {
-        ManagedProcess p = start(name, command, workingDir, logFile);
+        run(name, new ProcessBuilder(command), workingDir, logFile, timeout);
+    }
+
+    /** The same, for a command that needs its own environment. */
+    public static void run(String name, ProcessBuilder builder, Path workingDir, Path logFile, Duration timeout) {
+        ManagedProcess p = start(name, builder, workingDir, logFile);
         try {
             if (!p.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.process.destroyForcibly();
@@ -86,19 +93,36 @@ public final class ManagedProcess {
         return process.pid();
     }
 
+    /** The exit code of a process that has exited. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
     public void stop(Duration grace) {
         if (!process.isAlive()) {
             return;
         }
+        // A launcher script (kc.sh) forwards SIGTERM to its JVM; should it be killed instead, the JVM must not outlive it.
+        List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("{} did not stop within {}; killing it", name, grace);
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+            for (ProcessHandle left : descendants) {
+                if (left.isAlive()) {
+                    log.warn("{}: child process {} still running; stopping it", name, left.pid());
+                    left.destroy();
+                    left.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+            descendants.forEach(ProcessHandle::destroyForcibly);
+        } catch (ExecutionException | TimeoutException e) {
+            descendants.forEach(ProcessHandle::destroyForcibly);
         }
         log.info("Stopped {}", name);
     }
@@ -108,11 +132,13 @@ public final class ManagedProcess {
         if (!process.isAlive()) {
             return;
         }
+        List<ProcessHandle> descendants = process.descendants().toList();
         try {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        descendants.forEach(ProcessHandle::destroyForcibly);
         log.info("Killed {}", name);
     }
 

@@ -1,5 +1,7 @@
 package id.go.kemensos.returnee.infra.stack;
 
+import id.go.kemensos.returnee.infra.identity.IdentityProvider;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,5 +47,15 @@ public record PlatformHome(Path root) {
 
     public Path brokerLibs() {
         return root.resolve("infra/kafka-broker/target/broker-lib");
+    }
+
+    /** Keycloak's distribution as infra/keycloak unpacks it (bin/kc.sh inside). */
+    public Path keycloakDistribution() {
+        return root.resolve("infra/keycloak/target/keycloak-" + IdentityProvider.KEYCLOAK_VERSION);
+    }
+
+    /** The realm files that the local identity provider imports (and docker-compose mounts the realm file of). */
+    public Path keycloakRealms() {
+        return root.resolve("infra/keycloak/realm");
     }
 }

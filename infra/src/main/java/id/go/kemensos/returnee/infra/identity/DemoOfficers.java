@@ -1,0 +1,231 @@
+package id.go.kemensos.returnee.infra.identity;
+
+import id.go.kemensos.returnee.infra.stack.PlatformHome;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The demo officers of the local stack's realm (infra/keycloak/realm/returnee-platform-users-0.json) and their access
+ * tokens, obtained with the OAuth 2.0 password grant. Their passwords are {@code <username>-local} and exist only in the
+ * local stack. Tokens are cached per user and client until 30 seconds before they expire.
+ *
+ * <pre>{@code
+ * DemoOfficers officers = DemoOfficers.local();
+ * String bearer = officers.accessToken("clerk.ntb");                 // client platform-cli
+ * String shortLived = officers.accessToken("clerk.ntb", DemoOfficers.EXPIRY_PROBE_CLIENT);  // lives 1 s
+ * String otherIssuer = officers.masterRealmToken();                  // realm master: a valid token of another issuer
+ * }</pre>
+ */
+public final class DemoOfficers {
+
+    /** Public client with direct access grants: the launcher's token command and the tests. */
+    public static final String CLI_CLIENT = "platform-cli";
+    /** Public client whose access tokens live one second, to check that services refuse expired tokens. */
+    public static final String EXPIRY_PROBE_CLIENT = "token-expiry-probe";
+    private static final Duration REFRESH_MARGIN = Duration.ofSeconds(30);
+    private static volatile DemoOfficers local;
+
+    /** A demo officer: realm roles and, for provincial officers, the province (BPS code) in the token. */
+    public enum Officer {
+        CLERK_NTB("clerk.ntb", "52", "PROVINCIAL_OFFICER"),
+        CLERK_BALI("clerk.bali", "51", "PROVINCIAL_OFFICER"),
+        OFFICER_PUSAT("officer.pusat", null, "MINISTRY_OFFICER"),
+        FINANCE_MAKER("finance.maker", null, "FINANCE_MAKER"),
+        FINANCE_CHECKER("finance.checker", null, "FINANCE_CHECKER"),
+        /** Holds both finance roles: the services still refuse them approving a batch they prepared. */
+        FINANCE_LEAD("finance.lead", null, "FINANCE_MAKER", "FINANCE_CHECKER"),
+        AUDITOR("auditor", null, "AUDITOR"),
+        ADMIN("admin", null, "PLATFORM_ADMIN");
+
+        private final String username;
+        private final String province;
+        private final List<String> roles;
+
+        Officer(String username, String province, String... roles) {
+            this.username = username;
+            this.province = province;
+            this.roles = List.of(roles);
+        }
+
+        public String username() {
+            return username;
+        }
+
+        /** Local stack only. */
+        public String password() {
+            return username + "-local";
+        }
+
+        public List<String> roles() {
+            return roles;
+        }
+
+        public Optional<String> province() {
+            return Optional.ofNullable(province);
+        }
+
+        public static Officer byUsername(String username) {
+            return Arrays.stream(values()).filter(o -> o.username.equals(username)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown demo officer '" + username + "'; the known ones are "
+                            + usernames()));
+        }
+
+        public static String usernames() {
+            return Arrays.stream(values()).map(Officer::username).collect(Collectors.joining(", "));
+        }
+    }
+
+    private record Key(String realm, String clientId, String username) {
+    }
+
+    private record Token(String value, Instant refreshAfter) {
+    }
+
+    private final String baseUrl;
+    private final Path bootstrapAdminPasswordFile;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Map<Key, Token> cache = new ConcurrentHashMap<>();
+
+    /**
+     * @param baseUrl                    Keycloak's base URL, {@link IdentityProvider#baseUrl()} locally
+     * @param bootstrapAdminPasswordFile the master realm admin's password, for {@link #masterRealmToken()}; may be null
+     *                                   when that is not needed
+     */
+    public DemoOfficers(String baseUrl, Path bootstrapAdminPasswordFile) {
+        this.baseUrl = baseUrl;
+        this.bootstrapAdminPasswordFile = bootstrapAdminPasswordFile;
+    }
+
+    public DemoOfficers(PlatformHome home) {
+        this(IdentityProvider.baseUrl(), IdentityProvider.bootstrapAdminPasswordFile(home));
+    }
+
+    /** One shared instance for the local stack of the project found by {@link PlatformHome#locate()}. */
+    public static DemoOfficers local() {
+        DemoOfficers officers = local;
+        if (officers == null) {
+            synchronized (DemoOfficers.class) {
+                if (local == null) {
+                    local = new DemoOfficers(PlatformHome.locate());
+                }
+                officers = local;
+            }
+        }
+        return officers;
+    }
+
+    public static List<Officer> all() {
+        return List.of(Officer.values());
+    }
+
+    /** An access token of the officer for client {@value #CLI_CLIENT}. */
+    public String accessToken(String username) {
+        return accessToken(username, CLI_CLIENT);
+    }
+
+    public String accessToken(Officer officer) {
+        return accessToken(officer.username(), CLI_CLIENT);
+    }
+
+    /** An access token of the officer for the given client of the realm, e.g. {@value #EXPIRY_PROBE_CLIENT}. */
+    public String accessToken(String username, String clientId) {
+        Officer officer = Officer.byUsername(username);
+        return token(new Key(IdentityProvider.REALM, clientId, officer.username()), officer.password());
+    }
+
+    /**
+     * An access token of the master realm's bootstrap admin (client admin-cli): signed by the same Keycloak but issued by
+     * another realm, which the services must refuse.
+     */
+    public String masterRealmToken() {
+        if (bootstrapAdminPasswordFile == null || !Files.isReadable(bootstrapAdminPasswordFile)) {
+            throw new IllegalStateException("The bootstrap admin's password file " + bootstrapAdminPasswordFile
+                    + " is missing: the local stack writes it when it first starts Keycloak");
+        }
+        String password;
+        try {
+            password = Files.readString(bootstrapAdminPasswordFile).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + bootstrapAdminPasswordFile + ": " + e.getMessage(), e);
+        }
+        return token(new Key("master", "admin-cli", IdentityProvider.BOOTSTRAP_ADMIN), password);
+    }
+
+    private String token(Key key, String password) {
+        Token cached = cache.get(key);
+        if (cached != null && Instant.now().isBefore(cached.refreshAfter())) {
+            return cached.value();
+        }
+        Token fresh = passwordGrant(key, password);
+        cache.put(key, fresh);
+        return fresh.value();
+    }
+
+    private Token passwordGrant(Key key, String password) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "password");
+        form.put("client_id", key.clientId());
+        form.put("username", key.username());
+        form.put("password", password);
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        String endpoint = baseUrl + "/realms/" + key.realm() + "/protocol/openid-connect/token";
+        Instant asked = Instant.now();
+        HttpResponse<String> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(URI.create(endpoint)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IdentityProviderUnreachable("Keycloak is not reachable at " + baseUrl + " (" + e.getClass().getSimpleName()
+                    + "); start the local stack first", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking " + endpoint + " for a token", e);
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Token request for " + key.username() + " (client " + key.clientId() + ", realm "
+                    + key.realm() + ") answered HTTP " + response.statusCode() + ": " + describeError(response.body()));
+        }
+        JsonNode token = json.readTree(response.body());
+        long expiresIn = token.path("expires_in").asLong(0);
+        return new Token(token.get("access_token").asString(), asked.plusSeconds(expiresIn).minus(REFRESH_MARGIN));
+    }
+
+    private String describeError(String body) {
+        try {
+            JsonNode error = json.readTree(body);
+            return error.path("error").asString("") + " " + error.path("error_description").asString("");
+        } catch (RuntimeException e) {
+            return body.length() > 200 ? body.substring(0, 200) + "..." : body;
+        }
+    }
+
+    /** Keycloak does not answer at all (not started, or stopped). */
+    public static final class IdentityProviderUnreachable extends IllegalStateException {
+        IdentityProviderUnreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
