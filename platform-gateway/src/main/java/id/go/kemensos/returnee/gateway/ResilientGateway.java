@@ -20,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -43,9 +44,12 @@ public class ResilientGateway {
     private final RateLimiter rateLimiter;
     private final TimeLimiter timeLimiter;
     private final ScheduledExecutorService scheduler;
+    private final GatewayAuthentication authentication;
 
-    public ResilientGateway(String name, URI baseUrl, JsonMapper json, Registries registries, ScheduledExecutorService scheduler) {
+    public ResilientGateway(String name, URI baseUrl, JsonMapper json, Registries registries, ScheduledExecutorService scheduler,
+                            GatewayAuthentication authentication) {
         this.name = name;
+        this.authentication = authentication;
         this.baseUrl = baseUrl;
         this.json = json;
         this.retry = registries.retries().retry(name);
@@ -69,21 +73,32 @@ public class ResilientGateway {
      * never retried here: the caller asks for the status first.
      */
     public GatewayResponse post(String path, Object body, boolean repeatable) {
-        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(path))
+        byte[] bytes = json.writeValueAsBytes(body);
+        return execute("POST", path, () -> authenticated(HttpRequest.newBuilder(baseUrl.resolve(path))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-                .build();
-        return execute(request, repeatable);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)), "POST", path, bytes), repeatable);
     }
 
     public GatewayResponse get(String path) {
-        return execute(HttpRequest.newBuilder(baseUrl.resolve(path)).header("Accept", "application/json").GET().build(), true);
+        return execute("GET", path, () -> authenticated(HttpRequest.newBuilder(baseUrl.resolve(path)).header("Accept", "application/json")
+                .GET(), "GET", path, new byte[0]), true);
     }
 
-    private GatewayResponse execute(HttpRequest request, boolean repeatable) {
-        Supplier<CompletionStage<GatewayResponse>> exchange =
-                () -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(this::toResponse);
+    private HttpRequest authenticated(HttpRequest.Builder request, String method, String path, byte[] body) {
+        authentication.authenticate(request, method, path, body);
+        return request.build();
+    }
+
+    /** Each attempt builds (and so authenticates) its request afresh. */
+    private GatewayResponse execute(String method, String path, Supplier<HttpRequest> requests, boolean repeatable) {
+        Supplier<CompletionStage<GatewayResponse>> exchange = () -> {
+            try {
+                return http.sendAsync(requests.get(), HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> toResponse(path, response));
+            } catch (GatewayUnavailableException notSent) {
+                return CompletableFuture.failedFuture(notSent);
+            }
+        };
         Supplier<CompletionStage<GatewayResponse>> decorated = TimeLimiter.decorateCompletionStage(timeLimiter, scheduler, exchange);
         decorated = RateLimiter.decorateCompletionStage(rateLimiter, decorated);
         decorated = CircuitBreaker.decorateCompletionStage(circuitBreaker, decorated);
@@ -96,21 +111,27 @@ public class ResilientGateway {
             Thread.currentThread().interrupt();
             throw new GatewayUnavailableException(name + " call interrupted", true, e);
         } catch (ExecutionException | CompletionException e) {
-            throw classify(request, e.getCause() == null ? e : e.getCause());
+            throw classify(method, path, e.getCause() == null ? e : e.getCause());
         }
     }
 
-    private GatewayResponse toResponse(HttpResponse<byte[]> response) {
+    private GatewayResponse toResponse(String path, HttpResponse<byte[]> response) {
         if (response.statusCode() >= 500) {
             throw new CompletionException(new GatewayServerError(response.statusCode()));
+        }
+        if (response.statusCode() == 401) {
+            authentication.refused(path);
         }
         JsonNode body = response.body() == null || response.body().length == 0 ? null : json.readTree(response.body());
         return new GatewayResponse(response.statusCode(), body);
     }
 
-    private GatewayUnavailableException classify(HttpRequest request, Throwable failure) {
+    private GatewayUnavailableException classify(String method, String path, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        String what = name + " " + request.method() + " " + request.uri().getPath();
+        if (cause instanceof GatewayUnavailableException notSent) {
+            return notSent;
+        }
+        String what = name + " " + method + " " + path;
         if (cause instanceof ConnectException) {
             return new GatewayUnavailableException(what + ": cannot connect", false, cause);
         }

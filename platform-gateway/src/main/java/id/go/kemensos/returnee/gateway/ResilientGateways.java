@@ -27,7 +27,12 @@ public class ResilientGateways implements AutoCloseable {
 
     /** @param name the Resilience4j instance name, e.g. "bank" or "sms" */
     public ResilientGateway create(String name, URI baseUrl) {
-        return new ResilientGateway(name, baseUrl, json, registries, scheduler);
+        return create(name, baseUrl, GatewayAuthentication.NONE);
+    }
+
+    /** A gateway whose protocol authenticates every request (signatures, access tokens). */
+    public ResilientGateway create(String name, URI baseUrl, GatewayAuthentication authentication) {
+        return new ResilientGateway(name, baseUrl, json, registries, scheduler, authentication);
     }
 
     @Override

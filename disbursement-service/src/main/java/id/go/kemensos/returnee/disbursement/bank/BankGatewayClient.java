@@ -11,13 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The bank gateway in the SNAP open-API style. A transfer carries the payment id as {@code partnerReferenceNo}, which the
+ * The bank gateway in the SNAP open-API style, every request authenticated as SNAP BI requires ({@link SnapAuthentication}). A transfer carries the payment id as {@code partnerReferenceNo}, which the
  * bank deduplicates on. After a timeout or an ambiguous reply the client asks for the transfer's status, and resends only
  * when the bank says it never received it.
  */
@@ -33,8 +34,9 @@ public class BankGatewayClient {
     private final ResilientGateway gateway;
     private final String sourceAccount;
 
-    BankGatewayClient(ResilientGateways gateways, DisbursementProperties properties) {
-        this.gateway = gateways.create("bank", properties.bankGatewayUrl());
+    BankGatewayClient(ResilientGateways gateways, DisbursementProperties properties, SnapPartner partner, Clock clock) {
+        this.gateway = gateways.create("bank", properties.bankGatewayUrl(),
+                new SnapAuthentication(properties.bankGatewayUrl(), partner, clock));
         this.sourceAccount = properties.sourceAccount();
     }
 

@@ -6,6 +6,7 @@ import id.go.kemensos.returnee.disbursement.ledger.TransferOutcome;
 import id.go.kemensos.returnee.gateway.ResilientGateway;
 import id.go.kemensos.returnee.gateway.ResilientGateways;
 import id.go.kemensos.returnee.infra.sim.BankGatewaySimulator;
+import id.go.kemensos.returnee.infra.sim.BankPartnerCredentials;
 import id.go.kemensos.returnee.infra.sim.FaultProfile;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -17,9 +18,12 @@ import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +39,18 @@ class BankGatewayClientTest {
     private ResilientGateways gateways;
     private BankGatewayClient client;
 
+    @TempDir
+    Path partnerDirectory;
+
     @BeforeEach
     void start() {
         bank = new BankGatewaySimulator(0, new Random(42));
         bank.start();
+        // The platform as a SNAP partner of the bank: the key pair and client secret the bank registered.
+        BankPartnerCredentials credentials = BankPartnerCredentials.in(partnerDirectory, "KEMENSOS01").ensureExist();
+        bank.registerPartner(credentials.partnerId(), credentials.publicKey(), credentials.clientSecret());
+        SnapPartner partner = new SnapPartner(credentials.partnerId(), credentials.privateKeyFile().toString(),
+                credentials.clientSecretFile().toString(), "95221");
         RetryRegistry retries = RetryRegistry.of(RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(20)).build());
         // A breaker that never opens here: these tests are about what the client concludes, not about shedding load.
         CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom().failureRateThreshold(100)
@@ -50,7 +62,7 @@ class BankGatewayClientTest {
                 new DisbursementProperties.AccountInquiry(true, 0.93));
         gateways = new ResilientGateways(JsonMapper.builder().build(),
                 new ResilientGateway.Registries(retries, breakers, RateLimiterRegistry.ofDefaults(), limits));
-        client = new BankGatewayClient(gateways, properties);
+        client = new BankGatewayClient(gateways, properties, partner, Clock.systemUTC());
     }
 
     @AfterEach
@@ -113,6 +125,34 @@ class BankGatewayClientTest {
         assertThat(first).isInstanceOf(TransferOutcome.Unknown.class);
         assertThat(later).isInstanceOf(TransferOutcome.Settled.class);
         assertThat(bank.executionsOf(order.paymentId().toString())).isEqualTo(1);
+    }
+
+    @Test
+    void everyRequestIsSignedAndTheTokenRenewedWhenItExpires() throws Exception {
+        bank.setAccessTokenLifetime(Duration.ofSeconds(1));
+        TransferOrder first = order("002", "012301012345502");
+        assertThat(client.transfer(first)).isInstanceOf(TransferOutcome.Settled.class);
+        Thread.sleep(1_100);
+        TransferOrder second = order("002", "012301012345503");
+        assertThat(client.transfer(second)).as("after the first token expired").isInstanceOf(TransferOutcome.Settled.class);
+        assertThat(bank.stats().accessTokensIssued()).isGreaterThanOrEqualTo(2);
+        assertThat(bank.stats().authenticationRefusals()).isZero();
+    }
+
+    @Test
+    void aClientWithAnotherSecretIsRefusedAndNothingMoves() throws Exception {
+        java.nio.file.Files.writeString(partnerDirectory.resolve("wrong-secret"), "bm90LXRoZS1iYW5rcy1zZWNyZXQ=");
+        SnapPartner wrong = new SnapPartner("KEMENSOS01", partnerDirectory.resolve("partner-private-key.pem").toString(),
+                partnerDirectory.resolve("wrong-secret").toString(), "95221");
+        BankGatewayClient impostor = new BankGatewayClient(gateways, new DisbursementProperties(URI.create(bank.baseUrl()), "0000111122223333",
+                new DisbursementProperties.AutoApproval(false, 0, List.of()),
+                new DisbursementProperties.Dispatch(Duration.ofMillis(200), 100, 4, Duration.ofSeconds(5)),
+                new DisbursementProperties.AccountInquiry(true, 0.93)), wrong, Clock.systemUTC());
+        TransferOrder order = order("002", "012301012345504");
+
+        assertThat(impostor.transfer(order)).isNotInstanceOf(TransferOutcome.Settled.class);
+        assertThat(bank.executionsOf(order.paymentId().toString())).isZero();
+        assertThat(bank.stats().authenticationRefusals()).isPositive();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.infra.launcher;
 
+import id.go.kemensos.returnee.infra.sim.BankPartnerCredentials;
 import id.go.kemensos.returnee.infra.stack.ManagedProcess;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
 import org.slf4j.Logger;
@@ -39,7 +40,10 @@ public final class PlatformServices implements AutoCloseable {
 
     /**
      * @param environment settings every service gets, e.g. DISBURSEMENT_AUTO_APPROVAL=true for a demo; SERVICE_JAVA_OPTS
-     *                    here replaces the JVM options (default: the same variable of this process, else -Xms128m -Xmx512m)
+     *                    here replaces the JVM options (default: the same variable of this process, else -Xms128m -Xmx512m).
+     *                    Unless set here, every service also gets the local bank simulator's SNAP partner credentials
+     *                    as DISBURSEMENT_BANK_PARTNER_ID, DISBURSEMENT_BANK_PRIVATE_KEY_FILE and
+     *                    DISBURSEMENT_BANK_CLIENT_SECRET_FILE (see {@link BankPartnerCredentials#local}).
      */
     public PlatformServices(PlatformHome home, Map<String, String> environment) {
         this.home = home;
@@ -112,7 +116,12 @@ public final class PlatformServices implements AutoCloseable {
      * from a shell, and waits for it to end.
      */
     public CommandResult runCommand(PlatformService service, Duration timeout, String... arguments) {
-        ProcessBuilder builder = javaProcess(service, Map.of(), List.of(arguments)).redirectErrorStream(true).directory(home.root().toFile());
+        return runCommand(service, timeout, Map.of(), arguments);
+    }
+
+    /** The same, with settings of the operator's shell, e.g. PLATFORM_ACCESS_TOKEN for a command that reads another service. */
+    public CommandResult runCommand(PlatformService service, Duration timeout, Map<String, String> environment, String... arguments) {
+        ProcessBuilder builder = javaProcess(service, environment, List.of(arguments)).redirectErrorStream(true).directory(home.root().toFile());
         builder.environment().remove("PORT");
         try {
             Process process = builder.start();
@@ -143,7 +152,8 @@ public final class PlatformServices implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(java());
-        Map<String, String> settings = new HashMap<>(environment);
+        Map<String, String> settings = new HashMap<>(bankPartnerEnvironment());
+        settings.putAll(environment);
         settings.putAll(overrides);
         String javaOptions = settings.getOrDefault("SERVICE_JAVA_OPTS", System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "-Xms128m -Xmx512m"));
         command.addAll(List.of(javaOptions.trim().split("\\s+")));
@@ -153,6 +163,17 @@ public final class PlatformServices implements AutoCloseable {
         builder.environment().putAll(settings);
         builder.environment().put("PORT", String.valueOf(service.port()));
         return builder;
+    }
+
+    /**
+     * The platform's credentials at the local bank simulator, as the disbursement service reads them: its partner id and
+     * the absolute paths of the files LocalStack generates (see {@link BankPartnerCredentials#local}).
+     */
+    private Map<String, String> bankPartnerEnvironment() {
+        BankPartnerCredentials credentials = BankPartnerCredentials.local(home);
+        return Map.of("DISBURSEMENT_BANK_PARTNER_ID", credentials.partnerId(),
+                "DISBURSEMENT_BANK_PRIVATE_KEY_FILE", credentials.privateKeyFile().toAbsolutePath().toString(),
+                "DISBURSEMENT_BANK_CLIENT_SECRET_FILE", credentials.clientSecretFile().toAbsolutePath().toString());
     }
 
     private void awaitHealthy(PlatformService service) {

@@ -12,6 +12,9 @@ import id.go.kemensos.returnee.infra.sim.SnapMessages.StatusResponse;
 import id.go.kemensos.returnee.infra.sim.SnapMessages.TransferRequest;
 import id.go.kemensos.returnee.infra.sim.SnapMessages.TransferResponse;
 import java.io.IOException;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,6 +35,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * A receiving bank behind a SNAP BI interface: account inquiry (service 16), interbank transfer (18) and transfer status
  * (36). Transfers are idempotent by {@code partnerReferenceNo}, atomically per reference, so a retried or concurrently
  * duplicated payment is booked once; combined with lost-reply faults this is what proves "paid exactly once".
+ *
+ * <p>Like a real bank it checks SNAP BI authentication (see {@link SnapAuthentication}): partners registered with
+ * {@link #registerPartner} get a B2B access token from {@code POST /snap/v1.0/access-token/b2b} and sign every service
+ * call. A refused request is answered before anything else happens to it (no fault injection, no booking, no duplicate
+ * detection). The {@code /sim/*} control endpoints belong to the test harness and need no authentication.
  */
 public final class BankGatewaySimulator extends GatewaySimulator {
 
@@ -46,12 +54,18 @@ public final class BankGatewaySimulator extends GatewaySimulator {
                            Reply reply) {
     }
 
-    /** Body of {@code GET /sim/stats}; inconsistent requests (409) are not counted as duplicates. */
+    /**
+     * Body of {@code GET /sim/stats}; inconsistent requests (409) are not counted as duplicates. Transfer requests
+     * count only those that passed authentication; {@code authenticationRefusals} counts every SNAP request refused by
+     * it (access token requests included).
+     */
     public record BankStats(long transferRequests, long executedTransfers, long duplicateRequests,
-                            long inconsistentRequests, long rejectedTransfers, long faultsInjected) {
+                            long inconsistentRequests, long rejectedTransfers, long faultsInjected,
+                            long authenticationRefusals, long accessTokensIssued) {
     }
 
     private final AccountDirectory accounts = new AccountDirectory();
+    private final SnapAuthentication authentication = new SnapAuthentication(log, Clock.systemUTC());
     private final ConcurrentMap<String, Outcome> transfersByReference = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AtomicInteger> executions = new ConcurrentHashMap<>();
     private final List<ExecutedTransfer> executed = new CopyOnWriteArrayList<>();
@@ -74,6 +88,28 @@ public final class BankGatewaySimulator extends GatewaySimulator {
 
     public BankGatewaySimulator(int port, Random random) {
         super("bank-gateway-sim", port, random);
+    }
+
+    /**
+     * Registers a SNAP partner (a client of this bank): its id is also its client key ({@code X-CLIENT-KEY}), the RSA
+     * public key verifies its access token requests and the client secret (its UTF-8 bytes) is the HMAC-SHA512 key of
+     * its service calls. Registering the same id again replaces its credentials. Partners survive {@link #reset()}.
+     */
+    public void registerPartner(String partnerId, PublicKey publicKey, String clientSecret) {
+        authentication.registerPartner(partnerId, publicKey, clientSecret);
+    }
+
+    /** Lifetime of access tokens issued from now on (default 900 s, at least 1 s); {@link #reset()} restores it. */
+    public void setAccessTokenLifetime(Duration lifetime) {
+        authentication.tokenLifetime(lifetime);
+    }
+
+    public Duration accessTokenLifetime() {
+        return authentication.tokenLifetime();
+    }
+
+    public long authenticationRefusals() {
+        return authentication.refusals();
     }
 
     public void registerAccount(String bankCode, String accountNo, String holderName) {
@@ -114,7 +150,8 @@ public final class BankGatewaySimulator extends GatewaySimulator {
 
     public BankStats stats() {
         return new BankStats(transferRequests.get(), executed.size(), duplicateRequests.get(),
-                inconsistentRequests.get(), rejectedTransfers.get(), faultsInjected());
+                inconsistentRequests.get(), rejectedTransfers.get(), faultsInjected(), authentication.refusals(),
+                authentication.tokensIssued());
     }
 
     /** The bank statement of executed credits, as the reconciliation job downloads it. */
@@ -151,22 +188,38 @@ public final class BankGatewaySimulator extends GatewaySimulator {
         duplicateRequests.set(0);
         inconsistentRequests.set(0);
         rejectedTransfers.set(0);
+        authentication.reset();
     }
 
     @Override
     protected boolean route(HttpExchange exchange, String method, String path) throws IOException {
         switch (method + " " + path) {
+            case "POST /snap/v1.0/access-token/b2b" ->
+                    SimulatorHttp.send(exchange, authentication.issueToken(exchange, SimulatorHttp.readBody(exchange)));
+            // Each service call is authenticated over the raw body first; only then parsed, fault-injected and run.
             case "POST /snap/v1.0/account-inquiry-external" -> {
-                AccountInquiryRequest request = SimulatorHttp.readJson(exchange, AccountInquiryRequest.class);
+                byte[] body = SimulatorHttp.readBody(exchange);
+                if (refused(exchange, INQUIRY, body)) {
+                    return true;
+                }
+                AccountInquiryRequest request = SimulatorHttp.parseJson(body, AccountInquiryRequest.class);
                 withFaults(exchange, status -> SnapMessages.fault(status, INQUIRY), () -> inquire(request));
             }
             case "POST /snap/v1.0/transfer-interbank" -> {
+                byte[] body = SimulatorHttp.readBody(exchange);
+                if (refused(exchange, TRANSFER, body)) {
+                    return true;
+                }
                 transferRequests.incrementAndGet();
-                TransferRequest request = SimulatorHttp.readJson(exchange, TransferRequest.class);
+                TransferRequest request = SimulatorHttp.parseJson(body, TransferRequest.class);
                 withFaults(exchange, status -> SnapMessages.fault(status, TRANSFER), () -> transfer(request));
             }
             case "POST /snap/v1.0/transfer/status" -> {
-                StatusRequest request = SimulatorHttp.readJson(exchange, StatusRequest.class);
+                byte[] body = SimulatorHttp.readBody(exchange);
+                if (refused(exchange, STATUS, body)) {
+                    return true;
+                }
+                StatusRequest request = SimulatorHttp.parseJson(body, StatusRequest.class);
                 withFaults(exchange, status -> SnapMessages.fault(status, STATUS), () -> status(request));
             }
             case "POST /sim/accounts", "POST /sim/accounts/close" -> {
@@ -209,6 +262,16 @@ public final class BankGatewaySimulator extends GatewaySimulator {
                 return false;
             }
         }
+        return true;
+    }
+
+    /** Sends the SNAP authentication refusal, if any, of a service call; true when the request was refused. */
+    private boolean refused(HttpExchange exchange, String serviceCode, byte[] body) throws IOException {
+        Reply refusal = authentication.refusal(exchange, serviceCode, body);
+        if (refusal == null) {
+            return false;
+        }
+        SimulatorHttp.send(exchange, refusal);
         return true;
     }
 

@@ -42,10 +42,18 @@ public final class SimulatorHttp {
 
     /** Parses the request body; an empty or malformed body throws {@link BadRequest}. */
     public static <T> T readJson(HttpExchange exchange, Class<T> type) throws IOException {
-        byte[] bytes;
+        return parseJson(readBody(exchange), type);
+    }
+
+    /** The raw request body exactly as received (SNAP signatures are computed over these bytes). */
+    public static byte[] readBody(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
-            bytes = in.readAllBytes();
+            return in.readAllBytes();
         }
+    }
+
+    /** Parses a request body already read; an empty or malformed body throws {@link BadRequest}. */
+    public static <T> T parseJson(byte[] bytes, Class<T> type) {
         if (bytes.length == 0) {
             throw new BadRequest("empty request body", null);
         }

@@ -57,6 +57,15 @@ final class SnapMessages {
     record SnapError(String responseCode, String responseMessage) {
     }
 
+    /** Body of {@code POST /snap/v1.0/access-token/b2b} (service 73); only client_credentials is granted. */
+    record AccessTokenRequest(String grantType) {
+    }
+
+    /** {@code expiresIn} is a string of seconds, as in the SNAP B2B access token spec. */
+    record AccessTokenResponse(String responseCode, String responseMessage, String accessToken, String tokenType,
+                               String expiresIn) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AccountInquiryResponse(String responseCode, String responseMessage, String partnerReferenceNo,
                                   String beneficiaryAccountNo, String beneficiaryAccountName,

@@ -1,11 +1,13 @@
 package id.go.kemensos.returnee.infra.stack;
 
+import id.go.kemensos.returnee.infra.identity.IdentityProvider;
 import id.go.kemensos.returnee.infra.kafka.KafkaBroker;
 import id.go.kemensos.returnee.infra.kafka.TopicProvisioner;
 import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
 import id.go.kemensos.returnee.infra.relay.ConnectorConfig;
 import id.go.kemensos.returnee.infra.relay.OutboxRelay;
 import id.go.kemensos.returnee.infra.sim.BankGatewaySimulator;
+import id.go.kemensos.returnee.infra.sim.BankPartnerCredentials;
 import id.go.kemensos.returnee.infra.sim.SmsGatewaySimulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +19,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The infrastructure the services need, started in dependency order: MariaDB, the Kafka broker, the topics, the Debezium
- * outbox relay and the two gateway simulators. Stopped in reverse order.
+ * The infrastructure the services need, started in dependency order: MariaDB, the identity provider (Keycloak, whose data is
+ * in MariaDB), the Kafka broker, the topics, the Debezium outbox relay and the two gateway simulators. Keycloak takes half a
+ * minute to start, so the stack launches it right after MariaDB and waits for its realm only at the end. Stopped in reverse
+ * order. Before the bank simulator starts, the platform's SNAP partner credentials ({@link BankPartnerCredentials#local})
+ * are generated if missing and registered with it.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -28,6 +33,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final PlatformHome home;
     private final MariaDbServer database;
+    private final IdentityProvider identity;
     private final KafkaBroker kafka;
     private final OutboxRelay relay;
     private final BankGatewaySimulator bank;
@@ -37,6 +43,7 @@ public final class LocalStack implements AutoCloseable {
     public LocalStack(PlatformHome home) {
         this.home = home;
         this.database = new MariaDbServer(home, MariaDbServer.PORT);
+        this.identity = new IdentityProvider(home, database);
         this.kafka = new KafkaBroker(home);
         this.relay = new OutboxRelay(home.connectorConfigs(), new ConnectorConfig.LocalEndpoints("127.0.0.1", MariaDbServer.PORT,
                 System.getenv().getOrDefault("DEBEZIUM_PASSWORD", "debezium-local"), kafka.bootstrapServers(), home.workDir("relay")));
@@ -48,11 +55,14 @@ public final class LocalStack implements AutoCloseable {
     public synchronized LocalStack start() {
         long begin = System.nanoTime();
         step("MariaDB", database::start, database);
+        step("identity provider launch", identity::start, identity);
         step("Kafka broker", kafka::start, kafka);
         step("topics", () -> new TopicProvisioner(kafka.bootstrapServers(), 6, (short) 1).provision(), null);
         step("outbox relay", relay::start, relay);
+        step("bank partner credentials", this::registerBankPartner, null);
         step("bank gateway simulator", bank::start, bank);
         step("SMS gateway simulator", sms::start, sms);
+        step("identity provider (realm " + IdentityProvider.REALM + ")", identity::awaitReady, null);
         log.info("Local stack up in {} ms (work dir {})", (System.nanoTime() - begin) / 1_000_000, home.work());
         return this;
     }
@@ -72,10 +82,23 @@ public final class LocalStack implements AutoCloseable {
         log.info("Local stack: {} up ({} ms)", name, (System.nanoTime() - begin) / 1_000_000);
     }
 
+    /** Ensures the local SNAP partner credentials exist (generated once, reused after) and registers them with the bank. */
+    private void registerBankPartner() {
+        BankPartnerCredentials credentials = bankPartnerCredentials().ensureExist();
+        credentials.registerWith(bank);
+        log.info("Bank simulator partner {} registered from {}", credentials.partnerId(), credentials.privateKeyFile().getParent());
+    }
+
+    /** Where the platform's SNAP credentials at the local bank simulator are kept (see {@link BankPartnerCredentials}). */
+    public BankPartnerCredentials bankPartnerCredentials() {
+        return BankPartnerCredentials.local(home);
+    }
+
     /** Each part's health, for the launcher's report and for tests. */
     public Map<String, String> health() {
         Map<String, String> health = new LinkedHashMap<>();
         health.put("mariadb", ManagedProcess.isListening(MariaDbServer.PORT) ? "UP 127.0.0.1:" + MariaDbServer.PORT : "DOWN");
+        health.put("identity-provider", identity.isReady() ? "UP " + IdentityProvider.issuerUri() : "DOWN");
         health.put("kafka", ManagedProcess.isListening(KafkaBroker.PORT) ? "UP " + kafka.bootstrapServers() : "DOWN");
         health.put("outbox-relay", (relay.isRunning() ? "UP relayed " + relay.relayedCounts() : "DOWN " + relay.failures())
                 + ", restarts " + relay.restartCounts());
@@ -90,6 +113,10 @@ public final class LocalStack implements AutoCloseable {
 
     public MariaDbServer database() {
         return database;
+    }
+
+    public IdentityProvider identity() {
+        return identity;
     }
 
     public KafkaBroker kafka() {

@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.go.kemensos.returnee.infra.sim.SimClient.Response;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -25,15 +32,24 @@ class BankGatewaySimulatorTest {
     private static final String BRI = "002";
     private static final String SITI_ACCOUNT = "123401000123456";
 
+    private static final String PARTNER = "KEMENSOS01";
+    /** One key pair for the whole class: RSA key generation is the slow part of these tests. */
+    private static final KeyPair PARTNER_KEYS = rsaKeyPair();
+
     private BankGatewaySimulator bank;
     private SimClient client;
+    private SnapClient snap;
+    private String clientSecret;
 
     @BeforeEach
     void start() {
         bank = new BankGatewaySimulator(0, new Random(42));
         bank.start();
         bank.registerAccount(BRI, SITI_ACCOUNT, "SITI AMINAH");
+        clientSecret = randomSecret();
+        bank.registerPartner(PARTNER, PARTNER_KEYS.getPublic(), clientSecret);
         client = new SimClient(bank);
+        snap = new SnapClient(client, PARTNER, PARTNER_KEYS.getPrivate(), clientSecret);
     }
 
     @AfterEach
@@ -49,7 +65,7 @@ class BankGatewaySimulatorTest {
 
     @Test
     void accountInquiryReturnsTheRegisteredHolderName() {
-        Response reply = client.post("/snap/v1.0/account-inquiry-external", Map.of("partnerReferenceNo", "INQ-1",
+        Response reply = snap.post("/snap/v1.0/account-inquiry-external", Map.of("partnerReferenceNo", "INQ-1",
                 "beneficiaryBankCode", "0020307", "beneficiaryAccountNo", SITI_ACCOUNT));
 
         assertThat(reply.status()).isEqualTo(200);
@@ -62,12 +78,12 @@ class BankGatewaySimulatorTest {
     void unknownAccountsExistWithoutANameUntilAutoOpenIsSwitchedOff() {
         Map<String, String> inquiry = Map.of("partnerReferenceNo", "INQ-2", "beneficiaryBankCode", "009",
                 "beneficiaryAccountNo", "0987654321");
-        Response open = client.post("/snap/v1.0/account-inquiry-external", inquiry);
+        Response open = snap.post("/snap/v1.0/account-inquiry-external", inquiry);
         assertThat(open.status()).isEqualTo(200);
         assertThat(open.field("beneficiaryAccountName")).isEmpty();
 
         bank.setUnknownAccountsAutoOpen(false);
-        Response unknown = client.post("/snap/v1.0/account-inquiry-external", inquiry);
+        Response unknown = snap.post("/snap/v1.0/account-inquiry-external", inquiry);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.field("responseCode")).isEqualTo("4041611");
         assertThat(unknown.field("responseMessage")).isEqualTo("Invalid Account");
@@ -140,7 +156,7 @@ class BankGatewaySimulatorTest {
                 Map.of("value", "960000.5", "currency", "IDR"), Map.of("value", "960000.50", "currency", "IDR"),
                 Map.of("value", "-1.00", "currency", "IDR"), Map.of("value", "0.00", "currency", "IDR"),
                 Map.of("value", "960000.00", "currency", "USD"))) {
-            Response reply = client.post("/snap/v1.0/transfer-interbank", transferBody(UUID.randomUUID().toString(),
+            Response reply = snap.post("/snap/v1.0/transfer-interbank", transferBody(UUID.randomUUID().toString(),
                     amount, SITI_ACCOUNT));
             assertThat(reply.status()).as(amount.toString()).isEqualTo(400);
             assertThat(reply.field("responseCode")).isEqualTo("4001802");
@@ -338,7 +354,7 @@ class BankGatewaySimulatorTest {
         bank.reset();
         assertThat(bank.executedTransferCount()).isZero();
         assertThat(client.get("/sim/unknown").status()).isEqualTo(404);
-        assertThat(client.post("/snap/v1.0/transfer-interbank", "{not json").status()).isEqualTo(400);
+        assertThat(snap.post("/snap/v1.0/transfer-interbank", "{not json").status()).isEqualTo(400);
     }
 
     @Test
@@ -349,8 +365,375 @@ class BankGatewaySimulatorTest {
         assertThat(new FaultProfile(0, 0, 0, 0, 0).timeoutMillis()).isEqualTo(FaultProfile.DEFAULT_TIMEOUT_MILLIS);
     }
 
+    // ---- SNAP BI authentication ----
+
+    @Test
+    void accessTokenIsIssuedForAnRsaSignedClientCredentialsRequest() {
+        Response token = snap.requestToken();
+
+        assertThat(token.status()).isEqualTo(200);
+        assertThat(token.field("responseCode")).isEqualTo("2007300");
+        assertThat(token.field("responseMessage")).isEqualTo("Successful");
+        assertThat(token.field("accessToken")).isNotBlank();
+        assertThat(token.field("tokenType")).isEqualTo("Bearer");
+        assertThat(token.json().get("expiresIn").isString()).isTrue();
+        assertThat(token.field("expiresIn")).isEqualTo("900");
+        assertThat(snap.requestToken().field("accessToken")).as("opaque and random")
+                .isNotEqualTo(token.field("accessToken"));
+        assertThat(bank.stats().accessTokensIssued()).isEqualTo(2);
+        assertThat(bank.stats().authenticationRefusals()).isZero();
+    }
+
+    @Test
+    void accessTokenRequestsThatAreNotProperlySignedAreRefused() {
+        String timestamp = SnapClient.timestamp();
+        String grant = "{\"grantType\":\"client_credentials\"}";
+        SnapClient impostor = new SnapClient(client, PARTNER, rsaKeyPair().getPrivate(), clientSecret);
+
+        Response badSignature = snap.requestToken(PARTNER, timestamp, impostor.rsaSignature(PARTNER + "|" + timestamp),
+                grant);
+        Response otherTimestampSigned = snap.requestToken(PARTNER, timestamp,
+                snap.rsaSignature(PARTNER + "|" + SnapClient.timestamp(ZonedDateTime.now().minusMinutes(1))), grant);
+        Response garbageSignature = snap.requestToken(PARTNER, timestamp, "not base64!", grant);
+        Response unknownClient = snap.requestToken("SOMEONE", timestamp, snap.rsaSignature("SOMEONE|" + timestamp),
+                grant);
+
+        assertThat(List.of(badSignature, otherTimestampSigned, garbageSignature)).allSatisfy(reply -> {
+            assertThat(reply.status()).isEqualTo(401);
+            assertThat(reply.field("responseCode")).isEqualTo("4017300");
+            assertThat(reply.field("responseMessage")).isEqualTo("Unauthorized. [Signature]");
+            assertThat(reply.field("accessToken")).isNull();
+        });
+        assertThat(unknownClient.status()).isEqualTo(401);
+        assertThat(unknownClient.field("responseCode")).isEqualTo("4017300");
+        assertThat(unknownClient.field("responseMessage")).isEqualTo("Unauthorized. [Unknown client]");
+        assertThat(bank.stats().authenticationRefusals()).isEqualTo(4);
+        assertThat(bank.stats().accessTokensIssued()).isZero();
+    }
+
+    @Test
+    void accessTokenRequestsNeedAFreshWellFormedTimestampAndClientCredentialsGrant() {
+        String stale = SnapClient.timestamp(ZonedDateTime.now().minusMinutes(6));
+        String future = SnapClient.timestamp(ZonedDateTime.now().plusMinutes(6));
+        String fractional = "2026-12-05T09:30:00.123+07:00";
+        String grant = "{\"grantType\":\"client_credentials\"}";
+        for (String timestamp : List.of(stale, future, fractional, "2026-12-05 09:30:00", "")) {
+            Response reply = snap.requestToken(PARTNER, timestamp, snap.rsaSignature(PARTNER + "|" + timestamp), grant);
+            assertThat(reply.status()).as(timestamp).isEqualTo(400);
+            assertThat(reply.field("responseCode")).isEqualTo("4007301");
+            assertThat(reply.field("responseMessage")).isEqualTo("Invalid Field Format [X-TIMESTAMP]");
+        }
+        String fourMinutesAgo = SnapClient.timestamp(ZonedDateTime.now().minusMinutes(4));
+        Response slightlyOld = snap.requestToken(PARTNER, fourMinutesAgo,
+                snap.rsaSignature(PARTNER + "|" + fourMinutesAgo), grant);
+        assertThat(slightlyOld.status()).as("within five minutes").isEqualTo(200);
+
+        String now = SnapClient.timestamp();
+        for (String body : List.of("{\"grantType\":\"password\"}", "{}", "")) {
+            Response reply = snap.requestToken(PARTNER, now, snap.rsaSignature(PARTNER + "|" + now), body);
+            assertThat(reply.status()).as(body).isEqualTo(400);
+            assertThat(reply.field("responseCode")).isEqualTo("4007302");
+            assertThat(reply.field("responseMessage")).isEqualTo("Invalid Mandatory Field [grantType]");
+        }
+    }
+
+    @Test
+    void theHappyPathBooksTheTransferOnce() {
+        String reference = UUID.randomUUID().toString();
+
+        Response reply = transfer(reference, "960000.00", SITI_ACCOUNT);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.field("responseCode")).isEqualTo("2001800");
+        assertThat(bank.executionsOf(reference)).isEqualTo(1);
+        assertThat(bank.executedTransferCount()).isEqualTo(1);
+        assertThat(bank.stats().authenticationRefusals()).isZero();
+        assertThat(bank.stats().accessTokensIssued()).isEqualTo(1);
+    }
+
+    @Test
+    void aTransferWithATamperedBodyIsRefusedAndBooksNothing() {
+        String reference = UUID.randomUUID().toString();
+        String path = "/snap/v1.0/transfer-interbank";
+        byte[] signed = SimClient.bytes(transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"),
+                SITI_ACCOUNT));
+        byte[] sent = SimClient.bytes(transferBody(reference, Map.of("value", "9600000.00", "currency", "IDR"),
+                SITI_ACCOUNT));
+        Map<String, String> headers = snap.headers("POST", path, snap.accessToken(), signed, SnapClient.timestamp(),
+                SnapClient.externalId());
+
+        Response reply = snap.send("POST", path, sent, headers);
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.field("responseCode")).isEqualTo("4011800");
+        assertThat(reply.field("responseMessage")).isEqualTo("Unauthorized. [Signature]");
+        assertThat(bank.executionsOf(reference)).isZero();
+        assertThat(bank.executedTransferCount()).isZero();
+        assertThat(bank.transferRequestCount()).as("refused before the transfer logic").isZero();
+        assertThat(bank.stats().authenticationRefusals()).isEqualTo(1);
+        assertThat(client.get("/sim/stats").json().get("authenticationRefusals").asLong()).isEqualTo(1);
+
+        Response original = snap.send("POST", path, signed, headers);
+        assertThat(original.status()).as("the external id of a refused request is not used up").isEqualTo(200);
+        assertThat(bank.executionsOf(reference)).isEqualTo(1);
+    }
+
+    @Test
+    void everyPartOfTheServiceSignatureCounts() {
+        String path = "/snap/v1.0/transfer/status";
+        byte[] body = SimClient.bytes(Map.of("originalPartnerReferenceNo", "REF-1", "serviceCode", "18"));
+        String token = snap.accessToken();
+        String timestamp = SnapClient.timestamp();
+        SnapClient wrongSecret = new SnapClient(client, PARTNER, PARTNER_KEYS.getPrivate(), randomSecret());
+
+        List<Map<String, String>> forgeries = new ArrayList<>();
+        forgeries.add(snap.headers("GET", path, token, body, timestamp, SnapClient.externalId()));
+        forgeries.add(snap.headers("POST", "/snap/v1.0/transfer-interbank", token, body, timestamp, SnapClient.externalId()));
+        forgeries.add(wrongSecret.headers("POST", path, token, body, timestamp, SnapClient.externalId()));
+        Map<String, String> otherTimestamp = snap.headers("POST", path, token, body, timestamp, SnapClient.externalId());
+        otherTimestamp.put("X-TIMESTAMP", SnapClient.timestamp(ZonedDateTime.now().plusSeconds(2)));
+        forgeries.add(otherTimestamp);
+        Map<String, String> noSignature = snap.headers("POST", path, token, body, timestamp, SnapClient.externalId());
+        noSignature.remove("X-SIGNATURE");
+        forgeries.add(noSignature);
+
+        for (Map<String, String> headers : forgeries) {
+            Response reply = snap.send("POST", path, body, headers);
+            assertThat(reply.status()).as(headers.toString()).isEqualTo(401);
+            assertThat(reply.field("responseCode")).isEqualTo("4013600");
+            assertThat(reply.field("responseMessage")).isEqualTo("Unauthorized. [Signature]");
+        }
+        assertThat(bank.stats().authenticationRefusals()).isEqualTo(forgeries.size());
+    }
+
+    @Test
+    void theSignedPathIncludesTheRawQuery() {
+        String path = "/snap/v1.0/transfer/status?channel=web%20app";
+        byte[] body = SimClient.bytes(Map.of("originalPartnerReferenceNo", "REF-1", "serviceCode", "18"));
+
+        Response withQuery = snap.send("POST", path, body, snap.headers("POST", path, snap.accessToken(), body,
+                SnapClient.timestamp(), SnapClient.externalId()));
+        Response withoutQuery = snap.send("POST", path, body, snap.headers("POST", "/snap/v1.0/transfer/status",
+                snap.accessToken(), body, SnapClient.timestamp(), SnapClient.externalId()));
+
+        assertThat(withQuery.status()).as("authenticated; the transfer is unknown").isEqualTo(404);
+        assertThat(withQuery.field("responseCode")).isEqualTo("4043601");
+        assertThat(withoutQuery.status()).isEqualTo(401);
+        assertThat(withoutQuery.field("responseCode")).isEqualTo("4013600");
+    }
+
+    @Test
+    void serviceCallsWithoutAValidTokenAreRefused() {
+        String path = "/snap/v1.0/account-inquiry-external";
+        byte[] body = SimClient.bytes(Map.of("partnerReferenceNo", "INQ-1", "beneficiaryBankCode", BRI,
+                "beneficiaryAccountNo", SITI_ACCOUNT));
+
+        Response noHeaders = client.post(path, Map.of("partnerReferenceNo", "INQ-1", "beneficiaryBankCode", BRI,
+                "beneficiaryAccountNo", SITI_ACCOUNT));
+        Response unknownToken = snap.send("POST", path, body, snap.headers("POST", path, "made-up-token", body,
+                SnapClient.timestamp(), SnapClient.externalId()));
+        Map<String, String> basic = snap.headers("POST", path, snap.accessToken(), body, SnapClient.timestamp(),
+                SnapClient.externalId());
+        basic.put("Authorization", "Basic " + snap.accessToken());
+        Response notBearer = snap.send("POST", path, body, basic);
+
+        assertThat(List.of(noHeaders, unknownToken, notBearer)).allSatisfy(reply -> {
+            assertThat(reply.status()).isEqualTo(401);
+            assertThat(reply.field("responseCode")).isEqualTo("4011601");
+            assertThat(reply.field("responseMessage")).isEqualTo("Invalid Token (B2B)");
+        });
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() throws InterruptedException {
+        bank.setAccessTokenLifetime(Duration.ofSeconds(1));
+        assertThat(snap.requestToken().field("expiresIn")).isEqualTo("1");
+        SnapClient shortLived = new SnapClient(client, PARTNER, PARTNER_KEYS.getPrivate(), clientSecret);
+        shortLived.accessToken();
+
+        Thread.sleep(1_200);
+        String reference = UUID.randomUUID().toString();
+        Response expired = shortLived.post("/snap/v1.0/transfer-interbank",
+                transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"), SITI_ACCOUNT));
+
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.field("responseCode")).isEqualTo("4011801");
+        assertThat(expired.field("responseMessage")).isEqualTo("Invalid Token (B2B)");
+        assertThat(bank.executionsOf(reference)).isZero();
+        bank.setAccessTokenLifetime(Duration.ofSeconds(900));
+        shortLived.forgetToken();
+        assertThat(shortLived.post("/snap/v1.0/transfer-interbank",
+                transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"), SITI_ACCOUNT)).status())
+                .as("a new token works").isEqualTo(200);
+    }
+
+    @Test
+    void anotherPartnersTokenIsRefused() {
+        String otherSecret = randomSecret();
+        KeyPair otherKeys = rsaKeyPair();
+        bank.registerPartner("OTHERBANK02", otherKeys.getPublic(), otherSecret);
+        SnapClient other = new SnapClient(client, "OTHERBANK02", otherKeys.getPrivate(), otherSecret);
+        String path = "/snap/v1.0/transfer-interbank";
+        String reference = UUID.randomUUID().toString();
+        byte[] body = SimClient.bytes(transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"),
+                SITI_ACCOUNT));
+
+        // KEMENSOS01's headers and signature, but OTHERBANK02's token
+        Response reply = snap.send("POST", path, body, snap.headers("POST", path, other.accessToken(), body,
+                SnapClient.timestamp(), SnapClient.externalId()));
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.field("responseCode")).isEqualTo("4011800");
+        assertThat(reply.field("responseMessage")).isEqualTo("Unauthorized. [Signature]");
+        assertThat(bank.executionsOf(reference)).isZero();
+        assertThat(other.post(path, transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"),
+                SITI_ACCOUNT)).status()).as("its own calls work").isEqualTo(200);
+    }
+
+    @Test
+    void serviceCallsNeedAFreshTimestampAndTheMandatoryHeaders() {
+        String path = "/snap/v1.0/transfer-interbank";
+        String reference = UUID.randomUUID().toString();
+        byte[] body = SimClient.bytes(transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"),
+                SITI_ACCOUNT));
+        String token = snap.accessToken();
+
+        Response stale = snap.send("POST", path, body, snap.headers("POST", path, token, body,
+                SnapClient.timestamp(ZonedDateTime.now().minusMinutes(10)), SnapClient.externalId()));
+        Response malformed = snap.send("POST", path, body, snap.headers("POST", path, token, body,
+                "2026-12-05T09:30:00", SnapClient.externalId()));
+        Map<String, String> noExternalId = snap.headers("POST", path, token, body, SnapClient.timestamp(), "1");
+        noExternalId.remove("X-EXTERNAL-ID");
+        Map<String, String> noChannel = snap.headers("POST", path, token, body, SnapClient.timestamp(),
+                SnapClient.externalId());
+        noChannel.remove("CHANNEL-ID");
+        Response missingExternalId = snap.send("POST", path, body, noExternalId);
+        Response missingChannel = snap.send("POST", path, body, noChannel);
+        Response letters = snap.send("POST", path, body, snap.headers("POST", path, token, body,
+                SnapClient.timestamp(), "ABC123"));
+        Response tooLong = snap.send("POST", path, body, snap.headers("POST", path, token, body,
+                SnapClient.timestamp(), "1".repeat(37)));
+
+        assertThat(List.of(stale, malformed)).allSatisfy(reply -> {
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.field("responseCode")).isEqualTo("4001801");
+            assertThat(reply.field("responseMessage")).isEqualTo("Invalid Field Format [X-TIMESTAMP]");
+        });
+        assertThat(missingExternalId.status()).isEqualTo(400);
+        assertThat(missingExternalId.field("responseCode")).isEqualTo("4001802");
+        assertThat(missingExternalId.field("responseMessage")).isEqualTo("Invalid Mandatory Field [X-EXTERNAL-ID]");
+        assertThat(missingChannel.status()).isEqualTo(400);
+        assertThat(missingChannel.field("responseCode")).isEqualTo("4001802");
+        assertThat(missingChannel.field("responseMessage")).isEqualTo("Invalid Mandatory Field [CHANNEL-ID]");
+        assertThat(List.of(letters, tooLong)).allSatisfy(reply -> {
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.field("responseCode")).isEqualTo("4001801");
+            assertThat(reply.field("responseMessage")).isEqualTo("Invalid Field Format [X-EXTERNAL-ID]");
+        });
+        assertThat(snap.send("POST", path, body, snap.headers("POST", path, token, body, SnapClient.timestamp(),
+                "1".repeat(36))).status()).as("36 digits are fine").isEqualTo(200);
+        assertThat(bank.executionsOf(reference)).isEqualTo(1);
+        assertThat(bank.stats().authenticationRefusals()).isEqualTo(6);
+    }
+
+    @Test
+    void anExternalIdReusedTheSameDayIsRefusedWithAConflictAndBooksNothing() {
+        String path = "/snap/v1.0/transfer-interbank";
+        String externalId = SnapClient.externalId();
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        byte[] firstBody = SimClient.bytes(transferBody(first, Map.of("value", "960000.00", "currency", "IDR"),
+                SITI_ACCOUNT));
+        byte[] secondBody = SimClient.bytes(transferBody(second, Map.of("value", "960000.00", "currency", "IDR"),
+                SITI_ACCOUNT));
+
+        Response accepted = snap.send("POST", path, firstBody, snap.headers("POST", path, snap.accessToken(), firstBody,
+                SnapClient.timestamp(), externalId));
+        Response reused = snap.send("POST", path, secondBody, snap.headers("POST", path, snap.accessToken(), secondBody,
+                SnapClient.timestamp(), externalId));
+        Response reusedForStatus = snap.send("POST", "/snap/v1.0/transfer/status",
+                SimClient.bytes(Map.of("originalPartnerReferenceNo", first)), snap.headers("POST",
+                        "/snap/v1.0/transfer/status", snap.accessToken(),
+                        SimClient.bytes(Map.of("originalPartnerReferenceNo", first)), SnapClient.timestamp(), externalId));
+
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.field("responseCode")).isEqualTo("4091800");
+        assertThat(reused.field("responseMessage")).isEqualTo("Conflict");
+        assertThat(reusedForStatus.status()).isEqualTo(409);
+        assertThat(reusedForStatus.field("responseCode")).isEqualTo("4093600");
+        assertThat(bank.executionsOf(first)).isEqualTo(1);
+        assertThat(bank.executionsOf(second)).isZero();
+        assertThat(bank.executedTransferCount()).isEqualTo(1);
+        assertThat(bank.transferRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void externalIdsAreUniquePerPartner() {
+        String otherSecret = randomSecret();
+        KeyPair otherKeys = rsaKeyPair();
+        bank.registerPartner("OTHERBANK02", otherKeys.getPublic(), otherSecret);
+        SnapClient other = new SnapClient(client, "OTHERBANK02", otherKeys.getPrivate(), otherSecret);
+        String path = "/snap/v1.0/transfer/status";
+        String externalId = SnapClient.externalId();
+        byte[] body = SimClient.bytes(Map.of("originalPartnerReferenceNo", "REF-1"));
+
+        Response mine = snap.send("POST", path, body, snap.headers("POST", path, snap.accessToken(), body,
+                SnapClient.timestamp(), externalId));
+        Response theirs = other.send("POST", path, body, other.headers("POST", path, other.accessToken(), body,
+                SnapClient.timestamp(), externalId));
+
+        assertThat(mine.status()).isEqualTo(404);
+        assertThat(theirs.status()).isEqualTo(404);
+    }
+
+    @Test
+    void authenticationIsDecidedBeforeAnyInjectedFault() {
+        String path = "/snap/v1.0/transfer-interbank";
+        String reference = UUID.randomUUID().toString();
+        byte[] signed = SimClient.bytes(transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"),
+                SITI_ACCOUNT));
+        byte[] tampered = SimClient.bytes(transferBody(reference, Map.of("value", "9600000.00", "currency", "IDR"),
+                SITI_ACCOUNT));
+        String token = snap.accessToken();
+
+        bank.faults(FaultProfile.lostReplies(1.0, 100));
+        Response lostReplyProfile = snap.send("POST", path, tampered, snap.headers("POST", path, token, signed,
+                SnapClient.timestamp(), SnapClient.externalId()));
+        bank.faults(FaultProfile.errors(1.0));
+        Response errorProfile = client.post(path, transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"),
+                SITI_ACCOUNT));
+
+        assertThat(lostReplyProfile.status()).isEqualTo(401);
+        assertThat(lostReplyProfile.field("responseCode")).isEqualTo("4011800");
+        assertThat(errorProfile.status()).isEqualTo(401);
+        assertThat(errorProfile.field("responseCode")).isEqualTo("4011801");
+        assertThat(bank.faultsInjected()).isZero();
+        assertThat(bank.executionsOf(reference)).isZero();
+        assertThat(bank.stats().authenticationRefusals()).isEqualTo(2);
+    }
+
+    @Test
+    void simControlEndpointsNeedNoAuthentication() {
+        transfer(UUID.randomUUID().toString(), "960000.00", SITI_ACCOUNT);
+
+        assertThat(client.get("/sim/statement").status()).isEqualTo(200);
+        assertThat(client.get("/sim/statement?format=mt940").status()).isEqualTo(200);
+        assertThat(client.get("/sim/transfers").json().size()).isEqualTo(1);
+        assertThat(client.get("/sim/stats").status()).isEqualTo(200);
+        assertThat(client.get("/sim/faults").status()).isEqualTo(200);
+        assertThat(client.put("/sim/faults", Map.of("latencyMillis", 1)).status()).isEqualTo(200);
+        assertThat(client.post("/sim/accounts", Map.of("bankCode", "014", "accountNo", "1234567890",
+                "holderName", "BUDI SANTOSO")).status()).isEqualTo(200);
+        assertThat(client.put("/sim/accounts/auto-open", Map.of("enabled", false)).status()).isEqualTo(200);
+        assertThat(client.post("/sim/reset", Map.of()).status()).isEqualTo(200);
+        assertThat(bank.stats().authenticationRefusals()).isZero();
+        assertThat(snap.post("/snap/v1.0/transfer/status", Map.of("originalPartnerReferenceNo", "REF-1")).status())
+                .as("partners and tokens survive a reset").isEqualTo(404);
+    }
+
     private Response transfer(String reference, String value, String accountNo) {
-        return client.post("/snap/v1.0/transfer-interbank",
+        return snap.post("/snap/v1.0/transfer-interbank",
                 transferBody(reference, Map.of("value", value, "currency", "IDR"), accountNo));
     }
 
@@ -361,7 +744,23 @@ class BankGatewaySimulatorTest {
     }
 
     private Response status(String reference) {
-        return client.post("/snap/v1.0/transfer/status", Map.of("originalPartnerReferenceNo", reference,
+        return snap.post("/snap/v1.0/transfer/status", Map.of("originalPartnerReferenceNo", reference,
                 "serviceCode", "18"));
+    }
+
+    private static KeyPair rsaKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String randomSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getEncoder().encodeToString(secret);
     }
 }

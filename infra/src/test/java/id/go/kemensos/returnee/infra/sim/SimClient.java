@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** Minimal JSON-over-HTTP client for the simulator tests, the way a platform adapter would call the gateways. */
@@ -43,6 +45,18 @@ final class SimClient {
         return send(request(path).GET());
     }
 
+    /** A request with these exact body bytes and extra headers (SNAP signatures are computed over both). */
+    Response send(String method, String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
+    /** The bytes {@link #post} sends for a body: a String as is, anything else as JSON. */
+    static byte[] bytes(Object body) {
+        return body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : SimulatorHttp.JSON.writeValueAsBytes(body);
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(10))
@@ -50,8 +64,7 @@ final class SimClient {
     }
 
     private static HttpRequest.BodyPublisher json(Object body) {
-        byte[] bytes = body instanceof String s ? s.getBytes(java.nio.charset.StandardCharsets.UTF_8) : SimulatorHttp.JSON.writeValueAsBytes(body);
-        return HttpRequest.BodyPublishers.ofByteArray(bytes);
+        return HttpRequest.BodyPublishers.ofByteArray(bytes(body));
     }
 
     private static Response send(HttpRequest.Builder builder) {
