@@ -151,7 +151,13 @@ public class AuditCommand implements ApplicationRunner, ExitCodeGenerator {
         boolean compare = asOf == null && !"false".equalsIgnoreCase(option(args, "compare-live"));
         if (compare) {
             URI live = option(args, "live-report-url") != null ? URI.create(option(args, "live-report-url")) : properties.liveReportUrl();
-            ReportComparison comparison = ReportComparison.of(result.totalsByKey(), LivePaymentReport.fetch(live, json));
+            String token = System.getenv("PLATFORM_ACCESS_TOKEN");
+            if (token == null || token.isBlank()) {
+                throw new IllegalStateException("Comparing with the live report needs your access token: set PLATFORM_ACCESS_TOKEN to an "
+                        + "AUDITOR's token (locally: PLATFORM_ACCESS_TOKEN=$(java -jar infra/target/infra-0.1.0-SNAPSHOT-exec.jar token "
+                        + "auditor)), or give --compare-live=false");
+            }
+            ReportComparison comparison = ReportComparison.of(result.totalsByKey(), LivePaymentReport.fetch(live, json, token));
             out.printf("== Compared with the live report at %s%s: %d rows, %d differences%n", live, LivePaymentReport.QUERY,
                     comparison.rowsCompared(), comparison.differences().size());
             comparison.differences().forEach(d -> out.printf("  %s %s %s %s: replayed %d payments Rp%d, live %d payments Rp%d%n", d.programId(),

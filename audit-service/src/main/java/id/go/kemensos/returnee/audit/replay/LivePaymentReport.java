@@ -28,11 +28,17 @@ public final class LivePaymentReport {
     private LivePaymentReport() {
     }
 
-    public static Map<PaymentHistory.TotalKey, PaymentHistory.Total> fetch(URI disbursementBaseUrl, JsonMapper json) {
+    /** @param accessToken the auditor's own access token: the report is read with their rights, as they would read it */
+    public static Map<PaymentHistory.TotalKey, PaymentHistory.Total> fetch(URI disbursementBaseUrl, JsonMapper json, String accessToken) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(disbursementBaseUrl + QUERY))
-                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", "Bearer " + accessToken).timeout(Duration.ofSeconds(60)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                throw new IllegalStateException("The live report refused the access token in PLATFORM_ACCESS_TOKEN (HTTP "
+                        + response.statusCode() + "): it must be a valid, unexpired AUDITOR's token");
+            }
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("The live report answered HTTP " + response.statusCode() + ": " + response.body());
             }
