@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * POSTs every returnee to the registration API from a fixed number of client threads, each sending one request at a time
- * (a closed loop, like officers at desks), and keeps every request's latency.
+ * (a closed loop, like officers at desks), and keeps every request's latency. The returnees live in NTB: the NTB clerk
+ * registers them, with a token asked for per request (it is cached, and renewed when a long run outlives it).
  */
 final class RegistrationLoad {
 
@@ -99,6 +100,7 @@ final class RegistrationLoad {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
+                .header("Authorization", BenchOfficers.bearer(BenchOfficers.CLERK_NTB))
                 .POST(HttpRequest.BodyPublishers.ofString(returnees.json(index)))
                 .build();
         long start = System.nanoTime();

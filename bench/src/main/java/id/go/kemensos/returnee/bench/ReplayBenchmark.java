@@ -27,6 +27,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -59,6 +60,12 @@ final class ReplayBenchmark {
     static final Map<String, String> ENVIRONMENT = Map.of("SERVICE_JAVA_OPTS", JAVA_OPTS, "SPRING_KAFKA_LISTENER_AUTO_STARTUP", "false");
     private static final long GRANT = 960_000L;
     private static final int BATCH = 1_000;
+    /**
+     * The officers of the generated history as events name them: by subject (the identity provider's user id), not by name.
+     * Nobody logs in to generate it, so these are made up, fixed per officer.
+     */
+    private static final String MAKER = subject("finance.maker");
+    private static final String CHECKER = subject("finance.checker");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final LocalStack stack;
@@ -177,14 +184,14 @@ final class ReplayBenchmark {
                             regency.substring(0, 2), regency, now));
                     records.send(DisbursementTopics.EVENTS, new PaymentAccountChecked(payment, person, "VERIFIED", "002", "***5501", 1.0, null, now));
                 }
-                records.send(DisbursementTopics.EVENTS, new PaymentBatchPrepared(batch, "BSU", year, "52", "002", ids, n * GRANT, "keuangan.maker", now));
-                records.send(DisbursementTopics.EVENTS, new PaymentBatchDecided(batch, "APPROVED", "keuangan.maker", "keuangan.checker", null, n,
+                records.send(DisbursementTopics.EVENTS, new PaymentBatchPrepared(batch, "BSU", year, "52", "002", ids, n * GRANT, MAKER, now));
+                records.send(DisbursementTopics.EVENTS, new PaymentBatchDecided(batch, "APPROVED", MAKER, CHECKER, null, n,
                         n * GRANT, now));
                 produced += 2L * n + 2;
                 for (int i = 0; i < n; i++) {
                     UUID payment = ids.get(i);
                     UUID person = people.get(i);
-                    records.send(DisbursementTopics.EVENTS, new PaymentApproved(payment, person, GRANT, "keuangan.checker", now));
+                    records.send(DisbursementTopics.EVENTS, new PaymentApproved(payment, person, GRANT, CHECKER, now));
                     records.send(DisbursementTopics.EVENTS, new PaymentSent(payment, person, GRANT, "002", "***5501", now));
                     produced += 2;
                     payments++;
@@ -192,7 +199,7 @@ final class ReplayBenchmark {
                         UUID replacement = UUID.randomUUID();
                         records.send(DisbursementTopics.EVENTS, new PaymentFailed(payment, person, GRANT, "002", "***5501", "4030",
                                 "account closed", now));
-                        records.send(DisbursementTopics.EVENTS, new PaymentReissued(payment, replacement, person, GRANT, "keuangan.officer",
+                        records.send(DisbursementTopics.EVENTS, new PaymentReissued(payment, replacement, person, GRANT, MAKER,
                                 "account amended", now));
                         records.send(DisbursementTopics.EVENTS, new PaymentScheduled(replacement, person, "BSU", year, UUID.randomUUID(), GRANT,
                                 "52", "5202", now));
@@ -239,11 +246,16 @@ final class ReplayBenchmark {
     private JsonNode replay() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(PlatformService.AUDIT.baseUrl() + "/api/replays"))
                 .header("Content-Type", "application/json").timeout(Duration.ofMinutes(10))
+                .header("Authorization", BenchOfficers.bearer(BenchOfficers.AUDITOR))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("replay answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    private static String subject(String username) {
+        return UUID.nameUUIDFromBytes(("bench officer " + username).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private static long total(JsonNode result, String state) {

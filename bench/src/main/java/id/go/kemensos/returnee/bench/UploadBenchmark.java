@@ -153,6 +153,7 @@ final class UploadBenchmark {
         String tail = "\r\n--" + boundary + "--\r\n";
         HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + "/api/uploads"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", BenchOfficers.bearer(BenchOfficers.CLERK_NTB))
                 .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head, StandardCharsets.UTF_8),
                         HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofString(tail, StandardCharsets.UTF_8)))
                 .timeout(Duration.ofMinutes(10)).build();
@@ -168,7 +169,7 @@ final class UploadBenchmark {
         long lastPrint = 0;
         long started = System.nanoTime();
         while (true) {
-            JsonNode status = get("/api/uploads/" + uploadId);
+            JsonNode status = get("/api/uploads/" + uploadId, BenchOfficers.CLERK_NTB);
             heap.rowsRead.set(status.get("rowsRead").asLong());
             String state = status.get("status").asString();
             if (!"PROCESSING".equals(state) && !"RECEIVED".equals(state)) {
@@ -205,7 +206,7 @@ final class UploadBenchmark {
     }
 
     private double stageSeconds(String stage) throws Exception {
-        JsonNode timer = get("/actuator/metrics/registration.upload.stage?tag=stage:" + stage);
+        JsonNode timer = metrics("registration.upload.stage?tag=stage:" + stage);
         for (JsonNode measurement : timer.get("measurements")) {
             if ("TOTAL_TIME".equals(measurement.get("statistic").asString())) {
                 return measurement.get("value").asDouble();
@@ -215,11 +216,18 @@ final class UploadBenchmark {
     }
 
     private long heapMax() throws Exception {
-        return (long) get("/actuator/metrics/jvm.memory.max?tag=area:heap").get("measurements").get(0).get("value").asDouble();
+        return (long) metrics("jvm.memory.max?tag=area:heap").get("measurements").get(0).get("value").asDouble();
     }
 
-    private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(10)).build(),
+    /** One of the service's actuator metrics, which only the platform admin reads. */
+    private JsonNode metrics(String nameAndTags) throws IOException, InterruptedException {
+        return get("/actuator/metrics/" + nameAndTags, BenchOfficers.ADMIN);
+    }
+
+    /** @param officer whose token goes with the request (the header is asked for each time: a long upload outlives a token) */
+    private JsonNode get(String path, String officer) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", BenchOfficers.bearer(officer)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
@@ -242,7 +250,7 @@ final class UploadBenchmark {
 
         void sample() {
             try {
-                long used = (long) get("/actuator/metrics/jvm.memory.used?tag=area:heap").get("measurements").get(0).get("value").asDouble();
+                long used = (long) metrics("jvm.memory.used?tag=area:heap").get("measurements").get(0).get("value").asDouble();
                 last.set(used);
                 peak.accumulateAndGet(used, Math::max);
                 int tenth = (int) Math.min(9, rowsRead.get() * 10 / Math.max(1, rows));

@@ -1,17 +1,14 @@
 package id.go.kemensos.returnee.systemtests;
 
-import id.go.kemensos.returnee.infra.launcher.PlatformService;
+import id.go.kemensos.returnee.testsupport.OfficerLogin;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
+import id.go.kemensos.returnee.testsupport.RegistrationApi;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +32,7 @@ class AccountCheckIT {
     }
 
     @Test
-    void anAccountOfSomeoneElseIsHeldAndTheAmendedOwnAccountIsPaidOnce() throws Exception {
+    void anAccountOfSomeoneElseIsHeldAndTheAmendedOwnAccountIsPaidOnce() {
         Map<String, Object> siti = ReturneeMother.sitiAminahLombokTengah();
         String foreignAccount = (String) siti.get("accountNumber");
         platform.stack().bank().registerAccount((String) siti.get("bankCode"), foreignAccount, "CV MAJU BERSAMA");
@@ -46,15 +43,14 @@ class AccountCheckIT {
         assertThat(held.get("registered_name").asString()).isEqualTo("SITI AMINAH");
         assertThat(held.get("account_number_masked").asString()).startsWith("***").doesNotContain(foreignAccount);
         String paymentId = held.get("payment_id").asString();
-        assertThat(platform.disbursement().post("/api/payments/" + paymentId + "/account-review", Map.of("officer", "keuangan", "reason", " "))
+        assertThat(platform.disbursement().post("/api/payments/" + paymentId + "/account-review", Map.of("reason", " "))
                 .status()).as("a reason is required").isEqualTo(400);
 
+        // The returnee gives their own account at the NTB desk: the NTB clerk amends it.
         String ownAccount = "7766" + System.nanoTime() % 100_000_000L;
-        HttpResponse<String> amended = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(PlatformService.REGISTRATION.baseUrl()
-                        + "/api/returnees/" + beneficiary)).header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers
-                        .ofString("{\"bankCode\":\"002\",\"accountNumber\":\"" + ownAccount + "\",\"accountHolderName\":\"SITI AMINAH\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(amended.statusCode()).isEqualTo(200);
+        RegistrationApi.Response amended = platform.registration().as(OfficerLogin.CLERK_NTB).amend(beneficiary,
+                Map.of("bankCode", "002", "accountNumber", ownAccount, "accountHolderName", "SITI AMINAH"));
+        assertThat(amended.status()).as("%s", amended.body()).isEqualTo(200);
 
         await().atMost(ofSeconds(60)).until(() -> platform.database().count("SELECT COUNT(*) FROM disbursement.payment_intent "
                 + "WHERE payment_id = ? AND state = 'SETTLED' AND account_check = 'VERIFIED'", paymentId) == 1);

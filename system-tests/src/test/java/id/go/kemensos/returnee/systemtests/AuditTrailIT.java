@@ -4,6 +4,7 @@ import id.go.kemensos.returnee.infra.kafka.TopicProvisioner;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.launcher.PlatformServices;
 import id.go.kemensos.returnee.testsupport.DisbursementApi;
+import id.go.kemensos.returnee.testsupport.OfficerLogin;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
@@ -166,14 +167,14 @@ class AuditTrailIT {
         String paymentId;
         Instant beforeApproval;
         try {
-            disbursement.setCeiling("BSU", BALI, year, committedInBali(year) + 10 * GRANT, "keuangan.kemensos");
+            disbursement.setCeiling("BSU", BALI, year, committedInBali(year) + 10 * GRANT);
             person = platform.registration().register(nyoman);
             await().atMost(ofSeconds(60)).until(() -> platform.database().count("SELECT COUNT(*) FROM disbursement.payment_intent "
                     + "WHERE beneficiary_id = ? AND state = 'SCHEDULED' AND account_check = 'VERIFIED'", person) == 1);
             paymentId = (String) platform.database().rows("SELECT payment_id FROM disbursement.payment_intent WHERE beneficiary_id = ?", person)
                     .get(0).get("payment_id");
-            DisbursementApi.Response prepared = disbursement.post("/api/batches", Map.of("programId", "BSU", "cycleId", year,
-                    "provinceCode", BALI, "preparedBy", "keuangan.maker"));
+            DisbursementApi.Response prepared = disbursement.as(OfficerLogin.FINANCE_MAKER).post("/api/batches", Map.of("programId", "BSU",
+                    "cycleId", year, "provinceCode", BALI));
             assertThat(prepared.status()).as("%s", prepared.body()).isEqualTo(200);
             List<String> batches = new ArrayList<>();
             prepared.body().forEach(b -> batches.add(b.get("batchId").asString()));
@@ -182,7 +183,8 @@ class AuditTrailIT {
             // The approval's event time must fall clearly after the as-of moment.
             await().pollDelay(Duration.ofMillis(1200)).until(() -> Instant.now().isAfter(asOf.plusMillis(1200)));
             for (String batch : batches) {
-                DisbursementApi.Response approved = disbursement.post("/api/batches/" + batch + "/approval", Map.of("approvedBy", "keuangan.checker"));
+                DisbursementApi.Response approved = disbursement.as(OfficerLogin.FINANCE_CHECKER).post("/api/batches/" + batch + "/approval",
+                        Map.of());
                 assertThat(approved.status()).as("%s", approved.body()).isEqualTo(200);
             }
             await().atMost(ofSeconds(60)).until(() -> platform.database().count(
@@ -212,8 +214,9 @@ class AuditTrailIT {
         JsonNode why = audit.get("/api/payments/" + paymentId + "/justification").body();
         assertThat(why.get("state").asString()).isEqualTo("SETTLED");
         assertThat(why.get("amount").asLong()).isEqualTo(GRANT);
-        assertThat(why.get("maker").asString()).isEqualTo("keuangan.maker");
-        assertThat(why.get("checker").asString()).isEqualTo("keuangan.checker");
+        // The ledger names the officers as the services recorded them: their subjects, from their tokens.
+        assertThat(why.get("maker").asString()).isEqualTo(OfficerSubjects.of(OfficerLogin.FINANCE_MAKER));
+        assertThat(why.get("checker").asString()).isEqualTo(OfficerSubjects.of(OfficerLogin.FINANCE_CHECKER));
         assertThat(why.at("/batch/decision").asString()).isEqualTo("APPROVED");
         assertThat(why.at("/decision/outcome").asString()).isEqualTo("ELIGIBLE");
         assertThat(why.at("/decision/ruleSetId").asString()).isEqualTo("bantuan-stimulan-usaha");

@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.systemtests;
 
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.testsupport.DisbursementApi;
+import id.go.kemensos.returnee.testsupport.OfficerLogin;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.RegistrationApi;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
@@ -25,7 +26,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Budgets and maker-checker, in Bali so that the ceilings are this test's own. Payments beyond a ceiling wait with the reason
  * and are paid, once each, when the ceiling is raised; with maker-checker a second officer approves a prepared batch, the
- * preparer cannot, and a rejected batch returns its payments and its budget. An account amended while a payment is batched
+ * preparer cannot (whoever their token says they are, whatever a body says), and a rejected batch returns its payments and
+ * its budget. An account amended while a payment is batched
  * does not redirect it: it is paid to the account its inquiry checked, or checked again if the batch is rejected.
  */
 @PlatformIntegrationTest
@@ -48,13 +50,13 @@ class BudgetAndBatchApprovalIT {
     void paymentsBeyondTheCeilingWaitWithTheReasonAndArePaidOnceWhenItIsRaised() {
         payEverythingWaitingInBali(); // e.g. the payment the batch test sent back to the pool
         long committedBefore = committed();
-        disbursement.setCeiling("BSU", BALI, year, committedBefore + GRANT, "keuangan.kemensos"); // room for one more
+        disbursement.setCeiling("BSU", BALI, year, committedBefore + GRANT); // room for one more
         List<UUID> people = registerInBali(3);
 
         await().atMost(ofSeconds(60)).until(() -> count(people, "state = 'SETTLED'") == 1 && count(people, "waiting_reason LIKE '%exceeded%'") == 2);
         assertThat(count(people, "state = 'SCHEDULED'")).isEqualTo(2);
 
-        disbursement.setCeiling("BSU", BALI, year, committedBefore + 3 * GRANT, "keuangan.kemensos");
+        disbursement.setCeiling("BSU", BALI, year, committedBefore + 3 * GRANT);
         await().atMost(ofSeconds(60)).until(() -> count(people, "state = 'SETTLED'") == 3);
         assertThat(committed()).isEqualTo(committedBefore + 3 * GRANT);
         for (UUID person : people) {
@@ -71,15 +73,18 @@ class BudgetAndBatchApprovalIT {
         platform.services().stop(PlatformService.DISBURSEMENT);
         platform.services().start(PlatformService.DISBURSEMENT, Map.of("DISBURSEMENT_AUTO_APPROVAL", "false"));
         try {
-            disbursement.setCeiling("BSU", BALI, year, committed() + 10 * GRANT, "keuangan.kemensos");
+            disbursement.setCeiling("BSU", BALI, year, committed() + 10 * GRANT);
             List<UUID> people = registerInBali(2);
             await().atMost(ofSeconds(60)).until(() -> count(people, "state = 'SCHEDULED' AND account_check = 'VERIFIED'") == 2);
             assertThat(count(people, "state = 'SCHEDULED'")).as("nothing is approved without an officer").isEqualTo(2);
 
+            String maker = OfficerSubjects.of(OfficerLogin.FINANCE_MAKER);
+            String checker = OfficerSubjects.of(OfficerLogin.FINANCE_CHECKER);
             long committedBefore = committed();
-            JsonNode prepared = prepare("keuangan.maker");
+            JsonNode prepared = prepare(OfficerLogin.FINANCE_MAKER);
             JsonNode batch = single(prepared);
             assertThat(batch.get("payments").asInt()).isGreaterThanOrEqualTo(2);
+            assertThat(batch.get("preparedBy").asString()).as("the maker is the token's subject").isEqualTo(maker);
             assertThat(committed()).isEqualTo(committedBefore + batch.get("total").asLong());
             String batchId = batch.get("batchId").asString();
 
@@ -89,26 +94,42 @@ class BudgetAndBatchApprovalIT {
             String checkedAccount = paymentColumn(amended, "checked_account_number");
             String newAccount = amendAccount(amended);
 
-            DisbursementApi.Response self = disbursement.post("/api/batches/" + batchId + "/approval", Map.of("approvedBy", "keuangan.maker"));
-            assertThat(self.status()).as("maker-checker: %s", self.body()).isEqualTo(409);
-            DisbursementApi.Response approved = disbursement.post("/api/batches/" + batchId + "/approval", Map.of("approvedBy", "keuangan.checker"));
+            // The approver is whoever's token it is: the maker cannot approve, not even by naming someone else in the body,
+            // and a body naming the approver is refused rather than read, whoever sends it.
+            String approval = "/api/batches/" + batchId + "/approval";
+            DisbursementApi.Response self = disbursement.as(OfficerLogin.FINANCE_MAKER).post(approval, Map.of());
+            assertThat(self.status()).as("maker-checker: %s", self.body()).isEqualTo(403);
+            DisbursementApi.Response selfNamingAnother = disbursement.as(OfficerLogin.FINANCE_MAKER).post(approval,
+                    Map.of("approvedBy", "someone.else"));
+            assertThat(selfNamingAnother.status()).as("maker-checker, another approver named: %s", selfNamingAnother.body()).isEqualTo(403);
+            DisbursementApi.Response naming = disbursement.as(OfficerLogin.FINANCE_CHECKER).post(approval, Map.of("approvedBy", "someone.else"));
+            assertThat(naming.status()).as("the approver comes from the token, never the body: %s", naming.body()).isEqualTo(400);
+            DisbursementApi.Response approved = disbursement.as(OfficerLogin.FINANCE_CHECKER).post(approval, Map.of());
             assertThat(approved.status()).as("%s", approved.body()).isEqualTo(200);
             assertThat(approved.body().get("state").asString()).isEqualTo("APPROVED");
-            await().atMost(ofSeconds(60)).until(() -> count(people, "state = 'SETTLED' AND approved_by = 'keuangan.checker'") == 2);
+            assertThat(approved.body().get("decidedBy").asString()).isEqualTo(checker);
+            await().atMost(ofSeconds(60)).until(() -> count(people, "state = 'SETTLED' AND approved_by = '" + checker + "'") == 2);
             assertThat(paymentColumn(amended, "account_number")).as("sent to the account checked and approved").isEqualTo(checkedAccount);
             assertThat(platform.stack().bank().executedTransfers()).noneMatch(t -> t.accountNo().equals(newAccount))
                     .anyMatch(t -> t.accountNo().equals(checkedAccount));
-            assertThat(disbursement.post("/api/batches/" + batchId + "/approval", Map.of("approvedBy", "keuangan.lain")).status())
-                    .as("decided once").isEqualTo(409);
+            assertThat(disbursement.as(OfficerLogin.FINANCE_LEAD).post(approval, Map.of()).status())
+                    .as("decided once, whichever checker asks").isEqualTo(409);
 
             List<UUID> later = registerInBali(1);
             await().atMost(ofSeconds(60)).until(() -> count(later, "state = 'SCHEDULED' AND account_check = 'VERIFIED'") == 1);
             long beforeRejection = committed();
-            JsonNode second = single(prepare("keuangan.maker"));
+            // Prepared by the finance lead, who holds the checker role too: the subject, not the role, keeps them from deciding it.
+            JsonNode second = single(prepare(OfficerLogin.FINANCE_LEAD));
+            String secondId = second.get("batchId").asString();
             String laterAccount = amendAccount(later.get(0)); // amended while batched: checked again once the batch is rejected
-            DisbursementApi.Response rejected = disbursement.post("/api/batches/" + second.get("batchId").asString() + "/rejection",
-                    Map.of("rejectedBy", "keuangan.checker", "reason", "Nomor rekening belum diverifikasi bank"));
+            DisbursementApi lead = disbursement.as(OfficerLogin.FINANCE_LEAD);
+            assertThat(lead.post("/api/batches/" + secondId + "/approval", Map.of()).status()).as("maker-checker by subject").isEqualTo(403);
+            assertThat(lead.post("/api/batches/" + secondId + "/rejection", Map.of("reason", "Dibatalkan sendiri")).status())
+                    .as("maker-checker by subject").isEqualTo(403);
+            DisbursementApi.Response rejected = disbursement.as(OfficerLogin.FINANCE_CHECKER).post("/api/batches/" + secondId + "/rejection",
+                    Map.of("reason", "Nomor rekening belum diverifikasi bank"));
             assertThat(rejected.status()).as("%s", rejected.body()).isEqualTo(200);
+            assertThat(rejected.body().get("decidedBy").asString()).isEqualTo(checker);
             assertThat(committed()).as("budget released").isEqualTo(beforeRejection);
             assertThat(count(later, "state = 'SCHEDULED' AND batch_id IS NULL")).as("back in the pool, not lost").isEqualTo(1);
             await().atMost(ofSeconds(60)).until(() -> count(later, "account_check = 'VERIFIED' AND checked_account_number = '" + laterAccount + "'") == 1);
@@ -121,14 +142,15 @@ class BudgetAndBatchApprovalIT {
     @AfterAll
     static void payEverythingWaitingInBali() {
         // With automatic approval on, a raised ceiling approves every waiting payment; leave none for the next test.
-        disbursement.setCeiling("BSU", BALI, year, committed() + 100 * GRANT, "keuangan.kemensos");
+        disbursement.setCeiling("BSU", BALI, year, committed() + 100 * GRANT);
         await().atMost(ofSeconds(60)).until(() -> platform.database().count("SELECT COUNT(*) FROM disbursement.payment_intent "
                 + "WHERE province_code = ? AND state IN ('SCHEDULED', 'APPROVED', 'SENT')", BALI) == 0);
     }
 
+    /** @param officer the finance officer who prepares (the maker is the token's subject) */
     private static JsonNode prepare(String officer) {
-        DisbursementApi.Response response = disbursement.post("/api/batches", Map.of("programId", "BSU", "cycleId", year, "provinceCode", BALI,
-                "preparedBy", officer));
+        DisbursementApi.Response response = disbursement.as(officer).post("/api/batches", Map.of("programId", "BSU", "cycleId", year,
+                "provinceCode", BALI));
         assertThat(response.status()).as("%s", response.body()).isEqualTo(200);
         return response.body();
     }
@@ -150,8 +172,8 @@ class BudgetAndBatchApprovalIT {
     /** Gives the person a new account at registration and waits until disbursement's payee has it; returns the number. */
     private static String amendAccount(UUID person) {
         String account = (String) ReturneeMother.nyomanSuartaDenpasar().get("accountNumber"); // a fresh valid BRI number
-        RegistrationApi.Response amended = platform.registration().amend(person, Map.of("bankCode", "002", "accountNumber", account,
-                "accountHolderName", "I NYOMAN SUARTA"));
+        RegistrationApi.Response amended = platform.registration().as(OfficerLogin.CLERK_BALI).amend(person, Map.of("bankCode", "002",
+                "accountNumber", account, "accountHolderName", "I NYOMAN SUARTA"));
         assertThat(amended.status()).as("%s", amended.body()).isEqualTo(200);
         await().atMost(ofSeconds(60)).until(() -> platform.database().count("SELECT COUNT(*) FROM disbursement.payee WHERE beneficiary_id = ? "
                 + "AND account_number = ?", person.toString(), account) == 1);
@@ -183,6 +205,6 @@ class BudgetAndBatchApprovalIT {
     }
 
     private static DisbursementApi.Response putCeiling(long ceiling) {
-        return disbursement.put("/api/budgets/BSU/" + BALI + "/" + year, Map.of("ceiling", ceiling, "setBy", "keuangan.kemensos"));
+        return disbursement.put("/api/budgets/BSU/" + BALI + "/" + year, Map.of("ceiling", ceiling));
     }
 }

@@ -9,9 +9,11 @@ import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.Sex;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.sim.AcceptedSms;
+import id.go.kemensos.returnee.testsupport.OfficerLogin;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
+import id.go.kemensos.returnee.testsupport.ServiceApi;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,10 +25,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -105,12 +104,13 @@ class DeadLetterReplayIT {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static JsonNode actuator(String method, String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(PlatformService.NOTIFICATION.baseUrl() + path))
+    /** The dead-letter actuator endpoint, an operator's: the platform admin's token. */
+    private static JsonNode actuator(String method, String path) {
+        ServiceApi operator = platform.api(PlatformService.NOTIFICATION, OfficerLogin.ADMIN);
+        ServiceApi.Response response = operator.send(operator.request(path)
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        return JSON.readTree(response.text());
     }
 }

@@ -7,16 +7,13 @@ import id.go.kemensos.returnee.contracts.notification.SmsWithheld;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.sim.AcceptedSms;
 import id.go.kemensos.returnee.testsupport.EventLog;
+import id.go.kemensos.returnee.testsupport.OfficerLogin;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,9 +54,9 @@ class DecisionSmsIT {
             platform.registration().register(notInDtks);
             englishId[0] = platform.registration().register(english);
             optedOutId[0] = platform.registration().register(optedOut);
-            await().atMost(ofSeconds(30)).until(() -> preferences(englishId[0], "{\"language\":\"en\",\"recordedBy\":\"dinsos.ntb\"}") == 200
-                    && preferences(optedOutId[0], "{\"optedOut\":true,\"recordedBy\":\"dinsos.ntb\"}") == 200);
-            assertThat(preferences(englishId[0], "{\"language\":\"fr\",\"recordedBy\":\"dinsos.ntb\"}")).isEqualTo(400);
+            await().atMost(ofSeconds(30)).until(() -> preferences(englishId[0], Map.of("language", "en")) == 200
+                    && preferences(optedOutId[0], Map.of("optedOut", true)) == 200);
+            assertThat(preferences(englishId[0], Map.of("language", "fr"))).isEqualTo(400);
         } finally {
             platform.services().start(PlatformService.ELIGIBILITY);
         }
@@ -82,7 +79,8 @@ class DecisionSmsIT {
         assertThat(log.cloudEvents(NotificationTopics.EVENTS, optedOutId[0].toString()))
                 .filteredOn(e -> e.getType().equals(SmsPreferencesSet.EVENT_TYPE.type())).singleElement()
                 .satisfies(e -> assertThat(new String(e.getData().toBytes(), java.nio.charset.StandardCharsets.UTF_8))
-                        .contains("\"optedOut\":true", "\"changed\":[\"optedOut\"]", "dinsos.ntb"));
+                        .contains("\"optedOut\":true", "\"changed\":[\"optedOut\"]",
+                                "\"recordedBy\":\"" + OfficerSubjects.of(OfficerLogin.CLERK_NTB) + "\""));
         assertThat(texts(english)).as("the trafficking law's decision is never told by SMS").hasSize(3)
                 .allSatisfy(text -> assertThat(text.toLowerCase()).doesNotContain("korban", "trafficking", "victim", "perdagangan"));
         // Paid like anyone else, but told nothing after the opt-out (at most the registration SMS, if it left before).
@@ -103,7 +101,7 @@ class DecisionSmsIT {
                     .filteredOn(e -> e.getType().equals(SmsWithheld.EVENT_TYPE.type())).hasSize((int) withheld);
         });
         int textsBefore = texts(optedOut).size();
-        assertThat(preferences(optedOutId[0], "{\"optedOut\":false,\"recordedBy\":\"dinsos.ntb\"}")).isEqualTo(200);
+        assertThat(preferences(optedOutId[0], Map.of("optedOut", false))).isEqualTo(200);
         await().during(ofSeconds(3)).atMost(ofSeconds(10)).untilAsserted(() -> assertThat(texts(optedOut)).hasSize(textsBefore));
     }
 
@@ -128,9 +126,9 @@ class DecisionSmsIT {
         return platform.stack().sms().messagesTo(ReturneeMother.phoneE164(returnee)).stream().map(AcceptedSms::text).toList();
     }
 
-    private static int preferences(UUID beneficiary, String json) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(PlatformService.NOTIFICATION.baseUrl() + "/api/contacts/"
-                        + beneficiary + "/preferences")).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json))
-                .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    /** The returnee's wishes, recorded at the NTB desk by the NTB clerk (the recorder is the clerk's token, not the body). */
+    private static int preferences(UUID beneficiary, Map<String, ?> wishes) {
+        return platform.api(PlatformService.NOTIFICATION, OfficerLogin.CLERK_NTB).put("/api/contacts/" + beneficiary + "/preferences", wishes)
+                .status();
     }
 }

@@ -7,7 +7,9 @@ import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.testsupport.DisbursementApi;
 import id.go.kemensos.returnee.testsupport.EligibilityApi;
 import id.go.kemensos.returnee.testsupport.EventLog;
+import id.go.kemensos.returnee.testsupport.OfficerLogin;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
+import id.go.kemensos.returnee.testsupport.RegistrationApi;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
 import io.cloudevents.CloudEvent;
@@ -17,10 +19,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +69,7 @@ class EligibilityDecisionIT {
         assertThat(grant.get("explanation").get("criteria").get(7).get("inputs").get("ageAtRelevantDate").asInt()).isGreaterThanOrEqualTo(18);
 
         assertThat(eligibility.post("/api/decisions/" + grant.get("decisionId").asString() + "/override", Map.of("outcome", "INELIGIBLE",
-                "officer", "dinsos.ntb.07", "reason", "coba")).status()).as("only a case that needs review is ruled").isEqualTo(409);
+                "reason", "coba")).status()).as("only a case that needs review is ruled").isEqualTo(409);
 
         String why = eligibility.get("/api/decisions/" + grant.get("decisionId").asString() + "/explanation").text();
         assertThat(why).contains("LAYAK", "C8", "terpenuhi", "UU 11/2009");
@@ -96,17 +94,19 @@ class EligibilityDecisionIT {
         assertThat(eligibility.get("/api/reviews?provinceCode=52&size=1").json().get("total").asLong()).isPositive();
         assertThat(eligibility.get("/api/reviews?provinceCode=52&size=1").json().get("items").get(0).get("outcome").asString())
                 .isEqualTo("NEEDS_REVIEW");
-        assertThat(eligibility.post("/api/decisions/" + decisionId + "/override", Map.of("outcome", "ELIGIBLE", "officer", "dinsos.ntb.07",
+        assertThat(eligibility.post("/api/decisions/" + decisionId + "/override", Map.of("outcome", "ELIGIBLE",
                 "reason", " ")).status()).as("a reason is mandatory").isEqualTo(400);
 
+        // Ruled by the ministry officer (the default caller of the eligibility API): the override records their subject.
         EligibilityApi.Response ruled = eligibility.post("/api/decisions/" + decisionId + "/override", Map.of("outcome", "ELIGIBLE",
-                "officer", "dinsos.ntb.07", "reason", "Rekening bersama suami-istri; buku tabungan atas nama keduanya diperiksa"));
+                "reason", "Rekening bersama suami-istri; buku tabungan atas nama keduanya diperiksa"));
         assertThat(ruled.status()).as(ruled.text()).isEqualTo(200);
         assertThat(ruled.json().get("outcome").asString()).as("the decision itself is unchanged").isEqualTo("NEEDS_REVIEW");
         assertThat(ruled.json().get("override").get("outcome").asString()).isEqualTo("ELIGIBLE");
-        assertThat(eligibility.post("/api/decisions/" + decisionId + "/override", Map.of("outcome", "INELIGIBLE", "officer", "dinsos.ntb.08",
+        assertThat(eligibility.post("/api/decisions/" + decisionId + "/override", Map.of("outcome", "INELIGIBLE",
                 "reason", "keliru")).status()).as("ruled once").isEqualTo(409);
-        assertThat(eligibility.get("/api/decisions/" + decisionId + "/explanation").text()).contains("Diputus ulang oleh petugas dinsos.ntb.07");
+        assertThat(eligibility.get("/api/decisions/" + decisionId + "/explanation").text())
+                .contains("Diputus ulang oleh petugas " + OfficerSubjects.of(OfficerLogin.MINISTRY));
 
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
         await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(EligibilityTopics.EVENTS, beneficiary.toString()))
@@ -115,25 +115,23 @@ class EligibilityDecisionIT {
         // The bank then confirms the account is the spouse's, not the returnee's: finance accepts it on the same evidence.
         String payment = await().atMost(ofSeconds(60)).until(() -> accountReviewOf(beneficiary), id -> id != null);
         DisbursementApi.Response accepted = platform.disbursement().post("/api/payments/" + payment + "/account-review",
-                Map.of("officer", "keuangan.ntb.02", "reason", "Rekening bersama suami-istri, buku tabungan diperiksa Dinsos"));
+                Map.of("reason", "Rekening bersama suami-istri, buku tabungan diperiksa Dinsos"));
         assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(200);
         await().atMost(ofSeconds(60)).until(() -> settledPayments(beneficiary) == 1);
         assertThat(reviewOf(beneficiary)).as("no longer pending").isNull();
     }
 
     @Test
-    void anAmendedAccountIsDecidedAgainAndTheNewDecisionNamesThePreviousOne() throws Exception {
+    void anAmendedAccountIsDecidedAgainAndTheNewDecisionNamesThePreviousOne() {
         Map<String, Object> returnee = ReturneeMother.laluZainiLombokTimur();
         returnee.put("accountHolderName", "H. MUHAMMAD SALEH");
         UUID beneficiary = platform.registration().register(returnee);
         JsonNode first = await().atMost(ofSeconds(60)).until(() -> reviewOf(beneficiary), r -> r != null);
 
-        String ownAccount = "{\"bankCode\":\"128\",\"accountNumber\":\"" + returnee.get("accountNumber") + "9\",\"accountHolderName\":\""
-                + returnee.get("fullName") + "\"}";
-        HttpResponse<String> amended = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(PlatformService.REGISTRATION.baseUrl()
-                        + "/api/returnees/" + beneficiary)).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(ownAccount)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(amended.statusCode()).as(amended.body()).isEqualTo(200);
+        Map<String, Object> ownAccount = Map.of("bankCode", "128", "accountNumber", returnee.get("accountNumber") + "9",
+                "accountHolderName", returnee.get("fullName"));
+        RegistrationApi.Response amended = platform.registration().as(OfficerLogin.CLERK_NTB).amend(beneficiary, ownAccount);
+        assertThat(amended.status()).as("%s", amended.body()).isEqualTo(200);
 
         JsonNode now = await().atMost(ofSeconds(60)).until(() -> current(eligibility.decisionsOf(beneficiary), GRANT),
                 d -> "ELIGIBLE".equals(d.get("outcome").asString()));

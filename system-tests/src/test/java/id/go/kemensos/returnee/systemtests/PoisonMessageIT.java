@@ -5,9 +5,11 @@ import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.testsupport.EventLog;
+import id.go.kemensos.returnee.testsupport.OfficerLogin;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
+import id.go.kemensos.returnee.testsupport.ServiceApi;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -19,10 +21,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -121,13 +119,11 @@ class PoisonMessageIT {
         }
     }
 
-    /** The dead-letter counter every service exposes on its metrics endpoint. */
-    private static double deadLetterCount(PlatformService service) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(service.baseUrl() + "/actuator/metrics/platform.dead.letters")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        String body = response.body();
+    /** The dead-letter counter every service exposes on its metrics endpoint (an operator's: the platform admin's token). */
+    private static double deadLetterCount(PlatformService service) {
+        ServiceApi.Response response = platform.api(service, OfficerLogin.ADMIN).get("/actuator/metrics/platform.dead.letters");
+        assertThat(response.status()).as(response.text()).isEqualTo(200);
+        String body = response.text();
         String value = body.replaceAll("(?s).*\"statistic\"\\s*:\\s*\"COUNT\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.E]+).*", "$1");
         return Double.parseDouble(value);
     }

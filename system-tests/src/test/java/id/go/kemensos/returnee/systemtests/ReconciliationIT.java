@@ -60,7 +60,7 @@ class ReconciliationIT {
                 .map(line -> line.contains(wrongAmount) ? line.replace(",960000,", ",950000,") : line)
                 .collect(Collectors.joining("\n")) + "\n2026-01-02,BNK999999999999," + unknown + ",002,1234567890,960000,SUCCESS\n";
 
-        DisbursementApi.Response imported = disbursement.reconcile(statement.getBytes(StandardCharsets.UTF_8), "rekening-koran.csv", "keuangan.kemensos");
+        DisbursementApi.Response imported = disbursement.reconcile(statement.getBytes(StandardCharsets.UTF_8), "rekening-koran.csv");
         assertThat(imported.status()).as("%s", imported.body()).isEqualTo(200);
         JsonNode result = imported.body();
         assertThat(breakOf(result, missing)).isEqualTo("MISSING_FROM_STATEMENT");
@@ -74,7 +74,7 @@ class ReconciliationIT {
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
         await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(DisbursementTopics.EVENTS, ids.get(2).toString()))
                 .anySatisfy(e -> assertThat(e.getType()).isEqualTo(PaymentReturned.EVENT_TYPE.type())));
-        assertThat(disbursement.reconcile(statement.getBytes(StandardCharsets.UTF_8), "lagi.csv", "keuangan.kemensos").body()
+        assertThat(disbursement.reconcile(statement.getBytes(StandardCharsets.UTF_8), "lagi.csv").body()
                 .get("reconciliationId").asString()).as("the same statement again").isEqualTo(result.get("reconciliationId").asString());
 
         // The account was closed: the returnee gives a new one at the desk, and finance reissues the payment.
@@ -83,10 +83,10 @@ class ReconciliationIT {
                 "accountHolderName", "SITI AMINAH")).status()).isEqualTo(200);
         await().atMost(ofSeconds(30)).until(() -> newAccount.equals(platform.database().rows(
                 "SELECT account_number FROM disbursement.payee WHERE beneficiary_id = ?", ids.get(2).toString()).get(0).get("account_number")));
-        assertThat(disbursement.post("/api/payments/" + missing + "/reissue", Map.of("requestedBy", "keuangan.kemensos", "reason", "uji"))
+        assertThat(disbursement.post("/api/payments/" + missing + "/reissue", Map.of("reason", "uji"))
                 .status()).as("a settled payment is not reissued").isEqualTo(409);
         DisbursementApi.Response reissued = disbursement.post("/api/payments/" + returned + "/reissue",
-                Map.of("requestedBy", "keuangan.kemensos", "reason", "Rekening lama ditutup; rekening baru dari loket Dinsos"));
+                Map.of("reason", "Rekening lama ditutup; rekening baru dari loket Dinsos"));
         assertThat(reissued.status()).as("%s", reissued.body()).isEqualTo(200);
         String replacement = reissued.body().get("newPaymentId").asString();
 
@@ -113,7 +113,7 @@ class ReconciliationIT {
 
         // As the bank's cash management gives it: debits of the paying account, the return as a credit back, in MT940.
         String mt940 = platform.stack().bank().statementMt940();
-        DisbursementApi.Response imported = disbursement.reconcile(mt940.getBytes(StandardCharsets.UTF_8), "rekening-koran.sta", "keuangan.kemensos");
+        DisbursementApi.Response imported = disbursement.reconcile(mt940.getBytes(StandardCharsets.UTF_8), "rekening-koran.sta");
 
         assertThat(imported.status()).as("%s", imported.body()).isEqualTo(200);
         JsonNode result = imported.body();
@@ -124,8 +124,7 @@ class ReconciliationIT {
         assertThat(paymentOf(cameBack, "RETURNED")).isEqualTo(returned);
         assertThat(paymentOf(paid, "SETTLED")).isEqualTo(paidPayment);
 
-        DisbursementApi.Response dollars = disbursement.reconcile(mt940.replace("IDR", "USD").getBytes(StandardCharsets.UTF_8), "usd.sta",
-                "keuangan.kemensos");
+        DisbursementApi.Response dollars = disbursement.reconcile(mt940.replace("IDR", "USD").getBytes(StandardCharsets.UTF_8), "usd.sta");
         assertThat(dollars.status()).isEqualTo(400);
         assertThat(dollars.body().get("detail").asString()).contains("not IDR");
     }

@@ -6,10 +6,12 @@ import id.go.kemensos.returnee.contracts.registration.UploadRowReviewed;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.sim.AcceptedSms;
 import id.go.kemensos.returnee.testsupport.EventLog;
+import id.go.kemensos.returnee.testsupport.OfficerLogin;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.RegistrationApi;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
+import id.go.kemensos.returnee.testsupport.ServiceApi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -22,9 +24,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -97,8 +97,7 @@ class ReturneeListUploadIT {
         });
         assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(wrongSex))).as("held, not registered").isEmpty();
 
-        JsonNode listed = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(PlatformService.REGISTRATION.baseUrl()
-                + "/api/returnees?provinceCode=52&uploadId=" + uploadId)).build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode listed = platform.registration().as(OfficerLogin.CLERK_NTB).get("/api/returnees?provinceCode=52&uploadId=" + uploadId).body();
         assertThat(listed.get("total").asLong()).isEqualTo(2);
         assertThat(listed.get("items").get(0).get("nikMasked").asString()).contains("****");
 
@@ -122,11 +121,13 @@ class ReturneeListUploadIT {
     }
 
     /**
-     * The officer rejects the row whose sex contradicts the NIK (the clerk must correct it) and registers the returnee who
-     * lives across the provincial border; each decision needs a reason, and a decided row cannot be decided again.
+     * The NTB clerk rejects the row whose sex contradicts the NIK (the clerk must correct it) and registers the returnee who
+     * lives across the provincial border; each decision needs a reason, and a decided row cannot be decided again. The
+     * decisions record the clerk's subject (from the token), which the error report names.
      */
     private static void reviewHeldRows(UUID uploadId, Map<String, Object> wrongSex, Map<String, Object> livesInBali) throws Exception {
-        RegistrationApi registration = platform.registration();
+        RegistrationApi registration = platform.registration().as(OfficerLogin.CLERK_NTB);
+        String clerk = OfficerSubjects.of(OfficerLogin.CLERK_NTB);
         JsonNode queue = registration.get("/api/uploads/reviews?provinceCode=52&uploadId=" + uploadId).body();
         assertThat(queue.get("total").asLong()).isEqualTo(2);
         List<JsonNode> held = queue.get("items").valueStream().toList();
@@ -135,24 +136,24 @@ class ReturneeListUploadIT {
         assertThat(held.get(1).get("problems").toString()).contains("OUTSIDE_UPLOADING_PROVINCE");
         assertThat(held.get(0).get("nikMasked").asString()).contains("****");
 
-        assertThat(registration.review(uploadId, 6, "REJECT", "petugas.ntb.01", " ").status()).as("a reason is mandatory").isEqualTo(400);
-        RegistrationApi.Response rejected = registration.review(uploadId, 6, "REJECT", "petugas.ntb.01",
+        assertThat(registration.review(uploadId, 6, "REJECT", " ").status()).as("a reason is mandatory").isEqualTo(400);
+        RegistrationApi.Response rejected = registration.review(uploadId, 6, "REJECT",
                 "Jenis kelamin tidak sesuai KTP; kabupaten memperbaiki datanya");
         assertThat(rejected.status()).as("%s", rejected.body()).isEqualTo(200);
         assertThat(rejected.body().get("outcome").asString()).isEqualTo("REJECTED");
-        RegistrationApi.Response registered = registration.review(uploadId, 8, "REGISTER", "petugas.ntb.01",
+        RegistrationApi.Response registered = registration.review(uploadId, 8, "REGISTER",
                 "Tinggal sementara di Badung bersama keluarga; pembinaan tetap oleh Dinsos NTB");
         assertThat(registered.status()).as("%s", registered.body()).isEqualTo(200);
         assertThat(registered.body().get("outcome").asString()).isEqualTo("ACCEPTED");
-        assertThat(registration.review(uploadId, 8, "REJECT", "petugas.ntb.02", "keliru").status()).as("decided once").isEqualTo(409);
+        assertThat(registration.review(uploadId, 8, "REJECT", "keliru").status()).as("decided once").isEqualTo(409);
 
         JsonNode counts = registration.uploadStatus(uploadId);
         assertThat(counts.get("accepted").asLong()).isEqualTo(3);
         assertThat(counts.get("rejected").asLong()).isEqualTo(4);
         assertThat(counts.get("held").asLong()).isZero();
         assertThat(counts.get("registered").asLong()).isEqualTo(3);
-        assertThat(errorReport(uploadId)).anySatisfy(line -> assertThat(line).startsWith("6,5,").contains("Ditolak petugas petugas.ntb.01")
-                .contains("Rejected by officer petugas.ntb.01"));
+        assertThat(errorReport(uploadId)).anySatisfy(line -> assertThat(line).startsWith("6,5,").contains("Ditolak petugas " + clerk)
+                .contains("Rejected by officer " + clerk));
 
         await().atMost(ofSeconds(60)).untilAsserted(() -> assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(livesInBali)))
                 .extracting(AcceptedSms::text).anySatisfy(text -> assertThat(text).contains("terdaftar")));
@@ -257,9 +258,11 @@ class ReturneeListUploadIT {
 
 
 
+    /** The error report as the NTB clerk downloads it (read as UTF-8 whatever the response says). */
     private static List<String> errorReport(UUID uploadId) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(PlatformService.REGISTRATION.baseUrl()
-                + "/api/uploads/" + uploadId + "/error-report")).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        ServiceApi clerk = platform.api(PlatformService.REGISTRATION, OfficerLogin.CLERK_NTB);
+        HttpResponse<String> response = HTTP.send(clerk.request("/api/uploads/" + uploadId + "/error-report").GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body().lines().toList();
     }

@@ -1,7 +1,9 @@
 package id.go.kemensos.returnee.systemtests;
 
+import id.go.kemensos.returnee.infra.identity.DemoOfficers;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.launcher.PlatformServices;
+import id.go.kemensos.returnee.testsupport.OfficerLogin;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
@@ -49,12 +51,17 @@ class WholeRunAuditIT {
             assertThat(replay.body().get("anomalies")).as("the ledger's rules held for every payment").isEmpty();
             String replayId = replay.body().at("/run/replayId").asString();
             ServiceApi.Response comparison = audit.post("/api/replays/" + replayId + "/comparison", "text/csv",
-                    platform.disbursement().text(LIVE_REPORT));
+                    platform.disbursement().as(OfficerLogin.AUDITOR).text(LIVE_REPORT));
             assertThat(comparison.status()).as(comparison.text()).isEqualTo(200);
             assertThat(comparison.body().get("differences")).as("replayed vs live").isEmpty();
             assertThat(comparison.body().get("matches").asBoolean()).isTrue();
         });
-        PlatformServices.CommandResult replay = platform.services().runCommand(PlatformService.AUDIT, Duration.ofMinutes(3), "replay");
+        // The auditor runs the command from a shell with their own token, which reads the live report.
+        PlatformServices.CommandResult withoutToken = platform.services().runCommand(PlatformService.AUDIT, Duration.ofMinutes(3), "replay");
+        assertThat(withoutToken.exitCode()).as(withoutToken.output()).isEqualTo(2);
+        assertThat(withoutToken.output()).contains("needs your access token: set PLATFORM_ACCESS_TOKEN");
+        PlatformServices.CommandResult replay = platform.services().runCommand(PlatformService.AUDIT, Duration.ofMinutes(3),
+                Map.of("PLATFORM_ACCESS_TOKEN", DemoOfficers.local().accessToken(OfficerLogin.AUDITOR)), "replay");
         assertThat(replay.output()).contains("== Anomalies: 0").containsPattern("rows, 0 differences");
         assertThat(replay.exitCode()).as(replay.output()).isZero();
 

@@ -5,27 +5,39 @@ import tools.jackson.databind.JsonNode;
 
 import java.util.Map;
 
-/** disbursement-service's REST API as a finance officer's client calls it. */
+/** disbursement-service's REST API as a finance officer's client calls it (the maker, unless {@link #as} says otherwise). */
 public final class DisbursementApi {
 
-    private final ServiceApi api = new ServiceApi(PlatformService.DISBURSEMENT);
+    private final ServiceApi api;
+
+    DisbursementApi() {
+        this(new ServiceApi(PlatformService.DISBURSEMENT, OfficerLogin.FINANCE_MAKER));
+    }
+
+    private DisbursementApi(ServiceApi api) {
+        this.api = api;
+    }
+
+    /** The same API called by another officer (null: without a token). */
+    public DisbursementApi as(String officer) {
+        return new DisbursementApi(officer == null ? api.anonymous() : api.as(officer));
+    }
 
     public record Response(int status, JsonNode body) {
     }
 
     /** Sets a budget ceiling; fails unless the API answers 200. */
-    public JsonNode setCeiling(String programId, String provinceCode, String fiscalYear, long ceiling, String officer) {
-        Response response = put("/api/budgets/" + programId + "/" + provinceCode + "/" + fiscalYear,
-                Map.of("ceiling", ceiling, "setBy", officer));
+    public JsonNode setCeiling(String programId, String provinceCode, String fiscalYear, long ceiling) {
+        Response response = put("/api/budgets/" + programId + "/" + provinceCode + "/" + fiscalYear, Map.of("ceiling", ceiling));
         if (response.status() != 200) {
             throw new AssertionError("Setting the ceiling answered " + response.status() + ": " + response.body());
         }
         return response.body();
     }
 
-    /** Imports a bank statement as a finance officer's browser does (multipart: the file and who imports it). */
-    public Response reconcile(byte[] statement, String fileName, String importedBy) {
-        return of(api.send(new MultipartForm(Map.of("importedBy", importedBy), "file", fileName, "text/csv", statement)
+    /** Imports a bank statement as a finance officer's browser does (multipart: the file). */
+    public Response reconcile(byte[] statement, String fileName) {
+        return of(api.send(new MultipartForm(Map.of(), "file", fileName, "text/csv", statement)
                 .post(api.request("/api/reconciliations")).build()));
     }
 

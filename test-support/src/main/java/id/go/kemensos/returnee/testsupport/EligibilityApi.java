@@ -7,10 +7,23 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.Map;
 import java.util.UUID;
 
-/** eligibility-service's REST API as an officer's or an auditor's client calls it. */
+/** eligibility-service's REST API as a ministry officer's client calls it (unless {@link #as} names another officer). */
 public final class EligibilityApi {
 
-    private final ServiceApi api = new ServiceApi(PlatformService.ELIGIBILITY);
+    private final ServiceApi api;
+
+    public EligibilityApi() {
+        this(new ServiceApi(PlatformService.ELIGIBILITY, OfficerLogin.MINISTRY));
+    }
+
+    private EligibilityApi(ServiceApi api) {
+        this.api = api;
+    }
+
+    /** The same API called by another officer (null: without a token). */
+    public EligibilityApi as(String officer) {
+        return new EligibilityApi(officer == null ? api.anonymous() : api.as(officer));
+    }
 
     public record Response(int status, String text) {
 

@@ -1,25 +1,32 @@
 package id.go.kemensos.returnee.testsupport;
 
+import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 
-/** registration-service's REST API as an officer's client calls it. */
+/**
+ * registration-service's REST API as a provincial clerk's client calls it. Unless {@link #as} names an officer, a
+ * registration or an upload is made by the clerk of its province, and everything else by the NTB clerk.
+ */
 public final class RegistrationApi {
 
-    private final String baseUrl;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final ServiceApi api;
+    private final boolean officerChosen;
 
-    RegistrationApi(String baseUrl) {
-        this.baseUrl = baseUrl;
+    RegistrationApi() {
+        this(new ServiceApi(PlatformService.REGISTRATION, OfficerLogin.CLERK_NTB), false);
+    }
+
+    private RegistrationApi(ServiceApi api, boolean officerChosen) {
+        this.api = api;
+        this.officerChosen = officerChosen;
+    }
+
+    /** The same API called by this officer only (null: without a token). */
+    public RegistrationApi as(String officer) {
+        return new RegistrationApi(officer == null ? api.anonymous() : api.as(officer), true);
     }
 
     public record Response(int status, JsonNode body) {
@@ -30,52 +37,36 @@ public final class RegistrationApi {
     }
 
     public Response post(Map<String, Object> returnee) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/returnees"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(returnee))).build());
+        Object province = returnee.get("provinceCode");
+        ServiceApi clerk = officerChosen || province == null ? api : api.as(OfficerLogin.clerkOf(province.toString()));
+        return of(clerk.post("/api/returnees", returnee));
     }
 
     /** An officer's amendment of a registered returnee (PATCH: only the fields given change, e.g. phone or bank account). */
     public Response amend(UUID beneficiaryId, Map<String, Object> changes) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/returnees/" + beneficiaryId))
-                .header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json.writeValueAsString(changes))).build());
+        return of(api.patch("/api/returnees/" + beneficiaryId, changes));
     }
 
-    private Response send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body().isEmpty() ? null : json.readTree(response.body()));
-        } catch (IOException e) {
-            throw new IllegalStateException("registration-service unreachable", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Uploads a provincial list as a clerk's browser does (multipart: the file and the uploading province). */
+    /** Uploads a provincial list as the province's clerk's browser does (multipart: the file and the province). */
     public Response upload(byte[] file, String fileName, String provinceCode) {
-        return send(new MultipartForm(Map.of("provinceCode", provinceCode), "file", fileName, "application/octet-stream", file)
-                .post(HttpRequest.newBuilder(URI.create(baseUrl + "/api/uploads"))).build());
+        ServiceApi clerk = officerChosen ? api : api.as(OfficerLogin.clerkOf(provinceCode));
+        return of(clerk.send(new MultipartForm(Map.of("provinceCode", provinceCode), "file", fileName, "application/octet-stream", file)
+                .post(clerk.request("/api/uploads")).build()));
     }
 
     /** An upload's status resource: progress, counts and failure reason. */
     public JsonNode uploadStatus(UUID uploadId) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/uploads/" + uploadId)).GET().build()).body();
+        return api.get("/api/uploads/" + uploadId).body();
     }
 
     /** GET of any path of the API, e.g. "/api/returnees?status=PAID". */
     public Response get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).GET().build());
+        return of(api.get(pathAndQuery));
     }
 
-    /** An officer's decision (REGISTER or REJECT) on a row an upload held for review. */
-    public Response review(UUID uploadId, long rowNumber, String decision, String officer, String reason) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/uploads/" + uploadId + "/rows/" + rowNumber + "/review"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("decision", decision, "reviewedBy", officer,
-                        "reason", reason)))).build());
+    /** The calling officer's decision (REGISTER or REJECT) on a row an upload held for review. */
+    public Response review(UUID uploadId, long rowNumber, String decision, String reason) {
+        return of(api.post("/api/uploads/" + uploadId + "/rows/" + rowNumber + "/review", Map.of("decision", decision, "reason", reason)));
     }
 
     /** Registers a new returnee and returns the pseudonymous beneficiary id; fails unless the API answers 201. */
@@ -85,5 +76,9 @@ public final class RegistrationApi {
             throw new AssertionError("Expected 201 Created, got " + response.status() + ": " + response.body());
         }
         return response.beneficiaryId();
+    }
+
+    private static Response of(ServiceApi.Response response) {
+        return new Response(response.status(), response.body());
     }
 }

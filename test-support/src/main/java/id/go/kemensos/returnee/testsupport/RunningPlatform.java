@@ -22,13 +22,15 @@ public final class RunningPlatform {
 
     /**
      * Auto-approval on (maker-checker is tested on its own); short status-check delay so recovery is visible in seconds; the
-     * audit ledger sealed every two seconds instead of every minute.
+     * audit ledger sealed every two seconds instead of every minute; two seconds of clock skew tolerated on tokens (one
+     * machine, one clock), so that RoleMatrixIT's expired token is refused within seconds.
      */
     static final Map<String, String> TEST_ENVIRONMENT = Map.of(
             "DISBURSEMENT_AUTO_APPROVAL", "true",
             "DISBURSEMENT_STATUS_CHECK_DELAY", "PT3S",
             "AUDIT_SEAL_INTERVAL", "PT2S",
             "NOTIFICATION_RECEIPT_WAIT", "PT2S",
+            "PLATFORM_TOKEN_CLOCK_SKEW", "2s",
             "SERVICE_JAVA_OPTS", "-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
 
     /** Every NTB test returnee fits (the shipped NTB ceiling is the 490 people of Lombok 2019); budgets are tested in Bali. */
@@ -38,8 +40,8 @@ public final class RunningPlatform {
 
     private final LocalStack stack;
     private final PlatformServices services;
-    private final RegistrationApi registration = new RegistrationApi(PlatformService.REGISTRATION.baseUrl());
-    private final ServiceApi audit = new ServiceApi(PlatformService.AUDIT);
+    private final RegistrationApi registration = new RegistrationApi();
+    private final ServiceApi audit = new ServiceApi(PlatformService.AUDIT, OfficerLogin.AUDITOR);
     private final PlatformDatabase database = new PlatformDatabase();
     private final DisbursementApi disbursement = new DisbursementApi();
 
@@ -59,7 +61,7 @@ public final class RunningPlatform {
             services.startAll();
             instance = new RunningPlatform(stack, services);
             instance.disbursement().setCeiling("BSU", "52", String.valueOf(LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear()),
-                    TEST_NTB_CEILING, "system-tests");
+                    TEST_NTB_CEILING);
         }
         return instance;
     }
@@ -116,7 +118,12 @@ public final class RunningPlatform {
         return database;
     }
 
-    /** audit-service's API: the ledger, replays and auditor views. */
+    /** Any service's API as a given officer calls it (null: without a token). */
+    public ServiceApi api(PlatformService service, String officer) {
+        return new ServiceApi(service, officer);
+    }
+
+    /** audit-service's API as the auditor calls it: the ledger, replays and auditor views. */
     public ServiceApi audit() {
         return audit;
     }

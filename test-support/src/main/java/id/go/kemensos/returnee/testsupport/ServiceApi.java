@@ -11,15 +11,32 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-/** A service's HTTP API as a test calls it: JSON in and out, or text (CSV) where the API answers text. */
+/**
+ * A service's HTTP API as a test calls it, logged in as one officer (their access token on every request): JSON in and out,
+ * or text (CSV) where the API answers text.
+ */
 public final class ServiceApi {
 
-    private final PlatformService service;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    public ServiceApi(PlatformService service) {
+    private final PlatformService service;
+    private final String officer;
+
+    /** @param officer a demo officer's username ({@link OfficerLogin}), or null to call without a token */
+    public ServiceApi(PlatformService service, String officer) {
         this.service = service;
+        this.officer = officer;
+    }
+
+    /** The same API called by another officer. */
+    public ServiceApi as(String otherOfficer) {
+        return new ServiceApi(service, otherOfficer);
+    }
+
+    /** The same API called without any token. */
+    public ServiceApi anonymous() {
+        return new ServiceApi(service, null);
     }
 
     /** The status, the body as JSON when it is JSON (else null), and the body as text. */
@@ -32,7 +49,7 @@ public final class ServiceApi {
 
     public Response post(String path, Map<String, ?> body) {
         return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
     public Response post(String path, String contentType, String body) {
@@ -41,20 +58,26 @@ public final class ServiceApi {
 
     public Response put(String path, Map<String, ?> body) {
         return send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
-    /** A request to this service, for what the methods above do not cover (a multipart upload). */
-    HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(service.baseUrl() + path));
+    public Response patch(String path, Map<String, ?> body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
-    Response send(HttpRequest request) {
+    /** A request to this service with the officer's token, for what the methods above do not cover (a multipart upload). */
+    public HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path));
+        return officer == null ? request : request.header("Authorization", OfficerLogin.bearer(officer));
+    }
+
+    public Response send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             String type = response.headers().firstValue("Content-Type").orElse("");
             boolean isJson = type.contains("json") && !response.body().isEmpty();
-            return new Response(response.statusCode(), isJson ? json.readTree(response.body()) : null, response.body());
+            return new Response(response.statusCode(), isJson ? JSON.readTree(response.body()) : null, response.body());
         } catch (IOException e) {
             throw new IllegalStateException(service.artifact() + " unreachable", e);
         } catch (InterruptedException e) {

@@ -1,0 +1,36 @@
+package id.go.kemensos.returnee.testsupport;
+
+import id.go.kemensos.returnee.infra.identity.DemoOfficers;
+
+/**
+ * Access tokens of the local stack's demo officers, obtained from the identity provider as any client would (the OAuth 2.0
+ * password grant of the demo realm's command-line client); the services validate them like any other.
+ */
+public final class OfficerLogin {
+
+    public static final String CLERK_NTB = "clerk.ntb";
+    public static final String CLERK_BALI = "clerk.bali";
+    public static final String MINISTRY = "officer.pusat";
+    public static final String FINANCE_MAKER = "finance.maker";
+    public static final String FINANCE_CHECKER = "finance.checker";
+    public static final String FINANCE_LEAD = "finance.lead";
+    public static final String AUDITOR = "auditor";
+    public static final String ADMIN = "admin";
+
+    private OfficerLogin() {
+    }
+
+    /** The Authorization header value for the officer. */
+    public static String bearer(String username) {
+        return "Bearer " + DemoOfficers.local().accessToken(username);
+    }
+
+    /** The provincial clerk of a province the demo realm has one for (51 Bali, 52 Nusa Tenggara Barat). */
+    public static String clerkOf(String provinceCode) {
+        return switch (provinceCode) {
+            case "52" -> CLERK_NTB;
+            case "51" -> CLERK_BALI;
+            default -> throw new IllegalArgumentException("The demo realm has no clerk for province " + provinceCode);
+        };
+    }
+}
