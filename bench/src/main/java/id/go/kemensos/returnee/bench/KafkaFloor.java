@@ -1,7 +1,7 @@
 package id.go.kemensos.returnee.bench;
 
+import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -63,7 +63,7 @@ final class KafkaFloor {
     }
 
     Figures run(int records) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(KafkaAccess.asAdmin(bootstrapServers))) {
             recreateTopic(admin);
             long produceNanos = produce(records);
             out.printf("  produced %,d records of %d bytes in %s (after %,d untimed warm-up records)%n", records, RECORD_BYTES,
@@ -78,13 +78,12 @@ final class KafkaFloor {
     }
 
     private long produce(int records) throws InterruptedException {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> config = KafkaAccess.asAdmin(bootstrapServers, Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.CLIENT_ID_CONFIG, "bench-floor-producer");
+                ProducerConfig.CLIENT_ID_CONFIG, "bench-floor-producer"));
         byte[] value = new byte[RECORD_BYTES];
         new Random(42).nextBytes(value); // incompressible, though compression is off anyway
         AtomicLong acknowledged = new AtomicLong();
@@ -119,13 +118,12 @@ final class KafkaFloor {
 
     /** @return {nanos from the first record to the last, nanos spent joining the fresh group before the first record} */
     private long[] consume(int records) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> config = KafkaAccess.asAdmin(bootstrapServers, Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "bench-floor-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000,
-                ConsumerConfig.CLIENT_ID_CONFIG, "bench-floor-consumer");
+                ConsumerConfig.CLIENT_ID_CONFIG, "bench-floor-consumer"));
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             long subscribed = System.nanoTime();
             consumer.subscribe(List.of(TOPIC));

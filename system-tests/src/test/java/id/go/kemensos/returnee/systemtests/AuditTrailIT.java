@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.systemtests;
 
+import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import id.go.kemensos.returnee.infra.kafka.TopicProvisioner;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.launcher.PlatformServices;
@@ -10,7 +11,6 @@ import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
 import id.go.kemensos.returnee.testsupport.ServiceApi;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
@@ -108,7 +108,7 @@ class AuditTrailIT {
         String topic = "notification.events";
         String bootstrap = platform.stack().kafka().bootstrapServers();
         TopicProvisioner provisioner = new TopicProvisioner(bootstrap, 6, (short) 1);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        try (Admin admin = Admin.create(KafkaAccess.asAdmin(bootstrap))) {
             // As if someone had created it by hand, or an older version had: records deleted after 7 days or past 1 GB (not
             // compacted: that could remove this test run's records before the provisioner sets it back).
             admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(

@@ -7,6 +7,7 @@ import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.Sex;
+import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.sim.AcceptedSms;
 import id.go.kemensos.returnee.testsupport.OfficerLogin;
@@ -15,7 +16,6 @@ import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
 import id.go.kemensos.returnee.testsupport.ServiceApi;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -92,8 +92,7 @@ class DeadLetterReplayIT {
         headers.add("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(0).array());
         headers.add("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(0).array());
         headers.add("kafka_dlt-exception-cause-fqcn", "org.springframework.dao.TransientDataAccessResourceException".getBytes(StandardCharsets.UTF_8));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.stack().kafka().bootstrapServers()),
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaAccess.asAdmin(platform.stack().kafka().bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.deadLetterOf(RegistrationTopics.EVENTS), 0, event.beneficiaryId().toString(),
                     JSON.writeValueAsBytes(event), headers)).get();

@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.systemtests;
 import id.go.kemensos.returnee.contracts.Topics;
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.testsupport.EventLog;
 import id.go.kemensos.returnee.testsupport.OfficerLogin;
@@ -12,7 +13,6 @@ import id.go.kemensos.returnee.testsupport.RunningPlatform;
 import id.go.kemensos.returnee.testsupport.ServiceApi;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -51,8 +51,7 @@ class PoisonMessageIT {
     void malformedRecordsAreDeadLetteredAndThePartitionKeepsFlowing() throws Exception {
         String run = UUID.randomUUID().toString();
         int partitions;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.stack().kafka().bootstrapServers()),
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaAccess.asAdmin(platform.stack().kafka().bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             partitions = producer.partitionsFor(RegistrationTopics.EVENTS).size();
             for (int p = 0; p < partitions; p++) {

@@ -1,12 +1,12 @@
 package id.go.kemensos.returnee.testsupport;
 
+import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -23,7 +23,7 @@ import java.util.function.Predicate;
 
 /**
  * Reads a topic from the beginning, as an auditor would, with the CloudEvents SDK's Kafka deserializer or as raw bytes.
- * Reads up to the end offsets taken at the start of the call.
+ * Reads up to the end offsets taken at the start of the call. Logs in as the local stack's admin.
  */
 public final class EventLog {
 
@@ -45,7 +45,7 @@ public final class EventLog {
 
     /** Delivers the same records (same CloudEvents ids, same partitions) again, as Kafka may after a consumer crash. */
     public void redeliver(List<ConsumerRecord<String, byte[]>> records) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaAccess.asAdmin(bootstrapServers),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (ConsumerRecord<String, byte[]> r : records) {
                 producer.send(new ProducerRecord<>(r.topic(), r.partition(), r.key(), r.value(), r.headers()));
@@ -58,10 +58,9 @@ public final class EventLog {
     }
 
     private <V> List<ConsumerRecord<String, V>> read(String topic, Deserializer<V> values, Predicate<ConsumerRecord<String, V>> filter) {
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(KafkaAccess.asAdmin(bootstrapServers, Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000), new StringDeserializer(), values)) {
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000)), new StringDeserializer(), values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);

@@ -5,6 +5,7 @@ import id.go.kemensos.returnee.infra.stack.PlatformHome;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Kafka broker in KRaft combined mode (broker and controller, one node), run in its own JVM from the artifacts that
  * infra/kafka-broker copies, with its data under work/kafka. Internal topics have replication factor and min ISR 1.
+ * Clients (and the broker itself, as {@code admin}) log in with SASL/SCRAM-SHA-512 on 9092, and only the ACLs of
+ * {@link KafkaAccess} allow anything: every principal's credential is seeded when the storage is formatted and set again
+ * at every start (a principal added later works on an existing data dir too).
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -44,6 +49,7 @@ public final class KafkaBroker implements AutoCloseable {
         if (ManagedProcess.isListening(PORT)) {
             log.info("Kafka already listening on {}; using it", PORT);
             awaitReady(Duration.ofSeconds(60));
+            KafkaAccess.upsertCredentials(bootstrapServers());
             return;
         }
         Path libs = home.brokerLibs();
@@ -56,17 +62,24 @@ public final class KafkaBroker implements AutoCloseable {
         String classpath = libs + "/*";
         if (!Files.exists(data.resolve("meta.properties"))) {
             log.info("Formatting new KRaft storage at {}", data);
-            ManagedProcess.run("kafka-storage format", List.of(java(), "-cp", classpath,
-                            "-Dlog4j2.configurationFile=" + libs.resolve("broker-log4j2.yaml"), "-Dkafka.logs.dir=" + dir,
-                            "kafka.tools.StorageTool", "format", "--cluster-id", Uuid.randomUuid().toString(),
-                            "--config", config.toString(), "--ignore-formatted"),
-                    dir, dir.resolve("format.log"), Duration.ofMinutes(2));
+            List<String> format = new ArrayList<>(List.of(java(), "-cp", classpath,
+                    "-Dlog4j2.configurationFile=" + libs.resolve("broker-log4j2.yaml"), "-Dkafka.logs.dir=" + dir,
+                    "kafka.tools.StorageTool", "format", "--cluster-id", Uuid.randomUuid().toString(),
+                    "--config", config.toString(), "--ignore-formatted"));
+            format.addAll(KafkaAccess.formatScramArguments()); // the broker's own login (admin) must exist before it starts
+            ManagedProcess.run("kafka-storage format", format, dir, dir.resolve("format.log"), Duration.ofMinutes(2));
         }
         process = ManagedProcess.start("Kafka broker", List.of(java(), "-Xms512m", "-Xmx1g", "-XX:+UseG1GC",
                 "-Dkafka.logs.dir=" + dir, "-Dlog4j2.configurationFile=" + libs.resolve("broker-log4j2.yaml"),
                 "-cp", classpath, "kafka.Kafka", config.toString()), dir, dir.resolve("broker.out"));
-        process.awaitPort(PORT, Duration.ofSeconds(90));
-        awaitReady(Duration.ofSeconds(90));
+        try {
+            process.awaitPort(PORT, Duration.ofSeconds(90));
+            awaitReady(Duration.ofSeconds(90));
+            KafkaAccess.upsertCredentials(bootstrapServers());
+        } catch (RuntimeException e) {
+            close(); // the stack stops only what started: a broker that cannot be used is stopped here
+            throw e;
+        }
         log.info("Kafka broker ready on {} (data {})", bootstrapServers(), data);
     }
 
@@ -75,11 +88,23 @@ public final class KafkaBroker implements AutoCloseable {
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + CONTROLLER_PORT,
-                "listeners=PLAINTEXT://127.0.0.1:" + PORT + ",CONTROLLER://127.0.0.1:" + CONTROLLER_PORT,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + PORT,
+                "listeners=SASL_PLAINTEXT://127.0.0.1:" + PORT + ",CONTROLLER://127.0.0.1:" + CONTROLLER_PORT,
+                "advertised.listeners=SASL_PLAINTEXT://127.0.0.1:" + PORT,
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=SASL_PLAINTEXT",
+                "listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "sasl.enabled.mechanisms=" + KafkaAccess.MECHANISM,
+                "sasl.mechanism.inter.broker.protocol=" + KafkaAccess.MECHANISM,
+                // The broker logs in to its own client listener as admin (SCRAM credentials live in the metadata log).
+                "listener.name.sasl_plaintext." + KafkaAccess.MECHANISM.toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config="
+                        + KafkaAccess.jaasConfig(KafkaAccess.ADMIN, KafkaAccess.localPassword(KafkaAccess.ADMIN)),
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "allow.everyone.if.no.acl.found=false",
+                // The CONTROLLER listener stays PLAINTEXT (KRaft controllers cannot check SCRAM, whose credentials are in the
+                // metadata they serve), so the broker half of this node reaches its controller half as User:ANONYMOUS and
+                // needs cluster actions there: ANONYMOUS is a super user. Only the controller listener yields ANONYMOUS (the
+                // client listener requires a SCRAM login), and it is bound to 127.0.0.1.
+                "super.users=User:" + KafkaAccess.ADMIN + ";User:ANONYMOUS",
                 "log.dirs=" + data,
                 "num.partitions=6",
                 "auto.create.topics.enable=false",
@@ -104,14 +129,22 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
+        Instant refusedSince = null;
+        try (Admin admin = Admin.create(KafkaAccess.asAdmin(bootstrapServers(), Map.of(
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000)))) {
             while (true) {
                 try {
                     if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
                         return;
                     }
                 } catch (Exception e) {
+                    // Refused for some seconds on end (not just while the broker loads its metadata): no such credential.
+                    refusedSince = e.getCause() instanceof SaslAuthenticationException
+                            ? (refusedSince == null ? Instant.now() : refusedSince) : null;
+                    if (refusedSince != null && Instant.now().isAfter(refusedSince.plusSeconds(10))) {
+                        throw new IllegalStateException("Kafka refuses the admin login: its data in " + home.workDir("kafka")
+                                + " was formatted before Kafka had principals; delete work/ (or work/kafka) for a fresh stack");
+                    }
                     if (Instant.now().isAfter(deadline)) {
                         throw new IllegalStateException("Kafka broker not ready after " + timeout, e);
                     }

@@ -2,7 +2,6 @@ package id.go.kemensos.returnee.infra.kafka;
 
 import id.go.kemensos.returnee.contracts.Topics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -56,7 +55,7 @@ public final class TopicProvisioner {
 
     public void provision() {
         List<String> topics = platformTopics();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(KafkaAccess.asAdmin(bootstrapServers))) {
             for (String topic : topics) {
                 try {
                     admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor).configs(Topics.KEPT_FOREVER)))

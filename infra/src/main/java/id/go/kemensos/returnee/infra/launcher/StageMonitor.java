@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.infra.launcher;
 
 import id.go.kemensos.returnee.contracts.Topics;
+import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -35,9 +36,8 @@ final class StageMonitor implements Runnable, AutoCloseable {
 
     StageMonitor(String bootstrapServers, PrintStream out) {
         this.out = out;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+        this.consumer = new KafkaConsumer<>(KafkaAccess.asAdmin(bootstrapServers, Map.of(
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
                 new StringDeserializer(), new CloudEventDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : Topics.allEventTopics()) {

@@ -10,8 +10,9 @@ import java.util.Properties;
 
 /**
  * One outbox connector as Kafka Connect takes it in production ({@code infra/connect/<service>-outbox.json}), turned into
- * the Debezium embedded engine's properties for the local stack. Only the keys that name production endpoints and storage
- * are overridden, and each override is listed here; routing, converters and the EventRouter settings are used as they are.
+ * the Debezium embedded engine's properties for the local stack. Only the keys that name production endpoints, credentials
+ * and storage are overridden, and each override is listed here; routing, converters and the EventRouter settings are used as
+ * they are.
  */
 public record ConnectorConfig(String name, Map<String, String> config) {
 
@@ -44,6 +45,12 @@ public record ConnectorConfig(String name, Map<String, String> config) {
         p.setProperty("database.password", local.databasePassword());
         p.setProperty("database.ssl.mode", "disable");
         p.setProperty("bootstrap.servers", local.bootstrapServers());
+        // Any Kafka client the engine makes from its configuration logs in as the relay too (as Connect's worker would).
+        local.kafkaSecurity().forEach((k, v) -> {
+            for (String prefix : new String[]{"", "producer.", "admin.", "consumer."}) {
+                p.setProperty(prefix + k, String.valueOf(v));
+            }
+        });
         p.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
         p.setProperty("offset.storage.file.filename", local.stateDir().resolve(name + ".offsets").toString());
         // Offsets are also committed on every clean stop; this bounds what a crash re-emits (consumers deduplicate).
@@ -53,7 +60,12 @@ public record ConnectorConfig(String name, Map<String, String> config) {
         return p;
     }
 
+    /** @param kafkaSecurity the Kafka login of the relay's clients (security.protocol, sasl.*) */
     public record LocalEndpoints(String databaseHost, int databasePort, String databasePassword, String bootstrapServers,
-                                 Path stateDir) {
+                                 Map<String, Object> kafkaSecurity, Path stateDir) {
+
+        public LocalEndpoints {
+            kafkaSecurity = Map.copyOf(kafkaSecurity);
+        }
     }
 }

@@ -15,6 +15,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * The local stand-in for a Kafka Connect cluster: one Debezium embedded engine per {@code infra/connect/*-outbox.json}.
- * Offsets and schema history live in files under work/relay, so a restarted relay resumes where it stopped.
+ * Offsets and schema history live in files under work/relay, so a restarted relay resumes where it stopped. It logs in to
+ * Kafka as {@code relay}, the only principal that may write the {@code *.events} topics.
  */
 public final class OutboxRelay implements AutoCloseable {
 
@@ -59,15 +61,16 @@ public final class OutboxRelay implements AutoCloseable {
             return;
         }
         acquireLock();
-        producer = new KafkaProducer<>(Map.of(
+        Map<String, Object> config = new HashMap<>(endpoints.kafkaSecurity());
+        config.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 2,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"),
-                new ByteArraySerializer(), new ByteArraySerializer());
+                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"));
+        producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         for (ConnectorConfig connector : connectors) {
             OutboxConnector engine = new OutboxConnector(connector, connector.forLocalStack(endpoints), producer);
             engine.start(START_TIMEOUT_MILLIS);

@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.infra.stack;
 
 import id.go.kemensos.returnee.infra.identity.IdentityProvider;
+import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import id.go.kemensos.returnee.infra.kafka.KafkaBroker;
 import id.go.kemensos.returnee.infra.kafka.TopicProvisioner;
 import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
@@ -20,7 +21,7 @@ import java.util.Map;
 
 /**
  * The infrastructure the services need, started in dependency order: MariaDB, the identity provider (Keycloak, whose data is
- * in MariaDB), the Kafka broker, the topics, the Debezium outbox relay and the two gateway simulators. Keycloak takes half a
+ * in MariaDB), the Kafka broker, the topics and who may use them ({@link KafkaAccess}), the Debezium outbox relay and the two gateway simulators. Keycloak takes half a
  * minute to start, so the stack launches it right after MariaDB and waits for its realm only at the end. Stopped in reverse
  * order. Before the bank simulator starts, the platform's SNAP partner credentials ({@link BankPartnerCredentials#local})
  * are generated if missing and registered with it.
@@ -46,7 +47,8 @@ public final class LocalStack implements AutoCloseable {
         this.identity = new IdentityProvider(home, database);
         this.kafka = new KafkaBroker(home);
         this.relay = new OutboxRelay(home.connectorConfigs(), new ConnectorConfig.LocalEndpoints("127.0.0.1", MariaDbServer.PORT,
-                System.getenv().getOrDefault("DEBEZIUM_PASSWORD", "debezium-local"), kafka.bootstrapServers(), home.workDir("relay")));
+                System.getenv().getOrDefault("DEBEZIUM_PASSWORD", "debezium-local"), kafka.bootstrapServers(),
+                KafkaAccess.clientSecurity(KafkaAccess.RELAY), home.workDir("relay")));
         this.bank = new BankGatewaySimulator(BANK_SIMULATOR_PORT);
         bank.autoOpenedHolderNames(new RegisteredHolderNames(database, "disbursement", "disbursement-local"));
         this.sms = new SmsGatewaySimulator(SMS_SIMULATOR_PORT);
@@ -58,6 +60,7 @@ public final class LocalStack implements AutoCloseable {
         step("identity provider launch", identity::start, identity);
         step("Kafka broker", kafka::start, kafka);
         step("topics", () -> new TopicProvisioner(kafka.bootstrapServers(), 6, (short) 1).provision(), null);
+        step("Kafka ACLs", () -> KafkaAccess.applyAcls(kafka.bootstrapServers()), null);
         step("outbox relay", relay::start, relay);
         step("bank partner credentials", this::registerBankPartner, null);
         step("bank gateway simulator", bank::start, bank);

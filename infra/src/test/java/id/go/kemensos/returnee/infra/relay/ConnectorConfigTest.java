@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.infra.relay;
 
+import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
 import org.junit.jupiter.api.Test;
 
@@ -45,11 +46,14 @@ class ConnectorConfigTest {
         ConnectorConfig registration = connectors().stream().filter(c -> c.name().equals("registration-outbox")).findFirst().orElseThrow();
         Path state = Path.of("/tmp/relay-state");
 
-        Properties local = registration.forLocalStack(new ConnectorConfig.LocalEndpoints("127.0.0.1", 3307, "secret", "127.0.0.1:9092", state));
+        Properties local = registration.forLocalStack(new ConnectorConfig.LocalEndpoints("127.0.0.1", 3307, "secret", "127.0.0.1:9092",
+                KafkaAccess.clientSecurity(KafkaAccess.RELAY), state));
 
         assertThat(local.getProperty("connector.class")).isEqualTo("io.debezium.connector.mariadb.MariaDbConnector");
         assertThat(local.getProperty("database.port")).isEqualTo("3307");
         assertThat(local.getProperty("database.password")).isEqualTo("secret");
+        assertThat(local.getProperty("security.protocol")).isEqualTo("SASL_PLAINTEXT");
+        assertThat(local.getProperty("producer.sasl.jaas.config")).contains("username=\"relay\"");
         assertThat(local.getProperty("offset.storage.file.filename")).isEqualTo(state.resolve("registration-outbox.offsets").toString());
         assertThat(local.getProperty("schema.history.internal")).isEqualTo("io.debezium.storage.file.history.FileSchemaHistory");
         assertThat(local.stringPropertyNames()).noneMatch(k -> k.startsWith("schema.history.internal.kafka."));

@@ -1,0 +1,223 @@
+package id.go.kemensos.returnee.infra.kafka;
+
+import id.go.kemensos.returnee.contracts.Topics;
+import id.go.kemensos.returnee.contracts.audit.AuditTopics;
+import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
+import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
+import id.go.kemensos.returnee.contracts.notification.NotificationTopics;
+import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Who may do what on Kafka, in one place: the principals (SASL/SCRAM-SHA-512 users) and their ACLs, derived from the
+ * topic constants of platform-contracts. The broker denies whatever no ACL allows ({@code allow.everyone.if.no.acl.found=false}).
+ * <ul>
+ *   <li>{@code admin}: the local stack itself (broker to itself, topic provisioning, ACL setup, the launcher's monitor, tests,
+ *   benchmarks): a super user, no ACLs.</li>
+ *   <li>{@code relay}: the Debezium outbox relay, the only writer of the {@code *.events} topics.</li>
+ *   <li>one principal per service, named as its schema: reads the topics it consumes under its own consumer groups, writes
+ *   (and reads back, to replay) the dead-letter topics of those topics, never writes an {@code *.events} topic; the
+ *   service's own events reach Kafka through its outbox and the relay.</li>
+ *   <li>{@code audit}: reads every {@code *.events} topic (the ledger, the seals on {@code audit.events}, replays) and their
+ *   configuration (retention check); it dead-letters nothing.</li>
+ * </ul>
+ * Passwords are {@code <principal>-kafka-local} in the local stack only; production services read theirs from
+ * KAFKA_USER/KAFKA_PASSWORD (platform-defaults.yml) and the cluster is given the same ACLs (infra/production/README.md).
+ */
+public final class KafkaAccess {
+
+    public static final String MECHANISM = "SCRAM-SHA-512";
+    public static final String SECURITY_PROTOCOL = "SASL_PLAINTEXT";
+    public static final String ADMIN = "admin";
+    public static final String RELAY = "relay";
+    /** Suffix DeadLetterReplay adds to a listener's group for its progress through a dead-letter topic. */
+    public static final String DEAD_LETTER_REPLAY_GROUP_SUFFIX = ".dlt-replay";
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaAccess.class);
+    private static final int SCRAM_ITERATIONS = 8192;
+
+    /** The topics each service consumes with its listeners ({@code @KafkaListener}), by principal (= schema = consumer group). */
+    private static final Map<String, List<String>> CONSUMED = consumed();
+
+    private static Map<String, List<String>> consumed() {
+        Map<String, List<String>> consumed = new LinkedHashMap<>();
+        consumed.put("registration", List.of(EligibilityTopics.EVENTS, DisbursementTopics.EVENTS));
+        consumed.put("eligibility", List.of(RegistrationTopics.EVENTS, DisbursementTopics.EVENTS));
+        consumed.put("disbursement", List.of(RegistrationTopics.EVENTS, EligibilityTopics.EVENTS));
+        consumed.put("notification", List.of(RegistrationTopics.EVENTS, EligibilityTopics.EVENTS, DisbursementTopics.EVENTS));
+        // The ledger reads every event topic but its own (topic pattern), its seals are read back from audit.events, and a
+        // replay reads disbursement.events: every event topic, which is how it is granted.
+        consumed.put("audit", Topics.allEventTopics());
+        return Map.copyOf(consumed);
+    }
+
+    private KafkaAccess() {
+    }
+
+    /** Every principal of the platform: admin, relay and the services, in that order. */
+    public static List<String> principals() {
+        List<String> principals = new ArrayList<>(List.of(ADMIN, RELAY));
+        principals.addAll(services());
+        return principals;
+    }
+
+    /** The services' principals (each named as its schema and consumer group). */
+    public static List<String> services() {
+        return List.of("registration", "eligibility", "disbursement", "notification", "audit");
+    }
+
+    /** The topics this service consumes (empty for admin and relay). */
+    public static List<String> consumedBy(String principal) {
+        return CONSUMED.getOrDefault(principal, List.of());
+    }
+
+    /** The local stack's password of a principal; production passwords come from the environment. */
+    public static String localPassword(String principal) {
+        return principal + "-kafka-local";
+    }
+
+    /** The JAAS line a client logs in with. */
+    public static String jaasConfig(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+                + password + "\";";
+    }
+
+    /** Security settings of a client of the local broker that logs in as this principal. */
+    public static Map<String, Object> clientSecurity(String principal) {
+        return clientSecurity(principal, localPassword(principal));
+    }
+
+    public static Map<String, Object> clientSecurity(String principal, String password) {
+        return Map.of(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, SECURITY_PROTOCOL,
+                SaslConfigs.SASL_MECHANISM, MECHANISM,
+                SaslConfigs.SASL_JAAS_CONFIG, jaasConfig(principal, password));
+    }
+
+    /** Bootstrap servers and the admin's login, for the local stack's own clients: add the rest to a copy. */
+    public static Map<String, Object> asAdmin(String bootstrapServers) {
+        return as(ADMIN, bootstrapServers);
+    }
+
+    public static Map<String, Object> as(String principal, String bootstrapServers) {
+        Map<String, Object> config = new HashMap<>(clientSecurity(principal));
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return config;
+    }
+
+    /** {@link #asAdmin} plus these settings. */
+    public static Map<String, Object> asAdmin(String bootstrapServers, Map<String, Object> settings) {
+        Map<String, Object> config = asAdmin(bootstrapServers);
+        config.putAll(settings);
+        return config;
+    }
+
+    /** The storage tool's arguments that seed every principal's SCRAM credential when the broker's storage is formatted. */
+    public static List<String> formatScramArguments() {
+        List<String> arguments = new ArrayList<>();
+        for (String principal : principals()) {
+            arguments.add("--add-scram");
+            arguments.add(MECHANISM + "=[name=" + principal + ",password=" + localPassword(principal) + "]");
+        }
+        return arguments;
+    }
+
+    /** Every ACL of the platform (admin, a super user, has none). */
+    public static List<AclBinding> acls() {
+        List<AclBinding> acls = new ArrayList<>();
+        for (String events : Topics.allEventTopics()) {
+            allow(acls, RELAY, topic(events), AclOperation.WRITE, AclOperation.DESCRIBE);
+        }
+        // Its producer is idempotent; WRITE on a topic would do since KIP-679, this keeps it explicit.
+        allow(acls, RELAY, new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL), AclOperation.IDEMPOTENT_WRITE);
+        for (String service : services()) {
+            allow(acls, service, group(service), AclOperation.READ);
+            if (service.equals("audit")) {
+                // Ledger, seals and replays read every event topic; EventLogRetention reads their configuration.
+                // Its ledger listener dead-letters nothing (a failed batch stops it), so no dead-letter topic.
+                for (String events : consumedBy(service)) {
+                    allow(acls, service, topic(events), AclOperation.READ, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS);
+                }
+                continue;
+            }
+            allow(acls, service, group(service + DEAD_LETTER_REPLAY_GROUP_SUFFIX), AclOperation.READ);
+            for (String consumed : consumedBy(service)) {
+                allow(acls, service, topic(consumed), AclOperation.READ, AclOperation.DESCRIBE);
+                // Its error handler dead-letters there; its dead-letter replay reads them back.
+                allow(acls, service, topic(Topics.deadLetterOf(consumed)), AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE);
+            }
+        }
+        return acls;
+    }
+
+    private static ResourcePattern topic(String name) {
+        return new ResourcePattern(ResourceType.TOPIC, name, PatternType.LITERAL);
+    }
+
+    private static ResourcePattern group(String name) {
+        return new ResourcePattern(ResourceType.GROUP, name, PatternType.LITERAL);
+    }
+
+    private static void allow(List<AclBinding> acls, String principal, ResourcePattern resource, AclOperation... operations) {
+        for (AclOperation operation : operations) {
+            acls.add(new AclBinding(resource, new AccessControlEntry("User:" + principal, "*", operation, AclPermissionType.ALLOW)));
+        }
+    }
+
+    /** Creates or updates every principal's SCRAM credential (idempotent), so that a principal added later can log in too. */
+    public static void upsertCredentials(String bootstrapServers) {
+        run(bootstrapServers, "Cannot set the Kafka principals' SCRAM credentials", admin -> admin.alterUserScramCredentials(
+                        principals().stream().map(p -> (org.apache.kafka.clients.admin.UserScramCredentialAlteration)
+                                new UserScramCredentialUpsertion(p, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS),
+                                        localPassword(p))).toList())
+                .all().get(30, TimeUnit.SECONDS));
+        log.info("Kafka SCRAM credentials set for {}", principals());
+    }
+
+    /** Creates every ACL of {@link #acls()} (creating an existing one changes nothing). */
+    public static void applyAcls(String bootstrapServers) {
+        List<AclBinding> acls = acls();
+        run(bootstrapServers, "Cannot create the Kafka ACLs", admin -> admin.createAcls(acls).all().get(30, TimeUnit.SECONDS));
+        log.info("Kafka ACLs in place: {} for {}", acls.size(), services());
+    }
+
+    private interface AdminCall {
+        void call(Admin admin) throws InterruptedException, ExecutionException, TimeoutException;
+    }
+
+    private static void run(String bootstrapServers, String what, AdminCall call) {
+        try (Admin admin = Admin.create(asAdmin(bootstrapServers, Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000)))) {
+            call.call(admin);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(what + ": timed out", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(what + ": interrupted", e);
+        }
+    }
+}
