@@ -220,7 +220,10 @@ class RoleMatrixIT {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/v3/api-docs")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(service + "'s API description is open").isEqualTo(200);
-        return JSON.readTree(response.body());
+        JsonNode api = JSON.readTree(response.body());
+        assertThat(api.at("/components/securitySchemes/officer-login/openIdConnectUrl").asString())
+                .as("Swagger UI's Authorize button logs in at the provider").endsWith("/realms/returnee-platform/.well-known/openid-configuration");
+        return api;
     }
 
     /** The table under "Who may do what" in the README, keyed "service | METHOD path". */

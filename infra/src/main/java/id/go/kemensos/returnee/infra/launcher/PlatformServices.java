@@ -153,6 +153,8 @@ public final class PlatformServices implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(java());
         Map<String, String> settings = new HashMap<>(bankPartnerEnvironment());
+        // The local stack's own passwords (the "-local" defaults of the services' configuration) are allowed here only.
+        settings.put("PLATFORM_LOCAL_STACK", "true");
         settings.putAll(environment);
         settings.putAll(overrides);
         String javaOptions = settings.getOrDefault("SERVICE_JAVA_OPTS", System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "-Xms128m -Xmx512m"));
