@@ -105,6 +105,7 @@ public final class DemoOfficers {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<Key, Token> cache = new ConcurrentHashMap<>();
+    private final Map<Key, Object> logins = new ConcurrentHashMap<>();
 
     /**
      * @param baseUrl                    Keycloak's base URL, {@link IdentityProvider#baseUrl()} locally
@@ -171,14 +172,24 @@ public final class DemoOfficers {
         return token(new Key("master", "admin-cli", IdentityProvider.BOOTSTRAP_ADMIN), password);
     }
 
+    /**
+     * One login at a time per officer and client: many threads wanting the same officer's token at once (a benchmark's
+     * clients) would otherwise log in together, which Keycloak's brute-force detection answers by locking the account.
+     */
     private String token(Key key, String password) {
         Token cached = cache.get(key);
         if (cached != null && Instant.now().isBefore(cached.refreshAfter())) {
             return cached.value();
         }
-        Token fresh = passwordGrant(key, password);
-        cache.put(key, fresh);
-        return fresh.value();
+        synchronized (logins.computeIfAbsent(key, k -> new Object())) {
+            cached = cache.get(key);
+            if (cached != null && Instant.now().isBefore(cached.refreshAfter())) {
+                return cached.value();
+            }
+            Token fresh = passwordGrant(key, password);
+            cache.put(key, fresh);
+            return fresh.value();
+        }
     }
 
     private Token passwordGrant(Key key, String password) {
