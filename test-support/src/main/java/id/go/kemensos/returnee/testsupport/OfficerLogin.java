@@ -8,14 +8,14 @@ import id.go.kemensos.returnee.infra.identity.DemoOfficers;
  */
 public final class OfficerLogin {
 
-    public static final String CLERK_NTB = "clerk.ntb";
-    public static final String CLERK_BALI = "clerk.bali";
-    public static final String MINISTRY = "officer.pusat";
-    public static final String FINANCE_MAKER = "finance.maker";
-    public static final String FINANCE_CHECKER = "finance.checker";
-    public static final String FINANCE_LEAD = "finance.lead";
-    public static final String AUDITOR = "auditor";
-    public static final String ADMIN = "admin";
+    public static final String CLERK_NTB = DemoOfficers.Officer.CLERK_NTB.username();
+    public static final String CLERK_BALI = DemoOfficers.Officer.CLERK_BALI.username();
+    public static final String MINISTRY = DemoOfficers.Officer.OFFICER_PUSAT.username();
+    public static final String FINANCE_MAKER = DemoOfficers.Officer.FINANCE_MAKER.username();
+    public static final String FINANCE_CHECKER = DemoOfficers.Officer.FINANCE_CHECKER.username();
+    public static final String FINANCE_LEAD = DemoOfficers.Officer.FINANCE_LEAD.username();
+    public static final String AUDITOR = DemoOfficers.Officer.AUDITOR.username();
+    public static final String ADMIN = DemoOfficers.Officer.ADMIN.username();
 
     private OfficerLogin() {
     }
