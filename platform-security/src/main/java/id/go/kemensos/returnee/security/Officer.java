@@ -46,10 +46,6 @@ public record Officer(String subject, String username, String displayName, Set<O
         return new Officer(token.getSubject(), username, displayName, roles, province);
     }
 
-    public boolean has(OfficerRole role) {
-        return roles.contains(role);
-    }
-
     /** The province this officer's reads and writes are confined to; empty for a nationwide officer. */
     public Optional<String> provinceScope() {
         return Optional.ofNullable(province);

@@ -168,11 +168,6 @@ public class ReturneeRegistry {
         return returnees.count(filter);
     }
 
-    @Transactional(readOnly = true)
-    public Optional<Returnee> find(UUID beneficiaryId) {
-        return returnees.findById(beneficiaryId);
-    }
-
     /** One returnee, if within the province given (empty: any province): another province's person is not found at all. */
     @Transactional(readOnly = true)
     public Optional<Returnee> find(UUID beneficiaryId, Optional<String> provinceScope) {

@@ -31,6 +31,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -117,7 +118,7 @@ class UploadController {
     }
 
     /** An upload within the officer's reach: a provincial officer's own province only (another's is not found). */
-    private java.util.Optional<UploadStatus> ownUpload(UUID uploadId, Officer officer) {
+    private Optional<UploadStatus> ownUpload(UUID uploadId, Officer officer) {
         return uploads.find(uploadId).filter(upload -> officer.reaches(upload.provinceCode()));
     }
 
