@@ -12,7 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
@@ -55,15 +56,18 @@ final class IdentityInJsonBody extends OncePerRequestFilter {
         chain.doFilter(new ReadAgain(request, body), response);
     }
 
+    /** Reads only the top level's property names, skipping their values: the endpoint parses the body itself afterwards. */
     private static String identityField(byte[] body) {
-        try {
-            JsonNode tree = JSON.readTree(body);
-            if (tree != null && tree.isObject()) {
-                for (String name : tree.propertyNames()) {
-                    if (IdentityInRequestRefusal.IDENTITY_FIELDS.contains(name)) {
-                        return name;
-                    }
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                if (IdentityInRequestRefusal.IDENTITY_FIELDS.contains(parser.currentName())) {
+                    return parser.currentName();
                 }
+                parser.nextToken();
+                parser.skipChildren();
             }
         } catch (JacksonException malformed) {
             // not JSON after all: the endpoint's converter answers it as it always has
