@@ -27,7 +27,10 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static java.time.Duration.ofMillis;
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The README's role matrix against what the services do: every operation of every service's OpenAPI document must be in
@@ -78,7 +81,9 @@ class RoleMatrixIT {
         Map<String, Row> matrix = readmeMatrix();
         String expired = DemoOfficers.local().accessToken(OfficerLogin.AUDITOR, "token-expiry-probe");
         String otherIssuer = DemoOfficers.local().masterRealmToken();
-        Thread.sleep(Duration.ofSeconds(4).toMillis()); // the probe's tokens live 1 s; the services tolerate 2 s of clock skew in tests
+        // The probe's tokens live 1 s and the services tolerate 2 s of clock skew in tests: wait until one refuses it.
+        await().atMost(ofSeconds(15)).pollInterval(ofMillis(250))
+                .until(() -> call(PlatformService.REGISTRATION, "get", "/api/returnees", "{}", expired) == 401);
 
         Set<String> documented = new TreeSet<>();
         List<String> wrong = new ArrayList<>();

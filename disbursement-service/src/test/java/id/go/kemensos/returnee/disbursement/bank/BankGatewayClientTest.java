@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The bank client against the bank simulator over real HTTP: every transfer executes once, whatever the faults. */
 class BankGatewayClientTest {
@@ -128,11 +130,12 @@ class BankGatewayClientTest {
     }
 
     @Test
-    void everyRequestIsSignedAndTheTokenRenewedWhenItExpires() throws Exception {
+    void everyRequestIsSignedAndTheTokenRenewedWhenItExpires() {
         bank.setAccessTokenLifetime(Duration.ofSeconds(1));
         TransferOrder first = order("002", "012301012345502");
         assertThat(client.transfer(first)).isInstanceOf(TransferOutcome.Settled.class);
-        Thread.sleep(1_100);
+        Instant firstTokenExpired = Instant.now().plusSeconds(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(firstTokenExpired));
         TransferOrder second = order("002", "012301012345503");
         assertThat(client.transfer(second)).as("after the first token expired").isInstanceOf(TransferOutcome.Settled.class);
         assertThat(bank.stats().accessTokensIssued()).isGreaterThanOrEqualTo(2);
