@@ -173,7 +173,7 @@ final class KafkaFloor {
         }
     }
 
-    /** An idempotent producer on a topic whose partitions have no leader yet once stalled for minutes (DESIGN.md). */
+    /** An idempotent producer on a topic whose partitions have no leader yet once stalled for minutes on this machine. */
     private void awaitLeaders(Admin admin, long deadline) throws Exception {
         while (true) {
             try {

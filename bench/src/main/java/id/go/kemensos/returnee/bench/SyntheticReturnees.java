@@ -47,7 +47,7 @@ final class SyntheticReturnees {
         return String.format(Locale.ROOT, "9%05d%09d", accountSalt, index);
     }
 
-    /** NIK: region, birth date as DDMMYY (day + 40 for women), 4-digit serial; see DOMAIN.md. */
+    /** NIK: region, birth date as DDMMYY (day + 40 for women), 4-digit serial (the KTP numbering). */
     String nik(int index) {
         LocalDate birthDate = birthDate(index);
         int day = birthDate.getDayOfMonth() + (female(index) ? 40 : 0);

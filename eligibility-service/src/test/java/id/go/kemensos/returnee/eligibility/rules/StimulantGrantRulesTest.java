@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Criteria C1 to C9 of the business-stimulant grant (DOMAIN.md section 1), one fact changed per row. */
+/** Criteria C1 to C9 of the business-stimulant grant (the grant rule set in src/main/resources/rulesets), one fact changed per row. */
 class StimulantGrantRulesTest {
 
     private static final RuleEngine ENGINE = new RuleEngine();

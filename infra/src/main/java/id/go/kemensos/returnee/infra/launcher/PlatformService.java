@@ -1,6 +1,6 @@
 package id.go.kemensos.returnee.infra.launcher;
 
-/** The platform's services, in the order their events flow, with their suggested ports (DESIGN.md). */
+/** The platform's services, in the order their events flow, with their ports (8081 to 8085). */
 public enum PlatformService {
     REGISTRATION("registration-service", 8081),
     ELIGIBILITY("eligibility-service", 8082),
