@@ -23,7 +23,12 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -247,6 +252,53 @@ class ReturneeListUploadIT {
         row.createCell(12).setCellValue((String) r.get("accountHolderName"));
         row.createCell(13).setCellValue("YA");
         row.createCell(14).setCellValue("YA");
+    }
+
+    /**
+     * A file over an upload limit is refused at once, whole, with the limit named (nothing of it is kept); a cell that a
+     * spreadsheet would run as a formula comes back in the error report as text behind an apostrophe.
+     */
+    @Test
+    void filesOverALimitAreRefusedWholeAndFormulasComeBackAsText() throws Exception {
+        String header = "no;NIK;Nama Sesuai KTP;jenis_kelamin;tanggal_lahir;kabupaten_kota;no_hp;kategori;negara_tujuan;"
+                + "tanggal_kepulangan;sumber_rujukan;kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;ikut_bimbingan;kolom_tambahan\r\n";
+        Map<String, Object> siti = ReturneeMother.sitiAminahLombokTengah();
+        long uploadsBefore = platform.database().count("SELECT COUNT(*) FROM registration.upload");
+
+        String formula = "=HYPERLINK(\"http://evil.example/\",\"klik\")";
+        String hostile = header + line(1, siti, "5202015508", "P", "LOMBOK TENGAH", "+6281234567890").replace("SITI AMINAH", formula);
+        RegistrationApi.Response accepted = platform.registration().upload(hostile.getBytes(StandardCharsets.UTF_8), "formula.csv", "52");
+        assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(202);
+        UUID uploadId = UUID.fromString(accepted.body().get("uploadId").asString());
+        await().atMost(ofSeconds(60)).until(() -> platform.registration().uploadStatus(uploadId), s -> "COMPLETED".equals(s.get("status").asString()));
+        List<CSVRecord> report;
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().get().parse(new StringReader(String.join("\n", errorReport(uploadId)).substring(1)))) {
+            report = parser.getRecords();
+        }
+        assertThat(report).singleElement().satisfies(row -> {
+            assertThat(row.get("Nama Sesuai KTP")).isEqualTo("'" + formula);
+            assertThat(row.get("no_hp")).isEqualTo("'+6281234567890");
+            assertThat(row.get("NIK")).isEqualTo("5202015508");
+        });
+
+        assertRefused(header.replace("kolom_tambahan", "kolom_tambahan;" + "x;".repeat(90) + "y") + line(1, siti, (String) siti.get("nik"),
+                "P", "LOMBOK TENGAH", (String) siti.get("phone")), 400, "columns", "registration.upload.limits.max-columns");
+        assertRefused(header + line(1, siti, (String) siti.get("nik"), "P", "LOMBOK TENGAH", (String) siti.get("phone"))
+                .replace("catatan", "c".repeat(1_001)), 400, "cell_length", "registration.upload.limits.max-cell-length");
+        String big = header + line(1, siti, (String) siti.get("nik"), "P", "LOMBOK TENGAH", (String) siti.get("phone"))
+                .replace("catatan", "c".repeat(900)).repeat(57_000); // 51 MB
+        assertRefused(big, 413, "file_size", "registration.upload.limits.max-file-size");
+
+        assertThat(platform.database().count("SELECT COUNT(*) FROM registration.upload")).as("only the formula file is an upload")
+                .isEqualTo(uploadsBefore + 1);
+    }
+
+    private static void assertRefused(String csv, int status, String limit, String setting) {
+        RegistrationApi.Response refused = platform.registration().upload(csv.getBytes(StandardCharsets.UTF_8), "list.csv", "52");
+        assertThat(refused.status()).as("%s", refused.body()).isEqualTo(status);
+        assertThat(refused.body().get("limit").asString()).isEqualTo(limit);
+        assertThat(refused.body().get("setting").asString()).isEqualTo(setting);
+        assertThat(refused.body().get("detail").asString()).contains(" / ");
     }
 
     private static String line(int no, Map<String, Object> r, String nik, String sex, String regency, String phone) {

@@ -1,9 +1,7 @@
 package id.go.kemensos.returnee.audit.person;
 
-import id.go.kemensos.returnee.audit.CsvDownload;
+import id.go.kemensos.returnee.security.SpreadsheetCsv;
 import io.swagger.v3.oas.annotations.Operation;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -13,8 +11,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,7 +29,7 @@ class AuditorViewController {
 
     @Operation(summary = "Everything that happened to one beneficiary, from the ledger (format=csv for a spreadsheet)")
     @GetMapping("/beneficiaries/{beneficiaryId}/timeline")
-    ResponseEntity<?> timeline(@PathVariable UUID beneficiaryId, @RequestParam(defaultValue = "json") String format) throws IOException {
+    ResponseEntity<?> timeline(@PathVariable UUID beneficiaryId, @RequestParam(defaultValue = "json") String format) {
         List<TimelineEntry> entries = timeline.of(beneficiaryId);
         if (entries.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
@@ -42,14 +38,9 @@ class AuditorViewController {
         if (!"csv".equalsIgnoreCase(format)) {
             return ResponseEntity.ok(entries);
         }
-        StringWriter csv = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT.builder()
-                .setHeader("ledger_row", "at", "topic", "event", "summary", "event_id").get())) {
-            for (TimelineEntry e : entries) {
-                printer.printRecord(e.seq(), e.at(), e.topic(), e.event(), e.summary(), e.eventId());
-            }
-        }
-        return CsvDownload.of("timeline-" + beneficiaryId + ".csv", csv.toString());
+        return SpreadsheetCsv.download("timeline-" + beneficiaryId + ".csv", SpreadsheetCsv.of(
+                List.of("ledger_row", "at", "topic", "event", "summary", "event_id"),
+                entries.stream().map(e -> List.<Object>of(e.seq(), e.at(), e.topic(), e.event(), e.summary(), e.eventId())).toList()));
     }
 
     @Operation(summary = "Why a payment was made: decision trace, rule version and citations, batch, maker and checker, bank reference")

@@ -1,9 +1,7 @@
 package id.go.kemensos.returnee.audit.replay;
 
-import id.go.kemensos.returnee.audit.CsvDownload;
+import id.go.kemensos.returnee.security.SpreadsheetCsv;
 import io.swagger.v3.oas.annotations.Operation;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -18,8 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.StringWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,36 +63,27 @@ class ReplayController {
 
     @Operation(summary = "A replay's totals by program, province, regency and state (format=csv for a spreadsheet)")
     @GetMapping("/{replayId}/totals")
-    ResponseEntity<?> totals(@PathVariable String replayId, @RequestParam(defaultValue = "json") String format) throws IOException {
+    ResponseEntity<?> totals(@PathVariable String replayId, @RequestParam(defaultValue = "json") String format) {
         List<ReplayResult.TotalRow> rows = ReplayResult.rows(existing(replayId));
         if (!"csv".equalsIgnoreCase(format)) {
             return ResponseEntity.ok(rows);
         }
-        StringWriter csv = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT.builder().setHeader("program", "province", "regency", "state", "payments", "total").get())) {
-            for (ReplayResult.TotalRow row : rows) {
-                printer.printRecord(row.programId(), row.provinceCode(), row.regencyCode(), row.state(), row.payments(), row.total());
-            }
-        }
-        return CsvDownload.of(replayId + "-totals.csv", csv.toString());
+        return SpreadsheetCsv.download(replayId + "-totals.csv", SpreadsheetCsv.of(
+                List.of("program", "province", "regency", "state", "payments", "total"), rows.stream().map(row -> Arrays.<Object>asList(
+                        row.programId(), row.provinceCode(), row.regencyCode(), row.state(), row.payments(), row.total())).toList()));
     }
 
     @Operation(summary = "A replay's payments (account numbers masked), optionally of one state; format=csv for a spreadsheet")
     @GetMapping("/{replayId}/payments")
     ResponseEntity<?> payments(@PathVariable String replayId, @RequestParam(required = false) String state,
-                               @RequestParam(defaultValue = "json") String format) throws IOException {
+                               @RequestParam(defaultValue = "json") String format) {
         existing(replayId);
         List<Map<String, Object>> rows = schemas.payments(replayId, state);
         if (!"csv".equalsIgnoreCase(format)) {
             return ResponseEntity.ok(rows);
         }
-        StringWriter csv = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT.builder().setHeader(PAYMENT_COLUMNS.toArray(String[]::new)).get())) {
-            for (Map<String, Object> row : rows) {
-                printer.printRecord(PAYMENT_COLUMNS.stream().map(row::get).toList());
-            }
-        }
-        return CsvDownload.of(replayId + "-payments.csv", csv.toString());
+        return SpreadsheetCsv.download(replayId + "-payments.csv", SpreadsheetCsv.of(PAYMENT_COLUMNS,
+                rows.stream().map(row -> PAYMENT_COLUMNS.stream().map(row::get).toList()).toList()));
     }
 
     @Operation(summary = "One payment's state history as the replay rebuilt it")

@@ -1,8 +1,7 @@
 package id.go.kemensos.returnee.disbursement.report;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import id.go.kemensos.returnee.security.SpreadsheetCsv;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -13,8 +12,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +46,7 @@ class PaymentReportController {
     @GetMapping("/payments")
     ResponseEntity<?> payments(@RequestParam(defaultValue = "province,state") String groupBy, @RequestParam(required = false) String programId,
                                @RequestParam(required = false) String cycleId, @RequestParam(required = false) String provinceCode,
-                               @RequestParam(defaultValue = "json") String format) throws IOException {
+                               @RequestParam(defaultValue = "json") String format) {
         List<String> keys = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         for (String key : groupBy.split(",")) {
@@ -73,21 +70,18 @@ class PaymentReportController {
         if (!"csv".equalsIgnoreCase(format)) {
             return ResponseEntity.ok(rows);
         }
-        StringWriter csv = new StringWriter();
         List<String> header = new ArrayList<>(keys);
         header.add("payments");
         header.add("total");
-        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
-            for (Map<String, Object> row : rows) {
-                List<Object> values = new ArrayList<>();
-                columns.forEach(c -> values.add(row.get(c)));
-                values.add(row.get("payments"));
-                values.add(row.get("total"));
-                printer.printRecord(values);
-            }
+        List<List<Object>> records = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            List<Object> values = new ArrayList<>();
+            columns.forEach(c -> values.add(row.get(c)));
+            values.add(row.get("payments"));
+            values.add(row.get("total"));
+            records.add(values);
         }
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"payments-" + String.join("-", keys) + ".csv\"")
-                .contentType(new MediaType("text", "csv")).body("\uFEFF" + csv);
+        return SpreadsheetCsv.download("payments-" + String.join("-", keys) + ".csv", SpreadsheetCsv.of(header, records));
     }
 
     private static void filter(List<String> where, List<Object> args, String column, String value) {

@@ -30,7 +30,8 @@ final class CsvSheetReader extends SheetReader {
     private final Iterator<CSVRecord> records;
     private final char delimiter;
 
-    CsvSheetReader(InputStream in) throws IOException {
+    CsvSheetReader(InputStream in, SheetLimits limits) throws IOException {
+        super(limits);
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), HEADER_PEEK);
         try {
             skipBom(reader);
@@ -43,9 +44,10 @@ final class CsvSheetReader extends SheetReader {
         }
         records = parser.iterator();
         while (hasNext()) {
-            List<String> values = records.next().toList();
+            CSVRecord record = records.next();
+            List<String> values = record.toList();
             if (!values.stream().allMatch(String::isBlank)) {
-                header(values);
+                header(record.getRecordNumber(), values);
                 break;
             }
         }

@@ -19,7 +19,15 @@ public record SheetCell(String text, boolean typedAsNumber, BigDecimal number, L
     }
 
     public static SheetCell text(String text) {
-        return text == null || text.isEmpty() ? EMPTY : new SheetCell(text, false, null, null);
+        return text == null || text.isEmpty() ? EMPTY : new SheetCell(withoutFormulaGuard(text), false, null, null);
+    }
+
+    /**
+     * The platform's CSV files put an apostrophe before a cell that a spreadsheet would run as a formula ({@code '+62...});
+     * a clerk who fixes an error report and uploads it again means the text after it.
+     */
+    private static String withoutFormulaGuard(String text) {
+        return text.length() > 1 && text.charAt(0) == '\'' && "=+-@\t\r".indexOf(text.charAt(1)) >= 0 ? text.substring(1) : text;
     }
 
     public static SheetCell number(String text, BigDecimal number) {

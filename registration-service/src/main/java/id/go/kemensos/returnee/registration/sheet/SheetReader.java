@@ -18,38 +18,57 @@ import java.util.OptionalLong;
  */
 public abstract sealed class SheetReader implements Closeable permits CsvSheetReader, XlsxSheetReader {
 
+    protected final SheetLimits limits;
     private SheetHeader header = SheetHeader.NONE;
     private volatile long rowsRead;
     private long blankRowsSkipped;
     private long pendingBlankRows;
     private boolean consumed;
 
-    /** Opens a file, recognising XLSX by its content (a ZIP archive) rather than trusting its name. */
+    protected SheetReader(SheetLimits limits) {
+        this.limits = limits;
+    }
+
+    /** {@link #open(Path, SheetLimits)} within the default limits. */
     public static SheetReader open(Path file) {
+        return open(file, SheetLimits.DEFAULT);
+    }
+
+    /** Opens a file, recognising XLSX by its content (a ZIP archive) rather than trusting its name. */
+    public static SheetReader open(Path file, SheetLimits limits) {
         try {
-            return open(Files.newInputStream(file));
+            return open(Files.newInputStream(file), limits);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Opens a stream, recognising XLSX by its first bytes; the reader closes the stream. */
+    /** {@link #open(InputStream, SheetLimits)} within the default limits. */
     public static SheetReader open(InputStream in) {
+        return open(in, SheetLimits.DEFAULT);
+    }
+
+    /** Opens a stream, recognising XLSX by its first bytes; the reader closes the stream. */
+    public static SheetReader open(InputStream in, SheetLimits limits) {
         BufferedInputStream buffered = new BufferedInputStream(in);
         try {
             buffered.mark(4);
             byte[] magic = buffered.readNBytes(4);
             buffered.reset();
-            return open(buffered, SheetFormat.fromMagic(magic));
+            return open(buffered, SheetFormat.fromMagic(magic), limits);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Opens a stream in a declared format; the reader closes the stream. */
+    /** Opens a stream in a declared format within the default limits; the reader closes the stream. */
     public static SheetReader open(InputStream in, SheetFormat format) {
+        return open(in, format, SheetLimits.DEFAULT);
+    }
+
+    public static SheetReader open(InputStream in, SheetFormat format, SheetLimits limits) {
         try {
-            return format == SheetFormat.CSV ? new CsvSheetReader(in) : XlsxSheetReader.spool(in);
+            return format == SheetFormat.CSV ? new CsvSheetReader(in, limits) : XlsxSheetReader.spool(in, limits);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -111,8 +130,21 @@ public abstract sealed class SheetReader implements Closeable permits CsvSheetRe
 
     protected abstract void readRows(RowHandler handler) throws IOException;
 
-    protected final void header(List<String> names) {
+    protected final void header(long rowNumber, List<String> names) {
+        limits.checkColumns(width(names), rowNumber);
+        for (String name : names) {
+            limits.checkCell(name.length(), rowNumber);
+        }
         header = new SheetHeader(names);
+    }
+
+    /** Columns up to the last non-empty one: trailing empty cells (a CSV's trailing delimiters) are not columns. */
+    private static int width(List<String> names) {
+        int width = names.size();
+        while (width > 0 && names.get(width - 1).isBlank()) {
+            width--;
+        }
+        return width;
     }
 
     /** Rows absent from the file (XLSX leaves out empty rows) but shown by Excel as blank. */
@@ -126,6 +158,16 @@ public abstract sealed class SheetReader implements Closeable permits CsvSheetRe
             pendingBlankRows++;
             return;
         }
+        int width = 0;
+        for (int i = 0; i < cells.size(); i++) {
+            SheetCell cell = cells.get(i);
+            limits.checkCell(cell.text().length(), rowNumber);
+            if (!cell.isBlank()) {
+                width = i + 1;
+            }
+        }
+        limits.checkColumns(width, rowNumber);
+        limits.checkRows(rowsRead + 1);
         blankRowsSkipped += pendingBlankRows;
         pendingBlankRows = 0;
         SheetRow row = header.row(rowNumber, cells);

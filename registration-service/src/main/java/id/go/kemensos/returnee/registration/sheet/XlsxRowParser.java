@@ -53,8 +53,13 @@ final class XlsxRowParser extends DefaultHandler implements SheetContentsHandler
     private String cellType;
     private String cellStyle;
     private long dimensionLastRow = -1;
+    private final SheetLimits limits;
+    private long rowNumber;
+    /** Text characters since the current cell began: POI's handler buffers a cell whole, so a huge one is stopped here. */
+    private long cellCharacters;
 
-    XlsxRowParser(StylesTable styles, SharedStrings strings, boolean date1904, Sink sink) {
+    XlsxRowParser(StylesTable styles, SharedStrings strings, boolean date1904, SheetLimits limits, Sink sink) {
+        this.limits = limits;
         this.delegate = new XSSFSheetXMLHandler(styles, strings, this, new DataFormatter(Locale.ROOT), false);
         this.styles = styles;
         this.date1904 = date1904;
@@ -81,6 +86,7 @@ final class XlsxRowParser extends DefaultHandler implements SheetContentsHandler
         switch (localName) {
             case "dimension" -> dimensionLastRow = lastRow(attributes.getValue("ref"));
             case "c" -> {
+                cellCharacters = 0;
                 cellType = attributes.getValue("t");
                 cellStyle = attributes.getValue("s");
                 value.setLength(0);
@@ -101,6 +107,10 @@ final class XlsxRowParser extends DefaultHandler implements SheetContentsHandler
 
     @Override
     public void characters(char[] ch, int start, int length) throws SAXException {
+        cellCharacters += length;
+        if (cellCharacters > limits.maxCellLength()) {
+            limits.checkCell((int) Math.min(Integer.MAX_VALUE, cellCharacters), rowNumber);
+        }
         if (inValue) {
             value.append(ch, start, length);
         }
@@ -109,6 +119,7 @@ final class XlsxRowParser extends DefaultHandler implements SheetContentsHandler
 
     @Override
     public void startRow(int rowNum) {
+        rowNumber = rowNum + 1L;
         cells.clear();
     }
 
@@ -120,6 +131,9 @@ final class XlsxRowParser extends DefaultHandler implements SheetContentsHandler
     @Override
     public void cell(String reference, String formattedValue, XSSFComment comment) {
         int column = reference == null ? cells.size() : columnIndex(reference);
+        if (column >= limits.maxColumns() && formattedValue != null && !formattedValue.isBlank()) {
+            limits.checkColumns(column + 1, rowNumber); // before padding up to a cell far to the right
+        }
         while (cells.size() < column) {
             cells.add(SheetCell.EMPTY); // sparse row: Excel leaves empty cells out
         }

@@ -27,13 +27,19 @@ import java.util.List;
 final class XlsxSharedStrings extends DefaultHandler implements SharedStrings {
 
     private final List<String> strings = new ArrayList<>();
+    private final SheetLimits limits;
+    private long characters;
     private final StringBuilder text = new StringBuilder();
     private boolean inText;
     private boolean inPhonetic;
     private int count;
 
-    static XlsxSharedStrings read(OPCPackage pkg) throws IOException, SAXException {
-        XlsxSharedStrings table = new XlsxSharedStrings();
+    private XlsxSharedStrings(SheetLimits limits) {
+        this.limits = limits;
+    }
+
+    static XlsxSharedStrings read(OPCPackage pkg, SheetLimits limits) throws IOException, SAXException {
+        XlsxSharedStrings table = new XlsxSharedStrings(limits);
         List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
         if (!parts.isEmpty()) {
             try (InputStream in = parts.get(0).getInputStream()) {
@@ -79,7 +85,10 @@ final class XlsxSharedStrings extends DefaultHandler implements SharedStrings {
     @Override
     public void endElement(String uri, String localName, String qName) {
         switch (localName) {
-            case "si" -> strings.add(text.toString());
+            case "si" -> {
+                strings.add(text.toString());
+                limits.checkSharedStrings(strings.size(), characters);
+            }
             case "t" -> inText = false;
             case "rPh" -> inPhonetic = false;
             default -> { }
@@ -89,6 +98,8 @@ final class XlsxSharedStrings extends DefaultHandler implements SharedStrings {
     @Override
     public void characters(char[] ch, int start, int length) {
         if (inText && !inPhonetic) {
+            characters += length;
+            limits.checkSharedStrings(strings.size(), characters);
             text.append(ch, start, length);
         }
     }

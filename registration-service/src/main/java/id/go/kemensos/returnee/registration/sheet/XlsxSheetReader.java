@@ -44,18 +44,19 @@ final class XlsxSheetReader extends SheetReader {
     private long dimensionLastRow = -1;
 
     /** OPCPackage.open(InputStream) would buffer the whole archive in memory, so a stream is copied to a temp file first. */
-    static XlsxSheetReader spool(InputStream in) throws IOException {
+    static XlsxSheetReader spool(InputStream in, SheetLimits limits) throws IOException {
         Path file = Files.createTempFile("returnee-upload-", ".xlsx");
         try (in) {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            return new XlsxSheetReader(file);
+            return new XlsxSheetReader(file, limits);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
         }
     }
 
-    private XlsxSheetReader(Path spooled) throws IOException {
+    private XlsxSheetReader(Path spooled, SheetLimits limits) throws IOException {
+        super(limits);
         this.spooled = spooled;
         rejectNonZip(spooled);
         try {
@@ -66,7 +67,7 @@ final class XlsxSheetReader extends SheetReader {
         try {
             xssf = new XSSFReader(pkg);
             styles = xssf.getStylesTable();
-            strings = XlsxSharedStrings.read(pkg);
+            strings = XlsxSharedStrings.read(pkg, limits);
             date1904 = readDate1904();
             findHeader();
         } catch (OpenXML4JException | SAXException | POIXMLException e) {
@@ -120,7 +121,7 @@ final class XlsxSheetReader extends SheetReader {
                 headerRow = rowNumber;
                 List<String> names = new ArrayList<>(cells.size());
                 cells.forEach(cell -> names.add(cell.text()));
-                header(names);
+                header(rowNumber, names);
                 throw StopParsing.INSTANCE;
             }
         });
@@ -129,7 +130,7 @@ final class XlsxSheetReader extends SheetReader {
 
     private XlsxRowParser parseFirstSheet(XlsxRowParser.Sink sink) throws IOException {
         Failure failure = new Failure();
-        XlsxRowParser parser = new XlsxRowParser(styles, strings, date1904, (rowNumber, cells) -> {
+        XlsxRowParser parser = new XlsxRowParser(styles, strings, date1904, limits, (rowNumber, cells) -> {
             try {
                 sink.row(rowNumber, cells);
             } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.registration.upload;
 
 import id.go.kemensos.returnee.registration.validation.RegionCodes;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,6 +9,7 @@ import java.time.Clock;
 
 /** The reference data (region and bank codes) is loaded once; validators are plain objects built on it. */
 @Configuration
+@EnableConfigurationProperties(UploadLimits.class)
 class UploadConfiguration {
 
     @Bean

@@ -2,14 +2,13 @@ package id.go.kemensos.returnee.registration.upload;
 
 import id.go.kemensos.returnee.registration.validation.Problem;
 import id.go.kemensos.returnee.security.Officer;
+import id.go.kemensos.returnee.security.SpreadsheetCsv;
 import id.go.kemensos.returnee.registration.validation.RegionCodes;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -136,8 +135,7 @@ class UploadController {
         columns.add("problems");
         StreamingResponseBody body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write('\ufeff'); // Excel opens UTF-8 CSV correctly only with a BOM
-            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(columns.toArray(String[]::new)).get());
+            SpreadsheetCsv csv = SpreadsheetCsv.to(writer, columns);
             uploads.eachRejectedRow(uploadId, (row, raw, problems) -> {
                 List<String> record = new ArrayList<>();
                 record.add(String.valueOf(row));
@@ -146,17 +144,13 @@ class UploadController {
                 }
                 record.add(describe(problems, true));
                 record.add(describe(problems, false));
-                try {
-                    csv.printRecord(record);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
+                csv.row(record);
             });
             csv.flush();
         };
         return ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"upload-" + uploadId + "-errors.csv\"")
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .contentType(SpreadsheetCsv.MEDIA_TYPE)
                 .body(body);
     }
 

@@ -1,5 +1,9 @@
 package id.go.kemensos.returnee.registration.upload;
 
+import id.go.kemensos.returnee.registration.sheet.SheetLimitExceeded;
+import id.go.kemensos.returnee.registration.sheet.SheetLimits;
+import id.go.kemensos.returnee.registration.sheet.SheetReadException;
+import id.go.kemensos.returnee.registration.sheet.SheetReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,9 +39,12 @@ public class UploadIntake implements AutoCloseable {
     private final UploadProcessor processor;
     private final Path directory;
     private final Clock clock;
+    private final SheetLimits limits;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "upload-processor"));
 
-    UploadIntake(UploadRepository uploads, UploadProcessor processor, @Value("${registration.upload-dir}") Path directory, Clock clock) {
+    UploadIntake(UploadRepository uploads, UploadProcessor processor, @Value("${registration.upload-dir}") Path directory, Clock clock,
+                 UploadLimits limits) {
+        this.limits = limits.sheet();
         this.uploads = uploads;
         this.processor = processor;
         this.directory = directory;
@@ -47,6 +54,12 @@ public class UploadIntake implements AutoCloseable {
     public record Received(UploadStatus upload, boolean isNew) {
     }
 
+    /**
+     * Stores the file, or finds the same file uploaded before. A new file is first read through once against the limits, so
+     * that a file over one is refused at once, whole, and never half registered.
+     *
+     * @throws SheetLimitExceeded when the file is over one of the sheet limits (nothing is kept)
+     */
     public Received receive(InputStream content, String fileName, String province) {
         try {
             Files.createDirectories(directory);
@@ -56,8 +69,13 @@ public class UploadIntake implements AutoCloseable {
                 Files.copy(in, incoming, StandardCopyOption.REPLACE_EXISTING);
             }
             String hash = HexFormat.of().formatHex(sha256.digest());
+            if (uploads.findByContent(hash).isPresent()) {
+                Files.deleteIfExists(incoming);
+                return new Received(uploads.findByContent(hash).orElseThrow(), false);
+            }
+            checkLimits(incoming);
             UUID uploadId = UUID.randomUUID();
-            if (uploads.findByContent(hash).isPresent() || !uploads.insert(uploadId, province, fileName, hash, clock.instant())) {
+            if (!uploads.insert(uploadId, province, fileName, hash, clock.instant())) {
                 Files.deleteIfExists(incoming);
                 return new Received(uploads.findByContent(hash).orElseThrow(), false);
             }
@@ -68,6 +86,17 @@ public class UploadIntake implements AutoCloseable {
             throw new UncheckedIOException("Cannot store the uploaded file", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private void checkLimits(Path incoming) throws IOException {
+        try (SheetReader sheet = SheetReader.open(incoming, limits)) {
+            sheet.read(row -> { });
+        } catch (SheetLimitExceeded exceeded) {
+            Files.deleteIfExists(incoming);
+            throw exceeded;
+        } catch (SheetReadException | UncheckedIOException unreadable) {
+            // An unreadable file is accepted as an upload and fails with its reason in the upload's status, as it always has.
         }
     }
 

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.registration.upload;
 
+import id.go.kemensos.returnee.registration.sheet.SheetLimits;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.UploadCompleted;
 import id.go.kemensos.returnee.messaging.Outbox;
@@ -42,6 +43,7 @@ class UploadProcessor {
     private static final int BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(UploadProcessor.class);
 
+    private final SheetLimits limits;
     private final UploadRepository uploads;
     private final ReturneeRowValidator validator;
     private final ReturneeRegistry registry;
@@ -54,7 +56,8 @@ class UploadProcessor {
     private final Counter rowsProcessed;
 
     UploadProcessor(UploadRepository uploads, ReturneeRowValidator validator, ReturneeRegistry registry, TransactionTemplate tx, Clock clock,
-                    Outbox outbox, MeterRegistry meters) {
+                    Outbox outbox, MeterRegistry meters, UploadLimits limits) {
+        this.limits = limits.sheet();
         this.outbox = outbox;
         this.readAndValidate = Timer.builder("registration.upload.stage").tag("stage", "read-validate")
                 .description("Time spent parsing and validating upload rows").register(meters);
@@ -89,7 +92,7 @@ class UploadProcessor {
     /** @return true when the upload finished (completed or failed); false when a shutdown paused it for a later resume */
     boolean process(UUID uploadId, Path file, String province) {
         long resumeAfter = uploads.lastRecordedRow(uploadId);
-        try (SheetReader reader = SheetReader.open(file)) {
+        try (SheetReader reader = SheetReader.open(file, limits)) {
             uploads.started(uploadId, reader.format().name(), reader.headerNames(), reader.unknownColumns(), reader.totalRowsHint());
             if (!reader.missingRequiredColumns().isEmpty()) {
                 String missing = reader.missingRequiredColumns().stream().map(SheetColumn::sheetName).collect(Collectors.joining(", "));

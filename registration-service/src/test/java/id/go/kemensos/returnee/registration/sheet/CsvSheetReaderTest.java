@@ -220,4 +220,18 @@ class CsvSheetReaderTest {
             assertThat(reader.rowsRead()).isEqualTo(2);
         }
     }
+
+    /** An error report the platform wrote (a formula-like cell behind an apostrophe), fixed and uploaded again, reads as meant. */
+    @Test
+    void theApostropheBeforeAFormulaLikeCellIsDroppedOnReading() throws IOException {
+        String row = SAMPLE_ROW.replace("081234567890", "'+6281234567890").replace("DUSUN X", "'-DUSUN X");
+        try (SheetReader reader = csv(SAMPLE_HEADER + "\n" + row + "\n")) {
+            SheetRow read = readAll(reader).get(0);
+            assertThat(read.text(NO_HP)).isEqualTo("+6281234567890");
+            assertThat(read.text(ALAMAT)).isEqualTo("-DUSUN X");
+        }
+        try (SheetReader reader = csv(SAMPLE_HEADER + "\n" + SAMPLE_ROW.replace("DUSUN X", "'DUSUN X") + "\n")) {
+            assertThat(readAll(reader).get(0).text(ALAMAT)).as("an apostrophe before ordinary text is the clerk's").isEqualTo("'DUSUN X");
+        }
+    }
 }

@@ -1,7 +1,15 @@
 package id.go.kemensos.returnee.registration.sheet;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,5 +41,21 @@ final class SheetFixtures {
         List<SheetRow> rows = new ArrayList<>();
         reader.read(rows::add);
         return rows;
+    }
+
+    /** Writes texts into a sheet's row (created if absent), leaving empty values as absent cells, as Excel does. */
+    static void textRow(Sheet sheet, int index, String... values) {
+        Row row = sheet.getRow(index) != null ? sheet.getRow(index) : sheet.createRow(index);
+        for (int i = 0; i < values.length; i++) {
+            if (!values[i].isEmpty()) {
+                row.createCell(i).setCellValue(values[i]);
+            }
+        }
+    }
+
+    static void save(Workbook workbook, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            workbook.write(out);
+        }
     }
 }

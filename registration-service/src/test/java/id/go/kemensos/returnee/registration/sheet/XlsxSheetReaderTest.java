@@ -24,6 +24,8 @@ import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.SAMPLE_HE
 import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.SAMPLE_ROW;
 import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.csv;
 import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.readAll;
+import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.save;
+import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.textRow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -196,20 +198,5 @@ class XlsxSheetReaderTest {
     void aDeclaredXlsxThatIsNotOneIsASheetReadException() {
         assertThatThrownBy(() -> SheetReader.open(SheetFixtures.utf8("nik,nama\n1,A\n"), SheetFormat.XLSX))
                 .isInstanceOf(SheetReadException.class);
-    }
-
-    private static void textRow(Sheet sheet, int index, String... values) {
-        Row row = sheet.createRow(index);
-        for (int i = 0; i < values.length; i++) {
-            if (!values[i].isEmpty()) {
-                row.createCell(i).setCellValue(values[i]);
-            }
-        }
-    }
-
-    private static void save(Workbook workbook, Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            workbook.write(out);
-        }
     }
 }
