@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import static id.go.kemensos.returnee.security.OfficerRole.AUDITOR;
 import static id.go.kemensos.returnee.security.OfficerRole.MINISTRY_OFFICER;
+import static id.go.kemensos.returnee.security.OfficerRole.PROTECTION_OFFICER;
 import static id.go.kemensos.returnee.security.OfficerRole.PROVINCIAL_OFFICER;
 
 /**
@@ -20,8 +21,10 @@ class EligibilityAccess implements ServiceAccessRules {
     @Override
     public void define(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.GET, "/api/decisions/*", "/api/decisions/*/explanation", "/api/beneficiaries/*/decisions")
-                .hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(), AUDITOR.name())
-                .requestMatchers(HttpMethod.GET, "/api/reviews").hasRole(MINISTRY_OFFICER.name())
-                .requestMatchers(HttpMethod.POST, "/api/decisions/*/override", "/api/reevaluations").hasRole(MINISTRY_OFFICER.name());
+                .hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(), AUDITOR.name(), PROTECTION_OFFICER.name())
+                // The ministry rules decisions under the general laws and programs, protection officers those under restricted laws.
+                .requestMatchers(HttpMethod.GET, "/api/reviews").hasAnyRole(MINISTRY_OFFICER.name(), PROTECTION_OFFICER.name())
+                .requestMatchers(HttpMethod.POST, "/api/decisions/*/override").hasAnyRole(MINISTRY_OFFICER.name(), PROTECTION_OFFICER.name())
+                .requestMatchers(HttpMethod.POST, "/api/reevaluations").hasRole(MINISTRY_OFFICER.name());
     }
 }

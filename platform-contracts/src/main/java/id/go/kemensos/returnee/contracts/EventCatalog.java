@@ -16,6 +16,8 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.disbursement.ReconciliationCompleted;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
+import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecided;
+import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecisionOverridden;
 import id.go.kemensos.returnee.contracts.notification.SmsDelivered;
 import id.go.kemensos.returnee.contracts.notification.SmsFailed;
 import id.go.kemensos.returnee.contracts.notification.SmsPreferencesSet;
@@ -42,6 +44,8 @@ public final class EventCatalog {
             UploadRowReviewed.EVENT_TYPE,
             EligibilityDecided.EVENT_TYPE,
             DecisionOverridden.EVENT_TYPE,
+            ProtectionDecided.EVENT_TYPE,
+            ProtectionDecisionOverridden.EVENT_TYPE,
             PaymentScheduled.EVENT_TYPE,
             PaymentApproved.EVENT_TYPE,
             PaymentSent.EVENT_TYPE,

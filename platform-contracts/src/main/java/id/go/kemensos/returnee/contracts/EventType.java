@@ -11,8 +11,13 @@ public record EventType(String type, String aggregateType, URI source, Class<? e
     private static final String PREFIX = "id.go.kemensos.";
 
     public static EventType of(String aggregateType, Class<? extends PlatformEvent> payload, int version) {
+        return of(aggregateType, aggregateType + "-service", payload, version);
+    }
+
+    /** An event of a producer's second aggregate (and topic), e.g. eligibility-service's restricted decisions. */
+    public static EventType of(String aggregateType, String producer, Class<? extends PlatformEvent> payload, int version) {
         return new EventType(PREFIX + aggregateType + "." + payload.getSimpleName() + ".v" + version, aggregateType,
-                URI.create("/kemensos/" + aggregateType + "-service"), payload);
+                URI.create("/kemensos/" + producer), payload);
     }
 
     /** The Kafka topic the outbox router sends this event to: {@code <aggregatetype>.events}. */

@@ -12,7 +12,8 @@ class EventCatalogTest {
     @Test
     void typesAreReverseDnsAndVersioned() {
         assertThat(ReturneeRegistered.EVENT_TYPE.type()).isEqualTo("id.go.kemensos.registration.ReturneeRegistered.v1");
-        assertThat(EventCatalog.all()).allSatisfy(t -> assertThat(t.type()).matches("id\\.go\\.kemensos\\.[a-z]+\\.[A-Za-z]+\\.v\\d+"));
+        assertThat(EventCatalog.all()).allSatisfy(t -> assertThat(t.type()).matches("id\\.go\\.kemensos\\.[a-z]+(\\.[a-z]+)?\\.[A-Z][A-Za-z]+\\.v\\d+"));
+        assertThat(EventCatalog.all()).allSatisfy(t -> assertThat(t.source().toString()).matches("/kemensos/[a-z]+-service"));
     }
 
     @Test
@@ -22,7 +23,8 @@ class EventCatalogTest {
             assertThat(type.topic()).isEqualTo(type.aggregateType() + ".events");
         }
         assertThat(Topics.allEventTopics())
-                .containsExactly("audit.events", "disbursement.events", "eligibility.events", "notification.events", "registration.events");
+                .containsExactly("audit.events", "disbursement.events", "eligibility.events", "eligibility.protection.events",
+                        "notification.events", "registration.events");
     }
 
     @Test

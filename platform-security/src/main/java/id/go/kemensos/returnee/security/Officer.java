@@ -78,6 +78,11 @@ public record Officer(String subject, String username, String displayName, Set<O
         }
     }
 
+    /** Whether this officer may learn that someone is, or may be, a trafficking victim (need to know, Law 21/2007 Art. 44). */
+    public boolean knowsProtectionStatus() {
+        return roles.contains(OfficerRole.PROTECTION_OFFICER);
+    }
+
     /** How events and records name the officer who acted: the subject, which no one can change or share. */
     public String reference() {
         return subject;

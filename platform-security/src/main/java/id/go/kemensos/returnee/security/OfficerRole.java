@@ -19,6 +19,12 @@ public enum OfficerRole {
     FINANCE_CHECKER,
     /** Reads what an audit needs: ledger, verification, replays, timelines, justifications, reports. Changes nothing. */
     AUDITOR,
+    /**
+     * May learn that a person is, or may be, a trafficking victim (Law 21/2007 Art. 44): reads and rules decisions under a
+     * restricted law and sees the facts that identify a victim (category, referral source). Nationwide, or confined to the
+     * token's province when it has one. Nobody else learns it.
+     */
+    PROTECTION_OFFICER,
     /** Operates the platform: dead letters, topic and retention checks, metrics. No business actions. */
     PLATFORM_ADMIN;
 

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import static id.go.kemensos.returnee.security.OfficerRole.AUDITOR;
 import static id.go.kemensos.returnee.security.OfficerRole.MINISTRY_OFFICER;
+import static id.go.kemensos.returnee.security.OfficerRole.PROTECTION_OFFICER;
 import static id.go.kemensos.returnee.security.OfficerRole.PROVINCIAL_OFFICER;
 
 /**
@@ -21,7 +22,7 @@ class RegistrationAccess implements ServiceAccessRules {
         rules.requestMatchers(HttpMethod.POST, "/api/returnees").hasRole(PROVINCIAL_OFFICER.name())
                 .requestMatchers(HttpMethod.PATCH, "/api/returnees/*").hasRole(PROVINCIAL_OFFICER.name())
                 .requestMatchers(HttpMethod.GET, "/api/returnees", "/api/returnees/*")
-                .hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(), AUDITOR.name())
+                .hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(), AUDITOR.name(), PROTECTION_OFFICER.name())
                 .requestMatchers(HttpMethod.POST, "/api/uploads", "/api/uploads/*/rows/*/review").hasRole(PROVINCIAL_OFFICER.name())
                 .requestMatchers(HttpMethod.GET, "/api/uploads/reviews", "/api/uploads/*/error-report").hasRole(PROVINCIAL_OFFICER.name())
                 .requestMatchers(HttpMethod.GET, "/api/uploads/*")

@@ -3,6 +3,8 @@ package id.go.kemensos.returnee.systemtests;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
+import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecided;
+import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecisionOverridden;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.testsupport.DisbursementApi;
 import id.go.kemensos.returnee.testsupport.EligibilityApi;
@@ -12,6 +14,7 @@ import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.RegistrationApi;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
+import id.go.kemensos.returnee.testsupport.ServiceApi;
 import io.cloudevents.CloudEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +27,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -41,6 +46,7 @@ import static org.awaitility.Awaitility.await;
 class EligibilityDecisionIT {
 
     private static final String GRANT = "bantuan-stimulan-usaha";
+    private static final String TPPO = "tppo-victim-services";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static RunningPlatform platform;
     private static final EligibilityApi eligibility = new EligibilityApi();
@@ -57,9 +63,28 @@ class EligibilityDecisionIT {
         survivor.put("referralSource", "POLRI");
         UUID beneficiary = platform.registration().register(survivor);
 
-        JsonNode decisions = await().atMost(ofSeconds(60)).until(() -> eligibility.decisionsOf(beneficiary), d -> d.size() == 4);
-        assertThat(current(decisions, "tppo-victim-services").get("outcome").asString()).isEqualTo("ELIGIBLE");
-        assertThat(current(decisions, "tppo-victim-services").get("entitlements").toString()).contains("SHELTER", "LEGAL_AID");
+        EligibilityApi protection = eligibility.as(OfficerLogin.PROTECTION_PUSAT);
+        JsonNode decisions = await().atMost(ofSeconds(60)).until(() -> protection.decisionsOf(beneficiary), d -> d.size() == 4);
+        JsonNode victimServices = current(decisions, TPPO);
+        assertThat(victimServices.get("outcome").asString()).isEqualTo("ELIGIBLE");
+        assertThat(victimServices.get("entitlements").toString()).contains("SHELTER", "LEGAL_AID");
+        assertThat(victimServices.get("restricted").asBoolean()).isTrue();
+        assertThat(current(decisions, GRANT).get("explanation").get("criteria").get(1).get("inputs").get("category").asString())
+                .as("a protection officer reads the facts").isEqualTo("KPO");
+
+        // Need to know (Law 21/2007 Art. 44): for everyone else the decision under the trafficking law does not exist, and the
+        // facts that identify a victim read [restricted] in every other decision.
+        String restrictedDecision = "/api/decisions/" + victimServices.get("decisionId").asString();
+        for (String officer : List.of(OfficerLogin.MINISTRY, OfficerLogin.CLERK_NTB, OfficerLogin.AUDITOR)) {
+            JsonNode seen = eligibility.as(officer).decisionsOf(beneficiary);
+            assertThat(seen).as(officer).hasSize(3);
+            assertThat(current(seen, TPPO)).as(officer).isNull();
+            assertThat(seen.toString()).as(officer).doesNotContain("\"category\":\"KPO\"", "\"referralSource\":\"POLRI\"");
+            assertThat(eligibility.as(officer).get(restrictedDecision).status()).as(officer).isEqualTo(404);
+            assertThat(eligibility.as(officer).get(restrictedDecision + "/explanation").status()).as(officer).isEqualTo(404);
+        }
+        assertThat(eligibility.as(OfficerLogin.PROTECTION_NTB).get(restrictedDecision).status()).isEqualTo(200);
+        decisions = eligibility.decisionsOf(beneficiary);
         assertThat(current(decisions, "migrant-worker-protection").get("outcome").asString()).isEqualTo("INELIGIBLE");
         assertThat(current(decisions, "social-welfare-services").get("ruleSetVersion").asString()).isEqualTo("UU-11-2009");
         JsonNode grant = current(decisions, GRANT);
@@ -78,8 +103,76 @@ class EligibilityDecisionIT {
 
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
         await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(EligibilityTopics.EVENTS, beneficiary.toString()))
-                .filteredOn(e -> e.getType().equals(EligibilityDecided.EVENT_TYPE.type())).hasSize(4));
+                .filteredOn(e -> e.getType().equals(EligibilityDecided.EVENT_TYPE.type())).hasSize(3)
+                .allSatisfy(e -> assertThat(new String(e.getData().toBytes(), StandardCharsets.UTF_8))
+                        .doesNotContain(TPPO, "\"category\":\"KPO\"", "\"referralSource\":\"POLRI\"")));
+        await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(EligibilityTopics.PROTECTION_EVENTS, beneficiary.toString()))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getType()).isEqualTo(ProtectionDecided.EVENT_TYPE.type());
+                    assertThat(data(e).get("decision").get("ruleSetId").asString()).isEqualTo(TPPO);
+                }));
         await().atMost(ofSeconds(60)).until(() -> settledPayments(beneficiary) == 1);
+    }
+
+    /**
+     * A case under the trafficking law that needs review is a protection officer's, of the people within their reach: the
+     * ministry neither sees it in its queue nor finds it to rule. The auditor's timeline says only that a restricted decision
+     * exists; the clerk's view of the person shows no category; no log line ties the person to the case.
+     */
+    @Test
+    void aCaseUnderTheTraffickingLawIsRuledByAProtectionOfficerOnly() throws Exception {
+        Map<String, Object> survivor = ReturneeMother.sitiAminahLombokTengah();
+        survivor.put("category", "KPO");
+        survivor.put("referralSource", "KELUARGA"); // T2: no assessment by an authority yet
+        UUID beneficiary = platform.registration().register(survivor);
+
+        EligibilityApi protection = eligibility.as(OfficerLogin.PROTECTION_NTB);
+        JsonNode pending = await().atMost(ofSeconds(60)).until(() -> current(protection.decisionsOf(beneficiary), TPPO),
+                d -> d != null && "NEEDS_REVIEW".equals(d.get("outcome").asString()));
+        String decisionId = pending.get("decisionId").asString();
+        assertThat(reviewQueue(protection)).contains(decisionId);
+        assertThat(reviewQueue(eligibility)).doesNotContain(decisionId);
+
+        String override = "/api/decisions/" + decisionId + "/override";
+        Map<String, String> ruling = Map.of("outcome", "ELIGIBLE", "reason", "Asesmen RPTC Mataram 3 Desember: korban eksploitasi kerja");
+        assertThat(eligibility.post(override, ruling).status()).as("the ministry cannot find it").isEqualTo(404);
+        EligibilityApi.Response ruled = protection.post(override, ruling);
+        assertThat(ruled.status()).as(ruled.text()).isEqualTo(200);
+        assertThat(ruled.json().get("override").get("officer").asString()).isEqualTo(OfficerSubjects.of(OfficerLogin.PROTECTION_NTB));
+
+        EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
+        await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(EligibilityTopics.PROTECTION_EVENTS, beneficiary.toString()))
+                .extracting(CloudEvent::getType).contains(ProtectionDecisionOverridden.EVENT_TYPE.type()));
+        assertThat(log.cloudEvents(EligibilityTopics.EVENTS, beneficiary.toString())).extracting(CloudEvent::getType)
+                .doesNotContain(DecisionOverridden.EVENT_TYPE.type());
+
+        ServiceApi.Response seenByClerk = platform.api(PlatformService.REGISTRATION, OfficerLogin.CLERK_NTB).get("/api/returnees/" + beneficiary);
+        assertThat(seenByClerk.body().has("protection")).isFalse();
+        assertThat(seenByClerk.text()).doesNotContain("KPO");
+        ServiceApi.Response seenByProtection = platform.api(PlatformService.REGISTRATION, OfficerLogin.PROTECTION_NTB).get("/api/returnees/" + beneficiary);
+        assertThat(seenByProtection.body().get("protection").get("category").asString()).isEqualTo("KPO");
+
+        JsonNode timeline = await().atMost(ofSeconds(30)).until(() -> platform.audit().get("/api/beneficiaries/" + beneficiary + "/timeline").body(),
+                t -> t != null && t.isArray() && t.valueStream().filter(e -> e.get("summary").asString().equals("Protection services: restricted")).count() == 2);
+        assertThat(timeline.toString()).doesNotContain(TPPO, "KPO", "KELUARGA", "RPTC");
+
+        List<String> telling = new ArrayList<>();
+        try (var logs = Files.list(platform.stack().home().work().resolve("logs"))) {
+            for (Path file : logs.filter(f -> f.toString().endsWith(".log")).toList()) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (line.contains(beneficiary.toString()) && (line.contains(TPPO) || line.contains("KPO") || line.contains("restricted law")
+                            || line.contains("Protection") || line.contains(decisionId))) {
+                        telling.add(file.getFileName() + ": " + line);
+                    }
+                }
+            }
+        }
+        assertThat(telling).as("log lines tying the person to the protection case").isEmpty();
+    }
+
+    private static List<String> reviewQueue(EligibilityApi officer) {
+        JsonNode page = officer.get("/api/reviews?provinceCode=52&size=500").json();
+        return page.get("items").valueStream().map(d -> d.get("decisionId").asString()).toList();
     }
 
     @Test

@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.systemtests;
 import id.go.kemensos.returnee.contracts.Topics;
 import id.go.kemensos.returnee.contracts.audit.AuditTopics;
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
+import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
 import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
@@ -77,9 +78,23 @@ class KafkaAccessIT {
     @Test
     void aServiceCannotReadATopicItDoesNotConsume() {
         assertThat(KafkaAccess.consumedBy("notification")).doesNotContain(AuditTopics.EVENTS);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(as("notification", Map.of(
+        assertRefusedToRead("notification", AuditTopics.EVENTS);
+    }
+
+    /** Decisions under the trafficking law (Law 21/2007 Art. 44) reach the audit ledger and no other service. */
+    @Test
+    void onlyTheAuditLedgerReadsTheRestrictedDecisions() throws Exception {
+        for (String service : List.of("registration", "eligibility", "disbursement", "notification")) {
+            assertThat(KafkaAccess.consumedBy(service)).as(service).doesNotContain(EligibilityTopics.PROTECTION_EVENTS);
+            assertRefusedToRead(service, EligibilityTopics.PROTECTION_EVENTS);
+        }
+        assertThat(describe("audit", List.of(EligibilityTopics.PROTECTION_EVENTS))).containsKey(EligibilityTopics.PROTECTION_EVENTS);
+    }
+
+    private static void assertRefusedToRead(String principal, String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(as(principal, Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = List.of(new TopicPartition(AuditTopics.EVENTS, 0));
+            List<TopicPartition> partitions = List.of(new TopicPartition(topic, 0));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             assertThatThrownBy(() -> {

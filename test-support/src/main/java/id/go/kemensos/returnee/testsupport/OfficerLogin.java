@@ -16,6 +16,8 @@ public final class OfficerLogin {
     public static final String FINANCE_LEAD = DemoOfficers.Officer.FINANCE_LEAD.username();
     public static final String AUDITOR = DemoOfficers.Officer.AUDITOR.username();
     public static final String ADMIN = DemoOfficers.Officer.ADMIN.username();
+    public static final String PROTECTION_PUSAT = DemoOfficers.Officer.PROTECTION_PUSAT.username();
+    public static final String PROTECTION_NTB = DemoOfficers.Officer.PROTECTION_NTB.username();
 
     private OfficerLogin() {
     }

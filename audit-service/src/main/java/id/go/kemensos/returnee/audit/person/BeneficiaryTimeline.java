@@ -15,6 +15,8 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
+import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecided;
+import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecisionOverridden;
 import id.go.kemensos.returnee.contracts.notification.SmsDelivered;
 import id.go.kemensos.returnee.contracts.notification.SmsFailed;
 import id.go.kemensos.returnee.contracts.notification.SmsPreferencesSet;
@@ -93,6 +95,9 @@ public class BeneficiaryTimeline {
                     + (e.grantAmount() > 0 ? ", Rp" + e.grantAmount() : "")
                     + (e.failedCriteria() == null || e.failedCriteria().isEmpty() ? "" : "; not passed " + String.join(", ", e.failedCriteria()))
                     + (e.legalBasis() == null || e.legalBasis().isEmpty() ? "" : " (" + String.join("; ", e.legalBasis()) + ")");
+        } else if (event instanceof ProtectionDecided || event instanceof ProtectionDecisionOverridden) {
+            // Law 21/2007 Art. 44: that such a decision exists is all an auditor learns; protection officers read it in eligibility.
+            summary = "Protection services: restricted";
         } else if (event instanceof DecisionOverridden o) {
             d.put("decisionId", o.decisionId());
             d.put("officer", o.officer());

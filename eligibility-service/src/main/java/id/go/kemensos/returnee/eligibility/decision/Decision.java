@@ -4,13 +4,17 @@ import id.go.kemensos.returnee.contracts.eligibility.Outcome;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** A stored decision, with the override an officer may have added beside it. */
+/**
+ * A stored decision, with the override an officer may have added beside it. {@code restricted}: made under a restricted law
+ * (Law 21/2007), for protection officers only.
+ */
 public record Decision(UUID decisionId, UUID beneficiaryId, String programId, String cycleId, Outcome outcome, long grantAmount,
                        List<String> entitlements, String ruleSetId, String ruleSetVersion, List<String> notPassed, String provinceCode,
                        String regencyCode, UUID previousDecisionId, UUID supersededBy, Instant decidedAt, Explanation explanation,
-                       Override override) {
+                       Override override, boolean restricted) {
 
     public record Override(UUID overrideId, Outcome outcome, long grantAmount, String reason, String officer, Instant overriddenAt) {
     }
@@ -18,6 +22,18 @@ public record Decision(UUID decisionId, UUID beneficiaryId, String programId, St
     /** The outcome that applies: the officer's when overridden. */
     public Outcome effectiveOutcome() {
         return override != null ? override.outcome() : outcome;
+    }
+
+    /** The decision as someone without the need to know reads it: the facts that identify a victim withheld. */
+    public Decision withheld(Set<String> protectedInputs) {
+        if (explanation == null) {
+            return this;
+        }
+        Explanation e = explanation;
+        Explanation shown = new Explanation(e.ruleSetId(), e.ruleSetVersion(), e.kind(), e.title(), e.legalBasis(), e.relevantDateKind(),
+                e.relevantDate(), e.parameters(), e.criteria().stream().map(c -> c.withheld(protectedInputs)).toList(), e.entitlements());
+        return new Decision(decisionId, beneficiaryId, programId, cycleId, outcome, grantAmount, entitlements, ruleSetId, ruleSetVersion,
+                notPassed, provinceCode, regencyCode, previousDecisionId, supersededBy, decidedAt, shown, override, restricted);
     }
 
     public boolean current() {

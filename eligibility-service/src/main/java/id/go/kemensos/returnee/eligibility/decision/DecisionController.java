@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import id.go.kemensos.returnee.security.Officer;
+import id.go.kemensos.returnee.security.OfficerRole;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -57,33 +58,46 @@ class DecisionController {
     record Page(List<Decision> items, int page, int size, long total) {
     }
 
-    @Operation(summary = "A decision with its rule version, inputs, criteria results and citations, and any override")
+    @Operation(summary = "A decision with its rule version, inputs, criteria results and citations, and any override",
+            description = "Decisions under a restricted law (Law 21/2007) exist for protection officers only (404 for anyone else); "
+                    + "the facts that identify a victim read [restricted] for everyone else.")
     @GetMapping("/decisions/{decisionId}")
     ResponseEntity<Decision> decision(@PathVariable UUID decisionId, Officer officer) {
-        return ResponseEntity.of(decisions.find(decisionId, officer.province()));
+        return ResponseEntity.of(decisions.find(decisionId, officer.province(), officer.knowsProtectionStatus()).map(d -> asSeenBy(d, officer)));
     }
 
     @Operation(summary = "A decision explained in words", description = "lang=id (Bahasa Indonesia, default) or lang=en")
     @GetMapping(value = "/decisions/{decisionId}/explanation", produces = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<String> explanation(@PathVariable UUID decisionId, @RequestParam(defaultValue = "id") String lang, Officer officer) {
-        return decisions.find(decisionId, officer.province()).map(d -> ResponseEntity.ok(DecisionExplainer.explain(d, !"en".equalsIgnoreCase(lang))))
+        return decisions.find(decisionId, officer.province(), officer.knowsProtectionStatus())
+                .map(d -> ResponseEntity.ok(DecisionExplainer.explain(asSeenBy(d, officer), !"en".equalsIgnoreCase(lang))))
                 .orElse(ResponseEntity.notFound().build());
     }
 
-    @Operation(summary = "Every decision of a beneficiary, newest first, superseded ones included")
+    @Operation(summary = "Every decision of a beneficiary, newest first, superseded ones included (restricted ones for protection officers only)")
     @GetMapping("/beneficiaries/{beneficiaryId}/decisions")
     List<Decision> history(@PathVariable UUID beneficiaryId, Officer officer) {
-        return decisions.history(beneficiaryId, officer.province());
+        return decisions.history(beneficiaryId, officer.province(), officer.knowsProtectionStatus()).stream()
+                .map(d -> asSeenBy(d, officer)).toList();
     }
 
-    @Operation(summary = "Decisions that need an officer (NEEDS_REVIEW, current, not yet overridden) in a province, oldest first")
+    @Operation(summary = "Decisions that need an officer (NEEDS_REVIEW, current, not yet overridden) in a province, oldest first",
+            description = "The ministry's are those under the general laws and programs; a protection officer's those under restricted laws.")
     @GetMapping("/reviews")
     Page reviews(@RequestParam String provinceCode, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
                  Officer officer) {
         officer.provinceFor(provinceCode);
+        boolean general = officer.roles().contains(OfficerRole.MINISTRY_OFFICER);
+        boolean restricted = officer.knowsProtectionStatus();
         int pageSize = Math.max(1, Math.min(size, 500));
-        return new Page(decisions.pendingReviews(provinceCode, Math.max(0, page), pageSize), Math.max(0, page), pageSize,
-                decisions.countPendingReviews(provinceCode));
+        return new Page(decisions.pendingReviews(provinceCode, general, restricted, Math.max(0, page), pageSize).stream()
+                .map(d -> asSeenBy(d, officer)).toList(), Math.max(0, page), pageSize,
+                decisions.countPendingReviews(provinceCode, general, restricted));
+    }
+
+    /** Need to know: the facts that identify a victim are withheld from everyone but protection officers. */
+    private Decision asSeenBy(Decision decision, Officer officer) {
+        return officer.knowsProtectionStatus() ? decision : decision.withheld(catalog.protectedInputs());
     }
 
     @Operation(summary = "An officer rules a decision that needs review ELIGIBLE or INELIGIBLE, with a mandatory reason; the decision itself is kept",
@@ -91,9 +105,9 @@ class DecisionController {
     @PostMapping("/decisions/{decisionId}/override")
     ResponseEntity<?> override(@PathVariable UUID decisionId, @Valid @RequestBody OverrideRequest request, Officer officer) {
         try {
-            return ResponseEntity.ok(overrides.override(decisionId, request.outcome(), officer.reference(), request.reason().strip()));
+            return ResponseEntity.ok(asSeenBy(overrides.override(decisionId, request.outcome(), officer, request.reason().strip()), officer));
         } catch (DecisionOverrides.Refused refused) {
-            HttpStatus status = refused.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+            HttpStatus status = refused.notFound() ? HttpStatus.NOT_FOUND : refused.forbidden() ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
             return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, refused.getMessage()));
         }
     }

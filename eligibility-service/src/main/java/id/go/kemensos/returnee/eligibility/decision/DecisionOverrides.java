@@ -1,6 +1,9 @@
 package id.go.kemensos.returnee.eligibility.decision;
 
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
+import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecisionOverridden;
+import id.go.kemensos.returnee.security.Officer;
+import id.go.kemensos.returnee.security.OfficerRole;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
 import id.go.kemensos.returnee.eligibility.facts.RegistrationFacts;
 import id.go.kemensos.returnee.eligibility.rules.RuleSet;
@@ -23,18 +26,32 @@ import java.util.UUID;
 @Service
 public class DecisionOverrides {
 
-    /** Why an override is refused; the controller answers 404 or 409 with the message. */
+    /** Why an override is refused; the controller answers 404, 403 or 409 with the message. */
     public static final class Refused extends RuntimeException {
 
         private final boolean notFound;
+        private final boolean forbidden;
 
         Refused(boolean notFound, String message) {
+            this(notFound, false, message);
+        }
+
+        private Refused(boolean notFound, boolean forbidden, String message) {
             super(message);
             this.notFound = notFound;
+            this.forbidden = forbidden;
+        }
+
+        static Refused forbidden(String message) {
+            return new Refused(false, true, message);
         }
 
         public boolean notFound() {
             return notFound;
+        }
+
+        public boolean forbidden() {
+            return forbidden;
         }
     }
 
@@ -55,12 +72,21 @@ public class DecisionOverrides {
     }
 
     @Transactional
-    public Decision override(UUID decisionId, Outcome outcome, String officer, String reason) {
+    /**
+     * Rules a decision: the ministry rules those under the general laws and programs, a protection officer those under a
+     * restricted law (which nobody else may even find) of the people within their reach.
+     */
+    public Decision override(UUID decisionId, Outcome outcome, Officer ruling, String reason) {
         if (outcome == Outcome.NEEDS_REVIEW) {
             throw new Refused(false, "Putusan petugas harus ELIGIBLE atau INELIGIBLE / An officer rules ELIGIBLE or INELIGIBLE");
         }
         Decision decision = decisions.lock(decisionId)
+                .filter(d -> ruling.reaches(d.provinceCode()) && (!d.restricted() || ruling.knowsProtectionStatus()))
                 .orElseThrow(() -> new Refused(true, "Keputusan tidak ditemukan / no such decision: " + decisionId));
+        if (!decision.restricted() && !ruling.roles().contains(OfficerRole.MINISTRY_OFFICER)) {
+            throw Refused.forbidden("Keputusan ini diputus oleh petugas kementerian / the ministry rules this decision");
+        }
+        String officer = ruling.reference();
         if (!decision.current()) {
             throw new Refused(false, "Keputusan ini sudah digantikan oleh " + decision.supersededBy() + "; tinjau keputusan terbaru / "
                     + "This decision was superseded by " + decision.supersededBy() + "; review the current one");
@@ -83,13 +109,20 @@ public class DecisionOverrides {
         }
         boolean eligible = outcome == Outcome.ELIGIBLE;
         List<String> entitlements = eligible ? rules.entitlements().stream().map(RuleSet.Entitlement::code).toList() : List.of();
-        Decision.Override ruling = new Decision.Override(TimeOrderedIds.next(), outcome, eligible ? rules.grantAmount() : 0, reason, officer,
-                clock.instant());
-        decisions.insertOverride(decisionId, ruling);
-        outbox.append(new DecisionOverridden(ruling.overrideId(), decisionId, decision.beneficiaryId(), decision.programId(),
-                decision.cycleId(), decision.outcome(), outcome, ruling.grantAmount(), entitlements, decision.ruleSetId(),
-                decision.ruleSetVersion(), reason, officer, decision.provinceCode(), decision.regencyCode(), ruling.overriddenAt()));
-        log.info("Decision {} ({}) overridden to {} by {}", decisionId, decision.outcome(), outcome, officer);
+        Decision.Override override = new Decision.Override(TimeOrderedIds.next(), outcome, eligible ? rules.grantAmount() : 0, reason,
+                officer, clock.instant());
+        decisions.insertOverride(decisionId, override);
+        DecisionOverridden overridden = new DecisionOverridden(override.overrideId(), decisionId, decision.beneficiaryId(),
+                decision.programId(), decision.cycleId(), decision.outcome(), outcome, override.grantAmount(), entitlements,
+                decision.ruleSetId(), decision.ruleSetVersion(), reason, officer, decision.provinceCode(), decision.regencyCode(),
+                override.overriddenAt());
+        if (decision.restricted()) {
+            outbox.append(new ProtectionDecisionOverridden(overridden));
+            log.info("A decision under a restricted law was ruled by {}", officer);
+        } else {
+            outbox.append(overridden);
+            log.info("Decision {} ({}) overridden to {} by {}", decisionId, decision.outcome(), outcome, officer);
+        }
         return decisions.find(decisionId).orElseThrow();
     }
 }

@@ -34,13 +34,13 @@ class DecisionRepository {
         jdbc.update("""
                         INSERT INTO decision (decision_id, beneficiary_id, program_id, cycle_id, outcome, grant_amount, rule_set_id,
                             rule_set_version, failed_criteria, province_code, regency_code, source_event_id, previous_decision_id,
-                            decided_at, explanation, entitlements)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                            decided_at, explanation, entitlements, restricted)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 d.decisionId().toString(), d.beneficiaryId().toString(), d.programId(), d.cycleId(), d.outcome().name(), d.grantAmount(),
                 d.ruleSetId(), d.ruleSetVersion(), String.join(",", d.notPassed()), d.provinceCode(), d.regencyCode(),
                 sourceEventId == null ? d.decisionId().toString() : sourceEventId.toString(),
                 d.previousDecisionId() == null ? null : d.previousDecisionId().toString(), Timestamp.from(d.decidedAt()),
-                json.writeValueAsString(d.explanation()), String.join(",", d.entitlements()));
+                json.writeValueAsString(d.explanation()), String.join(",", d.entitlements()), d.restricted());
         if (d.previousDecisionId() != null) {
             jdbc.update("UPDATE decision SET superseded_by = ? WHERE decision_id = ?", d.decisionId().toString(),
                     d.previousDecisionId().toString());
@@ -61,29 +61,34 @@ class DecisionRepository {
         return jdbc.query(SELECT + " WHERE d.decision_id = ? FOR UPDATE", this::decision, decisionId.toString()).stream().findFirst();
     }
 
-    /** A decision, if its person is of the province given (null: any). */
-    Optional<Decision> find(UUID decisionId, String provinceCode) {
-        return jdbc.query(SELECT + " WHERE d.decision_id = ? AND (? IS NULL OR d.province_code = ?)", this::decision, decisionId.toString(),
-                provinceCode, provinceCode).stream().findFirst();
+    /**
+     * A decision within the reader's reach: its person of the province given (null: any), and a restricted one only for a
+     * reader with the need to know.
+     */
+    Optional<Decision> find(UUID decisionId, String provinceCode, boolean includeRestricted) {
+        return jdbc.query(SELECT + " WHERE d.decision_id = ? AND (? IS NULL OR d.province_code = ?) AND (? OR d.restricted = FALSE)",
+                this::decision, decisionId.toString(), provinceCode, provinceCode, includeRestricted).stream().findFirst();
     }
 
-    /** Every decision of a beneficiary of the province given (null: any), newest first, superseded ones included. */
-    List<Decision> history(UUID beneficiaryId, String provinceCode) {
-        return jdbc.query(SELECT + " WHERE d.beneficiary_id = ? AND (? IS NULL OR d.province_code = ?) ORDER BY d.decided_at DESC, "
-                + "d.decision_id DESC", this::decision, beneficiaryId.toString(), provinceCode, provinceCode);
+    /** Every decision of a beneficiary within the reader's reach (as {@link #find(UUID, String, boolean)}), newest first. */
+    List<Decision> history(UUID beneficiaryId, String provinceCode, boolean includeRestricted) {
+        return jdbc.query(SELECT + " WHERE d.beneficiary_id = ? AND (? IS NULL OR d.province_code = ?) AND (? OR d.restricted = FALSE) "
+                + "ORDER BY d.decided_at DESC, d.decision_id DESC", this::decision, beneficiaryId.toString(), provinceCode, provinceCode,
+                includeRestricted);
     }
 
-    /** Current NEEDS_REVIEW decisions no officer has decided yet, oldest first. */
-    List<Decision> pendingReviews(String provinceCode, int page, int size) {
-        return jdbc.query(SELECT + " WHERE d.outcome = 'NEEDS_REVIEW' AND d.province_code = ? AND d.superseded_by IS NULL "
-                + "AND o.override_id IS NULL ORDER BY d.decided_at, d.decision_id LIMIT ? OFFSET ?", this::decision, provinceCode, size,
-                (long) page * size);
+    private static final String PENDING_REVIEW = " WHERE d.outcome = 'NEEDS_REVIEW' AND d.province_code = ? AND d.superseded_by IS NULL "
+            + "AND o.override_id IS NULL AND ((? AND d.restricted = FALSE) OR (? AND d.restricted = TRUE))";
+
+    /** Current NEEDS_REVIEW decisions no officer has decided yet, oldest first: general ones, restricted ones or both. */
+    List<Decision> pendingReviews(String provinceCode, boolean general, boolean restricted, int page, int size) {
+        return jdbc.query(SELECT + PENDING_REVIEW + " ORDER BY d.decided_at, d.decision_id LIMIT ? OFFSET ?", this::decision,
+                provinceCode, general, restricted, size, (long) page * size);
     }
 
-    long countPendingReviews(String provinceCode) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM decision d LEFT JOIN decision_override o ON o.decision_id = d.decision_id "
-                + "WHERE d.outcome = 'NEEDS_REVIEW' AND d.province_code = ? AND d.superseded_by IS NULL AND o.override_id IS NULL",
-                Long.class, provinceCode);
+    long countPendingReviews(String provinceCode, boolean general, boolean restricted) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM decision d LEFT JOIN decision_override o ON o.decision_id = d.decision_id"
+                + PENDING_REVIEW, Long.class, provinceCode, general, restricted);
     }
 
     void insertOverride(UUID decisionId, Decision.Override o) {
@@ -103,7 +108,7 @@ class DecisionRepository {
                 list(rs.getString("entitlements")), rs.getString("rule_set_id"), rs.getString("rule_set_version"),
                 list(rs.getString("failed_criteria")), rs.getString("province_code"), rs.getString("regency_code"),
                 uuid(rs.getString("previous_decision_id")), uuid(rs.getString("superseded_by")), rs.getTimestamp("decided_at").toInstant(),
-                explanation == null ? null : json.readValue(explanation, Explanation.class), override);
+                explanation == null ? null : json.readValue(explanation, Explanation.class), override, rs.getBoolean("restricted"));
     }
 
     private static List<String> list(String joined) {

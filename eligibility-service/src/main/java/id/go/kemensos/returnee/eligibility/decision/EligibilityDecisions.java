@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.eligibility.decision;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
+import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecided;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.eligibility.facts.RegistrationFacts;
@@ -121,16 +122,27 @@ public class EligibilityDecisions {
         Decision decision = new Decision(TimeOrderedIds.next(), beneficiaryId, rules.programId(), rules.cycleId(), evaluation.outcome(),
                 evaluation.grantAmount(), evaluation.entitlements(), rules.id(), rules.version(), evaluation.notPassed(),
                 known.provinceCode(), known.regencyCode(), previous.map(Decision::decisionId).orElse(null), null, clock.instant(),
-                Explanation.of(evaluation, relevant), null);
+                Explanation.of(evaluation, relevant), null, rules.restricted());
         decisions.insert(decision, sourceEventId);
-        outbox.append(new EligibilityDecided(decision.decisionId(), beneficiaryId, decision.programId(), decision.cycleId(),
+        if (decision.restricted()) {
+            // Law 21/2007 Art. 44: to the restricted topic, and the log names neither the person nor the outcome.
+            outbox.append(new ProtectionDecided(decided(decision, relevant)));
+            log.info("Recorded a decision under a restricted law ({}); shown to protection officers only", rules.label());
+        } else {
+            // The general stream never carries the facts that identify a victim, not even as a criterion's input.
+            outbox.append(decided(decision.withheld(catalog.protectedInputs()), relevant));
+            log.info("Decided {} for beneficiary {} under {}{}", decision.outcome(), beneficiaryId, rules.label(),
+                    previous.map(p -> " (was " + p.outcome() + " under " + p.ruleSetVersion() + ")").orElse(""));
+        }
+        return new Result(1, previous.isPresent() ? 1 : 0);
+    }
+
+    private static EligibilityDecided decided(Decision decision, LocalDate relevant) {
+        return new EligibilityDecided(decision.decisionId(), decision.beneficiaryId(), decision.programId(), decision.cycleId(),
                 decision.outcome(), decision.grantAmount(), decision.entitlements(), decision.ruleSetId(), decision.ruleSetVersion(),
                 decision.notPassed(), decision.provinceCode(), decision.regencyCode(), decision.previousDecisionId(), decision.decidedAt(),
                 decision.explanation().legalBasis().stream().map(RuleSet.Citation::toString).toList(), relevant,
-                decision.explanation().criteria().stream().map(c -> new CriterionOutcome(c.id(), c.result().name(), c.citation(), c.inputs())).toList()));
-        log.info("Decided {} for beneficiary {} under {}{}", decision.outcome(), beneficiaryId, rules.label(),
-                previous.map(p -> " (was " + p.outcome() + " under " + p.ruleSetVersion() + ")").orElse(""));
-        return new Result(1, previous.isPresent() ? 1 : 0);
+                decision.explanation().criteria().stream().map(c -> new CriterionOutcome(c.id(), c.result().name(), c.citation(), c.inputs())).toList());
     }
 
     private static boolean sameResult(Decision previous, Evaluation evaluation) {

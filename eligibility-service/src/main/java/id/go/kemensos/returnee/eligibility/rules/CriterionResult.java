@@ -1,5 +1,7 @@
 package id.go.kemensos.returnee.eligibility.rules;
 
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.Map;
 
 /** One criterion of a decision: whether it passed, with the inputs it read and the law it cites. */
@@ -9,4 +11,16 @@ public record CriterionResult(String id, Result result, RuleSet.OnFail onFail, R
     public enum Result {
         PASSED, FAILED, UNKNOWN
     }
+
+    /** What a reader without the need to know sees: these inputs' values replaced by {@code [restricted]}. */
+    public CriterionResult withheld(Set<String> protectedInputs) {
+        if (inputs == null || inputs.keySet().stream().noneMatch(protectedInputs::contains)) {
+            return this;
+        }
+        Map<String, Object> shown = new LinkedHashMap<>();
+        inputs.forEach((name, value) -> shown.put(name, protectedInputs.contains(name) ? RESTRICTED : value));
+        return new CriterionResult(id, result, onFail, description, citation, shown);
+    }
+
+    public static final String RESTRICTED = "[restricted]";
 }

@@ -11,10 +11,11 @@ import java.util.Map;
  * @param program     set for a grant program (its id, program year and amount in whole rupiah); null for a law
  * @param parameters  thresholds and lists the criteria refer to as {@code #name}, so that they change as data
  * @param effectiveTo last day in force, inclusive; null while in force
+ * @param confidentiality whether its decisions show that someone is (or may be) a trafficking victim; open when absent
  */
 public record RuleSet(String id, String version, Kind kind, Text title, List<Citation> legalBasis, LocalDate effectiveFrom,
                       LocalDate effectiveTo, RelevantDate relevantDate, Program program, Map<String, Object> parameters,
-                      List<Criterion> criteria, List<Entitlement> entitlements) {
+                      List<Criterion> criteria, List<Entitlement> entitlements, Confidentiality confidentiality) {
 
     public enum Kind {
         LAW, PROGRAM
@@ -33,6 +34,20 @@ public record RuleSet(String id, String version, Kind kind, Text title, List<Cit
         @Override
         public String toString() {
             return instrument + " " + article;
+        }
+    }
+
+    /**
+     * Need to know (Law 21/2007 Art. 44). A restricted rule set's decisions are shown only to protection officers and are
+     * published on a restricted topic; its protected inputs (facts that identify a victim) are shown to nobody else, in any
+     * decision.
+     */
+    public record Confidentiality(boolean restricted, List<String> protectedInputs) {
+
+        public static final Confidentiality OPEN = new Confidentiality(false, List.of());
+
+        public Confidentiality {
+            protectedInputs = protectedInputs == null ? List.of() : List.copyOf(protectedInputs);
         }
     }
 
@@ -64,6 +79,12 @@ public record RuleSet(String id, String version, Kind kind, Text title, List<Cit
         parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
         criteria = List.copyOf(criteria);
         entitlements = entitlements == null ? List.of() : List.copyOf(entitlements);
+        confidentiality = confidentiality == null ? Confidentiality.OPEN : confidentiality;
+    }
+
+    /** Whether its decisions are for protection officers only. */
+    public boolean restricted() {
+        return confidentiality.restricted();
     }
 
     public boolean inForceOn(LocalDate date) {

@@ -126,6 +126,11 @@ public final class RuleSetCatalog {
     }
 
     /** The ids of the laws and programs, each decided separately for every registration. */
+    /** The facts that identify a trafficking victim, as the loaded rule sets declare them: hidden from all but protection officers. */
+    public Set<String> protectedInputs() {
+        return versions.stream().flatMap(v -> v.confidentiality().protectedInputs().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     public Set<String> ids() {
         return ids;
     }

@@ -47,11 +47,27 @@ class DecisionExplainerTest {
         assertThat(id).doesNotContain("Hak yang diberikan");
     }
 
+    /** Need to know: whoever is not a protection officer reads the facts that identify a victim as [restricted]. */
+    @Test
+    void theFactsThatIdentifyAVictimAreWithheldFromEveryoneElse() {
+        assertThat(CATALOG.protectedInputs()).as("declared by Law 21/2007's rule set").containsExactlyInAnyOrder("category", "referralSource");
+        assertThat(CATALOG.all()).filteredOn(RuleSet::restricted).extracting(RuleSet::id).containsOnly("tppo-victim-services");
+        Decision decision = decided(FactsForTests.sitiAminahDeportee(), null);
+        assertThat(DecisionExplainer.explain(decision, false)).contains("category=PMIB_DEPORTEE");
+
+        Decision withheld = decision.withheld(CATALOG.protectedInputs());
+        String en = DecisionExplainer.explain(withheld, false);
+        assertThat(en).doesNotContain("category=PMIB_DEPORTEE").contains("category=[restricted]", "ageAtRelevantDate=36");
+        assertThat(withheld.outcome()).isEqualTo(decision.outcome());
+        assertThat(withheld.explanation().criteria()).extracting(c -> c.result()).isEqualTo(decision.explanation().criteria().stream()
+                .map(c -> c.result()).toList());
+    }
+
     private static Decision decided(Facts facts, Decision.Override override) {
         RuleSet rules = CATALOG.inForce("bantuan-stimulan-usaha", REGISTERED).orElseThrow();
         Evaluation evaluation = ENGINE.evaluate(rules, facts);
         return new Decision(UUID.randomUUID(), UUID.randomUUID(), rules.programId(), rules.cycleId(), evaluation.outcome(), evaluation.grantAmount(),
                 evaluation.entitlements(), rules.id(), rules.version(), evaluation.notPassed(), "52", "5202", null, null,
-                Instant.parse("2026-11-22T03:00:00Z"), Explanation.of(evaluation, REGISTERED), override);
+                Instant.parse("2026-11-22T03:00:00Z"), Explanation.of(evaluation, REGISTERED), override, rules.restricted());
     }
 }

@@ -54,6 +54,10 @@ public final class DemoOfficers {
         /** Holds both finance roles: the services still refuse them approving a batch they prepared. */
         FINANCE_LEAD("finance.lead", null, "FINANCE_MAKER", "FINANCE_CHECKER"),
         AUDITOR("auditor", null, "AUDITOR"),
+        /** Nationwide victim-protection officer: the only demo officer who learns who is a trafficking victim. */
+        PROTECTION_PUSAT("protection.pusat", null, "PROTECTION_OFFICER"),
+        /** The same, for NTB's people only. */
+        PROTECTION_NTB("protection.ntb", "52", "PROTECTION_OFFICER"),
         ADMIN("admin", null, "PLATFORM_ADMIN");
 
         private final String username;

@@ -26,7 +26,7 @@ class ComposeTopicsTest {
         assertThat(job.find()).as("a topics job in docker-compose.yml").isTrue();
         String command = job.group(1);
 
-        Matcher loop = Pattern.compile("for t in ([a-z ]+); do").matcher(command);
+        Matcher loop = Pattern.compile("for t in ([a-z. ]+); do").matcher(command);
         assertThat(loop.find()).as(command).isTrue();
         assertThat(Arrays.stream(loop.group(1).trim().split(" +")).map(service -> service + ".events").sorted().toList())
                 .isEqualTo(Topics.allEventTopics());

@@ -1,10 +1,17 @@
 package id.go.kemensos.returnee.contracts.eligibility;
 
-/** Topic of eligibility-service's events. */
+/** Topics of eligibility-service's events. */
 public final class EligibilityTopics {
 
     public static final String AGGREGATE = "eligibility";
     public static final String EVENTS = "eligibility.events";
+    /**
+     * Decisions under restricted laws (Law 21/2007: who is a trafficking victim). Only the relay writes it and only the audit
+     * ledger reads it; no other service's principal has an ACL on it.
+     */
+    public static final String PROTECTION_AGGREGATE = "eligibility.protection";
+    public static final String PROTECTION_EVENTS = "eligibility.protection.events";
+    public static final String PRODUCER = "eligibility-service";
 
     private EligibilityTopics() {
     }

@@ -50,7 +50,7 @@ class ReturneeController {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                     "NIK ini sudah terdaftar di provinsi lain / this NIK is already registered in another province"));
         }
-        ReturneeView view = ReturneeView.of(registration.returnee());
+        ReturneeView view = ReturneeView.of(registration.returnee(), officer);
         return registration.created()
                 ? ResponseEntity.created(URI.create("/api/returnees/" + view.beneficiaryId())).body(view)
                 : ResponseEntity.ok(view);
@@ -66,7 +66,7 @@ class ReturneeController {
         BankAccount account = request.bankCode() == null ? null
                 : new BankAccount(request.bankCode(), request.accountNumber(), request.accountHolderName());
         registry.amend(beneficiaryId, request.phone(), account, null);
-        return registry.find(beneficiaryId, officer.provinceScope()).map(ReturneeView::of).map(ResponseEntity::ok)
+        return registry.find(beneficiaryId, officer.provinceScope()).map(r -> ReturneeView.of(r, officer)).map(ResponseEntity::ok)
                 .orElse(ResponseEntity.notFound().build());
     }
 
@@ -79,7 +79,7 @@ class ReturneeController {
                       @RequestParam(defaultValue = "50") int size, Officer officer) {
         ReturneeFilter filter = new ReturneeFilter(officer.provinceFor(provinceCode), regencyCode, status, uploadId);
         int pageSize = Math.max(1, Math.min(size, 500));
-        return new ReturneePage(registry.search(filter, Math.max(0, page), pageSize).stream().map(ReturneeView::of).toList(),
+        return new ReturneePage(registry.search(filter, Math.max(0, page), pageSize).stream().map(r -> ReturneeView.of(r, officer)).toList(),
                 Math.max(0, page), pageSize, registry.count(filter));
     }
 
@@ -89,7 +89,7 @@ class ReturneeController {
     @Operation(summary = "Show one returnee by beneficiary id (NIK and account masked); 404 for a person of another province")
     @GetMapping("/{beneficiaryId}")
     ResponseEntity<ReturneeView> get(@PathVariable UUID beneficiaryId, Officer officer) {
-        return registry.find(beneficiaryId, officer.provinceScope()).map(ReturneeView::of).map(ResponseEntity::ok)
+        return registry.find(beneficiaryId, officer.provinceScope()).map(r -> ReturneeView.of(r, officer)).map(ResponseEntity::ok)
                 .orElse(ResponseEntity.notFound().build());
     }
 

@@ -1,17 +1,28 @@
 package id.go.kemensos.returnee.registration.returnee;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
+import id.go.kemensos.returnee.security.Officer;
 import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.registration.progress.ReturneeStatus;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** What the API shows of a returnee: identifiers masked, no category (specific personal data). */
+/**
+ * What the API shows of a returnee: identifiers masked; the category and referral source, which can show that someone is a
+ * trafficking victim (Law 21/2007 Art. 44), only to a protection officer ({@code protection} is absent for everyone else).
+ */
 record ReturneeView(UUID beneficiaryId, String nikMasked, String fullName, String provinceCode, String regencyCode,
-                    String phoneE164, String bankCode, String accountNumberMasked, Instant registeredAt, ReturneeStatus status) {
+                    String phoneE164, String bankCode, String accountNumberMasked, Instant registeredAt, ReturneeStatus status,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) ProtectionFacts protection) {
 
-    static ReturneeView of(Returnee r) {
+    record ProtectionFacts(ReturneeCategory category, String referralSource) {
+    }
+
+    static ReturneeView of(Returnee r, Officer officer) {
         return new ReturneeView(r.beneficiaryId(), MaskedValues.nik(r.nik()), r.fullName(), r.provinceCode(), r.regencyCode(),
-                r.phoneE164(), r.bankAccount().bankCode(), r.bankAccount().maskedAccountNumber(), r.registeredAt(), r.status());
+                r.phoneE164(), r.bankAccount().bankCode(), r.bankAccount().maskedAccountNumber(), r.registeredAt(), r.status(),
+                officer.knowsProtectionStatus() ? new ProtectionFacts(r.category(), r.referralSource()) : null);
     }
 }
