@@ -121,12 +121,16 @@ class UploadController {
         return uploads.find(uploadId).filter(upload -> officer.reaches(upload.provinceCode()));
     }
 
-    @Operation(summary = "Rejected rows as uploaded, with their problems added as columns, to fix and upload again")
+    @Operation(summary = "Rejected rows as uploaded, with their problems added as columns, to fix and upload again",
+            description = "410 once the rows as uploaded were purged, registration.upload.raw-row-retention after the upload's last decision.")
     @GetMapping(value = "/{uploadId}/error-report", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> errorReport(@PathVariable UUID uploadId, Officer officer) {
         if (ownUpload(uploadId, officer).isEmpty()) {
             return ResponseEntity.notFound().build();
         }
+        uploads.rawRowsPurgedAt(uploadId).ifPresent(purgedAt -> {
+            throw new UploadRefusals.RowsPurged(purgedAt);
+        });
         List<String> headers = uploads.headerNames(uploadId);
         List<String> columns = new ArrayList<>();
         columns.add("baris");

@@ -189,6 +189,33 @@ class UploadRepository {
                 json.readValue(rs.getString(3), PROBLEMS)), uploadId.toString());
     }
 
+    /**
+     * Uploads whose rows are all decided (processing finished, nothing held) since before the cutoff, the last review
+     * counting as the last decision, and whose rows as uploaded are still kept.
+     */
+    List<UUID> decidedBefore(Instant cutoff) {
+        return jdbc.queryForList("SELECT u.upload_id FROM upload u WHERE u.status IN ('COMPLETED', 'FAILED') AND u.held = 0 "
+                        + "AND u.raw_rows_purged_at IS NULL AND COALESCE(GREATEST(u.completed_at, (SELECT MAX(r.reviewed_at) FROM upload_row r "
+                        + "WHERE r.upload_id = u.upload_id)), u.completed_at, u.received_at) < ?", String.class, Timestamp.from(cutoff))
+                .stream().map(UUID::fromString).toList();
+    }
+
+    /** Clears up to {@code limit} rows' personal values (as uploaded, the NIK, a held registration); the outcome and problems stay. */
+    int purgeRawRows(UUID uploadId, int limit) {
+        return jdbc.update("UPDATE upload_row SET raw_values = NULL, nik = NULL, held_registration = NULL "
+                + "WHERE upload_id = ? AND (raw_values IS NOT NULL OR nik IS NOT NULL) LIMIT ?", uploadId.toString(), limit);
+    }
+
+    void rawRowsPurged(UUID uploadId, Instant at) {
+        jdbc.update("UPDATE upload SET raw_rows_purged_at = ? WHERE upload_id = ?", Timestamp.from(at), uploadId.toString());
+    }
+
+    /** When the upload's rows as uploaded were purged; empty while they are kept. */
+    Optional<Instant> rawRowsPurgedAt(UUID uploadId) {
+        return jdbc.query("SELECT raw_rows_purged_at FROM upload WHERE upload_id = ? AND raw_rows_purged_at IS NOT NULL",
+                (rs, n) -> rs.getTimestamp(1).toInstant(), uploadId.toString()).stream().findFirst();
+    }
+
     interface RejectedRowHandler {
         void row(long rowNumber, List<String> rawValues, List<Problem> problems);
     }
