@@ -5,6 +5,7 @@
 GRANT SELECT, INSERT ON audit_entry TO '${serviceUser}'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON audit_chain_head TO '${serviceUser}'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON audit_payment_ref TO '${serviceUser}'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON audit_access_ref TO '${serviceUser}'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON audit_seal TO '${serviceUser}'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON outbox_event TO '${serviceUser}'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON processed_event TO '${serviceUser}'@'%';

@@ -6,6 +6,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 import static id.go.kemensos.returnee.security.OfficerRole.AUDITOR;
+import static id.go.kemensos.returnee.security.OfficerRole.DATA_PROTECTION_OFFICER;
 import static id.go.kemensos.returnee.security.OfficerRole.PLATFORM_ADMIN;
 
 /**
@@ -19,6 +20,7 @@ class AuditAccess implements ServiceAccessRules {
     @Override
     public void define(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.GET, "/api/ledger/retention").hasAnyRole(AUDITOR.name(), PLATFORM_ADMIN.name())
+                .requestMatchers(HttpMethod.GET, "/api/access-log").hasAnyRole(AUDITOR.name(), DATA_PROTECTION_OFFICER.name())
                 .requestMatchers(HttpMethod.POST, "/api/ledger/verification", "/api/ledger/kafka-comparison", "/api/replays",
                         "/api/replays/*/comparison").hasRole(AUDITOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/ledger/head", "/api/replays/*/totals", "/api/replays/*/payments",

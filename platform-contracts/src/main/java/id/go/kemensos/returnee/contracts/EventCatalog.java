@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.contracts;
 
+import id.go.kemensos.returnee.contracts.access.PersonalDataAccessed;
 import id.go.kemensos.returnee.contracts.audit.AuditLedgerSealed;
 import id.go.kemensos.returnee.contracts.disbursement.BudgetCeilingSet;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
@@ -64,7 +65,8 @@ public final class EventCatalog {
             SmsFailed.EVENT_TYPE,
             SmsPreferencesSet.EVENT_TYPE,
             SmsWithheld.EVENT_TYPE,
-            AuditLedgerSealed.EVENT_TYPE);
+            AuditLedgerSealed.EVENT_TYPE,
+            PersonalDataAccessed.EVENT_TYPE);
 
     private static final Map<String, EventType> BY_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

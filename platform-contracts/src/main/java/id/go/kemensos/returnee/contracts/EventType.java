@@ -20,6 +20,14 @@ public record EventType(String type, String aggregateType, URI source, Class<? e
                 URI.create("/kemensos/" + producer), payload);
     }
 
+    /**
+     * An event every service raises (its source, null here, is the producing service, set by the outbox from the service's
+     * name), e.g. the record of a read of personal data.
+     */
+    public static EventType sharedBy(String aggregateType, Class<? extends PlatformEvent> payload, int version) {
+        return new EventType(PREFIX + aggregateType + "." + payload.getSimpleName() + ".v" + version, aggregateType, null, payload);
+    }
+
     /** The Kafka topic the outbox router sends this event to: {@code <aggregatetype>.events}. */
     public String topic() {
         return Topics.eventsOf(aggregateType);

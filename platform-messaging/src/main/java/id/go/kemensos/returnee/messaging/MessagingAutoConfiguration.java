@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,6 +22,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -44,8 +46,13 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
-        return new Outbox(jdbc, json, clock);
+    Outbox outbox(JdbcTemplate jdbc, JsonMapper json, Clock clock, @Value("${spring.application.name}") String serviceName) {
+        return new Outbox(jdbc, json, clock, serviceName);
+    }
+
+    @Bean
+    PersonalDataAccessLog personalDataAccessLog(Outbox outbox, TransactionTemplate tx, Clock clock) {
+        return new PersonalDataAccessLog(outbox, tx, clock);
     }
 
     @Bean

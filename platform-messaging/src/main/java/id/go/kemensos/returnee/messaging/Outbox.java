@@ -27,11 +27,14 @@ public class Outbox {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    /** The source of the events every service raises ({@link EventType#sharedBy}): this service. */
+    private final String ownSource;
 
-    public Outbox(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+    public Outbox(JdbcTemplate jdbc, JsonMapper json, Clock clock, String serviceName) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.ownSource = "/kemensos/" + serviceName;
     }
 
     /** Appends one event and returns its event id (the CloudEvents id). */
@@ -67,7 +70,7 @@ public class Outbox {
                 subject,
                 type.type(),
                 json.writeValueAsString(event),
-                type.source().toString(),
+                type.source() != null ? type.source().toString() : ownSource,
                 DateTimeFormatter.ISO_INSTANT.format(clock.instant()),
                 subject,
                 type.dataSchema().toString()};

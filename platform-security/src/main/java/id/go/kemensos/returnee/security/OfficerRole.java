@@ -25,6 +25,11 @@ public enum OfficerRole {
      * token's province when it has one. Nobody else learns it.
      */
     PROTECTION_OFFICER,
+    /**
+     * The data protection officer (Law 27/2022): reads who accessed personal data and, with a reason, has a person's data
+     * erased. No business actions.
+     */
+    DATA_PROTECTION_OFFICER,
     /** Operates the platform: dead letters, topic and retention checks, metrics. No business actions. */
     PLATFORM_ADMIN;
 

@@ -45,7 +45,7 @@ class RoleMatrixIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> ROLES = List.of("PROVINCIAL_OFFICER", "MINISTRY_OFFICER", "FINANCE_MAKER", "FINANCE_CHECKER", "AUDITOR",
-            "PROTECTION_OFFICER", "PLATFORM_ADMIN");
+            "PROTECTION_OFFICER", "DATA_PROTECTION_OFFICER", "PLATFORM_ADMIN");
     /** Each demo officer and the roles the demo realm gives them. */
     private static final Map<String, Set<String>> OFFICERS = new LinkedHashMap<>();
     /** Bodies that keep an allowed call harmless: no re-evaluation of everyone, no ceiling set, a replay of an empty past. */
@@ -65,6 +65,7 @@ class RoleMatrixIT {
         OFFICERS.put(OfficerLogin.ADMIN, Set.of("PLATFORM_ADMIN"));
         OFFICERS.put(OfficerLogin.PROTECTION_PUSAT, Set.of("PROTECTION_OFFICER"));
         OFFICERS.put(OfficerLogin.PROTECTION_NTB, Set.of("PROTECTION_OFFICER"));
+        OFFICERS.put(OfficerLogin.DPO, Set.of("DATA_PROTECTION_OFFICER"));
     }
 
     private static RunningPlatform platform;
@@ -240,6 +241,7 @@ class RoleMatrixIT {
         boolean inTable = false;
         for (String line : lines) {
             if (line.startsWith("| service | operation | PROVINCIAL_OFFICER")) {
+                assertThat(line).as("the table's role columns").isEqualTo("| service | operation | " + String.join(" | ", ROLES) + " |");
                 inTable = true;
                 continue;
             }

@@ -18,6 +18,7 @@ public final class OfficerLogin {
     public static final String ADMIN = DemoOfficers.Officer.ADMIN.username();
     public static final String PROTECTION_PUSAT = DemoOfficers.Officer.PROTECTION_PUSAT.username();
     public static final String PROTECTION_NTB = DemoOfficers.Officer.PROTECTION_NTB.username();
+    public static final String DPO = DemoOfficers.Officer.DPO.username();
 
     private OfficerLogin() {
     }

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.audit.ledger;
 
+import id.go.kemensos.returnee.contracts.access.PersonalDataAccessed;
 import id.go.kemensos.returnee.audit.DatabaseTimes;
 import id.go.kemensos.returnee.contracts.EventCatalog;
 import id.go.kemensos.returnee.contracts.PlatformEvent;
@@ -17,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -71,6 +73,7 @@ public class AuditLedger {
         }
         List<Object[]> rows = new ArrayList<>(fresh.size());
         List<Object[]> refs = new ArrayList<>();
+        List<Object[]> accesses = new ArrayList<>();
         Timestamp now = Timestamp.from(clock.instant());
         for (AuditEntry record : fresh.values()) {
             seq++;
@@ -80,8 +83,12 @@ public class AuditLedger {
             rows.add(new Object[]{entry.seq(), entry.eventId(), entry.topic(), entry.partition(), entry.offset(), entry.key(), entry.type(),
                     entry.source(), entry.subject(), DatabaseTimes.microseconds(entry.time()) /* the hash covers the microseconds */, entry.data(),
                     entry.prevHash(), entry.hash(), now});
-            for (UUID payment : paymentsMentioned(entry)) {
+            Optional<PlatformEvent> event = decoded(entry);
+            for (UUID payment : paymentsMentioned(event)) {
                 refs.add(new Object[]{payment.toString(), entry.seq()});
+            }
+            if (event.orElse(null) instanceof PersonalDataAccessed access) {
+                accesses.add(new Object[]{access.officer(), Timestamp.from(access.at()), entry.seq()});
             }
         }
         jdbc.batchUpdate("""
@@ -89,6 +96,9 @@ public class AuditLedger {
                     data, prev_hash, hash, appended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         if (!refs.isEmpty()) {
             jdbc.batchUpdate("INSERT IGNORE INTO audit_payment_ref (payment_id, seq) VALUES (?, ?)", refs);
+        }
+        if (!accesses.isEmpty()) {
+            jdbc.batchUpdate("INSERT IGNORE INTO audit_access_ref (officer, at, seq) VALUES (?, ?, ?)", accesses);
         }
         jdbc.update("UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1", seq, hash);
         return rows.size();
@@ -134,24 +144,41 @@ public class AuditLedger {
         return EventCatalog.byType(entry.type()).map(type -> json.readValue(entry.data(), type.payload()));
     }
 
-    private Set<UUID> paymentsMentioned(AuditEntry entry) {
-        Set<UUID> payments = new HashSet<>();
+    /** The ledger rows recording what one officer read or exported, in ledger order, optionally within [from, to). */
+    public List<AuditEntry> accessesBy(String officer, Instant from, Instant to) {
+        return jdbc.query("SELECT e.* FROM audit_access_ref r JOIN audit_entry e ON e.seq = r.seq WHERE r.officer = ? AND r.at >= ? "
+                + "AND r.at < ? ORDER BY e.seq", ENTRY, officer, Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /** The ledger rows recording reads and exports within [from, to), everyone's, in ledger order (at most {@code limit}). */
+    public List<AuditEntry> accessesBetween(Instant from, Instant to, int limit) {
+        return jdbc.query("SELECT e.* FROM audit_access_ref r JOIN audit_entry e ON e.seq = r.seq WHERE r.at >= ? AND r.at < ? "
+                + "ORDER BY e.seq LIMIT ?", ENTRY, Timestamp.from(from), Timestamp.from(to), limit);
+    }
+
+    private Optional<PlatformEvent> decoded(AuditEntry entry) {
         try {
-            payload(entry).ifPresent(event -> {
-                if (event instanceof PaymentEvent p) {
-                    payments.add(p.paymentId());
-                }
-                if (event instanceof PaymentReissued r) {
-                    payments.add(r.newPaymentId());
-                }
-                if (event instanceof PaymentBatchPrepared b) {
-                    payments.addAll(b.paymentIds());
-                }
-            });
+            return payload(entry);
         } catch (RuntimeException e) {
-            // The row is kept as it came; it just cannot be found by payment.
+            // The row is kept as it came; it just cannot be found by payment or officer.
             log.warn("Ledger row {} ({}) does not match its contract: {}", entry.seq(), entry.type(), e.getMessage());
+            return Optional.empty();
         }
+    }
+
+    private static Set<UUID> paymentsMentioned(Optional<PlatformEvent> decoded) {
+        Set<UUID> payments = new HashSet<>();
+        decoded.ifPresent(event -> {
+            if (event instanceof PaymentEvent p) {
+                payments.add(p.paymentId());
+            }
+            if (event instanceof PaymentReissued r) {
+                payments.add(r.newPaymentId());
+            }
+            if (event instanceof PaymentBatchPrepared b) {
+                payments.addAll(b.paymentIds());
+            }
+        });
         return payments;
     }
 

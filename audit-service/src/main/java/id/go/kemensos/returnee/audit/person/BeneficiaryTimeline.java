@@ -14,6 +14,7 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
+import id.go.kemensos.returnee.contracts.access.PersonalDataAccessed;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecided;
 import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecisionOverridden;
@@ -50,7 +51,8 @@ public class BeneficiaryTimeline {
         List<TimelineEntry> timeline = new ArrayList<>();
         for (AuditEntry entry : ledger.bySubject(beneficiaryId.toString())) {
             Optional<PlatformEvent> event = decoded(entry);
-            event.ifPresent(e -> timeline.add(describe(entry, e)));
+            // Who read the person's data is the access log's business (GET /api/access-log), not what happened to them.
+            event.filter(e -> !(e instanceof PersonalDataAccessed)).ifPresent(e -> timeline.add(describe(entry, e)));
         }
         timeline.sort(java.util.Comparator.comparing(TimelineEntry::at, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
                 .thenComparingLong(TimelineEntry::seq));

@@ -1,5 +1,7 @@
 package id.go.kemensos.returnee.audit.replay;
 
+import id.go.kemensos.returnee.security.Officer;
+import id.go.kemensos.returnee.messaging.PersonalDataAccessLog;
 import id.go.kemensos.returnee.security.SpreadsheetCsv;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
@@ -32,11 +34,13 @@ class ReplayController {
     private final PaymentHistoryReplay replay;
     private final ReplaySchema schemas;
     private final JsonMapper json;
+    private final PersonalDataAccessLog accessLog;
 
-    ReplayController(PaymentHistoryReplay replay, ReplaySchema schemas, JsonMapper json) {
+    ReplayController(PaymentHistoryReplay replay, ReplaySchema schemas, JsonMapper json, PersonalDataAccessLog accessLog) {
         this.replay = replay;
         this.schemas = schemas;
         this.json = json;
+        this.accessLog = accessLog;
     }
 
     record ReplayRequest(String asOf, String schema) {
@@ -76,9 +80,11 @@ class ReplayController {
     @Operation(summary = "A replay's payments (account numbers masked), optionally of one state; format=csv for a spreadsheet")
     @GetMapping("/{replayId}/payments")
     ResponseEntity<?> payments(@PathVariable String replayId, @RequestParam(required = false) String state,
-                               @RequestParam(defaultValue = "json") String format) {
+                               @RequestParam(defaultValue = "json") String format, Officer officer) {
         existing(replayId);
         List<Map<String, Object>> rows = schemas.payments(replayId, state);
+        accessLog.export(officer.reference(), "csv".equalsIgnoreCase(format) ? "EXPORT_REPLAY_PAYMENTS" : "LIST_REPLAY_PAYMENTS",
+                "/api/replays/" + replayId + "/payments" + (state == null ? "" : "?state=" + state), rows.size() + " payments");
         if (!"csv".equalsIgnoreCase(format)) {
             return ResponseEntity.ok(rows);
         }

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.disbursement.ledger;
 
+import id.go.kemensos.returnee.messaging.PersonalDataAccessLog;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,10 +25,12 @@ class PaymentController {
 
     private final PaymentReturns returns;
     private final JdbcTemplate jdbc;
+    private final PersonalDataAccessLog accessLog;
 
-    PaymentController(PaymentReturns returns, JdbcTemplate jdbc) {
+    PaymentController(PaymentReturns returns, JdbcTemplate jdbc, PersonalDataAccessLog accessLog) {
         this.returns = returns;
         this.jdbc = jdbc;
+        this.accessLog = accessLog;
     }
 
     record ReissueRequest(@NotBlank @Size(max = 500) String reason) {
@@ -35,13 +38,18 @@ class PaymentController {
 
     @Operation(summary = "A payment as the ledger holds it (account number masked)")
     @GetMapping("/{paymentId}")
-    ResponseEntity<Map<String, Object>> get(@PathVariable UUID paymentId) {
+    ResponseEntity<Map<String, Object>> get(@PathVariable UUID paymentId, Officer officer) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 SELECT payment_id, program_id, cycle_id, beneficiary_id, amount, province_code, regency_code, state, approved_by, batch_id,
                        waiting_reason, bank_code, CONCAT('***', RIGHT(account_number, 4)) AS account_number_masked, bank_reference,
                        failure_code, failure_reason, reissue_of, scheduled_at, settled_at, updated_at
                 FROM payment_intent WHERE payment_id = ?""", paymentId.toString());
-        return rows.isEmpty() ? ResponseEntity.notFound().build() : ResponseEntity.ok(rows.get(0));
+        if (rows.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        accessLog.read(officer.reference(), UUID.fromString((String) rows.get(0).get("beneficiary_id")), "READ_PAYMENT",
+                "/api/payments/" + paymentId);
+        return ResponseEntity.ok(rows.get(0));
     }
 
     @Operation(summary = "Replace a FAILED or RETURNED payment with a new one to the payee's current account",

@@ -1,5 +1,7 @@
 package id.go.kemensos.returnee.disbursement.report;
 
+import id.go.kemensos.returnee.security.Officer;
+import id.go.kemensos.returnee.messaging.PersonalDataAccessLog;
 import io.swagger.v3.oas.annotations.Operation;
 import id.go.kemensos.returnee.security.SpreadsheetCsv;
 import org.springframework.http.HttpStatus;
@@ -35,9 +37,11 @@ class PaymentReportController {
     }
 
     private final JdbcTemplate jdbc;
+    private final PersonalDataAccessLog accessLog;
 
-    PaymentReportController(JdbcTemplate jdbc) {
+    PaymentReportController(JdbcTemplate jdbc, PersonalDataAccessLog accessLog) {
         this.jdbc = jdbc;
+        this.accessLog = accessLog;
     }
 
     @Operation(summary = "Payment counts and totals (whole rupiah) grouped by program, cycle, province, regency, state or batch",
@@ -46,7 +50,7 @@ class PaymentReportController {
     @GetMapping("/payments")
     ResponseEntity<?> payments(@RequestParam(defaultValue = "province,state") String groupBy, @RequestParam(required = false) String programId,
                                @RequestParam(required = false) String cycleId, @RequestParam(required = false) String provinceCode,
-                               @RequestParam(defaultValue = "json") String format) {
+                               @RequestParam(defaultValue = "json") String format, Officer officer) {
         List<String> keys = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         for (String key : groupBy.split(",")) {
@@ -70,6 +74,8 @@ class PaymentReportController {
         if (!"csv".equalsIgnoreCase(format)) {
             return ResponseEntity.ok(rows);
         }
+        accessLog.export(officer.reference(), "EXPORT_PAYMENT_REPORT", "/api/reports/payments?groupBy=" + String.join(",", keys)
+                + "&format=csv", rows.size() + " rows of counts and totals");
         List<String> header = new ArrayList<>(keys);
         header.add("payments");
         header.add("total");

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.eligibility.decision;
 
+import id.go.kemensos.returnee.messaging.PersonalDataAccessLog;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
 import id.go.kemensos.returnee.eligibility.facts.RegistrationFacts;
 import id.go.kemensos.returnee.eligibility.rules.RuleSetCatalog;
@@ -36,9 +37,11 @@ class DecisionController {
     private final EligibilityDecisions eligibility;
     private final RegistrationFacts facts;
     private final RuleSetCatalog catalog;
+    private final PersonalDataAccessLog accessLog;
 
     DecisionController(DecisionRepository decisions, DecisionOverrides overrides, EligibilityDecisions eligibility, RegistrationFacts facts,
-                       RuleSetCatalog catalog) {
+                       RuleSetCatalog catalog, PersonalDataAccessLog accessLog) {
+        this.accessLog = accessLog;
         this.decisions = decisions;
         this.overrides = overrides;
         this.eligibility = eligibility;
@@ -63,22 +66,28 @@ class DecisionController {
                     + "the facts that identify a victim read [restricted] for everyone else.")
     @GetMapping("/decisions/{decisionId}")
     ResponseEntity<Decision> decision(@PathVariable UUID decisionId, Officer officer) {
-        return ResponseEntity.of(decisions.find(decisionId, officer.province(), officer.knowsProtectionStatus()).map(d -> asSeenBy(d, officer)));
+        return ResponseEntity.of(decisions.find(decisionId, officer.province(), officer.knowsProtectionStatus())
+                .map(d -> read(d, officer, "READ_DECISION", "/api/decisions/" + decisionId)));
     }
 
     @Operation(summary = "A decision explained in words", description = "lang=id (Bahasa Indonesia, default) or lang=en")
     @GetMapping(value = "/decisions/{decisionId}/explanation", produces = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<String> explanation(@PathVariable UUID decisionId, @RequestParam(defaultValue = "id") String lang, Officer officer) {
         return decisions.find(decisionId, officer.province(), officer.knowsProtectionStatus())
-                .map(d -> ResponseEntity.ok(DecisionExplainer.explain(asSeenBy(d, officer), !"en".equalsIgnoreCase(lang))))
+                .map(d -> ResponseEntity.ok(DecisionExplainer.explain(read(d, officer, "READ_DECISION", "/api/decisions/" + decisionId
+                        + "/explanation"), !"en".equalsIgnoreCase(lang))))
                 .orElse(ResponseEntity.notFound().build());
     }
 
     @Operation(summary = "Every decision of a beneficiary, newest first, superseded ones included (restricted ones for protection officers only)")
     @GetMapping("/beneficiaries/{beneficiaryId}/decisions")
     List<Decision> history(@PathVariable UUID beneficiaryId, Officer officer) {
-        return decisions.history(beneficiaryId, officer.province(), officer.knowsProtectionStatus()).stream()
+        List<Decision> history = decisions.history(beneficiaryId, officer.province(), officer.knowsProtectionStatus()).stream()
                 .map(d -> asSeenBy(d, officer)).toList();
+        if (!history.isEmpty()) {
+            accessLog.read(officer.reference(), beneficiaryId, "READ_DECISIONS", "/api/beneficiaries/" + beneficiaryId + "/decisions");
+        }
+        return history;
     }
 
     @Operation(summary = "Decisions that need an officer (NEEDS_REVIEW, current, not yet overridden) in a province, oldest first",
@@ -93,6 +102,11 @@ class DecisionController {
         return new Page(decisions.pendingReviews(provinceCode, general, restricted, Math.max(0, page), pageSize).stream()
                 .map(d -> asSeenBy(d, officer)).toList(), Math.max(0, page), pageSize,
                 decisions.countPendingReviews(provinceCode, general, restricted));
+    }
+
+    private Decision read(Decision decision, Officer officer, String action, String resource) {
+        accessLog.read(officer.reference(), decision.beneficiaryId(), action, resource);
+        return asSeenBy(decision, officer);
     }
 
     /** Need to know: the facts that identify a victim are withheld from everyone but protection officers. */

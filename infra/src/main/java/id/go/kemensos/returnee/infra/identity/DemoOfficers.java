@@ -58,6 +58,8 @@ public final class DemoOfficers {
         PROTECTION_PUSAT("protection.pusat", null, "PROTECTION_OFFICER"),
         /** The same, for NTB's people only. */
         PROTECTION_NTB("protection.ntb", "52", "PROTECTION_OFFICER"),
+        /** The data protection officer: the access log and erasures. */
+        DPO("dpo", null, "DATA_PROTECTION_OFFICER"),
         ADMIN("admin", null, "PLATFORM_ADMIN");
 
         private final String username;

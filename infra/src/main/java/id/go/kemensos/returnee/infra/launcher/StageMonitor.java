@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.infra.launcher;
 
 import id.go.kemensos.returnee.contracts.Topics;
+import id.go.kemensos.returnee.contracts.access.AccessTopics;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import io.cloudevents.CloudEvent;
@@ -42,8 +43,9 @@ final class StageMonitor implements Runnable, AutoCloseable {
                 new StringDeserializer(), new CloudEventDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : Topics.allEventTopics()) {
-            if (topic.equals(EligibilityTopics.PROTECTION_EVENTS)) {
-                continue; // Law 21/2007 Art. 44: the console never ties a person to a protection decision
+            if (topic.equals(EligibilityTopics.PROTECTION_EVENTS) || topic.equals(AccessTopics.EVENTS)) {
+                // Law 21/2007 Art. 44: the console never ties a person to a protection decision; reads are not stages.
+                continue;
             }
             consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }

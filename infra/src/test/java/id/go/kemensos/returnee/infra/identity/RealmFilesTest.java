@@ -31,7 +31,8 @@ class RealmFilesTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final PlatformHome HOME = PlatformHome.locate();
     private static final List<String> ROLES = List.of("PROVINCIAL_OFFICER", "MINISTRY_OFFICER", "FINANCE_MAKER", "FINANCE_CHECKER",
-            "AUDITOR", "PROTECTION_OFFICER", "PLATFORM_ADMIN");
+            "AUDITOR", "PROTECTION_OFFICER", "DATA_PROTECTION_OFFICER",
+            "PLATFORM_ADMIN");
 
     private static JsonNode realm() throws IOException {
         return JSON.readTree(HOME.keycloakRealms().resolve("returnee-platform-realm.json").toFile());

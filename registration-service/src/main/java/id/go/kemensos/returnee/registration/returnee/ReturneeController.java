@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.registration.returnee;
 
+import id.go.kemensos.returnee.messaging.PersonalDataAccessLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
@@ -29,9 +30,11 @@ import java.util.UUID;
 class ReturneeController {
 
     private final ReturneeRegistry registry;
+    private final PersonalDataAccessLog accessLog;
 
-    ReturneeController(ReturneeRegistry registry) {
+    ReturneeController(ReturneeRegistry registry, PersonalDataAccessLog accessLog) {
         this.registry = registry;
+        this.accessLog = accessLog;
     }
 
     @Operation(summary = "Register one returnee at a desk",
@@ -79,8 +82,10 @@ class ReturneeController {
                       @RequestParam(defaultValue = "50") int size, Officer officer) {
         ReturneeFilter filter = new ReturneeFilter(officer.provinceFor(provinceCode), regencyCode, status, uploadId);
         int pageSize = Math.max(1, Math.min(size, 500));
-        return new ReturneePage(registry.search(filter, Math.max(0, page), pageSize).stream().map(r -> ReturneeView.of(r, officer)).toList(),
-                Math.max(0, page), pageSize, registry.count(filter));
+        List<ReturneeView> people = registry.search(filter, Math.max(0, page), pageSize).stream().map(r -> ReturneeView.of(r, officer)).toList();
+        accessLog.export(officer.reference(), "LIST_RETURNEES", "/api/returnees?" + filter.describe() + "&page=" + Math.max(0, page),
+                people.size() + " people");
+        return new ReturneePage(people, Math.max(0, page), pageSize, registry.count(filter));
     }
 
     record ReturneePage(List<ReturneeView> items, int page, int size, long total) {
@@ -89,8 +94,10 @@ class ReturneeController {
     @Operation(summary = "Show one returnee by beneficiary id (NIK and account masked); 404 for a person of another province")
     @GetMapping("/{beneficiaryId}")
     ResponseEntity<ReturneeView> get(@PathVariable UUID beneficiaryId, Officer officer) {
-        return registry.find(beneficiaryId, officer.provinceScope()).map(r -> ReturneeView.of(r, officer)).map(ResponseEntity::ok)
-                .orElse(ResponseEntity.notFound().build());
+        return registry.find(beneficiaryId, officer.provinceScope()).map(r -> {
+            accessLog.read(officer.reference(), beneficiaryId, "READ_RETURNEE", "/api/returnees/" + beneficiaryId);
+            return ResponseEntity.ok(ReturneeView.of(r, officer));
+        }).orElse(ResponseEntity.notFound().build());
     }
 
     @ExceptionHandler(InvalidRegistrationException.class)

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.registration.upload;
 
+import id.go.kemensos.returnee.messaging.PersonalDataAccessLog;
 import id.go.kemensos.returnee.registration.validation.Problem;
 import id.go.kemensos.returnee.security.Officer;
 import id.go.kemensos.returnee.security.SpreadsheetCsv;
@@ -43,8 +44,11 @@ class UploadController {
     private final RegionCodes regions;
 
     private final HeldRowReview reviews;
+    private final PersonalDataAccessLog accessLog;
 
-    UploadController(UploadIntake intake, UploadRepository uploads, RegionCodes regions, HeldRowReview reviews) {
+    UploadController(UploadIntake intake, UploadRepository uploads, RegionCodes regions, HeldRowReview reviews,
+                     PersonalDataAccessLog accessLog) {
+        this.accessLog = accessLog;
         this.reviews = reviews;
         this.intake = intake;
         this.uploads = uploads;
@@ -125,12 +129,15 @@ class UploadController {
             description = "410 once the rows as uploaded were purged, registration.upload.raw-row-retention after the upload's last decision.")
     @GetMapping(value = "/{uploadId}/error-report", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> errorReport(@PathVariable UUID uploadId, Officer officer) {
-        if (ownUpload(uploadId, officer).isEmpty()) {
+        Optional<UploadStatus> own = ownUpload(uploadId, officer);
+        if (own.isEmpty()) {
             return ResponseEntity.notFound().build();
         }
         uploads.rawRowsPurgedAt(uploadId).ifPresent(purgedAt -> {
             throw new UploadRefusals.RowsPurged(purgedAt);
         });
+        accessLog.export(officer.reference(), "EXPORT_ERROR_REPORT", "/api/uploads/" + uploadId + "/error-report",
+                own.get().rejected() + " rows of " + own.get().fileName());
         List<String> headers = uploads.headerNames(uploadId);
         List<String> columns = new ArrayList<>();
         columns.add("baris");
