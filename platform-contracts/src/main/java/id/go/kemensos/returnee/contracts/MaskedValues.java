@@ -21,4 +21,17 @@ public final class MaskedValues {
         }
         return nik.substring(0, 4) + "*".repeat(nik.length() - 6) + nik.substring(nik.length() - 2);
     }
+
+    /** A name for a screen or a log line: each word's first letter, {@code SITI AMINAH} becomes {@code S. A.}. */
+    public static String initials(String name) {
+        if (name == null || name.isBlank()) {
+            return "";
+        }
+        StringBuilder initials = new StringBuilder();
+        for (String word : name.strip().split("\\s+")) {
+            initials.append(initials.isEmpty() ? "" : " ").append(word.codePoints().limit(1)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)).append('.');
+        }
+        return initials.toString();
+    }
 }

@@ -43,5 +43,7 @@ class EventCatalogTest {
     void masksAccountNumbersAndNiks() {
         assertThat(MaskedValues.lastFour("012301012345501")).isEqualTo("***5501");
         assertThat(MaskedValues.nik("5202015508900001")).isEqualTo("5202**********01");
+        assertThat(MaskedValues.initials(" SITI  AMINAH ")).isEqualTo("S. A.");
+        assertThat(MaskedValues.initials(null)).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.infra.launcher;
 
+import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.infra.identity.DemoOfficers;
 import id.go.kemensos.returnee.infra.identity.IdentityProvider;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
@@ -172,7 +173,7 @@ public final class PlatformLauncher {
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Bearer " + DemoOfficers.local().accessToken(clerk))
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(returnee))).build(), HttpResponse.BodyHandlers.ofString());
-            out.printf("  POST /api/returnees %s (as %s) -> HTTP %d%n", returnee.get("fullName").asString(), clerk, response.statusCode());
+            out.printf("  POST /api/returnees %s (as %s) -> HTTP %d%n", MaskedValues.initials(returnee.get("fullName").asString()), clerk, response.statusCode());
             if (response.statusCode() == 201) {
                 submitted++;
             }
