@@ -1,0 +1,88 @@
+package id.go.kemensos.returnee.privacy;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PersonalDataCipherTest {
+
+    @TempDir
+    static Path keysDir;
+    private static PlatformKeys platform;
+
+    @BeforeAll
+    static void keys() {
+        PlatformKeys.generateIfAbsent(keysDir);
+        platform = PlatformKeys.load(keysDir);
+    }
+
+    @Test
+    void aSealedFieldOpensForItsPersonAndFieldOnlyAndHidesTheText() {
+        PersonalDataCipher cipher = new PersonalDataCipher(new PersonKeys(platform, new MemoryPersonKeyStore()));
+        UUID siti = UUID.randomUUID();
+        UUID lalu = UUID.randomUUID();
+        cipher.seal(lalu, "fullName", "LALU MUHAMMAD ZAINI");
+
+        String sealed = cipher.seal(siti, "fullName", "SITI AMINAH");
+        assertThat(sealed).startsWith("pd1:").doesNotContain("SITI").isNotEqualTo(cipher.seal(siti, "fullName", "SITI AMINAH"));
+        assertThat(cipher.open(siti, "fullName", sealed)).contains("SITI AMINAH");
+        assertThat(cipher.seal(siti, "phone", null)).isNull();
+        assertThatThrownBy(() -> cipher.open(siti, "phone", sealed)).as("another field").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> cipher.open(lalu, "fullName", sealed)).as("another person").isInstanceOf(IllegalArgumentException.class);
+        String altered = sealed.substring(0, sealed.length() - 2) + (sealed.endsWith("AA") ? "AB" : "AA");
+        assertThatThrownBy(() -> cipher.open(siti, "fullName", altered)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void erasingAPersonMakesEverythingSealedForThemUnreadableAndNothingNewIsSealed() {
+        MemoryPersonKeyStore store = new MemoryPersonKeyStore();
+        PersonKeys keys = new PersonKeys(platform, store);
+        PersonalDataCipher cipher = new PersonalDataCipher(keys);
+        UUID siti = UUID.randomUUID();
+        UUID lalu = UUID.randomUUID();
+        String name = cipher.seal(siti, "fullName", "SITI AMINAH");
+        String account = cipher.seal(siti, "accountNumber", "012301012345501");
+        String other = cipher.seal(lalu, "fullName", "LALU MUHAMMAD ZAINI");
+
+        assertThat(keys.erase(siti)).isTrue();
+
+        assertThat(cipher.open(siti, "fullName", name)).isEmpty();
+        assertThat(cipher.open(siti, "accountNumber", account)).isEmpty();
+        assertThat(cipher.open(lalu, "fullName", other)).as("others are untouched").contains("LALU MUHAMMAD ZAINI");
+        assertThatThrownBy(() -> cipher.seal(siti, "phone", "+6281234567890")).isInstanceOf(PersonKeys.PersonErased.class);
+        assertThat(keys.erase(siti)).as("once").isFalse();
+    }
+
+    @Test
+    void aWrappedKeyNeedsTheMasterKeyAndItsOwnPerson(@TempDir Path otherKeys) {
+        MemoryPersonKeyStore store = new MemoryPersonKeyStore();
+        UUID siti = UUID.randomUUID();
+        UUID lalu = UUID.randomUUID();
+        new PersonKeys(platform, store).forPerson(siti);
+        assertThat(new String(store.keys.get(siti), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("AesGcmKey");
+
+        PlatformKeys.generateIfAbsent(otherKeys);
+        assertThatThrownBy(() -> new PersonKeys(PlatformKeys.load(otherKeys), store).existing(siti)).as("another master key")
+                .isInstanceOf(IllegalStateException.class);
+        store.keys.put(lalu, store.keys.get(siti));
+        assertThatThrownBy(() -> new PersonKeys(platform, store).existing(lalu)).as("moved to another person")
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void keysAreGeneratedOnceAndAMissingKeyIsNamed(@TempDir Path dir) throws Exception {
+        PlatformKeys.generateIfAbsent(dir);
+        String master = Files.readString(dir.resolve(PlatformKeys.MASTER_KEY));
+        PlatformKeys.generateIfAbsent(dir);
+        assertThat(Files.readString(dir.resolve(PlatformKeys.MASTER_KEY))).as("never replaced").isEqualTo(master);
+        Files.delete(dir.resolve(PlatformKeys.NIK_INDEX_KEY));
+        assertThatThrownBy(() -> PlatformKeys.load(dir)).hasMessageContaining(PlatformKeys.NIK_INDEX_KEY);
+    }
+}
