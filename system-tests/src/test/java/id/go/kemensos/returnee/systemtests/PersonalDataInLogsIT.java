@@ -79,6 +79,16 @@ class PersonalDataInLogsIT {
         assertThat(logFiles()).as("the logs looked at").hasSizeGreaterThanOrEqualTo(8);
         assertThat(linesNamingThem).as("log lines about these people by pseudonymous id").isPositive();
         assertThat(leaks).as("personal data in logs").isEmpty();
+
+        // Registration keeps no NIK: a blind index finds the person, a masked NIK is what is shown.
+        for (int i = 0; i < people.size(); i++) {
+            String nik = (String) people.get(i).get("nik");
+            Map<String, Object> row = platform.database().rows("SELECT * FROM registration.returnee WHERE beneficiary_id = ?", ids.get(i)).get(0);
+            assertThat(row).doesNotContainKey("nik");
+            assertThat(row.values().stream().map(String::valueOf)).as("the returnee's row").noneMatch(v -> v.contains(nik));
+            assertThat((String) row.get("nik_index")).hasSize(64);
+            assertThat((String) row.get("nik_masked")).isEqualTo(nik.substring(0, 4) + "**********" + nik.substring(14));
+        }
     }
 
     private static List<Path> logFiles() throws IOException {

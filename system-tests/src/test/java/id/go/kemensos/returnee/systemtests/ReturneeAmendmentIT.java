@@ -7,6 +7,9 @@ import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.RegistrationApi;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
+import id.go.kemensos.returnee.infra.stack.LocalStack;
+import id.go.kemensos.returnee.privacy.BlindIndex;
+import id.go.kemensos.returnee.privacy.PlatformKeys;
 import io.cloudevents.CloudEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +67,9 @@ class ReturneeAmendmentIT {
         await().atMost(ofSeconds(60)).untilAsserted(() -> assertThat(platform.database()
                 .rows("SELECT phone_e164 FROM notification.contact WHERE beneficiary_id = ?", beneficiary))
                 .singleElement().satisfies(c -> assertThat(c).containsEntry("phone_e164", ReturneeMother.phoneE164(third))));
-        assertThat(platform.database().count("SELECT COUNT(*) FROM registration.returnee WHERE nik = ?", siti.get("nik"))).isEqualTo(1);
+        // The NIK is not stored: its blind index, under the stack's NIK index key, is what keeps one registration per NIK.
+        String index = new BlindIndex(PlatformKeys.load(LocalStack.keysDirectory(platform.stack().home()))).of((String) siti.get("nik"));
+        assertThat(platform.database().count("SELECT COUNT(*) FROM registration.returnee WHERE nik_index = ?", index)).isEqualTo(1);
 
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
         assertThat(log.cloudEvents(RegistrationTopics.EVENTS, beneficiary.toString())).extracting(CloudEvent::getType)

@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.infra.launcher;
 import id.go.kemensos.returnee.infra.sim.BankPartnerCredentials;
 import id.go.kemensos.returnee.infra.stack.ManagedProcess;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
+import id.go.kemensos.returnee.infra.stack.LocalStack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,6 +156,7 @@ public final class PlatformServices implements AutoCloseable {
         Map<String, String> settings = new HashMap<>(bankPartnerEnvironment());
         // The local stack's own passwords (the "-local" defaults of the services' configuration) are allowed here only.
         settings.put("PLATFORM_LOCAL_STACK", "true");
+        settings.put("PLATFORM_KEYS_DIR", LocalStack.keysDirectory(home).toAbsolutePath().toString());
         settings.putAll(environment);
         settings.putAll(overrides);
         String javaOptions = settings.getOrDefault("SERVICE_JAVA_OPTS", System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "-Xms128m -Xmx512m"));

@@ -10,9 +10,11 @@ import id.go.kemensos.returnee.infra.relay.OutboxRelay;
 import id.go.kemensos.returnee.infra.sim.BankGatewaySimulator;
 import id.go.kemensos.returnee.infra.sim.BankPartnerCredentials;
 import id.go.kemensos.returnee.infra.sim.SmsGatewaySimulator;
+import id.go.kemensos.returnee.privacy.PlatformKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -62,6 +64,7 @@ public final class LocalStack implements AutoCloseable {
         step("topics", () -> new TopicProvisioner(kafka.bootstrapServers(), 6, (short) 1).provision(), null);
         step("Kafka ACLs", () -> KafkaAccess.applyAcls(kafka.bootstrapServers()), null);
         step("outbox relay", relay::start, relay);
+        step("platform keys", () -> PlatformKeys.generateIfAbsent(keysDirectory(home)), null);
         step("bank partner credentials", this::registerBankPartner, null);
         step("bank gateway simulator", bank::start, bank);
         step("SMS gateway simulator", sms::start, sms);
@@ -90,6 +93,14 @@ public final class LocalStack implements AutoCloseable {
         BankPartnerCredentials credentials = bankPartnerCredentials().ensureExist();
         credentials.registerWith(bank);
         log.info("Bank simulator partner {} registered from {}", credentials.partnerId(), credentials.privateKeyFile().getParent());
+    }
+
+    /**
+     * The platform's master key and NIK index key (Tink keysets), generated once in work/keys and kept with the stack's data:
+     * deleting them makes every sealed value of this work directory unreadable, as erasure does for one person.
+     */
+    public static Path keysDirectory(PlatformHome home) {
+        return home.workDir("keys");
     }
 
     /** Where the platform's SNAP credentials at the local bank simulator are kept (see {@link BankPartnerCredentials}). */

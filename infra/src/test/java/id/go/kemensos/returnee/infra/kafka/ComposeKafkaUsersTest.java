@@ -25,7 +25,8 @@ class ComposeKafkaUsersTest {
             String definition = block.group(1);
             assertThat(definition).as(service).containsPattern("KAFKA_USER: " + service + "\\b")
                     .contains("KAFKA_PASSWORD_FILE: /run/secrets/" + service + "_kafka_password")
-                    .containsPattern("secrets: \\[[^]]*\\b" + service + "_kafka_password\\b");
+                    // the secrets as a flow list, or as a block list of one per line
+                    .containsPattern("secrets: \\[[^]]*\\b" + service + "_kafka_password\\b|\n\\s+- " + service + "_kafka_password\n");
             assertThat(compose).as("the secret is declared").contains("  " + service + "_kafka_password: { file: ./production/secrets/"
                     + service + "_kafka_password }");
         }

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.registration.returnee;
 
+import id.go.kemensos.returnee.privacy.BlindIndex;
 import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
@@ -34,9 +35,11 @@ public class ReturneeRegistry {
     private final ReturneeRepository returnees;
     private final Outbox outbox;
     private final Clock clock;
+    private final BlindIndex nikIndex;
     private final PhoneValidator phones = new PhoneValidator();
 
-    ReturneeRegistry(ReturneeRepository returnees, Outbox outbox, Clock clock) {
+    ReturneeRegistry(ReturneeRepository returnees, Outbox outbox, Clock clock, BlindIndex nikIndex) {
+        this.nikIndex = nikIndex;
         this.returnees = returnees;
         this.outbox = outbox;
         this.clock = clock;
@@ -54,7 +57,7 @@ public class ReturneeRegistry {
             return new Registration(known.get(), false);
         }
         outbox.append(candidate.registered());
-        log.info("Registered beneficiary {} (NIK {})", candidate.beneficiaryId(), MaskedValues.nik(candidate.nik()));
+        log.info("Registered beneficiary {} (NIK {})", candidate.beneficiaryId(), candidate.nikMasked());
         return new Registration(candidate, true);
     }
 
@@ -65,14 +68,14 @@ public class ReturneeRegistry {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Registration> registerAll(List<RegisterReturneeRequest> requests, UUID uploadId) {
         List<Returnee> candidates = requests.stream().map(request -> toReturnee(request, uploadId)).toList();
-        Map<String, Returnee> known = returnees.findByNiks(candidates.stream().map(Returnee::nik).toList());
-        List<Returnee> fresh = candidates.stream().filter(candidate -> !known.containsKey(candidate.nik())).toList();
+        Map<String, Returnee> known = returnees.findByNikIndexes(candidates.stream().map(Returnee::nikIndex).toList());
+        List<Returnee> fresh = candidates.stream().filter(candidate -> !known.containsKey(candidate.nikIndex())).toList();
         if (!insertedTogether(fresh)) {
             return registerOneByOne(candidates);
         }
         outbox.appendAll(fresh.stream().map(Returnee::registered).toList());
-        return candidates.stream().map(candidate -> known.containsKey(candidate.nik())
-                ? new Registration(known.get(candidate.nik()), false) : new Registration(candidate, true)).toList();
+        return candidates.stream().map(candidate -> known.containsKey(candidate.nikIndex())
+                ? new Registration(known.get(candidate.nikIndex()), false) : new Registration(candidate, true)).toList();
     }
 
     /**
@@ -109,7 +112,7 @@ public class ReturneeRegistry {
 
     private Returnee toReturnee(RegisterReturneeRequest request, UUID uploadId) {
         String phone = validPhone(request.phone());
-        return new Returnee(TimeOrderedIds.next(), request.nik(), request.fullName().strip(), request.sex(),
+        return new Returnee(TimeOrderedIds.next(), nikIndex.of(request.nik()), MaskedValues.nik(request.nik()), request.fullName().strip(), request.sex(),
                 request.birthDate(), request.provinceCode(), request.regencyCode(), request.category(), request.referralSource(),
                 request.destinationCountry(), request.returnDate(), phone,
                 new BankAccount(request.bankCode(), request.accountNumber(), request.accountHolderName().strip()),
@@ -128,7 +131,7 @@ public class ReturneeRegistry {
             returnees.insert(candidate);
             return Optional.empty();
         } catch (DuplicateKeyException alreadyRegistered) {
-            return returnees.findByNik(candidate.nik());
+            return returnees.findByNikIndex(candidate.nikIndex());
         }
     }
 

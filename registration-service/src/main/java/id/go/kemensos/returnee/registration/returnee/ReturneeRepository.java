@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 class ReturneeRepository {
 
     private static final RowMapper<Returnee> ROW = (rs, n) -> new Returnee(
-            UUID.fromString(rs.getString("beneficiary_id")), rs.getString("nik"), rs.getString("full_name"),
+            UUID.fromString(rs.getString("beneficiary_id")), rs.getString("nik_index"), rs.getString("nik_masked"), rs.getString("full_name"),
             Sex.valueOf(rs.getString("sex")), rs.getDate("birth_date").toLocalDate(), rs.getString("province_code"),
             rs.getString("regency_code"), ReturneeCategory.valueOf(rs.getString("category")), rs.getString("referral_source"),
             rs.getString("destination_country"), rs.getDate("return_date").toLocalDate(), rs.getString("phone_e164"),
@@ -38,8 +38,8 @@ class ReturneeRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<Returnee> findByNik(String nik) {
-        return first(jdbc.query("SELECT * FROM returnee WHERE nik = ?", ROW, nik));
+    Optional<Returnee> findByNikIndex(String nikIndex) {
+        return first(jdbc.query("SELECT * FROM returnee WHERE nik_index = ?", ROW, nikIndex));
     }
 
     Optional<Returnee> findById(UUID beneficiaryId) {
@@ -52,10 +52,10 @@ class ReturneeRepository {
     }
 
     private static final String INSERT = """
-            INSERT INTO returnee (beneficiary_id, nik, full_name, sex, birth_date, province_code, regency_code, category,
+            INSERT INTO returnee (beneficiary_id, nik_index, nik_masked, full_name, sex, birth_date, province_code, regency_code, category,
                 referral_source, destination_country, return_date, phone_e164, bank_code, account_number,
                 account_holder_name, dtks_listed, attended_guidance, upload_id, registered_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     void insert(Returnee r) {
         jdbc.update(INSERT, columns(r));
@@ -68,18 +68,18 @@ class ReturneeRepository {
         }
     }
 
-    /** The returnees registered under any of these NIKs, by NIK. */
-    Map<String, Returnee> findByNiks(Collection<String> niks) {
-        if (niks.isEmpty()) {
+    /** The returnees registered under any of these NIK indexes, by index. */
+    Map<String, Returnee> findByNikIndexes(Collection<String> nikIndexes) {
+        if (nikIndexes.isEmpty()) {
             return Map.of();
         }
-        String marks = String.join(", ", Collections.nCopies(niks.size(), "?"));
-        return jdbc.query("SELECT * FROM returnee WHERE nik IN (" + marks + ")", ROW, niks.toArray()).stream()
-                .collect(Collectors.toMap(Returnee::nik, r -> r));
+        String marks = String.join(", ", Collections.nCopies(nikIndexes.size(), "?"));
+        return jdbc.query("SELECT * FROM returnee WHERE nik_index IN (" + marks + ")", ROW, nikIndexes.toArray()).stream()
+                .collect(Collectors.toMap(Returnee::nikIndex, r -> r));
     }
 
     private static Object[] columns(Returnee r) {
-        return new Object[]{r.beneficiaryId().toString(), r.nik(), r.fullName(), r.sex().name(), Date.valueOf(r.birthDate()),
+        return new Object[]{r.beneficiaryId().toString(), r.nikIndex(), r.nikMasked(), r.fullName(), r.sex().name(), Date.valueOf(r.birthDate()),
                 r.provinceCode(), r.regencyCode(), r.category().name(), r.referralSource(), r.destinationCountry(),
                 Date.valueOf(r.returnDate()), r.phoneE164(), r.bankAccount().bankCode(), r.bankAccount().accountNumber(),
                 r.bankAccount().holderName(), r.dtksListed(), r.attendedSocialGuidance(),

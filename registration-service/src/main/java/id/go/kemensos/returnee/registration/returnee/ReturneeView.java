@@ -3,7 +3,6 @@ package id.go.kemensos.returnee.registration.returnee;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.security.Officer;
-import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.registration.progress.ReturneeStatus;
 
 import java.time.Instant;
@@ -21,7 +20,7 @@ record ReturneeView(UUID beneficiaryId, String nikMasked, String fullName, Strin
     }
 
     static ReturneeView of(Returnee r, Officer officer) {
-        return new ReturneeView(r.beneficiaryId(), MaskedValues.nik(r.nik()), r.fullName(), r.provinceCode(), r.regencyCode(),
+        return new ReturneeView(r.beneficiaryId(), r.nikMasked(), r.fullName(), r.provinceCode(), r.regencyCode(),
                 r.phoneE164(), r.bankAccount().bankCode(), r.bankAccount().maskedAccountNumber(), r.registeredAt(), r.status(),
                 officer.knowsProtectionStatus() ? new ProtectionFacts(r.category(), r.referralSource()) : null);
     }

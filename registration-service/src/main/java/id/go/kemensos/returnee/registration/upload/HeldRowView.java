@@ -13,7 +13,7 @@ record HeldRowView(UUID uploadId, long rowNumber, String provinceCode, String ou
 
     static HeldRowView of(UploadRepository.HeldRow row) {
         return new HeldRowView(row.uploadId(), row.rowNumber(), row.provinceCode(), row.outcome().name(),
-                row.nik() == null ? null : MaskedValues.nik(row.nik()), row.registration() == null ? null : row.registration().fullName(),
+                row.registration() == null ? null : MaskedValues.nik(row.registration().nik()), row.registration() == null ? null : row.registration().fullName(),
                 row.problems(), row.reviewDecision(), row.reviewedBy(), row.reviewReason(), row.reviewedAt());
     }
 

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.registration.upload;
 
+import id.go.kemensos.returnee.privacy.BlindIndex;
 import id.go.kemensos.returnee.registration.sheet.SheetLimits;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.UploadCompleted;
@@ -50,13 +51,15 @@ class UploadProcessor {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Outbox outbox;
+    private final BlindIndex nikIndex;
     /** Time reading and validating rows vs committing them: tells the engineer on call whether the file or the database is slow. */
     private final Timer readAndValidate;
     private final Timer commit;
     private final Counter rowsProcessed;
 
     UploadProcessor(UploadRepository uploads, ReturneeRowValidator validator, ReturneeRegistry registry, TransactionTemplate tx, Clock clock,
-                    Outbox outbox, MeterRegistry meters, UploadLimits limits) {
+                    Outbox outbox, MeterRegistry meters, UploadLimits limits, BlindIndex nikIndex) {
+        this.nikIndex = nikIndex;
         this.limits = limits.sheet();
         this.outbox = outbox;
         this.readAndValidate = Timer.builder("registration.upload.stage").tag("stage", "read-validate")
@@ -159,7 +162,7 @@ class UploadProcessor {
             List<Pending> toRegister = new ArrayList<>();
             // Rows of earlier batches that carry one of this batch's NIKs: one query per batch, not one per row.
             Map<String, Long> firstRowOfNik = new HashMap<>(uploads.rowsOfNiks(uploadId, batch.stream()
-                    .flatMap(p -> p.verdict().returnee().stream()).map(RegisterReturneeRequest::nik).toList()));
+                    .flatMap(p -> p.verdict().returnee().stream()).map(r -> nikIndex.of(r.nik())).toList()));
             for (Pending p : batch) {
                 RowVerdict v = p.verdict();
                 if (v.outcome() == RowVerdict.Outcome.REJECTED) {
@@ -167,7 +170,7 @@ class UploadProcessor {
                     counts.rejected++;
                     continue;
                 }
-                String nik = v.returnee().orElseThrow().nik();
+                String nik = nikIndex.of(v.returnee().orElseThrow().nik());
                 Long earlier = firstRowOfNik.get(nik);
                 if (earlier != null) {
                     rows.add(uploads.row(uploadId, p.row().rowNumber(), RowVerdict.Outcome.REJECTED, null, null, p.row().rawValues(),
@@ -210,7 +213,7 @@ class UploadProcessor {
                     "NIK ini sudah terdaftar di provinsi lain; perpindahan domisili diurus Kementerian",
                     "This NIK is registered in another province; a change of province goes through the ministry"));
             counts.rejected++;
-            return uploads.row(uploadId, p.row().rowNumber(), RowVerdict.Outcome.REJECTED, sheet.nik(), null, p.row().rawValues(), problems,
+            return uploads.row(uploadId, p.row().rowNumber(), RowVerdict.Outcome.REJECTED, known.nikIndex(), null, p.row().rawValues(), problems,
                     null);
         }
         if (!registration.created()) {
@@ -230,7 +233,7 @@ class UploadProcessor {
         } else {
             counts.held++;
         }
-        return uploads.row(uploadId, p.row().rowNumber(), outcome, sheet.nik(), known.beneficiaryId(), p.row().rawValues(), problems,
+        return uploads.row(uploadId, p.row().rowNumber(), outcome, known.nikIndex(), known.beneficiaryId(), p.row().rawValues(), problems,
                 outcome == RowVerdict.Outcome.HELD_FOR_REVIEW ? sheet : null);
     }
 

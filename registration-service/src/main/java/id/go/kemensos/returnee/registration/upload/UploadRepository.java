@@ -88,6 +88,7 @@ class UploadRepository {
     }
 
     /** For each of these NIKs already recorded in this upload, the row that carried it first. */
+    /** Rows of this upload by the blind index of their NIK (the NIK itself is not stored). */
     Map<String, Long> rowsOfNiks(UUID uploadId, Collection<String> niks) {
         if (niks.isEmpty()) {
             return Map.of();
@@ -96,37 +97,38 @@ class UploadRepository {
         args.add(uploadId.toString());
         args.addAll(niks);
         Map<String, Long> rows = new HashMap<>();
-        jdbc.query("SELECT nik, row_no FROM upload_row WHERE upload_id = ? AND nik IN (" + String.join(", ", Collections.nCopies(niks.size(), "?"))
-                + ")", (RowCallbackHandler) rs -> rows.put(rs.getString("nik"), rs.getLong("row_no")), args.toArray());
+        jdbc.query("SELECT nik_index, row_no FROM upload_row WHERE upload_id = ? AND nik_index IN (" + String.join(", ",
+                Collections.nCopies(niks.size(), "?")) + ")", (RowCallbackHandler) rs -> rows.put(rs.getString("nik_index"), rs.getLong("row_no")),
+                args.toArray());
         return rows;
     }
 
     void insertRows(List<Object[]> rows) {
-        jdbc.batchUpdate("INSERT INTO upload_row (upload_id, row_no, outcome, nik, beneficiary_id, raw_values, problems, held_registration) "
+        jdbc.batchUpdate("INSERT INTO upload_row (upload_id, row_no, outcome, nik_index, beneficiary_id, raw_values, problems, held_registration) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
-    Object[] row(UUID uploadId, long rowNumber, RowVerdict.Outcome outcome, String nik, UUID beneficiaryId, List<String> raw,
+    Object[] row(UUID uploadId, long rowNumber, RowVerdict.Outcome outcome, String nikIndex, UUID beneficiaryId, List<String> raw,
                  List<Problem> problems) {
-        return row(uploadId, rowNumber, outcome, nik, beneficiaryId, raw, problems, null);
+        return row(uploadId, rowNumber, outcome, nikIndex, beneficiaryId, raw, problems, null);
     }
 
     /** @param held the validated registration of a row held for review, kept for the officer's decision */
-    Object[] row(UUID uploadId, long rowNumber, RowVerdict.Outcome outcome, String nik, UUID beneficiaryId, List<String> raw,
+    Object[] row(UUID uploadId, long rowNumber, RowVerdict.Outcome outcome, String nikIndex, UUID beneficiaryId, List<String> raw,
                  List<Problem> problems, RegisterReturneeRequest held) {
-        return new Object[]{uploadId.toString(), rowNumber, outcome.name(), nik, beneficiaryId == null ? null : beneficiaryId.toString(),
+        return new Object[]{uploadId.toString(), rowNumber, outcome.name(), nikIndex, beneficiaryId == null ? null : beneficiaryId.toString(),
                 json.writeValueAsString(raw), json.writeValueAsString(problems), held == null ? null : json.writeValueAsString(held)};
     }
 
     /** A held row and its review, locked for the officer's decision. */
-    record HeldRow(UUID uploadId, long rowNumber, String provinceCode, RowVerdict.Outcome outcome, String nik, List<String> rawValues,
+    record HeldRow(UUID uploadId, long rowNumber, String provinceCode, RowVerdict.Outcome outcome, String nikIndex, List<String> rawValues,
                    List<Problem> problems, RegisterReturneeRequest registration, String reviewDecision, String reviewedBy,
                    String reviewReason, Instant reviewedAt) {
     }
 
     private HeldRow heldRow(ResultSet rs, int rowNum) throws SQLException {
         return new HeldRow(UUID.fromString(rs.getString("upload_id")), rs.getLong("row_no"),
-                rs.getString("province_code"), RowVerdict.Outcome.valueOf(rs.getString("outcome")), rs.getString("nik"),
+                rs.getString("province_code"), RowVerdict.Outcome.valueOf(rs.getString("outcome")), rs.getString("nik_index"),
                 json.readValue(rs.getString("raw_values"), STRINGS), json.readValue(rs.getString("problems"), PROBLEMS),
                 rs.getString("held_registration") == null ? null : json.readValue(rs.getString("held_registration"), RegisterReturneeRequest.class),
                 rs.getString("review_decision"), rs.getString("reviewed_by"), rs.getString("review_reason"),
@@ -202,8 +204,8 @@ class UploadRepository {
 
     /** Clears up to {@code limit} rows' personal values (as uploaded, the NIK, a held registration); the outcome and problems stay. */
     int purgeRawRows(UUID uploadId, int limit) {
-        return jdbc.update("UPDATE upload_row SET raw_values = NULL, nik = NULL, held_registration = NULL "
-                + "WHERE upload_id = ? AND (raw_values IS NOT NULL OR nik IS NOT NULL) LIMIT ?", uploadId.toString(), limit);
+        return jdbc.update("UPDATE upload_row SET raw_values = NULL, nik_index = NULL, held_registration = NULL "
+                + "WHERE upload_id = ? AND (raw_values IS NOT NULL OR nik_index IS NOT NULL) LIMIT ?", uploadId.toString(), limit);
     }
 
     void rawRowsPurged(UUID uploadId, Instant at) {
