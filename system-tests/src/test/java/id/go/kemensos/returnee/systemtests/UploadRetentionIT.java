@@ -69,7 +69,7 @@ class UploadRetentionIT {
 
     private static long rawValuesKept(UUID uploadId) {
         return platform.database().count("SELECT COUNT(*) FROM registration.upload_row WHERE upload_id = ? "
-                + "AND (raw_values IS NOT NULL OR nik IS NOT NULL)", uploadId);
+                + "AND (raw_values IS NOT NULL OR nik_index IS NOT NULL)", uploadId);
     }
 
     private static String row(Map<String, Object> r, String nik) {
