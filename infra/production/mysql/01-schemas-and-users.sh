@@ -14,6 +14,14 @@ for svc in registration eligibility disbursement notification audit; do
 done
 # An auditor's replay writes into a fresh schema of its own (audit_replay_<when>).
 sql+="GRANT ALL PRIVILEGES ON \`audit\\_replay\\_%\`.* TO 'audit'@'%';"
+# The key vault (bootstrap.sql says why): each person's wrapped data key, read by every service, written by registration.
+sql+="CREATE DATABASE IF NOT EXISTS keyvault CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+sql+="CREATE TABLE IF NOT EXISTS keyvault.person_key (person_id CHAR(36) NOT NULL, wrapped_key VARBINARY(512) NULL,"
+sql+=" created_at DATETIME(6) NOT NULL, destroyed_at DATETIME(6) NULL, PRIMARY KEY (person_id)) ENGINE = InnoDB;"
+sql+="GRANT SELECT, INSERT, UPDATE ON keyvault.person_key TO 'registration'@'%';"
+for svc in eligibility disbursement notification audit; do
+  sql+="GRANT SELECT ON keyvault.person_key TO '$svc'@'%';"
+done
 # Keycloak (the identity provider): utf8mb3, the character set Keycloak's database guide supports on MySQL (not utf8mb4).
 sql+="CREATE DATABASE IF NOT EXISTS keycloak CHARACTER SET utf8mb3 COLLATE utf8mb3_unicode_ci;"
 sql+="CREATE USER IF NOT EXISTS 'keycloak'@'%' IDENTIFIED BY '$(secret keycloak_db_password)';"

@@ -38,6 +38,24 @@ GRANT ALL PRIVILEGES ON audit.* TO 'audit_migrator'@'%' WITH GRANT OPTION;
 -- An auditor's replay writes the rebuilt disbursement history into a fresh schema of its own, audit_replay_<when>.
 GRANT ALL PRIVILEGES ON `audit\_replay\_%`.* TO 'audit'@'%';
 
+-- The key vault: each person's data key, wrapped by the platform's master key (platform-privacy's DatabasePersonKeyStore).
+-- One copy of each key, outside every service's schema, so that destroying it erases the person everywhere at once. Every
+-- service reads it; registration creates keys and destroys them on erasure. No one deletes a row: a destroyed key stays
+-- as an empty row, so that an erased person's id never gets a new key.
+CREATE DATABASE IF NOT EXISTS keyvault CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE TABLE IF NOT EXISTS keyvault.person_key (
+    person_id    CHAR(36)       NOT NULL,
+    wrapped_key  VARBINARY(512) NULL,
+    created_at   DATETIME(6)    NOT NULL,
+    destroyed_at DATETIME(6)    NULL,
+    PRIMARY KEY (person_id)
+) ENGINE = InnoDB;
+GRANT SELECT, INSERT, UPDATE ON keyvault.person_key TO 'registration'@'%';
+GRANT SELECT ON keyvault.person_key TO 'eligibility'@'%';
+GRANT SELECT ON keyvault.person_key TO 'disbursement'@'%';
+GRANT SELECT ON keyvault.person_key TO 'notification'@'%';
+GRANT SELECT ON keyvault.person_key TO 'audit'@'%';
+
 -- The local identity provider (Keycloak) keeps its realms here. utf8mb3, not utf8mb4: Keycloak's database guide supports
 -- utf8 and not utf8mb4 on MySQL/MariaDB (four bytes per character outgrow its row and key sizes on some servers; on MariaDB
 -- 10.11 utf8mb4 happened to migrate, but we keep the documented setting, as production MySQL does). utf8mb3 covers every

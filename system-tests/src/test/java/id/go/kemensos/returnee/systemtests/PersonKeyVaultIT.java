@@ -1,0 +1,63 @@
+package id.go.kemensos.returnee.systemtests;
+
+import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
+import id.go.kemensos.returnee.infra.stack.LocalStack;
+import id.go.kemensos.returnee.privacy.DatabasePersonKeyStore;
+import id.go.kemensos.returnee.privacy.PersonKeys;
+import id.go.kemensos.returnee.privacy.PersonalDataCipher;
+import id.go.kemensos.returnee.privacy.PlatformKeys;
+import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
+import id.go.kemensos.returnee.testsupport.RunningPlatform;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The key vault on the stack's database: registration's user creates a person's key and destroys it, every other service's
+ * user reads it and can do neither; after destruction nothing sealed for the person opens, for anyone, and the person's id
+ * never gets a key again. (The services do not seal with it yet: issue 15.)
+ */
+@PlatformIntegrationTest
+class PersonKeyVaultIT {
+
+    private static PlatformKeys keys;
+
+    @BeforeAll
+    static void startPlatform() {
+        RunningPlatform platform = RunningPlatform.start();
+        keys = PlatformKeys.load(LocalStack.keysDirectory(platform.stack().home()));
+    }
+
+    private static PersonKeys as(String user) {
+        DriverManagerDataSource database = new DriverManagerDataSource("jdbc:mysql://127.0.0.1:" + MariaDbServer.PORT
+                + "/?connectionTimeZone=UTC", user, user + "-local");
+        return new PersonKeys(keys, new DatabasePersonKeyStore(new JdbcTemplate(database), Clock.systemUTC()));
+    }
+
+    @Test
+    void registrationCreatesAndDestroysKeysEveryServiceReadsThemAndErasureHoldsEverywhere() {
+        UUID person = UUID.randomUUID();
+        PersonalDataCipher registration = new PersonalDataCipher(as("registration"));
+        String sealed = registration.seal(person, "phone", "+6281234567890");
+
+        for (String service : new String[]{"eligibility", "disbursement", "notification", "audit"}) {
+            assertThat(new PersonalDataCipher(as(service)).open(person, "phone", sealed)).as(service).contains("+6281234567890");
+            assertThatThrownBy(() -> new PersonalDataCipher(as(service)).seal(UUID.randomUUID(), "phone", "+6281111111111"))
+                    .as(service + " creates no key").hasStackTraceContaining("denied");
+            assertThatThrownBy(() -> as(service).erase(person)).as(service + " erases no one").hasStackTraceContaining("denied");
+        }
+
+        assertThat(as("registration").erase(person)).isTrue();
+        for (String service : new String[]{"registration", "eligibility", "disbursement", "notification", "audit"}) {
+            assertThat(new PersonalDataCipher(as(service)).open(person, "phone", sealed)).as(service).isEmpty();
+        }
+        assertThatThrownBy(() -> registration.seal(person, "phone", "+6281234567890")).isInstanceOf(PersonKeys.PersonErased.class);
+    }
+}
