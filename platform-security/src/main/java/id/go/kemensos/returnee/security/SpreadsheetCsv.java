@@ -83,6 +83,11 @@ public final class SpreadsheetCsv implements Flushable, Closeable {
         return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
+    /** The reverse of {@link #cell}: a cell of one of these files read back (an uploaded error report) without the apostrophe. */
+    public static String unguarded(String cell) {
+        return cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0 ? cell.substring(1) : cell;
+    }
+
     @Override
     public void flush() {
         try {

@@ -34,6 +34,14 @@ class SpreadsheetCsvTest {
     }
 
     @Test
+    void aGuardedCellReadsBackAsTheTextItGuards() {
+        for (String text : List.of("=1+1", "+62812345678", "-2", "@SUM(A1)", "\t=1", "'quoted", "JL. MERDEKA", "'")) {
+            assertThat(SpreadsheetCsv.unguarded(SpreadsheetCsv.cell(text))).as(text).isEqualTo(text);
+        }
+        assertThat(SpreadsheetCsv.unguarded("'DUSUN X")).as("an apostrophe the clerk typed stays").isEqualTo("'DUSUN X");
+    }
+
+    @Test
     void ordinaryTextIsWrittenAsItIs() {
         assertThat(SpreadsheetCsv.cell("JL. MERDEKA 1, RT 02")).isEqualTo("JL. MERDEKA 1, RT 02");
         assertThat(SpreadsheetCsv.cell("a=b")).isEqualTo("a=b");

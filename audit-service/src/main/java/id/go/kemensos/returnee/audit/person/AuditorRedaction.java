@@ -14,7 +14,6 @@ import java.util.Set;
  */
 final class AuditorRedaction {
 
-    static final String RESTRICTED = "[restricted]";
     private static final Set<String> RESTRICTED_INPUTS = Set.of("category", "referralSource");
 
     private AuditorRedaction() {
@@ -27,7 +26,7 @@ final class AuditorRedaction {
         return criteria.stream().map(c -> {
             Map<String, Object> inputs = new LinkedHashMap<>();
             if (c.inputs() != null) {
-                c.inputs().forEach((name, value) -> inputs.put(name, RESTRICTED_INPUTS.contains(name) ? RESTRICTED : value));
+                c.inputs().forEach((name, value) -> inputs.put(name, RESTRICTED_INPUTS.contains(name) ? CriterionOutcome.RESTRICTED : value));
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", c.id());

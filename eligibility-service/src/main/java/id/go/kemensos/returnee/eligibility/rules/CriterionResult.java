@@ -1,8 +1,10 @@
 package id.go.kemensos.returnee.eligibility.rules;
 
+import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
+
 import java.util.LinkedHashMap;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
 /** One criterion of a decision: whether it passed, with the inputs it read and the law it cites. */
 public record CriterionResult(String id, Result result, RuleSet.OnFail onFail, RuleSet.Text description, String citation,
@@ -18,9 +20,7 @@ public record CriterionResult(String id, Result result, RuleSet.OnFail onFail, R
             return this;
         }
         Map<String, Object> shown = new LinkedHashMap<>();
-        inputs.forEach((name, value) -> shown.put(name, protectedInputs.contains(name) ? RESTRICTED : value));
+        inputs.forEach((name, value) -> shown.put(name, protectedInputs.contains(name) ? CriterionOutcome.RESTRICTED : value));
         return new CriterionResult(id, result, onFail, description, citation, shown);
     }
-
-    public static final String RESTRICTED = "[restricted]";
 }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +41,7 @@ public final class RuleSetCatalog {
     private final List<RuleSet> versions;
     private final Set<String> ids;
     private final Map<String, RuleSet.RelevantDate> relevantDates;
+    private final Set<String> protectedInputs;
 
     RuleSetCatalog(List<RuleSet> versions, RuleEngine engine) {
         Set<String> labels = new HashSet<>();
@@ -53,6 +55,8 @@ public final class RuleSetCatalog {
         this.versions = versions.stream().sorted(Comparator.comparing(RuleSet::id).thenComparing(RuleSet::effectiveFrom)).toList();
         this.relevantDates = relevantDateById(versions);
         this.ids = Collections.unmodifiableSet(new TreeSet<>(relevantDates.keySet()));
+        this.protectedInputs = this.versions.stream().flatMap(v -> v.confidentiality().protectedInputs().stream())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The shipped rule sets plus those in {@code extraDirectory} (may be null). */
@@ -128,7 +132,7 @@ public final class RuleSetCatalog {
     /** The ids of the laws and programs, each decided separately for every registration. */
     /** The facts that identify a trafficking victim, as the loaded rule sets declare them: hidden from all but protection officers. */
     public Set<String> protectedInputs() {
-        return versions.stream().flatMap(v -> v.confidentiality().protectedInputs().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        return protectedInputs;
     }
 
     public Set<String> ids() {

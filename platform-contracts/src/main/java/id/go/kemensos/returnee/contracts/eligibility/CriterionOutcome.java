@@ -7,4 +7,7 @@ import java.util.Map;
  * database: its id, PASSED, FAILED or UNKNOWN, the article it applies and the facts it read.
  */
 public record CriterionOutcome(String id, String result, String citation, Map<String, Object> inputs) {
+
+    /** An input's value as everyone without the need to know reads it: facts that identify a trafficking victim. */
+    public static final String RESTRICTED = "[restricted]";
 }

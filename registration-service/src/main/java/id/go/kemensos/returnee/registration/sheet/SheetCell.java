@@ -1,5 +1,7 @@
 package id.go.kemensos.returnee.registration.sheet;
 
+import id.go.kemensos.returnee.security.SpreadsheetCsv;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -19,15 +21,9 @@ public record SheetCell(String text, boolean typedAsNumber, BigDecimal number, L
     }
 
     public static SheetCell text(String text) {
-        return text == null || text.isEmpty() ? EMPTY : new SheetCell(withoutFormulaGuard(text), false, null, null);
-    }
-
-    /**
-     * The platform's CSV files put an apostrophe before a cell that a spreadsheet would run as a formula ({@code '+62...});
-     * a clerk who fixes an error report and uploads it again means the text after it.
-     */
-    private static String withoutFormulaGuard(String text) {
-        return text.length() > 1 && text.charAt(0) == '\'' && "=+-@\t\r".indexOf(text.charAt(1)) >= 0 ? text.substring(1) : text;
+        // The platform's CSV files put an apostrophe before a cell that a spreadsheet would run as a formula ('+62...); a
+        // clerk who fixes an error report and uploads it again means the text after it.
+        return text == null || text.isEmpty() ? EMPTY : new SheetCell(SpreadsheetCsv.unguarded(text), false, null, null);
     }
 
     public static SheetCell number(String text, BigDecimal number) {

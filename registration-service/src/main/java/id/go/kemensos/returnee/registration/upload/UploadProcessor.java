@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -160,17 +161,19 @@ class UploadProcessor {
             Counts counts = new Counts();
             List<Object[]> rows = new ArrayList<>();
             List<Pending> toRegister = new ArrayList<>();
+            // Each row's NIK index, computed once (null for a row without a readable registration).
+            List<String> niks = batch.stream().map(p -> p.verdict().returnee().map(r -> nikIndex.of(r.nik())).orElse(null)).toList();
             // Rows of earlier batches that carry one of this batch's NIKs: one query per batch, not one per row.
-            Map<String, Long> firstRowOfNik = new HashMap<>(uploads.rowsOfNiks(uploadId, batch.stream()
-                    .flatMap(p -> p.verdict().returnee().stream()).map(r -> nikIndex.of(r.nik())).toList()));
-            for (Pending p : batch) {
+            Map<String, Long> firstRowOfNik = new HashMap<>(uploads.rowsOfNiks(uploadId, niks.stream().filter(Objects::nonNull).toList()));
+            for (int i = 0; i < batch.size(); i++) {
+                Pending p = batch.get(i);
                 RowVerdict v = p.verdict();
                 if (v.outcome() == RowVerdict.Outcome.REJECTED) {
                     rows.add(uploads.row(uploadId, p.row().rowNumber(), v.outcome(), null, null, p.row().rawValues(), v.problems()));
                     counts.rejected++;
                     continue;
                 }
-                String nik = nikIndex.of(v.returnee().orElseThrow().nik());
+                String nik = niks.get(i);
                 Long earlier = firstRowOfNik.get(nik);
                 if (earlier != null) {
                     rows.add(uploads.row(uploadId, p.row().rowNumber(), RowVerdict.Outcome.REJECTED, null, null, p.row().rawValues(),
