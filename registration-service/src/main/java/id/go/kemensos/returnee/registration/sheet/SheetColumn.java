@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The canonical columns of the officers' sheet (DOMAIN.md section 8). Offices rename, reorder and translate headers, so each
+ * The canonical columns of the provincial returnee list (the header names below, in the order of the ministry's template). Offices rename, reorder and translate headers, so each
  * column is matched by its sheet name and a few Indonesian and English aliases, ignoring case and treating spaces,
  * underscores, dashes, dots and slashes alike ({@code Nama Sesuai KTP} = {@code nama_sesuai_ktp}).
  */
@@ -69,7 +69,7 @@ public enum SheetColumn {
         this.aliases = List.of(aliases);
     }
 
-    /** The header name of DOMAIN.md section 8, as used in validation problems and the error report. */
+    /** The template's header name, as used in validation problems and the error report. */
     public String sheetName() {
         return sheetName;
     }

@@ -27,7 +27,8 @@ import static id.go.kemensos.returnee.registration.validation.SheetColumns.NIK;
 import static id.go.kemensos.returnee.registration.validation.SheetColumns.SEX;
 
 /**
- * Checks a NIK as DOMAIN.md section 3 describes it ({@code PP KK CC DDMMYY SSSS}).
+ * Checks a NIK: 16 digits {@code PP KK CC DDMMYY SSSS} (province, regency, district, birth date with 40 added to a
+ * woman's day, serial).
  *
  * <p>Century rule: the NIK says only YY. Both 19YY and 20YY are tried; a candidate is plausible when the date exists, is not
  * after today (the injected clock) and gives an age of at most 100. Of the plausible ones, the one giving an age of 15 to 100

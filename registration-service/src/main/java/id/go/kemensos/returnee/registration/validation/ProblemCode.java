@@ -20,7 +20,7 @@ public enum ProblemCode {
     NIK_BIRTH_DATE_INVALID(ERROR),
     NIK_SERIAL_ZERO(ERROR),
     NIK_PROVINCE_UNKNOWN(ERROR),
-    /** Old codes persist on KTPs after regions split (DOMAIN.md 3.4), so an unknown regency or district only warns. */
+    /** Old codes persist on identity cards after a regency or district is split, so an unknown regency or district only warns. */
     NIK_REGENCY_UNKNOWN(WARNING),
     NIK_DISTRICT_UNKNOWN(WARNING),
     NIK_SEX_MISMATCH(REVIEW),
@@ -33,7 +33,7 @@ public enum ProblemCode {
     BANK_CODE_UNKNOWN(ERROR),
     ACCOUNT_NOT_DIGITS(ERROR),
     ACCOUNT_SCIENTIFIC_NOTATION(ERROR),
-    /** Lengths are a norm, not a rule (DOMAIN.md 5): the account inquiry before payment is the real check. */
+    /** A bank's account-number length is a norm, not a rule: the account inquiry before payment is the real check. */
     ACCOUNT_LENGTH_UNUSUAL(WARNING),
     HOLDER_NAME_MISSING(ERROR),
 

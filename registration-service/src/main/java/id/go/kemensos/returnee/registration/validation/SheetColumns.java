@@ -1,7 +1,7 @@
 package id.go.kemensos.returnee.registration.validation;
 
 /**
- * Header names of the officers' sheet (DOMAIN.md section 8) that validation problems point at. The upload reader's
+ * Header names of the provincial returnee list's template that validation problems point at. The upload reader's
  * {@code sheet.SheetColumn} maps each of these (and its aliases) to a canonical column.
  */
 public final class SheetColumns {

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The officer sheet of DOMAIN.md section 8 and helpers to read small sheets in tests. */
+/** The provincial returnee list's columns (as {@link SheetColumn} names them), a fictitious row, and helpers to read small sheets in tests. */
 final class SheetFixtures {
 
     static final String SAMPLE_HEADER = "no,nik,no_kk,nama_sesuai_ktp,jenis_kelamin,tempat_lahir,tanggal_lahir,alamat,rt,rw,"

@@ -37,7 +37,7 @@ class ReturneeRowValidatorTest {
     private final ReturneeRowValidator validator = new ReturneeRowValidator(new NikValidator(REGIONS, NOV_2026), new PhoneValidator(),
             new BankAccountValidator(BankCodes.load()), new SheetDates(NOV_2026), new DomicileValidator(REGIONS));
 
-    /** The fictitious row of DOMAIN.md section 8, as an NTB clerk types it. */
+    /** A fictitious row of a provincial returnee list, as an NTB clerk types it. */
     private static Map<SheetColumn, SheetCell> sitiAminahRow() {
         Map<SheetColumn, SheetCell> cells = new EnumMap<>(SheetColumn.class);
         put(cells, SheetColumn.NO, "1");
