@@ -62,7 +62,7 @@ final class CloudEventRecords implements AutoCloseable {
         return new ReturneeRegistered(beneficiaryId, nik.substring(0, 4) + "**********" + nik.substring(14), people.name(i),
                 SyntheticReturnees.female(i) ? Sex.FEMALE : Sex.MALE, people.birthDate(i), "52", "5202", ReturneeCategory.valueOf(category),
                 referralSource, "MY", LocalDate.of(2019, 9, 2), people.phoneE164(i), new BankAccount("002", people.accountNumber(i),
-                people.name(i)), true, attendedGuidance, null, at);
+                people.name(i)), true, attendedGuidance, null, at, null);
     }
 
     private static byte[] bytes(String text) {

@@ -25,6 +25,7 @@ import id.go.kemensos.returnee.contracts.notification.SmsPreferencesSet;
 import id.go.kemensos.returnee.contracts.notification.SmsWithheld;
 import id.go.kemensos.returnee.contracts.notification.SmsSent;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.contracts.registration.UploadCompleted;
 import id.go.kemensos.returnee.contracts.registration.UploadRowReviewed;
@@ -43,6 +44,7 @@ public final class EventCatalog {
             ReturneeUpdated.EVENT_TYPE,
             UploadCompleted.EVENT_TYPE,
             UploadRowReviewed.EVENT_TYPE,
+            PersonalDataErased.EVENT_TYPE,
             EligibilityDecided.EVENT_TYPE,
             DecisionOverridden.EVENT_TYPE,
             ProtectionDecided.EVENT_TYPE,

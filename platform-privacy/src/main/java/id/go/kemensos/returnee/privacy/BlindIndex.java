@@ -15,7 +15,9 @@ public final class BlindIndex {
 
     private final PlatformKeys keys;
 
+    /** Refused at once (naming the file) when the NIK index key was not given. */
     public BlindIndex(PlatformKeys keys) {
+        keys.nikIndex();
         this.keys = keys;
     }
 

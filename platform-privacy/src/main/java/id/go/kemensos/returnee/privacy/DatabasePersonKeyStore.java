@@ -4,6 +4,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +19,8 @@ import java.util.UUID;
  * KMS behind this interface.
  */
 public final class DatabasePersonKeyStore implements PersonKeyStore {
+
+    private static final int CHUNK = 1_000;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -27,6 +34,28 @@ public final class DatabasePersonKeyStore implements PersonKeyStore {
     public boolean insertIfAbsent(UUID person, byte[] wrappedKey) {
         return jdbc.update("INSERT IGNORE INTO keyvault.person_key (person_id, wrapped_key, created_at) VALUES (?, ?, ?)",
                 person.toString(), wrappedKey, Timestamp.from(clock.instant())) == 1;
+    }
+
+    @Override
+    public void insertAllIfAbsent(Map<UUID, byte[]> wrappedKeys) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate("INSERT IGNORE INTO keyvault.person_key (person_id, wrapped_key, created_at) VALUES (?, ?, ?)",
+                wrappedKeys.entrySet().stream().map(e -> new Object[]{e.getKey().toString(), e.getValue(), now}).toList());
+    }
+
+    @Override
+    public Map<UUID, byte[]> findAll(Collection<UUID> people) {
+        Map<UUID, byte[]> found = new HashMap<>();
+        List<String> ids = people.stream().map(UUID::toString).distinct().toList();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            jdbc.query("SELECT person_id, wrapped_key FROM keyvault.person_key WHERE destroyed_at IS NULL AND person_id IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> {
+                        found.put(UUID.fromString(rs.getString(1)), rs.getBytes(2));
+                    }, chunk.toArray());
+        }
+        return found;
     }
 
     @Override

@@ -41,19 +41,24 @@ public final class PlatformKeys {
 
     private final Aead master;
     private final PrfSet nikIndex;
+    private final Path nikIndexFile;
 
-    PlatformKeys(Aead master, PrfSet nikIndex) {
+    PlatformKeys(Aead master, PrfSet nikIndex, Path nikIndexFile) {
         this.master = master;
         this.nikIndex = nikIndex;
+        this.nikIndexFile = nikIndexFile;
     }
 
-    /** Reads both keys; a missing file stops the caller with one line naming it. */
+    /**
+     * Reads the keys: the master key must be there (a missing file stops the caller with one line naming it); the NIK index
+     * key only where NIKs are looked up (registration-service), so the other services are not given it.
+     */
     public static PlatformKeys load(Path directory) {
         try {
             KeysetHandle master = read(directory.resolve(MASTER_KEY));
-            KeysetHandle index = read(directory.resolve(NIK_INDEX_KEY));
-            return new PlatformKeys(master.getPrimitive(RegistryConfiguration.get(), Aead.class),
-                    index.getPrimitive(RegistryConfiguration.get(), PrfSet.class));
+            Path indexFile = directory.resolve(NIK_INDEX_KEY);
+            PrfSet index = Files.exists(indexFile) ? read(indexFile).getPrimitive(RegistryConfiguration.get(), PrfSet.class) : null;
+            return new PlatformKeys(master.getPrimitive(RegistryConfiguration.get(), Aead.class), index, indexFile);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The platform's keys in " + directory + " are not valid Tink keysets: " + e.getMessage(), e);
         }
@@ -77,6 +82,9 @@ public final class PlatformKeys {
     }
 
     PrfSet nikIndex() {
+        if (nikIndex == null) {
+            throw new IllegalStateException("Missing key " + nikIndexFile + ": mount it as a secret (the local stack generates it)");
+        }
         return nikIndex;
     }
 

@@ -1,5 +1,7 @@
 package id.go.kemensos.returnee.privacy;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +17,18 @@ final class MemoryPersonKeyStore implements PersonKeyStore {
     @Override
     public boolean insertIfAbsent(UUID person, byte[] wrappedKey) {
         return !destroyed.contains(person) && keys.putIfAbsent(person, wrappedKey) == null;
+    }
+
+    @Override
+    public void insertAllIfAbsent(Map<UUID, byte[]> wrappedKeys) {
+        wrappedKeys.forEach(this::insertIfAbsent);
+    }
+
+    @Override
+    public Map<UUID, byte[]> findAll(Collection<UUID> people) {
+        Map<UUID, byte[]> found = new HashMap<>();
+        people.forEach(p -> find(p).ifPresent(k -> found.put(p, k)));
+        return found;
     }
 
     @Override

@@ -3,6 +3,13 @@ package id.go.kemensos.returnee.privacy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+import id.go.kemensos.returnee.contracts.registration.BankAccount;
+import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
+import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
+import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import id.go.kemensos.returnee.contracts.registration.Sex;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PersonalDataCipherTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
     static Path keysDir;
@@ -25,7 +34,7 @@ class PersonalDataCipherTest {
 
     @Test
     void aSealedFieldOpensForItsPersonAndFieldOnlyAndHidesTheText() {
-        PersonalDataCipher cipher = new PersonalDataCipher(new PersonKeys(platform, new MemoryPersonKeyStore()));
+        PersonalDataCipher cipher = new PersonalDataCipher(new PersonKeys(platform, new MemoryPersonKeyStore()), JSON);
         UUID siti = UUID.randomUUID();
         UUID lalu = UUID.randomUUID();
         cipher.seal(lalu, "fullName", "LALU MUHAMMAD ZAINI");
@@ -44,7 +53,7 @@ class PersonalDataCipherTest {
     void erasingAPersonMakesEverythingSealedForThemUnreadableAndNothingNewIsSealed() {
         MemoryPersonKeyStore store = new MemoryPersonKeyStore();
         PersonKeys keys = new PersonKeys(platform, store);
-        PersonalDataCipher cipher = new PersonalDataCipher(keys);
+        PersonalDataCipher cipher = new PersonalDataCipher(keys, JSON);
         UUID siti = UUID.randomUUID();
         UUID lalu = UUID.randomUUID();
         String name = cipher.seal(siti, "fullName", "SITI AMINAH");
@@ -83,6 +92,51 @@ class PersonalDataCipherTest {
         PlatformKeys.generateIfAbsent(dir);
         assertThat(Files.readString(dir.resolve(PlatformKeys.MASTER_KEY))).as("never replaced").isEqualTo(master);
         Files.delete(dir.resolve(PlatformKeys.NIK_INDEX_KEY));
-        assertThatThrownBy(() -> PlatformKeys.load(dir)).hasMessageContaining(PlatformKeys.NIK_INDEX_KEY);
+        PlatformKeys withoutIndexKey = PlatformKeys.load(dir);
+        assertThatThrownBy(() -> new BlindIndex(withoutIndexKey)).as("only registration needs it").hasMessageContaining(PlatformKeys.NIK_INDEX_KEY);
+        Files.delete(dir.resolve(PlatformKeys.MASTER_KEY));
+        assertThatThrownBy(() -> PlatformKeys.load(dir)).hasMessageContaining(PlatformKeys.MASTER_KEY);
+    }
+
+    @Test
+    void aPersonsDetailsAreSealedWholeAndARegistrationFromBeforeSealingIsReadAsItWasWritten() {
+        PersonKeys keys = new PersonKeys(platform, new MemoryPersonKeyStore());
+        PersonalDataCipher cipher = new PersonalDataCipher(keys, JSON);
+        UUID siti = UUID.randomUUID();
+        keys.createAll(java.util.List.of(siti));
+        PersonalDetails details = new PersonalDetails("5201********0001", "SITI AMINAH", java.time.LocalDate.of(1990, 5, 17), "+6281234567890",
+                new BankAccount("002", "012301012345501", "SITI AMINAH"), ReturneeCategory.KPO, "IOM");
+
+        String sealed = cipher.seal(siti, details);
+        assertThat(sealed).doesNotContain("SITI").doesNotContain("KPO");
+        ReturneeRegistered event = ReturneeRegistered.sealed(siti, Sex.FEMALE, "52", "5201", "MY", java.time.LocalDate.of(2019, 9, 1), true, true,
+                null, java.time.Instant.now(), sealed);
+        assertThat(cipher.details(event)).contains(details);
+        ReturneeRegistered before = new ReturneeRegistered(siti, "5201********0001", "SITI AMINAH", Sex.FEMALE, details.birthDate(), "52", "5201",
+                ReturneeCategory.KPO, "IOM", "MY", java.time.LocalDate.of(2019, 9, 1), "+6281234567890", details.bankAccount(), true, true,
+                null, java.time.Instant.now(), null);
+        assertThat(cipher.details(before)).contains(details);
+
+        keys.erase(siti);
+        assertThat(cipher.details(event)).isEmpty();
+    }
+
+    @Test
+    void aBatchOfKeysIsReadInOneGoAndAKeyDestroyedElsewhereIsForgottenWithinItsTime() throws Exception {
+        MemoryPersonKeyStore store = new MemoryPersonKeyStore();
+        UUID siti = UUID.randomUUID();
+        UUID lalu = UUID.randomUUID();
+        new PersonKeys(platform, store).createAll(java.util.List.of(siti, lalu));
+        PersonKeys elsewhere = new PersonKeys(platform, store, java.time.Duration.ofMillis(200));
+        PersonalDataCipher cipher = new PersonalDataCipher(elsewhere, JSON);
+        String name = new PersonalDataCipher(new PersonKeys(platform, store), JSON).seal(siti, "fullName", "SITI AMINAH");
+
+        elsewhere.load(java.util.List.of(siti, lalu, UUID.randomUUID()));
+        store.destroy(siti);
+        assertThat(cipher.open(siti, "fullName", name)).as("kept unwrapped for a while").contains("SITI AMINAH");
+        Thread.sleep(400);
+        assertThat(cipher.open(siti, "fullName", name)).as("then gone").isEmpty();
+        elsewhere.forget(lalu);
+        assertThat(elsewhere.existing(lalu)).as("read again from the store").isPresent();
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 import static id.go.kemensos.returnee.security.OfficerRole.AUDITOR;
+import static id.go.kemensos.returnee.security.OfficerRole.DATA_PROTECTION_OFFICER;
 import static id.go.kemensos.returnee.security.OfficerRole.MINISTRY_OFFICER;
 import static id.go.kemensos.returnee.security.OfficerRole.PROTECTION_OFFICER;
 import static id.go.kemensos.returnee.security.OfficerRole.PROVINCIAL_OFFICER;
@@ -21,6 +22,7 @@ class RegistrationAccess implements ServiceAccessRules {
     public void define(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.POST, "/api/returnees").hasRole(PROVINCIAL_OFFICER.name())
                 .requestMatchers(HttpMethod.PATCH, "/api/returnees/*").hasRole(PROVINCIAL_OFFICER.name())
+                .requestMatchers(HttpMethod.POST, "/api/returnees/*/erasure").hasRole(DATA_PROTECTION_OFFICER.name())
                 .requestMatchers(HttpMethod.GET, "/api/returnees", "/api/returnees/*")
                 .hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(), AUDITOR.name(), PROTECTION_OFFICER.name())
                 .requestMatchers(HttpMethod.POST, "/api/uploads", "/api/uploads/*/rows/*/review").hasRole(PROVINCIAL_OFFICER.name())

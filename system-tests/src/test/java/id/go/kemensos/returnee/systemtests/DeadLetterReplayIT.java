@@ -60,7 +60,7 @@ class DeadLetterReplayIT {
         deadLetterForNotification(new ReturneeRegistered(beneficiary, MaskedValues.nik((String) fixture.get("nik")), "SITI AMINAH",
                 Sex.FEMALE, LocalDate.of(1990, 8, 15), "52", "5202", ReturneeCategory.PMIB_DEPORTEE, "BP3MI", "MY",
                 LocalDate.of(2019, 9, 2), phone, new BankAccount("002", (String) fixture.get("accountNumber"), "SITI AMINAH"),
-                true, true, null, Instant.now()));
+                true, true, null, Instant.now(), null));
 
         JsonNode pending = actuator("GET", "/actuator/deadletters");
         assertThat(pending.get(RegistrationTopics.EVENTS).asLong()).as("pending dead letters: %s", pending).isPositive();

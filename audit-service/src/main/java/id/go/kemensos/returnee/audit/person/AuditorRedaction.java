@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * What auditor views leave out or mask (Law 27/2022): NIKs and account and phone numbers travel masked already or are masked
@@ -19,14 +20,16 @@ final class AuditorRedaction {
     private AuditorRedaction() {
     }
 
-    static List<Map<String, Object>> criteria(List<CriterionOutcome> criteria) {
+    /** The criteria as an auditor reads them; {@code open} turns a sealed personal input into its value or {@code [erased]}. */
+    static List<Map<String, Object>> criteria(List<CriterionOutcome> criteria, BiFunction<String, Object, Object> open) {
         if (criteria == null) {
             return List.of();
         }
         return criteria.stream().map(c -> {
             Map<String, Object> inputs = new LinkedHashMap<>();
             if (c.inputs() != null) {
-                c.inputs().forEach((name, value) -> inputs.put(name, RESTRICTED_INPUTS.contains(name) ? CriterionOutcome.RESTRICTED : value));
+                c.inputs().forEach((name, value) -> inputs.put(name, RESTRICTED_INPUTS.contains(name) ? CriterionOutcome.RESTRICTED
+                        : open.apply(name, value)));
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", c.id());

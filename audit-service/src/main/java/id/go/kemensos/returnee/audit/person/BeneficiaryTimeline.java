@@ -23,10 +23,17 @@ import id.go.kemensos.returnee.contracts.notification.SmsFailed;
 import id.go.kemensos.returnee.contracts.notification.SmsPreferencesSet;
 import id.go.kemensos.returnee.contracts.notification.SmsWithheld;
 import id.go.kemensos.returnee.contracts.notification.SmsSent;
+import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
+import id.go.kemensos.returnee.contracts.registration.BankAccount;
+import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
+import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import org.springframework.stereotype.Service;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,9 +49,22 @@ import java.util.UUID;
 public class BeneficiaryTimeline {
 
     private final AuditLedger ledger;
+    private final PersonalDataCipher cipher;
 
-    public BeneficiaryTimeline(AuditLedger ledger) {
+    public BeneficiaryTimeline(AuditLedger ledger, PersonalDataCipher cipher) {
         this.ledger = ledger;
+        this.cipher = cipher;
+    }
+
+    /** The personal fields of a registration, opened; empty once the person was erased. */
+    Optional<PersonalDetails> details(ReturneeRegistered r) {
+        return cipher.details(r);
+    }
+
+    /** A decision's criteria for auditors: personal inputs opened (or {@code [erased]}), a victim's facts withheld. */
+    List<Map<String, Object>> criteria(UUID beneficiaryId, List<CriterionOutcome> criteria) {
+        return AuditorRedaction.criteria(criteria, (name, value) -> value instanceof String text && PersonalDataCipher.isSealed(text)
+                ? cipher.open(beneficiaryId, CriterionOutcome.sealedField(name), text).orElse(CriterionOutcome.ERASED) : value);
     }
 
     public List<TimelineEntry> of(UUID beneficiaryId) {
@@ -71,27 +91,36 @@ public class BeneficiaryTimeline {
         Map<String, Object> d = new LinkedHashMap<>();
         String summary;
         if (event instanceof ReturneeRegistered r) {
-            d.put("fullName", r.fullName());
-            d.put("nik", r.nikMasked());
+            // Sealed with the person's key: once they are erased, the entry stays (its hash too) and reads as erased.
+            Optional<PersonalDetails> p = cipher.details(r);
+            d.put("fullName", p.map(PersonalDetails::fullName).orElse(CriterionOutcome.ERASED));
+            d.put("nik", p.map(PersonalDetails::nikMasked).orElse(CriterionOutcome.ERASED));
             d.put("regencyCode", r.regencyCode());
             d.put("returnDate", r.returnDate());
-            d.put("phone", MaskedValues.lastFour(r.phoneE164()));
-            d.put("bank", r.bankAccount() == null ? null : r.bankAccount().bankCode() + " " + r.bankAccount().maskedAccountNumber());
+            d.put("phone", p.map(x -> MaskedValues.lastFour(x.phoneE164())).orElse(CriterionOutcome.ERASED));
+            d.put("bank", p.map(PersonalDetails::bankAccount).map(a -> a.bankCode() + " " + a.maskedAccountNumber()).orElse(CriterionOutcome.ERASED));
             d.put("uploadId", r.uploadId());
-            summary = "Registered " + r.fullName() + " (NIK " + r.nikMasked() + "), region " + r.regencyCode()
-                    + (r.uploadId() != null ? " from upload " + r.uploadId() : " at a desk");
+            summary = "Registered " + p.map(x -> x.fullName() + " (NIK " + x.nikMasked() + ")").orElse("a person whose data was erased")
+                    + ", region " + r.regencyCode() + (r.uploadId() != null ? " from upload " + r.uploadId() : " at a desk");
         } else if (event instanceof ReturneeUpdated u) {
+            Optional<PersonalDetails> p = cipher.details(u);
+            BankAccount account = p.map(PersonalDetails::bankAccount).orElse(null);
             d.put("changed", u.changed());
-            d.put("phone", MaskedValues.lastFour(u.phoneE164()));
-            d.put("bank", u.bankAccount() == null ? null : u.bankAccount().bankCode() + " " + u.bankAccount().maskedAccountNumber());
-            summary = "Amended " + String.join(", ", u.changed()) + (u.bankAccount() != null && u.changed().contains("bankAccount")
-                    ? ": bank " + u.bankAccount().bankCode() + " " + u.bankAccount().maskedAccountNumber() : "");
+            d.put("phone", p.map(x -> MaskedValues.lastFour(x.phoneE164())).orElse(CriterionOutcome.ERASED));
+            d.put("bank", account == null ? null : account.bankCode() + " " + account.maskedAccountNumber());
+            summary = "Amended " + String.join(", ", u.changed()) + (account != null && u.changed().contains("bankAccount")
+                    ? ": bank " + account.bankCode() + " " + account.maskedAccountNumber() : "");
+        } else if (event instanceof PersonalDataErased x) {
+            d.put("erasedBy", x.erasedBy());
+            d.put("ground", x.ground());
+            summary = "Personal data erased on " + LocalDate.ofInstant(x.erasedAt(), ZoneId.of("Asia/Jakarta")) + " by " + x.erasedBy()
+                    + " (" + x.ground() + ")";
         } else if (event instanceof EligibilityDecided e) {
             d.put("decisionId", e.decisionId());
             d.put("ruleSet", e.ruleSetId() + " " + e.ruleSetVersion());
             d.put("legalBasis", e.legalBasis());
             d.put("relevantDate", e.relevantDate());
-            d.put("criteria", AuditorRedaction.criteria(e.criteria()));
+            d.put("criteria", criteria(e.beneficiaryId(), e.criteria()));
             d.put("previousDecisionId", e.previousDecisionId());
             summary = e.outcome() + " under " + e.ruleSetId() + " v" + e.ruleSetVersion()
                     + (e.grantAmount() > 0 ? ", Rp" + e.grantAmount() : "")

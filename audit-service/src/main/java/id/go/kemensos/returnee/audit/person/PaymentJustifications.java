@@ -16,6 +16,8 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
+import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
+import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import org.springframework.stereotype.Service;
 
@@ -98,7 +100,9 @@ public class PaymentJustifications {
         for (AuditEntry entry : ledger.bySubject(scheduled.beneficiaryId().toString())) {
             PlatformEvent event = timeline.decoded(entry).orElse(null);
             if (event instanceof ReturneeRegistered r) {
-                who = new PaymentJustification.Beneficiary(r.beneficiaryId(), r.fullName(), r.nikMasked(), r.provinceCode(), r.regencyCode());
+                Optional<PersonalDetails> p = timeline.details(r);
+                who = new PaymentJustification.Beneficiary(r.beneficiaryId(), p.map(PersonalDetails::fullName).orElse(CriterionOutcome.ERASED),
+                        p.map(PersonalDetails::nikMasked).orElse(CriterionOutcome.ERASED), r.provinceCode(), r.regencyCode());
             } else if (event instanceof EligibilityDecided e && e.decisionId().equals(scheduled.decisionId())) {
                 decided = e;
             } else if (event instanceof DecisionOverridden o && o.decisionId().equals(scheduled.decisionId())) {
@@ -107,7 +111,7 @@ public class PaymentJustifications {
         }
         PaymentJustification.Decision decision = decided == null ? null : new PaymentJustification.Decision(decided.decisionId(),
                 decided.outcome().name(), decided.ruleSetId(), decided.ruleSetVersion(), decided.legalBasis(), decided.relevantDate(),
-                AuditorRedaction.criteria(decided.criteria()), decided.decidedAt(), overridden == null ? null
+                timeline.criteria(decided.beneficiaryId(), decided.criteria()), decided.decidedAt(), overridden == null ? null
                 : new PaymentJustification.Override(overridden.outcome().name(), overridden.officer(), overridden.reason(), overridden.overriddenAt()));
         String maker = batch != null ? batch.preparedBy() : approvedBy == null ? null : "system: scheduled from decision " + scheduled.decisionId();
         String checker = batch != null && "APPROVED".equals(batch.decision()) ? batch.decidedBy() : approvedBy;

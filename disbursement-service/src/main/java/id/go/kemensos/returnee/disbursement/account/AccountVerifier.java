@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.disbursement.account;
 
-import id.go.kemensos.returnee.contracts.MaskedValues;
+import id.go.kemensos.returnee.contracts.registration.BankAccount;
+import id.go.kemensos.returnee.disbursement.payee.PayeeSeal;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.disbursement.DisbursementProperties;
 import id.go.kemensos.returnee.messaging.LockConflicts;
@@ -17,7 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -36,11 +40,24 @@ class AccountVerifier implements AutoCloseable {
     private static final Duration ABANDONED = Duration.ofMinutes(1);
     private static final int BATCH = 200;
 
-    record Check(UUID paymentId, UUID beneficiaryId, String programId, String cycleId, String provinceCode, long amount, String bankCode,
-                 String accountNumber, String holderName, String registeredName) {
+    record Check(UUID paymentId, UUID beneficiaryId, String programId, String cycleId, String provinceCode, long amount,
+                 Instant accountSince, PayeeSeal.Payee payee) {
+
+        BankAccount account() {
+            return payee.account();
+        }
     }
 
+    /** A claimed row, before its payee's personal data is opened. */
+    private record Claimed(UUID paymentId, UUID beneficiaryId, String programId, String cycleId, String provinceCode, long amount,
+                           Instant accountSince, String sealedPayee) {
+    }
+
+    /** Why a payment of an erased person is held: nobody can be paid whose account can no longer be read. */
+    static final String ERASED = "Data pribadi penerima telah dihapus / the payee's personal data was erased";
+
     private final JdbcTemplate jdbc;
+    private final PayeeSeal seal;
     private final TransactionTemplate tx;
     private final BankGatewayClient bank;
     private final PaymentLedger ledger;
@@ -50,9 +67,10 @@ class AccountVerifier implements AutoCloseable {
     private final AccountHolderNames names;
     private final ExecutorService calls;
 
-    AccountVerifier(JdbcTemplate jdbc, TransactionTemplate tx, BankGatewayClient bank, PaymentLedger ledger, Outbox outbox, Clock clock,
-                    DisbursementProperties properties) {
+    AccountVerifier(JdbcTemplate jdbc, PayeeSeal seal, TransactionTemplate tx, BankGatewayClient bank, PaymentLedger ledger, Outbox outbox,
+                    Clock clock, DisbursementProperties properties) {
         this.jdbc = jdbc;
+        this.seal = seal;
         this.tx = tx;
         this.bank = bank;
         this.ledger = ledger;
@@ -68,7 +86,8 @@ class AccountVerifier implements AutoCloseable {
     void verifyPending() {
         List<Check> checks = claim();
         CompletableFuture.allOf(checks.stream().map(check -> CompletableFuture.runAsync(() -> {
-            BankGatewayClient.AccountInquiry answer = bank.inquire(check.paymentId().toString(), check.bankCode(), check.accountNumber());
+            BankGatewayClient.AccountInquiry answer = bank.inquire(check.paymentId().toString(), check.account().bankCode(),
+                    check.account().accountNumber());
             LockConflicts.retry("account check of payment " + check.paymentId(), () -> tx.executeWithoutResult(status -> record(check, answer)));
         }, calls)).toArray(CompletableFuture[]::new)).join();
     }
@@ -78,25 +97,37 @@ class AccountVerifier implements AutoCloseable {
         calls.shutdown();
     }
 
-    /** Marks a batch of pending checks CHECKING (so that a second pass does not take them) and returns them. */
+    /**
+     * Marks a batch of pending checks CHECKING (so that a second pass does not take them) and returns them. A payment whose
+     * payee was erased cannot be checked or paid: it is marked a MISMATCH for finance to see.
+     */
     private List<Check> claim() {
         return tx.execute(status -> {
             Timestamp now = Timestamp.from(clock.instant());
-            List<Check> checks = jdbc.query("""
-                            SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.province_code, p.amount, y.bank_code,
-                                   y.account_number, y.account_holder_name, y.full_name
+            List<Claimed> claimed = jdbc.query("""
+                            SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.province_code, p.amount, y.account_since,
+                                   y.personal_data
                             FROM payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
                             WHERE p.state = 'SCHEDULED' AND (p.account_check = 'PENDING'
                                   OR (p.account_check = 'CHECKING' AND p.account_checked_at < ?))
                             ORDER BY p.scheduled_at LIMIT ? FOR UPDATE SKIP LOCKED""",
-                    (rs, n) -> new Check(UUID.fromString(rs.getString("payment_id")), UUID.fromString(rs.getString("beneficiary_id")),
+                    (rs, n) -> new Claimed(UUID.fromString(rs.getString("payment_id")), UUID.fromString(rs.getString("beneficiary_id")),
                             rs.getString("program_id"), rs.getString("cycle_id"), rs.getString("province_code"), rs.getLong("amount"),
-                            rs.getString("bank_code"), rs.getString("account_number"), rs.getString("account_holder_name"),
-                            rs.getString("full_name")),
+                            rs.getTimestamp("account_since").toInstant(), rs.getString("personal_data")),
                     Timestamp.from(clock.instant().minus(ABANDONED)), BATCH);
-            for (Check check : checks) {
+            seal.loadKeys(claimed.stream().map(Claimed::beneficiaryId).toList());
+            List<Check> checks = new ArrayList<>();
+            for (Claimed c : claimed) {
+                Optional<PayeeSeal.Payee> payee = seal.openPayee(c.beneficiaryId(), c.sealedPayee());
+                if (payee.isEmpty()) {
+                    jdbc.update("UPDATE payment_intent SET account_check = 'MISMATCH', account_checked_at = ?, account_check_detail = ? "
+                            + "WHERE payment_id = ?", now, ERASED, c.paymentId().toString());
+                    continue;
+                }
                 jdbc.update("UPDATE payment_intent SET account_check = 'CHECKING', account_checked_at = ? WHERE payment_id = ?", now,
-                        check.paymentId().toString());
+                        c.paymentId().toString());
+                checks.add(new Check(c.paymentId(), c.beneficiaryId(), c.programId(), c.cycleId(), c.provinceCode(), c.amount(),
+                        c.accountSince(), payee.get()));
             }
             return checks;
         });
@@ -115,10 +146,11 @@ class AccountVerifier implements AutoCloseable {
         double score = 0;
         if (answer instanceof BankGatewayClient.AccountInquiry.Holder holder) {
             seen = holder.name();
-            AccountHolderNames.Comparison comparison = names.compare(holder.name(), check.registeredName());
+            AccountHolderNames.Comparison comparison = names.compare(holder.name(), check.payee().fullName());
             score = comparison.score();
             result = comparison.matches() ? "VERIFIED" : "MISMATCH";
-            detail = comparison.matches() ? null : "Nama pemilik rekening di bank \"" + holder.name() + "\" tidak sesuai nama terdaftar / "
+            // The names themselves are shown to finance from the sealed columns, never written into the detail or its event.
+            detail = comparison.matches() ? null : "Nama pemilik rekening di bank tidak sesuai nama terdaftar / "
                     + "the bank's account holder does not match the registered name (score " + String.format(java.util.Locale.ROOT, "%.2f", score) + ")";
         } else {
             BankGatewayClient.AccountInquiry.Refused refused = (BankGatewayClient.AccountInquiry.Refused) answer;
@@ -126,20 +158,22 @@ class AccountVerifier implements AutoCloseable {
             detail = "Rekening ditolak bank: " + refused.reason() + " / the bank refused the account (" + refused.code() + ")";
         }
         // The account checked is the account paid: kept on the payment, so that a later amendment cannot redirect it unchecked.
-        int updated = jdbc.update("UPDATE payment_intent SET account_check = ?, account_holder_seen = ?, account_check_detail = ?, "
-                        + "account_checked_at = ?, checked_bank_code = ?, checked_account_number = ?, checked_holder_name = ? "
-                        + "WHERE payment_id = ? AND account_check = 'CHECKING' AND state = 'SCHEDULED'", result, seen, detail,
-                Timestamp.from(clock.instant()), check.bankCode(), check.accountNumber(), check.holderName(), check.paymentId().toString());
+        int updated = jdbc.update("UPDATE payment_intent SET account_check = ?, holder_seen = ?, account_check_detail = ?, "
+                        + "account_checked_at = ?, checked_bank_code = ?, checked_account = ?, checked_account_since = ?, account_masked = ? "
+                        + "WHERE payment_id = ? AND account_check = 'CHECKING' AND state = 'SCHEDULED'", result,
+                seen == null ? null : seal.holderSeen(check.beneficiaryId(), seen), detail, Timestamp.from(clock.instant()),
+                check.account().bankCode(), seal.account(check.beneficiaryId(), PayeeSeal.CHECKED_ACCOUNT, check.account()),
+                Timestamp.from(check.accountSince()), check.account().maskedAccountNumber(), check.paymentId().toString());
         if (updated == 0) {
             return; // the payee's account changed meanwhile, and the check starts again
         }
-        outbox.append(new PaymentAccountChecked(check.paymentId(), check.beneficiaryId(), result, check.bankCode(),
-                MaskedValues.lastFour(check.accountNumber()), score, detail, clock.instant()));
+        outbox.append(new PaymentAccountChecked(check.paymentId(), check.beneficiaryId(), result, check.account().bankCode(),
+                check.account().maskedAccountNumber(), score, detail, clock.instant()));
         if ("VERIFIED".equals(result)) {
             ledger.approveIfAutomatic(new PaymentLedger.Scheduled(check.paymentId(), check.beneficiaryId(), check.programId(), check.cycleId(),
                     check.provinceCode(), check.amount()));
         } else {
-            log.info("Payment {} held: account {} {}", check.paymentId(), MaskedValues.lastFour(check.accountNumber()), detail);
+            log.info("Payment {} held: account {} {}", check.paymentId(), check.account().maskedAccountNumber(), detail);
         }
     }
 }

@@ -120,9 +120,9 @@ public class PaymentBatches {
         // Back in the pool; a payment whose payee amended the account while it was batched is checked again, on the new one.
         jdbc.update("""
                 UPDATE payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
-                SET p.account_check = 'PENDING', p.account_holder_seen = NULL, p.account_check_detail = NULL
-                WHERE p.batch_id = ? AND p.state = 'SCHEDULED' AND p.checked_account_number IS NOT NULL
-                  AND NOT (p.checked_bank_code = y.bank_code AND p.checked_account_number = y.account_number)""", batchId.toString());
+                SET p.account_check = 'PENDING', p.holder_seen = NULL, p.account_check_detail = NULL
+                WHERE p.batch_id = ? AND p.state = 'SCHEDULED' AND p.checked_account IS NOT NULL
+                  AND p.checked_account_since < y.account_since""", batchId.toString());
         jdbc.update("UPDATE payment_intent SET batch_id = NULL WHERE batch_id = ? AND state = 'SCHEDULED'", batchId.toString());
         decide(batch, "REJECTED", rejectedBy, reason, clock.instant());
         return find(batchId).orElseThrow();

@@ -41,7 +41,7 @@ class PaymentController {
     ResponseEntity<Map<String, Object>> get(@PathVariable UUID paymentId, Officer officer) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 SELECT payment_id, program_id, cycle_id, beneficiary_id, amount, province_code, regency_code, state, approved_by, batch_id,
-                       waiting_reason, bank_code, CONCAT('***', RIGHT(account_number, 4)) AS account_number_masked, bank_reference,
+                       waiting_reason, bank_code, account_masked AS account_number_masked, bank_reference,
                        failure_code, failure_reason, reissue_of, scheduled_at, settled_at, updated_at
                 FROM payment_intent WHERE payment_id = ?""", paymentId.toString());
         if (rows.isEmpty()) {

@@ -10,8 +10,10 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
+import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.disbursement.DisbursementProperties;
 import id.go.kemensos.returnee.disbursement.budget.ProgramBudgets;
+import id.go.kemensos.returnee.disbursement.payee.PayeeSeal;
 import id.go.kemensos.returnee.messaging.IncomingEvent;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.messaging.ProcessedEvents;
@@ -24,9 +26,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,19 +46,17 @@ public class PaymentLedger {
     static final String CONSUMER = "disbursement.eligibility-events";
     private static final Logger log = LoggerFactory.getLogger(PaymentLedger.class);
 
+    /** Approved payments: to the account checked (sealed on the payment), or the payee's where no inquiry ran. */
     private static final String CLAIMABLE = """
-            SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.amount,
-                   COALESCE(p.checked_bank_code, y.bank_code) AS bank_code,
-                   COALESCE(p.checked_account_number, y.account_number) AS account_number,
-                   COALESCE(p.checked_holder_name, y.account_holder_name) AS account_holder_name
+            SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.amount, p.checked_account, y.personal_data
             FROM payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
             WHERE p.state = 'APPROVED'
             ORDER BY p.scheduled_at
             LIMIT ? FOR UPDATE SKIP LOCKED""";
+    /** Sent payments: to the account they were sent to (sealed on the payment). */
     private static final String DUE_FOR_CHECK = """
-            SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.amount, p.bank_code, p.account_number,
-                   COALESCE(p.checked_holder_name, y.account_holder_name) AS account_holder_name
-            FROM payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
+            SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.amount, p.paid_account
+            FROM payment_intent p
             WHERE p.state = 'SENT' AND p.next_check_at <= ?
             ORDER BY p.next_check_at
             LIMIT ? FOR UPDATE SKIP LOCKED""";
@@ -64,9 +67,11 @@ public class PaymentLedger {
     private final Clock clock;
     private final DisbursementProperties properties;
     private final ProgramBudgets budgets;
+    private final PayeeSeal seal;
 
     PaymentLedger(ProcessedEvents processed, Outbox outbox, JdbcTemplate jdbc, Clock clock, DisbursementProperties properties,
-                  ProgramBudgets budgets) {
+                  ProgramBudgets budgets, PayeeSeal seal) {
+        this.seal = seal;
         this.budgets = budgets;
         this.processed = processed;
         this.outbox = outbox;
@@ -208,23 +213,48 @@ public class PaymentLedger {
      */
     @Transactional
     public List<TransferOrder> claimForTransfer(int limit) {
-        List<TransferOrder> orders = jdbc.query(CLAIMABLE, order(false), limit);
+        List<ClaimedPayment> claimed = jdbc.query(CLAIMABLE, (rs, n) -> new ClaimedPayment(UUID.fromString(rs.getString("payment_id")),
+                UUID.fromString(rs.getString("beneficiary_id")), rs.getString("program_id"), rs.getString("cycle_id"), rs.getLong("amount"),
+                rs.getString("checked_account"), rs.getString("personal_data")), limit);
+        seal.loadKeys(claimed.stream().map(ClaimedPayment::beneficiaryId).toList());
         Instant now = clock.instant();
         Instant checkAt = now.plus(properties.dispatch().statusCheckDelay());
-        for (TransferOrder o : orders) {
-            transition(o.paymentId(), PaymentState.APPROVED, PaymentState.SENT,
-                    "bank_code = ?, account_number = ?, next_check_at = ?", o.bankCode(), o.accountNumber(), Timestamp.from(checkAt));
-            outbox.append(new PaymentSent(o.paymentId(), o.beneficiaryId(), o.amount(), o.bankCode(),
-                    MaskedValues.lastFour(o.accountNumber()), now));
+        List<TransferOrder> orders = new ArrayList<>();
+        for (ClaimedPayment c : claimed) {
+            Optional<BankAccount> account = c.checkedAccount() != null
+                    ? seal.openAccount(c.beneficiaryId(), PayeeSeal.CHECKED_ACCOUNT, c.checkedAccount())
+                    : seal.openPayee(c.beneficiaryId(), c.payee()).map(PayeeSeal.Payee::account);
+            TransferOrder o = new TransferOrder(c.paymentId(), c.beneficiaryId(), c.programId(), c.cycleId(), c.amount(),
+                    account.map(BankAccount::bankCode).orElse(null), account.map(BankAccount::accountNumber).orElse(null),
+                    account.map(BankAccount::holderName).orElse(null), false);
+            if (account.isEmpty()) {
+                // Erased after approval: the account can no longer be read, so the money cannot go; the budget gets it back.
+                transition(o.paymentId(), PaymentState.APPROVED, PaymentState.SENT, "next_check_at = NULL");
+                fail(o, PERSONAL_DATA_ERASED, "Data pribadi penerima telah dihapus / the payee's personal data was erased");
+                continue;
+            }
+            transition(o.paymentId(), PaymentState.APPROVED, PaymentState.SENT, "bank_code = ?, paid_account = ?, account_masked = ?, next_check_at = ?",
+                    o.bankCode(), seal.account(o.beneficiaryId(), PayeeSeal.PAID_ACCOUNT, account.get()), account.get().maskedAccountNumber(),
+                    Timestamp.from(checkAt));
+            outbox.append(new PaymentSent(o.paymentId(), o.beneficiaryId(), o.amount(), o.bankCode(), account.get().maskedAccountNumber(), now));
+            orders.add(o);
         }
         return orders;
     }
+
+    /** A claimed approved payment, before its account is opened. */
+    private record ClaimedPayment(UUID paymentId, UUID beneficiaryId, String programId, String cycleId, long amount, String checkedAccount,
+                                  String payee) {
+    }
+
+    /** The failure code of a payment that could not go because its payee was erased. */
+    public static final String PERSONAL_DATA_ERASED = "PERSONAL_DATA_ERASED";
 
     /** Sent payments without a final answer whose status check is due; they are pushed back so that no other pass takes them. */
     @Transactional
     public List<TransferOrder> claimDueForStatusCheck(int limit) {
         Instant now = clock.instant();
-        List<TransferOrder> orders = jdbc.query(DUE_FOR_CHECK, order(true), Timestamp.from(now), limit);
+        List<TransferOrder> orders = jdbc.query(DUE_FOR_CHECK, (rs, n) -> sentOrder(rs), Timestamp.from(now), limit);
         for (TransferOrder o : orders) {
             jdbc.update("UPDATE payment_intent SET next_check_at = ?, status_checks = status_checks + 1 WHERE payment_id = ?",
                     Timestamp.from(now.plus(properties.dispatch().statusCheckDelay())), o.paymentId().toString());
@@ -266,9 +296,12 @@ public class PaymentLedger {
                 + " WHERE payment_id = ? AND state = ?", args) == 1;
     }
 
-    private static RowMapper<TransferOrder> order(boolean alreadySent) {
-        return (rs, n) -> new TransferOrder(UUID.fromString(rs.getString("payment_id")), UUID.fromString(rs.getString("beneficiary_id")),
-                rs.getString("program_id"), rs.getString("cycle_id"), rs.getLong("amount"), rs.getString("bank_code"), rs.getString("account_number"),
-                rs.getString("account_holder_name"), alreadySent);
+    /** A sent payment for its status check; its account reads as null once the payee was erased (a resend is then refused). */
+    private TransferOrder sentOrder(ResultSet rs) throws SQLException {
+        UUID beneficiaryId = UUID.fromString(rs.getString("beneficiary_id"));
+        Optional<BankAccount> account = seal.openAccount(beneficiaryId, PayeeSeal.PAID_ACCOUNT, rs.getString("paid_account"));
+        return new TransferOrder(UUID.fromString(rs.getString("payment_id")), beneficiaryId, rs.getString("program_id"), rs.getString("cycle_id"),
+                rs.getLong("amount"), account.map(BankAccount::bankCode).orElse(null), account.map(BankAccount::accountNumber).orElse(null),
+                account.map(BankAccount::holderName).orElse(null), true);
     }
 }

@@ -1,7 +1,10 @@
 package id.go.kemensos.returnee.disbursement.payee;
 
-import id.go.kemensos.returnee.contracts.MaskedValues;
+import id.go.kemensos.returnee.contracts.registration.BankAccount;
+import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
+import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.messaging.IncomingEvent;
 import id.go.kemensos.returnee.messaging.ProcessedEvents;
@@ -12,6 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Keeps the payee details that transfers need, from registration-service's events. An account amendment reaches every
@@ -27,10 +32,14 @@ public class PayeeProjection {
 
     private final ProcessedEvents processed;
     private final JdbcTemplate jdbc;
+    private final PayeeSeal seal;
+    private final PersonalDataCipher cipher;
 
-    PayeeProjection(ProcessedEvents processed, JdbcTemplate jdbc) {
+    PayeeProjection(ProcessedEvents processed, JdbcTemplate jdbc, PayeeSeal seal, PersonalDataCipher cipher) {
         this.processed = processed;
         this.jdbc = jdbc;
+        this.seal = seal;
+        this.cipher = cipher;
     }
 
     @Transactional
@@ -38,33 +47,52 @@ public class PayeeProjection {
         if (!processed.markHandled(CONSUMER, event.id())) {
             return;
         }
-        event.payloadAs(ReturneeRegistered.class).ifPresent(r -> jdbc.update("""
-                        INSERT INTO payee (beneficiary_id, full_name, province_code, regency_code, bank_code, account_number,
-                            account_holder_name, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        ON DUPLICATE KEY UPDATE full_name = VALUES(full_name), province_code = VALUES(province_code),
-                            regency_code = VALUES(regency_code), bank_code = VALUES(bank_code),
-                            account_number = VALUES(account_number), account_holder_name = VALUES(account_holder_name),
+        event.payloadAs(ReturneeRegistered.class).ifPresent(this::registered);
+        event.payloadAs(ReturneeUpdated.class).ifPresent(this::updated);
+        event.payloadAs(PersonalDataErased.class).ifPresent(erased -> cipher.forgetKey(erased.beneficiaryId()));
+    }
+
+    private void registered(ReturneeRegistered r) {
+        Optional<PersonalDetails> details = cipher.details(r);
+        if (details.isEmpty()) {
+            log.info("Registration of beneficiary {} arrived after the person was erased; no payee kept", r.beneficiaryId());
+            return;
+        }
+        BankAccount account = details.get().bankAccount();
+        // account_since: when this account became the payee's (a payment's check of an older one is out of date).
+        jdbc.update("""
+                        INSERT INTO payee (beneficiary_id, personal_data, province_code, regency_code, bank_code, account_since, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE personal_data = VALUES(personal_data), province_code = VALUES(province_code),
+                            regency_code = VALUES(regency_code), bank_code = VALUES(bank_code), account_since = VALUES(account_since),
                             updated_at = VALUES(updated_at)""",
-                r.beneficiaryId().toString(), r.fullName(), r.provinceCode(), r.regencyCode(), r.bankAccount().bankCode(),
-                r.bankAccount().accountNumber(), r.bankAccount().holderName(), Timestamp.from(r.registeredAt())));
-        event.payloadAs(ReturneeUpdated.class).ifPresent(u -> {
-            jdbc.update("UPDATE payee SET bank_code = ?, account_number = ?, account_holder_name = ?, updated_at = ? WHERE beneficiary_id = ?",
-                    u.bankAccount().bankCode(), u.bankAccount().accountNumber(), u.bankAccount().holderName(),
-                    Timestamp.from(u.updatedAt()), u.beneficiaryId().toString());
-            jdbc.update("UPDATE payment_intent SET account_check = 'PENDING', account_holder_seen = NULL, account_check_detail = NULL "
-                    + "WHERE beneficiary_id = ? AND state = 'SCHEDULED' AND batch_id IS NULL", u.beneficiaryId().toString());
-            jdbc.query("""
-                            SELECT payment_id, state, checked_bank_code, checked_account_number FROM payment_intent
-                            WHERE beneficiary_id = ? AND (state = 'APPROVED' OR (state = 'SCHEDULED' AND batch_id IS NOT NULL))
-                              AND checked_account_number IS NOT NULL AND NOT (checked_bank_code = ? AND checked_account_number = ?)""",
-                    rs -> {
-                        log.warn("Payment {} ({}) will be paid to the account its inquiry checked, {} {}, not to the amended {} {} "
-                                        + "(checked for the person's later payments and any reissue)", rs.getString("payment_id"),
-                                "APPROVED".equals(rs.getString("state")) ? "approved" : "in a batch", rs.getString("checked_bank_code"),
-                                MaskedValues.lastFour(rs.getString("checked_account_number")), u.bankAccount().bankCode(),
-                                MaskedValues.lastFour(u.bankAccount().accountNumber()));
-                    }, u.beneficiaryId().toString(), u.bankAccount().bankCode(), u.bankAccount().accountNumber());
-        });
+                r.beneficiaryId().toString(), seal.payee(r.beneficiaryId(), details.get().fullName(), account), r.provinceCode(),
+                r.regencyCode(), account.bankCode(), Timestamp.from(r.registeredAt()), Timestamp.from(r.registeredAt()));
+    }
+
+    private void updated(ReturneeUpdated u) {
+        Optional<PersonalDetails> contact = cipher.details(u);
+        List<PayeeSeal.Payee> known = jdbc.queryForList("SELECT personal_data FROM payee WHERE beneficiary_id = ? FOR UPDATE", String.class,
+                u.beneficiaryId().toString()).stream().flatMap(sealed -> seal.openPayee(u.beneficiaryId(), sealed).stream()).toList();
+        if (contact.isEmpty() || known.isEmpty() || contact.get().bankAccount() == null
+                || contact.get().bankAccount().equals(known.get(0).account())) {
+            return; // erased, not registered here yet, or only the phone changed
+        }
+        BankAccount account = contact.get().bankAccount();
+        jdbc.update("UPDATE payee SET personal_data = ?, bank_code = ?, account_since = ?, updated_at = ? WHERE beneficiary_id = ?",
+                seal.payee(u.beneficiaryId(), known.get(0).fullName(), account), account.bankCode(), Timestamp.from(u.updatedAt()),
+                Timestamp.from(u.updatedAt()), u.beneficiaryId().toString());
+        jdbc.update("UPDATE payment_intent SET account_check = 'PENDING', holder_seen = NULL, account_check_detail = NULL "
+                + "WHERE beneficiary_id = ? AND state = 'SCHEDULED' AND batch_id IS NULL", u.beneficiaryId().toString());
+        jdbc.query("""
+                        SELECT payment_id, state, checked_bank_code, account_masked FROM payment_intent
+                        WHERE beneficiary_id = ? AND (state = 'APPROVED' OR (state = 'SCHEDULED' AND batch_id IS NOT NULL))
+                          AND checked_account IS NOT NULL""",
+                rs -> {
+                    log.warn("Payment {} ({}) will be paid to the account its inquiry checked, {} {}, not to the amended {} {} "
+                                    + "(checked for the person's later payments and any reissue)", rs.getString("payment_id"),
+                            "APPROVED".equals(rs.getString("state")) ? "approved" : "in a batch", rs.getString("checked_bank_code"),
+                            rs.getString("account_masked"), account.bankCode(), account.maskedAccountNumber());
+                }, u.beneficiaryId().toString());
     }
 }

@@ -2,9 +2,12 @@ package id.go.kemensos.returnee.eligibility.decision;
 
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
 
+import id.go.kemensos.returnee.eligibility.rules.CriterionResult;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.UUID;
 
 /**
@@ -26,12 +29,17 @@ public record Decision(UUID decisionId, UUID beneficiaryId, String programId, St
 
     /** The decision as someone without the need to know reads it: the facts that identify a victim withheld. */
     public Decision withheld(Set<String> protectedInputs) {
+        return withCriteria(c -> c.withheld(protectedInputs));
+    }
+
+    /** The same decision with each criterion of its explanation as {@code change} makes it. */
+    public Decision withCriteria(UnaryOperator<CriterionResult> change) {
         if (explanation == null) {
             return this;
         }
         Explanation e = explanation;
         Explanation shown = new Explanation(e.ruleSetId(), e.ruleSetVersion(), e.kind(), e.title(), e.legalBasis(), e.relevantDateKind(),
-                e.relevantDate(), e.parameters(), e.criteria().stream().map(c -> c.withheld(protectedInputs)).toList(), e.entitlements());
+                e.relevantDate(), e.parameters(), e.criteria().stream().map(change).toList(), e.entitlements());
         return new Decision(decisionId, beneficiaryId, programId, cycleId, outcome, grantAmount, entitlements, ruleSetId, ruleSetVersion,
                 notPassed, provinceCode, regencyCode, previousDecisionId, supersededBy, decidedAt, shown, override, restricted);
     }

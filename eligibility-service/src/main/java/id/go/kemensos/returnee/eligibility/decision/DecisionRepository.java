@@ -24,13 +24,17 @@ class DecisionRepository {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final PersonalInputs personal;
 
-    DecisionRepository(JdbcTemplate jdbc, JsonMapper json) {
+    DecisionRepository(JdbcTemplate jdbc, JsonMapper json, PersonalInputs personal) {
         this.jdbc = jdbc;
         this.json = json;
+        this.personal = personal;
     }
 
-    void insert(Decision d, UUID sourceEventId) {
+    /** Stores a decision, its personal inputs sealed; returns it as stored (sealed), which is what its event carries. */
+    Decision insert(Decision clear, UUID sourceEventId) {
+        Decision d = personal.sealed(clear);
         jdbc.update("""
                         INSERT INTO decision (decision_id, beneficiary_id, program_id, cycle_id, outcome, grant_amount, rule_set_id,
                             rule_set_version, failed_criteria, province_code, regency_code, source_event_id, previous_decision_id,
@@ -45,20 +49,21 @@ class DecisionRepository {
             jdbc.update("UPDATE decision SET superseded_by = ? WHERE decision_id = ?", d.decisionId().toString(),
                     d.previousDecisionId().toString());
         }
+        return d;
     }
 
     /** The latest decision of a beneficiary under a rule set (laws and programs are decided separately). */
     Optional<Decision> current(UUID beneficiaryId, String ruleSetId) {
-        return jdbc.query(SELECT + " WHERE d.beneficiary_id = ? AND d.rule_set_id = ? AND d.superseded_by IS NULL", this::decision,
+        return read(SELECT + " WHERE d.beneficiary_id = ? AND d.rule_set_id = ? AND d.superseded_by IS NULL",
                 beneficiaryId.toString(), ruleSetId).stream().findFirst();
     }
 
     Optional<Decision> find(UUID decisionId) {
-        return jdbc.query(SELECT + " WHERE d.decision_id = ?", this::decision, decisionId.toString()).stream().findFirst();
+        return read(SELECT + " WHERE d.decision_id = ?", decisionId.toString()).stream().findFirst();
     }
 
     Optional<Decision> lock(UUID decisionId) {
-        return jdbc.query(SELECT + " WHERE d.decision_id = ? FOR UPDATE", this::decision, decisionId.toString()).stream().findFirst();
+        return read(SELECT + " WHERE d.decision_id = ? FOR UPDATE", decisionId.toString()).stream().findFirst();
     }
 
     /**
@@ -66,14 +71,14 @@ class DecisionRepository {
      * reader with the need to know.
      */
     Optional<Decision> find(UUID decisionId, String provinceCode, boolean includeRestricted) {
-        return jdbc.query(SELECT + " WHERE d.decision_id = ? AND (? IS NULL OR d.province_code = ?) AND (? OR d.restricted = FALSE)",
-                this::decision, decisionId.toString(), provinceCode, provinceCode, includeRestricted).stream().findFirst();
+        return read(SELECT + " WHERE d.decision_id = ? AND (? IS NULL OR d.province_code = ?) AND (? OR d.restricted = FALSE)",
+                decisionId.toString(), provinceCode, provinceCode, includeRestricted).stream().findFirst();
     }
 
     /** Every decision of a beneficiary within the reader's reach (as {@link #find(UUID, String, boolean)}), newest first. */
     List<Decision> history(UUID beneficiaryId, String provinceCode, boolean includeRestricted) {
-        return jdbc.query(SELECT + " WHERE d.beneficiary_id = ? AND (? IS NULL OR d.province_code = ?) AND (? OR d.restricted = FALSE) "
-                + "ORDER BY d.decided_at DESC, d.decision_id DESC", this::decision, beneficiaryId.toString(), provinceCode, provinceCode,
+        return read(SELECT + " WHERE d.beneficiary_id = ? AND (? IS NULL OR d.province_code = ?) AND (? OR d.restricted = FALSE) "
+                + "ORDER BY d.decided_at DESC, d.decision_id DESC", beneficiaryId.toString(), provinceCode, provinceCode,
                 includeRestricted);
     }
 
@@ -82,7 +87,7 @@ class DecisionRepository {
 
     /** Current NEEDS_REVIEW decisions no officer has decided yet, oldest first: general ones, restricted ones or both. */
     List<Decision> pendingReviews(String provinceCode, boolean general, boolean restricted, int page, int size) {
-        return jdbc.query(SELECT + PENDING_REVIEW + " ORDER BY d.decided_at, d.decision_id LIMIT ? OFFSET ?", this::decision,
+        return read(SELECT + PENDING_REVIEW + " ORDER BY d.decided_at, d.decision_id LIMIT ? OFFSET ?",
                 provinceCode, general, restricted, size, (long) page * size);
     }
 
@@ -95,6 +100,15 @@ class DecisionRepository {
         jdbc.update("INSERT INTO decision_override (override_id, decision_id, outcome, grant_amount, reason, officer, overridden_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)", o.overrideId().toString(), decisionId.toString(), o.outcome().name(), o.grantAmount(),
                 o.reason(), o.officer(), Timestamp.from(o.overriddenAt()));
+    }
+
+    /** Reads decisions and opens their personal inputs, the people's keys read in one go for a page of them. */
+    private List<Decision> read(String sql, Object... args) {
+        List<Decision> rows = jdbc.query(sql, this::decision, args);
+        if (rows.size() > 1) {
+            personal.loadKeys(rows.stream().map(Decision::beneficiaryId).toList());
+        }
+        return rows.stream().map(personal::opened).toList();
     }
 
     private Decision decision(ResultSet rs, int rowNum) throws SQLException {

@@ -4,6 +4,7 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecided;
+import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.eligibility.facts.RegistrationFacts;
@@ -71,7 +72,10 @@ public class EligibilityDecisions {
             return;
         }
         if (event.payload() instanceof ReturneeRegistered registered) {
-            decide(registered.beneficiaryId(), facts.record(registered), event.id());
+            facts.record(registered).ifPresentOrElse(known -> decide(registered.beneficiaryId(), known, event.id()),
+                    () -> log.info("Registration of beneficiary {} not decided: the person's data was erased", registered.beneficiaryId()));
+        } else if (event.payload() instanceof PersonalDataErased erased) {
+            facts.forget(erased.beneficiaryId());
         } else if (event.payload() instanceof ReturneeUpdated updated) {
             facts.amend(updated).ifPresentOrElse(amended -> decide(updated.beneficiaryId(), amended, event.id()),
                     () -> log.warn("Update of unknown beneficiary {} ignored; its registration has not arrived", updated.beneficiaryId()));
@@ -123,7 +127,7 @@ public class EligibilityDecisions {
                 evaluation.grantAmount(), evaluation.entitlements(), rules.id(), rules.version(), evaluation.notPassed(),
                 known.provinceCode(), known.regencyCode(), previous.map(Decision::decisionId).orElse(null), null, clock.instant(),
                 Explanation.of(evaluation, relevant), null, rules.restricted());
-        decisions.insert(decision, sourceEventId);
+        decision = decisions.insert(decision, sourceEventId); // as stored: its personal inputs sealed, for the event too
         if (decision.restricted()) {
             // Law 21/2007 Art. 44: to the restricted topic, and the log names neither the person nor the outcome.
             outbox.append(new ProtectionDecided(decided(decision, relevant)));

@@ -1,7 +1,11 @@
 package id.go.kemensos.returnee.eligibility.facts;
 
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
+import id.go.kemensos.returnee.contracts.registration.BankAccount;
+import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import id.go.kemensos.returnee.privacy.PersonKeys;
+import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.eligibility.rules.Facts;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,41 +30,62 @@ public class RegistrationFacts {
 
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
+    private static final String FACTS = "registrationFacts";
+
     private final JdbcTemplate jdbc;
+    private final PersonalDataCipher cipher;
+    private final PersonKeys keys;
     private final JsonMapper json;
 
-    RegistrationFacts(JdbcTemplate jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
+    RegistrationFacts(JdbcTemplate jdbc, PersonalDataCipher cipher, PersonKeys keys, JsonMapper json) {
         this.json = json;
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.keys = keys;
     }
 
-    /** The facts of a new registration; a replayed event overwrites them with the same values. */
-    public Facts record(ReturneeRegistered r) {
+    /**
+     * The facts of a new registration; a replayed event overwrites them with the same values. They are kept sealed with the
+     * person's data key (they hold a birth date, a category, names). Empty when the person was erased before this arrived.
+     */
+    public Optional<Facts> record(ReturneeRegistered r) {
+        Optional<PersonalDetails> opened = cipher.details(r);
+        if (opened.isEmpty()) {
+            return Optional.empty();
+        }
+        PersonalDetails p = opened.get();
         // The NIK's structure, birth date and region were validated by registration-service before it raised the event.
-        Facts facts = new Facts(r.nikMasked() != null, r.sex() == null ? null : r.sex().name(), r.birthDate(), r.provinceCode(),
-                r.regencyCode(), r.category() == null ? null : r.category().name(), r.referralSource(), r.destinationCountry(),
-                r.returnDate(), LocalDate.ofInstant(r.registeredAt(), JAKARTA), r.fullName(),
-                r.bankAccount() == null ? null : r.bankAccount().bankCode(), r.bankAccount() == null ? null : r.bankAccount().holderName(),
+        Facts facts = new Facts(p.nikMasked() != null, r.sex() == null ? null : r.sex().name(), p.birthDate(), r.provinceCode(),
+                r.regencyCode(), p.category() == null ? null : p.category().name(), p.referralSource(), r.destinationCountry(),
+                r.returnDate(), LocalDate.ofInstant(r.registeredAt(), JAKARTA), p.fullName(),
+                p.bankAccount() == null ? null : p.bankAccount().bankCode(), p.bankAccount() == null ? null : p.bankAccount().holderName(),
                 r.dtksListed(), r.attendedSocialGuidance(), Set.of());
         jdbc.update("""
                         INSERT INTO registration_fact (beneficiary_id, province_code, facts, updated_at) VALUES (?, ?, ?, ?)
                         ON DUPLICATE KEY UPDATE province_code = VALUES(province_code), facts = VALUES(facts), updated_at = VALUES(updated_at)""",
-                r.beneficiaryId().toString(), r.provinceCode(), json.writeValueAsString(facts), Timestamp.from(r.registeredAt()));
-        return withPaidGrants(r.beneficiaryId(), facts);
+                r.beneficiaryId().toString(), r.provinceCode(), cipher.sealRecord(r.beneficiaryId(), FACTS, facts), Timestamp.from(r.registeredAt()));
+        return Optional.of(withPaidGrants(r.beneficiaryId(), facts));
     }
 
-    /** Applies a new payout account; empty when the registration is unknown here (its event is still on the way). */
+    /** Applies a new payout account; empty when the registration is unknown here (its event is still on the way) or erased. */
     public Optional<Facts> amend(ReturneeUpdated u) {
-        return find(u.beneficiaryId()).map(known -> {
+        Optional<PersonalDetails> contact = cipher.details(u);
+        return contact.flatMap(c -> find(u.beneficiaryId())).map(known -> {
+            BankAccount account = contact.get().bankAccount();
             Facts amended = new Facts(known.nikValidated(), known.sex(), known.birthDate(), known.provinceCode(), known.regencyCode(),
                     known.category(), known.referralSource(), known.destinationCountry(), known.returnDate(), known.registrationDate(),
-                    known.fullName(), u.bankAccount() == null ? known.bankCode() : u.bankAccount().bankCode(),
-                    u.bankAccount() == null ? known.accountHolderName() : u.bankAccount().holderName(), known.dtksListed(),
+                    known.fullName(), account == null ? known.bankCode() : account.bankCode(),
+                    account == null ? known.accountHolderName() : account.holderName(), known.dtksListed(),
                     known.attendedSocialGuidance(), Set.of());
             jdbc.update("UPDATE registration_fact SET facts = ?, updated_at = ? WHERE beneficiary_id = ?",
-                    json.writeValueAsString(amended), Timestamp.from(u.updatedAt()), u.beneficiaryId().toString());
+                    cipher.sealRecord(u.beneficiaryId(), FACTS, amended), Timestamp.from(u.updatedAt()), u.beneficiaryId().toString());
             return withPaidGrants(u.beneficiaryId(), amended);
         });
+    }
+
+    /** The person was erased by registration-service: their key, if still held unwrapped here, is dropped now. */
+    public void forget(UUID beneficiaryId) {
+        keys.forget(beneficiaryId);
     }
 
     public void recordPayment(PaymentSettled paid) {
@@ -72,9 +97,12 @@ public class RegistrationFacts {
                 Timestamp.from(paid.settledAt()));
     }
 
+    /** The facts of a registration; empty when unknown here, or when the person was erased. */
     public Optional<Facts> find(UUID beneficiaryId) {
-        return jdbc.query("SELECT facts FROM registration_fact WHERE beneficiary_id = ?", (rs, n) -> json.readValue(rs.getString(1), Facts.class),
-                beneficiaryId.toString()).stream().findFirst().map(facts -> withPaidGrants(beneficiaryId, facts));
+        return jdbc.queryForList("SELECT facts FROM registration_fact WHERE beneficiary_id = ?", String.class, beneficiaryId.toString()).stream()
+                .findFirst().flatMap(stored -> PersonalDataCipher.isSealed(stored) ? cipher.openRecord(beneficiaryId, FACTS, stored, Facts.class)
+                        : Optional.of(json.readValue(stored, Facts.class))) // kept before sealing; sealed when next written
+                .map(facts -> withPaidGrants(beneficiaryId, facts));
     }
 
     /** A page of beneficiaries, optionally of one province, in id order (for re-evaluation in chunks). */

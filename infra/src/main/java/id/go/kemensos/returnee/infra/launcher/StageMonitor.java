@@ -1,6 +1,5 @@
 package id.go.kemensos.returnee.infra.launcher;
 
-import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.contracts.Topics;
 import id.go.kemensos.returnee.contracts.access.AccessTopics;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
@@ -77,7 +76,8 @@ final class StageMonitor implements Runnable, AutoCloseable {
         String subject = event.getSubject();
         String who = subject == null ? "?" : subject.substring(Math.max(0, subject.length() - 8));
         String detail = switch (type) {
-            case "registration.ReturneeRegistered" -> "REGISTERED  " + MaskedValues.initials(text(data, "fullName")) + ", region " + text(data, "regencyCode");
+            // Names travel sealed with the person's key: the monitor shows the region and the pseudonymous id only.
+            case "registration.ReturneeRegistered" -> "REGISTERED  region " + text(data, "regencyCode");
             case "eligibility.EligibilityDecided" -> "DECIDED     " + text(data, "outcome") + " " + text(data, "programId")
                     + " Rp" + text(data, "grantAmount") + " (rule set " + text(data, "ruleSetId") + " v" + text(data, "ruleSetVersion") + ")";
             case "disbursement.PaymentScheduled" -> "PAYMENT     scheduled Rp" + text(data, "amount");

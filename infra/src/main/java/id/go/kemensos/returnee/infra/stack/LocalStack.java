@@ -52,7 +52,7 @@ public final class LocalStack implements AutoCloseable {
                 System.getenv().getOrDefault("DEBEZIUM_PASSWORD", "debezium-local"), kafka.bootstrapServers(),
                 KafkaAccess.clientSecurity(KafkaAccess.RELAY), home.workDir("relay")));
         this.bank = new BankGatewaySimulator(BANK_SIMULATOR_PORT);
-        bank.autoOpenedHolderNames(new RegisteredHolderNames(database, "disbursement", "disbursement-local"));
+        bank.autoOpenedHolderNames(new RegisteredHolderNames(database, "disbursement", "disbursement-local", keysDirectory(home)));
         this.sms = new SmsGatewaySimulator(SMS_SIMULATOR_PORT);
     }
 

@@ -1,58 +1,93 @@
 package id.go.kemensos.returnee.infra.stack;
 
+import id.go.kemensos.returnee.contracts.registration.BankAccount;
+import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
+import id.go.kemensos.returnee.privacy.DatabasePersonKeyStore;
+import id.go.kemensos.returnee.privacy.PersonKeys;
+import id.go.kemensos.returnee.privacy.PersonalDataCipher;
+import id.go.kemensos.returnee.privacy.PlatformKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import tools.jackson.databind.json.JsonMapper;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
  * The local bank simulator's customers are the returnees this platform registered: an account nobody registered with the
- * simulator carries the holder name given at registration (disbursement's payee projection), as a real bank would answer
- * an account inquiry for its customer. A test that wants the bank to know another name registers the account itself.
+ * simulator carries the holder name given at registration, as a real bank would answer an account inquiry for its
+ * customer. A test that wants the bank to know another name registers the account itself. The simulator learns the names
+ * from disbursement's payees, which are sealed with each person's data key: it opens each new or amended payee once, with the
+ * stack's keys, and keeps the names by account (a fixture's shortcut, standing in for the bank's own customer records).
  */
 final class RegisteredHolderNames implements BiFunction<String, String, String> {
 
     private static final Logger log = LoggerFactory.getLogger(RegisteredHolderNames.class);
+    /** The field disbursement seals a payee under (disbursement-service's PayeeSeal). */
+    private static final String PAYEE = "payee";
 
-    private final String url;
+    private final MariaDbServer database;
     private final String user;
     private final String password;
+    private final Path keysDirectory;
+    private final Map<String, String> holders = new ConcurrentHashMap<>();
+    private JdbcTemplate jdbc;
+    private PersonalDataCipher cipher;
+    private Instant seenUntil = Instant.EPOCH;
 
-    RegisteredHolderNames(MariaDbServer database, String user, String password) {
-        this.url = database.jdbcUrl("disbursement");
+    RegisteredHolderNames(MariaDbServer database, String user, String password, Path keysDirectory) {
+        this.database = database;
         this.user = user;
         this.password = password;
+        this.keysDirectory = keysDirectory;
     }
-
-    /** One connection, kept: the simulator answers inquiries one at a time per lookup, and a connection per call costs more. */
-    private Connection connection;
 
     @Override
     public synchronized String apply(String bankCode, String accountNumber) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            try {
-                if (connection == null || !connection.isValid(1)) {
-                    connection = DriverManager.getConnection(url, user, password);
-                }
-                try (PreparedStatement s = connection.prepareStatement(
-                        "SELECT account_holder_name FROM payee WHERE bank_code = ? AND account_number = ? LIMIT 1")) {
-                    s.setString(1, bankCode);
-                    s.setString(2, accountNumber);
-                    try (ResultSet rs = s.executeQuery()) {
-                        return rs.next() ? rs.getString(1) : "";
-                    }
-                }
-            } catch (SQLException e) {
-                log.warn("Bank simulator cannot look up the holder of an account: {}", e.getMessage());
-                connection = null;
-            }
+        String known = holders.get(bankCode + "/" + accountNumber);
+        if (known != null) {
+            return known;
         }
-        return "";
+        try {
+            readNewPayees();
+        } catch (RuntimeException e) {
+            log.warn("Bank simulator cannot look up the holder of an account: {}", e.getMessage());
+            jdbc = null;
+        }
+        return holders.getOrDefault(bankCode + "/" + accountNumber, "");
+    }
+
+    /** Payees registered or amended since the last look, opened and remembered by account. */
+    private void readNewPayees() {
+        if (jdbc == null) {
+            SingleConnectionDataSource connection = new SingleConnectionDataSource(database.jdbcUrl("disbursement"), user, password, true);
+            jdbc = new JdbcTemplate(connection);
+            cipher = new PersonalDataCipher(new PersonKeys(PlatformKeys.load(keysDirectory), new DatabasePersonKeyStore(jdbc, Clock.systemUTC())),
+                    JsonMapper.builder().build());
+        }
+        List<Object[]> rows = new ArrayList<>();
+        jdbc.query("SELECT beneficiary_id, personal_data, updated_at FROM payee WHERE updated_at >= ? ORDER BY updated_at",
+                rs -> {
+                    rows.add(new Object[]{UUID.fromString(rs.getString(1)), rs.getString(2), rs.getTimestamp(3).toInstant()});
+                }, Timestamp.from(seenUntil));
+        cipher.loadKeys(rows.stream().map(r -> (UUID) r[0]).toList());
+        for (Object[] row : rows) {
+            cipher.openRecord((UUID) row[0], PAYEE, (String) row[1], PersonalDetails.class).ifPresent(payee -> {
+                BankAccount account = payee.bankAccount();
+                holders.put(account.bankCode() + "/" + account.accountNumber(), account.holderName());
+            });
+            seenUntil = (Instant) row[2];
+        }
     }
 }

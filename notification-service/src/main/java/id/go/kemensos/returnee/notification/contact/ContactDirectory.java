@@ -1,7 +1,11 @@
 package id.go.kemensos.returnee.notification.contact;
 
 import id.go.kemensos.returnee.contracts.notification.SmsPreferencesSet;
+import id.go.kemensos.returnee.contracts.MaskedValues;
+import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
+import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.notification.sms.SmsMessages;
@@ -33,28 +37,60 @@ public class ContactDirectory {
     private final Outbox outbox;
     private final SmsMessages messages;
     private final Clock clock;
+    private final PersonalDataCipher cipher;
+    private final SealedContacts contacts;
 
-    ContactDirectory(JdbcTemplate jdbc, Outbox outbox, SmsMessages messages, Clock clock) {
+    ContactDirectory(JdbcTemplate jdbc, Outbox outbox, SmsMessages messages, Clock clock, PersonalDataCipher cipher, SealedContacts contacts) {
+        this.cipher = cipher;
+        this.contacts = contacts;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.messages = messages;
         this.clock = clock;
     }
 
+    /**
+     * Keeps the person's name and phone, sealed with their data key (the masked phone stays clear, for events); false when
+     * the person was erased before their registration arrived here (nothing is kept, nothing can be sent).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void remember(ReturneeRegistered r) {
+    public boolean remember(ReturneeRegistered r) {
+        Optional<PersonalDetails> details = cipher.details(r);
+        if (details.isEmpty()) {
+            return false;
+        }
         jdbc.update("""
-                        INSERT INTO contact (beneficiary_id, full_name, province_code, phone_e164, updated_at) VALUES (?, ?, ?, ?, ?)
-                        ON DUPLICATE KEY UPDATE full_name = VALUES(full_name), province_code = VALUES(province_code),
-                            phone_e164 = VALUES(phone_e164), updated_at = VALUES(updated_at)""",
-                r.beneficiaryId().toString(), r.fullName(), r.provinceCode(), r.phoneE164(), Timestamp.from(r.registeredAt()));
+                        INSERT INTO contact (beneficiary_id, personal_data, province_code, phone_masked, updated_at) VALUES (?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE personal_data = VALUES(personal_data), province_code = VALUES(province_code),
+                            phone_masked = VALUES(phone_masked), updated_at = VALUES(updated_at)""",
+                r.beneficiaryId().toString(), seal(r.beneficiaryId(), details.get().fullName(), details.get().phoneE164()), r.provinceCode(),
+                MaskedValues.lastFour(details.get().phoneE164()), Timestamp.from(r.registeredAt()));
+        return true;
     }
 
     /** Messages not yet sent go to the new number: the dispatcher reads the phone when it sends. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void remember(ReturneeUpdated u) {
-        jdbc.update("UPDATE contact SET phone_e164 = ?, updated_at = ? WHERE beneficiary_id = ?",
-                u.phoneE164(), Timestamp.from(u.updatedAt()), u.beneficiaryId().toString());
+        Optional<String> phone = cipher.details(u).map(PersonalDetails::phoneE164);
+        Optional<SealedContacts.Contact> known = jdbc.queryForList("SELECT personal_data FROM contact WHERE beneficiary_id = ? FOR UPDATE",
+                String.class, u.beneficiaryId().toString()).stream().findFirst().flatMap(sealed -> contacts.open(u.beneficiaryId(), sealed));
+        if (phone.isEmpty() || known.isEmpty() || phone.get().equals(known.get().phoneE164())) {
+            return; // erased, not registered here yet, or only the account changed
+        }
+        jdbc.update("UPDATE contact SET personal_data = ?, phone_masked = ?, updated_at = ? WHERE beneficiary_id = ?",
+                seal(u.beneficiaryId(), known.get().fullName(), phone.get()), MaskedValues.lastFour(phone.get()),
+                Timestamp.from(u.updatedAt()), u.beneficiaryId().toString());
+    }
+
+    /** The person was erased: their queued messages are withheld (there is no phone to send them to any more). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void erased(PersonalDataErased erased) {
+        cipher.forgetKey(erased.beneficiaryId());
+        messages.withholdQueued(erased.beneficiaryId(), SealedContacts.ERASED);
+    }
+
+    private String seal(UUID beneficiaryId, String fullName, String phone) {
+        return contacts.seal(beneficiaryId, new SealedContacts.Contact(fullName, phone));
     }
 
     /** Whether the person asked for no SMS (false for someone not known here yet). */

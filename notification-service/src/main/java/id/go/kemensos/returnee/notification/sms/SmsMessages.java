@@ -7,6 +7,7 @@ import id.go.kemensos.returnee.contracts.notification.SmsSent;
 import id.go.kemensos.returnee.contracts.notification.SmsWithheld;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.notification.NotificationProperties;
+import id.go.kemensos.returnee.notification.contact.SealedContacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -35,7 +37,7 @@ import java.util.UUID;
 public class SmsMessages {
 
     private static final String DUE = """
-            SELECT m.message_id, m.beneficiary_id, m.template, m.source_event_id, m.params, m.attempts, c.full_name, c.phone_e164, c.language
+            SELECT m.message_id, m.beneficiary_id, m.template, m.source_event_id, m.params, m.attempts, c.personal_data, c.language
             FROM sms_message m JOIN contact c ON c.beneficiary_id = m.beneficiary_id
             WHERE m.state = 'QUEUED' AND m.next_attempt_at <= ? AND c.opted_out = FALSE
             ORDER BY m.next_attempt_at
@@ -51,7 +53,10 @@ public class SmsMessages {
     private final Clock clock;
     private final NotificationProperties.Dispatch settings;
 
-    SmsMessages(JdbcTemplate jdbc, Outbox outbox, JsonMapper json, Clock clock, NotificationProperties properties) {
+    private final SealedContacts contacts;
+
+    SmsMessages(JdbcTemplate jdbc, Outbox outbox, JsonMapper json, Clock clock, NotificationProperties properties, SealedContacts contacts) {
+        this.contacts = contacts;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.json = json;
@@ -59,15 +64,29 @@ public class SmsMessages {
         this.settings = properties.dispatch();
     }
 
-    /** Claims due messages: their next attempt moves out by the retry delay, a lease that also paces retries. */
+    /**
+     * Claims due messages: their next attempt moves out by the retry delay, a lease that also paces retries. A message to a
+     * person erased meanwhile is withheld instead (no phone to send it to).
+     */
     @Transactional
     public List<PendingSms> claimDue(int limit) {
         Instant now = clock.instant();
-        List<PendingSms> due = jdbc.query(DUE, (rs, n) -> new PendingSms(UUID.fromString(rs.getString("message_id")),
-                        UUID.fromString(rs.getString("beneficiary_id")), SmsTemplate.valueOf(rs.getString("template")),
-                        UUID.fromString(rs.getString("source_event_id")), json.readValue(rs.getString("params"), PARAMS),
-                        rs.getInt("attempts") + 1, rs.getString("full_name"), rs.getString("phone_e164"), rs.getString("language")),
-                Timestamp.from(now), limit);
+        List<Map<String, Object>> rows = jdbc.queryForList(DUE, Timestamp.from(now), limit);
+        contacts.loadKeys(rows.stream().map(r -> UUID.fromString((String) r.get("beneficiary_id"))).toList());
+        List<PendingSms> due = new ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            UUID messageId = UUID.fromString((String) r.get("message_id"));
+            UUID beneficiaryId = UUID.fromString((String) r.get("beneficiary_id"));
+            Optional<SealedContacts.Contact> contact = contacts.open(beneficiaryId, (String) r.get("personal_data"));
+            if (contact.isEmpty()) {
+                withhold(messageId, beneficiaryId, (String) r.get("template"), UUID.fromString((String) r.get("source_event_id")),
+                        SealedContacts.ERASED, now);
+                continue;
+            }
+            due.add(new PendingSms(messageId, beneficiaryId, SmsTemplate.valueOf((String) r.get("template")),
+                    UUID.fromString((String) r.get("source_event_id")), json.readValue((String) r.get("params"), PARAMS),
+                    ((Number) r.get("attempts")).intValue() + 1, contact.get().fullName(), contact.get().phoneE164(), (String) r.get("language")));
+        }
         for (PendingSms sms : due) {
             jdbc.update("UPDATE sms_message SET attempts = attempts + 1, next_attempt_at = ?, updated_at = ? WHERE message_id = ?",
                     Timestamp.from(now.plus(settings.retryDelay())), Timestamp.from(now), sms.messageId().toString());
@@ -176,7 +195,7 @@ public class SmsMessages {
 
     private void applyReceipt(UUID messageId, String status, Instant at) {
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT m.beneficiary_id, m.template, m.source_event_id, m.gateway_message_id, "
-                + "c.phone_e164 FROM sms_message m JOIN contact c ON c.beneficiary_id = m.beneficiary_id WHERE m.message_id = ? "
+                + "c.phone_masked FROM sms_message m JOIN contact c ON c.beneficiary_id = m.beneficiary_id WHERE m.message_id = ? "
                 + "AND m.state = 'SENT' FOR UPDATE", messageId.toString());
         if (rows.isEmpty()) {
             return;
@@ -192,7 +211,7 @@ public class SmsMessages {
             outbox.append(new SmsDelivered(messageId, beneficiaryId, (String) m.get("template"), sourceEventId, (String) m.get("gateway_message_id"), at));
         } else {
             outbox.append(new SmsFailed(messageId, beneficiaryId, (String) m.get("template"), sourceEventId,
-                    MaskedValues.lastFour((String) m.get("phone_e164")), "not delivered: " + status, clock.instant()));
+                    (String) m.get("phone_masked"), "not delivered: " + status, clock.instant()));
         }
     }
 

@@ -6,6 +6,7 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
+import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.messaging.IncomingEvent;
@@ -74,10 +75,13 @@ public class SmsQueue {
             return;
         }
         event.payloadAs(ReturneeRegistered.class).ifPresent(registered -> {
-            contacts.remember(registered);
-            queue(registered.beneficiaryId(), SmsTemplate.REGISTERED, event.id(), Map.of("name", registered.fullName()));
+            if (contacts.remember(registered)) {
+                // The name is not kept with the message: the dispatcher takes it from the contact when it sends.
+                queue(registered.beneficiaryId(), SmsTemplate.REGISTERED, event.id(), Map.of());
+            }
         });
         event.payloadAs(ReturneeUpdated.class).ifPresent(contacts::remember);
+        event.payloadAs(PersonalDataErased.class).ifPresent(contacts::erased);
     }
 
     @Transactional

@@ -9,7 +9,10 @@ import java.util.UUID;
 
 /**
  * A returnee was registered for the first time and given a pseudonymous beneficiary id. Carries what downstream services need;
- * the NIK itself stays in registration-service and travels only masked.
+ * the NIK itself stays in registration-service. The personal fields travel in {@code personalData}: a {@link PersonalDetails}
+ * sealed with the person's own data key (platform-privacy opens it), so that erasing the person makes this event, kept
+ * forever, unreadable as to who they are. The clear fields {@code nikMasked} to {@code bankAccount} are null in such events;
+ * events written before {@code personalData} existed carry them in clear.
  */
 public record ReturneeRegistered(
         UUID beneficiaryId,
@@ -28,7 +31,21 @@ public record ReturneeRegistered(
         boolean dtksListed,
         boolean attendedSocialGuidance,
         UUID uploadId,
-        Instant registeredAt) implements BeneficiaryEvent {
+        Instant registeredAt,
+        String personalData) implements BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(RegistrationTopics.AGGREGATE, ReturneeRegistered.class, 1);
+
+    /** A registration whose personal fields are sealed in {@code personalData}. */
+    public static ReturneeRegistered sealed(UUID beneficiaryId, Sex sex, String provinceCode, String regencyCode, String destinationCountry,
+                                            LocalDate returnDate, boolean dtksListed, boolean attendedSocialGuidance, UUID uploadId,
+                                            Instant registeredAt, String personalData) {
+        return new ReturneeRegistered(beneficiaryId, null, null, sex, null, provinceCode, regencyCode, null, null, destinationCountry,
+                returnDate, null, null, dtksListed, attendedSocialGuidance, uploadId, registeredAt, personalData);
+    }
+
+    /** The personal fields of an event written before they were sealed. */
+    public PersonalDetails clearDetails() {
+        return new PersonalDetails(nikMasked, fullName, birthDate, phoneE164, bankAccount, category, referralSource);
+    }
 }

@@ -10,7 +10,9 @@ import java.util.UUID;
 /**
  * A registered returnee's contact or payout details changed (an amendment at a desk or in a later upload). Carries the full
  * current values, so a consumer never needs the earlier event; {@code changed} names what changed ("phone", "bankAccount").
- * Identity (name, sex, birth date) never changes this way: a conflict there goes to review instead.
+ * Identity (name, sex, birth date) never changes this way: a conflict there goes to review instead. The phone and the
+ * account travel sealed in {@code personalData} ({@link PersonalDetails#contact}, as in {@link ReturneeRegistered}); the clear
+ * fields are null in such events and set in events written before.
  */
 public record ReturneeUpdated(
         UUID beneficiaryId,
@@ -18,7 +20,18 @@ public record ReturneeUpdated(
         BankAccount bankAccount,
         List<String> changed,
         UUID uploadId,
-        Instant updatedAt) implements BeneficiaryEvent {
+        Instant updatedAt,
+        String personalData) implements BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(RegistrationTopics.AGGREGATE, ReturneeUpdated.class, 1);
+
+    /** An amendment whose new phone and account are sealed in {@code personalData}. */
+    public static ReturneeUpdated sealed(UUID beneficiaryId, List<String> changed, UUID uploadId, Instant updatedAt, String personalData) {
+        return new ReturneeUpdated(beneficiaryId, null, null, changed, uploadId, updatedAt, personalData);
+    }
+
+    /** The phone and account of an event written before they were sealed. */
+    public PersonalDetails clearDetails() {
+        return PersonalDetails.contact(phoneE164, bankAccount);
+    }
 }

@@ -2,11 +2,8 @@ package id.go.kemensos.returnee.registration.returnee;
 
 import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.privacy.BlindIndex;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.JavaMigration;
-import org.flywaydb.core.api.migration.Context;
+import id.go.kemensos.returnee.messaging.CodeMigration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -18,46 +15,24 @@ import java.util.List;
  * platform's NIK index key, which SQL does not have. Existing rows are converted in place, then the NIK columns dropped.
  */
 @Component
-class NikBlindIndexMigration implements JavaMigration {
-
-    private static final int BATCH = 1_000;
+class NikBlindIndexMigration extends CodeMigration {
 
     private final BlindIndex nikIndex;
 
     NikBlindIndexMigration(BlindIndex nikIndex) {
+        super(7, "nik blind index");
         this.nikIndex = nikIndex;
     }
 
     @Override
-    public String getDescription() {
-        return "nik blind index";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 7; // the code is the migration; a changed conversion gets a new version, never an edited one
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("7");
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return false; // MySQL and MariaDB commit each ALTER TABLE anyway
-    }
-
-    @Override
-    public void migrate(Context context) {
-        JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(context.getConnection(), true));
+    protected void migrate(JdbcTemplate jdbc) {
         jdbc.execute("ALTER TABLE returnee ADD COLUMN nik_index CHAR(64) NULL AFTER beneficiary_id, "
                 + "ADD COLUMN nik_masked CHAR(16) NULL AFTER nik_index");
         List<Object[]> returnees = new ArrayList<>();
         jdbc.query("SELECT beneficiary_id, nik FROM returnee", rs -> {
             returnees.add(new Object[]{nikIndex.of(rs.getString(2)), MaskedValues.nik(rs.getString(2)), rs.getString(1)});
         });
-        update(jdbc, "UPDATE returnee SET nik_index = ?, nik_masked = ? WHERE beneficiary_id = ?", returnees);
+        batched(jdbc, "UPDATE returnee SET nik_index = ?, nik_masked = ? WHERE beneficiary_id = ?", returnees);
         jdbc.execute("ALTER TABLE returnee MODIFY nik_index CHAR(64) NOT NULL, MODIFY nik_masked CHAR(16) NOT NULL, "
                 + "DROP INDEX ux_returnee_nik, DROP COLUMN nik, ADD UNIQUE KEY ux_returnee_nik_index (nik_index)");
         jdbc.execute("ALTER TABLE upload_row ADD COLUMN nik_index CHAR(64) NULL AFTER nik");
@@ -65,14 +40,8 @@ class NikBlindIndexMigration implements JavaMigration {
         jdbc.query("SELECT upload_id, row_no, nik FROM upload_row WHERE nik IS NOT NULL", rs -> {
             rows.add(new Object[]{nikIndex.of(rs.getString(3)), rs.getString(1), rs.getLong(2)});
         });
-        update(jdbc, "UPDATE upload_row SET nik_index = ? WHERE upload_id = ? AND row_no = ?", rows);
+        batched(jdbc, "UPDATE upload_row SET nik_index = ? WHERE upload_id = ? AND row_no = ?", rows);
         jdbc.execute("ALTER TABLE upload_row DROP INDEX ux_upload_row_nik, DROP COLUMN nik, "
                 + "ADD UNIQUE KEY ux_upload_row_nik_index (upload_id, nik_index)");
-    }
-
-    private static void update(JdbcTemplate jdbc, String update, List<Object[]> rows) {
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            jdbc.batchUpdate(update, rows.subList(from, Math.min(rows.size(), from + BATCH)));
-        }
     }
 }

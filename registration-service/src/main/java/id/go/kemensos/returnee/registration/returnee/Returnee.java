@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.registration.returnee;
 
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
+import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.Sex;
@@ -12,17 +13,58 @@ import java.util.UUID;
 
 /**
  * A registered returnee as registration-service stores it. The NIK itself is not kept: its blind index (keyed HMAC) finds
- * the person again and keeps NIKs unique, its masked form is what anyone is shown.
+ * the person again and keeps NIKs unique. The personal fields ({@link PersonalDetails}) are stored sealed with the person's
+ * own key; {@code details} is null once the person was erased ({@code erasure} then says when and by whom).
  */
 public record Returnee(
-        UUID beneficiaryId, String nikIndex, String nikMasked, String fullName, Sex sex, LocalDate birthDate, String provinceCode, String regencyCode,
-        ReturneeCategory category, String referralSource, String destinationCountry, LocalDate returnDate, String phoneE164,
-        BankAccount bankAccount, boolean dtksListed, boolean attendedSocialGuidance, UUID uploadId, Instant registeredAt,
-        ReturneeStatus status) {
+        UUID beneficiaryId, String nikIndex, PersonalDetails details, Sex sex, String provinceCode, String regencyCode,
+        String destinationCountry, LocalDate returnDate, boolean dtksListed, boolean attendedSocialGuidance, UUID uploadId,
+        Instant registeredAt, ReturneeStatus status, Erasure erasure) {
 
-    ReturneeRegistered registered() {
-        return new ReturneeRegistered(beneficiaryId, nikMasked, fullName, sex, birthDate, provinceCode, regencyCode,
-                category, referralSource, destinationCountry, returnDate, phoneE164, bankAccount, dtksListed,
-                attendedSocialGuidance, uploadId, registeredAt);
+    /** When and by whom (the officer's subject) a person's data was erased. */
+    public record Erasure(Instant erasedAt, String erasedBy) {
+    }
+
+    public boolean erased() {
+        return details == null;
+    }
+
+    /** The registration event, its personal fields sealed by the caller. */
+    ReturneeRegistered registered(String sealedDetails) {
+        return ReturneeRegistered.sealed(beneficiaryId, sex, provinceCode, regencyCode, destinationCountry, returnDate, dtksListed,
+                attendedSocialGuidance, uploadId, registeredAt, sealedDetails);
+    }
+
+    Returnee withDetails(PersonalDetails newDetails) {
+        return new Returnee(beneficiaryId, nikIndex, newDetails, sex, provinceCode, regencyCode, destinationCountry, returnDate, dtksListed,
+                attendedSocialGuidance, uploadId, registeredAt, status, erasure);
+    }
+
+    public String nikMasked() {
+        return details == null ? null : details.nikMasked();
+    }
+
+    public String fullName() {
+        return details == null ? null : details.fullName();
+    }
+
+    public LocalDate birthDate() {
+        return details == null ? null : details.birthDate();
+    }
+
+    public String phoneE164() {
+        return details == null ? null : details.phoneE164();
+    }
+
+    public BankAccount bankAccount() {
+        return details == null ? null : details.bankAccount();
+    }
+
+    public ReturneeCategory category() {
+        return details == null ? null : details.category();
+    }
+
+    public String referralSource() {
+        return details == null ? null : details.referralSource();
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,10 +31,12 @@ import java.util.UUID;
 class ReturneeController {
 
     private final ReturneeRegistry registry;
+    private final ReturneeErasure erasure;
     private final PersonalDataAccessLog accessLog;
 
-    ReturneeController(ReturneeRegistry registry, PersonalDataAccessLog accessLog) {
+    ReturneeController(ReturneeRegistry registry, ReturneeErasure erasure, PersonalDataAccessLog accessLog) {
         this.registry = registry;
+        this.erasure = erasure;
         this.accessLog = accessLog;
     }
 
@@ -98,6 +101,29 @@ class ReturneeController {
             accessLog.read(officer.reference(), beneficiaryId, "READ_RETURNEE", "/api/returnees/" + beneficiaryId);
             return ResponseEntity.ok(ReturneeView.of(r, officer));
         }).orElse(ResponseEntity.notFound().build());
+    }
+
+    record ErasureRequest(String ground, String reason) {
+    }
+
+    record ErasureView(UUID beneficiaryId, Instant erasedAt, String erasedBy, boolean erasedNow) {
+    }
+
+    @Operation(summary = "Erase a person's personal data (data protection officer)",
+            description = "Destroys the person's data key: their name, NIK, birth date, phone, account, category and referral source "
+                    + "become unreadable in every service, topic and ledger entry at once; payments, amounts and regions stay. ground: "
+                    + "DATA_SUBJECT_REQUEST, RETENTION_ENDED or ORDER; reason: the request's reference (do not name the person). "
+                    + "Raises PersonalDataErased. Erasing an erased person again changes nothing (erasedNow false). A later "
+                    + "registration of the same NIK is a new person.")
+    @ApiResponse(responseCode = "200", description = "Erased, now or before")
+    @ApiResponse(responseCode = "404", description = "No such person")
+    @ApiResponse(responseCode = "422", description = "The ground is not one of the three or the reason is missing")
+    @PostMapping("/{beneficiaryId}/erasure")
+    ResponseEntity<ErasureView> erase(@PathVariable UUID beneficiaryId, @RequestBody ErasureRequest request, Officer officer) {
+        return erasure.erase(beneficiaryId, request.ground(), request.reason(), officer.reference())
+                .map(done -> ResponseEntity.ok(new ErasureView(beneficiaryId, done.erasure().erasedAt(), done.erasure().erasedBy(),
+                        done.erasedNow())))
+                .orElse(ResponseEntity.notFound().build());
     }
 
     @ExceptionHandler(InvalidRegistrationException.class)

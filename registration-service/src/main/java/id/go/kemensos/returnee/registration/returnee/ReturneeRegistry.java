@@ -1,6 +1,8 @@
 package id.go.kemensos.returnee.registration.returnee;
 
 import id.go.kemensos.returnee.privacy.BlindIndex;
+import id.go.kemensos.returnee.privacy.PersonalDataCipher;
+import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
@@ -36,9 +38,11 @@ public class ReturneeRegistry {
     private final Outbox outbox;
     private final Clock clock;
     private final BlindIndex nikIndex;
+    private final PersonalDataCipher cipher;
     private final PhoneValidator phones = new PhoneValidator();
 
-    ReturneeRegistry(ReturneeRepository returnees, Outbox outbox, Clock clock, BlindIndex nikIndex) {
+    ReturneeRegistry(ReturneeRepository returnees, Outbox outbox, Clock clock, BlindIndex nikIndex, PersonalDataCipher cipher) {
+        this.cipher = cipher;
         this.nikIndex = nikIndex;
         this.returnees = returnees;
         this.outbox = outbox;
@@ -52,11 +56,11 @@ public class ReturneeRegistry {
     @Transactional
     public Registration register(RegisterReturneeRequest request, UUID uploadId) {
         Returnee candidate = toReturnee(request, uploadId);
-        Optional<Returnee> known = insertUnlessKnown(candidate);
-        if (known.isPresent()) {
-            return new Registration(known.get(), false);
+        Optional<String> sealed = insertUnlessKnown(candidate);
+        if (sealed.isEmpty()) {
+            return new Registration(knownUnder(candidate), false);
         }
-        outbox.append(candidate.registered());
+        outbox.append(candidate.registered(sealed.get()));
         log.info("Registered beneficiary {} (NIK {})", candidate.beneficiaryId(), candidate.nikMasked());
         return new Registration(candidate, true);
     }
@@ -70,10 +74,11 @@ public class ReturneeRegistry {
         List<Returnee> candidates = requests.stream().map(request -> toReturnee(request, uploadId)).toList();
         Map<String, Returnee> known = returnees.findByNikIndexes(candidates.stream().map(Returnee::nikIndex).toList());
         List<Returnee> fresh = candidates.stream().filter(candidate -> !known.containsKey(candidate.nikIndex())).toList();
-        if (!insertedTogether(fresh)) {
+        Optional<Map<UUID, String>> sealed = insertedTogether(fresh);
+        if (sealed.isEmpty()) {
             return registerOneByOne(candidates);
         }
-        outbox.appendAll(fresh.stream().map(Returnee::registered).toList());
+        outbox.appendAll(fresh.stream().map(r -> r.registered(sealed.get().get(r.beneficiaryId()))).toList());
         return candidates.stream().map(candidate -> known.containsKey(candidate.nikIndex())
                 ? new Registration(known.get(candidate.nikIndex()), false) : new Registration(candidate, true)).toList();
     }
@@ -82,17 +87,17 @@ public class ReturneeRegistry {
      * The fast path: one batched insert. A NIK registered by someone else since the lookup (or twice in the batch) fails
      * the whole statement; the savepoint undoes any part of it that went through, and the caller takes the slow path.
      */
-    private boolean insertedTogether(List<Returnee> fresh) {
+    private Optional<Map<UUID, String>> insertedTogether(List<Returnee> fresh) {
         TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
         Object savepoint = transaction.createSavepoint();
         try {
-            returnees.insertAll(fresh);
+            Map<UUID, String> sealed = returnees.insertAll(fresh);
             transaction.releaseSavepoint(savepoint);
-            return true;
+            return Optional.of(sealed);
         } catch (DuplicateKeyException raced) {
             transaction.rollbackToSavepoint(savepoint);
             log.info("A NIK of an upload batch was registered concurrently; registering that batch row by row");
-            return false;
+            return Optional.empty();
         }
     }
 
@@ -100,11 +105,9 @@ public class ReturneeRegistry {
         List<Registration> results = new ArrayList<>(candidates.size());
         List<ReturneeRegistered> events = new ArrayList<>();
         for (Returnee candidate : candidates) {
-            Optional<Returnee> known = insertUnlessKnown(candidate);
-            results.add(new Registration(known.orElse(candidate), known.isEmpty()));
-            if (known.isEmpty()) {
-                events.add(candidate.registered());
-            }
+            Optional<String> sealed = insertUnlessKnown(candidate);
+            results.add(sealed.isPresent() ? new Registration(candidate, true) : new Registration(knownUnder(candidate), false));
+            sealed.ifPresent(details -> events.add(candidate.registered(details)));
         }
         outbox.appendAll(events);
         return results;
@@ -112,11 +115,12 @@ public class ReturneeRegistry {
 
     private Returnee toReturnee(RegisterReturneeRequest request, UUID uploadId) {
         String phone = validPhone(request.phone());
-        return new Returnee(TimeOrderedIds.next(), nikIndex.of(request.nik()), MaskedValues.nik(request.nik()), request.fullName().strip(), request.sex(),
-                request.birthDate(), request.provinceCode(), request.regencyCode(), request.category(), request.referralSource(),
-                request.destinationCountry(), request.returnDate(), phone,
-                new BankAccount(request.bankCode(), request.accountNumber(), request.accountHolderName().strip()),
-                request.dtksListed(), request.attendedSocialGuidance(), uploadId, clock.instant(), ReturneeStatus.REGISTERED);
+        PersonalDetails details = new PersonalDetails(MaskedValues.nik(request.nik()), request.fullName().strip(), request.birthDate(), phone,
+                new BankAccount(request.bankCode(), request.accountNumber(), request.accountHolderName().strip()), request.category(),
+                request.referralSource());
+        return new Returnee(TimeOrderedIds.next(), nikIndex.of(request.nik()), details, request.sex(), request.provinceCode(),
+                request.regencyCode(), request.destinationCountry(), request.returnDate(), request.dtksListed(),
+                request.attendedSocialGuidance(), uploadId, clock.instant(), ReturneeStatus.REGISTERED, null);
     }
 
     private String validPhone(String raw) {
@@ -125,14 +129,21 @@ public class ReturneeRegistry {
                 checked.problems().get(0).messageId() + " / " + checked.problems().get(0).messageEn()));
     }
 
-    /** The unique NIK index decides races between concurrent registrations; the loser gets the winner's row. */
-    private Optional<Returnee> insertUnlessKnown(Returnee candidate) {
+    /**
+     * The unique NIK index decides races between concurrent registrations: the winner gets its sealed details (for its
+     * event), the loser nothing, and takes the winner's row ({@link #knownUnder}).
+     */
+    private Optional<String> insertUnlessKnown(Returnee candidate) {
         try {
-            returnees.insert(candidate);
-            return Optional.empty();
+            return Optional.of(returnees.insert(candidate));
         } catch (DuplicateKeyException alreadyRegistered) {
-            return returnees.findByNikIndex(candidate.nikIndex());
+            return Optional.empty();
         }
+    }
+
+    private Returnee knownUnder(Returnee candidate) {
+        return returnees.findByNikIndex(candidate.nikIndex())
+                .orElseThrow(() -> new IllegalStateException("A NIK index was taken, then not found: " + candidate.beneficiaryId()));
     }
 
     /**
@@ -141,7 +152,7 @@ public class ReturneeRegistry {
      */
     @Transactional
     public Optional<Returnee> amend(UUID beneficiaryId, String phone, BankAccount account, UUID uploadId) {
-        Returnee known = returnees.findById(beneficiaryId)
+        Returnee known = returnees.findById(beneficiaryId).filter(r -> !r.erased())
                 .orElseThrow(() -> new InvalidRegistrationException("beneficiaryId", "Penerima tidak ditemukan / unknown beneficiary"));
         String newPhone = phone == null ? known.phoneE164() : validPhone(phone);
         BankAccount newAccount = account == null ? known.bankAccount() : account;
@@ -155,8 +166,9 @@ public class ReturneeRegistry {
         if (changed.isEmpty()) {
             return Optional.empty();
         }
-        returnees.updateContactAndAccount(beneficiaryId, newPhone, newAccount);
-        outbox.append(new ReturneeUpdated(beneficiaryId, newPhone, newAccount, changed, uploadId, clock.instant()));
+        returnees.updateDetails(beneficiaryId, known.details().withContact(newPhone, newAccount));
+        outbox.append(ReturneeUpdated.sealed(beneficiaryId, changed, uploadId, clock.instant(),
+                cipher.seal(beneficiaryId, PersonalDetails.contact(newPhone, newAccount))));
         log.info("Amended {} of beneficiary {}", changed, beneficiaryId);
         return returnees.findById(beneficiaryId);
     }

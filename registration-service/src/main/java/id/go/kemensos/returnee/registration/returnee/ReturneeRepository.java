@@ -1,15 +1,19 @@
 package id.go.kemensos.returnee.registration.returnee;
 
-import id.go.kemensos.returnee.contracts.registration.BankAccount;
-import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
+import com.google.crypto.tink.Aead;
+import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.Sex;
+import id.go.kemensos.returnee.privacy.PersonKeys;
+import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import id.go.kemensos.returnee.registration.progress.ReturneeStatus;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -19,53 +23,86 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+/**
+ * The returnee table. Personal fields are kept in one column, {@code personal_data}, sealed with the person's own data key
+ * (platform-privacy); everything else (region, dates, flags) is what reports and filters need and identifies nobody alone.
+ */
 @Repository
 class ReturneeRepository {
 
-    private static final RowMapper<Returnee> ROW = (rs, n) -> new Returnee(
-            UUID.fromString(rs.getString("beneficiary_id")), rs.getString("nik_index"), rs.getString("nik_masked"), rs.getString("full_name"),
-            Sex.valueOf(rs.getString("sex")), rs.getDate("birth_date").toLocalDate(), rs.getString("province_code"),
-            rs.getString("regency_code"), ReturneeCategory.valueOf(rs.getString("category")), rs.getString("referral_source"),
-            rs.getString("destination_country"), rs.getDate("return_date").toLocalDate(), rs.getString("phone_e164"),
-            new BankAccount(rs.getString("bank_code"), rs.getString("account_number"), rs.getString("account_holder_name")),
-            rs.getBoolean("dtks_listed"), rs.getBoolean("attended_guidance"),
-            rs.getString("upload_id") == null ? null : UUID.fromString(rs.getString("upload_id")),
-            rs.getTimestamp("registered_at").toInstant(), ReturneeStatus.valueOf(rs.getString("status")));
+    /** A row as stored, before its personal fields are opened. */
+    private record Stored(Returnee returnee, String sealed) {
+    }
+
+    private static final RowMapper<Stored> ROW = (rs, n) -> {
+        Timestamp erasedAt = rs.getTimestamp("erased_at");
+        return new Stored(new Returnee(
+                UUID.fromString(rs.getString("beneficiary_id")), rs.getString("nik_index"), null, Sex.valueOf(rs.getString("sex")),
+                rs.getString("province_code"), rs.getString("regency_code"), rs.getString("destination_country"),
+                rs.getDate("return_date").toLocalDate(), rs.getBoolean("dtks_listed"), rs.getBoolean("attended_guidance"),
+                rs.getString("upload_id") == null ? null : UUID.fromString(rs.getString("upload_id")),
+                rs.getTimestamp("registered_at").toInstant(), ReturneeStatus.valueOf(rs.getString("status")),
+                erasedAt == null ? null : new Returnee.Erasure(erasedAt.toInstant(), rs.getString("erased_by"))),
+                rs.getString("personal_data"));
+    };
+
+    private static final String INSERT = """
+            INSERT INTO returnee (beneficiary_id, nik_index, personal_data, sex, province_code, regency_code, destination_country,
+                return_date, dtks_listed, attended_guidance, upload_id, registered_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
+    private final PersonalDataCipher cipher;
+    private final PersonKeys keys;
 
-    ReturneeRepository(JdbcTemplate jdbc) {
+    ReturneeRepository(JdbcTemplate jdbc, PersonalDataCipher cipher, PersonKeys keys) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.keys = keys;
     }
 
     Optional<Returnee> findByNikIndex(String nikIndex) {
-        return first(jdbc.query("SELECT * FROM returnee WHERE nik_index = ?", ROW, nikIndex));
+        return first(read("SELECT * FROM returnee WHERE nik_index = ?", nikIndex));
     }
 
     Optional<Returnee> findById(UUID beneficiaryId) {
-        return first(jdbc.query("SELECT * FROM returnee WHERE beneficiary_id = ?", ROW, beneficiaryId.toString()));
+        return first(read("SELECT * FROM returnee WHERE beneficiary_id = ?", beneficiaryId.toString()));
     }
 
     Optional<Returnee> findById(UUID beneficiaryId, String provinceCode) {
-        return first(jdbc.query("SELECT * FROM returnee WHERE beneficiary_id = ? AND (? IS NULL OR province_code = ?)", ROW,
+        return first(read("SELECT * FROM returnee WHERE beneficiary_id = ? AND (? IS NULL OR province_code = ?)",
                 beneficiaryId.toString(), provinceCode, provinceCode));
     }
 
-    private static final String INSERT = """
-            INSERT INTO returnee (beneficiary_id, nik_index, nik_masked, full_name, sex, birth_date, province_code, regency_code, category,
-                referral_source, destination_country, return_date, phone_e164, bank_code, account_number,
-                account_holder_name, dtks_listed, attended_guidance, upload_id, registered_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-
-    void insert(Returnee r) {
-        jdbc.update(INSERT, columns(r));
+    /**
+     * Inserts a new returnee, sealing their details with a key created for them; returns the sealed details for the event. A
+     * NIK already registered fails (DuplicateKeyException) and the unused key is destroyed at once.
+     */
+    String insert(Returnee r) {
+        Aead key = keys.createAll(List.of(r.beneficiaryId())).get(r.beneficiaryId());
+        String sealed = cipher.sealRecord(key, r.beneficiaryId(), PersonalDataCipher.DETAILS, r.details());
+        try {
+            jdbc.update(INSERT, columns(r, sealed));
+        } catch (DuplicateKeyException alreadyRegistered) {
+            keys.erase(r.beneficiaryId());
+            throw alreadyRegistered;
+        }
+        return sealed;
     }
 
-    /** One batched statement for a whole upload batch; a NIK that is already there fails all of it (DuplicateKeyException). */
-    void insertAll(List<Returnee> batch) {
-        if (!batch.isEmpty()) {
-            jdbc.batchUpdate(INSERT, batch.stream().map(ReturneeRepository::columns).toList());
+    /**
+     * One batched statement for a whole upload batch, their keys created in one write; a NIK that is already there fails all
+     * of it (DuplicateKeyException), keys included, as the caller's savepoint undoes both. Returns each one's sealed details.
+     */
+    Map<UUID, String> insertAll(List<Returnee> batch) {
+        if (batch.isEmpty()) {
+            return Map.of();
         }
+        Map<UUID, Aead> created = keys.createAll(batch.stream().map(Returnee::beneficiaryId).toList());
+        Map<UUID, String> sealed = batch.stream().collect(Collectors.toMap(Returnee::beneficiaryId,
+                r -> cipher.sealRecord(created.get(r.beneficiaryId()), r.beneficiaryId(), PersonalDataCipher.DETAILS, r.details())));
+        jdbc.batchUpdate(INSERT, batch.stream().map(r -> columns(r, sealed.get(r.beneficiaryId()))).toList());
+        return sealed;
     }
 
     /** The returnees registered under any of these NIK indexes, by index. */
@@ -74,15 +111,13 @@ class ReturneeRepository {
             return Map.of();
         }
         String marks = String.join(", ", Collections.nCopies(nikIndexes.size(), "?"));
-        return jdbc.query("SELECT * FROM returnee WHERE nik_index IN (" + marks + ")", ROW, nikIndexes.toArray()).stream()
+        return read("SELECT * FROM returnee WHERE nik_index IN (" + marks + ")", nikIndexes.toArray()).stream()
                 .collect(Collectors.toMap(Returnee::nikIndex, r -> r));
     }
 
-    private static Object[] columns(Returnee r) {
-        return new Object[]{r.beneficiaryId().toString(), r.nikIndex(), r.nikMasked(), r.fullName(), r.sex().name(), Date.valueOf(r.birthDate()),
-                r.provinceCode(), r.regencyCode(), r.category().name(), r.referralSource(), r.destinationCountry(),
-                Date.valueOf(r.returnDate()), r.phoneE164(), r.bankAccount().bankCode(), r.bankAccount().accountNumber(),
-                r.bankAccount().holderName(), r.dtksListed(), r.attendedSocialGuidance(),
+    private static Object[] columns(Returnee r, String sealedDetails) {
+        return new Object[]{r.beneficiaryId().toString(), r.nikIndex(), sealedDetails, r.sex().name(), r.provinceCode(), r.regencyCode(),
+                r.destinationCountry(), Date.valueOf(r.returnDate()), r.dtksListed(), r.attendedSocialGuidance(),
                 r.uploadId() == null ? null : r.uploadId().toString(), Timestamp.from(r.registeredAt())};
     }
 
@@ -92,7 +127,7 @@ class ReturneeRepository {
         String where = where(filter, args);
         args.add(size);
         args.add((long) page * size);
-        return jdbc.query("SELECT * FROM returnee" + where + " ORDER BY registered_at DESC, beneficiary_id LIMIT ? OFFSET ?", ROW, args.toArray());
+        return read("SELECT * FROM returnee" + where + " ORDER BY registered_at DESC, beneficiary_id LIMIT ? OFFSET ?", args.toArray());
     }
 
     long count(ReturneeFilter filter) {
@@ -121,9 +156,31 @@ class ReturneeRepository {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
-    void updateContactAndAccount(UUID beneficiaryId, String phoneE164, BankAccount account) {
-        jdbc.update("UPDATE returnee SET phone_e164 = ?, bank_code = ?, account_number = ?, account_holder_name = ? WHERE beneficiary_id = ?",
-                phoneE164, account.bankCode(), account.accountNumber(), account.holderName(), beneficiaryId.toString());
+    /** Stores the person's details as amended; returns them sealed, for the event. */
+    String updateDetails(UUID beneficiaryId, PersonalDetails details) {
+        String sealed = cipher.seal(beneficiaryId, details);
+        jdbc.update("UPDATE returnee SET personal_data = ? WHERE beneficiary_id = ?", sealed, beneficiaryId.toString());
+        return sealed;
+    }
+
+    /**
+     * Marks the person erased (their key is destroyed by the caller): the sealed details and the NIK index go, so that the
+     * same NIK registers as a new person; region, dates and status stay for the counts that state audit needs.
+     */
+    boolean markErased(UUID beneficiaryId, Instant erasedAt, String erasedBy, String ground, String reason) {
+        return jdbc.update("UPDATE returnee SET personal_data = NULL, nik_index = NULL, erased_at = ?, erased_by = ?, erasure_ground = ?, "
+                        + "erasure_reason = ? WHERE beneficiary_id = ? AND erased_at IS NULL", Timestamp.from(erasedAt), erasedBy, ground, reason,
+                beneficiaryId.toString()) == 1;
+    }
+
+    /** Reads rows, then the people's keys in one go, then opens each one's details (null when erased). */
+    private List<Returnee> read(String sql, Object... args) {
+        List<Stored> rows = jdbc.query(sql, ROW, args);
+        if (rows.size() > 1) {
+            keys.load(rows.stream().map(s -> s.returnee().beneficiaryId()).toList());
+        }
+        return rows.stream().map(s -> s.sealed() == null ? s.returnee()
+                : s.returnee().withDetails(cipher.open(s.returnee().beneficiaryId(), s.sealed()).orElse(null))).toList();
     }
 
     private static <T> Optional<T> first(List<T> rows) {

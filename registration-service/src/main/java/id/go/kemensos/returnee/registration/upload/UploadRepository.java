@@ -2,6 +2,8 @@ package id.go.kemensos.returnee.registration.upload;
 
 import id.go.kemensos.returnee.registration.returnee.RegisterReturneeRequest;
 import id.go.kemensos.returnee.registration.validation.Problem;
+import id.go.kemensos.returnee.privacy.PersonKeys;
+import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -24,20 +26,28 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 @Repository
-class UploadRepository {
+public class UploadRepository {
 
     private static final TypeReference<List<Problem>> PROBLEMS = new TypeReference<>() {
     };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
+    /** The fields an upload's rows as uploaded are sealed under, with the upload's own data key. */
+    private static final String RAW_ROW = "rawRow";
+    private static final String HELD_REGISTRATION = "heldRegistration";
+
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final PersonalDataCipher cipher;
+    private final PersonKeys keys;
     private final RowMapper<UploadStatus> status;
 
-    UploadRepository(JdbcTemplate jdbc, JsonMapper json) {
+    UploadRepository(JdbcTemplate jdbc, JsonMapper json, PersonalDataCipher cipher, PersonKeys keys) {
         this.jdbc = jdbc;
         this.json = json;
+        this.cipher = cipher;
+        this.keys = keys;
         this.status = (rs, n) -> new UploadStatus(UUID.fromString(rs.getString("upload_id")), rs.getString("province_code"),
                 rs.getString("file_name"), rs.getString("status"), rs.getLong("rows_read"),
                 rs.getObject("rows_total_hint") == null ? null : rs.getLong("rows_total_hint"), rs.getLong("accepted"),
@@ -55,11 +65,20 @@ class UploadRepository {
         return jdbc.query("SELECT * FROM upload WHERE content_sha256 = ?", status, sha256).stream().findFirst();
     }
 
-    /** @return false when an upload with the same content exists already (a concurrent duplicate upload lost the race) */
+    /**
+     * Records a new upload and creates its data key (in the key vault, like a person's): its rows as uploaded are sealed with
+     * it, and destroying it when they are purged leaves nothing readable behind, in backups either.
+     *
+     * @return false when an upload with the same content exists already (a concurrent duplicate upload lost the race)
+     */
     boolean insert(UUID uploadId, String province, String fileName, String sha256, Instant receivedAt) {
-        return jdbc.update("""
+        boolean inserted = jdbc.update("""
                 INSERT IGNORE INTO upload (upload_id, province_code, file_name, content_sha256, status, received_at)
                 VALUES (?, ?, ?, ?, 'RECEIVED', ?)""", uploadId.toString(), province, fileName, sha256, Timestamp.from(receivedAt)) == 1;
+        if (inserted) {
+            keys.createAll(List.of(uploadId));
+        }
+        return inserted;
     }
 
     void started(UUID uploadId, String format, List<String> headers, List<String> unknownColumns, OptionalLong totalRows) {
@@ -117,7 +136,30 @@ class UploadRepository {
     Object[] row(UUID uploadId, long rowNumber, RowVerdict.Outcome outcome, String nikIndex, UUID beneficiaryId, List<String> raw,
                  List<Problem> problems, RegisterReturneeRequest held) {
         return new Object[]{uploadId.toString(), rowNumber, outcome.name(), nikIndex, beneficiaryId == null ? null : beneficiaryId.toString(),
-                json.writeValueAsString(raw), json.writeValueAsString(problems), held == null ? null : json.writeValueAsString(held)};
+                cipher.sealRecord(uploadId, RAW_ROW, raw), json.writeValueAsString(problems),
+                cipher.sealRecord(uploadId, HELD_REGISTRATION, held)};
+    }
+
+    /** A row as uploaded: opened with the upload's key (rows kept before sealing read as written); empty once purged. */
+    private List<String> rawValues(UUID uploadId, String stored) {
+        if (stored == null) {
+            return null;
+        }
+        return PersonalDataCipher.isSealed(stored) ? cipher.openRecord(uploadId, RAW_ROW, stored, List.class).map(this::strings).orElse(null)
+                : json.readValue(stored, STRINGS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> strings(List<?> values) {
+        return (List<String>) values;
+    }
+
+    private RegisterReturneeRequest heldRegistration(UUID uploadId, String stored) {
+        if (stored == null) {
+            return null;
+        }
+        return PersonalDataCipher.isSealed(stored) ? cipher.openRecord(uploadId, HELD_REGISTRATION, stored, RegisterReturneeRequest.class).orElse(null)
+                : json.readValue(stored, RegisterReturneeRequest.class);
     }
 
     /** A held row and its review, locked for the officer's decision. */
@@ -127,10 +169,11 @@ class UploadRepository {
     }
 
     private HeldRow heldRow(ResultSet rs, int rowNum) throws SQLException {
-        return new HeldRow(UUID.fromString(rs.getString("upload_id")), rs.getLong("row_no"),
+        UUID uploadId = UUID.fromString(rs.getString("upload_id"));
+        return new HeldRow(uploadId, rs.getLong("row_no"),
                 rs.getString("province_code"), RowVerdict.Outcome.valueOf(rs.getString("outcome")), rs.getString("nik_index"),
-                json.readValue(rs.getString("raw_values"), STRINGS), json.readValue(rs.getString("problems"), PROBLEMS),
-                rs.getString("held_registration") == null ? null : json.readValue(rs.getString("held_registration"), RegisterReturneeRequest.class),
+                rawValues(uploadId, rs.getString("raw_values")), json.readValue(rs.getString("problems"), PROBLEMS),
+                heldRegistration(uploadId, rs.getString("held_registration")),
                 rs.getString("review_decision"), rs.getString("reviewed_by"), rs.getString("review_reason"),
                 rs.getTimestamp("reviewed_at") == null ? null : rs.getTimestamp("reviewed_at").toInstant());
     }
@@ -187,7 +230,7 @@ class UploadRepository {
     /** Streams the rejected rows in file order: the error report never holds the whole file. */
     void eachRejectedRow(UUID uploadId, RejectedRowHandler handler) {
         jdbc.query("SELECT row_no, raw_values, problems FROM upload_row WHERE upload_id = ? AND outcome = 'REJECTED' "
-                + "ORDER BY row_no", (RowCallbackHandler) rs -> handler.row(rs.getLong(1), json.readValue(rs.getString(2), STRINGS),
+                + "ORDER BY row_no", (RowCallbackHandler) rs -> handler.row(rs.getLong(1), rawValues(uploadId, rs.getString(2)),
                 json.readValue(rs.getString(3), PROBLEMS)), uploadId.toString());
     }
 
@@ -208,8 +251,15 @@ class UploadRepository {
                 + "WHERE upload_id = ? AND (raw_values IS NOT NULL OR nik_index IS NOT NULL) LIMIT ?", uploadId.toString(), limit);
     }
 
+    /** Forgets the rows as uploaded of one NIK, in every upload (an erased person's); the rows' outcomes stay. */
+    public int purgeRawRowsOf(String nikIndex) {
+        return jdbc.update("UPDATE upload_row SET raw_values = NULL, nik_index = NULL, held_registration = NULL WHERE nik_index = ?", nikIndex);
+    }
+
+    /** All of the upload's rows are purged: its key is destroyed too, so that no copy of them (a backup) can be read. */
     void rawRowsPurged(UUID uploadId, Instant at) {
         jdbc.update("UPDATE upload SET raw_rows_purged_at = ? WHERE upload_id = ?", Timestamp.from(at), uploadId.toString());
+        keys.erase(uploadId);
     }
 
     /** When the upload's rows as uploaded were purged; empty while they are kept. */

@@ -1,0 +1,28 @@
+package id.go.kemensos.returnee.contracts.registration;
+
+import java.time.LocalDate;
+
+/**
+ * A returnee's personal fields (Law 27/2022; the category may say that someone is a trafficking victim, Law 21/2007 Art. 44).
+ * Wherever they are kept, in a table or an event, they are sealed together with the person's own data key, so that
+ * destroying that key erases them everywhere at once. A {@link ReturneeUpdated} seals only the phone and the account.
+ */
+public record PersonalDetails(
+        String nikMasked,
+        String fullName,
+        LocalDate birthDate,
+        String phoneE164,
+        BankAccount bankAccount,
+        ReturneeCategory category,
+        String referralSource) {
+
+    /** What a {@link ReturneeUpdated} carries: the current phone and payout account. */
+    public static PersonalDetails contact(String phoneE164, BankAccount bankAccount) {
+        return new PersonalDetails(null, null, null, phoneE164, bankAccount, null, null);
+    }
+
+    /** The same person with a new phone and account. */
+    public PersonalDetails withContact(String phone, BankAccount account) {
+        return new PersonalDetails(nikMasked, fullName, birthDate, phone, account, category, referralSource);
+    }
+}
