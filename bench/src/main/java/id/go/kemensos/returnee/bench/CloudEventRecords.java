@@ -7,7 +7,18 @@ import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.Sex;
+import com.google.crypto.tink.Aead;
+import id.go.kemensos.returnee.contracts.MaskedValues;
+import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
+import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
+import id.go.kemensos.returnee.infra.stack.LocalStack;
+import id.go.kemensos.returnee.privacy.DatabasePersonKeyStore;
+import id.go.kemensos.returnee.privacy.PersonKeys;
+import id.go.kemensos.returnee.privacy.PersonalDataCipher;
+import id.go.kemensos.returnee.privacy.PlatformKeys;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -17,8 +28,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -31,8 +44,24 @@ final class CloudEventRecords implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final KafkaProducer<String, byte[]> producer;
+    private final PersonKeys keys;
+    private final PersonalDataCipher cipher;
 
+    /** A publisher that seals registrations as registration-service does: a data key per person, created in the key vault. */
+    CloudEventRecords(LocalStack stack) {
+        this(stack.kafka().bootstrapServers(), new PersonKeys(PlatformKeys.load(LocalStack.keysDirectory(stack.home())),
+                new DatabasePersonKeyStore(new JdbcTemplate(new SingleConnectionDataSource("jdbc:mysql://127.0.0.1:" + MariaDbServer.PORT
+                        + "/?connectionTimeZone=UTC", "registration", "registration-local", true)), Clock.systemUTC())));
+    }
+
+    /** A publisher of events about no person (seals, payments of people registered otherwise). */
     CloudEventRecords(String bootstrapServers) {
+        this(bootstrapServers, null);
+    }
+
+    private CloudEventRecords(String bootstrapServers, PersonKeys keys) {
+        this.keys = keys;
+        this.cipher = keys == null ? null : new PersonalDataCipher(keys, JSON);
         Properties p = new Properties();
         p.putAll(KafkaAccess.asAdmin(bootstrapServers));
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -55,14 +84,19 @@ final class CloudEventRecords implements AutoCloseable {
         producer.send(new ProducerRecord<>(topic, null, event.subjectId(), JSON.writeValueAsBytes(event), headers));
     }
 
-    /** A registration of synthetic returnee {@code i} of Lombok Tengah, as registration-service would publish it. */
-    static ReturneeRegistered registered(SyntheticReturnees people, int i, UUID beneficiaryId, String category, String referralSource,
-                                         boolean attendedGuidance, Instant at) {
+    /**
+     * A registration of synthetic returnee {@code i} of Lombok Tengah, as registration-service would publish it: the person's
+     * key created, their personal fields sealed with it (one key-vault write per person).
+     */
+    ReturneeRegistered registered(SyntheticReturnees people, int i, UUID beneficiaryId, String category, String referralSource,
+                                  boolean attendedGuidance, Instant at) {
         String nik = people.nik(i);
-        return new ReturneeRegistered(beneficiaryId, nik.substring(0, 4) + "**********" + nik.substring(14), people.name(i),
-                SyntheticReturnees.female(i) ? Sex.FEMALE : Sex.MALE, people.birthDate(i), "52", "5202", ReturneeCategory.valueOf(category),
-                referralSource, "MY", LocalDate.of(2019, 9, 2), people.phoneE164(i), new BankAccount("002", people.accountNumber(i),
-                people.name(i)), true, attendedGuidance, null, at, null);
+        PersonalDetails details = new PersonalDetails(MaskedValues.nik(nik), people.name(i), people.birthDate(i), people.phoneE164(i),
+                new BankAccount("002", people.accountNumber(i), people.name(i)), ReturneeCategory.valueOf(category), referralSource);
+        Aead key = keys.createAll(List.of(beneficiaryId)).get(beneficiaryId);
+        return ReturneeRegistered.sealed(beneficiaryId, SyntheticReturnees.female(i) ? Sex.FEMALE : Sex.MALE, "52", "5202", "MY",
+                LocalDate.of(2019, 9, 2), true, attendedGuidance, null, at,
+                cipher.sealRecord(key, beneficiaryId, PersonalDataCipher.DETAILS, details));
     }
 
     private static byte[] bytes(String text) {

@@ -67,9 +67,9 @@ final class DecisionBenchmark {
         long before = relayed();
         out.printf("== Publishing %,d ReturneeRegistered events to %s%n", n, RegistrationTopics.EVENTS);
         long produceStart = System.nanoTime();
-        try (CloudEventRecords records = new CloudEventRecords(stack.kafka().bootstrapServers())) {
+        try (CloudEventRecords records = new CloudEventRecords(stack)) {
             for (int i = 0; i < n; i++) {
-                records.send(RegistrationTopics.EVENTS, CloudEventRecords.registered(people, i, UUID.randomUUID(), category(i),
+                records.send(RegistrationTopics.EVENTS, records.registered(people, i, UUID.randomUUID(), category(i),
                         i % 5 == 0 ? "POLRI" : "BP3MI", i % 7 != 0, registeredAt));
             }
         }

@@ -57,12 +57,12 @@ final class PaymentBenchmark {
         out.printf("== %,d payments with the bank answering in %d ms%n", n, latencyMillis);
         Set<String> accounts = new HashSet<>();
         long start = System.nanoTime();
-        try (CloudEventRecords records = new CloudEventRecords(stack.kafka().bootstrapServers())) {
+        try (CloudEventRecords records = new CloudEventRecords(stack)) {
             Instant now = Instant.now();
             for (int i = first; i < first + n; i++) {
                 UUID beneficiary = UUID.randomUUID();
                 accounts.add(people.accountNumber(i));
-                records.send(RegistrationTopics.EVENTS, CloudEventRecords.registered(people, i, beneficiary, "PMIB_DEPORTEE", "BP3MI", true, now));
+                records.send(RegistrationTopics.EVENTS, records.registered(people, i, beneficiary, "PMIB_DEPORTEE", "BP3MI", true, now));
                 records.send(EligibilityTopics.EVENTS, new EligibilityDecided(UUID.randomUUID(), beneficiary, "BSU", year, Outcome.ELIGIBLE, GRANT,
                         List.of("BUSINESS_STIMULANT_GRANT"), "bantuan-stimulan-usaha", "bench", List.of(), "52", "5202", null, now));
             }

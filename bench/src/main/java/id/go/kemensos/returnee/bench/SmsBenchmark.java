@@ -45,11 +45,11 @@ final class SmsBenchmark {
         out.printf("== %,d SMS with the gateway answering in %d ms%n", n, latencyMillis);
         Set<String> phones = new HashSet<>();
         long start = System.nanoTime();
-        try (CloudEventRecords records = new CloudEventRecords(stack.kafka().bootstrapServers())) {
+        try (CloudEventRecords records = new CloudEventRecords(stack)) {
             Instant now = Instant.now();
             for (int i = first; i < first + n; i++) {
                 phones.add(people.phoneE164(i));
-                records.send(RegistrationTopics.EVENTS, CloudEventRecords.registered(people, i, UUID.randomUUID(), "PMIB_DEPORTEE", "BP3MI", true, now));
+                records.send(RegistrationTopics.EVENTS, records.registered(people, i, UUID.randomUUID(), "PMIB_DEPORTEE", "BP3MI", true, now));
             }
         }
         Instant deadline = Instant.now().plus(options.timeout());

@@ -65,9 +65,11 @@ class AuditTrailIT {
         platform.database().update("DROP TABLE IF EXISTS audit.tamper_saved");
         platform.database().update("CREATE TABLE audit.tamper_saved AS SELECT * FROM audit.audit_entry WHERE seq IN (?, ?)", row, row + 1);
         try {
-            // Edited: the registration's name changed in place.
-            assertThat(platform.database().update("UPDATE audit.audit_entry SET data = REPLACE(data, 'SITI AMINAH', 'SITI AMINA') WHERE seq = ?", row))
-                    .isEqualTo(1);
+            // Edited: the registration moved to another regency in place (the name travels sealed).
+            assertThat(platform.database().update("UPDATE audit.audit_entry SET data = REPLACE(data, '\"regencyCode\":\"5202\"', "
+                    + "'\"regencyCode\":\"5203\"') WHERE seq = ?", row)).isEqualTo(1);
+            assertThat(platform.database().count("SELECT COUNT(*) FROM audit.audit_entry WHERE seq = ? AND data LIKE '%\"regencyCode\":\"5203\"%'", row))
+                    .as("the row was changed").isEqualTo(1);
             assertFirstBroken(row, "EDITED");
             // Kafka, read again, still holds the event as it was: the row is named whatever its hash says.
             JsonNode againstKafka = audit.post("/api/ledger/kafka-comparison", Map.of()).body();

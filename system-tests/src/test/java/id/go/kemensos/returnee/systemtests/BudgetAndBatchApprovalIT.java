@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.systemtests;
 
+import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.testsupport.DisbursementApi;
 import id.go.kemensos.returnee.testsupport.OfficerLogin;
@@ -60,8 +61,7 @@ class BudgetAndBatchApprovalIT {
         await().atMost(ofSeconds(60)).until(() -> count(people, "state = 'SETTLED'") == 3);
         assertThat(committed()).isEqualTo(committedBefore + 3 * GRANT);
         for (UUID person : people) {
-            String account = (String) platform.database().rows("SELECT account_number FROM disbursement.payee WHERE beneficiary_id = ?",
-                    person.toString()).get(0).get("account_number");
+            String account = platform.sealedColumns().payeeAccount(person).orElseThrow().accountNumber();
             assertThat(platform.stack().bank().executedTransfers().stream().filter(t -> t.accountNo().equals(account)).count())
                     .as("paid exactly once").isEqualTo(1);
         }
@@ -91,7 +91,7 @@ class BudgetAndBatchApprovalIT {
             // An account amended after the maker prepared the batch: the batch still pays the account its inquiry checked,
             // the one the checker approves; nobody has checked the amended one.
             UUID amended = people.get(0);
-            String checkedAccount = paymentColumn(amended, "checked_account_number");
+            String checkedAccount = paymentAccount(amended, "checked_account");
             String newAccount = amendAccount(amended);
 
             // The approver is whoever's token it is: the maker cannot approve, not even by naming someone else in the body,
@@ -109,7 +109,7 @@ class BudgetAndBatchApprovalIT {
             assertThat(approved.body().get("state").asString()).isEqualTo("APPROVED");
             assertThat(approved.body().get("decidedBy").asString()).isEqualTo(checker);
             await().atMost(ofSeconds(60)).until(() -> count(people, "state = 'SETTLED' AND approved_by = '" + checker + "'") == 2);
-            assertThat(paymentColumn(amended, "account_number")).as("sent to the account checked and approved").isEqualTo(checkedAccount);
+            assertThat(paymentAccount(amended, "paid_account")).as("sent to the account checked and approved").isEqualTo(checkedAccount);
             assertThat(platform.stack().bank().executedTransfers()).noneMatch(t -> t.accountNo().equals(newAccount))
                     .anyMatch(t -> t.accountNo().equals(checkedAccount));
             assertThat(disbursement.as(OfficerLogin.FINANCE_LEAD).post(approval, Map.of()).status())
@@ -132,7 +132,8 @@ class BudgetAndBatchApprovalIT {
             assertThat(rejected.body().get("decidedBy").asString()).isEqualTo(checker);
             assertThat(committed()).as("budget released").isEqualTo(beforeRejection);
             assertThat(count(later, "state = 'SCHEDULED' AND batch_id IS NULL")).as("back in the pool, not lost").isEqualTo(1);
-            await().atMost(ofSeconds(60)).until(() -> count(later, "account_check = 'VERIFIED' AND checked_account_number = '" + laterAccount + "'") == 1);
+            await().atMost(ofSeconds(60)).until(() -> count(later, "account_check = 'VERIFIED'") == 1
+                    && laterAccount.equals(paymentAccount(later.get(0), "checked_account")));
         } finally {
             platform.services().stop(PlatformService.DISBURSEMENT);
             platform.services().start(PlatformService.DISBURSEMENT);
@@ -175,14 +176,14 @@ class BudgetAndBatchApprovalIT {
         RegistrationApi.Response amended = platform.registration().as(OfficerLogin.CLERK_BALI).amend(person, Map.of("bankCode", "002",
                 "accountNumber", account, "accountHolderName", "I NYOMAN SUARTA"));
         assertThat(amended.status()).as("%s", amended.body()).isEqualTo(200);
-        await().atMost(ofSeconds(60)).until(() -> platform.database().count("SELECT COUNT(*) FROM disbursement.payee WHERE beneficiary_id = ? "
-                + "AND account_number = ?", person.toString(), account) == 1);
+        await().atMost(ofSeconds(60)).until(() -> platform.sealedColumns().payeeAccount(person)
+                .map(a -> a.accountNumber().equals(account)).orElse(false));
         return account;
     }
 
-    private static String paymentColumn(UUID person, String column) {
-        return (String) platform.database().rows("SELECT " + column + " FROM disbursement.payment_intent WHERE beneficiary_id = ?",
-                person.toString()).get(0).get(column);
+    /** The account number a person's payment was checked against or sent to (sealed on the payment). */
+    private static String paymentAccount(UUID person, String column) {
+        return platform.sealedColumns().paymentAccount(person, column).map(BankAccount::accountNumber).orElse(null);
     }
 
     private static long count(List<UUID> people, String condition) {

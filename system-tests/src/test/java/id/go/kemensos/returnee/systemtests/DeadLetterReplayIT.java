@@ -4,6 +4,7 @@ import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.contracts.Topics;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
+import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.Sex;
@@ -57,10 +58,10 @@ class DeadLetterReplayIT {
         Map<String, Object> fixture = ReturneeMother.sitiAminahLombokTengah();
         String phone = ReturneeMother.phoneE164(fixture);
         UUID beneficiary = UUID.randomUUID();
-        deadLetterForNotification(new ReturneeRegistered(beneficiary, MaskedValues.nik((String) fixture.get("nik")), "SITI AMINAH",
-                Sex.FEMALE, LocalDate.of(1990, 8, 15), "52", "5202", ReturneeCategory.PMIB_DEPORTEE, "BP3MI", "MY",
-                LocalDate.of(2019, 9, 2), phone, new BankAccount("002", (String) fixture.get("accountNumber"), "SITI AMINAH"),
-                true, true, null, Instant.now(), null));
+        PersonalDetails details = new PersonalDetails(MaskedValues.nik((String) fixture.get("nik")), "SITI AMINAH", LocalDate.of(1990, 8, 15),
+                phone, new BankAccount("002", (String) fixture.get("accountNumber"), "SITI AMINAH"), ReturneeCategory.PMIB_DEPORTEE, "BP3MI");
+        deadLetterForNotification(ReturneeRegistered.sealed(beneficiary, Sex.FEMALE, "52", "5202", "MY", LocalDate.of(2019, 9, 2), true, true,
+                null, Instant.now(), platform.sealedColumns().sealAsRegistration(beneficiary, details)));
 
         JsonNode pending = actuator("GET", "/actuator/deadletters");
         assertThat(pending.get(RegistrationTopics.EVENTS).asLong()).as("pending dead letters: %s", pending).isPositive();

@@ -81,8 +81,8 @@ class ReconciliationIT {
         String newAccount = "9988" + System.nanoTime() % 100_000_000L;
         assertThat(platform.registration().amend(ids.get(2), Map.of("bankCode", "002", "accountNumber", newAccount,
                 "accountHolderName", "SITI AMINAH")).status()).isEqualTo(200);
-        await().atMost(ofSeconds(30)).until(() -> newAccount.equals(platform.database().rows(
-                "SELECT account_number FROM disbursement.payee WHERE beneficiary_id = ?", ids.get(2).toString()).get(0).get("account_number")));
+        await().atMost(ofSeconds(30)).until(() -> platform.sealedColumns().payeeAccount(ids.get(2))
+                .map(a -> a.accountNumber().equals(newAccount)).orElse(false));
         assertThat(disbursement.post("/api/payments/" + missing + "/reissue", Map.of("reason", "uji"))
                 .status()).as("a settled payment is not reissued").isEqualTo(409);
         DisbursementApi.Response reissued = disbursement.post("/api/payments/" + returned + "/reissue",

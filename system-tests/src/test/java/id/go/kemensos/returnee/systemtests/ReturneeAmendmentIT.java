@@ -47,11 +47,12 @@ class ReturneeAmendmentIT {
         assertThat(platform.registration().amend(beneficiary, amendment).status()).isEqualTo(200);
 
         await().atMost(ofSeconds(60)).untilAsserted(() -> {
-            assertThat(platform.database().rows("SELECT bank_code, account_number FROM disbursement.payee WHERE beneficiary_id = ?", beneficiary))
-                    .singleElement().satisfies(p -> assertThat(p).containsEntry("bank_code", "009")
-                            .containsEntry("account_number", later.get("accountNumber")));
-            assertThat(platform.database().rows("SELECT phone_e164 FROM notification.contact WHERE beneficiary_id = ?", beneficiary))
-                    .singleElement().satisfies(c -> assertThat(c).containsEntry("phone_e164", ReturneeMother.phoneE164(later)));
+            // Both kept sealed with her key: opened here with the stack's keys, as the services open them.
+            assertThat(platform.sealedColumns().payeeAccount(beneficiary)).hasValueSatisfying(a -> {
+                assertThat(a.bankCode()).isEqualTo("009");
+                assertThat(a.accountNumber()).isEqualTo(later.get("accountNumber"));
+            });
+            assertThat(platform.sealedColumns().contactPhone(beneficiary)).contains(ReturneeMother.phoneE164(later));
         });
         assertThat(platform.registration().amend(beneficiary, amendment).status()).as("the same values again").isEqualTo(200);
 
@@ -64,9 +65,8 @@ class ReturneeAmendmentIT {
         RegistrationApi.Response uploaded = platform.registration().upload(csv.getBytes(StandardCharsets.UTF_8), "amend.csv", "52");
         assertThat(uploaded.status()).as("%s", uploaded.body()).isEqualTo(202);
 
-        await().atMost(ofSeconds(60)).untilAsserted(() -> assertThat(platform.database()
-                .rows("SELECT phone_e164 FROM notification.contact WHERE beneficiary_id = ?", beneficiary))
-                .singleElement().satisfies(c -> assertThat(c).containsEntry("phone_e164", ReturneeMother.phoneE164(third))));
+        await().atMost(ofSeconds(60)).untilAsserted(() -> assertThat(platform.sealedColumns().contactPhone(beneficiary))
+                .contains(ReturneeMother.phoneE164(third)));
         // The NIK is not stored: its blind index, under the stack's NIK index key, is what keeps one registration per NIK.
         String index = new BlindIndex(PlatformKeys.load(LocalStack.keysDirectory(platform.stack().home()))).of((String) siti.get("nik"));
         assertThat(platform.database().count("SELECT COUNT(*) FROM registration.returnee WHERE nik_index = ?", index)).isEqualTo(1);

@@ -123,6 +123,11 @@ public final class RunningPlatform {
         return new ServiceApi(service, officer);
     }
 
+    /** The personal columns the services keep sealed, opened with the stack's keys. */
+    public SealedColumns sealedColumns() {
+        return new SealedColumns(stack);
+    }
+
     /** audit-service's API as the auditor calls it: the ledger, replays and auditor views. */
     public ServiceApi audit() {
         return audit;

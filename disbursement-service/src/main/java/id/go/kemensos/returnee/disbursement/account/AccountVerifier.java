@@ -18,7 +18,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +40,7 @@ class AccountVerifier implements AutoCloseable {
     private static final int BATCH = 200;
 
     record Check(UUID paymentId, UUID beneficiaryId, String programId, String cycleId, String provinceCode, long amount,
-                 Instant accountSince, PayeeSeal.Payee payee) {
+                 int accountVersion, PayeeSeal.Payee payee) {
 
         BankAccount account() {
             return payee.account();
@@ -50,7 +49,7 @@ class AccountVerifier implements AutoCloseable {
 
     /** A claimed row, before its payee's personal data is opened. */
     private record Claimed(UUID paymentId, UUID beneficiaryId, String programId, String cycleId, String provinceCode, long amount,
-                           Instant accountSince, String sealedPayee) {
+                           int accountVersion, String sealedPayee) {
     }
 
     /** Why a payment of an erased person is held: nobody can be paid whose account can no longer be read. */
@@ -105,7 +104,7 @@ class AccountVerifier implements AutoCloseable {
         return tx.execute(status -> {
             Timestamp now = Timestamp.from(clock.instant());
             List<Claimed> claimed = jdbc.query("""
-                            SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.province_code, p.amount, y.account_since,
+                            SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.province_code, p.amount, y.account_version,
                                    y.personal_data
                             FROM payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
                             WHERE p.state = 'SCHEDULED' AND (p.account_check = 'PENDING'
@@ -113,7 +112,7 @@ class AccountVerifier implements AutoCloseable {
                             ORDER BY p.scheduled_at LIMIT ? FOR UPDATE SKIP LOCKED""",
                     (rs, n) -> new Claimed(UUID.fromString(rs.getString("payment_id")), UUID.fromString(rs.getString("beneficiary_id")),
                             rs.getString("program_id"), rs.getString("cycle_id"), rs.getString("province_code"), rs.getLong("amount"),
-                            rs.getTimestamp("account_since").toInstant(), rs.getString("personal_data")),
+                            rs.getInt("account_version"), rs.getString("personal_data")),
                     Timestamp.from(clock.instant().minus(ABANDONED)), BATCH);
             seal.loadKeys(claimed.stream().map(Claimed::beneficiaryId).toList());
             List<Check> checks = new ArrayList<>();
@@ -127,7 +126,7 @@ class AccountVerifier implements AutoCloseable {
                 jdbc.update("UPDATE payment_intent SET account_check = 'CHECKING', account_checked_at = ? WHERE payment_id = ?", now,
                         c.paymentId().toString());
                 checks.add(new Check(c.paymentId(), c.beneficiaryId(), c.programId(), c.cycleId(), c.provinceCode(), c.amount(),
-                        c.accountSince(), payee.get()));
+                        c.accountVersion(), payee.get()));
             }
             return checks;
         });
@@ -159,11 +158,11 @@ class AccountVerifier implements AutoCloseable {
         }
         // The account checked is the account paid: kept on the payment, so that a later amendment cannot redirect it unchecked.
         int updated = jdbc.update("UPDATE payment_intent SET account_check = ?, holder_seen = ?, account_check_detail = ?, "
-                        + "account_checked_at = ?, checked_bank_code = ?, checked_account = ?, checked_account_since = ?, account_masked = ? "
+                        + "account_checked_at = ?, checked_bank_code = ?, checked_account = ?, checked_account_version = ?, account_masked = ? "
                         + "WHERE payment_id = ? AND account_check = 'CHECKING' AND state = 'SCHEDULED'", result,
                 seen == null ? null : seal.holderSeen(check.beneficiaryId(), seen), detail, Timestamp.from(clock.instant()),
                 check.account().bankCode(), seal.account(check.beneficiaryId(), PayeeSeal.CHECKED_ACCOUNT, check.account()),
-                Timestamp.from(check.accountSince()), check.account().maskedAccountNumber(), check.paymentId().toString());
+                check.accountVersion(), check.account().maskedAccountNumber(), check.paymentId().toString());
         if (updated == 0) {
             return; // the payee's account changed meanwhile, and the check starts again
         }

@@ -122,7 +122,7 @@ public class PaymentBatches {
                 UPDATE payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
                 SET p.account_check = 'PENDING', p.holder_seen = NULL, p.account_check_detail = NULL
                 WHERE p.batch_id = ? AND p.state = 'SCHEDULED' AND p.checked_account IS NOT NULL
-                  AND p.checked_account_since < y.account_since""", batchId.toString());
+                  AND p.checked_account_version < y.account_version""", batchId.toString());
         jdbc.update("UPDATE payment_intent SET batch_id = NULL WHERE batch_id = ? AND state = 'SCHEDULED'", batchId.toString());
         decide(batch, "REJECTED", rejectedBy, reason, clock.instant());
         return find(batchId).orElseThrow();

@@ -59,15 +59,14 @@ public class PayeeProjection {
             return;
         }
         BankAccount account = details.get().bankAccount();
-        // account_since: when this account became the payee's (a payment's check of an older one is out of date).
+        // account_version counts the payee's accounts: a payment checked against an older version is checked again.
         jdbc.update("""
-                        INSERT INTO payee (beneficiary_id, personal_data, province_code, regency_code, bank_code, account_since, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO payee (beneficiary_id, personal_data, province_code, regency_code, bank_code, account_version, updated_at)
+                        VALUES (?, ?, ?, ?, ?, 1, ?)
                         ON DUPLICATE KEY UPDATE personal_data = VALUES(personal_data), province_code = VALUES(province_code),
-                            regency_code = VALUES(regency_code), bank_code = VALUES(bank_code), account_since = VALUES(account_since),
-                            updated_at = VALUES(updated_at)""",
+                            regency_code = VALUES(regency_code), bank_code = VALUES(bank_code), updated_at = VALUES(updated_at)""",
                 r.beneficiaryId().toString(), seal.payee(r.beneficiaryId(), details.get().fullName(), account), r.provinceCode(),
-                r.regencyCode(), account.bankCode(), Timestamp.from(r.registeredAt()), Timestamp.from(r.registeredAt()));
+                r.regencyCode(), account.bankCode(), Timestamp.from(r.registeredAt()));
     }
 
     private void updated(ReturneeUpdated u) {
@@ -79,8 +78,8 @@ public class PayeeProjection {
             return; // erased, not registered here yet, or only the phone changed
         }
         BankAccount account = contact.get().bankAccount();
-        jdbc.update("UPDATE payee SET personal_data = ?, bank_code = ?, account_since = ?, updated_at = ? WHERE beneficiary_id = ?",
-                seal.payee(u.beneficiaryId(), known.get(0).fullName(), account), account.bankCode(), Timestamp.from(u.updatedAt()),
+        jdbc.update("UPDATE payee SET personal_data = ?, bank_code = ?, account_version = account_version + 1, updated_at = ? "
+                        + "WHERE beneficiary_id = ?", seal.payee(u.beneficiaryId(), known.get(0).fullName(), account), account.bankCode(),
                 Timestamp.from(u.updatedAt()), u.beneficiaryId().toString());
         jdbc.update("UPDATE payment_intent SET account_check = 'PENDING', holder_seen = NULL, account_check_detail = NULL "
                 + "WHERE beneficiary_id = ? AND state = 'SCHEDULED' AND batch_id IS NULL", u.beneficiaryId().toString());

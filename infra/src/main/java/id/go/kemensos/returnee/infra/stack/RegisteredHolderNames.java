@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,15 @@ final class RegisteredHolderNames implements BiFunction<String, String, String> 
     private final String user;
     private final String password;
     private final Path keysDirectory;
+    /**
+     * Payees are stamped with their event's time, not the time they were written, and events of different people are
+     * written out of that order: each look goes back this far before the latest stamp seen.
+     */
+    private static final Duration LOOK_BACK = Duration.ofMinutes(5);
+
     private final Map<String, String> holders = new ConcurrentHashMap<>();
+    /** The sealed payee last opened, by person: a row seen again unchanged is not opened again. */
+    private final Map<UUID, String> opened = new ConcurrentHashMap<>();
     private JdbcTemplate jdbc;
     private PersonalDataCipher cipher;
     private Instant seenUntil = Instant.EPOCH;
@@ -80,14 +89,17 @@ final class RegisteredHolderNames implements BiFunction<String, String, String> 
         jdbc.query("SELECT beneficiary_id, personal_data, updated_at FROM payee WHERE updated_at >= ? ORDER BY updated_at",
                 rs -> {
                     rows.add(new Object[]{UUID.fromString(rs.getString(1)), rs.getString(2), rs.getTimestamp(3).toInstant()});
-                }, Timestamp.from(seenUntil));
-        cipher.loadKeys(rows.stream().map(r -> (UUID) r[0]).toList());
-        for (Object[] row : rows) {
+                }, Timestamp.from(seenUntil.minus(LOOK_BACK)));
+        List<Object[]> fresh = rows.stream().filter(r -> r[1] != null && !r[1].equals(opened.get((UUID) r[0]))).toList();
+        cipher.loadKeys(fresh.stream().map(r -> (UUID) r[0]).toList());
+        for (Object[] row : fresh) {
             cipher.openRecord((UUID) row[0], PAYEE, (String) row[1], PersonalDetails.class).ifPresent(payee -> {
                 BankAccount account = payee.bankAccount();
                 holders.put(account.bankCode() + "/" + account.accountNumber(), account.holderName());
             });
-            seenUntil = (Instant) row[2];
+            opened.put((UUID) row[0], (String) row[1]);
         }
+        rows.stream().map(r -> (Instant) r[2]).max(Instant::compareTo).filter(latest -> latest.isAfter(seenUntil))
+                .ifPresent(latest -> seenUntil = latest);
     }
 }
