@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,7 +50,8 @@ final class RegisteredHolderNames implements BiFunction<String, String, String> 
     private static final Duration LOOK_BACK = Duration.ofMinutes(5);
 
     private final Map<String, String> holders = new ConcurrentHashMap<>();
-    /** The sealed payee last opened, by person: a row seen again unchanged is not opened again. */
+    private static final int CHUNK = 500;
+    /** The stamp (written, account version) of each payee last opened: a row seen again unchanged is not opened again. */
     private final Map<UUID, String> opened = new ConcurrentHashMap<>();
     private JdbcTemplate jdbc;
     private PersonalDataCipher cipher;
@@ -85,19 +87,26 @@ final class RegisteredHolderNames implements BiFunction<String, String, String> 
             cipher = new PersonalDataCipher(new PersonKeys(PlatformKeys.load(keysDirectory), new DatabasePersonKeyStore(jdbc, Clock.systemUTC())),
                     JsonMapper.builder().build());
         }
+        // First the stamps only (a few bytes a row), then the sealed payees of those new or changed since last opened.
         List<Object[]> rows = new ArrayList<>();
-        jdbc.query("SELECT beneficiary_id, personal_data, updated_at FROM payee WHERE updated_at >= ? ORDER BY updated_at",
+        jdbc.query("SELECT beneficiary_id, updated_at, account_version FROM payee WHERE updated_at >= ?",
                 rs -> {
-                    rows.add(new Object[]{UUID.fromString(rs.getString(1)), rs.getString(2), rs.getTimestamp(3).toInstant()});
+                    rows.add(new Object[]{UUID.fromString(rs.getString(1)), rs.getString(2) + "/" + rs.getInt(3), rs.getTimestamp(2).toInstant()});
                 }, Timestamp.from(seenUntil.minus(LOOK_BACK)));
-        List<Object[]> fresh = rows.stream().filter(r -> r[1] != null && !r[1].equals(opened.get((UUID) r[0]))).toList();
-        cipher.loadKeys(fresh.stream().map(r -> (UUID) r[0]).toList());
-        for (Object[] row : fresh) {
-            cipher.openRecord((UUID) row[0], PAYEE, (String) row[1], PersonalDetails.class).ifPresent(payee -> {
-                BankAccount account = payee.bankAccount();
-                holders.put(account.bankCode() + "/" + account.accountNumber(), account.holderName());
-            });
-            opened.put((UUID) row[0], (String) row[1]);
+        List<Object[]> fresh = rows.stream().filter(r -> !r[1].equals(opened.get((UUID) r[0]))).toList();
+        for (int from = 0; from < fresh.size(); from += CHUNK) {
+            List<Object[]> chunk = fresh.subList(from, Math.min(fresh.size(), from + CHUNK));
+            List<UUID> people = chunk.stream().map(r -> (UUID) r[0]).toList();
+            cipher.loadKeys(people);
+            jdbc.query("SELECT beneficiary_id, personal_data FROM payee WHERE beneficiary_id IN ("
+                    + String.join(", ", Collections.nCopies(people.size(), "?")) + ")", rs -> {
+                UUID person = UUID.fromString(rs.getString(1));
+                cipher.openRecord(person, PAYEE, rs.getString(2), PersonalDetails.class).ifPresent(payee -> {
+                    BankAccount account = payee.bankAccount();
+                    holders.put(account.bankCode() + "/" + account.accountNumber(), account.holderName());
+                });
+            }, people.stream().map(UUID::toString).toArray());
+            chunk.forEach(r -> opened.put((UUID) r[0], (String) r[1]));
         }
         rows.stream().map(r -> (Instant) r[2]).max(Instant::compareTo).filter(latest -> latest.isAfter(seenUntil))
                 .ifPresent(latest -> seenUntil = latest);
