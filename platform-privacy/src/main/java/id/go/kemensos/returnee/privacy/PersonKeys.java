@@ -107,7 +107,6 @@ public final class PersonKeys {
 
     /** Destroys the person's key: everything sealed with it, wherever it is kept, can no longer be read. */
     public boolean erase(UUID person) {
-        unwrapped.invalidate(person);
         boolean destroyed = store.destroy(person);
         unwrapped.invalidate(person);
         return destroyed;

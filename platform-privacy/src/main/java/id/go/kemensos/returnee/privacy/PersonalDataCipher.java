@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -73,7 +74,7 @@ public final class PersonalDataCipher {
     }
 
     /** Reads the keys of these people in one go, before opening or sealing a batch of their fields. */
-    public void loadKeys(java.util.Collection<UUID> people) {
+    public void loadKeys(Collection<UUID> people) {
         keys.load(people);
     }
 

@@ -62,9 +62,9 @@ class PersonalDataLeakIT {
         Map<String, Object> listed = person(ReturneeMother.laluZainiLombokTimur(), "INAQ LEAKCHECK LISTED");
         Map<String, Object> refused = person(ReturneeMother.laluZainiLombokTimur(), "AMAQ LEAKCHECK REFUSED");
         List<UUID> ids = new ArrayList<>(List.of(platform.registration().register(survivor), platform.registration().register(worker)));
-        String csv = "nik;nama_sesuai_ktp;jenis_kelamin;tanggal_lahir;kabupaten_kota;no_hp;kategori;tanggal_kepulangan;sumber_rujukan;"
-                + "kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;ikut_bimbingan\r\n"
-                + row(listed, (String) listed.get("nik")) + row(refused, ((String) refused.get("nik")).substring(0, 12)); // a short NIK
+        String csv = ReturneeMother.LIST_HEADER
+                + ReturneeMother.listRow(listed, (String) listed.get("nik"))
+                + ReturneeMother.listRow(refused, ((String) refused.get("nik")).substring(0, 12)); // a short NIK: rejected
         RegistrationApi.Response upload = platform.registration().upload(csv.getBytes(StandardCharsets.UTF_8), "leakcheck.csv", "52");
         assertThat(upload.status()).as("%s", upload.body()).isEqualTo(202);
         UUID uploadId = UUID.fromString(upload.body().get("uploadId").asString());
@@ -195,13 +195,6 @@ class PersonalDataLeakIT {
         fixture.put("fullName", name);
         fixture.put("accountHolderName", name);
         return fixture;
-    }
-
-    private static String row(Map<String, Object> r, String nik) {
-        String[] birth = ((String) r.get("birthDate")).split("-");
-        return String.join(";", nik, (String) r.get("fullName"), "L", birth[2] + "-" + birth[1] + "-" + birth[0], "LOMBOK TIMUR",
-                (String) r.get("phone"), (String) r.get("category"), "02-09-2019", "BP3MI", (String) r.get("bankCode"),
-                (String) r.get("accountNumber"), (String) r.get("accountHolderName"), "YA", "YA") + "\r\n";
     }
 
     private static List<Path> logFiles() throws IOException {

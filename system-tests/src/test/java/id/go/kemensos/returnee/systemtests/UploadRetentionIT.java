@@ -36,9 +36,9 @@ class UploadRetentionIT {
     @Test
     void rowsAsUploadedArePurgedAfterTheRetentionAndTheErrorReportSaysSo() {
         Map<String, Object> good = ReturneeMother.laluZainiLombokTimur();
-        String csv = "nik;nama_sesuai_ktp;jenis_kelamin;tanggal_lahir;kabupaten_kota;no_hp;kategori;tanggal_kepulangan;sumber_rujukan;"
-                + "kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;ikut_bimbingan\r\n"
-                + row(good, (String) good.get("nik")) + row(ReturneeMother.laluZainiLombokTimur(), "52031234");
+        String csv = ReturneeMother.LIST_HEADER
+                + ReturneeMother.listRow(good, (String) good.get("nik"))
+                + ReturneeMother.listRow(ReturneeMother.laluZainiLombokTimur(), "52031234");
         RegistrationApi.Response upload = platform.registration().upload(csv.getBytes(StandardCharsets.UTF_8), "retention.csv", "52");
         assertThat(upload.status()).as("%s", upload.body()).isEqualTo(202);
         UUID uploadId = UUID.fromString(upload.body().get("uploadId").asString());
@@ -70,12 +70,5 @@ class UploadRetentionIT {
     private static long rawValuesKept(UUID uploadId) {
         return platform.database().count("SELECT COUNT(*) FROM registration.upload_row WHERE upload_id = ? "
                 + "AND (raw_values IS NOT NULL OR nik_index IS NOT NULL)", uploadId);
-    }
-
-    private static String row(Map<String, Object> r, String nik) {
-        String[] birth = ((String) r.get("birthDate")).split("-");
-        return String.join(";", nik, (String) r.get("fullName"), "L", birth[2] + "-" + birth[1] + "-" + birth[0], "LOMBOK TIMUR",
-                (String) r.get("phone"), (String) r.get("category"), "02-09-2019", "BP3MI", (String) r.get("bankCode"),
-                (String) r.get("accountNumber"), (String) r.get("accountHolderName"), "YA", "YA") + "\r\n";
     }
 }

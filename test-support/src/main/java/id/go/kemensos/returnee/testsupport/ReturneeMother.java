@@ -62,6 +62,18 @@ public final class ReturneeMother {
         return r;
     }
 
+    /** The header of a provincial list as a CSV with semicolons, the columns {@link #listRow} fills. */
+    public static final String LIST_HEADER = "nik;nama_sesuai_ktp;jenis_kelamin;tanggal_lahir;kabupaten_kota;no_hp;kategori;"
+            + "tanggal_kepulangan;sumber_rujukan;kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;ikut_bimbingan\r\n";
+
+    /** A fixture as a row of such a list, in Lombok Timur, under the NIK given (a test may give a malformed one). */
+    public static String listRow(Map<String, Object> r, String nik) {
+        String[] birth = ((String) r.get("birthDate")).split("-");
+        return String.join(";", nik, (String) r.get("fullName"), "L", birth[2] + "-" + birth[1] + "-" + birth[0], "LOMBOK TIMUR",
+                (String) r.get("phone"), (String) r.get("category"), "02-09-2019", "BP3MI", (String) r.get("bankCode"),
+                (String) r.get("accountNumber"), (String) r.get("accountHolderName"), "YA", "YA") + "\r\n";
+    }
+
     /** The E.164 form of a fixture's phone, as the platform stores and the SMS gateway sees it. */
     public static String phoneE164(Map<String, Object> returnee) {
         return "+62" + ((String) returnee.get("phone")).substring(1);

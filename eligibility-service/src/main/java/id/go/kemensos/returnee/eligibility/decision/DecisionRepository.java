@@ -52,9 +52,12 @@ class DecisionRepository {
         return d;
     }
 
-    /** The latest decision of a beneficiary under a rule set (laws and programs are decided separately). */
+    /**
+     * The latest decision of a beneficiary under a rule set (laws and programs are decided separately), as stored: its
+     * personal inputs stay sealed, as deciding again reads only its outcome, amount and entitlements.
+     */
     Optional<Decision> current(UUID beneficiaryId, String ruleSetId) {
-        return read(SELECT + " WHERE d.beneficiary_id = ? AND d.rule_set_id = ? AND d.superseded_by IS NULL",
+        return jdbc.query(SELECT + " WHERE d.beneficiary_id = ? AND d.rule_set_id = ? AND d.superseded_by IS NULL", this::decision,
                 beneficiaryId.toString(), ruleSetId).stream().findFirst();
     }
 

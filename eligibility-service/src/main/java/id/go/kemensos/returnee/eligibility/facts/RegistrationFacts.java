@@ -4,7 +4,6 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
-import id.go.kemensos.returnee.privacy.PersonKeys;
 import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.eligibility.rules.Facts;
@@ -34,14 +33,12 @@ public class RegistrationFacts {
 
     private final JdbcTemplate jdbc;
     private final PersonalDataCipher cipher;
-    private final PersonKeys keys;
     private final JsonMapper json;
 
-    RegistrationFacts(JdbcTemplate jdbc, PersonalDataCipher cipher, PersonKeys keys, JsonMapper json) {
+    RegistrationFacts(JdbcTemplate jdbc, PersonalDataCipher cipher, JsonMapper json) {
         this.json = json;
         this.jdbc = jdbc;
         this.cipher = cipher;
-        this.keys = keys;
     }
 
     /**
@@ -85,7 +82,7 @@ public class RegistrationFacts {
 
     /** The person was erased by registration-service: their key, if still held unwrapped here, is dropped now. */
     public void forget(UUID beneficiaryId) {
-        keys.forget(beneficiaryId);
+        cipher.forgetKey(beneficiaryId);
     }
 
     public void recordPayment(PaymentSettled paid) {

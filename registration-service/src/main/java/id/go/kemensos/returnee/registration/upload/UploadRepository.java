@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -145,13 +146,8 @@ public class UploadRepository {
         if (stored == null) {
             return null;
         }
-        return PersonalDataCipher.isSealed(stored) ? cipher.openRecord(uploadId, RAW_ROW, stored, List.class).map(this::strings).orElse(null)
+        return PersonalDataCipher.isSealed(stored) ? cipher.openRecord(uploadId, RAW_ROW, stored, String[].class).map(Arrays::asList).orElse(null)
                 : json.readValue(stored, STRINGS);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> strings(List<?> values) {
-        return (List<String>) values;
     }
 
     private RegisterReturneeRequest heldRegistration(UUID uploadId, String stored) {
