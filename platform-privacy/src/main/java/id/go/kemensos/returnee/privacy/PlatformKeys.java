@@ -11,24 +11,41 @@ import com.google.crypto.tink.prf.PredefinedPrfParameters;
 import com.google.crypto.tink.prf.PrfConfig;
 import com.google.crypto.tink.prf.PrfSet;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 
 /**
  * The platform's two secret keys, as Tink keysets: the master key, which wraps every person's data key (AES-256-GCM), and
- * the NIK index key (HMAC-SHA256), which makes blind indexes. Read from a directory holding {@value #MASTER_KEY} and
- * {@value #NIK_INDEX_KEY}: the local stack generates them in its work directory; production mounts them as secrets. A
- * KMS-held master key is another {@link Aead} (Tink's KMS clients give one): the rest of this module only sees the Aead.
+ * the NIK index key (HMAC-SHA256), which makes blind indexes. Read from a directory, each key either
+ * <ul>
+ *   <li>sealed by a key held in HashiCorp Vault's transit engine ({@code master-key.vault.json}: Vault's address, the
+ *       transit key's name and the keyset encrypted by it, opened once at start through {@link VaultTransitAead} with the
+ *       token in {@value #VAULT_TOKEN}, e.g. Vault Agent's token sink), so that the files alone open nothing; the local stack
+ *       does this with its Vault simulator, production with its Vault;</li>
+ *   <li>or in clear ({@value #MASTER_KEY}), mounted as a secret, for a deployment without a Vault (and unit tests).</li>
+ * </ul>
+ * The rest of this module only sees the master key as an {@link Aead}.
  */
 public final class PlatformKeys {
 
     public static final String MASTER_KEY = "master-key.json";
     public static final String NIK_INDEX_KEY = "nik-index-key.json";
+    /** The token this service presents to Vault (a secret of its own, allowed to decrypt only). */
+    public static final String VAULT_TOKEN = "vault-token";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** A keyset sealed by a Vault transit key: where to open it, and the encrypted keyset (Tink's JSON format). */
+    record VaultSealedKeyset(String vault, String transitKey, String keyset) {
+    }
 
     static {
         try {
@@ -54,17 +71,53 @@ public final class PlatformKeys {
      * key only where NIKs are looked up (registration-service), so the other services are not given it.
      */
     public static PlatformKeys load(Path directory) {
+        return load(directory, null);
+    }
+
+    /** As {@link #load(Path)}, reaching Vault at {@code vaultAddress} instead of the address the sealed files name. */
+    public static PlatformKeys load(Path directory, URI vaultAddress) {
         try {
-            KeysetHandle master = read(directory.resolve(MASTER_KEY));
-            Path indexFile = directory.resolve(NIK_INDEX_KEY);
-            PrfSet index = Files.exists(indexFile) ? read(indexFile).getPrimitive(RegistryConfiguration.get(), PrfSet.class) : null;
-            return new PlatformKeys(master.getPrimitive(RegistryConfiguration.get(), Aead.class), index, indexFile);
+            KeysetHandle master = read(directory, MASTER_KEY, vaultAddress);
+            if (master == null) {
+                throw new IllegalStateException("Missing key " + directory.resolve(MASTER_KEY) + " (or " + sealedName(MASTER_KEY)
+                        + "): mount it as a secret (the local stack generates it)");
+            }
+            KeysetHandle index = read(directory, NIK_INDEX_KEY, vaultAddress);
+            return new PlatformKeys(master.getPrimitive(RegistryConfiguration.get(), Aead.class),
+                    index == null ? null : index.getPrimitive(RegistryConfiguration.get(), PrfSet.class), directory.resolve(NIK_INDEX_KEY));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The platform's keys in " + directory + " are not valid Tink keysets: " + e.getMessage(), e);
+            throw new IllegalStateException("The platform's keys in " + directory + " cannot be opened: " + e.getMessage(), e);
         }
     }
 
-    /** Creates whichever of the two keys is absent (the local stack; a key that exists is never replaced). */
+    /**
+     * Seals both keys with the Vault transit key {@code transitKey} (a token allowed to encrypt): a key already sealed is kept,
+     * a key in clear is sealed and its clear file deleted, a missing key is generated. Never replaces key material.
+     */
+    public static void sealInVault(Path directory, URI vault, String token, String transitKey) {
+        Aead kek = VaultTransitAead.connect(vault, token, transitKey);
+        try {
+            Files.createDirectories(directory);
+            sealInVault(directory, MASTER_KEY, PredefinedAeadParameters.AES256_GCM, vault, transitKey, kek);
+            sealInVault(directory, NIK_INDEX_KEY, PredefinedPrfParameters.HMAC_SHA256_PRF, vault, transitKey, kek);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the platform's keys to " + directory, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot seal the platform's keys in Vault " + vault + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the token a service presents to Vault next to the sealed keys. */
+    public static void writeVaultToken(Path directory, String token) {
+        try {
+            Files.createDirectories(directory);
+            writeSecret(directory.resolve(VAULT_TOKEN), token);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + directory.resolve(VAULT_TOKEN), e);
+        }
+    }
+
+    /** Creates whichever of the two keys is absent, in clear (a key that exists is never replaced). */
     public static void generateIfAbsent(Path directory) {
         try {
             Files.createDirectories(directory);
@@ -88,29 +141,70 @@ public final class PlatformKeys {
         return nikIndex;
     }
 
-    private static KeysetHandle read(Path file) throws GeneralSecurityException {
-        if (!Files.isReadable(file)) {
-            throw new IllegalStateException("Missing key " + file + ": mount it as a secret (the local stack generates it)");
-        }
+    /** The key {@code name} of the directory, sealed or in clear; null when neither file is there. */
+    private static KeysetHandle read(Path directory, String name, URI vaultAddress) throws GeneralSecurityException {
+        Path sealed = directory.resolve(sealedName(name));
+        Path clear = directory.resolve(name);
         try {
-            return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(file, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
+            if (Files.isReadable(sealed)) {
+                VaultSealedKeyset file = JSON.readValue(Files.readString(sealed, StandardCharsets.UTF_8), VaultSealedKeyset.class);
+                Path tokenFile = directory.resolve(VAULT_TOKEN);
+                if (!Files.isReadable(tokenFile)) {
+                    throw new IllegalStateException("Missing " + tokenFile + ": the token this service presents to Vault to open "
+                            + sealed.getFileName());
+                }
+                Aead kek = VaultTransitAead.connect(vaultAddress != null ? vaultAddress : URI.create(file.vault()),
+                        Files.readString(tokenFile, StandardCharsets.UTF_8).strip(), file.transitKey());
+                return TinkJsonProtoKeysetFormat.parseEncryptedKeyset(file.keyset(), kek, associatedData(name));
+            }
+            if (Files.isReadable(clear)) {
+                return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(clear, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
+            }
+            return null;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
+            throw new UncheckedIOException("Cannot read " + directory + "/" + name, e);
         }
     }
 
-    private static void write(Path file, com.google.crypto.tink.Parameters parameters) throws IOException, GeneralSecurityException {
-        if (Files.exists(file)) {
+    private static void sealInVault(Path directory, String name, com.google.crypto.tink.Parameters parameters, URI vault,
+                                    String transitKey, Aead kek) throws IOException, GeneralSecurityException {
+        Path sealed = directory.resolve(sealedName(name));
+        if (Files.exists(sealed)) {
             return;
         }
-        String json = TinkJsonProtoKeysetFormat.serializeKeyset(KeysetHandle.generateNew(parameters), InsecureSecretKeyAccess.get());
+        Path clear = directory.resolve(name);
+        KeysetHandle handle = Files.exists(clear)
+                ? TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(clear, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get())
+                : KeysetHandle.generateNew(parameters);
+        String keyset = TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(handle, kek, associatedData(name));
+        writeSecret(sealed, JSON.writeValueAsString(new VaultSealedKeyset(vault.toString(), transitKey, keyset)));
+        Files.deleteIfExists(clear);
+    }
+
+    /** Binds a sealed keyset to its role, so the NIK index key's file cannot be passed off as the master key. */
+    private static byte[] associatedData(String name) {
+        return ("returnee-platform/" + name).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String sealedName(String name) {
+        return name.replace(".json", ".vault.json");
+    }
+
+    private static void write(Path file, com.google.crypto.tink.Parameters parameters) throws IOException, GeneralSecurityException {
+        if (Files.exists(file) || Files.exists(file.resolveSibling(sealedName(file.getFileName().toString())))) {
+            return;
+        }
+        writeSecret(file, TinkJsonProtoKeysetFormat.serializeKeyset(KeysetHandle.generateNew(parameters), InsecureSecretKeyAccess.get()));
+    }
+
+    private static void writeSecret(Path file, String content) throws IOException {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        Files.writeString(partial, json, StandardCharsets.UTF_8);
+        Files.writeString(partial, content, StandardCharsets.UTF_8);
         try {
             Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: the directory's own protection applies
         }
-        Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -10,21 +10,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
  * The platform's keys for a service that holds personal data, read from {@code platform.keys-dir} (PLATFORM_KEYS_DIR; the
- * local stack passes its work/keys, production mounts the key files as secrets), and the person keys of the key vault.
+ * local stack passes its work/keys, production mounts the key files as secrets) and, where sealed in Vault, opened there
+ * ({@code platform.vault.address}, VAULT_ADDR, overrides the address the files name), and the person keys of the key vault.
  */
 @AutoConfiguration
 @ConditionalOnProperty("platform.keys-dir")
 public class PrivacyAutoConfiguration {
 
     @Bean
-    PlatformKeys platformKeys(@Value("${platform.keys-dir}") Path directory) {
-        return PlatformKeys.load(directory);
+    PlatformKeys platformKeys(@Value("${platform.keys-dir}") Path directory, @Value("${platform.vault.address:}") String vault) {
+        return PlatformKeys.load(directory, vault.isBlank() ? null : URI.create(vault));
     }
 
     /** Only registration-service finds people by NIK; the others are not given the NIK index key. */

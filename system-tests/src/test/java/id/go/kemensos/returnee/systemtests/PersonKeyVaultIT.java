@@ -14,7 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.stream.Stream;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,11 +33,24 @@ class PersonKeyVaultIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static PlatformKeys keys;
+    private static RunningPlatform platform;
 
     @BeforeAll
     static void startPlatform() {
-        RunningPlatform platform = RunningPlatform.start();
+        platform = RunningPlatform.start();
         keys = PlatformKeys.load(LocalStack.keysDirectory(platform.stack().home()));
+    }
+
+    @Test
+    void theServicesKeysAreOnDiskOnlySealedByVaultsTransitKey() throws Exception {
+        Path directory = LocalStack.keysDirectory(platform.stack().home());
+        try (Stream<Path> files = Files.list(directory)) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .containsExactlyInAnyOrder("master-key.vault.json", "nik-index-key.vault.json", PlatformKeys.VAULT_TOKEN);
+        }
+        assertThat(Files.readString(directory.resolve("master-key.vault.json")))
+                .contains("http://127.0.0.1:" + LocalStack.VAULT_PORT, LocalStack.PLATFORM_TRANSIT_KEY).contains("encryptedKeyset");
+        assertThat(platform.stack().health().get("vault-simulator")).startsWith("UP").contains(LocalStack.PLATFORM_TRANSIT_KEY);
     }
 
     private static PersonKeys as(String user) {

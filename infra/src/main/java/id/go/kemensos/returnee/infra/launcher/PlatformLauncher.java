@@ -6,6 +6,7 @@ import id.go.kemensos.returnee.infra.identity.IdentityProvider;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
 import id.go.kemensos.returnee.infra.stack.ManagedProcess;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
+import id.go.kemensos.returnee.privacy.PlatformKeys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +44,9 @@ public final class PlatformLauncher {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("token")) {
             System.exit(token(args));
+        }
+        if (args.length > 0 && args[0].equals("seal-keys")) {
+            System.exit(sealKeys(args));
         }
         PrintStream out = System.out;
         PlatformHome home = PlatformHome.locate();
@@ -100,6 +104,28 @@ public final class PlatformLauncher {
                 + PlatformService.AUDIT.baseUrl() + "/swagger-ui/index.html, health "
                 + "<service>/actuator/health, logs in " + home.work().resolve("logs") + ". Press Ctrl-C to stop.");
         stopped.await();
+    }
+
+    /**
+     * {@code seal-keys <keys-dir> <transit-key>}, with VAULT_ADDR and VAULT_TOKEN (an operator's token allowed to encrypt) in
+     * the environment as for Vault's own CLI: seals the keysets of the directory in Vault, generating any that is missing.
+     */
+    private static int sealKeys(String[] args) {
+        String address = System.getenv("VAULT_ADDR");
+        String token = System.getenv("VAULT_TOKEN");
+        if (args.length != 3 || address == null || token == null) {
+            System.err.println("Usage: VAULT_ADDR=... VAULT_TOKEN=... seal-keys <keys-dir> <transit-key>");
+            return 2;
+        }
+        try {
+            PlatformKeys.sealInVault(Path.of(args[1]), java.net.URI.create(address), token, args[2]);
+            System.out.println("Sealed in " + address + " (transit key " + args[2] + "): " + Path.of(args[1]).toAbsolutePath()
+                    + "; give each service a decrypt-only token as " + PlatformKeys.VAULT_TOKEN);
+            return 0;
+        } catch (RuntimeException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
     }
 
     /** {@code token <username>}: prints only the access token; exit 2 with one line on stderr when it cannot be had. */

@@ -10,21 +10,28 @@ import id.go.kemensos.returnee.infra.relay.OutboxRelay;
 import id.go.kemensos.returnee.infra.sim.BankGatewaySimulator;
 import id.go.kemensos.returnee.infra.sim.BankPartnerCredentials;
 import id.go.kemensos.returnee.infra.sim.SmsGatewaySimulator;
+import id.go.kemensos.returnee.infra.sim.VaultTransitSimulator;
+import id.go.kemensos.returnee.infra.sim.VaultTransitSimulator.Capability;
 import id.go.kemensos.returnee.privacy.PlatformKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The infrastructure the services need, started in dependency order: MariaDB, the identity provider (Keycloak, whose data is
- * in MariaDB), the Kafka broker, the topics and who may use them ({@link KafkaAccess}), the Debezium outbox relay and the two gateway simulators. Keycloak takes half a
- * minute to start, so the stack launches it right after MariaDB and waits for its realm only at the end. Stopped in reverse
+ * in MariaDB), the Kafka broker, the topics and who may use them ({@link KafkaAccess}), the Debezium outbox relay, the Vault
+ * (transit) simulator that seals the platform's keys ({@link #sealPlatformKeys}) and the two gateway simulators. Keycloak
+ * takes half a minute to start, so the stack launches it right after MariaDB and waits for its realm only at the end. Stopped in reverse
  * order. Before the bank simulator starts, the platform's SNAP partner credentials ({@link BankPartnerCredentials#local})
  * are generated if missing and registered with it.
  */
@@ -32,6 +39,9 @@ public final class LocalStack implements AutoCloseable {
 
     public static final int BANK_SIMULATOR_PORT = 8091;
     public static final int SMS_SIMULATOR_PORT = 8092;
+    public static final int VAULT_PORT = VaultTransitSimulator.DEFAULT_PORT;
+    /** The Vault transit key that seals the platform's keysets. */
+    public static final String PLATFORM_TRANSIT_KEY = "returnee-platform";
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     private final PlatformHome home;
@@ -41,6 +51,7 @@ public final class LocalStack implements AutoCloseable {
     private final OutboxRelay relay;
     private final BankGatewaySimulator bank;
     private final SmsGatewaySimulator sms;
+    private final VaultTransitSimulator vault;
     private final List<AutoCloseable> started = new ArrayList<>();
 
     public LocalStack(PlatformHome home) {
@@ -54,6 +65,7 @@ public final class LocalStack implements AutoCloseable {
         this.bank = new BankGatewaySimulator(BANK_SIMULATOR_PORT);
         bank.autoOpenedHolderNames(new RegisteredHolderNames(database, "disbursement", "disbursement-local", keysDirectory(home)));
         this.sms = new SmsGatewaySimulator(SMS_SIMULATOR_PORT);
+        this.vault = new VaultTransitSimulator(VAULT_PORT, home.workDir("vault").resolve("transit-state.json"));
     }
 
     public synchronized LocalStack start() {
@@ -64,7 +76,8 @@ public final class LocalStack implements AutoCloseable {
         step("topics", () -> new TopicProvisioner(kafka.bootstrapServers(), 6, (short) 1).provision(), null);
         step("Kafka ACLs", () -> KafkaAccess.applyAcls(kafka.bootstrapServers()), null);
         step("outbox relay", relay::start, relay);
-        step("platform keys", () -> PlatformKeys.generateIfAbsent(keysDirectory(home)), null);
+        step("Vault (transit) simulator", vault::start, vault);
+        step("platform keys, sealed in Vault", this::sealPlatformKeys, null);
         step("bank partner credentials", this::registerBankPartner, null);
         step("bank gateway simulator", bank::start, bank);
         step("SMS gateway simulator", sms::start, sms);
@@ -88,6 +101,30 @@ public final class LocalStack implements AutoCloseable {
         log.info("Local stack: {} up ({} ms)", name, (System.nanoTime() - begin) / 1_000_000);
     }
 
+    /**
+     * Seals the platform's keys with the Vault transit key (generated the first time; keys of a work directory from before
+     * Vault are sealed and their clear files deleted) using a token allowed to encrypt, revoked right after; the services get
+     * a token of their own that may only decrypt, in work/keys/{@value PlatformKeys#VAULT_TOKEN}.
+     */
+    private void sealPlatformKeys() {
+        Path keys = keysDirectory(home);
+        vault.createKey(PLATFORM_TRANSIT_KEY);
+        String sealer = vault.issueToken(EnumSet.of(Capability.ENCRYPT));
+        try {
+            PlatformKeys.sealInVault(keys, java.net.URI.create(vault.baseUrl()), sealer, PLATFORM_TRANSIT_KEY);
+        } finally {
+            vault.revokeToken(sealer);
+        }
+        Path tokenFile = keys.resolve(PlatformKeys.VAULT_TOKEN);
+        try {
+            if (!Files.exists(tokenFile) || !vault.knowsToken(Files.readString(tokenFile).strip())) {
+                PlatformKeys.writeVaultToken(keys, vault.issueToken(EnumSet.of(Capability.DECRYPT)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + tokenFile, e);
+        }
+    }
+
     /** Ensures the local SNAP partner credentials exist (generated once, reused after) and registers them with the bank. */
     private void registerBankPartner() {
         BankPartnerCredentials credentials = bankPartnerCredentials().ensureExist();
@@ -96,8 +133,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The platform's master key and NIK index key (Tink keysets), generated once in work/keys and kept with the stack's data:
-     * deleting them makes every sealed value of this work directory unreadable, as erasure does for one person.
+     * The platform's master key and NIK index key (Tink keysets), generated once in work/keys, sealed by the Vault
+     * simulator's transit key (work/vault) and kept with the stack's data: deleting either directory makes every sealed value
+     * of this work directory unreadable, as erasure does for one person.
      */
     public static Path keysDirectory(PlatformHome home) {
         return home.workDir("keys");
@@ -117,6 +155,7 @@ public final class LocalStack implements AutoCloseable {
         health.put("outbox-relay", (relay.isRunning() ? "UP relayed " + relay.relayedCounts() : "DOWN " + relay.failures())
                 + ", restarts " + relay.restartCounts());
         health.put("bank-simulator", ManagedProcess.isListening(BANK_SIMULATOR_PORT) ? "UP :" + BANK_SIMULATOR_PORT : "DOWN");
+        health.put("vault-simulator", ManagedProcess.isListening(VAULT_PORT) ? "UP :" + VAULT_PORT + " transit keys " + vault.keyNames() : "DOWN");
         health.put("sms-simulator", ManagedProcess.isListening(SMS_SIMULATOR_PORT) ? "UP :" + SMS_SIMULATOR_PORT : "DOWN");
         return health;
     }
@@ -147,6 +186,10 @@ public final class LocalStack implements AutoCloseable {
 
     public SmsGatewaySimulator sms() {
         return sms;
+    }
+
+    public VaultTransitSimulator vault() {
+        return vault;
     }
 
     @Override
