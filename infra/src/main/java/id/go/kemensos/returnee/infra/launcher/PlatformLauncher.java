@@ -100,6 +100,7 @@ public final class PlatformLauncher {
         } catch (Exception e) {
             out.println("== Audit check failed (the platform keeps running): " + e);
         }
+        out.println("== Console for officers: " + PlatformService.CONSOLE.baseUrl() + "/ (sign in as one of the demo officers above)");
         out.println("== Running. APIs: registration " + PlatformService.REGISTRATION.baseUrl() + "/api/returnees, auditors "
                 + PlatformService.AUDIT.baseUrl() + "/swagger-ui/index.html, health "
                 + "<service>/actuator/health, logs in " + home.work().resolve("logs") + ". Press Ctrl-C to stop.");

@@ -1,19 +1,30 @@
 package id.go.kemensos.returnee.infra.launcher;
 
-/** The platform's services, in the order their events flow, with their ports (8081 to 8085). */
+/**
+ * The platform's services, in the order their events flow, with their ports (8081 to 8085), and the officers' console
+ * (8080), which only calls their APIs.
+ */
 public enum PlatformService {
-    REGISTRATION("registration-service", 8081),
-    ELIGIBILITY("eligibility-service", 8082),
-    DISBURSEMENT("disbursement-service", 8083),
-    NOTIFICATION("notification-service", 8084),
-    AUDIT("audit-service", 8085);
+    REGISTRATION("registration-service", 8081, true),
+    ELIGIBILITY("eligibility-service", 8082, true),
+    DISBURSEMENT("disbursement-service", 8083, true),
+    NOTIFICATION("notification-service", 8084, true),
+    AUDIT("audit-service", 8085, true),
+    CONSOLE("console", 8080, false);
 
     private final String artifact;
     private final int port;
+    private final boolean api;
 
-    PlatformService(String artifact, int port) {
+    PlatformService(String artifact, int port, boolean api) {
         this.artifact = artifact;
         this.port = port;
+        this.api = api;
+    }
+
+    /** A service with an API of its own (documented by OpenAPI, called with bearer tokens); the console has pages instead. */
+    public boolean servesApi() {
+        return api;
     }
 
     public String artifact() {

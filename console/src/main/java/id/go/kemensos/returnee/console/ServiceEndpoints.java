@@ -1,0 +1,10 @@
+package id.go.kemensos.returnee.console;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.net.URI;
+
+/** Where the services' APIs are ({@code console.services.*}). */
+@ConfigurationProperties("console.services")
+record ServiceEndpoints(URI registration, URI eligibility, URI disbursement, URI notification, URI audit) {
+}

@@ -1,0 +1,39 @@
+package id.go.kemensos.returnee.console;
+
+import id.go.kemensos.returnee.security.OfficerRole;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who is signed in, as the identity provider's ID token says: for the header and for laying out the pages. The services
+ * check the access token on every call regardless; this decides only what the console offers.
+ */
+public record SignedInOfficer(String username, String displayName, Set<OfficerRole> roles, String provinceCode) {
+
+    static SignedInOfficer of(OidcUser user) {
+        List<String> claimed = user.getIdToken().getClaimAsStringList("roles");
+        Set<OfficerRole> roles = EnumSet.noneOf(OfficerRole.class);
+        if (claimed != null) {
+            claimed.stream().map(OfficerRole::named).flatMap(Optional::stream).forEach(roles::add);
+        }
+        String name = user.getFullName() != null && !user.getFullName().isBlank() ? user.getFullName() : user.getPreferredUsername();
+        return new SignedInOfficer(user.getPreferredUsername(), name, roles, user.getClaimAsString("province"));
+    }
+
+    boolean has(OfficerRole role) {
+        return roles.contains(role);
+    }
+
+    /** For templates: {@code officer.can('PROVINCIAL_OFFICER')}. */
+    public boolean can(String role) {
+        return OfficerRole.named(role).map(roles::contains).orElse(false);
+    }
+
+    public boolean provincial() {
+        return provinceCode != null && !provinceCode.isBlank();
+    }
+}
