@@ -12,7 +12,7 @@ import java.util.Set;
  * Who is signed in, as the identity provider's ID token says: for the header and for laying out the pages. The services
  * check the access token on every call regardless; this decides only what the console offers.
  */
-public record SignedInOfficer(String username, String displayName, Set<OfficerRole> roles, String provinceCode) {
+public record SignedInOfficer(String subject, String username, String displayName, Set<OfficerRole> roles, String provinceCode) {
 
     static SignedInOfficer of(OidcUser user) {
         List<String> claimed = user.getIdToken().getClaimAsStringList("roles");
@@ -21,7 +21,7 @@ public record SignedInOfficer(String username, String displayName, Set<OfficerRo
             claimed.stream().map(OfficerRole::named).flatMap(Optional::stream).forEach(roles::add);
         }
         String name = user.getFullName() != null && !user.getFullName().isBlank() ? user.getFullName() : user.getPreferredUsername();
-        return new SignedInOfficer(user.getPreferredUsername(), name, roles, user.getClaimAsString("province"));
+        return new SignedInOfficer(user.getSubject(), user.getPreferredUsername(), name, roles, user.getClaimAsString("province"));
     }
 
     boolean has(OfficerRole role) {
@@ -31,6 +31,11 @@ public record SignedInOfficer(String username, String displayName, Set<OfficerRo
     /** For templates: {@code officer.can('PROVINCIAL_OFFICER')}. */
     public boolean can(String role) {
         return OfficerRole.named(role).map(roles::contains).orElse(false);
+    }
+
+    /** Whether this officer prepared a batch (compared by subject, as disbursement-service does). */
+    public boolean prepared(PaymentBatch batch) {
+        return subject.equals(batch.preparedBy());
     }
 
     public boolean provincial() {

@@ -110,6 +110,20 @@ final class ConsoleBrowser implements AutoCloseable {
         return String.valueOf(text);
     }
 
+    /**
+     * A form POST from this page with its CSRF token, as a crafted request would send it (for showing that the service, not
+     * only the missing button, refuses): the status and the body.
+     */
+    String postForm(String path, String formBody) {
+        Object text = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "const header = document.querySelector('meta[name=csrf-header]').content;"
+                + "const token = document.querySelector('meta[name=csrf-token]').content;"
+                + "fetch(arguments[0], {method: 'POST', credentials: 'same-origin', redirect: 'manual',"
+                + " headers: {[header]: token, 'Content-Type': 'application/x-www-form-urlencoded'}, body: arguments[1]})"
+                + ".then(r => r.text().then(t => done(r.status + '\\n' + t))).catch(e => done('ERROR ' + e));", path, formBody);
+        return String.valueOf(text);
+    }
+
     /** Saves the page as it looks now, at the laptop size and on a phone, and fails on serious accessibility violations. */
     ConsoleBrowser check(String page) {
         screenshot(page);

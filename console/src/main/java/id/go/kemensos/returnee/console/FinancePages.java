@@ -1,0 +1,82 @@
+package id.go.kemensos.returnee.console;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Finance: each province's ceiling and what is committed against it, the province's batches, preparing a batch (maker) and
+ * approving or rejecting one (checker). Who may decide is disbursement-service's rule (never the maker of that batch, by
+ * subject); the page says why an officer cannot, instead of offering a button that would be refused.
+ */
+@Controller
+class FinancePages {
+
+    private final OfficerRelay services;
+
+    FinancePages(OfficerRelay services) {
+        this.services = services;
+    }
+
+    @GetMapping("/finance")
+    String finance(@RequestParam(required = false) String provinceCode, Model model) {
+        List<Budget> budgets = services.disbursement().get().uri("/api/budgets").retrieve()
+                .body(new ParameterizedTypeReference<List<Budget>>() { });
+        budgets = budgets == null ? List.of() : budgets.stream()
+                .sorted(Comparator.comparing(Budget::fiscalYear).reversed().thenComparing(Budget::provinceCode)).toList();
+        String province = provinceCode != null ? provinceCode : budgets.isEmpty() ? "52" : budgets.get(0).provinceCode();
+        List<PaymentBatch> batches = services.disbursement().get()
+                .uri(uri -> uri.path("/api/batches").queryParam("provinceCode", province).build())
+                .retrieve().body(new ParameterizedTypeReference<List<PaymentBatch>>() { });
+        model.addAttribute("budgets", budgets);
+        model.addAttribute("provinceCode", province);
+        model.addAttribute("batches", batches == null ? List.of() : batches);
+        model.addAttribute("provinceCodes", budgets.stream().map(Budget::provinceCode).distinct().sorted().toList());
+        model.addAttribute("defaultYear", budgets.stream().filter(b -> b.provinceCode().equals(province)).map(Budget::fiscalYear)
+                .findFirst().orElse(String.valueOf(java.time.Year.now())));
+        return "finance";
+    }
+
+    @PostMapping("/finance/batches")
+    String prepare(@RequestParam String programId, @RequestParam String cycleId, @RequestParam String provinceCode,
+                   RedirectAttributes redirect) {
+        List<PaymentBatch> prepared = services.disbursement().post().uri("/api/batches").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("programId", programId.strip(), "cycleId", cycleId.strip(), "provinceCode", provinceCode.strip()))
+                .retrieve().body(new ParameterizedTypeReference<List<PaymentBatch>>() { });
+        int count = prepared == null ? 0 : prepared.size();
+        redirect.addFlashAttribute("notice", count == 0 ? "finance.prepared-none" : "finance.prepared");
+        redirect.addFlashAttribute("noticeRow", count);
+        return "redirect:/finance?provinceCode=" + provinceCode.strip();
+    }
+
+    @PostMapping("/finance/batches/{batchId}/approval")
+    String approve(@PathVariable UUID batchId, @RequestParam String provinceCode, RedirectAttributes redirect) {
+        services.disbursement().post().uri("/api/batches/{id}/approval", batchId).retrieve().toBodilessEntity();
+        redirect.addFlashAttribute("notice", "finance.approved");
+        return "redirect:/finance?provinceCode=" + provinceCode;
+    }
+
+    @PostMapping("/finance/batches/{batchId}/rejection")
+    String reject(@PathVariable UUID batchId, @RequestParam String provinceCode, @RequestParam(defaultValue = "") String reason,
+                  RedirectAttributes redirect) {
+        if (reason.isBlank()) {
+            redirect.addFlashAttribute("problem", "finance.reason-needed");
+            return "redirect:/finance?provinceCode=" + provinceCode;
+        }
+        services.disbursement().post().uri("/api/batches/{id}/rejection", batchId).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("reason", reason.strip())).retrieve().toBodilessEntity();
+        redirect.addFlashAttribute("notice", "finance.rejected");
+        return "redirect:/finance?provinceCode=" + provinceCode;
+    }
+}

@@ -1,0 +1,108 @@
+package id.go.kemensos.returnee.systemtests;
+
+import id.go.kemensos.returnee.infra.launcher.PlatformService;
+import id.go.kemensos.returnee.testsupport.OfficerLogin;
+import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
+import id.go.kemensos.returnee.testsupport.ReturneeMother;
+import id.go.kemensos.returnee.testsupport.RunningPlatform;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Maker-checker in the console, in a real browser: the finance maker prepares Bali's batch and is told why they cannot approve
+ * it (no button), the checker approves it and its payments settle, and the auditor sees the same page with no action at all,
+ * while a forged approval through the console is refused by disbursement-service.
+ */
+@PlatformIntegrationTest
+class ConsoleFinanceIT {
+
+    private static final String BALI = "51";
+    private static final long GRANT = 960_000;
+    private static RunningPlatform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = RunningPlatform.start();
+    }
+
+    @Test
+    void theMakerPreparesTheCheckerApprovesAndTheAuditorOnlyReads() {
+        String year = String.valueOf(LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear());
+        platform.services().stop(PlatformService.DISBURSEMENT);
+        platform.services().start(PlatformService.DISBURSEMENT, Map.of("DISBURSEMENT_AUTO_APPROVAL", "false"));
+        try {
+            List<UUID> people = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                people.add(platform.registration().register(ReturneeMother.nyomanSuartaDenpasar()));
+            }
+            long committed = platform.database().count("SELECT COALESCE(SUM(committed), 0) FROM disbursement.budget "
+                    + "WHERE program_id = 'BSU' AND province_code = ? AND fiscal_year = ?", BALI, year);
+            platform.disbursement().setCeiling("BSU", BALI, year, committed + 10 * GRANT);
+            await().atMost(ofSeconds(60)).until(() -> count(people, "state = 'SCHEDULED' AND account_check = 'VERIFIED'") == 2);
+
+            String batchRow;
+            try (ConsoleBrowser maker = new ConsoleBrowser().signIn(OfficerLogin.FINANCE_MAKER)) {
+                maker.find(By.linkText("Keuangan")).click();
+                maker.open("/finance?provinceCode=" + BALI);
+                assertThat(maker.find(By.id("budgets")).getText()).contains("51 Bali").contains("Rp ");
+                maker.find(By.cssSelector("#prepare button[type=submit]")).click();
+                assertThat(maker.waitFor(By.cssSelector(".notice")).getText()).contains("batch disiapkan");
+                WebElement prepared = maker.waitFor(By.cssSelector("#batches tr[data-state=PREPARED]"));
+                batchRow = prepared.getAttribute("id");
+                assertThat(prepared.getText()).contains("oleh Anda").contains("Anda menyiapkan batch ini").contains("Rp ");
+                assertThat(prepared.findElements(By.cssSelector("button.approve"))).as("no approval for its maker").isEmpty();
+                maker.check("finance-maker");
+            }
+            assertThat(count(people, "state = 'SCHEDULED' AND batch_id IS NOT NULL")).as("batched, not yet approved").isEqualTo(2);
+
+            try (ConsoleBrowser auditor = new ConsoleBrowser().signIn(OfficerLogin.AUDITOR)) {
+                auditor.open("/finance?provinceCode=" + BALI);
+                WebElement row = auditor.waitFor(By.id(batchRow));
+                assertThat(row.getText()).contains("Menunggu keputusan pemeriksa");
+                assertThat(auditor.findAll(By.cssSelector("main form[method=post]"))).as("no form that changes anything")
+                        .isEmpty();
+                auditor.check("finance-auditor");
+                String forged = auditor.postForm("/finance/batches/" + batchRow.substring("batch-".length()) + "/approval",
+                        "provinceCode=" + BALI);
+                assertThat(forged).as("disbursement-service refuses the auditor's approval").startsWith("403\n")
+                        .contains("Peran Anda tidak mengizinkan tindakan ini");
+            }
+
+            try (ConsoleBrowser checker = new ConsoleBrowser().signIn(OfficerLogin.FINANCE_CHECKER)) {
+                checker.open("/finance?provinceCode=" + BALI);
+                WebElement row = checker.waitFor(By.id(batchRow));
+                assertThat(row.getText()).contains("oleh petugas lain");
+                checker.check("finance-checker");
+                row.findElement(By.cssSelector("button.approve")).click();
+                assertThat(checker.waitFor(By.cssSelector(".notice")).getText()).contains("Batch disetujui");
+                assertThat(checker.find(By.id(batchRow)).getAttribute("data-state")).isEqualTo("APPROVED");
+            }
+            await().atMost(ofSeconds(60)).until(() -> count(people, "state = 'SETTLED'") == 2);
+        } finally {
+            platform.services().stop(PlatformService.DISBURSEMENT);
+            platform.services().start(PlatformService.DISBURSEMENT);
+        }
+    }
+
+    private static long count(List<UUID> people, String condition) {
+        long total = 0;
+        for (UUID person : people) {
+            total += platform.database().count("SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ? AND "
+                    + condition, person.toString());
+        }
+        return total;
+    }
+}
