@@ -6,14 +6,19 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Province names and the time zone each works in, from reference/provinces.csv (data, not code). */
+/**
+ * Province names and the time zone each works in (reference/provinces.csv), and regency names (reference/regencies.csv):
+ * data, not code.
+ */
 @Component("provinces")
 public class Provinces {
 
@@ -24,17 +29,34 @@ public class Provinces {
     }
 
     private final Map<String, Province> byCode = new LinkedHashMap<>();
+    private final Map<String, String> regencies = new LinkedHashMap<>();
 
     Provinces() {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true).get();
-        try (Reader reader = new java.io.InputStreamReader(new ClassPathResource("reference/provinces.csv").getInputStream(),
-                StandardCharsets.UTF_8)) {
-            for (CSVRecord row : format.parse(reader)) {
-                byCode.put(row.get("code"), new Province(row.get("code"), row.get("name"), ZoneId.of(row.get("zone")), row.get("zone_label")));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read reference/provinces.csv", e);
+        for (CSVRecord row : read("reference/provinces.csv")) {
+            byCode.put(row.get("code"), new Province(row.get("code"), row.get("name"), ZoneId.of(row.get("zone")), row.get("zone_label")));
         }
+        for (CSVRecord row : read("reference/regencies.csv")) {
+            regencies.put(row.get("code"), row.get("name"));
+        }
+    }
+
+    private static List<CSVRecord> read(String resource) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true).get();
+        try (Reader reader = new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8)) {
+            return format.parse(reader).getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
+    }
+
+    /** Every province's code, in order. */
+    public List<String> codes() {
+        return List.copyOf(byCode.keySet());
+    }
+
+    /** "Kabupaten Lombok Timur" for 5203; the code itself for one the list does not know. */
+    public String regencyName(String code) {
+        return regencies.getOrDefault(code, code);
     }
 
     public Province of(String code) {

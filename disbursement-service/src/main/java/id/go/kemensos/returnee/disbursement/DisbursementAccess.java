@@ -9,6 +9,7 @@ import static id.go.kemensos.returnee.security.OfficerRole.AUDITOR;
 import static id.go.kemensos.returnee.security.OfficerRole.FINANCE_CHECKER;
 import static id.go.kemensos.returnee.security.OfficerRole.FINANCE_MAKER;
 import static id.go.kemensos.returnee.security.OfficerRole.MINISTRY_OFFICER;
+import static id.go.kemensos.returnee.security.OfficerRole.PROVINCIAL_OFFICER;
 
 /**
  * disbursement-service's row of the role matrix (README, "Who may do what"). Makers prepare, set ceilings, import
@@ -29,7 +30,9 @@ class DisbursementAccess implements ServiceAccessRules {
                 .requestMatchers(HttpMethod.GET, "/api/account-reviews").hasAnyRole(maker, checker)
                 .requestMatchers(HttpMethod.GET, "/api/batches", "/api/batches/*", "/api/payments/*", "/api/reconciliations/*")
                 .hasAnyRole(maker, checker, AUDITOR.name())
-                .requestMatchers(HttpMethod.GET, "/api/budgets", "/api/reports/payments")
-                .hasAnyRole(maker, checker, AUDITOR.name(), MINISTRY_OFFICER.name());
+                .requestMatchers(HttpMethod.GET, "/api/budgets").hasAnyRole(maker, checker, AUDITOR.name(), MINISTRY_OFFICER.name())
+                // Counts and totals, no one's data: a provincial officer sees their own province's (enforced at the query).
+                .requestMatchers(HttpMethod.GET, "/api/reports/payments")
+                .hasAnyRole(maker, checker, AUDITOR.name(), MINISTRY_OFFICER.name(), PROVINCIAL_OFFICER.name());
     }
 }

@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 
 import static id.go.kemensos.returnee.security.OfficerRole.AUDITOR;
 import static id.go.kemensos.returnee.security.OfficerRole.DATA_PROTECTION_OFFICER;
+import static id.go.kemensos.returnee.security.OfficerRole.FINANCE_CHECKER;
+import static id.go.kemensos.returnee.security.OfficerRole.FINANCE_MAKER;
 import static id.go.kemensos.returnee.security.OfficerRole.MINISTRY_OFFICER;
 import static id.go.kemensos.returnee.security.OfficerRole.PROTECTION_OFFICER;
 import static id.go.kemensos.returnee.security.OfficerRole.PROVINCIAL_OFFICER;
@@ -28,6 +30,8 @@ class RegistrationAccess implements ServiceAccessRules {
                 .requestMatchers(HttpMethod.POST, "/api/uploads", "/api/uploads/*/rows/*/review").hasRole(PROVINCIAL_OFFICER.name())
                 .requestMatchers(HttpMethod.GET, "/api/uploads/reviews", "/api/uploads/*/error-report").hasRole(PROVINCIAL_OFFICER.name())
                 .requestMatchers(HttpMethod.GET, "/api/uploads/*")
-                .hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(), AUDITOR.name());
+                .hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(), AUDITOR.name())
+                .requestMatchers(HttpMethod.GET, "/api/reports/returnees")
+                .hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(), FINANCE_MAKER.name(), FINANCE_CHECKER.name(), AUDITOR.name());
     }
 }

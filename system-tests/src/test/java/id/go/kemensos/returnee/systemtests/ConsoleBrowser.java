@@ -141,11 +141,17 @@ final class ConsoleBrowser implements AutoCloseable {
         return this;
     }
 
+    /** The whole page, as tall as it is (up to 4,000 pixels), at the window's current width. */
     void screenshot(String name) {
+        Dimension window = driver.manage().window().getSize();
+        long height = (Long) driver.executeScript("return Math.min(4000, document.documentElement.scrollHeight);");
+        driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), height + 100)));
         try {
             Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(window);
         }
     }
 

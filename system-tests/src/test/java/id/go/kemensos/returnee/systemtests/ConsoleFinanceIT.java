@@ -91,6 +91,19 @@ class ConsoleFinanceIT {
                 assertThat(checker.find(By.id(batchRow)).getAttribute("data-state")).isEqualTo("APPROVED");
             }
             await().atMost(ofSeconds(60)).until(() -> count(people, "state = 'SETTLED'") == 2);
+
+            try (ConsoleBrowser checker = new ConsoleBrowser().signIn(OfficerLogin.FINANCE_CHECKER)) {
+                checker.open("/?provinceCode=" + BALI);
+                WebElement denpasar = checker.waitFor(By.cssSelector("#areas tr[data-code='5171']"));
+                assertThat(denpasar.getText()).startsWith("Kota Denpasar");
+                assertThat(Long.parseLong(denpasar.findElement(By.cssSelector("td.paid")).getText().replace(".", "")))
+                        .as("the approved batch's payments, paid, on the dashboard").isGreaterThanOrEqualTo(2);
+                assertThat(checker.findAll(By.cssSelector("#chart-areas canvas"))).as("the bar chart is drawn").isNotEmpty();
+                assertThat(checker.findAll(By.cssSelector("#chart-days canvas"))).as("the payments per day are drawn").isNotEmpty();
+                String csv = checker.fetchText("/dashboard.csv?provinceCode=" + BALI);
+                assertThat(csv).startsWith("200\n").contains("kode,wilayah,terdaftar,dibayar,jumlah_dibayar_rp").contains("Kota Denpasar");
+                checker.check("dashboard-bali");
+            }
         } finally {
             platform.services().stop(PlatformService.DISBURSEMENT);
             platform.services().start(PlatformService.DISBURSEMENT);

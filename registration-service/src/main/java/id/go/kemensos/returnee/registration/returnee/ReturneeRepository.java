@@ -174,6 +174,19 @@ class ReturneeRepository {
     }
 
     /** Reads rows, then the people's keys in one go, then opens each one's details (null when erased). */
+    /** Registered people (erased ones too: they were registered) by province and regency; one province, or all when null. */
+    List<RegencyCount> countByRegency(String provinceCode) {
+        String where = provinceCode == null ? "" : " WHERE province_code = ?";
+        Object[] args = provinceCode == null ? new Object[0] : new Object[]{provinceCode};
+        return jdbc.query("SELECT province_code, regency_code, COUNT(*) AS returnees FROM returnee" + where
+                        + " GROUP BY province_code, regency_code ORDER BY province_code, regency_code",
+                (rs, n) -> new RegencyCount(rs.getString("province_code"), rs.getString("regency_code"), rs.getLong("returnees")), args);
+    }
+
+    /** How many people a regency has registered: no one's data, only a count. */
+    record RegencyCount(String provinceCode, String regencyCode, long returnees) {
+    }
+
     private List<Returnee> read(String sql, Object... args) {
         List<Stored> rows = jdbc.query(sql, ROW, args);
         if (rows.size() > 1) {
