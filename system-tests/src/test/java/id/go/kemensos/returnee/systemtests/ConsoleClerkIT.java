@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,6 +71,15 @@ class ConsoleClerkIT {
             assertThat(report).startsWith("200\n");
             assertThat(report.lines().skip(1).toList()).as(report).hasSize(2);
             assertThat(report).contains(badNik).contains("15 digit");
+
+            clerk.find(By.id("to-people")).click();
+            assertThat(clerk.heading()).isEqualTo("Pemulang terdaftar di 52 Nusa Tenggara Barat");
+            List<WebElement> people = clerk.findAll(By.cssSelector("#returnees tbody tr"));
+            assertThat(people).as("the two accepted rows' people").hasSize(2)
+                    .allSatisfy(row -> assertThat(row.getText()).contains("LALU MUHAMMAD ZAINI").contains("Kabupaten Lombok Timur")
+                            .doesNotContain((String) lalu.get("nik")).doesNotContain((String) lalu.get("accountNumber")));
+            clerk.check("returnees");
+            clerk.driver().navigate().back();
 
             clerk.find(By.id("to-reviews")).click();
             assertThat(clerk.heading()).isEqualTo("Baris yang ditahan");

@@ -100,6 +100,8 @@ class ConsoleFinanceIT {
                         .as("the approved batch's payments, paid, on the dashboard").isGreaterThanOrEqualTo(2);
                 assertThat(checker.findAll(By.cssSelector("#chart-areas canvas"))).as("the bar chart is drawn").isNotEmpty();
                 assertThat(checker.findAll(By.cssSelector("#chart-days canvas"))).as("the payments per day are drawn").isNotEmpty();
+                assertThat(checker.find(By.cssSelector("#days tbody tr th")).getAttribute("textContent"))
+                        .as("a day is a date").matches("\\d{4}-\\d{2}-\\d{2}");
                 String csv = checker.fetchText("/dashboard.csv?provinceCode=" + BALI);
                 assertThat(csv).startsWith("200\n").contains("kode,wilayah,terdaftar,dibayar,jumlah_dibayar_rp").contains("Kota Denpasar");
                 checker.check("dashboard-bali");

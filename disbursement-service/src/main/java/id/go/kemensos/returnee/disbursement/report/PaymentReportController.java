@@ -90,6 +90,9 @@ class PaymentReportController {
                 .collect(java.util.stream.Collectors.joining(", "));
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT " + selected + ", COUNT(*) AS payments, SUM(amount) AS total FROM payment_intent "
                 + "WHERE (" + String.join(") AND (", where) + ") GROUP BY " + select + " ORDER BY " + select, args.toArray());
+        // A day is a calendar date, written as one ("2026-12-05"), not as a driver's midnight timestamp.
+        rows.forEach(row -> row.computeIfPresent("settled_day", (column, day) -> day instanceof java.sql.Date date
+                ? date.toLocalDate().toString() : day.toString()));
         if (!"csv".equalsIgnoreCase(format)) {
             return ResponseEntity.ok(rows);
         }

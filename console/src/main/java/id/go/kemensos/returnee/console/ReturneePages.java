@@ -1,0 +1,68 @@
+package id.go.kemensos.returnee.console;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The province's returnees and where each stands (registered, decided, scheduled, paid), a page at a time, filtered by
+ * regency and status. NIK and account come masked from registration-service; the listing is recorded in its access log.
+ */
+@Controller
+class ReturneePages {
+
+    /** The statuses registration-service follows a person through, in the order they happen. */
+    static final List<String> STATUSES = List.of("REGISTERED", "NEEDS_REVIEW", "ELIGIBLE", "INELIGIBLE", "PAYMENT_SCHEDULED",
+            "PAYMENT_AWAITING_BUDGET", "PAYMENT_APPROVED", "PAYMENT_SENT", "PAYMENT_FAILED", "PAID", "PAYMENT_RETURNED");
+
+    public record Person(UUID beneficiaryId, String nikMasked, String fullName, String provinceCode, String regencyCode,
+                         String phoneE164, String bankCode, String accountNumberMasked, Instant registeredAt, String status) {
+    }
+
+    public record Page(List<Person> items, int page, int size, long total) {
+
+        public boolean hasNext() {
+            return (long) (page + 1) * size < total;
+        }
+    }
+
+    private final OfficerRelay services;
+
+    ReturneePages(OfficerRelay services) {
+        this.services = services;
+    }
+
+    @GetMapping("/returnees")
+    String list(@RequestParam(required = false) String provinceCode, @RequestParam(required = false) String regencyCode,
+                @RequestParam(required = false) String status, @RequestParam(required = false) UUID uploadId,
+                @RequestParam(defaultValue = "0") int page,
+                @ModelAttribute("officer") SignedInOfficer officer, Model model) {
+        String province = officer.provincial() ? officer.provinceCode() : blankToNull(provinceCode);
+        String chosenStatus = status != null && STATUSES.contains(status) ? status : null;
+        Page people = services.registration().get()
+                .uri(uri -> uri.path("/api/returnees").queryParamIfPresent("provinceCode", Optional.ofNullable(province))
+                        .queryParamIfPresent("regencyCode", Optional.ofNullable(blankToNull(regencyCode)))
+                        .queryParamIfPresent("status", Optional.ofNullable(chosenStatus))
+                        .queryParamIfPresent("uploadId", Optional.ofNullable(uploadId))
+                        .queryParam("page", Math.max(0, page)).queryParam("size", 25).build())
+                .retrieve().body(Page.class);
+        model.addAttribute("people", people);
+        model.addAttribute("provinceCode", province);
+        model.addAttribute("regencyCode", blankToNull(regencyCode));
+        model.addAttribute("status", chosenStatus);
+        model.addAttribute("statuses", STATUSES);
+        model.addAttribute("uploadId", uploadId);
+        return "returnees";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
