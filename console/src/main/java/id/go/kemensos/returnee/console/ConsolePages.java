@@ -12,6 +12,18 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice
 class ConsolePages {
 
+    private final Provinces provinces;
+
+    ConsolePages(Provinces provinces) {
+        this.provinces = provinces;
+    }
+
+    /** For the province selectors (a fragment's arguments may not call beans: Thymeleaf's restricted mode). */
+    @ModelAttribute("allProvinceCodes")
+    java.util.List<String> allProvinceCodes() {
+        return provinces.codes();
+    }
+
     @ModelAttribute("officer")
     SignedInOfficer officer(@AuthenticationPrincipal OidcUser user) {
         return user == null ? null : SignedInOfficer.of(user);

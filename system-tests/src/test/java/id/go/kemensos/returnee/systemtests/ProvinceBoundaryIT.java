@@ -82,6 +82,23 @@ class ProvinceBoundaryIT {
     }
 
     @Test
+    void aClerksCountsAreTheirOwnProvincesOnlyAndTheMinistrySeesEvery() {
+        platform.registration().register(ReturneeMother.sitiAminahLombokTengah());
+        platform.registration().register(ReturneeMother.nyomanSuartaDenpasar());
+        ServiceApi registration = platform.api(PlatformService.REGISTRATION, OfficerLogin.CLERK_BALI);
+        ServiceApi disbursement = platform.api(PlatformService.DISBURSEMENT, OfficerLogin.CLERK_BALI);
+
+        assertThat(registration.get("/api/reports/returnees?provinceCode=52").status()).as("asking openly for NTB").isEqualTo(403);
+        assertThat(registration.get("/api/reports/returnees").body().valueStream().toList()).isNotEmpty()
+                .allSatisfy(row -> assertThat(row.get("provinceCode").asString()).isEqualTo("51"));
+        assertThat(disbursement.get("/api/reports/payments?provinceCode=52").status()).as("asking openly for NTB").isEqualTo(403);
+        await().atMost(ofSeconds(60)).untilAsserted(() -> assertThat(disbursement.get("/api/reports/payments?groupBy=province,state")
+                .body().valueStream().toList()).isNotEmpty().allSatisfy(row -> assertThat(row.get("province_code").asString()).isEqualTo("51")));
+        assertThat(platform.api(PlatformService.REGISTRATION, OfficerLogin.MINISTRY).get("/api/reports/returnees").body().valueStream()
+                .map(row -> row.get("provinceCode").asString()).distinct().toList()).as("nationwide").contains("51", "52");
+    }
+
+    @Test
     void aClerkUploadsForTheirOwnProvinceOnly() {
         byte[] csv = "nik,nama_sesuai_ktp\n".getBytes();
         assertThat(platform.registration().as(OfficerLogin.CLERK_BALI).upload(csv, "ntb.csv", "52").status())
