@@ -12,7 +12,11 @@ import java.util.TreeMap;
  * it holds no one's data.
  */
 public record DashboardFigures(String provinceCode, List<Area> areas, List<Day> days, long registered, long paid, long paidTotal,
-                               long pending) {
+                               long pending, Sms sms) {
+
+    /** SMS delivered and failed as the gateway reported, withheld (opted out, erased), and still on their way. */
+    public record Sms(long delivered, long failed, long withheld, long underway) {
+    }
 
     /** One bar of the chart and one row of the table. */
     public record Area(String code, String name, long registered, long paid, long paidTotal) {
@@ -23,7 +27,7 @@ public record DashboardFigures(String provinceCode, List<Area> areas, List<Day> 
     }
 
     static DashboardFigures of(String provinceCode, List<Map<String, Object>> registrations, List<Map<String, Object>> payments,
-                               List<Map<String, Object>> perDay, Provinces provinces) {
+                               List<Map<String, Object>> perDay, List<Map<String, Object>> sms, Provinces provinces) {
         boolean byRegency = provinceCode != null;
         Map<String, long[]> byArea = new TreeMap<>();
         long registered = 0;
@@ -63,7 +67,18 @@ public record DashboardFigures(String provinceCode, List<Area> areas, List<Day> 
         }
         List<Day> days = new ArrayList<>();
         byDay.forEach((date, figures) -> days.add(new Day(date, figures[0], figures[1])));
-        return new DashboardFigures(provinceCode, List.copyOf(areas), List.copyOf(days), registered, paid, paidTotal, pending);
+        long[] messages = new long[4];
+        for (Map<String, Object> row : sms) {
+            int slot = switch (String.valueOf(row.get("state"))) {
+                case "DELIVERED" -> 0;
+                case "FAILED" -> 1;
+                case "WITHHELD" -> 2;
+                default -> 3;
+            };
+            messages[slot] += number(row.get("messages"));
+        }
+        return new DashboardFigures(provinceCode, List.copyOf(areas), List.copyOf(days), registered, paid, paidTotal, pending,
+                new Sms(messages[0], messages[1], messages[2], messages[3]));
     }
 
     private static long number(Object value) {

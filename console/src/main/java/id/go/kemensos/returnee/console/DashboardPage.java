@@ -25,7 +25,7 @@ import java.util.Set;
 @Controller
 class DashboardPage {
 
-    /** Who reads the count reports of registration-service and disbursement-service (the README's role matrix). */
+    /** Who reads the count reports of registration, disbursement and notification (the README's role matrix). */
     private static final Set<OfficerRole> READERS = EnumSet.of(OfficerRole.PROVINCIAL_OFFICER, OfficerRole.MINISTRY_OFFICER,
             OfficerRole.FINANCE_MAKER, OfficerRole.FINANCE_CHECKER, OfficerRole.AUDITOR);
     private static final ParameterizedTypeReference<List<Map<String, Object>>> ROWS = new ParameterizedTypeReference<>() { };
@@ -76,7 +76,10 @@ class DashboardPage {
                 .uri(uri -> uri.path("/api/reports/payments").queryParam("groupBy", "day,state").queryParam("zone", zone)
                         .queryParamIfPresent("provinceCode", Optional.ofNullable(scope)).build())
                 .retrieve().body(ROWS);
-        return Optional.of(DashboardFigures.of(scope, orEmpty(registrations), orEmpty(payments), orEmpty(perDay), provinces));
+        List<Map<String, Object>> sms = services.notification().get()
+                .uri(uri -> uri.path("/api/reports/sms").queryParamIfPresent("provinceCode", Optional.ofNullable(scope)).build())
+                .retrieve().body(ROWS);
+        return Optional.of(DashboardFigures.of(scope, orEmpty(registrations), orEmpty(payments), orEmpty(perDay), orEmpty(sms), provinces));
     }
 
     private static List<Map<String, Object>> orEmpty(List<Map<String, Object>> rows) {

@@ -57,6 +57,10 @@ class OfficerRelay {
         return to(endpoints.disbursement());
     }
 
+    RestClient notification() {
+        return to(endpoints.notification());
+    }
+
     RestClient audit() {
         return to(endpoints.audit());
     }

@@ -5,6 +5,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
+import static id.go.kemensos.returnee.security.OfficerRole.AUDITOR;
+import static id.go.kemensos.returnee.security.OfficerRole.FINANCE_CHECKER;
+import static id.go.kemensos.returnee.security.OfficerRole.FINANCE_MAKER;
 import static id.go.kemensos.returnee.security.OfficerRole.MINISTRY_OFFICER;
 import static id.go.kemensos.returnee.security.OfficerRole.PROVINCIAL_OFFICER;
 
@@ -18,6 +21,8 @@ class NotificationAccess implements ServiceAccessRules {
 
     @Override
     public void define(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.PUT, "/api/contacts/*/preferences").hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name());
+        rules.requestMatchers(HttpMethod.PUT, "/api/contacts/*/preferences").hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name())
+                .requestMatchers(HttpMethod.GET, "/api/reports/sms").hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(),
+                        FINANCE_MAKER.name(), FINANCE_CHECKER.name(), AUDITOR.name());
     }
 }

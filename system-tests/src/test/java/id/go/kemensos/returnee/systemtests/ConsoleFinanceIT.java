@@ -99,6 +99,11 @@ class ConsoleFinanceIT {
                 assertThat(Long.parseLong(denpasar.findElement(By.cssSelector("td.paid")).getText().replace(".", "")))
                         .as("the approved batch's payments, paid, on the dashboard").isGreaterThanOrEqualTo(2);
                 assertThat(checker.findAll(By.cssSelector("#chart-areas canvas"))).as("the bar chart is drawn").isNotEmpty();
+                await().atMost(ofSeconds(30)).pollInterval(ofSeconds(2)).untilAsserted(() -> {
+                    checker.open("/?provinceCode=" + BALI);
+                    assertThat(Long.parseLong(checker.find(By.id("sms-delivered")).getText().replace(".", "")))
+                            .as("Bali's SMS delivered, as the gateway reported them").isGreaterThanOrEqualTo(2);
+                });
                 assertThat(checker.findAll(By.cssSelector("#chart-days canvas"))).as("the payments per day are drawn").isNotEmpty();
                 assertThat(checker.find(By.cssSelector("#days tbody tr th")).getAttribute("textContent"))
                         .as("a day is a date").matches("\\d{4}-\\d{2}-\\d{2}");

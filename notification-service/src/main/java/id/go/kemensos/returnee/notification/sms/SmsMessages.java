@@ -215,6 +215,18 @@ public class SmsMessages {
         }
     }
 
+    /**
+     * Messages by province and where they stand (QUEUED, SENT, DELIVERED or FAILED as the gateway reported, WITHHELD):
+     * counts only, for the dashboards. One province, or all when null.
+     */
+    public List<Map<String, Object>> countByProvince(String provinceCode) {
+        String where = provinceCode == null ? "" : " WHERE c.province_code = ?";
+        Object[] args = provinceCode == null ? new Object[0] : new Object[]{provinceCode};
+        return jdbc.queryForList("SELECT c.province_code, m.state, COUNT(*) AS messages FROM sms_message m "
+                + "LEFT JOIN contact c ON c.beneficiary_id = m.beneficiary_id" + where
+                + " GROUP BY c.province_code, m.state ORDER BY c.province_code, m.state", args);
+    }
+
     private static String truncate(String reason) {
         return reason == null || reason.length() <= 300 ? reason : reason.substring(0, 300);
     }
