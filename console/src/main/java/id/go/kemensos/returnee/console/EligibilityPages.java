@@ -41,6 +41,22 @@ class EligibilityPages {
         return "eligibility-reviews";
     }
 
+    /** What a re-evaluation did: people decided again, decisions made, and how many outcomes changed. */
+    public record Reevaluation(long beneficiaries, long decided, long changed) {
+    }
+
+    /**
+     * Decide a province's people again with the rules in force now (after the ministry ships a new rule version). Runs
+     * to the end before answering; only changed outcomes add decisions.
+     */
+    @PostMapping("/eligibility/reevaluations")
+    String reevaluate(@RequestParam String provinceCode, RedirectAttributes redirect) {
+        Reevaluation result = services.eligibility().post().uri("/api/reevaluations").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("provinceCode", provinceCode)).retrieve().body(Reevaluation.class);
+        redirect.addFlashAttribute("reevaluation", result);
+        return "redirect:/eligibility/reviews?provinceCode=" + provinceCode;
+    }
+
     @PostMapping("/eligibility/decisions/{decisionId}/override")
     String override(@PathVariable UUID decisionId, @RequestParam String provinceCode, @RequestParam(defaultValue = "") String outcome,
                     @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {

@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * A ministry officer rules a decision that needs review in the console, in a real browser: the criterion not met is shown
  * with its legal basis, a ruling without a reason is not sent, the ruling with one takes the decision out of the queue and
- * the person is paid; a clerk is refused the page.
+ * the person is paid; the province is decided again and the page says how many outcomes changed; a clerk is refused the page.
  */
 @PlatformIntegrationTest
 class ConsoleMinistryIT {
@@ -59,6 +59,11 @@ class ConsoleMinistryIT {
             ministry.find(By.cssSelector("#decision-" + id + " button[type=submit]")).click();
             assertThat(ministry.waitFor(By.cssSelector(".notice")).getText()).startsWith("Diputuskan layak");
             assertThat(ministry.findAll(decision)).as("ruled, out of the queue").isEmpty();
+
+            ministry.find(By.cssSelector("#reevaluate button")).click();
+            WebElement reevaluated = ministry.waitFor(By.id("reevaluated"), ofSeconds(120));
+            // How many outcomes change depends on what the other tests left in NTB (a paid person decided again, say).
+            assertThat(reevaluated.getText()).matches("Diputuskan ulang: [1-9][0-9.]* penerima, [0-9.]+ keputusan, [0-9.]+ hasil berubah\\.");
         }
         await().atMost(ofSeconds(90)).until(() -> platform.database().count("SELECT COUNT(*) FROM disbursement.payment_intent "
                 + "WHERE beneficiary_id = ? AND state = 'SETTLED'", person.toString()) == 1);
