@@ -1,6 +1,5 @@
 package id.go.kemensos.returnee.console;
 
-import id.go.kemensos.returnee.security.OfficerRole;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +20,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 import java.net.URI;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -62,11 +60,7 @@ class ConsoleSecurity {
             Set<GrantedAuthority> mapped = new HashSet<>(authorities);
             for (GrantedAuthority authority : authorities) {
                 if (authority instanceof OidcUserAuthority oidc) {
-                    List<String> roles = oidc.getIdToken().getClaimAsStringList("roles");
-                    if (roles != null) {
-                        roles.stream().map(OfficerRole::named).flatMap(java.util.Optional::stream)
-                                .forEach(role -> mapped.add(new SimpleGrantedAuthority(role.authority())));
-                    }
+                    SignedInOfficer.rolesOf(oidc.getIdToken()).forEach(role -> mapped.add(new SimpleGrantedAuthority(role.authority())));
                 }
             }
             return mapped;

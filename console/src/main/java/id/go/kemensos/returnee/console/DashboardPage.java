@@ -63,7 +63,7 @@ class DashboardPage {
         if (officer.roles().stream().noneMatch(READERS::contains)) {
             return Optional.empty();
         }
-        String scope = officer.provincial() ? officer.provinceCode() : blankToNull(requested);
+        String scope = officer.scope(requested);
         String zone = provinces.of(scope).zoneLabel();
         List<Map<String, Object>> registrations = services.registration().get()
                 .uri(uri -> uri.path("/api/reports/returnees").queryParamIfPresent("provinceCode", Optional.ofNullable(scope)).build())
@@ -84,9 +84,5 @@ class DashboardPage {
 
     private static List<Map<String, Object>> orEmpty(List<Map<String, Object>> rows) {
         return rows == null ? List.of() : rows;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

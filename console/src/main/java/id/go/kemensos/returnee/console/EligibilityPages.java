@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,7 +33,7 @@ class EligibilityPages {
 
     @GetMapping("/eligibility/reviews")
     String reviews(@RequestParam(required = false) String provinceCode, @ModelAttribute("officer") SignedInOfficer officer, Model model) {
-        String province = officer.provincial() ? officer.provinceCode() : provinceCode == null || provinceCode.isBlank() ? "52" : provinceCode;
+        String province = Optional.ofNullable(officer.scope(provinceCode)).orElse("52");
         ReviewDecision.Page page = services.eligibility().get()
                 .uri(uri -> uri.path("/api/reviews").queryParam("provinceCode", province).queryParam("size", 25).build())
                 .retrieve().body(ReviewDecision.Page.class);

@@ -101,9 +101,5 @@ class OfficerRelay {
         String detail() {
             return getMessage();
         }
-
-        boolean notFound() {
-            return status == 404;
-        }
     }
 }

@@ -44,7 +44,7 @@ class ReturneePages {
                 @RequestParam(required = false) String status, @RequestParam(required = false) UUID uploadId,
                 @RequestParam(defaultValue = "0") int page,
                 @ModelAttribute("officer") SignedInOfficer officer, Model model) {
-        String province = officer.provincial() ? officer.provinceCode() : blankToNull(provinceCode);
+        String province = officer.scope(provinceCode);
         String chosenStatus = status != null && STATUSES.contains(status) ? status : null;
         Page people = services.registration().get()
                 .uri(uri -> uri.path("/api/returnees").queryParamIfPresent("provinceCode", Optional.ofNullable(province))

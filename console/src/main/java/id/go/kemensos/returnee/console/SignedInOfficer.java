@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.console;
 
 import id.go.kemensos.returnee.security.OfficerRole;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 import java.util.EnumSet;
@@ -15,17 +16,24 @@ import java.util.Set;
 public record SignedInOfficer(String subject, String username, String displayName, Set<OfficerRole> roles, String provinceCode) {
 
     static SignedInOfficer of(OidcUser user) {
-        List<String> claimed = user.getIdToken().getClaimAsStringList("roles");
-        Set<OfficerRole> roles = EnumSet.noneOf(OfficerRole.class);
-        if (claimed != null) {
-            claimed.stream().map(OfficerRole::named).flatMap(Optional::stream).forEach(roles::add);
-        }
+        Set<OfficerRole> roles = rolesOf(user.getIdToken());
         String name = user.getFullName() != null && !user.getFullName().isBlank() ? user.getFullName() : user.getPreferredUsername();
         return new SignedInOfficer(user.getSubject(), user.getPreferredUsername(), name, roles, user.getClaimAsString("province"));
     }
 
-    boolean has(OfficerRole role) {
-        return roles.contains(role);
+    /** The platform's roles in an ID token's {@code roles} claim (the realm's roles mapper puts them in both tokens). */
+    static Set<OfficerRole> rolesOf(OidcIdToken token) {
+        List<String> claimed = token.getClaimAsStringList("roles");
+        Set<OfficerRole> roles = EnumSet.noneOf(OfficerRole.class);
+        if (claimed != null) {
+            claimed.stream().map(OfficerRole::named).flatMap(Optional::stream).forEach(roles::add);
+        }
+        return roles;
+    }
+
+    /** The province a page works in: a provincial officer's own, else what was asked (blank: all, null). */
+    String scope(String requested) {
+        return provincial() ? provinceCode : requested == null || requested.isBlank() ? null : requested.strip();
     }
 
     /** For templates: {@code officer.can('PROVINCIAL_OFFICER')}. */

@@ -1,7 +1,5 @@
 package id.go.kemensos.returnee.console;
 
-import org.springframework.core.io.InputStreamResource;
-import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -46,7 +44,7 @@ class UploadPages {
             return "redirect:/uploads/new";
         }
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new NamedBytes(file.getBytes(), file.getOriginalFilename()));
+        form.add("file", file.getResource()); // keeps the file name the clerk chose: the service stores it with the upload
         ResponseEntity<UploadProgress> reply = services.registration().post().uri("/api/uploads")
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(form).retrieve().toEntity(UploadProgress.class);
         UploadProgress upload = reply.getBody();
@@ -70,31 +68,16 @@ class UploadPages {
     }
 
     @GetMapping("/uploads/{uploadId}/error-report")
-    ResponseEntity<Resource> errorReport(@PathVariable UUID uploadId) {
+    ResponseEntity<byte[]> errorReport(@PathVariable UUID uploadId) {
         byte[] csv = services.registration().get().uri("/api/uploads/{id}/error-report", uploadId).retrieve().body(byte[].class);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("laporan-kesalahan-" + uploadId + ".csv", StandardCharsets.UTF_8).build().toString())
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(new InputStreamResource(new java.io.ByteArrayInputStream(csv == null ? new byte[0] : csv)));
+                .body(csv == null ? new byte[0] : csv);
     }
 
     private UploadProgress progressOf(UUID uploadId) {
         return services.registration().get().uri("/api/uploads/{id}", uploadId).retrieve().body(UploadProgress.class);
-    }
-
-    /** A multipart part with the file name the clerk chose (the service keeps it with the upload). */
-    private static final class NamedBytes extends org.springframework.core.io.ByteArrayResource {
-        private final String filename;
-
-        NamedBytes(byte[] bytes, String filename) {
-            super(bytes);
-            this.filename = filename == null || filename.isBlank() ? "daftar.csv" : filename;
-        }
-
-        @Override
-        public String getFilename() {
-            return filename;
-        }
     }
 }

@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The platform's two secret keys, as Tink keysets: the master key, which wraps every person's data key (AES-256-GCM), and
@@ -77,12 +79,14 @@ public final class PlatformKeys {
     /** As {@link #load(Path)}, reaching Vault at {@code vaultAddress} instead of the address the sealed files name. */
     public static PlatformKeys load(Path directory, URI vaultAddress) {
         try {
-            KeysetHandle master = read(directory, MASTER_KEY, vaultAddress);
+            // One Vault client for both keys when they are sealed by the same transit key (they are, as sealInVault writes them).
+            Map<String, Aead> keks = new HashMap<>();
+            KeysetHandle master = read(directory, MASTER_KEY, vaultAddress, keks);
             if (master == null) {
                 throw new IllegalStateException("Missing key " + directory.resolve(MASTER_KEY) + " (or " + sealedName(MASTER_KEY)
                         + "): mount it as a secret (the local stack generates it)");
             }
-            KeysetHandle index = read(directory, NIK_INDEX_KEY, vaultAddress);
+            KeysetHandle index = read(directory, NIK_INDEX_KEY, vaultAddress, keks);
             return new PlatformKeys(master.getPrimitive(RegistryConfiguration.get(), Aead.class),
                     index == null ? null : index.getPrimitive(RegistryConfiguration.get(), PrfSet.class), directory.resolve(NIK_INDEX_KEY));
         } catch (GeneralSecurityException e) {
@@ -142,7 +146,8 @@ public final class PlatformKeys {
     }
 
     /** The key {@code name} of the directory, sealed or in clear; null when neither file is there. */
-    private static KeysetHandle read(Path directory, String name, URI vaultAddress) throws GeneralSecurityException {
+    private static KeysetHandle read(Path directory, String name, URI vaultAddress, Map<String, Aead> keks)
+            throws GeneralSecurityException {
         Path sealed = directory.resolve(sealedName(name));
         Path clear = directory.resolve(name);
         try {
@@ -153,8 +158,10 @@ public final class PlatformKeys {
                     throw new IllegalStateException("Missing " + tokenFile + ": the token this service presents to Vault to open "
                             + sealed.getFileName());
                 }
-                Aead kek = VaultTransitAead.connect(vaultAddress != null ? vaultAddress : URI.create(file.vault()),
-                        Files.readString(tokenFile, StandardCharsets.UTF_8).strip(), file.transitKey());
+                URI address = vaultAddress != null ? vaultAddress : URI.create(file.vault());
+                String token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+                Aead kek = keks.computeIfAbsent(address + " " + file.transitKey(),
+                        client -> VaultTransitAead.connect(address, token, file.transitKey()));
                 return TinkJsonProtoKeysetFormat.parseEncryptedKeyset(file.keyset(), kek, associatedData(name));
             }
             if (Files.isReadable(clear)) {
