@@ -72,7 +72,12 @@ public final class VaultTransitSimulator extends GatewaySimulator {
 
     /** A simulator keeping its keys and tokens in {@code stateFile} (null: in memory only, for tests). */
     public VaultTransitSimulator(int port, Path stateFile) {
-        super("vault-sim", port, new Random());
+        this(port, stateFile, new Random());
+    }
+
+    /** As above, with the fault draws taken from {@code random} (seeded: a reproducible fault sequence). */
+    public VaultTransitSimulator(int port, Path stateFile, Random random) {
+        super("vault-sim", port, random);
         this.stateFile = stateFile;
         load();
     }
