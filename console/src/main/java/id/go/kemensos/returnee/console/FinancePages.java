@@ -24,9 +24,11 @@ import java.util.UUID;
 class FinancePages {
 
     private final OfficerRelay services;
+    private final ConsoleFormats formats;
 
-    FinancePages(OfficerRelay services) {
+    FinancePages(OfficerRelay services, ConsoleFormats formats) {
         this.services = services;
+        this.formats = formats;
     }
 
     @GetMapping("/finance")
@@ -46,6 +48,27 @@ class FinancePages {
         model.addAttribute("defaultYear", budgets.stream().filter(b -> b.provinceCode().equals(province)).map(Budget::fiscalYear)
                 .findFirst().orElse(String.valueOf(java.time.Year.now())));
         return "finance";
+    }
+
+    /** A maker sets a ceiling as they would write it ("Rp 480.000.000" or "480000000"); below what is committed is refused. */
+    @PostMapping("/finance/budgets")
+    String setCeiling(@RequestParam String programId, @RequestParam String provinceCode, @RequestParam String fiscalYear,
+                      @RequestParam String ceiling, RedirectAttributes redirect) {
+        String digits = ceiling.replaceAll("(?i)rp|[\\s.]", "");
+        if (!digits.matches("\\d{1,15}")) {
+            redirect.addFlashAttribute("problem", "finance.ceiling-unreadable");
+            redirect.addFlashAttribute("problemRow", ceiling);
+            return "redirect:/finance?provinceCode=" + provinceCode;
+        }
+        try {
+            Budget set = services.disbursement().put().uri("/api/budgets/{program}/{province}/{year}", programId, provinceCode, fiscalYear)
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("ceiling", Long.parseLong(digits))).retrieve().body(Budget.class);
+            redirect.addFlashAttribute("notice", "finance.ceiling-set");
+            redirect.addFlashAttribute("noticeRow", set == null ? digits : formats.rupiah(set.ceiling()));
+        } catch (OfficerRelay.Refused refused) {
+            refused.tellOn(redirect);
+        }
+        return "redirect:/finance?provinceCode=" + provinceCode;
     }
 
     @PostMapping("/finance/batches")
@@ -70,13 +93,8 @@ class FinancePages {
     @PostMapping("/finance/batches/{batchId}/rejection")
     String reject(@PathVariable UUID batchId, @RequestParam String provinceCode, @RequestParam(defaultValue = "") String reason,
                   RedirectAttributes redirect) {
-        if (reason.isBlank()) {
-            redirect.addFlashAttribute("problem", "finance.reason-needed");
-            return "redirect:/finance?provinceCode=" + provinceCode;
-        }
-        services.disbursement().post().uri("/api/batches/{id}/rejection", batchId).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("reason", reason.strip())).retrieve().toBodilessEntity();
-        redirect.addFlashAttribute("notice", "finance.rejected");
+        ReasonedDecision.send(services.disbursement(), "/api/batches/{id}/rejection", batchId, reason, redirect, "finance.rejected",
+                "finance.reason-needed");
         return "redirect:/finance?provinceCode=" + provinceCode;
     }
 }

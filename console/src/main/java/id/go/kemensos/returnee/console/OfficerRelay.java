@@ -7,6 +7,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -96,6 +97,23 @@ class OfficerRelay {
 
         int status() {
             return status;
+        }
+
+        /** A bad request or a conflict the officer can put right on the same page (not a refusal of who they are). */
+        boolean correctable() {
+            return status == 400 || status == 409 || status == 422;
+        }
+
+        /**
+         * Tells the officer on the page they come back to what the service said, when they can put it right there;
+         * anything else (403, 404, 5xx) goes on to the refused page.
+         */
+        void tellOn(RedirectAttributes redirect) {
+            if (!correctable()) {
+                throw this;
+            }
+            redirect.addFlashAttribute("problem", "service.refused");
+            redirect.addFlashAttribute("problemRow", detail() == null ? String.valueOf(status) : detail());
         }
 
         String detail() {

@@ -28,7 +28,8 @@ class DisbursementAccess implements ServiceAccessRules {
                 .requestMatchers(HttpMethod.PUT, "/api/budgets/*/*/*").hasRole(maker)
                 .requestMatchers(HttpMethod.POST, "/api/batches/*/approval", "/api/batches/*/rejection").hasRole(checker)
                 .requestMatchers(HttpMethod.GET, "/api/account-reviews").hasAnyRole(maker, checker)
-                .requestMatchers(HttpMethod.GET, "/api/batches", "/api/batches/*", "/api/payments/*", "/api/reconciliations/*")
+                .requestMatchers(HttpMethod.GET, "/api/batches", "/api/batches/*", "/api/payments", "/api/payments/*",
+                        "/api/reconciliations/*")
                 .hasAnyRole(maker, checker, AUDITOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/budgets").hasAnyRole(maker, checker, AUDITOR.name(), MINISTRY_OFFICER.name())
                 // Counts and totals, no one's data: a provincial officer sees their own province's (enforced at the query).

@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.disbursement.account;
 
 import id.go.kemensos.returnee.messaging.LockConflicts;
+import id.go.kemensos.returnee.messaging.PersonalDataAccessLog;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,18 +23,27 @@ import java.util.UUID;
 class AccountReviewController {
 
     private final AccountReviews reviews;
+    private final PersonalDataAccessLog accessLog;
 
-    AccountReviewController(AccountReviews reviews) {
+    AccountReviewController(AccountReviews reviews, PersonalDataAccessLog accessLog) {
         this.reviews = reviews;
+        this.accessLog = accessLog;
     }
 
     record AcceptRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
-    @Operation(summary = "Scheduled payments whose account the bank did not confirm as the registered person's (account masked)")
+    @Operation(summary = "Scheduled payments whose account the bank did not confirm as the registered person's (account masked)",
+            description = "Of one province, or of all without provinceCode. Shows the registered and the bank's holder names, so "
+                    + "the list is logged as a personal-data export.")
     @GetMapping("/api/account-reviews")
-    List<Map<String, Object>> pending(@RequestParam String provinceCode) {
-        return reviews.pending(provinceCode);
+    List<Map<String, Object>> pending(@RequestParam(required = false) String provinceCode, Officer officer) {
+        List<Map<String, Object>> pending = reviews.pending(provinceCode == null || provinceCode.isBlank() ? null : provinceCode.strip());
+        if (!pending.isEmpty()) {
+            accessLog.export(officer.reference(), "LIST_ACCOUNT_REVIEWS", "/api/account-reviews"
+                    + (provinceCode == null ? "" : "?provinceCode=" + provinceCode), pending.size() + " people");
+        }
+        return pending;
     }
 
     @Operation(summary = "Accept the account of a payment held by the account check, with the officer and a reason",

@@ -47,14 +47,14 @@ public class AccountReviews {
      * Payments held for a finance officer's review, with the two names to compare (the registered one and the bank's), opened
      * from their sealed columns; an erased payee's read as null.
      */
-    public List<Map<String, Object>> pending(String provinceCode) {
+    public List<Map<String, Object>> pending(String provinceCode) { // null: every province
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.amount, p.regency_code, y.personal_data,
                        p.holder_seen, COALESCE(p.checked_bank_code, y.bank_code) AS bank_code, p.account_masked,
                        p.account_check_detail, p.account_checked_at
                 FROM payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
-                WHERE p.province_code = ? AND p.state = 'SCHEDULED' AND p.account_check = 'MISMATCH'
-                ORDER BY p.scheduled_at""", provinceCode);
+                WHERE (? IS NULL OR p.province_code = ?) AND p.state = 'SCHEDULED' AND p.account_check = 'MISMATCH'
+                ORDER BY p.scheduled_at""", provinceCode, provinceCode);
         seal.loadKeys(rows.stream().map(r -> UUID.fromString((String) r.get("beneficiary_id"))).toList());
         List<Map<String, Object>> shown = new ArrayList<>();
         for (Map<String, Object> row : rows) {

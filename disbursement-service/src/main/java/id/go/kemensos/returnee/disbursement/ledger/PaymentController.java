@@ -13,8 +13,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +38,36 @@ class PaymentController {
     }
 
     record ReissueRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** A payment in a list: ids, money and where it stands, never a name (account number masked). */
+    record PaymentSummary(UUID paymentId, UUID beneficiaryId, String programId, String cycleId, long amount, String provinceCode,
+                          String regencyCode, PaymentState state, String bankCode, String accountNumberMasked, String failureCode,
+                          String failureReason, UUID reissueOf, Instant updatedAt) {
+    }
+
+    @Operation(summary = "A province's (or, without provinceCode, every province's) payments in the given states, newest first (by default those a maker may reissue)",
+            description = "Pseudonymous ids, amounts and masked accounts only, so listing is not logged as a personal-data read; "
+                    + "opening one payment is. At most 500.")
+    @GetMapping
+    List<PaymentSummary> list(@RequestParam(required = false) String provinceCode,
+                              @RequestParam(defaultValue = "FAILED,RETURNED") List<PaymentState> state) {
+        String states = String.join(",", Collections.nCopies(state.size(), "?"));
+        List<Object> arguments = new ArrayList<>();
+        String province = provinceCode == null || provinceCode.isBlank() ? null : provinceCode.strip();
+        arguments.add(province);
+        arguments.add(province);
+        state.forEach(s -> arguments.add(s.name()));
+        return jdbc.query("SELECT payment_id, beneficiary_id, program_id, cycle_id, amount, province_code, regency_code, state, bank_code, "
+                        + "account_masked, failure_code, failure_reason, reissue_of, updated_at FROM payment_intent "
+                        + "WHERE (? IS NULL OR province_code = ?) AND state IN (" + states + ") ORDER BY updated_at DESC LIMIT 500",
+                (rs, n) -> new PaymentSummary(UUID.fromString(rs.getString("payment_id")), UUID.fromString(rs.getString("beneficiary_id")),
+                        rs.getString("program_id"), rs.getString("cycle_id"), rs.getLong("amount"), rs.getString("province_code"),
+                        rs.getString("regency_code"), PaymentState.valueOf(rs.getString("state")), rs.getString("bank_code"),
+                        rs.getString("account_masked"), rs.getString("failure_code"), rs.getString("failure_reason"),
+                        rs.getString("reissue_of") == null ? null : UUID.fromString(rs.getString("reissue_of")),
+                        rs.getTimestamp("updated_at").toInstant()),
+                arguments.toArray());
     }
 
     @Operation(summary = "A payment as the ledger holds it (account number masked)")
