@@ -1,6 +1,11 @@
 package id.go.kemensos.returnee.console;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,7 +14,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,6 +30,9 @@ import java.util.UUID;
  */
 @Controller
 class AuditPages {
+
+    /** disbursement-service's payment report grouped as a replay's totals are (audit-service's LivePaymentReport reads the same). */
+    static final String LIVE_REPORT = "/api/reports/payments?groupBy=program,province,regency,state";
 
     private final OfficerRelay services;
 
@@ -66,9 +79,57 @@ class AuditPages {
         return "justification";
     }
 
-    private static Optional<UUID> parse(String id) {
+    @GetMapping("/audit/replays")
+    String replays() {
+        return "replays";
+    }
+
+    /**
+     * Rebuilds the payment history from the event log alone, as it stood at the end of a day (WIB) or at a moment of it, or
+     * now; the run's figures travel to the replay's page once (the totals stay readable there at any time).
+     */
+    @PostMapping("/audit/replays")
+    String replay(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) LocalTime asOfTime,
+                  RedirectAttributes redirect) {
+        Map<String, String> request = asOfDate == null ? Map.of()
+                : Map.of("asOf", asOfTime == null ? asOfDate.toString() : LocalDateTime.of(asOfDate, asOfTime).toString());
+        AuditViews.Replay replay = services.audit().post().uri("/api/replays").contentType(MediaType.APPLICATION_JSON).body(request)
+                .retrieve().body(AuditViews.Replay.class);
+        redirect.addFlashAttribute("run", replay.run());
+        redirect.addFlashAttribute("anomalies", replay.anomalies());
+        return "redirect:/audit/replays/" + replay.run().replayId();
+    }
+
+    @GetMapping("/audit/replays/{replayId}")
+    String replayTotals(@PathVariable String replayId, Model model) {
+        model.addAttribute("replayId", replayId);
+        model.addAttribute("totals", services.audit().get().uri("/api/replays/{id}/totals", replayId).retrieve()
+                .body(new ParameterizedTypeReference<List<AuditViews.ReplayTotal>>() { }));
+        return "replays";
+    }
+
+    @GetMapping("/audit/replays/{replayId}/totals.csv")
+    ResponseEntity<byte[]> replayTotalsCsv(@PathVariable String replayId) {
+        byte[] csv = services.audit().get().uri("/api/replays/{id}/totals?format=csv", replayId).retrieve().body(byte[].class);
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(replayId + "-totals.csv", StandardCharsets.UTF_8).build().toString())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(csv == null ? new byte[0] : csv);
+    }
+
+    /** The live report, read with the auditor's own token, compared group by group with what the replay rebuilt. */
+    @PostMapping("/audit/replays/{replayId}/comparison")
+    String compare(@PathVariable String replayId, RedirectAttributes redirect) {
+        String live = services.disbursement().get().uri(LIVE_REPORT).retrieve().body(String.class);
+        redirect.addFlashAttribute("comparison", services.audit().post().uri("/api/replays/{id}/comparison", replayId)
+                .contentType(MediaType.APPLICATION_JSON).body(live == null ? "[]" : live).retrieve().body(AuditViews.ReportComparison.class));
+        return "redirect:/audit/replays/" + replayId;
+    }
+
+    /** An id as an officer pastes it (surrounding spaces allowed); empty when blank or malformed. */
+    static Optional<UUID> parse(String id) {
         try {
-            return Optional.of(UUID.fromString(id.strip()));
+            return id == null || id.isBlank() ? Optional.empty() : Optional.of(UUID.fromString(id.strip()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

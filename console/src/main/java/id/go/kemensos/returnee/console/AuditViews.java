@@ -52,4 +52,27 @@ public final class AuditViews {
 
     public record Finding(long seq, String kind, String eventId, String detail) {
     }
+
+    /** A replay of disbursement.events into a fresh schema (POST /api/replays), as the page shows it. */
+    public record Replay(ReplayRun run, List<ReplayTotal> totals, List<ReplayAnomaly> anomalies) implements java.io.Serializable {
+    }
+
+    public record ReplayRun(String replayId, Instant asOf, long recordsRead, long eventsApplied, long duplicates, long afterAsOf,
+                            long unreadable, long payments, Instant startedAt, Instant finishedAt) implements java.io.Serializable {
+    }
+
+    public record ReplayTotal(String programId, String provinceCode, String regencyCode, String state, long payments, long total)
+            implements java.io.Serializable {
+    }
+
+    public record ReplayAnomaly(UUID paymentId, String kind, String detail) implements java.io.Serializable {
+    }
+
+    /** A replay's totals against disbursement-service's live report, group by group. */
+    public record ReportComparison(boolean matches, int rowsCompared, List<ReportDifference> differences) implements java.io.Serializable {
+    }
+
+    public record ReportDifference(String programId, String provinceCode, String regencyCode, String state, long replayedPayments,
+                                   long livePayments, long replayedTotal, long liveTotal) implements java.io.Serializable {
+    }
 }

@@ -2,12 +2,15 @@ package id.go.kemensos.returnee.console;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -60,6 +63,34 @@ class ReturneePages {
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("uploadId", uploadId);
         return "returnees";
+    }
+
+    /**
+     * One person by their full NIK, as the clerk has it from the ID card: sent in a POST body to registration-service (which
+     * finds it by its keyed index), so the NIK stands in no URL, browser history or log. Answers the list with that person.
+     */
+    @PostMapping("/returnees/lookup")
+    String lookup(@RequestParam(defaultValue = "") String nik, @ModelAttribute("officer") SignedInOfficer officer, Model model) {
+        Optional<Person> found = findByNik(services, nik, model);
+        model.addAttribute("people", new Page(found.stream().toList(), 0, 1, found.isPresent() ? 1 : 0));
+        model.addAttribute("provinceCode", officer.scope(null));
+        model.addAttribute("statuses", STATUSES);
+        model.addAttribute("lookedUp", true);
+        return "returnees";
+    }
+
+    /** A NIK look-up for the pages that offer one; a malformed NIK or nobody found is said on the page ({@code problem}). */
+    static Optional<Person> findByNik(OfficerRelay services, String nik, Model model) {
+        try {
+            return Optional.ofNullable(services.registration().post().uri("/api/returnees/lookup").contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("nik", nik)).retrieve().body(Person.class));
+        } catch (OfficerRelay.Refused refused) {
+            if (refused.status() != 400 && refused.status() != 404) {
+                throw refused;
+            }
+            model.addAttribute("problem", refused.status() == 400 ? "lookup.bad-nik" : "lookup.not-found");
+            return Optional.empty();
+        }
     }
 
     private static String blankToNull(String value) {

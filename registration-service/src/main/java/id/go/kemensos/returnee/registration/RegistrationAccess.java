@@ -25,6 +25,9 @@ class RegistrationAccess implements ServiceAccessRules {
         rules.requestMatchers(HttpMethod.POST, "/api/returnees").hasRole(PROVINCIAL_OFFICER.name())
                 .requestMatchers(HttpMethod.PATCH, "/api/returnees/*").hasRole(PROVINCIAL_OFFICER.name())
                 .requestMatchers(HttpMethod.POST, "/api/returnees/*/erasure").hasRole(DATA_PROTECTION_OFFICER.name())
+                // A look-up by NIK reads like GET /api/returnees/{id}; the data protection officer finds whom a request is about.
+                .requestMatchers(HttpMethod.POST, "/api/returnees/lookup").hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(),
+                        AUDITOR.name(), PROTECTION_OFFICER.name(), DATA_PROTECTION_OFFICER.name())
                 .requestMatchers(HttpMethod.GET, "/api/returnees", "/api/returnees/*")
                 .hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(), AUDITOR.name(), PROTECTION_OFFICER.name())
                 .requestMatchers(HttpMethod.POST, "/api/uploads", "/api/uploads/*/rows/*/review").hasRole(PROVINCIAL_OFFICER.name())

@@ -106,6 +106,26 @@ class ReturneeController {
     record ErasureRequest(String ground, String reason) {
     }
 
+    record NikLookup(String nik) {
+    }
+
+    @Operation(summary = "Find a returnee by their full NIK, sent in the body so that it never stands in a URL or a log line",
+            description = "Spaces, dots and dashes are ignored. 404 when nobody within the officer's reach is registered under it "
+                    + "(another province's person, or an erased one, is not found). Recorded in the access log.")
+    @ApiResponse(responseCode = "400", description = "Not 16 digits")
+    @PostMapping("/lookup")
+    ResponseEntity<?> lookup(@RequestBody NikLookup request, Officer officer) {
+        String nik = request.nik() == null ? "" : request.nik().replaceAll("[\\s.-]", "");
+        if (!nik.matches("\\d{16}")) {
+            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "NIK terdiri dari 16 angka / a NIK is 16 digits"));
+        }
+        return registry.findByNik(nik, officer.provinceScope()).<ResponseEntity<?>>map(r -> {
+            accessLog.read(officer.reference(), r.beneficiaryId(), "LOOKUP_RETURNEE_BY_NIK", "/api/returnees/lookup");
+            return ResponseEntity.ok(ReturneeView.of(r, officer));
+        }).orElse(ResponseEntity.notFound().build());
+    }
+
     record ErasureView(UUID beneficiaryId, Instant erasedAt, String erasedBy, boolean erasedNow) {
     }
 

@@ -188,4 +188,13 @@ public class ReturneeRegistry {
     public Optional<Returnee> find(UUID beneficiaryId, Optional<String> provinceScope) {
         return returnees.findById(beneficiaryId, provinceScope.orElse(null));
     }
+
+    /**
+     * The returnee registered under this NIK (found by its keyed blind index, never by the NIK itself), if within the
+     * province given; an erased person's index is gone, so they are not found.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Returnee> findByNik(String nik, Optional<String> provinceScope) {
+        return returnees.findByNikIndex(nikIndex.of(nik)).filter(r -> provinceScope.map(r.provinceCode()::equals).orElse(true));
+    }
 }
