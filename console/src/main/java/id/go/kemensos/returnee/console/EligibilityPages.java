@@ -33,10 +33,11 @@ class EligibilityPages {
 
     @GetMapping("/eligibility/reviews")
     String reviews(@RequestParam(required = false) String provinceCode, @ModelAttribute("officer") SignedInOfficer officer, Model model) {
-        String province = Optional.ofNullable(officer.scope(provinceCode)).orElse("52");
-        ReviewDecision.Page page = services.eligibility().get()
-                .uri(uri -> uri.path("/api/reviews").queryParam("provinceCode", province).queryParam("size", 25).build())
-                .retrieve().body(ReviewDecision.Page.class);
+        String province = officer.scope(provinceCode); // null: every province the officer reaches
+        EligibilityDecision.Page page = services.eligibility().get()
+                .uri(uri -> uri.path("/api/reviews").queryParamIfPresent("provinceCode", Optional.ofNullable(province))
+                        .queryParam("size", 25).build())
+                .retrieve().body(EligibilityDecision.Page.class);
         model.addAttribute("decisions", page);
         model.addAttribute("provinceCode", province);
         return "eligibility-reviews";
@@ -59,9 +60,9 @@ class EligibilityPages {
     }
 
     @PostMapping("/eligibility/decisions/{decisionId}/override")
-    String override(@PathVariable UUID decisionId, @RequestParam String provinceCode, @RequestParam(defaultValue = "") String outcome,
+    String override(@PathVariable UUID decisionId, @RequestParam(defaultValue = "") String provinceCode, @RequestParam(defaultValue = "") String outcome,
                     @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        String back = "redirect:/eligibility/reviews?provinceCode=" + provinceCode;
+        String back = "redirect:/eligibility/reviews?provinceCode=" + provinceCode; // as the officer was looking (blank: all)
         if (!RULINGS.contains(outcome) || reason.isBlank()) {
             redirect.addFlashAttribute("problem", "eligibility.ruling-needed");
             return back;

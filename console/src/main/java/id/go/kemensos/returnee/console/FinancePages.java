@@ -25,10 +25,12 @@ class FinancePages {
 
     private final OfficerRelay services;
     private final ConsoleFormats formats;
+    private final Provinces provinces;
 
-    FinancePages(OfficerRelay services, ConsoleFormats formats) {
+    FinancePages(OfficerRelay services, ConsoleFormats formats, Provinces provinces) {
         this.services = services;
         this.formats = formats;
+        this.provinces = provinces;
     }
 
     @GetMapping("/finance")
@@ -37,7 +39,9 @@ class FinancePages {
                 .body(new ParameterizedTypeReference<List<Budget>>() { });
         budgets = budgets == null ? List.of() : budgets.stream()
                 .sorted(Comparator.comparing(Budget::fiscalYear).reversed().thenComparing(Budget::provinceCode)).toList();
-        String province = provinceCode != null ? provinceCode : budgets.isEmpty() ? "52" : budgets.get(0).provinceCode();
+        // The province asked for, else the first with a ceiling, else the first of the reference list.
+        String province = provinceCode != null && !provinceCode.isBlank() ? provinceCode.strip()
+                : budgets.isEmpty() ? provinces.codes().get(0) : budgets.get(0).provinceCode();
         List<PaymentBatch> batches = services.disbursement().get()
                 .uri(uri -> uri.path("/api/batches").queryParam("provinceCode", province).build())
                 .retrieve().body(new ParameterizedTypeReference<List<PaymentBatch>>() { });

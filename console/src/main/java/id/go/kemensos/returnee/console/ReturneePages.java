@@ -2,10 +2,12 @@ package id.go.kemensos.returnee.console;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Instant;
@@ -63,6 +65,24 @@ class ReturneePages {
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("uploadId", uploadId);
         return "returnees";
+    }
+
+    /**
+     * One person: their registration (masked as registration-service shows it to this officer) and every decision about
+     * them, current first. Decisions under Law 21/2007, with the protection services they entitle the person to, come only
+     * to protection officers; eligibility-service decides, the page only groups them. Another province's person is not found.
+     */
+    @GetMapping("/returnees/{beneficiaryId}")
+    String person(@PathVariable UUID beneficiaryId, Model model) {
+        Person person = services.registration().get().uri("/api/returnees/{id}", beneficiaryId).retrieve().body(Person.class);
+        List<EligibilityDecision> decisions = services.eligibility().get().uri("/api/beneficiaries/{id}/decisions", beneficiaryId)
+                .retrieve().body(new ParameterizedTypeReference<List<EligibilityDecision>>() { });
+        List<EligibilityDecision> all = decisions == null ? List.of() : decisions;
+        model.addAttribute("person", person);
+        model.addAttribute("protection", all.stream().filter(d -> d.restricted() && d.current()).toList());
+        model.addAttribute("current", all.stream().filter(d -> !d.restricted() && d.current()).toList());
+        model.addAttribute("earlier", all.stream().filter(d -> !d.current()).toList());
+        return "returnee";
     }
 
     /**

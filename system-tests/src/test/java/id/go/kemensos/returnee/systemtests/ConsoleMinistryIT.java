@@ -40,6 +40,8 @@ class ConsoleMinistryIT {
 
         try (ConsoleBrowser ministry = new ConsoleBrowser().signIn(OfficerLogin.MINISTRY)) {
             ministry.find(By.linkText("Tinjauan kelayakan")).click();
+            assertThat(ministry.find(By.id("main")).getText()).as("every province's queue at first").contains("di Nasional menunggu");
+            assertThat(ministry.findAll(By.id("reevaluate"))).as("a re-evaluation is of one chosen province").isEmpty();
             await().atMost(ofSeconds(60)).pollInterval(ofSeconds(2)).until(() -> {
                 ministry.open("/eligibility/reviews?provinceCode=52");
                 return !ministry.findAll(decision).isEmpty();

@@ -90,18 +90,18 @@ class DecisionController {
         return history;
     }
 
-    @Operation(summary = "Decisions that need an officer (NEEDS_REVIEW, current, not yet overridden) in a province, oldest first",
+    @Operation(summary = "Decisions that need an officer (NEEDS_REVIEW, current, not yet overridden) in a province (or, for a nationwide officer without provinceCode, in all), oldest first",
             description = "The ministry's are those under the general laws and programs; a protection officer's those under restricted laws.")
     @GetMapping("/reviews")
-    Page reviews(@RequestParam String provinceCode, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-                 Officer officer) {
-        officer.provinceFor(provinceCode);
+    Page reviews(@RequestParam(required = false) String provinceCode, @RequestParam(defaultValue = "0") int page,
+                 @RequestParam(defaultValue = "50") int size, Officer officer) {
+        String province = officer.provinceFor(provinceCode);
         boolean general = officer.roles().contains(OfficerRole.MINISTRY_OFFICER);
         boolean restricted = officer.knowsProtectionStatus();
         int pageSize = Math.max(1, Math.min(size, 500));
-        return new Page(decisions.pendingReviews(provinceCode, general, restricted, Math.max(0, page), pageSize).stream()
+        return new Page(decisions.pendingReviews(province, general, restricted, Math.max(0, page), pageSize).stream()
                 .map(d -> asSeenBy(d, officer)).toList(), Math.max(0, page), pageSize,
-                decisions.countPendingReviews(provinceCode, general, restricted));
+                decisions.countPendingReviews(province, general, restricted));
     }
 
     private Decision read(Decision decision, Officer officer, String action, String resource) {

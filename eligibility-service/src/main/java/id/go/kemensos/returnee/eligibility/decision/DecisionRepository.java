@@ -85,18 +85,18 @@ class DecisionRepository {
                 includeRestricted);
     }
 
-    private static final String PENDING_REVIEW = " WHERE d.outcome = 'NEEDS_REVIEW' AND d.province_code = ? AND d.superseded_by IS NULL "
+    private static final String PENDING_REVIEW = " WHERE d.outcome = 'NEEDS_REVIEW' AND (? IS NULL OR d.province_code = ?) AND d.superseded_by IS NULL "
             + "AND o.override_id IS NULL AND ((? AND d.restricted = FALSE) OR (? AND d.restricted = TRUE))";
 
-    /** Current NEEDS_REVIEW decisions no officer has decided yet, oldest first: general ones, restricted ones or both. */
+    /** Current NEEDS_REVIEW decisions no officer has decided yet, oldest first: general ones, restricted ones or both (province null: all). */
     List<Decision> pendingReviews(String provinceCode, boolean general, boolean restricted, int page, int size) {
         return read(SELECT + PENDING_REVIEW + " ORDER BY d.decided_at, d.decision_id LIMIT ? OFFSET ?",
-                provinceCode, general, restricted, size, (long) page * size);
+                provinceCode, provinceCode, general, restricted, size, (long) page * size);
     }
 
     long countPendingReviews(String provinceCode, boolean general, boolean restricted) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM decision d LEFT JOIN decision_override o ON o.decision_id = d.decision_id"
-                + PENDING_REVIEW, Long.class, provinceCode, general, restricted);
+                + PENDING_REVIEW, Long.class, provinceCode, provinceCode, general, restricted);
     }
 
     void insertOverride(UUID decisionId, Decision.Override o) {
