@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,20 +44,46 @@ class EligibilityPages {
         return "eligibility-reviews";
     }
 
-    /** What a re-evaluation did: people decided again, decisions made, and how many outcomes changed. */
-    public record Reevaluation(long beneficiaries, long decided, long changed) {
+    /** A re-evaluation as eligibility-service reports its progress ({@code GET /api/reevaluations/{id}}). */
+    public record Reevaluation(UUID reevaluationId, String provinceCode, String ruleSetId, String state, long total, long beneficiaries,
+                               long decided, long changed, Instant startedAt, Instant finishedAt, String failure) {
+
+        public boolean finished() {
+            return !"RUNNING".equals(state);
+        }
+
+        /** People gone through, as a percentage of those there were when it started (100 once completed). */
+        public int percent() {
+            return "COMPLETED".equals(state) || total == 0 ? 100 : (int) Math.min(100, beneficiaries * 100 / total);
+        }
     }
 
     /**
-     * Decide a province's people again with the rules in force now (after the ministry ships a new rule version). Runs
-     * to the end before answering; only changed outcomes add decisions.
+     * Decide a province's people again with the rules in force now (after the ministry ships a new rule version). It runs in
+     * eligibility-service's background; the officer follows it on its own page, which a double click does not duplicate.
      */
     @PostMapping("/eligibility/reevaluations")
-    String reevaluate(@RequestParam String provinceCode, RedirectAttributes redirect) {
-        Reevaluation result = services.eligibility().post().uri("/api/reevaluations").contentType(MediaType.APPLICATION_JSON)
+    String reevaluate(@RequestParam String provinceCode) {
+        Reevaluation started = services.eligibility().post().uri("/api/reevaluations").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("provinceCode", provinceCode)).retrieve().body(Reevaluation.class);
-        redirect.addFlashAttribute("reevaluation", result);
-        return "redirect:/eligibility/reviews?provinceCode=" + provinceCode;
+        return "redirect:/eligibility/reevaluations/" + started.reevaluationId();
+    }
+
+    @GetMapping("/eligibility/reevaluations/{reevaluationId}")
+    String reevaluation(@PathVariable UUID reevaluationId, Model model) {
+        model.addAttribute("job", progressOf(reevaluationId));
+        return "reevaluation";
+    }
+
+    /** The progress fragment htmx swaps in every second until the re-evaluation is done. */
+    @GetMapping("/eligibility/reevaluations/{reevaluationId}/progress")
+    String reevaluationProgress(@PathVariable UUID reevaluationId, Model model) {
+        model.addAttribute("job", progressOf(reevaluationId));
+        return "reevaluation :: progress";
+    }
+
+    private Reevaluation progressOf(UUID reevaluationId) {
+        return services.eligibility().get().uri("/api/reevaluations/{id}", reevaluationId).retrieve().body(Reevaluation.class);
     }
 
     @PostMapping("/eligibility/decisions/{decisionId}/override")

@@ -25,6 +25,7 @@ class EligibilityAccess implements ServiceAccessRules {
                 // The ministry rules decisions under the general laws and programs, protection officers those under restricted laws.
                 .requestMatchers(HttpMethod.GET, "/api/reviews").hasAnyRole(MINISTRY_OFFICER.name(), PROTECTION_OFFICER.name())
                 .requestMatchers(HttpMethod.POST, "/api/decisions/*/override").hasAnyRole(MINISTRY_OFFICER.name(), PROTECTION_OFFICER.name())
-                .requestMatchers(HttpMethod.POST, "/api/reevaluations").hasRole(MINISTRY_OFFICER.name());
+                .requestMatchers(HttpMethod.POST, "/api/reevaluations").hasRole(MINISTRY_OFFICER.name())
+                .requestMatchers(HttpMethod.GET, "/api/reevaluations/*").hasRole(MINISTRY_OFFICER.name());
     }
 }

@@ -2,7 +2,6 @@ package id.go.kemensos.returnee.eligibility.decision;
 
 import id.go.kemensos.returnee.messaging.PersonalDataAccessLog;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
-import id.go.kemensos.returnee.eligibility.facts.RegistrationFacts;
 import id.go.kemensos.returnee.eligibility.rules.RuleSetCatalog;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -23,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,22 +30,20 @@ import java.util.UUID;
 @RequestMapping("/api")
 class DecisionController {
 
-    private static final int REEVALUATION_CHUNK = 500;
-
     private final DecisionRepository decisions;
     private final DecisionOverrides overrides;
     private final EligibilityDecisions eligibility;
-    private final RegistrationFacts facts;
+    private final Reevaluations reevaluations;
     private final RuleSetCatalog catalog;
     private final PersonalDataAccessLog accessLog;
 
-    DecisionController(DecisionRepository decisions, DecisionOverrides overrides, EligibilityDecisions eligibility, RegistrationFacts facts,
+    DecisionController(DecisionRepository decisions, DecisionOverrides overrides, EligibilityDecisions eligibility, Reevaluations reevaluations,
                        RuleSetCatalog catalog, PersonalDataAccessLog accessLog) {
         this.accessLog = accessLog;
         this.decisions = decisions;
         this.overrides = overrides;
         this.eligibility = eligibility;
-        this.facts = facts;
+        this.reevaluations = reevaluations;
         this.catalog = catalog;
     }
 
@@ -53,9 +51,6 @@ class DecisionController {
     }
 
     record ReevaluationRequest(String ruleSetId, String provinceCode) {
-    }
-
-    record ReevaluationResult(long beneficiaries, long decided, long changed) {
     }
 
     record Page(List<Decision> items, int page, int size, long total) {
@@ -126,25 +121,25 @@ class DecisionController {
         }
     }
 
-    @Operation(summary = "Decide again, with the rules loaded now, every registration (of a province, under a rule set, if given)",
-            description = "After a new rule version becomes effective. Only changed outcomes add decisions; each names the one it supersedes.")
+    @Operation(summary = "Decide a province's people (or everyone) again with the rules in force now, in the background",
+            description = "After the ministry ships a new rule version. ruleSetId (optional) limits it to one rule set. Answers 202 "
+                    + "with the job (Location: its progress at GET /api/reevaluations/{id}); the same scope asked again while one "
+                    + "runs answers 200 with that one. Only changed outcomes add decisions.")
     @PostMapping("/reevaluations")
-    ResponseEntity<?> reevaluate(@RequestBody ReevaluationRequest request) {
+    ResponseEntity<?> reevaluate(@RequestBody ReevaluationRequest request, Officer officer) {
         if (request.ruleSetId() != null && !catalog.ids().contains(request.ruleSetId())) {
             return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "Aturan tidak dikenal / unknown rule set: " + request.ruleSetId() + "; known: " + catalog.ids()));
         }
-        long beneficiaries = 0;
-        EligibilityDecisions.Result total = new EligibilityDecisions.Result(0, 0);
-        UUID after = null;
-        List<UUID> chunk;
-        while (!(chunk = facts.beneficiaries(request.provinceCode(), after, REEVALUATION_CHUNK)).isEmpty()) {
-            for (UUID beneficiaryId : chunk) {
-                total = total.plus(eligibility.reevaluate(beneficiaryId, request.ruleSetId()));
-            }
-            beneficiaries += chunk.size();
-            after = chunk.get(chunk.size() - 1);
-        }
-        return ResponseEntity.ok(new ReevaluationResult(beneficiaries, total.decided(), total.changed()));
+        String province = request.provinceCode() == null || request.provinceCode().isBlank() ? null : request.provinceCode().strip();
+        Reevaluations.Started started = reevaluations.start(province, request.ruleSetId(), officer.reference());
+        return ResponseEntity.status(started.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .location(URI.create("/api/reevaluations/" + started.reevaluation().reevaluationId())).body(started.reevaluation());
+    }
+
+    @Operation(summary = "A re-evaluation's progress: people gone through of the total, decisions made, outcomes changed, state")
+    @GetMapping("/reevaluations/{reevaluationId}")
+    ResponseEntity<Reevaluations.Reevaluation> reevaluation(@PathVariable UUID reevaluationId) {
+        return ResponseEntity.of(reevaluations.find(reevaluationId));
     }
 }

@@ -102,6 +102,12 @@ public class RegistrationFacts {
                 .map(facts -> withPaidGrants(beneficiaryId, facts));
     }
 
+    /** How many beneficiaries {@link #beneficiaries} goes through, of one province or (null) of all. */
+    public long count(String provinceCode) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM registration_fact WHERE ? IS NULL OR province_code = ?", Long.class,
+                provinceCode, provinceCode);
+    }
+
     /** A page of beneficiaries, optionally of one province, in id order (for re-evaluation in chunks). */
     public List<UUID> beneficiaries(String provinceCode, UUID after, int limit) {
         String from = after == null ? "" : after.toString();
