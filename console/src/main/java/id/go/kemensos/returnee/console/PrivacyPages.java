@@ -51,8 +51,8 @@ class PrivacyPages {
     }
 
     @PostMapping("/privacy/lookup")
-    String lookup(@RequestParam(defaultValue = "") String nik, Model model) {
-        ReturneePages.findByNik(services, nik, model).ifPresent(person -> model.addAttribute("person", person));
+    String lookup(@RequestParam(defaultValue = "") String query, Model model) {
+        ReturneePages.findByNik(services, query, model).ifPresent(person -> model.addAttribute("person", person));
         model.addAttribute("grounds", GROUNDS);
         return "privacy";
     }

@@ -86,17 +86,41 @@ class ReturneePages {
     }
 
     /**
-     * One person by their full NIK, as the clerk has it from the ID card: sent in a POST body to registration-service (which
-     * finds it by its keyed index), so the NIK stands in no URL, browser history or log. Answers the list with that person.
+     * One search box for a clerk: a full NIK (16 digits, as on the ID card) finds that person, anything else is a name
+     * (whole words, any order). Sent in a POST body to registration-service, so neither stands in a URL, browser history
+     * or log. Answers the list with the people found.
      */
     @PostMapping("/returnees/lookup")
-    String lookup(@RequestParam(defaultValue = "") String nik, @ModelAttribute("officer") SignedInOfficer officer, Model model) {
-        Optional<Person> found = findByNik(services, nik, model);
-        model.addAttribute("people", new Page(found.stream().toList(), 0, 1, found.isPresent() ? 1 : 0));
+    String lookup(@RequestParam(defaultValue = "") String query, @ModelAttribute("officer") SignedInOfficer officer, Model model) {
+        List<Person> found;
+        if (query.replaceAll("[\\s.-]", "").matches("\\d+")) {
+            found = findByNik(services, query, model).stream().toList();
+        } else {
+            found = findByName(query, model);
+        }
+        model.addAttribute("people", new Page(found, 0, Math.max(1, found.size()), found.size()));
         model.addAttribute("provinceCode", officer.scope(null));
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("lookedUp", true);
         return "returnees";
+    }
+
+    private List<Person> findByName(String name, Model model) {
+        try {
+            Page page = services.registration().post().uri("/api/returnees/search").contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("name", name)).retrieve().body(Page.class);
+            List<Person> people = page == null ? List.of() : page.items();
+            if (people.isEmpty()) {
+                model.addAttribute("problem", "lookup.none-named");
+            }
+            return people;
+        } catch (OfficerRelay.Refused refused) {
+            if (refused.status() != 400) {
+                throw refused;
+            }
+            model.addAttribute("problem", "lookup.no-word");
+            return List.of();
+        }
     }
 
     /** A NIK look-up for the pages that offer one; a malformed NIK or nobody found is said on the page ({@code problem}). */

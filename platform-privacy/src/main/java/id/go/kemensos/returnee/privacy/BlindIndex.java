@@ -2,7 +2,10 @@ package id.go.kemensos.returnee.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * A NIK's blind index: HMAC-SHA256 under the platform's NIK index key, in hex. The same NIK always gives the same index,
@@ -12,6 +15,8 @@ import java.util.HexFormat;
 public final class BlindIndex {
 
     private static final int LENGTH = 32;
+    /** A name word's token: 2 bytes, so that many words share each token (a token says little about the name it came from). */
+    private static final int NAME_TOKEN_BYTES = 2;
 
     private final PlatformKeys keys;
 
@@ -27,6 +32,32 @@ public final class BlindIndex {
             return HexFormat.of().formatHex(keys.nikIndex().computePrimary(nik.strip().getBytes(StandardCharsets.US_ASCII), LENGTH));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot compute a NIK index", e);
+        }
+    }
+
+    /**
+     * The words of a name as they are searched: upper case, letters only, two letters or more ("Siti Aminah binti Ahmad" ->
+     * SITI, AMINAH, BINTI, AHMAD).
+     */
+    public static List<String> nameWords(String name) {
+        if (name == null) {
+            return List.of();
+        }
+        return Arrays.stream(name.toUpperCase(Locale.ROOT).replaceAll("[^\\p{L}]+", " ").strip().split(" "))
+                .filter(word -> word.length() >= 2).distinct().toList();
+    }
+
+    /**
+     * A name word's search token: the first bytes of a keyed PRF of the word (apart from NIK indexes by a prefix). Equal
+     * words give equal tokens, so a search can find a sealed name; a token is shared by many words, so a match is only a
+     * candidate, confirmed by opening the name.
+     */
+    public String nameToken(String word) {
+        try {
+            byte[] prf = keys.nikIndex().computePrimary(("name:" + word).getBytes(StandardCharsets.UTF_8), LENGTH);
+            return HexFormat.of().formatHex(prf, 0, NAME_TOKEN_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot compute a name token", e);
         }
     }
 }

@@ -22,4 +22,19 @@ class BlindIndexTest {
         assertThat(index.of("5202015508900002")).isNotEqualTo(siti);
         assertThat(new BlindIndex(PlatformKeys.load(two)).of("5202015508900001")).as("without this key").isNotEqualTo(siti);
     }
+
+    @Test
+    void aNameIsSearchedByTheTokensOfItsWordsWhichManyWordsShare(@TempDir Path keys) {
+        PlatformKeys.generateIfAbsent(keys);
+        BlindIndex index = new BlindIndex(PlatformKeys.load(keys));
+
+        assertThat(BlindIndex.nameWords("Hj. Siti  Aminah binti-Ahmad, S")).containsExactly("HJ", "SITI", "AMINAH", "BINTI", "AHMAD");
+        assertThat(BlindIndex.nameWords(null)).isEmpty();
+        String siti = index.nameToken("SITI");
+        assertThat(siti).matches("[0-9a-f]{4}").isEqualTo(index.nameToken("SITI"));
+        assertThat(siti).as("apart from the NIK index under the same key").isNotEqualTo(index.of("SITI").substring(0, 4));
+        // 2 bytes: among 200,000 distinct words, tokens repeat; a match is a candidate, confirmed by opening the name.
+        long distinct = java.util.stream.IntStream.range(0, 200_000).mapToObj(i -> index.nameToken("W" + i)).distinct().count();
+        assertThat(distinct).isLessThanOrEqualTo(65_536).isGreaterThan(60_000);
+    }
 }

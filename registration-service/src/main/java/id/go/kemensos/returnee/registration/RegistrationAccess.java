@@ -26,6 +26,8 @@ class RegistrationAccess implements ServiceAccessRules {
                 .requestMatchers(HttpMethod.PATCH, "/api/returnees/*").hasRole(PROVINCIAL_OFFICER.name())
                 .requestMatchers(HttpMethod.POST, "/api/returnees/*/erasure").hasRole(DATA_PROTECTION_OFFICER.name())
                 // A look-up by NIK reads like GET /api/returnees/{id}; the data protection officer finds whom a request is about.
+                .requestMatchers(HttpMethod.POST, "/api/returnees/search").hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(),
+                        AUDITOR.name(), PROTECTION_OFFICER.name())
                 .requestMatchers(HttpMethod.POST, "/api/returnees/lookup").hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(),
                         AUDITOR.name(), PROTECTION_OFFICER.name(), DATA_PROTECTION_OFFICER.name())
                 .requestMatchers(HttpMethod.GET, "/api/returnees", "/api/returnees/*")

@@ -53,7 +53,17 @@ class ConsolePrivacyIT {
             assertThat(clerk.currentPath()).isEqualTo("/returnees/lookup").doesNotContain(nik);
             lookUp(clerk, "5203");
             assertThat(clerk.waitFor(By.cssSelector(".problem")).getText()).contains("16 angka");
+
+            // A name: whole words in any order, found although names are sealed in the database.
+            lookUp(clerk, "zaini Lalu");
+            assertThat(clerk.waitFor(By.id("returnees")).findElements(By.cssSelector("tbody tr")))
+                    .extracting(r -> r.getAttribute("data-beneficiary")).contains(person.toString());
+            assertThat(clerk.findAll(By.cssSelector("#returnees tbody th"))).allSatisfy(name ->
+                    assertThat(name.getText()).contains("LALU").contains("ZAINI"));
+            assertThat(clerk.currentPath()).isEqualTo("/returnees/lookup");
             clerk.check("returnees-lookup");
+            lookUp(clerk, "zain");
+            assertThat(clerk.waitFor(By.cssSelector(".problem")).getText()).as("whole words only").contains("Tidak ada orang dengan nama itu");
         }
         try (ConsoleBrowser bali = new ConsoleBrowser().signIn(OfficerLogin.CLERK_BALI)) {
             bali.open("/returnees");
@@ -61,6 +71,8 @@ class ConsolePrivacyIT {
             assertThat(bali.waitFor(By.cssSelector(".problem")).getText()).as("another province's person is not found")
                     .contains("Tidak ada orang terdaftar");
             assertThat(bali.findAll(By.id("returnees"))).isEmpty();
+            lookUp(bali, "LALU MUHAMMAD ZAINI");
+            assertThat(bali.waitFor(By.cssSelector(".problem")).getText()).as("nor by name").contains("Tidak ada orang dengan nama itu");
         }
 
         try (ConsoleBrowser auditor = new ConsoleBrowser().signIn(OfficerLogin.AUDITOR)) {
@@ -120,7 +132,7 @@ class ConsolePrivacyIT {
     }
 
     private static void lookUp(ConsoleBrowser officer, String nik) {
-        WebElement field = officer.waitFor(By.id("nik"));
+        WebElement field = officer.waitFor(By.id("query"));
         field.clear();
         field.sendKeys(nik);
         field.findElement(By.xpath("./ancestor::form")).findElement(By.cssSelector("button[type=submit]")).click();

@@ -4,6 +4,7 @@ import id.go.kemensos.returnee.messaging.PersonalDataAccessLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
+import id.go.kemensos.returnee.privacy.BlindIndex;
 import id.go.kemensos.returnee.security.Officer;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -107,6 +108,36 @@ class ReturneeController {
     }
 
     record NikLookup(String nik) {
+    }
+
+    record NameSearch(String name, String provinceCode, String regencyCode, ReturneeStatus status) {
+    }
+
+    static final int NAME_SEARCH_LIMIT = 200;
+
+    @Operation(summary = "Find returnees by name: every word typed, whole words, in any order (\"siti aminah\"), newest first",
+            description = "The name is in the body, so that it stands in no URL or log line; names are sealed, so they are found "
+                    + "through keyed tokens of their words and confirmed by opening them. Filters as the list (a provincial officer: "
+                    + "their own province). At most 200 people; recorded in the access log.")
+    @ApiResponse(responseCode = "400", description = "No word of two letters or more")
+    @PostMapping("/search")
+    ResponseEntity<?> searchByName(@RequestBody NameSearch request, Officer officer) {
+        List<String> words = BlindIndex.nameWords(request.name());
+        if (words.isEmpty()) {
+            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "Tulis minimal satu kata nama (2 huruf atau lebih) / write at least one word of the name (2 letters or more)"));
+        }
+        ReturneeFilter filter = new ReturneeFilter(officer.provinceFor(request.provinceCode()), blankToNull(request.regencyCode()),
+                request.status(), null);
+        List<ReturneeView> people = registry.searchByName(filter, words, NAME_SEARCH_LIMIT).stream()
+                .map(r -> ReturneeView.of(r, officer)).toList();
+        accessLog.export(officer.reference(), "SEARCH_RETURNEES_BY_NAME", "/api/returnees/search?" + filter.describe(),
+                people.size() + " people");
+        return ResponseEntity.ok(new ReturneePage(people, 0, NAME_SEARCH_LIMIT, people.size()));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Operation(summary = "Find a returnee by their full NIK, sent in the body so that it never stands in a URL or a log line",

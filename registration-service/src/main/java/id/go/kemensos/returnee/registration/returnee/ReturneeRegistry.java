@@ -197,4 +197,10 @@ public class ReturneeRegistry {
     public Optional<Returnee> findByNik(String nik, Optional<String> provinceScope) {
         return returnees.findByNikIndex(nikIndex.of(nik)).filter(r -> provinceScope.map(r.provinceCode()::equals).orElse(true));
     }
+
+    /** Returnees matching the filters whose name has every word of {@code name} (whole words, any order), newest first. */
+    @Transactional(readOnly = true)
+    public List<Returnee> searchByName(ReturneeFilter filter, List<String> words, int limit) {
+        return returnees.searchByName(filter, words, limit);
+    }
 }

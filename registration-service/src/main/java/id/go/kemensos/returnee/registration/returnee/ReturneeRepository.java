@@ -47,16 +47,18 @@ class ReturneeRepository {
     };
 
     private static final String INSERT = """
-            INSERT INTO returnee (beneficiary_id, nik_index, personal_data, sex, province_code, regency_code, destination_country,
-                return_date, dtks_listed, attended_guidance, upload_id, registered_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO returnee (beneficiary_id, nik_index, personal_data, name_tokens, sex, province_code, regency_code,
+                destination_country, return_date, dtks_listed, attended_guidance, upload_id, registered_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
     private final PersonalDataCipher cipher;
     private final PersonKeys keys;
+    private final ReturneeNames names;
 
-    ReturneeRepository(JdbcTemplate jdbc, PersonalDataCipher cipher, PersonKeys keys) {
+    ReturneeRepository(JdbcTemplate jdbc, PersonalDataCipher cipher, PersonKeys keys, ReturneeNames names) {
         this.jdbc = jdbc;
+        this.names = names;
         this.cipher = cipher;
         this.keys = keys;
     }
@@ -82,7 +84,7 @@ class ReturneeRepository {
         Aead key = keys.createAll(List.of(r.beneficiaryId())).get(r.beneficiaryId());
         String sealed = cipher.sealRecord(key, r.beneficiaryId(), PersonalDataCipher.DETAILS, r.details());
         try {
-            jdbc.update(INSERT, columns(r, sealed));
+            jdbc.update(INSERT, columns(r, sealed, names.tokens(r.details().fullName())));
         } catch (DuplicateKeyException alreadyRegistered) {
             keys.erase(r.beneficiaryId());
             throw alreadyRegistered;
@@ -101,7 +103,8 @@ class ReturneeRepository {
         Map<UUID, Aead> created = keys.createAll(batch.stream().map(Returnee::beneficiaryId).toList());
         Map<UUID, String> sealed = batch.stream().collect(Collectors.toMap(Returnee::beneficiaryId,
                 r -> cipher.sealRecord(created.get(r.beneficiaryId()), r.beneficiaryId(), PersonalDataCipher.DETAILS, r.details())));
-        jdbc.batchUpdate(INSERT, batch.stream().map(r -> columns(r, sealed.get(r.beneficiaryId()))).toList());
+        jdbc.batchUpdate(INSERT, batch.stream().map(r -> columns(r, sealed.get(r.beneficiaryId()), names.tokens(r.details().fullName())))
+                .toList());
         return sealed;
     }
 
@@ -115,8 +118,8 @@ class ReturneeRepository {
                 .collect(Collectors.toMap(Returnee::nikIndex, r -> r));
     }
 
-    private static Object[] columns(Returnee r, String sealedDetails) {
-        return new Object[]{r.beneficiaryId().toString(), r.nikIndex(), sealedDetails, r.sex().name(), r.provinceCode(), r.regencyCode(),
+    private static Object[] columns(Returnee r, String sealedDetails, String nameTokens) {
+        return new Object[]{r.beneficiaryId().toString(), r.nikIndex(), sealedDetails, nameTokens, r.sex().name(), r.provinceCode(), r.regencyCode(),
                 r.destinationCountry(), Date.valueOf(r.returnDate()), r.dtksListed(), r.attendedSocialGuidance(),
                 r.uploadId() == null ? null : r.uploadId().toString(), Timestamp.from(r.registeredAt())};
     }
@@ -128,6 +131,22 @@ class ReturneeRepository {
         args.add(size);
         args.add((long) page * size);
         return read("SELECT * FROM returnee" + where + " ORDER BY registered_at DESC, beneficiary_id LIMIT ? OFFSET ?", args.toArray());
+    }
+
+    /**
+     * Returnees matching the filters whose name has every word given, newest first, at most {@code limit}: the rows holding
+     * every word's token are read (a token is shared by many words), then only those whose opened name has the words kept.
+     */
+    List<Returnee> searchByName(ReturneeFilter filter, List<String> words, int limit) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder(where(filter, args));
+        for (String token : names.queryTokens(words)) {
+            where.append(where.isEmpty() ? " WHERE " : " AND ").append("CONCAT(' ', name_tokens, ' ') LIKE ?");
+            args.add("% " + token + " %");
+        }
+        args.add(limit * 4); // candidates: most rows sharing the tokens are someone else's name
+        return read("SELECT * FROM returnee" + where + " ORDER BY registered_at DESC, beneficiary_id LIMIT ?", args.toArray()).stream()
+                .filter(r -> r.details() != null && ReturneeNames.matches(r.details().fullName(), words)).limit(limit).toList();
     }
 
     long count(ReturneeFilter filter) {
@@ -168,12 +187,12 @@ class ReturneeRepository {
      * same NIK registers as a new person; region, dates and status stay for the counts that state audit needs.
      */
     boolean markErased(UUID beneficiaryId, Instant erasedAt, String erasedBy, String ground, String reason) {
-        return jdbc.update("UPDATE returnee SET personal_data = NULL, nik_index = NULL, erased_at = ?, erased_by = ?, erasure_ground = ?, "
+        return jdbc.update("UPDATE returnee SET personal_data = NULL, nik_index = NULL, name_tokens = NULL, erased_at = ?, erased_by = ?, "
+                        + "erasure_ground = ?, "
                         + "erasure_reason = ? WHERE beneficiary_id = ? AND erased_at IS NULL", Timestamp.from(erasedAt), erasedBy, ground, reason,
                 beneficiaryId.toString()) == 1;
     }
 
-    /** Reads rows, then the people's keys in one go, then opens each one's details (null when erased). */
     /** Registered people (erased ones too: they were registered) by province and regency; one province, or all when null. */
     List<RegencyCount> countByRegency(String provinceCode) {
         String where = provinceCode == null ? "" : " WHERE province_code = ?";
@@ -187,6 +206,7 @@ class ReturneeRepository {
     record RegencyCount(String provinceCode, String regencyCode, long returnees) {
     }
 
+    /** Reads rows, then the people's keys in one go, then opens each one's details (null when erased). */
     private List<Returnee> read(String sql, Object... args) {
         List<Stored> rows = jdbc.query(sql, ROW, args);
         if (rows.size() > 1) {
