@@ -51,6 +51,26 @@ class ConsoleAuditorIT {
             assertThat(verification.getText()).startsWith("Utuh:");
             auditor.check("audit");
 
+            // A registration edited in place: the page names the first bad row and why; the row is then put back.
+            long edited = platform.database().count("SELECT MIN(seq) FROM audit.audit_entry WHERE subject = ?", person.toString());
+            platform.database().update("DROP TABLE IF EXISTS audit.console_tamper_saved");
+            platform.database().update("CREATE TABLE audit.console_tamper_saved AS SELECT * FROM audit.audit_entry WHERE seq = ?", edited);
+            try {
+                assertThat(platform.database().update("UPDATE audit.audit_entry SET data = REPLACE(data, '\"regencyCode\":\"5203\"', "
+                        + "'\"regencyCode\":\"5202\"') WHERE seq = ?", edited)).isEqualTo(1);
+                auditor.find(By.cssSelector("#verify button")).click();
+                WebElement broken = auditor.waitFor(By.id("verification"));
+                assertThat(broken.getAttribute("data-intact")).isEqualTo("false");
+                assertThat(broken.getText()).contains(String.valueOf(edited)).contains("EDITED");
+                auditor.check("audit-broken");
+            } finally {
+                platform.database().update("DELETE FROM audit.audit_entry WHERE seq = ?", edited);
+                platform.database().update("INSERT INTO audit.audit_entry SELECT * FROM audit.console_tamper_saved");
+                platform.database().update("DROP TABLE IF EXISTS audit.console_tamper_saved");
+            }
+            auditor.find(By.cssSelector("#verify button")).click();
+            assertThat(auditor.waitFor(By.id("verification")).getAttribute("data-intact")).as("put back, intact again").isEqualTo("true");
+
             auditor.find(By.id("beneficiary-id")).sendKeys(person.toString());
             auditor.find(By.cssSelector("#lookup-person button")).click();
             assertThat(auditor.heading()).isEqualTo("Riwayat penerima");
