@@ -11,7 +11,7 @@ public record DisbursementProperties(URI bankGatewayUrl, String sourceAccount, A
                                      AccountInquiry accountInquiry) {
 
     /** The bank's account inquiry before approval; off only where a bank offers no inquiry. */
-    public record AccountInquiry(boolean enabled, double nameSimilarity) {
+    public record AccountInquiry(boolean enabled) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.disbursement.account;
 
+import id.go.kemensos.returnee.contracts.registration.AccountHolderNames;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.disbursement.payee.PayeeSeal;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
@@ -76,7 +77,7 @@ class AccountVerifier implements AutoCloseable {
         this.outbox = outbox;
         this.clock = clock;
         this.properties = properties;
-        this.names = new AccountHolderNames(properties.accountInquiry().nameSimilarity());
+        this.names = AccountHolderNames.STANDARD; // the rule eligibility applies too
         this.calls = Executors.newFixedThreadPool(properties.dispatch().parallelCalls());
     }
 

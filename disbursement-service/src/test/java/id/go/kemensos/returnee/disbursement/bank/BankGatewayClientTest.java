@@ -61,7 +61,7 @@ class BankGatewayClientTest {
         DisbursementProperties properties = new DisbursementProperties(URI.create(bank.baseUrl()), "0000111122223333",
                 new DisbursementProperties.AutoApproval(false, 0, List.of()),
                 new DisbursementProperties.Dispatch(Duration.ofMillis(200), 100, 4, Duration.ofSeconds(5)),
-                new DisbursementProperties.AccountInquiry(true, 0.93));
+                new DisbursementProperties.AccountInquiry(true));
         gateways = new ResilientGateways(JsonMapper.builder().build(),
                 new ResilientGateway.Registries(retries, breakers, RateLimiterRegistry.ofDefaults(), limits));
         client = new BankGatewayClient(gateways, properties, partner, Clock.systemUTC());
@@ -150,7 +150,7 @@ class BankGatewayClientTest {
         BankGatewayClient impostor = new BankGatewayClient(gateways, new DisbursementProperties(URI.create(bank.baseUrl()), "0000111122223333",
                 new DisbursementProperties.AutoApproval(false, 0, List.of()),
                 new DisbursementProperties.Dispatch(Duration.ofMillis(200), 100, 4, Duration.ofSeconds(5)),
-                new DisbursementProperties.AccountInquiry(true, 0.93)), wrong, Clock.systemUTC());
+                new DisbursementProperties.AccountInquiry(true)), wrong, Clock.systemUTC());
         TransferOrder order = order("002", "012301012345504");
 
         assertThat(impostor.transfer(order)).isNotInstanceOf(TransferOutcome.Settled.class);

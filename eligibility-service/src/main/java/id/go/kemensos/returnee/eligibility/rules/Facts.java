@@ -1,9 +1,9 @@
 package id.go.kemensos.returnee.eligibility.rules;
 
+import id.go.kemensos.returnee.contracts.registration.AccountHolderNames;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,7 +47,7 @@ public record Facts(boolean nikValidated, String sex, LocalDate birthDate, Strin
         values.put("ageAtRelevantDate", birthDate == null || relevant == null ? null : Period.between(birthDate, relevant).getYears());
         values.put("bankCode", bankCode);
         values.put("accountHolderMatchesName", accountHolderName == null || fullName == null ? null
-                : normalised(accountHolderName).equals(normalised(fullName)));
+                : AccountHolderNames.STANDARD.compare(accountHolderName, fullName).matches()); // as the bank check compares
         values.put("dtksListed", dtksListed);
         values.put("attendedSocialGuidance", attendedSocialGuidance);
         values.put("alreadyPaidThisCycle", set.program() == null ? null : paidUnder(set));
@@ -57,9 +57,5 @@ public record Facts(boolean nikValidated, String sex, LocalDate birthDate, Strin
     /** Whether the grant of this rule set's program year was paid to this person already. */
     public boolean paidUnder(RuleSet set) {
         return paidGrants.contains(set.programId() + "/" + set.cycleId());
-    }
-
-    private static String normalised(String name) {
-        return name.strip().replaceAll("[^\\p{L}\\p{N}]+", " ").strip().toUpperCase(Locale.ROOT);
     }
 }

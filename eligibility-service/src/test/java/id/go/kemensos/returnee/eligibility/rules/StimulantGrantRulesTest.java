@@ -34,6 +34,9 @@ class StimulantGrantRulesTest {
                 row("C4 DTKS status unknown", b -> b.dtksListed(null), Outcome.NEEDS_REVIEW, "C4", CriterionResult.Result.UNKNOWN),
                 row("C5 account in another name", b -> b.accountHolderName("AHMAD FAUZI"), Outcome.NEEDS_REVIEW, "C5", CriterionResult.Result.FAILED),
                 row("C5 holder name spelled with punctuation", b -> b.accountHolderName("siti  aminah."), Outcome.ELIGIBLE, null, null),
+                // The bank check's rule: a Hajj title or the words in another order are the same person there, so here too.
+                row("C5 holder name with a Hajj title", b -> b.accountHolderName("HJ. SITI AMINAH"), Outcome.ELIGIBLE, null, null),
+                row("C5 holder name in another order", b -> b.accountHolderName("AMINAH SITI"), Outcome.ELIGIBLE, null, null),
                 row("C6 no social guidance yet", b -> b.attendedSocialGuidance(false), Outcome.NEEDS_REVIEW, "C6", CriterionResult.Result.FAILED),
                 row("C7 paid in this program year", b -> b.paidGrants(Set.of("BSU/2026")), Outcome.INELIGIBLE, "C7", CriterionResult.Result.FAILED),
                 row("C7 paid in 2019 only", b -> b.paidGrants(Set.of("BSU/2019")), Outcome.ELIGIBLE, null, null),

@@ -1,4 +1,4 @@
-package id.go.kemensos.returnee.disbursement.account;
+package id.go.kemensos.returnee.contracts.registration;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AccountHolderNamesTest {
 
-    private final AccountHolderNames names = new AccountHolderNames(0.93);
+    private final AccountHolderNames names = AccountHolderNames.STANDARD;
 
     @ParameterizedTest(name = "bank ''{0}'' vs ID card ''{1}'': same person {2}")
     @CsvSource(delimiter = '|', textBlock = """

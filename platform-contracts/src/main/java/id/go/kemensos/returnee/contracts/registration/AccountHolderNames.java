@@ -1,4 +1,4 @@
-package id.go.kemensos.returnee.disbursement.account;
+package id.go.kemensos.returnee.contracts.registration;
 
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Compares the account holder's name the bank gives with the name registered from the ID card. Bank records reorder words,
+ * Whether an account holder's name is the registered person's: the one rule for it, applied alike by eligibility (criterion
+ * C5 of the grant, on the holder name given at registration) and by the bank's account inquiry before any payment, so
+ * that a name one accepts the other does too. Compares the account holder's name with the name registered from the ID card. Bank records reorder words,
  * add titles (H., HJ., IR.) and vary spellings (MUHAMAD, MUHAMMAD), so names are normalised and compared word by word: each
  * word of one must find its own word in the other at a Jaro-Winkler similarity of at least the threshold, and both must
  * have the same number of words. A different first or last name, or an extra name, is for an officer to look at.
@@ -21,6 +23,11 @@ public final class AccountHolderNames {
     private static final Set<String> TITLES = Set.of("H", "HJ", "HAJI", "HAJJAH", "IR", "DR", "DRS", "S", "SE", "SH", "SPD", "AMD",
             "TN", "NY", "SDR", "SDRI", "BPK", "IBU");
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+
+    /** The word similarity both services use: MUHAMAD/MUHAMMAD are one name, FAUZI/FAUZAN two. */
+    public static final double WORD_SIMILARITY = 0.93;
+    /** The platform's matcher, at {@link #WORD_SIMILARITY}. */
+    public static final AccountHolderNames STANDARD = new AccountHolderNames(WORD_SIMILARITY);
 
     private final double wordThreshold;
 
