@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.notification.sms;
 
+import id.go.kemensos.returnee.contracts.reference.BankCodes;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
@@ -29,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -51,7 +51,7 @@ public class SmsQueue {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
-    private final Properties bankNames = SmsTemplates.loadBankNames();
+    private final BankCodes banks = BankCodes.load();
     private final String grantProgramId;
 
     /**
@@ -92,7 +92,7 @@ public class SmsQueue {
         event.payloadAs(PaymentSettled.class).ifPresent(settled -> {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("amount", rupiah(settled.amount()));
-            params.put("bank", bankNames.getProperty(settled.bankCode(), "bank"));
+            params.put("bank", banks.find(settled.bankCode()).map(BankCodes.Bank::shortName).orElse("bank"));
             params.put("account", settled.accountNumberMasked());
             params.put("date", DATE.format(settled.settledAt()));
             queue(settled.beneficiaryId(), SmsTemplate.PAYMENT_SENT, event.id(), params);

@@ -118,8 +118,4 @@ public class SmsTemplates {
         }
         return properties;
     }
-
-    static Properties loadBankNames() {
-        return load("/banks/bank-names.properties");
-    }
 }

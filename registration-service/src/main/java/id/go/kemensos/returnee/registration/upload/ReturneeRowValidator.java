@@ -7,7 +7,7 @@ import id.go.kemensos.returnee.registration.sheet.SheetCell;
 import id.go.kemensos.returnee.registration.sheet.SheetColumn;
 import id.go.kemensos.returnee.registration.sheet.SheetRow;
 import id.go.kemensos.returnee.registration.validation.BankAccountValidator;
-import id.go.kemensos.returnee.registration.validation.BankCodes;
+import id.go.kemensos.returnee.contracts.reference.BankCodes;
 import id.go.kemensos.returnee.registration.validation.Checked;
 import id.go.kemensos.returnee.registration.validation.DomicileValidator;
 import id.go.kemensos.returnee.registration.validation.NikCheck;

@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.registration.validation;
 
-import id.go.kemensos.returnee.registration.validation.BankCodes.Bank;
+import id.go.kemensos.returnee.contracts.reference.BankCodes;
+import id.go.kemensos.returnee.contracts.reference.BankCodes.Bank;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.registration.validation;
 
+import id.go.kemensos.returnee.contracts.reference.BankCodes;
 import id.go.kemensos.returnee.registration.validation.BankAccountValidator.BankAccount;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.registration.validation;
 
+import id.go.kemensos.returnee.contracts.reference.BankCodes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package id.go.kemensos.returnee.registration.validation;
+package id.go.kemensos.returnee.contracts.reference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,10 +8,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.OptionalInt;
 
-import static id.go.kemensos.returnee.registration.validation.ValidationFixtures.BANKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BankCodesTest {
+
+    private static final BankCodes BANKS = BankCodes.load();
 
     @ParameterizedTest
     @CsvSource({
