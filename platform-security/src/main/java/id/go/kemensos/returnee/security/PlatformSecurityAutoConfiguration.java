@@ -95,6 +95,11 @@ public class PlatformSecurityAutoConfiguration {
     }
 
     @Bean
+    RefusalAnswers refusalAnswers() {
+        return new RefusalAnswers();
+    }
+
+    @Bean
     IdentityInRequestRefusal identityInRequestRefusal() {
         return new IdentityInRequestRefusal();
     }

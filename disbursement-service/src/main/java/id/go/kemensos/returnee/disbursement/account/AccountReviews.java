@@ -2,7 +2,7 @@ package id.go.kemensos.returnee.disbursement.account;
 
 import id.go.kemensos.returnee.disbursement.payee.PayeeSeal;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
-import id.go.kemensos.returnee.disbursement.Refusal;
+import id.go.kemensos.returnee.security.Refusal;
 import id.go.kemensos.returnee.disbursement.ledger.PaymentLedger;
 import id.go.kemensos.returnee.messaging.Outbox;
 import org.slf4j.Logger;

@@ -2,7 +2,7 @@ package id.go.kemensos.returnee.disbursement.batch;
 
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchDecided;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchPrepared;
-import id.go.kemensos.returnee.disbursement.Refusal;
+import id.go.kemensos.returnee.security.Refusal;
 import id.go.kemensos.returnee.disbursement.budget.ProgramBudgets;
 import id.go.kemensos.returnee.disbursement.ledger.PaymentLedger;
 import id.go.kemensos.returnee.messaging.Outbox;

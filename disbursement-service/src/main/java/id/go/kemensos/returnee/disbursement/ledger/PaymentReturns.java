@@ -3,7 +3,7 @@ package id.go.kemensos.returnee.disbursement.ledger;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
-import id.go.kemensos.returnee.disbursement.Refusal;
+import id.go.kemensos.returnee.security.Refusal;
 import id.go.kemensos.returnee.disbursement.budget.ProgramBudgets;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.messaging.TimeOrderedIds;

@@ -113,12 +113,8 @@ class DecisionController {
             description = "409 when the decision does not need review, was superseded or already overridden, or the grant was already paid for the program year.")
     @PostMapping("/decisions/{decisionId}/override")
     ResponseEntity<?> override(@PathVariable UUID decisionId, @Valid @RequestBody OverrideRequest request, Officer officer) {
-        try {
-            return ResponseEntity.ok(asSeenBy(overrides.override(decisionId, request.outcome(), officer, request.reason().strip()), officer));
-        } catch (DecisionOverrides.Refused refused) {
-            HttpStatus status = refused.notFound() ? HttpStatus.NOT_FOUND : refused.forbidden() ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
-            return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, refused.getMessage()));
-        }
+        // A refusal (no such decision, not for this officer, already ruled...) is answered by the platform's RefusalAnswers.
+        return ResponseEntity.ok(asSeenBy(overrides.override(decisionId, request.outcome(), officer, request.reason().strip()), officer));
     }
 
     @Operation(summary = "Decide a province's people (or everyone) again with the rules in force now, in the background",

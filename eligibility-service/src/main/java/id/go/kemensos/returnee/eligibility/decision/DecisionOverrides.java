@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.eligibility.decision;
 
+import id.go.kemensos.returnee.security.Refusal;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecisionOverridden;
 import id.go.kemensos.returnee.security.Officer;
@@ -26,35 +27,6 @@ import java.util.UUID;
 @Service
 public class DecisionOverrides {
 
-    /** Why an override is refused; the controller answers 404, 403 or 409 with the message. */
-    public static final class Refused extends RuntimeException {
-
-        private final boolean notFound;
-        private final boolean forbidden;
-
-        Refused(boolean notFound, String message) {
-            this(notFound, false, message);
-        }
-
-        private Refused(boolean notFound, boolean forbidden, String message) {
-            super(message);
-            this.notFound = notFound;
-            this.forbidden = forbidden;
-        }
-
-        static Refused forbidden(String message) {
-            return new Refused(false, true, message);
-        }
-
-        public boolean notFound() {
-            return notFound;
-        }
-
-        public boolean forbidden() {
-            return forbidden;
-        }
-    }
-
     private static final Logger log = LoggerFactory.getLogger(DecisionOverrides.class);
 
     private final DecisionRepository decisions;
@@ -78,33 +50,33 @@ public class DecisionOverrides {
      */
     public Decision override(UUID decisionId, Outcome outcome, Officer ruling, String reason) {
         if (outcome == Outcome.NEEDS_REVIEW) {
-            throw new Refused(false, "Putusan petugas harus ELIGIBLE atau INELIGIBLE / An officer rules ELIGIBLE or INELIGIBLE");
+            throw Refusal.conflict("Putusan petugas harus ELIGIBLE atau INELIGIBLE / An officer rules ELIGIBLE or INELIGIBLE");
         }
         Decision decision = decisions.lock(decisionId)
                 .filter(d -> ruling.reaches(d.provinceCode()) && (!d.restricted() || ruling.knowsProtectionStatus()))
-                .orElseThrow(() -> new Refused(true, "Keputusan tidak ditemukan / no such decision: " + decisionId));
+                .orElseThrow(() -> Refusal.notFound("Keputusan tidak ditemukan / no such decision: " + decisionId));
         if (!decision.restricted() && !ruling.roles().contains(OfficerRole.MINISTRY_OFFICER)) {
-            throw Refused.forbidden("Keputusan ini diputus oleh petugas kementerian / the ministry rules this decision");
+            throw Refusal.forbidden("Keputusan ini diputus oleh petugas kementerian / the ministry rules this decision");
         }
         String officer = ruling.reference();
         if (!decision.current()) {
-            throw new Refused(false, "Keputusan ini sudah digantikan oleh " + decision.supersededBy() + "; tinjau keputusan terbaru / "
+            throw Refusal.conflict("Keputusan ini sudah digantikan oleh " + decision.supersededBy() + "; tinjau keputusan terbaru / "
                     + "This decision was superseded by " + decision.supersededBy() + "; review the current one");
         }
         if (decision.outcome() != Outcome.NEEDS_REVIEW) {
             // An ELIGIBLE decision may already be paid or in payment; reversing it is a disbursement matter, not a review.
-            throw new Refused(false, "Hanya keputusan PERLU DITINJAU yang dapat diputus petugas (keputusan ini " + decision.outcome()
+            throw Refusal.conflict("Hanya keputusan PERLU DITINJAU yang dapat diputus petugas (keputusan ini " + decision.outcome()
                     + ") / Only a decision that needs review can be overridden (this one is " + decision.outcome() + ")");
         }
         if (decision.override() != null) {
-            throw new Refused(false, "Keputusan ini sudah diputus petugas " + decision.override().officer() + " / Already overridden by "
+            throw Refusal.conflict("Keputusan ini sudah diputus petugas " + decision.override().officer() + " / Already overridden by "
                     + decision.override().officer());
         }
         RuleSet rules = catalog.version(decision.ruleSetId(), decision.ruleSetVersion())
-                .orElseThrow(() -> new Refused(false, "Aturan " + decision.ruleSetId() + "@" + decision.ruleSetVersion()
+                .orElseThrow(() -> Refusal.conflict("Aturan " + decision.ruleSetId() + "@" + decision.ruleSetVersion()
                         + " tidak dimuat lagi / rule set no longer loaded"));
         if (outcome == Outcome.ELIGIBLE && rules.program() != null && facts.paid(decision.beneficiaryId(), rules.programId(), rules.cycleId())) {
-            throw new Refused(false, "Penerima sudah dibayar untuk " + rules.programId() + " tahun " + rules.cycleId() + " / already paid "
+            throw Refusal.conflict("Penerima sudah dibayar untuk " + rules.programId() + " tahun " + rules.cycleId() + " / already paid "
                     + "under this program year");
         }
         boolean eligible = outcome == Outcome.ELIGIBLE;

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.registration.upload;
 
+import id.go.kemensos.returnee.security.Refusal;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.UploadRowReviewed;
 import id.go.kemensos.returnee.messaging.Outbox;
@@ -31,21 +32,6 @@ public class HeldRowReview {
         REGISTER, REJECT
     }
 
-    /** Why a review cannot be applied; the controller answers 404 or 409 with the message. */
-    public static final class ReviewRefused extends RuntimeException {
-
-        private final boolean notFound;
-
-        ReviewRefused(boolean notFound, String message) {
-            super(message);
-            this.notFound = notFound;
-        }
-
-        public boolean notFound() {
-            return notFound;
-        }
-    }
-
     private static final Logger log = LoggerFactory.getLogger(HeldRowReview.class);
 
     private final UploadRepository uploads;
@@ -63,9 +49,9 @@ public class HeldRowReview {
     @Transactional
     public UploadRepository.HeldRow decide(UUID uploadId, long rowNumber, Decision decision, String officer, String reason) {
         UploadRepository.HeldRow row = uploads.lockRow(uploadId, rowNumber)
-                .orElseThrow(() -> new ReviewRefused(true, "Baris tidak ditemukan / no such row: " + uploadId + " row " + rowNumber));
+                .orElseThrow(() -> Refusal.notFound("Baris tidak ditemukan / no such row: " + uploadId + " row " + rowNumber));
         if (row.outcome() != RowVerdict.Outcome.HELD_FOR_REVIEW) {
-            throw new ReviewRefused(false, "Baris ini tidak menunggu tinjauan (" + row.outcome() + (row.reviewDecision() == null ? ""
+            throw Refusal.conflict("Baris ini tidak menunggu tinjauan (" + row.outcome() + (row.reviewDecision() == null ? ""
                     : ", ditinjau " + row.reviewedBy() + ": " + row.reviewDecision()) + ") / This row is not held for review");
         }
         Instant now = clock.instant();
@@ -76,17 +62,17 @@ public class HeldRowReview {
         if (decision == Decision.REGISTER) {
             RegisterReturneeRequest registration = row.registration();
             if (registration == null) {
-                throw new ReviewRefused(false, "Baris ini tidak menyimpan data pendaftaran; tolak dan unggah ulang / "
+                throw Refusal.conflict("Baris ini tidak menyimpan data pendaftaran; tolak dan unggah ulang / "
                         + "This row kept no registration; reject it and upload it again");
             }
             ReturneeRegistry.Registration result = registry.register(registration, uploadId);
             if (!result.created() && !result.returnee().provinceCode().equals(row.provinceCode())) {
-                throw new ReviewRefused(false, "NIK ini sudah terdaftar di provinsi lain; tolak baris ini / This NIK is registered in "
+                throw Refusal.conflict("NIK ini sudah terdaftar di provinsi lain; tolak baris ini / This NIK is registered in "
                         + "another province, whose people this province does not amend: reject the row");
             }
             if (!result.created()) {
                 if (!UploadProcessor.sameIdentity(result.returnee(), registration)) {
-                    throw new ReviewRefused(false, "NIK ini sudah terdaftar dengan nama, jenis kelamin atau tanggal lahir lain; data "
+                    throw Refusal.conflict("NIK ini sudah terdaftar dengan nama, jenis kelamin atau tanggal lahir lain; data "
                             + "identitas tidak ditimpa. Tolak baris ini, atau perbaiki data identitas terdaftar lebih dulu / This NIK is "
                             + "registered with another name, sex or birth date, which a review does not overwrite: reject the row");
                 }

@@ -105,13 +105,9 @@ class UploadController {
         if (ownUpload(uploadId, officer).isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        try {
-            return ResponseEntity.ok(HeldRowView.of(reviews.decide(uploadId, rowNumber, request.decision(), officer.reference(),
-                    request.reason().strip())));
-        } catch (HeldRowReview.ReviewRefused refused) {
-            HttpStatus status = refused.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
-            return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, refused.getMessage()));
-        }
+        // A refusal (no such row, not held, another identity...) is answered by the platform's RefusalAnswers.
+        return ResponseEntity.ok(HeldRowView.of(reviews.decide(uploadId, rowNumber, request.decision(), officer.reference(),
+                request.reason().strip())));
     }
 
     @Operation(summary = "Status and counts of an upload, with progress while it runs")

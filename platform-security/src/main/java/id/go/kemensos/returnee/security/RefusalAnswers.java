@@ -1,13 +1,13 @@
-package id.go.kemensos.returnee.disbursement;
+package id.go.kemensos.returnee.security;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Every controller of this service answers a refusal the same way: 404, 409 or 403 with the reason as a problem detail. */
+/** Every controller of every service answers a refusal the same way: 404, 409 or 403 with the reason as a problem detail. */
 @RestControllerAdvice
-class RefusalAnswers {
+final class RefusalAnswers {
 
     @ExceptionHandler(Refusal.class)
     ProblemDetail refused(Refusal refusal) {

@@ -1,8 +1,9 @@
-package id.go.kemensos.returnee.disbursement;
+package id.go.kemensos.returnee.security;
 
 /**
- * A finance request the ledger will not carry out (no such batch or payment, already decided, the preparer approving their
- * own batch...), with a message in Bahasa Indonesia and English. Answered 404, 409 or 403 by {@link RefusalAnswers}.
+ * A request a service will not carry out: the thing does not exist, its state does not allow it (already decided, paid,
+ * superseded...), or this officer may not act on this one (the maker of a batch approving it), with a message in Bahasa
+ * Indonesia and English. Every service answers it alike, 404, 409 or 403 as a problem detail ({@link RefusalAnswers}).
  */
 public class Refusal extends RuntimeException {
 
