@@ -24,6 +24,7 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,6 +51,50 @@ public class ReturneeRegistry {
     }
 
     public record Registration(Returnee returnee, boolean created) {
+    }
+
+    /** What a registration of a NIK came to, once a known NIK is settled by {@link #settle}. */
+    public enum Settled {
+        /** A new person. */
+        CREATED,
+        /** Known, with the same identity and contact: nothing changed. */
+        UNCHANGED,
+        /** Known, with the same identity: a new phone or account was applied (ReturneeUpdated). */
+        AMENDED,
+        /** Known in another province, whose people this province neither sees nor amends. */
+        OTHER_PROVINCE,
+        /** Known with another name, sex or birth date: for an officer, never overwritten. */
+        OTHER_IDENTITY
+    }
+
+    /**
+     * The one register-or-amend rule, for uploads and for reviews of held rows alike: a registration that met a known NIK
+     * amends the phone or account when the identity is the same, and touches nothing when the person is another province's
+     * or the identity differs (name compared in upper case, spaces collapsed; sex; birth date).
+     */
+    @Transactional
+    public Settled settle(Registration registration, RegisterReturneeRequest request, UUID uploadId) {
+        if (registration.created()) {
+            return Settled.CREATED;
+        }
+        Returnee known = registration.returnee();
+        if (!known.provinceCode().equals(request.provinceCode())) {
+            return Settled.OTHER_PROVINCE;
+        }
+        if (!sameIdentity(known, request)) {
+            return Settled.OTHER_IDENTITY;
+        }
+        return amend(known.beneficiaryId(), request.phone(), new BankAccount(request.bankCode(), request.accountNumber(),
+                request.accountHolderName()), uploadId).isPresent() ? Settled.AMENDED : Settled.UNCHANGED;
+    }
+
+    private static boolean sameIdentity(Returnee known, RegisterReturneeRequest request) {
+        return identityName(known.fullName()).equals(identityName(request.fullName())) && known.sex() == request.sex()
+                && known.birthDate().equals(request.birthDate());
+    }
+
+    private static String identityName(String name) {
+        return name.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
     }
 
     /** Registers a new returnee, or returns the one already registered under this NIK without raising any event. */

@@ -1,7 +1,6 @@
 package id.go.kemensos.returnee.registration.upload;
 
 import id.go.kemensos.returnee.security.Refusal;
-import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.UploadRowReviewed;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.registration.returnee.RegisterReturneeRequest;
@@ -66,18 +65,13 @@ public class HeldRowReview {
                         + "This row kept no registration; reject it and upload it again");
             }
             ReturneeRegistry.Registration result = registry.register(registration, uploadId);
-            if (!result.created() && !result.returnee().provinceCode().equals(row.provinceCode())) {
-                throw Refusal.conflict("NIK ini sudah terdaftar di provinsi lain; tolak baris ini / This NIK is registered in "
-                        + "another province, whose people this province does not amend: reject the row");
-            }
-            if (!result.created()) {
-                if (!UploadProcessor.sameIdentity(result.returnee(), registration)) {
-                    throw Refusal.conflict("NIK ini sudah terdaftar dengan nama, jenis kelamin atau tanggal lahir lain; data "
-                            + "identitas tidak ditimpa. Tolak baris ini, atau perbaiki data identitas terdaftar lebih dulu / This NIK is "
-                            + "registered with another name, sex or birth date, which a review does not overwrite: reject the row");
-                }
-                registry.amend(result.returnee().beneficiaryId(), registration.phone(), new BankAccount(registration.bankCode(),
-                        registration.accountNumber(), registration.accountHolderName()), uploadId);
+            switch (registry.settle(result, registration, uploadId)) {
+                case OTHER_PROVINCE -> throw Refusal.conflict("NIK ini sudah terdaftar di provinsi lain; tolak baris ini / This NIK is "
+                        + "registered in another province, whose people this province does not amend: reject the row");
+                case OTHER_IDENTITY -> throw Refusal.conflict("NIK ini sudah terdaftar dengan nama, jenis kelamin atau tanggal lahir "
+                        + "lain; data identitas tidak ditimpa. Tolak baris ini, atau perbaiki data identitas terdaftar lebih dulu / This "
+                        + "NIK is registered with another name, sex or birth date, which a review does not overwrite: reject the row");
+                case CREATED, UNCHANGED, AMENDED -> { }
             }
             beneficiaryId = result.returnee().beneficiaryId();
             registered = result.created();

@@ -2,7 +2,6 @@ package id.go.kemensos.returnee.registration.upload;
 
 import id.go.kemensos.returnee.privacy.BlindIndex;
 import id.go.kemensos.returnee.registration.sheet.SheetLimits;
-import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.UploadCompleted;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.registration.returnee.RegisterReturneeRequest;
@@ -27,7 +26,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -201,9 +199,9 @@ class UploadProcessor {
     }
 
     /**
-     * A known NIK with the same data changes nothing; a new phone or account is an amendment (ReturneeUpdated); another
-     * name, sex or birth date is for an officer to decide, never overwritten. A NIK registered in another province is
-     * rejected without a word about that person: this province's officers may not see or amend them.
+     * A row's outcome from what the registry's register-or-amend rule made of it ({@link ReturneeRegistry#settle}): a NIK
+     * registered in another province is rejected without a word about that person; another identity is held for an
+     * officer; anything else is accepted.
      */
     private Object[] outcomeOf(UUID uploadId, Pending p, ReturneeRegistry.Registration registration, Counts counts) {
         RowVerdict v = p.verdict();
@@ -211,24 +209,22 @@ class UploadProcessor {
         RegisterReturneeRequest sheet = v.returnee().orElseThrow();
         List<Problem> problems = v.problems();
         RowVerdict.Outcome outcome = RowVerdict.Outcome.ACCEPTED;
-        if (!registration.created() && !known.provinceCode().equals(sheet.provinceCode())) {
-            problems = with(problems, Problem.of("nik", ProblemCode.KNOWN_NIK_OTHER_PROVINCE,
-                    "NIK ini sudah terdaftar di provinsi lain; perpindahan domisili diurus Kementerian",
-                    "This NIK is registered in another province; a change of province goes through the ministry"));
-            counts.rejected++;
-            return uploads.row(uploadId, p.row().rowNumber(), RowVerdict.Outcome.REJECTED, known.nikIndex(), null, p.row().rawValues(), problems,
-                    null);
-        }
-        if (!registration.created()) {
-            if (!sameIdentity(known, sheet)) {
+        switch (registry.settle(registration, sheet, uploadId)) {
+            case OTHER_PROVINCE -> {
+                problems = with(problems, Problem.of("nik", ProblemCode.KNOWN_NIK_OTHER_PROVINCE,
+                        "NIK ini sudah terdaftar di provinsi lain; perpindahan domisili diurus Kementerian",
+                        "This NIK is registered in another province; a change of province goes through the ministry"));
+                counts.rejected++;
+                return uploads.row(uploadId, p.row().rowNumber(), RowVerdict.Outcome.REJECTED, known.nikIndex(), null, p.row().rawValues(),
+                        problems, null);
+            }
+            case OTHER_IDENTITY -> {
                 problems = with(problems, Problem.of("nik", ProblemCode.KNOWN_NIK_DIFFERENT_IDENTITY,
                         "NIK sudah terdaftar dengan nama, jenis kelamin atau tanggal lahir yang berbeda; perlu ditinjau petugas",
                         "This NIK is registered with another name, sex or birth date; an officer must review it"));
                 outcome = RowVerdict.Outcome.HELD_FOR_REVIEW;
-            } else {
-                registry.amend(known.beneficiaryId(), sheet.phone(),
-                        new BankAccount(sheet.bankCode(), sheet.accountNumber(), sheet.accountHolderName()), uploadId);
             }
+            case CREATED, UNCHANGED, AMENDED -> { }
         }
         if (outcome == RowVerdict.Outcome.ACCEPTED) {
             counts.accepted++;
@@ -238,15 +234,6 @@ class UploadProcessor {
         }
         return uploads.row(uploadId, p.row().rowNumber(), outcome, known.nikIndex(), known.beneficiaryId(), p.row().rawValues(), problems,
                 outcome == RowVerdict.Outcome.HELD_FOR_REVIEW ? sheet : null);
-    }
-
-    static boolean sameIdentity(Returnee known, RegisterReturneeRequest sheet) {
-        return normalised(known.fullName()).equals(normalised(sheet.fullName())) && known.sex() == sheet.sex()
-                && known.birthDate().equals(sheet.birthDate());
-    }
-
-    private static String normalised(String name) {
-        return name.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
     }
 
     private static Problem duplicateOf(long row) {
