@@ -144,7 +144,7 @@ class ReturneeRepository {
             where.append(where.isEmpty() ? " WHERE " : " AND ").append("CONCAT(' ', name_tokens, ' ') LIKE ?");
             args.add("% " + token + " %");
         }
-        args.add(limit * 4); // candidates: most rows sharing the tokens are someone else's name
+        args.add(limit * 4); // room for candidates that share the tokens through other words and are dropped below
         return read("SELECT * FROM returnee" + where + " ORDER BY registered_at DESC, beneficiary_id LIMIT ?", args.toArray()).stream()
                 .filter(r -> r.details() != null && ReturneeNames.matches(r.details().fullName(), words)).limit(limit).toList();
     }
