@@ -71,6 +71,11 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    EventInbox eventInbox(IncomingEvents events, ProcessedEvents processed, TransactionTemplate tx) {
+        return new EventInbox(events, processed, tx);
+    }
+
+    @Bean
     DefaultKafkaConsumerFactoryCustomizer rawBytesConsumers() {
         return factory -> factory.updateConfigs(Map.of(
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,

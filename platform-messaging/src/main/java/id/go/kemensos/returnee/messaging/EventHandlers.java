@@ -1,0 +1,67 @@
+package id.go.kemensos.returnee.messaging;
+
+import id.go.kemensos.returnee.contracts.PlatformEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * What one consumer does with each event type it handles, declared by type:
+ * {@code EventHandlers.of("disbursement.eligibility-events").on(EligibilityDecided.class, ledger::schedule)}. Types it does not
+ * name are skipped, which keeps additive contract changes safe. {@link EventInbox} delivers the events.
+ */
+public final class EventHandlers {
+
+    /** A handler that also needs the event's id (to name it as the source of what it causes). */
+    @FunctionalInterface
+    public interface WithEventId<T> {
+        void handle(T payload, UUID eventId);
+    }
+
+    private record Handler<T extends PlatformEvent>(Class<T> type, WithEventId<? super T> handler) {
+
+        void handle(PlatformEvent payload, UUID eventId) {
+            handler.handle(type.cast(payload), eventId);
+        }
+    }
+
+    private final String consumer;
+    private final List<Handler<?>> handlers;
+
+    private EventHandlers(String consumer, List<Handler<?>> handlers) {
+        this.consumer = consumer;
+        this.handlers = List.copyOf(handlers);
+    }
+
+    /** @param consumer the inbox name under which this consumer records the events it has handled; never renamed */
+    public static EventHandlers of(String consumer) {
+        return new EventHandlers(consumer, List.of());
+    }
+
+    public <T extends PlatformEvent> EventHandlers on(Class<T> type, Consumer<? super T> handler) {
+        return onWithEventId(type, (payload, eventId) -> handler.accept(payload));
+    }
+
+    public <T extends PlatformEvent> EventHandlers onWithEventId(Class<T> type, WithEventId<? super T> handler) {
+        if (handlers.stream().anyMatch(h -> h.type().isAssignableFrom(type) || type.isAssignableFrom(h.type()))) {
+            throw new IllegalArgumentException(consumer + " handles " + type.getSimpleName() + " twice");
+        }
+        List<Handler<?>> more = new ArrayList<>(handlers);
+        more.add(new Handler<>(type, handler));
+        return new EventHandlers(consumer, more);
+    }
+
+    public String consumer() {
+        return consumer;
+    }
+
+    /** The handling of this event, if its type is one this consumer handles. */
+    Optional<Runnable> handlingOf(IncomingEvent event) {
+        PlatformEvent payload = event.payload();
+        return handlers.stream().filter(h -> h.type().isInstance(payload)).findFirst()
+                .map(h -> () -> h.handle(payload, event.id()));
+    }
+}
