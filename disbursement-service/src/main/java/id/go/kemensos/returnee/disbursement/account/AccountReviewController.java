@@ -37,8 +37,8 @@ class AccountReviewController {
             description = "Of one province, or of all without provinceCode. Shows the registered and the bank's holder names, so "
                     + "the list is logged as a personal-data export.")
     @GetMapping("/api/account-reviews")
-    List<Map<String, Object>> pending(@RequestParam(required = false) String provinceCode, Officer officer) {
-        List<Map<String, Object>> pending = reviews.pending(provinceCode == null || provinceCode.isBlank() ? null : provinceCode.strip());
+    List<AccountReviews.AccountReview> pending(@RequestParam(required = false) String provinceCode, Officer officer) {
+        List<AccountReviews.AccountReview> pending = reviews.pending(provinceCode == null || provinceCode.isBlank() ? null : provinceCode.strip());
         if (!pending.isEmpty()) {
             accessLog.export(officer.reference(), "LIST_ACCOUNT_REVIEWS", "/api/account-reviews"
                     + (provinceCode == null ? "" : "?provinceCode=" + provinceCode), pending.size() + " people");

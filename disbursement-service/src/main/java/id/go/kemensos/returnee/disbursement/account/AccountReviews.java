@@ -1,19 +1,23 @@
 package id.go.kemensos.returnee.disbursement.account;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentEvent;
+import id.go.kemensos.returnee.disbursement.payee.PayeeProjection;
 import id.go.kemensos.returnee.disbursement.payee.PayeeSeal;
-import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
+import id.go.kemensos.returnee.disbursement.payment.Payment;
+import id.go.kemensos.returnee.disbursement.payment.PaymentRepository;
+import id.go.kemensos.returnee.disbursement.payment.PaymentState;
 import id.go.kemensos.returnee.security.Refusal;
 import id.go.kemensos.returnee.disbursement.ledger.PaymentLedger;
 import id.go.kemensos.returnee.messaging.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
@@ -29,76 +33,65 @@ public class AccountReviews {
 
     private static final Logger log = LoggerFactory.getLogger(AccountReviews.class);
 
-    private final JdbcTemplate jdbc;
+    private final PaymentRepository payments;
+    private final PayeeProjection payees;
     private final PayeeSeal seal;
     private final PaymentLedger ledger;
     private final Outbox outbox;
     private final Clock clock;
 
-    AccountReviews(JdbcTemplate jdbc, PayeeSeal seal, PaymentLedger ledger, Outbox outbox, Clock clock) {
-        this.jdbc = jdbc;
+    AccountReviews(PaymentRepository payments, PayeeProjection payees, PayeeSeal seal, PaymentLedger ledger, Outbox outbox, Clock clock) {
+        this.payments = payments;
+        this.payees = payees;
         this.seal = seal;
         this.ledger = ledger;
         this.outbox = outbox;
         this.clock = clock;
     }
 
+    /** A payment held for review, with the two names to compare; an erased payee's read as null. */
+    public record AccountReview(@JsonProperty("payment_id") UUID paymentId, @JsonProperty("beneficiary_id") UUID beneficiaryId,
+                                @JsonProperty("program_id") String programId, @JsonProperty("cycle_id") String cycleId, long amount,
+                                @JsonProperty("regency_code") String regencyCode, @JsonProperty("bank_code") String bankCode,
+                                @JsonProperty("account_number_masked") String accountNumberMasked,
+                                @JsonProperty("registered_name") String registeredName,
+                                @JsonProperty("account_holder_seen") String accountHolderSeen,
+                                @JsonProperty("account_check_detail") String detail,
+                                @JsonProperty("account_checked_at") Instant checkedAt) {
+    }
+
     /**
      * Payments held for a finance officer's review, with the two names to compare (the registered one and the bank's), opened
-     * from their sealed columns; an erased payee's read as null.
+     * from their sealed fields.
      */
-    public List<Map<String, Object>> pending(String provinceCode) { // null: every province
-        List<Map<String, Object>> rows = jdbc.queryForList("""
-                SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.amount, p.regency_code, y.personal_data,
-                       p.holder_seen, COALESCE(p.checked_bank_code, y.bank_code) AS bank_code, p.account_masked,
-                       p.account_check_detail, p.account_checked_at
-                FROM payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
-                WHERE (? IS NULL OR p.province_code = ?) AND p.state = 'SCHEDULED' AND p.account_check = 'MISMATCH'
-                ORDER BY p.scheduled_at""", provinceCode, provinceCode);
-        seal.loadKeys(rows.stream().map(r -> UUID.fromString((String) r.get("beneficiary_id"))).toList());
-        List<Map<String, Object>> shown = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            UUID person = UUID.fromString((String) row.get("beneficiary_id"));
-            Optional<PayeeSeal.Payee> payee = seal.openPayee(person, (String) row.remove("personal_data"));
-            String holderSeen = (String) row.remove("holder_seen");
-            Map<String, Object> review = new LinkedHashMap<>(row);
-            review.put("registered_name", payee.map(PayeeSeal.Payee::fullName).orElse(null));
-            review.put("account_holder_seen", holderSeen == null ? null : seal.openHolderSeen(person, holderSeen).orElse(null));
-            review.put("account_number_masked", row.get("account_masked") != null ? row.get("account_masked")
-                    : payee.map(p -> p.account().maskedAccountNumber()).orElse(null));
-            review.remove("account_masked");
-            shown.add(review);
+    public List<AccountReview> pending(String provinceCode) { // null: every province
+        List<Payment> held = payments.awaitingAccountReview(provinceCode);
+        List<UUID> people = held.stream().map(Payment::beneficiaryId).toList();
+        Map<UUID, PayeeProjection.Payee> payee = payees.find(people);
+        seal.loadKeys(people);
+        List<AccountReview> shown = new ArrayList<>();
+        for (Payment p : held) {
+            UUID person = p.beneficiaryId();
+            Optional<PayeeProjection.Payee> registered = Optional.ofNullable(payee.get(person));
+            Optional<PayeeSeal.Payee> opened = registered.flatMap(y -> seal.openPayee(person, y.sealedPersonalData()));
+            String bankCode = p.checkedAccount() != null ? p.checkedAccount().bankCode() : registered.map(PayeeProjection.Payee::bankCode).orElse(null);
+            shown.add(new AccountReview(p.paymentId(), person, p.programId(), p.cycleId(), p.amount(), p.terms().regencyCode(), bankCode,
+                    p.accountMasked() != null ? p.accountMasked() : opened.map(y -> y.account().maskedAccountNumber()).orElse(null),
+                    opened.map(PayeeSeal.Payee::fullName).orElse(null),
+                    p.sealedHolderSeen() == null ? null : seal.openHolderSeen(person, p.sealedHolderSeen()).orElse(null),
+                    p.accountCheckDetail(), p.accountCheckedAt()));
         }
         return shown;
     }
 
     @Transactional
     public void accept(UUID paymentId, String officer, String reason) {
-        List<Map<String, Object>> rows = jdbc.queryForList("""
-                SELECT p.beneficiary_id, p.program_id, p.cycle_id, p.province_code, p.amount, p.account_check, p.account_check_detail,
-                       COALESCE(p.checked_bank_code, y.bank_code) AS bank_code, p.account_masked
-                FROM payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
-                WHERE p.payment_id = ? AND p.state = 'SCHEDULED' FOR UPDATE""", paymentId.toString());
-        if (rows.isEmpty()) {
-            throw Refusal.notFound("Tidak ada pembayaran terjadwal " + paymentId + " / no scheduled payment " + paymentId);
-        }
-        Map<String, Object> p = rows.get(0);
-        if (!"MISMATCH".equals(p.get("account_check"))) {
-            throw Refusal.conflict("Rekening pembayaran ini tidak menunggu tinjauan (" + p.get("account_check") + ") / "
-                    + "this payment's account is not waiting for review");
-        }
-        if (AccountVerifier.ERASED.equals(p.get("account_check_detail"))) {
-            throw Refusal.conflict("Data pribadi penerima telah dihapus; pembayaran tidak dapat dikirim / "
-                    + "the payee's personal data was erased; the payment cannot be sent");
-        }
-        String detail = "Diterima petugas " + officer + ": " + reason + " / accepted by " + officer;
-        jdbc.update("UPDATE payment_intent SET account_check = 'VERIFIED', account_check_detail = ? WHERE payment_id = ?", detail,
-                paymentId.toString());
-        UUID beneficiaryId = UUID.fromString((String) p.get("beneficiary_id"));
-        outbox.append(new PaymentAccountChecked(paymentId, beneficiaryId, "VERIFIED_BY_OFFICER", (String) p.get("bank_code"),
-                (String) p.get("account_masked"), 0, detail, clock.instant()));
-        ledger.approveIfAutomatic(new PaymentLedger.Scheduled(paymentId, beneficiaryId, (String) p.get("program_id"), (String) p.get("cycle_id"),
-                (String) p.get("province_code"), ((Number) p.get("amount")).longValue()));
+        Payment payment = payments.lock(paymentId).filter(p -> p.state() == PaymentState.SCHEDULED)
+                .orElseThrow(() -> Refusal.notFound("Tidak ada pembayaran terjadwal " + paymentId + " / no scheduled payment " + paymentId));
+        List<PaymentEvent> accepted = payment.acceptAccount(officer, reason, clock.instant());
+        payments.save(payment);
+        outbox.appendAll(accepted);
+        ledger.approveIfAutomatic(payment);
         log.info("Account of payment {} accepted by {}", paymentId, officer);
     }
 }

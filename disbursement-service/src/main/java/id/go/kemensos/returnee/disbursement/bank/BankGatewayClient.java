@@ -1,9 +1,6 @@
 package id.go.kemensos.returnee.disbursement.bank;
 
 import id.go.kemensos.returnee.disbursement.DisbursementProperties;
-import id.go.kemensos.returnee.disbursement.ledger.PaymentLedger;
-import id.go.kemensos.returnee.disbursement.ledger.TransferOrder;
-import id.go.kemensos.returnee.disbursement.ledger.TransferOutcome;
 import id.go.kemensos.returnee.gateway.GatewayResponse;
 import id.go.kemensos.returnee.gateway.GatewayUnavailableException;
 import id.go.kemensos.returnee.gateway.ResilientGateway;
@@ -80,7 +77,7 @@ public class BankGatewayClient {
     private TransferOutcome send(TransferOrder order, int sendsLeft) {
         if (order.accountNumber() == null) {
             // The payee was erased after the transfer was first sent: nothing can be sent again, and the bank never had it.
-            return new TransferOutcome.Rejected(PaymentLedger.PERSONAL_DATA_ERASED, "the payee's personal data was erased");
+            return new TransferOutcome.Rejected(TransferOutcome.PERSONAL_DATA_ERASED, "the payee's personal data was erased");
         }
         GatewayResponse response;
         try {

@@ -1,4 +1,4 @@
-package id.go.kemensos.returnee.disbursement.ledger;
+package id.go.kemensos.returnee.disbursement.bank;
 
 import java.util.UUID;
 

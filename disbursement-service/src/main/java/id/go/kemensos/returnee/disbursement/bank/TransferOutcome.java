@@ -1,7 +1,10 @@
-package id.go.kemensos.returnee.disbursement.ledger;
+package id.go.kemensos.returnee.disbursement.bank;
 
 /** What the bank's answers amount to for one transfer. */
 public sealed interface TransferOutcome {
+
+    /** The failure code of a payment that could not go because its payee was erased. */
+    String PERSONAL_DATA_ERASED = "PERSONAL_DATA_ERASED";
 
     /** Credited to the beneficiary's account. */
     record Settled(String bankReference) implements TransferOutcome {

@@ -5,6 +5,9 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchPrepared;
 import id.go.kemensos.returnee.security.Refusal;
 import id.go.kemensos.returnee.disbursement.budget.ProgramBudgets;
 import id.go.kemensos.returnee.disbursement.ledger.PaymentLedger;
+import id.go.kemensos.returnee.disbursement.payee.PayeeProjection;
+import id.go.kemensos.returnee.disbursement.payment.Payment;
+import id.go.kemensos.returnee.disbursement.payment.PaymentRepository;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.messaging.TimeOrderedIds;
 import org.slf4j.Logger;
@@ -39,13 +42,18 @@ public class PaymentBatches {
     }
 
     private final JdbcTemplate jdbc;
+    private final PaymentRepository payments;
+    private final PayeeProjection payees;
     private final PaymentLedger ledger;
     private final ProgramBudgets budgets;
     private final Outbox outbox;
     private final Clock clock;
 
-    PaymentBatches(JdbcTemplate jdbc, PaymentLedger ledger, ProgramBudgets budgets, Outbox outbox, Clock clock) {
+    PaymentBatches(JdbcTemplate jdbc, PaymentRepository payments, PayeeProjection payees, PaymentLedger ledger, ProgramBudgets budgets,
+                   Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
+        this.payments = payments;
+        this.payees = payees;
         this.ledger = ledger;
         this.budgets = budgets;
         this.outbox = outbox;
@@ -55,18 +63,18 @@ public class PaymentBatches {
     /** Prepares the batches of a province's scheduled, unbatched payments of a program year; empty when there is nothing to pay. */
     @Transactional
     public List<Batch> prepare(String programId, String cycleId, String provinceCode, String preparedBy) {
-        List<Object[]> candidates = jdbc.query("""
-                        SELECT p.payment_id, p.beneficiary_id, p.program_id, p.cycle_id, p.province_code, p.amount,
-                               COALESCE(p.checked_bank_code, y.bank_code) AS bank_code
-                        FROM payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
-                        WHERE p.program_id = ? AND p.cycle_id = ? AND p.province_code = ? AND p.state = 'SCHEDULED' AND p.batch_id IS NULL
-                          AND p.account_check = 'VERIFIED'
-                        ORDER BY p.scheduled_at, p.payment_id FOR UPDATE""",
-                (rs, n) -> new Object[]{PaymentLedger.SCHEDULED_ROW.mapRow(rs, n), rs.getString("bank_code")}, programId, cycleId, provinceCode);
-        Map<String, List<PaymentLedger.Scheduled>> byBank = new LinkedHashMap<>();
+        List<Payment> candidates = payments.lockBatchable(programId, cycleId, provinceCode);
+        // The bank is the checked account's; where no inquiry ran, the payee's.
+        Map<UUID, PayeeProjection.Payee> payee = payees.find(candidates.stream().filter(p -> p.checkedAccount() == null)
+                .map(Payment::beneficiaryId).toList());
+        Map<String, List<Payment>> byBank = new LinkedHashMap<>();
         Optional<String> exhausted = Optional.empty();
-        for (Object[] candidate : candidates) {
-            PaymentLedger.Scheduled payment = (PaymentLedger.Scheduled) candidate[0];
+        for (Payment payment : candidates) {
+            String bank = payment.checkedAccount() != null ? payment.checkedAccount().bankCode()
+                    : Optional.ofNullable(payee.get(payment.beneficiaryId())).map(PayeeProjection.Payee::bankCode).orElse(null);
+            if (bank == null) {
+                continue; // not registered here yet: it waits for its payee
+            }
             if (exhausted.isEmpty()) {
                 exhausted = budgets.reserve(programId, provinceCode, cycleId, payment.amount());
             }
@@ -74,21 +82,21 @@ public class PaymentBatches {
                 ledger.awaitBudget(payment, exhausted.get()); // in scheduling order: first come, first paid
                 continue;
             }
-            byBank.computeIfAbsent((String) candidate[1], bank -> new ArrayList<>()).add(payment);
+            byBank.computeIfAbsent(bank, b -> new ArrayList<>()).add(payment);
         }
         Instant now = clock.instant();
         List<Batch> batches = new ArrayList<>();
-        byBank.forEach((bank, payments) -> {
+        byBank.forEach((bank, batched) -> {
             UUID batchId = TimeOrderedIds.next();
-            long total = payments.stream().mapToLong(PaymentLedger.Scheduled::amount).sum();
+            long total = batched.stream().mapToLong(Payment::amount).sum();
             jdbc.update("INSERT INTO payment_batch (batch_id, program_id, cycle_id, province_code, bank_code, state, payments, total, "
                             + "prepared_by, prepared_at) VALUES (?, ?, ?, ?, ?, 'PREPARED', ?, ?, ?, ?)", batchId.toString(), programId, cycleId,
-                    provinceCode, bank, payments.size(), total, preparedBy, Timestamp.from(now));
-            jdbc.batchUpdate("UPDATE payment_intent SET batch_id = ?, waiting_reason = NULL WHERE payment_id = ?",
-                    payments.stream().map(p -> new Object[]{batchId.toString(), p.paymentId().toString()}).toList());
+                    provinceCode, bank, batched.size(), total, preparedBy, Timestamp.from(now));
+            batched.forEach(p -> p.addToBatch(batchId, now));
+            payments.saveAll(batched);
             outbox.append(new PaymentBatchPrepared(batchId, programId, cycleId, provinceCode, bank,
-                    payments.stream().map(PaymentLedger.Scheduled::paymentId).toList(), total, preparedBy, now));
-            log.info("Batch {} prepared by {}: {} payments, Rp {}, {} {} bank {}", batchId, preparedBy, payments.size(), total, programId,
+                    batched.stream().map(Payment::paymentId).toList(), total, preparedBy, now));
+            log.info("Batch {} prepared by {}: {} payments, Rp {}, {} {} bank {}", batchId, preparedBy, batched.size(), total, programId,
                     provinceCode, bank);
             batches.add(find(batchId).orElseThrow());
         });
@@ -102,11 +110,10 @@ public class PaymentBatches {
             throw Refusal.forbidden("Petugas yang menyiapkan batch tidak boleh menyetujuinya (maker-checker) / "
                     + "The officer who prepared a batch cannot approve it");
         }
-        Instant now = clock.instant();
-        for (PaymentLedger.Scheduled payment : paymentsOf(batchId)) {
-            ledger.approve(payment.paymentId(), payment.beneficiaryId(), payment.amount(), approvedBy, now);
+        for (Payment payment : payments.lockInBatch(batchId)) {
+            ledger.approve(payment, approvedBy);
         }
-        decide(batch, "APPROVED", approvedBy, null, now);
+        decide(batch, "APPROVED", approvedBy, null, clock.instant());
         return find(batchId).orElseThrow();
     }
 
@@ -118,13 +125,13 @@ public class PaymentBatches {
         }
         budgets.release(batch.programId(), batch.provinceCode(), batch.cycleId(), batch.total());
         // Back in the pool; a payment whose payee amended the account while it was batched is checked again, on the new one.
-        jdbc.update("""
-                UPDATE payment_intent p JOIN payee y ON y.beneficiary_id = p.beneficiary_id
-                SET p.account_check = 'PENDING', p.holder_seen = NULL, p.account_check_detail = NULL
-                WHERE p.batch_id = ? AND p.state = 'SCHEDULED' AND p.checked_account IS NOT NULL
-                  AND p.checked_account_version < y.account_version""", batchId.toString());
-        jdbc.update("UPDATE payment_intent SET batch_id = NULL WHERE batch_id = ? AND state = 'SCHEDULED'", batchId.toString());
-        decide(batch, "REJECTED", rejectedBy, reason, clock.instant());
+        List<Payment> batched = payments.lockInBatch(batchId);
+        Map<UUID, PayeeProjection.Payee> payee = payees.find(batched.stream().map(Payment::beneficiaryId).toList());
+        Instant now = clock.instant();
+        batched.forEach(p -> p.leaveRejectedBatch(Optional.ofNullable(payee.get(p.beneficiaryId()))
+                .map(PayeeProjection.Payee::accountVersion).orElse(0), now));
+        payments.saveAll(batched);
+        decide(batch, "REJECTED", rejectedBy, reason, now);
         return find(batchId).orElseThrow();
     }
 
@@ -144,11 +151,6 @@ public class PaymentBatches {
             throw Refusal.conflict("Batch sudah diputus (" + batch.state() + " oleh " + batch.decidedBy() + ") / already decided");
         }
         return batch;
-    }
-
-    private List<PaymentLedger.Scheduled> paymentsOf(UUID batchId) {
-        return jdbc.query("SELECT payment_id, beneficiary_id, program_id, cycle_id, province_code, amount FROM payment_intent "
-                + "WHERE batch_id = ? AND state = 'SCHEDULED' ORDER BY scheduled_at", PaymentLedger.SCHEDULED_ROW, batchId.toString());
     }
 
     private void decide(Batch batch, String decision, String officer, String reason, Instant now) {

@@ -1,6 +1,5 @@
 package id.go.kemensos.returnee.disbursement.budget;
 
-import id.go.kemensos.returnee.disbursement.ledger.PaymentLedger;
 import id.go.kemensos.returnee.messaging.LockConflicts;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -8,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,11 +27,11 @@ import java.util.List;
 class BudgetController {
 
     private final ProgramBudgets budgets;
-    private final PaymentLedger ledger;
+    private final ApplicationEventPublisher events;
 
-    BudgetController(ProgramBudgets budgets, PaymentLedger ledger) {
+    BudgetController(ProgramBudgets budgets, ApplicationEventPublisher events) {
         this.budgets = budgets;
-        this.ledger = ledger;
+        this.events = events;
     }
 
     record CeilingRequest(@PositiveOrZero long ceiling) {
@@ -60,8 +60,7 @@ class BudgetController {
         } catch (ProgramBudgets.CeilingBelowCommitted e) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
         }
-        LockConflicts.retry("payments awaiting " + programId + " " + provinceCode + " " + fiscalYear,
-                () -> ledger.resumeAwaitingBudget(programId, provinceCode, fiscalYear));
+        events.publishEvent(new ProgramBudgets.CeilingSet(programId, provinceCode, fiscalYear)); // the ledger approves what waited
         return ResponseEntity.ok(budgets.find(programId, provinceCode, fiscalYear).orElseThrow());
     }
 }

@@ -39,6 +39,10 @@ public class ProgramBudgets {
         }
     }
 
+    /** A ceiling was set (after its transaction committed): payments that waited for this budget may now fit. */
+    public record CeilingSet(String programId, String provinceCode, String fiscalYear) {
+    }
+
     /** Why a ceiling cannot be set: it would fall below what is already committed. */
     public static final class CeilingBelowCommitted extends RuntimeException {
         CeilingBelowCommitted(String message) {

@@ -1,7 +1,10 @@
 package id.go.kemensos.returnee.disbursement.ledger;
 
+import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
+import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
-import id.go.kemensos.returnee.messaging.IncomingEvents;
+import id.go.kemensos.returnee.messaging.EventHandlers;
+import id.go.kemensos.returnee.messaging.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -9,16 +12,18 @@ import org.springframework.stereotype.Component;
 @Component
 class EligibilityEventsListener {
 
-    private final IncomingEvents events;
-    private final PaymentLedger ledger;
+    private final EventInbox inbox;
+    private final EventHandlers handlers;
 
-    EligibilityEventsListener(IncomingEvents events, PaymentLedger ledger) {
-        this.events = events;
-        this.ledger = ledger;
+    EligibilityEventsListener(EventInbox inbox, PaymentLedger ledger) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.of(PaymentLedger.CONSUMER)
+                .on(EligibilityDecided.class, ledger::onDecided)
+                .on(DecisionOverridden.class, ledger::onOverridden);
     }
 
     @KafkaListener(id = "disbursement-eligibility", topics = EligibilityTopics.EVENTS, groupId = "disbursement")
     void on(ConsumerRecord<String, byte[]> record) {
-        ledger.onEligibilityEvent(events.read(record));
+        inbox.deliver(record, handlers);
     }
 }

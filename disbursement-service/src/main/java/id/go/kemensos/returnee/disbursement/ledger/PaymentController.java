@@ -1,13 +1,16 @@
 package id.go.kemensos.returnee.disbursement.ledger;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import id.go.kemensos.returnee.disbursement.payment.Payment;
+import id.go.kemensos.returnee.disbursement.payment.PaymentRepository;
+import id.go.kemensos.returnee.disbursement.payment.PaymentState;
 import id.go.kemensos.returnee.messaging.PersonalDataAccessLog;
+import id.go.kemensos.returnee.security.Officer;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import id.go.kemensos.returnee.security.Officer;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,8 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,12 +29,12 @@ import java.util.UUID;
 class PaymentController {
 
     private final PaymentReturns returns;
-    private final JdbcTemplate jdbc;
+    private final PaymentRepository payments;
     private final PersonalDataAccessLog accessLog;
 
-    PaymentController(PaymentReturns returns, JdbcTemplate jdbc, PersonalDataAccessLog accessLog) {
+    PaymentController(PaymentReturns returns, PaymentRepository payments, PersonalDataAccessLog accessLog) {
         this.returns = returns;
-        this.jdbc = jdbc;
+        this.payments = payments;
         this.accessLog = accessLog;
     }
 
@@ -44,6 +45,35 @@ class PaymentController {
     record PaymentSummary(UUID paymentId, UUID beneficiaryId, String programId, String cycleId, long amount, String provinceCode,
                           String regencyCode, PaymentState state, String bankCode, String accountNumberMasked, String failureCode,
                           String failureReason, UUID reissueOf, Instant updatedAt) {
+
+        static PaymentSummary of(Payment p) {
+            Payment.Terms t = p.terms();
+            return new PaymentSummary(t.paymentId(), t.beneficiaryId(), t.programId(), t.cycleId(), t.amount(), t.provinceCode(),
+                    t.regencyCode(), p.state(), p.bankCode(), p.accountMasked(), p.failureCode(), p.failureReason(), t.reissueOf(),
+                    p.updatedAt());
+        }
+    }
+
+    /** A payment as the ledger holds it, in the ledger's own (snake_case) field names; the account masked. */
+    record PaymentRecord(@JsonProperty("payment_id") UUID paymentId, @JsonProperty("program_id") String programId,
+                         @JsonProperty("cycle_id") String cycleId, @JsonProperty("beneficiary_id") UUID beneficiaryId, long amount,
+                         @JsonProperty("province_code") String provinceCode, @JsonProperty("regency_code") String regencyCode,
+                         PaymentState state, @JsonProperty("account_check") Payment.AccountCheck accountCheck,
+                         @JsonProperty("approved_by") String approvedBy, @JsonProperty("batch_id") UUID batchId,
+                         @JsonProperty("waiting_reason") String waitingReason, @JsonProperty("bank_code") String bankCode,
+                         @JsonProperty("account_number_masked") String accountNumberMasked,
+                         @JsonProperty("bank_reference") String bankReference, @JsonProperty("failure_code") String failureCode,
+                         @JsonProperty("failure_reason") String failureReason, @JsonProperty("reissue_of") UUID reissueOf,
+                         @JsonProperty("scheduled_at") Instant scheduledAt, @JsonProperty("settled_at") Instant settledAt,
+                         @JsonProperty("updated_at") Instant updatedAt) {
+
+        static PaymentRecord of(Payment p) {
+            Payment.Terms t = p.terms();
+            return new PaymentRecord(t.paymentId(), t.programId(), t.cycleId(), t.beneficiaryId(), t.amount(), t.provinceCode(),
+                    t.regencyCode(), p.state(), p.accountCheck(), p.approvedBy(), p.batchId(), p.waitingReason(), p.bankCode(),
+                    p.accountMasked(), p.bankReference(), p.failureCode(), p.failureReason(), t.reissueOf(), t.scheduledAt(),
+                    p.settledAt(), p.updatedAt());
+        }
     }
 
     @Operation(summary = "A province's (or, without provinceCode, every province's) payments in the given states, newest first (by default those a maker may reissue)",
@@ -52,38 +82,17 @@ class PaymentController {
     @GetMapping
     List<PaymentSummary> list(@RequestParam(required = false) String provinceCode,
                               @RequestParam(defaultValue = "FAILED,RETURNED") List<PaymentState> state) {
-        String states = String.join(",", Collections.nCopies(state.size(), "?"));
-        List<Object> arguments = new ArrayList<>();
         String province = provinceCode == null || provinceCode.isBlank() ? null : provinceCode.strip();
-        arguments.add(province);
-        arguments.add(province);
-        state.forEach(s -> arguments.add(s.name()));
-        return jdbc.query("SELECT payment_id, beneficiary_id, program_id, cycle_id, amount, province_code, regency_code, state, bank_code, "
-                        + "account_masked, failure_code, failure_reason, reissue_of, updated_at FROM payment_intent "
-                        + "WHERE (? IS NULL OR province_code = ?) AND state IN (" + states + ") ORDER BY updated_at DESC LIMIT 500",
-                (rs, n) -> new PaymentSummary(UUID.fromString(rs.getString("payment_id")), UUID.fromString(rs.getString("beneficiary_id")),
-                        rs.getString("program_id"), rs.getString("cycle_id"), rs.getLong("amount"), rs.getString("province_code"),
-                        rs.getString("regency_code"), PaymentState.valueOf(rs.getString("state")), rs.getString("bank_code"),
-                        rs.getString("account_masked"), rs.getString("failure_code"), rs.getString("failure_reason"),
-                        rs.getString("reissue_of") == null ? null : UUID.fromString(rs.getString("reissue_of")),
-                        rs.getTimestamp("updated_at").toInstant()),
-                arguments.toArray());
+        return payments.inStates(province, state, 500).stream().map(PaymentSummary::of).toList();
     }
 
     @Operation(summary = "A payment as the ledger holds it (account number masked)")
     @GetMapping("/{paymentId}")
-    ResponseEntity<Map<String, Object>> get(@PathVariable UUID paymentId, Officer officer) {
-        List<Map<String, Object>> rows = jdbc.queryForList("""
-                SELECT payment_id, program_id, cycle_id, beneficiary_id, amount, province_code, regency_code, state, approved_by, batch_id,
-                       waiting_reason, bank_code, account_masked AS account_number_masked, bank_reference,
-                       failure_code, failure_reason, reissue_of, scheduled_at, settled_at, updated_at
-                FROM payment_intent WHERE payment_id = ?""", paymentId.toString());
-        if (rows.isEmpty()) {
-            return ResponseEntity.notFound().build();
-        }
-        accessLog.read(officer.reference(), UUID.fromString((String) rows.get(0).get("beneficiary_id")), "READ_PAYMENT",
-                "/api/payments/" + paymentId);
-        return ResponseEntity.ok(rows.get(0));
+    ResponseEntity<PaymentRecord> get(@PathVariable UUID paymentId, Officer officer) {
+        return payments.find(paymentId).map(p -> {
+            accessLog.read(officer.reference(), p.beneficiaryId(), "READ_PAYMENT", "/api/payments/" + paymentId);
+            return ResponseEntity.ok(PaymentRecord.of(p));
+        }).orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     @Operation(summary = "Replace a FAILED or RETURNED payment with a new one to the payee's current account",

@@ -2,6 +2,8 @@ package id.go.kemensos.returnee.disbursement.ledger;
 
 import id.go.kemensos.returnee.disbursement.DisbursementProperties;
 import id.go.kemensos.returnee.disbursement.bank.BankGatewayClient;
+import id.go.kemensos.returnee.disbursement.bank.TransferOrder;
+import id.go.kemensos.returnee.disbursement.bank.TransferOutcome;
 import id.go.kemensos.returnee.messaging.LockConflicts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

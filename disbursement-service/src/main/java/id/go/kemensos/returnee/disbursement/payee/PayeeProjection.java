@@ -6,17 +6,27 @@ import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
-import id.go.kemensos.returnee.messaging.IncomingEvent;
-import id.go.kemensos.returnee.messaging.ProcessedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import id.go.kemensos.returnee.disbursement.payment.Payment;
+import id.go.kemensos.returnee.disbursement.payment.PaymentRepository;
+import id.go.kemensos.returnee.disbursement.payment.PaymentState;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Keeps the payee details that transfers need, from registration-service's events. An account amendment reaches every
@@ -30,29 +40,50 @@ public class PayeeProjection {
     static final String CONSUMER = "disbursement.registration-events";
     private static final Logger log = LoggerFactory.getLogger(PayeeProjection.class);
 
-    private final ProcessedEvents processed;
     private final JdbcTemplate jdbc;
     private final PayeeSeal seal;
     private final PersonalDataCipher cipher;
+    private final PaymentRepository payments;
+    private final NamedParameterJdbcTemplate named;
+    private final Clock clock;
 
-    PayeeProjection(ProcessedEvents processed, JdbcTemplate jdbc, PayeeSeal seal, PersonalDataCipher cipher) {
-        this.processed = processed;
+    PayeeProjection(JdbcTemplate jdbc, PayeeSeal seal, PersonalDataCipher cipher, PaymentRepository payments,
+                    Clock clock) {
+        this.payments = payments;
+        this.clock = clock;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.jdbc = jdbc;
         this.seal = seal;
         this.cipher = cipher;
     }
 
-    @Transactional
-    public void onRegistrationEvent(IncomingEvent event) {
-        if (!processed.markHandled(CONSUMER, event.id())) {
-            return;
-        }
-        event.payloadAs(ReturneeRegistered.class).ifPresent(this::registered);
-        event.payloadAs(ReturneeUpdated.class).ifPresent(this::updated);
-        event.payloadAs(PersonalDataErased.class).ifPresent(erased -> cipher.forgetKey(erased.beneficiaryId()));
+    /** A payee as kept here: the sealed name and account, the bank's code in clear, and the account's version. */
+    public record Payee(UUID beneficiaryId, String sealedPersonalData, String bankCode, int accountVersion) {
     }
 
-    private void registered(ReturneeRegistered r) {
+    /** These people's payees, by beneficiary id; people not registered here (yet) are absent. */
+    public Map<UUID, Payee> find(Collection<UUID> people) {
+        if (people.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Payee> found = new HashMap<>();
+        named.query("SELECT beneficiary_id, personal_data, bank_code, account_version FROM payee "
+                        + "WHERE beneficiary_id IN (:people)", Map.of("people", people.stream().map(UUID::toString).distinct().toList()),
+                rs -> {
+                    UUID person = UUID.fromString(rs.getString("beneficiary_id"));
+                    found.put(person, new Payee(person, rs.getString("personal_data"), rs.getString("bank_code"), rs.getInt("account_version")));
+                });
+        return found;
+    }
+
+    /** A person's erasure: their key is forgotten here, so their sealed payee data can no longer be opened. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void erased(PersonalDataErased erased) {
+        cipher.forgetKey(erased.beneficiaryId());
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void registered(ReturneeRegistered r) {
         Optional<PersonalDetails> details = cipher.details(r);
         if (details.isEmpty()) {
             log.info("Registration of beneficiary {} arrived after the person was erased; no payee kept", r.beneficiaryId());
@@ -69,7 +100,8 @@ public class PayeeProjection {
                 r.regencyCode(), account.bankCode(), Timestamp.from(r.registeredAt()));
     }
 
-    private void updated(ReturneeUpdated u) {
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void updated(ReturneeUpdated u) {
         Optional<PersonalDetails> contact = cipher.details(u);
         List<PayeeSeal.Payee> known = jdbc.queryForList("SELECT personal_data FROM payee WHERE beneficiary_id = ? FOR UPDATE", String.class,
                 u.beneficiaryId().toString()).stream().flatMap(sealed -> seal.openPayee(u.beneficiaryId(), sealed).stream()).toList();
@@ -81,17 +113,18 @@ public class PayeeProjection {
         jdbc.update("UPDATE payee SET personal_data = ?, bank_code = ?, account_version = account_version + 1, updated_at = ? "
                         + "WHERE beneficiary_id = ?", seal.payee(u.beneficiaryId(), known.get(0).fullName(), account), account.bankCode(),
                 Timestamp.from(u.updatedAt()), u.beneficiaryId().toString());
-        jdbc.update("UPDATE payment_intent SET account_check = 'PENDING', holder_seen = NULL, account_check_detail = NULL "
-                + "WHERE beneficiary_id = ? AND state = 'SCHEDULED' AND batch_id IS NULL", u.beneficiaryId().toString());
-        jdbc.query("""
-                        SELECT payment_id, state, checked_bank_code, account_masked FROM payment_intent
-                        WHERE beneficiary_id = ? AND (state = 'APPROVED' OR (state = 'SCHEDULED' AND batch_id IS NOT NULL))
-                          AND checked_account IS NOT NULL""",
-                rs -> {
-                    log.warn("Payment {} ({}) will be paid to the account its inquiry checked, {} {}, not to the amended {} {} "
-                                    + "(checked for the person's later payments and any reissue)", rs.getString("payment_id"),
-                            "APPROVED".equals(rs.getString("state")) ? "approved" : "in a batch", rs.getString("checked_bank_code"),
-                            rs.getString("account_masked"), account.bankCode(), account.maskedAccountNumber());
-                }, u.beneficiaryId().toString());
+        Instant now = Instant.now(clock);
+        List<Payment> rechecked = new ArrayList<>();
+        for (Payment payment : payments.lockUnsent(u.beneficiaryId())) {
+            if (payment.payeeAccountAmended(now)) {
+                rechecked.add(payment);
+            } else if (payment.keepsCheckedAccount()) {
+                log.warn("Payment {} ({}) will be paid to the account its inquiry checked, {} {}, not to the amended {} {} "
+                                + "(checked for the person's later payments and any reissue)", payment.paymentId(),
+                        payment.state() == PaymentState.APPROVED ? "approved" : "in a batch", payment.checkedAccount().bankCode(),
+                        payment.accountMasked(), account.bankCode(), account.maskedAccountNumber());
+            }
+        }
+        payments.saveAll(rechecked);
     }
 }

@@ -1,7 +1,11 @@
 package id.go.kemensos.returnee.disbursement.payee;
 
+import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
-import id.go.kemensos.returnee.messaging.IncomingEvents;
+import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
+import id.go.kemensos.returnee.messaging.EventHandlers;
+import id.go.kemensos.returnee.messaging.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -9,16 +13,19 @@ import org.springframework.stereotype.Component;
 @Component
 class RegistrationEventsListener {
 
-    private final IncomingEvents events;
-    private final PayeeProjection payees;
+    private final EventInbox inbox;
+    private final EventHandlers handlers;
 
-    RegistrationEventsListener(IncomingEvents events, PayeeProjection payees) {
-        this.events = events;
-        this.payees = payees;
+    RegistrationEventsListener(EventInbox inbox, PayeeProjection payees) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.of(PayeeProjection.CONSUMER)
+                .on(ReturneeRegistered.class, payees::registered)
+                .on(ReturneeUpdated.class, payees::updated)
+                .on(PersonalDataErased.class, payees::erased);
     }
 
     @KafkaListener(id = "disbursement-registration", topics = RegistrationTopics.EVENTS, groupId = "disbursement")
     void on(ConsumerRecord<String, byte[]> record) {
-        payees.onRegistrationEvent(events.read(record));
+        inbox.deliver(record, handlers);
     }
 }

@@ -1,4 +1,4 @@
-package id.go.kemensos.returnee.disbursement.ledger;
+package id.go.kemensos.returnee.disbursement.payment;
 
 /** A payment intent's life: SCHEDULED → APPROVED → SENT → SETTLED | FAILED | RETURNED; REISSUED links a replacement. */
 public enum PaymentState {

@@ -2,6 +2,9 @@ package id.go.kemensos.returnee.disbursement.reconciliation;
 
 import id.go.kemensos.returnee.contracts.disbursement.ReconciliationCompleted;
 import id.go.kemensos.returnee.disbursement.ledger.PaymentReturns;
+import id.go.kemensos.returnee.disbursement.payment.Payment;
+import id.go.kemensos.returnee.disbursement.payment.PaymentRepository;
+import id.go.kemensos.returnee.disbursement.payment.PaymentState;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.messaging.TimeOrderedIds;
 import org.slf4j.Logger;
@@ -21,9 +24,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -59,15 +62,19 @@ public class StatementReconciliation {
     }
 
     private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+    /** A credit on the statement matches a payment the ledger settled, even if it was returned or reissued since. */
+    private static final Set<PaymentState> SETTLED_ONCE = EnumSet.of(PaymentState.SETTLED, PaymentState.RETURNED, PaymentState.REISSUED);
     private static final Logger log = LoggerFactory.getLogger(StatementReconciliation.class);
 
     private final JdbcTemplate jdbc;
+    private final PaymentRepository payments;
     private final PaymentReturns returns;
     private final Outbox outbox;
     private final Clock clock;
 
-    StatementReconciliation(JdbcTemplate jdbc, PaymentReturns returns, Outbox outbox, Clock clock) {
+    StatementReconciliation(JdbcTemplate jdbc, PaymentRepository payments, PaymentReturns returns, Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
+        this.payments = payments;
         this.returns = returns;
         this.outbox = outbox;
         this.clock = clock;
@@ -93,15 +100,15 @@ public class StatementReconciliation {
             to = to == null || line.valueDate().isAfter(to) ? line.valueDate() : to;
             String reference = line.partnerReference();
             onStatement.add(reference);
-            Optional<Map<String, Object>> payment = payment(reference);
+            Optional<Payment> payment = payment(reference);
             if (payment.isEmpty()) {
                 breaks.add(new Break(line.lineNo(), BreakKind.UNKNOWN_IN_LEDGER, null, line.bankReference(), null, line.amount(),
                         "Tidak ada pembayaran dengan referensi " + reference + " / no payment with this reference"));
                 continue;
             }
             UUID paymentId = UUID.fromString(reference);
-            long ledgerAmount = ((Number) payment.get().get("amount")).longValue();
-            String state = (String) payment.get().get("state");
+            long ledgerAmount = payment.get().amount();
+            PaymentState state = payment.get().state();
             if (ledgerAmount != line.amount()) {
                 breaks.add(new Break(line.lineNo(), BreakKind.AMOUNT_MISMATCH, paymentId, line.bankReference(), ledgerAmount, line.amount(),
                         "Jumlah di rekening koran Rp " + line.amount() + ", di buku besar Rp " + ledgerAmount + " / amounts differ"));
@@ -113,7 +120,7 @@ public class StatementReconciliation {
                 }
                 continue;
             }
-            if (!"SETTLED".equals(state) && !"RETURNED".equals(state) && !"REISSUED".equals(state)) {
+            if (!SETTLED_ONCE.contains(state)) {
                 breaks.add(new Break(line.lineNo(), BreakKind.NOT_SETTLED_IN_LEDGER, paymentId, line.bankReference(), ledgerAmount, line.amount(),
                         "Bank mengkredit, buku besar masih " + state + " / credited by the bank, " + state + " in the ledger"));
                 continue;
@@ -122,10 +129,10 @@ public class StatementReconciliation {
         }
         if (from != null) {
             long lineNo = lines.get(lines.size() - 1).lineNo() + 1;
-            for (Map<String, Object> settled : settledBetween(from, to)) {
-                if (!onStatement.contains((String) settled.get("payment_id"))) {
-                    breaks.add(new Break(lineNo++, BreakKind.MISSING_FROM_STATEMENT, UUID.fromString((String) settled.get("payment_id")),
-                            (String) settled.get("bank_reference"), ((Number) settled.get("amount")).longValue(), null,
+            for (Payment settled : payments.settledBetween(from.atStartOfDay(WIB).toInstant(), to.plusDays(1).atStartOfDay(WIB).toInstant())) {
+                if (!onStatement.contains(settled.paymentId().toString())) {
+                    breaks.add(new Break(lineNo++, BreakKind.MISSING_FROM_STATEMENT, settled.paymentId(), settled.bankReference(),
+                            settled.amount(), null,
                             "Lunas di buku besar tetapi tidak ada di rekening koran / settled in the ledger, not on the statement"));
                 }
             }
@@ -153,20 +160,12 @@ public class StatementReconciliation {
                 .stream().findFirst();
     }
 
-    private Optional<Map<String, Object>> payment(String reference) {
+    private Optional<Payment> payment(String reference) {
         try {
-            UUID.fromString(reference);
+            return payments.find(UUID.fromString(reference));
         } catch (IllegalArgumentException notOurs) {
             return Optional.empty();
         }
-        return jdbc.queryForList("SELECT amount, state FROM payment_intent WHERE payment_id = ?", reference).stream().findFirst();
-    }
-
-    /** Payments the ledger settled on these statement dates (bank-local, WIB). */
-    private List<Map<String, Object>> settledBetween(LocalDate from, LocalDate to) {
-        return jdbc.queryForList("SELECT payment_id, bank_reference, amount FROM payment_intent WHERE settled_at >= ? AND settled_at < ? "
-                        + "AND state IN ('SETTLED', 'RETURNED', 'REISSUED')", Timestamp.from(from.atStartOfDay(WIB).toInstant()),
-                Timestamp.from(to.plusDays(1).atStartOfDay(WIB).toInstant()));
     }
 
     private void save(UUID id, String fileName, String sha256, LocalDate from, LocalDate to, long lines, long matched, long returned,

@@ -8,14 +8,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import id.go.kemensos.returnee.disbursement.payment.PaymentGrouping;
+import id.go.kemensos.returnee.disbursement.payment.PaymentRepository;
+
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 
@@ -24,33 +27,14 @@ import java.util.Map;
 @RequestMapping("/api/reports")
 class PaymentReportController {
 
-    /** What a report may be grouped by, and the ledger column behind each: never a column name from the request. */
-    private static final Map<String, String> GROUPS = new LinkedHashMap<>();
+    /** The province's zone a settlement day is counted in, as hours ahead of UTC. */
+    private static final Map<String, Integer> ZONES = Map.of("WIB", 7, "WITA", 8, "WIT", 9);
 
-    static {
-        GROUPS.put("program", "program_id");
-        GROUPS.put("cycle", "cycle_id");
-        GROUPS.put("province", "province_code");
-        GROUPS.put("regency", "regency_code");
-        GROUPS.put("state", "state");
-        GROUPS.put("batch", "batch_id");
-        GROUPS.put("day", "settled_day");
-    }
-
-    /**
-     * The day a payment settled, in the zone asked for (the province's: WIB, WITA or WIT), from its UTC settlement time.
-     * A whitelist of SQL fragments: the zone never reaches the statement as text from the request.
-     */
-    private static final Map<String, String> SETTLED_DAY = Map.of(
-            "WIB", "DATE(DATE_ADD(settled_at, INTERVAL 7 HOUR))",
-            "WITA", "DATE(DATE_ADD(settled_at, INTERVAL 8 HOUR))",
-            "WIT", "DATE(DATE_ADD(settled_at, INTERVAL 9 HOUR))");
-
-    private final JdbcTemplate jdbc;
+    private final PaymentRepository payments;
     private final PersonalDataAccessLog accessLog;
 
-    PaymentReportController(JdbcTemplate jdbc, PersonalDataAccessLog accessLog) {
-        this.jdbc = jdbc;
+    PaymentReportController(PaymentRepository payments, PersonalDataAccessLog accessLog) {
+        this.payments = payments;
         this.accessLog = accessLog;
     }
 
@@ -63,36 +47,23 @@ class PaymentReportController {
                                @RequestParam(required = false) String cycleId, @RequestParam(required = false) String provinceCode,
                                @RequestParam(defaultValue = "json") String format, @RequestParam(defaultValue = "WIB") String zone,
                                Officer officer) {
-        String settledDay = SETTLED_DAY.get(zone);
-        if (settledDay == null) {
+        Integer offset = ZONES.get(zone);
+        if (offset == null) {
             return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "zona waktu tidak dikenal / unknown zone '" + zone + "'; one of " + SETTLED_DAY.keySet()));
+                    "zona waktu tidak dikenal / unknown zone '" + zone + "'; one of " + ZONES.keySet()));
         }
-        List<String> keys = new ArrayList<>();
-        List<String> columns = new ArrayList<>();
+        List<PaymentGrouping> groups = new ArrayList<>();
         for (String key : groupBy.split(",")) {
-            String column = GROUPS.get(key.strip());
-            if (column == null) {
-                return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                        "groupBy tidak dikenal / unknown groupBy '" + key + "'; one of " + GROUPS.keySet()));
+            Optional<PaymentGrouping> grouping = PaymentGrouping.of(key.strip());
+            if (grouping.isEmpty()) {
+                return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "groupBy tidak dikenal / "
+                        + "unknown groupBy '" + key + "'; one of " + Arrays.stream(PaymentGrouping.values()).map(PaymentGrouping::label).toList()));
             }
-            keys.add(key.strip());
-            columns.add(column);
+            groups.add(grouping.get());
         }
-        List<Object> args = new ArrayList<>();
-        List<String> where = new ArrayList<>();
-        where.add("live IS NOT NULL OR state = 'REISSUED'");
-        filter(where, args, "program_id", programId);
-        filter(where, args, "cycle_id", cycleId);
-        filter(where, args, "province_code", officer.provinceFor(provinceCode));
-        String select = String.join(", ", columns);
-        String selected = columns.stream().map(c -> c.equals("settled_day") ? settledDay + " AS settled_day" : c)
-                .collect(java.util.stream.Collectors.joining(", "));
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT " + selected + ", COUNT(*) AS payments, SUM(amount) AS total FROM payment_intent "
-                + "WHERE (" + String.join(") AND (", where) + ") GROUP BY " + select + " ORDER BY " + select, args.toArray());
-        // A day is a calendar date, written as one ("2026-12-05"), not as a driver's midnight timestamp.
-        rows.forEach(row -> row.computeIfPresent("settled_day", (column, day) -> day instanceof java.sql.Date date
-                ? date.toLocalDate().toString() : day.toString()));
+        List<Map<String, Object>> rows = payments.totals(groups, offset, blankAsNull(programId), blankAsNull(cycleId),
+                blankAsNull(officer.provinceFor(provinceCode)));
+        List<String> keys = groups.stream().map(PaymentGrouping::label).toList();
         if (!"csv".equalsIgnoreCase(format)) {
             return ResponseEntity.ok(rows);
         }
@@ -104,7 +75,7 @@ class PaymentReportController {
         List<List<Object>> records = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             List<Object> values = new ArrayList<>();
-            columns.forEach(c -> values.add(row.get(c)));
+            groups.forEach(g -> values.add(row.get(g.key())));
             values.add(row.get("payments"));
             values.add(row.get("total"));
             records.add(values);
@@ -112,10 +83,7 @@ class PaymentReportController {
         return SpreadsheetCsv.download("payments-" + String.join("-", keys) + ".csv", SpreadsheetCsv.of(header, records));
     }
 
-    private static void filter(List<String> where, List<Object> args, String column, String value) {
-        if (value != null && !value.isBlank()) {
-            where.add(column + " = ?");
-            args.add(value);
-        }
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

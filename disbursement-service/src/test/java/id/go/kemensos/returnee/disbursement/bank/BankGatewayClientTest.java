@@ -1,8 +1,6 @@
 package id.go.kemensos.returnee.disbursement.bank;
 
 import id.go.kemensos.returnee.disbursement.DisbursementProperties;
-import id.go.kemensos.returnee.disbursement.ledger.TransferOrder;
-import id.go.kemensos.returnee.disbursement.ledger.TransferOutcome;
 import id.go.kemensos.returnee.gateway.ResilientGateway;
 import id.go.kemensos.returnee.gateway.ResilientGateways;
 import id.go.kemensos.returnee.infra.sim.BankGatewaySimulator;

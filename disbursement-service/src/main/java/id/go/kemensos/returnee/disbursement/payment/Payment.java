@@ -1,0 +1,488 @@
+package id.go.kemensos.returnee.disbursement.payment;
+
+import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentEvent;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
+import id.go.kemensos.returnee.security.Refusal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One program year's grant to one person, from scheduling to the bank's final answer: the money rules in plain Java.
+ * Each transition checks that the payment's state allows it (a {@link Refusal} otherwise), changes the payment and returns
+ * the events it causes, for the caller to append to the outbox in the transaction that saves the payment. Budgets, the
+ * bank and sealing are the caller's: sealed account fields are opaque text here.
+ *
+ * <pre>
+ * SCHEDULED ─approve→ APPROVED ─send→ SENT ─settle→ SETTLED ─markReturned→ RETURNED ─reissue→ REISSUED
+ *                        └─failUnsendable→ FAILED ←fail─┘                      FAILED ─reissue→ REISSUED
+ * </pre>
+ * Before approval the account is checked: PENDING → CHECKING → VERIFIED | MISMATCH (an officer may accept a mismatch).
+ * <p>
+ * The fields are package-private for {@link PaymentRepository}, which maps them to {@code payment_intent}, and nobody else.
+ */
+public final class Payment {
+
+    /** Where the bank's account inquiry stands; only a VERIFIED payment is batched or approved. */
+    public enum AccountCheck {
+        PENDING, CHECKING, VERIFIED, MISMATCH
+    }
+
+    /** Why a payment whose payee was erased is held, and why it fails if it was already approved. */
+    public static final String PAYEE_ERASED = "Data pribadi penerima telah dihapus / the payee's personal data was erased";
+
+    /** What never changes: who is paid how much, under which program year, on which decision. */
+    public record Terms(UUID paymentId, String programId, String cycleId, UUID beneficiaryId, UUID decisionId, long amount,
+                        String provinceCode, String regencyCode, UUID reissueOf, Instant scheduledAt) {
+
+        public Terms {
+            Objects.requireNonNull(paymentId, "paymentId");
+            Objects.requireNonNull(beneficiaryId, "beneficiaryId");
+            if (amount <= 0) {
+                throw new IllegalArgumentException("A payment's amount is positive, not Rp " + amount);
+            }
+        }
+    }
+
+    /** The account the bank's inquiry answered for (sealed), which the payment will go to; its payee's version then. */
+    public record CheckedAccount(String bankCode, String sealedAccount, int accountVersion) {
+    }
+
+    /** A payment that did not exist before, with the events its creation causes. */
+    public record Created(Payment payment, List<PaymentEvent> events) {
+    }
+
+    final Terms terms;
+    PaymentState state;
+    boolean live;
+    AccountCheck accountCheck;
+    Instant accountCheckedAt;
+    String accountCheckDetail;
+    String sealedHolderSeen;
+    CheckedAccount checkedAccount;
+    String accountMasked;
+    String approvedBy;
+    UUID batchId;
+    String waitingReason;
+    String bankCode;
+    String sealedPaidAccount;
+    String bankReference;
+    String failureCode;
+    String failureReason;
+    int statusChecks;
+    Instant nextCheckAt;
+    Instant settledAt;
+    Instant updatedAt;
+    int version;
+
+    Payment(Terms terms) {
+        this.terms = terms;
+    }
+
+    /** A new payment of an eligible decision's grant, waiting for its account check. */
+    public static Created schedule(Terms terms) {
+        Payment payment = new Payment(terms);
+        payment.state = PaymentState.SCHEDULED;
+        payment.live = true;
+        payment.accountCheck = AccountCheck.PENDING;
+        payment.updatedAt = terms.scheduledAt();
+        return new Created(payment, List.of(payment.scheduled()));
+    }
+
+    // --- the account check -------------------------------------------------------------------------------------------
+
+    /** Where no inquiry runs (a bank without one), the account counts as verified: the payee's account is paid. */
+    public void verifyWithoutInquiry(Instant now) {
+        require("verify the account", PaymentState.SCHEDULED);
+        requireCheck("verify the account", AccountCheck.PENDING);
+        accountCheck = AccountCheck.VERIFIED;
+        updatedAt = now;
+    }
+
+    /** The inquiry starts: CHECKING, so that no other pass asks too; one abandoned by a crash may be taken again. */
+    public void startAccountCheck(Instant now) {
+        require("check the account", PaymentState.SCHEDULED);
+        requireCheck("check the account", AccountCheck.PENDING, AccountCheck.CHECKING);
+        accountCheck = AccountCheck.CHECKING;
+        accountCheckedAt = now;
+        updatedAt = now;
+    }
+
+    /** Whether an inquiry's answer is still wanted: not if the payee's account was amended meanwhile (checked again). */
+    public boolean awaitsAccountAnswer() {
+        return state == PaymentState.SCHEDULED && accountCheck == AccountCheck.CHECKING;
+    }
+
+    /** The bank gave no answer: the account is asked about again. */
+    public void accountCheckUnanswered(Instant now) {
+        requireAnswerAwaited("record an unanswered inquiry");
+        accountCheck = AccountCheck.PENDING;
+        updatedAt = now;
+    }
+
+    /**
+     * The bank's answer: the account it answered for is the one this payment will go to, whatever the payee amends later.
+     *
+     * @param verified      the account is open and its holder is the registered person
+     * @param sealedHolder  the holder name the bank gave (sealed), or null when it gave none
+     * @param detail        why it does not match (no personal data), or null
+     */
+    public List<PaymentEvent> recordAccountCheck(boolean verified, CheckedAccount account, String accountMasked, String sealedHolder,
+                                                 double nameScore, String detail, Instant now) {
+        requireAnswerAwaited("record the account check");
+        accountCheck = verified ? AccountCheck.VERIFIED : AccountCheck.MISMATCH;
+        checkedAccount = account;
+        this.accountMasked = accountMasked;
+        sealedHolderSeen = sealedHolder;
+        accountCheckDetail = detail;
+        accountCheckedAt = now;
+        updatedAt = now;
+        return List.of(new PaymentAccountChecked(paymentId(), beneficiaryId(), accountCheck.name(), account.bankCode(), accountMasked,
+                nameScore, detail, now));
+    }
+
+    /** The payee's data cannot be opened (erased): nobody can check or pay an account that can no longer be read. */
+    public void holdUnreadableAccount(Instant now) {
+        require("hold the account", PaymentState.SCHEDULED);
+        accountCheck = AccountCheck.MISMATCH;
+        accountCheckDetail = PAYEE_ERASED;
+        accountCheckedAt = now;
+        updatedAt = now;
+    }
+
+    /** A finance officer who has seen proof (a joint account, the bank's spelling) accepts a mismatched account. */
+    public List<PaymentEvent> acceptAccount(String officer, String reason, Instant now) {
+        require("accept the account", PaymentState.SCHEDULED);
+        if (accountCheck != AccountCheck.MISMATCH) {
+            throw Refusal.conflict("Rekening pembayaran ini tidak menunggu tinjauan (" + accountCheck + ") / "
+                    + "this payment's account is not waiting for review");
+        }
+        if (PAYEE_ERASED.equals(accountCheckDetail)) {
+            throw Refusal.conflict("Data pribadi penerima telah dihapus; pembayaran tidak dapat dikirim / "
+                    + "the payee's personal data was erased; the payment cannot be sent");
+        }
+        accountCheck = AccountCheck.VERIFIED;
+        accountCheckDetail = "Diterima petugas " + officer + ": " + reason + " / accepted by " + officer;
+        updatedAt = now;
+        return List.of(new PaymentAccountChecked(paymentId(), beneficiaryId(), "VERIFIED_BY_OFFICER",
+                checkedAccount == null ? null : checkedAccount.bankCode(), accountMasked, 0, accountCheckDetail, now));
+    }
+
+    /**
+     * The payee amended their account. A payment not yet batched is checked again, on the new account; one already
+     * batched or approved keeps the account its inquiry checked, the one the officers approved.
+     *
+     * @return whether this payment will be checked again
+     */
+    public boolean payeeAccountAmended(Instant now) {
+        if (state != PaymentState.SCHEDULED || batchId != null) {
+            return false;
+        }
+        resetAccountCheck(now);
+        return true;
+    }
+
+    /** Whether an amendment leaves this payment going to the account checked before it (for the on-call's log). */
+    public boolean keepsCheckedAccount() {
+        return checkedAccount != null && (state == PaymentState.APPROVED || (state == PaymentState.SCHEDULED && batchId != null));
+    }
+
+    // --- budget and approval -----------------------------------------------------------------------------------------
+
+    /**
+     * The budget has no room: the payment stays SCHEDULED with the reason, raised as an event when the reason changes,
+     * not on every retry.
+     */
+    public List<PaymentEvent> awaitBudget(String reason, Instant now) {
+        require("wait for budget", PaymentState.SCHEDULED);
+        if (reason.equals(waitingReason)) {
+            return List.of();
+        }
+        waitingReason = reason;
+        updatedAt = now;
+        return List.of(new PaymentAwaitingBudget(paymentId(), beneficiaryId(), amount(), programId(), provinceCode(), cycleId(), reason,
+                now));
+    }
+
+    /** Approved for transfer, by a checker's batch decision or automatically; the budget is reserved by the caller. */
+    public List<PaymentEvent> approve(String approvedBy, Instant now) {
+        require("approve", PaymentState.SCHEDULED);
+        requireCheck("approve", AccountCheck.VERIFIED);
+        state = PaymentState.APPROVED;
+        this.approvedBy = approvedBy;
+        waitingReason = null;
+        updatedAt = now;
+        return List.of(new PaymentApproved(paymentId(), beneficiaryId(), amount(), approvedBy, now));
+    }
+
+    /** Put in a maker's batch, its budget reserved; it waits for the checker there. */
+    public void addToBatch(UUID batch, Instant now) {
+        require("batch", PaymentState.SCHEDULED);
+        requireCheck("batch", AccountCheck.VERIFIED);
+        if (batchId != null) {
+            throw Refusal.conflict("Pembayaran " + paymentId() + " sudah ada di batch " + batchId + " / already in a batch");
+        }
+        batchId = batch;
+        waitingReason = null;
+        updatedAt = now;
+    }
+
+    /**
+     * Back in the pool after its batch was rejected. If the payee amended the account after it was checked, it is
+     * checked again, on the new one.
+     */
+    public void leaveRejectedBatch(int payeeAccountVersion, Instant now) {
+        require("leave its batch", PaymentState.SCHEDULED);
+        if (batchId == null) {
+            throw Refusal.conflict("Pembayaran " + paymentId() + " tidak ada di batch / not in a batch");
+        }
+        batchId = null;
+        updatedAt = now;
+        if (checkedAccount != null && checkedAccount.accountVersion() < payeeAccountVersion) {
+            resetAccountCheck(now);
+        }
+    }
+
+    // --- the bank ----------------------------------------------------------------------------------------------------
+
+    /** Handed to the bank (committed before the call, so a crash leaves a SENT payment whose status is asked). */
+    public List<PaymentEvent> send(String toBankCode, String sealedAccount, String maskedAccount, Instant checkStatusAt, Instant now) {
+        require("send", PaymentState.APPROVED);
+        state = PaymentState.SENT;
+        bankCode = toBankCode;
+        sealedPaidAccount = sealedAccount;
+        accountMasked = maskedAccount;
+        nextCheckAt = checkStatusAt;
+        updatedAt = now;
+        return List.of(new PaymentSent(paymentId(), beneficiaryId(), amount(), toBankCode, maskedAccount, now));
+    }
+
+    /** Approved, but its account can no longer be read (erased meanwhile): the money cannot go, and never left. */
+    public List<PaymentEvent> failUnsendable(String code, Instant now) {
+        require("fail before sending", PaymentState.APPROVED);
+        return failed(code, PAYEE_ERASED, now);
+    }
+
+    /** Whether the bank's answer on a transfer is still wanted. */
+    public boolean isSent() {
+        return state == PaymentState.SENT;
+    }
+
+    /** No final answer yet: asked again later; pushed back so that no other pass takes it meanwhile. */
+    public void statusCheckDue(Instant next) {
+        require("check the status", PaymentState.SENT);
+        statusChecks++;
+        nextCheckAt = next;
+    }
+
+    /** The bank credited the account. */
+    public List<PaymentEvent> settle(String reference, Instant now) {
+        require("settle", PaymentState.SENT);
+        state = PaymentState.SETTLED;
+        bankReference = reference;
+        nextCheckAt = null;
+        settledAt = now;
+        updatedAt = now;
+        return List.of(new PaymentSettled(paymentId(), beneficiaryId(), programId(), amount(), bankCode, masked(), reference, now, cycleId()));
+    }
+
+    /** The bank refused the transfer for good; no money moved, so the caller gives its reservation back to the budget. */
+    public List<PaymentEvent> fail(String code, String reason, Instant now) {
+        require("fail", PaymentState.SENT);
+        return failed(code, reason, now);
+    }
+
+    /** A settled credit came back on the bank's statement; the caller gives the amount back to the budget. */
+    public List<PaymentEvent> markReturned(String statementReference, UUID reconciliationId, Instant now) {
+        require("mark returned", PaymentState.SETTLED);
+        state = PaymentState.RETURNED;
+        failureCode = "RETURNED";
+        updatedAt = now;
+        return List.of(new PaymentReturned(paymentId(), beneficiaryId(), amount(), statementReference, reconciliationId, now));
+    }
+
+    /**
+     * Replaced by a new payment for the same person, program year and amount, which goes through the account check and
+     * approval like any other. This one becomes REISSUED and gives up its place as the person's one live payment.
+     */
+    public Created reissue(UUID newPaymentId, String requestedBy, String reason, Instant now) {
+        if (state != PaymentState.FAILED && state != PaymentState.RETURNED) {
+            throw Refusal.conflict("Hanya pembayaran GAGAL atau DIKEMBALIKAN yang dapat diterbitkan ulang (ini " + state
+                    + ") / only a FAILED or RETURNED payment can be reissued");
+        }
+        state = PaymentState.REISSUED;
+        live = false;
+        updatedAt = now;
+        Created replacement = schedule(new Terms(newPaymentId, programId(), cycleId(), beneficiaryId(), terms.decisionId(), amount(),
+                provinceCode(), regencyCode(), paymentId(), now));
+        return new Created(replacement.payment(), List.of(
+                new PaymentReissued(paymentId(), newPaymentId, beneficiaryId(), amount(), requestedBy, reason, now),
+                replacement.events().get(0)));
+    }
+
+    // --- reading -----------------------------------------------------------------------------------------------------
+
+    public Terms terms() {
+        return terms;
+    }
+
+    public UUID paymentId() {
+        return terms.paymentId();
+    }
+
+    public UUID beneficiaryId() {
+        return terms.beneficiaryId();
+    }
+
+    public String programId() {
+        return terms.programId();
+    }
+
+    public String cycleId() {
+        return terms.cycleId();
+    }
+
+    public String provinceCode() {
+        return terms.provinceCode();
+    }
+
+    public long amount() {
+        return terms.amount();
+    }
+
+    public PaymentState state() {
+        return state;
+    }
+
+    public AccountCheck accountCheck() {
+        return accountCheck;
+    }
+
+    public Instant accountCheckedAt() {
+        return accountCheckedAt;
+    }
+
+    public String accountCheckDetail() {
+        return accountCheckDetail;
+    }
+
+    public String sealedHolderSeen() {
+        return sealedHolderSeen;
+    }
+
+    /** The account checked, or null where no inquiry answered (the payee's account is then the one paid). */
+    public CheckedAccount checkedAccount() {
+        return checkedAccount;
+    }
+
+    public String accountMasked() {
+        return accountMasked;
+    }
+
+    public String approvedBy() {
+        return approvedBy;
+    }
+
+    public UUID batchId() {
+        return batchId;
+    }
+
+    public String waitingReason() {
+        return waitingReason;
+    }
+
+    public String bankCode() {
+        return bankCode;
+    }
+
+    public String sealedPaidAccount() {
+        return sealedPaidAccount;
+    }
+
+    public String bankReference() {
+        return bankReference;
+    }
+
+    public String failureCode() {
+        return failureCode;
+    }
+
+    public String failureReason() {
+        return failureReason;
+    }
+
+    public int statusChecks() {
+        return statusChecks;
+    }
+
+    public Instant nextCheckAt() {
+        return nextCheckAt;
+    }
+
+    public Instant settledAt() {
+        return settledAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    private PaymentScheduled scheduled() {
+        return new PaymentScheduled(paymentId(), beneficiaryId(), programId(), cycleId(), terms.decisionId(), amount(), provinceCode(),
+                terms.regencyCode(), terms.scheduledAt());
+    }
+
+    private String regencyCode() {
+        return terms.regencyCode();
+    }
+
+    private List<PaymentEvent> failed(String code, String reason, Instant now) {
+        state = PaymentState.FAILED;
+        failureCode = code;
+        failureReason = reason;
+        nextCheckAt = null;
+        updatedAt = now;
+        return List.of(new PaymentFailed(paymentId(), beneficiaryId(), amount(), bankCode, masked(), code, reason, now));
+    }
+
+    private void resetAccountCheck(Instant now) {
+        accountCheck = AccountCheck.PENDING;
+        sealedHolderSeen = null;
+        accountCheckDetail = null;
+        updatedAt = now;
+    }
+
+    private String masked() {
+        return accountMasked == null ? "" : accountMasked;
+    }
+
+    private void require(String action, PaymentState... allowed) {
+        if (!Set.of(allowed).contains(state)) {
+            throw Refusal.conflict("Pembayaran " + paymentId() + " berstatus " + state + "; tidak dapat " + action + " / payment is "
+                    + state + ", cannot " + action);
+        }
+    }
+
+    private void requireCheck(String action, AccountCheck... allowed) {
+        if (!Set.of(allowed).contains(accountCheck)) {
+            throw Refusal.conflict("Rekening pembayaran " + paymentId() + " berstatus " + accountCheck + "; tidak dapat " + action
+                    + " / account check is " + accountCheck + ", cannot " + action);
+        }
+    }
+
+    private void requireAnswerAwaited(String action) {
+        require(action, PaymentState.SCHEDULED);
+        requireCheck(action, AccountCheck.CHECKING);
+    }
+}

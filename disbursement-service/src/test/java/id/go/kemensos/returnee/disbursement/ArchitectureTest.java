@@ -1,0 +1,26 @@
+package id.go.kemensos.returnee.disbursement;
+
+import id.go.kemensos.returnee.testsupport.ServiceArchitectureTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+/** disbursement-service's guard rails; each table it creates, with the one class that writes it. */
+class ArchitectureTest extends ServiceArchitectureTest {
+
+    ArchitectureTest() {
+        super("id.go.kemensos.returnee.disbursement", Map.of(
+                "budget", "ProgramBudgets",
+                "payee", "PayeeProjection",
+                "payment_batch", "PaymentBatches",
+                "payment_intent", "PaymentRepository",
+                "reconciliation", "StatementReconciliation",
+                "reconciliation_break", "StatementReconciliation"));
+    }
+
+    /** The payment is an aggregate: its table is read and written by its repository alone (and its migrations). */
+    @Test
+    void onlyThePaymentRepositoryTouchesPayments() {
+        service.tableIsTouchedOnlyBy("payment_intent", "PaymentRepository");
+    }
+}
