@@ -1,25 +1,27 @@
 package id.go.kemensos.returnee.eligibility.decision;
 
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
-import id.go.kemensos.returnee.messaging.IncomingEvents;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
+import id.go.kemensos.returnee.messaging.EventHandlers;
+import id.go.kemensos.returnee.messaging.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Settled payments: a grant paid for a program year is never decided again for that year. */
 @Component
 class DisbursementEventsListener {
 
-    private final IncomingEvents events;
-    private final EligibilityDecisions decisions;
+    private final EventInbox inbox;
+    private final EventHandlers handlers;
 
-    DisbursementEventsListener(IncomingEvents events, EligibilityDecisions decisions) {
-        this.events = events;
-        this.decisions = decisions;
+    DisbursementEventsListener(EventInbox inbox, EligibilityDecisions decisions) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.of(EligibilityDecisions.PAYMENTS_CONSUMER)
+                .on(PaymentSettled.class, decisions::onPaymentSettled);
     }
 
     @KafkaListener(id = "eligibility-disbursement", topics = DisbursementTopics.EVENTS, groupId = "eligibility")
     void on(ConsumerRecord<String, byte[]> record) {
-        decisions.onDisbursementEvent(events.read(record));
+        inbox.deliver(record, handlers);
     }
 }

@@ -13,13 +13,12 @@ import id.go.kemensos.returnee.eligibility.rules.Facts;
 import id.go.kemensos.returnee.eligibility.rules.RuleEngine;
 import id.go.kemensos.returnee.eligibility.rules.RuleSet;
 import id.go.kemensos.returnee.eligibility.rules.RuleSetCatalog;
-import id.go.kemensos.returnee.messaging.IncomingEvent;
 import id.go.kemensos.returnee.messaging.Outbox;
-import id.go.kemensos.returnee.messaging.ProcessedEvents;
 import id.go.kemensos.returnee.messaging.TimeOrderedIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
@@ -43,17 +42,15 @@ public class EligibilityDecisions {
     private final RuleEngine engine;
     private final RegistrationFacts facts;
     private final DecisionRepository decisions;
-    private final ProcessedEvents processed;
     private final Outbox outbox;
     private final Clock clock;
 
     EligibilityDecisions(RuleSetCatalog catalog, RuleEngine engine, RegistrationFacts facts, DecisionRepository decisions,
-                         ProcessedEvents processed, Outbox outbox, Clock clock) {
+                         Outbox outbox, Clock clock) {
         this.catalog = catalog;
         this.engine = engine;
         this.facts = facts;
         this.decisions = decisions;
-        this.processed = processed;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -66,27 +63,29 @@ public class EligibilityDecisions {
         }
     }
 
-    @Transactional
-    public void onRegistrationEvent(IncomingEvent event) {
-        if (!processed.markHandled(CONSUMER, event.id())) {
-            return;
-        }
-        if (event.payload() instanceof ReturneeRegistered registered) {
-            facts.record(registered).ifPresentOrElse(known -> decide(registered.beneficiaryId(), known, event.id()),
-                    () -> log.info("Registration of beneficiary {} not decided: the person's data was erased", registered.beneficiaryId()));
-        } else if (event.payload() instanceof PersonalDataErased erased) {
-            facts.forget(erased.beneficiaryId());
-        } else if (event.payload() instanceof ReturneeUpdated updated) {
-            facts.amend(updated).ifPresentOrElse(amended -> decide(updated.beneficiaryId(), amended, event.id()),
-                    () -> log.warn("Update of unknown beneficiary {} ignored; its registration has not arrived", updated.beneficiaryId()));
-        }
+    /** A registration is decided under every law and program in force, unless the person was erased meanwhile. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onRegistered(ReturneeRegistered registered, UUID eventId) {
+        facts.record(registered).ifPresentOrElse(known -> decide(registered.beneficiaryId(), known, eventId),
+                () -> log.info("Registration of beneficiary {} not decided: the person's data was erased", registered.beneficiaryId()));
     }
 
-    @Transactional
-    public void onDisbursementEvent(IncomingEvent event) {
-        if (processed.markHandled(PAYMENTS_CONSUMER, event.id())) {
-            event.payloadAs(PaymentSettled.class).ifPresent(facts::recordPayment);
-        }
+    /** Amended facts are decided again; a decision is only added where the outcome changes. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onUpdated(ReturneeUpdated updated, UUID eventId) {
+        facts.amend(updated).ifPresentOrElse(amended -> decide(updated.beneficiaryId(), amended, eventId),
+                () -> log.warn("Update of unknown beneficiary {} ignored; its registration has not arrived", updated.beneficiaryId()));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onErased(PersonalDataErased erased) {
+        facts.forget(erased.beneficiaryId());
+    }
+
+    /** A settled grant is final: its decision is never re-made (see {@link RegistrationFacts#recordPayment}). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onPaymentSettled(PaymentSettled settled) {
+        facts.recordPayment(settled);
     }
 
     /** Decides one beneficiary again with the rules now loaded (the command after a new rule version). */

@@ -1,7 +1,11 @@
 package id.go.kemensos.returnee.eligibility.decision;
 
+import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
-import id.go.kemensos.returnee.messaging.IncomingEvents;
+import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
+import id.go.kemensos.returnee.messaging.EventHandlers;
+import id.go.kemensos.returnee.messaging.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -9,16 +13,19 @@ import org.springframework.stereotype.Component;
 @Component
 class RegistrationEventsListener {
 
-    private final IncomingEvents events;
-    private final EligibilityDecisions decisions;
+    private final EventInbox inbox;
+    private final EventHandlers handlers;
 
-    RegistrationEventsListener(IncomingEvents events, EligibilityDecisions decisions) {
-        this.events = events;
-        this.decisions = decisions;
+    RegistrationEventsListener(EventInbox inbox, EligibilityDecisions decisions) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.of(EligibilityDecisions.CONSUMER)
+                .onWithEventId(ReturneeRegistered.class, decisions::onRegistered)
+                .onWithEventId(ReturneeUpdated.class, decisions::onUpdated)
+                .on(PersonalDataErased.class, decisions::onErased);
     }
 
     @KafkaListener(id = "eligibility-registration", topics = RegistrationTopics.EVENTS, groupId = "eligibility")
     void on(ConsumerRecord<String, byte[]> record) {
-        decisions.onRegistrationEvent(events.read(record));
+        inbox.deliver(record, handlers);
     }
 }

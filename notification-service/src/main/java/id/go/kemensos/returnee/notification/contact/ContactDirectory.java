@@ -8,9 +8,9 @@ import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.messaging.Outbox;
-import id.go.kemensos.returnee.notification.sms.SmsMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,19 +33,26 @@ public class ContactDirectory {
     /** Why a message is withheld. */
     public static final String OPTED_OUT = "opted out of SMS";
 
+    /**
+     * A person can no longer be written to (erased, or opted out), published synchronously inside the transaction that
+     * records it, so that their queued messages are withheld with it.
+     */
+    public record Closed(UUID beneficiaryId, String reason) {
+    }
+
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
-    private final SmsMessages messages;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final PersonalDataCipher cipher;
     private final SealedContacts contacts;
 
-    ContactDirectory(JdbcTemplate jdbc, Outbox outbox, SmsMessages messages, Clock clock, PersonalDataCipher cipher, SealedContacts contacts) {
+    ContactDirectory(JdbcTemplate jdbc, Outbox outbox, ApplicationEventPublisher events, Clock clock, PersonalDataCipher cipher, SealedContacts contacts) {
         this.cipher = cipher;
         this.contacts = contacts;
         this.jdbc = jdbc;
         this.outbox = outbox;
-        this.messages = messages;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -86,7 +93,7 @@ public class ContactDirectory {
     @Transactional(propagation = Propagation.MANDATORY)
     public void erased(PersonalDataErased erased) {
         cipher.forgetKey(erased.beneficiaryId());
-        messages.withholdQueued(erased.beneficiaryId(), SealedContacts.ERASED);
+        events.publishEvent(new Closed(erased.beneficiaryId(), SealedContacts.ERASED));
     }
 
     private String seal(UUID beneficiaryId, String fullName, String phone) {
@@ -131,7 +138,7 @@ public class ContactDirectory {
                     Timestamp.from(now), beneficiaryId.toString());
             outbox.append(new SmsPreferencesSet(beneficiaryId, languageNow, optedOutNow, changed, recordedBy, now));
             if (optedOutNow && changed.contains("optedOut")) {
-                messages.withholdQueued(beneficiaryId, OPTED_OUT);
+                events.publishEvent(new Closed(beneficiaryId, OPTED_OUT));
             }
             log.info("SMS preferences of {} set by {}: language {}, opted out {}", beneficiaryId, recordedBy, languageNow, optedOutNow);
         }

@@ -3,7 +3,16 @@ package id.go.kemensos.returnee.notification.sms;
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
-import id.go.kemensos.returnee.messaging.IncomingEvents;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
+import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
+import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
+import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
+import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
+import id.go.kemensos.returnee.messaging.EventHandlers;
+import id.go.kemensos.returnee.messaging.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -11,26 +20,38 @@ import org.springframework.stereotype.Component;
 @Component
 class EventListeners {
 
-    private final IncomingEvents events;
-    private final SmsQueue queue;
+    private final EventInbox inbox;
+    private final EventHandlers registration;
+    private final EventHandlers eligibility;
+    private final EventHandlers disbursement;
 
-    EventListeners(IncomingEvents events, SmsQueue queue) {
-        this.events = events;
-        this.queue = queue;
+    EventListeners(EventInbox inbox, SmsQueue queue) {
+        this.inbox = inbox;
+        this.registration = EventHandlers.of(SmsQueue.REGISTRATION_CONSUMER)
+                .onWithEventId(ReturneeRegistered.class, queue::onRegistered)
+                .on(ReturneeUpdated.class, queue::onUpdated)
+                .on(PersonalDataErased.class, queue::onErased);
+        this.eligibility = EventHandlers.of(SmsQueue.ELIGIBILITY_CONSUMER)
+                .onWithEventId(EligibilityDecided.class, queue::onDecided)
+                .onWithEventId(DecisionOverridden.class, queue::onOverridden);
+        this.disbursement = EventHandlers.of(SmsQueue.DISBURSEMENT_CONSUMER)
+                .onWithEventId(PaymentSettled.class, queue::onSettled)
+                .onWithEventId(PaymentFailed.class, queue::onFailed)
+                .onWithEventId(PaymentReturned.class, queue::onReturned);
     }
 
     @KafkaListener(id = "notification-registration", topics = RegistrationTopics.EVENTS, groupId = "notification")
     void onRegistration(ConsumerRecord<String, byte[]> record) {
-        queue.onRegistrationEvent(events.read(record));
+        inbox.deliver(record, registration);
     }
 
     @KafkaListener(id = "notification-eligibility", topics = EligibilityTopics.EVENTS, groupId = "notification")
     void onEligibility(ConsumerRecord<String, byte[]> record) {
-        queue.onEligibilityEvent(events.read(record));
+        inbox.deliver(record, eligibility);
     }
 
     @KafkaListener(id = "notification-disbursement", topics = DisbursementTopics.EVENTS, groupId = "notification")
     void onDisbursement(ConsumerRecord<String, byte[]> record) {
-        queue.onDisbursementEvent(events.read(record));
+        inbox.deliver(record, disbursement);
     }
 }

@@ -6,6 +6,7 @@ import id.go.kemensos.returnee.contracts.notification.SmsFailed;
 import id.go.kemensos.returnee.contracts.notification.SmsSent;
 import id.go.kemensos.returnee.contracts.notification.SmsWithheld;
 import id.go.kemensos.returnee.messaging.Outbox;
+import id.go.kemensos.returnee.messaging.TimeOrderedIds;
 import id.go.kemensos.returnee.notification.NotificationProperties;
 import id.go.kemensos.returnee.notification.contact.SealedContacts;
 import org.slf4j.Logger;
@@ -62,6 +63,23 @@ public class SmsMessages {
         this.json = json;
         this.clock = clock;
         this.settings = properties.dispatch();
+    }
+
+    /**
+     * Queues a message for a person, once per (person, template, source event) whatever redeliveries happen.
+     *
+     * @return the new message's id, or empty when this event's message was queued already
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<UUID> queue(UUID beneficiaryId, SmsTemplate template, UUID sourceEventId, Map<String, String> params, Instant now) {
+        UUID messageId = TimeOrderedIds.next();
+        int queued = jdbc.update("""
+                        INSERT IGNORE INTO sms_message (message_id, beneficiary_id, template, source_event_id, params, state,
+                            next_attempt_at, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""",
+                messageId.toString(), beneficiaryId.toString(), template.name(), sourceEventId.toString(),
+                json.writeValueAsString(params), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now));
+        return queued == 1 ? Optional.of(messageId) : Optional.empty();
     }
 
     /**

@@ -10,17 +10,12 @@ import id.go.kemensos.returnee.contracts.eligibility.Outcome;
 import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
-import id.go.kemensos.returnee.messaging.IncomingEvent;
-import id.go.kemensos.returnee.messaging.ProcessedEvents;
-import id.go.kemensos.returnee.messaging.TimeOrderedIds;
 import id.go.kemensos.returnee.notification.contact.ContactDirectory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.sql.Timestamp;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,11 +40,8 @@ public class SmsQueue {
     static final String ELIGIBILITY_CONSUMER = "notification.eligibility-events";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneId.of("Asia/Jakarta"));
 
-    private final ProcessedEvents processed;
     private final ContactDirectory contacts;
     private final SmsMessages messages;
-    private final JdbcTemplate jdbc;
-    private final JsonMapper json;
     private final Clock clock;
     private final BankCodes banks = BankCodes.load();
     private final String grantProgramId;
@@ -58,61 +50,67 @@ public class SmsQueue {
      * @param grantProgramId the grant whose decisions are told by SMS; decisions under the laws (services, and for one law
      *                       the fact of being a trafficking victim) are never sent to a phone
      */
-    SmsQueue(ProcessedEvents processed, ContactDirectory contacts, SmsMessages messages, JdbcTemplate jdbc, JsonMapper json, Clock clock,
+    SmsQueue(ContactDirectory contacts, SmsMessages messages, Clock clock,
              @Value("${notification.grant-program-id:BSU}") String grantProgramId) {
         this.grantProgramId = grantProgramId;
-        this.processed = processed;
         this.contacts = contacts;
         this.messages = messages;
-        this.jdbc = jdbc;
-        this.json = json;
         this.clock = clock;
     }
 
-    @Transactional
-    public void onRegistrationEvent(IncomingEvent event) {
-        if (!processed.markHandled(REGISTRATION_CONSUMER, event.id())) {
-            return;
+    /** A new person is told they are registered (once their contact is kept). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onRegistered(ReturneeRegistered registered, UUID eventId) {
+        if (contacts.remember(registered)) {
+            // The name is not kept with the message: the dispatcher takes it from the contact when it sends.
+            queue(registered.beneficiaryId(), SmsTemplate.REGISTERED, eventId, Map.of());
         }
-        event.payloadAs(ReturneeRegistered.class).ifPresent(registered -> {
-            if (contacts.remember(registered)) {
-                // The name is not kept with the message: the dispatcher takes it from the contact when it sends.
-                queue(registered.beneficiaryId(), SmsTemplate.REGISTERED, event.id(), Map.of());
-            }
-        });
-        event.payloadAs(ReturneeUpdated.class).ifPresent(contacts::remember);
-        event.payloadAs(PersonalDataErased.class).ifPresent(contacts::erased);
     }
 
-    @Transactional
-    public void onDisbursementEvent(IncomingEvent event) {
-        if (!processed.markHandled(DISBURSEMENT_CONSUMER, event.id())) {
-            return;
-        }
-        event.payloadAs(PaymentSettled.class).ifPresent(settled -> {
-            Map<String, String> params = new LinkedHashMap<>();
-            params.put("amount", rupiah(settled.amount()));
-            params.put("bank", banks.find(settled.bankCode()).map(BankCodes.Bank::shortName).orElse("bank"));
-            params.put("account", settled.accountNumberMasked());
-            params.put("date", DATE.format(settled.settledAt()));
-            queue(settled.beneficiaryId(), SmsTemplate.PAYMENT_SENT, event.id(), params);
-        });
-        event.payloadAs(PaymentFailed.class)
-                .ifPresent(failed -> queue(failed.beneficiaryId(), SmsTemplate.PAYMENT_FAILED, event.id(), Map.of()));
-        event.payloadAs(PaymentReturned.class)
-                .ifPresent(returned -> queue(returned.beneficiaryId(), SmsTemplate.PAYMENT_RETURNED, event.id(), Map.of()));
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onUpdated(ReturneeUpdated updated) {
+        contacts.remember(updated);
     }
 
-    /** ELIGIBLE and INELIGIBLE grant decisions, and an officer's ruling on one; NEEDS_REVIEW waits for that ruling. */
-    @Transactional
-    public void onEligibilityEvent(IncomingEvent event) {
-        if (!processed.markHandled(ELIGIBILITY_CONSUMER, event.id())) {
-            return;
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onErased(PersonalDataErased erased) {
+        contacts.erased(erased);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onSettled(PaymentSettled settled, UUID eventId) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("amount", rupiah(settled.amount()));
+        params.put("bank", banks.find(settled.bankCode()).map(BankCodes.Bank::shortName).orElse("bank"));
+        params.put("account", settled.accountNumberMasked());
+        params.put("date", DATE.format(settled.settledAt()));
+        queue(settled.beneficiaryId(), SmsTemplate.PAYMENT_SENT, eventId, params);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onFailed(PaymentFailed failed, UUID eventId) {
+        queue(failed.beneficiaryId(), SmsTemplate.PAYMENT_FAILED, eventId, Map.of());
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onReturned(PaymentReturned returned, UUID eventId) {
+        queue(returned.beneficiaryId(), SmsTemplate.PAYMENT_RETURNED, eventId, Map.of());
+    }
+
+    /** ELIGIBLE and INELIGIBLE grant decisions are told; NEEDS_REVIEW waits for an officer's ruling. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onDecided(EligibilityDecided d, UUID eventId) {
+        if (grantProgramId.equals(d.programId())) {
+            tellDecision(d.beneficiaryId(), d.outcome(), d.grantAmount(), d.failedCriteria(), eventId);
         }
-        event.payloadAs(EligibilityDecided.class).filter(d -> grantProgramId.equals(d.programId()))
-                .ifPresent(d -> tellDecision(d.beneficiaryId(), d.outcome(), d.grantAmount(), d.failedCriteria(), event.id()));
-        event.payloadAs(DecisionOverridden.class).filter(o -> grantProgramId.equals(o.programId()))
-                .ifPresent(o -> tellDecision(o.beneficiaryId(), o.outcome(), o.grantAmount(), List.of(), event.id()));
+    }
+
+    /** An officer's ruling on a decision that needed review. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onOverridden(DecisionOverridden o, UUID eventId) {
+        if (grantProgramId.equals(o.programId())) {
+            tellDecision(o.beneficiaryId(), o.outcome(), o.grantAmount(), List.of(), eventId);
+        }
     }
 
     private void tellDecision(UUID beneficiaryId, Outcome outcome, long amount, List<String> notPassed, UUID sourceEventId) {
@@ -128,16 +126,9 @@ public class SmsQueue {
 
     private void queue(UUID beneficiaryId, SmsTemplate template, UUID sourceEventId, Map<String, String> params) {
         Instant now = clock.instant();
-        UUID messageId = TimeOrderedIds.next();
-        int queued = jdbc.update("""
-                        INSERT IGNORE INTO sms_message (message_id, beneficiary_id, template, source_event_id, params, state,
-                            next_attempt_at, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""",
-                messageId.toString(), beneficiaryId.toString(), template.name(), sourceEventId.toString(),
-                json.writeValueAsString(params), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now));
-        if (queued == 1 && contacts.optedOut(beneficiaryId)) {
-            messages.withhold(messageId, beneficiaryId, template.name(), sourceEventId, ContactDirectory.OPTED_OUT, now);
-        }
+        messages.queue(beneficiaryId, template, sourceEventId, params, now)
+                .filter(queued -> contacts.optedOut(beneficiaryId))
+                .ifPresent(queued -> messages.withhold(queued, beneficiaryId, template.name(), sourceEventId, ContactDirectory.OPTED_OUT, now));
     }
 
     /** Rp960.000: Indonesian thousands separator, whole rupiah. */

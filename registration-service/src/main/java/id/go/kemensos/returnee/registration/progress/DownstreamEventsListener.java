@@ -2,7 +2,8 @@ package id.go.kemensos.returnee.registration.progress;
 
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
-import id.go.kemensos.returnee.messaging.IncomingEvents;
+import id.go.kemensos.returnee.messaging.EventHandlers;
+import id.go.kemensos.returnee.messaging.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -10,16 +11,16 @@ import org.springframework.stereotype.Component;
 @Component
 class DownstreamEventsListener {
 
-    private final IncomingEvents events;
-    private final ReturneeProgress progress;
+    private final EventInbox inbox;
+    private final EventHandlers handlers;
 
-    DownstreamEventsListener(IncomingEvents events, ReturneeProgress progress) {
-        this.events = events;
-        this.progress = progress;
+    DownstreamEventsListener(EventInbox inbox, ReturneeProgress progress) {
+        this.inbox = inbox;
+        this.handlers = progress.handlers();
     }
 
     @KafkaListener(id = "registration-progress", topics = {EligibilityTopics.EVENTS, DisbursementTopics.EVENTS}, groupId = "registration")
     void on(ConsumerRecord<String, byte[]> record) {
-        progress.on(events.read(record));
+        inbox.deliver(record, handlers);
     }
 }

@@ -5,7 +5,6 @@ import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.Sex;
-import id.go.kemensos.returnee.registration.progress.ReturneeStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -3,9 +3,9 @@ package id.go.kemensos.returnee.registration.returnee;
 import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.privacy.PersonKeys;
-import id.go.kemensos.returnee.registration.upload.UploadRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,17 +27,24 @@ public class ReturneeErasure {
     private static final Logger log = LoggerFactory.getLogger(ReturneeErasure.class);
 
     private final ReturneeRepository returnees;
-    private final UploadRepository uploads;
+    private final ApplicationEventPublisher events;
     private final PersonKeys keys;
     private final Outbox outbox;
     private final Clock clock;
 
-    ReturneeErasure(ReturneeRepository returnees, UploadRepository uploads, PersonKeys keys, Outbox outbox, Clock clock) {
+    ReturneeErasure(ReturneeRepository returnees, ApplicationEventPublisher events, PersonKeys keys, Outbox outbox, Clock clock) {
         this.returnees = returnees;
-        this.uploads = uploads;
+        this.events = events;
         this.keys = keys;
         this.outbox = outbox;
         this.clock = clock;
+    }
+
+    /**
+     * A person's erasure, published to the classes that keep other copies of their data in this service (the rows as
+     * uploaded), synchronously and inside the erasure's transaction: they are forgotten with it, or not at all.
+     */
+    public record Erasing(UUID beneficiaryId, String nikIndex) {
     }
 
     /** The outcome: the person's erasure as recorded now, or as recorded when they had been erased already. */
@@ -63,9 +70,7 @@ public class ReturneeErasure {
             return Optional.of(new Result(person.erasure(), false));
         }
         Instant now = clock.instant();
-        if (person.nikIndex() != null) {
-            uploads.purgeRawRowsOf(person.nikIndex());
-        }
+        events.publishEvent(new Erasing(beneficiaryId, person.nikIndex()));
         returnees.markErased(beneficiaryId, now, officer, ground, reason.strip());
         keys.erase(beneficiaryId);
         outbox.append(new PersonalDataErased(beneficiaryId, ground, officer, now));

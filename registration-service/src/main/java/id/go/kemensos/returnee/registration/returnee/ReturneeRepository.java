@@ -5,7 +5,6 @@ import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.Sex;
 import id.go.kemensos.returnee.privacy.PersonKeys;
 import id.go.kemensos.returnee.privacy.PersonalDataCipher;
-import id.go.kemensos.returnee.registration.progress.ReturneeStatus;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -28,7 +27,7 @@ import java.util.stream.Collectors;
  * (platform-privacy); everything else (region, dates, flags) is what reports and filters need and identifies nobody alone.
  */
 @Repository
-class ReturneeRepository {
+public class ReturneeRepository {
 
     /** A row as stored, before its personal fields are opened. */
     private record Stored(Returnee returnee, String sealed) {
@@ -218,5 +217,29 @@ class ReturneeRepository {
 
     private static <T> Optional<T> first(List<T> rows) {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** What a returnee's status follows from the other services: the grant's decision, and its payment. */
+    public enum Progress {
+        DECISION("decision_outcome", "decision_order"), PAYMENT("payment_state", "payment_order");
+
+        private final String column;
+        private final String orderColumn;
+
+        Progress(String column, String orderColumn) {
+            this.column = column;
+            this.orderColumn = orderColumn;
+        }
+    }
+
+    /**
+     * Records a later state of a returnee's decision or payment; an earlier one arriving late changes nothing.
+     *
+     * @param order event time, then the state's rank, so that events arriving out of order still settle on the last
+     * @return false for an unknown beneficiary or when a later state is already recorded
+     */
+    public boolean recordProgress(Progress progress, UUID beneficiaryId, String value, long order) {
+        return jdbc.update("UPDATE returnee SET " + progress.column + " = ?, " + progress.orderColumn + " = ? WHERE beneficiary_id = ? AND ("
+                + progress.orderColumn + " IS NULL OR " + progress.orderColumn + " < ?)", value, order, beneficiaryId.toString(), order) == 1;
     }
 }

@@ -1,4 +1,4 @@
-package id.go.kemensos.returnee.registration.progress;
+package id.go.kemensos.returnee.registration.returnee;
 
 /**
  * Where a returnee stands, as the list shows it: the latest payment state if a payment exists, else the eligibility outcome,

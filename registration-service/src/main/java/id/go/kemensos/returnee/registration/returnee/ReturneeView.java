@@ -3,7 +3,6 @@ package id.go.kemensos.returnee.registration.returnee;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.security.Officer;
-import id.go.kemensos.returnee.registration.progress.ReturneeStatus;
 
 import java.time.Instant;
 import java.util.UUID;
