@@ -1,0 +1,40 @@
+package id.go.kemensos.returnee.testsupport;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+/**
+ * The guard rails every service keeps (see {@link ServiceArchitecture}); a service's ArchitectureTest extends this with its
+ * base package and its tables' owners, and adds its own rules. A break fails the build.
+ */
+public abstract class ServiceArchitectureTest {
+
+    protected final ServiceArchitecture service;
+    private final Map<String, String> ownerByTable;
+
+    protected ServiceArchitectureTest(String basePackage, Map<String, String> ownerByTable) {
+        this.service = ServiceArchitecture.of(basePackage);
+        this.ownerByTable = ownerByTable;
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        service.packagesAreFreeOfCycles();
+    }
+
+    @Test
+    void controllersDoNotTouchTheDatabase() {
+        service.controllersDoNotTouchTheDatabase();
+    }
+
+    @Test
+    void kafkaListenersArePackagePrivate() {
+        service.kafkaListenersArePackagePrivate();
+    }
+
+    @Test
+    void eachTableHasOneWriter() {
+        service.tablesAreWrittenOnlyByTheirOwners(ownerByTable);
+    }
+}
