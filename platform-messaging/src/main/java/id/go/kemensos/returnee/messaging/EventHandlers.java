@@ -9,11 +9,14 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * What one consumer does with each event type it handles, declared by type:
- * {@code EventHandlers.of("disbursement.eligibility-events").on(EligibilityDecided.class, ledger::schedule)}. Types it does not
- * name are skipped, which keeps additive contract changes safe. {@link EventInbox} delivers the events.
+ * What one consumer does with each event type it handles, declared by type on the producer's stream:
+ * {@code EventHandlers.of(CONSUMER, EligibilityEvent.class).on(EligibilityDecided.class, ledger::onDecided)}.
+ * A handler can only name a type of that stream (its sealed interface); types it does not name are skipped, which keeps
+ * additive contract changes safe. {@link EventInbox} delivers the events.
+ *
+ * @param <E> the events of the stream (a producer's sealed interface, or {@link PlatformEvent} for a consumer of several)
  */
-public final class EventHandlers {
+public final class EventHandlers<E extends PlatformEvent> {
 
     /** A handler that also needs the event's id (to name it as the source of what it causes). */
     @FunctionalInterface
@@ -36,22 +39,25 @@ public final class EventHandlers {
         this.handlers = List.copyOf(handlers);
     }
 
-    /** @param consumer the inbox name under which this consumer records the events it has handled; never renamed */
-    public static EventHandlers of(String consumer) {
-        return new EventHandlers(consumer, List.of());
+    /**
+     * @param consumer the inbox name under which this consumer records the events it has handled; never renamed
+     * @param stream   the events the consumer's topics carry
+     */
+    public static <E extends PlatformEvent> EventHandlers<E> of(String consumer, Class<E> stream) {
+        return new EventHandlers<>(consumer, List.of());
     }
 
-    public <T extends PlatformEvent> EventHandlers on(Class<T> type, Consumer<? super T> handler) {
+    public <T extends E> EventHandlers<E> on(Class<T> type, Consumer<? super T> handler) {
         return onWithEventId(type, (payload, eventId) -> handler.accept(payload));
     }
 
-    public <T extends PlatformEvent> EventHandlers onWithEventId(Class<T> type, WithEventId<? super T> handler) {
+    public <T extends E> EventHandlers<E> onWithEventId(Class<T> type, WithEventId<? super T> handler) {
         if (handlers.stream().anyMatch(h -> h.type().isAssignableFrom(type) || type.isAssignableFrom(h.type()))) {
             throw new IllegalArgumentException(consumer + " handles " + type.getSimpleName() + " twice");
         }
         List<Handler<?>> more = new ArrayList<>(handlers);
         more.add(new Handler<>(type, handler));
-        return new EventHandlers(consumer, more);
+        return new EventHandlers<>(consumer, more);
     }
 
     public String consumer() {

@@ -21,11 +21,11 @@ public class EventInbox {
         this.tx = tx;
     }
 
-    public void deliver(ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
+    public void deliver(ConsumerRecord<String, byte[]> record, EventHandlers<?> handlers) {
         deliver(events.read(record), handlers);
     }
 
-    public void deliver(IncomingEvent event, EventHandlers handlers) {
+    public void deliver(IncomingEvent event, EventHandlers<?> handlers) {
         handlers.handlingOf(event).ifPresent(handling -> tx.executeWithoutResult(status -> {
             if (processed.markHandled(handlers.consumer(), event.id())) {
                 handling.run();

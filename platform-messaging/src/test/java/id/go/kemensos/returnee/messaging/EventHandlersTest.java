@@ -26,7 +26,7 @@ class EventHandlersTest {
     @Test
     void anEventGoesToTheHandlerOfItsTypeWithItsId() {
         List<String> seen = new ArrayList<>();
-        EventHandlers handlers = EventHandlers.of("c")
+        EventHandlers<PlatformEvent> handlers = EventHandlers.of("c", PlatformEvent.class)
                 .on(PersonalDataErased.class, e -> seen.add("erased " + e.beneficiaryId()))
                 .onWithEventId(PaymentApproved.class, (e, id) -> seen.add("approved " + e.amount() + " from " + id));
         UUID eventId = UUID.randomUUID();
@@ -40,7 +40,7 @@ class EventHandlersTest {
 
     @Test
     void aTypeTheConsumerDoesNotHandleOrDoesNotKnowIsSkipped() {
-        EventHandlers handlers = EventHandlers.of("c").on(PersonalDataErased.class, e -> { });
+        EventHandlers<PlatformEvent> handlers = EventHandlers.of("c", PlatformEvent.class).on(PersonalDataErased.class, e -> { });
         assertThat(handlers.handlingOf(incoming(UUID.randomUUID(), new PaymentApproved(UUID.randomUUID(), PERSON, 1, "x", Instant.now()))))
                 .isEmpty();
         assertThat(handlers.handlingOf(incoming(UUID.randomUUID(), null))).as("a type from a newer producer").isEmpty();
@@ -48,7 +48,7 @@ class EventHandlersTest {
 
     @Test
     void aTypeIsHandledOncePerConsumer() {
-        EventHandlers handlers = EventHandlers.of("c").on(PersonalDataErased.class, e -> { });
+        EventHandlers<PlatformEvent> handlers = EventHandlers.of("c", PlatformEvent.class).on(PersonalDataErased.class, e -> { });
         assertThatThrownBy(() -> handlers.on(PersonalDataErased.class, e -> { })).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("PersonalDataErased");
     }

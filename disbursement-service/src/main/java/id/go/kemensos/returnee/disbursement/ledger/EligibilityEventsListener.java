@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.disbursement.ledger;
 
+import id.go.kemensos.returnee.contracts.eligibility.EligibilityEvent;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
@@ -13,11 +14,11 @@ import org.springframework.stereotype.Component;
 class EligibilityEventsListener {
 
     private final EventInbox inbox;
-    private final EventHandlers handlers;
+    private final EventHandlers<EligibilityEvent> handlers;
 
     EligibilityEventsListener(EventInbox inbox, PaymentLedger ledger) {
         this.inbox = inbox;
-        this.handlers = EventHandlers.of(PaymentLedger.CONSUMER)
+        this.handlers = EventHandlers.of(PaymentLedger.CONSUMER, EligibilityEvent.class)
                 .on(EligibilityDecided.class, ledger::onDecided)
                 .on(DecisionOverridden.class, ledger::onOverridden);
     }

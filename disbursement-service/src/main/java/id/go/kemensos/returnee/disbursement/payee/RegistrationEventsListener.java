@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.disbursement.payee;
 
+import id.go.kemensos.returnee.contracts.registration.RegistrationEvent;
 import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
@@ -14,11 +15,11 @@ import org.springframework.stereotype.Component;
 class RegistrationEventsListener {
 
     private final EventInbox inbox;
-    private final EventHandlers handlers;
+    private final EventHandlers<RegistrationEvent> handlers;
 
     RegistrationEventsListener(EventInbox inbox, PayeeProjection payees) {
         this.inbox = inbox;
-        this.handlers = EventHandlers.of(PayeeProjection.CONSUMER)
+        this.handlers = EventHandlers.of(PayeeProjection.CONSUMER, RegistrationEvent.class)
                 .on(ReturneeRegistered.class, payees::registered)
                 .on(ReturneeUpdated.class, payees::updated)
                 .on(PersonalDataErased.class, payees::erased);

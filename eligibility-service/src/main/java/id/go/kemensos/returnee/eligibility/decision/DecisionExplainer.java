@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.eligibility.decision;
 
+import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
 import id.go.kemensos.returnee.eligibility.rules.CriterionResult;
 import id.go.kemensos.returnee.eligibility.rules.RuleSet;
 
@@ -34,7 +35,7 @@ final class DecisionExplainer {
         for (CriterionResult c : e.criteria()) {
             text.append("- ").append(c.id()).append(' ').append(indonesian ? c.description().id() : c.description().en()).append(": ")
                     .append(word(c.result().name(), indonesian));
-            if (c.result() == CriterionResult.Result.FAILED) {
+            if (c.result() == CriterionOutcome.Result.FAILED) {
                 text.append(c.onFail() == RuleSet.OnFail.INELIGIBLE ? (indonesian ? " (menggugurkan)" : " (rules out)")
                         : (indonesian ? " (perlu ditinjau petugas)" : " (for an officer to review)"));
             }

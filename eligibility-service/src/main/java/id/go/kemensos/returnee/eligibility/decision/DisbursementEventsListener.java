@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.eligibility.decision;
 
+import id.go.kemensos.returnee.contracts.disbursement.DisbursementEvent;
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.messaging.EventHandlers;
@@ -12,11 +13,11 @@ import org.springframework.stereotype.Component;
 class DisbursementEventsListener {
 
     private final EventInbox inbox;
-    private final EventHandlers handlers;
+    private final EventHandlers<DisbursementEvent> handlers;
 
     DisbursementEventsListener(EventInbox inbox, EligibilityDecisions decisions) {
         this.inbox = inbox;
-        this.handlers = EventHandlers.of(EligibilityDecisions.PAYMENTS_CONSUMER)
+        this.handlers = EventHandlers.of(EligibilityDecisions.PAYMENTS_CONSUMER, DisbursementEvent.class)
                 .on(PaymentSettled.class, decisions::onPaymentSettled);
     }
 

@@ -145,7 +145,7 @@ public class EligibilityDecisions {
                 decision.outcome(), decision.grantAmount(), decision.entitlements(), decision.ruleSetId(), decision.ruleSetVersion(),
                 decision.notPassed(), decision.provinceCode(), decision.regencyCode(), decision.previousDecisionId(), decision.decidedAt(),
                 decision.explanation().legalBasis().stream().map(RuleSet.Citation::toString).toList(), relevant,
-                decision.explanation().criteria().stream().map(c -> new CriterionOutcome(c.id(), c.result().name(), c.citation(), c.inputs())).toList());
+                decision.explanation().criteria().stream().map(c -> new CriterionOutcome(c.id(), c.result(), c.citation(), c.inputs())).toList());
     }
 
     private static boolean sameResult(Decision previous, Evaluation evaluation) {

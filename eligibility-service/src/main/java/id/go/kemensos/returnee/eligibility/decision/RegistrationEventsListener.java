@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.eligibility.decision;
 
+import id.go.kemensos.returnee.contracts.registration.RegistrationEvent;
 import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
@@ -14,11 +15,11 @@ import org.springframework.stereotype.Component;
 class RegistrationEventsListener {
 
     private final EventInbox inbox;
-    private final EventHandlers handlers;
+    private final EventHandlers<RegistrationEvent> handlers;
 
     RegistrationEventsListener(EventInbox inbox, EligibilityDecisions decisions) {
         this.inbox = inbox;
-        this.handlers = EventHandlers.of(EligibilityDecisions.CONSUMER)
+        this.handlers = EventHandlers.of(EligibilityDecisions.CONSUMER, RegistrationEvent.class)
                 .onWithEventId(ReturneeRegistered.class, decisions::onRegistered)
                 .onWithEventId(ReturneeUpdated.class, decisions::onUpdated)
                 .on(PersonalDataErased.class, decisions::onErased);

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.eligibility.rules;
 
+import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
 
 import java.util.List;
@@ -21,6 +22,6 @@ public record Evaluation(RuleSet ruleSet, Outcome outcome, List<CriterionResult>
 
     /** Criteria that did not pass, as "C4:FAILED", for the event's summary. */
     public List<String> notPassed() {
-        return criteria.stream().filter(c -> c.result() != CriterionResult.Result.PASSED).map(c -> c.id() + ":" + c.result()).toList();
+        return criteria.stream().filter(c -> c.result() != CriterionOutcome.Result.PASSED).map(c -> c.id() + ":" + c.result()).toList();
     }
 }

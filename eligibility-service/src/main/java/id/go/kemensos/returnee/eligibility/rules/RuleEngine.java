@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.eligibility.rules;
 
+import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
 import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.EvaluationException;
@@ -45,10 +46,10 @@ public final class RuleEngine {
         for (RuleSet.Criterion criterion : set.criteria()) {
             Map<String, Object> inputs = new LinkedHashMap<>();
             criterion.inputs().forEach(name -> inputs.put(name, values.get(name)));
-            CriterionResult.Result result = inputs.containsValue(null) ? CriterionResult.Result.UNKNOWN : test(set, criterion, values);
-            if (result == CriterionResult.Result.FAILED && criterion.onFail() == RuleSet.OnFail.INELIGIBLE) {
+            CriterionOutcome.Result result = inputs.containsValue(null) ? CriterionOutcome.Result.UNKNOWN : test(set, criterion, values);
+            if (result == CriterionOutcome.Result.FAILED && criterion.onFail() == RuleSet.OnFail.INELIGIBLE) {
                 ruledOut = true;
-            } else if (result != CriterionResult.Result.PASSED) {
+            } else if (result != CriterionOutcome.Result.PASSED) {
                 review = true;
             }
             results.add(new CriterionResult(criterion.id(), result, criterion.onFail(), criterion.description(), criterion.citation(), inputs));
@@ -57,14 +58,14 @@ public final class RuleEngine {
         return new Evaluation(set, outcome, List.copyOf(results), set.parameters());
     }
 
-    private CriterionResult.Result test(RuleSet set, RuleSet.Criterion criterion, Map<String, Object> values) {
+    private CriterionOutcome.Result test(RuleSet set, RuleSet.Criterion criterion, Map<String, Object> values) {
         EvaluationContext context = SimpleEvaluationContext.forReadOnlyDataBinding().withInstanceMethods().build();
         set.parameters().forEach(context::setVariable);
         values.forEach(context::setVariable);
         try {
             Boolean passed = expression(criterion).getValue(context, Boolean.class);
-            return passed == null ? CriterionResult.Result.UNKNOWN
-                    : passed ? CriterionResult.Result.PASSED : CriterionResult.Result.FAILED;
+            return passed == null ? CriterionOutcome.Result.UNKNOWN
+                    : passed ? CriterionOutcome.Result.PASSED : CriterionOutcome.Result.FAILED;
         } catch (EvaluationException e) {
             throw new IllegalStateException(set.label() + " criterion " + criterion.id() + " cannot be evaluated: " + e.getMessage(), e);
         }

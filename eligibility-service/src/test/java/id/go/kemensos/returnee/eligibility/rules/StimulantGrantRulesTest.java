@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.eligibility.rules;
 
+import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,40 +24,40 @@ class StimulantGrantRulesTest {
     static Stream<Arguments> oneFactChanged() {
         return Stream.of(
                 row("all criteria met", b -> b, Outcome.ELIGIBLE, null, null),
-                row("C1 NIK not validated", b -> b.nikValidated(false), Outcome.INELIGIBLE, "C1", CriterionResult.Result.FAILED),
+                row("C1 NIK not validated", b -> b.nikValidated(false), Outcome.INELIGIBLE, "C1", CriterionOutcome.Result.FAILED),
                 row("C2 trafficking victim referred by the police", b -> b.category("KPO").referralSource("POLRI"), Outcome.ELIGIBLE, null, null),
-                row("C2 trafficking victim without referral", b -> b.category("KPO").referralSource(null), Outcome.NEEDS_REVIEW, "C2", CriterionResult.Result.UNKNOWN),
-                row("C2 referral from no recognised body", b -> b.referralSource("TETANGGA"), Outcome.NEEDS_REVIEW, "C2", CriterionResult.Result.FAILED),
+                row("C2 trafficking victim without referral", b -> b.category("KPO").referralSource(null), Outcome.NEEDS_REVIEW, "C2", CriterionOutcome.Result.UNKNOWN),
+                row("C2 referral from no recognised body", b -> b.referralSource("TETANGGA"), Outcome.NEEDS_REVIEW, "C2", CriterionOutcome.Result.FAILED),
                 row("C2 other PPKS assessed by Dinsos", b -> b.category("OTHER_PPKS").referralSource("DINSOS"), Outcome.ELIGIBLE, null, null),
-                row("C3 return date after registration", b -> b.returnDate(LocalDate.of(2026, 12, 1)), Outcome.INELIGIBLE, "C3", CriterionResult.Result.FAILED),
-                row("C3 no return date", b -> b.returnDate(null), Outcome.NEEDS_REVIEW, "C3", CriterionResult.Result.UNKNOWN),
-                row("C4 not in DTKS", b -> b.dtksListed(false), Outcome.INELIGIBLE, "C4", CriterionResult.Result.FAILED),
-                row("C4 DTKS status unknown", b -> b.dtksListed(null), Outcome.NEEDS_REVIEW, "C4", CriterionResult.Result.UNKNOWN),
-                row("C5 account in another name", b -> b.accountHolderName("AHMAD FAUZI"), Outcome.NEEDS_REVIEW, "C5", CriterionResult.Result.FAILED),
+                row("C3 return date after registration", b -> b.returnDate(LocalDate.of(2026, 12, 1)), Outcome.INELIGIBLE, "C3", CriterionOutcome.Result.FAILED),
+                row("C3 no return date", b -> b.returnDate(null), Outcome.NEEDS_REVIEW, "C3", CriterionOutcome.Result.UNKNOWN),
+                row("C4 not in DTKS", b -> b.dtksListed(false), Outcome.INELIGIBLE, "C4", CriterionOutcome.Result.FAILED),
+                row("C4 DTKS status unknown", b -> b.dtksListed(null), Outcome.NEEDS_REVIEW, "C4", CriterionOutcome.Result.UNKNOWN),
+                row("C5 account in another name", b -> b.accountHolderName("AHMAD FAUZI"), Outcome.NEEDS_REVIEW, "C5", CriterionOutcome.Result.FAILED),
                 row("C5 holder name spelled with punctuation", b -> b.accountHolderName("siti  aminah."), Outcome.ELIGIBLE, null, null),
                 // The bank check's rule: a Hajj title or the words in another order are the same person there, so here too.
                 row("C5 holder name with a Hajj title", b -> b.accountHolderName("HJ. SITI AMINAH"), Outcome.ELIGIBLE, null, null),
                 row("C5 holder name in another order", b -> b.accountHolderName("AMINAH SITI"), Outcome.ELIGIBLE, null, null),
-                row("C6 no social guidance yet", b -> b.attendedSocialGuidance(false), Outcome.NEEDS_REVIEW, "C6", CriterionResult.Result.FAILED),
-                row("C7 paid in this program year", b -> b.paidGrants(Set.of("BSU/2026")), Outcome.INELIGIBLE, "C7", CriterionResult.Result.FAILED),
+                row("C6 no social guidance yet", b -> b.attendedSocialGuidance(false), Outcome.NEEDS_REVIEW, "C6", CriterionOutcome.Result.FAILED),
+                row("C7 paid in this program year", b -> b.paidGrants(Set.of("BSU/2026")), Outcome.INELIGIBLE, "C7", CriterionOutcome.Result.FAILED),
                 row("C7 paid in 2019 only", b -> b.paidGrants(Set.of("BSU/2019")), Outcome.ELIGIBLE, null, null),
-                row("C8 17 years old", b -> b.birthDate(LocalDate.of(2009, 11, 23)), Outcome.INELIGIBLE, "C8", CriterionResult.Result.FAILED),
+                row("C8 17 years old", b -> b.birthDate(LocalDate.of(2009, 11, 23)), Outcome.INELIGIBLE, "C8", CriterionOutcome.Result.FAILED),
                 row("C8 18 today", b -> b.birthDate(LocalDate.of(2008, 11, 22)), Outcome.ELIGIBLE, null, null),
                 row("C8 born 29 February, 18 on 1 March of a common year", b -> b.birthDate(LocalDate.of(2008, 2, 29))
                         .registrationDate(LocalDate.of(2026, 3, 1)), Outcome.ELIGIBLE, null, null),
                 row("C8 born 29 February, still 17 on 28 February", b -> b.birthDate(LocalDate.of(2008, 2, 29))
-                        .registrationDate(LocalDate.of(2026, 2, 28)), Outcome.INELIGIBLE, "C8", CriterionResult.Result.FAILED),
-                row("ineligible beats review", b -> b.dtksListed(false).attendedSocialGuidance(false), Outcome.INELIGIBLE, "C4", CriterionResult.Result.FAILED));
+                        .registrationDate(LocalDate.of(2026, 2, 28)), Outcome.INELIGIBLE, "C8", CriterionOutcome.Result.FAILED),
+                row("ineligible beats review", b -> b.dtksListed(false).attendedSocialGuidance(false), Outcome.INELIGIBLE, "C4", CriterionOutcome.Result.FAILED));
     }
 
     private static Arguments row(String name, UnaryOperator<FactsMother.Builder> change, Outcome outcome, String criterion,
-                                 CriterionResult.Result result) {
+                                 CriterionOutcome.Result result) {
         return Arguments.of(name, change.apply(FactsMother.siti()).build(), outcome, criterion, result);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("oneFactChanged")
-    void decidesEachCriterion(String name, Facts facts, Outcome outcome, String criterion, CriterionResult.Result result) {
+    void decidesEachCriterion(String name, Facts facts, Outcome outcome, String criterion, CriterionOutcome.Result result) {
         RuleSet rules = CATALOG.inForce(GRANT, facts.registrationDate()).orElseThrow();
         Evaluation evaluation = ENGINE.evaluate(rules, facts);
 

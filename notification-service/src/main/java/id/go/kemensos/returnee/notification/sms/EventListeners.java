@@ -1,5 +1,8 @@
 package id.go.kemensos.returnee.notification.sms;
 
+import id.go.kemensos.returnee.contracts.disbursement.DisbursementEvent;
+import id.go.kemensos.returnee.contracts.eligibility.EligibilityEvent;
+import id.go.kemensos.returnee.contracts.registration.RegistrationEvent;
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
@@ -21,20 +24,20 @@ import org.springframework.stereotype.Component;
 class EventListeners {
 
     private final EventInbox inbox;
-    private final EventHandlers registration;
-    private final EventHandlers eligibility;
-    private final EventHandlers disbursement;
+    private final EventHandlers<RegistrationEvent> registration;
+    private final EventHandlers<EligibilityEvent> eligibility;
+    private final EventHandlers<DisbursementEvent> disbursement;
 
     EventListeners(EventInbox inbox, SmsQueue queue) {
         this.inbox = inbox;
-        this.registration = EventHandlers.of(SmsQueue.REGISTRATION_CONSUMER)
+        this.registration = EventHandlers.of(SmsQueue.REGISTRATION_CONSUMER, RegistrationEvent.class)
                 .onWithEventId(ReturneeRegistered.class, queue::onRegistered)
                 .on(ReturneeUpdated.class, queue::onUpdated)
                 .on(PersonalDataErased.class, queue::onErased);
-        this.eligibility = EventHandlers.of(SmsQueue.ELIGIBILITY_CONSUMER)
+        this.eligibility = EventHandlers.of(SmsQueue.ELIGIBILITY_CONSUMER, EligibilityEvent.class)
                 .onWithEventId(EligibilityDecided.class, queue::onDecided)
                 .onWithEventId(DecisionOverridden.class, queue::onOverridden);
-        this.disbursement = EventHandlers.of(SmsQueue.DISBURSEMENT_CONSUMER)
+        this.disbursement = EventHandlers.of(SmsQueue.DISBURSEMENT_CONSUMER, DisbursementEvent.class)
                 .onWithEventId(PaymentSettled.class, queue::onSettled)
                 .onWithEventId(PaymentFailed.class, queue::onFailed)
                 .onWithEventId(PaymentReturned.class, queue::onReturned);

@@ -22,9 +22,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -101,7 +101,7 @@ public class SmsQueue {
     @Transactional(propagation = Propagation.MANDATORY)
     public void onDecided(EligibilityDecided d, UUID eventId) {
         if (grantProgramId.equals(d.programId())) {
-            tellDecision(d.beneficiaryId(), d.outcome(), d.grantAmount(), d.failedCriteria(), eventId);
+            tellDecision(d.beneficiaryId(), d.outcome(), d.grantAmount(), d.firstFailedCriterion(), eventId);
         }
     }
 
@@ -109,18 +109,16 @@ public class SmsQueue {
     @Transactional(propagation = Propagation.MANDATORY)
     public void onOverridden(DecisionOverridden o, UUID eventId) {
         if (grantProgramId.equals(o.programId())) {
-            tellDecision(o.beneficiaryId(), o.outcome(), o.grantAmount(), List.of(), eventId);
+            tellDecision(o.beneficiaryId(), o.outcome(), o.grantAmount(), Optional.empty(), eventId);
         }
     }
 
-    private void tellDecision(UUID beneficiaryId, Outcome outcome, long amount, List<String> notPassed, UUID sourceEventId) {
+    private void tellDecision(UUID beneficiaryId, Outcome outcome, long amount, Optional<String> failedCriterion, UUID sourceEventId) {
         if (outcome == Outcome.ELIGIBLE) {
             queue(beneficiaryId, SmsTemplate.ELIGIBLE, sourceEventId, Map.of("amount", rupiah(amount)));
         } else if (outcome == Outcome.INELIGIBLE) {
-            // The first criterion that ruled the person out, as "C4:FAILED"; its reason is rendered in the person's language.
-            String criterion = notPassed.stream().filter(c -> c.endsWith(":FAILED")).map(c -> c.substring(0, c.indexOf(':'))).findFirst()
-                    .orElse("OTHER");
-            queue(beneficiaryId, SmsTemplate.NOT_ELIGIBLE, sourceEventId, Map.of("criterion", criterion));
+            // The criterion that ruled the person out; its reason is rendered in the person's language.
+            queue(beneficiaryId, SmsTemplate.NOT_ELIGIBLE, sourceEventId, Map.of("criterion", failedCriterion.orElse("OTHER")));
         }
     }
 

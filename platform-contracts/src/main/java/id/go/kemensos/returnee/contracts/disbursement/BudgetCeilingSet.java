@@ -14,7 +14,7 @@ public record BudgetCeilingSet(
         long ceiling,
         long committed,
         String setBy,
-        Instant setAt) implements PlatformEvent {
+        Instant setAt) implements DisbursementEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(DisbursementTopics.AGGREGATE, BudgetCeilingSet.class, 1);
 

@@ -18,7 +18,7 @@ public record PaymentBatchDecided(
         String reason,
         int payments,
         long total,
-        Instant decidedAt) implements PlatformEvent {
+        Instant decidedAt) implements DisbursementEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(DisbursementTopics.AGGREGATE, PaymentBatchDecided.class, 1);
 

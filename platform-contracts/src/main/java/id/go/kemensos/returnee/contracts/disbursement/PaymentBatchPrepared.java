@@ -17,7 +17,7 @@ public record PaymentBatchPrepared(
         List<UUID> paymentIds,
         long total,
         String preparedBy,
-        Instant preparedAt) implements PlatformEvent {
+        Instant preparedAt) implements DisbursementEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(DisbursementTopics.AGGREGATE, PaymentBatchPrepared.class, 1);
 

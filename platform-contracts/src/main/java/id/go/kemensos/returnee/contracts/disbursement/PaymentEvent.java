@@ -5,7 +5,9 @@ import id.go.kemensos.returnee.contracts.BeneficiaryEvent;
 import java.util.UUID;
 
 /** A transition of one payment intent in the ledger. Amounts are whole rupiah. */
-public interface PaymentEvent extends BeneficiaryEvent {
+public sealed interface PaymentEvent extends DisbursementEvent, BeneficiaryEvent
+        permits PaymentAccountChecked, PaymentApproved, PaymentAwaitingBudget, PaymentFailed, PaymentReissued,
+        PaymentReturned, PaymentScheduled, PaymentSent, PaymentSettled {
 
     UUID paymentId();
 }

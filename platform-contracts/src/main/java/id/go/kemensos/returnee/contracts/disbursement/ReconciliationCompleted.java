@@ -24,7 +24,7 @@ public record ReconciliationCompleted(
         long notSettledInLedger,
         long amountMismatches,
         String importedBy,
-        Instant completedAt) implements PlatformEvent {
+        Instant completedAt) implements DisbursementEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(DisbursementTopics.AGGREGATE, ReconciliationCompleted.class, 1);
 

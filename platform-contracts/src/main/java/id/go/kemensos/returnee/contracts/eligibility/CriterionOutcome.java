@@ -7,7 +7,12 @@ import java.util.Map;
  * database: its id, PASSED, FAILED or UNKNOWN, the article it applies and the facts it read. The {@link #PERSONAL_INPUTS}
  * travel sealed with the person's data key (platform-privacy's {@code PersonalDataCipher}, field {@code input:<name>}).
  */
-public record CriterionOutcome(String id, String result, String citation, Map<String, Object> inputs) {
+public record CriterionOutcome(String id, Result result, String citation, Map<String, Object> inputs) {
+
+    /** What the criterion found; written by name, as in every version of the event. */
+    public enum Result {
+        PASSED, FAILED, UNKNOWN
+    }
 
     /** An input's value as everyone without the need to know reads it: facts that identify a trafficking victim. */
     public static final String RESTRICTED = "[restricted]";

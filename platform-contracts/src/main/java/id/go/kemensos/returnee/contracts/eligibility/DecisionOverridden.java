@@ -27,7 +27,7 @@ public record DecisionOverridden(
         String officer,
         String provinceCode,
         String regencyCode,
-        Instant overriddenAt) implements BeneficiaryEvent {
+        Instant overriddenAt) implements EligibilityEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(EligibilityTopics.AGGREGATE, DecisionOverridden.class, 1);
 }

@@ -6,6 +6,7 @@ import id.go.kemensos.returnee.contracts.BeneficiaryEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -30,7 +31,7 @@ public record EligibilityDecided(
         Instant decidedAt,
         List<String> legalBasis,
         LocalDate relevantDate,
-        List<CriterionOutcome> criteria) implements BeneficiaryEvent {
+        List<CriterionOutcome> criteria) implements EligibilityEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(EligibilityTopics.AGGREGATE, EligibilityDecided.class, 1);
 
@@ -40,5 +41,18 @@ public record EligibilityDecided(
                               String provinceCode, String regencyCode, UUID previousDecisionId, Instant decidedAt) {
         this(decisionId, beneficiaryId, programId, cycleId, outcome, grantAmount, entitlements, ruleSetId, ruleSetVersion, failedCriteria,
                 provinceCode, regencyCode, previousDecisionId, decidedAt, null, null, null);
+    }
+
+    /**
+     * The first criterion that ruled the person out, by id: from {@code criteria} where the event carries them, else from
+     * {@code failedCriteria}, whose entries older events wrote as {@code "C4:FAILED"}.
+     */
+    public Optional<String> firstFailedCriterion() {
+        if (criteria != null) {
+            return criteria.stream().filter(c -> c.result() == CriterionOutcome.Result.FAILED).map(CriterionOutcome::id).findFirst();
+        }
+        String failed = ":" + CriterionOutcome.Result.FAILED;
+        return failedCriteria == null ? Optional.empty()
+                : failedCriteria.stream().filter(c -> c.endsWith(failed)).map(c -> c.substring(0, c.length() - failed.length())).findFirst();
     }
 }

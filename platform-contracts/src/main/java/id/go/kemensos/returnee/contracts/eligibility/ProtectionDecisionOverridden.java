@@ -6,7 +6,7 @@ import id.go.kemensos.returnee.contracts.EventType;
 import java.util.UUID;
 
 /** A protection officer's ruling on a decision under a restricted law; published beside {@link ProtectionDecided}. */
-public record ProtectionDecisionOverridden(DecisionOverridden override) implements BeneficiaryEvent {
+public record ProtectionDecisionOverridden(DecisionOverridden override) implements EligibilityEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(EligibilityTopics.PROTECTION_AGGREGATE, EligibilityTopics.PRODUCER,
             ProtectionDecisionOverridden.class, 1);

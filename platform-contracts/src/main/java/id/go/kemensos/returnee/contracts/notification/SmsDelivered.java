@@ -13,7 +13,7 @@ public record SmsDelivered(
         String template,
         UUID sourceEventId,
         String gatewayMessageId,
-        Instant deliveredAt) implements BeneficiaryEvent {
+        Instant deliveredAt) implements NotificationEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(NotificationTopics.AGGREGATE, SmsDelivered.class, 1);
 }

@@ -14,7 +14,7 @@ public record SmsFailed(
         UUID sourceEventId,
         String phoneMasked,
         String reason,
-        Instant failedAt) implements BeneficiaryEvent {
+        Instant failedAt) implements NotificationEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(NotificationTopics.AGGREGATE, SmsFailed.class, 1);
 }

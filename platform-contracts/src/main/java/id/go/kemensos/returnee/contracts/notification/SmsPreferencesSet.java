@@ -17,7 +17,7 @@ public record SmsPreferencesSet(
         boolean optedOut,
         List<String> changed,
         String recordedBy,
-        Instant setAt) implements BeneficiaryEvent {
+        Instant setAt) implements NotificationEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(NotificationTopics.AGGREGATE, SmsPreferencesSet.class, 1);
 }

@@ -15,7 +15,7 @@ public record SmsSent(
         String phoneMasked,
         String gatewayMessageId,
         int segments,
-        Instant sentAt) implements BeneficiaryEvent {
+        Instant sentAt) implements NotificationEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(NotificationTopics.AGGREGATE, SmsSent.class, 1);
 }

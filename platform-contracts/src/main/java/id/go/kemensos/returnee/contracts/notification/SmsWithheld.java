@@ -16,7 +16,7 @@ public record SmsWithheld(
         String template,
         UUID sourceEventId,
         String reason,
-        Instant withheldAt) implements BeneficiaryEvent {
+        Instant withheldAt) implements NotificationEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(NotificationTopics.AGGREGATE, SmsWithheld.class, 1);
 }

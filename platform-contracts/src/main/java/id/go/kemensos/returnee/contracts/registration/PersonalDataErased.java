@@ -16,7 +16,7 @@ public record PersonalDataErased(
         UUID beneficiaryId,
         String ground,
         String erasedBy,
-        Instant erasedAt) implements BeneficiaryEvent {
+        Instant erasedAt) implements RegistrationEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(RegistrationTopics.AGGREGATE, PersonalDataErased.class, 1);
 

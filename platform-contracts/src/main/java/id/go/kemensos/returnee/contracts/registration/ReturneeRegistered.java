@@ -32,7 +32,7 @@ public record ReturneeRegistered(
         boolean attendedSocialGuidance,
         UUID uploadId,
         Instant registeredAt,
-        String personalData) implements BeneficiaryEvent {
+        String personalData) implements RegistrationEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(RegistrationTopics.AGGREGATE, ReturneeRegistered.class, 1);
 

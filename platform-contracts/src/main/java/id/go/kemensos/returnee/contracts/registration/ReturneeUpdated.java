@@ -21,7 +21,7 @@ public record ReturneeUpdated(
         List<String> changed,
         UUID uploadId,
         Instant updatedAt,
-        String personalData) implements BeneficiaryEvent {
+        String personalData) implements RegistrationEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(RegistrationTopics.AGGREGATE, ReturneeUpdated.class, 1);
 

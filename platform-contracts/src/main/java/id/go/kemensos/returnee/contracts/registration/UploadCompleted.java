@@ -19,7 +19,7 @@ public record UploadCompleted(
         long rejected,
         long held,
         long registered,
-        Instant completedAt) implements PlatformEvent {
+        Instant completedAt) implements RegistrationEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(RegistrationTopics.AGGREGATE, UploadCompleted.class, 1);
 

@@ -17,7 +17,7 @@ public record UploadRowReviewed(
         String reason,
         String reviewedBy,
         UUID beneficiaryId,
-        Instant reviewedAt) implements PlatformEvent {
+        Instant reviewedAt) implements RegistrationEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(RegistrationTopics.AGGREGATE, UploadRowReviewed.class, 1);
 

@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.registration.progress;
 
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
+import id.go.kemensos.returnee.contracts.PlatformEvent;
 import id.go.kemensos.returnee.messaging.EventHandlers;
 import id.go.kemensos.returnee.messaging.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 class DownstreamEventsListener {
 
     private final EventInbox inbox;
-    private final EventHandlers handlers;
+    private final EventHandlers<PlatformEvent> handlers;
 
     DownstreamEventsListener(EventInbox inbox, ReturneeProgress progress) {
         this.inbox = inbox;

@@ -10,6 +10,7 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
+import id.go.kemensos.returnee.contracts.PlatformEvent;
 import id.go.kemensos.returnee.messaging.EventHandlers;
 import id.go.kemensos.returnee.registration.returnee.ReturneeRepository;
 import id.go.kemensos.returnee.registration.returnee.ReturneeStatus;
@@ -43,8 +44,8 @@ public class ReturneeProgress {
     }
 
     /** Which event moves which part of the status, and how far along each state is (its rank). */
-    public EventHandlers handlers() {
-        return EventHandlers.of(CONSUMER)
+    public EventHandlers<PlatformEvent> handlers() {
+        return EventHandlers.of(CONSUMER, PlatformEvent.class)
                 .on(EligibilityDecided.class, d -> decision(d.programId(), d.beneficiaryId(), d.outcome(), d.decidedAt(), 0))
                 .on(DecisionOverridden.class, o -> decision(o.programId(), o.beneficiaryId(), o.outcome(), o.overriddenAt(), 1))
                 .on(PaymentScheduled.class, p -> payment(p.beneficiaryId(), ReturneeStatus.PAYMENT_SCHEDULED, p.scheduledAt(), 1))
