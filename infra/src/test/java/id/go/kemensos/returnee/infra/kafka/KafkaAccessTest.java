@@ -106,6 +106,18 @@ class KafkaAccessTest {
         });
     }
 
+    /** The developers' guide draws the flows between services; its table must be the flows the listeners make. */
+    @Test
+    void theDevelopersGuideShowsEveryFlowBetweenServicesAndNoOther() throws IOException {
+        Pattern row = Pattern.compile("^\\| `([a-z.]+)` \\| ([a-z]+) \\|", Pattern.MULTILINE);
+        Map<String, Set<String>> documented = new TreeMap<>();
+        Matcher m = row.matcher(read(PlatformHome.locate().root().resolve("docs/developers.md")));
+        while (m.find()) {
+            documented.computeIfAbsent(m.group(2), service -> new TreeSet<>()).add(m.group(1));
+        }
+        assertThat(documented).as("docs/developers.md, 'Who reads which topic'").isEqualTo(listenedTopics());
+    }
+
     @Test
     void aServiceReadsNoTopicItDoesNotConsumeAndWritesOnlyDeadLetters() {
         for (AclBinding acl : KafkaAccess.acls()) {
