@@ -49,7 +49,7 @@ public final class SealedColumns {
     /** The account disbursement would pay the person to now. */
     public Optional<BankAccount> payeeAccount(UUID person) {
         return first(jdbc.queryForList("SELECT personal_data FROM disbursement.payee WHERE beneficiary_id = ?", String.class, person.toString()))
-                .flatMap(sealed -> cipher.openRecord(person, "payee", sealed, PersonalDetails.class)).map(PersonalDetails::bankAccount);
+                .flatMap(text -> cipher.openRecord(person, "payee", text, PersonalDetails.class)).map(PersonalDetails::bankAccount);
     }
 
     /** The account the person's (only) payment was checked against ({@code checked_account}) or sent to ({@code paid_account}). */
@@ -60,13 +60,13 @@ public final class SealedColumns {
             default -> throw new IllegalArgumentException(column);
         };
         return first(jdbc.queryForList("SELECT " + column + " FROM disbursement.payment_intent WHERE beneficiary_id = ?", String.class,
-                person.toString())).flatMap(sealed -> cipher.openRecord(person, field, sealed, BankAccount.class));
+                person.toString())).flatMap(text -> cipher.openRecord(person, field, text, BankAccount.class));
     }
 
     /** The phone notification would text the person at now. */
     public Optional<String> contactPhone(UUID person) {
         return first(jdbc.queryForList("SELECT personal_data FROM notification.contact WHERE beneficiary_id = ?", String.class, person.toString()))
-                .flatMap(sealed -> cipher.openRecord(person, "contact", sealed, PersonalDetails.class)).map(PersonalDetails::phoneE164);
+                .flatMap(text -> cipher.openRecord(person, "contact", text, PersonalDetails.class)).map(PersonalDetails::phoneE164);
     }
 
     private static Optional<String> first(List<String> values) {

@@ -104,7 +104,7 @@ public class PayeeProjection {
     public void updated(ReturneeUpdated u) {
         Optional<PersonalDetails> contact = cipher.details(u);
         List<PayeeSeal.Payee> known = jdbc.queryForList("SELECT personal_data FROM payee WHERE beneficiary_id = ? FOR UPDATE", String.class,
-                u.beneficiaryId().toString()).stream().flatMap(sealed -> seal.openPayee(u.beneficiaryId(), sealed).stream()).toList();
+                u.beneficiaryId().toString()).stream().flatMap(text -> seal.openPayee(u.beneficiaryId(), text).stream()).toList();
         if (contact.isEmpty() || known.isEmpty() || contact.get().bankAccount() == null
                 || contact.get().bankAccount().equals(known.get(0).account())) {
             return; // erased, not registered here yet, or only the phone changed

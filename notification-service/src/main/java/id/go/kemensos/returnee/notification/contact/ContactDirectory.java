@@ -80,7 +80,7 @@ public class ContactDirectory {
     public void remember(ReturneeUpdated u) {
         Optional<String> phone = cipher.details(u).map(PersonalDetails::phoneE164);
         Optional<SealedContacts.Contact> known = jdbc.queryForList("SELECT personal_data FROM contact WHERE beneficiary_id = ? FOR UPDATE",
-                String.class, u.beneficiaryId().toString()).stream().findFirst().flatMap(sealed -> contacts.open(u.beneficiaryId(), sealed));
+                String.class, u.beneficiaryId().toString()).stream().findFirst().flatMap(text -> contacts.open(u.beneficiaryId(), text));
         if (phone.isEmpty() || known.isEmpty() || phone.get().equals(known.get().phoneE164())) {
             return; // erased, not registered here yet, or only the account changed
         }
