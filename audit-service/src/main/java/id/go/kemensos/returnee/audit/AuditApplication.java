@@ -21,7 +21,10 @@ public class AuditApplication {
         if (args.length > 0 && AuditCommand.NAMES.contains(args[0])) {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(AuditApplication.class)
                     .web(WebApplicationType.NONE)
-                    .properties("spring.kafka.listener.auto-startup=false", "spring.flyway.enabled=false", "audit.command=" + args[0],
+                    .properties(
+                            "spring.kafka.listener.auto-startup=false",
+                            "spring.flyway.enabled=false",
+                            "audit.command=" + args[0],
                             "spring.main.banner-mode=off")
                     .run(args);
             System.exit(SpringApplication.exit(context));

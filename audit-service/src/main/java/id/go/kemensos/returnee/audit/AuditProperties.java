@@ -1,13 +1,17 @@
 package id.go.kemensos.returnee.audit;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.net.URI;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 @ConfigurationProperties("audit")
-public record AuditProperties(String topicPattern, String replaySchemaPrefix, Integer replayWriters, URI liveReportUrl, Duration sealInterval,
-                              String command) {
+public record AuditProperties(
+        String topicPattern,
+        String replaySchemaPrefix,
+        Integer replayWriters,
+        URI liveReportUrl,
+        Duration sealInterval,
+        String command) {
 
     public AuditProperties {
         if (replayWriters == null) {

@@ -13,8 +13,7 @@ public final class DatabaseTimes {
 
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
-    private DatabaseTimes() {
-    }
+    private DatabaseTimes() {}
 
     /** UTC, as the connection's time zone is. */
     public static String microseconds(Instant time) {

@@ -1,5 +1,13 @@
 package id.go.kemensos.returnee.audit;
 
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -11,15 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.BiConsumer;
-import java.util.function.LongConsumer;
 
 /**
  * Reads a topic from its first offset to the end offsets it had when the reading began, outside any consumer group (an
@@ -34,15 +33,19 @@ public class TopicFromStart {
 
     public TopicFromStart(KafkaProperties kafka) {
         this.kafka = kafka;
-        // The Kafka client's protocol tables and consumer code take 0.5 to 1 s to load: load them while the service starts,
-        // so that a replay or a verification in a fresh JVM (the commands) does not wait for them. Nothing is connected.
-        Thread warmUp = new Thread(() -> {
-            try (KafkaConsumer<byte[], byte[]> unused = new KafkaConsumer<>(config(Map.of()))) {
-                ApiKeys.values();
-            } catch (RuntimeException e) {
-                log.debug("Kafka client warm-up skipped: {}", e.toString());
-            }
-        }, "kafka-client-warm-up");
+        // The Kafka client's protocol tables and consumer code take 0.5 to 1 s to load: load them while the service
+        // starts,
+        // so that a replay or a verification in a fresh JVM (the commands) does not wait for them. Nothing is
+        // connected.
+        Thread warmUp = new Thread(
+                () -> {
+                    try (KafkaConsumer<byte[], byte[]> unused = new KafkaConsumer<>(config(Map.of()))) {
+                        ApiKeys.values();
+                    } catch (RuntimeException e) {
+                        log.debug("Kafka client warm-up skipped: {}", e.toString());
+                    }
+                },
+                "kafka-client-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
     }
@@ -58,24 +61,30 @@ public class TopicFromStart {
     }
 
     /** Where the reading stopped, per partition, and how long the consumer took to be ready. */
-    public record Read(Map<Integer, Long> endOffsets, long setupMillis) {
-    }
+    public record Read(Map<Integer, Long> endOffsets, long setupMillis) {}
 
     /**
      * @param tuning consumer settings on top of the service's (fetch sizes and the like)
      * @param each   called on the reading thread with a partition and its next records, none at or past the end offset
      */
-    public Read read(String topic, Map<String, Object> tuning, BiConsumer<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> each) {
-        return read(topic, tuning, records -> { }, each);
+    public Read read(
+            String topic,
+            Map<String, Object> tuning,
+            BiConsumer<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> each) {
+        return read(topic, tuning, records -> {}, each);
     }
 
     /** @param toRead told, before the first record, how many records lie between the first offsets and the end offsets */
-    public Read read(String topic, Map<String, Object> tuning, LongConsumer toRead,
-                     BiConsumer<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> each) {
+    public Read read(
+            String topic,
+            Map<String, Object> tuning,
+            LongConsumer toRead,
+            BiConsumer<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> each) {
         long started = System.nanoTime();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(tuning))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
@@ -89,7 +98,8 @@ public class TopicFromStart {
                 }
             }
             toRead.accept(records);
-            consumer.pause(partitions.stream().filter(p -> !remaining.contains(p)).toList());
+            consumer.pause(
+                    partitions.stream().filter(p -> !remaining.contains(p)).toList());
             long setupMillis = (System.nanoTime() - started) / 1_000_000;
             while (!remaining.isEmpty()) {
                 ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));

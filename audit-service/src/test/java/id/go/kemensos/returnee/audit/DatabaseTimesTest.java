@@ -1,11 +1,10 @@
 package id.go.kemensos.returnee.audit;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DatabaseTimesTest {
 
@@ -18,7 +17,8 @@ class DatabaseTimesTest {
         times[2] = Instant.parse("0999-12-31T23:59:59.000001Z");
         times[3] = Instant.parse("+10000-01-01T00:00:00Z");
         for (int i = 4; i < times.length; i++) {
-            times[i] = Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 253_402_300_799L), random.nextInt(1_000_000_000));
+            times[i] = Instant.ofEpochSecond(
+                    random.nextLong(-62_000_000_000L, 253_402_300_799L), random.nextInt(1_000_000_000));
         }
         for (Instant time : times) {
             StringBuilder appended = new StringBuilder("x");

@@ -18,8 +18,7 @@ final class BenchOfficers {
     /** Reads the services' actuator metrics. */
     static final String ADMIN = "admin";
 
-    private BenchOfficers() {
-    }
+    private BenchOfficers() {}
 
     /** The Authorization header value for the officer, with a token valid now. */
     static String bearer(String username) {

@@ -6,12 +6,30 @@ import java.time.Duration;
  * Command line of the benchmarks: {@code [floor|e2e|all|upload|decide|pay|sms|replay] [--n=10000] [--kafka-records=200000] [--jdbc-rows=200000]
  * [--jdbc-single-rows=5000] [--clients=16] [--rows=1000000] [--registrations=100000] [--payments=5000] [--messages=5000] [--events=1000000] [--timeout-minutes=15]}.
  */
-record BenchOptions(Mode mode, int returnees, int kafkaRecords, int jdbcRows, int jdbcSingleRows, int clients, int uploadRows,
-                    int decisionRegistrations, int payments, int messages, int replayEvents, Duration timeout) {
+record BenchOptions(
+        Mode mode,
+        int returnees,
+        int kafkaRecords,
+        int jdbcRows,
+        int jdbcSingleRows,
+        int clients,
+        int uploadRows,
+        int decisionRegistrations,
+        int payments,
+        int messages,
+        int replayEvents,
+        Duration timeout) {
 
     /** ALL is the floor and e2e together; UPLOAD, DECIDE, PAY, SMS and REPLAY each run alone, on a stack of their own. */
     enum Mode {
-        FLOOR, E2E, ALL, UPLOAD, DECIDE, PAY, SMS, REPLAY;
+        FLOOR,
+        E2E,
+        ALL,
+        UPLOAD,
+        DECIDE,
+        PAY,
+        SMS,
+        REPLAY;
 
         boolean ownStack() {
             return this == UPLOAD || this == DECIDE || this == PAY || this == SMS || this == REPLAY;
@@ -26,10 +44,11 @@ record BenchOptions(Mode mode, int returnees, int kafkaRecords, int jdbcRows, in
         }
     }
 
-    static final String USAGE = "usage: java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar [floor|e2e|all|upload|decide|pay|sms|replay] [--n=10000] "
-            + "[--kafka-records=200000] [--jdbc-rows=200000] [--jdbc-single-rows=5000] [--clients=16] [--rows=1000000] "
-            + "[--registrations=100000] [--payments=5000] [--messages=5000] [--events=1000000] "
-            + "[--timeout-minutes=15]";
+    static final String USAGE =
+            "usage: java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar [floor|e2e|all|upload|decide|pay|sms|replay] [--n=10000] "
+                    + "[--kafka-records=200000] [--jdbc-rows=200000] [--jdbc-single-rows=5000] [--clients=16] [--rows=1000000] "
+                    + "[--registrations=100000] [--payments=5000] [--messages=5000] [--events=1000000] "
+                    + "[--timeout-minutes=15]";
 
     static BenchOptions parse(String... args) {
         Mode mode = Mode.ALL;
@@ -69,8 +88,19 @@ record BenchOptions(Mode mode, int returnees, int kafkaRecords, int jdbcRows, in
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        return new BenchOptions(mode, returnees, kafkaRecords, jdbcRows, jdbcSingleRows, clients, uploadRows,
-                decisionRegistrations, payments, messages, replayEvents, Duration.ofMinutes(timeoutMinutes));
+        return new BenchOptions(
+                mode,
+                returnees,
+                kafkaRecords,
+                jdbcRows,
+                jdbcSingleRows,
+                clients,
+                uploadRows,
+                decisionRegistrations,
+                payments,
+                messages,
+                replayEvents,
+                Duration.ofMinutes(timeoutMinutes));
     }
 
     private static int positive(String name, String text) {

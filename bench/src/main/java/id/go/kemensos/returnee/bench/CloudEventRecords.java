@@ -1,15 +1,15 @@
 package id.go.kemensos.returnee.bench;
 
+import com.google.crypto.tink.Aead;
 import id.go.kemensos.returnee.contracts.EventCatalog;
 import id.go.kemensos.returnee.contracts.EventType;
+import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.contracts.PlatformEvent;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
+import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.Sex;
-import com.google.crypto.tink.Aead;
-import id.go.kemensos.returnee.contracts.MaskedValues;
-import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
@@ -17,16 +17,6 @@ import id.go.kemensos.returnee.privacy.DatabasePersonKeyStore;
 import id.go.kemensos.returnee.privacy.PersonKeys;
 import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import id.go.kemensos.returnee.privacy.PlatformKeys;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +24,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes platform events as the outbox relay does (CloudEvents binary mode, keyed by the subject), so that one service can
@@ -49,9 +48,17 @@ final class CloudEventRecords implements AutoCloseable {
 
     /** A publisher that seals registrations as registration-service does: a data key per person, created in the key vault. */
     CloudEventRecords(LocalStack stack) {
-        this(stack.kafka().bootstrapServers(), new PersonKeys(PlatformKeys.load(LocalStack.keysDirectory(stack.home())),
-                new DatabasePersonKeyStore(new JdbcTemplate(new SingleConnectionDataSource("jdbc:mysql://127.0.0.1:" + MariaDbServer.PORT
-                        + "/?connectionTimeZone=UTC", "registration", "registration-local", true)), Clock.systemUTC())));
+        this(
+                stack.kafka().bootstrapServers(),
+                new PersonKeys(
+                        PlatformKeys.load(LocalStack.keysDirectory(stack.home())),
+                        new DatabasePersonKeyStore(
+                                new JdbcTemplate(new SingleConnectionDataSource(
+                                        "jdbc:mysql://127.0.0.1:" + MariaDbServer.PORT + "/?connectionTimeZone=UTC",
+                                        "registration",
+                                        "registration-local",
+                                        true)),
+                                Clock.systemUTC())));
     }
 
     /** A publisher of events about no person (seals, payments of people registered otherwise). */
@@ -88,14 +95,35 @@ final class CloudEventRecords implements AutoCloseable {
      * A registration of synthetic returnee {@code i} of Lombok Tengah, as registration-service would publish it: the person's
      * key created, their personal fields sealed with it (one key-vault write per person).
      */
-    ReturneeRegistered registered(SyntheticReturnees people, int i, UUID beneficiaryId, String category, String referralSource,
-                                  boolean attendedGuidance, Instant at) {
+    ReturneeRegistered registered(
+            SyntheticReturnees people,
+            int i,
+            UUID beneficiaryId,
+            String category,
+            String referralSource,
+            boolean attendedGuidance,
+            Instant at) {
         String nik = people.nik(i);
-        PersonalDetails details = new PersonalDetails(MaskedValues.nik(nik), people.name(i), people.birthDate(i), people.phoneE164(i),
-                new BankAccount("002", people.accountNumber(i), people.name(i)), ReturneeCategory.valueOf(category), referralSource);
+        PersonalDetails details = new PersonalDetails(
+                MaskedValues.nik(nik),
+                people.name(i),
+                people.birthDate(i),
+                people.phoneE164(i),
+                new BankAccount("002", people.accountNumber(i), people.name(i)),
+                ReturneeCategory.valueOf(category),
+                referralSource);
         Aead key = keys.createAll(List.of(beneficiaryId)).get(beneficiaryId);
-        return ReturneeRegistered.sealed(beneficiaryId, SyntheticReturnees.female(i) ? Sex.FEMALE : Sex.MALE, "52", "5202", "MY",
-                LocalDate.of(2019, 9, 2), true, attendedGuidance, null, at,
+        return ReturneeRegistered.sealed(
+                beneficiaryId,
+                SyntheticReturnees.female(i) ? Sex.FEMALE : Sex.MALE,
+                "52",
+                "5202",
+                "MY",
+                LocalDate.of(2019, 9, 2),
+                true,
+                attendedGuidance,
+                null,
+                at,
                 cipher.sealRecord(key, beneficiaryId, PersonalDataCipher.DETAILS, details));
     }
 

@@ -4,7 +4,6 @@ import id.go.kemensos.returnee.infra.sim.AcceptedSms;
 import id.go.kemensos.returnee.infra.sim.BankGatewaySimulator;
 import id.go.kemensos.returnee.infra.sim.ExecutedTransfer;
 import id.go.kemensos.returnee.infra.sim.SmsGatewaySimulator;
-
 import java.time.Instant;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -18,13 +17,23 @@ import java.util.Map;
 final class CompletionWatch {
 
     /** Words of the templates in notification-service's templates/sms-id.properties that tell the two messages apart. */
-    private static final String PAYMENT_SENT_MARK = "sdh ditransfer"; // the ELIGIBLE message says "ditransfer ke rek Anda" too
+    private static final String PAYMENT_SENT_MARK =
+            "sdh ditransfer"; // the ELIGIBLE message says "ditransfer ke rek Anda" too
+
     private static final String REGISTERED_MARK = "terdaftar";
 
     /** Distinct returnees reached per stage, with the time the last of them was reached; duplicates would be double pay/SMS. */
-    record Snapshot(int transfers, int transferDuplicates, Instant firstTransferAt, Instant lastTransferAt,
-                    int registeredSms, Instant lastRegisteredSmsAt, int paymentSms, Instant lastPaymentSmsAt,
-                    int smsDuplicates, int otherSms) {
+    record Snapshot(
+            int transfers,
+            int transferDuplicates,
+            Instant firstTransferAt,
+            Instant lastTransferAt,
+            int registeredSms,
+            Instant lastRegisteredSmsAt,
+            int paymentSms,
+            Instant lastPaymentSmsAt,
+            int smsDuplicates,
+            int otherSms) {
 
         boolean complete(int expected) {
             return transfers >= expected && registeredSms >= expected && paymentSms >= expected;
@@ -74,7 +83,8 @@ final class CompletionWatch {
             if (index == null || !expected.get(index)) {
                 continue;
             }
-            BitSet stage = message.text().contains(PAYMENT_SENT_MARK) ? told
+            BitSet stage = message.text().contains(PAYMENT_SENT_MARK)
+                    ? told
                     : message.text().contains(REGISTERED_MARK) ? registered : null;
             if (stage == null) {
                 other++;
@@ -90,8 +100,17 @@ final class CompletionWatch {
                 lastRegistered = latest(lastRegistered, message.acceptedAt());
             }
         }
-        return new Snapshot(paid.cardinality(), transferDuplicates, firstTransfer, lastTransfer, registered.cardinality(),
-                lastRegistered, told.cardinality(), lastTold, smsDuplicates, other);
+        return new Snapshot(
+                paid.cardinality(),
+                transferDuplicates,
+                firstTransfer,
+                lastTransfer,
+                registered.cardinality(),
+                lastRegistered,
+                told.cardinality(),
+                lastTold,
+                smsDuplicates,
+                other);
     }
 
     private static Instant earliest(Instant a, Instant b) {

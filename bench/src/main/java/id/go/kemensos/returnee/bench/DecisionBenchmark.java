@@ -10,7 +10,6 @@ import id.go.kemensos.returnee.eligibility.rules.RuleSetCatalog;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.launcher.PlatformServices;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
-
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -31,9 +30,15 @@ final class DecisionBenchmark {
 
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
-    record Figures(int registrations, long engineDecisions, long engineNanos, Map<Outcome, Long> engineOutcomes, long produceNanos,
-                   long serviceDecisions, long serviceNanos, boolean complete) {
-    }
+    record Figures(
+            int registrations,
+            long engineDecisions,
+            long engineNanos,
+            Map<Outcome, Long> engineOutcomes,
+            long produceNanos,
+            long serviceDecisions,
+            long serviceNanos,
+            boolean complete) {}
 
     private final LocalStack stack;
     private final PlatformServices services;
@@ -53,14 +58,17 @@ final class DecisionBenchmark {
 
         RuleEngine engine = new RuleEngine();
         RuleSetCatalog catalog = RuleSetCatalog.load(null, engine);
-        out.printf("== The rule engine alone on %,d registrations (%d rule sets)%n", n, catalog.ids().size());
+        out.printf(
+                "== The rule engine alone on %,d registrations (%d rule sets)%n",
+                n, catalog.ids().size());
         engineOn(catalog, engine, people, Math.min(n, 20_000), today); // warm-up
         Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
         long start = System.nanoTime();
         long decided = engineOn(catalog, engine, people, n, today, outcomes);
         long engineNanos = System.nanoTime() - start;
-        out.printf("   %,d decisions in %s: %,.0f decisions/s %s%n", decided, Rates.secondsText(engineNanos),
-                Rates.perSecond(decided, engineNanos), outcomes);
+        out.printf(
+                "   %,d decisions in %s: %,.0f decisions/s %s%n",
+                decided, Rates.secondsText(engineNanos), Rates.perSecond(decided, engineNanos), outcomes);
 
         out.println("== Starting eligibility-service alone");
         services.start(PlatformService.ELIGIBILITY);
@@ -69,8 +77,16 @@ final class DecisionBenchmark {
         long produceStart = System.nanoTime();
         try (CloudEventRecords records = new CloudEventRecords(stack)) {
             for (int i = 0; i < n; i++) {
-                records.send(RegistrationTopics.EVENTS, records.registered(people, i, UUID.randomUUID(), category(i),
-                        i % 5 == 0 ? "POLRI" : "BP3MI", i % 7 != 0, registeredAt));
+                records.send(
+                        RegistrationTopics.EVENTS,
+                        records.registered(
+                                people,
+                                i,
+                                UUID.randomUUID(),
+                                category(i),
+                                i % 5 == 0 ? "POLRI" : "BP3MI",
+                                i % 7 != 0,
+                                registeredAt));
             }
         }
         long produceNanos = System.nanoTime() - produceStart;
@@ -81,7 +97,9 @@ final class DecisionBenchmark {
         while ((done = relayed() - before) < expected && Instant.now().isBefore(deadline)) {
             if (System.nanoTime() - lastPrint > 10_000_000_000L) {
                 lastPrint = System.nanoTime();
-                out.printf("  t=%6.1f s  decisions on Kafka %,d of %,d%n", Rates.seconds(lastPrint - produceStart), done, expected);
+                out.printf(
+                        "  t=%6.1f s  decisions on Kafka %,d of %,d%n",
+                        Rates.seconds(lastPrint - produceStart), done, expected);
             }
             Thread.sleep(250);
         }
@@ -89,12 +107,18 @@ final class DecisionBenchmark {
         return new Figures(n, decided, engineNanos, outcomes, produceNanos, done, serviceNanos, done >= expected);
     }
 
-    private static long engineOn(RuleSetCatalog catalog, RuleEngine engine, SyntheticReturnees people, int n, LocalDate today) {
+    private static long engineOn(
+            RuleSetCatalog catalog, RuleEngine engine, SyntheticReturnees people, int n, LocalDate today) {
         return engineOn(catalog, engine, people, n, today, new EnumMap<>(Outcome.class));
     }
 
-    private static long engineOn(RuleSetCatalog catalog, RuleEngine engine, SyntheticReturnees people, int n, LocalDate today,
-                                 Map<Outcome, Long> outcomes) {
+    private static long engineOn(
+            RuleSetCatalog catalog,
+            RuleEngine engine,
+            SyntheticReturnees people,
+            int n,
+            LocalDate today,
+            Map<Outcome, Long> outcomes) {
         long decisions = 0;
         for (int i = 0; i < n; i++) {
             Facts facts = facts(people, i, today);
@@ -116,14 +140,29 @@ final class DecisionBenchmark {
     }
 
     private static Facts facts(SyntheticReturnees people, int i, LocalDate today) {
-        return new Facts(true, SyntheticReturnees.female(i) ? "FEMALE" : "MALE", people.birthDate(i), "52", "5202", category(i),
-                i % 5 == 0 ? "POLRI" : "BP3MI", "MY", LocalDate.of(2019, 9, 2), today, people.name(i), "002", people.name(i), true,
-                i % 7 != 0, Set.of());
+        return new Facts(
+                true,
+                SyntheticReturnees.female(i) ? "FEMALE" : "MALE",
+                people.birthDate(i),
+                "52",
+                "5202",
+                category(i),
+                i % 5 == 0 ? "POLRI" : "BP3MI",
+                "MY",
+                LocalDate.of(2019, 9, 2),
+                today,
+                people.name(i),
+                "002",
+                people.name(i),
+                true,
+                i % 7 != 0,
+                Set.of());
     }
 
     private long relayed() {
-        return stack.relay().relayedCounts().entrySet().stream().filter(e -> e.getKey().startsWith("eligibility"))
-                .mapToLong(Map.Entry::getValue).sum();
+        return stack.relay().relayedCounts().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("eligibility"))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
-
 }

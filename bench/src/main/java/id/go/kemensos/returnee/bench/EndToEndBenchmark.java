@@ -3,7 +3,6 @@ package id.go.kemensos.returnee.bench;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.launcher.PlatformServices;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
-
 import java.io.PrintStream;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -26,11 +25,19 @@ final class EndToEndBenchmark {
     static final Map<String, String> ENVIRONMENT = Map.of(
             "DISBURSEMENT_AUTO_APPROVAL", "true",
             "DISBURSEMENT_STATUS_CHECK_DELAY", "PT5S");
+
     private static final Duration POLL = Duration.ofMillis(500);
     private static final long PROGRESS_SECONDS = 5;
 
-    record Figures(int planned, int clients, long servicesStartNanos, RegistrationLoad.Result load,
-                   CompletionWatch.Snapshot outcome, Instant start, String incomplete, Map<String, Long> relayed) {
+    record Figures(
+            int planned,
+            int clients,
+            long servicesStartNanos,
+            RegistrationLoad.Result load,
+            CompletionWatch.Snapshot outcome,
+            Instant start,
+            String incomplete,
+            Map<String, Long> relayed) {
 
         int expected() {
             return load.createdCount();
@@ -76,14 +83,18 @@ final class EndToEndBenchmark {
 
         SyntheticReturnees returnees = new SyntheticReturnees(new SecureRandom());
         CompletionWatch watch = new CompletionWatch(stack.bank(), stack.sms(), returnees, count);
-        RegistrationLoad load = new RegistrationLoad(URI.create(PlatformService.REGISTRATION.baseUrl() + "/api/returnees"),
-                returnees, options.clients(), out);
+        RegistrationLoad load = new RegistrationLoad(
+                URI.create(PlatformService.REGISTRATION.baseUrl() + "/api/returnees"),
+                returnees,
+                options.clients(),
+                out);
         BitSet planned = new BitSet(count);
         planned.set(0, count);
         Map<String, Long> relayedBefore = stack.relay().relayedCounts();
 
-        out.printf("== End to end: POSTing %,d registrations from %d clients, then waiting for %s at most%n", count,
-                options.clients(), options.timeout());
+        out.printf(
+                "== End to end: POSTing %,d registrations from %d clients, then waiting for %s at most%n",
+                count, options.clients(), options.timeout());
         Instant start = Instant.now();
         long startNanos = System.nanoTime();
         ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -91,12 +102,19 @@ final class EndToEndBenchmark {
             t.setDaemon(true);
             return t;
         });
-        progress.scheduleAtFixedRate(() -> printProgress(startNanos, count, load, watch.snapshot(planned)),
-                PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
+        progress.scheduleAtFixedRate(
+                () -> printProgress(startNanos, count, load, watch.snapshot(planned)),
+                PROGRESS_SECONDS,
+                PROGRESS_SECONDS,
+                TimeUnit.SECONDS);
         try {
             RegistrationLoad.Result result = load.run(count, startNanos);
-            out.printf("  POSTs done in %s: %,d created, %,d already registered, %,d failed%n",
-                    Rates.secondsText(result.elapsedNanos()), result.createdCount(), result.alreadyRegistered(), result.failed());
+            out.printf(
+                    "  POSTs done in %s: %,d created, %,d already registered, %,d failed%n",
+                    Rates.secondsText(result.elapsedNanos()),
+                    result.createdCount(),
+                    result.alreadyRegistered(),
+                    result.failed());
             String incomplete = null;
             CompletionWatch.Snapshot outcome;
             long deadline = startNanos + options.timeout().toNanos();
@@ -112,10 +130,18 @@ final class EndToEndBenchmark {
                 if (incomplete != null) {
                     break;
                 }
-                TimeUnit.MILLISECONDS.sleep(POLL.toMillis()); // polling pause; the times come from the simulators' stamps
+                TimeUnit.MILLISECONDS.sleep(
+                        POLL.toMillis()); // polling pause; the times come from the simulators' stamps
             }
             printProgress(startNanos, count, load, outcome);
-            return new Figures(count, options.clients(), servicesStartNanos, result, outcome, start, incomplete,
+            return new Figures(
+                    count,
+                    options.clients(),
+                    servicesStartNanos,
+                    result,
+                    outcome,
+                    start,
+                    incomplete,
                     delta(relayedBefore, stack.relay().relayedCounts()));
         } finally {
             progress.shutdownNow();
@@ -132,9 +158,15 @@ final class EndToEndBenchmark {
     }
 
     private void printProgress(long startNanos, int count, RegistrationLoad load, CompletionWatch.Snapshot s) {
-        out.printf("  t=%6.1f s  posted %,d/%,d  paid by bank %,d  SMS registered %,d  SMS payment sent %,d  relayed %s%n",
-                Rates.seconds(System.nanoTime() - startNanos), load.answered(), count, s.transfers(), s.registeredSms(),
-                s.paymentSms(), stack.relay().relayedCounts());
+        out.printf(
+                "  t=%6.1f s  posted %,d/%,d  paid by bank %,d  SMS registered %,d  SMS payment sent %,d  relayed %s%n",
+                Rates.seconds(System.nanoTime() - startNanos),
+                load.answered(),
+                count,
+                s.transfers(),
+                s.registeredSms(),
+                s.paymentSms(),
+                stack.relay().relayedCounts());
     }
 
     private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {

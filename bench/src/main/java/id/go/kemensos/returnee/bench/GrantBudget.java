@@ -1,7 +1,6 @@
 package id.go.kemensos.returnee.bench;
 
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,19 +16,24 @@ import java.time.ZoneId;
  */
 final class GrantBudget {
 
-    private GrantBudget() {
-    }
+    private GrantBudget() {}
 
     static void fundNtb(long ceiling) {
         String year = String.valueOf(LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear());
         String body = "{\"ceiling\":" + ceiling + "}";
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                            PlatformService.DISBURSEMENT.baseUrl() + "/api/budgets/BSU/52/" + year)).header("Content-Type", "application/json")
-                    .header("Authorization", BenchOfficers.bearer(BenchOfficers.FINANCE_MAKER))
-                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            PlatformService.DISBURSEMENT.baseUrl() + "/api/budgets/BSU/52/" + year))
+                                    .header("Content-Type", "application/json")
+                                    .header("Authorization", BenchOfficers.bearer(BenchOfficers.FINANCE_MAKER))
+                                    .PUT(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("setting the NTB budget answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        "setting the NTB budget answered " + response.statusCode() + ": " + response.body());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -17,10 +17,13 @@ final class JdbcFloor {
     static final int BATCH_SIZE = 1_000;
     /** Untimed batches first, so the figure is the steady state of the driver's JIT-compiled code and a warm buffer pool. */
     private static final int WARM_UP_ROWS = 5 * BATCH_SIZE;
+
     private static final String SERVER_URL = "jdbc:mysql://127.0.0.1:3307/?connectionTimeZone=UTC";
-    private static final String BENCH_URL = "jdbc:mysql://127.0.0.1:3307/bench?rewriteBatchedStatements=true&connectionTimeZone=UTC";
-    private static final String INSERT = "INSERT INTO bench_floor (id, aggregatetype, aggregateid, type, payload, ce_source, "
-            + "ce_time, ce_subject, ce_dataschema) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String BENCH_URL =
+            "jdbc:mysql://127.0.0.1:3307/bench?rewriteBatchedStatements=true&connectionTimeZone=UTC";
+    private static final String INSERT =
+            "INSERT INTO bench_floor (id, aggregatetype, aggregateid, type, payload, ce_source, "
+                    + "ce_time, ce_subject, ce_dataschema) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String PAYLOAD_FILLER = "x".repeat(320);
 
     record Figures(long batchedRows, long batchedNanos, long singleRows, long singleNanos) {
@@ -45,10 +48,12 @@ final class JdbcFloor {
         try (Connection connection = DriverManager.getConnection(BENCH_URL, "root", "")) {
             insertBatched(connection, WARM_UP_ROWS);
             long batchedNanos = insertBatched(connection, batchedRows);
-            out.printf("  inserted %,d rows in batches of %,d (commit per batch) in %s (after %,d untimed warm-up rows)%n",
+            out.printf(
+                    "  inserted %,d rows in batches of %,d (commit per batch) in %s (after %,d untimed warm-up rows)%n",
                     batchedRows, BATCH_SIZE, Rates.secondsText(batchedNanos), WARM_UP_ROWS);
             long singleNanos = insertSingle(connection, singleRows);
-            out.printf("  inserted %,d rows one by one (autocommit) in %s%n", singleRows, Rates.secondsText(singleNanos));
+            out.printf(
+                    "  inserted %,d rows one by one (autocommit) in %s%n", singleRows, Rates.secondsText(singleNanos));
             try (Statement s = connection.createStatement()) {
                 s.execute("DROP TABLE bench_floor"); // the figures are printed; the rows are of no further use
             }
@@ -57,7 +62,8 @@ final class JdbcFloor {
     }
 
     private static void createTable() throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER_URL, "root", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(SERVER_URL, "root", "");
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             s.execute("DROP TABLE IF EXISTS bench.bench_floor");
             s.execute("""
@@ -114,7 +120,10 @@ final class JdbcFloor {
         insert.setString(2, "registration");
         insert.setString(3, aggregateId);
         insert.setString(4, "id.go.kemensos.registration.ReturneeRegistered.v1");
-        insert.setString(5, "{\"beneficiaryId\":\"" + aggregateId + "\",\"sequence\":" + i + ",\"filler\":\"" + PAYLOAD_FILLER + "\"}");
+        insert.setString(
+                5,
+                "{\"beneficiaryId\":\"" + aggregateId + "\",\"sequence\":" + i + ",\"filler\":\"" + PAYLOAD_FILLER
+                        + "\"}");
         insert.setString(6, "/bench/floor");
         insert.setString(7, "2026-01-01T00:00:00Z");
         insert.setString(8, aggregateId);

@@ -1,6 +1,17 @@
 package id.go.kemensos.returnee.bench;
 
 import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -14,18 +25,6 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** Plain Kafka on the local broker: 1 KB records produced with the platform's durability settings, then consumed back. */
 final class KafkaFloor {
@@ -66,29 +65,39 @@ final class KafkaFloor {
         try (Admin admin = Admin.create(KafkaAccess.asAdmin(bootstrapServers))) {
             recreateTopic(admin);
             long produceNanos = produce(records);
-            out.printf("  produced %,d records of %d bytes in %s (after %,d untimed warm-up records)%n", records, RECORD_BYTES,
-                    Rates.secondsText(produceNanos), WARM_UP_RECORDS);
+            out.printf(
+                    "  produced %,d records of %d bytes in %s (after %,d untimed warm-up records)%n",
+                    records, RECORD_BYTES, Rates.secondsText(produceNanos), WARM_UP_RECORDS);
             int consumed = records + WARM_UP_RECORDS;
             long[] consume = consume(consumed);
-            out.printf("  consumed %,d records in %s (group join took %s)%n", consumed, Rates.secondsText(consume[0]),
-                    Rates.millis(consume[1]));
+            out.printf(
+                    "  consumed %,d records in %s (group join took %s)%n",
+                    consumed, Rates.secondsText(consume[0]), Rates.millis(consume[1]));
             deleteTopic(admin); // 1 KB x records would otherwise stay on disk forever (the broker keeps logs forever)
             return new Figures(records, produceNanos, consumed, consume[0], consume[1]);
         }
     }
 
     private long produce(int records) throws InterruptedException {
-        Map<String, Object> config = KafkaAccess.asAdmin(bootstrapServers, Map.of(
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.CLIENT_ID_CONFIG, "bench-floor-producer"));
+        Map<String, Object> config = KafkaAccess.asAdmin(
+                bootstrapServers,
+                Map.of(
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        256 * 1024,
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        "bench-floor-producer"));
         byte[] value = new byte[RECORD_BYTES];
         new Random(42).nextBytes(value); // incompressible, though compression is off anyway
         AtomicLong acknowledged = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
             send(producer, 0, WARM_UP_RECORDS, value, acknowledged, failure);
             producer.flush();
             long start = System.nanoTime();
@@ -96,14 +105,20 @@ final class KafkaFloor {
             producer.flush();
             long nanos = System.nanoTime() - start;
             if (failure.get() != null || acknowledged.get() != WARM_UP_RECORDS + records) {
-                throw new IllegalStateException("Kafka floor: " + acknowledged.get() + " of " + records + " acknowledged", failure.get());
+                throw new IllegalStateException(
+                        "Kafka floor: " + acknowledged.get() + " of " + records + " acknowledged", failure.get());
             }
             return nanos;
         }
     }
 
-    private static void send(KafkaProducer<byte[], byte[]> producer, int from, int count, byte[] value, AtomicLong acknowledged,
-                             AtomicReference<Exception> failure) {
+    private static void send(
+            KafkaProducer<byte[], byte[]> producer,
+            int from,
+            int count,
+            byte[] value,
+            AtomicLong acknowledged,
+            AtomicReference<Exception> failure) {
         for (int i = from; i < from + count; i++) {
             byte[] key = Integer.toString(i).getBytes(StandardCharsets.US_ASCII);
             producer.send(new ProducerRecord<>(TOPIC, key, value), (metadata, error) -> {
@@ -118,13 +133,21 @@ final class KafkaFloor {
 
     /** @return {nanos from the first record to the last, nanos spent joining the fresh group before the first record} */
     private long[] consume(int records) {
-        Map<String, Object> config = KafkaAccess.asAdmin(bootstrapServers, Map.of(
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-floor-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000,
-                ConsumerConfig.CLIENT_ID_CONFIG, "bench-floor-consumer"));
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        Map<String, Object> config = KafkaAccess.asAdmin(
+                bootstrapServers,
+                Map.of(
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "bench-floor-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        2_000,
+                        ConsumerConfig.CLIENT_ID_CONFIG,
+                        "bench-floor-consumer"));
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             long subscribed = System.nanoTime();
             consumer.subscribe(List.of(TOPIC));
             long first = 0;
@@ -137,7 +160,8 @@ final class KafkaFloor {
                 }
                 seen += batch.count();
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Kafka floor: consumed only " + seen + " of " + records + " in " + CONSUME_TIMEOUT);
+                    throw new IllegalStateException(
+                            "Kafka floor: consumed only " + seen + " of " + records + " in " + CONSUME_TIMEOUT);
                 }
             }
             // The first batch's own fetch is inside the join figure; with 1,000s of records per batch that is noise.
@@ -150,7 +174,9 @@ final class KafkaFloor {
         long deadline = System.nanoTime() + TOPIC_TIMEOUT.toNanos();
         while (true) {
             try {
-                admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1)))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
                 break;
             } catch (ExecutionException e) {
                 // A just-deleted topic can still be "marked for deletion" for a moment.
@@ -177,9 +203,13 @@ final class KafkaFloor {
     private void awaitLeaders(Admin admin, long deadline) throws Exception {
         while (true) {
             try {
-                TopicDescription description = admin.describeTopics(List.of(TOPIC)).allTopicNames().get(10, TimeUnit.SECONDS).get(TOPIC);
+                TopicDescription description = admin.describeTopics(List.of(TOPIC))
+                        .allTopicNames()
+                        .get(10, TimeUnit.SECONDS)
+                        .get(TOPIC);
                 if (description.partitions().size() == PARTITIONS
-                        && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                        && description.partitions().stream()
+                                .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
                     return;
                 }
             } catch (ExecutionException e) {
@@ -188,7 +218,8 @@ final class KafkaFloor {
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Topic " + TOPIC + " has partitions without a leader after " + TOPIC_TIMEOUT);
+                throw new IllegalStateException(
+                        "Topic " + TOPIC + " has partitions without a leader after " + TOPIC_TIMEOUT);
             }
             pause();
         }

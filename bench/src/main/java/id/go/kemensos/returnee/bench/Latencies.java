@@ -11,7 +11,8 @@ record Latencies(long count, long p50Nanos, long p95Nanos, long p99Nanos, long m
         }
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        return new Latencies(sorted.length, rank(sorted, 0.50), rank(sorted, 0.95), rank(sorted, 0.99), sorted[sorted.length - 1]);
+        return new Latencies(
+                sorted.length, rank(sorted, 0.50), rank(sorted, 0.95), rank(sorted, 0.99), sorted[sorted.length - 1]);
     }
 
     private static long rank(long[] sorted, double quantile) {

@@ -9,7 +9,6 @@ import id.go.kemensos.returnee.infra.launcher.PlatformServices;
 import id.go.kemensos.returnee.infra.sim.ExecutedTransfer;
 import id.go.kemensos.returnee.infra.sim.FaultProfile;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
-
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -29,7 +28,8 @@ import java.util.UUID;
  */
 final class PaymentBenchmark {
 
-    static final Map<String, String> ENVIRONMENT = Map.of("DISBURSEMENT_AUTO_APPROVAL", "true", "DISBURSEMENT_STATUS_CHECK_DELAY", "PT5S");
+    static final Map<String, String> ENVIRONMENT =
+            Map.of("DISBURSEMENT_AUTO_APPROVAL", "true", "DISBURSEMENT_STATUS_CHECK_DELAY", "PT5S");
     private static final long GRANT = 960_000L;
 
     private final LocalStack stack;
@@ -52,7 +52,9 @@ final class PaymentBenchmark {
         return List.of(round(people, 0, n, 0, year, options), round(people, n, n, 50, year, options));
     }
 
-    private LatencyRound round(SyntheticReturnees people, int first, int n, long latencyMillis, String year, BenchOptions options) throws Exception {
+    private LatencyRound round(
+            SyntheticReturnees people, int first, int n, long latencyMillis, String year, BenchOptions options)
+            throws Exception {
         stack.bank().faults(FaultProfile.latency(latencyMillis));
         out.printf("== %,d payments with the bank answering in %d ms%n", n, latencyMillis);
         Set<String> accounts = new HashSet<>();
@@ -62,16 +64,35 @@ final class PaymentBenchmark {
             for (int i = first; i < first + n; i++) {
                 UUID beneficiary = UUID.randomUUID();
                 accounts.add(people.accountNumber(i));
-                records.send(RegistrationTopics.EVENTS, records.registered(people, i, beneficiary, "PMIB_DEPORTEE", "BP3MI", true, now));
-                records.send(EligibilityTopics.EVENTS, new EligibilityDecided(UUID.randomUUID(), beneficiary, "BSU", year, Outcome.ELIGIBLE, GRANT,
-                        List.of("BUSINESS_STIMULANT_GRANT"), "bantuan-stimulan-usaha", "bench", List.of(), "52", "5202", null, now));
+                records.send(
+                        RegistrationTopics.EVENTS,
+                        records.registered(people, i, beneficiary, "PMIB_DEPORTEE", "BP3MI", true, now));
+                records.send(
+                        EligibilityTopics.EVENTS,
+                        new EligibilityDecided(
+                                UUID.randomUUID(),
+                                beneficiary,
+                                "BSU",
+                                year,
+                                Outcome.ELIGIBLE,
+                                GRANT,
+                                List.of("BUSINESS_STIMULANT_GRANT"),
+                                "bantuan-stimulan-usaha",
+                                "bench",
+                                List.of(),
+                                "52",
+                                "5202",
+                                null,
+                                now));
             }
         }
         Instant deadline = Instant.now().plus(options.timeout());
         int executed = 0;
         long lastPrint = System.nanoTime();
         while (Instant.now().isBefore(deadline)) {
-            executed = (int) stack.bank().executedTransfers().stream().filter(t -> accounts.contains(t.accountNo())).count();
+            executed = (int) stack.bank().executedTransfers().stream()
+                    .filter(t -> accounts.contains(t.accountNo()))
+                    .count();
             if (executed >= n) {
                 break;
             }
@@ -90,7 +111,9 @@ final class PaymentBenchmark {
         }
         int duplicates = perReference.values().stream().mapToInt(c -> c - 1).sum();
         stack.bank().faults(FaultProfile.NONE);
-        out.printf("   %,d executed in %s: %,.1f payments/s, %d duplicates%n", executed, Rates.secondsText(nanos), Rates.perSecond(executed, nanos), duplicates);
+        out.printf(
+                "   %,d executed in %s: %,.1f payments/s, %d duplicates%n",
+                executed, Rates.secondsText(nanos), Rates.perSecond(executed, nanos), duplicates);
         return new LatencyRound(latencyMillis, n, nanos, executed, duplicates);
     }
 }

@@ -7,8 +7,6 @@ import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
 import id.go.kemensos.returnee.infra.stack.ManagedProcess;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
-import org.slf4j.bridge.SLF4JBridgeHandler;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -17,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Entry point of the benchmarks: the raw floor of this machine and the platform end to end, in one run on one local stack,
@@ -28,11 +27,11 @@ import java.util.stream.Stream;
 public final class PlatformBenchmark {
 
     private static final List<Integer> SIMULATOR_AND_SERVICE_PORTS = Stream.concat(
-            Stream.of(LocalStack.BANK_SIMULATOR_PORT, LocalStack.SMS_SIMULATOR_PORT),
-            Stream.of(PlatformService.values()).map(PlatformService::port)).toList();
+                    Stream.of(LocalStack.BANK_SIMULATOR_PORT, LocalStack.SMS_SIMULATOR_PORT),
+                    Stream.of(PlatformService.values()).map(PlatformService::port))
+            .toList();
 
-    private PlatformBenchmark() {
-    }
+    private PlatformBenchmark() {}
 
     public static void main(String[] args) {
         // Before the first logger exists: our own config keeps the simulators' per-message INFO lines off the console.
@@ -69,7 +68,8 @@ public final class PlatformBenchmark {
         }
 
         int execute() {
-            Thread hook = new Thread(this::stop, "bench-shutdown"); // Ctrl-C must not leave the broker and services running
+            Thread hook =
+                    new Thread(this::stop, "bench-shutdown"); // Ctrl-C must not leave the broker and services running
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 PlatformHome home = PlatformHome.locate();
@@ -77,18 +77,22 @@ public final class PlatformBenchmark {
                     return onOwnStack(home);
                 }
                 String bootstrapServers = "127.0.0.1:" + KafkaBroker.PORT;
-                if (options.mode() == BenchOptions.Mode.FLOOR && ManagedProcess.isListening(MariaDbServer.PORT)
+                if (options.mode() == BenchOptions.Mode.FLOOR
+                        && ManagedProcess.isListening(MariaDbServer.PORT)
                         && ManagedProcess.isListening(KafkaBroker.PORT)) {
-                    // The floor needs only the broker and the database; a second outbox relay would compete with its owner's.
-                    out.println("== Floor on the MariaDB and Kafka already running (not starting the relay or simulators)");
+                    // The floor needs only the broker and the database; a second outbox relay would compete with its
+                    // owner's.
+                    out.println(
+                            "== Floor on the MariaDB and Kafka already running (not starting the relay or simulators)");
                 } else {
                     requireFree(SIMULATOR_AND_SERVICE_PORTS);
-                    out.println("== Starting the local stack (adopting MariaDB/Kafka if already running) in " + home.root());
+                    out.println("== Starting the local stack (adopting MariaDB/Kafka if already running) in "
+                            + home.root());
                     stack = new LocalStack(home).start();
                     bootstrapServers = stack.kafka().bootstrapServers();
                 }
-                RawFloorBenchmark.Figures floor = options.mode().floor()
-                        ? new RawFloorBenchmark(bootstrapServers, out).run(options) : null;
+                RawFloorBenchmark.Figures floor =
+                        options.mode().floor() ? new RawFloorBenchmark(bootstrapServers, out).run(options) : null;
                 EndToEndBenchmark.Figures e2e = null;
                 if (options.mode().endToEnd()) {
                     services = new PlatformServices(home, EndToEndBenchmark.ENVIRONMENT);
@@ -115,8 +119,12 @@ public final class PlatformBenchmark {
          * and broker of their own (a work directory deleted afterwards), so that none of them reaches the developer's stack.
          */
         private int onOwnStack(PlatformHome home) throws Exception {
-            requireFree(Stream.concat(Stream.of(MariaDbServer.PORT, KafkaBroker.PORT), SIMULATOR_AND_SERVICE_PORTS.stream()).toList());
-            Path work = home.root().resolve("work").resolve("bench-" + options.mode().name().toLowerCase(java.util.Locale.ROOT));
+            requireFree(
+                    Stream.concat(Stream.of(MariaDbServer.PORT, KafkaBroker.PORT), SIMULATOR_AND_SERVICE_PORTS.stream())
+                            .toList());
+            Path work = home.root()
+                    .resolve("work")
+                    .resolve("bench-" + options.mode().name().toLowerCase(java.util.Locale.ROOT));
             deleteTree(work);
             System.setProperty("platform.work", work.toString());
             out.println("== Starting a separate local stack in " + work);
@@ -131,8 +139,14 @@ public final class PlatformBenchmark {
                 if (options.mode() == BenchOptions.Mode.SMS) {
                     services = new PlatformServices(home, Map.of());
                     List<LatencyRound> rounds = new SmsBenchmark(stack, services, out).run(options);
-                    new FiguresReport(out).printLatencyRounds("sms, notification-service alone", "sms: gateway", "accepted",
-                            "messages/s (event on Kafka to gateway)", "duplicate messages", rounds);
+                    new FiguresReport(out)
+                            .printLatencyRounds(
+                                    "sms, notification-service alone",
+                                    "sms: gateway",
+                                    "accepted",
+                                    "messages/s (event on Kafka to gateway)",
+                                    "duplicate messages",
+                                    rounds);
                     return rounds.stream().allMatch(LatencyRound::complete) ? 0 : 2;
                 }
                 if (options.mode() == BenchOptions.Mode.REPLAY) {
@@ -144,8 +158,14 @@ public final class PlatformBenchmark {
                 if (options.mode() == BenchOptions.Mode.PAY) {
                     services = new PlatformServices(home, PaymentBenchmark.ENVIRONMENT);
                     List<LatencyRound> rounds = new PaymentBenchmark(stack, services, out).run(options);
-                    new FiguresReport(out).printLatencyRounds("pay, disbursement-service alone, automatic approval", "pay: bank",
-                            "transfers executed", "payments/s (decision to transfer)", "duplicate transfers", rounds);
+                    new FiguresReport(out)
+                            .printLatencyRounds(
+                                    "pay, disbursement-service alone, automatic approval",
+                                    "pay: bank",
+                                    "transfers executed",
+                                    "payments/s (decision to transfer)",
+                                    "duplicate transfers",
+                                    rounds);
                     return rounds.stream().allMatch(LatencyRound::complete) ? 0 : 2;
                 }
                 services = new PlatformServices(home, Map.of());
@@ -174,10 +194,12 @@ public final class PlatformBenchmark {
          * our outbox relay had already joined their database as a second binlog reader with the same server ids.
          */
         private static void requireFree(List<Integer> ports) {
-            List<Integer> taken = ports.stream().filter(ManagedProcess::isListening).toList();
+            List<Integer> taken =
+                    ports.stream().filter(ManagedProcess::isListening).toList();
             if (!taken.isEmpty()) {
-                throw new IllegalStateException("ports " + taken + " are in use: another local stack or platform is running "
-                        + "(integration tests?). Wait for it to finish; the benchmark needs the machine to itself.");
+                throw new IllegalStateException(
+                        "ports " + taken + " are in use: another local stack or platform is running "
+                                + "(integration tests?). Wait for it to finish; the benchmark needs the machine to itself.");
             }
         }
 

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Arithmetic and formatting shared by the figures. */
 final class Rates {
 
-    private Rates() {
-    }
+    private Rates() {}
 
     static double perSecond(long count, long nanos) {
         return nanos <= 0 ? 0 : count * 1e9 / nanos;

@@ -25,8 +25,14 @@ final class RegistrationLoad {
     private static final int SAMPLE_ERRORS = 3;
 
     /** {@code created} marks the indexes answered 201; only those are expected downstream. */
-    record Result(int requests, BitSet created, int alreadyRegistered, int failed, List<String> errorSamples,
-                  long elapsedNanos, Latencies latencies) {
+    record Result(
+            int requests,
+            BitSet created,
+            int alreadyRegistered,
+            int failed,
+            List<String> errorSamples,
+            long elapsedNanos,
+            Latencies latencies) {
 
         int createdCount() {
             return created.cardinality();
@@ -57,7 +63,10 @@ final class RegistrationLoad {
 
     /** @param startNanos when the first request is about to go out; the elapsed time counts from here */
     Result run(int count, long startNanos) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         long[] latencies = new long[count];
         int[] statuses = new int[count];
         AtomicInteger next = new AtomicInteger();

@@ -15,14 +15,6 @@ import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.launcher.PlatformServices;
 import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +30,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The auditor's replay over a generated disbursement history of N events (default 1,000,000): payments scheduled, checked,
@@ -58,7 +57,9 @@ final class ReplayBenchmark {
     static final String AUDIT_JAVA_OPTS = "-Xms6g -Xmx6g -Xmn4g -XX:+UseParallelGC -XX:+AlwaysPreTouch";
     /** audit-service's JVM for the replay (BENCH_AUDIT_JAVA_OPTS replaces it, e.g. to add a flight recording). */
     static final String JAVA_OPTS = System.getenv().getOrDefault("BENCH_AUDIT_JAVA_OPTS", AUDIT_JAVA_OPTS);
-    static final Map<String, String> ENVIRONMENT = Map.of("SERVICE_JAVA_OPTS", JAVA_OPTS, "SPRING_KAFKA_LISTENER_AUTO_STARTUP", "false");
+
+    static final Map<String, String> ENVIRONMENT =
+            Map.of("SERVICE_JAVA_OPTS", JAVA_OPTS, "SPRING_KAFKA_LISTENER_AUTO_STARTUP", "false");
     private static final long GRANT = 960_000L;
     private static final int BATCH = 1_000;
     /**
@@ -66,6 +67,7 @@ final class ReplayBenchmark {
      * Nobody logs in to generate it, so these are made up, fixed per officer.
      */
     private static final String MAKER = subject("finance.maker");
+
     private static final String CHECKER = subject("finance.checker");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -81,17 +83,30 @@ final class ReplayBenchmark {
     }
 
     /** What was generated, to check the replay against. */
-    record Generated(long events, long settled, long reissued, long scheduled, long payments) {
-    }
+    record Generated(long events, long settled, long reissued, long scheduled, long payments) {}
 
-    record Round(String name, long records, long readMillis, double recordsPerSecond, long writeMillis, long payments, int anomalies,
-                 boolean totalsAsGenerated) {
-    }
+    record Round(
+            String name,
+            long records,
+            long readMillis,
+            double recordsPerSecond,
+            long writeMillis,
+            long payments,
+            int anomalies,
+            boolean totalsAsGenerated) {}
 
-    record Figures(Generated generated, long produceNanos, long floorRecords, long floorNanos, List<Round> rounds, long ledgerRows, long ledgerNanos) {
+    record Figures(
+            Generated generated,
+            long produceNanos,
+            long floorRecords,
+            long floorNanos,
+            List<Round> rounds,
+            long ledgerRows,
+            long ledgerNanos) {
 
         boolean complete() {
-            return rounds.stream().allMatch(r -> r.totalsAsGenerated() && r.anomalies() == 0) && ledgerRows == generated.events();
+            return rounds.stream().allMatch(r -> r.totalsAsGenerated() && r.anomalies() == 0)
+                    && ledgerRows == generated.events();
         }
     }
 
@@ -100,9 +115,15 @@ final class ReplayBenchmark {
         long t0 = System.nanoTime();
         Generated generated = generate(options.replayEvents());
         long produceNanos = System.nanoTime() - t0;
-        out.printf("   %,d events (%,d payments: %,d settled, %,d failed and reissued, %,d still scheduled) in %s, %,.0f events/s%n",
-                generated.events(), generated.payments(), generated.settled(), generated.reissued(), generated.scheduled(),
-                Rates.secondsText(produceNanos), Rates.perSecond(generated.events(), produceNanos));
+        out.printf(
+                "   %,d events (%,d payments: %,d settled, %,d failed and reissued, %,d still scheduled) in %s, %,.0f events/s%n",
+                generated.events(),
+                generated.payments(),
+                generated.settled(),
+                generated.reissued(),
+                generated.scheduled(),
+                Rates.secondsText(produceNanos),
+                Rates.perSecond(generated.events(), produceNanos));
 
         out.println("== Floor: the same topic read by a bare Kafka consumer, nothing decoded");
         long floorRecords = 0;
@@ -112,7 +133,9 @@ final class ReplayBenchmark {
             floorRecords = rawRead();
             floorNanos = System.nanoTime() - t;
         }
-        out.printf("   %,d records in %s: %,.0f records/s%n", floorRecords, Rates.secondsText(floorNanos), Rates.perSecond(floorRecords, floorNanos));
+        out.printf(
+                "   %,d records in %s: %,.0f records/s%n",
+                floorRecords, Rates.secondsText(floorNanos), Rates.perSecond(floorRecords, floorNanos));
 
         out.println("== Starting audit-service without its ledger consumer");
         services.start(PlatformService.AUDIT);
@@ -124,16 +147,33 @@ final class ReplayBenchmark {
             long reissued = total(result, "REISSUED");
             long scheduled = total(result, "SCHEDULED");
             // The fresh schema too: every payment written, by however many writers.
-            boolean asGenerated = settled == generated.settled() && reissued == generated.reissued() && scheduled == generated.scheduled()
+            boolean asGenerated = settled == generated.settled()
+                    && reissued == generated.reissued()
+                    && scheduled == generated.scheduled()
                     && result.at("/run/recordsRead").asLong() == generated.events()
                     && paymentsInSchema(result.at("/run/replayId").asString()) == generated.payments();
-            Round round = new Round(name, result.at("/run/recordsRead").asLong(), figures.get("readMillis").asLong(),
-                    figures.get("recordsPerSecond").asDouble(), figures.get("writeMillis").asLong(), result.at("/run/payments").asLong(),
-                    result.get("anomalies").size(), asGenerated);
-            out.printf("   %s: %,d records read and folded in %,d ms = %,.0f events/s (consumer set-up %d ms, joining the folds %d ms); "
-                            + "%,d payments and their history written in %,d ms; %d anomalies; totals %s%n", name, round.records(), round.readMillis(),
-                    round.recordsPerSecond(), figures.get("setupMillis").asLong(), figures.get("finishMillis").asLong(), round.payments(),
-                    round.writeMillis(), round.anomalies(), asGenerated ? "as generated" : "NOT AS GENERATED");
+            Round round = new Round(
+                    name,
+                    result.at("/run/recordsRead").asLong(),
+                    figures.get("readMillis").asLong(),
+                    figures.get("recordsPerSecond").asDouble(),
+                    figures.get("writeMillis").asLong(),
+                    result.at("/run/payments").asLong(),
+                    result.get("anomalies").size(),
+                    asGenerated);
+            out.printf(
+                    "   %s: %,d records read and folded in %,d ms = %,.0f events/s (consumer set-up %d ms, joining the folds %d ms); "
+                            + "%,d payments and their history written in %,d ms; %d anomalies; totals %s%n",
+                    name,
+                    round.records(),
+                    round.readMillis(),
+                    round.recordsPerSecond(),
+                    figures.get("setupMillis").asLong(),
+                    figures.get("finishMillis").asLong(),
+                    round.payments(),
+                    round.writeMillis(),
+                    round.anomalies(),
+                    asGenerated ? "as generated" : "NOT AS GENERATED");
             rounds.add(round);
         }
 
@@ -153,12 +193,18 @@ final class ReplayBenchmark {
             }
             if (System.nanoTime() - lastPrint > 10_000_000_000L) {
                 lastPrint = System.nanoTime();
-                out.printf("  t=%6.1f s  %,d of %,d ledger rows%n", Rates.seconds(lastPrint - t1), rows, generated.events());
+                out.printf(
+                        "  t=%6.1f s  %,d of %,d ledger rows%n",
+                        Rates.seconds(lastPrint - t1), rows, generated.events());
             }
         }
         long ledgerNanos = System.nanoTime() - firstRow;
-        out.printf("   %,d ledger rows in %s from the first row to the last: %,.0f rows/s (service start: %s)%n", rows,
-                Rates.secondsText(ledgerNanos), Rates.perSecond(rows, ledgerNanos), Rates.secondsText(firstRow - t1));
+        out.printf(
+                "   %,d ledger rows in %s from the first row to the last: %,.0f rows/s (service start: %s)%n",
+                rows,
+                Rates.secondsText(ledgerNanos),
+                Rates.perSecond(rows, ledgerNanos),
+                Rates.secondsText(firstRow - t1));
         return new Figures(generated, produceNanos, floorRecords, floorNanos, rounds, rows, ledgerNanos);
     }
 
@@ -181,36 +227,68 @@ final class ReplayBenchmark {
                     ids.add(payment);
                     people.add(person);
                     String regency = i % 3 == 0 ? "5202" : i % 3 == 1 ? "5203" : "5171";
-                    records.send(DisbursementTopics.EVENTS, new PaymentScheduled(payment, person, "BSU", year, UUID.randomUUID(), GRANT,
-                            regency.substring(0, 2), regency, now));
-                    records.send(DisbursementTopics.EVENTS, new PaymentAccountChecked(payment, person, "VERIFIED", "002", "***5501", 1.0, null, now));
+                    records.send(
+                            DisbursementTopics.EVENTS,
+                            new PaymentScheduled(
+                                    payment,
+                                    person,
+                                    "BSU",
+                                    year,
+                                    UUID.randomUUID(),
+                                    GRANT,
+                                    regency.substring(0, 2),
+                                    regency,
+                                    now));
+                    records.send(
+                            DisbursementTopics.EVENTS,
+                            new PaymentAccountChecked(payment, person, "VERIFIED", "002", "***5501", 1.0, null, now));
                 }
-                records.send(DisbursementTopics.EVENTS, new PaymentBatchPrepared(batch, "BSU", year, "52", "002", ids, n * GRANT, MAKER, now));
-                records.send(DisbursementTopics.EVENTS, new PaymentBatchDecided(batch, "APPROVED", MAKER, CHECKER, null, n,
-                        n * GRANT, now));
+                records.send(
+                        DisbursementTopics.EVENTS,
+                        new PaymentBatchPrepared(batch, "BSU", year, "52", "002", ids, n * GRANT, MAKER, now));
+                records.send(
+                        DisbursementTopics.EVENTS,
+                        new PaymentBatchDecided(batch, "APPROVED", MAKER, CHECKER, null, n, n * GRANT, now));
                 produced += 2L * n + 2;
                 for (int i = 0; i < n; i++) {
                     UUID payment = ids.get(i);
                     UUID person = people.get(i);
                     records.send(DisbursementTopics.EVENTS, new PaymentApproved(payment, person, GRANT, CHECKER, now));
-                    records.send(DisbursementTopics.EVENTS, new PaymentSent(payment, person, GRANT, "002", "***5501", now));
+                    records.send(
+                            DisbursementTopics.EVENTS, new PaymentSent(payment, person, GRANT, "002", "***5501", now));
                     produced += 2;
                     payments++;
                     if (i % 50 == 49 && produced + 4 <= events) {
                         UUID replacement = UUID.randomUUID();
-                        records.send(DisbursementTopics.EVENTS, new PaymentFailed(payment, person, GRANT, "002", "***5501", "4030",
-                                "account closed", now));
-                        records.send(DisbursementTopics.EVENTS, new PaymentReissued(payment, replacement, person, GRANT, MAKER,
-                                "account amended", now));
-                        records.send(DisbursementTopics.EVENTS, new PaymentScheduled(replacement, person, "BSU", year, UUID.randomUUID(), GRANT,
-                                "52", "5202", now));
+                        records.send(
+                                DisbursementTopics.EVENTS,
+                                new PaymentFailed(
+                                        payment, person, GRANT, "002", "***5501", "4030", "account closed", now));
+                        records.send(
+                                DisbursementTopics.EVENTS,
+                                new PaymentReissued(
+                                        payment, replacement, person, GRANT, MAKER, "account amended", now));
+                        records.send(
+                                DisbursementTopics.EVENTS,
+                                new PaymentScheduled(
+                                        replacement, person, "BSU", year, UUID.randomUUID(), GRANT, "52", "5202", now));
                         produced += 3;
                         reissued++;
                         scheduled++;
                         payments++;
                     } else {
-                        records.send(DisbursementTopics.EVENTS, new PaymentSettled(payment, person, "BSU", GRANT, "002", "***5501",
-                                "BNK" + payment.toString().substring(0, 8), now, year));
+                        records.send(
+                                DisbursementTopics.EVENTS,
+                                new PaymentSettled(
+                                        payment,
+                                        person,
+                                        "BSU",
+                                        GRANT,
+                                        "002",
+                                        "***5501",
+                                        "BNK" + payment.toString().substring(0, 8),
+                                        now,
+                                        year));
                         produced++;
                         settled++;
                     }
@@ -222,22 +300,38 @@ final class ReplayBenchmark {
 
     /** Every record of disbursement.events, fetched the way the replay fetches them, and only counted. */
     private long rawRead() {
-        Map<String, Object> config = KafkaAccess.asAdmin(stack.kafka().bootstrapServers(), Map.of(
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000, ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024, ConsumerConfig.CHECK_CRCS_CONFIG, false));
+        Map<String, Object> config = KafkaAccess.asAdmin(
+                stack.kafka().bootstrapServers(),
+                Map.of(
+                        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                        ByteArrayDeserializer.class,
+                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                        ByteArrayDeserializer.class,
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        5_000,
+                        ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
+                        64 * 1024 * 1024,
+                        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                        16 * 1024 * 1024,
+                        ConsumerConfig.CHECK_CRCS_CONFIG,
+                        false));
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(DisbursementTopics.EVENTS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            long total = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+            long total = consumer.endOffsets(partitions).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
             long read = 0;
             long headers = 0;
             while (read < total) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     read++;
-                    headers += record.headers().toArray().length; // headers are parsed lazily: touch them as the replay does
+                    headers += record.headers()
+                            .toArray()
+                            .length; // headers are parsed lazily: touch them as the replay does
                 }
             }
             return headers > 0 ? read : 0;
@@ -245,10 +339,14 @@ final class ReplayBenchmark {
     }
 
     private JsonNode replay() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(PlatformService.AUDIT.baseUrl() + "/api/replays"))
-                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(10))
-                .header("Authorization", BenchOfficers.bearer(BenchOfficers.AUDITOR))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(PlatformService.AUDIT.baseUrl() + "/api/replays"))
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofMinutes(10))
+                        .header("Authorization", BenchOfficers.bearer(BenchOfficers.AUDITOR))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("replay answered " + response.statusCode() + ": " + response.body());
         }
@@ -256,7 +354,8 @@ final class ReplayBenchmark {
     }
 
     private static String subject(String username) {
-        return UUID.nameUUIDFromBytes(("bench officer " + username).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("bench officer " + username).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private static long total(JsonNode result, String state) {
@@ -279,8 +378,9 @@ final class ReplayBenchmark {
 
     /** One number read as the audit user, or {@code none} when the query returns no row. */
     private static long auditNumber(String sql, long none) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + MariaDbServer.PORT + "/audit", "audit", "audit-local");
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:mysql://127.0.0.1:" + MariaDbServer.PORT + "/audit", "audit", "audit-local");
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : none;
         }
     }

@@ -15,12 +15,12 @@ import java.time.format.DateTimeFormatter;
  */
 final class ReturneeListFile {
 
-    static final String HEADER = "no;NIK;Nama Sesuai KTP;jenis_kelamin;tanggal_lahir;kabupaten_kota;no_hp;kategori;negara_tujuan;"
-            + "tanggal_kepulangan;sumber_rujukan;kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;ikut_bimbingan";
+    static final String HEADER =
+            "no;NIK;Nama Sesuai KTP;jenis_kelamin;tanggal_lahir;kabupaten_kota;no_hp;kategori;negara_tujuan;"
+                    + "tanggal_kepulangan;sumber_rujukan;kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;ikut_bimbingan";
     private static final DateTimeFormatter CLERK_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
-    record Expected(long rows, long accepted, long rejected, long held) {
-    }
+    record Expected(long rows, long accepted, long rejected, long held) {}
 
     private final SyntheticReturnees returnees;
 
@@ -46,7 +46,10 @@ final class ReturneeListFile {
     }
 
     private enum Kind {
-        GOOD, INVALID_PHONE, DUPLICATE_NIK, SEX_CONTRADICTS_NIK;
+        GOOD,
+        INVALID_PHONE,
+        DUPLICATE_NIK,
+        SEX_CONTRADICTS_NIK;
 
         static Kind of(int index) {
             if (index % 100 == 7) {
@@ -62,10 +65,24 @@ final class ReturneeListFile {
     private String line(int i, Kind kind) {
         String name = returnees.name(i);
         boolean female = SyntheticReturnees.female(i) ^ kind == Kind.SEX_CONTRADICTS_NIK;
-        return String.join(";", String.valueOf(i + 1),
-                kind == Kind.DUPLICATE_NIK ? returnees.nik(i - 5) : returnees.nik(i),
-                name, female ? "P" : "L", CLERK_DATE.format(returnees.birthDate(i)), "LOMBOK TENGAH",
-                kind == Kind.INVALID_PHONE ? "0812" : returnees.phone(i),
-                "PMIB_DEPORTEE", "MY", "02-09-2019", "BP3MI", "002", returnees.accountNumber(i), name, "YA", "YA") + "\r\n";
+        return String.join(
+                        ";",
+                        String.valueOf(i + 1),
+                        kind == Kind.DUPLICATE_NIK ? returnees.nik(i - 5) : returnees.nik(i),
+                        name,
+                        female ? "P" : "L",
+                        CLERK_DATE.format(returnees.birthDate(i)),
+                        "LOMBOK TENGAH",
+                        kind == Kind.INVALID_PHONE ? "0812" : returnees.phone(i),
+                        "PMIB_DEPORTEE",
+                        "MY",
+                        "02-09-2019",
+                        "BP3MI",
+                        "002",
+                        returnees.accountNumber(i),
+                        name,
+                        "YA",
+                        "YA")
+                + "\r\n";
     }
 }

@@ -6,7 +6,6 @@ import id.go.kemensos.returnee.infra.launcher.PlatformServices;
 import id.go.kemensos.returnee.infra.sim.AcceptedSms;
 import id.go.kemensos.returnee.infra.sim.FaultProfile;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
-
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -40,7 +39,8 @@ final class SmsBenchmark {
         return List.of(round(people, 0, n, 0, options), round(people, n, n, 50, options));
     }
 
-    private LatencyRound round(SyntheticReturnees people, int first, int n, long latencyMillis, BenchOptions options) throws Exception {
+    private LatencyRound round(SyntheticReturnees people, int first, int n, long latencyMillis, BenchOptions options)
+            throws Exception {
         stack.sms().faults(FaultProfile.latency(latencyMillis));
         out.printf("== %,d SMS with the gateway answering in %d ms%n", n, latencyMillis);
         Set<String> phones = new HashSet<>();
@@ -49,14 +49,18 @@ final class SmsBenchmark {
             Instant now = Instant.now();
             for (int i = first; i < first + n; i++) {
                 phones.add(people.phoneE164(i));
-                records.send(RegistrationTopics.EVENTS, records.registered(people, i, UUID.randomUUID(), "PMIB_DEPORTEE", "BP3MI", true, now));
+                records.send(
+                        RegistrationTopics.EVENTS,
+                        records.registered(people, i, UUID.randomUUID(), "PMIB_DEPORTEE", "BP3MI", true, now));
             }
         }
         Instant deadline = Instant.now().plus(options.timeout());
         int accepted = 0;
         long lastPrint = System.nanoTime();
         while (Instant.now().isBefore(deadline)) {
-            accepted = (int) stack.sms().acceptedMessages().stream().filter(m -> phones.contains(m.to())).count();
+            accepted = (int) stack.sms().acceptedMessages().stream()
+                    .filter(m -> phones.contains(m.to()))
+                    .count();
             if (accepted >= n) {
                 break;
             }
@@ -75,8 +79,9 @@ final class SmsBenchmark {
             }
         }
         stack.sms().faults(FaultProfile.NONE);
-        out.printf("   %,d accepted in %s: %,.1f messages/s, %d duplicates%n", accepted, Rates.secondsText(nanos), Rates.perSecond(accepted, nanos),
-                duplicates);
+        out.printf(
+                "   %,d accepted in %s: %,.1f messages/s, %d duplicates%n",
+                accepted, Rates.secondsText(nanos), Rates.perSecond(accepted, nanos), duplicates);
         return new LatencyRound(latencyMillis, n, nanos, accepted, duplicates);
     }
 }

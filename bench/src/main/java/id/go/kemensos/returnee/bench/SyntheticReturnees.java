@@ -14,13 +14,43 @@ final class SyntheticReturnees {
 
     /** NIK digits 1-6: province 52, regency 02, district 01. */
     private static final String NIK_REGION = "520201";
+
     private static final LocalDate OLDEST_BIRTH_DATE = LocalDate.of(1960, 1, 1);
     /** Birth dates spread over about 35 years, so everyone is an adult; the NIK's serial changes every DAYS returnees. */
     private static final int DAYS = 13_000;
-    private static final String[] GIVEN_NAMES = {"SITI", "AHMAD", "BAIQ", "LALU", "NURUL", "MUHAMMAD", "SRI", "HADI", "DEWI",
-            "AGUS", "RINA", "SUPRIADI", "WAHYUNI", "ZAINAL", "FITRI", "JUNAIDI"};
-    private static final String[] FAMILY_NAMES = {"AMINAH", "ZAINI", "HIDAYATI", "RAHMAN", "SAFITRI", "HAMDANI", "WULANDARI",
-            "MAULANA", "HASANAH", "SAPUTRA", "KURNIASIH", "FAUZI"};
+
+    private static final String[] GIVEN_NAMES = {
+        "SITI",
+        "AHMAD",
+        "BAIQ",
+        "LALU",
+        "NURUL",
+        "MUHAMMAD",
+        "SRI",
+        "HADI",
+        "DEWI",
+        "AGUS",
+        "RINA",
+        "SUPRIADI",
+        "WAHYUNI",
+        "ZAINAL",
+        "FITRI",
+        "JUNAIDI"
+    };
+    private static final String[] FAMILY_NAMES = {
+        "AMINAH",
+        "ZAINI",
+        "HIDAYATI",
+        "RAHMAN",
+        "SAFITRI",
+        "HAMDANI",
+        "WULANDARI",
+        "MAULANA",
+        "HASANAH",
+        "SAPUTRA",
+        "KURNIASIH",
+        "FAUZI"
+    };
 
     private final int serialSalt;
     private final int daySalt;
@@ -52,12 +82,19 @@ final class SyntheticReturnees {
         LocalDate birthDate = birthDate(index);
         int day = birthDate.getDayOfMonth() + (female(index) ? 40 : 0);
         int serial = 1 + (serialSalt + index / DAYS) % 9_999;
-        return String.format(Locale.ROOT, "%s%02d%02d%02d%04d", NIK_REGION, day, birthDate.getMonthValue(),
-                birthDate.getYear() % 100, serial);
+        return String.format(
+                Locale.ROOT,
+                "%s%02d%02d%02d%04d",
+                NIK_REGION,
+                day,
+                birthDate.getMonthValue(),
+                birthDate.getYear() % 100,
+                serial);
     }
 
     String name(int index) {
-        return GIVEN_NAMES[index % GIVEN_NAMES.length] + " " + FAMILY_NAMES[(index / GIVEN_NAMES.length) % FAMILY_NAMES.length];
+        return GIVEN_NAMES[index % GIVEN_NAMES.length] + " "
+                + FAMILY_NAMES[(index / GIVEN_NAMES.length) % FAMILY_NAMES.length];
     }
 
     String json(int index) {
@@ -66,8 +103,14 @@ final class SyntheticReturnees {
                 {"nik":"%s","fullName":"%s","sex":"%s","birthDate":"%s","provinceCode":"52","regencyCode":"5202",\
                 "category":"PMIB_DEPORTEE","referralSource":"BP3MI","destinationCountry":"MY","returnDate":"2019-09-02",\
                 "phone":"%s","bankCode":"002","accountNumber":"%s","accountHolderName":"%s","dtksListed":true,\
-                "attendedSocialGuidance":true}""".formatted(nik(index), name, female(index) ? "FEMALE" : "MALE",
-                birthDate(index), phone(index), accountNumber(index), name);
+                "attendedSocialGuidance":true}""".formatted(
+                        nik(index),
+                        name,
+                        female(index) ? "FEMALE" : "MALE",
+                        birthDate(index),
+                        phone(index),
+                        accountNumber(index),
+                        name);
     }
 
     LocalDate birthDate(int index) {

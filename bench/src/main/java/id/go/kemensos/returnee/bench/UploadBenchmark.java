@@ -8,9 +8,6 @@ import id.go.kemensos.returnee.registration.sheet.SheetReader;
 import id.go.kemensos.returnee.registration.upload.ReturneeRowValidator;
 import id.go.kemensos.returnee.registration.upload.RowVerdict;
 import id.go.kemensos.returnee.registration.validation.RegionCodes;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -31,6 +28,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A provincial list of N rows (default 1,000,000): first parsed and validated in-process with registration's own classes
@@ -47,11 +46,21 @@ final class UploadBenchmark {
      * A million-row list is far over a province's upload limits (50 MB, 250,000 rows): the benchmark raises them as an
      * operator would for a national list, so that the heap limit above is what the run tests.
      */
-    static final Map<String, String> ENVIRONMENT = Map.of("SERVICE_JAVA_OPTS", SERVICE_HEAP,
-            "UPLOAD_MAX_FILE_SIZE", "1GB", "REGISTRATION_UPLOAD_LIMITS_MAX_ROWS", "5000000");
+    static final Map<String, String> ENVIRONMENT = Map.of(
+            "SERVICE_JAVA_OPTS",
+            SERVICE_HEAP,
+            "UPLOAD_MAX_FILE_SIZE",
+            "1GB",
+            "REGISTRATION_UPLOAD_LIMITS_MAX_ROWS",
+            "5000000");
     /** The same limits in-process: the default ones, with the rows raised like the service's. */
-    private static final SheetLimits NATIONAL_LIST = new SheetLimits(SheetLimits.DEFAULT.maxColumns(), SheetLimits.DEFAULT.maxCellLength(),
-            5_000_000, SheetLimits.DEFAULT.maxSharedStrings(), SheetLimits.DEFAULT.maxSharedStringChars());
+    private static final SheetLimits NATIONAL_LIST = new SheetLimits(
+            SheetLimits.DEFAULT.maxColumns(),
+            SheetLimits.DEFAULT.maxCellLength(),
+            5_000_000,
+            SheetLimits.DEFAULT.maxSharedStrings(),
+            SheetLimits.DEFAULT.maxSharedStringChars());
+
     private static final String BASE = PlatformService.REGISTRATION.baseUrl();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -63,26 +72,40 @@ final class UploadBenchmark {
         }
     }
 
-    record Figures(ReturneeListFile.Expected expected, long fileBytes, long generateNanos, ValidationFigures coldValidation,
-                   ValidationFigures validation,
-                   long transferNanos, JsonNode status,
-                   long processNanos, double readValidateSeconds, double commitSeconds, long[] heapPeakByTenth,
-                   long heapPeak, long heapMax, long registeredRelayed, long relayNanos) {
+    record Figures(
+            ReturneeListFile.Expected expected,
+            long fileBytes,
+            long generateNanos,
+            ValidationFigures coldValidation,
+            ValidationFigures validation,
+            long transferNanos,
+            JsonNode status,
+            long processNanos,
+            double readValidateSeconds,
+            double commitSeconds,
+            long[] heapPeakByTenth,
+            long heapPeak,
+            long heapMax,
+            long registeredRelayed,
+            long relayNanos) {
 
         long rows() {
             return status.get("rowsRead").asLong();
         }
 
         boolean countsAsExpected() {
-            return rows() == expected.rows() && status.get("accepted").asLong() == expected.accepted()
-                    && status.get("rejected").asLong() == expected.rejected() && status.get("held").asLong() == expected.held();
+            return rows() == expected.rows()
+                    && status.get("accepted").asLong() == expected.accepted()
+                    && status.get("rejected").asLong() == expected.rejected()
+                    && status.get("held").asLong() == expected.held();
         }
     }
 
     private final LocalStack stack;
     private final PlatformServices services;
     private final PrintStream out;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     UploadBenchmark(LocalStack stack, PlatformServices services, PrintStream out) {
         this.stack = stack;
@@ -95,17 +118,21 @@ final class UploadBenchmark {
         Path file = stack.home().workDir("bench").resolve("returnees-" + rows + ".csv");
         out.printf("== Generating a %,d-row returnee list in %s%n", rows, file);
         long generateStart = System.nanoTime();
-        ReturneeListFile.Expected expected = new ReturneeListFile(new SyntheticReturnees(new SecureRandom())).write(file, rows);
+        ReturneeListFile.Expected expected =
+                new ReturneeListFile(new SyntheticReturnees(new SecureRandom())).write(file, rows);
         long generateNanos = System.nanoTime() - generateStart;
         long bytes = Files.size(file);
-        out.printf("   %,d bytes in %s; expected accepted %,d, rejected %,d, held %,d%n", bytes, Rates.secondsText(generateNanos),
-                expected.accepted(), expected.rejected(), expected.held());
+        out.printf(
+                "   %,d bytes in %s; expected accepted %,d, rejected %,d, held %,d%n",
+                bytes, Rates.secondsText(generateNanos), expected.accepted(), expected.rejected(), expected.held());
 
-        out.println("== Parsing and validating it in-process (registration's SheetReader and ReturneeRowValidator, one thread)");
+        out.println(
+                "== Parsing and validating it in-process (registration's SheetReader and ReturneeRowValidator, one thread)");
         ValidationFigures cold = validateInProcess(file);
         out.printf("   first pass (cold JIT): %,.0f rows/s%n", cold.rowsPerSecond());
         ValidationFigures validation = validateInProcess(file);
-        out.printf("   second pass: %,.0f rows/s: %,d accepted, %,d rejected, %,d held (in-file duplicates are found at commit, not here)%n",
+        out.printf(
+                "   second pass: %,.0f rows/s: %,d accepted, %,d rejected, %,d held (in-file duplicates are found at commit, not here)%n",
                 validation.rowsPerSecond(), validation.accepted(), validation.rejected(), validation.held());
 
         out.println("== Starting registration-service alone, heap " + SERVICE_HEAP);
@@ -113,7 +140,8 @@ final class UploadBenchmark {
         long relayedBefore = registrationRelayed();
 
         HeapSampler heap = new HeapSampler(rows);
-        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "heap-sampler"));
+        ScheduledExecutorService sampler =
+                Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "heap-sampler"));
         sampler.scheduleAtFixedRate(heap::sample, 0, 250, TimeUnit.MILLISECONDS);
         try {
             long transferStart = System.nanoTime();
@@ -128,12 +156,28 @@ final class UploadBenchmark {
             double readValidate = stageSeconds("read-validate");
             double commit = stageSeconds("commit");
             long registered = status.get("registered").asLong();
-            out.printf("== Waiting for the relay to put %,d ReturneeRegistered events and UploadCompleted on Kafka%n", registered);
+            out.printf(
+                    "== Waiting for the relay to put %,d ReturneeRegistered events and UploadCompleted on Kafka%n",
+                    registered);
             long relayStart = System.nanoTime();
             long relayed = awaitRelayed(relayedBefore, registered + 1, options.timeout());
             long relayNanos = System.nanoTime() - relayStart;
-            return new Figures(expected, bytes, generateNanos, cold, validation, transferNanos, status, processNanos, readValidate, commit,
-                    heap.peakByTenth(), heap.peak(), heapMax(), relayed, relayNanos);
+            return new Figures(
+                    expected,
+                    bytes,
+                    generateNanos,
+                    cold,
+                    validation,
+                    transferNanos,
+                    status,
+                    processNanos,
+                    readValidate,
+                    commit,
+                    heap.peakByTenth(),
+                    heap.peak(),
+                    heapMax(),
+                    relayed,
+                    relayNanos);
         } finally {
             sampler.shutdownNow();
             Files.deleteIfExists(file);
@@ -150,22 +194,30 @@ final class UploadBenchmark {
             rows = reader.rowsRead();
         }
         long nanos = System.nanoTime() - start;
-        return new ValidationFigures(rows, nanos, byOutcome[RowVerdict.Outcome.ACCEPTED.ordinal()],
-                byOutcome[RowVerdict.Outcome.REJECTED.ordinal()], byOutcome[RowVerdict.Outcome.HELD_FOR_REVIEW.ordinal()]);
+        return new ValidationFigures(
+                rows,
+                nanos,
+                byOutcome[RowVerdict.Outcome.ACCEPTED.ordinal()],
+                byOutcome[RowVerdict.Outcome.REJECTED.ordinal()],
+                byOutcome[RowVerdict.Outcome.HELD_FOR_REVIEW.ordinal()]);
     }
 
     private UUID upload(Path file) throws IOException, InterruptedException {
         String boundary = "bench-" + UUID.randomUUID();
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"provinceCode\"\r\n\r\n52\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + file.getFileName()
                 + "\"\r\nContent-Type: text/csv\r\n\r\n";
         String tail = "\r\n--" + boundary + "--\r\n";
         HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + "/api/uploads"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Authorization", BenchOfficers.bearer(BenchOfficers.CLERK_NTB))
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head, StandardCharsets.UTF_8),
-                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofString(tail, StandardCharsets.UTF_8)))
-                .timeout(Duration.ofMinutes(10)).build();
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofString(head, StandardCharsets.UTF_8),
+                        HttpRequest.BodyPublishers.ofFile(file),
+                        HttpRequest.BodyPublishers.ofString(tail, StandardCharsets.UTF_8)))
+                .timeout(Duration.ofMinutes(10))
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 202) {
             throw new IllegalStateException("upload answered " + response.statusCode() + ": " + response.body());
@@ -190,8 +242,9 @@ final class UploadBenchmark {
             long now = System.nanoTime();
             if (now - lastPrint > TimeUnit.SECONDS.toNanos(10)) {
                 lastPrint = now;
-                out.printf("  t=%6.1f s  rows read %,d  heap used %,d MB%n", Rates.seconds(now - started),
-                        status.get("rowsRead").asLong(), heap.last() >> 20);
+                out.printf(
+                        "  t=%6.1f s  rows read %,d  heap used %,d MB%n",
+                        Rates.seconds(now - started), status.get("rowsRead").asLong(), heap.last() >> 20);
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("upload not finished after " + timeout + ": " + status);
@@ -203,15 +256,18 @@ final class UploadBenchmark {
     private long awaitRelayed(long before, long expected, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         long relayed;
-        while ((relayed = registrationRelayed() - before) < expected && Instant.now().isBefore(deadline)) {
+        while ((relayed = registrationRelayed() - before) < expected
+                && Instant.now().isBefore(deadline)) {
             Thread.sleep(500);
         }
         return relayed;
     }
 
     private long registrationRelayed() {
-        return stack.relay().relayedCounts().entrySet().stream().filter(e -> e.getKey().startsWith("registration"))
-                .mapToLong(Map.Entry::getValue).sum();
+        return stack.relay().relayedCounts().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("registration"))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     private double stageSeconds(String stage) throws Exception {
@@ -225,7 +281,11 @@ final class UploadBenchmark {
     }
 
     private long heapMax() throws Exception {
-        return (long) metrics("jvm.memory.max?tag=area:heap").get("measurements").get(0).get("value").asDouble();
+        return (long) metrics("jvm.memory.max?tag=area:heap")
+                .get("measurements")
+                .get(0)
+                .get("value")
+                .asDouble();
     }
 
     /** One of the service's actuator metrics, which only the platform admin reads. */
@@ -235,8 +295,11 @@ final class UploadBenchmark {
 
     /** @param officer whose token goes with the request (the header is asked for each time: a long upload outlives a token) */
     private JsonNode get(String path, String officer) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(10))
-                        .header("Authorization", BenchOfficers.bearer(officer)).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(BASE + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", BenchOfficers.bearer(officer))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
@@ -259,7 +322,11 @@ final class UploadBenchmark {
 
         void sample() {
             try {
-                long used = (long) metrics("jvm.memory.used?tag=area:heap").get("measurements").get(0).get("value").asDouble();
+                long used = (long) metrics("jvm.memory.used?tag=area:heap")
+                        .get("measurements")
+                        .get(0)
+                        .get("value")
+                        .asDouble();
                 last.set(used);
                 peak.accumulateAndGet(used, Math::max);
                 int tenth = (int) Math.min(9, rowsRead.get() * 10 / Math.max(1, rows));

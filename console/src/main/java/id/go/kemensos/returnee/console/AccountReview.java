@@ -2,7 +2,6 @@ package id.go.kemensos.returnee.console;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.util.UUID;
 
 /**
@@ -10,11 +9,14 @@ import java.util.UUID;
  * the two names a finance officer compares, and the account masked.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record AccountReview(@JsonProperty("payment_id") UUID paymentId, @JsonProperty("program_id") String programId,
-                            @JsonProperty("cycle_id") String cycleId, long amount, @JsonProperty("regency_code") String regencyCode,
-                            @JsonProperty("bank_code") String bankCode,
-                            @JsonProperty("account_number_masked") String accountNumberMasked,
-                            @JsonProperty("registered_name") String registeredName,
-                            @JsonProperty("account_holder_seen") String accountHolderSeen,
-                            @JsonProperty("account_check_detail") String detail) {
-}
+public record AccountReview(
+        @JsonProperty("payment_id") UUID paymentId,
+        @JsonProperty("program_id") String programId,
+        @JsonProperty("cycle_id") String cycleId,
+        long amount,
+        @JsonProperty("regency_code") String regencyCode,
+        @JsonProperty("bank_code") String bankCode,
+        @JsonProperty("account_number_masked") String accountNumberMasked,
+        @JsonProperty("registered_name") String registeredName,
+        @JsonProperty("account_holder_seen") String accountHolderSeen,
+        @JsonProperty("account_check_detail") String detail) {}

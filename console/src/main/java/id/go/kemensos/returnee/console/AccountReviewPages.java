@@ -1,5 +1,8 @@
 package id.go.kemensos.returnee.console;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,10 +12,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Finance's account reviews: payments the bank's account inquiry did not confirm as the registered person's, with both names
@@ -29,22 +28,37 @@ class AccountReviewPages {
     }
 
     @GetMapping("/finance/accounts")
-    String reviews(@RequestParam(required = false) String provinceCode, @ModelAttribute("officer") SignedInOfficer officer,
-                   Model model) {
+    String reviews(
+            @RequestParam(required = false) String provinceCode,
+            @ModelAttribute("officer") SignedInOfficer officer,
+            Model model) {
         String province = officer.scope(provinceCode);
-        List<AccountReview> reviews = services.disbursement().get()
-                .uri(uri -> uri.path("/api/account-reviews").queryParamIfPresent("provinceCode", Optional.ofNullable(province)).build())
-                .retrieve().body(new ParameterizedTypeReference<List<AccountReview>>() { });
+        List<AccountReview> reviews = services.disbursement()
+                .get()
+                .uri(uri -> uri.path("/api/account-reviews")
+                        .queryParamIfPresent("provinceCode", Optional.ofNullable(province))
+                        .build())
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<AccountReview>>() {});
         model.addAttribute("provinceCode", province);
         model.addAttribute("reviews", reviews == null ? List.of() : reviews);
         return "finance-accounts";
     }
 
     @PostMapping("/finance/accounts/{paymentId}")
-    String accept(@PathVariable UUID paymentId, @RequestParam(defaultValue = "") String provinceCode,
-                  @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        ReasonedDecision.send(services.disbursement(), "/api/payments/{id}/account-review", paymentId, reason, redirect,
-                "accounts.accepted", "accounts.reason-needed");
+    String accept(
+            @PathVariable UUID paymentId,
+            @RequestParam(defaultValue = "") String provinceCode,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        ReasonedDecision.send(
+                services.disbursement(),
+                "/api/payments/{id}/account-review",
+                paymentId,
+                reason,
+                redirect,
+                "accounts.accepted",
+                "accounts.reason-needed");
         return "redirect:/finance/accounts?provinceCode=" + provinceCode;
     }
 }

@@ -1,5 +1,13 @@
 package id.go.kemensos.returnee.console;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -13,15 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The auditor's pages over audit-service: verify the ledger's hash chain, a beneficiary's timeline and why a payment was made.
@@ -47,8 +46,13 @@ class AuditPages {
 
     @PostMapping("/audit/verification")
     String verify(Model model) {
-        model.addAttribute("verification", services.audit().post().uri("/api/ledger/verification").retrieve()
-                .body(AuditViews.Verification.class));
+        model.addAttribute(
+                "verification",
+                services.audit()
+                        .post()
+                        .uri("/api/ledger/verification")
+                        .retrieve()
+                        .body(AuditViews.Verification.class));
         return "audit";
     }
 
@@ -60,13 +64,18 @@ class AuditPages {
             redirect.addFlashAttribute("problem", "audit.bad-id");
             return "redirect:/audit";
         }
-        return "payment".equals(kind) ? "redirect:/audit/payments/" + parsed.get() : "redirect:/audit/beneficiaries/" + parsed.get();
+        return "payment".equals(kind)
+                ? "redirect:/audit/payments/" + parsed.get()
+                : "redirect:/audit/beneficiaries/" + parsed.get();
     }
 
     @GetMapping("/audit/beneficiaries/{beneficiaryId}")
     String timeline(@PathVariable UUID beneficiaryId, Model model) {
-        List<AuditViews.TimelineEntry> entries = services.audit().get().uri("/api/beneficiaries/{id}/timeline", beneficiaryId)
-                .retrieve().body(new ParameterizedTypeReference<List<AuditViews.TimelineEntry>>() { });
+        List<AuditViews.TimelineEntry> entries = services.audit()
+                .get()
+                .uri("/api/beneficiaries/{id}/timeline", beneficiaryId)
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<AuditViews.TimelineEntry>>() {});
         model.addAttribute("beneficiaryId", beneficiaryId);
         model.addAttribute("entries", entries == null ? List.of() : entries);
         return "timeline";
@@ -74,8 +83,13 @@ class AuditPages {
 
     @GetMapping("/audit/payments/{paymentId}")
     String justification(@PathVariable UUID paymentId, Model model) {
-        model.addAttribute("why", services.audit().get().uri("/api/payments/{id}/justification", paymentId).retrieve()
-                .body(AuditViews.Justification.class));
+        model.addAttribute(
+                "why",
+                services.audit()
+                        .get()
+                        .uri("/api/payments/{id}/justification", paymentId)
+                        .retrieve()
+                        .body(AuditViews.Justification.class));
         return "justification";
     }
 
@@ -89,13 +103,24 @@ class AuditPages {
      * now; the run's figures travel to the replay's page once (the totals stay readable there at any time).
      */
     @PostMapping("/audit/replays")
-    String replay(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) LocalTime asOfTime,
-                  RedirectAttributes redirect) {
-        Map<String, String> request = asOfDate == null ? Map.of()
-                : Map.of("asOf", asOfTime == null ? asOfDate.toString() : LocalDateTime.of(asOfDate, asOfTime).toString());
-        AuditViews.Replay replay = services.audit().post().uri("/api/replays").contentType(MediaType.APPLICATION_JSON).body(request)
-                .retrieve().body(AuditViews.Replay.class);
+    String replay(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOfDate,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.TIME) LocalTime asOfTime,
+            RedirectAttributes redirect) {
+        Map<String, String> request = asOfDate == null
+                ? Map.of()
+                : Map.of(
+                        "asOf",
+                        asOfTime == null
+                                ? asOfDate.toString()
+                                : LocalDateTime.of(asOfDate, asOfTime).toString());
+        AuditViews.Replay replay = services.audit()
+                .post()
+                .uri("/api/replays")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(request)
+                .retrieve()
+                .body(AuditViews.Replay.class);
         redirect.addFlashAttribute("run", replay.run());
         redirect.addFlashAttribute("anomalies", replay.anomalies());
         return "redirect:/audit/replays/" + replay.run().replayId();
@@ -104,25 +129,47 @@ class AuditPages {
     @GetMapping("/audit/replays/{replayId}")
     String replayTotals(@PathVariable String replayId, Model model) {
         model.addAttribute("replayId", replayId);
-        model.addAttribute("totals", services.audit().get().uri("/api/replays/{id}/totals", replayId).retrieve()
-                .body(new ParameterizedTypeReference<List<AuditViews.ReplayTotal>>() { }));
+        model.addAttribute(
+                "totals",
+                services.audit()
+                        .get()
+                        .uri("/api/replays/{id}/totals", replayId)
+                        .retrieve()
+                        .body(new ParameterizedTypeReference<List<AuditViews.ReplayTotal>>() {}));
         return "replays";
     }
 
     @GetMapping("/audit/replays/{replayId}/totals.csv")
     ResponseEntity<byte[]> replayTotalsCsv(@PathVariable String replayId) {
-        byte[] csv = services.audit().get().uri("/api/replays/{id}/totals?format=csv", replayId).retrieve().body(byte[].class);
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(replayId + "-totals.csv", StandardCharsets.UTF_8).build().toString())
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(csv == null ? new byte[0] : csv);
+        byte[] csv = services.audit()
+                .get()
+                .uri("/api/replays/{id}/totals?format=csv", replayId)
+                .retrieve()
+                .body(byte[].class);
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(replayId + "-totals.csv", StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(csv == null ? new byte[0] : csv);
     }
 
     /** The live report, read with the auditor's own token, compared group by group with what the replay rebuilt. */
     @PostMapping("/audit/replays/{replayId}/comparison")
     String compare(@PathVariable String replayId, RedirectAttributes redirect) {
         String live = services.disbursement().get().uri(LIVE_REPORT).retrieve().body(String.class);
-        redirect.addFlashAttribute("comparison", services.audit().post().uri("/api/replays/{id}/comparison", replayId)
-                .contentType(MediaType.APPLICATION_JSON).body(live == null ? "[]" : live).retrieve().body(AuditViews.ReportComparison.class));
+        redirect.addFlashAttribute(
+                "comparison",
+                services.audit()
+                        .post()
+                        .uri("/api/replays/{id}/comparison", replayId)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(live == null ? "[]" : live)
+                        .retrieve()
+                        .body(AuditViews.ReportComparison.class));
         return "redirect:/audit/replays/" + replayId;
     }
 

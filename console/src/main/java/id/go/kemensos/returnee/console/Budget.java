@@ -1,7 +1,8 @@
 package id.go.kemensos.returnee.console;
 
 /** A program's ceiling for a province and fiscal year, and what is committed against it ({@code /api/budgets}). */
-public record Budget(String programId, String provinceCode, String fiscalYear, long ceiling, long committed, String updatedBy) {
+public record Budget(
+        String programId, String provinceCode, String fiscalYear, long ceiling, long committed, String updatedBy) {
 
     public long available() {
         return ceiling - committed;

@@ -1,11 +1,10 @@
 package id.go.kemensos.returnee.console;
 
-import org.springframework.stereotype.Component;
-
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.springframework.stereotype.Component;
 
 /**
  * How the pages write money and time, as templates call it ({@code ${@fmt.rupiah(total)}}): Rupiah with Indonesian digit
@@ -30,7 +29,9 @@ public class ConsoleFormats {
     }
 
     public String number(Number value) {
-        return value == null ? "-" : NumberFormat.getIntegerInstance(ConsoleLocale.INDONESIAN).format(value.longValue());
+        return value == null
+                ? "-"
+                : NumberFormat.getIntegerInstance(ConsoleLocale.INDONESIAN).format(value.longValue());
     }
 
     /** A moment in the province's time (WIB, WITA or WIT); a national record in WIB. */

@@ -38,7 +38,8 @@ class ConsolePages {
     @ExceptionHandler(OfficerRelay.Refused.class)
     ModelAndView refused(OfficerRelay.Refused refused, @AuthenticationPrincipal OidcUser user) {
         HttpStatus status = HttpStatus.resolve(refused.status());
-        ModelAndView page = new ModelAndView("refused", status == null || status.is5xxServerError() ? HttpStatus.BAD_GATEWAY : status);
+        ModelAndView page = new ModelAndView(
+                "refused", status == null || status.is5xxServerError() ? HttpStatus.BAD_GATEWAY : status);
         page.addObject("officer", user == null ? null : SignedInOfficer.of(user));
         page.addObject("currentPath", "/");
         page.addObject("status", refused.status());

@@ -1,5 +1,8 @@
 package id.go.kemensos.returnee.console;
 
+import java.net.URI;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +21,6 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
-import java.net.URI;
-import java.util.HashSet;
-import java.util.Set;
-
 /**
  * Officers sign in at the platform's OpenID Connect provider (authorization code; PKCE, as the console is a public
  * client); their roles come from the ID token's {@code roles} claim, as the services read them from the access token.
@@ -34,22 +33,33 @@ import java.util.Set;
 class ConsoleSecurity {
 
     @Bean
-    SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository registrations,
-                                @Value("${spring.security.oauth2.client.provider.platform.issuer-uri}") URI issuer) throws Exception {
+    SecurityFilterChain console(
+            HttpSecurity http,
+            ClientRegistrationRepository registrations,
+            @Value("${spring.security.oauth2.client.provider.platform.issuer-uri}") URI issuer)
+            throws Exception {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/");
         String provider = issuer.getScheme() + "://" + issuer.getAuthority();
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/webjars/**", "/console.css", "/console.js",
-                                "/favicon.ico", "/error").permitAll()
-                        .anyRequest().authenticated())
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/webjars/**",
+                                "/console.css",
+                                "/console.js",
+                                "/favicon.ico",
+                                "/error")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/platform"))
                 .logout(out -> out.logoutSuccessHandler(logout))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self'; "
-                                + "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
-                                + "form-action 'self' " + provider))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self'; "
+                                        + "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+                                        + "form-action 'self' " + provider))
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 
@@ -60,7 +70,8 @@ class ConsoleSecurity {
             Set<GrantedAuthority> mapped = new HashSet<>(authorities);
             for (GrantedAuthority authority : authorities) {
                 if (authority instanceof OidcUserAuthority oidc) {
-                    SignedInOfficer.rolesOf(oidc.getIdToken()).forEach(role -> mapped.add(new SimpleGrantedAuthority(role.authority())));
+                    SignedInOfficer.rolesOf(oidc.getIdToken())
+                            .forEach(role -> mapped.add(new SimpleGrantedAuthority(role.authority())));
                 }
             }
             return mapped;
@@ -69,9 +80,13 @@ class ConsoleSecurity {
 
     /** Hands out the signed-in officer's access token for calls to the services, refreshing it when it has expired. */
     @Bean
-    OAuth2AuthorizedClientManager authorizedClients(ClientRegistrationRepository registrations, OAuth2AuthorizedClientRepository clients) {
+    OAuth2AuthorizedClientManager authorizedClients(
+            ClientRegistrationRepository registrations, OAuth2AuthorizedClientRepository clients) {
         DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations, clients);
-        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().authorizationCode().refreshToken().build());
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+                .authorizationCode()
+                .refreshToken()
+                .build());
         return manager;
     }
 }

@@ -11,23 +11,32 @@ import java.util.TreeMap;
  * payments settled and their total per area, and payments settled per day. Built from the services' count reports, so
  * it holds no one's data.
  */
-public record DashboardFigures(String provinceCode, List<Area> areas, List<Day> days, long registered, long paid, long paidTotal,
-                               long pending, Sms sms) {
+public record DashboardFigures(
+        String provinceCode,
+        List<Area> areas,
+        List<Day> days,
+        long registered,
+        long paid,
+        long paidTotal,
+        long pending,
+        Sms sms) {
 
     /** SMS delivered and failed as the gateway reported, withheld (opted out, erased), and still on their way. */
-    public record Sms(long delivered, long failed, long withheld, long underway) {
-    }
+    public record Sms(long delivered, long failed, long withheld, long underway) {}
 
     /** One bar of the chart and one row of the table. */
-    public record Area(String code, String name, long registered, long paid, long paidTotal) {
-    }
+    public record Area(String code, String name, long registered, long paid, long paidTotal) {}
 
     /** One point of the time series: payments settled that day (in the province's zone). */
-    public record Day(String date, long paid, long paidTotal) {
-    }
+    public record Day(String date, long paid, long paidTotal) {}
 
-    static DashboardFigures of(String provinceCode, List<Map<String, Object>> registrations, List<Map<String, Object>> payments,
-                               List<Map<String, Object>> perDay, List<Map<String, Object>> sms, Provinces provinces) {
+    static DashboardFigures of(
+            String provinceCode,
+            List<Map<String, Object>> registrations,
+            List<Map<String, Object>> payments,
+            List<Map<String, Object>> perDay,
+            List<Map<String, Object>> sms,
+            Provinces provinces) {
         boolean byRegency = provinceCode != null;
         Map<String, long[]> byArea = new TreeMap<>();
         long registered = 0;
@@ -54,8 +63,12 @@ public record DashboardFigures(String provinceCode, List<Area> areas, List<Day> 
             }
         }
         List<Area> areas = new ArrayList<>();
-        byArea.forEach((code, figures) -> areas.add(new Area(code, byRegency ? provinces.regencyName(code) : provinces.name(code),
-                figures[0], figures[1], figures[2])));
+        byArea.forEach((code, figures) -> areas.add(new Area(
+                code,
+                byRegency ? provinces.regencyName(code) : provinces.name(code),
+                figures[0],
+                figures[1],
+                figures[2])));
         Map<String, long[]> byDay = new LinkedHashMap<>();
         for (Map<String, Object> row : perDay) {
             Object day = row.get("settled_day");
@@ -77,7 +90,14 @@ public record DashboardFigures(String provinceCode, List<Area> areas, List<Day> 
             };
             messages[slot] += number(row.get("messages"));
         }
-        return new DashboardFigures(provinceCode, List.copyOf(areas), List.copyOf(days), registered, paid, paidTotal, pending,
+        return new DashboardFigures(
+                provinceCode,
+                List.copyOf(areas),
+                List.copyOf(days),
+                registered,
+                paid,
+                paidTotal,
+                pending,
                 new Sms(messages[0], messages[1], messages[2], messages[3]));
     }
 

@@ -10,21 +10,37 @@ import java.util.UUID;
  * /api/beneficiaries/{id}/decisions}): decisions under a restricted law reach protection officers only, and the facts that
  * identify a trafficking victim come already withheld for anyone else.
  */
-public record EligibilityDecision(UUID decisionId, UUID beneficiaryId, String programId, String cycleId, String outcome, long grantAmount,
-                                  String ruleSetId, String ruleSetVersion, List<String> notPassed, String provinceCode, String regencyCode,
-                                  UUID supersededBy, Instant decidedAt, Explanation explanation, Ruling override, boolean restricted) {
+public record EligibilityDecision(
+        UUID decisionId,
+        UUID beneficiaryId,
+        String programId,
+        String cycleId,
+        String outcome,
+        long grantAmount,
+        String ruleSetId,
+        String ruleSetVersion,
+        List<String> notPassed,
+        String provinceCode,
+        String regencyCode,
+        UUID supersededBy,
+        Instant decidedAt,
+        Explanation explanation,
+        Ruling override,
+        boolean restricted) {
 
-    public record Explanation(String ruleSetId, String ruleSetVersion, Text title, List<Citation> legalBasis, List<Criterion> criteria,
-                              List<Entitlement> entitlements) {
-    }
+    public record Explanation(
+            String ruleSetId,
+            String ruleSetVersion,
+            Text title,
+            List<Citation> legalBasis,
+            List<Criterion> criteria,
+            List<Entitlement> entitlements) {}
 
     /** A service or benefit the decision entitles the person to, described in the rule set's own words. */
-    public record Entitlement(String code, Text description) {
-    }
+    public record Entitlement(String code, Text description) {}
 
     /** An officer's ruling on the decision, which then applies instead of its outcome. */
-    public record Ruling(String outcome, long grantAmount, String reason, String officer, Instant overriddenAt) {
-    }
+    public record Ruling(String outcome, long grantAmount, String reason, String officer, Instant overriddenAt) {}
 
     public String effectiveOutcome() {
         return override != null ? override.outcome() : outcome;
@@ -57,6 +73,5 @@ public record EligibilityDecision(UUID decisionId, UUID beneficiaryId, String pr
     }
 
     /** A page of them. */
-    public record Page(List<EligibilityDecision> items, int page, int size, long total) {
-    }
+    public record Page(List<EligibilityDecision> items, int page, int size, long total) {}
 }

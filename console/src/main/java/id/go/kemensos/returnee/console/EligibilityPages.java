@@ -1,5 +1,10 @@
 package id.go.kemensos.returnee.console;
 
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,12 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Decisions that need an officer: each with the criteria that were not met and their legal basis, ruled ELIGIBLE or
@@ -33,20 +32,37 @@ class EligibilityPages {
     }
 
     @GetMapping("/eligibility/reviews")
-    String reviews(@RequestParam(required = false) String provinceCode, @ModelAttribute("officer") SignedInOfficer officer, Model model) {
+    String reviews(
+            @RequestParam(required = false) String provinceCode,
+            @ModelAttribute("officer") SignedInOfficer officer,
+            Model model) {
         String province = officer.scope(provinceCode); // null: every province the officer reaches
-        EligibilityDecision.Page page = services.eligibility().get()
-                .uri(uri -> uri.path("/api/reviews").queryParamIfPresent("provinceCode", Optional.ofNullable(province))
-                        .queryParam("size", 25).build())
-                .retrieve().body(EligibilityDecision.Page.class);
+        EligibilityDecision.Page page = services.eligibility()
+                .get()
+                .uri(uri -> uri.path("/api/reviews")
+                        .queryParamIfPresent("provinceCode", Optional.ofNullable(province))
+                        .queryParam("size", 25)
+                        .build())
+                .retrieve()
+                .body(EligibilityDecision.Page.class);
         model.addAttribute("decisions", page);
         model.addAttribute("provinceCode", province);
         return "eligibility-reviews";
     }
 
     /** A re-evaluation as eligibility-service reports its progress ({@code GET /api/reevaluations/{id}}). */
-    public record Reevaluation(UUID reevaluationId, String provinceCode, String ruleSetId, String state, long total, long beneficiaries,
-                               long decided, long changed, Instant startedAt, Instant finishedAt, String failure) {
+    public record Reevaluation(
+            UUID reevaluationId,
+            String provinceCode,
+            String ruleSetId,
+            String state,
+            long total,
+            long beneficiaries,
+            long decided,
+            long changed,
+            Instant startedAt,
+            Instant finishedAt,
+            String failure) {
 
         public boolean finished() {
             return !"RUNNING".equals(state);
@@ -64,8 +80,13 @@ class EligibilityPages {
      */
     @PostMapping("/eligibility/reevaluations")
     String reevaluate(@RequestParam String provinceCode) {
-        Reevaluation started = services.eligibility().post().uri("/api/reevaluations").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("provinceCode", provinceCode)).retrieve().body(Reevaluation.class);
+        Reevaluation started = services.eligibility()
+                .post()
+                .uri("/api/reevaluations")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("provinceCode", provinceCode))
+                .retrieve()
+                .body(Reevaluation.class);
         return "redirect:/eligibility/reevaluations/" + started.reevaluationId();
     }
 
@@ -83,20 +104,35 @@ class EligibilityPages {
     }
 
     private Reevaluation progressOf(UUID reevaluationId) {
-        return services.eligibility().get().uri("/api/reevaluations/{id}", reevaluationId).retrieve().body(Reevaluation.class);
+        return services.eligibility()
+                .get()
+                .uri("/api/reevaluations/{id}", reevaluationId)
+                .retrieve()
+                .body(Reevaluation.class);
     }
 
     @PostMapping("/eligibility/decisions/{decisionId}/override")
-    String override(@PathVariable UUID decisionId, @RequestParam(defaultValue = "") String provinceCode, @RequestParam(defaultValue = "") String outcome,
-                    @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        String back = "redirect:/eligibility/reviews?provinceCode=" + provinceCode; // as the officer was looking (blank: all)
+    String override(
+            @PathVariable UUID decisionId,
+            @RequestParam(defaultValue = "") String provinceCode,
+            @RequestParam(defaultValue = "") String outcome,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        String back =
+                "redirect:/eligibility/reviews?provinceCode=" + provinceCode; // as the officer was looking (blank: all)
         if (!RULINGS.contains(outcome) || reason.isBlank()) {
             redirect.addFlashAttribute("problem", "eligibility.ruling-needed");
             return back;
         }
-        services.eligibility().post().uri("/api/decisions/{id}/override", decisionId).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("outcome", outcome, "reason", reason.strip())).retrieve().toBodilessEntity();
-        redirect.addFlashAttribute("notice", "ELIGIBLE".equals(outcome) ? "eligibility.ruled-eligible" : "eligibility.ruled-ineligible");
+        services.eligibility()
+                .post()
+                .uri("/api/decisions/{id}/override", decisionId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("outcome", outcome, "reason", reason.strip()))
+                .retrieve()
+                .toBodilessEntity();
+        redirect.addFlashAttribute(
+                "notice", "ELIGIBLE".equals(outcome) ? "eligibility.ruled-eligible" : "eligibility.ruled-ineligible");
         return back;
     }
 }

@@ -1,5 +1,9 @@
 package id.go.kemensos.returnee.console;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -9,11 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Finance: each province's ceiling and what is committed against it, the province's batches, preparing a batch (maker) and
@@ -35,29 +34,53 @@ class FinancePages {
 
     @GetMapping("/finance")
     String finance(@RequestParam(required = false) String provinceCode, Model model) {
-        List<Budget> budgets = services.disbursement().get().uri("/api/budgets").retrieve()
-                .body(new ParameterizedTypeReference<List<Budget>>() { });
-        budgets = budgets == null ? List.of() : budgets.stream()
-                .sorted(Comparator.comparing(Budget::fiscalYear).reversed().thenComparing(Budget::provinceCode)).toList();
+        List<Budget> budgets = services.disbursement()
+                .get()
+                .uri("/api/budgets")
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<Budget>>() {});
+        budgets = budgets == null
+                ? List.of()
+                : budgets.stream()
+                        .sorted(Comparator.comparing(Budget::fiscalYear)
+                                .reversed()
+                                .thenComparing(Budget::provinceCode))
+                        .toList();
         // The province asked for, else the first with a ceiling, else the first of the reference list.
-        String province = provinceCode != null && !provinceCode.isBlank() ? provinceCode.strip()
+        String province = provinceCode != null && !provinceCode.isBlank()
+                ? provinceCode.strip()
                 : budgets.isEmpty() ? provinces.codes().get(0) : budgets.get(0).provinceCode();
-        List<PaymentBatch> batches = services.disbursement().get()
-                .uri(uri -> uri.path("/api/batches").queryParam("provinceCode", province).build())
-                .retrieve().body(new ParameterizedTypeReference<List<PaymentBatch>>() { });
+        List<PaymentBatch> batches = services.disbursement()
+                .get()
+                .uri(uri -> uri.path("/api/batches")
+                        .queryParam("provinceCode", province)
+                        .build())
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<PaymentBatch>>() {});
         model.addAttribute("budgets", budgets);
         model.addAttribute("provinceCode", province);
         model.addAttribute("batches", batches == null ? List.of() : batches);
-        model.addAttribute("provinceCodes", budgets.stream().map(Budget::provinceCode).distinct().sorted().toList());
-        model.addAttribute("defaultYear", budgets.stream().filter(b -> b.provinceCode().equals(province)).map(Budget::fiscalYear)
-                .findFirst().orElse(String.valueOf(java.time.Year.now())));
+        model.addAttribute(
+                "provinceCodes",
+                budgets.stream().map(Budget::provinceCode).distinct().sorted().toList());
+        model.addAttribute(
+                "defaultYear",
+                budgets.stream()
+                        .filter(b -> b.provinceCode().equals(province))
+                        .map(Budget::fiscalYear)
+                        .findFirst()
+                        .orElse(String.valueOf(java.time.Year.now())));
         return "finance";
     }
 
     /** A maker sets a ceiling as they would write it ("Rp 480.000.000" or "480000000"); below what is committed is refused. */
     @PostMapping("/finance/budgets")
-    String setCeiling(@RequestParam String programId, @RequestParam String provinceCode, @RequestParam String fiscalYear,
-                      @RequestParam String ceiling, RedirectAttributes redirect) {
+    String setCeiling(
+            @RequestParam String programId,
+            @RequestParam String provinceCode,
+            @RequestParam String fiscalYear,
+            @RequestParam String ceiling,
+            RedirectAttributes redirect) {
         String digits = ceiling.replaceAll("(?i)rp|[\\s.]", "");
         if (!digits.matches("\\d{1,15}")) {
             redirect.addFlashAttribute("problem", "finance.ceiling-unreadable");
@@ -65,8 +88,13 @@ class FinancePages {
             return "redirect:/finance?provinceCode=" + provinceCode;
         }
         try {
-            Budget set = services.disbursement().put().uri("/api/budgets/{program}/{province}/{year}", programId, provinceCode, fiscalYear)
-                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("ceiling", Long.parseLong(digits))).retrieve().body(Budget.class);
+            Budget set = services.disbursement()
+                    .put()
+                    .uri("/api/budgets/{program}/{province}/{year}", programId, provinceCode, fiscalYear)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("ceiling", Long.parseLong(digits)))
+                    .retrieve()
+                    .body(Budget.class);
             redirect.addFlashAttribute("notice", "finance.ceiling-set");
             redirect.addFlashAttribute("noticeRow", set == null ? digits : formats.rupiah(set.ceiling()));
         } catch (OfficerRelay.Refused refused) {
@@ -76,11 +104,24 @@ class FinancePages {
     }
 
     @PostMapping("/finance/batches")
-    String prepare(@RequestParam String programId, @RequestParam String cycleId, @RequestParam String provinceCode,
-                   RedirectAttributes redirect) {
-        List<PaymentBatch> prepared = services.disbursement().post().uri("/api/batches").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("programId", programId.strip(), "cycleId", cycleId.strip(), "provinceCode", provinceCode.strip()))
-                .retrieve().body(new ParameterizedTypeReference<List<PaymentBatch>>() { });
+    String prepare(
+            @RequestParam String programId,
+            @RequestParam String cycleId,
+            @RequestParam String provinceCode,
+            RedirectAttributes redirect) {
+        List<PaymentBatch> prepared = services.disbursement()
+                .post()
+                .uri("/api/batches")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "programId",
+                        programId.strip(),
+                        "cycleId",
+                        cycleId.strip(),
+                        "provinceCode",
+                        provinceCode.strip()))
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<PaymentBatch>>() {});
         int count = prepared == null ? 0 : prepared.size();
         redirect.addFlashAttribute("notice", count == 0 ? "finance.prepared-none" : "finance.prepared");
         redirect.addFlashAttribute("noticeRow", count);
@@ -89,15 +130,28 @@ class FinancePages {
 
     @PostMapping("/finance/batches/{batchId}/approval")
     String approve(@PathVariable UUID batchId, @RequestParam String provinceCode, RedirectAttributes redirect) {
-        services.disbursement().post().uri("/api/batches/{id}/approval", batchId).retrieve().toBodilessEntity();
+        services.disbursement()
+                .post()
+                .uri("/api/batches/{id}/approval", batchId)
+                .retrieve()
+                .toBodilessEntity();
         redirect.addFlashAttribute("notice", "finance.approved");
         return "redirect:/finance?provinceCode=" + provinceCode;
     }
 
     @PostMapping("/finance/batches/{batchId}/rejection")
-    String reject(@PathVariable UUID batchId, @RequestParam String provinceCode, @RequestParam(defaultValue = "") String reason,
-                  RedirectAttributes redirect) {
-        ReasonedDecision.send(services.disbursement(), "/api/batches/{id}/rejection", batchId, reason, redirect, "finance.rejected",
+    String reject(
+            @PathVariable UUID batchId,
+            @RequestParam String provinceCode,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        ReasonedDecision.send(
+                services.disbursement(),
+                "/api/batches/{id}/rejection",
+                batchId,
+                reason,
+                redirect,
+                "finance.rejected",
                 "finance.reason-needed");
         return "redirect:/finance?provinceCode=" + provinceCode;
     }

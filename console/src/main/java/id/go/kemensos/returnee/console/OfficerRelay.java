@@ -1,5 +1,10 @@
 package id.go.kemensos.returnee.console;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
@@ -10,12 +15,6 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 
 /**
  * Calls to the services as the signed-in officer: each request carries the officer's own access token (token relay), so
@@ -30,18 +29,27 @@ class OfficerRelay {
     private final RestClient.Builder template;
     private final ServiceEndpoints endpoints;
 
-    OfficerRelay(RestClient.Builder builder, ServiceEndpoints endpoints, OAuth2AuthorizedClientManager clients,
-                 OAuth2AuthorizedClientRepository repository) {
+    OfficerRelay(
+            RestClient.Builder builder,
+            ServiceEndpoints endpoints,
+            OAuth2AuthorizedClientManager clients,
+            OAuth2AuthorizedClientRepository repository) {
         OAuth2ClientHttpRequestInterceptor relay = new OAuth2ClientHttpRequestInterceptor(clients);
         relay.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
         // An officer whose refresh token was revoked or expired is signed out instead of seeing the same error again.
-        relay.setAuthorizationFailureHandler(OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(repository));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        relay.setAuthorizationFailureHandler(
+                OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(repository));
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(Duration.ofSeconds(60));
-        this.template = builder.clone().requestFactory(requests).requestInterceptor(relay)
+        this.template = builder.clone()
+                .requestFactory(requests)
+                .requestInterceptor(relay)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-                    throw Refused.from(response.getStatusCode().value(), new String(response.getBody().readAllBytes(), UTF_8));
+                    throw Refused.from(
+                            response.getStatusCode().value(),
+                            new String(response.getBody().readAllBytes(), UTF_8));
                 });
         this.endpoints = endpoints;
     }
@@ -85,7 +93,9 @@ class OfficerRelay {
             String detail = null;
             try {
                 JsonNode problem = JSON.readTree(body);
-                detail = problem.path("detail").isString() ? problem.path("detail").asString() : null;
+                detail = problem.path("detail").isString()
+                        ? problem.path("detail").asString()
+                        : null;
                 if (detail == null && problem.path("errors").isArray()) {
                     detail = problem.path("errors").toString();
                 }

@@ -1,10 +1,5 @@
 package id.go.kemensos.returnee.console;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -14,6 +9,10 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
 
 /**
  * Province names and the time zone each works in (reference/provinces.csv), and regency names (reference/regencies.csv):
@@ -25,15 +24,16 @@ public class Provinces {
     /** What a national officer's page uses for a time not tied to a province: the capital's. */
     static final Province NATIONAL = new Province("", "Nasional", ZoneId.of("Asia/Jakarta"), "WIB");
 
-    public record Province(String code, String name, ZoneId zone, String zoneLabel) {
-    }
+    public record Province(String code, String name, ZoneId zone, String zoneLabel) {}
 
     private final Map<String, Province> byCode = new LinkedHashMap<>();
     private final Map<String, String> regencies = new LinkedHashMap<>();
 
     Provinces() {
         for (CSVRecord row : read("reference/provinces.csv")) {
-            byCode.put(row.get("code"), new Province(row.get("code"), row.get("name"), ZoneId.of(row.get("zone")), row.get("zone_label")));
+            byCode.put(
+                    row.get("code"),
+                    new Province(row.get("code"), row.get("name"), ZoneId.of(row.get("zone")), row.get("zone_label")));
         }
         for (CSVRecord row : read("reference/regencies.csv")) {
             regencies.put(row.get("code"), row.get("name"));
@@ -41,8 +41,14 @@ public class Provinces {
     }
 
     private static List<CSVRecord> read(String resource) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true).get();
-        try (Reader reader = new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8)) {
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setCommentMarker('#')
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get();
+        try (Reader reader =
+                new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8)) {
             return format.parse(reader).getRecords();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + resource, e);
@@ -60,7 +66,9 @@ public class Provinces {
     }
 
     public Province of(String code) {
-        return code == null ? NATIONAL : byCode.getOrDefault(code, new Province(code, code, NATIONAL.zone(), NATIONAL.zoneLabel()));
+        return code == null
+                ? NATIONAL
+                : byCode.getOrDefault(code, new Province(code, code, NATIONAL.zone(), NATIONAL.zoneLabel()));
     }
 
     /** "52 Nusa Tenggara Barat", for headers and tables. */

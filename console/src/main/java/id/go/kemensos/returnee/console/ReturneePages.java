@@ -1,20 +1,19 @@
 package id.go.kemensos.returnee.console;
 
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The province's returnees and where each stands (registered, decided, scheduled, paid), a page at a time, filtered by
@@ -24,12 +23,30 @@ import java.util.UUID;
 class ReturneePages {
 
     /** The statuses registration-service follows a person through, in the order they happen. */
-    static final List<String> STATUSES = List.of("REGISTERED", "NEEDS_REVIEW", "ELIGIBLE", "INELIGIBLE", "PAYMENT_SCHEDULED",
-            "PAYMENT_AWAITING_BUDGET", "PAYMENT_APPROVED", "PAYMENT_SENT", "PAYMENT_FAILED", "PAID", "PAYMENT_RETURNED");
+    static final List<String> STATUSES = List.of(
+            "REGISTERED",
+            "NEEDS_REVIEW",
+            "ELIGIBLE",
+            "INELIGIBLE",
+            "PAYMENT_SCHEDULED",
+            "PAYMENT_AWAITING_BUDGET",
+            "PAYMENT_APPROVED",
+            "PAYMENT_SENT",
+            "PAYMENT_FAILED",
+            "PAID",
+            "PAYMENT_RETURNED");
 
-    public record Person(UUID beneficiaryId, String nikMasked, String fullName, String provinceCode, String regencyCode,
-                         String phoneE164, String bankCode, String accountNumberMasked, Instant registeredAt, String status) {
-    }
+    public record Person(
+            UUID beneficiaryId,
+            String nikMasked,
+            String fullName,
+            String provinceCode,
+            String regencyCode,
+            String phoneE164,
+            String bankCode,
+            String accountNumberMasked,
+            Instant registeredAt,
+            String status) {}
 
     public record Page(List<Person> items, int page, int size, long total) {
 
@@ -45,19 +62,28 @@ class ReturneePages {
     }
 
     @GetMapping("/returnees")
-    String list(@RequestParam(required = false) String provinceCode, @RequestParam(required = false) String regencyCode,
-                @RequestParam(required = false) String status, @RequestParam(required = false) UUID uploadId,
-                @RequestParam(defaultValue = "0") int page,
-                @ModelAttribute("officer") SignedInOfficer officer, Model model) {
+    String list(
+            @RequestParam(required = false) String provinceCode,
+            @RequestParam(required = false) String regencyCode,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) UUID uploadId,
+            @RequestParam(defaultValue = "0") int page,
+            @ModelAttribute("officer") SignedInOfficer officer,
+            Model model) {
         String province = officer.scope(provinceCode);
         String chosenStatus = status != null && STATUSES.contains(status) ? status : null;
-        Page people = services.registration().get()
-                .uri(uri -> uri.path("/api/returnees").queryParamIfPresent("provinceCode", Optional.ofNullable(province))
+        Page people = services.registration()
+                .get()
+                .uri(uri -> uri.path("/api/returnees")
+                        .queryParamIfPresent("provinceCode", Optional.ofNullable(province))
                         .queryParamIfPresent("regencyCode", Optional.ofNullable(blankToNull(regencyCode)))
                         .queryParamIfPresent("status", Optional.ofNullable(chosenStatus))
                         .queryParamIfPresent("uploadId", Optional.ofNullable(uploadId))
-                        .queryParam("page", Math.max(0, page)).queryParam("size", 25).build())
-                .retrieve().body(Page.class);
+                        .queryParam("page", Math.max(0, page))
+                        .queryParam("size", 25)
+                        .build())
+                .retrieve()
+                .body(Page.class);
         model.addAttribute("people", people);
         model.addAttribute("provinceCode", province);
         model.addAttribute("regencyCode", blankToNull(regencyCode));
@@ -74,13 +100,24 @@ class ReturneePages {
      */
     @GetMapping("/returnees/{beneficiaryId}")
     String person(@PathVariable UUID beneficiaryId, Model model) {
-        Person person = services.registration().get().uri("/api/returnees/{id}", beneficiaryId).retrieve().body(Person.class);
-        List<EligibilityDecision> decisions = services.eligibility().get().uri("/api/beneficiaries/{id}/decisions", beneficiaryId)
-                .retrieve().body(new ParameterizedTypeReference<List<EligibilityDecision>>() { });
+        Person person = services.registration()
+                .get()
+                .uri("/api/returnees/{id}", beneficiaryId)
+                .retrieve()
+                .body(Person.class);
+        List<EligibilityDecision> decisions = services.eligibility()
+                .get()
+                .uri("/api/beneficiaries/{id}/decisions", beneficiaryId)
+                .retrieve()
+                .body(new ParameterizedTypeReference<List<EligibilityDecision>>() {});
         List<EligibilityDecision> all = decisions == null ? List.of() : decisions;
         model.addAttribute("person", person);
-        model.addAttribute("protection", all.stream().filter(d -> d.restricted() && d.current()).toList());
-        model.addAttribute("current", all.stream().filter(d -> !d.restricted() && d.current()).toList());
+        model.addAttribute(
+                "protection",
+                all.stream().filter(d -> d.restricted() && d.current()).toList());
+        model.addAttribute(
+                "current",
+                all.stream().filter(d -> !d.restricted() && d.current()).toList());
         model.addAttribute("earlier", all.stream().filter(d -> !d.current()).toList());
         return "returnee";
     }
@@ -91,7 +128,10 @@ class ReturneePages {
      * or log. Answers the list with the people found.
      */
     @PostMapping("/returnees/lookup")
-    String lookup(@RequestParam(defaultValue = "") String query, @ModelAttribute("officer") SignedInOfficer officer, Model model) {
+    String lookup(
+            @RequestParam(defaultValue = "") String query,
+            @ModelAttribute("officer") SignedInOfficer officer,
+            Model model) {
         List<Person> found;
         if (query.replaceAll("[\\s.-]", "").matches("\\d+")) {
             found = findByNik(services, query, model).stream().toList();
@@ -107,8 +147,13 @@ class ReturneePages {
 
     private List<Person> findByName(String name, Model model) {
         try {
-            Page page = services.registration().post().uri("/api/returnees/search").contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("name", name)).retrieve().body(Page.class);
+            Page page = services.registration()
+                    .post()
+                    .uri("/api/returnees/search")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("name", name))
+                    .retrieve()
+                    .body(Page.class);
             List<Person> people = page == null ? List.of() : page.items();
             if (people.isEmpty()) {
                 model.addAttribute("problem", "lookup.none-named");
@@ -126,8 +171,13 @@ class ReturneePages {
     /** A NIK look-up for the pages that offer one; a malformed NIK or nobody found is said on the page ({@code problem}). */
     static Optional<Person> findByNik(OfficerRelay services, String nik, Model model) {
         try {
-            return Optional.ofNullable(services.registration().post().uri("/api/returnees/lookup").contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("nik", nik)).retrieve().body(Person.class));
+            return Optional.ofNullable(services.registration()
+                    .post()
+                    .uri("/api/returnees/lookup")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("nik", nik))
+                    .retrieve()
+                    .body(Person.class));
         } catch (OfficerRelay.Refused refused) {
             if (refused.status() != 400 && refused.status() != 404) {
                 throw refused;

@@ -1,24 +1,27 @@
 package id.go.kemensos.returnee.console;
 
 import id.go.kemensos.returnee.security.OfficerRole;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
  * Who is signed in, as the identity provider's ID token says: for the header and for laying out the pages. The services
  * check the access token on every call regardless; this decides only what the console offers.
  */
-public record SignedInOfficer(String subject, String username, String displayName, Set<OfficerRole> roles, String provinceCode) {
+public record SignedInOfficer(
+        String subject, String username, String displayName, Set<OfficerRole> roles, String provinceCode) {
 
     static SignedInOfficer of(OidcUser user) {
         Set<OfficerRole> roles = rolesOf(user.getIdToken());
-        String name = user.getFullName() != null && !user.getFullName().isBlank() ? user.getFullName() : user.getPreferredUsername();
-        return new SignedInOfficer(user.getSubject(), user.getPreferredUsername(), name, roles, user.getClaimAsString("province"));
+        String name = user.getFullName() != null && !user.getFullName().isBlank()
+                ? user.getFullName()
+                : user.getPreferredUsername();
+        return new SignedInOfficer(
+                user.getSubject(), user.getPreferredUsername(), name, roles, user.getClaimAsString("province"));
     }
 
     /** The platform's roles in an ID token's {@code roles} claim (the realm's roles mapper puts them in both tokens). */

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.console;
 
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,8 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.util.UUID;
 
 /**
  * A finance maker imports the bank's statement (CSV or MT940, recognised by disbursement-service from the content) and sees
@@ -41,8 +40,13 @@ class StatementPages {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("file", file.getResource());
         try {
-            StatementMatch match = services.disbursement().post().uri("/api/reconciliations").contentType(MediaType.MULTIPART_FORM_DATA)
-                    .body(form).retrieve().body(StatementMatch.class);
+            StatementMatch match = services.disbursement()
+                    .post()
+                    .uri("/api/reconciliations")
+                    .contentType(MediaType.MULTIPART_FORM_DATA)
+                    .body(form)
+                    .retrieve()
+                    .body(StatementMatch.class);
             return "redirect:/finance/statements/" + match.reconciliationId();
         } catch (OfficerRelay.Refused refused) {
             refused.tellOn(redirect);
@@ -52,8 +56,13 @@ class StatementPages {
 
     @GetMapping("/finance/statements/{reconciliationId}")
     String result(@PathVariable UUID reconciliationId, Model model) {
-        model.addAttribute("match", services.disbursement().get().uri("/api/reconciliations/{id}", reconciliationId).retrieve()
-                .body(StatementMatch.class));
+        model.addAttribute(
+                "match",
+                services.disbursement()
+                        .get()
+                        .uri("/api/reconciliations/{id}", reconciliationId)
+                        .retrieve()
+                        .body(StatementMatch.class));
         return "finance-statements";
     }
 }

@@ -1,5 +1,8 @@
 package id.go.kemensos.returnee.console;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -14,10 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /**
  * A provincial clerk's upload: choose or drop a CSV or XLSX list, then watch its progress (htmx polls a fragment until the
@@ -44,9 +43,16 @@ class UploadPages {
             return "redirect:/uploads/new";
         }
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", file.getResource()); // keeps the file name the clerk chose: the service stores it with the upload
-        ResponseEntity<UploadProgress> reply = services.registration().post().uri("/api/uploads")
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(form).retrieve().toEntity(UploadProgress.class);
+        form.add(
+                "file",
+                file.getResource()); // keeps the file name the clerk chose: the service stores it with the upload
+        ResponseEntity<UploadProgress> reply = services.registration()
+                .post()
+                .uri("/api/uploads")
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(form)
+                .retrieve()
+                .toEntity(UploadProgress.class);
         UploadProgress upload = reply.getBody();
         if (reply.getStatusCode().value() == 200) {
             redirect.addFlashAttribute("notice", "upload.seen-before");
@@ -69,15 +75,27 @@ class UploadPages {
 
     @GetMapping("/uploads/{uploadId}/error-report")
     ResponseEntity<byte[]> errorReport(@PathVariable UUID uploadId) {
-        byte[] csv = services.registration().get().uri("/api/uploads/{id}/error-report", uploadId).retrieve().body(byte[].class);
+        byte[] csv = services.registration()
+                .get()
+                .uri("/api/uploads/{id}/error-report", uploadId)
+                .retrieve()
+                .body(byte[].class);
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("laporan-kesalahan-" + uploadId + ".csv", StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("laporan-kesalahan-" + uploadId + ".csv", StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(csv == null ? new byte[0] : csv);
     }
 
     private UploadProgress progressOf(UUID uploadId) {
-        return services.registration().get().uri("/api/uploads/{id}", uploadId).retrieve().body(UploadProgress.class);
+        return services.registration()
+                .get()
+                .uri("/api/uploads/{id}", uploadId)
+                .retrieve()
+                .body(UploadProgress.class);
     }
 }

@@ -5,9 +5,21 @@ import java.util.List;
 import java.util.UUID;
 
 /** An upload as registration-service reports it ({@code GET /api/uploads/{id}}). */
-public record UploadProgress(UUID uploadId, String provinceCode, String fileName, String status, long rowsRead, Long rowsTotal,
-                      long accepted, long rejected, long held, long registered, List<String> unknownColumns, String failure,
-                      Instant receivedAt, Instant completedAt) {
+public record UploadProgress(
+        UUID uploadId,
+        String provinceCode,
+        String fileName,
+        String status,
+        long rowsRead,
+        Long rowsTotal,
+        long accepted,
+        long rejected,
+        long held,
+        long registered,
+        List<String> unknownColumns,
+        String failure,
+        Instant receivedAt,
+        Instant completedAt) {
 
     public boolean finished() {
         return "COMPLETED".equals(status) || "FAILED".equals(status);

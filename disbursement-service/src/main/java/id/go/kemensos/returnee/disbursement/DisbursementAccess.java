@@ -1,15 +1,15 @@
 package id.go.kemensos.returnee.disbursement;
 
-import id.go.kemensos.returnee.security.ServiceAccessRules;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
-import org.springframework.stereotype.Component;
-
 import static id.go.kemensos.returnee.security.OfficerRole.AUDITOR;
 import static id.go.kemensos.returnee.security.OfficerRole.FINANCE_CHECKER;
 import static id.go.kemensos.returnee.security.OfficerRole.FINANCE_MAKER;
 import static id.go.kemensos.returnee.security.OfficerRole.MINISTRY_OFFICER;
 import static id.go.kemensos.returnee.security.OfficerRole.PROVINCIAL_OFFICER;
+
+import id.go.kemensos.returnee.security.ServiceAccessRules;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
 
 /**
  * disbursement-service's row of the role matrix (README, "Who may do what"). Makers prepare, set ceilings, import
@@ -23,16 +23,31 @@ class DisbursementAccess implements ServiceAccessRules {
     public void define(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         String maker = FINANCE_MAKER.name();
         String checker = FINANCE_CHECKER.name();
-        rules.requestMatchers(HttpMethod.POST, "/api/batches", "/api/reconciliations", "/api/payments/*/account-review",
-                        "/api/payments/*/reissue").hasRole(maker)
-                .requestMatchers(HttpMethod.PUT, "/api/budgets/*/*/*").hasRole(maker)
-                .requestMatchers(HttpMethod.POST, "/api/batches/*/approval", "/api/batches/*/rejection").hasRole(checker)
-                .requestMatchers(HttpMethod.GET, "/api/account-reviews").hasAnyRole(maker, checker)
-                .requestMatchers(HttpMethod.GET, "/api/batches", "/api/batches/*", "/api/payments", "/api/payments/*",
+        rules.requestMatchers(
+                        HttpMethod.POST,
+                        "/api/batches",
+                        "/api/reconciliations",
+                        "/api/payments/*/account-review",
+                        "/api/payments/*/reissue")
+                .hasRole(maker)
+                .requestMatchers(HttpMethod.PUT, "/api/budgets/*/*/*")
+                .hasRole(maker)
+                .requestMatchers(HttpMethod.POST, "/api/batches/*/approval", "/api/batches/*/rejection")
+                .hasRole(checker)
+                .requestMatchers(HttpMethod.GET, "/api/account-reviews")
+                .hasAnyRole(maker, checker)
+                .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/batches",
+                        "/api/batches/*",
+                        "/api/payments",
+                        "/api/payments/*",
                         "/api/reconciliations/*")
                 .hasAnyRole(maker, checker, AUDITOR.name())
-                .requestMatchers(HttpMethod.GET, "/api/budgets").hasAnyRole(maker, checker, AUDITOR.name(), MINISTRY_OFFICER.name())
-                // Counts and totals, no one's data: a provincial officer sees their own province's (enforced at the query).
+                .requestMatchers(HttpMethod.GET, "/api/budgets")
+                .hasAnyRole(maker, checker, AUDITOR.name(), MINISTRY_OFFICER.name())
+                // Counts and totals, no one's data: a provincial officer sees their own province's (enforced at the
+                // query).
                 .requestMatchers(HttpMethod.GET, "/api/reports/payments")
                 .hasAnyRole(maker, checker, AUDITOR.name(), MINISTRY_OFFICER.name(), PROVINCIAL_OFFICER.name());
     }

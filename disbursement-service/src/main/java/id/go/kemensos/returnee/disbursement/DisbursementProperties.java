@@ -1,18 +1,20 @@
 package id.go.kemensos.returnee.disbursement;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 @ConfigurationProperties("disbursement")
-public record DisbursementProperties(URI bankGatewayUrl, String sourceAccount, AutoApproval autoApproval, Dispatch dispatch,
-                                     AccountInquiry accountInquiry) {
+public record DisbursementProperties(
+        URI bankGatewayUrl,
+        String sourceAccount,
+        AutoApproval autoApproval,
+        Dispatch dispatch,
+        AccountInquiry accountInquiry) {
 
     /** The bank's account inquiry before approval; off only where a bank offers no inquiry. */
-    public record AccountInquiry(boolean enabled) {
-    }
+    public record AccountInquiry(boolean enabled) {}
 
     /**
      * Off by default: payments wait for an officer's approval. When on, it applies to the listed programs (none listed: all)
@@ -21,7 +23,12 @@ public record DisbursementProperties(URI bankGatewayUrl, String sourceAccount, A
     public record AutoApproval(boolean enabled, long maxAmount, List<String> programs) {
 
         public AutoApproval {
-            programs = programs == null ? List.of() : programs.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+            programs = programs == null
+                    ? List.of()
+                    : programs.stream()
+                            .map(String::strip)
+                            .filter(p -> !p.isEmpty())
+                            .toList();
         }
 
         public boolean covers(String programId, long amount) {
@@ -29,6 +36,5 @@ public record DisbursementProperties(URI bankGatewayUrl, String sourceAccount, A
         }
     }
 
-    public record Dispatch(Duration interval, int batchSize, int parallelCalls, Duration statusCheckDelay) {
-    }
+    public record Dispatch(Duration interval, int batchSize, int parallelCalls, Duration statusCheckDelay) {}
 }

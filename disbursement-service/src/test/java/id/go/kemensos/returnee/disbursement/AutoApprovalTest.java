@@ -1,16 +1,16 @@
 package id.go.kemensos.returnee.disbursement;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class AutoApprovalTest {
 
     @Test
     void isOffUnlessEnabled() {
-        assertThat(new DisbursementProperties.AutoApproval(false, 1_000_000, List.of()).covers("BSU", 960_000)).isFalse();
+        assertThat(new DisbursementProperties.AutoApproval(false, 1_000_000, List.of()).covers("BSU", 960_000))
+                .isFalse();
     }
 
     @Test
@@ -22,7 +22,8 @@ class AutoApprovalTest {
 
     @Test
     void coversOnlyTheListedPrograms() {
-        DisbursementProperties.AutoApproval auto = new DisbursementProperties.AutoApproval(true, 10_000_000, List.of(" BSU", ""));
+        DisbursementProperties.AutoApproval auto =
+                new DisbursementProperties.AutoApproval(true, 10_000_000, List.of(" BSU", ""));
         assertThat(auto.covers("BSU", 960_000)).isTrue();
         assertThat(auto.covers("UEP", 960_000)).isFalse();
     }

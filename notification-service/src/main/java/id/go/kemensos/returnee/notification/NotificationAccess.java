@@ -1,15 +1,15 @@
 package id.go.kemensos.returnee.notification;
 
-import id.go.kemensos.returnee.security.ServiceAccessRules;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
-import org.springframework.stereotype.Component;
-
 import static id.go.kemensos.returnee.security.OfficerRole.AUDITOR;
 import static id.go.kemensos.returnee.security.OfficerRole.FINANCE_CHECKER;
 import static id.go.kemensos.returnee.security.OfficerRole.FINANCE_MAKER;
 import static id.go.kemensos.returnee.security.OfficerRole.MINISTRY_OFFICER;
 import static id.go.kemensos.returnee.security.OfficerRole.PROVINCIAL_OFFICER;
+
+import id.go.kemensos.returnee.security.ServiceAccessRules;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
 
 /**
  * notification-service's row of the role matrix (README, "Who may do what"): an officer records a returnee's SMS language
@@ -21,8 +21,14 @@ class NotificationAccess implements ServiceAccessRules {
 
     @Override
     public void define(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.PUT, "/api/contacts/*/preferences").hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name())
-                .requestMatchers(HttpMethod.GET, "/api/reports/sms").hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(),
-                        FINANCE_MAKER.name(), FINANCE_CHECKER.name(), AUDITOR.name());
+        rules.requestMatchers(HttpMethod.PUT, "/api/contacts/*/preferences")
+                .hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name())
+                .requestMatchers(HttpMethod.GET, "/api/reports/sms")
+                .hasAnyRole(
+                        PROVINCIAL_OFFICER.name(),
+                        MINISTRY_OFFICER.name(),
+                        FINANCE_MAKER.name(),
+                        FINANCE_CHECKER.name(),
+                        AUDITOR.name());
     }
 }

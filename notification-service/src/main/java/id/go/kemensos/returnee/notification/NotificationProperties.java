@@ -1,9 +1,8 @@
 package id.go.kemensos.returnee.notification;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.net.URI;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 @ConfigurationProperties("notification")
 public record NotificationProperties(URI smsGatewayUrl, URI deliveryReceiptUrl, Dispatch dispatch) {
@@ -13,7 +12,12 @@ public record NotificationProperties(URI smsGatewayUrl, URI deliveryReceiptUrl, 
      *                     after twice as long each time, at most a day apart)
      * @param receiptChecks how many times it is asked; after the last, the message stays SENT, noted as without a receipt
      */
-    public record Dispatch(Duration interval, int batchSize, int parallelCalls, int maxAttempts, Duration retryDelay, Duration receiptWait,
-                           int receiptChecks) {
-    }
+    public record Dispatch(
+            Duration interval,
+            int batchSize,
+            int parallelCalls,
+            int maxAttempts,
+            Duration retryDelay,
+            Duration receiptWait,
+            int receiptChecks) {}
 }

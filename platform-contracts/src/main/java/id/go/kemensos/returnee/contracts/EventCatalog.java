@@ -22,14 +22,13 @@ import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecisionOverridde
 import id.go.kemensos.returnee.contracts.notification.SmsDelivered;
 import id.go.kemensos.returnee.contracts.notification.SmsFailed;
 import id.go.kemensos.returnee.contracts.notification.SmsPreferencesSet;
-import id.go.kemensos.returnee.contracts.notification.SmsWithheld;
 import id.go.kemensos.returnee.contracts.notification.SmsSent;
-import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import id.go.kemensos.returnee.contracts.notification.SmsWithheld;
 import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
+import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.contracts.registration.UploadCompleted;
 import id.go.kemensos.returnee.contracts.registration.UploadRowReviewed;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,8 +74,7 @@ public final class EventCatalog {
     private static final Map<Class<?>, EventType> BY_PAYLOAD =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::payload, Function.identity()));
 
-    private EventCatalog() {
-    }
+    private EventCatalog() {}
 
     public static List<EventType> all() {
         return ALL;
@@ -89,7 +87,8 @@ public final class EventCatalog {
     public static EventType of(Class<? extends PlatformEvent> payload) {
         EventType type = BY_PAYLOAD.get(payload);
         if (type == null) {
-            throw new IllegalArgumentException(payload.getName() + " is not registered in " + EventCatalog.class.getSimpleName());
+            throw new IllegalArgumentException(
+                    payload.getName() + " is not registered in " + EventCatalog.class.getSimpleName());
         }
         return type;
     }

@@ -15,9 +15,13 @@ public record EventType(String type, String aggregateType, URI source, Class<? e
     }
 
     /** An event of a producer's second aggregate (and topic), e.g. eligibility-service's restricted decisions. */
-    public static EventType of(String aggregateType, String producer, Class<? extends PlatformEvent> payload, int version) {
-        return new EventType(PREFIX + aggregateType + "." + payload.getSimpleName() + ".v" + version, aggregateType,
-                URI.create("/kemensos/" + producer), payload);
+    public static EventType of(
+            String aggregateType, String producer, Class<? extends PlatformEvent> payload, int version) {
+        return new EventType(
+                PREFIX + aggregateType + "." + payload.getSimpleName() + ".v" + version,
+                aggregateType,
+                URI.create("/kemensos/" + producer),
+                payload);
     }
 
     /**
@@ -25,7 +29,8 @@ public record EventType(String type, String aggregateType, URI source, Class<? e
      * name), e.g. the record of a read of personal data.
      */
     public static EventType sharedBy(String aggregateType, Class<? extends PlatformEvent> payload, int version) {
-        return new EventType(PREFIX + aggregateType + "." + payload.getSimpleName() + ".v" + version, aggregateType, null, payload);
+        return new EventType(
+                PREFIX + aggregateType + "." + payload.getSimpleName() + ".v" + version, aggregateType, null, payload);
     }
 
     /** The Kafka topic the outbox router sends this event to: {@code <aggregatetype>.events}. */

@@ -3,8 +3,7 @@ package id.go.kemensos.returnee.contracts;
 /** Masks personal identifiers (Law 27/2022) wherever they leave the owning service's database. */
 public final class MaskedValues {
 
-    private MaskedValues() {
-    }
+    private MaskedValues() {}
 
     /** {@code 012301012345501} becomes {@code ***5501}. */
     public static String lastFour(String value) {
@@ -29,8 +28,11 @@ public final class MaskedValues {
         }
         StringBuilder initials = new StringBuilder();
         for (String word : name.strip().split("\\s+")) {
-            initials.append(initials.isEmpty() ? "" : " ").append(word.codePoints().limit(1)
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)).append('.');
+            initials.append(initials.isEmpty() ? "" : " ")
+                    .append(word.codePoints()
+                            .limit(1)
+                            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append))
+                    .append('.');
         }
         return initials.toString();
     }

@@ -13,7 +13,8 @@ public final class Topics {
      * The topic configuration that keeps every record forever (Kafka's retention.ms, retention.bytes and cleanup.policy): what
      * the event topics are created with, and what the audit service checks they still have.
      */
-    public static final Map<String, String> KEPT_FOREVER = Map.of("retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "delete");
+    public static final Map<String, String> KEPT_FOREVER =
+            Map.of("retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "delete");
 
     /**
      * The settings of a topic that differ from {@link #KEPT_FOREVER}, by name, with the value it has (null: not set); empty
@@ -35,8 +36,7 @@ public final class Topics {
     /** Suffix of the dead-letter topic of every consumed topic: {@code <topic>.dlt}. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     public static String eventsOf(String aggregateType) {
         return aggregateType + ".events";
@@ -48,6 +48,10 @@ public final class Topics {
 
     /** Every event topic of the platform. They are the audit log and are kept forever. */
     public static List<String> allEventTopics() {
-        return EventCatalog.all().stream().map(EventType::topic).distinct().sorted().toList();
+        return EventCatalog.all().stream()
+                .map(EventType::topic)
+                .distinct()
+                .sorted()
+                .toList();
     }
 }

@@ -1,19 +1,21 @@
 package id.go.kemensos.returnee.contracts;
 
-import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class EventCatalogTest {
 
     @Test
     void typesAreReverseDnsAndVersioned() {
         assertThat(ReturneeRegistered.EVENT_TYPE.type()).isEqualTo("id.go.kemensos.registration.ReturneeRegistered.v1");
-        assertThat(EventCatalog.all()).allSatisfy(t -> assertThat(t.type()).matches("id\\.go\\.kemensos\\.[a-z]+(\\.[a-z]+)?\\.[A-Z][A-Za-z]+\\.v\\d+"));
-        assertThat(EventCatalog.all()).filteredOn(t -> t.source() != null)
+        assertThat(EventCatalog.all())
+                .allSatisfy(t -> assertThat(t.type())
+                        .matches("id\\.go\\.kemensos\\.[a-z]+(\\.[a-z]+)?\\.[A-Z][A-Za-z]+\\.v\\d+"));
+        assertThat(EventCatalog.all())
+                .filteredOn(t -> t.source() != null)
                 .allSatisfy(t -> assertThat(t.source().toString()).matches("/kemensos/[a-z]+-service"));
     }
 
@@ -24,19 +26,28 @@ class EventCatalogTest {
             assertThat(type.topic()).isEqualTo(type.aggregateType() + ".events");
         }
         assertThat(Topics.allEventTopics())
-                .containsExactly("access.events", "audit.events", "disbursement.events", "eligibility.events", "eligibility.protection.events",
-                        "notification.events", "registration.events");
+                .containsExactly(
+                        "access.events",
+                        "audit.events",
+                        "disbursement.events",
+                        "eligibility.events",
+                        "eligibility.protection.events",
+                        "notification.events",
+                        "registration.events");
     }
 
     @Test
     void namesTheSettingsOfATopicThatDoNotKeepItsRecordsForever() {
-        Map<String, String> compacted = Map.of("retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "compact");
+        Map<String, String> compacted =
+                Map.of("retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "compact");
         Map<String, String> weekOld = Map.of("retention.ms", "604800000", "cleanup.policy", "delete");
 
         assertThat(Topics.unlikeKeptForever(Topics.KEPT_FOREVER::get)).isEmpty();
         assertThat(Topics.unlikeKeptForever(compacted::get)).containsExactly(Map.entry("cleanup.policy", "compact"));
-        assertThat(Topics.unlikeKeptForever(weekOld::get)).containsOnlyKeys("retention.bytes", "retention.ms")
-                .containsEntry("retention.bytes", null).containsEntry("retention.ms", "604800000");
+        assertThat(Topics.unlikeKeptForever(weekOld::get))
+                .containsOnlyKeys("retention.bytes", "retention.ms")
+                .containsEntry("retention.bytes", null)
+                .containsEntry("retention.ms", "604800000");
     }
 
     @Test

@@ -1,14 +1,13 @@
 package id.go.kemensos.returnee.contracts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementEvent;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityEvent;
 import id.go.kemensos.returnee.contracts.notification.NotificationEvent;
 import id.go.kemensos.returnee.contracts.registration.RegistrationEvent;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ProducerStreamsTest {
 
@@ -34,7 +33,8 @@ class ProducerStreamsTest {
     void aSealedStreamPermitsExactlyTheCataloguedTypesOfItsProducer() {
         STREAMS.forEach((producer, stream) -> {
             assertThat(stream.isSealed()).as(stream.getSimpleName()).isTrue();
-            assertThat(EventCatalog.all()).filteredOn(t -> stream.isAssignableFrom(t.payload()))
+            assertThat(EventCatalog.all())
+                    .filteredOn(t -> stream.isAssignableFrom(t.payload()))
                     .allSatisfy(t -> assertThat(t.aggregateType()).startsWith(producer));
         });
     }

@@ -16,9 +16,7 @@ public interface GatewayAuthentication {
     void authenticate(HttpRequest.Builder request, String method, String path, byte[] body);
 
     /** Told when the gateway answered 401, so that a cached credential (an access token) is dropped. */
-    default void refused(String path) {
-    }
+    default void refused(String path) {}
 
-    GatewayAuthentication NONE = (request, method, path, body) -> {
-    };
+    GatewayAuthentication NONE = (request, method, path, body) -> {};
 }

@@ -12,8 +12,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class GatewayAutoConfiguration {
 
     @Bean
-    ResilientGateways resilientGateways(JsonMapper json, RetryRegistry retries, CircuitBreakerRegistry circuitBreakers,
-                                        RateLimiterRegistry rateLimiters, TimeLimiterRegistry timeLimiters) {
-        return new ResilientGateways(json, new ResilientGateway.Registries(retries, circuitBreakers, rateLimiters, timeLimiters));
+    ResilientGateways resilientGateways(
+            JsonMapper json,
+            RetryRegistry retries,
+            CircuitBreakerRegistry circuitBreakers,
+            RateLimiterRegistry rateLimiters,
+            TimeLimiterRegistry timeLimiters) {
+        return new ResilientGateways(
+                json, new ResilientGateway.Registries(retries, circuitBreakers, rateLimiters, timeLimiters));
     }
 }

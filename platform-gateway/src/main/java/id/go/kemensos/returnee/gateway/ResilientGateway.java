@@ -10,9 +10,6 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -27,6 +24,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * JSON over HTTP to one external gateway, through the Resilience4j instances named after it (configured in application.yml
@@ -46,8 +45,13 @@ public class ResilientGateway {
     private final ScheduledExecutorService scheduler;
     private final GatewayAuthentication authentication;
 
-    public ResilientGateway(String name, URI baseUrl, JsonMapper json, Registries registries, ScheduledExecutorService scheduler,
-                            GatewayAuthentication authentication) {
+    public ResilientGateway(
+            String name,
+            URI baseUrl,
+            JsonMapper json,
+            Registries registries,
+            ScheduledExecutorService scheduler,
+            GatewayAuthentication authentication) {
         this.name = name;
         this.authentication = authentication;
         this.baseUrl = baseUrl;
@@ -57,12 +61,17 @@ public class ResilientGateway {
         this.rateLimiter = registries.rateLimiters().rateLimiter(name);
         this.timeLimiter = registries.timeLimiters().timeLimiter(name);
         this.scheduler = scheduler;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
 
-    public record Registries(RetryRegistry retries, CircuitBreakerRegistry circuitBreakers, RateLimiterRegistry rateLimiters,
-                             TimeLimiterRegistry timeLimiters) {
-    }
+    public record Registries(
+            RetryRegistry retries,
+            CircuitBreakerRegistry circuitBreakers,
+            RateLimiterRegistry rateLimiters,
+            TimeLimiterRegistry timeLimiters) {}
 
     public String name() {
         return name;
@@ -74,15 +83,32 @@ public class ResilientGateway {
      */
     public GatewayResponse post(String path, Object body, boolean repeatable) {
         byte[] bytes = json.writeValueAsBytes(body);
-        return execute("POST", path, () -> authenticated(HttpRequest.newBuilder(baseUrl.resolve(path))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)), "POST", path, bytes), repeatable);
+        return execute(
+                "POST",
+                path,
+                () -> authenticated(
+                        HttpRequest.newBuilder(baseUrl.resolve(path))
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)),
+                        "POST",
+                        path,
+                        bytes),
+                repeatable);
     }
 
     public GatewayResponse get(String path) {
-        return execute("GET", path, () -> authenticated(HttpRequest.newBuilder(baseUrl.resolve(path)).header("Accept", "application/json")
-                .GET(), "GET", path, new byte[0]), true);
+        return execute(
+                "GET",
+                path,
+                () -> authenticated(
+                        HttpRequest.newBuilder(baseUrl.resolve(path))
+                                .header("Accept", "application/json")
+                                .GET(),
+                        "GET",
+                        path,
+                        new byte[0]),
+                true);
     }
 
     private HttpRequest authenticated(HttpRequest.Builder request, String method, String path, byte[] body) {
@@ -94,12 +120,14 @@ public class ResilientGateway {
     private GatewayResponse execute(String method, String path, Supplier<HttpRequest> requests, boolean repeatable) {
         Supplier<CompletionStage<GatewayResponse>> exchange = () -> {
             try {
-                return http.sendAsync(requests.get(), HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> toResponse(path, response));
+                return http.sendAsync(requests.get(), HttpResponse.BodyHandlers.ofByteArray())
+                        .thenApply(response -> toResponse(path, response));
             } catch (GatewayUnavailableException notSent) {
                 return CompletableFuture.failedFuture(notSent);
             }
         };
-        Supplier<CompletionStage<GatewayResponse>> decorated = TimeLimiter.decorateCompletionStage(timeLimiter, scheduler, exchange);
+        Supplier<CompletionStage<GatewayResponse>> decorated =
+                TimeLimiter.decorateCompletionStage(timeLimiter, scheduler, exchange);
         decorated = RateLimiter.decorateCompletionStage(rateLimiter, decorated);
         decorated = CircuitBreaker.decorateCompletionStage(circuitBreaker, decorated);
         if (repeatable) {
@@ -127,7 +155,8 @@ public class ResilientGateway {
     }
 
     private GatewayUnavailableException classify(String method, String path, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof GatewayUnavailableException notSent) {
             return notSent;
         }

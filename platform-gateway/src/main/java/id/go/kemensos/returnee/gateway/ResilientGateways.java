@@ -1,10 +1,9 @@
 package id.go.kemensos.returnee.gateway;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Makes the {@link ResilientGateway} for each external system a service calls, from the Resilience4j registries that

@@ -1,12 +1,11 @@
 package id.go.kemensos.returnee.messaging;
 
+import java.util.List;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-
-import java.util.List;
 
 /**
  * A schema version written in Java because it needs what SQL does not have (the platform's keys, to index or seal existing

@@ -1,11 +1,10 @@
 package id.go.kemensos.returnee.messaging;
 
+import java.util.Map;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
-
-import java.util.Map;
 
 /**
  * {@code GET /actuator/deadletters}: this service's dead letters not yet replayed, per consumed topic.

@@ -1,6 +1,14 @@
 package id.go.kemensos.returnee.messaging;
 
 import id.go.kemensos.returnee.contracts.Topics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,16 +25,6 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListener;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
-
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Replays this service's dead letters of one topic through the same listener that failed them, once the cause is fixed.
@@ -52,9 +50,14 @@ public class DeadLetterReplay {
      *                     topic for inspection
      * @param stoppedAt    the dead letter that failed again for another reason; the next replay starts there
      */
-    public record Result(String topic, String consumerGroup, int replayed, int unreplayable, int otherGroups, String stoppedAt,
-                         String failure) {
-    }
+    public record Result(
+            String topic,
+            String consumerGroup,
+            int replayed,
+            int unreplayable,
+            int otherGroups,
+            String stoppedAt,
+            String failure) {}
 
     /** Dead letters of this service not yet replayed, per consumed topic. */
     public Map<String, Long> pending() {
@@ -69,7 +72,8 @@ public class DeadLetterReplay {
 
     public Result replay(String topic) {
         MessageListenerContainer container = listeners.getListenerContainers().stream()
-                .filter(c -> List.of(topicsOf(c)).contains(topic)).findFirst()
+                .filter(c -> List.of(topicsOf(c)).contains(topic))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("This service does not consume " + topic));
         return scan(topic, container, true);
     }
@@ -77,7 +81,8 @@ public class DeadLetterReplay {
     @SuppressWarnings("unchecked")
     private Result scan(String topic, MessageListenerContainer container, boolean apply) {
         String group = container.getGroupId();
-        MessageListener<String, byte[]> listener = (MessageListener<String, byte[]>) container.getContainerProperties().getMessageListener();
+        MessageListener<String, byte[]> listener = (MessageListener<String, byte[]>)
+                container.getContainerProperties().getMessageListener();
         String deadLetterTopic = Topics.deadLetterOf(topic);
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group + ".dlt-replay");
@@ -86,9 +91,11 @@ public class DeadLetterReplay {
         int replayed = 0;
         int unreplayable = 0;
         int otherGroups = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic).stream()
-                    .map(p -> new TopicPartition(deadLetterTopic, p.partition())).toList();
+                    .map(p -> new TopicPartition(deadLetterTopic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
@@ -98,18 +105,21 @@ public class DeadLetterReplay {
                     if (dead.offset() >= end.get(tp)) {
                         continue;
                     }
-                    if (!group.equals(text(dead, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP).orElse(null))) {
+                    if (!group.equals(
+                            text(dead, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP).orElse(null))) {
                         otherGroups++;
                     } else if (apply) {
                         try {
-                            listener.onMessage(original(dead, topic), null, null); // the adapters implement only this form
+                            listener.onMessage(
+                                    original(dead, topic), null, null); // the adapters implement only this form
                             replayed++;
                         } catch (RuntimeException e) {
                             if (!isMalformed(e)) {
                                 commit(consumer, done);
                                 String at = dead.topic() + "-" + dead.partition() + "@" + dead.offset();
                                 log.warn("Replay of {} stopped at {}: {}", deadLetterTopic, at, e.getMessage());
-                                return new Result(topic, group, replayed, unreplayable, otherGroups, at, e.getMessage());
+                                return new Result(
+                                        topic, group, replayed, unreplayable, otherGroups, at, e.getMessage());
                             }
                             unreplayable++;
                         }
@@ -144,10 +154,24 @@ public class DeadLetterReplay {
 
     /** The record as it was on the original topic, so the handler sees the same position and headers as the first time. */
     private static ConsumerRecord<String, byte[]> original(ConsumerRecord<String, byte[]> dead, String topic) {
-        int partition = number(dead, KafkaHeaders.DLT_ORIGINAL_PARTITION).map(ByteBuffer::getInt).orElse(dead.partition());
-        long offset = number(dead, KafkaHeaders.DLT_ORIGINAL_OFFSET).map(ByteBuffer::getLong).orElse(-1L);
-        return new ConsumerRecord<>(topic, partition, offset, dead.timestamp(), TimestampType.CREATE_TIME,
-                dead.serializedKeySize(), dead.serializedValueSize(), dead.key(), dead.value(), dead.headers(), Optional.empty());
+        int partition = number(dead, KafkaHeaders.DLT_ORIGINAL_PARTITION)
+                .map(ByteBuffer::getInt)
+                .orElse(dead.partition());
+        long offset = number(dead, KafkaHeaders.DLT_ORIGINAL_OFFSET)
+                .map(ByteBuffer::getLong)
+                .orElse(-1L);
+        return new ConsumerRecord<>(
+                topic,
+                partition,
+                offset,
+                dead.timestamp(),
+                TimestampType.CREATE_TIME,
+                dead.serializedKeySize(),
+                dead.serializedValueSize(),
+                dead.key(),
+                dead.value(),
+                dead.headers(),
+                Optional.empty());
     }
 
     private static Optional<ByteBuffer> number(ConsumerRecord<?, ?> record, String header) {

@@ -23,7 +23,8 @@ public class DeadLetters implements ConsumerRecordRecoverer {
     private final MeterRegistry meters;
 
     public DeadLetters(KafkaOperations<?, ?> template, MeterRegistry meters) {
-        this.publisher = new DeadLetterPublishingRecoverer(template,
+        this.publisher = new DeadLetterPublishingRecoverer(
+                template,
                 (record, failure) -> new TopicPartition(Topics.deadLetterOf(record.topic()), record.partition()));
         this.publisher.setFailIfSendResultIsError(true);
         this.meters = meters;
@@ -32,8 +33,13 @@ public class DeadLetters implements ConsumerRecordRecoverer {
     @Override
     public void accept(ConsumerRecord<?, ?> record, Exception failure) {
         // No record content in the log: it may hold personal data.
-        log.error("Dead-lettering {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
-                Topics.deadLetterOf(record.topic()), rootMessage(failure));
+        log.error(
+                "Dead-lettering {}-{}@{} to {}: {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                Topics.deadLetterOf(record.topic()),
+                rootMessage(failure));
         publisher.accept(record, failure);
         meters.counter("platform.dead.letters", "topic", record.topic()).increment();
     }

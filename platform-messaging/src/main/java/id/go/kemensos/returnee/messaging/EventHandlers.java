@@ -1,7 +1,6 @@
 package id.go.kemensos.returnee.messaging;
 
 import id.go.kemensos.returnee.contracts.PlatformEvent;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,7 +66,9 @@ public final class EventHandlers<E extends PlatformEvent> {
     /** The handling of this event, if its type is one this consumer handles. */
     Optional<Runnable> handlingOf(IncomingEvent event) {
         PlatformEvent payload = event.payload();
-        return handlers.stream().filter(h -> h.type().isInstance(payload)).findFirst()
+        return handlers.stream()
+                .filter(h -> h.type().isInstance(payload))
+                .findFirst()
                 .map(h -> () -> h.handle(payload, event.id()));
     }
 }

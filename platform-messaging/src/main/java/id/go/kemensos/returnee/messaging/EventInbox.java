@@ -26,10 +26,11 @@ public class EventInbox {
     }
 
     public void deliver(IncomingEvent event, EventHandlers<?> handlers) {
-        handlers.handlingOf(event).ifPresent(handling -> tx.executeWithoutResult(status -> {
-            if (processed.markHandled(handlers.consumer(), event.id())) {
-                handling.run();
-            }
-        }));
+        handlers.handlingOf(event)
+                .ifPresent(handling -> tx.executeWithoutResult(status -> {
+                    if (processed.markHandled(handlers.consumer(), event.id())) {
+                        handling.run();
+                    }
+                }));
     }
 }

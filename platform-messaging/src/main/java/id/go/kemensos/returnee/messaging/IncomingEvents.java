@@ -1,16 +1,15 @@
 package id.go.kemensos.returnee.messaging;
 
-import id.go.kemensos.returnee.contracts.EventType;
 import id.go.kemensos.returnee.contracts.EventCatalog;
+import id.go.kemensos.returnee.contracts.EventType;
 import id.go.kemensos.returnee.contracts.PlatformEvent;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Reads a Kafka record as a CloudEvent (binary or structured mode) with the CloudEvents SDK and decodes its payload. */
 public class IncomingEvents {
@@ -32,21 +31,33 @@ public class IncomingEvents {
         Optional<EventType> known = EventCatalog.byType(event.getType());
         PlatformEvent payload = known.map(type -> decode(event, type, record)).orElse(null);
         if (payload != null && !Objects.equals(payload.subjectId(), event.getSubject())) {
-            throw new MalformedEventException("Record " + where(record) + " has subject " + event.getSubject()
-                    + " but its payload is about another beneficiary or subject", null);
+            throw new MalformedEventException(
+                    "Record " + where(record) + " has subject " + event.getSubject()
+                            + " but its payload is about another beneficiary or subject",
+                    null);
         }
-        return new IncomingEvent(id, event.getType(), event.getSource(), event.getSubject(), event.getTime(), payload,
-                record.topic(), record.partition(), record.offset());
+        return new IncomingEvent(
+                id,
+                event.getType(),
+                event.getSource(),
+                event.getSubject(),
+                event.getTime(),
+                payload,
+                record.topic(),
+                record.partition(),
+                record.offset());
     }
 
     private PlatformEvent decode(CloudEvent event, EventType type, ConsumerRecord<String, byte[]> record) {
         if (event.getData() == null) {
-            throw new MalformedEventException("Record " + where(record) + " of type " + type.type() + " has no data", null);
+            throw new MalformedEventException(
+                    "Record " + where(record) + " of type " + type.type() + " has no data", null);
         }
         try {
             return json.readValue(event.getData().toBytes(), type.payload());
         } catch (RuntimeException e) {
-            throw new MalformedEventException("Record " + where(record) + " does not match " + type.type() + ": " + e.getMessage(), e);
+            throw new MalformedEventException(
+                    "Record " + where(record) + " does not match " + type.type() + ": " + e.getMessage(), e);
         }
     }
 

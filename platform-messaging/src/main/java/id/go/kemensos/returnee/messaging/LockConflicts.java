@@ -1,10 +1,9 @@
 package id.go.kemensos.returnee.messaging;
 
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
-
-import java.util.function.Supplier;
 
 /**
  * Runs a transaction again when the database gave it up over locks (a deadlock victim, a lock wait timed out): InnoDB
@@ -16,8 +15,7 @@ public final class LockConflicts {
     private static final Logger log = LoggerFactory.getLogger(LockConflicts.class);
     static final int ATTEMPTS = 3;
 
-    private LockConflicts() {
-    }
+    private LockConflicts() {}
 
     public static void retry(String what, Runnable transaction) {
         call(what, () -> {
@@ -35,7 +33,12 @@ public final class LockConflicts {
                 if (attempt >= ATTEMPTS) {
                     throw e;
                 }
-                log.info("{}: lock conflict ({}); attempt {} of {}", what, e.getClass().getSimpleName(), attempt + 1, ATTEMPTS);
+                log.info(
+                        "{}: lock conflict ({}); attempt {} of {}",
+                        what,
+                        e.getClass().getSimpleName(),
+                        attempt + 1,
+                        ATTEMPTS);
                 try {
                     Thread.sleep(20L * attempt);
                 } catch (InterruptedException interrupted) {

@@ -1,6 +1,9 @@
 package id.go.kemensos.returnee.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -25,10 +28,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Wires the event mechanics into every service: consumers read raw bytes and decode CloudEvents themselves (so a poison
  * record reaches the listener's error handling instead of looping in the deserializer), failures are retried with backoff
@@ -46,7 +45,8 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcTemplate jdbc, JsonMapper json, Clock clock, @Value("${spring.application.name}") String serviceName) {
+    Outbox outbox(
+            JdbcTemplate jdbc, JsonMapper json, Clock clock, @Value("${spring.application.name}") String serviceName) {
         return new Outbox(jdbc, json, clock, serviceName);
     }
 

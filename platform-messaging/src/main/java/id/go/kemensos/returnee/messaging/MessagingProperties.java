@@ -1,8 +1,7 @@
 package id.go.kemensos.returnee.messaging;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param retries       how often a failing record is retried in place before it goes to {@code <topic>.dlt}
@@ -10,7 +9,8 @@ import java.time.Duration;
  * @param outboxRetention how long relayed outbox rows are kept; Kafka is the log of record
  */
 @ConfigurationProperties("platform.messaging")
-public record MessagingProperties(Integer retries, Duration retryBackoff, Duration maxBackoff, Duration outboxRetention) {
+public record MessagingProperties(
+        Integer retries, Duration retryBackoff, Duration maxBackoff, Duration outboxRetention) {
 
     public MessagingProperties {
         retries = retries == null ? 4 : retries;

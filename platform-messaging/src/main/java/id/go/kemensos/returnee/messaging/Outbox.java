@@ -3,16 +3,15 @@ package id.go.kemensos.returnee.messaging;
 import id.go.kemensos.returnee.contracts.EventCatalog;
 import id.go.kemensos.returnee.contracts.EventType;
 import id.go.kemensos.returnee.contracts.PlatformEvent;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends domain events to {@code outbox_event} inside the caller's transaction, so that a state change and its event commit
@@ -64,15 +63,16 @@ public class Outbox {
     private Object[] row(PlatformEvent event) {
         EventType type = EventCatalog.of(event.getClass());
         String subject = event.subjectId();
-        return new Object[]{
-                TimeOrderedIds.next().toString(),
-                type.aggregateType(),
-                subject,
-                type.type(),
-                json.writeValueAsString(event),
-                type.source() != null ? type.source().toString() : ownSource,
-                DateTimeFormatter.ISO_INSTANT.format(clock.instant()),
-                subject,
-                type.dataSchema().toString()};
+        return new Object[] {
+            TimeOrderedIds.next().toString(),
+            type.aggregateType(),
+            subject,
+            type.type(),
+            json.writeValueAsString(event),
+            type.source() != null ? type.source().toString() : ownSource,
+            DateTimeFormatter.ISO_INSTANT.format(clock.instant()),
+            subject,
+            type.dataSchema().toString()
+        };
     }
 }

@@ -1,12 +1,11 @@
 package id.go.kemensos.returnee.messaging;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
-
-import java.sql.Timestamp;
-import java.time.Clock;
 
 /**
  * Deletes outbox and inbox rows past their retention. The outbox row has done its job once Debezium has read it from the

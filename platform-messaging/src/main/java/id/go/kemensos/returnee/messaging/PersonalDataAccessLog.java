@@ -1,10 +1,9 @@
 package id.go.kemensos.returnee.messaging;
 
 import id.go.kemensos.returnee.contracts.access.PersonalDataAccessed;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Clock;
 import java.util.UUID;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records who read one person's personal data, or exported a file holding personal data, as a {@link PersonalDataAccessed}
@@ -25,12 +24,14 @@ public class PersonalDataAccessLog {
 
     /** An officer read one person's personal data. */
     public void read(String officer, UUID beneficiaryId, String action, String resource) {
-        record(new PersonalDataAccessed(TimeOrderedIds.next(), beneficiaryId, officer, action, resource, "", clock.instant()));
+        record(new PersonalDataAccessed(
+                TimeOrderedIds.next(), beneficiaryId, officer, action, resource, "", clock.instant()));
     }
 
     /** An officer received a list or a file with personal data; {@code detail} says how much (people, rows). */
     public void export(String officer, String action, String resource, String detail) {
-        record(new PersonalDataAccessed(TimeOrderedIds.next(), null, officer, action, resource, detail, clock.instant()));
+        record(new PersonalDataAccessed(
+                TimeOrderedIds.next(), null, officer, action, resource, detail, clock.instant()));
     }
 
     private void record(PersonalDataAccessed access) {

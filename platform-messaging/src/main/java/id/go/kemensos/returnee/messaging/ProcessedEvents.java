@@ -1,10 +1,9 @@
 package id.go.kemensos.returnee.messaging;
 
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.UUID;
 
 /**
  * The idempotent-consumer inbox. {@link #markHandled} both checks and records in one statement: the primary key on
@@ -22,6 +21,10 @@ public class ProcessedEvents {
     /** @return true the first time this consumer sees the event; false for a duplicate, whose effect must be skipped. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean markHandled(String consumer, UUID eventId) {
-        return jdbc.update("INSERT IGNORE INTO processed_event (consumer, event_id) VALUES (?, ?)", consumer, eventId.toString()) == 1;
+        return jdbc.update(
+                        "INSERT IGNORE INTO processed_event (consumer, event_id) VALUES (?, ?)",
+                        consumer,
+                        eventId.toString())
+                == 1;
     }
 }

@@ -2,7 +2,6 @@ package id.go.kemensos.returnee.messaging;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
-
 import java.util.UUID;
 
 /**
@@ -14,8 +13,7 @@ public final class TimeOrderedIds {
 
     private static final TimeBasedEpochGenerator GENERATOR = Generators.timeBasedEpochGenerator();
 
-    private TimeOrderedIds() {
-    }
+    private TimeOrderedIds() {}
 
     public static UUID next() {
         return GENERATOR.generate();

@@ -1,21 +1,20 @@
 package id.go.kemensos.returnee.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class IncomingEventsTest {
 
@@ -34,20 +33,44 @@ class IncomingEventsTest {
             headers.add("ce_subject", bytes(subject));
             headers.add("content-type", bytes("application/json"));
         }
-        return new ConsumerRecord<>("eligibility.events", 2, 41L, 0L, TimestampType.CREATE_TIME, 0, value.length,
-                subject, value, headers, Optional.empty());
+        return new ConsumerRecord<>(
+                "eligibility.events",
+                2,
+                41L,
+                0L,
+                TimestampType.CREATE_TIME,
+                0,
+                value.length,
+                subject,
+                value,
+                headers,
+                Optional.empty());
     }
 
     private EligibilityDecided decided(UUID who) {
-        return new EligibilityDecided(UUID.randomUUID(), who, "BSU", "2026", Outcome.ELIGIBLE, 960_000, List.of("BUSINESS_STIMULANT_GRANT"),
-                "bsu-placeholder", "0.1", List.of(), "52", "5202", null, Instant.parse("2026-11-22T10:15:30Z"));
+        return new EligibilityDecided(
+                UUID.randomUUID(),
+                who,
+                "BSU",
+                "2026",
+                Outcome.ELIGIBLE,
+                960_000,
+                List.of("BUSINESS_STIMULANT_GRANT"),
+                "bsu-placeholder",
+                "0.1",
+                List.of(),
+                "52",
+                "5202",
+                null,
+                Instant.parse("2026-11-22T10:15:30Z"));
     }
 
     @Test
     void decodesAKnownCloudEventIntoItsPayloadRecord() {
         EligibilityDecided payload = decided(beneficiary);
 
-        IncomingEvent event = events.read(record(EligibilityDecided.EVENT_TYPE.type(), beneficiary.toString(), json.writeValueAsBytes(payload)));
+        IncomingEvent event = events.read(
+                record(EligibilityDecided.EVENT_TYPE.type(), beneficiary.toString(), json.writeValueAsBytes(payload)));
 
         assertThat(event.payloadAs(EligibilityDecided.class)).contains(payload);
         assertThat(event.subject()).isEqualTo(beneficiary.toString());
@@ -56,7 +79,8 @@ class IncomingEventsTest {
 
     @Test
     void leavesTheTypesItDoesNotKnowUndecodedSoThatNewContractsAreSafe() {
-        IncomingEvent event = events.read(record("id.go.kemensos.eligibility.SomethingNew.v1", beneficiary.toString(), bytes("{}")));
+        IncomingEvent event =
+                events.read(record("id.go.kemensos.eligibility.SomethingNew.v1", beneficiary.toString(), bytes("{}")));
 
         assertThat(event.payload()).isNull();
         assertThat(event.payloadAs(EligibilityDecided.class)).isEmpty();
@@ -65,22 +89,28 @@ class IncomingEventsTest {
     @Test
     void aRecordWithoutCloudEventsHeadersIsMalformed() {
         assertThatThrownBy(() -> events.read(record(null, beneficiary.toString(), bytes("{not json"))))
-                .isInstanceOf(MalformedEventException.class).hasMessageContaining("not a CloudEvent");
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("not a CloudEvent");
     }
 
     @Test
     void aPayloadThatDoesNotMatchItsTypeIsMalformed() {
-        assertThatThrownBy(() -> events.read(record(EligibilityDecided.EVENT_TYPE.type(), beneficiary.toString(),
-                bytes("{\"beneficiaryId\":\"not-a-uuid\"}"))))
-                .isInstanceOf(MalformedEventException.class).hasMessageContaining("does not match");
+        assertThatThrownBy(() -> events.read(record(
+                        EligibilityDecided.EVENT_TYPE.type(),
+                        beneficiary.toString(),
+                        bytes("{\"beneficiaryId\":\"not-a-uuid\"}"))))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("does not match");
     }
 
     @Test
     void aSubjectThatNamesSomeoneElseIsMalformed() {
         byte[] aboutSomeoneElse = json.writeValueAsBytes(decided(UUID.randomUUID()));
 
-        assertThatThrownBy(() -> events.read(record(EligibilityDecided.EVENT_TYPE.type(), beneficiary.toString(), aboutSomeoneElse)))
-                .isInstanceOf(MalformedEventException.class).hasMessageContaining("another beneficiary");
+        assertThatThrownBy(() -> events.read(
+                        record(EligibilityDecided.EVENT_TYPE.type(), beneficiary.toString(), aboutSomeoneElse)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("another beneficiary");
     }
 
     private static byte[] bytes(String s) {

@@ -1,13 +1,12 @@
 package id.go.kemensos.returnee.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
-
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LockConflictsTest {
 
@@ -42,16 +41,18 @@ class LockConflictsTest {
     void theLastConflictAndOtherFailuresAreThrown() {
         AtomicInteger runs = new AtomicInteger();
         assertThatThrownBy(() -> LockConflicts.retry("test", () -> {
-            runs.incrementAndGet();
-            throw new CannotAcquireLockException("Lock wait timeout exceeded");
-        })).isInstanceOf(CannotAcquireLockException.class);
+                    runs.incrementAndGet();
+                    throw new CannotAcquireLockException("Lock wait timeout exceeded");
+                }))
+                .isInstanceOf(CannotAcquireLockException.class);
         assertThat(runs).hasValue(LockConflicts.ATTEMPTS);
 
         AtomicInteger once = new AtomicInteger();
         assertThatThrownBy(() -> LockConflicts.retry("test", () -> {
-            once.incrementAndGet();
-            throw new DataIntegrityViolationException("duplicate");
-        })).isInstanceOf(DataIntegrityViolationException.class);
+                    once.incrementAndGet();
+                    throw new DataIntegrityViolationException("duplicate");
+                }))
+                .isInstanceOf(DataIntegrityViolationException.class);
         assertThat(once).hasValue(1);
     }
 }

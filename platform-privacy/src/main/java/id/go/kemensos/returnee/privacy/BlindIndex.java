@@ -29,7 +29,8 @@ public final class BlindIndex {
     /** The index of a NIK as written (surrounding blanks ignored). */
     public String of(String nik) {
         try {
-            return HexFormat.of().formatHex(keys.nikIndex().computePrimary(nik.strip().getBytes(StandardCharsets.US_ASCII), LENGTH));
+            return HexFormat.of()
+                    .formatHex(keys.nikIndex().computePrimary(nik.strip().getBytes(StandardCharsets.US_ASCII), LENGTH));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot compute a NIK index", e);
         }
@@ -43,8 +44,13 @@ public final class BlindIndex {
         if (name == null) {
             return List.of();
         }
-        return Arrays.stream(name.toUpperCase(Locale.ROOT).replaceAll("[^\\p{L}]+", " ").strip().split(" "))
-                .filter(word -> word.length() >= 2).distinct().toList();
+        return Arrays.stream(name.toUpperCase(Locale.ROOT)
+                        .replaceAll("[^\\p{L}]+", " ")
+                        .strip()
+                        .split(" "))
+                .filter(word -> word.length() >= 2)
+                .distinct()
+                .toList();
     }
 
     /**

@@ -7,7 +7,6 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
-
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -41,7 +40,10 @@ public final class PersonKeys {
     public PersonKeys(PlatformKeys platform, PersonKeyStore store, Duration kept) {
         this.platform = platform;
         this.store = store;
-        this.unwrapped = Caffeine.newBuilder().maximumSize(KEPT_AT_MOST).expireAfterWrite(kept).build();
+        this.unwrapped = Caffeine.newBuilder()
+                .maximumSize(KEPT_AT_MOST)
+                .expireAfterWrite(kept)
+                .build();
     }
 
     /** The person's key, created on first use; refused for a person whose key was destroyed (erased people stay erased). */
@@ -92,14 +94,18 @@ public final class PersonKeys {
      */
     public void requireExisting(UUID person) {
         if (existing(person).isEmpty() && !store.destroyed(person)) {
-            throw new IllegalStateException("No data key for " + person + " yet: registration-service (schema version 9) creates the "
-                    + "keys of people registered before; start it first, then this service again");
+            throw new IllegalStateException(
+                    "No data key for " + person + " yet: registration-service (schema version 9) creates the "
+                            + "keys of people registered before; start it first, then this service again");
         }
     }
 
     /** Reads the keys of these people in one go (a page of a list, a batch of events), so that opening them reads nothing more. */
     public void load(Collection<UUID> people) {
-        List<UUID> missing = people.stream().distinct().filter(p -> unwrapped.getIfPresent(p) == null).toList();
+        List<UUID> missing = people.stream()
+                .distinct()
+                .filter(p -> unwrapped.getIfPresent(p) == null)
+                .toList();
         if (!missing.isEmpty()) {
             store.findAll(missing).forEach((person, wrappedKey) -> unwrapped.put(person, unwrap(person, wrappedKey)));
         }
@@ -135,7 +141,9 @@ public final class PersonKeys {
 
     private Aead unwrap(UUID person, byte[] wrappedKey) {
         try {
-            return primitive(person, TinkProtoKeysetFormat.parseEncryptedKeyset(wrappedKey, platform.master(), associatedData(person)));
+            return primitive(
+                    person,
+                    TinkProtoKeysetFormat.parseEncryptedKeyset(wrappedKey, platform.master(), associatedData(person)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The data key of " + person + " does not open with the master key", e);
         }

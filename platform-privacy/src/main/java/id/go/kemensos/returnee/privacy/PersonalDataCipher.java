@@ -4,14 +4,13 @@ import com.google.crypto.tink.Aead;
 import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Seals one personal field of one person (a name, a phone, an account number) with that person's data key, binding it to
@@ -59,13 +58,16 @@ public final class PersonalDataCipher {
 
     /** The personal fields of a registration: opened, or as an event from before sealing carried them; empty once erased. */
     public Optional<PersonalDetails> details(ReturneeRegistered registered) {
-        return registered.personalData() == null ? Optional.of(registered.clearDetails())
+        return registered.personalData() == null
+                ? Optional.of(registered.clearDetails())
                 : open(registered.beneficiaryId(), registered.personalData());
     }
 
     /** The new phone and account of an amendment, likewise. */
     public Optional<PersonalDetails> details(ReturneeUpdated updated) {
-        return updated.personalData() == null ? Optional.of(updated.clearDetails()) : open(updated.beneficiaryId(), updated.personalData());
+        return updated.personalData() == null
+                ? Optional.of(updated.clearDetails())
+                : open(updated.beneficiaryId(), updated.personalData());
     }
 
     /** Drops the person's unwrapped key held here (their erasure was announced by the service that destroyed it). */
@@ -116,10 +118,14 @@ public final class PersonalDataCipher {
             return Optional.empty();
         }
         try {
-            byte[] plain = key.get().decrypt(Base64.getUrlDecoder().decode(sealed.substring(PREFIX.length())), associatedData(person, field));
+            byte[] plain = key.get()
+                    .decrypt(
+                            Base64.getUrlDecoder().decode(sealed.substring(PREFIX.length())),
+                            associatedData(person, field));
             return Optional.of(new String(plain, StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("A personal field that was not sealed for " + field + " of this person, or was altered", e);
+            throw new IllegalArgumentException(
+                    "A personal field that was not sealed for " + field + " of this person, or was altered", e);
         }
     }
 

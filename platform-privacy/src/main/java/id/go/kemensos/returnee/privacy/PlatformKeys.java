@@ -10,9 +10,6 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.prf.PredefinedPrfParameters;
 import com.google.crypto.tink.prf.PrfConfig;
 import com.google.crypto.tink.prf.PrfSet;
-
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,6 +21,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.HashMap;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The platform's two secret keys, as Tink keysets: the master key, which wraps every person's data key (AES-256-GCM), and
@@ -43,11 +41,11 @@ public final class PlatformKeys {
     public static final String NIK_INDEX_KEY = "nik-index-key.json";
     /** The token this service presents to Vault (a secret of its own, allowed to decrypt only). */
     public static final String VAULT_TOKEN = "vault-token";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A keyset sealed by a Vault transit key: where to open it, and the encrypted keyset (Tink's JSON format). */
-    record VaultSealedKeyset(String vault, String transitKey, String keyset) {
-    }
+    record VaultSealedKeyset(String vault, String transitKey, String keyset) {}
 
     static {
         try {
@@ -79,18 +77,22 @@ public final class PlatformKeys {
     /** As {@link #load(Path)}, reaching Vault at {@code vaultAddress} instead of the address the sealed files name. */
     public static PlatformKeys load(Path directory, URI vaultAddress) {
         try {
-            // One Vault client for both keys when they are sealed by the same transit key (they are, as sealInVault writes them).
+            // One Vault client for both keys when they are sealed by the same transit key (they are, as sealInVault
+            // writes them).
             Map<String, Aead> keks = new HashMap<>();
             KeysetHandle master = read(directory, MASTER_KEY, vaultAddress, keks);
             if (master == null) {
-                throw new IllegalStateException("Missing key " + directory.resolve(MASTER_KEY) + " (or " + sealedName(MASTER_KEY)
-                        + "): mount it as a secret (the local stack generates it)");
+                throw new IllegalStateException("Missing key " + directory.resolve(MASTER_KEY) + " (or "
+                        + sealedName(MASTER_KEY) + "): mount it as a secret (the local stack generates it)");
             }
             KeysetHandle index = read(directory, NIK_INDEX_KEY, vaultAddress, keks);
-            return new PlatformKeys(master.getPrimitive(RegistryConfiguration.get(), Aead.class),
-                    index == null ? null : index.getPrimitive(RegistryConfiguration.get(), PrfSet.class), directory.resolve(NIK_INDEX_KEY));
+            return new PlatformKeys(
+                    master.getPrimitive(RegistryConfiguration.get(), Aead.class),
+                    index == null ? null : index.getPrimitive(RegistryConfiguration.get(), PrfSet.class),
+                    directory.resolve(NIK_INDEX_KEY));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The platform's keys in " + directory + " cannot be opened: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "The platform's keys in " + directory + " cannot be opened: " + e.getMessage(), e);
         }
     }
 
@@ -107,7 +109,8 @@ public final class PlatformKeys {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the platform's keys to " + directory, e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot seal the platform's keys in Vault " + vault + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot seal the platform's keys in Vault " + vault + ": " + e.getMessage(), e);
         }
     }
 
@@ -140,7 +143,8 @@ public final class PlatformKeys {
 
     PrfSet nikIndex() {
         if (nikIndex == null) {
-            throw new IllegalStateException("Missing key " + nikIndexFile + ": mount it as a secret (the local stack generates it)");
+            throw new IllegalStateException(
+                    "Missing key " + nikIndexFile + ": mount it as a secret (the local stack generates it)");
         }
         return nikIndex;
     }
@@ -152,20 +156,24 @@ public final class PlatformKeys {
         Path clear = directory.resolve(name);
         try {
             if (Files.isReadable(sealed)) {
-                VaultSealedKeyset file = JSON.readValue(Files.readString(sealed, StandardCharsets.UTF_8), VaultSealedKeyset.class);
+                VaultSealedKeyset file =
+                        JSON.readValue(Files.readString(sealed, StandardCharsets.UTF_8), VaultSealedKeyset.class);
                 Path tokenFile = directory.resolve(VAULT_TOKEN);
                 if (!Files.isReadable(tokenFile)) {
-                    throw new IllegalStateException("Missing " + tokenFile + ": the token this service presents to Vault to open "
-                            + sealed.getFileName());
+                    throw new IllegalStateException("Missing " + tokenFile
+                            + ": the token this service presents to Vault to open " + sealed.getFileName());
                 }
                 URI address = vaultAddress != null ? vaultAddress : URI.create(file.vault());
-                String token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
-                Aead kek = keks.computeIfAbsent(address + " " + file.transitKey(),
+                String token =
+                        Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+                Aead kek = keks.computeIfAbsent(
+                        address + " " + file.transitKey(),
                         client -> VaultTransitAead.connect(address, token, file.transitKey()));
                 return TinkJsonProtoKeysetFormat.parseEncryptedKeyset(file.keyset(), kek, associatedData(name));
             }
             if (Files.isReadable(clear)) {
-                return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(clear, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
+                return TinkJsonProtoKeysetFormat.parseKeyset(
+                        Files.readString(clear, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
             }
             return null;
         } catch (IOException e) {
@@ -173,15 +181,22 @@ public final class PlatformKeys {
         }
     }
 
-    private static void sealInVault(Path directory, String name, com.google.crypto.tink.Parameters parameters, URI vault,
-                                    String transitKey, Aead kek) throws IOException, GeneralSecurityException {
+    private static void sealInVault(
+            Path directory,
+            String name,
+            com.google.crypto.tink.Parameters parameters,
+            URI vault,
+            String transitKey,
+            Aead kek)
+            throws IOException, GeneralSecurityException {
         Path sealed = directory.resolve(sealedName(name));
         if (Files.exists(sealed)) {
             return;
         }
         Path clear = directory.resolve(name);
         KeysetHandle handle = Files.exists(clear)
-                ? TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(clear, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get())
+                ? TinkJsonProtoKeysetFormat.parseKeyset(
+                        Files.readString(clear, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get())
                 : KeysetHandle.generateNew(parameters);
         String keyset = TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(handle, kek, associatedData(name));
         writeSecret(sealed, JSON.writeValueAsString(new VaultSealedKeyset(vault.toString(), transitKey, keyset)));
@@ -197,11 +212,17 @@ public final class PlatformKeys {
         return name.replace(".json", ".vault.json");
     }
 
-    private static void write(Path file, com.google.crypto.tink.Parameters parameters) throws IOException, GeneralSecurityException {
-        if (Files.exists(file) || Files.exists(file.resolveSibling(sealedName(file.getFileName().toString())))) {
+    private static void write(Path file, com.google.crypto.tink.Parameters parameters)
+            throws IOException, GeneralSecurityException {
+        if (Files.exists(file)
+                || Files.exists(
+                        file.resolveSibling(sealedName(file.getFileName().toString())))) {
             return;
         }
-        writeSecret(file, TinkJsonProtoKeysetFormat.serializeKeyset(KeysetHandle.generateNew(parameters), InsecureSecretKeyAccess.get()));
+        writeSecret(
+                file,
+                TinkJsonProtoKeysetFormat.serializeKeyset(
+                        KeysetHandle.generateNew(parameters), InsecureSecretKeyAccess.get()));
     }
 
     private static void writeSecret(Path file, String content) throws IOException {

@@ -1,5 +1,10 @@
 package id.go.kemensos.returnee.privacy;
 
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -8,12 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
-
-import javax.sql.DataSource;
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 
 /**
  * The platform's keys for a service that holds personal data, read from {@code platform.keys-dir} (PLATFORM_KEYS_DIR; the
@@ -25,7 +24,8 @@ import java.time.Duration;
 public class PrivacyAutoConfiguration {
 
     @Bean
-    PlatformKeys platformKeys(@Value("${platform.keys-dir}") Path directory, @Value("${platform.vault.address:}") String vault) {
+    PlatformKeys platformKeys(
+            @Value("${platform.keys-dir}") Path directory, @Value("${platform.vault.address:}") String vault) {
         return PlatformKeys.load(directory, vault.isBlank() ? null : URI.create(vault));
     }
 
@@ -46,8 +46,8 @@ public class PrivacyAutoConfiguration {
     }
 
     @Bean
-    PersonKeys personKeys(PlatformKeys platform, PersonKeyStore store,
-                          @Value("${platform.person-keys.kept:PT30S}") Duration kept) {
+    PersonKeys personKeys(
+            PlatformKeys platform, PersonKeyStore store, @Value("${platform.person-keys.kept:PT30S}") Duration kept) {
         return new PersonKeys(platform, store, kept);
     }
 

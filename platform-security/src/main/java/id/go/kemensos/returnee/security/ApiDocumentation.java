@@ -29,9 +29,13 @@ public class ApiDocumentation {
     OpenApiCustomizer officerLogin(PlatformSecurityProperties properties) {
         return api -> {
             Components components = api.getComponents() == null ? new Components() : api.getComponents();
-            components.addSecuritySchemes(SCHEME, new SecurityScheme().type(SecurityScheme.Type.OPENIDCONNECT)
-                    .openIdConnectUrl(properties.issuerUri() + "/.well-known/openid-configuration")
-                    .description("An officer's login at the platform's identity provider; roles and province come from the token"));
+            components.addSecuritySchemes(
+                    SCHEME,
+                    new SecurityScheme()
+                            .type(SecurityScheme.Type.OPENIDCONNECT)
+                            .openIdConnectUrl(properties.issuerUri() + "/.well-known/openid-configuration")
+                            .description(
+                                    "An officer's login at the platform's identity provider; roles and province come from the token"));
             api.components(components).addSecurityItem(new SecurityRequirement().addList(SCHEME));
         };
     }

@@ -7,6 +7,12 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -15,13 +21,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Refuses a JSON body whose top level names who acts ({@code approvedBy}, {@code officer}, ...), whether or not the
@@ -32,12 +31,15 @@ final class IdentityInJsonBody extends OncePerRequestFilter {
 
     /** Officers' JSON requests are small; larger bodies (none exist today) pass unchecked rather than being held in memory. */
     private static final int MAX_CHECKED_BYTES = 1 << 20;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return type == null || !type.toLowerCase().contains("json") || request.getContentLengthLong() > MAX_CHECKED_BYTES;
+        return type == null
+                || !type.toLowerCase().contains("json")
+                || request.getContentLengthLong() > MAX_CHECKED_BYTES;
     }
 
     @Override
@@ -46,7 +48,8 @@ final class IdentityInJsonBody extends OncePerRequestFilter {
         byte[] body = request.getInputStream().readNBytes(MAX_CHECKED_BYTES + 1);
         String field = body.length > MAX_CHECKED_BYTES ? null : identityField(body);
         if (field != null) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, IdentityInRequestRefusal.IdentityFieldInRequest.reason(field));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, IdentityInRequestRefusal.IdentityFieldInRequest.reason(field));
             problem.setProperty("identityFields", List.copyOf(IdentityInRequestRefusal.IDENTITY_FIELDS));
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -118,8 +121,11 @@ final class IdentityInJsonBody extends OncePerRequestFilter {
 
         @Override
         public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), getCharacterEncoding() == null ? StandardCharsets.UTF_8
-                    : java.nio.charset.Charset.forName(getCharacterEncoding())));
+            return new BufferedReader(new InputStreamReader(
+                    getInputStream(),
+                    getCharacterEncoding() == null
+                            ? StandardCharsets.UTF_8
+                            : java.nio.charset.Charset.forName(getCharacterEncoding())));
         }
 
         @Override

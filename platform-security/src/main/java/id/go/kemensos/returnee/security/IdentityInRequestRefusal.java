@@ -2,14 +2,13 @@ package id.go.kemensos.returnee.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.HandlerInterceptor;
-
-import java.util.List;
-import java.util.Set;
 
 /**
  * Refuses a request that names the acting officer itself in a parameter (form field or query; JSON bodies are
@@ -19,8 +18,18 @@ import java.util.Set;
 @RestControllerAdvice
 final class IdentityInRequestRefusal implements HandlerInterceptor {
 
-    static final Set<String> IDENTITY_FIELDS = Set.of("preparedBy", "approvedBy", "rejectedBy", "decidedBy", "officer", "reviewedBy",
-            "setBy", "requestedBy", "importedBy", "recordedBy", "overriddenBy");
+    static final Set<String> IDENTITY_FIELDS = Set.of(
+            "preparedBy",
+            "approvedBy",
+            "rejectedBy",
+            "decidedBy",
+            "officer",
+            "reviewedBy",
+            "setBy",
+            "requestedBy",
+            "importedBy",
+            "recordedBy",
+            "overriddenBy");
 
     static final class IdentityFieldInRequest extends RuntimeException {
         IdentityFieldInRequest(String field) {
@@ -28,7 +37,8 @@ final class IdentityInRequestRefusal implements HandlerInterceptor {
         }
 
         static String reason(String field) {
-            return field + " is taken from your login (the access token), not from the request; remove it and send the request again. / "
+            return field
+                    + " is taken from your login (the access token), not from the request; remove it and send the request again. / "
                     + field + " diambil dari login Anda, bukan dari permintaan; hapus dan kirim ulang.";
         }
     }

@@ -1,13 +1,12 @@
 package id.go.kemensos.returnee.security;
 
-import org.springframework.security.oauth2.jwt.Jwt;
-
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * The officer making a request, as their validated access token says: the subject (the provider's stable id, which events
@@ -41,8 +40,11 @@ public record Officer(String subject, String username, String displayName, Set<O
         if (province == null) {
             roles.remove(OfficerRole.PROVINCIAL_OFFICER);
         }
-        String username = Optional.ofNullable(token.getClaimAsString("preferred_username")).orElse(token.getSubject());
-        String displayName = Optional.ofNullable(token.getClaimAsString("name")).filter(n -> !n.isBlank()).orElse(username);
+        String username = Optional.ofNullable(token.getClaimAsString("preferred_username"))
+                .orElse(token.getSubject());
+        String displayName = Optional.ofNullable(token.getClaimAsString("name"))
+                .filter(n -> !n.isBlank())
+                .orElse(username);
         return new Officer(token.getSubject(), username, displayName, roles, province);
     }
 
@@ -74,7 +76,8 @@ public record Officer(String subject, String username, String displayName, Set<O
     /** Refusal of a province-bound officer's request about another province. */
     public static final class OutsideProvince extends RuntimeException {
         OutsideProvince(String own, String requested) {
-            super("Anda bertugas di provinsi " + own + ", bukan " + requested + " / you work in province " + own + ", not " + requested);
+            super("Anda bertugas di provinsi " + own + ", bukan " + requested + " / you work in province " + own
+                    + ", not " + requested);
         }
     }
 

@@ -12,7 +12,11 @@ final class OfficerTokenConverter implements Converter<Jwt, AbstractAuthenticati
     @Override
     public AbstractAuthenticationToken convert(Jwt token) {
         Officer officer = Officer.from(token);
-        return new JwtAuthenticationToken(token, officer.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList(),
+        return new JwtAuthenticationToken(
+                token,
+                officer.roles().stream()
+                        .map(r -> new SimpleGrantedAuthority(r.authority()))
+                        .toList(),
                 token.getSubject());
     }
 }

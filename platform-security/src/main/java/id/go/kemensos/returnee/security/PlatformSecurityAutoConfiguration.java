@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.security;
 
 import jakarta.servlet.DispatcherType;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -32,43 +33,51 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import java.util.List;
-
 /**
  * Makes a service an OAuth 2.0 resource server of the platform's identity provider. Open without a token: liveness and
  * readiness, the API description and Swagger UI (which logs in through the provider), and the public paths a service
  * names for signed gateway callbacks. Everything else needs a valid officer token, and the service's
  * {@link ServiceAccessRules}; the rest of actuator needs PLATFORM_ADMIN; a path no rule names is denied.
  */
-// Before Boot's defaults, which back off when this chain exists (they would add a login form or a second catch-all chain).
-@AutoConfiguration(beforeName = {"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration"})
+// Before Boot's defaults, which back off when this chain exists (they would add a login form or a second catch-all
+// chain).
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration"
+        })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
 @EnableConfigurationProperties(PlatformSecurityProperties.class)
 public class PlatformSecurityAutoConfiguration {
 
     @Bean
-    SecurityFilterChain officerAccess(HttpSecurity http, PlatformSecurityProperties properties, ObjectProvider<ServiceAccessRules> services)
+    SecurityFilterChain officerAccess(
+            HttpSecurity http, PlatformSecurityProperties properties, ObjectProvider<ServiceAccessRules> services)
             throws Exception {
-        http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for a forged cross-site request to ride on
+        http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for a forged cross-site request
+                // to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(rules -> {
                     rules.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
-                    rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
-                    rules.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
+                    rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                            .permitAll();
+                    rules.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                            .permitAll();
                     if (!properties.publicPaths().isEmpty()) {
-                        rules.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
+                        rules.requestMatchers(properties.publicPaths().toArray(String[]::new))
+                                .permitAll();
                     }
                     rules.requestMatchers("/actuator/**").hasRole(OfficerRole.PLATFORM_ADMIN.name());
                     services.orderedStream().forEach(service -> service.define(rules));
                     rules.anyRequest().denyAll();
                 })
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(new OfficerTokenConverter())))
+                .oauth2ResourceServer(
+                        server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(new OfficerTokenConverter())))
                 .addFilterAfter(new IdentityInJsonBody(), AuthorizationFilter.class);
         return http.build();
     }
@@ -80,7 +89,8 @@ public class PlatformSecurityAutoConfiguration {
     @Bean
     JwtDecoder officerTokenDecoder(PlatformSecurityProperties properties) {
         return new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
+            NimbusJwtDecoder decoder =
+                    NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
             decoder.setJwtValidator(tokenValidator(properties));
             return decoder;
         });
@@ -90,7 +100,8 @@ public class PlatformSecurityAutoConfiguration {
         return new DelegatingOAuth2TokenValidator<>(List.of(
                 new JwtTimestampValidator(properties.clockSkew()),
                 new JwtIssuerValidator(properties.issuerUri()),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience())),
+                new JwtClaimValidator<List<String>>(
+                        JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience())),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank())));
     }
 
@@ -128,13 +139,17 @@ public class PlatformSecurityAutoConfiguration {
         }
 
         @Override
-        public Officer resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
-                                       WebDataBinderFactory binders) {
+        public Officer resolveArgument(
+                MethodParameter parameter,
+                ModelAndViewContainer mav,
+                NativeWebRequest request,
+                WebDataBinderFactory binders) {
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
             if (authentication instanceof JwtAuthenticationToken token) {
                 return Officer.from(token.getToken());
             }
-            throw new IllegalStateException("No officer token on a request that needs one; the access rules should have refused it");
+            throw new IllegalStateException(
+                    "No officer token on a request that needs one; the access rules should have refused it");
         }
     }
 }

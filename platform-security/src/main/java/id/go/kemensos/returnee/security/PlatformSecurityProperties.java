@@ -1,10 +1,9 @@
 package id.go.kemensos.returnee.security;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param issuerUri   the identity provider's issuer; its discovery document names the keys that sign tokens
@@ -14,8 +13,10 @@ import java.util.List;
  *                    signed callback)
  */
 @ConfigurationProperties("platform.security")
-public record PlatformSecurityProperties(@DefaultValue("http://127.0.0.1:8180/realms/returnee-platform") String issuerUri,
-                                         @DefaultValue("returnee-platform") String audience,
-                                         @DefaultValue("30s") Duration clockSkew,
-                                         @DefaultValue List<String> publicPaths) {
-}
+public record PlatformSecurityProperties(
+        @DefaultValue("http://127.0.0.1:8180/realms/returnee-platform")
+        String issuerUri,
+
+        @DefaultValue("returnee-platform") String audience,
+        @DefaultValue("30s") Duration clockSkew,
+        @DefaultValue List<String> publicPaths) {}

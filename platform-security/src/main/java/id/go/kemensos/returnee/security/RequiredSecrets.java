@@ -1,14 +1,13 @@
 package id.go.kemensos.returnee.security;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-
-import java.util.Arrays;
-import java.util.stream.Stream;
 
 /**
  * Outside the local stack a service starts only with its own secrets: every name in {@code platform.secrets} (all
@@ -25,9 +24,11 @@ public final class RequiredSecrets implements EnvironmentPostProcessor, Ordered 
         }
         String missing = Stream.of("platform.secrets", "platform.service-secrets")
                 .flatMap(list -> Arrays.stream(environment.getProperty(list, "").split(",")))
-                .map(String::strip).filter(name -> !name.isEmpty())
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
                 .filter(name -> environment.getProperty(name, "").isBlank())
-                .reduce((a, b) -> a + ", " + b).orElse(null);
+                .reduce((a, b) -> a + ", " + b)
+                .orElse(null);
         if (missing != null) {
             throw new MissingSecret(missing);
         }
@@ -41,7 +42,9 @@ public final class RequiredSecrets implements EnvironmentPostProcessor, Ordered 
 
     static final class MissingSecret extends IllegalStateException {
         MissingSecret(String names) {
-            super(names + " not set: outside the local stack a service starts only with its own secrets, never a local default");
+            super(
+                    names
+                            + " not set: outside the local stack a service starts only with its own secrets, never a local default");
         }
     }
 
@@ -49,8 +52,11 @@ public final class RequiredSecrets implements EnvironmentPostProcessor, Ordered 
     public static final class Analyzer extends AbstractFailureAnalyzer<MissingSecret> {
         @Override
         protected FailureAnalysis analyze(Throwable root, MissingSecret cause) {
-            return new FailureAnalysis(cause.getMessage(), "Set each of them (docker-compose: the secret file named by <NAME>_FILE), "
-                    + "or start the service in the local stack (PLATFORM_LOCAL_STACK=true).", cause);
+            return new FailureAnalysis(
+                    cause.getMessage(),
+                    "Set each of them (docker-compose: the secret file named by <NAME>_FILE), "
+                            + "or start the service in the local stack (PLATFORM_LOCAL_STACK=true).",
+                    cause);
         }
     }
 }

@@ -1,10 +1,5 @@
 package id.go.kemensos.returnee.security;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
@@ -13,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * A CSV file the platform hands out (error reports, timelines, payment and replay reports), safe to open in a spreadsheet.
@@ -29,8 +28,12 @@ public final class SpreadsheetCsv implements Flushable, Closeable {
     private final CSVPrinter printer;
 
     private SpreadsheetCsv(Appendable out, List<String> header) throws IOException {
-        this.printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.stream().map(SpreadsheetCsv::cell)
-                .toArray(String[]::new)).get());
+        this.printer = new CSVPrinter(
+                out,
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader(header.stream().map(SpreadsheetCsv::cell).toArray(String[]::new))
+                        .get());
     }
 
     /** A file written to {@code out}, beginning with its byte-order mark and this header row. */
@@ -57,7 +60,9 @@ public final class SpreadsheetCsv implements Flushable, Closeable {
 
     /** An attachment to save, named {@code fileName}. */
     public static ResponseEntity<String> download(String fileName, String csv) {
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").contentType(MEDIA_TYPE)
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .contentType(MEDIA_TYPE)
                 .body(csv);
     }
 
@@ -85,7 +90,9 @@ public final class SpreadsheetCsv implements Flushable, Closeable {
 
     /** The reverse of {@link #cell}: a cell of one of these files read back (an uploaded error report) without the apostrophe. */
     public static String unguarded(String cell) {
-        return cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0 ? cell.substring(1) : cell;
+        return cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0
+                ? cell.substring(1)
+                : cell;
     }
 
     @Override

@@ -1,13 +1,12 @@
 package id.go.kemensos.returnee.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-
-import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class IdentityInJsonBodyTest {
 
@@ -23,7 +22,8 @@ class IdentityInJsonBodyTest {
         MockHttpServletResponse response = new MockHttpServletResponse();
         MockFilterChain chain = new MockFilterChain();
 
-        new IdentityInJsonBody().doFilter(post("{\"note\": {\"x\": [1, 2]}, \"approvedBy\": \"someone.else\"}"), response, chain);
+        new IdentityInJsonBody()
+                .doFilter(post("{\"note\": {\"x\": [1, 2]}, \"approvedBy\": \"someone.else\"}"), response, chain);
 
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getContentAsString()).contains("approvedBy is taken from your login");
@@ -32,14 +32,16 @@ class IdentityInJsonBodyTest {
 
     @Test
     void otherBodiesReachTheEndpointIntactNestedNamesIncluded() throws Exception {
-        String json = "{\"reason\": \"rekening diperiksa\", \"detail\": {\"officer\": \"named inside, not the actor\"}}";
+        String json =
+                "{\"reason\": \"rekening diperiksa\", \"detail\": {\"officer\": \"named inside, not the actor\"}}";
         MockHttpServletResponse response = new MockHttpServletResponse();
         MockFilterChain chain = new MockFilterChain();
 
         new IdentityInJsonBody().doFilter(post(json), response, chain);
 
         assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(new String(chain.getRequest().getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(json);
+        assertThat(new String(chain.getRequest().getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isEqualTo(json);
     }
 
     @Test

@@ -1,24 +1,28 @@
 package id.go.kemensos.returnee.security;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.security.oauth2.jwt.Jwt;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 class OfficerTest {
 
-    private static final PlatformSecurityProperties PROPERTIES = new PlatformSecurityProperties("http://idp.test/realms/returnee-platform",
-            "returnee-platform", Duration.ofSeconds(30), List.of());
+    private static final PlatformSecurityProperties PROPERTIES = new PlatformSecurityProperties(
+            "http://idp.test/realms/returnee-platform", "returnee-platform", Duration.ofSeconds(30), List.of());
 
     private static Jwt token(Map<String, Object> claims, Instant issuedAt, Instant expiresAt) {
-        Jwt.Builder builder = Jwt.withTokenValue("t").header("alg", "RS256").subject("0b6d8f8e-5e0c-4a53-9e0a-2f1f4b1c0001")
-                .issuer(PROPERTIES.issuerUri()).audience(List.of("returnee-platform", "account")).issuedAt(issuedAt).expiresAt(expiresAt);
+        Jwt.Builder builder = Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .subject("0b6d8f8e-5e0c-4a53-9e0a-2f1f4b1c0001")
+                .issuer(PROPERTIES.issuerUri())
+                .audience(List.of("returnee-platform", "account"))
+                .issuedAt(issuedAt)
+                .expiresAt(expiresAt);
         claims.forEach(builder::claim);
         return builder.build();
     }
@@ -29,23 +33,36 @@ class OfficerTest {
 
     @Test
     void aProvincialOfficerIsBoundToTheProvinceOfTheToken() {
-        Officer clerk = Officer.from(token(Map.of("roles", List.of("PROVINCIAL_OFFICER", "offline_access"), "province", "52",
-                "preferred_username", "clerk.ntb", "name", "Baiq Nurhayati")));
+        Officer clerk = Officer.from(token(Map.of(
+                "roles",
+                List.of("PROVINCIAL_OFFICER", "offline_access"),
+                "province",
+                "52",
+                "preferred_username",
+                "clerk.ntb",
+                "name",
+                "Baiq Nurhayati")));
 
         assertThat(clerk.roles()).containsExactly(OfficerRole.PROVINCIAL_OFFICER);
         assertThat(clerk.displayName()).isEqualTo("Baiq Nurhayati");
         assertThat(clerk.reference()).isEqualTo("0b6d8f8e-5e0c-4a53-9e0a-2f1f4b1c0001");
         assertThat(clerk.provinceFor(null)).isEqualTo("52");
         assertThat(clerk.provinceFor("52")).isEqualTo("52");
-        assertThatThrownBy(() -> clerk.provinceFor("51")).isInstanceOf(Officer.OutsideProvince.class).hasMessageContaining("not 51");
+        assertThatThrownBy(() -> clerk.provinceFor("51"))
+                .isInstanceOf(Officer.OutsideProvince.class)
+                .hasMessageContaining("not 51");
         assertThat(clerk.reaches("52")).isTrue();
         assertThat(clerk.reaches("51")).isFalse();
     }
 
     @Test
     void aProvincialOfficerWithoutAValidProvinceLosesTheRoleRatherThanSeeingEveryProvince() {
-        assertThat(Officer.from(token(Map.of("roles", List.of("PROVINCIAL_OFFICER")))).roles()).isEmpty();
-        assertThat(Officer.from(token(Map.of("roles", List.of("PROVINCIAL_OFFICER"), "province", "5x"))).roles()).isEmpty();
+        assertThat(Officer.from(token(Map.of("roles", List.of("PROVINCIAL_OFFICER"))))
+                        .roles())
+                .isEmpty();
+        assertThat(Officer.from(token(Map.of("roles", List.of("PROVINCIAL_OFFICER"), "province", "5x")))
+                        .roles())
+                .isEmpty();
     }
 
     @Test
@@ -64,17 +81,33 @@ class OfficerTest {
         var validator = PlatformSecurityAutoConfiguration.tokenValidator(PROPERTIES);
         assertThat(validator.validate(token(Map.of())).hasErrors()).isFalse();
 
-        Jwt otherIssuer = Jwt.withTokenValue("t").header("alg", "RS256").subject("s").issuer("http://idp.test/realms/master")
-                .audience(List.of("returnee-platform")).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
+        Jwt otherIssuer = Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .subject("s")
+                .issuer("http://idp.test/realms/master")
+                .audience(List.of("returnee-platform"))
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(60))
+                .build();
         assertThat(validator.validate(otherIssuer).hasErrors()).isTrue();
 
-        Jwt otherAudience = Jwt.withTokenValue("t").header("alg", "RS256").subject("s").issuer(PROPERTIES.issuerUri())
-                .audience(List.of("account")).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
+        Jwt otherAudience = Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .subject("s")
+                .issuer(PROPERTIES.issuerUri())
+                .audience(List.of("account"))
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(60))
+                .build();
         assertThat(validator.validate(otherAudience).hasErrors()).isTrue();
 
-        Jwt expired = token(Map.of(), Instant.now().minusSeconds(400), Instant.now().minusSeconds(31));
+        Jwt expired =
+                token(Map.of(), Instant.now().minusSeconds(400), Instant.now().minusSeconds(31));
         assertThat(validator.validate(expired).hasErrors()).isTrue();
-        Jwt withinSkew = token(Map.of(), Instant.now().minusSeconds(400), Instant.now().minusSeconds(20));
-        assertThat(validator.validate(withinSkew).hasErrors()).as("within the clock skew allowed").isFalse();
+        Jwt withinSkew =
+                token(Map.of(), Instant.now().minusSeconds(400), Instant.now().minusSeconds(20));
+        assertThat(validator.validate(withinSkew).hasErrors())
+                .as("within the clock skew allowed")
+                .isFalse();
     }
 }

@@ -11,10 +11,13 @@ class ApiDocumentation {
 
     @Bean
     OpenAPI registrationApi() {
-        return new OpenAPI().info(new Info()
-                .title("Registration API")
-                .version("v1")
-                .description("Registers returnee migrant workers and trafficking survivors for the business-stimulant grant. "
-                        + "One beneficiary per NIK; responses show the NIK and account number masked."));
+        return new OpenAPI()
+                .info(
+                        new Info()
+                                .title("Registration API")
+                                .version("v1")
+                                .description(
+                                        "Registers returnee migrant workers and trafficking survivors for the business-stimulant grant. "
+                                                + "One beneficiary per NIK; responses show the NIK and account number masked."));
     }
 }

@@ -1,10 +1,5 @@
 package id.go.kemensos.returnee.registration;
 
-import id.go.kemensos.returnee.security.ServiceAccessRules;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
-import org.springframework.stereotype.Component;
-
 import static id.go.kemensos.returnee.security.OfficerRole.AUDITOR;
 import static id.go.kemensos.returnee.security.OfficerRole.DATA_PROTECTION_OFFICER;
 import static id.go.kemensos.returnee.security.OfficerRole.FINANCE_CHECKER;
@@ -12,6 +7,11 @@ import static id.go.kemensos.returnee.security.OfficerRole.FINANCE_MAKER;
 import static id.go.kemensos.returnee.security.OfficerRole.MINISTRY_OFFICER;
 import static id.go.kemensos.returnee.security.OfficerRole.PROTECTION_OFFICER;
 import static id.go.kemensos.returnee.security.OfficerRole.PROVINCIAL_OFFICER;
+
+import id.go.kemensos.returnee.security.ServiceAccessRules;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
 
 /**
  * registration-service's row of the role matrix (README, "Who may do what"). Provincial officers register, upload, review and
@@ -22,21 +22,39 @@ class RegistrationAccess implements ServiceAccessRules {
 
     @Override
     public void define(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.POST, "/api/returnees").hasRole(PROVINCIAL_OFFICER.name())
-                .requestMatchers(HttpMethod.PATCH, "/api/returnees/*").hasRole(PROVINCIAL_OFFICER.name())
-                .requestMatchers(HttpMethod.POST, "/api/returnees/*/erasure").hasRole(DATA_PROTECTION_OFFICER.name())
-                // A look-up by NIK reads like GET /api/returnees/{id}; the data protection officer finds whom a request is about.
-                .requestMatchers(HttpMethod.POST, "/api/returnees/search").hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(),
-                        AUDITOR.name(), PROTECTION_OFFICER.name())
-                .requestMatchers(HttpMethod.POST, "/api/returnees/lookup").hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(),
-                        AUDITOR.name(), PROTECTION_OFFICER.name(), DATA_PROTECTION_OFFICER.name())
+        rules.requestMatchers(HttpMethod.POST, "/api/returnees")
+                .hasRole(PROVINCIAL_OFFICER.name())
+                .requestMatchers(HttpMethod.PATCH, "/api/returnees/*")
+                .hasRole(PROVINCIAL_OFFICER.name())
+                .requestMatchers(HttpMethod.POST, "/api/returnees/*/erasure")
+                .hasRole(DATA_PROTECTION_OFFICER.name())
+                // A look-up by NIK reads like GET /api/returnees/{id}; the data protection officer finds whom a request
+                // is about.
+                .requestMatchers(HttpMethod.POST, "/api/returnees/search")
+                .hasAnyRole(
+                        PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(), AUDITOR.name(), PROTECTION_OFFICER.name())
+                .requestMatchers(HttpMethod.POST, "/api/returnees/lookup")
+                .hasAnyRole(
+                        PROVINCIAL_OFFICER.name(),
+                        MINISTRY_OFFICER.name(),
+                        AUDITOR.name(),
+                        PROTECTION_OFFICER.name(),
+                        DATA_PROTECTION_OFFICER.name())
                 .requestMatchers(HttpMethod.GET, "/api/returnees", "/api/returnees/*")
-                .hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(), AUDITOR.name(), PROTECTION_OFFICER.name())
-                .requestMatchers(HttpMethod.POST, "/api/uploads", "/api/uploads/*/rows/*/review").hasRole(PROVINCIAL_OFFICER.name())
-                .requestMatchers(HttpMethod.GET, "/api/uploads/reviews", "/api/uploads/*/error-report").hasRole(PROVINCIAL_OFFICER.name())
+                .hasAnyRole(
+                        PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(), AUDITOR.name(), PROTECTION_OFFICER.name())
+                .requestMatchers(HttpMethod.POST, "/api/uploads", "/api/uploads/*/rows/*/review")
+                .hasRole(PROVINCIAL_OFFICER.name())
+                .requestMatchers(HttpMethod.GET, "/api/uploads/reviews", "/api/uploads/*/error-report")
+                .hasRole(PROVINCIAL_OFFICER.name())
                 .requestMatchers(HttpMethod.GET, "/api/uploads/*")
                 .hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(), AUDITOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/reports/returnees")
-                .hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(), FINANCE_MAKER.name(), FINANCE_CHECKER.name(), AUDITOR.name());
+                .hasAnyRole(
+                        PROVINCIAL_OFFICER.name(),
+                        MINISTRY_OFFICER.name(),
+                        FINANCE_MAKER.name(),
+                        FINANCE_CHECKER.name(),
+                        AUDITOR.name());
     }
 }

@@ -1,5 +1,9 @@
 package id.go.kemensos.returnee.systemtests;
 
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.testsupport.DisbursementApi;
@@ -8,21 +12,16 @@ import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.RegistrationApi;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static java.time.Duration.ofSeconds;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Budgets and maker-checker, in Bali so that the ceilings are this test's own. Payments beyond a ceiling wait with the reason
@@ -54,18 +53,26 @@ class BudgetAndBatchApprovalIT {
         disbursement.setCeiling("BSU", BALI, year, committedBefore + GRANT); // room for one more
         List<UUID> people = registerInBali(3);
 
-        await().atMost(ofSeconds(60)).until(() -> count(people, "state = 'SETTLED'") == 1 && count(people, "waiting_reason LIKE '%exceeded%'") == 2);
+        await().atMost(ofSeconds(60))
+                .until(() -> count(people, "state = 'SETTLED'") == 1
+                        && count(people, "waiting_reason LIKE '%exceeded%'") == 2);
         assertThat(count(people, "state = 'SCHEDULED'")).isEqualTo(2);
 
         disbursement.setCeiling("BSU", BALI, year, committedBefore + 3 * GRANT);
         await().atMost(ofSeconds(60)).until(() -> count(people, "state = 'SETTLED'") == 3);
         assertThat(committed()).isEqualTo(committedBefore + 3 * GRANT);
         for (UUID person : people) {
-            String account = platform.sealedColumns().payeeAccount(person).orElseThrow().accountNumber();
-            assertThat(platform.stack().bank().executedTransfers().stream().filter(t -> t.accountNo().equals(account)).count())
-                    .as("paid exactly once").isEqualTo(1);
+            String account =
+                    platform.sealedColumns().payeeAccount(person).orElseThrow().accountNumber();
+            assertThat(platform.stack().bank().executedTransfers().stream()
+                            .filter(t -> t.accountNo().equals(account))
+                            .count())
+                    .as("paid exactly once")
+                    .isEqualTo(1);
         }
-        assertThat(putCeiling(committedBefore + 3 * GRANT - 1).status()).as("below what is committed").isEqualTo(409);
+        assertThat(putCeiling(committedBefore + 3 * GRANT - 1).status())
+                .as("below what is committed")
+                .isEqualTo(409);
     }
 
     @Test
@@ -75,8 +82,11 @@ class BudgetAndBatchApprovalIT {
         try {
             disbursement.setCeiling("BSU", BALI, year, committed() + 10 * GRANT);
             List<UUID> people = registerInBali(2);
-            await().atMost(ofSeconds(60)).until(() -> count(people, "state = 'SCHEDULED' AND account_check = 'VERIFIED'") == 2);
-            assertThat(count(people, "state = 'SCHEDULED'")).as("nothing is approved without an officer").isEqualTo(2);
+            await().atMost(ofSeconds(60))
+                    .until(() -> count(people, "state = 'SCHEDULED' AND account_check = 'VERIFIED'") == 2);
+            assertThat(count(people, "state = 'SCHEDULED'"))
+                    .as("nothing is approved without an officer")
+                    .isEqualTo(2);
 
             String maker = OfficerSubjects.of(OfficerLogin.FINANCE_MAKER);
             String checker = OfficerSubjects.of(OfficerLogin.FINANCE_CHECKER);
@@ -84,56 +94,90 @@ class BudgetAndBatchApprovalIT {
             JsonNode prepared = prepare(OfficerLogin.FINANCE_MAKER);
             JsonNode batch = single(prepared);
             assertThat(batch.get("payments").asInt()).isGreaterThanOrEqualTo(2);
-            assertThat(batch.get("preparedBy").asString()).as("the maker is the token's subject").isEqualTo(maker);
-            assertThat(committed()).isEqualTo(committedBefore + batch.get("total").asLong());
+            assertThat(batch.get("preparedBy").asString())
+                    .as("the maker is the token's subject")
+                    .isEqualTo(maker);
+            assertThat(committed())
+                    .isEqualTo(committedBefore + batch.get("total").asLong());
             String batchId = batch.get("batchId").asString();
 
-            // An account amended after the maker prepared the batch: the batch still pays the account its inquiry checked,
+            // An account amended after the maker prepared the batch: the batch still pays the account its inquiry
+            // checked,
             // the one the checker approves; nobody has checked the amended one.
             UUID amended = people.get(0);
             String checkedAccount = paymentAccount(amended, "checked_account");
             String newAccount = amendAccount(amended);
 
-            // The approver is whoever's token it is: the maker cannot approve, not even by naming someone else in the body,
+            // The approver is whoever's token it is: the maker cannot approve, not even by naming someone else in the
+            // body,
             // and a body naming the approver is refused rather than read, whoever sends it.
             String approval = "/api/batches/" + batchId + "/approval";
-            DisbursementApi.Response self = disbursement.as(OfficerLogin.FINANCE_MAKER).post(approval, Map.of());
+            DisbursementApi.Response self =
+                    disbursement.as(OfficerLogin.FINANCE_MAKER).post(approval, Map.of());
             assertThat(self.status()).as("maker-checker: %s", self.body()).isEqualTo(403);
-            DisbursementApi.Response selfNamingAnother = disbursement.as(OfficerLogin.FINANCE_MAKER).post(approval,
-                    Map.of("approvedBy", "someone.else"));
-            assertThat(selfNamingAnother.status()).as("maker-checker, another approver named: %s", selfNamingAnother.body()).isEqualTo(403);
-            DisbursementApi.Response naming = disbursement.as(OfficerLogin.FINANCE_CHECKER).post(approval, Map.of("approvedBy", "someone.else"));
-            assertThat(naming.status()).as("the approver comes from the token, never the body: %s", naming.body()).isEqualTo(400);
-            DisbursementApi.Response approved = disbursement.as(OfficerLogin.FINANCE_CHECKER).post(approval, Map.of());
+            DisbursementApi.Response selfNamingAnother =
+                    disbursement.as(OfficerLogin.FINANCE_MAKER).post(approval, Map.of("approvedBy", "someone.else"));
+            assertThat(selfNamingAnother.status())
+                    .as("maker-checker, another approver named: %s", selfNamingAnother.body())
+                    .isEqualTo(403);
+            DisbursementApi.Response naming =
+                    disbursement.as(OfficerLogin.FINANCE_CHECKER).post(approval, Map.of("approvedBy", "someone.else"));
+            assertThat(naming.status())
+                    .as("the approver comes from the token, never the body: %s", naming.body())
+                    .isEqualTo(400);
+            DisbursementApi.Response approved =
+                    disbursement.as(OfficerLogin.FINANCE_CHECKER).post(approval, Map.of());
             assertThat(approved.status()).as("%s", approved.body()).isEqualTo(200);
             assertThat(approved.body().get("state").asString()).isEqualTo("APPROVED");
             assertThat(approved.body().get("decidedBy").asString()).isEqualTo(checker);
-            await().atMost(ofSeconds(60)).until(() -> count(people, "state = 'SETTLED' AND approved_by = '" + checker + "'") == 2);
-            assertThat(paymentAccount(amended, "paid_account")).as("sent to the account checked and approved").isEqualTo(checkedAccount);
-            assertThat(platform.stack().bank().executedTransfers()).noneMatch(t -> t.accountNo().equals(newAccount))
+            await().atMost(ofSeconds(60))
+                    .until(() -> count(people, "state = 'SETTLED' AND approved_by = '" + checker + "'") == 2);
+            assertThat(paymentAccount(amended, "paid_account"))
+                    .as("sent to the account checked and approved")
+                    .isEqualTo(checkedAccount);
+            assertThat(platform.stack().bank().executedTransfers())
+                    .noneMatch(t -> t.accountNo().equals(newAccount))
                     .anyMatch(t -> t.accountNo().equals(checkedAccount));
-            assertThat(disbursement.as(OfficerLogin.FINANCE_LEAD).post(approval, Map.of()).status())
-                    .as("decided once, whichever checker asks").isEqualTo(409);
+            assertThat(disbursement
+                            .as(OfficerLogin.FINANCE_LEAD)
+                            .post(approval, Map.of())
+                            .status())
+                    .as("decided once, whichever checker asks")
+                    .isEqualTo(409);
 
             List<UUID> later = registerInBali(1);
-            await().atMost(ofSeconds(60)).until(() -> count(later, "state = 'SCHEDULED' AND account_check = 'VERIFIED'") == 1);
+            await().atMost(ofSeconds(60))
+                    .until(() -> count(later, "state = 'SCHEDULED' AND account_check = 'VERIFIED'") == 1);
             long beforeRejection = committed();
-            // Prepared by the finance lead, who holds the checker role too: the subject, not the role, keeps them from deciding it.
+            // Prepared by the finance lead, who holds the checker role too: the subject, not the role, keeps them from
+            // deciding it.
             JsonNode second = single(prepare(OfficerLogin.FINANCE_LEAD));
             String secondId = second.get("batchId").asString();
-            String laterAccount = amendAccount(later.get(0)); // amended while batched: checked again once the batch is rejected
+            String laterAccount =
+                    amendAccount(later.get(0)); // amended while batched: checked again once the batch is rejected
             DisbursementApi lead = disbursement.as(OfficerLogin.FINANCE_LEAD);
-            assertThat(lead.post("/api/batches/" + secondId + "/approval", Map.of()).status()).as("maker-checker by subject").isEqualTo(403);
-            assertThat(lead.post("/api/batches/" + secondId + "/rejection", Map.of("reason", "Dibatalkan sendiri")).status())
-                    .as("maker-checker by subject").isEqualTo(403);
-            DisbursementApi.Response rejected = disbursement.as(OfficerLogin.FINANCE_CHECKER).post("/api/batches/" + secondId + "/rejection",
-                    Map.of("reason", "Nomor rekening belum diverifikasi bank"));
+            assertThat(lead.post("/api/batches/" + secondId + "/approval", Map.of())
+                            .status())
+                    .as("maker-checker by subject")
+                    .isEqualTo(403);
+            assertThat(lead.post("/api/batches/" + secondId + "/rejection", Map.of("reason", "Dibatalkan sendiri"))
+                            .status())
+                    .as("maker-checker by subject")
+                    .isEqualTo(403);
+            DisbursementApi.Response rejected = disbursement
+                    .as(OfficerLogin.FINANCE_CHECKER)
+                    .post(
+                            "/api/batches/" + secondId + "/rejection",
+                            Map.of("reason", "Nomor rekening belum diverifikasi bank"));
             assertThat(rejected.status()).as("%s", rejected.body()).isEqualTo(200);
             assertThat(rejected.body().get("decidedBy").asString()).isEqualTo(checker);
             assertThat(committed()).as("budget released").isEqualTo(beforeRejection);
-            assertThat(count(later, "state = 'SCHEDULED' AND batch_id IS NULL")).as("back in the pool, not lost").isEqualTo(1);
-            await().atMost(ofSeconds(60)).until(() -> count(later, "account_check = 'VERIFIED'") == 1
-                    && laterAccount.equals(paymentAccount(later.get(0), "checked_account")));
+            assertThat(count(later, "state = 'SCHEDULED' AND batch_id IS NULL"))
+                    .as("back in the pool, not lost")
+                    .isEqualTo(1);
+            await().atMost(ofSeconds(60))
+                    .until(() -> count(later, "account_check = 'VERIFIED'") == 1
+                            && laterAccount.equals(paymentAccount(later.get(0), "checked_account")));
         } finally {
             platform.services().stop(PlatformService.DISBURSEMENT);
             platform.services().start(PlatformService.DISBURSEMENT);
@@ -144,14 +188,20 @@ class BudgetAndBatchApprovalIT {
     static void payEverythingWaitingInBali() {
         // With automatic approval on, a raised ceiling approves every waiting payment; leave none for the next test.
         disbursement.setCeiling("BSU", BALI, year, committed() + 100 * GRANT);
-        await().atMost(ofSeconds(60)).until(() -> platform.database().count("SELECT COUNT(*) FROM disbursement.payment_intent "
-                + "WHERE province_code = ? AND state IN ('SCHEDULED', 'APPROVED', 'SENT')", BALI) == 0);
+        await().atMost(ofSeconds(60))
+                .until(() -> platform.database()
+                                .count(
+                                        "SELECT COUNT(*) FROM disbursement.payment_intent "
+                                                + "WHERE province_code = ? AND state IN ('SCHEDULED', 'APPROVED', 'SENT')",
+                                        BALI)
+                        == 0);
     }
 
     /** @param officer the finance officer who prepares (the maker is the token's subject) */
     private static JsonNode prepare(String officer) {
-        DisbursementApi.Response response = disbursement.as(officer).post("/api/batches", Map.of("programId", "BSU", "cycleId", year,
-                "provinceCode", BALI));
+        DisbursementApi.Response response = disbursement
+                .as(officer)
+                .post("/api/batches", Map.of("programId", "BSU", "cycleId", year, "provinceCode", BALI));
         assertThat(response.status()).as("%s", response.body()).isEqualTo(200);
         return response.body();
     }
@@ -172,25 +222,38 @@ class BudgetAndBatchApprovalIT {
 
     /** Gives the person a new account at registration and waits until disbursement's payee has it; returns the number. */
     private static String amendAccount(UUID person) {
-        String account = (String) ReturneeMother.nyomanSuartaDenpasar().get("accountNumber"); // a fresh valid BRI number
-        RegistrationApi.Response amended = platform.registration().as(OfficerLogin.CLERK_BALI).amend(person, Map.of("bankCode", "002",
-                "accountNumber", account, "accountHolderName", "I NYOMAN SUARTA"));
+        String account =
+                (String) ReturneeMother.nyomanSuartaDenpasar().get("accountNumber"); // a fresh valid BRI number
+        RegistrationApi.Response amended = platform.registration()
+                .as(OfficerLogin.CLERK_BALI)
+                .amend(
+                        person,
+                        Map.of("bankCode", "002", "accountNumber", account, "accountHolderName", "I NYOMAN SUARTA"));
         assertThat(amended.status()).as("%s", amended.body()).isEqualTo(200);
-        await().atMost(ofSeconds(60)).until(() -> platform.sealedColumns().payeeAccount(person)
-                .map(a -> a.accountNumber().equals(account)).orElse(false));
+        await().atMost(ofSeconds(60))
+                .until(() -> platform.sealedColumns()
+                        .payeeAccount(person)
+                        .map(a -> a.accountNumber().equals(account))
+                        .orElse(false));
         return account;
     }
 
     /** The account number a person's payment was checked against or sent to (sealed on the payment). */
     private static String paymentAccount(UUID person, String column) {
-        return platform.sealedColumns().paymentAccount(person, column).map(BankAccount::accountNumber).orElse(null);
+        return platform.sealedColumns()
+                .paymentAccount(person, column)
+                .map(BankAccount::accountNumber)
+                .orElse(null);
     }
 
     private static long count(List<UUID> people, String condition) {
         long total = 0;
         for (UUID person : people) {
-            total += platform.database().count("SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ? AND " + condition,
-                    person.toString());
+            total += platform.database()
+                    .count(
+                            "SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ? AND "
+                                    + condition,
+                            person.toString());
         }
         return total;
     }
@@ -200,8 +263,12 @@ class BudgetAndBatchApprovalIT {
     }
 
     private static long budgetValue(String column) {
-        List<Map<String, Object>> rows = platform.database().rows("SELECT " + column + " FROM disbursement.budget WHERE program_id = 'BSU' "
-                + "AND province_code = ? AND fiscal_year = ?", BALI, year);
+        List<Map<String, Object>> rows = platform.database()
+                .rows(
+                        "SELECT " + column + " FROM disbursement.budget WHERE program_id = 'BSU' "
+                                + "AND province_code = ? AND fiscal_year = ?",
+                        BALI,
+                        year);
         return rows.isEmpty() ? 0 : ((Number) rows.get(0).get(column)).longValue();
     }
 

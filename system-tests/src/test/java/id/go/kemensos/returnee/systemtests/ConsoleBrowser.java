@@ -1,10 +1,19 @@
 package id.go.kemensos.returnee.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -16,16 +25,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A headless Chromium from Debian's packages (/usr/bin/chromium, driven by /usr/bin/chromedriver; never a downloaded
@@ -44,7 +43,9 @@ final class ConsoleBrowser implements AutoCloseable {
     private final Path profile;
 
     ConsoleBrowser() {
-        assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium chromium-driver; .ci/run does)").isExecutable();
+        assertThat(CHROMIUM)
+                .as("Debian's chromium (apt-get install chromium chromium-driver; .ci/run does)")
+                .isExecutable();
         assertThat(CHROMEDRIVER).as("Debian's chromium-driver").isExecutable();
         try {
             profile = Files.createTempDirectory("console-browser");
@@ -52,12 +53,25 @@ final class ConsoleBrowser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--user-data-dir=" + profile, "--window-size=1366,768", "--lang=id-ID");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + profile,
+                        "--window-size=1366,768",
+                        "--lang=id-ID");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(LAPTOP);
     }
@@ -79,7 +93,8 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     WebElement waitFor(By what) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(what));
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfElementLocated(what));
     }
 
     WebElement waitFor(By what, Duration atMost) {
@@ -99,14 +114,17 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     String currentPath() {
-        return driver.getCurrentUrl().substring(PlatformService.CONSOLE.baseUrl().length());
+        return driver.getCurrentUrl()
+                .substring(PlatformService.CONSOLE.baseUrl().length());
     }
 
     /** What the browser gets for a URL of the console in this officer's session (a download, read as text). */
     String fetchText(String path) {
-        Object text = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text().then(t => done(r.status + '\\n' + t)))"
-                + ".catch(e => done('ERROR ' + e));", path);
+        Object text = driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text().then(t => done(r.status + '\\n' + t)))"
+                        + ".catch(e => done('ERROR ' + e));",
+                path);
         return String.valueOf(text);
     }
 
@@ -115,12 +133,15 @@ final class ConsoleBrowser implements AutoCloseable {
      * only the missing button, refuses): the status and the body.
      */
     String postForm(String path, String formBody) {
-        Object text = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "const header = document.querySelector('meta[name=csrf-header]').content;"
-                + "const token = document.querySelector('meta[name=csrf-token]').content;"
-                + "fetch(arguments[0], {method: 'POST', credentials: 'same-origin', redirect: 'manual',"
-                + " headers: {[header]: token, 'Content-Type': 'application/x-www-form-urlencoded'}, body: arguments[1]})"
-                + ".then(r => r.text().then(t => done(r.status + '\\n' + t))).catch(e => done('ERROR ' + e));", path, formBody);
+        Object text = driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "const header = document.querySelector('meta[name=csrf-header]').content;"
+                        + "const token = document.querySelector('meta[name=csrf-token]').content;"
+                        + "fetch(arguments[0], {method: 'POST', credentials: 'same-origin', redirect: 'manual',"
+                        + " headers: {[header]: token, 'Content-Type': 'application/x-www-form-urlencoded'}, body: arguments[1]})"
+                        + ".then(r => r.text().then(t => done(r.status + '\\n' + t))).catch(e => done('ERROR ' + e));",
+                path,
+                formBody);
         return String.valueOf(text);
     }
 
@@ -131,13 +152,24 @@ final class ConsoleBrowser implements AutoCloseable {
         screenshot(page + "-phone");
         Object overflow = driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1;");
         driver.manage().window().setSize(LAPTOP);
-        assertThat(overflow).as(page + " fits a 390-wide phone screen without sideways scrolling").isEqualTo(false);
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);
+        assertThat(overflow)
+                .as(page + " fits a 390-wide phone screen without sideways scrolling")
+                .isEqualTo(false);
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(driver);
         List<Rule> serious = results.getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
-        assertThat(serious).as(page + ": " + serious.stream().map(rule -> rule.getId() + " (" + rule.getHelp() + ") at "
-                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("; "))).isEmpty();
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .toList();
+        assertThat(serious)
+                .as(page + ": "
+                        + serious.stream()
+                                .map(rule -> rule.getId() + " (" + rule.getHelp() + ") at "
+                                        + rule.getNodes().stream()
+                                                .map(node -> String.valueOf(node.getTarget()))
+                                                .collect(Collectors.joining(", ")))
+                                .collect(Collectors.joining("; ")))
+                .isEmpty();
         return this;
     }
 
@@ -145,9 +177,11 @@ final class ConsoleBrowser implements AutoCloseable {
     void screenshot(String name) {
         Dimension window = driver.manage().window().getSize();
         long height = (Long) driver.executeScript("return Math.min(4000, document.documentElement.scrollHeight);");
-        driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), height + 100)));
+        driver.manage().window().setSize(new Dimension(window.getWidth(), (int)
+                Math.max(window.getHeight(), height + 100)));
         try {
-            Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.write(
+                    screenshots.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -163,7 +197,8 @@ final class ConsoleBrowser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             // a temporary profile left behind is harmless
         }

@@ -1,22 +1,21 @@
 package id.go.kemensos.returnee.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import id.go.kemensos.returnee.testsupport.OfficerLogin;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * A provincial clerk in the console, in a real browser against the real stack: signs in at the identity provider, uploads
@@ -42,10 +41,13 @@ class ConsoleClerkIT {
         String badNik = "520301" + ((String) lalu.get("nik")).substring(6, 15);
         Path list = Files.createTempFile("daftar-ntb-", ".csv");
         // Siti's NIK says female; the row says "L": held for an officer. The 15-digit NIK is rejected.
-        Files.writeString(list, ReturneeMother.LIST_HEADER + ReturneeMother.listRow(lalu, (String) lalu.get("nik")) + "\r\n"
-                + ReturneeMother.listRow(siti, (String) siti.get("nik")) + "\r\n"
-                + ReturneeMother.listRow(zaini, badNik) + "\r\n"
-                + ReturneeMother.listRow(zaini, (String) zaini.get("nik")) + "\r\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                list,
+                ReturneeMother.LIST_HEADER + ReturneeMother.listRow(lalu, (String) lalu.get("nik")) + "\r\n"
+                        + ReturneeMother.listRow(siti, (String) siti.get("nik")) + "\r\n"
+                        + ReturneeMother.listRow(zaini, badNik) + "\r\n"
+                        + ReturneeMother.listRow(zaini, (String) zaini.get("nik")) + "\r\n",
+                StandardCharsets.UTF_8);
         String uploadPath;
         try (ConsoleBrowser clerk = new ConsoleBrowser().signIn(OfficerLogin.CLERK_NTB)) {
             assertThat(clerk.heading()).startsWith("Selamat datang");
@@ -61,9 +63,12 @@ class ConsoleClerkIT {
             uploadPath = clerk.currentPath();
             assertThat(uploadPath).matches("/uploads/[0-9a-f-]{36}");
             assertThat(done.findElement(By.cssSelector(".state")).getText()).isEqualTo("Selesai");
-            assertThat(done.findElement(By.cssSelector("progress")).getAttribute("value")).isEqualTo("100");
-            assertThat(done.findElement(By.cssSelector("dd.accepted")).getText()).isEqualTo("2");
-            assertThat(done.findElement(By.cssSelector("dd.rejected")).getText()).isEqualTo("1");
+            assertThat(done.findElement(By.cssSelector("progress")).getAttribute("value"))
+                    .isEqualTo("100");
+            assertThat(done.findElement(By.cssSelector("dd.accepted")).getText())
+                    .isEqualTo("2");
+            assertThat(done.findElement(By.cssSelector("dd.rejected")).getText())
+                    .isEqualTo("1");
             assertThat(done.findElement(By.cssSelector("dd.held")).getText()).isEqualTo("1");
             clerk.check("upload-completed");
 
@@ -75,9 +80,14 @@ class ConsoleClerkIT {
             clerk.find(By.id("to-people")).click();
             assertThat(clerk.heading()).isEqualTo("Pemulang terdaftar di 52 Nusa Tenggara Barat");
             List<WebElement> people = clerk.findAll(By.cssSelector("#returnees tbody tr"));
-            assertThat(people).as("the two accepted rows' people").hasSize(2)
-                    .allSatisfy(row -> assertThat(row.getText()).contains("LALU MUHAMMAD ZAINI").contains("Kabupaten Lombok Timur")
-                            .doesNotContain((String) lalu.get("nik")).doesNotContain((String) lalu.get("accountNumber")));
+            assertThat(people)
+                    .as("the two accepted rows' people")
+                    .hasSize(2)
+                    .allSatisfy(row -> assertThat(row.getText())
+                            .contains("LALU MUHAMMAD ZAINI")
+                            .contains("Kabupaten Lombok Timur")
+                            .doesNotContain((String) lalu.get("nik"))
+                            .doesNotContain((String) lalu.get("accountNumber")));
             clerk.check("returnees");
             clerk.driver().navigate().back();
 
@@ -86,13 +96,17 @@ class ConsoleClerkIT {
             WebElement held = clerk.waitFor(By.cssSelector("article.held"));
             assertThat(held.getText()).contains("SITI AMINAH").doesNotContain((String) siti.get("nik"));
             clerk.check("reviews");
-            assertThat(clerk.findAll(By.cssSelector("article.held"))).as("this upload's held rows only").hasSize(1);
+            assertThat(clerk.findAll(By.cssSelector("article.held")))
+                    .as("this upload's held rows only")
+                    .hasSize(1);
             String id = held.getAttribute("id");
             String row = held.getAttribute("data-row");
             String reason = "reason-" + id.substring("held-".length());
 
             held.findElement(By.cssSelector("button[value=REGISTER]")).click();
-            assertThat(clerk.find(By.cssSelector("textarea:invalid")).getAttribute("id")).as("the reason is required").isEqualTo(reason);
+            assertThat(clerk.find(By.cssSelector("textarea:invalid")).getAttribute("id"))
+                    .as("the reason is required")
+                    .isEqualTo(reason);
             assertThat(clerk.currentPath()).as("not sent without a reason").contains("/reviews?uploadId=");
             clerk.find(By.id(reason)).sendKeys("KTP diperiksa di kantor: jenis kelamin di daftar salah ketik");
             clerk.find(By.cssSelector("#" + id + " button[value=REGISTER]")).click();
@@ -102,7 +116,8 @@ class ConsoleClerkIT {
             clerk.find(By.linkText("English")).click();
             assertThat(clerk.heading()).isEqualTo("Held rows");
             clerk.open(uploadPath);
-            assertThat(clerk.waitFor(By.cssSelector("#progress .state")).getText()).isEqualTo("Completed");
+            assertThat(clerk.waitFor(By.cssSelector("#progress .state")).getText())
+                    .isEqualTo("Completed");
             clerk.check("upload-completed-en");
         }
 

@@ -1,14 +1,13 @@
 package id.go.kemensos.returnee.systemtests;
 
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import id.go.kemensos.returnee.testsupport.OfficerLogin;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,10 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import static java.time.Duration.ofSeconds;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * Finance after the batch, in a real browser: the maker imports the bank's statement and sees its breaks, reissues the
@@ -46,13 +45,21 @@ class ConsoleFinanceFollowUpIT {
     void theMakerImportsTheStatementAndReissuesThePaymentThatCameBack() throws IOException {
         UUID paid = platform.registration().register(ReturneeMother.laluZainiLombokTimur());
         UUID cameBack = platform.registration().register(ReturneeMother.sitiAminahLombokTengah());
-        await().atMost(ofSeconds(60)).until(() -> paymentOf(paid, "SETTLED") != null && paymentOf(cameBack, "SETTLED") != null);
+        await().atMost(ofSeconds(60))
+                .until(() -> paymentOf(paid, "SETTLED") != null && paymentOf(cameBack, "SETTLED") != null);
         String missing = paymentOf(paid, "SETTLED");
         String returned = paymentOf(cameBack, "SETTLED");
         assertThat(platform.stack().bank().returnTransfer(returned)).isTrue();
         Path statement = Files.createTempFile("rekening-koran-", ".csv");
-        Files.writeString(statement, platform.stack().bank().statementCsv().lines().filter(line -> !line.contains(missing))
-                .collect(Collectors.joining("\n", "", "\n")), StandardCharsets.UTF_8);
+        Files.writeString(
+                statement,
+                platform.stack()
+                        .bank()
+                        .statementCsv()
+                        .lines()
+                        .filter(line -> !line.contains(missing))
+                        .collect(Collectors.joining("\n", "", "\n")),
+                StandardCharsets.UTF_8);
         Path unreadable = Files.createTempFile("bukan-rekening-koran-", ".csv");
         Files.writeString(unreadable, "halo,dunia\n1,2\n", StandardCharsets.UTF_8);
 
@@ -61,37 +68,53 @@ class ConsoleFinanceFollowUpIT {
             maker.find(By.linkText("Rekening koran")).click();
             maker.waitFor(By.id("file")).sendKeys(unreadable.toString());
             maker.find(By.cssSelector("form.upload button[type=submit]")).click();
-            assertThat(maker.waitFor(By.cssSelector(".problem")).getText()).as("the service's reason, on the same page")
+            assertThat(maker.waitFor(By.cssSelector(".problem")).getText())
+                    .as("the service's reason, on the same page")
                     .startsWith("Tidak dapat dilakukan:");
 
             maker.find(By.id("file")).sendKeys(statement.toString());
             maker.find(By.cssSelector("form.upload button[type=submit]")).click();
             maker.waitFor(By.id("match"));
-            assertThat(Long.parseLong(maker.find(By.id("returned")).getText().replace(".", ""))).isGreaterThanOrEqualTo(1);
-            assertThat(maker.findAll(By.cssSelector("#break-list tr[data-kind=MISSING_FROM_STATEMENT]"))).isNotEmpty();
+            assertThat(Long.parseLong(maker.find(By.id("returned")).getText().replace(".", "")))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(maker.findAll(By.cssSelector("#break-list tr[data-kind=MISSING_FROM_STATEMENT]")))
+                    .isNotEmpty();
             assertThat(maker.find(By.id("break-list")).getText()).contains("Tidak ada di rekening koran");
             maker.check("finance-statement");
             assertThat(paymentOf(cameBack, "RETURNED")).isEqualTo(returned);
 
-            maker.find(By.linkText("Lihat pembayaran yang dikembalikan untuk diterbitkan ulang")).click();
+            maker.find(By.linkText("Lihat pembayaran yang dikembalikan untuk diterbitkan ulang"))
+                    .click();
             maker.open("/finance/payments?provinceCode=" + NTB);
             WebElement row = maker.waitFor(By.id("payment-" + returned));
             assertThat(row.getAttribute("data-state")).isEqualTo("RETURNED");
             assertThat(row.getText()).contains("Dikembalikan bank").contains("Rp 960.000");
             maker.check("finance-payments");
-            row.findElement(By.id("reissue-" + returned)).sendKeys("Dana kembali; rekening diperiksa ulang di loket Dinsos");
+            row.findElement(By.id("reissue-" + returned))
+                    .sendKeys("Dana kembali; rekening diperiksa ulang di loket Dinsos");
             row.findElement(By.cssSelector("button.reissue")).click();
             assertThat(maker.waitFor(By.cssSelector(".notice")).getText()).contains("diterbitkan ulang");
-            assertThat(maker.findAll(By.id("payment-" + returned))).as("a reissued payment leaves the list").isEmpty();
+            assertThat(maker.findAll(By.id("payment-" + returned)))
+                    .as("a reissued payment leaves the list")
+                    .isEmpty();
         }
-        await().atMost(ofSeconds(60)).until(() -> platform.database().count("SELECT COUNT(*) FROM disbursement.payment_intent "
-                + "WHERE reissue_of = ? AND state = 'SETTLED'", returned) == 1);
+        await().atMost(ofSeconds(60))
+                .until(() -> platform.database()
+                                .count(
+                                        "SELECT COUNT(*) FROM disbursement.payment_intent "
+                                                + "WHERE reissue_of = ? AND state = 'SETTLED'",
+                                        returned)
+                        == 1);
 
         try (ConsoleBrowser checker = new ConsoleBrowser().signIn(OfficerLogin.FINANCE_CHECKER)) {
             checker.open("/finance/payments?provinceCode=" + NTB);
             checker.waitFor(By.tagName("h1"));
-            assertThat(checker.findAll(By.cssSelector("main form[method=post]"))).as("only a maker reissues").isEmpty();
-            assertThat(checker.findAll(By.linkText("Rekening koran"))).as("only a maker imports statements").isEmpty();
+            assertThat(checker.findAll(By.cssSelector("main form[method=post]")))
+                    .as("only a maker reissues")
+                    .isEmpty();
+            assertThat(checker.findAll(By.linkText("Rekening koran")))
+                    .as("only a maker imports statements")
+                    .isEmpty();
         }
     }
 
@@ -99,16 +122,22 @@ class ConsoleFinanceFollowUpIT {
     void theMakerAcceptsAHeldAccountAndRaisesTheCeiling() {
         Map<String, Object> siti = ReturneeMother.sitiAminahLombokTengah();
         // Bank records often carry the patronymic the ID card leaves out: a real person, but not the same words.
-        platform.stack().bank().registerAccount((String) siti.get("bankCode"), (String) siti.get("accountNumber"),
-                "SITI AMINAH BINTI AHMAD");
+        platform.stack()
+                .bank()
+                .registerAccount(
+                        (String) siti.get("bankCode"), (String) siti.get("accountNumber"), "SITI AMINAH BINTI AHMAD");
         UUID person = platform.registration().register(siti);
-        String held = await().atMost(ofSeconds(60)).until(() -> paymentWhere(person, "state = 'SCHEDULED' AND account_check = 'MISMATCH'"),
-                id -> id != null);
+        String held = await().atMost(ofSeconds(60))
+                .until(
+                        () -> paymentWhere(person, "state = 'SCHEDULED' AND account_check = 'MISMATCH'"),
+                        id -> id != null);
 
         try (ConsoleBrowser checker = new ConsoleBrowser().signIn(OfficerLogin.FINANCE_CHECKER)) {
             checker.open("/finance/accounts?provinceCode=" + NTB);
-            assertThat(checker.waitFor(By.id("review-" + held)).getText()).contains("Petugas pembuat (maker) yang memutuskan");
-            assertThat(checker.findAll(By.cssSelector("main form[method=post]"))).isEmpty();
+            assertThat(checker.waitFor(By.id("review-" + held)).getText())
+                    .contains("Petugas pembuat (maker) yang memutuskan");
+            assertThat(checker.findAll(By.cssSelector("main form[method=post]")))
+                    .isEmpty();
         }
 
         try (ConsoleBrowser maker = new ConsoleBrowser().signIn(OfficerLogin.FINANCE_MAKER)) {
@@ -124,23 +153,37 @@ class ConsoleFinanceFollowUpIT {
             assertThat(maker.waitFor(By.cssSelector(".notice")).getText()).contains("Rekening diterima");
             await().atMost(ofSeconds(60)).until(() -> paymentWhere(person, "state = 'SETTLED'") != null);
 
-            String year = String.valueOf(LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear());
-            Map<String, Object> budget = platform.database().rows("SELECT ceiling, committed FROM disbursement.budget "
-                    + "WHERE program_id = 'BSU' AND province_code = ? AND fiscal_year = ?", NTB, year).get(0);
+            String year =
+                    String.valueOf(LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear());
+            Map<String, Object> budget = platform.database()
+                    .rows(
+                            "SELECT ceiling, committed FROM disbursement.budget "
+                                    + "WHERE program_id = 'BSU' AND province_code = ? AND fiscal_year = ?",
+                            NTB,
+                            year)
+                    .get(0);
             long ceiling = ((Number) budget.get("ceiling")).longValue();
             String field = "ceiling-BSU-" + NTB + "-" + year;
             maker.open("/finance?provinceCode=" + NTB);
             setCeiling(maker, field, "1.000");
-            assertThat(maker.waitFor(By.cssSelector(".problem")).getText()).as("below what is committed")
+            assertThat(maker.waitFor(By.cssSelector(".problem")).getText())
+                    .as("below what is committed")
                     .startsWith("Tidak dapat dilakukan:");
             setCeiling(maker, field, "sejuta");
             assertThat(maker.waitFor(By.cssSelector(".problem")).getText()).contains("bukan jumlah rupiah");
 
-            String raised = "Rp " + NumberFormat.getIntegerInstance(Locale.forLanguageTag("id-ID")).format(ceiling + 960_000);
+            String raised = "Rp "
+                    + NumberFormat.getIntegerInstance(Locale.forLanguageTag("id-ID"))
+                            .format(ceiling + 960_000);
             setCeiling(maker, field, raised);
             assertThat(maker.waitFor(By.cssSelector(".notice")).getText()).contains("Pagu diubah menjadi " + raised);
-            assertThat(platform.database().count("SELECT ceiling FROM disbursement.budget WHERE program_id = 'BSU' "
-                    + "AND province_code = ? AND fiscal_year = ?", NTB, year)).isEqualTo(ceiling + 960_000);
+            assertThat(platform.database()
+                            .count(
+                                    "SELECT ceiling FROM disbursement.budget WHERE program_id = 'BSU' "
+                                            + "AND province_code = ? AND fiscal_year = ?",
+                                    NTB,
+                                    year))
+                    .isEqualTo(ceiling + 960_000);
             maker.check("finance-ceilings");
         }
     }
@@ -149,7 +192,9 @@ class ConsoleFinanceFollowUpIT {
         WebElement input = maker.waitFor(By.id(field));
         input.clear();
         input.sendKeys(value);
-        input.findElement(By.xpath("./ancestor::form")).findElement(By.cssSelector("button[type=submit]")).click();
+        input.findElement(By.xpath("./ancestor::form"))
+                .findElement(By.cssSelector("button[type=submit]"))
+                .click();
     }
 
     private static String paymentOf(UUID beneficiary, String state) {
@@ -157,8 +202,11 @@ class ConsoleFinanceFollowUpIT {
     }
 
     private static String paymentWhere(UUID beneficiary, String condition) {
-        List<Map<String, Object>> rows = platform.database().rows("SELECT payment_id FROM disbursement.payment_intent "
-                + "WHERE beneficiary_id = ? AND " + condition, beneficiary.toString());
+        List<Map<String, Object>> rows = platform.database()
+                .rows(
+                        "SELECT payment_id FROM disbursement.payment_intent " + "WHERE beneficiary_id = ? AND "
+                                + condition,
+                        beneficiary.toString());
         return rows.isEmpty() ? null : (String) rows.get(0).get("payment_id");
     }
 }

@@ -1,25 +1,24 @@
 package id.go.kemensos.returnee.systemtests;
 
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.testsupport.OfficerLogin;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static java.time.Duration.ofSeconds;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * Maker-checker in the console, in a real browser: the finance maker prepares Bali's batch and is told why they cannot approve
@@ -48,36 +47,54 @@ class ConsoleFinanceIT {
             for (int i = 0; i < 2; i++) {
                 people.add(platform.registration().register(ReturneeMother.nyomanSuartaDenpasar()));
             }
-            long committed = platform.database().count("SELECT COALESCE(SUM(committed), 0) FROM disbursement.budget "
-                    + "WHERE program_id = 'BSU' AND province_code = ? AND fiscal_year = ?", BALI, year);
+            long committed = platform.database()
+                    .count(
+                            "SELECT COALESCE(SUM(committed), 0) FROM disbursement.budget "
+                                    + "WHERE program_id = 'BSU' AND province_code = ? AND fiscal_year = ?",
+                            BALI,
+                            year);
             platform.disbursement().setCeiling("BSU", BALI, year, committed + 10 * GRANT);
-            await().atMost(ofSeconds(60)).until(() -> count(people, "state = 'SCHEDULED' AND account_check = 'VERIFIED'") == 2);
+            await().atMost(ofSeconds(60))
+                    .until(() -> count(people, "state = 'SCHEDULED' AND account_check = 'VERIFIED'") == 2);
 
             String batchRow;
             try (ConsoleBrowser maker = new ConsoleBrowser().signIn(OfficerLogin.FINANCE_MAKER)) {
                 maker.find(By.linkText("Keuangan")).click();
                 maker.open("/finance?provinceCode=" + BALI);
-                assertThat(maker.find(By.id("budgets")).getText()).contains("51 Bali").contains("Rp ");
+                assertThat(maker.find(By.id("budgets")).getText())
+                        .contains("51 Bali")
+                        .contains("Rp ");
                 maker.find(By.cssSelector("#prepare button[type=submit]")).click();
                 assertThat(maker.waitFor(By.cssSelector(".notice")).getText()).contains("batch disiapkan");
                 WebElement prepared = maker.waitFor(By.cssSelector("#batches tr[data-state=PREPARED]"));
                 batchRow = prepared.getAttribute("id");
-                assertThat(prepared.getText()).contains("oleh Anda").contains("Anda menyiapkan batch ini").contains("Rp ");
-                assertThat(prepared.findElements(By.cssSelector("button.approve"))).as("no approval for its maker").isEmpty();
+                assertThat(prepared.getText())
+                        .contains("oleh Anda")
+                        .contains("Anda menyiapkan batch ini")
+                        .contains("Rp ");
+                assertThat(prepared.findElements(By.cssSelector("button.approve")))
+                        .as("no approval for its maker")
+                        .isEmpty();
                 maker.check("finance-maker");
             }
-            assertThat(count(people, "state = 'SCHEDULED' AND batch_id IS NOT NULL")).as("batched, not yet approved").isEqualTo(2);
+            assertThat(count(people, "state = 'SCHEDULED' AND batch_id IS NOT NULL"))
+                    .as("batched, not yet approved")
+                    .isEqualTo(2);
 
             try (ConsoleBrowser auditor = new ConsoleBrowser().signIn(OfficerLogin.AUDITOR)) {
                 auditor.open("/finance?provinceCode=" + BALI);
                 WebElement row = auditor.waitFor(By.id(batchRow));
                 assertThat(row.getText()).contains("Menunggu keputusan pemeriksa");
-                assertThat(auditor.findAll(By.cssSelector("main form[method=post]"))).as("no form that changes anything")
+                assertThat(auditor.findAll(By.cssSelector("main form[method=post]")))
+                        .as("no form that changes anything")
                         .isEmpty();
                 auditor.check("finance-auditor");
-                String forged = auditor.postForm("/finance/batches/" + batchRow.substring("batch-".length()) + "/approval",
+                String forged = auditor.postForm(
+                        "/finance/batches/" + batchRow.substring("batch-".length()) + "/approval",
                         "provinceCode=" + BALI);
-                assertThat(forged).as("disbursement-service refuses the auditor's approval").startsWith("403\n")
+                assertThat(forged)
+                        .as("disbursement-service refuses the auditor's approval")
+                        .startsWith("403\n")
                         .contains("Peran Anda tidak mengizinkan tindakan ini");
             }
 
@@ -88,7 +105,8 @@ class ConsoleFinanceIT {
                 checker.check("finance-checker");
                 row.findElement(By.cssSelector("button.approve")).click();
                 assertThat(checker.waitFor(By.cssSelector(".notice")).getText()).contains("Batch disetujui");
-                assertThat(checker.find(By.id(batchRow)).getAttribute("data-state")).isEqualTo("APPROVED");
+                assertThat(checker.find(By.id(batchRow)).getAttribute("data-state"))
+                        .isEqualTo("APPROVED");
             }
             await().atMost(ofSeconds(60)).until(() -> count(people, "state = 'SETTLED'") == 2);
 
@@ -96,19 +114,33 @@ class ConsoleFinanceIT {
                 checker.open("/?provinceCode=" + BALI);
                 WebElement denpasar = checker.waitFor(By.cssSelector("#areas tr[data-code='5171']"));
                 assertThat(denpasar.getText()).startsWith("Kota Denpasar");
-                assertThat(Long.parseLong(denpasar.findElement(By.cssSelector("td.paid")).getText().replace(".", "")))
-                        .as("the approved batch's payments, paid, on the dashboard").isGreaterThanOrEqualTo(2);
-                assertThat(checker.findAll(By.cssSelector("#chart-areas canvas"))).as("the bar chart is drawn").isNotEmpty();
+                assertThat(Long.parseLong(denpasar.findElement(By.cssSelector("td.paid"))
+                                .getText()
+                                .replace(".", "")))
+                        .as("the approved batch's payments, paid, on the dashboard")
+                        .isGreaterThanOrEqualTo(2);
+                assertThat(checker.findAll(By.cssSelector("#chart-areas canvas")))
+                        .as("the bar chart is drawn")
+                        .isNotEmpty();
                 await().atMost(ofSeconds(30)).pollInterval(ofSeconds(2)).untilAsserted(() -> {
                     checker.open("/?provinceCode=" + BALI);
-                    assertThat(Long.parseLong(checker.find(By.id("sms-delivered")).getText().replace(".", "")))
-                            .as("Bali's SMS delivered, as the gateway reported them").isGreaterThanOrEqualTo(2);
+                    assertThat(Long.parseLong(checker.find(By.id("sms-delivered"))
+                                    .getText()
+                                    .replace(".", "")))
+                            .as("Bali's SMS delivered, as the gateway reported them")
+                            .isGreaterThanOrEqualTo(2);
                 });
-                assertThat(checker.findAll(By.cssSelector("#chart-days canvas"))).as("the payments per day are drawn").isNotEmpty();
+                assertThat(checker.findAll(By.cssSelector("#chart-days canvas")))
+                        .as("the payments per day are drawn")
+                        .isNotEmpty();
                 assertThat(checker.find(By.cssSelector("#days tbody tr th")).getAttribute("textContent"))
-                        .as("a day is a date").matches("\\d{4}-\\d{2}-\\d{2}");
+                        .as("a day is a date")
+                        .matches("\\d{4}-\\d{2}-\\d{2}");
                 String csv = checker.fetchText("/dashboard.csv?provinceCode=" + BALI);
-                assertThat(csv).startsWith("200\n").contains("kode,wilayah,terdaftar,dibayar,jumlah_dibayar_rp").contains("Kota Denpasar");
+                assertThat(csv)
+                        .startsWith("200\n")
+                        .contains("kode,wilayah,terdaftar,dibayar,jumlah_dibayar_rp")
+                        .contains("Kota Denpasar");
                 checker.check("dashboard-bali");
             }
         } finally {
@@ -120,8 +152,11 @@ class ConsoleFinanceIT {
     private static long count(List<UUID> people, String condition) {
         long total = 0;
         for (UUID person : people) {
-            total += platform.database().count("SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ? AND "
-                    + condition, person.toString());
+            total += platform.database()
+                    .count(
+                            "SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ? AND "
+                                    + condition,
+                            person.toString());
         }
         return total;
     }

@@ -1,20 +1,19 @@
 package id.go.kemensos.returnee.systemtests;
 
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import id.go.kemensos.returnee.testsupport.OfficerLogin;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-
-import java.util.Map;
-import java.util.UUID;
-
-import static java.time.Duration.ofSeconds;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A ministry officer rules a decision that needs review in the console, in a real browser: the criterion not met is shown
@@ -40,8 +39,12 @@ class ConsoleMinistryIT {
 
         try (ConsoleBrowser ministry = new ConsoleBrowser().signIn(OfficerLogin.MINISTRY)) {
             ministry.find(By.linkText("Tinjauan kelayakan")).click();
-            assertThat(ministry.find(By.id("main")).getText()).as("every province's queue at first").contains("di Nasional menunggu");
-            assertThat(ministry.findAll(By.id("reevaluate"))).as("a re-evaluation is of one chosen province").isEmpty();
+            assertThat(ministry.find(By.id("main")).getText())
+                    .as("every province's queue at first")
+                    .contains("di Nasional menunggu");
+            assertThat(ministry.findAll(By.id("reevaluate")))
+                    .as("a re-evaluation is of one chosen province")
+                    .isEmpty();
             await().atMost(ofSeconds(60)).pollInterval(ofSeconds(2)).until(() -> {
                 ministry.open("/eligibility/reviews?provinceCode=52");
                 return !ministry.findAll(decision).isEmpty();
@@ -56,14 +59,19 @@ class ConsoleMinistryIT {
             String id = review.getAttribute("id").substring("decision-".length());
             review.findElement(By.cssSelector("input[value=ELIGIBLE]")).click();
             review.findElement(By.cssSelector("button[type=submit]")).click();
-            assertThat(ministry.find(By.cssSelector("#decision-" + id + " textarea:invalid"))).as("no ruling without a reason").isNotNull();
-            ministry.find(By.id("reason-" + id)).sendKeys("Sertifikat pelatihan kewirausahaan BLK Selong 2020 diperiksa");
-            ministry.find(By.cssSelector("#decision-" + id + " button[type=submit]")).click();
+            assertThat(ministry.find(By.cssSelector("#decision-" + id + " textarea:invalid")))
+                    .as("no ruling without a reason")
+                    .isNotNull();
+            ministry.find(By.id("reason-" + id))
+                    .sendKeys("Sertifikat pelatihan kewirausahaan BLK Selong 2020 diperiksa");
+            ministry.find(By.cssSelector("#decision-" + id + " button[type=submit]"))
+                    .click();
             assertThat(ministry.waitFor(By.cssSelector(".notice")).getText()).startsWith("Diputuskan layak");
             assertThat(ministry.findAll(decision)).as("ruled, out of the queue").isEmpty();
 
             ministry.find(By.cssSelector("#reevaluate button")).click();
-            assertThat(ministry.heading()).isEqualTo("Keputusan ulang 52 Nusa Tenggara Barat dengan aturan yang berlaku sekarang");
+            assertThat(ministry.heading())
+                    .isEqualTo("Keputusan ulang 52 Nusa Tenggara Barat dengan aturan yang berlaku sekarang");
             // The progress bar follows the background job (htmx, every second) until it completes.
             WebElement done = ministry.waitFor(By.cssSelector("#progress[data-state=COMPLETED]"), ofSeconds(120));
             assertThat(done.findElement(By.id("bar")).getAttribute("value")).isEqualTo("100");
@@ -71,8 +79,13 @@ class ConsoleMinistryIT {
             assertThat(done.getText()).containsPattern("([1-9][0-9.]*) dari \\1 penerima diputuskan ulang");
             ministry.check("reevaluation");
         }
-        await().atMost(ofSeconds(90)).until(() -> platform.database().count("SELECT COUNT(*) FROM disbursement.payment_intent "
-                + "WHERE beneficiary_id = ? AND state = 'SETTLED'", person.toString()) == 1);
+        await().atMost(ofSeconds(90))
+                .until(() -> platform.database()
+                                .count(
+                                        "SELECT COUNT(*) FROM disbursement.payment_intent "
+                                                + "WHERE beneficiary_id = ? AND state = 'SETTLED'",
+                                        person.toString())
+                        == 1);
 
         try (ConsoleBrowser clerk = new ConsoleBrowser().signIn(OfficerLogin.CLERK_NTB)) {
             assertThat(clerk.findAll(By.linkText("Tinjauan kelayakan"))).isEmpty();

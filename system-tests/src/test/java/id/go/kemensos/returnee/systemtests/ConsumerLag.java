@@ -1,15 +1,14 @@
 package id.go.kemensos.returnee.systemtests;
 
 import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /** How far a consumer group is behind the end of a topic: zero means it has processed (and committed) everything. */
 final class ConsumerLag {
@@ -23,14 +22,24 @@ final class ConsumerLag {
     long of(String group, String topic) throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(KafkaAccess.asAdmin(bootstrapServers))) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get()
-                    .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition()))
-                    .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get().entrySet().stream().mapToLong(e -> {
-                OffsetAndMetadata c = committed.get(e.getKey());
-                return e.getValue().offset() - (c == null ? 0 : c.offset());
-            }).sum();
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            Map<TopicPartition, OffsetSpec> latest =
+                    admin
+                            .describeTopics(java.util.List.of(topic))
+                            .allTopicNames()
+                            .get()
+                            .get(topic)
+                            .partitions()
+                            .stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().entrySet().stream()
+                    .mapToLong(e -> {
+                        OffsetAndMetadata c = committed.get(e.getKey());
+                        return e.getValue().offset() - (c == null ? 0 : c.offset());
+                    })
+                    .sum();
         }
     }
 }

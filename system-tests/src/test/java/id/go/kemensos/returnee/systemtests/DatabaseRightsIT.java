@@ -1,19 +1,17 @@
 package id.go.kemensos.returnee.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * What each database account may do, as the database itself enforces it: a service reads and writes the data of its own
@@ -29,23 +27,29 @@ class DatabaseRightsIT {
     }
 
     private static Connection as(String user, String password) throws SQLException {
-        return DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + MariaDbServer.PORT + "/?connectionTimeZone=UTC", user, password);
+        return DriverManager.getConnection(
+                "jdbc:mysql://127.0.0.1:" + MariaDbServer.PORT + "/?connectionTimeZone=UTC", user, password);
     }
 
     private static void refused(Connection c, String sql) {
         assertThatThrownBy(() -> {
-            try (Statement s = c.createStatement()) {
-                s.execute(sql);
-            }
-        }).as(sql).isInstanceOf(SQLException.class).hasMessageContaining("denied");
+                    try (Statement s = c.createStatement()) {
+                        s.execute(sql);
+                    }
+                })
+                .as(sql)
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("denied");
     }
 
     private static void allowed(Connection c, String sql) {
         assertThatCode(() -> {
-            try (Statement s = c.createStatement()) {
-                s.execute(sql);
-            }
-        }).as(sql).doesNotThrowAnyException();
+                    try (Statement s = c.createStatement()) {
+                        s.execute(sql);
+                    }
+                })
+                .as(sql)
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -77,7 +81,8 @@ class DatabaseRightsIT {
     @Test
     void theCdcUserReadsTheOutboxesAndNoPersonalData() throws SQLException {
         try (Connection cdc = as("debezium", "debezium-local")) {
-            for (String schema : new String[]{"registration", "eligibility", "disbursement", "notification", "audit"}) {
+            for (String schema :
+                    new String[] {"registration", "eligibility", "disbursement", "notification", "audit"}) {
                 allowed(cdc, "SELECT COUNT(*) FROM " + schema + ".outbox_event");
             }
             refused(cdc, "SELECT COUNT(*) FROM registration.returnee");

@@ -1,5 +1,9 @@
 package id.go.kemensos.returnee.systemtests;
 
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
@@ -16,12 +20,6 @@ import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
 import id.go.kemensos.returnee.testsupport.ServiceApi;
 import io.cloudevents.CloudEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static java.time.Duration.ofSeconds;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Registrations in, explainable decisions out: every law and program in force decides each registration; an officer settles
@@ -64,53 +63,103 @@ class EligibilityDecisionIT {
         UUID beneficiary = platform.registration().register(survivor);
 
         EligibilityApi protection = eligibility.as(OfficerLogin.PROTECTION_PUSAT);
-        JsonNode decisions = await().atMost(ofSeconds(60)).until(() -> protection.decisionsOf(beneficiary), d -> d.size() == 4);
+        JsonNode decisions =
+                await().atMost(ofSeconds(60)).until(() -> protection.decisionsOf(beneficiary), d -> d.size() == 4);
         JsonNode victimServices = current(decisions, TPPO);
         assertThat(victimServices.get("outcome").asString()).isEqualTo("ELIGIBLE");
         assertThat(victimServices.get("entitlements").toString()).contains("SHELTER", "LEGAL_AID");
         assertThat(victimServices.get("restricted").asBoolean()).isTrue();
-        assertThat(current(decisions, GRANT).get("explanation").get("criteria").get(1).get("inputs").get("category").asString())
-                .as("a protection officer reads the facts").isEqualTo("KPO");
+        assertThat(current(decisions, GRANT)
+                        .get("explanation")
+                        .get("criteria")
+                        .get(1)
+                        .get("inputs")
+                        .get("category")
+                        .asString())
+                .as("a protection officer reads the facts")
+                .isEqualTo("KPO");
 
-        // Need to know (Law 21/2007 Art. 44): for everyone else the decision under the trafficking law does not exist, and the
+        // Need to know (Law 21/2007 Art. 44): for everyone else the decision under the trafficking law does not exist,
+        // and the
         // facts that identify a victim read [restricted] in every other decision.
-        String restrictedDecision = "/api/decisions/" + victimServices.get("decisionId").asString();
+        String restrictedDecision =
+                "/api/decisions/" + victimServices.get("decisionId").asString();
         for (String officer : List.of(OfficerLogin.MINISTRY, OfficerLogin.CLERK_NTB, OfficerLogin.AUDITOR)) {
             JsonNode seen = eligibility.as(officer).decisionsOf(beneficiary);
             assertThat(seen).as(officer).hasSize(3);
             assertThat(current(seen, TPPO)).as(officer).isNull();
-            assertThat(seen.toString()).as(officer).doesNotContain("\"category\":\"KPO\"", "\"referralSource\":\"POLRI\"");
-            assertThat(eligibility.as(officer).get(restrictedDecision).status()).as(officer).isEqualTo(404);
-            assertThat(eligibility.as(officer).get(restrictedDecision + "/explanation").status()).as(officer).isEqualTo(404);
+            assertThat(seen.toString())
+                    .as(officer)
+                    .doesNotContain("\"category\":\"KPO\"", "\"referralSource\":\"POLRI\"");
+            assertThat(eligibility.as(officer).get(restrictedDecision).status())
+                    .as(officer)
+                    .isEqualTo(404);
+            assertThat(eligibility
+                            .as(officer)
+                            .get(restrictedDecision + "/explanation")
+                            .status())
+                    .as(officer)
+                    .isEqualTo(404);
         }
-        assertThat(eligibility.as(OfficerLogin.PROTECTION_NTB).get(restrictedDecision).status()).isEqualTo(200);
+        assertThat(eligibility
+                        .as(OfficerLogin.PROTECTION_NTB)
+                        .get(restrictedDecision)
+                        .status())
+                .isEqualTo(200);
         decisions = eligibility.decisionsOf(beneficiary);
-        assertThat(current(decisions, "migrant-worker-protection").get("outcome").asString()).isEqualTo("INELIGIBLE");
-        assertThat(current(decisions, "social-welfare-services").get("ruleSetVersion").asString()).isEqualTo("UU-11-2009");
+        assertThat(current(decisions, "migrant-worker-protection")
+                        .get("outcome")
+                        .asString())
+                .isEqualTo("INELIGIBLE");
+        assertThat(current(decisions, "social-welfare-services")
+                        .get("ruleSetVersion")
+                        .asString())
+                .isEqualTo("UU-11-2009");
         JsonNode grant = current(decisions, GRANT);
         assertThat(grant.get("outcome").asString()).isEqualTo("ELIGIBLE");
         assertThat(grant.get("grantAmount").asLong()).isEqualTo(960_000);
         assertThat(grant.get("explanation").get("criteria")).hasSize(8);
-        assertThat(grant.get("explanation").get("criteria").get(7).get("inputs").get("ageAtRelevantDate").asInt()).isGreaterThanOrEqualTo(18);
+        assertThat(grant.get("explanation")
+                        .get("criteria")
+                        .get(7)
+                        .get("inputs")
+                        .get("ageAtRelevantDate")
+                        .asInt())
+                .isGreaterThanOrEqualTo(18);
 
-        assertThat(eligibility.post("/api/decisions/" + grant.get("decisionId").asString() + "/override", Map.of("outcome", "INELIGIBLE",
-                "reason", "coba")).status()).as("only a case that needs review is ruled").isEqualTo(409);
+        assertThat(eligibility
+                        .post(
+                                "/api/decisions/" + grant.get("decisionId").asString() + "/override",
+                                Map.of("outcome", "INELIGIBLE", "reason", "coba"))
+                        .status())
+                .as("only a case that needs review is ruled")
+                .isEqualTo(409);
 
-        String why = eligibility.get("/api/decisions/" + grant.get("decisionId").asString() + "/explanation").text();
+        String why = eligibility
+                .get("/api/decisions/" + grant.get("decisionId").asString() + "/explanation")
+                .text();
         assertThat(why).contains("LAYAK", "C8", "terpenuhi", "UU 11/2009");
-        assertThat(eligibility.get("/api/decisions/" + grant.get("decisionId").asString() + "/explanation?lang=en").text())
+        assertThat(eligibility
+                        .get("/api/decisions/" + grant.get("decisionId").asString() + "/explanation?lang=en")
+                        .text())
                 .contains("ELIGIBLE", "Aged 18 or over", "PASSED");
 
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
-        await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(EligibilityTopics.EVENTS, beneficiary.toString()))
-                .filteredOn(e -> e.getType().equals(EligibilityDecided.EVENT_TYPE.type())).hasSize(3)
-                .allSatisfy(e -> assertThat(new String(e.getData().toBytes(), StandardCharsets.UTF_8))
-                        .doesNotContain(TPPO, "\"category\":\"KPO\"", "\"referralSource\":\"POLRI\"")));
-        await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(EligibilityTopics.PROTECTION_EVENTS, beneficiary.toString()))
-                .singleElement().satisfies(e -> {
-                    assertThat(e.getType()).isEqualTo(ProtectionDecided.EVENT_TYPE.type());
-                    assertThat(data(e).get("decision").get("ruleSetId").asString()).isEqualTo(TPPO);
-                }));
+        await().atMost(ofSeconds(30))
+                .untilAsserted(() -> assertThat(log.cloudEvents(EligibilityTopics.EVENTS, beneficiary.toString()))
+                        .filteredOn(e -> e.getType().equals(EligibilityDecided.EVENT_TYPE.type()))
+                        .hasSize(3)
+                        .allSatisfy(e -> assertThat(new String(e.getData().toBytes(), StandardCharsets.UTF_8))
+                                .doesNotContain(TPPO, "\"category\":\"KPO\"", "\"referralSource\":\"POLRI\"")));
+        await().atMost(ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                log.cloudEvents(EligibilityTopics.PROTECTION_EVENTS, beneficiary.toString()))
+                        .singleElement()
+                        .satisfies(e -> {
+                            assertThat(e.getType()).isEqualTo(ProtectionDecided.EVENT_TYPE.type());
+                            assertThat(data(e).get("decision").get("ruleSetId").asString())
+                                    .isEqualTo(TPPO);
+                        }));
         await().atMost(ofSeconds(60)).until(() -> settledPayments(beneficiary) == 1);
     }
 
@@ -127,52 +176,85 @@ class EligibilityDecisionIT {
         UUID beneficiary = platform.registration().register(survivor);
 
         EligibilityApi protection = eligibility.as(OfficerLogin.PROTECTION_NTB);
-        JsonNode pending = await().atMost(ofSeconds(60)).until(() -> current(protection.decisionsOf(beneficiary), TPPO),
-                d -> d != null && "NEEDS_REVIEW".equals(d.get("outcome").asString()));
+        JsonNode pending = await().atMost(ofSeconds(60))
+                .until(
+                        () -> current(protection.decisionsOf(beneficiary), TPPO),
+                        d -> d != null && "NEEDS_REVIEW".equals(d.get("outcome").asString()));
         String decisionId = pending.get("decisionId").asString();
         assertThat(reviewQueue(protection)).contains(decisionId);
         assertThat(reviewQueue(eligibility)).doesNotContain(decisionId);
 
         String override = "/api/decisions/" + decisionId + "/override";
-        Map<String, String> ruling = Map.of("outcome", "ELIGIBLE", "reason", "Asesmen RPTC Mataram 3 Desember: korban eksploitasi kerja");
-        assertThat(eligibility.post(override, ruling).status()).as("the ministry cannot find it").isEqualTo(404);
+        Map<String, String> ruling =
+                Map.of("outcome", "ELIGIBLE", "reason", "Asesmen RPTC Mataram 3 Desember: korban eksploitasi kerja");
+        assertThat(eligibility.post(override, ruling).status())
+                .as("the ministry cannot find it")
+                .isEqualTo(404);
         EligibilityApi.Response ruled = protection.post(override, ruling);
         assertThat(ruled.status()).as(ruled.text()).isEqualTo(200);
-        assertThat(ruled.json().get("override").get("officer").asString()).isEqualTo(OfficerSubjects.of(OfficerLogin.PROTECTION_NTB));
+        assertThat(ruled.json().get("override").get("officer").asString())
+                .isEqualTo(OfficerSubjects.of(OfficerLogin.PROTECTION_NTB));
 
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
-        await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(EligibilityTopics.PROTECTION_EVENTS, beneficiary.toString()))
-                .extracting(CloudEvent::getType).contains(ProtectionDecisionOverridden.EVENT_TYPE.type()));
-        assertThat(log.cloudEvents(EligibilityTopics.EVENTS, beneficiary.toString())).extracting(CloudEvent::getType)
+        await().atMost(ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(log.cloudEvents(EligibilityTopics.PROTECTION_EVENTS, beneficiary.toString()))
+                                .extracting(CloudEvent::getType)
+                                .contains(ProtectionDecisionOverridden.EVENT_TYPE.type()));
+        assertThat(log.cloudEvents(EligibilityTopics.EVENTS, beneficiary.toString()))
+                .extracting(CloudEvent::getType)
                 .doesNotContain(DecisionOverridden.EVENT_TYPE.type());
 
-        ServiceApi.Response seenByClerk = platform.api(PlatformService.REGISTRATION, OfficerLogin.CLERK_NTB).get("/api/returnees/" + beneficiary);
+        ServiceApi.Response seenByClerk = platform.api(PlatformService.REGISTRATION, OfficerLogin.CLERK_NTB)
+                .get("/api/returnees/" + beneficiary);
         assertThat(seenByClerk.body().has("protection")).isFalse();
         assertThat(seenByClerk.text()).doesNotContain("KPO");
-        ServiceApi.Response seenByProtection = platform.api(PlatformService.REGISTRATION, OfficerLogin.PROTECTION_NTB).get("/api/returnees/" + beneficiary);
-        assertThat(seenByProtection.body().get("protection").get("category").asString()).isEqualTo("KPO");
+        ServiceApi.Response seenByProtection = platform.api(PlatformService.REGISTRATION, OfficerLogin.PROTECTION_NTB)
+                .get("/api/returnees/" + beneficiary);
+        assertThat(seenByProtection.body().get("protection").get("category").asString())
+                .isEqualTo("KPO");
 
-        JsonNode timeline = await().atMost(ofSeconds(30)).until(() -> platform.audit().get("/api/beneficiaries/" + beneficiary + "/timeline").body(),
-                t -> t != null && t.isArray() && t.valueStream().filter(e -> e.get("summary").asString().equals("Protection services: restricted")).count() == 2);
+        JsonNode timeline = await().atMost(ofSeconds(30))
+                .until(
+                        () -> platform.audit()
+                                .get("/api/beneficiaries/" + beneficiary + "/timeline")
+                                .body(),
+                        t -> t != null
+                                && t.isArray()
+                                && t.valueStream()
+                                                .filter(e -> e.get("summary")
+                                                        .asString()
+                                                        .equals("Protection services: restricted"))
+                                                .count()
+                                        == 2);
         assertThat(timeline.toString()).doesNotContain(TPPO, "KPO", "KELUARGA", "RPTC");
 
         List<String> telling = new ArrayList<>();
         try (var logs = Files.list(platform.stack().home().work().resolve("logs"))) {
             for (Path file : logs.filter(f -> f.toString().endsWith(".log")).toList()) {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (line.contains(beneficiary.toString()) && (line.contains(TPPO) || line.contains("KPO") || line.contains("restricted law")
-                            || line.contains("Protection") || line.contains(decisionId))) {
+                    if (line.contains(beneficiary.toString())
+                            && (line.contains(TPPO)
+                                    || line.contains("KPO")
+                                    || line.contains("restricted law")
+                                    || line.contains("Protection")
+                                    || line.contains(decisionId))) {
                         telling.add(file.getFileName() + ": " + line);
                     }
                 }
             }
         }
-        assertThat(telling).as("log lines tying the person to the protection case").isEmpty();
+        assertThat(telling)
+                .as("log lines tying the person to the protection case")
+                .isEmpty();
     }
 
     private static List<String> reviewQueue(EligibilityApi officer) {
         JsonNode page = officer.get("/api/reviews?provinceCode=52&size=500").json();
-        return page.get("items").valueStream().map(d -> d.get("decisionId").asString()).toList();
+        return page.get("items")
+                .valueStream()
+                .map(d -> d.get("decisionId").asString())
+                .toList();
     }
 
     @Test
@@ -184,31 +266,68 @@ class EligibilityDecisionIT {
         JsonNode review = await().atMost(ofSeconds(60)).until(() -> reviewOf(beneficiary), r -> r != null);
         assertThat(review.get("notPassed").toString()).contains("C5:FAILED");
         String decisionId = review.get("decisionId").asString();
-        assertThat(eligibility.get("/api/reviews?provinceCode=52&size=1").json().get("total").asLong()).isPositive();
-        assertThat(eligibility.get("/api/reviews?provinceCode=52&size=1").json().get("items").get(0).get("outcome").asString())
+        assertThat(eligibility
+                        .get("/api/reviews?provinceCode=52&size=1")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isPositive();
+        assertThat(eligibility
+                        .get("/api/reviews?provinceCode=52&size=1")
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("outcome")
+                        .asString())
                 .isEqualTo("NEEDS_REVIEW");
-        assertThat(eligibility.post("/api/decisions/" + decisionId + "/override", Map.of("outcome", "ELIGIBLE",
-                "reason", " ")).status()).as("a reason is mandatory").isEqualTo(400);
+        assertThat(eligibility
+                        .post(
+                                "/api/decisions/" + decisionId + "/override",
+                                Map.of("outcome", "ELIGIBLE", "reason", " "))
+                        .status())
+                .as("a reason is mandatory")
+                .isEqualTo(400);
 
-        // Ruled by the ministry officer (the default caller of the eligibility API): the override records their subject.
-        EligibilityApi.Response ruled = eligibility.post("/api/decisions/" + decisionId + "/override", Map.of("outcome", "ELIGIBLE",
-                "reason", "Rekening bersama suami-istri; buku tabungan atas nama keduanya diperiksa"));
+        // Ruled by the ministry officer (the default caller of the eligibility API): the override records their
+        // subject.
+        EligibilityApi.Response ruled = eligibility.post(
+                "/api/decisions/" + decisionId + "/override",
+                Map.of(
+                        "outcome",
+                        "ELIGIBLE",
+                        "reason",
+                        "Rekening bersama suami-istri; buku tabungan atas nama keduanya diperiksa"));
         assertThat(ruled.status()).as(ruled.text()).isEqualTo(200);
-        assertThat(ruled.json().get("outcome").asString()).as("the decision itself is unchanged").isEqualTo("NEEDS_REVIEW");
+        assertThat(ruled.json().get("outcome").asString())
+                .as("the decision itself is unchanged")
+                .isEqualTo("NEEDS_REVIEW");
         assertThat(ruled.json().get("override").get("outcome").asString()).isEqualTo("ELIGIBLE");
-        assertThat(eligibility.post("/api/decisions/" + decisionId + "/override", Map.of("outcome", "INELIGIBLE",
-                "reason", "keliru")).status()).as("ruled once").isEqualTo(409);
-        assertThat(eligibility.get("/api/decisions/" + decisionId + "/explanation").text())
+        assertThat(eligibility
+                        .post(
+                                "/api/decisions/" + decisionId + "/override",
+                                Map.of("outcome", "INELIGIBLE", "reason", "keliru"))
+                        .status())
+                .as("ruled once")
+                .isEqualTo(409);
+        assertThat(eligibility
+                        .get("/api/decisions/" + decisionId + "/explanation")
+                        .text())
                 .contains("Diputus ulang oleh petugas " + OfficerSubjects.of(OfficerLogin.MINISTRY));
 
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
-        await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(EligibilityTopics.EVENTS, beneficiary.toString()))
-                .filteredOn(e -> e.getType().equals(DecisionOverridden.EVENT_TYPE.type())).singleElement()
-                .satisfies(e -> assertThat(data(e).get("decisionId").asString()).isEqualTo(decisionId)));
-        // The bank then confirms the account is the spouse's, not the returnee's: finance accepts it on the same evidence.
+        await().atMost(ofSeconds(30))
+                .untilAsserted(() -> assertThat(log.cloudEvents(EligibilityTopics.EVENTS, beneficiary.toString()))
+                        .filteredOn(e -> e.getType().equals(DecisionOverridden.EVENT_TYPE.type()))
+                        .singleElement()
+                        .satisfies(e ->
+                                assertThat(data(e).get("decisionId").asString()).isEqualTo(decisionId)));
+        // The bank then confirms the account is the spouse's, not the returnee's: finance accepts it on the same
+        // evidence.
         String payment = await().atMost(ofSeconds(60)).until(() -> accountReviewOf(beneficiary), id -> id != null);
-        DisbursementApi.Response accepted = platform.disbursement().post("/api/payments/" + payment + "/account-review",
-                Map.of("reason", "Rekening bersama suami-istri, buku tabungan diperiksa Dinsos"));
+        DisbursementApi.Response accepted = platform.disbursement()
+                .post(
+                        "/api/payments/" + payment + "/account-review",
+                        Map.of("reason", "Rekening bersama suami-istri, buku tabungan diperiksa Dinsos"));
         assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(200);
         await().atMost(ofSeconds(60)).until(() -> settledPayments(beneficiary) == 1);
         assertThat(reviewOf(beneficiary)).as("no longer pending").isNull();
@@ -221,67 +340,108 @@ class EligibilityDecisionIT {
         UUID beneficiary = platform.registration().register(returnee);
         JsonNode first = await().atMost(ofSeconds(60)).until(() -> reviewOf(beneficiary), r -> r != null);
 
-        Map<String, Object> ownAccount = Map.of("bankCode", "128", "accountNumber", returnee.get("accountNumber") + "9",
-                "accountHolderName", returnee.get("fullName"));
-        RegistrationApi.Response amended = platform.registration().as(OfficerLogin.CLERK_NTB).amend(beneficiary, ownAccount);
+        Map<String, Object> ownAccount = Map.of(
+                "bankCode",
+                "128",
+                "accountNumber",
+                returnee.get("accountNumber") + "9",
+                "accountHolderName",
+                returnee.get("fullName"));
+        RegistrationApi.Response amended =
+                platform.registration().as(OfficerLogin.CLERK_NTB).amend(beneficiary, ownAccount);
         assertThat(amended.status()).as("%s", amended.body()).isEqualTo(200);
 
-        JsonNode now = await().atMost(ofSeconds(60)).until(() -> current(eligibility.decisionsOf(beneficiary), GRANT),
-                d -> "ELIGIBLE".equals(d.get("outcome").asString()));
-        assertThat(now.get("previousDecisionId").asString()).isEqualTo(first.get("decisionId").asString());
-        assertThat(eligibility.get("/api/decisions/" + first.get("decisionId").asString()).json().get("supersededBy").asString())
+        JsonNode now = await().atMost(ofSeconds(60))
+                .until(
+                        () -> current(eligibility.decisionsOf(beneficiary), GRANT),
+                        d -> "ELIGIBLE".equals(d.get("outcome").asString()));
+        assertThat(now.get("previousDecisionId").asString())
+                .isEqualTo(first.get("decisionId").asString());
+        assertThat(eligibility
+                        .get("/api/decisions/" + first.get("decisionId").asString())
+                        .json()
+                        .get("supersededBy")
+                        .asString())
                 .isEqualTo(now.get("decisionId").asString());
         await().atMost(ofSeconds(60)).until(() -> settledPayments(beneficiary) == 1);
     }
 
     @Test
     void aNewRuleVersionTakesOverAfterARestartAndARe_evaluation() throws Exception {
-        // 19 years old and no social guidance yet: NEEDS_REVIEW under 2026.1 (minimum age 18), so nothing is paid meanwhile.
+        // 19 years old and no social guidance yet: NEEDS_REVIEW under 2026.1 (minimum age 18), so nothing is paid
+        // meanwhile.
         Map<String, Object> young = ReturneeMother.sitiAminahLombokTengah();
         LocalDate born = LocalDate.now(ZoneId.of("Asia/Jakarta")).minusYears(19).minusDays(3);
         young.put("birthDate", born.toString());
-        young.put("nik", String.format("520201%02d%02d%02d%04d", born.getDayOfMonth() + 40, born.getMonthValue(), born.getYear() % 100,
-                ThreadLocalRandom.current().nextInt(1, 10_000)));
+        young.put(
+                "nik",
+                String.format(
+                        "520201%02d%02d%02d%04d",
+                        born.getDayOfMonth() + 40,
+                        born.getMonthValue(),
+                        born.getYear() % 100,
+                        ThreadLocalRandom.current().nextInt(1, 10_000)));
         young.put("attendedSocialGuidance", false);
         UUID beneficiary = platform.registration().register(young);
         JsonNode before = await().atMost(ofSeconds(60)).until(() -> reviewOf(beneficiary), r -> r != null);
         assertThat(before.get("ruleSetVersion").asString()).isEqualTo("2026.1");
 
         // The ministry raises the minimum age to 21 from today: a new file in the rules directory, no rebuild.
-        String shipped = Files.readString(platform.stack().home().root()
-                .resolve("eligibility-service/src/main/resources/rulesets/bantuan-stimulan-usaha-2026.yaml"), StandardCharsets.UTF_8);
+        String shipped = Files.readString(
+                platform.stack()
+                        .home()
+                        .root()
+                        .resolve("eligibility-service/src/main/resources/rulesets/bantuan-stimulan-usaha-2026.yaml"),
+                StandardCharsets.UTF_8);
         String today = LocalDate.now(ZoneId.of("Asia/Jakarta")).toString();
-        Files.writeString(newVersion(), shipped.replace("version: \"2026.1\"", "version: \"2026.2-test\"")
-                .replace("effectiveFrom: 2026-01-01", "effectiveFrom: " + today).replace("minimumAge: 18", "minimumAge: 21"));
+        Files.writeString(
+                newVersion(),
+                shipped.replace("version: \"2026.1\"", "version: \"2026.2-test\"")
+                        .replace("effectiveFrom: 2026-01-01", "effectiveFrom: " + today)
+                        .replace("minimumAge: 18", "minimumAge: 21"));
         restartEligibility();
 
         JsonNode command = reevaluate();
         assertThat(command.get("total").asLong()).isGreaterThanOrEqualTo(1);
-        assertThat(command.get("beneficiaries").asLong()).as("all of NTB gone through").isEqualTo(command.get("total").asLong());
+        assertThat(command.get("beneficiaries").asLong())
+                .as("all of NTB gone through")
+                .isEqualTo(command.get("total").asLong());
         assertThat(command.get("changed").asLong()).isGreaterThanOrEqualTo(1);
 
         JsonNode after = current(eligibility.decisionsOf(beneficiary), GRANT);
         assertThat(after.get("outcome").asString()).isEqualTo("INELIGIBLE");
         assertThat(after.get("ruleSetVersion").asString()).isEqualTo("2026.2-test");
-        assertThat(after.get("previousDecisionId").asString()).isEqualTo(before.get("decisionId").asString());
+        assertThat(after.get("previousDecisionId").asString())
+                .isEqualTo(before.get("decisionId").asString());
         assertThat(after.get("notPassed").toString()).contains("C8:FAILED");
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
-        await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(EligibilityTopics.EVENTS, beneficiary.toString()))
-                .filteredOn(e -> data(e).path("previousDecisionId").asString("").equals(before.get("decisionId").asString())).hasSize(1));
+        await().atMost(ofSeconds(30))
+                .untilAsserted(() -> assertThat(log.cloudEvents(EligibilityTopics.EVENTS, beneficiary.toString()))
+                        .filteredOn(e -> data(e).path("previousDecisionId")
+                                .asString("")
+                                .equals(before.get("decisionId").asString()))
+                        .hasSize(1));
 
         JsonNode again = reevaluate();
-        assertThat(again.get("reevaluationId").asString()).isNotEqualTo(command.get("reevaluationId").asString());
-        assertThat(again.get("changed").asLong()).as("same rules, same facts: nothing changes").isZero();
+        assertThat(again.get("reevaluationId").asString())
+                .isNotEqualTo(command.get("reevaluationId").asString());
+        assertThat(again.get("changed").asLong())
+                .as("same rules, same facts: nothing changes")
+                .isZero();
     }
 
     /** Starts NTB's re-evaluation under the grant's rules and follows its progress until it completes. */
     private static JsonNode reevaluate() {
-        EligibilityApi.Response started = eligibility.post("/api/reevaluations", Map.of("ruleSetId", GRANT, "provinceCode", "52"));
+        EligibilityApi.Response started =
+                eligibility.post("/api/reevaluations", Map.of("ruleSetId", GRANT, "provinceCode", "52"));
         assertThat(started.status()).as(started.text()).isEqualTo(202);
         assertThat(started.json().get("state").asString()).isIn("RUNNING", "COMPLETED");
-        String progress = "/api/reevaluations/" + started.json().get("reevaluationId").asString();
-        return await().atMost(ofSeconds(120)).until(() -> eligibility.get(progress).json(),
-                job -> "COMPLETED".equals(job.get("state").asString()));
+        String progress =
+                "/api/reevaluations/" + started.json().get("reevaluationId").asString();
+        return await().atMost(ofSeconds(120))
+                .until(
+                        () -> eligibility.get(progress).json(),
+                        job -> "COMPLETED".equals(job.get("state").asString()));
     }
 
     @AfterAll
@@ -312,18 +472,27 @@ class EligibilityDecisionIT {
     /** The beneficiary's current grant decision while it waits for an officer (the queue itself is checked in the review test). */
     private static JsonNode reviewOf(UUID beneficiary) {
         JsonNode grant = current(eligibility.decisionsOf(beneficiary), GRANT);
-        return grant != null && "NEEDS_REVIEW".equals(grant.get("outcome").asString()) && !grant.hasNonNull("override") ? grant : null;
+        return grant != null && "NEEDS_REVIEW".equals(grant.get("outcome").asString()) && !grant.hasNonNull("override")
+                ? grant
+                : null;
     }
 
     private static String accountReviewOf(UUID beneficiary) {
-        JsonNode pending = platform.disbursement().get("/api/account-reviews?provinceCode=52").body();
-        return pending.valueStream().filter(p -> p.get("beneficiary_id").asString().equals(beneficiary.toString()))
-                .map(p -> p.get("payment_id").asString()).findFirst().orElse(null);
+        JsonNode pending = platform.disbursement()
+                .get("/api/account-reviews?provinceCode=52")
+                .body();
+        return pending.valueStream()
+                .filter(p -> p.get("beneficiary_id").asString().equals(beneficiary.toString()))
+                .map(p -> p.get("payment_id").asString())
+                .findFirst()
+                .orElse(null);
     }
 
     private static long settledPayments(UUID beneficiary) {
-        return platform.database().count("SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ? AND state = 'SETTLED'",
-                beneficiary.toString());
+        return platform.database()
+                .count(
+                        "SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ? AND state = 'SETTLED'",
+                        beneficiary.toString());
     }
 
     private static JsonNode data(CloudEvent event) {

@@ -1,5 +1,8 @@
 package id.go.kemensos.returnee.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import id.go.kemensos.returnee.contracts.Topics;
 import id.go.kemensos.returnee.contracts.audit.AuditTopics;
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
@@ -8,6 +11,15 @@ import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
 import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
@@ -27,19 +39,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Each service reaches Kafka as its own principal, and the broker enforces what KafkaAccess grants: a service cannot write
@@ -65,13 +64,25 @@ class KafkaAccessIT {
 
     @Test
     void aServiceCannotWriteAnEventTopic() {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(as("registration", Map.of(
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 20_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000)), new StringSerializer(), new ByteArraySerializer())) {
-            ProducerRecord<String, byte[]> forged = new ProducerRecord<>(DisbursementTopics.EVENTS, "kafka-access-it",
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                as(
+                        "registration",
+                        Map.of(
+                                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                                20_000,
+                                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                                20_000,
+                                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                                10_000)),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> forged = new ProducerRecord<>(
+                    DisbursementTopics.EVENTS,
+                    "kafka-access-it",
                     "{\"forged\": true}".getBytes(StandardCharsets.UTF_8));
             assertThatThrownBy(() -> producer.send(forged).get(30, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TopicAuthorizationException.class);
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
         }
     }
 
@@ -88,35 +99,49 @@ class KafkaAccessIT {
             assertThat(KafkaAccess.consumedBy(service)).as(service).doesNotContain(EligibilityTopics.PROTECTION_EVENTS);
             assertRefusedToRead(service, EligibilityTopics.PROTECTION_EVENTS);
         }
-        assertThat(describe("audit", List.of(EligibilityTopics.PROTECTION_EVENTS))).containsKey(EligibilityTopics.PROTECTION_EVENTS);
+        assertThat(describe("audit", List.of(EligibilityTopics.PROTECTION_EVENTS)))
+                .containsKey(EligibilityTopics.PROTECTION_EVENTS);
     }
 
     private static void assertRefusedToRead(String principal, String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(as(principal, Map.of(
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                as(principal, Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = List.of(new TopicPartition(topic, 0));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             assertThatThrownBy(() -> {
-                Instant until = Instant.now().plusSeconds(30);
-                while (Instant.now().isBefore(until)) {
-                    consumer.poll(Duration.ofMillis(500));
-                }
-            }).isInstanceOf(TopicAuthorizationException.class);
+                        Instant until = Instant.now().plusSeconds(30);
+                        while (Instant.now().isBefore(until)) {
+                            consumer.poll(Duration.ofMillis(500));
+                        }
+                    })
+                    .isInstanceOf(TopicAuthorizationException.class);
         }
     }
 
     @Test
     void aServiceReadsATopicItConsumesWithItsOwnGroup() {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(as("eligibility", Map.of(
-                ConsumerConfig.GROUP_ID_CONFIG, "eligibility", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                as(
+                        "eligibility",
+                        Map.of(
+                                ConsumerConfig.GROUP_ID_CONFIG,
+                                "eligibility",
+                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                                false)),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(RegistrationTopics.EVENTS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             assertThat(partitions).isNotEmpty();
             // Assigned, not subscribed: the running service keeps its partitions; its group's offsets are only read.
             consumer.assign(partitions);
-            assertThat(consumer.committed(Set.copyOf(partitions))).as("the group's committed offsets").isNotNull();
+            assertThat(consumer.committed(Set.copyOf(partitions)))
+                    .as("the group's committed offsets")
+                    .isNotNull();
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -124,9 +149,13 @@ class KafkaAccessIT {
             long read = 0;
             do {
                 read += consumer.poll(Duration.ofMillis(500)).count();
-            } while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && Instant.now().isBefore(until));
+            } while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && Instant.now().isBefore(until));
             assertThat(partitions).allMatch(p -> consumer.position(p) >= end.get(p));
-            assertThat(read).isGreaterThanOrEqualTo(partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum());
+            assertThat(read)
+                    .isGreaterThanOrEqualTo(partitions.stream()
+                            .mapToLong(p -> end.get(p) - begin.get(p))
+                            .sum());
         }
     }
 
@@ -135,24 +164,31 @@ class KafkaAccessIT {
         List<String> events = Topics.allEventTopics();
         Map<String, TopicDescription> asRelay = describe(KafkaAccess.RELAY, events);
         for (String topic : events) {
-            assertThat(asRelay.get(topic).authorizedOperations()).as("relay on " + topic).contains(AclOperation.WRITE)
+            assertThat(asRelay.get(topic).authorizedOperations())
+                    .as("relay on " + topic)
+                    .contains(AclOperation.WRITE)
                     .doesNotContain(AclOperation.READ);
         }
         for (String service : KafkaAccess.services()) {
             for (String consumed : KafkaAccess.consumedBy(service)) {
-                assertThat(describe(service, List.of(consumed)).get(consumed).authorizedOperations()).as(service + " on " + consumed)
-                        .contains(AclOperation.READ).doesNotContain(AclOperation.WRITE);
+                assertThat(describe(service, List.of(consumed)).get(consumed).authorizedOperations())
+                        .as(service + " on " + consumed)
+                        .contains(AclOperation.READ)
+                        .doesNotContain(AclOperation.WRITE);
             }
         }
         Map<String, TopicDescription> asAudit = describe("audit", events);
-        assertThat(asAudit).as("the audit service reads every event topic").allSatisfy((topic, d) ->
-                assertThat(d.authorizedOperations()).contains(AclOperation.READ, AclOperation.DESCRIBE_CONFIGS));
+        assertThat(asAudit)
+                .as("the audit service reads every event topic")
+                .allSatisfy((topic, d) -> assertThat(d.authorizedOperations())
+                        .contains(AclOperation.READ, AclOperation.DESCRIBE_CONFIGS));
     }
 
     private static Map<String, TopicDescription> describe(String principal, List<String> topics) throws Exception {
         try (Admin admin = Admin.create(as(principal, Map.of()))) {
             return admin.describeTopics(topics, new DescribeTopicsOptions().includeAuthorizedOperations(true))
-                    .allTopicNames().get(30, TimeUnit.SECONDS);
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -162,7 +198,8 @@ class KafkaAccessIT {
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin admin = Admin.create(config)) {
             assertThatThrownBy(() -> admin.describeCluster().nodes().get(30, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(SaslAuthenticationException.class);
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(SaslAuthenticationException.class);
         }
     }
 }

@@ -1,12 +1,11 @@
 package id.go.kemensos.returnee.systemtests;
 
 import id.go.kemensos.returnee.testsupport.OfficerLogin;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The subject (the identity provider's user id) of a demo officer, as the services record it in events and records in place
@@ -18,8 +17,7 @@ final class OfficerSubjects {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, String> SUBJECTS = new ConcurrentHashMap<>();
 
-    private OfficerSubjects() {
-    }
+    private OfficerSubjects() {}
 
     /** @param username a demo officer's username ({@link OfficerLogin}) */
     static String of(String username) {

@@ -1,11 +1,12 @@
 package id.go.kemensos.returnee.systemtests;
 
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -14,10 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static java.time.Duration.ofSeconds;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The database drops the relay's binlog connections (a failover, an administrator's KILL): events keep flowing after it. */
 @PlatformIntegrationTest
@@ -39,18 +38,25 @@ class OutboxRelayReconnectIT {
         assertThat(killed).as("binlog connections of the relay").isGreaterThanOrEqualTo(4);
         // The binlog client notices the dropped connection on its keep-alive (connect.keep.alive.interval.ms, 5 s).
         await().atMost(ofSeconds(40)).untilAsserted(() -> {
-            assertThat(platform.database().rows("SELECT state FROM disbursement.payment_intent WHERE beneficiary_id = ?", beneficiary))
-                    .singleElement().satisfies(p -> assertThat(p).containsEntry("state", "SETTLED"));
-            assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(siti))).as("registered, eligible, paid").hasSize(3);
+            assertThat(platform.database()
+                            .rows(
+                                    "SELECT state FROM disbursement.payment_intent WHERE beneficiary_id = ?",
+                                    beneficiary))
+                    .singleElement()
+                    .satisfies(p -> assertThat(p).containsEntry("state", "SETTLED"));
+            assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(siti)))
+                    .as("registered, eligible, paid")
+                    .hasSize(3);
         });
         assertThat(platform.stack().relay().failures()).isEmpty();
     }
 
     private static int killConnectionsOf(String user) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3307/", "root", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             List<Long> ids = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT id FROM information_schema.PROCESSLIST WHERE user = '" + user + "'")) {
+            try (ResultSet rs =
+                    s.executeQuery("SELECT id FROM information_schema.PROCESSLIST WHERE user = '" + user + "'")) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
                 }

@@ -1,5 +1,10 @@
 package id.go.kemensos.returnee.systemtests;
 
+import static java.time.Duration.ofMinutes;
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
@@ -8,10 +13,6 @@ import id.go.kemensos.returnee.testsupport.EventLog;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,11 +23,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
-import static java.time.Duration.ofMinutes;
-import static java.time.Duration.ofSeconds;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The outbox relay stops while registrations are in flight and starts again: nothing is lost, nothing is relayed twice,
@@ -62,41 +61,64 @@ class OutboxRelayResilienceIT {
         long paidWhileStopped = countPayments(beneficiaries);
         platform.stack().relay().start();
 
-        assertThat(paidWhileStopped).as("payments can only follow events the relay already carried").isLessThan(REGISTRATIONS);
-        await().atMost(ofMinutes(3)).untilAsserted(() -> assertExactlyOnePaymentAndThreeSmsEach(beneficiaries, returnees));
+        assertThat(paidWhileStopped)
+                .as("payments can only follow events the relay already carried")
+                .isLessThan(REGISTRATIONS);
+        await().atMost(ofMinutes(3))
+                .untilAsserted(() -> assertExactlyOnePaymentAndThreeSmsEach(beneficiaries, returnees));
 
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
         Set<String> ours = beneficiaries.stream().map(UUID::toString).collect(Collectors.toSet());
-        List<ConsumerRecord<String, byte[]>> registered = log.raw(RegistrationTopics.EVENTS, r -> ours.contains(r.key()));
-        List<String> eventIds = registered.stream().map(r -> new String(r.headers().lastHeader("ce_id").value())).toList();
-        assertThat(Set.copyOf(eventIds)).as("no registration event lost across the relay restart").hasSize(REGISTRATIONS);
-        // Debezium is at-least-once: a restart may repeat the last uncommitted events, never the ones whose offsets were stored.
-        assertThat(eventIds.size() - REGISTRATIONS).as("events re-emitted by the restarted relay").isLessThan(REGISTRATIONS / 4);
+        List<ConsumerRecord<String, byte[]>> registered =
+                log.raw(RegistrationTopics.EVENTS, r -> ours.contains(r.key()));
+        List<String> eventIds = registered.stream()
+                .map(r -> new String(r.headers().lastHeader("ce_id").value()))
+                .toList();
+        assertThat(Set.copyOf(eventIds))
+                .as("no registration event lost across the relay restart")
+                .hasSize(REGISTRATIONS);
+        // Debezium is at-least-once: a restart may repeat the last uncommitted events, never the ones whose offsets
+        // were stored.
+        assertThat(eventIds.size() - REGISTRATIONS)
+                .as("events re-emitted by the restarted relay")
+                .isLessThan(REGISTRATIONS / 4);
 
         log.redeliver(registered);
         log.redeliver(log.raw(EligibilityTopics.EVENTS, r -> ours.contains(r.key())));
         log.redeliver(log.raw(DisbursementTopics.EVENTS, r -> ours.contains(r.key())));
-        // Duplicates sit after the originals; once every consumer has passed them, the effects must be unchanged, and stay so.
+        // Duplicates sit after the originals; once every consumer has passed them, the effects must be unchanged, and
+        // stay so.
         awaitConsumersCaughtUp();
-        await().during(ofSeconds(3)).atMost(ofSeconds(10))
+        await().during(ofSeconds(3))
+                .atMost(ofSeconds(10))
                 .untilAsserted(() -> assertExactlyOnePaymentAndThreeSmsEach(beneficiaries, returnees));
     }
 
     private static long countPayments(List<UUID> beneficiaries) {
-        return beneficiaries.stream().filter(b -> platform.database()
-                .count("SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ?", b) > 0).count();
+        return beneficiaries.stream()
+                .filter(b -> platform.database()
+                                .count("SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ?", b)
+                        > 0)
+                .count();
     }
 
-    private static void assertExactlyOnePaymentAndThreeSmsEach(List<UUID> beneficiaries, List<Map<String, Object>> returnees) {
+    private static void assertExactlyOnePaymentAndThreeSmsEach(
+            List<UUID> beneficiaries, List<Map<String, Object>> returnees) {
         String in = beneficiaries.stream().map(b -> "'" + b + "'").collect(Collectors.joining(","));
-        List<Map<String, Object>> payments = platform.database().rows(
-                "SELECT payment_id, state FROM disbursement.payment_intent WHERE beneficiary_id IN (" + in + ")");
-        assertThat(payments).hasSize(REGISTRATIONS).allSatisfy(p -> assertThat(p).containsEntry("state", "SETTLED"));
-        assertThat(payments).allSatisfy(p -> assertThat(platform.stack().bank().executionsOf((String) p.get("payment_id"))).isEqualTo(1));
+        List<Map<String, Object>> payments = platform.database()
+                .rows("SELECT payment_id, state FROM disbursement.payment_intent WHERE beneficiary_id IN (" + in + ")");
+        assertThat(payments)
+                .hasSize(REGISTRATIONS)
+                .allSatisfy(p -> assertThat(p).containsEntry("state", "SETTLED"));
+        assertThat(payments)
+                .allSatisfy(p -> assertThat(platform.stack().bank().executionsOf((String) p.get("payment_id")))
+                        .isEqualTo(1));
         for (Map<String, Object> returnee : returnees) {
             List<String> templates = platform.stack().sms().messagesTo(ReturneeMother.phoneE164(returnee)).stream()
-                    .map(AcceptedSms::text).map(t -> t.contains("terdaftar") ? "REGISTERED" : t.contains("LAYAK") ? "ELIGIBLE" : "PAID")
-                    .sorted().toList();
+                    .map(AcceptedSms::text)
+                    .map(t -> t.contains("terdaftar") ? "REGISTERED" : t.contains("LAYAK") ? "ELIGIBLE" : "PAID")
+                    .sorted()
+                    .toList();
             assertThat(templates).containsExactly("ELIGIBLE", "PAID", "REGISTERED");
         }
     }

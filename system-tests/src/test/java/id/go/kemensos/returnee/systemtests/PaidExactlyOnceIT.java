@@ -1,5 +1,10 @@
 package id.go.kemensos.returnee.systemtests;
 
+import static java.time.Duration.ofMinutes;
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
@@ -8,10 +13,6 @@ import id.go.kemensos.returnee.testsupport.EventLog;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +20,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import static java.time.Duration.ofMinutes;
-import static java.time.Duration.ofSeconds;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Everything at once against the ledger: the bank answers 30% of calls with errors, hangs or lost replies (the transfer done,
@@ -50,15 +49,18 @@ class PaidExactlyOnceIT {
             for (int i = 0; i < PEOPLE; i++) {
                 people.add(platform.registration().register(ReturneeMother.laluZainiLombokTimur()));
             }
-            // Killed (SIGKILL, no graceful shutdown) while transfers are under way: some SENT, some APPROVED, some not yet
+            // Killed (SIGKILL, no graceful shutdown) while transfers are under way: some SENT, some APPROVED, some not
+            // yet
             // scheduled, bank calls in the air.
             await().atMost(ofSeconds(60)).until(() -> count(people, "state IN ('SENT', 'SETTLED')") >= PEOPLE / 4);
             platform.services().kill(PlatformService.DISBURSEMENT);
             platform.services().start(PlatformService.DISBURSEMENT);
 
             Set<String> ours = people.stream().map(UUID::toString).collect(Collectors.toSet());
-            List<ConsumerRecord<String, byte[]>> grants = await().atMost(ofSeconds(60)).until(() -> log.raw(EligibilityTopics.EVENTS,
-                    r -> ours.contains(r.key()) && isGrantDecision(r)), records -> records.size() == PEOPLE);
+            List<ConsumerRecord<String, byte[]>> grants = await().atMost(ofSeconds(60))
+                    .until(
+                            () -> log.raw(EligibilityTopics.EVENTS, r -> ours.contains(r.key()) && isGrantDecision(r)),
+                            records -> records.size() == PEOPLE);
             log.redeliver(grants);
             log.redeliver(grants);
             await().atMost(ofSeconds(30)).until(() -> count(people, "state = 'SETTLED'") >= PEOPLE / 2);
@@ -67,17 +69,23 @@ class PaidExactlyOnceIT {
         }
         await().atMost(ofMinutes(3)).until(() -> count(people, "state = 'SETTLED'") == PEOPLE);
 
-        assertThat(platform.stack().bank().faultsInjected()).as("the faults did happen").isPositive();
-        List<Map<String, Object>> payments = platform.database().rows("SELECT beneficiary_id, payment_id FROM disbursement.payment_intent "
-                + "WHERE beneficiary_id IN (" + in(people) + ")");
+        assertThat(platform.stack().bank().faultsInjected())
+                .as("the faults did happen")
+                .isPositive();
+        List<Map<String, Object>> payments = platform.database()
+                .rows("SELECT beneficiary_id, payment_id FROM disbursement.payment_intent "
+                        + "WHERE beneficiary_id IN (" + in(people) + ")");
         assertThat(payments).as("one payment intent per person").hasSize(PEOPLE);
-        assertThat(payments).allSatisfy(p -> assertThat(platform.stack().bank().executionsOf((String) p.get("payment_id")))
-                .as("transfers executed by the bank for %s", p.get("payment_id")).isEqualTo(1));
+        assertThat(payments)
+                .allSatisfy(p -> assertThat(platform.stack().bank().executionsOf((String) p.get("payment_id")))
+                        .as("transfers executed by the bank for %s", p.get("payment_id"))
+                        .isEqualTo(1));
     }
 
     private static boolean isGrantDecision(ConsumerRecord<String, byte[]> record) {
         String type = new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
-        return type.equals(EligibilityDecided.EVENT_TYPE.type()) && new String(record.value(), StandardCharsets.UTF_8).contains("\"grantAmount\":960000");
+        return type.equals(EligibilityDecided.EVENT_TYPE.type())
+                && new String(record.value(), StandardCharsets.UTF_8).contains("\"grantAmount\":960000");
     }
 
     private static String in(List<UUID> people) {
@@ -85,7 +93,8 @@ class PaidExactlyOnceIT {
     }
 
     private static long count(List<UUID> people, String condition) {
-        return platform.database().count("SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id IN (" + in(people) + ") AND "
-                + condition);
+        return platform.database()
+                .count("SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id IN (" + in(people)
+                        + ") AND " + condition);
     }
 }

@@ -1,5 +1,9 @@
 package id.go.kemensos.returnee.systemtests;
 
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
 import id.go.kemensos.returnee.contracts.registration.UploadCompleted;
 import id.go.kemensos.returnee.contracts.registration.UploadRowReviewed;
@@ -12,21 +16,6 @@ import id.go.kemensos.returnee.testsupport.RegistrationApi;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
 import id.go.kemensos.returnee.testsupport.ServiceApi;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.net.http.HttpClient;
@@ -36,10 +25,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static java.time.Duration.ofSeconds;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An NTB clerk uploads a list mixing good, bad, duplicate and review rows: every row ends accepted, rejected or held, the
@@ -65,22 +62,28 @@ class ReturneeListUploadIT {
         Map<String, Object> wrongSex = ReturneeMother.sitiAminahLombokTengah();
         Map<String, Object> noPhone = ReturneeMother.laluZainiLombokTimur();
         Map<String, Object> livesInBali = ReturneeMother.laluZainiLombokTimur();
-        String csv = "\ufeffno;NIK;Nama Sesuai KTP;jenis_kelamin;tanggal_lahir;kabupaten_kota;no_hp;kategori;negara_tujuan;"
-                + "tanggal_kepulangan;sumber_rujukan;kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;ikut_bimbingan;kolom_tambahan\r\n"
-                + line(1, siti, (String) siti.get("nik"), "P", "LOMBOK TENGAH", (String) siti.get("phone"))
-                + line(2, lalu, (String) lalu.get("nik"), "L", "LOMBOK TIMUR", (String) lalu.get("phone"))
-                + line(3, siti, "520201550890001", "P", "LOMBOK TENGAH", "081299990000")
-                + line(4, lalu, (String) siti.get("nik"), "P", "LOMBOK TENGAH", "081299990001")
-                + line(5, wrongSex, (String) wrongSex.get("nik"), "L", "LOMBOK TENGAH", (String) wrongSex.get("phone"))
-                + line(6, noPhone, (String) noPhone.get("nik"), "L", "LOMBOK TIMUR", "")
-                + line(7, livesInBali, (String) livesInBali.get("nik"), "L", "BADUNG", (String) livesInBali.get("phone"));
+        String csv =
+                "\ufeffno;NIK;Nama Sesuai KTP;jenis_kelamin;tanggal_lahir;kabupaten_kota;no_hp;kategori;negara_tujuan;"
+                        + "tanggal_kepulangan;sumber_rujukan;kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;ikut_bimbingan;kolom_tambahan\r\n"
+                        + line(1, siti, (String) siti.get("nik"), "P", "LOMBOK TENGAH", (String) siti.get("phone"))
+                        + line(2, lalu, (String) lalu.get("nik"), "L", "LOMBOK TIMUR", (String) lalu.get("phone"))
+                        + line(3, siti, "520201550890001", "P", "LOMBOK TENGAH", "081299990000")
+                        + line(4, lalu, (String) siti.get("nik"), "P", "LOMBOK TENGAH", "081299990001")
+                        + line(5, wrongSex, (String) wrongSex.get("nik"), "L", "LOMBOK TENGAH", (String)
+                                wrongSex.get("phone"))
+                        + line(6, noPhone, (String) noPhone.get("nik"), "L", "LOMBOK TIMUR", "")
+                        + line(7, livesInBali, (String) livesInBali.get("nik"), "L", "BADUNG", (String)
+                                livesInBali.get("phone"));
         byte[] file = csv.getBytes(StandardCharsets.UTF_8);
 
         RegistrationApi.Response first = platform.registration().upload(file, "ntb-returnees.csv", "52");
         assertThat(first.status()).as("%s", first.body()).isEqualTo(202);
         UUID uploadId = UUID.fromString(first.body().get("uploadId").asString());
 
-        JsonNode done = await().atMost(ofSeconds(60)).until(() -> platform.registration().uploadStatus(uploadId), s -> "COMPLETED".equals(s.get("status").asString()));
+        JsonNode done = await().atMost(ofSeconds(60))
+                .until(
+                        () -> platform.registration().uploadStatus(uploadId),
+                        s -> "COMPLETED".equals(s.get("status").asString()));
         assertThat(done.get("rowsRead").asLong()).isEqualTo(7);
         assertThat(done.get("accepted").asLong()).isEqualTo(2);
         assertThat(done.get("rejected").asLong()).isEqualTo(3);
@@ -89,37 +92,58 @@ class ReturneeListUploadIT {
         assertThat(done.get("unknownColumns").get(0).asString()).isEqualTo("kolom_tambahan");
 
         List<String> report = errorReport(uploadId);
-        assertThat(report.get(0)).startsWith("\ufeffbaris,no,NIK,Nama Sesuai KTP").endsWith("masalah,problems");
+        assertThat(report.get(0))
+                .startsWith("\ufeffbaris,no,NIK,Nama Sesuai KTP")
+                .endsWith("masalah,problems");
         assertThat(report).hasSize(4);
         assertThat(report.get(1)).startsWith("4,3,520201550890001").contains("15 digit");
-        assertThat(report.get(2)).startsWith("5,4," + siti.get("nik")).contains("baris 2").contains("row 2");
+        assertThat(report.get(2))
+                .startsWith("5,4," + siti.get("nik"))
+                .contains("baris 2")
+                .contains("row 2");
         assertThat(report.get(3)).startsWith("7,6,").contains("no_hp");
 
         await().atMost(ofSeconds(60)).untilAsserted(() -> {
-            assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(siti))).extracting(AcceptedSms::text)
+            assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(siti)))
+                    .extracting(AcceptedSms::text)
                     .anySatisfy(text -> assertThat(text).contains("terdaftar"));
-            assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(lalu))).isNotEmpty();
+            assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(lalu)))
+                    .isNotEmpty();
         });
-        assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(wrongSex))).as("held, not registered").isEmpty();
+        assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(wrongSex)))
+                .as("held, not registered")
+                .isEmpty();
 
-        JsonNode listed = platform.registration().as(OfficerLogin.CLERK_NTB).get("/api/returnees?provinceCode=52&uploadId=" + uploadId).body();
+        JsonNode listed = platform.registration()
+                .as(OfficerLogin.CLERK_NTB)
+                .get("/api/returnees?provinceCode=52&uploadId=" + uploadId)
+                .body();
         assertThat(listed.get("total").asLong()).isEqualTo(2);
         assertThat(listed.get("items").get(0).get("nikMasked").asString()).contains("****");
 
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
-        await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(RegistrationTopics.EVENTS, uploadId.toString()))
-                .singleElement().satisfies(event -> {
-                    assertThat(event.getType()).isEqualTo(UploadCompleted.EVENT_TYPE.type());
-                    JsonNode counts = JSON.readTree(event.getData().toBytes());
-                    assertThat(counts.get("rows").asLong()).isEqualTo(7);
-                    assertThat(counts.get("accepted").asLong() + counts.get("rejected").asLong() + counts.get("held").asLong()).isEqualTo(7);
-                }));
+        await().atMost(ofSeconds(30))
+                .untilAsserted(() -> assertThat(log.cloudEvents(RegistrationTopics.EVENTS, uploadId.toString()))
+                        .singleElement()
+                        .satisfies(event -> {
+                            assertThat(event.getType()).isEqualTo(UploadCompleted.EVENT_TYPE.type());
+                            JsonNode counts = JSON.readTree(event.getData().toBytes());
+                            assertThat(counts.get("rows").asLong()).isEqualTo(7);
+                            assertThat(counts.get("accepted").asLong()
+                                            + counts.get("rejected").asLong()
+                                            + counts.get("held").asLong())
+                                    .isEqualTo(7);
+                        }));
 
         RegistrationApi.Response again = platform.registration().upload(file, "ntb-returnees.csv", "52");
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().get("uploadId").asString()).isEqualTo(uploadId.toString());
-        assertThat(platform.database().count("SELECT COUNT(*) FROM registration.returnee WHERE upload_id = ?", uploadId)).isEqualTo(2);
-        assertThat(platform.database().count("SELECT COUNT(*) FROM registration.upload_row WHERE upload_id = ?", uploadId)).isEqualTo(7);
+        assertThat(platform.database()
+                        .count("SELECT COUNT(*) FROM registration.returnee WHERE upload_id = ?", uploadId))
+                .isEqualTo(2);
+        assertThat(platform.database()
+                        .count("SELECT COUNT(*) FROM registration.upload_row WHERE upload_id = ?", uploadId))
+                .isEqualTo(7);
 
         reviewHeldRows(uploadId, wrongSex, livesInBali);
         listFiltersByStatus(uploadId, siti);
@@ -130,10 +154,13 @@ class ReturneeListUploadIT {
      * lives across the provincial border; each decision needs a reason, and a decided row cannot be decided again. The
      * decisions record the clerk's subject (from the token), which the error report names.
      */
-    private static void reviewHeldRows(UUID uploadId, Map<String, Object> wrongSex, Map<String, Object> livesInBali) throws Exception {
+    private static void reviewHeldRows(UUID uploadId, Map<String, Object> wrongSex, Map<String, Object> livesInBali)
+            throws Exception {
         RegistrationApi registration = platform.registration().as(OfficerLogin.CLERK_NTB);
         String clerk = OfficerSubjects.of(OfficerLogin.CLERK_NTB);
-        JsonNode queue = registration.get("/api/uploads/reviews?provinceCode=52&uploadId=" + uploadId).body();
+        JsonNode queue = registration
+                .get("/api/uploads/reviews?provinceCode=52&uploadId=" + uploadId)
+                .body();
         assertThat(queue.get("total").asLong()).isEqualTo(2);
         List<JsonNode> held = queue.get("items").valueStream().toList();
         assertThat(held).extracting(i -> i.get("rowNumber").asLong()).containsExactly(6L, 8L);
@@ -141,44 +168,76 @@ class ReturneeListUploadIT {
         assertThat(held.get(1).get("problems").toString()).contains("OUTSIDE_UPLOADING_PROVINCE");
         assertThat(held.get(0).get("nikMasked").asString()).contains("****");
 
-        assertThat(registration.review(uploadId, 6, "REJECT", " ").status()).as("a reason is mandatory").isEqualTo(400);
-        RegistrationApi.Response rejected = registration.review(uploadId, 6, "REJECT",
-                "Jenis kelamin tidak sesuai KTP; kabupaten memperbaiki datanya");
+        assertThat(registration.review(uploadId, 6, "REJECT", " ").status())
+                .as("a reason is mandatory")
+                .isEqualTo(400);
+        RegistrationApi.Response rejected = registration.review(
+                uploadId, 6, "REJECT", "Jenis kelamin tidak sesuai KTP; kabupaten memperbaiki datanya");
         assertThat(rejected.status()).as("%s", rejected.body()).isEqualTo(200);
         assertThat(rejected.body().get("outcome").asString()).isEqualTo("REJECTED");
-        RegistrationApi.Response registered = registration.review(uploadId, 8, "REGISTER",
+        RegistrationApi.Response registered = registration.review(
+                uploadId,
+                8,
+                "REGISTER",
                 "Tinggal sementara di Badung bersama keluarga; pembinaan tetap oleh Dinsos NTB");
         assertThat(registered.status()).as("%s", registered.body()).isEqualTo(200);
         assertThat(registered.body().get("outcome").asString()).isEqualTo("ACCEPTED");
-        assertThat(registration.review(uploadId, 8, "REJECT", "keliru").status()).as("decided once").isEqualTo(409);
+        assertThat(registration.review(uploadId, 8, "REJECT", "keliru").status())
+                .as("decided once")
+                .isEqualTo(409);
 
         JsonNode counts = registration.uploadStatus(uploadId);
         assertThat(counts.get("accepted").asLong()).isEqualTo(3);
         assertThat(counts.get("rejected").asLong()).isEqualTo(4);
         assertThat(counts.get("held").asLong()).isZero();
         assertThat(counts.get("registered").asLong()).isEqualTo(3);
-        assertThat(errorReport(uploadId)).anySatisfy(line -> assertThat(line).startsWith("6,5,").contains("Ditolak petugas " + clerk)
-                .contains("Rejected by officer " + clerk));
+        assertThat(errorReport(uploadId))
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("6,5,")
+                        .contains("Ditolak petugas " + clerk)
+                        .contains("Rejected by officer " + clerk));
 
-        await().atMost(ofSeconds(60)).untilAsserted(() -> assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(livesInBali)))
-                .extracting(AcceptedSms::text).anySatisfy(text -> assertThat(text).contains("terdaftar")));
-        assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(wrongSex))).as("rejected, never registered").isEmpty();
+        await().atMost(ofSeconds(60))
+                .untilAsserted(
+                        () -> assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(livesInBali)))
+                                .extracting(AcceptedSms::text)
+                                .anySatisfy(text -> assertThat(text).contains("terdaftar")));
+        assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(wrongSex)))
+                .as("rejected, never registered")
+                .isEmpty();
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
-        await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(log.cloudEvents(RegistrationTopics.EVENTS, uploadId.toString()))
-                .filteredOn(event -> event.getType().equals(UploadRowReviewed.EVENT_TYPE.type())).hasSize(2));
+        await().atMost(ofSeconds(30))
+                .untilAsserted(() -> assertThat(log.cloudEvents(RegistrationTopics.EVENTS, uploadId.toString()))
+                        .filteredOn(event -> event.getType().equals(UploadRowReviewed.EVENT_TYPE.type()))
+                        .hasSize(2));
     }
 
     /** Downstream progress comes back as the returnee's status: the list filters on it. */
     private static void listFiltersByStatus(UUID uploadId, Map<String, Object> siti) {
         String phone = ReturneeMother.phoneE164(siti);
         await().atMost(ofSeconds(90)).untilAsserted(() -> {
-            JsonNode paid = platform.registration().get("/api/returnees?uploadId=" + uploadId + "&status=PAID").body();
-            assertThat(paid.get("items").valueStream().map(i -> i.get("phoneE164").asString())).contains(phone);
-            assertThat(paid.get("items").valueStream().map(i -> i.get("status").asString())).containsOnly("PAID");
+            JsonNode paid = platform.registration()
+                    .get("/api/returnees?uploadId=" + uploadId + "&status=PAID")
+                    .body();
+            assertThat(paid.get("items")
+                            .valueStream()
+                            .map(i -> i.get("phoneE164").asString()))
+                    .contains(phone);
+            assertThat(paid.get("items").valueStream().map(i -> i.get("status").asString()))
+                    .containsOnly("PAID");
         });
-        JsonNode registeredOnly = platform.registration().get("/api/returnees?uploadId=" + uploadId + "&status=REGISTERED").body();
-        assertThat(registeredOnly.get("items").valueStream().map(i -> i.get("phoneE164").asString())).doesNotContain(phone);
-        assertThat(platform.registration().get("/api/returnees?status=SOMETHING").status()).isEqualTo(400);
+        JsonNode registeredOnly = platform.registration()
+                .get("/api/returnees?uploadId=" + uploadId + "&status=REGISTERED")
+                .body();
+        assertThat(registeredOnly
+                        .get("items")
+                        .valueStream()
+                        .map(i -> i.get("phoneE164").asString()))
+                .doesNotContain(phone);
+        assertThat(platform.registration()
+                        .get("/api/returnees?status=SOMETHING")
+                        .status())
+                .isEqualTo(400);
     }
 
     /**
@@ -194,9 +253,25 @@ class ReturneeListUploadIT {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Sheet sheet = workbook.createSheet("Daftar PMI NTB");
             CellStyle dateStyle = workbook.createCellStyle();
-            dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
-            String[] header = {"No", "NIK", "Nama Sesuai KTP", "Jenis Kelamin", "Tanggal Lahir", "Kabupaten/Kota", "No HP", "Kategori",
-                    "Negara Tujuan", "Tanggal Kepulangan", "Kode Bank", "No Rekening", "Nama Pemilik Rekening", "Status DTKS", "Ikut Bimbingan"};
+            dateStyle.setDataFormat(
+                    workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            String[] header = {
+                "No",
+                "NIK",
+                "Nama Sesuai KTP",
+                "Jenis Kelamin",
+                "Tanggal Lahir",
+                "Kabupaten/Kota",
+                "No HP",
+                "Kategori",
+                "Negara Tujuan",
+                "Tanggal Kepulangan",
+                "Kode Bank",
+                "No Rekening",
+                "Nama Pemilik Rekening",
+                "Status DTKS",
+                "Ikut Bimbingan"
+            };
             Row head = sheet.createRow(0);
             for (int i = 0; i < header.length; i++) {
                 head.createCell(i).setCellValue(header[i]);
@@ -206,28 +281,43 @@ class ReturneeListUploadIT {
             workbook.write(file);
         }
 
-        RegistrationApi.Response response = platform.registration().upload(file.toByteArray(), "daftar-pmi-ntb.xlsx", "52");
+        RegistrationApi.Response response =
+                platform.registration().upload(file.toByteArray(), "daftar-pmi-ntb.xlsx", "52");
         assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
         UUID uploadId = UUID.fromString(response.body().get("uploadId").asString());
-        JsonNode done = await().atMost(ofSeconds(60)).until(() -> platform.registration().uploadStatus(uploadId),
-                s -> "COMPLETED".equals(s.get("status").asString()));
+        JsonNode done = await().atMost(ofSeconds(60))
+                .until(
+                        () -> platform.registration().uploadStatus(uploadId),
+                        s -> "COMPLETED".equals(s.get("status").asString()));
         assertThat(done.get("rowsTotal").asLong()).isEqualTo(2);
         assertThat(done.get("accepted").asLong()).isEqualTo(1);
         assertThat(done.get("rejected").asLong()).isEqualTo(1);
         List<String> report = errorReport(uploadId);
         assertThat(report).hasSize(2);
-        // A 16-digit number in a General cell shows as 5.2E+15, as Excel shows it: the clerk is told to retype it as text.
+        // A 16-digit number in a General cell shows as 5.2E+15, as Excel shows it: the clerk is told to retype it as
+        // text.
         assertThat(report.get(1)).startsWith("3,2,").contains("notasi ilmiah").contains("scientific notation");
 
-        JsonNode listed = platform.registration().get("/api/returnees?uploadId=" + uploadId).body();
+        JsonNode listed = platform.registration()
+                .get("/api/returnees?uploadId=" + uploadId)
+                .body();
         assertThat(listed.get("total").asLong()).isEqualTo(1);
         JsonNode siti = listed.get("items").get(0);
-        assertThat(siti.get("phoneE164").asString()).as("typed as a number, leading 0 lost").isEqualTo(ReturneeMother.phoneE164(good));
+        assertThat(siti.get("phoneE164").asString())
+                .as("typed as a number, leading 0 lost")
+                .isEqualTo(ReturneeMother.phoneE164(good));
         assertThat(siti.get("regencyCode").asString()).isEqualTo("5202");
     }
 
-    private static void excelRow(Sheet sheet, int index, Map<String, Object> r, String nik, boolean nikAsNumber, String sex, String regency,
-                                 CellStyle dateStyle) {
+    private static void excelRow(
+            Sheet sheet,
+            int index,
+            Map<String, Object> r,
+            String nik,
+            boolean nikAsNumber,
+            String sex,
+            String regency,
+            CellStyle dateStyle) {
         Row row = sheet.createRow(index);
         row.createCell(0).setCellValue(index);
         if (nikAsNumber) {
@@ -260,19 +350,30 @@ class ReturneeListUploadIT {
      */
     @Test
     void filesOverALimitAreRefusedWholeAndFormulasComeBackAsText() throws Exception {
-        String header = "no;NIK;Nama Sesuai KTP;jenis_kelamin;tanggal_lahir;kabupaten_kota;no_hp;kategori;negara_tujuan;"
-                + "tanggal_kepulangan;sumber_rujukan;kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;ikut_bimbingan;kolom_tambahan\r\n";
+        String header =
+                "no;NIK;Nama Sesuai KTP;jenis_kelamin;tanggal_lahir;kabupaten_kota;no_hp;kategori;negara_tujuan;"
+                        + "tanggal_kepulangan;sumber_rujukan;kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;ikut_bimbingan;kolom_tambahan\r\n";
         Map<String, Object> siti = ReturneeMother.sitiAminahLombokTengah();
         long uploadsBefore = platform.database().count("SELECT COUNT(*) FROM registration.upload");
 
         String formula = "=HYPERLINK(\"http://evil.example/\",\"klik\")";
-        String hostile = header + line(1, siti, "5202015508", "P", "LOMBOK TENGAH", "+6281234567890").replace("SITI AMINAH", formula);
-        RegistrationApi.Response accepted = platform.registration().upload(hostile.getBytes(StandardCharsets.UTF_8), "formula.csv", "52");
+        String hostile = header
+                + line(1, siti, "5202015508", "P", "LOMBOK TENGAH", "+6281234567890")
+                        .replace("SITI AMINAH", formula);
+        RegistrationApi.Response accepted =
+                platform.registration().upload(hostile.getBytes(StandardCharsets.UTF_8), "formula.csv", "52");
         assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(202);
         UUID uploadId = UUID.fromString(accepted.body().get("uploadId").asString());
-        await().atMost(ofSeconds(60)).until(() -> platform.registration().uploadStatus(uploadId), s -> "COMPLETED".equals(s.get("status").asString()));
+        await().atMost(ofSeconds(60))
+                .until(
+                        () -> platform.registration().uploadStatus(uploadId),
+                        s -> "COMPLETED".equals(s.get("status").asString()));
         List<CSVRecord> report;
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().get().parse(new StringReader(String.join("\n", errorReport(uploadId)).substring(1)))) {
+        try (CSVParser parser = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .get()
+                .parse(new StringReader(String.join("\n", errorReport(uploadId)).substring(1)))) {
             report = parser.getRecords();
         }
         assertThat(report).singleElement().satisfies(row -> {
@@ -281,20 +382,33 @@ class ReturneeListUploadIT {
             assertThat(row.get("NIK")).isEqualTo("5202015508");
         });
 
-        assertRefused(header.replace("kolom_tambahan", "kolom_tambahan;" + "x;".repeat(90) + "y") + line(1, siti, (String) siti.get("nik"),
-                "P", "LOMBOK TENGAH", (String) siti.get("phone")), 400, "columns", "registration.upload.limits.max-columns");
-        assertRefused(header + line(1, siti, (String) siti.get("nik"), "P", "LOMBOK TENGAH", (String) siti.get("phone"))
-                .replace("catatan", "c".repeat(1_001)), 400, "cell_length", "registration.upload.limits.max-cell-length");
-        String big = header + line(1, siti, (String) siti.get("nik"), "P", "LOMBOK TENGAH", (String) siti.get("phone"))
-                .replace("catatan", "c".repeat(900)).repeat(57_000); // 51 MB
+        assertRefused(
+                header.replace("kolom_tambahan", "kolom_tambahan;" + "x;".repeat(90) + "y")
+                        + line(1, siti, (String) siti.get("nik"), "P", "LOMBOK TENGAH", (String) siti.get("phone")),
+                400,
+                "columns",
+                "registration.upload.limits.max-columns");
+        assertRefused(
+                header
+                        + line(1, siti, (String) siti.get("nik"), "P", "LOMBOK TENGAH", (String) siti.get("phone"))
+                                .replace("catatan", "c".repeat(1_001)),
+                400,
+                "cell_length",
+                "registration.upload.limits.max-cell-length");
+        String big = header
+                + line(1, siti, (String) siti.get("nik"), "P", "LOMBOK TENGAH", (String) siti.get("phone"))
+                        .replace("catatan", "c".repeat(900))
+                        .repeat(57_000); // 51 MB
         assertRefused(big, 413, "file_size", "registration.upload.limits.max-file-size");
 
-        assertThat(platform.database().count("SELECT COUNT(*) FROM registration.upload")).as("only the formula file is an upload")
+        assertThat(platform.database().count("SELECT COUNT(*) FROM registration.upload"))
+                .as("only the formula file is an upload")
                 .isEqualTo(uploadsBefore + 1);
     }
 
     private static void assertRefused(String csv, int status, String limit, String setting) {
-        RegistrationApi.Response refused = platform.registration().upload(csv.getBytes(StandardCharsets.UTF_8), "list.csv", "52");
+        RegistrationApi.Response refused =
+                platform.registration().upload(csv.getBytes(StandardCharsets.UTF_8), "list.csv", "52");
         assertThat(refused.status()).as("%s", refused.body()).isEqualTo(status);
         assertThat(refused.body().get("limit").asString()).isEqualTo(limit);
         assertThat(refused.body().get("setting").asString()).isEqualTo(setting);
@@ -302,18 +416,37 @@ class ReturneeListUploadIT {
     }
 
     private static String line(int no, Map<String, Object> r, String nik, String sex, String regency, String phone) {
-        String birth = (String) r.get("birthDate"); // ISO yyyy-MM-dd; the clerk's DD-MM-YYYY is used for the return date
-        return String.join(";", String.valueOf(no), nik, (String) r.get("fullName"), sex, birth, regency, phone,
-                (String) r.get("category"), "MY", "02-09-2019", "BP3MI", (String) r.get("bankCode"), (String) r.get("accountNumber"),
-                (String) r.get("accountHolderName"), "YA", "YA", "catatan") + "\r\n";
+        String birth =
+                (String) r.get("birthDate"); // ISO yyyy-MM-dd; the clerk's DD-MM-YYYY is used for the return date
+        return String.join(
+                        ";",
+                        String.valueOf(no),
+                        nik,
+                        (String) r.get("fullName"),
+                        sex,
+                        birth,
+                        regency,
+                        phone,
+                        (String) r.get("category"),
+                        "MY",
+                        "02-09-2019",
+                        "BP3MI",
+                        (String) r.get("bankCode"),
+                        (String) r.get("accountNumber"),
+                        (String) r.get("accountHolderName"),
+                        "YA",
+                        "YA",
+                        "catatan")
+                + "\r\n";
     }
-
-
 
     /** The error report as the NTB clerk downloads it (read as UTF-8 whatever the response says). */
     private static List<String> errorReport(UUID uploadId) throws Exception {
         ServiceApi clerk = platform.api(PlatformService.REGISTRATION, OfficerLogin.CLERK_NTB);
-        HttpResponse<String> response = HTTP.send(clerk.request("/api/uploads/" + uploadId + "/error-report").GET().build(),
+        HttpResponse<String> response = HTTP.send(
+                clerk.request("/api/uploads/" + uploadId + "/error-report")
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body().lines().toList();

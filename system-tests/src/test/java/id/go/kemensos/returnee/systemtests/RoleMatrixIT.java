@@ -1,16 +1,16 @@
 package id.go.kemensos.returnee.systemtests;
 
+import static java.time.Duration.ofMillis;
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import id.go.kemensos.returnee.infra.identity.DemoOfficers;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.testsupport.OfficerLogin;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
 import id.go.kemensos.returnee.testsupport.ServiceApi;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,11 +26,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import static java.time.Duration.ofMillis;
-import static java.time.Duration.ofSeconds;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The README's role matrix against what the services do: every operation of every service's OpenAPI document must be in
@@ -44,8 +43,15 @@ class RoleMatrixIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final List<String> ROLES = List.of("PROVINCIAL_OFFICER", "MINISTRY_OFFICER", "FINANCE_MAKER", "FINANCE_CHECKER", "AUDITOR",
-            "PROTECTION_OFFICER", "DATA_PROTECTION_OFFICER", "PLATFORM_ADMIN");
+    private static final List<String> ROLES = List.of(
+            "PROVINCIAL_OFFICER",
+            "MINISTRY_OFFICER",
+            "FINANCE_MAKER",
+            "FINANCE_CHECKER",
+            "AUDITOR",
+            "PROTECTION_OFFICER",
+            "DATA_PROTECTION_OFFICER",
+            "PLATFORM_ADMIN");
     /** Each demo officer and the roles the demo realm gives them. */
     private static final Map<String, Set<String>> OFFICERS = new LinkedHashMap<>();
     /** Bodies that keep an allowed call harmless: no re-evaluation of everyone, no ceiling set, a replay of an empty past. */
@@ -76,8 +82,7 @@ class RoleMatrixIT {
     }
 
     /** One row of the README's table: the roles that may call the operation; public when no officer is involved. */
-    record Row(String service, String operation, Set<String> roles, boolean open) {
-    }
+    record Row(String service, String operation, Set<String> roles, boolean open) {}
 
     @Test
     void everyOperationOfEveryServiceAnswersAsTheReadmeMatrixSays() throws Exception {
@@ -85,7 +90,8 @@ class RoleMatrixIT {
         String expired = DemoOfficers.local().accessToken(OfficerLogin.AUDITOR, "token-expiry-probe");
         String otherIssuer = DemoOfficers.local().masterRealmToken();
         // The probe's tokens live 1 s and the services tolerate 2 s of clock skew in tests: wait until one refuses it.
-        await().atMost(ofSeconds(15)).pollInterval(ofMillis(250))
+        await().atMost(ofSeconds(15))
+                .pollInterval(ofMillis(250))
                 .until(() -> call(PlatformService.REGISTRATION, "get", "/api/returnees", "{}", expired) == 401);
 
         Set<String> documented = new TreeSet<>();
@@ -108,14 +114,24 @@ class RoleMatrixIT {
                     String target = fill(path, paths.get(path).get(method));
                     String body = HARMLESS_BODIES.getOrDefault(operation, "{}");
                     if (row.open()) {
-                        // Open to no officer: something else authenticates the caller (the SMS gateway signs its receipts),
+                        // Open to no officer: something else authenticates the caller (the SMS gateway signs its
+                        // receipts),
                         // and an officer's token neither opens nor closes it.
                         int anonymous = call(service, method, target, body, null);
                         if (anonymous == 403) {
-                            wrong.add(name + " " + operation + " with no token: 403, expected the operation's own answer");
+                            wrong.add(name + " " + operation
+                                    + " with no token: 403, expected the operation's own answer");
                         }
                         for (String officer : OFFICERS.keySet()) {
-                            expect(wrong, service, method, target, body, DemoOfficers.local().accessToken(officer), officer, anonymous);
+                            expect(
+                                    wrong,
+                                    service,
+                                    method,
+                                    target,
+                                    body,
+                                    DemoOfficers.local().accessToken(officer),
+                                    officer,
+                                    anonymous);
                         }
                         continue;
                     }
@@ -133,10 +149,16 @@ class RoleMatrixIT {
                 }
             }
         }
-        Set<String> stale = matrix.keySet().stream().filter(k -> !k.startsWith("every service")).filter(k -> !documented.contains(k))
+        Set<String> stale = matrix.keySet().stream()
+                .filter(k -> !k.startsWith("every service"))
+                .filter(k -> !documented.contains(k))
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(stale).as("rows of the README's matrix that no service documents").isEmpty();
-        assertThat(wrong).as("operations answering otherwise than the matrix says").isEmpty();
+        assertThat(stale)
+                .as("rows of the README's matrix that no service documents")
+                .isEmpty();
+        assertThat(wrong)
+                .as("operations answering otherwise than the matrix says")
+                .isEmpty();
         assertThat(documented).as("operations checked").hasSizeGreaterThan(40);
     }
 
@@ -149,59 +171,107 @@ class RoleMatrixIT {
             ServiceApi anonymous = platform.api(service, null);
             ServiceApi.Response health = anonymous.get("/actuator/health");
             assertThat(health.status()).isEqualTo(200);
-            assertThat(health.text()).contains("\"UP\"").doesNotContain("components").doesNotContain("db");
+            assertThat(health.text())
+                    .contains("\"UP\"")
+                    .doesNotContain("components")
+                    .doesNotContain("db");
             assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
-            assertThat(platform.api(service, OfficerLogin.ADMIN).get("/actuator/health").text()).as("details for the operator")
+            assertThat(platform.api(service, OfficerLogin.ADMIN)
+                            .get("/actuator/health")
+                            .text())
+                    .as("details for the operator")
                     .contains("components");
             for (String path : List.of("/actuator/deadletters", "/actuator/metrics")) {
-                assertThat(anonymous.get(path).status()).as(service + path + " without a token").isEqualTo(401);
-                assertThat(platform.api(service, OfficerLogin.AUDITOR).get(path).status()).as(service + path + " as auditor").isEqualTo(403);
-                assertThat(platform.api(service, OfficerLogin.ADMIN).get(path).status()).as(service + path + " as admin").isEqualTo(200);
+                assertThat(anonymous.get(path).status())
+                        .as(service + path + " without a token")
+                        .isEqualTo(401);
+                assertThat(platform.api(service, OfficerLogin.AUDITOR).get(path).status())
+                        .as(service + path + " as auditor")
+                        .isEqualTo(403);
+                assertThat(platform.api(service, OfficerLogin.ADMIN).get(path).status())
+                        .as(service + path + " as admin")
+                        .isEqualTo(200);
             }
-            assertThat(platform.api(service, OfficerLogin.AUDITOR).post("/actuator/deadletters/registration.events", Map.of()).status())
-                    .as("replaying dead letters is an operator's act").isEqualTo(403);
+            assertThat(platform.api(service, OfficerLogin.AUDITOR)
+                            .post("/actuator/deadletters/registration.events", Map.of())
+                            .status())
+                    .as("replaying dead letters is an operator's act")
+                    .isEqualTo(403);
         }
     }
 
     @Test
     void aBodyOrParameterNamingWhoActsIsRefusedWithTheReason() {
-        ServiceApi.Response batch = platform.api(PlatformService.DISBURSEMENT, OfficerLogin.FINANCE_MAKER).post("/api/batches",
-                Map.of("programId", "BSU", "cycleId", "1999", "provinceCode", "52", "preparedBy", "someone.else"));
+        ServiceApi.Response batch = platform.api(PlatformService.DISBURSEMENT, OfficerLogin.FINANCE_MAKER)
+                .post(
+                        "/api/batches",
+                        Map.of(
+                                "programId",
+                                "BSU",
+                                "cycleId",
+                                "1999",
+                                "provinceCode",
+                                "52",
+                                "preparedBy",
+                                "someone.else"));
         assertThat(batch.status()).isEqualTo(400);
         assertThat(batch.body().get("detail").asString()).contains("preparedBy").contains("token");
-        ServiceApi.Response listed = platform.api(PlatformService.REGISTRATION, OfficerLogin.CLERK_NTB).get("/api/returnees?officer=x");
+        ServiceApi.Response listed = platform.api(PlatformService.REGISTRATION, OfficerLogin.CLERK_NTB)
+                .get("/api/returnees?officer=x");
         assertThat(listed.status()).as("as a parameter too").isEqualTo(400);
     }
 
-    private static void expect(List<String> wrong, PlatformService service, String method, String target, String body, String token,
-                               String who, int expected) throws Exception {
+    private static void expect(
+            List<String> wrong,
+            PlatformService service,
+            String method,
+            String target,
+            String body,
+            String token,
+            String who,
+            int expected)
+            throws Exception {
         int status = call(service, method, target, body, token);
         if (status != expected) {
-            wrong.add(service.artifact() + " " + method.toUpperCase() + " " + target + " with " + who + ": " + status + ", expected " + expected);
+            wrong.add(service.artifact() + " " + method.toUpperCase() + " " + target + " with " + who + ": " + status
+                    + ", expected " + expected);
         }
     }
 
-    private static void expectNot(List<String> wrong, PlatformService service, String method, String target, String body, String token,
-                                  String who, int... refused) throws Exception {
+    private static void expectNot(
+            List<String> wrong,
+            PlatformService service,
+            String method,
+            String target,
+            String body,
+            String token,
+            String who,
+            int... refused)
+            throws Exception {
         int status = call(service, method, target, body, token);
         for (int r : refused) {
             if (status == r) {
-                wrong.add(service.artifact() + " " + method.toUpperCase() + " " + target + " with " + who + ": " + status + ", expected access");
+                wrong.add(service.artifact() + " " + method.toUpperCase() + " " + target + " with " + who + ": "
+                        + status + ", expected access");
             }
         }
     }
 
-    private static int call(PlatformService service, String method, String target, String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUrl() + target)).timeout(Duration.ofSeconds(60));
+    private static int call(PlatformService service, String method, String target, String body, String token)
+            throws Exception {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + target)).timeout(Duration.ofSeconds(60));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         if (method.equals("get")) {
             request.GET();
         } else {
-            request.header("Content-Type", "application/json").method(method.toUpperCase(), HttpRequest.BodyPublishers.ofString(body));
+            request.header("Content-Type", "application/json")
+                    .method(method.toUpperCase(), HttpRequest.BodyPublishers.ofString(body));
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     /** The path with made-up values for its variables and the required query parameters. */
@@ -223,7 +293,10 @@ class RoleMatrixIT {
                 if ("path".equals(parameter.get("in").asString())) {
                     filled = filled.replace("{" + name + "}", value);
                 } else if (parameter.path("required").asBoolean(false) && !"file".equals(name)) {
-                    query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(value);
+                    query.append(query.isEmpty() ? "?" : "&")
+                            .append(name)
+                            .append('=')
+                            .append(value);
                 }
             }
         }
@@ -231,12 +304,18 @@ class RoleMatrixIT {
     }
 
     private static JsonNode openApi(PlatformService service) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/v3/api-docs")).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/v3/api-docs"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(service + "'s API description is open").isEqualTo(200);
+        assertThat(response.statusCode())
+                .as(service + "'s API description is open")
+                .isEqualTo(200);
         JsonNode api = JSON.readTree(response.body());
-        assertThat(api.at("/components/securitySchemes/officer-login/openIdConnectUrl").asString())
-                .as("Swagger UI's Authorize button logs in at the provider").endsWith("/realms/returnee-platform/.well-known/openid-configuration");
+        assertThat(api.at("/components/securitySchemes/officer-login/openIdConnectUrl")
+                        .asString())
+                .as("Swagger UI's Authorize button logs in at the provider")
+                .endsWith("/realms/returnee-platform/.well-known/openid-configuration");
         return api;
     }
 
@@ -247,7 +326,9 @@ class RoleMatrixIT {
         boolean inTable = false;
         for (String line : lines) {
             if (line.startsWith("| service | operation | PROVINCIAL_OFFICER")) {
-                assertThat(line).as("the table's role columns").isEqualTo("| service | operation | " + String.join(" | ", ROLES) + " |");
+                assertThat(line)
+                        .as("the table's role columns")
+                        .isEqualTo("| service | operation | " + String.join(" | ", ROLES) + " |");
                 inTable = true;
                 continue;
             }

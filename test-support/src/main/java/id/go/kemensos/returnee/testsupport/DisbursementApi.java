@@ -1,9 +1,8 @@
 package id.go.kemensos.returnee.testsupport;
 
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
-import tools.jackson.databind.JsonNode;
-
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /** disbursement-service's REST API as a finance officer's client calls it (the maker, unless {@link #as} says otherwise). */
 public final class DisbursementApi {
@@ -23,12 +22,12 @@ public final class DisbursementApi {
         return new DisbursementApi(officer == null ? api.anonymous() : api.as(officer));
     }
 
-    public record Response(int status, JsonNode body) {
-    }
+    public record Response(int status, JsonNode body) {}
 
     /** Sets a budget ceiling; fails unless the API answers 200. */
     public JsonNode setCeiling(String programId, String provinceCode, String fiscalYear, long ceiling) {
-        Response response = put("/api/budgets/" + programId + "/" + provinceCode + "/" + fiscalYear, Map.of("ceiling", ceiling));
+        Response response =
+                put("/api/budgets/" + programId + "/" + provinceCode + "/" + fiscalYear, Map.of("ceiling", ceiling));
         if (response.status() != 200) {
             throw new AssertionError("Setting the ceiling answered " + response.status() + ": " + response.body());
         }
@@ -38,7 +37,8 @@ public final class DisbursementApi {
     /** Imports a bank statement as a finance officer's browser does (multipart: the file). */
     public Response reconcile(byte[] statement, String fileName) {
         return of(api.send(new MultipartForm(Map.of(), "file", fileName, "text/csv", statement)
-                .post(api.request("/api/reconciliations")).build()));
+                .post(api.request("/api/reconciliations"))
+                .build()));
     }
 
     public Response post(String path, Map<String, ?> body) {

@@ -1,11 +1,10 @@
 package id.go.kemensos.returnee.testsupport;
 
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** eligibility-service's REST API as a ministry officer's client calls it (unless {@link #as} names another officer). */
 public final class EligibilityApi {

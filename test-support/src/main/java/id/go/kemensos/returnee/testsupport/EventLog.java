@@ -3,6 +3,11 @@ package id.go.kemensos.returnee.testsupport;
 import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,12 +19,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * Reads a topic from the beginning, as an auditor would, with the CloudEvents SDK's Kafka deserializer or as raw bytes.
@@ -45,8 +44,8 @@ public final class EventLog {
 
     /** Delivers the same records (same CloudEvents ids, same partitions) again, as Kafka may after a consumer crash. */
     public void redeliver(List<ConsumerRecord<String, byte[]>> records) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaAccess.asAdmin(bootstrapServers),
-                new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                KafkaAccess.asAdmin(bootstrapServers), new StringSerializer(), new ByteArraySerializer())) {
             for (ConsumerRecord<String, byte[]> r : records) {
                 producer.send(new ProducerRecord<>(r.topic(), r.partition(), r.key(), r.value(), r.headers()));
             }
@@ -57,19 +56,29 @@ public final class EventLog {
         return read(topic, new ByteArrayDeserializer(), filter);
     }
 
-    private <V> List<ConsumerRecord<String, V>> read(String topic, Deserializer<V> values, Predicate<ConsumerRecord<String, V>> filter) {
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(KafkaAccess.asAdmin(bootstrapServers, Map.of(
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000)), new StringDeserializer(), values)) {
+    private <V> List<ConsumerRecord<String, V>> read(
+            String topic, Deserializer<V> values, Predicate<ConsumerRecord<String, V>> filter) {
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
+                KafkaAccess.asAdmin(
+                        bootstrapServers,
+                        Map.of(
+                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                                false,
+                                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                                5000)),
+                new StringDeserializer(),
+                values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<ConsumerRecord<String, V>> found = new ArrayList<>();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition())) && filter.test(record)) {
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))
+                            && filter.test(record)) {
                         found.add(record);
                     }
                 }

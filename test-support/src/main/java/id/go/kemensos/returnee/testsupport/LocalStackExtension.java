@@ -2,11 +2,10 @@ package id.go.kemensos.returnee.testsupport;
 
 import id.go.kemensos.returnee.infra.stack.LocalStack;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts the real local stack (MariaDB with binlog, the KRaft Kafka broker, the Debezium outbox relay, the gateway
@@ -26,10 +25,13 @@ public final class LocalStackExtension implements BeforeAllCallback {
     public static synchronized LocalStack stack() {
         if (stack == null) {
             LocalStack started = new LocalStack(PlatformHome.locate()).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                closeAll();
-                started.close();
-            }, "local-stack-shutdown"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                closeAll();
+                                started.close();
+                            },
+                            "local-stack-shutdown"));
             stack = started;
         }
         return stack;

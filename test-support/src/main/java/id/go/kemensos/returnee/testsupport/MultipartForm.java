@@ -13,10 +13,10 @@ final class MultipartForm {
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
     MultipartForm(Map<String, String> fields, String fileField, String fileName, String contentType, byte[] file) {
-        fields.forEach((name, value) -> write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
-                + value + "\r\n"));
-        write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName + "\"\r\n"
-                + "Content-Type: " + contentType + "\r\n\r\n");
+        fields.forEach((name, value) -> write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n"));
+        write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+                + "\"\r\n" + "Content-Type: " + contentType + "\r\n\r\n");
         body.writeBytes(file);
         write("\r\n--" + boundary + "--\r\n");
     }

@@ -20,8 +20,7 @@ public final class OfficerLogin {
     public static final String PROTECTION_NTB = DemoOfficers.Officer.PROTECTION_NTB.username();
     public static final String DPO = DemoOfficers.Officer.DPO.username();
 
-    private OfficerLogin() {
-    }
+    private OfficerLogin() {}
 
     /** The Authorization header value for the officer. */
     public static String bearer(String username) {

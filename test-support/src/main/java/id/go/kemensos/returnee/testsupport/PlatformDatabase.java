@@ -1,7 +1,6 @@
 package id.go.kemensos.returnee.testsupport;
 
 import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,7 +23,7 @@ public final class PlatformDatabase {
 
     public List<Map<String, Object>> rows(String sql, Object... params) {
         try (Connection c = DriverManager.getConnection(URL, "root", "");
-             PreparedStatement s = c.prepareStatement(sql)) {
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i] instanceof java.util.UUID ? params[i].toString() : params[i]);
             }
@@ -48,7 +47,7 @@ public final class PlatformDatabase {
     /** Changes rows as the administrator: for tests that play someone tampering with a service's data. */
     public int update(String sql, Object... params) {
         try (Connection c = DriverManager.getConnection(URL, "root", "");
-             PreparedStatement s = c.prepareStatement(sql)) {
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i] instanceof java.util.UUID ? params[i].toString() : params[i]);
             }

@@ -1,10 +1,9 @@
 package id.go.kemensos.returnee.testsupport;
 
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
-import tools.jackson.databind.JsonNode;
-
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /**
  * registration-service's REST API as a provincial clerk's client calls it. Unless {@link #as} names an officer, a
@@ -50,8 +49,10 @@ public final class RegistrationApi {
     /** Uploads a provincial list as the province's clerk's browser does (multipart: the file and the province). */
     public Response upload(byte[] file, String fileName, String provinceCode) {
         ServiceApi clerk = officerChosen ? api : api.as(OfficerLogin.clerkOf(provinceCode));
-        return of(clerk.send(new MultipartForm(Map.of("provinceCode", provinceCode), "file", fileName, "application/octet-stream", file)
-                .post(clerk.request("/api/uploads")).build()));
+        return of(clerk.send(new MultipartForm(
+                        Map.of("provinceCode", provinceCode), "file", fileName, "application/octet-stream", file)
+                .post(clerk.request("/api/uploads"))
+                .build()));
     }
 
     /** An upload's status resource: progress, counts and failure reason. */
@@ -66,7 +67,9 @@ public final class RegistrationApi {
 
     /** The calling officer's decision (REGISTER or REJECT) on a row an upload held for review. */
     public Response review(UUID uploadId, long rowNumber, String decision, String reason) {
-        return of(api.post("/api/uploads/" + uploadId + "/rows/" + rowNumber + "/review", Map.of("decision", decision, "reason", reason)));
+        return of(api.post(
+                "/api/uploads/" + uploadId + "/rows/" + rowNumber + "/review",
+                Map.of("decision", decision, "reason", reason)));
     }
 
     /** Registers a new returnee and returns the pseudonymous beneficiary id; fails unless the API answers 201. */

@@ -14,8 +14,7 @@ public final class ReturneeMother {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final int RUN = ThreadLocalRandom.current().nextInt(100, 1000);
 
-    private ReturneeMother() {
-    }
+    private ReturneeMother() {}
 
     /** Siti Aminah of Lombok Tengah, NTB: a deported migrant worker, as in the officers' sample sheet. */
     public static Map<String, Object> sitiAminahLombokTengah() {
@@ -32,7 +31,8 @@ public final class ReturneeMother {
         return returnee("I NYOMAN SUARTA", "MALE", "5171", "PMIB_DEPORTEE", "002");
     }
 
-    private static Map<String, Object> returnee(String name, String sex, String regency, String category, String bankCode) {
+    private static Map<String, Object> returnee(
+            String name, String sex, String regency, String category, String bankCode) {
         // One key per call and run, spread over a NIK's birth date (DDMMYY) and serial so that NIKs stay well formed.
         long key = RUN * 100_000L + SEQUENCE.incrementAndGet();
         int serial = (int) (key % 9_999) + 1;
@@ -63,15 +63,30 @@ public final class ReturneeMother {
     }
 
     /** The header of a provincial list as a CSV with semicolons, the columns {@link #listRow} fills. */
-    public static final String LIST_HEADER = "nik;nama_sesuai_ktp;jenis_kelamin;tanggal_lahir;kabupaten_kota;no_hp;kategori;"
-            + "tanggal_kepulangan;sumber_rujukan;kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;ikut_bimbingan\r\n";
+    public static final String LIST_HEADER =
+            "nik;nama_sesuai_ktp;jenis_kelamin;tanggal_lahir;kabupaten_kota;no_hp;kategori;"
+                    + "tanggal_kepulangan;sumber_rujukan;kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;ikut_bimbingan\r\n";
 
     /** A fixture as a row of such a list, in Lombok Timur, under the NIK given (a test may give a malformed one). */
     public static String listRow(Map<String, Object> r, String nik) {
         String[] birth = ((String) r.get("birthDate")).split("-");
-        return String.join(";", nik, (String) r.get("fullName"), "L", birth[2] + "-" + birth[1] + "-" + birth[0], "LOMBOK TIMUR",
-                (String) r.get("phone"), (String) r.get("category"), "02-09-2019", "BP3MI", (String) r.get("bankCode"),
-                (String) r.get("accountNumber"), (String) r.get("accountHolderName"), "YA", "YA") + "\r\n";
+        return String.join(
+                        ";",
+                        nik,
+                        (String) r.get("fullName"),
+                        "L",
+                        birth[2] + "-" + birth[1] + "-" + birth[0],
+                        "LOMBOK TIMUR",
+                        (String) r.get("phone"),
+                        (String) r.get("category"),
+                        "02-09-2019",
+                        "BP3MI",
+                        (String) r.get("bankCode"),
+                        (String) r.get("accountNumber"),
+                        (String) r.get("accountHolderName"),
+                        "YA",
+                        "YA")
+                + "\r\n";
     }
 
     /** The E.164 form of a fixture's phone, as the platform stores and the SMS gateway sees it. */

@@ -3,7 +3,6 @@ package id.go.kemensos.returnee.testsupport;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.launcher.PlatformServices;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,8 +59,13 @@ public final class RunningPlatform {
             LocalStackExtension.stopBeforeStack(services);
             services.startAll();
             instance = new RunningPlatform(stack, services);
-            instance.disbursement().setCeiling("BSU", "52", String.valueOf(LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear()),
-                    TEST_NTB_CEILING);
+            instance.disbursement()
+                    .setCeiling(
+                            "BSU",
+                            "52",
+                            String.valueOf(
+                                    LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear()),
+                            TEST_NTB_CEILING);
         }
         return instance;
     }
@@ -77,9 +81,11 @@ public final class RunningPlatform {
             return;
         }
         try (Stream<Path> files = Files.list(shipped)) {
-            Path latest = files.filter(f -> f.getFileName().toString().matches("bantuan-stimulan-usaha-\\d{4}\\.yaml")).max(Path::compareTo)
+            Path latest = files.filter(f -> f.getFileName().toString().matches("bantuan-stimulan-usaha-\\d{4}\\.yaml"))
+                    .max(Path::compareTo)
                     .orElseThrow(() -> new IllegalStateException("no grant program rule set in " + shipped));
-            String text = Files.readString(latest).replaceAll("(?m)^version: .*$", "version: \"" + year + ".test\"")
+            String text = Files.readString(latest)
+                    .replaceAll("(?m)^version: .*$", "version: \"" + year + ".test\"")
                     .replaceAll("(?m)^effectiveFrom: .*$", "effectiveFrom: " + year + "-01-01")
                     .replaceAll("(?m)^effectiveTo: .*$", "effectiveTo: " + year + "-12-31")
                     .replaceAll("(?m)^  cycle: .*$", "  cycle: \"" + year + "\"");

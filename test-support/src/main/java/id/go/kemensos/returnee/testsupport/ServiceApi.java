@@ -1,15 +1,14 @@
 package id.go.kemensos.returnee.testsupport;
 
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A service's HTTP API as a test calls it, logged in as one officer (their access token on every request): JSON in and out,
@@ -40,30 +39,38 @@ public final class ServiceApi {
     }
 
     /** The status, the body as JSON when it is JSON (else null), and the body as text. */
-    public record Response(int status, JsonNode body, String text) {
-    }
+    public record Response(int status, JsonNode body, String text) {}
 
     public Response get(String pathAndQuery) {
         return send(request(pathAndQuery).GET().build());
     }
 
     public Response post(String path, Map<String, ?> body) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build());
     }
 
     public Response post(String path, String contentType, String body) {
-        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(path)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     public Response put(String path, Map<String, ?> body) {
-        return send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build());
     }
 
     public Response patch(String path, Map<String, ?> body) {
-        return send(request(path).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build());
     }
 
     /** A request to this service with the officer's token, for what the methods above do not cover (a multipart upload). */

@@ -1,11 +1,15 @@
 package id.go.kemensos.returnee.testsupport;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,11 +24,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The rules every service keeps, checked on its compiled classes (ArchUnit) and, for SQL, on its sources; a service's
  * ArchitectureTest calls each. Run from the module's directory (as Surefire does).
@@ -38,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class ServiceArchitecture {
 
     private static final String CODE_MIGRATION = "id.go.kemensos.returnee.messaging.CodeMigration";
-    private static final Pattern CREATE_TABLE = Pattern.compile("CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?`?(\\w+)",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREATE_TABLE =
+            Pattern.compile("CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?`?(\\w+)", Pattern.CASE_INSENSITIVE);
 
     private final String basePackage;
     private final JavaClasses classes;
@@ -55,10 +54,12 @@ public final class ServiceArchitecture {
 
     /** The service whose main classes are under {@code basePackage}, its sources in src/main/java. */
     public static ServiceArchitecture of(String basePackage) {
-        JavaClasses imported = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses imported = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(basePackage);
         assertThat(imported).as("classes of " + basePackage).isNotEmpty();
-        return new ServiceArchitecture(basePackage, imported, Path.of("src/main/java"), Path.of("src/main/resources/db/migration"));
+        return new ServiceArchitecture(
+                basePackage, imported, Path.of("src/main/java"), Path.of("src/main/resources/db/migration"));
     }
 
     public void packagesAreFreeOfCycles() {
@@ -66,18 +67,29 @@ public final class ServiceArchitecture {
     }
 
     public void controllersDoNotTouchTheDatabase() {
-        noClasses().that().areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
-                .or().areAnnotatedWith("org.springframework.stereotype.Controller")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "javax.sql..", "java.sql..")
+        noClasses()
+                .that()
+                .areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+                .or()
+                .areAnnotatedWith("org.springframework.stereotype.Controller")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.jdbc..", "javax.sql..", "java.sql..")
                 .because("a controller asks the class that owns the state; SQL lives with the owner")
                 .check(classes);
     }
 
     public void kafkaListenersArePackagePrivate() {
-        DescribedPredicate<JavaClass> listening = DescribedPredicate.describe("declare a @KafkaListener", c -> c.getMethods().stream()
-                .anyMatch(m -> m.isAnnotatedWith("org.springframework.kafka.annotation.KafkaListener")));
-        classes().that(listening).should().notBePublic()
-                .because("a listener is a thin adapter: decoding and the inbox check are the mechanism's, handling is a service's")
+        DescribedPredicate<JavaClass> listening = DescribedPredicate.describe(
+                "declare a @KafkaListener",
+                c -> c.getMethods().stream()
+                        .anyMatch(m -> m.isAnnotatedWith("org.springframework.kafka.annotation.KafkaListener")));
+        classes()
+                .that(listening)
+                .should()
+                .notBePublic()
+                .because(
+                        "a listener is a thin adapter: decoding and the inbox check are the mechanism's, handling is a service's")
                 .check(classes);
     }
 
@@ -86,13 +98,16 @@ public final class ServiceArchitecture {
      * inserts into, updates or deletes from it. Reads elsewhere are allowed (a join to show a name, an existence check).
      */
     public void tablesAreWrittenOnlyByTheirOwners(Map<String, String> ownerByTable) {
-        assertThat(ownerByTable.keySet()).as("every table the migrations create has an owner, and only those")
+        assertThat(ownerByTable.keySet())
+                .as("every table the migrations create has an owner, and only those")
                 .containsExactlyInAnyOrderElementsOf(createdTables());
         List<String> violations = new ArrayList<>();
         ownerByTable.forEach((table, owner) -> {
-            Pattern write = Pattern.compile("\\b(?:INSERT(?:\\s+IGNORE)?\\s+INTO|REPLACE\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+" + table + "\\b",
+            Pattern write = Pattern.compile(
+                    "\\b(?:INSERT(?:\\s+IGNORE)?\\s+INTO|REPLACE\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+" + table + "\\b",
                     Pattern.CASE_INSENSITIVE);
-            writers(write).stream().filter(writer -> !writer.equals(owner))
+            writers(write).stream()
+                    .filter(writer -> !writer.equals(owner))
                     .forEach(writer -> violations.add(writer + " writes " + table + ", which " + owner + " owns"));
         });
         assertThat(violations).as("tables written outside their owner").isEmpty();
@@ -100,19 +115,23 @@ public final class ServiceArchitecture {
 
     /** Stricter, for the state at the heart of a service: no class but the owner reads or writes the table at all. */
     public void tableIsTouchedOnlyBy(String table, String owner) {
-        Pattern touch = Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+" + table + "\\b", Pattern.CASE_INSENSITIVE);
+        Pattern touch =
+                Pattern.compile("\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+" + table + "\\b", Pattern.CASE_INSENSITIVE);
         assertThat(writers(touch)).as("classes whose SQL names " + table).containsOnly(owner);
     }
 
     /** Simple names of the classes whose source matches, schema migrations (CodeMigration subclasses) left out. */
     private Set<String> writers(Pattern sql) {
-        Set<String> migrationsInCode = classes.stream().filter(c -> c.isAssignableTo(CODE_MIGRATION)).map(JavaClass::getSimpleName)
+        Set<String> migrationsInCode = classes.stream()
+                .filter(c -> c.isAssignableTo(CODE_MIGRATION))
+                .map(JavaClass::getSimpleName)
                 .collect(Collectors.toSet());
         Set<String> found = new TreeSet<>();
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String name = file.getFileName().toString().replace(".java", "");
-                if (!migrationsInCode.contains(name) && sql.matcher(Files.readString(file)).find()) {
+                if (!migrationsInCode.contains(name)
+                        && sql.matcher(Files.readString(file)).find()) {
                     found.add(name);
                 }
             }

@@ -1,8 +1,7 @@
 package id.go.kemensos.returnee.testsupport;
 
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * The guard rails every service keeps (see {@link ServiceArchitecture}); a service's ArchitectureTest extends this with its

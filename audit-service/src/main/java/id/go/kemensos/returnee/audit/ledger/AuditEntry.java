@@ -12,8 +12,20 @@ import java.util.HexFormat;
  * {@code {"unreadable": "<base64>"}} for a record that was not a CloudEvent: the ledger keeps every record, readable or not.
  * {@code time} is kept to the microsecond, as the database stores it, so that what was hashed is what was stored.
  */
-public record AuditEntry(long seq, String eventId, String topic, int partition, long offset, String key, String type, String source,
-                         String subject, Instant time, String data, String prevHash, String hash) {
+public record AuditEntry(
+        long seq,
+        String eventId,
+        String topic,
+        int partition,
+        long offset,
+        String key,
+        String type,
+        String source,
+        String subject,
+        Instant time,
+        String data,
+        String prevHash,
+        String hash) {
 
     /** The hash before the first row. */
     public static final String GENESIS = "0".repeat(64);
@@ -46,7 +58,19 @@ public record AuditEntry(long seq, String eventId, String topic, int partition, 
 
     /** This row linked after the row whose hash is {@code previousHash}. */
     public AuditEntry withChain(String previousHash) {
-        return new AuditEntry(seq, eventId, topic, partition, offset, key, type, source, subject, time, data, previousHash,
+        return new AuditEntry(
+                seq,
+                eventId,
+                topic,
+                partition,
+                offset,
+                key,
+                type,
+                source,
+                subject,
+                time,
+                data,
+                previousHash,
                 chain(previousHash, canonicalBytes()));
     }
 

@@ -1,21 +1,12 @@
 package id.go.kemensos.returnee.audit.ledger;
 
-import id.go.kemensos.returnee.contracts.access.PersonalDataAccessed;
 import id.go.kemensos.returnee.audit.DatabaseTimes;
 import id.go.kemensos.returnee.contracts.EventCatalog;
 import id.go.kemensos.returnee.contracts.PlatformEvent;
+import id.go.kemensos.returnee.contracts.access.PersonalDataAccessed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchPrepared;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentEvent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +18,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Appends to the hash-chained ledger and reads it back. */
 @Service
@@ -39,9 +38,20 @@ public class AuditLedger {
 
     public static final RowMapper<AuditEntry> ENTRY = (rs, n) -> {
         Timestamp time = rs.getTimestamp("event_time");
-        return new AuditEntry(rs.getLong("seq"), rs.getString("event_id"), rs.getString("topic"), rs.getInt("kafka_partition"),
-                rs.getLong("kafka_offset"), rs.getString("record_key"), rs.getString("type"), rs.getString("source"), rs.getString("subject"),
-                time == null ? null : time.toInstant(), rs.getString("data"), rs.getString("prev_hash"), rs.getString("hash"));
+        return new AuditEntry(
+                rs.getLong("seq"),
+                rs.getString("event_id"),
+                rs.getString("topic"),
+                rs.getInt("kafka_partition"),
+                rs.getLong("kafka_offset"),
+                rs.getString("record_key"),
+                rs.getString("type"),
+                rs.getString("source"),
+                rs.getString("subject"),
+                time == null ? null : time.toInstant(),
+                rs.getString("data"),
+                rs.getString("prev_hash"),
+                rs.getString("hash"));
     };
 
     private final JdbcTemplate jdbc;
@@ -77,18 +87,44 @@ public class AuditLedger {
         Timestamp now = Timestamp.from(clock.instant());
         for (AuditEntry record : fresh.values()) {
             seq++;
-            AuditEntry entry = new AuditEntry(seq, record.eventId(), record.topic(), record.partition(), record.offset(), record.key(),
-                    record.type(), record.source(), record.subject(), record.time(), record.data(), null, null).withChain(hash);
+            AuditEntry entry = new AuditEntry(
+                            seq,
+                            record.eventId(),
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            record.key(),
+                            record.type(),
+                            record.source(),
+                            record.subject(),
+                            record.time(),
+                            record.data(),
+                            null,
+                            null)
+                    .withChain(hash);
             hash = entry.hash();
-            rows.add(new Object[]{entry.seq(), entry.eventId(), entry.topic(), entry.partition(), entry.offset(), entry.key(), entry.type(),
-                    entry.source(), entry.subject(), DatabaseTimes.microseconds(entry.time()) /* the hash covers the microseconds */, entry.data(),
-                    entry.prevHash(), entry.hash(), now});
+            rows.add(new Object[] {
+                entry.seq(),
+                entry.eventId(),
+                entry.topic(),
+                entry.partition(),
+                entry.offset(),
+                entry.key(),
+                entry.type(),
+                entry.source(),
+                entry.subject(),
+                DatabaseTimes.microseconds(entry.time()) /* the hash covers the microseconds */,
+                entry.data(),
+                entry.prevHash(),
+                entry.hash(),
+                now
+            });
             Optional<PlatformEvent> event = decoded(entry);
             for (UUID payment : paymentsMentioned(event)) {
-                refs.add(new Object[]{payment.toString(), entry.seq()});
+                refs.add(new Object[] {payment.toString(), entry.seq()});
             }
             if (event.orElse(null) instanceof PersonalDataAccessed access) {
-                accesses.add(new Object[]{access.officer(), Timestamp.from(access.at()), entry.seq()});
+                accesses.add(new Object[] {access.officer(), Timestamp.from(access.at()), entry.seq()});
             }
         }
         jdbc.batchUpdate("""
@@ -111,17 +147,21 @@ public class AuditLedger {
 
     /** The ledger rows that mention a payment: its own events and the batches it was in. */
     public List<AuditEntry> byPayment(UUID paymentId) {
-        return jdbc.query("SELECT e.* FROM audit_payment_ref r JOIN audit_entry e ON e.seq = r.seq WHERE r.payment_id = ? ORDER BY e.seq",
-                ENTRY, paymentId.toString());
+        return jdbc.query(
+                "SELECT e.* FROM audit_payment_ref r JOIN audit_entry e ON e.seq = r.seq WHERE r.payment_id = ? ORDER BY e.seq",
+                ENTRY,
+                paymentId.toString());
     }
 
     /** The next page of rows after {@code after}, up to {@code upTo} (a head read before), in order: for walking the whole ledger. */
     public List<AuditEntry> pageAfter(long after, long upTo) {
-        return jdbc.query("SELECT * FROM audit_entry WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT " + PAGE, ENTRY, after, upTo);
+        return jdbc.query(
+                "SELECT * FROM audit_entry WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT " + PAGE, ENTRY, after, upTo);
     }
 
     public Optional<AuditEntry> bySeq(long seq) {
-        return jdbc.query("SELECT * FROM audit_entry WHERE seq = ?", ENTRY, seq).stream().findFirst();
+        return jdbc.query("SELECT * FROM audit_entry WHERE seq = ?", ENTRY, seq).stream()
+                .findFirst();
     }
 
     public Head head() {
@@ -136,8 +176,7 @@ public class AuditLedger {
 
     private static final RowMapper<Head> HEAD = (rs, n) -> new Head(rs.getLong("seq"), rs.getString("hash"));
 
-    public record Head(long seq, String hash) {
-    }
+    public record Head(long seq, String hash) {}
 
     /** The event decoded into its contract, when the platform knows its type. */
     public Optional<PlatformEvent> payload(AuditEntry entry) {
@@ -146,14 +185,24 @@ public class AuditLedger {
 
     /** The ledger rows recording what one officer read or exported, in ledger order, optionally within [from, to). */
     public List<AuditEntry> accessesBy(String officer, Instant from, Instant to) {
-        return jdbc.query("SELECT e.* FROM audit_access_ref r JOIN audit_entry e ON e.seq = r.seq WHERE r.officer = ? AND r.at >= ? "
-                + "AND r.at < ? ORDER BY e.seq", ENTRY, officer, Timestamp.from(from), Timestamp.from(to));
+        return jdbc.query(
+                "SELECT e.* FROM audit_access_ref r JOIN audit_entry e ON e.seq = r.seq WHERE r.officer = ? AND r.at >= ? "
+                        + "AND r.at < ? ORDER BY e.seq",
+                ENTRY,
+                officer,
+                Timestamp.from(from),
+                Timestamp.from(to));
     }
 
     /** The ledger rows recording reads and exports within [from, to), everyone's, in ledger order (at most {@code limit}). */
     public List<AuditEntry> accessesBetween(Instant from, Instant to, int limit) {
-        return jdbc.query("SELECT e.* FROM audit_access_ref r JOIN audit_entry e ON e.seq = r.seq WHERE r.at >= ? AND r.at < ? "
-                + "ORDER BY e.seq LIMIT ?", ENTRY, Timestamp.from(from), Timestamp.from(to), limit);
+        return jdbc.query(
+                "SELECT e.* FROM audit_access_ref r JOIN audit_entry e ON e.seq = r.seq WHERE r.at >= ? AND r.at < ? "
+                        + "ORDER BY e.seq LIMIT ?",
+                ENTRY,
+                Timestamp.from(from),
+                Timestamp.from(to),
+                limit);
     }
 
     private Optional<PlatformEvent> decoded(AuditEntry entry) {
@@ -187,7 +236,10 @@ public class AuditLedger {
         for (int from = 0; from < eventIds.size(); from += ID_QUERY_CHUNK) {
             List<String> chunk = eventIds.subList(from, Math.min(eventIds.size(), from + ID_QUERY_CHUNK));
             String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            known.addAll(jdbc.queryForList("SELECT event_id FROM audit_entry WHERE event_id IN (" + marks + ")", String.class, chunk.toArray()));
+            known.addAll(jdbc.queryForList(
+                    "SELECT event_id FROM audit_entry WHERE event_id IN (" + marks + ")",
+                    String.class,
+                    chunk.toArray()));
         }
         return known;
     }

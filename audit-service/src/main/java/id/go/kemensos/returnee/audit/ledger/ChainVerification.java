@@ -7,8 +7,15 @@ import java.util.List;
  * found edited, missing, out of order or unlike its seal; later findings often follow from it (a row moved out of place breaks
  * the link of the row after it too). {@code sealsUnavailable} says why the seals could not be read, if they could not.
  */
-public record ChainVerification(boolean intact, long rowsChecked, long headSeq, String headHash, long sealsChecked, String sealsUnavailable,
-                                Finding firstBroken, List<Finding> findings) {
+public record ChainVerification(
+        boolean intact,
+        long rowsChecked,
+        long headSeq,
+        String headHash,
+        long sealsChecked,
+        String sealsUnavailable,
+        Finding firstBroken,
+        List<Finding> findings) {
 
     public enum Kind {
         /** The row's contents no longer give its stored hash. */
@@ -23,6 +30,5 @@ public record ChainVerification(boolean intact, long rowsChecked, long headSeq, 
         SEAL_MISMATCH
     }
 
-    public record Finding(long seq, Kind kind, String eventId, String detail) {
-    }
+    public record Finding(long seq, Kind kind, String eventId, String detail) {}
 }

@@ -1,12 +1,11 @@
 package id.go.kemensos.returnee.audit.ledger;
 
-import org.springframework.stereotype.Service;
-
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongFunction;
+import org.springframework.stereotype.Service;
 
 /** Recomputes the ledger's hash chain from its first row and names what does not hold. */
 @Service
@@ -39,8 +38,11 @@ public class ChainVerifier {
      * Walks the rows page by page (each page the rows after a sequence number, in order), checks them against the head, and
      * each sealed row against its seal.
      */
-    static ChainVerification verify(LongFunction<List<AuditEntry>> pagesAfter, AuditLedger.Head head, Map<Long, String> sealed,
-                                    String sealsUnavailable) {
+    static ChainVerification verify(
+            LongFunction<List<AuditEntry>> pagesAfter,
+            AuditLedger.Head head,
+            Map<Long, String> sealed,
+            String sealsUnavailable) {
         long sealsChecked = 0;
         List<ChainVerification.Finding> findings = new ArrayList<>();
         long expected = 1;
@@ -53,25 +55,47 @@ public class ChainVerifier {
             for (AuditEntry row : page) {
                 checked++;
                 if (row.seq() != expected) {
-                    add(findings, new ChainVerification.Finding(expected, ChainVerification.Kind.DELETED, null,
-                            row.seq() - expected == 1 ? "row " + expected + " is missing"
-                                    : "rows " + expected + " to " + (row.seq() - 1) + " are missing"));
+                    add(
+                            findings,
+                            new ChainVerification.Finding(
+                                    expected,
+                                    ChainVerification.Kind.DELETED,
+                                    null,
+                                    row.seq() - expected == 1
+                                            ? "row " + expected + " is missing"
+                                            : "rows " + expected + " to " + (row.seq() - 1) + " are missing"));
                     afterGap = true;
                 }
                 if (!afterGap && !row.prevHash().equals(previousHash)) {
-                    add(findings, new ChainVerification.Finding(row.seq(), ChainVerification.Kind.OUT_OF_ORDER, row.eventId(),
-                            "row " + row.seq() + " does not follow row " + (row.seq() - 1)
-                                    + ": it was inserted or moved here, or the row before it was rewritten"));
+                    add(
+                            findings,
+                            new ChainVerification.Finding(
+                                    row.seq(),
+                                    ChainVerification.Kind.OUT_OF_ORDER,
+                                    row.eventId(),
+                                    "row " + row.seq() + " does not follow row " + (row.seq() - 1)
+                                            + ": it was inserted or moved here, or the row before it was rewritten"));
                 } else if (!hashHolds(row)) {
-                    add(findings, new ChainVerification.Finding(row.seq(), ChainVerification.Kind.EDITED, row.eventId(),
-                            "row " + row.seq() + " no longer matches its hash: its contents were changed"));
+                    add(
+                            findings,
+                            new ChainVerification.Finding(
+                                    row.seq(),
+                                    ChainVerification.Kind.EDITED,
+                                    row.eventId(),
+                                    "row " + row.seq() + " no longer matches its hash: its contents were changed"));
                 }
                 String seal = sealed.get(row.seq());
                 if (seal != null) {
                     sealsChecked++;
                     if (!seal.equals(row.hash())) {
-                        add(findings, new ChainVerification.Finding(row.seq(), ChainVerification.Kind.SEAL_MISMATCH, row.eventId(),
-                                "row " + row.seq() + " does not have the hash sealed for it on Kafka: the chain up to this row was rewritten"));
+                        add(
+                                findings,
+                                new ChainVerification.Finding(
+                                        row.seq(),
+                                        ChainVerification.Kind.SEAL_MISMATCH,
+                                        row.eventId(),
+                                        "row " + row.seq()
+                                                + " does not have the hash sealed for it on Kafka: the chain up to this row was rewritten"));
                     }
                 }
                 afterGap = false;
@@ -82,22 +106,45 @@ public class ChainVerifier {
             page = pagesAfter.apply(last);
         }
         if (head.seq() > last) {
-            add(findings, new ChainVerification.Finding(last + 1, ChainVerification.Kind.TRUNCATED, null,
-                    "the chain's head is row " + head.seq() + " but the ledger ends at row " + last));
+            add(
+                    findings,
+                    new ChainVerification.Finding(
+                            last + 1,
+                            ChainVerification.Kind.TRUNCATED,
+                            null,
+                            "the chain's head is row " + head.seq() + " but the ledger ends at row " + last));
         } else if (head.seq() == last && !head.hash().equals(previousHash)) {
-            add(findings, new ChainVerification.Finding(last, ChainVerification.Kind.EDITED, null,
-                    "the last row's hash is not the chain's recorded head"));
+            add(
+                    findings,
+                    new ChainVerification.Finding(
+                            last,
+                            ChainVerification.Kind.EDITED,
+                            null,
+                            "the last row's hash is not the chain's recorded head"));
         }
-        // Seals are read before the head, and the head only grows: a seal beyond the ledger's last row means rows were cut off,
+        // Seals are read before the head, and the head only grows: a seal beyond the ledger's last row means rows were
+        // cut off,
         // even if the head was moved back with them.
         for (long seq : sealed.keySet()) {
             if (seq > last) {
-                add(findings, new ChainVerification.Finding(seq, ChainVerification.Kind.TRUNCATED, null,
-                        "row " + seq + " was sealed on Kafka but is not in the ledger"));
+                add(
+                        findings,
+                        new ChainVerification.Finding(
+                                seq,
+                                ChainVerification.Kind.TRUNCATED,
+                                null,
+                                "row " + seq + " was sealed on Kafka but is not in the ledger"));
             }
         }
-        return new ChainVerification(findings.isEmpty(), checked, head.seq(), head.hash(), sealsChecked, sealsUnavailable,
-                findings.isEmpty() ? null : findings.get(0), List.copyOf(findings));
+        return new ChainVerification(
+                findings.isEmpty(),
+                checked,
+                head.seq(),
+                head.hash(),
+                sealsChecked,
+                sealsUnavailable,
+                findings.isEmpty() ? null : findings.get(0),
+                List.copyOf(findings));
     }
 
     private static boolean hashHolds(AuditEntry row) {

@@ -10,10 +10,12 @@ import java.util.List;
  * @param matches        no difference
  * @param notYetAppended records on Kafka beyond what the ledger has read so far (it follows the topics a moment behind)
  */
-public record KafkaComparison(boolean matches, long recordsRead, long rowsCompared, long notYetAppended, List<Difference> differences) {
+public record KafkaComparison(
+        boolean matches, long recordsRead, long rowsCompared, long notYetAppended, List<Difference> differences) {
 
     static KafkaComparison of(long recordsRead, long rowsCompared, long notYetAppended, List<Difference> differences) {
-        return new KafkaComparison(differences.isEmpty(), recordsRead, rowsCompared, notYetAppended, List.copyOf(differences));
+        return new KafkaComparison(
+                differences.isEmpty(), recordsRead, rowsCompared, notYetAppended, List.copyOf(differences));
     }
 
     public enum Kind {
@@ -26,6 +28,6 @@ public record KafkaComparison(boolean matches, long recordsRead, long rowsCompar
     }
 
     /** @param seq the ledger row, or null for a record missing from the ledger */
-    public record Difference(Long seq, Kind kind, String eventId, String topic, int partition, long offset, String detail) {
-    }
+    public record Difference(
+            Long seq, Kind kind, String eventId, String topic, int partition, long offset, String detail) {}
 }

@@ -2,11 +2,6 @@ package id.go.kemensos.returnee.audit.ledger;
 
 import id.go.kemensos.returnee.audit.AuditProperties;
 import id.go.kemensos.returnee.audit.TopicFromStart;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.stereotype.Component;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongFunction;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.stereotype.Component;
 
 /**
  * Compares the ledger with the topics it is built from, read again from their first offsets: each record becomes the row it
@@ -36,8 +35,12 @@ public class LedgerAgainstKafka {
     private final KafkaProperties kafka;
     private final Pattern ledgerTopics;
 
-    LedgerAgainstKafka(TopicFromStart topics, LedgerRecords records, AuditLedger ledger, KafkaProperties kafka,
-                       AuditProperties properties) {
+    LedgerAgainstKafka(
+            TopicFromStart topics,
+            LedgerRecords records,
+            AuditLedger ledger,
+            KafkaProperties kafka,
+            AuditProperties properties) {
         this.topics = topics;
         this.records = records;
         this.ledger = ledger;
@@ -46,7 +49,8 @@ public class LedgerAgainstKafka {
     }
 
     public KafkaComparison compare() {
-        // The head first: every row up to it stems from a record that is on Kafka by the time the topics are read after it.
+        // The head first: every row up to it stems from a record that is on Kafka by the time the topics are read after
+        // it.
         AuditLedger.Head head = ledger.head();
         Map<String, AuditEntry> onKafka = new HashMap<>();
         long read = 0;
@@ -57,7 +61,9 @@ public class LedgerAgainstKafka {
                 for (ConsumerRecord<byte[], byte[]> record : batch) {
                     count[0]++;
                     AuditEntry entry = records.read(withTextKey(record));
-                    onKafka.putIfAbsent(entry.eventId(), entry); // a redelivered event counts once, at its first offset, as in the ledger
+                    onKafka.putIfAbsent(
+                            entry.eventId(),
+                            entry); // a redelivered event counts once, at its first offset, as in the ledger
                 }
             });
             read += count[0];
@@ -66,8 +72,11 @@ public class LedgerAgainstKafka {
     }
 
     /** @param onKafka the records as rows, by event id (their first occurrence); consumed */
-    static KafkaComparison compare(long recordsRead, Map<String, AuditEntry> onKafka, Set<String> topicsRead,
-                                   LongFunction<List<AuditEntry>> pagesAfter) {
+    static KafkaComparison compare(
+            long recordsRead,
+            Map<String, AuditEntry> onKafka,
+            Set<String> topicsRead,
+            LongFunction<List<AuditEntry>> pagesAfter) {
         List<KafkaComparison.Difference> differences = new ArrayList<>();
         Map<String, Long> reach = new HashMap<>(); // per topic partition, the highest offset the ledger holds
         long compared = 0;
@@ -81,12 +90,24 @@ public class LedgerAgainstKafka {
                 reach.merge(row.topic() + "/" + row.partition(), row.offset(), Math::max);
                 AuditEntry record = onKafka.remove(row.eventId());
                 if (record == null) {
-                    differences.add(new KafkaComparison.Difference(row.seq(), KafkaComparison.Kind.NOT_ON_KAFKA, row.eventId(), row.topic(),
-                            row.partition(), row.offset(), "no record on Kafka has this event id"));
+                    differences.add(new KafkaComparison.Difference(
+                            row.seq(),
+                            KafkaComparison.Kind.NOT_ON_KAFKA,
+                            row.eventId(),
+                            row.topic(),
+                            row.partition(),
+                            row.offset(),
+                            "no record on Kafka has this event id"));
                 } else if (!Arrays.equals(atSeq(record, row.seq()).canonicalBytes(), row.canonicalBytes())) {
-                    differences.add(new KafkaComparison.Difference(row.seq(), KafkaComparison.Kind.UNLIKE_KAFKA, row.eventId(), row.topic(),
-                            row.partition(), row.offset(), "differs from the record at " + record.topic() + "-" + record.partition() + "@"
-                            + record.offset() + " in " + String.join(", ", fieldsThatDiffer(record, row))));
+                    differences.add(new KafkaComparison.Difference(
+                            row.seq(),
+                            KafkaComparison.Kind.UNLIKE_KAFKA,
+                            row.eventId(),
+                            row.topic(),
+                            row.partition(),
+                            row.offset(),
+                            "differs from the record at " + record.topic() + "-" + record.partition() + "@"
+                                    + record.offset() + " in " + String.join(", ", fieldsThatDiffer(record, row))));
                 }
             }
             page = pagesAfter.apply(page.get(page.size() - 1).seq());
@@ -95,25 +116,48 @@ public class LedgerAgainstKafka {
         for (AuditEntry record : onKafka.values()) {
             Long ledgerReach = reach.get(record.topic() + "/" + record.partition());
             if (ledgerReach != null && record.offset() < ledgerReach) {
-                differences.add(new KafkaComparison.Difference(null, KafkaComparison.Kind.MISSING_FROM_LEDGER, record.eventId(), record.topic(),
-                        record.partition(), record.offset(), "on Kafka before the ledger's last row of its partition (offset " + ledgerReach
-                        + "), not in the ledger"));
+                differences.add(new KafkaComparison.Difference(
+                        null,
+                        KafkaComparison.Kind.MISSING_FROM_LEDGER,
+                        record.eventId(),
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        "on Kafka before the ledger's last row of its partition (offset " + ledgerReach
+                                + "), not in the ledger"));
             } else {
                 notYetAppended++;
             }
         }
-        differences.sort(Comparator.comparing(KafkaComparison.Difference::seq, Comparator.nullsLast(Comparator.naturalOrder())));
+        differences.sort(
+                Comparator.comparing(KafkaComparison.Difference::seq, Comparator.nullsLast(Comparator.naturalOrder())));
         return KafkaComparison.of(recordsRead, compared, notYetAppended, differences);
     }
 
     private static AuditEntry atSeq(AuditEntry e, long seq) {
-        return new AuditEntry(seq, e.eventId(), e.topic(), e.partition(), e.offset(), e.key(), e.type(), e.source(), e.subject(), e.time(),
-                e.data(), null, null);
+        return new AuditEntry(
+                seq,
+                e.eventId(),
+                e.topic(),
+                e.partition(),
+                e.offset(),
+                e.key(),
+                e.type(),
+                e.source(),
+                e.subject(),
+                e.time(),
+                e.data(),
+                null,
+                null);
     }
 
     private static List<String> fieldsThatDiffer(AuditEntry kafka, AuditEntry row) {
         List<String> fields = new ArrayList<>();
-        compare(fields, "position", kafka.topic() + "-" + kafka.partition() + "@" + kafka.offset(), row.topic() + "-" + row.partition() + "@" + row.offset());
+        compare(
+                fields,
+                "position",
+                kafka.topic() + "-" + kafka.partition() + "@" + kafka.offset(),
+                row.topic() + "-" + row.partition() + "@" + row.offset());
         compare(fields, "key", kafka.key(), row.key());
         compare(fields, "type", kafka.type(), row.type());
         compare(fields, "source", kafka.source(), row.source());
@@ -148,7 +192,17 @@ public class LedgerAgainstKafka {
 
     /** The record as the ledger consumer receives it: its key as text. */
     private static ConsumerRecord<String, byte[]> withTextKey(ConsumerRecord<byte[], byte[]> r) {
-        return new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.timestamp(), r.timestampType(), r.serializedKeySize(),
-                r.serializedValueSize(), r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8), r.value(), r.headers(), r.leaderEpoch());
+        return new ConsumerRecord<>(
+                r.topic(),
+                r.partition(),
+                r.offset(),
+                r.timestamp(),
+                r.timestampType(),
+                r.serializedKeySize(),
+                r.serializedValueSize(),
+                r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
+                r.value(),
+                r.headers(),
+                r.leaderEpoch());
     }
 }

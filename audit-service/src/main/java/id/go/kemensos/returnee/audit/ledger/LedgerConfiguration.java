@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.audit.ledger;
 
+import java.time.Duration;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,8 +10,6 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-import java.time.Duration;
-
 @Configuration
 class LedgerConfiguration {
 
@@ -19,9 +18,10 @@ class LedgerConfiguration {
      * written (the database is down) is tried again, backing off to a minute, until it is.
      */
     @Bean
-    ConcurrentKafkaListenerContainerFactory<Object, Object> ledgerListenerFactory(ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
-                                                                                 ConsumerFactory<Object, Object> consumers) {
-        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+    ConcurrentKafkaListenerContainerFactory<Object, Object> ledgerListenerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers); // spring.kafka.listener.*, auto-startup included (off in a command)
         factory.setConcurrency(1);
         factory.setBatchListener(true);
@@ -29,9 +29,11 @@ class LedgerConfiguration {
         factory.getContainerProperties().setIdleBetweenPolls(0);
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(Duration.ofMinutes(1).toMillis());
-        factory.setCommonErrorHandler(new DefaultErrorHandler((record, e) -> {
-            throw new IllegalStateException("The audit ledger never skips a record", e);
-        }, backOff));
+        factory.setCommonErrorHandler(new DefaultErrorHandler(
+                (record, e) -> {
+                    throw new IllegalStateException("The audit ledger never skips a record", e);
+                },
+                backOff));
         return factory;
     }
 }

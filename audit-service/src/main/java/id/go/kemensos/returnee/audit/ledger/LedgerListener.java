@@ -2,16 +2,15 @@ package id.go.kemensos.returnee.audit.ledger;
 
 import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
 import id.go.kemensos.returnee.privacy.PersonalDataCipher;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Appends every record of every event topic to the ledger, a poll's worth per transaction. One consumer thread reads all
@@ -35,14 +34,21 @@ class LedgerListener {
         this.cipher = cipher;
     }
 
-    @KafkaListener(id = "audit-ledger", topicPattern = "${audit.topic-pattern}", groupId = "audit", containerFactory = "ledgerListenerFactory")
+    @KafkaListener(
+            id = "audit-ledger",
+            topicPattern = "${audit.topic-pattern}",
+            groupId = "audit",
+            containerFactory = "ledgerListenerFactory")
     void onRecords(List<ConsumerRecord<String, byte[]>> batch) {
         int appended = ledger.append(batch.stream().map(records::read).toList());
         if (appended < batch.size()) {
             log.debug("{} of {} records were already in the ledger", batch.size() - appended, batch.size());
         }
-        // An erased person's key, if held unwrapped for the auditors' views, is dropped as soon as the erasure is recorded.
-        batch.stream().filter(r -> r.key() != null && ERASED.equals(type(r))).forEach(r -> cipher.forgetKey(UUID.fromString(r.key())));
+        // An erased person's key, if held unwrapped for the auditors' views, is dropped as soon as the erasure is
+        // recorded.
+        batch.stream()
+                .filter(r -> r.key() != null && ERASED.equals(type(r)))
+                .forEach(r -> cipher.forgetKey(UUID.fromString(r.key())));
     }
 
     private static String type(ConsumerRecord<String, byte[]> record) {

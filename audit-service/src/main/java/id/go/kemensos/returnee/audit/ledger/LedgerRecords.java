@@ -2,17 +2,16 @@ package id.go.kemensos.returnee.audit.ledger;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
-import java.util.Map;
 
 /** Turns a Kafka record into the ledger row it becomes, whatever the record holds. */
 @Component
@@ -38,9 +37,20 @@ public class LedgerRecords {
         } catch (JacksonException e) {
             return unreadable(record, "data is not JSON");
         }
-        return new AuditEntry(0, event.getId(), record.topic(), record.partition(), record.offset(), record.key(), event.getType(),
-                event.getSource() == null ? null : event.getSource().toString(), event.getSubject(),
-                event.getTime() == null ? null : event.getTime().toInstant().truncatedTo(ChronoUnit.MICROS), canonical, null, null);
+        return new AuditEntry(
+                0,
+                event.getId(),
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                event.getType(),
+                event.getSource() == null ? null : event.getSource().toString(),
+                event.getSubject(),
+                event.getTime() == null ? null : event.getTime().toInstant().truncatedTo(ChronoUnit.MICROS),
+                canonical,
+                null,
+                null);
     }
 
     public static String canonicalJson(byte[] json) {
@@ -52,7 +62,19 @@ public class LedgerRecords {
         String position = record.topic() + "-" + record.partition() + "@" + record.offset();
         String raw = record.value() == null ? null : Base64.getEncoder().encodeToString(record.value());
         String data = CANONICAL.writeValueAsString(Map.of("unreadable", raw == null ? "" : raw, "reason", why));
-        return new AuditEntry(0, "kafka:" + position, record.topic(), record.partition(), record.offset(), record.key(), "unreadable",
-                null, null, record.timestamp() < 0 ? null : Instant.ofEpochMilli(record.timestamp()), data, null, null);
+        return new AuditEntry(
+                0,
+                "kafka:" + position,
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                "unreadable",
+                null,
+                null,
+                record.timestamp() < 0 ? null : Instant.ofEpochMilli(record.timestamp()),
+                data,
+                null,
+                null);
     }
 }

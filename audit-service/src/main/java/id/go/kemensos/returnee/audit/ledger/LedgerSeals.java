@@ -7,6 +7,10 @@ import id.go.kemensos.returnee.contracts.audit.AuditTopics;
 import id.go.kemensos.returnee.messaging.Outbox;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +19,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Seals the chain: at intervals, when rows were appended, the head (row and hash) is published to audit.events through the
@@ -39,8 +38,14 @@ public class LedgerSeals {
     private final JsonMapper json;
     private final boolean command;
 
-    public LedgerSeals(JdbcTemplate jdbc, AuditLedger ledger, Outbox outbox, Clock clock, TopicFromStart topicFromStart, JsonMapper json,
-                       AuditProperties properties) {
+    public LedgerSeals(
+            JdbcTemplate jdbc,
+            AuditLedger ledger,
+            Outbox outbox,
+            Clock clock,
+            TopicFromStart topicFromStart,
+            JsonMapper json,
+            AuditProperties properties) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.outbox = outbox;
@@ -67,7 +72,11 @@ public class LedgerSeals {
             return;
         }
         AuditLedgerSealed seal = new AuditLedgerSealed(head.seq(), head.hash(), clock.instant());
-        jdbc.update("INSERT INTO audit_seal (seq, hash, sealed_at) VALUES (?, ?, ?)", seal.seq(), seal.hash(), Timestamp.from(seal.sealedAt()));
+        jdbc.update(
+                "INSERT INTO audit_seal (seq, hash, sealed_at) VALUES (?, ?, ?)",
+                seal.seq(),
+                seal.hash(),
+                Timestamp.from(seal.sealedAt()));
         outbox.append(seal);
         log.info("Ledger sealed at row {} ({})", seal.seq(), seal.hash());
     }
@@ -84,8 +93,13 @@ public class LedgerSeals {
                         seals.putIfAbsent(seal.seq(), seal); // the first seal of a row is the one that counts
                     }
                 } catch (RuntimeException e) {
-                    log.warn("Record {}-{}@{} on {} is not a ledger seal: {}", record.topic(), record.partition(), record.offset(),
-                            AuditTopics.EVENTS, e.getMessage());
+                    log.warn(
+                            "Record {}-{}@{} on {} is not a ledger seal: {}",
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            AuditTopics.EVENTS,
+                            e.getMessage());
                 }
             }
         });

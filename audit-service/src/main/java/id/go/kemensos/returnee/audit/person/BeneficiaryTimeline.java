@@ -4,6 +4,7 @@ import id.go.kemensos.returnee.audit.ledger.AuditEntry;
 import id.go.kemensos.returnee.audit.ledger.AuditLedger;
 import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.contracts.PlatformEvent;
+import id.go.kemensos.returnee.contracts.access.PersonalDataAccessed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
@@ -13,25 +14,22 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
+import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
-import id.go.kemensos.returnee.contracts.access.PersonalDataAccessed;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecided;
 import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecisionOverridden;
 import id.go.kemensos.returnee.contracts.notification.SmsDelivered;
 import id.go.kemensos.returnee.contracts.notification.SmsFailed;
 import id.go.kemensos.returnee.contracts.notification.SmsPreferencesSet;
-import id.go.kemensos.returnee.contracts.notification.SmsWithheld;
 import id.go.kemensos.returnee.contracts.notification.SmsSent;
-import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
+import id.go.kemensos.returnee.contracts.notification.SmsWithheld;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
 import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
-import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
-import org.springframework.stereotype.Service;
-
+import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -40,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.stereotype.Service;
 
 /**
  * A beneficiary's history from the ledger alone: registration and amendments, every decision with its rule version and
@@ -63,8 +62,12 @@ public class BeneficiaryTimeline {
 
     /** A decision's criteria for auditors: personal inputs opened (or {@code [erased]}), a victim's facts withheld. */
     List<Map<String, Object>> criteria(UUID beneficiaryId, List<CriterionOutcome> criteria) {
-        return AuditorRedaction.criteria(criteria, (name, value) -> value instanceof String text && PersonalDataCipher.isSealed(text)
-                ? cipher.open(beneficiaryId, CriterionOutcome.sealedField(name), text).orElse(CriterionOutcome.ERASED) : value);
+        return AuditorRedaction.criteria(
+                criteria,
+                (name, value) -> value instanceof String text && PersonalDataCipher.isSealed(text)
+                        ? cipher.open(beneficiaryId, CriterionOutcome.sealedField(name), text)
+                                .orElse(CriterionOutcome.ERASED)
+                        : value);
     }
 
     public List<TimelineEntry> of(UUID beneficiaryId) {
@@ -74,7 +77,8 @@ public class BeneficiaryTimeline {
             // Who read the person's data is the access log's business (GET /api/access-log), not what happened to them.
             event.filter(e -> !(e instanceof PersonalDataAccessed)).ifPresent(e -> timeline.add(describe(entry, e)));
         }
-        timeline.sort(java.util.Comparator.comparing(TimelineEntry::at, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+        timeline.sort(java.util.Comparator.comparing(
+                        TimelineEntry::at, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
                 .thenComparingLong(TimelineEntry::seq));
         return timeline;
     }
@@ -98,23 +102,31 @@ public class BeneficiaryTimeline {
             d.put("regencyCode", r.regencyCode());
             d.put("returnDate", r.returnDate());
             d.put("phone", p.map(x -> MaskedValues.lastFour(x.phoneE164())).orElse(CriterionOutcome.ERASED));
-            d.put("bank", p.map(PersonalDetails::bankAccount).map(a -> a.bankCode() + " " + a.maskedAccountNumber()).orElse(CriterionOutcome.ERASED));
+            d.put(
+                    "bank",
+                    p.map(PersonalDetails::bankAccount)
+                            .map(a -> a.bankCode() + " " + a.maskedAccountNumber())
+                            .orElse(CriterionOutcome.ERASED));
             d.put("uploadId", r.uploadId());
-            summary = "Registered " + p.map(x -> x.fullName() + " (NIK " + x.nikMasked() + ")").orElse("a person whose data was erased")
-                    + ", region " + r.regencyCode() + (r.uploadId() != null ? " from upload " + r.uploadId() : " at a desk");
+            summary = "Registered "
+                    + p.map(x -> x.fullName() + " (NIK " + x.nikMasked() + ")").orElse("a person whose data was erased")
+                    + ", region " + r.regencyCode()
+                    + (r.uploadId() != null ? " from upload " + r.uploadId() : " at a desk");
         } else if (event instanceof ReturneeUpdated u) {
             Optional<PersonalDetails> p = cipher.details(u);
             BankAccount account = p.map(PersonalDetails::bankAccount).orElse(null);
             d.put("changed", u.changed());
             d.put("phone", p.map(x -> MaskedValues.lastFour(x.phoneE164())).orElse(CriterionOutcome.ERASED));
             d.put("bank", account == null ? null : account.bankCode() + " " + account.maskedAccountNumber());
-            summary = "Amended " + String.join(", ", u.changed()) + (account != null && u.changed().contains("bankAccount")
-                    ? ": bank " + account.bankCode() + " " + account.maskedAccountNumber() : "");
+            summary = "Amended " + String.join(", ", u.changed())
+                    + (account != null && u.changed().contains("bankAccount")
+                            ? ": bank " + account.bankCode() + " " + account.maskedAccountNumber()
+                            : "");
         } else if (event instanceof PersonalDataErased x) {
             d.put("erasedBy", x.erasedBy());
             d.put("ground", x.ground());
-            summary = "Personal data erased on " + LocalDate.ofInstant(x.erasedAt(), ZoneId.of("Asia/Jakarta")) + " by " + x.erasedBy()
-                    + " (" + x.ground() + ")";
+            summary = "Personal data erased on " + LocalDate.ofInstant(x.erasedAt(), ZoneId.of("Asia/Jakarta")) + " by "
+                    + x.erasedBy() + " (" + x.ground() + ")";
         } else if (event instanceof EligibilityDecided e) {
             d.put("decisionId", e.decisionId());
             d.put("ruleSet", e.ruleSetId() + " " + e.ruleSetVersion());
@@ -124,21 +136,27 @@ public class BeneficiaryTimeline {
             d.put("previousDecisionId", e.previousDecisionId());
             summary = e.outcome() + " under " + e.ruleSetId() + " v" + e.ruleSetVersion()
                     + (e.grantAmount() > 0 ? ", Rp" + e.grantAmount() : "")
-                    + (e.failedCriteria() == null || e.failedCriteria().isEmpty() ? "" : "; not passed " + String.join(", ", e.failedCriteria()))
-                    + (e.legalBasis() == null || e.legalBasis().isEmpty() ? "" : " (" + String.join("; ", e.legalBasis()) + ")");
+                    + (e.failedCriteria() == null || e.failedCriteria().isEmpty()
+                            ? ""
+                            : "; not passed " + String.join(", ", e.failedCriteria()))
+                    + (e.legalBasis() == null || e.legalBasis().isEmpty()
+                            ? ""
+                            : " (" + String.join("; ", e.legalBasis()) + ")");
         } else if (event instanceof ProtectionDecided || event instanceof ProtectionDecisionOverridden) {
-            // Law 21/2007 Art. 44: that such a decision exists is all an auditor learns; protection officers read it in eligibility.
+            // Law 21/2007 Art. 44: that such a decision exists is all an auditor learns; protection officers read it in
+            // eligibility.
             summary = "Protection services: restricted";
         } else if (event instanceof DecisionOverridden o) {
             d.put("decisionId", o.decisionId());
             d.put("officer", o.officer());
             d.put("reason", o.reason());
-            summary = "Override of decision " + o.decisionId() + ": " + o.originalOutcome() + " -> " + o.outcome() + " by " + o.officer()
-                    + ": " + o.reason();
+            summary = "Override of decision " + o.decisionId() + ": " + o.originalOutcome() + " -> " + o.outcome()
+                    + " by " + o.officer() + ": " + o.reason();
         } else if (event instanceof PaymentScheduled s) {
             d.put("paymentId", s.paymentId());
             d.put("decisionId", s.decisionId());
-            summary = "Payment " + s.paymentId() + " scheduled: Rp" + s.amount() + " " + s.programId() + " " + s.cycleId();
+            summary = "Payment " + s.paymentId() + " scheduled: Rp" + s.amount() + " " + s.programId() + " "
+                    + s.cycleId();
         } else if (event instanceof PaymentAccountChecked c) {
             d.put("paymentId", c.paymentId());
             summary = "Account check " + c.result() + ": bank " + c.bankCode() + " " + c.accountNumberMasked()
@@ -155,7 +173,8 @@ public class BeneficiaryTimeline {
         } else if (event instanceof PaymentSettled s) {
             d.put("paymentId", s.paymentId());
             d.put("bankReference", s.bankReference());
-            summary = "Paid Rp" + s.amount() + " to bank " + s.bankCode() + " " + s.accountNumberMasked() + ", bank reference " + s.bankReference();
+            summary = "Paid Rp" + s.amount() + " to bank " + s.bankCode() + " " + s.accountNumberMasked()
+                    + ", bank reference " + s.bankReference();
         } else if (event instanceof PaymentFailed f) {
             d.put("paymentId", f.paymentId());
             summary = "Payment failed: " + f.reasonCode() + " " + f.reason();
@@ -182,12 +201,19 @@ public class BeneficiaryTimeline {
             d.put("language", p.language());
             d.put("optedOut", p.optedOut());
             d.put("recordedBy", p.recordedBy());
-            summary = "SMS " + String.join(" and ", p.changed()) + " set by " + p.recordedBy() + ": language " + p.language()
-                    + (p.optedOut() ? ", no SMS (opted out)" : ", SMS on");
+            summary = "SMS " + String.join(" and ", p.changed()) + " set by " + p.recordedBy() + ": language "
+                    + p.language() + (p.optedOut() ? ", no SMS (opted out)" : ", SMS on");
         } else {
             summary = event.getClass().getSimpleName();
         }
         d.values().removeIf(java.util.Objects::isNull);
-        return new TimelineEntry(entry.seq(), entry.time(), entry.topic(), event.getClass().getSimpleName(), summary, d, entry.eventId());
+        return new TimelineEntry(
+                entry.seq(),
+                entry.time(),
+                entry.topic(),
+                event.getClass().getSimpleName(),
+                summary,
+                d,
+                entry.eventId());
     }
 }

@@ -14,18 +14,17 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
+import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
-import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
 import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
-import org.springframework.stereotype.Service;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.stereotype.Service;
 
 /** Assembles a payment's justification from the ledger rows about the payment, its beneficiary and its batches. */
 @Service
@@ -101,24 +100,63 @@ public class PaymentJustifications {
             PlatformEvent event = timeline.decoded(entry).orElse(null);
             if (event instanceof ReturneeRegistered r) {
                 Optional<PersonalDetails> p = timeline.details(r);
-                who = new PaymentJustification.Beneficiary(r.beneficiaryId(), p.map(PersonalDetails::fullName).orElse(CriterionOutcome.ERASED),
-                        p.map(PersonalDetails::nikMasked).orElse(CriterionOutcome.ERASED), r.provinceCode(), r.regencyCode());
+                who = new PaymentJustification.Beneficiary(
+                        r.beneficiaryId(),
+                        p.map(PersonalDetails::fullName).orElse(CriterionOutcome.ERASED),
+                        p.map(PersonalDetails::nikMasked).orElse(CriterionOutcome.ERASED),
+                        r.provinceCode(),
+                        r.regencyCode());
             } else if (event instanceof EligibilityDecided e && e.decisionId().equals(scheduled.decisionId())) {
                 decided = e;
             } else if (event instanceof DecisionOverridden o && o.decisionId().equals(scheduled.decisionId())) {
                 overridden = o;
             }
         }
-        PaymentJustification.Decision decision = decided == null ? null : new PaymentJustification.Decision(decided.decisionId(),
-                decided.outcome().name(), decided.ruleSetId(), decided.ruleSetVersion(), decided.legalBasis(), decided.relevantDate(),
-                timeline.criteria(decided.beneficiaryId(), decided.criteria()), decided.decidedAt(), overridden == null ? null
-                : new PaymentJustification.Override(overridden.outcome().name(), overridden.officer(), overridden.reason(), overridden.overriddenAt()));
-        String maker = batch != null ? batch.preparedBy() : approvedBy == null ? null : "system: scheduled from decision " + scheduled.decisionId();
+        PaymentJustification.Decision decision = decided == null
+                ? null
+                : new PaymentJustification.Decision(
+                        decided.decisionId(),
+                        decided.outcome().name(),
+                        decided.ruleSetId(),
+                        decided.ruleSetVersion(),
+                        decided.legalBasis(),
+                        decided.relevantDate(),
+                        timeline.criteria(decided.beneficiaryId(), decided.criteria()),
+                        decided.decidedAt(),
+                        overridden == null
+                                ? null
+                                : new PaymentJustification.Override(
+                                        overridden.outcome().name(),
+                                        overridden.officer(),
+                                        overridden.reason(),
+                                        overridden.overriddenAt()));
+        String maker = batch != null
+                ? batch.preparedBy()
+                : approvedBy == null ? null : "system: scheduled from decision " + scheduled.decisionId();
         String checker = batch != null && "APPROVED".equals(batch.decision()) ? batch.decidedBy() : approvedBy;
-        PaymentJustification.Bank bank = sent == null ? null : new PaymentJustification.Bank(sent.bankCode(), sent.accountNumberMasked(),
-                settled == null ? null : settled.bankReference(), settled == null ? null : settled.settledAt());
-        return Optional.of(new PaymentJustification(paymentId, state, scheduled.amount(), scheduled.programId(), scheduled.cycleId(), who, decision,
-                batch, maker, checker, approvedAt, bank, checks, reissueOf, history));
+        PaymentJustification.Bank bank = sent == null
+                ? null
+                : new PaymentJustification.Bank(
+                        sent.bankCode(),
+                        sent.accountNumberMasked(),
+                        settled == null ? null : settled.bankReference(),
+                        settled == null ? null : settled.settledAt());
+        return Optional.of(new PaymentJustification(
+                paymentId,
+                state,
+                scheduled.amount(),
+                scheduled.programId(),
+                scheduled.cycleId(),
+                who,
+                decision,
+                batch,
+                maker,
+                checker,
+                approvedAt,
+                bank,
+                checks,
+                reissueOf,
+                history));
     }
 
     private PaymentJustification.Batch batch(PaymentBatchPrepared prepared) {
@@ -128,8 +166,12 @@ public class PaymentJustifications {
                 decided = d;
             }
         }
-        return new PaymentJustification.Batch(prepared.batchId(), prepared.preparedBy(), prepared.preparedAt(),
-                decided == null ? "PENDING" : decided.decision(), decided == null ? null : decided.decidedBy(),
+        return new PaymentJustification.Batch(
+                prepared.batchId(),
+                prepared.preparedBy(),
+                prepared.preparedAt(),
+                decided == null ? "PENDING" : decided.decision(),
+                decided == null ? null : decided.decidedBy(),
                 decided == null ? null : decided.decidedAt());
     }
 }

@@ -15,8 +15,7 @@ public final class AsOf {
 
     public static final ZoneId MINISTRY_TIME = ZoneId.of("Asia/Jakarta");
 
-    private AsOf() {
-    }
+    private AsOf() {}
 
     public static Instant parse(String text) {
         if (text == null || text.isBlank()) {
@@ -30,10 +29,15 @@ public final class AsOf {
                 return LocalDateTime.parse(t).atZone(MINISTRY_TIME).toInstant();
             } catch (DateTimeParseException notLocal) {
                 try {
-                    return LocalDate.parse(t).plusDays(1).atStartOfDay(MINISTRY_TIME).toInstant().minusNanos(1000);
+                    return LocalDate.parse(t)
+                            .plusDays(1)
+                            .atStartOfDay(MINISTRY_TIME)
+                            .toInstant()
+                            .minusNanos(1000);
                 } catch (DateTimeParseException notDate) {
-                    throw new IllegalArgumentException("asOf '" + text + "' is not a date (2026-11-01), a date-time (2026-11-01T09:00) "
-                            + "or a date-time with offset (2026-11-01T09:00:00+07:00)");
+                    throw new IllegalArgumentException(
+                            "asOf '" + text + "' is not a date (2026-11-01), a date-time (2026-11-01T09:00) "
+                                    + "or a date-time with offset (2026-11-01T09:00:00+07:00)");
                 }
             }
         }

@@ -7,18 +7,6 @@ import id.go.kemensos.returnee.contracts.PlatformEvent;
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.JsonRecyclerPools;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -31,6 +19,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads disbursement.events from its first offset to the end it had when the reading began, outside any consumer group (a
@@ -56,17 +55,26 @@ public class DisbursementEventLog {
      * much as reading, and building them all took a fresh JVM's first replay a few hundred milliseconds.
      */
     private final Map<Class<?>, ObjectReader> readers;
-    // The fetching thread keeps a core busy too: on 2 cores one fold thread did as well as two (1,000,000 events: 114k/176k
+    // The fetching thread keeps a core busy too: on 2 cores one fold thread did as well as two (1,000,000 events:
+    // 114k/176k
     // events/s cold/warm against 87k-113k/155k-181k), the broker sharing the same CPU.
     private final int foldThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
 
     public DisbursementEventLog(TopicFromStart topicFromStart, JsonMapper json) {
         this.topicFromStart = topicFromStart;
-        // Its own mapper, with buffers recycled per thread: releasing them to the service's shared concurrent pool when each
-        // parser closed was a fifth of the folding. Newer events may carry fields this version does not know: read past them.
-        JsonFactory factory = json.tokenStreamFactory().rebuild().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
-        this.json = JsonMapper.builder(factory).addModule(EventTimes.module()).addModule(new RecordConstructors())
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        // Its own mapper, with buffers recycled per thread: releasing them to the service's shared concurrent pool when
+        // each
+        // parser closed was a fifth of the folding. Newer events may carry fields this version does not know: read past
+        // them.
+        JsonFactory factory = json.tokenStreamFactory()
+                .rebuild()
+                .recyclerPool(JsonRecyclerPools.threadLocalPool())
+                .build();
+        this.json = JsonMapper.builder(factory)
+                .addModule(EventTimes.module())
+                .addModule(new RecordConstructors())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
         Map<Class<?>, ObjectReader> byType = new HashMap<>();
         for (Class<?> type : PaymentHistory.FOLDED) {
             byType.put(type, this.json.readerFor(type));
@@ -75,8 +83,13 @@ public class DisbursementEventLog {
     }
 
     /** What one pass read: every record up to these end offsets, how many were after asOf, how many could not be read. */
-    public record Pass(Map<Integer, Long> endOffsets, long records, long afterAsOf, long unreadable, long setupMillis, long finishMillis) {
-    }
+    public record Pass(
+            Map<Integer, Long> endOffsets,
+            long records,
+            long afterAsOf,
+            long unreadable,
+            long setupMillis,
+            long finishMillis) {}
 
     public Pass read(Instant asOf, PaymentHistory history) {
         return read(DisbursementTopics.EVENTS, asOf, history);
@@ -98,25 +111,34 @@ public class DisbursementEventLog {
         ArrayDeque<Share> pending = new ArrayDeque<>();
         long[] ahead = {0};
         try {
-            TopicFromStart.Read read = topicFromStart.read(topic, tuning, toRead -> {
-                for (int i = 0; i < foldThreads; i++) {
-                    folds[i] = new Fold(new PaymentHistory(toRead / foldThreads), asOf);
-                }
-            }, (partition, mine) -> {
-                records[0] += mine.size();
-                Fold fold = folds[partition.partition() % foldThreads];
-                pending.add(new Share(threads[partition.partition() % foldThreads].submit(() -> fold.apply(mine)), mine.size()));
-                ahead[0] += mine.size();
-                // Surface a failed fold at once, and let the fetcher run ahead of the folds by a bounded number of records. Far
-                // enough that the consumer asks the broker for more while the folds work (two polls ahead, the folds waited for
-                // the broker a third of the time: 1,000,000 events 170,000-240,000 events/s against 120,000-200,000); not so
-                // far that the records waiting fill the young generation, each collection copying them.
-                while (!pending.isEmpty() && (pending.peek().fold().isDone() || ahead[0] > RECORDS_AHEAD)) {
-                    Share done = pending.poll();
-                    ahead[0] -= done.records();
-                    await(done.fold());
-                }
-            });
+            TopicFromStart.Read read = topicFromStart.read(
+                    topic,
+                    tuning,
+                    toRead -> {
+                        for (int i = 0; i < foldThreads; i++) {
+                            folds[i] = new Fold(new PaymentHistory(toRead / foldThreads), asOf);
+                        }
+                    },
+                    (partition, mine) -> {
+                        records[0] += mine.size();
+                        Fold fold = folds[partition.partition() % foldThreads];
+                        pending.add(new Share(
+                                threads[partition.partition() % foldThreads].submit(() -> fold.apply(mine)),
+                                mine.size()));
+                        ahead[0] += mine.size();
+                        // Surface a failed fold at once, and let the fetcher run ahead of the folds by a bounded number
+                        // of records. Far
+                        // enough that the consumer asks the broker for more while the folds work (two polls ahead, the
+                        // folds waited for
+                        // the broker a third of the time: 1,000,000 events 170,000-240,000 events/s against
+                        // 120,000-200,000); not so
+                        // far that the records waiting fill the young generation, each collection copying them.
+                        while (!pending.isEmpty() && (pending.peek().fold().isDone() || ahead[0] > RECORDS_AHEAD)) {
+                            Share done = pending.poll();
+                            ahead[0] -= done.records();
+                            await(done.fold());
+                        }
+                    });
             for (Share share : pending) {
                 await(share.fold());
             }
@@ -128,7 +150,13 @@ public class DisbursementEventLog {
                 unreadable += fold.unreadable.get();
             }
             history.finish();
-            return new Pass(read.endOffsets(), records[0], afterAsOf, unreadable, read.setupMillis(), (System.nanoTime() - folded) / 1_000_000);
+            return new Pass(
+                    read.endOffsets(),
+                    records[0],
+                    afterAsOf,
+                    unreadable,
+                    read.setupMillis(),
+                    (System.nanoTime() - folded) / 1_000_000);
         } finally {
             for (ExecutorService thread : threads) {
                 thread.shutdownNow();
@@ -137,8 +165,7 @@ public class DisbursementEventLog {
     }
 
     /** Records handed to a fold thread and not yet folded. */
-    private record Share(Future<?> fold, int records) {
-    }
+    private record Share(Future<?> fold, int records) {}
 
     private static void await(Future<?> fold) {
         try {
@@ -171,9 +198,11 @@ public class DisbursementEventLog {
         }
 
         private void apply(ConsumerRecord<byte[], byte[]> record) {
-            // Binary mode, as the outbox relay writes it: the attributes are headers (read in one pass), the value is the data.
+            // Binary mode, as the outbox relay writes it: the attributes are headers (read in one pass), the value is
+            // the data.
             String type = null, id = null, time = null;
-            // Kafka decodes each header's key when asked for it: stop as soon as the three needed are found. Compared with
+            // Kafka decodes each header's key when asked for it: stop as soon as the three needed are found. Compared
+            // with
             // equals, not a switch: a switch hashes every fresh key first, equals turns most away on their length.
             for (Header header : record.headers()) {
                 String key = header.key();
@@ -216,15 +245,23 @@ public class DisbursementEventLog {
             if (type == null || !PaymentHistory.FOLDED.contains(type.payload())) {
                 return;
             }
-            Instant at = event.getTime() == null ? Instant.ofEpochMilli(record.timestamp()) : event.getTime().toInstant();
+            Instant at = event.getTime() == null
+                    ? Instant.ofEpochMilli(record.timestamp())
+                    : event.getTime().toInstant();
             try {
-                apply(UUID.fromString(event.getId()), type, event.getData() == null ? null : event.getData().toBytes(), at, record);
+                apply(
+                        UUID.fromString(event.getId()),
+                        type,
+                        event.getData() == null ? null : event.getData().toBytes(),
+                        at,
+                        record);
             } catch (RuntimeException e) {
                 unreadable(record, e);
             }
         }
 
-        private void apply(UUID eventId, EventType type, byte[] data, Instant at, ConsumerRecord<byte[], byte[]> record) {
+        private void apply(
+                UUID eventId, EventType type, byte[] data, Instant at, ConsumerRecord<byte[], byte[]> record) {
             if (asOf != null && at.isAfter(asOf)) {
                 afterAsOf.incrementAndGet();
                 return;
@@ -235,8 +272,12 @@ public class DisbursementEventLog {
 
         private void unreadable(ConsumerRecord<byte[], byte[]> record, RuntimeException e) {
             unreadable.incrementAndGet();
-            log.warn("Record {}-{}@{} cannot be replayed (the audit ledger keeps it as it came): {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+            log.warn(
+                    "Record {}-{}@{} cannot be replayed (the audit ledger keeps it as it came): {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.getMessage());
         }
     }
 

@@ -13,6 +13,7 @@ final class EventIds {
 
     /** Pairs (most, least significant bits); a free slot is (0, 0), so that id is kept aside. */
     private long[] slots;
+
     private int mask;
     private int size;
     private boolean hasZero;

@@ -1,14 +1,13 @@
 package id.go.kemensos.returnee.audit.replay;
 
-import tools.jackson.core.JsonParser;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.module.SimpleModule;
-
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Reads the event times a replay meets a million times. The platform writes them as {@code Instant.toString()} does
@@ -17,13 +16,19 @@ import java.time.ZoneOffset;
  */
 final class EventTimes {
 
-    private EventTimes() {
-    }
+    private EventTimes() {}
 
     static Instant parse(String text) {
         int n = text.length();
-        if (n >= 20 && n <= 30 && text.charAt(n - 1) == 'Z' && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
-                && text.charAt(13) == ':' && text.charAt(16) == ':' && (n == 20 || text.charAt(19) == '.')) {
+        if (n >= 20
+                && n <= 30
+                && text.charAt(n - 1) == 'Z'
+                && text.charAt(4) == '-'
+                && text.charAt(7) == '-'
+                && text.charAt(10) == 'T'
+                && text.charAt(13) == ':'
+                && text.charAt(16) == ':'
+                && (n == 20 || text.charAt(19) == '.')) {
             int nanos = 0;
             int digits = n - 21;
             if (digits > 0) {
@@ -34,8 +39,15 @@ final class EventTimes {
                     nanos *= 10;
                 }
             }
-            return LocalDateTime.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10), number(text, 11, 13), number(text, 14, 16),
-                    number(text, 17, 19), nanos).toInstant(ZoneOffset.UTC);
+            return LocalDateTime.of(
+                            number(text, 0, 4),
+                            number(text, 5, 7),
+                            number(text, 8, 10),
+                            number(text, 11, 13),
+                            number(text, 14, 16),
+                            number(text, 17, 19),
+                            nanos)
+                    .toInstant(ZoneOffset.UTC);
         }
         return OffsetDateTime.parse(text).toInstant();
     }

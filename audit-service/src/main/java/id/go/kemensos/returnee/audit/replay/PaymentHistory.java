@@ -13,7 +13,6 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,9 +40,18 @@ public final class PaymentHistory {
             "REISSUED", Set.of("FAILED", "RETURNED"));
 
     /** The events that take part in the fold; the rest of the topic (budgets, reconciliations) is read past. */
-    public static final Set<Class<?>> FOLDED = Set.of(PaymentScheduled.class, PaymentBatchPrepared.class, PaymentBatchDecided.class,
-            PaymentApproved.class, PaymentSent.class, PaymentSettled.class, PaymentFailed.class, PaymentReturned.class, PaymentReissued.class,
-            PaymentAwaitingBudget.class, PaymentAccountChecked.class);
+    public static final Set<Class<?>> FOLDED = Set.of(
+            PaymentScheduled.class,
+            PaymentBatchPrepared.class,
+            PaymentBatchDecided.class,
+            PaymentApproved.class,
+            PaymentSent.class,
+            PaymentSettled.class,
+            PaymentFailed.class,
+            PaymentReturned.class,
+            PaymentReissued.class,
+            PaymentAwaitingBudget.class,
+            PaymentAccountChecked.class);
 
     private Map<UUID, ReplayedPayment> payments;
     private final List<BatchStep> prepared = new ArrayList<>();
@@ -54,14 +62,14 @@ public final class PaymentHistory {
     private long applied;
     private long duplicates;
 
-    public record Anomaly(UUID paymentId, String kind, String detail) {
-    }
+    public record Anomaly(UUID paymentId, String kind, String detail) {}
 
-    private record BatchStep(UUID eventId, UUID batchId, List<UUID> paymentIds, String by, String decision, Instant at) {
-    }
+    private record BatchStep(
+            UUID eventId, UUID batchId, List<UUID> paymentIds, String by, String decision, Instant at) {}
 
     /** The report's grouping, as disbursement-service's live report groups it (program, province, regency, state). */
-    public record TotalKey(String programId, String provinceCode, String regencyCode, String state) implements Comparable<TotalKey> {
+    public record TotalKey(String programId, String provinceCode, String regencyCode, String state)
+            implements Comparable<TotalKey> {
 
         @Override
         public int compareTo(TotalKey o) {
@@ -105,7 +113,8 @@ public final class PaymentHistory {
         if (event instanceof PaymentScheduled s) {
             ReplayedPayment p = payments.computeIfAbsent(s.paymentId(), ReplayedPayment::new);
             if (p.state != null) {
-                anomalies.add(new Anomaly(s.paymentId(), "SCHEDULED_TWICE", "payment " + s.paymentId() + " was scheduled again"));
+                anomalies.add(new Anomaly(
+                        s.paymentId(), "SCHEDULED_TWICE", "payment " + s.paymentId() + " was scheduled again"));
             }
             p.beneficiaryId = s.beneficiaryId();
             p.programId = s.programId();
@@ -118,7 +127,8 @@ public final class PaymentHistory {
             p.state = "SCHEDULED";
             step(p, "SCHEDULED", type, eventId, at, null, "Rp" + s.amount() + " under decision " + s.decisionId());
         } else if (event instanceof PaymentBatchPrepared b) {
-            // Batch events are keyed by the batch, so they sit on other partitions than their payments' events and are read in
+            // Batch events are keyed by the batch, so they sit on other partitions than their payments' events and are
+            // read in
             // no fixed order with them: they are joined to the payments once everything is read (finish).
             prepared.add(new BatchStep(eventId, b.batchId(), b.paymentIds(), b.preparedBy(), null, at));
         } else if (event instanceof PaymentBatchDecided d) {
@@ -144,12 +154,26 @@ public final class PaymentHistory {
             } else if (event instanceof PaymentReturned r) {
                 move(p, "RETURNED", type, eventId, at, null, "returned, bank reference " + r.bankReference());
             } else if (event instanceof PaymentReissued r) {
-                move(p, "REISSUED", type, eventId, at, r.requestedBy(), "replaced by " + r.newPaymentId() + ": " + r.reason());
+                move(
+                        p,
+                        "REISSUED",
+                        type,
+                        eventId,
+                        at,
+                        r.requestedBy(),
+                        "replaced by " + r.newPaymentId() + ": " + r.reason());
                 payments.computeIfAbsent(r.newPaymentId(), ReplayedPayment::new).reissueOf = p.paymentId;
             } else if (event instanceof PaymentAwaitingBudget w) {
                 step(p, p.state, type, eventId, at, null, w.reason());
             } else if (event instanceof PaymentAccountChecked c) {
-                step(p, p.state, type, eventId, at, null, c.result() + " " + c.bankCode() + " " + c.accountNumberMasked());
+                step(
+                        p,
+                        p.state,
+                        type,
+                        eventId,
+                        at,
+                        null,
+                        c.result() + " " + c.bankCode() + " " + c.accountNumberMasked());
             }
         }
         return true;
@@ -158,7 +182,10 @@ public final class PaymentHistory {
     private ReplayedPayment known(UUID paymentId, String type) {
         ReplayedPayment p = payments.get(paymentId);
         if (p == null || p.state == null) {
-            anomalies.add(new Anomaly(paymentId, "NEVER_SCHEDULED", type + " for payment " + paymentId + ", which no PaymentScheduled announced"));
+            anomalies.add(new Anomaly(
+                    paymentId,
+                    "NEVER_SCHEDULED",
+                    type + " for payment " + paymentId + ", which no PaymentScheduled announced"));
             return null;
         }
         return p;
@@ -166,13 +193,17 @@ public final class PaymentHistory {
 
     private void move(ReplayedPayment p, String to, String type, UUID eventId, Instant at, String by, String detail) {
         if (!ALLOWED_FROM.get(to).contains(p.state)) {
-            anomalies.add(new Anomaly(p.paymentId, "INVALID_TRANSITION", type + " moved payment " + p.paymentId + " from " + p.state + " to " + to));
+            anomalies.add(new Anomaly(
+                    p.paymentId,
+                    "INVALID_TRANSITION",
+                    type + " moved payment " + p.paymentId + " from " + p.state + " to " + to));
         }
         p.state = to;
         step(p, to, type, eventId, at, by, detail);
     }
 
-    private static void step(ReplayedPayment p, String state, String type, UUID eventId, Instant at, String by, String detail) {
+    private static void step(
+            ReplayedPayment p, String state, String type, UUID eventId, Instant at, String by, String detail) {
         p.steps.add(new ReplayedPayment.Step(state, type, eventId, at, by, detail));
         p.lastEventAt = at;
     }
@@ -206,14 +237,27 @@ public final class PaymentHistory {
             for (UUID id : batch.paymentIds()) {
                 ReplayedPayment p = payments.get(id);
                 if (p == null || p.state == null) {
-                    anomalies.add(new Anomaly(id, "NEVER_SCHEDULED", "batch " + batch.batchId() + " holds payment " + id
-                            + ", which no PaymentScheduled announced"));
+                    anomalies.add(new Anomaly(
+                            id,
+                            "NEVER_SCHEDULED",
+                            "batch " + batch.batchId() + " holds payment " + id
+                                    + ", which no PaymentScheduled announced"));
                     continue;
                 }
-                p.insertInTimeOrder(new ReplayedPayment.Step(null, "PaymentBatchPrepared", batch.eventId(), batch.at(), batch.by(),
+                p.insertInTimeOrder(new ReplayedPayment.Step(
+                        null,
+                        "PaymentBatchPrepared",
+                        batch.eventId(),
+                        batch.at(),
+                        batch.by(),
                         "in batch " + batch.batchId()));
                 if (decision != null) {
-                    p.insertInTimeOrder(new ReplayedPayment.Step(null, "PaymentBatchDecided", decision.eventId(), decision.at(), decision.by(),
+                    p.insertInTimeOrder(new ReplayedPayment.Step(
+                            null,
+                            "PaymentBatchDecided",
+                            decision.eventId(),
+                            decision.at(),
+                            decision.by(),
                             "batch " + batch.batchId() + " " + decision.decision()));
                 }
                 if (decision == null || !"REJECTED".equals(decision.decision())) {
@@ -231,7 +275,9 @@ public final class PaymentHistory {
         Map<TotalKey, Total> totals = new TreeMap<>();
         for (ReplayedPayment p : payments.values()) {
             if (p.state != null) {
-                totals.merge(new TotalKey(p.programId, p.provinceCode, p.regencyCode, p.state), new Total(1, p.amount),
+                totals.merge(
+                        new TotalKey(p.programId, p.provinceCode, p.regencyCode, p.state),
+                        new Total(1, p.amount),
                         (a, b) -> new Total(a.payments() + b.payments(), a.total() + b.total()));
             }
         }
@@ -249,8 +295,11 @@ public final class PaymentHistory {
             }
             UUID other = live.putIfAbsent(p.programId + "/" + p.cycleId + "/" + p.beneficiaryId, p.paymentId);
             if (other != null) {
-                all.add(new Anomaly(p.paymentId, "TWO_LIVE_PAYMENTS", "payments " + other + " and " + p.paymentId + " are both live for beneficiary "
-                        + p.beneficiaryId + " under " + p.programId + " " + p.cycleId));
+                all.add(new Anomaly(
+                        p.paymentId,
+                        "TWO_LIVE_PAYMENTS",
+                        "payments " + other + " and " + p.paymentId + " are both live for beneficiary "
+                                + p.beneficiaryId + " under " + p.programId + " " + p.cycleId));
             }
         }
         return all;

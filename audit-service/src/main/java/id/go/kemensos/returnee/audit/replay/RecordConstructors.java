@@ -1,5 +1,9 @@
 package id.go.kemensos.returnee.audit.replay;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
@@ -9,11 +13,6 @@ import tools.jackson.databind.deser.ValueInstantiators;
 import tools.jackson.databind.deser.std.StdValueInstantiator;
 import tools.jackson.databind.introspect.AnnotatedConstructor;
 import tools.jackson.databind.module.SimpleModule;
-
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Constructor;
 
 /**
  * Builds record payloads through a handle to the canonical constructor that takes the argument array as it is. Jackson 3.1
@@ -32,14 +31,18 @@ final class RecordConstructors extends SimpleModule {
         super.setupModule(context);
         context.addValueInstantiators(new ValueInstantiators() {
             @Override
-            public ValueInstantiator findValueInstantiator(DeserializationConfig config, BeanDescription.Supplier bean) {
+            public ValueInstantiator findValueInstantiator(
+                    DeserializationConfig config, BeanDescription.Supplier bean) {
                 return null;
             }
 
             @Override
-            public ValueInstantiator modifyValueInstantiator(DeserializationConfig config, BeanDescription.Supplier bean, ValueInstantiator found) {
-                if (found.getClass() == StdValueInstantiator.class && bean.getBeanClass().isRecord()
-                        && found.getWithArgsCreator() instanceof AnnotatedConstructor creator && creator.getAnnotated().trySetAccessible()) {
+            public ValueInstantiator modifyValueInstantiator(
+                    DeserializationConfig config, BeanDescription.Supplier bean, ValueInstantiator found) {
+                if (found.getClass() == StdValueInstantiator.class
+                        && bean.getBeanClass().isRecord()
+                        && found.getWithArgsCreator() instanceof AnnotatedConstructor creator
+                        && creator.getAnnotated().trySetAccessible()) {
                     return new Spread((StdValueInstantiator) found, creator.getAnnotated());
                 }
                 return found; // Jackson's own way
@@ -55,7 +58,8 @@ final class RecordConstructors extends SimpleModule {
         Spread(StdValueInstantiator found, Constructor<?> canonical) {
             super(found);
             try {
-                this.constructor = MethodHandles.lookup().unreflectConstructor(canonical)
+                this.constructor = MethodHandles.lookup()
+                        .unreflectConstructor(canonical)
                         .asSpreader(Object[].class, canonical.getParameterCount())
                         .asType(MethodType.methodType(Object.class, Object[].class));
             } catch (IllegalAccessException e) {

@@ -1,9 +1,13 @@
 package id.go.kemensos.returnee.audit.replay;
 
-import id.go.kemensos.returnee.security.Officer;
 import id.go.kemensos.returnee.messaging.PersonalDataAccessLog;
+import id.go.kemensos.returnee.security.Officer;
 import id.go.kemensos.returnee.security.SpreadsheetCsv;
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -18,50 +22,71 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 @RestController
 @RequestMapping("/api/replays")
 class ReplayController {
 
-    private static final List<String> PAYMENT_COLUMNS = List.of("payment_id", "beneficiary_id", "program_id", "cycle_id", "province_code",
-            "regency_code", "amount", "state", "batch_id", "prepared_by", "approved_by", "bank_code", "account_number_masked", "bank_reference",
-            "reissue_of", "scheduled_at", "settled_at", "decision_id");
+    private static final List<String> PAYMENT_COLUMNS = List.of(
+            "payment_id",
+            "beneficiary_id",
+            "program_id",
+            "cycle_id",
+            "province_code",
+            "regency_code",
+            "amount",
+            "state",
+            "batch_id",
+            "prepared_by",
+            "approved_by",
+            "bank_code",
+            "account_number_masked",
+            "bank_reference",
+            "reissue_of",
+            "scheduled_at",
+            "settled_at",
+            "decision_id");
 
     private final PaymentHistoryReplay replay;
     private final ReplaySchema schemas;
     private final JsonMapper json;
     private final PersonalDataAccessLog accessLog;
 
-    ReplayController(PaymentHistoryReplay replay, ReplaySchema schemas, JsonMapper json, PersonalDataAccessLog accessLog) {
+    ReplayController(
+            PaymentHistoryReplay replay, ReplaySchema schemas, JsonMapper json, PersonalDataAccessLog accessLog) {
         this.replay = replay;
         this.schemas = schemas;
         this.json = json;
         this.accessLog = accessLog;
     }
 
-    record ReplayRequest(String asOf, String schema) {
-    }
+    record ReplayRequest(String asOf, String schema) {}
 
-    @Operation(summary = "Rebuild the disbursement history from disbursement.events alone into a fresh schema",
-            description = "asOf (optional): the report as it stood then: 2026-11-01T09:00:00+07:00, 2026-11-01T09:00 (WIB) or 2026-11-01 "
-                    + "(end of day, WIB). The answer's replayId is the schema's name.")
+    @Operation(
+            summary = "Rebuild the disbursement history from disbursement.events alone into a fresh schema",
+            description =
+                    "asOf (optional): the report as it stood then: 2026-11-01T09:00:00+07:00, 2026-11-01T09:00 (WIB) or 2026-11-01 "
+                            + "(end of day, WIB). The answer's replayId is the schema's name.")
     @PostMapping
     ResponseEntity<ReplayResult> replay(@RequestBody(required = false) ReplayRequest request) {
         ReplayRequest r = request == null ? new ReplayRequest(null, null) : request;
         return ResponseEntity.status(HttpStatus.CREATED).body(replay.replay(AsOf.parse(r.asOf()), r.schema()));
     }
 
-    @Operation(summary = "Compare a replay's totals with disbursement-service's live report",
-            description = "The body is that report grouped by program,province,regency,state: its JSON answer, or its CSV export (text/csv).")
-    @PostMapping(value = "/{replayId}/comparison", consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE})
-    ReportComparison compare(@PathVariable String replayId, @RequestBody String liveReport,
-                             @org.springframework.web.bind.annotation.RequestHeader("Content-Type") String contentType) {
-        Map<PaymentHistory.TotalKey, PaymentHistory.Total> live = contentType.startsWith(MediaType.APPLICATION_JSON_VALUE)
-                ? LivePaymentReport.fromJson(json.readTree(liveReport)) : LivePaymentReport.fromCsv(liveReport);
+    @Operation(
+            summary = "Compare a replay's totals with disbursement-service's live report",
+            description =
+                    "The body is that report grouped by program,province,regency,state: its JSON answer, or its CSV export (text/csv).")
+    @PostMapping(
+            value = "/{replayId}/comparison",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE})
+    ReportComparison compare(
+            @PathVariable String replayId,
+            @RequestBody String liveReport,
+            @org.springframework.web.bind.annotation.RequestHeader("Content-Type") String contentType) {
+        Map<PaymentHistory.TotalKey, PaymentHistory.Total> live =
+                contentType.startsWith(MediaType.APPLICATION_JSON_VALUE)
+                        ? LivePaymentReport.fromJson(json.readTree(liveReport))
+                        : LivePaymentReport.fromCsv(liveReport);
         return ReportComparison.of(existing(replayId), live);
     }
 
@@ -72,24 +97,48 @@ class ReplayController {
         if (!"csv".equalsIgnoreCase(format)) {
             return ResponseEntity.ok(rows);
         }
-        return SpreadsheetCsv.download(replayId + "-totals.csv", SpreadsheetCsv.of(
-                List.of("program", "province", "regency", "state", "payments", "total"), rows.stream().map(row -> Arrays.<Object>asList(
-                        row.programId(), row.provinceCode(), row.regencyCode(), row.state(), row.payments(), row.total())).toList()));
+        return SpreadsheetCsv.download(
+                replayId + "-totals.csv",
+                SpreadsheetCsv.of(
+                        List.of("program", "province", "regency", "state", "payments", "total"),
+                        rows.stream()
+                                .map(row -> Arrays.<Object>asList(
+                                        row.programId(),
+                                        row.provinceCode(),
+                                        row.regencyCode(),
+                                        row.state(),
+                                        row.payments(),
+                                        row.total()))
+                                .toList()));
     }
 
-    @Operation(summary = "A replay's payments (account numbers masked), optionally of one state; format=csv for a spreadsheet")
+    @Operation(
+            summary =
+                    "A replay's payments (account numbers masked), optionally of one state; format=csv for a spreadsheet")
     @GetMapping("/{replayId}/payments")
-    ResponseEntity<?> payments(@PathVariable String replayId, @RequestParam(required = false) String state,
-                               @RequestParam(defaultValue = "json") String format, Officer officer) {
+    ResponseEntity<?> payments(
+            @PathVariable String replayId,
+            @RequestParam(required = false) String state,
+            @RequestParam(defaultValue = "json") String format,
+            Officer officer) {
         existing(replayId);
         List<Map<String, Object>> rows = schemas.payments(replayId, state);
-        accessLog.export(officer.reference(), "csv".equalsIgnoreCase(format) ? "EXPORT_REPLAY_PAYMENTS" : "LIST_REPLAY_PAYMENTS",
-                "/api/replays/" + replayId + "/payments" + (state == null ? "" : "?state=" + state), rows.size() + " payments");
+        accessLog.export(
+                officer.reference(),
+                "csv".equalsIgnoreCase(format) ? "EXPORT_REPLAY_PAYMENTS" : "LIST_REPLAY_PAYMENTS",
+                "/api/replays/" + replayId + "/payments" + (state == null ? "" : "?state=" + state),
+                rows.size() + " payments");
         if (!"csv".equalsIgnoreCase(format)) {
             return ResponseEntity.ok(rows);
         }
-        return SpreadsheetCsv.download(replayId + "-payments.csv", SpreadsheetCsv.of(PAYMENT_COLUMNS,
-                rows.stream().map(row -> PAYMENT_COLUMNS.stream().map(row::get).toList()).toList()));
+        return SpreadsheetCsv.download(
+                replayId + "-payments.csv",
+                SpreadsheetCsv.of(
+                        PAYMENT_COLUMNS,
+                        rows.stream()
+                                .map(row ->
+                                        PAYMENT_COLUMNS.stream().map(row::get).toList())
+                                .toList()));
     }
 
     @Operation(summary = "One payment's state history as the replay rebuilt it")

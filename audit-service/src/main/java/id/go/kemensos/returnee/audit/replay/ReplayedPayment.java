@@ -35,16 +35,18 @@ public final class ReplayedPayment {
     }
 
     /** A step of the payment's history: a new state, or an event that kept the state (awaiting budget, account checked, batched). */
-    public record Transition(int step, String state, String eventType, UUID eventId, Instant at, String by, String detail) {
-    }
+    public record Transition(
+            int step, String state, String eventType, UUID eventId, Instant at, String by, String detail) {}
 
-    record Step(String state, String eventType, UUID eventId, Instant at, String by, String detail) {
-    }
+    record Step(String state, String eventType, UUID eventId, Instant at, String by, String detail) {}
 
     /** Puts a step read from another partition (a batch's) after every step that happened before or at its time. */
     void insertInTimeOrder(Step step) {
         int i = steps.size();
-        while (i > 0 && step.at() != null && steps.get(i - 1).at() != null && steps.get(i - 1).at().isAfter(step.at())) {
+        while (i > 0
+                && step.at() != null
+                && steps.get(i - 1).at() != null
+                && steps.get(i - 1).at().isAfter(step.at())) {
             i--;
         }
         steps.add(i, step);
@@ -52,32 +54,90 @@ public final class ReplayedPayment {
             lastEventAt = step.at();
         }
     }
-    public UUID paymentId() { return paymentId; }
-    public UUID beneficiaryId() { return beneficiaryId; }
-    public String programId() { return programId; }
-    public String cycleId() { return cycleId; }
-    public UUID decisionId() { return decisionId; }
-    public long amount() { return amount; }
-    public String provinceCode() { return provinceCode; }
-    public String regencyCode() { return regencyCode; }
-    public String state() { return state; }
-    public UUID batchId() { return batchId; }
-    public String preparedBy() { return preparedBy; }
-    public String approvedBy() { return approvedBy; }
-    public String bankCode() { return bankCode; }
-    public String accountNumberMasked() { return accountNumberMasked; }
-    public String bankReference() { return bankReference; }
-    public UUID reissueOf() { return reissueOf; }
-    public Instant scheduledAt() { return scheduledAt; }
-    public Instant settledAt() { return settledAt; }
-    public Instant lastEventAt() { return lastEventAt; }
+
+    public UUID paymentId() {
+        return paymentId;
+    }
+
+    public UUID beneficiaryId() {
+        return beneficiaryId;
+    }
+
+    public String programId() {
+        return programId;
+    }
+
+    public String cycleId() {
+        return cycleId;
+    }
+
+    public UUID decisionId() {
+        return decisionId;
+    }
+
+    public long amount() {
+        return amount;
+    }
+
+    public String provinceCode() {
+        return provinceCode;
+    }
+
+    public String regencyCode() {
+        return regencyCode;
+    }
+
+    public String state() {
+        return state;
+    }
+
+    public UUID batchId() {
+        return batchId;
+    }
+
+    public String preparedBy() {
+        return preparedBy;
+    }
+
+    public String approvedBy() {
+        return approvedBy;
+    }
+
+    public String bankCode() {
+        return bankCode;
+    }
+
+    public String accountNumberMasked() {
+        return accountNumberMasked;
+    }
+
+    public String bankReference() {
+        return bankReference;
+    }
+
+    public UUID reissueOf() {
+        return reissueOf;
+    }
+
+    public Instant scheduledAt() {
+        return scheduledAt;
+    }
+
+    public Instant settledAt() {
+        return settledAt;
+    }
+
+    public Instant lastEventAt() {
+        return lastEventAt;
+    }
     /** The steps numbered from 1, each with the state the payment was in after it. */
     public List<Transition> history() {
         List<Transition> history = new ArrayList<>(steps.size());
         String current = null;
         for (Step s : steps) {
             current = s.state() != null ? s.state() : current;
-            history.add(new Transition(history.size() + 1, current, s.eventType(), s.eventId(), s.at(), s.by(), s.detail()));
+            history.add(new Transition(
+                    history.size() + 1, current, s.eventType(), s.eventId(), s.at(), s.by(), s.detail()));
         }
         return history;
     }

@@ -9,11 +9,19 @@ import java.util.TreeSet;
 public record ReportComparison(boolean matches, int rowsCompared, List<Difference> differences) {
 
     /** One group whose count or total differs; a side that has no such row shows 0. */
-    public record Difference(String programId, String provinceCode, String regencyCode, String state, long replayedPayments, long livePayments,
-                             long replayedTotal, long liveTotal) {
-    }
+    public record Difference(
+            String programId,
+            String provinceCode,
+            String regencyCode,
+            String state,
+            long replayedPayments,
+            long livePayments,
+            long replayedTotal,
+            long liveTotal) {}
 
-    public static ReportComparison of(Map<PaymentHistory.TotalKey, PaymentHistory.Total> replayed, Map<PaymentHistory.TotalKey, PaymentHistory.Total> live) {
+    public static ReportComparison of(
+            Map<PaymentHistory.TotalKey, PaymentHistory.Total> replayed,
+            Map<PaymentHistory.TotalKey, PaymentHistory.Total> live) {
         TreeSet<PaymentHistory.TotalKey> keys = new TreeSet<>(replayed.keySet());
         keys.addAll(live.keySet());
         PaymentHistory.Total none = new PaymentHistory.Total(0, 0);
@@ -22,8 +30,15 @@ public record ReportComparison(boolean matches, int rowsCompared, List<Differenc
             PaymentHistory.Total r = replayed.getOrDefault(key, none);
             PaymentHistory.Total l = live.getOrDefault(key, none);
             if (!r.equals(l)) {
-                differences.add(new Difference(key.programId(), key.provinceCode(), key.regencyCode(), key.state(), r.payments(), l.payments(),
-                        r.total(), l.total()));
+                differences.add(new Difference(
+                        key.programId(),
+                        key.provinceCode(),
+                        key.regencyCode(),
+                        key.state(),
+                        r.payments(),
+                        l.payments(),
+                        r.total(),
+                        l.total()));
             }
         }
         return new ReportComparison(differences.isEmpty(), keys.size(), differences);

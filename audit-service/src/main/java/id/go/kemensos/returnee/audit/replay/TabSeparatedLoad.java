@@ -2,7 +2,6 @@ package id.go.kemensos.returnee.audit.replay;
 
 import com.mysql.cj.jdbc.JdbcStatement;
 import id.go.kemensos.returnee.audit.DatabaseTimes;
-
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -22,20 +21,22 @@ import java.util.UUID;
  */
 final class TabSeparatedLoad {
 
-    private TabSeparatedLoad() {
-    }
+    private TabSeparatedLoad() {}
 
     /** Loads every row (values in the order of {@code columns}); fails unless the server took each one. */
-    static long load(Connection connection, String table, List<String> columns, Iterator<Object[]> rows) throws SQLException {
+    static long load(Connection connection, String table, List<String> columns, Iterator<Object[]> rows)
+            throws SQLException {
         Rows text = new Rows(rows);
         long loaded;
         try (Statement statement = connection.createStatement()) {
             statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(text);
             statement.execute("LOAD DATA LOCAL INFILE 'replay.tsv' INTO TABLE " + table + " CHARACTER SET utf8mb4 "
-                    + "FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (" + String.join(", ", columns) + ")");
+                    + "FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
+                    + String.join(", ", columns) + ")");
             loaded = statement.getUpdateCount();
         }
-        // LOAD DATA turns some bad rows into warnings and skips them: a replay that lost a row must not pass for complete.
+        // LOAD DATA turns some bad rows into warnings and skips them: a replay that lost a row must not pass for
+        // complete.
         if (loaded != text.count) {
             throw new SQLException(table + ": " + text.count + " rows sent, " + loaded + " loaded");
         }

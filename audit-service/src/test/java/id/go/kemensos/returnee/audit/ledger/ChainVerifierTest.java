@@ -1,13 +1,12 @@
 package id.go.kemensos.returnee.audit.ledger;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ChainVerifierTest {
 
@@ -27,8 +26,22 @@ class ChainVerifierTest {
         List<AuditEntry> rows = chain(ROWS);
         AuditLedger.Head head = head(rows);
         AuditEntry row = rows.get(6);
-        rows.set(6, new AuditEntry(row.seq(), row.eventId(), row.topic(), row.partition(), row.offset(), row.key(), row.type(), row.source(),
-                row.subject(), row.time(), row.data().replace("960000", "9600000"), row.prevHash(), row.hash()));
+        rows.set(
+                6,
+                new AuditEntry(
+                        row.seq(),
+                        row.eventId(),
+                        row.topic(),
+                        row.partition(),
+                        row.offset(),
+                        row.key(),
+                        row.type(),
+                        row.source(),
+                        row.subject(),
+                        row.time(),
+                        row.data().replace("960000", "9600000"),
+                        row.prevHash(),
+                        row.hash()));
         ChainVerification result = verify(rows, head);
         assertThat(result.intact()).isFalse();
         assertThat(result.firstBroken().seq()).isEqualTo(7);
@@ -41,8 +54,21 @@ class ChainVerifierTest {
         List<AuditEntry> rows = chain(ROWS);
         AuditLedger.Head head = head(rows);
         AuditEntry row = rows.get(6);
-        AuditEntry forged = new AuditEntry(row.seq(), row.eventId(), row.topic(), row.partition(), row.offset(), row.key(), row.type(),
-                row.source(), row.subject(), row.time(), row.data().replace("960000", "9600000"), null, null).withChain(row.prevHash());
+        AuditEntry forged = new AuditEntry(
+                        row.seq(),
+                        row.eventId(),
+                        row.topic(),
+                        row.partition(),
+                        row.offset(),
+                        row.key(),
+                        row.type(),
+                        row.source(),
+                        row.subject(),
+                        row.time(),
+                        row.data().replace("960000", "9600000"),
+                        null,
+                        null)
+                .withChain(row.prevHash());
         rows.set(6, forged);
         ChainVerification result = verify(rows, head);
         assertThat(result.firstBroken().seq()).isEqualTo(8);
@@ -101,24 +127,42 @@ class ChainVerifierTest {
     @Test
     void aChainRewrittenWithEveryHashAndTheHeadIsCaughtByItsSealOnKafka() {
         List<AuditEntry> rows = chain(ROWS);
-        Map<Long, String> seals = Map.of(5L, rows.get(4).hash(), 15L, rows.get(14).hash());
+        Map<Long, String> seals =
+                Map.of(5L, rows.get(4).hash(), 15L, rows.get(14).hash());
         // Row 8 edited, then every hash from there recomputed and the head moved: the chain alone holds.
         List<AuditEntry> rewritten = new ArrayList<>(rows.subList(0, 7));
         String previous = rows.get(6).hash();
         for (AuditEntry row : rows.subList(7, ROWS)) {
             String data = row.seq() == 8 ? row.data().replace("960000", "9600000") : row.data();
-            AuditEntry forged = new AuditEntry(row.seq(), row.eventId(), row.topic(), row.partition(), row.offset(), row.key(), row.type(),
-                    row.source(), row.subject(), row.time(), data, null, null).withChain(previous);
+            AuditEntry forged = new AuditEntry(
+                            row.seq(),
+                            row.eventId(),
+                            row.topic(),
+                            row.partition(),
+                            row.offset(),
+                            row.key(),
+                            row.type(),
+                            row.source(),
+                            row.subject(),
+                            row.time(),
+                            data,
+                            null,
+                            null)
+                    .withChain(previous);
             rewritten.add(forged);
             previous = forged.hash();
         }
         AuditLedger.Head forgedHead = head(rewritten);
-        assertThat(verify(rewritten, forgedHead).intact()).as("without seals nothing shows").isTrue();
+        assertThat(verify(rewritten, forgedHead).intact())
+                .as("without seals nothing shows")
+                .isTrue();
 
         ChainVerification result = verify(rewritten, forgedHead, seals);
         assertThat(result.intact()).isFalse();
         assertThat(result.sealsChecked()).isEqualTo(2);
-        assertThat(result.firstBroken().seq()).as("the first sealed row after the edit").isEqualTo(15);
+        assertThat(result.firstBroken().seq())
+                .as("the first sealed row after the edit")
+                .isEqualTo(15);
         assertThat(result.firstBroken().kind()).isEqualTo(ChainVerification.Kind.SEAL_MISMATCH);
         assertThat(verify(rows, head(rows), seals).intact()).isTrue();
     }
@@ -141,8 +185,20 @@ class ChainVerifierTest {
     }
 
     private static AuditEntry withSeq(AuditEntry e, long seq) {
-        return new AuditEntry(seq, e.eventId(), e.topic(), e.partition(), e.offset(), e.key(), e.type(), e.source(), e.subject(), e.time(),
-                e.data(), e.prevHash(), e.hash());
+        return new AuditEntry(
+                seq,
+                e.eventId(),
+                e.topic(),
+                e.partition(),
+                e.offset(),
+                e.key(),
+                e.type(),
+                e.source(),
+                e.subject(),
+                e.time(),
+                e.data(),
+                e.prevHash(),
+                e.hash());
     }
 
     private static ChainVerification verify(List<AuditEntry> rows, AuditLedger.Head head) {
@@ -150,7 +206,8 @@ class ChainVerifierTest {
     }
 
     private static ChainVerification verify(List<AuditEntry> rows, AuditLedger.Head head, Map<Long, String> seals) {
-        return ChainVerifier.verify(after -> rows.stream().filter(r -> r.seq() > after).limit(7).toList(), head, seals, null);
+        return ChainVerifier.verify(
+                after -> rows.stream().filter(r -> r.seq() > after).limit(7).toList(), head, seals, null);
     }
 
     private static AuditLedger.Head head(List<AuditEntry> rows) {
@@ -170,8 +227,19 @@ class ChainVerifierTest {
     }
 
     private static AuditEntry entry(long seq, String id) {
-        return new AuditEntry(seq, id, "disbursement.events", 0, seq - 1, "beneficiary", "id.go.kemensos.disbursement.PaymentScheduled.v1",
-                "/disbursement-service", "beneficiary", Instant.parse("2026-11-01T02:00:00Z").plusSeconds(seq),
-                "{\"amount\":960000,\"n\":" + seq + "}", null, null);
+        return new AuditEntry(
+                seq,
+                id,
+                "disbursement.events",
+                0,
+                seq - 1,
+                "beneficiary",
+                "id.go.kemensos.disbursement.PaymentScheduled.v1",
+                "/disbursement-service",
+                "beneficiary",
+                Instant.parse("2026-11-01T02:00:00Z").plusSeconds(seq),
+                "{\"amount\":960000,\"n\":" + seq + "}",
+                null,
+                null);
     }
 }

@@ -1,6 +1,6 @@
 package id.go.kemensos.returnee.audit.replay;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class EventIdsTest {
 
@@ -22,7 +21,9 @@ class EventIdsTest {
             UUID id = switch (i % 4) {
                 case 0 -> UUID.randomUUID();
                 case 1 -> new UUID(0x1EF0_0000_0000_1000L + i, 0x8000_0000_0000_0000L | i);
-                case 2 -> new UUID(random.nextInt(16), random.nextInt(16)); // small values, many collisions, (0, 0) among them
+                case 2 ->
+                    new UUID(
+                            random.nextInt(16), random.nextInt(16)); // small values, many collisions, (0, 0) among them
                 default -> ids.get(random.nextInt(ids.size()));
             };
             ids.add(id);

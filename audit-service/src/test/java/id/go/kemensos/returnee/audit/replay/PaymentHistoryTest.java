@@ -1,5 +1,7 @@
 package id.go.kemensos.returnee.audit.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchDecided;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchPrepared;
@@ -8,14 +10,11 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PaymentHistoryTest {
 
@@ -28,27 +27,47 @@ class PaymentHistoryTest {
         UUID person = UUID.randomUUID();
         UUID batch = UUID.randomUUID();
         apply(new PaymentScheduled(payment, person, "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T));
-        apply(new PaymentBatchPrepared(batch, "BSU", "2026", "52", "002", List.of(payment), 960_000, "maker", T.plusSeconds(1)));
+        apply(new PaymentBatchPrepared(
+                batch, "BSU", "2026", "52", "002", List.of(payment), 960_000, "maker", T.plusSeconds(1)));
         apply(new PaymentBatchDecided(batch, "APPROVED", "maker", "checker", null, 1, 960_000, T.plusSeconds(2)));
         apply(new PaymentApproved(payment, person, 960_000, "checker", T.plusSeconds(2)));
         apply(new PaymentSent(payment, person, 960_000, "002", "***5501", T.plusSeconds(3)));
         UUID settled = UUID.randomUUID();
-        history.apply(settled, new PaymentSettled(payment, person, "BSU", 960_000, "002", "***5501", "BNK1", T.plusSeconds(10), "2026"), T.plusSeconds(10));
-        assertThat(history.apply(settled, new PaymentSettled(payment, person, "BSU", 960_000, "002", "***5501", "BNK1", T.plusSeconds(10), "2026"),
-                T.plusSeconds(11))).as("a redelivered event counts once").isFalse();
+        history.apply(
+                settled,
+                new PaymentSettled(
+                        payment, person, "BSU", 960_000, "002", "***5501", "BNK1", T.plusSeconds(10), "2026"),
+                T.plusSeconds(10));
+        assertThat(history.apply(
+                        settled,
+                        new PaymentSettled(
+                                payment, person, "BSU", 960_000, "002", "***5501", "BNK1", T.plusSeconds(10), "2026"),
+                        T.plusSeconds(11)))
+                .as("a redelivered event counts once")
+                .isFalse();
 
         ReplayedPayment p = history.payments().iterator().next();
         assertThat(p.state()).isEqualTo("SETTLED");
         assertThat(p.preparedBy()).isEqualTo("maker");
         assertThat(p.approvedBy()).isEqualTo("checker");
         assertThat(p.bankReference()).isEqualTo("BNK1");
-        assertThat(p.history()).extracting(ReplayedPayment.Transition::eventType)
-                .containsExactly("PaymentScheduled", "PaymentBatchPrepared", "PaymentBatchDecided", "PaymentApproved", "PaymentSent", "PaymentSettled");
-        assertThat(p.history()).extracting(ReplayedPayment.Transition::state)
+        assertThat(p.history())
+                .extracting(ReplayedPayment.Transition::eventType)
+                .containsExactly(
+                        "PaymentScheduled",
+                        "PaymentBatchPrepared",
+                        "PaymentBatchDecided",
+                        "PaymentApproved",
+                        "PaymentSent",
+                        "PaymentSettled");
+        assertThat(p.history())
+                .extracting(ReplayedPayment.Transition::state)
                 .containsExactly("SCHEDULED", "SCHEDULED", "SCHEDULED", "APPROVED", "SENT", "SETTLED");
         assertThat(p.history()).extracting(ReplayedPayment.Transition::step).containsExactly(1, 2, 3, 4, 5, 6);
-        assertThat(history.totals()).containsExactly(Map.entry(new PaymentHistory.TotalKey("BSU", "52", "5202", "SETTLED"),
-                new PaymentHistory.Total(1, 960_000)));
+        assertThat(history.totals())
+                .containsExactly(Map.entry(
+                        new PaymentHistory.TotalKey("BSU", "52", "5202", "SETTLED"),
+                        new PaymentHistory.Total(1, 960_000)));
         assertThat(history.duplicates()).isEqualTo(1);
         assertThat(history.anomalies()).isEmpty();
     }
@@ -59,12 +78,31 @@ class PaymentHistoryTest {
         UUID second = UUID.randomUUID();
         UUID batch = UUID.randomUUID();
         PaymentHistory payments = new PaymentHistory(10);
-        payments.apply(UUID.randomUUID(), new PaymentScheduled(first, UUID.randomUUID(), "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T), T);
+        payments.apply(
+                UUID.randomUUID(),
+                new PaymentScheduled(
+                        first, UUID.randomUUID(), "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T),
+                T);
         PaymentHistory morePayments = new PaymentHistory(10);
-        morePayments.apply(UUID.randomUUID(), new PaymentScheduled(second, UUID.randomUUID(), "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5201", T), T);
+        morePayments.apply(
+                UUID.randomUUID(),
+                new PaymentScheduled(
+                        second, UUID.randomUUID(), "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5201", T),
+                T);
         PaymentHistory batches = new PaymentHistory(10);
-        batches.apply(UUID.randomUUID(), new PaymentBatchPrepared(batch, "BSU", "2026", "52", "002", List.of(first, second), 1_920_000, "maker",
-                T.plusSeconds(1)), T.plusSeconds(1));
+        batches.apply(
+                UUID.randomUUID(),
+                new PaymentBatchPrepared(
+                        batch,
+                        "BSU",
+                        "2026",
+                        "52",
+                        "002",
+                        List.of(first, second),
+                        1_920_000,
+                        "maker",
+                        T.plusSeconds(1)),
+                T.plusSeconds(1));
 
         history.merge(payments); // taken over whole: the merged history was empty
         history.merge(morePayments);
@@ -73,20 +111,31 @@ class PaymentHistoryTest {
         assertThat(history.payments()).extracting(ReplayedPayment::paymentId).containsExactlyInAnyOrder(first, second);
         assertThat(history.payments()).extracting(ReplayedPayment::batchId).containsOnly(batch);
         assertThat(history.applied()).isEqualTo(3);
-        assertThat(history.totals()).containsOnlyKeys(new PaymentHistory.TotalKey("BSU", "52", "5201", "SCHEDULED"),
-                new PaymentHistory.TotalKey("BSU", "52", "5202", "SCHEDULED"));
+        assertThat(history.totals())
+                .containsOnlyKeys(
+                        new PaymentHistory.TotalKey("BSU", "52", "5201", "SCHEDULED"),
+                        new PaymentHistory.TotalKey("BSU", "52", "5202", "SCHEDULED"));
     }
 
     @Test
     void aBatchReadBeforeItsPaymentsStillJoinsThem() {
         UUID payment = UUID.randomUUID();
         UUID batch = UUID.randomUUID();
-        history.apply(UUID.randomUUID(), new PaymentBatchPrepared(batch, "BSU", "2026", "52", "002", List.of(payment), 960_000, "maker", T.plusSeconds(5)),
+        history.apply(
+                UUID.randomUUID(),
+                new PaymentBatchPrepared(
+                        batch, "BSU", "2026", "52", "002", List.of(payment), 960_000, "maker", T.plusSeconds(5)),
                 T.plusSeconds(5));
-        history.apply(UUID.randomUUID(), new PaymentScheduled(payment, UUID.randomUUID(), "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T), T);
+        history.apply(
+                UUID.randomUUID(),
+                new PaymentScheduled(
+                        payment, UUID.randomUUID(), "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T),
+                T);
         ReplayedPayment p = history.payments().iterator().next();
         assertThat(p.batchId()).isEqualTo(batch);
-        assertThat(p.history()).extracting(ReplayedPayment.Transition::eventType).containsExactly("PaymentScheduled", "PaymentBatchPrepared");
+        assertThat(p.history())
+                .extracting(ReplayedPayment.Transition::eventType)
+                .containsExactly("PaymentScheduled", "PaymentBatchPrepared");
         assertThat(history.anomalies()).isEmpty();
     }
 
@@ -94,7 +143,8 @@ class PaymentHistoryTest {
     void aRejectedBatchLeavesItsPaymentsScheduledAndUnbatched() {
         UUID payment = UUID.randomUUID();
         UUID batch = UUID.randomUUID();
-        apply(new PaymentScheduled(payment, UUID.randomUUID(), "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T));
+        apply(new PaymentScheduled(
+                payment, UUID.randomUUID(), "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T));
         apply(new PaymentBatchPrepared(batch, "BSU", "2026", "52", "002", List.of(payment), 960_000, "maker", T));
         apply(new PaymentBatchDecided(batch, "REJECTED", "maker", "checker", "wrong list", 1, 960_000, T));
         ReplayedPayment p = history.payments().iterator().next();
@@ -113,10 +163,15 @@ class PaymentHistoryTest {
         apply(new PaymentFailed(old, person, 960_000, "002", "***5501", "4030", "closed account", T));
         apply(new PaymentReissued(old, replacement, person, 960_000, "officer", "new account", T));
         apply(new PaymentScheduled(replacement, person, "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T));
-        assertThat(history.totals()).containsOnlyKeys(new PaymentHistory.TotalKey("BSU", "52", "5202", "REISSUED"),
-                new PaymentHistory.TotalKey("BSU", "52", "5202", "SCHEDULED"));
-        assertThat(history.payments()).filteredOn(p -> p.paymentId().equals(replacement)).singleElement()
-                .extracting(ReplayedPayment::reissueOf).isEqualTo(old);
+        assertThat(history.totals())
+                .containsOnlyKeys(
+                        new PaymentHistory.TotalKey("BSU", "52", "5202", "REISSUED"),
+                        new PaymentHistory.TotalKey("BSU", "52", "5202", "SCHEDULED"));
+        assertThat(history.payments())
+                .filteredOn(p -> p.paymentId().equals(replacement))
+                .singleElement()
+                .extracting(ReplayedPayment::reissueOf)
+                .isEqualTo(old);
         assertThat(history.anomalies()).isEmpty();
     }
 
@@ -129,7 +184,8 @@ class PaymentHistoryTest {
         apply(new PaymentScheduled(second, person, "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T));
         apply(new PaymentSent(first, person, 960_000, "002", "***5501", T));
         apply(new PaymentApproved(UUID.randomUUID(), person, 960_000, "auto", T));
-        assertThat(history.anomalies()).extracting(PaymentHistory.Anomaly::kind)
+        assertThat(history.anomalies())
+                .extracting(PaymentHistory.Anomaly::kind)
                 .containsExactlyInAnyOrder("INVALID_TRANSITION", "NEVER_SCHEDULED", "TWO_LIVE_PAYMENTS");
     }
 
@@ -137,12 +193,17 @@ class PaymentHistoryTest {
     void comparesReplayedTotalsWithTheLiveReport() {
         PaymentHistory.TotalKey settled = new PaymentHistory.TotalKey("BSU", "52", "5202", "SETTLED");
         PaymentHistory.TotalKey sent = new PaymentHistory.TotalKey("BSU", "52", "5202", "SENT");
-        ReportComparison same = ReportComparison.of(Map.of(settled, new PaymentHistory.Total(2, 1_920_000)),
-                LivePaymentReport.fromCsv("\uFEFFprogram,province,regency,state,payments,total\r\nBSU,52,5202,SETTLED,2,1920000\r\n"));
+        ReportComparison same = ReportComparison.of(
+                Map.of(settled, new PaymentHistory.Total(2, 1_920_000)),
+                LivePaymentReport.fromCsv(
+                        "\uFEFFprogram,province,regency,state,payments,total\r\nBSU,52,5202,SETTLED,2,1920000\r\n"));
         assertThat(same.matches()).isTrue();
-        ReportComparison differs = ReportComparison.of(Map.of(settled, new PaymentHistory.Total(2, 1_920_000)),
+        ReportComparison differs = ReportComparison.of(
+                Map.of(settled, new PaymentHistory.Total(2, 1_920_000)),
                 Map.of(settled, new PaymentHistory.Total(1, 960_000), sent, new PaymentHistory.Total(1, 960_000)));
-        assertThat(differs.differences()).extracting(ReportComparison.Difference::state).containsExactly("SENT", "SETTLED");
+        assertThat(differs.differences())
+                .extracting(ReportComparison.Difference::state)
+                .containsExactly("SENT", "SETTLED");
     }
 
     @Test
@@ -151,7 +212,8 @@ class PaymentHistoryTest {
         assertThat(AsOf.parse("2026-11-01T09:00")).isEqualTo(Instant.parse("2026-11-01T02:00:00Z"));
         assertThat(AsOf.parse("2026-11-01")).isEqualTo(Instant.parse("2026-11-01T16:59:59.999999Z"));
         assertThat(AsOf.parse(null)).isNull();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AsOf.parse("yesterday")).isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AsOf.parse("yesterday"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private int tick;

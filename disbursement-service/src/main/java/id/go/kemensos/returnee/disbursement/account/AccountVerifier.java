@@ -1,23 +1,17 @@
 package id.go.kemensos.returnee.disbursement.account;
 
+import id.go.kemensos.returnee.contracts.disbursement.PaymentEvent;
 import id.go.kemensos.returnee.contracts.registration.AccountHolderNames;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
-import id.go.kemensos.returnee.contracts.disbursement.PaymentEvent;
+import id.go.kemensos.returnee.disbursement.DisbursementProperties;
+import id.go.kemensos.returnee.disbursement.bank.BankGatewayClient;
+import id.go.kemensos.returnee.disbursement.ledger.PaymentLedger;
 import id.go.kemensos.returnee.disbursement.payee.PayeeProjection;
 import id.go.kemensos.returnee.disbursement.payee.PayeeSeal;
 import id.go.kemensos.returnee.disbursement.payment.Payment;
 import id.go.kemensos.returnee.disbursement.payment.PaymentRepository;
-import id.go.kemensos.returnee.disbursement.DisbursementProperties;
 import id.go.kemensos.returnee.messaging.LockConflicts;
-import id.go.kemensos.returnee.disbursement.bank.BankGatewayClient;
-import id.go.kemensos.returnee.disbursement.ledger.PaymentLedger;
 import id.go.kemensos.returnee.messaging.Outbox;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +24,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Asks the bank, before a payment can be approved, whose account it is going to: an open account whose holder is the
@@ -64,8 +63,16 @@ class AccountVerifier implements AutoCloseable {
     private final AccountHolderNames names;
     private final ExecutorService calls;
 
-    AccountVerifier(PaymentRepository payments, PayeeProjection payees, PayeeSeal seal, TransactionTemplate tx, BankGatewayClient bank,
-                    PaymentLedger ledger, Outbox outbox, Clock clock, DisbursementProperties properties) {
+    AccountVerifier(
+            PaymentRepository payments,
+            PayeeProjection payees,
+            PayeeSeal seal,
+            TransactionTemplate tx,
+            BankGatewayClient bank,
+            PaymentLedger ledger,
+            Outbox outbox,
+            Clock clock,
+            DisbursementProperties properties) {
         this.payments = payments;
         this.payees = payees;
         this.seal = seal;
@@ -83,11 +90,20 @@ class AccountVerifier implements AutoCloseable {
     @Scheduled(fixedDelayString = "${disbursement.dispatch.interval}")
     void verifyPending() {
         List<Check> checks = claim();
-        CompletableFuture.allOf(checks.stream().map(check -> CompletableFuture.runAsync(() -> {
-            BankGatewayClient.AccountInquiry answer = bank.inquire(check.paymentId().toString(), check.account().bankCode(),
-                    check.account().accountNumber());
-            LockConflicts.retry("account check of payment " + check.paymentId(), () -> tx.executeWithoutResult(status -> record(check, answer)));
-        }, calls)).toArray(CompletableFuture[]::new)).join();
+        CompletableFuture.allOf(checks.stream()
+                        .map(check -> CompletableFuture.runAsync(
+                                () -> {
+                                    BankGatewayClient.AccountInquiry answer = bank.inquire(
+                                            check.paymentId().toString(),
+                                            check.account().bankCode(),
+                                            check.account().accountNumber());
+                                    LockConflicts.retry(
+                                            "account check of payment " + check.paymentId(),
+                                            () -> tx.executeWithoutResult(status -> record(check, answer)));
+                                },
+                                calls))
+                        .toArray(CompletableFuture[]::new))
+                .join();
     }
 
     @Override
@@ -137,7 +153,10 @@ class AccountVerifier implements AutoCloseable {
         if (answer instanceof BankGatewayClient.AccountInquiry.Unknown unknown) {
             payment.accountCheckUnanswered(now);
             payments.save(payment);
-            log.warn("Account inquiry for payment {} unanswered ({}); it is asked again", check.paymentId(), unknown.reason());
+            log.warn(
+                    "Account inquiry for payment {} unanswered ({}); it is asked again",
+                    check.paymentId(),
+                    unknown.reason());
             return;
         }
         String seen = null;
@@ -146,22 +165,37 @@ class AccountVerifier implements AutoCloseable {
         double score = 0;
         if (answer instanceof BankGatewayClient.AccountInquiry.Holder holder) {
             seen = holder.name();
-            AccountHolderNames.Comparison comparison = names.compare(holder.name(), check.payee().fullName());
+            AccountHolderNames.Comparison comparison =
+                    names.compare(holder.name(), check.payee().fullName());
             score = comparison.score();
             verified = comparison.matches();
-            // The names themselves are shown to finance from the sealed fields, never written into the detail or its event.
-            detail = verified ? null : "Nama pemilik rekening di bank tidak sesuai nama terdaftar / "
-                    + "the bank's account holder does not match the registered name (score " + String.format(Locale.ROOT, "%.2f", score) + ")";
+            // The names themselves are shown to finance from the sealed fields, never written into the detail or its
+            // event.
+            detail = verified
+                    ? null
+                    : "Nama pemilik rekening di bank tidak sesuai nama terdaftar / "
+                            + "the bank's account holder does not match the registered name (score "
+                            + String.format(Locale.ROOT, "%.2f", score) + ")";
         } else {
             BankGatewayClient.AccountInquiry.Refused refused = (BankGatewayClient.AccountInquiry.Refused) answer;
             verified = false;
-            detail = "Rekening ditolak bank: " + refused.reason() + " / the bank refused the account (" + refused.code() + ")";
+            detail = "Rekening ditolak bank: " + refused.reason() + " / the bank refused the account (" + refused.code()
+                    + ")";
         }
-        // The account checked is the account paid: kept on the payment, so that a later amendment cannot redirect it unchecked.
+        // The account checked is the account paid: kept on the payment, so that a later amendment cannot redirect it
+        // unchecked.
         BankAccount account = check.account();
-        List<PaymentEvent> checked = payment.recordAccountCheck(verified, new Payment.CheckedAccount(account.bankCode(),
-                        seal.account(check.beneficiaryId(), PayeeSeal.CHECKED_ACCOUNT, account), check.accountVersion()),
-                account.maskedAccountNumber(), seen == null ? null : seal.holderSeen(check.beneficiaryId(), seen), score, detail, now);
+        List<PaymentEvent> checked = payment.recordAccountCheck(
+                verified,
+                new Payment.CheckedAccount(
+                        account.bankCode(),
+                        seal.account(check.beneficiaryId(), PayeeSeal.CHECKED_ACCOUNT, account),
+                        check.accountVersion()),
+                account.maskedAccountNumber(),
+                seen == null ? null : seal.holderSeen(check.beneficiaryId(), seen),
+                score,
+                detail,
+                now);
         payments.save(payment);
         outbox.appendAll(checked);
         if (verified) {

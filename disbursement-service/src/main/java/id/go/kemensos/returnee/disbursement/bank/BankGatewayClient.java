@@ -5,15 +5,14 @@ import id.go.kemensos.returnee.gateway.GatewayResponse;
 import id.go.kemensos.returnee.gateway.GatewayUnavailableException;
 import id.go.kemensos.returnee.gateway.ResilientGateway;
 import id.go.kemensos.returnee.gateway.ResilientGateways;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * The bank gateway in the SNAP open-API style, every request authenticated as SNAP BI requires ({@link SnapAuthentication}). A transfer carries the payment id as {@code partnerReferenceNo}, which the
@@ -33,7 +32,9 @@ public class BankGatewayClient {
     private final String sourceAccount;
 
     BankGatewayClient(ResilientGateways gateways, DisbursementProperties properties, SnapPartner partner, Clock clock) {
-        this.gateway = gateways.create("bank", properties.bankGatewayUrl(),
+        this.gateway = gateways.create(
+                "bank",
+                properties.bankGatewayUrl(),
                 new SnapAuthentication(properties.bankGatewayUrl(), partner, clock));
         this.sourceAccount = properties.sourceAccount();
     }
@@ -41,22 +42,27 @@ public class BankGatewayClient {
     /** What the bank says of an account: its holder's name, that it does not exist or is closed, or nothing (try again). */
     public sealed interface AccountInquiry {
 
-        record Holder(String name) implements AccountInquiry {
-        }
+        record Holder(String name) implements AccountInquiry {}
 
-        record Refused(String code, String reason) implements AccountInquiry {
-        }
+        record Refused(String code, String reason) implements AccountInquiry {}
 
-        record Unknown(String reason) implements AccountInquiry {
-        }
+        record Unknown(String reason) implements AccountInquiry {}
     }
 
     /** SNAP account inquiry (service 16); safe to repeat, so it is retried like any read. */
     public AccountInquiry inquire(String reference, String bankCode, String accountNumber) {
         GatewayResponse response;
         try {
-            response = gateway.post(INQUIRY, Map.of("partnerReferenceNo", reference, "beneficiaryBankCode", bankCode,
-                    "beneficiaryAccountNo", accountNumber), true);
+            response = gateway.post(
+                    INQUIRY,
+                    Map.of(
+                            "partnerReferenceNo",
+                            reference,
+                            "beneficiaryBankCode",
+                            bankCode,
+                            "beneficiaryAccountNo",
+                            accountNumber),
+                    true);
         } catch (GatewayUnavailableException e) {
             return new AccountInquiry.Unknown(e.getMessage());
         }
@@ -76,15 +82,22 @@ public class BankGatewayClient {
 
     private TransferOutcome send(TransferOrder order, int sendsLeft) {
         if (order.accountNumber() == null) {
-            // The payee was erased after the transfer was first sent: nothing can be sent again, and the bank never had it.
-            return new TransferOutcome.Rejected(TransferOutcome.PERSONAL_DATA_ERASED, "the payee's personal data was erased");
+            // The payee was erased after the transfer was first sent: nothing can be sent again, and the bank never had
+            // it.
+            return new TransferOutcome.Rejected(
+                    TransferOutcome.PERSONAL_DATA_ERASED, "the payee's personal data was erased");
         }
         GatewayResponse response;
         try {
             response = gateway.post(TRANSFER, transferRequest(order), false);
         } catch (GatewayUnavailableException e) {
-            log.warn("Transfer {} got no answer ({}); asking for its status before anything else", order.paymentId(), e.getMessage());
-            return e.mayHaveExecuted() ? checkStatus(order, sendsLeft - 1) : new TransferOutcome.Unknown(e.getMessage());
+            log.warn(
+                    "Transfer {} got no answer ({}); asking for its status before anything else",
+                    order.paymentId(),
+                    e.getMessage());
+            return e.mayHaveExecuted()
+                    ? checkStatus(order, sendsLeft - 1)
+                    : new TransferOutcome.Unknown(e.getMessage());
         }
         String code = response.text("responseCode");
         if (response.isSuccess() && "2001800".equals(code)) {
@@ -100,7 +113,10 @@ public class BankGatewayClient {
     private TransferOutcome checkStatus(TransferOrder order, int sendsLeft) {
         GatewayResponse response;
         try {
-            response = gateway.post(STATUS, Map.of("originalPartnerReferenceNo", order.paymentId().toString(), "serviceCode", "18"), true);
+            response = gateway.post(
+                    STATUS,
+                    Map.of("originalPartnerReferenceNo", order.paymentId().toString(), "serviceCode", "18"),
+                    true);
         } catch (GatewayUnavailableException e) {
             return new TransferOutcome.Unknown("status inquiry failed: " + e.getMessage());
         }

@@ -2,13 +2,6 @@ package id.go.kemensos.returnee.disbursement.bank;
 
 import id.go.kemensos.returnee.gateway.GatewayAuthentication;
 import id.go.kemensos.returnee.gateway.GatewayUnavailableException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +20,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SNAP BI authentication, as Bank Indonesia's standard has it. An access token (B2B) is requested with the timestamp and
@@ -41,10 +40,10 @@ public final class SnapAuthentication implements GatewayAuthentication {
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     /** A token is renewed this long before the bank says it expires, so that none expires in flight. */
     private static final Duration RENEW_BEFORE = Duration.ofSeconds(60);
+
     private static final Logger log = LoggerFactory.getLogger(SnapAuthentication.class);
 
-    private record Token(String value, Instant renewAt) {
-    }
+    private record Token(String value, Instant renewAt) {}
 
     private final URI bank;
     private final String partnerId;
@@ -52,7 +51,10 @@ public final class SnapAuthentication implements GatewayAuthentication {
     private final PrivateKey privateKey;
     private final byte[] clientSecret;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final SecureRandom random = new SecureRandom();
     private volatile Token token;
@@ -70,7 +72,8 @@ public final class SnapAuthentication implements GatewayAuthentication {
     public void authenticate(HttpRequest.Builder request, String method, String path, byte[] body) {
         String accessToken = accessToken();
         String timestamp = TIMESTAMP.format(clock.instant().atZone(JAKARTA));
-        String stringToSign = method + ":" + path + ":" + accessToken + ":" + HexFormat.of().formatHex(sha256(body)) + ":" + timestamp;
+        String stringToSign = method + ":" + path + ":" + accessToken + ":"
+                + HexFormat.of().formatHex(sha256(body)) + ":" + timestamp;
         request.header("Authorization", "Bearer " + accessToken)
                 .header("X-TIMESTAMP", timestamp)
                 .header("X-SIGNATURE", Base64.getEncoder().encodeToString(hmacSha512(stringToSign)))
@@ -102,7 +105,8 @@ public final class SnapAuthentication implements GatewayAuthentication {
 
     private Token requestToken() {
         String timestamp = TIMESTAMP.format(clock.instant().atZone(JAKARTA));
-        HttpRequest request = HttpRequest.newBuilder(bank.resolve(ACCESS_TOKEN)).timeout(Duration.ofSeconds(5))
+        HttpRequest request = HttpRequest.newBuilder(bank.resolve(ACCESS_TOKEN))
+                .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")
                 .header("X-TIMESTAMP", timestamp)
                 .header("X-CLIENT-KEY", partnerId)
@@ -120,12 +124,17 @@ public final class SnapAuthentication implements GatewayAuthentication {
         }
         JsonNode body = response.body().isBlank() ? null : json.readTree(response.body());
         if (response.statusCode() != 200 || body == null || !body.hasNonNull("accessToken")) {
-            String reason = body == null ? "" : body.path("responseCode").asString("") + " " + body.path("responseMessage").asString("");
-            throw new GatewayUnavailableException("bank refused the access token request: HTTP " + response.statusCode() + " " + reason,
-                    false, null);
+            String reason = body == null
+                    ? ""
+                    : body.path("responseCode").asString("") + " "
+                            + body.path("responseMessage").asString("");
+            throw new GatewayUnavailableException(
+                    "bank refused the access token request: HTTP " + response.statusCode() + " " + reason, false, null);
         }
         long lifetime = Long.parseLong(body.path("expiresIn").asString("900"));
-        return new Token(body.get("accessToken").asString(), clock.instant().plusSeconds(lifetime).minus(RENEW_BEFORE));
+        return new Token(
+                body.get("accessToken").asString(),
+                clock.instant().plusSeconds(lifetime).minus(RENEW_BEFORE));
     }
 
     /** Numeric, unique per day at the bank: 30 random digits never repeat in practice (and a repeat is refused, not booked). */

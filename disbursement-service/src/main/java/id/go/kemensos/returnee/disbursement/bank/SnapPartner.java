@@ -1,9 +1,6 @@
 package id.go.kemensos.returnee.disbursement.bank;
 
 import jakarta.validation.constraints.NotBlank;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +11,8 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The platform's credentials as a SNAP BI partner of its paying bank: the partner id (also the client key), the RSA private
@@ -25,24 +24,31 @@ import java.util.Base64;
  */
 @Validated
 @ConfigurationProperties("disbursement.bank-partner")
-public record SnapPartner(@NotBlank String partnerId, @NotBlank String privateKeyFile, @NotBlank String clientSecretFile,
-                          @NotBlank String channelId) {
+public record SnapPartner(
+        @NotBlank String partnerId,
+        @NotBlank String privateKeyFile,
+        @NotBlank String clientSecretFile,
+        @NotBlank String channelId) {
 
     PrivateKey privateKey() {
         try {
             String pem = Files.readString(Path.of(privateKeyFile), StandardCharsets.US_ASCII);
-            String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            String base64 =
+                    pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the bank partner's private key " + privateKeyFile, e);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("The bank partner's private key " + privateKeyFile + " is not a PKCS#8 RSA key in PEM", e);
+            throw new IllegalStateException(
+                    "The bank partner's private key " + privateKeyFile + " is not a PKCS#8 RSA key in PEM", e);
         }
     }
 
     byte[] clientSecret() {
         try {
-            String secret = Files.readString(Path.of(clientSecretFile), StandardCharsets.UTF_8).strip();
+            String secret = Files.readString(Path.of(clientSecretFile), StandardCharsets.UTF_8)
+                    .strip();
             if (secret.isEmpty()) {
                 throw new IllegalStateException("The bank's client secret file " + clientSecretFile + " is empty");
             }

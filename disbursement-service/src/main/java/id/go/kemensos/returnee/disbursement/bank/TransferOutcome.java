@@ -7,14 +7,11 @@ public sealed interface TransferOutcome {
     String PERSONAL_DATA_ERASED = "PERSONAL_DATA_ERASED";
 
     /** Credited to the beneficiary's account. */
-    record Settled(String bankReference) implements TransferOutcome {
-    }
+    record Settled(String bankReference) implements TransferOutcome {}
 
     /** Refused for good; no money moved. */
-    record Rejected(String code, String reason) implements TransferOutcome {
-    }
+    record Rejected(String code, String reason) implements TransferOutcome {}
 
     /** No final answer yet (timeouts, gateway down): ask for the status later, never blindly resend. */
-    record Unknown(String reason) implements TransferOutcome {
-    }
+    record Unknown(String reason) implements TransferOutcome {}
 }

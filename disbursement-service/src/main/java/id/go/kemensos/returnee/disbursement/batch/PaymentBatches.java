@@ -2,7 +2,6 @@ package id.go.kemensos.returnee.disbursement.batch;
 
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchDecided;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchPrepared;
-import id.go.kemensos.returnee.security.Refusal;
 import id.go.kemensos.returnee.disbursement.budget.ProgramBudgets;
 import id.go.kemensos.returnee.disbursement.ledger.PaymentLedger;
 import id.go.kemensos.returnee.disbursement.payee.PayeeProjection;
@@ -10,12 +9,7 @@ import id.go.kemensos.returnee.disbursement.payment.Payment;
 import id.go.kemensos.returnee.disbursement.payment.PaymentRepository;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.messaging.TimeOrderedIds;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
+import id.go.kemensos.returnee.security.Refusal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Maker-checker batches. A finance officer prepares batches of a province's scheduled payments under a program year, one
@@ -37,9 +36,20 @@ public class PaymentBatches {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentBatches.class);
 
-    public record Batch(UUID batchId, String programId, String cycleId, String provinceCode, String bankCode, String state, int payments,
-                        long total, String preparedBy, Instant preparedAt, String decidedBy, Instant decidedAt, String reason) {
-    }
+    public record Batch(
+            UUID batchId,
+            String programId,
+            String cycleId,
+            String provinceCode,
+            String bankCode,
+            String state,
+            int payments,
+            long total,
+            String preparedBy,
+            Instant preparedAt,
+            String decidedBy,
+            Instant decidedAt,
+            String reason) {}
 
     private final JdbcTemplate jdbc;
     private final PaymentRepository payments;
@@ -49,8 +59,14 @@ public class PaymentBatches {
     private final Outbox outbox;
     private final Clock clock;
 
-    PaymentBatches(JdbcTemplate jdbc, PaymentRepository payments, PayeeProjection payees, PaymentLedger ledger, ProgramBudgets budgets,
-                   Outbox outbox, Clock clock) {
+    PaymentBatches(
+            JdbcTemplate jdbc,
+            PaymentRepository payments,
+            PayeeProjection payees,
+            PaymentLedger ledger,
+            ProgramBudgets budgets,
+            Outbox outbox,
+            Clock clock) {
         this.jdbc = jdbc;
         this.payments = payments;
         this.payees = payees;
@@ -65,13 +81,18 @@ public class PaymentBatches {
     public List<Batch> prepare(String programId, String cycleId, String provinceCode, String preparedBy) {
         List<Payment> candidates = payments.lockBatchable(programId, cycleId, provinceCode);
         // The bank is the checked account's; where no inquiry ran, the payee's.
-        Map<UUID, PayeeProjection.Payee> payee = payees.find(candidates.stream().filter(p -> p.checkedAccount() == null)
-                .map(Payment::beneficiaryId).toList());
+        Map<UUID, PayeeProjection.Payee> payee = payees.find(candidates.stream()
+                .filter(p -> p.checkedAccount() == null)
+                .map(Payment::beneficiaryId)
+                .toList());
         Map<String, List<Payment>> byBank = new LinkedHashMap<>();
         Optional<String> exhausted = Optional.empty();
         for (Payment payment : candidates) {
-            String bank = payment.checkedAccount() != null ? payment.checkedAccount().bankCode()
-                    : Optional.ofNullable(payee.get(payment.beneficiaryId())).map(PayeeProjection.Payee::bankCode).orElse(null);
+            String bank = payment.checkedAccount() != null
+                    ? payment.checkedAccount().bankCode()
+                    : Optional.ofNullable(payee.get(payment.beneficiaryId()))
+                            .map(PayeeProjection.Payee::bankCode)
+                            .orElse(null);
             if (bank == null) {
                 continue; // not registered here yet: it waits for its payee
             }
@@ -89,15 +110,39 @@ public class PaymentBatches {
         byBank.forEach((bank, batched) -> {
             UUID batchId = TimeOrderedIds.next();
             long total = batched.stream().mapToLong(Payment::amount).sum();
-            jdbc.update("INSERT INTO payment_batch (batch_id, program_id, cycle_id, province_code, bank_code, state, payments, total, "
-                            + "prepared_by, prepared_at) VALUES (?, ?, ?, ?, ?, 'PREPARED', ?, ?, ?, ?)", batchId.toString(), programId, cycleId,
-                    provinceCode, bank, batched.size(), total, preparedBy, Timestamp.from(now));
+            jdbc.update(
+                    "INSERT INTO payment_batch (batch_id, program_id, cycle_id, province_code, bank_code, state, payments, total, "
+                            + "prepared_by, prepared_at) VALUES (?, ?, ?, ?, ?, 'PREPARED', ?, ?, ?, ?)",
+                    batchId.toString(),
+                    programId,
+                    cycleId,
+                    provinceCode,
+                    bank,
+                    batched.size(),
+                    total,
+                    preparedBy,
+                    Timestamp.from(now));
             batched.forEach(p -> p.addToBatch(batchId, now));
             payments.saveAll(batched);
-            outbox.append(new PaymentBatchPrepared(batchId, programId, cycleId, provinceCode, bank,
-                    batched.stream().map(Payment::paymentId).toList(), total, preparedBy, now));
-            log.info("Batch {} prepared by {}: {} payments, Rp {}, {} {} bank {}", batchId, preparedBy, batched.size(), total, programId,
-                    provinceCode, bank);
+            outbox.append(new PaymentBatchPrepared(
+                    batchId,
+                    programId,
+                    cycleId,
+                    provinceCode,
+                    bank,
+                    batched.stream().map(Payment::paymentId).toList(),
+                    total,
+                    preparedBy,
+                    now));
+            log.info(
+                    "Batch {} prepared by {}: {} payments, Rp {}, {} {} bank {}",
+                    batchId,
+                    preparedBy,
+                    batched.size(),
+                    total,
+                    programId,
+                    provinceCode,
+                    bank);
             batches.add(find(batchId).orElseThrow());
         });
         return batches;
@@ -121,49 +166,87 @@ public class PaymentBatches {
     public Batch reject(UUID batchId, String rejectedBy, String reason) {
         Batch batch = lockPrepared(batchId);
         if (batch.preparedBy().equals(rejectedBy)) {
-            throw Refusal.forbidden("Petugas yang menyiapkan batch tidak boleh memutusnya / The officer who prepared a batch cannot decide it");
+            throw Refusal.forbidden(
+                    "Petugas yang menyiapkan batch tidak boleh memutusnya / The officer who prepared a batch cannot decide it");
         }
         budgets.release(batch.programId(), batch.provinceCode(), batch.cycleId(), batch.total());
-        // Back in the pool; a payment whose payee amended the account while it was batched is checked again, on the new one.
+        // Back in the pool; a payment whose payee amended the account while it was batched is checked again, on the new
+        // one.
         List<Payment> batched = payments.lockInBatch(batchId);
-        Map<UUID, PayeeProjection.Payee> payee = payees.find(batched.stream().map(Payment::beneficiaryId).toList());
+        Map<UUID, PayeeProjection.Payee> payee =
+                payees.find(batched.stream().map(Payment::beneficiaryId).toList());
         Instant now = clock.instant();
-        batched.forEach(p -> p.leaveRejectedBatch(Optional.ofNullable(payee.get(p.beneficiaryId()))
-                .map(PayeeProjection.Payee::accountVersion).orElse(0), now));
+        batched.forEach(p -> p.leaveRejectedBatch(
+                Optional.ofNullable(payee.get(p.beneficiaryId()))
+                        .map(PayeeProjection.Payee::accountVersion)
+                        .orElse(0),
+                now));
         payments.saveAll(batched);
         decide(batch, "REJECTED", rejectedBy, reason, now);
         return find(batchId).orElseThrow();
     }
 
     public Optional<Batch> find(UUID batchId) {
-        return jdbc.query("SELECT * FROM payment_batch WHERE batch_id = ?", (rs, n) -> batch(rs), batchId.toString()).stream().findFirst();
+        return jdbc
+                .query("SELECT * FROM payment_batch WHERE batch_id = ?", (rs, n) -> batch(rs), batchId.toString())
+                .stream()
+                .findFirst();
     }
 
     public List<Batch> list(String provinceCode, String state) {
-        return jdbc.query("SELECT * FROM payment_batch WHERE province_code = ? AND (? IS NULL OR state = ?) ORDER BY prepared_at DESC",
-                (rs, n) -> batch(rs), provinceCode, state, state);
+        return jdbc.query(
+                "SELECT * FROM payment_batch WHERE province_code = ? AND (? IS NULL OR state = ?) ORDER BY prepared_at DESC",
+                (rs, n) -> batch(rs),
+                provinceCode,
+                state,
+                state);
     }
 
     private Batch lockPrepared(UUID batchId) {
-        Batch batch = jdbc.query("SELECT * FROM payment_batch WHERE batch_id = ? FOR UPDATE", (rs, n) -> batch(rs), batchId.toString())
-                .stream().findFirst().orElseThrow(() -> Refusal.notFound("Batch tidak ditemukan / no such batch: " + batchId));
+        Batch batch = jdbc
+                .query(
+                        "SELECT * FROM payment_batch WHERE batch_id = ? FOR UPDATE",
+                        (rs, n) -> batch(rs),
+                        batchId.toString())
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> Refusal.notFound("Batch tidak ditemukan / no such batch: " + batchId));
         if (!"PREPARED".equals(batch.state())) {
-            throw Refusal.conflict("Batch sudah diputus (" + batch.state() + " oleh " + batch.decidedBy() + ") / already decided");
+            throw Refusal.conflict(
+                    "Batch sudah diputus (" + batch.state() + " oleh " + batch.decidedBy() + ") / already decided");
         }
         return batch;
     }
 
     private void decide(Batch batch, String decision, String officer, String reason, Instant now) {
-        jdbc.update("UPDATE payment_batch SET state = ?, decided_by = ?, decided_at = ?, reason = ? WHERE batch_id = ?", decision, officer,
-                Timestamp.from(now), reason, batch.batchId().toString());
-        outbox.append(new PaymentBatchDecided(batch.batchId(), decision, batch.preparedBy(), officer, reason, batch.payments(), batch.total(), now));
+        jdbc.update(
+                "UPDATE payment_batch SET state = ?, decided_by = ?, decided_at = ?, reason = ? WHERE batch_id = ?",
+                decision,
+                officer,
+                Timestamp.from(now),
+                reason,
+                batch.batchId().toString());
+        outbox.append(new PaymentBatchDecided(
+                batch.batchId(), decision, batch.preparedBy(), officer, reason, batch.payments(), batch.total(), now));
         log.info("Batch {} {} by {}", batch.batchId(), decision, officer);
     }
 
     private static Batch batch(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Batch(UUID.fromString(rs.getString("batch_id")), rs.getString("program_id"), rs.getString("cycle_id"),
-                rs.getString("province_code"), rs.getString("bank_code"), rs.getString("state"), rs.getInt("payments"), rs.getLong("total"),
-                rs.getString("prepared_by"), rs.getTimestamp("prepared_at").toInstant(), rs.getString("decided_by"),
-                rs.getTimestamp("decided_at") == null ? null : rs.getTimestamp("decided_at").toInstant(), rs.getString("reason"));
+        return new Batch(
+                UUID.fromString(rs.getString("batch_id")),
+                rs.getString("program_id"),
+                rs.getString("cycle_id"),
+                rs.getString("province_code"),
+                rs.getString("bank_code"),
+                rs.getString("state"),
+                rs.getInt("payments"),
+                rs.getLong("total"),
+                rs.getString("prepared_by"),
+                rs.getTimestamp("prepared_at").toInstant(),
+                rs.getString("decided_by"),
+                rs.getTimestamp("decided_at") == null
+                        ? null
+                        : rs.getTimestamp("decided_at").toInstant(),
+                rs.getString("reason"));
     }
 }

@@ -1,17 +1,16 @@
 package id.go.kemensos.returnee.disbursement.budget;
 
 import id.go.kemensos.returnee.messaging.LockConflicts;
+import id.go.kemensos.returnee.security.Officer;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import id.go.kemensos.returnee.security.Officer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,8 +18,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 @RestController
 @RequestMapping("/api/budgets")
@@ -34,8 +31,7 @@ class BudgetController {
         this.events = events;
     }
 
-    record CeilingRequest(@PositiveOrZero long ceiling) {
-    }
+    record CeilingRequest(@PositiveOrZero long ceiling) {}
 
     @EventListener(ApplicationReadyEvent.class)
     void loadShippedCeilings() {
@@ -48,19 +44,30 @@ class BudgetController {
         return budgets.all();
     }
 
-    @Operation(summary = "Set a ceiling (whole rupiah); payments waiting for this budget are approved as it allows",
-            description = "409 when the ceiling would fall below what is already committed. With maker-checker approval the "
-                    + "waiting payments go into the next batch instead.")
+    @Operation(
+            summary = "Set a ceiling (whole rupiah); payments waiting for this budget are approved as it allows",
+            description =
+                    "409 when the ceiling would fall below what is already committed. With maker-checker approval the "
+                            + "waiting payments go into the next batch instead.")
     @PutMapping("/{programId}/{provinceCode}/{fiscalYear}")
-    ResponseEntity<?> setCeiling(@PathVariable String programId, @PathVariable String provinceCode, @PathVariable String fiscalYear,
-                                 @Valid @RequestBody CeilingRequest request, Officer officer) {
+    ResponseEntity<?> setCeiling(
+            @PathVariable String programId,
+            @PathVariable String provinceCode,
+            @PathVariable String fiscalYear,
+            @Valid @RequestBody CeilingRequest request,
+            Officer officer) {
         try {
-            LockConflicts.call("ceiling " + programId + " " + provinceCode + " " + fiscalYear,
-                    () -> budgets.setCeiling(programId, provinceCode, fiscalYear, request.ceiling(), officer.reference()));
+            LockConflicts.call(
+                    "ceiling " + programId + " " + provinceCode + " " + fiscalYear,
+                    () -> budgets.setCeiling(
+                            programId, provinceCode, fiscalYear, request.ceiling(), officer.reference()));
         } catch (ProgramBudgets.CeilingBelowCommitted e) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
         }
-        events.publishEvent(new ProgramBudgets.CeilingSet(programId, provinceCode, fiscalYear)); // the ledger approves what waited
-        return ResponseEntity.ok(budgets.find(programId, provinceCode, fiscalYear).orElseThrow());
+        events.publishEvent(
+                new ProgramBudgets.CeilingSet(programId, provinceCode, fiscalYear)); // the ledger approves what waited
+        return ResponseEntity.ok(
+                budgets.find(programId, provinceCode, fiscalYear).orElseThrow());
     }
 }

@@ -17,7 +17,8 @@ class BudgetRaisedListener {
 
     @EventListener
     void on(ProgramBudgets.CeilingSet ceiling) {
-        LockConflicts.retry("payments awaiting " + ceiling.programId() + " " + ceiling.provinceCode() + " " + ceiling.fiscalYear(),
+        LockConflicts.retry(
+                "payments awaiting " + ceiling.programId() + " " + ceiling.provinceCode() + " " + ceiling.fiscalYear(),
                 () -> ledger.resumeAwaitingBudget(ceiling.programId(), ceiling.provinceCode(), ceiling.fiscalYear()));
     }
 }

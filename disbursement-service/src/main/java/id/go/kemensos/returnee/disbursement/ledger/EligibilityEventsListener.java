@@ -1,8 +1,8 @@
 package id.go.kemensos.returnee.disbursement.ledger;
 
-import id.go.kemensos.returnee.contracts.eligibility.EligibilityEvent;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
+import id.go.kemensos.returnee.contracts.eligibility.EligibilityEvent;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.messaging.EventHandlers;
 import id.go.kemensos.returnee.messaging.EventInbox;

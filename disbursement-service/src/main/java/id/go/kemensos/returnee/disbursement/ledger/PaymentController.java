@@ -10,6 +10,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,11 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/payments")
@@ -38,68 +37,132 @@ class PaymentController {
         this.accessLog = accessLog;
     }
 
-    record ReissueRequest(@NotBlank @Size(max = 500) String reason) {
-    }
+    record ReissueRequest(@NotBlank @Size(max = 500) String reason) {}
 
     /** A payment in a list: ids, money and where it stands, never a name (account number masked). */
-    record PaymentSummary(UUID paymentId, UUID beneficiaryId, String programId, String cycleId, long amount, String provinceCode,
-                          String regencyCode, PaymentState state, String bankCode, String accountNumberMasked, String failureCode,
-                          String failureReason, UUID reissueOf, Instant updatedAt) {
+    record PaymentSummary(
+            UUID paymentId,
+            UUID beneficiaryId,
+            String programId,
+            String cycleId,
+            long amount,
+            String provinceCode,
+            String regencyCode,
+            PaymentState state,
+            String bankCode,
+            String accountNumberMasked,
+            String failureCode,
+            String failureReason,
+            UUID reissueOf,
+            Instant updatedAt) {
 
         static PaymentSummary of(Payment p) {
             Payment.Terms t = p.terms();
-            return new PaymentSummary(t.paymentId(), t.beneficiaryId(), t.programId(), t.cycleId(), t.amount(), t.provinceCode(),
-                    t.regencyCode(), p.state(), p.bankCode(), p.accountMasked(), p.failureCode(), p.failureReason(), t.reissueOf(),
+            return new PaymentSummary(
+                    t.paymentId(),
+                    t.beneficiaryId(),
+                    t.programId(),
+                    t.cycleId(),
+                    t.amount(),
+                    t.provinceCode(),
+                    t.regencyCode(),
+                    p.state(),
+                    p.bankCode(),
+                    p.accountMasked(),
+                    p.failureCode(),
+                    p.failureReason(),
+                    t.reissueOf(),
                     p.updatedAt());
         }
     }
 
     /** A payment as the ledger holds it, in the ledger's own (snake_case) field names; the account masked. */
-    record PaymentRecord(@JsonProperty("payment_id") UUID paymentId, @JsonProperty("program_id") String programId,
-                         @JsonProperty("cycle_id") String cycleId, @JsonProperty("beneficiary_id") UUID beneficiaryId, long amount,
-                         @JsonProperty("province_code") String provinceCode, @JsonProperty("regency_code") String regencyCode,
-                         PaymentState state, @JsonProperty("account_check") Payment.AccountCheck accountCheck,
-                         @JsonProperty("approved_by") String approvedBy, @JsonProperty("batch_id") UUID batchId,
-                         @JsonProperty("waiting_reason") String waitingReason, @JsonProperty("bank_code") String bankCode,
-                         @JsonProperty("account_number_masked") String accountNumberMasked,
-                         @JsonProperty("bank_reference") String bankReference, @JsonProperty("failure_code") String failureCode,
-                         @JsonProperty("failure_reason") String failureReason, @JsonProperty("reissue_of") UUID reissueOf,
-                         @JsonProperty("scheduled_at") Instant scheduledAt, @JsonProperty("settled_at") Instant settledAt,
-                         @JsonProperty("updated_at") Instant updatedAt) {
+    record PaymentRecord(
+            @JsonProperty("payment_id") UUID paymentId,
+            @JsonProperty("program_id") String programId,
+            @JsonProperty("cycle_id") String cycleId,
+            @JsonProperty("beneficiary_id") UUID beneficiaryId,
+            long amount,
+            @JsonProperty("province_code") String provinceCode,
+            @JsonProperty("regency_code") String regencyCode,
+            PaymentState state,
+            @JsonProperty("account_check") Payment.AccountCheck accountCheck,
+            @JsonProperty("approved_by") String approvedBy,
+            @JsonProperty("batch_id") UUID batchId,
+            @JsonProperty("waiting_reason") String waitingReason,
+            @JsonProperty("bank_code") String bankCode,
+            @JsonProperty("account_number_masked") String accountNumberMasked,
+            @JsonProperty("bank_reference") String bankReference,
+            @JsonProperty("failure_code") String failureCode,
+            @JsonProperty("failure_reason") String failureReason,
+            @JsonProperty("reissue_of") UUID reissueOf,
+            @JsonProperty("scheduled_at") Instant scheduledAt,
+            @JsonProperty("settled_at") Instant settledAt,
+            @JsonProperty("updated_at") Instant updatedAt) {
 
         static PaymentRecord of(Payment p) {
             Payment.Terms t = p.terms();
-            return new PaymentRecord(t.paymentId(), t.programId(), t.cycleId(), t.beneficiaryId(), t.amount(), t.provinceCode(),
-                    t.regencyCode(), p.state(), p.accountCheck(), p.approvedBy(), p.batchId(), p.waitingReason(), p.bankCode(),
-                    p.accountMasked(), p.bankReference(), p.failureCode(), p.failureReason(), t.reissueOf(), t.scheduledAt(),
-                    p.settledAt(), p.updatedAt());
+            return new PaymentRecord(
+                    t.paymentId(),
+                    t.programId(),
+                    t.cycleId(),
+                    t.beneficiaryId(),
+                    t.amount(),
+                    t.provinceCode(),
+                    t.regencyCode(),
+                    p.state(),
+                    p.accountCheck(),
+                    p.approvedBy(),
+                    p.batchId(),
+                    p.waitingReason(),
+                    p.bankCode(),
+                    p.accountMasked(),
+                    p.bankReference(),
+                    p.failureCode(),
+                    p.failureReason(),
+                    t.reissueOf(),
+                    t.scheduledAt(),
+                    p.settledAt(),
+                    p.updatedAt());
         }
     }
 
-    @Operation(summary = "A province's (or, without provinceCode, every province's) payments in the given states, newest first (by default those a maker may reissue)",
-            description = "Pseudonymous ids, amounts and masked accounts only, so listing is not logged as a personal-data read; "
-                    + "opening one payment is. At most 500.")
+    @Operation(
+            summary =
+                    "A province's (or, without provinceCode, every province's) payments in the given states, newest first (by default those a maker may reissue)",
+            description =
+                    "Pseudonymous ids, amounts and masked accounts only, so listing is not logged as a personal-data read; "
+                            + "opening one payment is. At most 500.")
     @GetMapping
-    List<PaymentSummary> list(@RequestParam(required = false) String provinceCode,
-                              @RequestParam(defaultValue = "FAILED,RETURNED") List<PaymentState> state) {
+    List<PaymentSummary> list(
+            @RequestParam(required = false) String provinceCode,
+            @RequestParam(defaultValue = "FAILED,RETURNED") List<PaymentState> state) {
         String province = provinceCode == null || provinceCode.isBlank() ? null : provinceCode.strip();
-        return payments.inStates(province, state, 500).stream().map(PaymentSummary::of).toList();
+        return payments.inStates(province, state, 500).stream()
+                .map(PaymentSummary::of)
+                .toList();
     }
 
     @Operation(summary = "A payment as the ledger holds it (account number masked)")
     @GetMapping("/{paymentId}")
     ResponseEntity<PaymentRecord> get(@PathVariable UUID paymentId, Officer officer) {
-        return payments.find(paymentId).map(p -> {
-            accessLog.read(officer.reference(), p.beneficiaryId(), "READ_PAYMENT", "/api/payments/" + paymentId);
-            return ResponseEntity.ok(PaymentRecord.of(p));
-        }).orElseGet(() -> ResponseEntity.notFound().build());
+        return payments.find(paymentId)
+                .map(p -> {
+                    accessLog.read(
+                            officer.reference(), p.beneficiaryId(), "READ_PAYMENT", "/api/payments/" + paymentId);
+                    return ResponseEntity.ok(PaymentRecord.of(p));
+                })
+                .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
-    @Operation(summary = "Replace a FAILED or RETURNED payment with a new one to the payee's current account",
+    @Operation(
+            summary = "Replace a FAILED or RETURNED payment with a new one to the payee's current account",
             description = "The new payment goes through budget and approval like any other. 409 for any other state.")
     @PostMapping("/{paymentId}/reissue")
-    ResponseEntity<Map<String, UUID>> reissue(@PathVariable UUID paymentId, @Valid @RequestBody ReissueRequest request, Officer officer) {
-        UUID newId = returns.reissue(paymentId, officer.reference(), request.reason().strip());
+    ResponseEntity<Map<String, UUID>> reissue(
+            @PathVariable UUID paymentId, @Valid @RequestBody ReissueRequest request, Officer officer) {
+        UUID newId =
+                returns.reissue(paymentId, officer.reference(), request.reason().strip());
         return ResponseEntity.ok(Map.of("paymentId", paymentId, "newPaymentId", newId));
     }
 }

@@ -5,16 +5,15 @@ import id.go.kemensos.returnee.disbursement.bank.BankGatewayClient;
 import id.go.kemensos.returnee.disbursement.bank.TransferOrder;
 import id.go.kemensos.returnee.disbursement.bank.TransferOutcome;
 import id.go.kemensos.returnee.messaging.LockConflicts;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /**
  * Moves approved payments to the bank and records the answers. Claiming (APPROVED → SENT) commits before the bank is
@@ -45,12 +44,16 @@ class PaymentDispatcher implements AutoCloseable {
             return;
         }
         CompletableFuture.allOf(orders.stream()
-                .map(order -> CompletableFuture.runAsync(() -> {
-                    TransferOutcome outcome = bank.transfer(order);
-                    // Only the recording runs again after a lock conflict, never the bank call.
-                    LockConflicts.retry("outcome of payment " + order.paymentId(), () -> record(order, outcome));
-                }, calls))
-                .toArray(CompletableFuture[]::new)).join();
+                        .map(order -> CompletableFuture.runAsync(
+                                () -> {
+                                    TransferOutcome outcome = bank.transfer(order);
+                                    // Only the recording runs again after a lock conflict, never the bank call.
+                                    LockConflicts.retry(
+                                            "outcome of payment " + order.paymentId(), () -> record(order, outcome));
+                                },
+                                calls))
+                        .toArray(CompletableFuture[]::new))
+                .join();
     }
 
     private void record(TransferOrder order, TransferOutcome outcome) {
@@ -59,7 +62,10 @@ class PaymentDispatcher implements AutoCloseable {
         } else if (outcome instanceof TransferOutcome.Rejected rejected) {
             ledger.fail(order, rejected.code(), rejected.reason());
         } else if (outcome instanceof TransferOutcome.Unknown unknown) {
-            log.warn("Payment {} has no final answer yet ({}); its status will be checked", order.paymentId(), unknown.reason());
+            log.warn(
+                    "Payment {} has no final answer yet ({}); its status will be checked",
+                    order.paymentId(),
+                    unknown.reason());
         }
     }
 

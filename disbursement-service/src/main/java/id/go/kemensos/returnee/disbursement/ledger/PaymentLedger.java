@@ -15,12 +15,6 @@ import id.go.kemensos.returnee.disbursement.payment.Payment;
 import id.go.kemensos.returnee.disbursement.payment.PaymentRepository;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.messaging.TimeOrderedIds;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The payment ledger's orchestration: grants scheduled from eligible decisions, approval within budget, and the way to the
@@ -48,8 +47,14 @@ public class PaymentLedger {
     private final PayeeProjection payees;
     private final PayeeSeal seal;
 
-    PaymentLedger(Outbox outbox, PaymentRepository payments, Clock clock, DisbursementProperties properties,
-                  ProgramBudgets budgets, PayeeProjection payees, PayeeSeal seal) {
+    PaymentLedger(
+            Outbox outbox,
+            PaymentRepository payments,
+            Clock clock,
+            DisbursementProperties properties,
+            ProgramBudgets budgets,
+            PayeeProjection payees,
+            PayeeSeal seal) {
         this.outbox = outbox;
         this.payments = payments;
         this.clock = clock;
@@ -63,7 +68,14 @@ public class PaymentLedger {
     @Transactional(propagation = Propagation.MANDATORY)
     public void onDecided(EligibilityDecided d) {
         if (d.outcome() == Outcome.ELIGIBLE && d.grantAmount() > 0) {
-            schedule(d.decisionId(), d.beneficiaryId(), d.programId(), d.cycleId(), d.grantAmount(), d.provinceCode(), d.regencyCode());
+            schedule(
+                    d.decisionId(),
+                    d.beneficiaryId(),
+                    d.programId(),
+                    d.cycleId(),
+                    d.grantAmount(),
+                    d.provinceCode(),
+                    d.regencyCode());
         }
     }
 
@@ -71,22 +83,48 @@ public class PaymentLedger {
     @Transactional(propagation = Propagation.MANDATORY)
     public void onOverridden(DecisionOverridden o) {
         if (o.outcome() == Outcome.ELIGIBLE && o.grantAmount() > 0) {
-            schedule(o.decisionId(), o.beneficiaryId(), o.programId(), o.cycleId(), o.grantAmount(), o.provinceCode(), o.regencyCode());
+            schedule(
+                    o.decisionId(),
+                    o.beneficiaryId(),
+                    o.programId(),
+                    o.cycleId(),
+                    o.grantAmount(),
+                    o.provinceCode(),
+                    o.regencyCode());
         }
     }
 
-    private void schedule(UUID decisionId, UUID beneficiaryId, String programId, String cycleId, long amount, String provinceCode,
-                          String regencyCode) {
+    private void schedule(
+            UUID decisionId,
+            UUID beneficiaryId,
+            String programId,
+            String cycleId,
+            long amount,
+            String provinceCode,
+            String regencyCode) {
         Instant now = clock.instant();
-        Payment.Created created = Payment.schedule(new Payment.Terms(TimeOrderedIds.next(), programId, cycleId, beneficiaryId, decisionId,
-                amount, provinceCode, regencyCode, null, now));
+        Payment.Created created = Payment.schedule(new Payment.Terms(
+                TimeOrderedIds.next(),
+                programId,
+                cycleId,
+                beneficiaryId,
+                decisionId,
+                amount,
+                provinceCode,
+                regencyCode,
+                null,
+                now));
         Payment payment = created.payment();
         boolean inquiry = properties.accountInquiry().enabled();
         if (!inquiry) {
             payment.verifyWithoutInquiry(now);
         }
         if (!payments.insertIfAbsent(payment)) {
-            log.info("Beneficiary {} already has a payment for {} {}; nothing scheduled", beneficiaryId, programId, cycleId);
+            log.info(
+                    "Beneficiary {} already has a payment for {} {}; nothing scheduled",
+                    beneficiaryId,
+                    programId,
+                    cycleId);
             return;
         }
         outbox.appendAll(created.events());
@@ -124,7 +162,8 @@ public class PaymentLedger {
      * @return whether it was approved
      */
     private boolean approveWithinBudget(Payment payment, String approvedBy) {
-        Optional<String> refused = budgets.reserve(payment.programId(), payment.provinceCode(), payment.cycleId(), payment.amount());
+        Optional<String> refused =
+                budgets.reserve(payment.programId(), payment.provinceCode(), payment.cycleId(), payment.amount());
         if (refused.isPresent()) {
             awaitBudget(payment, refused.get());
             return false;
@@ -182,19 +221,26 @@ public class PaymentLedger {
         if (claimed.isEmpty()) {
             return List.of();
         }
-        Map<UUID, PayeeProjection.Payee> payee = payees.find(claimed.stream().filter(p -> p.checkedAccount() == null)
-                .map(Payment::beneficiaryId).toList());
+        Map<UUID, PayeeProjection.Payee> payee = payees.find(claimed.stream()
+                .filter(p -> p.checkedAccount() == null)
+                .map(Payment::beneficiaryId)
+                .toList());
         seal.loadKeys(claimed.stream().map(Payment::beneficiaryId).toList());
         Instant now = clock.instant();
         Instant checkAt = now.plus(properties.dispatch().statusCheckDelay());
         List<TransferOrder> orders = new ArrayList<>();
         for (Payment p : claimed) {
             Optional<BankAccount> account = p.checkedAccount() != null
-                    ? seal.openAccount(p.beneficiaryId(), PayeeSeal.CHECKED_ACCOUNT, p.checkedAccount().sealedAccount())
+                    ? seal.openAccount(
+                            p.beneficiaryId(),
+                            PayeeSeal.CHECKED_ACCOUNT,
+                            p.checkedAccount().sealedAccount())
                     : Optional.ofNullable(payee.get(p.beneficiaryId()))
-                            .flatMap(y -> seal.openPayee(p.beneficiaryId(), y.sealedPersonalData())).map(PayeeSeal.Payee::account);
+                            .flatMap(y -> seal.openPayee(p.beneficiaryId(), y.sealedPersonalData()))
+                            .map(PayeeSeal.Payee::account);
             if (account.isEmpty()) {
-                // Erased after approval: the account can no longer be read, so the money cannot go; the budget gets it back.
+                // Erased after approval: the account can no longer be read, so the money cannot go; the budget gets it
+                // back.
                 List<PaymentEvent> failed = p.failUnsendable(TransferOutcome.PERSONAL_DATA_ERASED, now);
                 budgets.release(p.programId(), p.provinceCode(), p.cycleId(), p.amount());
                 payments.save(p);
@@ -202,12 +248,24 @@ public class PaymentLedger {
                 continue;
             }
             BankAccount to = account.get();
-            List<PaymentEvent> sent = p.send(to.bankCode(), seal.account(p.beneficiaryId(), PayeeSeal.PAID_ACCOUNT, to),
-                    to.maskedAccountNumber(), checkAt, now);
+            List<PaymentEvent> sent = p.send(
+                    to.bankCode(),
+                    seal.account(p.beneficiaryId(), PayeeSeal.PAID_ACCOUNT, to),
+                    to.maskedAccountNumber(),
+                    checkAt,
+                    now);
             payments.save(p);
             outbox.appendAll(sent);
-            orders.add(new TransferOrder(p.paymentId(), p.beneficiaryId(), p.programId(), p.cycleId(), p.amount(), to.bankCode(),
-                    to.accountNumber(), to.holderName(), false));
+            orders.add(new TransferOrder(
+                    p.paymentId(),
+                    p.beneficiaryId(),
+                    p.programId(),
+                    p.cycleId(),
+                    p.amount(),
+                    to.bankCode(),
+                    to.accountNumber(),
+                    to.holderName(),
+                    false));
         }
         return orders;
     }
@@ -221,11 +279,20 @@ public class PaymentLedger {
         List<TransferOrder> orders = new ArrayList<>();
         for (Payment p : due) {
             p.statusCheckDue(now.plus(properties.dispatch().statusCheckDelay()));
-            // Its account reads as null once the payee was erased: a resend is then refused, a status check still answers.
-            Optional<BankAccount> account = seal.openAccount(p.beneficiaryId(), PayeeSeal.PAID_ACCOUNT, p.sealedPaidAccount());
-            orders.add(new TransferOrder(p.paymentId(), p.beneficiaryId(), p.programId(), p.cycleId(), p.amount(),
-                    account.map(BankAccount::bankCode).orElse(null), account.map(BankAccount::accountNumber).orElse(null),
-                    account.map(BankAccount::holderName).orElse(null), true));
+            // Its account reads as null once the payee was erased: a resend is then refused, a status check still
+            // answers.
+            Optional<BankAccount> account =
+                    seal.openAccount(p.beneficiaryId(), PayeeSeal.PAID_ACCOUNT, p.sealedPaidAccount());
+            orders.add(new TransferOrder(
+                    p.paymentId(),
+                    p.beneficiaryId(),
+                    p.programId(),
+                    p.cycleId(),
+                    p.amount(),
+                    account.map(BankAccount::bankCode).orElse(null),
+                    account.map(BankAccount::accountNumber).orElse(null),
+                    account.map(BankAccount::holderName).orElse(null),
+                    true));
         }
         payments.saveAll(due);
         return orders;

@@ -8,17 +8,16 @@ import id.go.kemensos.returnee.disbursement.payment.PaymentState;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.messaging.TimeOrderedIds;
 import id.go.kemensos.returnee.security.Refusal;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** After the bank: credits that came back (from reconciliation) and replacements for failed or returned payments. */
 @Service
@@ -32,7 +31,8 @@ public class PaymentReturns {
     private final Outbox outbox;
     private final Clock clock;
 
-    PaymentReturns(PaymentLedger ledger, PaymentRepository payments, ProgramBudgets budgets, Outbox outbox, Clock clock) {
+    PaymentReturns(
+            PaymentLedger ledger, PaymentRepository payments, ProgramBudgets budgets, Outbox outbox, Clock clock) {
         this.ledger = ledger;
         this.payments = payments;
         this.budgets = budgets;
@@ -74,7 +74,11 @@ public class PaymentReturns {
         payments.insert(replacement.payment());
         outbox.appendAll(replacement.events());
         ledger.afterScheduling(replacement.payment());
-        log.info("Payment {} reissued as {} by {}", paymentId, replacement.payment().paymentId(), requestedBy);
+        log.info(
+                "Payment {} reissued as {} by {}",
+                paymentId,
+                replacement.payment().paymentId(),
+                requestedBy);
         return replacement.payment().paymentId();
     }
 }

@@ -4,19 +4,11 @@ import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
 import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
-import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import id.go.kemensos.returnee.disbursement.payment.Payment;
 import id.go.kemensos.returnee.disbursement.payment.PaymentRepository;
 import id.go.kemensos.returnee.disbursement.payment.PaymentState;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-
+import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the payee details that transfers need, from registration-service's events. An account amendment reaches every
@@ -47,8 +46,8 @@ public class PayeeProjection {
     private final NamedParameterJdbcTemplate named;
     private final Clock clock;
 
-    PayeeProjection(JdbcTemplate jdbc, PayeeSeal seal, PersonalDataCipher cipher, PaymentRepository payments,
-                    Clock clock) {
+    PayeeProjection(
+            JdbcTemplate jdbc, PayeeSeal seal, PersonalDataCipher cipher, PaymentRepository payments, Clock clock) {
         this.payments = payments;
         this.clock = clock;
         this.named = new NamedParameterJdbcTemplate(jdbc);
@@ -58,8 +57,7 @@ public class PayeeProjection {
     }
 
     /** A payee as kept here: the sealed name and account, the bank's code in clear, and the account's version. */
-    public record Payee(UUID beneficiaryId, String sealedPersonalData, String bankCode, int accountVersion) {
-    }
+    public record Payee(UUID beneficiaryId, String sealedPersonalData, String bankCode, int accountVersion) {}
 
     /** These people's payees, by beneficiary id; people not registered here (yet) are absent. */
     public Map<UUID, Payee> find(Collection<UUID> people) {
@@ -67,11 +65,19 @@ public class PayeeProjection {
             return Map.of();
         }
         Map<UUID, Payee> found = new HashMap<>();
-        named.query("SELECT beneficiary_id, personal_data, bank_code, account_version FROM payee "
-                        + "WHERE beneficiary_id IN (:people)", Map.of("people", people.stream().map(UUID::toString).distinct().toList()),
+        named.query(
+                "SELECT beneficiary_id, personal_data, bank_code, account_version FROM payee "
+                        + "WHERE beneficiary_id IN (:people)",
+                Map.of("people", people.stream().map(UUID::toString).distinct().toList()),
                 rs -> {
                     UUID person = UUID.fromString(rs.getString("beneficiary_id"));
-                    found.put(person, new Payee(person, rs.getString("personal_data"), rs.getString("bank_code"), rs.getInt("account_version")));
+                    found.put(
+                            person,
+                            new Payee(
+                                    person,
+                                    rs.getString("personal_data"),
+                                    rs.getString("bank_code"),
+                                    rs.getInt("account_version")));
                 });
         return found;
     }
@@ -86,43 +92,67 @@ public class PayeeProjection {
     public void registered(ReturneeRegistered r) {
         Optional<PersonalDetails> details = cipher.details(r);
         if (details.isEmpty()) {
-            log.info("Registration of beneficiary {} arrived after the person was erased; no payee kept", r.beneficiaryId());
+            log.info(
+                    "Registration of beneficiary {} arrived after the person was erased; no payee kept",
+                    r.beneficiaryId());
             return;
         }
         BankAccount account = details.get().bankAccount();
         // account_version counts the payee's accounts: a payment checked against an older version is checked again.
-        jdbc.update("""
+        jdbc.update(
+                """
                         INSERT INTO payee (beneficiary_id, personal_data, province_code, regency_code, bank_code, account_version, updated_at)
                         VALUES (?, ?, ?, ?, ?, 1, ?)
                         ON DUPLICATE KEY UPDATE personal_data = VALUES(personal_data), province_code = VALUES(province_code),
                             regency_code = VALUES(regency_code), bank_code = VALUES(bank_code), updated_at = VALUES(updated_at)""",
-                r.beneficiaryId().toString(), seal.payee(r.beneficiaryId(), details.get().fullName(), account), r.provinceCode(),
-                r.regencyCode(), account.bankCode(), Timestamp.from(r.registeredAt()));
+                r.beneficiaryId().toString(),
+                seal.payee(r.beneficiaryId(), details.get().fullName(), account),
+                r.provinceCode(),
+                r.regencyCode(),
+                account.bankCode(),
+                Timestamp.from(r.registeredAt()));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void updated(ReturneeUpdated u) {
         Optional<PersonalDetails> contact = cipher.details(u);
-        List<PayeeSeal.Payee> known = jdbc.queryForList("SELECT personal_data FROM payee WHERE beneficiary_id = ? FOR UPDATE", String.class,
-                u.beneficiaryId().toString()).stream().flatMap(text -> seal.openPayee(u.beneficiaryId(), text).stream()).toList();
-        if (contact.isEmpty() || known.isEmpty() || contact.get().bankAccount() == null
+        List<PayeeSeal.Payee> known = jdbc
+                .queryForList(
+                        "SELECT personal_data FROM payee WHERE beneficiary_id = ? FOR UPDATE",
+                        String.class,
+                        u.beneficiaryId().toString())
+                .stream()
+                .flatMap(text -> seal.openPayee(u.beneficiaryId(), text).stream())
+                .toList();
+        if (contact.isEmpty()
+                || known.isEmpty()
+                || contact.get().bankAccount() == null
                 || contact.get().bankAccount().equals(known.get(0).account())) {
             return; // erased, not registered here yet, or only the phone changed
         }
         BankAccount account = contact.get().bankAccount();
-        jdbc.update("UPDATE payee SET personal_data = ?, bank_code = ?, account_version = account_version + 1, updated_at = ? "
-                        + "WHERE beneficiary_id = ?", seal.payee(u.beneficiaryId(), known.get(0).fullName(), account), account.bankCode(),
-                Timestamp.from(u.updatedAt()), u.beneficiaryId().toString());
+        jdbc.update(
+                "UPDATE payee SET personal_data = ?, bank_code = ?, account_version = account_version + 1, updated_at = ? "
+                        + "WHERE beneficiary_id = ?",
+                seal.payee(u.beneficiaryId(), known.get(0).fullName(), account),
+                account.bankCode(),
+                Timestamp.from(u.updatedAt()),
+                u.beneficiaryId().toString());
         Instant now = Instant.now(clock);
         List<Payment> rechecked = new ArrayList<>();
         for (Payment payment : payments.lockUnsent(u.beneficiaryId())) {
             if (payment.payeeAccountAmended(now)) {
                 rechecked.add(payment);
             } else if (payment.keepsCheckedAccount()) {
-                log.warn("Payment {} ({}) will be paid to the account its inquiry checked, {} {}, not to the amended {} {} "
-                                + "(checked for the person's later payments and any reissue)", payment.paymentId(),
-                        payment.state() == PaymentState.APPROVED ? "approved" : "in a batch", payment.checkedAccount().bankCode(),
-                        payment.accountMasked(), account.bankCode(), account.maskedAccountNumber());
+                log.warn(
+                        "Payment {} ({}) will be paid to the account its inquiry checked, {} {}, not to the amended {} {} "
+                                + "(checked for the person's later payments and any reissue)",
+                        payment.paymentId(),
+                        payment.state() == PaymentState.APPROVED ? "approved" : "in a batch",
+                        payment.checkedAccount().bankCode(),
+                        payment.accountMasked(),
+                        account.bankCode(),
+                        account.maskedAccountNumber());
             }
         }
         payments.saveAll(rechecked);

@@ -3,11 +3,10 @@ package id.go.kemensos.returnee.disbursement.payee;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.privacy.PersonalDataCipher;
-import org.springframework.stereotype.Component;
-
 import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * The personal data disbursement keeps, sealed with each person's data key: the payee's name and account
@@ -24,8 +23,7 @@ public class PayeeSeal {
     private static final String HOLDER_SEEN = "accountHolderSeen";
 
     /** A payee as registered: the name the bank's holder must match, and the account to pay. */
-    public record Payee(String fullName, BankAccount account) {
-    }
+    public record Payee(String fullName, BankAccount account) {}
 
     private final PersonalDataCipher cipher;
 
@@ -38,7 +36,8 @@ public class PayeeSeal {
     }
 
     public Optional<Payee> openPayee(UUID person, String sealed) {
-        return cipher.openRecord(person, PAYEE, sealed, PersonalDetails.class).map(p -> new Payee(p.fullName(), p.bankAccount()));
+        return cipher.openRecord(person, PAYEE, sealed, PersonalDetails.class)
+                .map(p -> new Payee(p.fullName(), p.bankAccount()));
     }
 
     public String account(UUID person, String field, BankAccount account) {

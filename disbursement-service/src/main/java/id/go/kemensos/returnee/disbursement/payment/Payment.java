@@ -11,7 +11,6 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.security.Refusal;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -36,15 +35,28 @@ public final class Payment {
 
     /** Where the bank's account inquiry stands; only a VERIFIED payment is batched or approved. */
     public enum AccountCheck {
-        PENDING, CHECKING, VERIFIED, MISMATCH
+        PENDING,
+        CHECKING,
+        VERIFIED,
+        MISMATCH
     }
 
     /** Why a payment whose payee was erased is held, and why it fails if it was already approved. */
-    public static final String PAYEE_ERASED = "Data pribadi penerima telah dihapus / the payee's personal data was erased";
+    public static final String PAYEE_ERASED =
+            "Data pribadi penerima telah dihapus / the payee's personal data was erased";
 
     /** What never changes: who is paid how much, under which program year, on which decision. */
-    public record Terms(UUID paymentId, String programId, String cycleId, UUID beneficiaryId, UUID decisionId, long amount,
-                        String provinceCode, String regencyCode, UUID reissueOf, Instant scheduledAt) {
+    public record Terms(
+            UUID paymentId,
+            String programId,
+            String cycleId,
+            UUID beneficiaryId,
+            UUID decisionId,
+            long amount,
+            String provinceCode,
+            String regencyCode,
+            UUID reissueOf,
+            Instant scheduledAt) {
 
         public Terms {
             Objects.requireNonNull(paymentId, "paymentId");
@@ -56,12 +68,10 @@ public final class Payment {
     }
 
     /** The account the bank's inquiry answered for (sealed), which the payment will go to; its payee's version then. */
-    public record CheckedAccount(String bankCode, String sealedAccount, int accountVersion) {
-    }
+    public record CheckedAccount(String bankCode, String sealedAccount, int accountVersion) {}
 
     /** A payment that did not exist before, with the events its creation causes. */
-    public record Created(Payment payment, List<PaymentEvent> events) {
-    }
+    public record Created(Payment payment, List<PaymentEvent> events) {}
 
     final Terms terms;
     PaymentState state;
@@ -138,8 +148,14 @@ public final class Payment {
      * @param sealedHolder  the holder name the bank gave (sealed), or null when it gave none
      * @param detail        why it does not match (no personal data), or null
      */
-    public List<PaymentEvent> recordAccountCheck(boolean verified, CheckedAccount account, String accountMasked, String sealedHolder,
-                                                 double nameScore, String detail, Instant now) {
+    public List<PaymentEvent> recordAccountCheck(
+            boolean verified,
+            CheckedAccount account,
+            String accountMasked,
+            String sealedHolder,
+            double nameScore,
+            String detail,
+            Instant now) {
         requireAnswerAwaited("record the account check");
         accountCheck = verified ? AccountCheck.VERIFIED : AccountCheck.MISMATCH;
         checkedAccount = account;
@@ -148,8 +164,15 @@ public final class Payment {
         accountCheckDetail = detail;
         accountCheckedAt = now;
         updatedAt = now;
-        return List.of(new PaymentAccountChecked(paymentId(), beneficiaryId(), accountCheck.name(), account.bankCode(), accountMasked,
-                nameScore, detail, now));
+        return List.of(new PaymentAccountChecked(
+                paymentId(),
+                beneficiaryId(),
+                accountCheck.name(),
+                account.bankCode(),
+                accountMasked,
+                nameScore,
+                detail,
+                now));
     }
 
     /** The payee's data cannot be opened (erased): nobody can check or pay an account that can no longer be read. */
@@ -175,8 +198,15 @@ public final class Payment {
         accountCheck = AccountCheck.VERIFIED;
         accountCheckDetail = "Diterima petugas " + officer + ": " + reason + " / accepted by " + officer;
         updatedAt = now;
-        return List.of(new PaymentAccountChecked(paymentId(), beneficiaryId(), "VERIFIED_BY_OFFICER",
-                checkedAccount == null ? null : checkedAccount.bankCode(), accountMasked, 0, accountCheckDetail, now));
+        return List.of(new PaymentAccountChecked(
+                paymentId(),
+                beneficiaryId(),
+                "VERIFIED_BY_OFFICER",
+                checkedAccount == null ? null : checkedAccount.bankCode(),
+                accountMasked,
+                0,
+                accountCheckDetail,
+                now));
     }
 
     /**
@@ -195,7 +225,8 @@ public final class Payment {
 
     /** Whether an amendment leaves this payment going to the account checked before it (for the on-call's log). */
     public boolean keepsCheckedAccount() {
-        return checkedAccount != null && (state == PaymentState.APPROVED || (state == PaymentState.SCHEDULED && batchId != null));
+        return checkedAccount != null
+                && (state == PaymentState.APPROVED || (state == PaymentState.SCHEDULED && batchId != null));
     }
 
     // --- budget and approval -----------------------------------------------------------------------------------------
@@ -211,8 +242,8 @@ public final class Payment {
         }
         waitingReason = reason;
         updatedAt = now;
-        return List.of(new PaymentAwaitingBudget(paymentId(), beneficiaryId(), amount(), programId(), provinceCode(), cycleId(), reason,
-                now));
+        return List.of(new PaymentAwaitingBudget(
+                paymentId(), beneficiaryId(), amount(), programId(), provinceCode(), cycleId(), reason, now));
     }
 
     /** Approved for transfer, by a checker's batch decision or automatically; the budget is reserved by the caller. */
@@ -231,7 +262,8 @@ public final class Payment {
         require("batch", PaymentState.SCHEDULED);
         requireCheck("batch", AccountCheck.VERIFIED);
         if (batchId != null) {
-            throw Refusal.conflict("Pembayaran " + paymentId() + " sudah ada di batch " + batchId + " / already in a batch");
+            throw Refusal.conflict(
+                    "Pembayaran " + paymentId() + " sudah ada di batch " + batchId + " / already in a batch");
         }
         batchId = batch;
         waitingReason = null;
@@ -257,7 +289,8 @@ public final class Payment {
     // --- the bank ----------------------------------------------------------------------------------------------------
 
     /** Handed to the bank (committed before the call, so a crash leaves a SENT payment whose status is asked). */
-    public List<PaymentEvent> send(String toBankCode, String sealedAccount, String maskedAccount, Instant checkStatusAt, Instant now) {
+    public List<PaymentEvent> send(
+            String toBankCode, String sealedAccount, String maskedAccount, Instant checkStatusAt, Instant now) {
         require("send", PaymentState.APPROVED);
         state = PaymentState.SENT;
         bankCode = toBankCode;
@@ -294,7 +327,8 @@ public final class Payment {
         nextCheckAt = null;
         settledAt = now;
         updatedAt = now;
-        return List.of(new PaymentSettled(paymentId(), beneficiaryId(), programId(), amount(), bankCode, masked(), reference, now, cycleId()));
+        return List.of(new PaymentSettled(
+                paymentId(), beneficiaryId(), programId(), amount(), bankCode, masked(), reference, now, cycleId()));
     }
 
     /** The bank refused the transfer for good; no money moved, so the caller gives its reservation back to the budget. */
@@ -309,7 +343,8 @@ public final class Payment {
         state = PaymentState.RETURNED;
         failureCode = "RETURNED";
         updatedAt = now;
-        return List.of(new PaymentReturned(paymentId(), beneficiaryId(), amount(), statementReference, reconciliationId, now));
+        return List.of(
+                new PaymentReturned(paymentId(), beneficiaryId(), amount(), statementReference, reconciliationId, now));
     }
 
     /**
@@ -324,11 +359,23 @@ public final class Payment {
         state = PaymentState.REISSUED;
         live = false;
         updatedAt = now;
-        Created replacement = schedule(new Terms(newPaymentId, programId(), cycleId(), beneficiaryId(), terms.decisionId(), amount(),
-                provinceCode(), regencyCode(), paymentId(), now));
-        return new Created(replacement.payment(), List.of(
-                new PaymentReissued(paymentId(), newPaymentId, beneficiaryId(), amount(), requestedBy, reason, now),
-                replacement.events().get(0)));
+        Created replacement = schedule(new Terms(
+                newPaymentId,
+                programId(),
+                cycleId(),
+                beneficiaryId(),
+                terms.decisionId(),
+                amount(),
+                provinceCode(),
+                regencyCode(),
+                paymentId(),
+                now));
+        return new Created(
+                replacement.payment(),
+                List.of(
+                        new PaymentReissued(
+                                paymentId(), newPaymentId, beneficiaryId(), amount(), requestedBy, reason, now),
+                        replacement.events().get(0)));
     }
 
     // --- reading -----------------------------------------------------------------------------------------------------
@@ -439,8 +486,16 @@ public final class Payment {
     }
 
     private PaymentScheduled scheduled() {
-        return new PaymentScheduled(paymentId(), beneficiaryId(), programId(), cycleId(), terms.decisionId(), amount(), provinceCode(),
-                terms.regencyCode(), terms.scheduledAt());
+        return new PaymentScheduled(
+                paymentId(),
+                beneficiaryId(),
+                programId(),
+                cycleId(),
+                terms.decisionId(),
+                amount(),
+                provinceCode(),
+                terms.regencyCode(),
+                terms.scheduledAt());
     }
 
     private String regencyCode() {
@@ -453,7 +508,8 @@ public final class Payment {
         failureReason = reason;
         nextCheckAt = null;
         updatedAt = now;
-        return List.of(new PaymentFailed(paymentId(), beneficiaryId(), amount(), bankCode, masked(), code, reason, now));
+        return List.of(
+                new PaymentFailed(paymentId(), beneficiaryId(), amount(), bankCode, masked(), code, reason, now));
     }
 
     private void resetAccountCheck(Instant now) {
@@ -469,15 +525,15 @@ public final class Payment {
 
     private void require(String action, PaymentState... allowed) {
         if (!Set.of(allowed).contains(state)) {
-            throw Refusal.conflict("Pembayaran " + paymentId() + " berstatus " + state + "; tidak dapat " + action + " / payment is "
-                    + state + ", cannot " + action);
+            throw Refusal.conflict("Pembayaran " + paymentId() + " berstatus " + state + "; tidak dapat " + action
+                    + " / payment is " + state + ", cannot " + action);
         }
     }
 
     private void requireCheck(String action, AccountCheck... allowed) {
         if (!Set.of(allowed).contains(accountCheck)) {
-            throw Refusal.conflict("Rekening pembayaran " + paymentId() + " berstatus " + accountCheck + "; tidak dapat " + action
-                    + " / account check is " + accountCheck + ", cannot " + action);
+            throw Refusal.conflict("Rekening pembayaran " + paymentId() + " berstatus " + accountCheck
+                    + "; tidak dapat " + action + " / account check is " + accountCheck + ", cannot " + action);
         }
     }
 

@@ -1,11 +1,5 @@
 package id.go.kemensos.returnee.disbursement.payment;
 
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Repository;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,6 +11,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 /**
  * The only code that reads or writes {@code payment_intent}. Payments are loaded (locked where they are about to change),
@@ -33,7 +32,8 @@ public class PaymentRepository {
             checked_account, checked_account_version, account_masked, approved_by, batch_id, waiting_reason, bank_code,
             paid_account, bank_reference, failure_code, failure_reason, status_checks, next_check_at, settled_at, updated_at,
             version""";
-    private static final String VALUES = Stream.of(COLUMNS.split(",")).map(c -> ":" + c.strip()).collect(Collectors.joining(", "));
+    private static final String VALUES =
+            Stream.of(COLUMNS.split(",")).map(c -> ":" + c.strip()).collect(Collectors.joining(", "));
     private static final String SELECT = "SELECT " + COLUMNS + " FROM payment_intent ";
     private static final RowMapper<Payment> PAYMENT = (rs, n) -> payment(rs);
 
@@ -45,7 +45,8 @@ public class PaymentRepository {
 
     /** @return false when the person already has a live payment of this program year (nothing inserted) */
     public boolean insertIfAbsent(Payment payment) {
-        return jdbc.update("INSERT IGNORE INTO payment_intent (" + COLUMNS + ") VALUES (" + VALUES + ")", row(payment)) == 1;
+        return jdbc.update("INSERT IGNORE INTO payment_intent (" + COLUMNS + ") VALUES (" + VALUES + ")", row(payment))
+                == 1;
     }
 
     public void insert(Payment payment) {
@@ -73,7 +74,8 @@ public class PaymentRepository {
         if (payments.isEmpty()) {
             return;
         }
-        int[] updated = jdbc.batchUpdate(UPDATE, payments.stream().map(PaymentRepository::changes).toArray(MapSqlParameterSource[]::new));
+        int[] updated = jdbc.batchUpdate(
+                UPDATE, payments.stream().map(PaymentRepository::changes).toArray(MapSqlParameterSource[]::new));
         for (int i = 0; i < updated.length; i++) {
             if (updated[i] == 0) {
                 throw conflict(payments.get(i));
@@ -97,14 +99,19 @@ public class PaymentRepository {
 
     /** Approved payments, oldest first, locked for the dispatcher; rows another dispatcher holds are skipped. */
     public List<Payment> claimApproved(int limit) {
-        return jdbc.query(SELECT + "WHERE state = 'APPROVED' ORDER BY scheduled_at LIMIT :limit FOR UPDATE SKIP LOCKED",
-                Map.of("limit", limit), PAYMENT);
+        return jdbc.query(
+                SELECT + "WHERE state = 'APPROVED' ORDER BY scheduled_at LIMIT :limit FOR UPDATE SKIP LOCKED",
+                Map.of("limit", limit),
+                PAYMENT);
     }
 
     /** Sent payments without a final answer whose status check is due, locked for the dispatcher. */
     public List<Payment> claimDueForStatusCheck(Instant now, int limit) {
-        return jdbc.query(SELECT + "WHERE state = 'SENT' AND next_check_at <= :now ORDER BY next_check_at LIMIT :limit FOR UPDATE SKIP LOCKED",
-                new MapSqlParameterSource("now", Timestamp.from(now)).addValue("limit", limit), PAYMENT);
+        return jdbc.query(
+                SELECT
+                        + "WHERE state = 'SENT' AND next_check_at <= :now ORDER BY next_check_at LIMIT :limit FOR UPDATE SKIP LOCKED",
+                new MapSqlParameterSource("now", Timestamp.from(now)).addValue("limit", limit),
+                PAYMENT);
     }
 
     /**
@@ -112,42 +119,56 @@ public class PaymentRepository {
      * only those whose payee has arrived from registration (read, never written, here), so that late ones hold up nobody.
      */
     public List<Payment> claimAccountChecks(Instant abandonedBefore, int limit) {
-        return jdbc.query(SELECT + """
+        return jdbc.query(
+                SELECT + """
                         WHERE state = 'SCHEDULED' AND (account_check = 'PENDING' OR (account_check = 'CHECKING' AND account_checked_at < :before))
                           AND EXISTS (SELECT 1 FROM payee y WHERE y.beneficiary_id = payment_intent.beneficiary_id)
                         ORDER BY scheduled_at LIMIT :limit FOR UPDATE SKIP LOCKED""",
-                new MapSqlParameterSource("before", Timestamp.from(abandonedBefore)).addValue("limit", limit), PAYMENT);
+                new MapSqlParameterSource("before", Timestamp.from(abandonedBefore)).addValue("limit", limit),
+                PAYMENT);
     }
 
     /** A province's verified, unbatched scheduled payments of a program year, in scheduling order, locked for a batch. */
     public List<Payment> lockBatchable(String programId, String cycleId, String provinceCode) {
-        return jdbc.query(SELECT + """
+        return jdbc.query(
+                SELECT + """
                         WHERE program_id = :program AND cycle_id = :cycle AND province_code = :province AND state = 'SCHEDULED'
                           AND batch_id IS NULL AND account_check = 'VERIFIED'
                         ORDER BY scheduled_at, payment_id FOR UPDATE""",
-                new MapSqlParameterSource("program", programId).addValue("cycle", cycleId).addValue("province", provinceCode), PAYMENT);
+                new MapSqlParameterSource("program", programId)
+                        .addValue("cycle", cycleId)
+                        .addValue("province", provinceCode),
+                PAYMENT);
     }
 
     /** Verified unbatched payments up to an amount that wait for a budget, in scheduling order, locked for approval. */
     public List<Payment> lockAwaitingBudget(String programId, String provinceCode, String cycleId, long maxAmount) {
-        return jdbc.query(SELECT + """
+        return jdbc.query(
+                SELECT + """
                         WHERE program_id = :program AND province_code = :province AND cycle_id = :cycle AND state = 'SCHEDULED'
                           AND batch_id IS NULL AND account_check = 'VERIFIED' AND amount <= :max
                         ORDER BY scheduled_at FOR UPDATE""",
-                new MapSqlParameterSource("program", programId).addValue("province", provinceCode).addValue("cycle", cycleId)
-                        .addValue("max", maxAmount), PAYMENT);
+                new MapSqlParameterSource("program", programId)
+                        .addValue("province", provinceCode)
+                        .addValue("cycle", cycleId)
+                        .addValue("max", maxAmount),
+                PAYMENT);
     }
 
     /** The payments a batch still holds (scheduled, waiting for its checker), locked. */
     public List<Payment> lockInBatch(UUID batchId) {
-        return jdbc.query(SELECT + "WHERE batch_id = :batch AND state = 'SCHEDULED' ORDER BY scheduled_at FOR UPDATE",
-                Map.of("batch", batchId.toString()), PAYMENT);
+        return jdbc.query(
+                SELECT + "WHERE batch_id = :batch AND state = 'SCHEDULED' ORDER BY scheduled_at FOR UPDATE",
+                Map.of("batch", batchId.toString()),
+                PAYMENT);
     }
 
     /** A person's payments not yet sent (scheduled or approved), locked: what an account amendment may reach. */
     public List<Payment> lockUnsent(UUID beneficiaryId) {
-        return jdbc.query(SELECT + "WHERE beneficiary_id = :person AND state IN ('SCHEDULED', 'APPROVED') FOR UPDATE",
-                Map.of("person", beneficiaryId.toString()), PAYMENT);
+        return jdbc.query(
+                SELECT + "WHERE beneficiary_id = :person AND state IN ('SCHEDULED', 'APPROVED') FOR UPDATE",
+                Map.of("person", beneficiaryId.toString()),
+                PAYMENT);
     }
 
     /** Scheduled payments whose account check found a mismatch, of a province (null: all), in scheduling order. */
@@ -159,17 +180,23 @@ public class PaymentRepository {
 
     /** A province's (null: every province's) payments in the given states, last changed first. */
     public List<Payment> inStates(String provinceCode, Collection<PaymentState> states, int limit) {
-        return jdbc.query(SELECT + """
+        return jdbc.query(
+                SELECT + """
                         WHERE (:province IS NULL OR province_code = :province) AND state IN (:states)
                         ORDER BY updated_at DESC LIMIT :limit""",
-                new MapSqlParameterSource("province", provinceCode).addValue("limit", limit)
-                        .addValue("states", states.stream().map(Enum::name).toList()), PAYMENT);
+                new MapSqlParameterSource("province", provinceCode)
+                        .addValue("limit", limit)
+                        .addValue("states", states.stream().map(Enum::name).toList()),
+                PAYMENT);
     }
 
     /** Payments the ledger settled in [from, to), including those returned or reissued since. */
     public List<Payment> settledBetween(Instant from, Instant to) {
-        return jdbc.query(SELECT + "WHERE settled_at >= :from AND settled_at < :to AND state IN ('SETTLED', 'RETURNED', 'REISSUED')",
-                new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)), PAYMENT);
+        return jdbc.query(
+                SELECT
+                        + "WHERE settled_at >= :from AND settled_at < :to AND state IN ('SETTLED', 'RETURNED', 'REISSUED')",
+                new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)),
+                PAYMENT);
     }
 
     /**
@@ -178,34 +205,42 @@ public class PaymentRepository {
      * @param utcOffsetHours the zone of a day's grouping (7, 8 or 9: WIB, WITA, WIT)
      * @return per group: each grouping's key (as {@link PaymentGrouping#key()}), {@code payments} and {@code total}
      */
-    public List<Map<String, Object>> totals(List<PaymentGrouping> groups, int utcOffsetHours, String programId, String cycleId,
-                                            String provinceCode) {
+    public List<Map<String, Object>> totals(
+            List<PaymentGrouping> groups, int utcOffsetHours, String programId, String cycleId, String provinceCode) {
         if (utcOffsetHours < 7 || utcOffsetHours > 9) {
             throw new IllegalArgumentException("Indonesia's zones are UTC+7 to UTC+9, not " + utcOffsetHours);
         }
         // Column expressions come from the enum, never from a request.
-        String selected = groups.stream().map(g -> g.expression(utcOffsetHours) + " AS " + g.key()).collect(Collectors.joining(", "));
+        String selected = groups.stream()
+                .map(g -> g.expression(utcOffsetHours) + " AS " + g.key())
+                .collect(Collectors.joining(", "));
         String keys = groups.stream().map(PaymentGrouping::key).collect(Collectors.joining(", "));
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT " + selected + ", COUNT(*) AS payments, SUM(amount) AS total "
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT " + selected + ", COUNT(*) AS payments, SUM(amount) AS total "
                         + "FROM payment_intent WHERE (live IS NOT NULL OR state = 'REISSUED') AND (:program IS NULL OR program_id = :program) "
                         + "AND (:cycle IS NULL OR cycle_id = :cycle) AND (:province IS NULL OR province_code = :province) "
                         + "GROUP BY " + keys + " ORDER BY " + keys,
-                new MapSqlParameterSource("program", programId).addValue("cycle", cycleId).addValue("province", provinceCode));
+                new MapSqlParameterSource("program", programId)
+                        .addValue("cycle", cycleId)
+                        .addValue("province", provinceCode));
         // A day is a calendar date, written as one ("2026-12-05"), not as a driver's midnight timestamp.
-        rows.forEach(row -> row.computeIfPresent(PaymentGrouping.DAY.key(), (key, day) -> day instanceof java.sql.Date date
-                ? date.toLocalDate().toString() : day.toString()));
+        rows.forEach(row -> row.computeIfPresent(
+                PaymentGrouping.DAY.key(),
+                (key, day) ->
+                        day instanceof java.sql.Date date ? date.toLocalDate().toString() : day.toString()));
         return rows;
     }
 
     // --- mapping -----------------------------------------------------------------------------------------------------
 
     private Optional<Payment> one(String sql, UUID paymentId) {
-        return jdbc.query(sql, Map.of("id", paymentId.toString()), PAYMENT).stream().findFirst();
+        return jdbc.query(sql, Map.of("id", paymentId.toString()), PAYMENT).stream()
+                .findFirst();
     }
 
     private static OptimisticLockingFailureException conflict(Payment payment) {
-        return new OptimisticLockingFailureException("Payment " + payment.paymentId() + " changed since it was read (version "
-                + payment.version + ")");
+        return new OptimisticLockingFailureException(
+                "Payment " + payment.paymentId() + " changed since it was read (version " + payment.version + ")");
     }
 
     private static MapSqlParameterSource row(Payment p) {
@@ -252,9 +287,17 @@ public class PaymentRepository {
     }
 
     private static Payment payment(ResultSet rs) throws SQLException {
-        Payment p = new Payment(new Payment.Terms(uuid(rs, "payment_id"), rs.getString("program_id"), rs.getString("cycle_id"),
-                uuid(rs, "beneficiary_id"), uuid(rs, "decision_id"), rs.getLong("amount"), rs.getString("province_code"),
-                rs.getString("regency_code"), uuid(rs, "reissue_of"), instant(rs, "scheduled_at")));
+        Payment p = new Payment(new Payment.Terms(
+                uuid(rs, "payment_id"),
+                rs.getString("program_id"),
+                rs.getString("cycle_id"),
+                uuid(rs, "beneficiary_id"),
+                uuid(rs, "decision_id"),
+                rs.getLong("amount"),
+                rs.getString("province_code"),
+                rs.getString("regency_code"),
+                uuid(rs, "reissue_of"),
+                instant(rs, "scheduled_at")));
         p.state = PaymentState.valueOf(rs.getString("state"));
         p.live = rs.getObject("live") != null;
         p.accountCheck = Payment.AccountCheck.valueOf(rs.getString("account_check"));
@@ -262,8 +305,10 @@ public class PaymentRepository {
         p.accountCheckDetail = rs.getString("account_check_detail");
         p.sealedHolderSeen = rs.getString("holder_seen");
         String checkedBank = rs.getString("checked_bank_code");
-        p.checkedAccount = checkedBank == null ? null : new Payment.CheckedAccount(checkedBank, rs.getString("checked_account"),
-                rs.getInt("checked_account_version"));
+        p.checkedAccount = checkedBank == null
+                ? null
+                : new Payment.CheckedAccount(
+                        checkedBank, rs.getString("checked_account"), rs.getInt("checked_account_version"));
         p.accountMasked = rs.getString("account_masked");
         p.approvedBy = rs.getString("approved_by");
         p.batchId = uuid(rs, "batch_id");

@@ -2,5 +2,11 @@ package id.go.kemensos.returnee.disbursement.payment;
 
 /** A payment intent's life: SCHEDULED → APPROVED → SENT → SETTLED | FAILED | RETURNED; REISSUED links a replacement. */
 public enum PaymentState {
-    SCHEDULED, APPROVED, SENT, SETTLED, FAILED, RETURNED, REISSUED
+    SCHEDULED,
+    APPROVED,
+    SENT,
+    SETTLED,
+    FAILED,
+    RETURNED,
+    REISSUED
 }

@@ -3,7 +3,6 @@ package id.go.kemensos.returnee.disbursement.reconciliation;
 import com.prowidesoftware.swift.model.Tag;
 import com.prowidesoftware.swift.model.field.Field61;
 import com.prowidesoftware.swift.model.mt.mt9xx.MT940;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -23,12 +22,12 @@ import java.util.regex.Pattern;
  */
 final class Mt940Statement {
 
-    private static final Pattern PAYMENT_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern PAYMENT_ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Set<String> NOT_TRANSFERS = Set.of("CHG", "COM", "INT", "TAX");
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
 
-    private Mt940Statement() {
-    }
+    private Mt940Statement() {}
 
     /** Whether the text looks like MT940 rather than CSV: a FIN block or a :20: tag first. */
     static boolean looksLikeMt940(String start) {
@@ -46,13 +45,17 @@ final class Mt940Statement {
             } catch (RuntimeException e) {
                 throw unreadable("pesan MT940 tidak dapat dibaca / an MT940 message cannot be read: " + e.getMessage());
             }
-            if (statement.getSwiftMessage() == null || statement.getSwiftMessage().getBlock4() == null || statement.getField20() == null) {
+            if (statement.getSwiftMessage() == null
+                    || statement.getSwiftMessage().getBlock4() == null
+                    || statement.getField20() == null) {
                 throw unreadable("bukan MT940 (tidak ada :20:) / not MT940: no :20: field");
             }
-            String currency = statement.getField60F() != null ? statement.getField60F().getCurrency()
+            String currency = statement.getField60F() != null
+                    ? statement.getField60F().getCurrency()
                     : statement.getField60M() != null ? statement.getField60M().getCurrency() : null;
             if (currency != null && !"IDR".equals(currency)) {
-                throw unreadable("rekening dalam " + currency + ", bukan rupiah / the account is in " + currency + ", not IDR");
+                throw unreadable(
+                        "rekening dalam " + currency + ", bukan rupiah / the account is in " + currency + ", not IDR");
             }
             List<Tag> tags = statement.getSwiftMessage().getBlock4().getTags();
             for (int i = 0; i < tags.size(); i++) {
@@ -60,7 +63,10 @@ final class Mt940Statement {
                     continue;
                 }
                 entry++;
-                String details = i + 1 < tags.size() && "86".equals(tags.get(i + 1).getName()) ? tags.get(i + 1).getValue() : "";
+                String details =
+                        i + 1 < tags.size() && "86".equals(tags.get(i + 1).getName())
+                                ? tags.get(i + 1).getValue()
+                                : "";
                 StatementLine line = line(entry, new Field61(tags.get(i).getValue()), details);
                 if (line != null) {
                     lines.add(line);
@@ -74,7 +80,8 @@ final class Mt940Statement {
     private static StatementLine line(long entry, Field61 field, String details) {
         String mark = field.getDebitCreditMark();
         if (mark == null || field.getAmountAsBigDecimal() == null || field.getValueDate() == null) {
-            throw unreadable("entri " + entry + ": :61: tidak lengkap / entry " + entry + ": incomplete :61: " + field.getValue());
+            throw unreadable("entri " + entry + ": :61: tidak lengkap / entry " + entry + ": incomplete :61: "
+                    + field.getValue());
         }
         if (NOT_TRANSFERS.contains(field.getIdentificationCode())) {
             return null;
@@ -84,13 +91,20 @@ final class Mt940Statement {
         if (!out && paymentId == null) {
             return null;
         }
-        return new StatementLine(entry, date(field.getValueDate(), entry), field.getReferenceOfTheAccountServicingInstitution(),
-                paymentId != null ? paymentId : field.getReferenceForTheAccountOwner(), rupiah(field.getAmountAsBigDecimal(), entry), !out);
+        return new StatementLine(
+                entry,
+                date(field.getValueDate(), entry),
+                field.getReferenceOfTheAccountServicingInstitution(),
+                paymentId != null ? paymentId : field.getReferenceForTheAccountOwner(),
+                rupiah(field.getAmountAsBigDecimal(), entry),
+                !out);
     }
 
     private static String paymentId(String... texts) {
         for (String text : texts) {
-            Matcher m = text == null ? null : PAYMENT_ID.matcher(text.replace("\n", "").replace("\r", ""));
+            Matcher m = text == null
+                    ? null
+                    : PAYMENT_ID.matcher(text.replace("\n", "").replace("\r", ""));
             if (m != null && m.find()) {
                 return m.group().toLowerCase();
             }
@@ -102,7 +116,8 @@ final class Mt940Statement {
         try {
             return LocalDate.parse(yymmdd, YYMMDD);
         } catch (DateTimeParseException e) {
-            throw unreadable("entri " + entry + ": tanggal valuta '" + yymmdd + "' / entry " + entry + ": bad value date");
+            throw unreadable(
+                    "entri " + entry + ": tanggal valuta '" + yymmdd + "' / entry " + entry + ": bad value date");
         }
     }
 
@@ -110,8 +125,8 @@ final class Mt940Statement {
         try {
             return amount.stripTrailingZeros().longValueExact();
         } catch (ArithmeticException e) {
-            throw unreadable("entri " + entry + ": jumlah " + amount.toPlainString() + " bukan rupiah bulat / entry " + entry
-                    + ": the amount is not whole rupiah");
+            throw unreadable("entri " + entry + ": jumlah " + amount.toPlainString() + " bukan rupiah bulat / entry "
+                    + entry + ": the amount is not whole rupiah");
         }
     }
 

@@ -1,5 +1,8 @@
 package id.go.kemensos.returnee.disbursement.bank;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import id.go.kemensos.returnee.disbursement.DisbursementProperties;
 import id.go.kemensos.returnee.gateway.ResilientGateway;
 import id.go.kemensos.returnee.gateway.ResilientGateways;
@@ -13,24 +16,20 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The bank client against the bank simulator over real HTTP: every transfer executes once, whatever the faults. */
 class BankGatewayClientTest {
@@ -47,20 +46,34 @@ class BankGatewayClientTest {
         bank = new BankGatewaySimulator(0, new Random(42));
         bank.start();
         // The platform as a SNAP partner of the bank: the key pair and client secret the bank registered.
-        BankPartnerCredentials credentials = BankPartnerCredentials.in(partnerDirectory, "KEMENSOS01").ensureExist();
+        BankPartnerCredentials credentials =
+                BankPartnerCredentials.in(partnerDirectory, "KEMENSOS01").ensureExist();
         bank.registerPartner(credentials.partnerId(), credentials.publicKey(), credentials.clientSecret());
-        SnapPartner partner = new SnapPartner(credentials.partnerId(), credentials.privateKeyFile().toString(),
-                credentials.clientSecretFile().toString(), "95221");
-        RetryRegistry retries = RetryRegistry.of(RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(20)).build());
+        SnapPartner partner = new SnapPartner(
+                credentials.partnerId(),
+                credentials.privateKeyFile().toString(),
+                credentials.clientSecretFile().toString(),
+                "95221");
+        RetryRegistry retries = RetryRegistry.of(RetryConfig.custom()
+                .maxAttempts(3)
+                .waitDuration(Duration.ofMillis(20))
+                .build());
         // A breaker that never opens here: these tests are about what the client concludes, not about shedding load.
-        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom().failureRateThreshold(100)
-                .minimumNumberOfCalls(1_000_000).build());
-        TimeLimiterRegistry limits = TimeLimiterRegistry.of(TimeLimiterConfig.custom().timeoutDuration(Duration.ofMillis(400)).build());
-        DisbursementProperties properties = new DisbursementProperties(URI.create(bank.baseUrl()), "0000111122223333",
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .failureRateThreshold(100)
+                .minimumNumberOfCalls(1_000_000)
+                .build());
+        TimeLimiterRegistry limits = TimeLimiterRegistry.of(TimeLimiterConfig.custom()
+                .timeoutDuration(Duration.ofMillis(400))
+                .build());
+        DisbursementProperties properties = new DisbursementProperties(
+                URI.create(bank.baseUrl()),
+                "0000111122223333",
                 new DisbursementProperties.AutoApproval(false, 0, List.of()),
                 new DisbursementProperties.Dispatch(Duration.ofMillis(200), 100, 4, Duration.ofSeconds(5)),
                 new DisbursementProperties.AccountInquiry(true));
-        gateways = new ResilientGateways(JsonMapper.builder().build(),
+        gateways = new ResilientGateways(
+                JsonMapper.builder().build(),
                 new ResilientGateway.Registries(retries, breakers, RateLimiterRegistry.ofDefaults(), limits));
         client = new BankGatewayClient(gateways, properties, partner, Clock.systemUTC());
     }
@@ -135,7 +148,9 @@ class BankGatewayClientTest {
         Instant firstTokenExpired = Instant.now().plusSeconds(1);
         await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(firstTokenExpired));
         TransferOrder second = order("002", "012301012345503");
-        assertThat(client.transfer(second)).as("after the first token expired").isInstanceOf(TransferOutcome.Settled.class);
+        assertThat(client.transfer(second))
+                .as("after the first token expired")
+                .isInstanceOf(TransferOutcome.Settled.class);
         assertThat(bank.stats().accessTokensIssued()).isGreaterThanOrEqualTo(2);
         assertThat(bank.stats().authenticationRefusals()).isZero();
     }
@@ -143,12 +158,21 @@ class BankGatewayClientTest {
     @Test
     void aClientWithAnotherSecretIsRefusedAndNothingMoves() throws Exception {
         java.nio.file.Files.writeString(partnerDirectory.resolve("wrong-secret"), "bm90LXRoZS1iYW5rcy1zZWNyZXQ=");
-        SnapPartner wrong = new SnapPartner("KEMENSOS01", partnerDirectory.resolve("partner-private-key.pem").toString(),
-                partnerDirectory.resolve("wrong-secret").toString(), "95221");
-        BankGatewayClient impostor = new BankGatewayClient(gateways, new DisbursementProperties(URI.create(bank.baseUrl()), "0000111122223333",
-                new DisbursementProperties.AutoApproval(false, 0, List.of()),
-                new DisbursementProperties.Dispatch(Duration.ofMillis(200), 100, 4, Duration.ofSeconds(5)),
-                new DisbursementProperties.AccountInquiry(true)), wrong, Clock.systemUTC());
+        SnapPartner wrong = new SnapPartner(
+                "KEMENSOS01",
+                partnerDirectory.resolve("partner-private-key.pem").toString(),
+                partnerDirectory.resolve("wrong-secret").toString(),
+                "95221");
+        BankGatewayClient impostor = new BankGatewayClient(
+                gateways,
+                new DisbursementProperties(
+                        URI.create(bank.baseUrl()),
+                        "0000111122223333",
+                        new DisbursementProperties.AutoApproval(false, 0, List.of()),
+                        new DisbursementProperties.Dispatch(Duration.ofMillis(200), 100, 4, Duration.ofSeconds(5)),
+                        new DisbursementProperties.AccountInquiry(true)),
+                wrong,
+                Clock.systemUTC());
         TransferOrder order = order("002", "012301012345504");
 
         assertThat(impostor.transfer(order)).isNotInstanceOf(TransferOutcome.Settled.class);
@@ -187,16 +211,27 @@ class BankGatewayClientTest {
 
         assertThat(pending).isEmpty();
         assertThat(bank.faultsInjected()).isPositive();
-        assertThat(orders).allSatisfy(o -> assertThat(bank.executionsOf(o.paymentId().toString())).isEqualTo(1));
+        assertThat(orders)
+                .allSatisfy(o ->
+                        assertThat(bank.executionsOf(o.paymentId().toString())).isEqualTo(1));
         assertThat(bank.executedTransferCount()).isEqualTo(orders.size());
     }
 
     private static TransferOrder order(String bankCode, String account) {
-        return new TransferOrder(UUID.randomUUID(), UUID.randomUUID(), "BSU", "2026", 960_000L, bankCode, account, "SITI AMINAH", false);
+        return new TransferOrder(
+                UUID.randomUUID(), UUID.randomUUID(), "BSU", "2026", 960_000L, bankCode, account, "SITI AMINAH", false);
     }
 
     private static TransferOrder sent(TransferOrder o) {
-        return new TransferOrder(o.paymentId(), o.beneficiaryId(), o.programId(), o.cycleId(), o.amount(), o.bankCode(), o.accountNumber(),
-                o.accountHolderName(), true);
+        return new TransferOrder(
+                o.paymentId(),
+                o.beneficiaryId(),
+                o.programId(),
+                o.cycleId(),
+                o.amount(),
+                o.bankCode(),
+                o.accountNumber(),
+                o.accountHolderName(),
+                true);
     }
 }

@@ -1,5 +1,9 @@
 package id.go.kemensos.returnee.disbursement.payment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
@@ -10,18 +14,13 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.security.Refusal;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.time.Instant;
-import java.util.UUID;
-import java.util.function.Consumer;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 /** The money rules, without Spring or a database: every transition, the events it causes, and what each state refuses. */
 class PaymentTest {
@@ -34,8 +33,17 @@ class PaymentTest {
     private static final Payment.CheckedAccount CHECKED = new Payment.CheckedAccount("002", "sealed-checked", 1);
 
     private static Payment.Terms terms() {
-        return new Payment.Terms(UUID.fromString("0190f5a4-0000-7000-8000-0000000000aa"), "bantuan-stimulan-usaha", "2019", PERSON, DECISION,
-                960_000, "52", "5203", null, T0);
+        return new Payment.Terms(
+                UUID.fromString("0190f5a4-0000-7000-8000-0000000000aa"),
+                "bantuan-stimulan-usaha",
+                "2019",
+                PERSON,
+                DECISION,
+                960_000,
+                "52",
+                "5203",
+                null,
+                T0);
     }
 
     private static Payment scheduled() {
@@ -76,8 +84,10 @@ class PaymentTest {
     private static void refused(Payment payment, Consumer<Payment> transition) {
         PaymentState before = payment.state();
         Payment.AccountCheck check = payment.accountCheck();
-        assertThatThrownBy(() -> transition.accept(payment)).isInstanceOf(Refusal.class)
-                .extracting(e -> ((Refusal) e).kind()).isEqualTo(Refusal.Kind.CONFLICT);
+        assertThatThrownBy(() -> transition.accept(payment))
+                .isInstanceOf(Refusal.class)
+                .extracting(e -> ((Refusal) e).kind())
+                .isEqualTo(Refusal.Kind.CONFLICT);
         assertThat(payment.state()).as("a refused transition changes nothing").isEqualTo(before);
         assertThat(payment.accountCheck()).isEqualTo(check);
     }
@@ -88,13 +98,24 @@ class PaymentTest {
 
         assertThat(created.payment().state()).isEqualTo(PaymentState.SCHEDULED);
         assertThat(created.payment().accountCheck()).isEqualTo(Payment.AccountCheck.PENDING);
-        assertThat(created.events()).singleElement().isEqualTo(new PaymentScheduled(terms().paymentId(), PERSON, "bantuan-stimulan-usaha",
-                "2019", DECISION, 960_000, "52", "5203", T0));
+        assertThat(created.events())
+                .singleElement()
+                .isEqualTo(new PaymentScheduled(
+                        terms().paymentId(),
+                        PERSON,
+                        "bantuan-stimulan-usaha",
+                        "2019",
+                        DECISION,
+                        960_000,
+                        "52",
+                        "5203",
+                        T0));
     }
 
     @Test
     void aPaymentIsForAPositiveAmount() {
-        assertThatThrownBy(() -> new Payment.Terms(UUID.randomUUID(), "p", "2019", PERSON, DECISION, 0, "52", "5203", null, T0))
+        assertThatThrownBy(() ->
+                        new Payment.Terms(UUID.randomUUID(), "p", "2019", PERSON, DECISION, 0, "52", "5203", null, T0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -112,7 +133,9 @@ class PaymentTest {
             assertThat(p.accountCheck()).isEqualTo(Payment.AccountCheck.VERIFIED);
             assertThat(p.checkedAccount()).isEqualTo(CHECKED);
             assertThat(p.accountMasked()).isEqualTo("***7890");
-            assertThat(events).singleElement().asInstanceOf(type(PaymentAccountChecked.class))
+            assertThat(events)
+                    .singleElement()
+                    .asInstanceOf(type(PaymentAccountChecked.class))
                     .satisfies(e -> {
                         assertThat(e.result()).isEqualTo("VERIFIED");
                         assertThat(e.bankCode()).isEqualTo("002");
@@ -132,8 +155,11 @@ class PaymentTest {
 
             assertThat(p.accountCheck()).isEqualTo(Payment.AccountCheck.VERIFIED);
             assertThat(p.accountCheckDetail()).contains("maker-1").contains("rekening bersama");
-            assertThat(events).singleElement().asInstanceOf(type(PaymentAccountChecked.class))
-                    .extracting(PaymentAccountChecked::result).isEqualTo("VERIFIED_BY_OFFICER");
+            assertThat(events)
+                    .singleElement()
+                    .asInstanceOf(type(PaymentAccountChecked.class))
+                    .extracting(PaymentAccountChecked::result)
+                    .isEqualTo("VERIFIED_BY_OFFICER");
         }
 
         @Test
@@ -202,7 +228,9 @@ class PaymentTest {
         void aPaymentWaitingForBudgetSaysWhyOncePerReason() {
             Payment p = verified();
             assertThat(p.awaitBudget("pagu habis", T1)).singleElement().isInstanceOf(PaymentAwaitingBudget.class);
-            assertThat(p.awaitBudget("pagu habis", T2)).as("the same reason again raises nothing").isEmpty();
+            assertThat(p.awaitBudget("pagu habis", T2))
+                    .as("the same reason again raises nothing")
+                    .isEmpty();
             assertThat(p.awaitBudget("belum ada pagu", T2)).hasSize(1);
             assertThat(p.waitingReason()).isEqualTo("belum ada pagu");
             assertThat(p.state()).isEqualTo(PaymentState.SCHEDULED);
@@ -219,7 +247,9 @@ class PaymentTest {
             assertThat(p.state()).isEqualTo(PaymentState.APPROVED);
             assertThat(p.approvedBy()).isEqualTo("checker-1");
             assertThat(p.waitingReason()).isNull();
-            assertThat(events).singleElement().isEqualTo(new PaymentApproved(p.paymentId(), PERSON, 960_000, "checker-1", T2));
+            assertThat(events)
+                    .singleElement()
+                    .isEqualTo(new PaymentApproved(p.paymentId(), PERSON, 960_000, "checker-1", T2));
             refused(p, x -> x.approve("checker-2", T2));
             refused(p, x -> x.awaitBudget("x", T2));
         }
@@ -236,7 +266,9 @@ class PaymentTest {
             p.leaveRejectedBatch(1, T2);
 
             assertThat(p.batchId()).isNull();
-            assertThat(p.accountCheck()).as("the payee's account is still the one checked").isEqualTo(Payment.AccountCheck.VERIFIED);
+            assertThat(p.accountCheck())
+                    .as("the payee's account is still the one checked")
+                    .isEqualTo(Payment.AccountCheck.VERIFIED);
             refused(p, x -> x.leaveRejectedBatch(1, T2));
         }
 
@@ -260,11 +292,15 @@ class PaymentTest {
             assertThat(p.isSent()).isTrue();
             assertThat(p.sealedPaidAccount()).isEqualTo("sealed-paid");
             assertThat(p.nextCheckAt()).isEqualTo(T2);
-            assertThat(events).singleElement().isEqualTo(new PaymentSent(p.paymentId(), PERSON, 960_000, "002", "***7890", T1));
+            assertThat(events)
+                    .singleElement()
+                    .isEqualTo(new PaymentSent(p.paymentId(), PERSON, 960_000, "002", "***7890", T1));
         }
 
         @ParameterizedTest
-        @EnumSource(value = PaymentState.class, names = {"SCHEDULED", "SENT", "SETTLED", "FAILED"})
+        @EnumSource(
+                value = PaymentState.class,
+                names = {"SCHEDULED", "SENT", "SETTLED", "FAILED"})
         void onlyAnApprovedPaymentIsSent(PaymentState state) {
             refused(in(state), p -> p.send("002", "s", "***7890", T2, T1));
         }
@@ -274,10 +310,13 @@ class PaymentTest {
             Payment p = approved();
             var events = p.failUnsendable("PERSONAL_DATA_ERASED", T2);
             assertThat(p.state()).isEqualTo(PaymentState.FAILED);
-            assertThat(events).singleElement().asInstanceOf(type(PaymentFailed.class)).satisfies(e -> {
-                assertThat(e.reasonCode()).isEqualTo("PERSONAL_DATA_ERASED");
-                assertThat(e.reason()).isEqualTo(Payment.PAYEE_ERASED);
-            });
+            assertThat(events)
+                    .singleElement()
+                    .asInstanceOf(type(PaymentFailed.class))
+                    .satisfies(e -> {
+                        assertThat(e.reasonCode()).isEqualTo("PERSONAL_DATA_ERASED");
+                        assertThat(e.reason()).isEqualTo(Payment.PAYEE_ERASED);
+                    });
             refused(sent(), x -> x.failUnsendable("PERSONAL_DATA_ERASED", T2));
         }
 
@@ -297,8 +336,18 @@ class PaymentTest {
             assertThat(p.state()).isEqualTo(PaymentState.SETTLED);
             assertThat(p.settledAt()).isEqualTo(T2);
             assertThat(p.nextCheckAt()).isNull();
-            assertThat(events).singleElement().isEqualTo(new PaymentSettled(p.paymentId(), PERSON, "bantuan-stimulan-usaha", 960_000, "002",
-                    "***7890", "BRI-REF-1", T2, "2019"));
+            assertThat(events)
+                    .singleElement()
+                    .isEqualTo(new PaymentSettled(
+                            p.paymentId(),
+                            PERSON,
+                            "bantuan-stimulan-usaha",
+                            960_000,
+                            "002",
+                            "***7890",
+                            "BRI-REF-1",
+                            T2,
+                            "2019"));
         }
 
         @Test
@@ -307,12 +356,23 @@ class PaymentTest {
             var events = p.fail("ACCOUNT_CLOSED", "Rekening ditutup", T2);
             assertThat(p.state()).isEqualTo(PaymentState.FAILED);
             assertThat(p.failureReason()).isEqualTo("Rekening ditutup");
-            assertThat(events).singleElement().isEqualTo(new PaymentFailed(p.paymentId(), PERSON, 960_000, "002", "***7890",
-                    "ACCOUNT_CLOSED", "Rekening ditutup", T2));
+            assertThat(events)
+                    .singleElement()
+                    .isEqualTo(new PaymentFailed(
+                            p.paymentId(),
+                            PERSON,
+                            960_000,
+                            "002",
+                            "***7890",
+                            "ACCOUNT_CLOSED",
+                            "Rekening ditutup",
+                            T2));
         }
 
         @ParameterizedTest
-        @EnumSource(value = PaymentState.class, names = {"SCHEDULED", "APPROVED", "SETTLED", "FAILED", "RETURNED"})
+        @EnumSource(
+                value = PaymentState.class,
+                names = {"SCHEDULED", "APPROVED", "SETTLED", "FAILED", "RETURNED"})
         void onlyASentPaymentIsSettledOrFailed(PaymentState state) {
             assertThat(in(state).isSent()).isFalse();
             refused(in(state), p -> p.settle("REF", T2));
@@ -330,13 +390,17 @@ class PaymentTest {
             var events = p.markReturned("STMT-9", reconciliation, T2);
             assertThat(p.state()).isEqualTo(PaymentState.RETURNED);
             assertThat(p.failureCode()).isEqualTo("RETURNED");
-            assertThat(events).singleElement().isEqualTo(new PaymentReturned(p.paymentId(), PERSON, 960_000, "STMT-9", reconciliation, T2));
+            assertThat(events)
+                    .singleElement()
+                    .isEqualTo(new PaymentReturned(p.paymentId(), PERSON, 960_000, "STMT-9", reconciliation, T2));
             refused(p, x -> x.markReturned("STMT-9", reconciliation, T2));
             refused(sent(), x -> x.markReturned("STMT-9", reconciliation, T2));
         }
 
         @ParameterizedTest
-        @EnumSource(value = PaymentState.class, names = {"FAILED", "RETURNED"})
+        @EnumSource(
+                value = PaymentState.class,
+                names = {"FAILED", "RETURNED"})
         void aFailedOrReturnedPaymentIsReplacedByANewOneThatStartsOver(PaymentState state) {
             Payment old = in(state);
             UUID newId = UUID.randomUUID();
@@ -350,17 +414,24 @@ class PaymentTest {
             assertThat(fresh.terms().reissueOf()).isEqualTo(old.paymentId());
             assertThat(fresh.amount()).isEqualTo(960_000);
             assertThat(fresh.state()).isEqualTo(PaymentState.SCHEDULED);
-            assertThat(fresh.accountCheck()).as("checked again, on the payee's account now").isEqualTo(Payment.AccountCheck.PENDING);
+            assertThat(fresh.accountCheck())
+                    .as("checked again, on the payee's account now")
+                    .isEqualTo(Payment.AccountCheck.PENDING);
             assertThat(fresh.checkedAccount()).isNull();
             assertThat(replacement.events()).hasSize(2);
-            assertThat(replacement.events().get(0)).isEqualTo(new PaymentReissued(old.paymentId(), newId, PERSON, 960_000, "maker-1",
-                    "rekening diperbaiki", T2));
-            assertThat(replacement.events().get(1)).asInstanceOf(type(PaymentScheduled.class))
-                    .extracting(PaymentScheduled::paymentId).isEqualTo(newId);
+            assertThat(replacement.events().get(0))
+                    .isEqualTo(new PaymentReissued(
+                            old.paymentId(), newId, PERSON, 960_000, "maker-1", "rekening diperbaiki", T2));
+            assertThat(replacement.events().get(1))
+                    .asInstanceOf(type(PaymentScheduled.class))
+                    .extracting(PaymentScheduled::paymentId)
+                    .isEqualTo(newId);
         }
 
         @ParameterizedTest
-        @EnumSource(value = PaymentState.class, names = {"SCHEDULED", "APPROVED", "SENT", "SETTLED", "REISSUED"})
+        @EnumSource(
+                value = PaymentState.class,
+                names = {"SCHEDULED", "APPROVED", "SENT", "SETTLED", "REISSUED"})
         void nothingElseIsReissued(PaymentState state) {
             refused(in(state), p -> p.reissue(UUID.randomUUID(), "maker-1", "why", T2));
         }

@@ -1,14 +1,13 @@
 package id.go.kemensos.returnee.disbursement.reconciliation;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Both statement formats give the same entries: the transfers out and back, by payment id; nothing else. */
 class BankStatementReadingTest {
@@ -49,11 +48,12 @@ class BankStatementReadingTest {
     void mt940GivesTheTransfersOutAndBackByPaymentId() {
         List<StatementLine> lines = Mt940Statement.read(MT940);
 
-        assertThat(lines).containsExactly(
-                new StatementLine(2, LocalDate.of(2026, 11, 22), "BNK0002", PAID, 960_000, false),
-                new StatementLine(4, LocalDate.of(2026, 11, 22), "BNK0004", CAME_BACK, 960_000, false),
-                new StatementLine(5, LocalDate.of(2026, 11, 23), "BNK0004R", CAME_BACK, 960_000, true),
-                new StatementLine(6, LocalDate.of(2026, 11, 23), "BNK0005", "INV-4411", 1_250_000, false));
+        assertThat(lines)
+                .containsExactly(
+                        new StatementLine(2, LocalDate.of(2026, 11, 22), "BNK0002", PAID, 960_000, false),
+                        new StatementLine(4, LocalDate.of(2026, 11, 22), "BNK0004", CAME_BACK, 960_000, false),
+                        new StatementLine(5, LocalDate.of(2026, 11, 23), "BNK0004R", CAME_BACK, 960_000, true),
+                        new StatementLine(6, LocalDate.of(2026, 11, 23), "BNK0005", "INV-4411", 1_250_000, false));
         // Skipped: the account's funding (a credit naming no payment), the transfer fee (NCHG), the interest (NINT).
     }
 
@@ -63,15 +63,21 @@ class BankStatementReadingTest {
                 + MT940.substring(0, MT940.indexOf(":20:STMT261123")) + "-}";
 
         assertThat(Mt940Statement.looksLikeMt940(fin)).isTrue();
-        assertThat(Mt940Statement.read(fin)).extracting(StatementLine::partnerReference).containsExactly(PAID, CAME_BACK);
+        assertThat(Mt940Statement.read(fin))
+                .extracting(StatementLine::partnerReference)
+                .containsExactly(PAID, CAME_BACK);
     }
 
     @Test
     void mt940InAnotherCurrencyOrWithSenIsRefusedWithTheReason() {
         assertThatThrownBy(() -> Mt940Statement.read(MT940.replace("IDR", "USD")))
-                .isInstanceOf(StatementReconciliation.UnreadableStatement.class).hasMessageContaining("not IDR");
-        assertThatThrownBy(() -> Mt940Statement.read(MT940.replace("D960000,00NTRFNONREF//BNK0002", "D960000,50NTRFNONREF//BNK0002")))
-                .isInstanceOf(StatementReconciliation.UnreadableStatement.class).hasMessageContaining("entry 2").hasMessageContaining("whole rupiah");
+                .isInstanceOf(StatementReconciliation.UnreadableStatement.class)
+                .hasMessageContaining("not IDR");
+        assertThatThrownBy(() -> Mt940Statement.read(
+                        MT940.replace("D960000,00NTRFNONREF//BNK0002", "D960000,50NTRFNONREF//BNK0002")))
+                .isInstanceOf(StatementReconciliation.UnreadableStatement.class)
+                .hasMessageContaining("entry 2")
+                .hasMessageContaining("whole rupiah");
     }
 
     @Test
@@ -83,10 +89,12 @@ class BankStatementReadingTest {
                 """;
 
         assertThat(Mt940Statement.looksLikeMt940(csv)).isFalse();
-        assertThat(CsvStatement.read(new StringReader(csv))).containsExactly(
-                new StatementLine(2, LocalDate.of(2026, 11, 22), "BNK0002", PAID, 960_000, false),
-                new StatementLine(3, LocalDate.of(2026, 11, 22), "BNK0004", CAME_BACK, 960_000, true));
+        assertThat(CsvStatement.read(new StringReader(csv)))
+                .containsExactly(
+                        new StatementLine(2, LocalDate.of(2026, 11, 22), "BNK0002", PAID, 960_000, false),
+                        new StatementLine(3, LocalDate.of(2026, 11, 22), "BNK0004", CAME_BACK, 960_000, true));
         assertThatThrownBy(() -> CsvStatement.read(new StringReader(csv.replace("960000,SUCCESS", "960000.5,SUCCESS"))))
-                .isInstanceOf(StatementReconciliation.UnreadableStatement.class).hasMessageContaining("line 2");
+                .isInstanceOf(StatementReconciliation.UnreadableStatement.class)
+                .hasMessageContaining("line 2");
     }
 }

@@ -1,26 +1,39 @@
 package id.go.kemensos.returnee.eligibility.decision;
 
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
-
 import id.go.kemensos.returnee.eligibility.rules.CriterionResult;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * A stored decision, with the override an officer may have added beside it. {@code restricted}: made under a restricted law
  * (Law 21/2007), for protection officers only.
  */
-public record Decision(UUID decisionId, UUID beneficiaryId, String programId, String cycleId, Outcome outcome, long grantAmount,
-                       List<String> entitlements, String ruleSetId, String ruleSetVersion, List<String> notPassed, String provinceCode,
-                       String regencyCode, UUID previousDecisionId, UUID supersededBy, Instant decidedAt, Explanation explanation,
-                       Override override, boolean restricted) {
+public record Decision(
+        UUID decisionId,
+        UUID beneficiaryId,
+        String programId,
+        String cycleId,
+        Outcome outcome,
+        long grantAmount,
+        List<String> entitlements,
+        String ruleSetId,
+        String ruleSetVersion,
+        List<String> notPassed,
+        String provinceCode,
+        String regencyCode,
+        UUID previousDecisionId,
+        UUID supersededBy,
+        Instant decidedAt,
+        Explanation explanation,
+        Override override,
+        boolean restricted) {
 
-    public record Override(UUID overrideId, Outcome outcome, long grantAmount, String reason, String officer, Instant overriddenAt) {
-    }
+    public record Override(
+            UUID overrideId, Outcome outcome, long grantAmount, String reason, String officer, Instant overriddenAt) {}
 
     /** The outcome that applies: the officer's when overridden. */
     public Outcome effectiveOutcome() {
@@ -38,10 +51,36 @@ public record Decision(UUID decisionId, UUID beneficiaryId, String programId, St
             return this;
         }
         Explanation e = explanation;
-        Explanation shown = new Explanation(e.ruleSetId(), e.ruleSetVersion(), e.kind(), e.title(), e.legalBasis(), e.relevantDateKind(),
-                e.relevantDate(), e.parameters(), e.criteria().stream().map(change).toList(), e.entitlements());
-        return new Decision(decisionId, beneficiaryId, programId, cycleId, outcome, grantAmount, entitlements, ruleSetId, ruleSetVersion,
-                notPassed, provinceCode, regencyCode, previousDecisionId, supersededBy, decidedAt, shown, override, restricted);
+        Explanation shown = new Explanation(
+                e.ruleSetId(),
+                e.ruleSetVersion(),
+                e.kind(),
+                e.title(),
+                e.legalBasis(),
+                e.relevantDateKind(),
+                e.relevantDate(),
+                e.parameters(),
+                e.criteria().stream().map(change).toList(),
+                e.entitlements());
+        return new Decision(
+                decisionId,
+                beneficiaryId,
+                programId,
+                cycleId,
+                outcome,
+                grantAmount,
+                entitlements,
+                ruleSetId,
+                ruleSetVersion,
+                notPassed,
+                provinceCode,
+                regencyCode,
+                previousDecisionId,
+                supersededBy,
+                decidedAt,
+                shown,
+                override,
+                restricted);
     }
 
     public boolean current() {

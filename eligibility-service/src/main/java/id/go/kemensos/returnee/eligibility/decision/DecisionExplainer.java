@@ -3,7 +3,6 @@ package id.go.kemensos.returnee.eligibility.decision;
 import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
 import id.go.kemensos.returnee.eligibility.rules.CriterionResult;
 import id.go.kemensos.returnee.eligibility.rules.RuleSet;
-
 import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -11,58 +10,116 @@ import java.util.stream.Collectors;
 /** A decision in words, in Bahasa Indonesia or English, for the officer who must defend it and the auditor who asks why. */
 final class DecisionExplainer {
 
-    private DecisionExplainer() {
-    }
+    private DecisionExplainer() {}
 
     static String explain(Decision d, boolean indonesian) {
         Explanation e = d.explanation();
         StringBuilder text = new StringBuilder();
-        String rupiah = "Rp " + NumberFormat.getIntegerInstance(Locale.forLanguageTag("id-ID")).format(d.grantAmount());
+        String rupiah = "Rp "
+                + NumberFormat.getIntegerInstance(Locale.forLanguageTag("id-ID"))
+                        .format(d.grantAmount());
         if (indonesian) {
-            text.append("Keputusan ").append(d.decisionId()).append(": ").append(word(d.outcome().name(), true)).append('\n');
-            text.append("Aturan: ").append(e.title().id()).append(" (").append(e.ruleSetId()).append(" versi ").append(e.ruleSetVersion())
-                    .append(")\nDasar hukum: ").append(e.legalBasis().stream().map(RuleSet.Citation::toString).collect(Collectors.joining("; ")))
-                    .append("\nVersi dipilih menurut ").append(e.relevantDateKind() == RuleSet.RelevantDate.RETURN_DATE
-                            ? "tanggal kepulangan " : "tanggal pendaftaran ").append(e.relevantDate()).append('\n');
+            text.append("Keputusan ")
+                    .append(d.decisionId())
+                    .append(": ")
+                    .append(word(d.outcome().name(), true))
+                    .append('\n');
+            text.append("Aturan: ")
+                    .append(e.title().id())
+                    .append(" (")
+                    .append(e.ruleSetId())
+                    .append(" versi ")
+                    .append(e.ruleSetVersion())
+                    .append(")\nDasar hukum: ")
+                    .append(e.legalBasis().stream()
+                            .map(RuleSet.Citation::toString)
+                            .collect(Collectors.joining("; ")))
+                    .append("\nVersi dipilih menurut ")
+                    .append(
+                            e.relevantDateKind() == RuleSet.RelevantDate.RETURN_DATE
+                                    ? "tanggal kepulangan "
+                                    : "tanggal pendaftaran ")
+                    .append(e.relevantDate())
+                    .append('\n');
         } else {
-            text.append("Decision ").append(d.decisionId()).append(": ").append(d.outcome()).append('\n');
-            text.append("Rules: ").append(e.title().en()).append(" (").append(e.ruleSetId()).append(" version ").append(e.ruleSetVersion())
-                    .append(")\nLegal basis: ").append(e.legalBasis().stream().map(RuleSet.Citation::toString).collect(Collectors.joining("; ")))
-                    .append("\nVersion chosen by the ").append(e.relevantDateKind() == RuleSet.RelevantDate.RETURN_DATE
-                            ? "return date " : "registration date ").append(e.relevantDate()).append('\n');
+            text.append("Decision ")
+                    .append(d.decisionId())
+                    .append(": ")
+                    .append(d.outcome())
+                    .append('\n');
+            text.append("Rules: ")
+                    .append(e.title().en())
+                    .append(" (")
+                    .append(e.ruleSetId())
+                    .append(" version ")
+                    .append(e.ruleSetVersion())
+                    .append(")\nLegal basis: ")
+                    .append(e.legalBasis().stream()
+                            .map(RuleSet.Citation::toString)
+                            .collect(Collectors.joining("; ")))
+                    .append("\nVersion chosen by the ")
+                    .append(
+                            e.relevantDateKind() == RuleSet.RelevantDate.RETURN_DATE
+                                    ? "return date "
+                                    : "registration date ")
+                    .append(e.relevantDate())
+                    .append('\n');
         }
         text.append(indonesian ? "Kriteria:\n" : "Criteria:\n");
         for (CriterionResult c : e.criteria()) {
-            text.append("- ").append(c.id()).append(' ').append(indonesian ? c.description().id() : c.description().en()).append(": ")
+            text.append("- ")
+                    .append(c.id())
+                    .append(' ')
+                    .append(indonesian ? c.description().id() : c.description().en())
+                    .append(": ")
                     .append(word(c.result().name(), indonesian));
             if (c.result() == CriterionOutcome.Result.FAILED) {
-                text.append(c.onFail() == RuleSet.OnFail.INELIGIBLE ? (indonesian ? " (menggugurkan)" : " (rules out)")
-                        : (indonesian ? " (perlu ditinjau petugas)" : " (for an officer to review)"));
+                text.append(
+                        c.onFail() == RuleSet.OnFail.INELIGIBLE
+                                ? (indonesian ? " (menggugurkan)" : " (rules out)")
+                                : (indonesian ? " (perlu ditinjau petugas)" : " (for an officer to review)"));
             }
-            text.append(indonesian ? " — data: " : " — inputs: ").append(c.inputs()).append(indonesian ? "; dasar: " : "; citation: ")
-                    .append(c.citation()).append('\n');
+            text.append(indonesian ? " — data: " : " — inputs: ")
+                    .append(c.inputs())
+                    .append(indonesian ? "; dasar: " : "; citation: ")
+                    .append(c.citation())
+                    .append('\n');
         }
         if (!e.parameters().isEmpty()) {
-            text.append(indonesian ? "Ketentuan yang berlaku: " : "Thresholds in force: ").append(e.parameters()).append('\n');
+            text.append(indonesian ? "Ketentuan yang berlaku: " : "Thresholds in force: ")
+                    .append(e.parameters())
+                    .append('\n');
         }
         if (!e.entitlements().isEmpty()) {
-            text.append(indonesian ? "Hak yang diberikan: " : "Entitlements: ").append(e.entitlements().stream()
-                    .map(x -> indonesian ? x.description().id() : x.description().en()).collect(Collectors.joining("; ")));
+            text.append(indonesian ? "Hak yang diberikan: " : "Entitlements: ")
+                    .append(e.entitlements().stream()
+                            .map(x -> indonesian
+                                    ? x.description().id()
+                                    : x.description().en())
+                            .collect(Collectors.joining("; ")));
             if (d.grantAmount() > 0) {
                 text.append(indonesian ? "; bantuan " : "; grant ").append(rupiah);
             }
             text.append('\n');
         }
         if (d.previousDecisionId() != null) {
-            text.append(indonesian ? "Menggantikan keputusan " : "Supersedes decision ").append(d.previousDecisionId()).append('\n');
+            text.append(indonesian ? "Menggantikan keputusan " : "Supersedes decision ")
+                    .append(d.previousDecisionId())
+                    .append('\n');
         }
         if (d.supersededBy() != null) {
-            text.append(indonesian ? "Digantikan oleh keputusan " : "Superseded by decision ").append(d.supersededBy()).append('\n');
+            text.append(indonesian ? "Digantikan oleh keputusan " : "Superseded by decision ")
+                    .append(d.supersededBy())
+                    .append('\n');
         }
         if (d.override() != null) {
-            text.append(indonesian ? "Diputus ulang oleh petugas " : "Overridden by officer ").append(d.override().officer()).append(": ")
-                    .append(word(d.override().outcome().name(), indonesian)).append(indonesian ? ", alasan: " : ", reason: ")
-                    .append(d.override().reason()).append('\n');
+            text.append(indonesian ? "Diputus ulang oleh petugas " : "Overridden by officer ")
+                    .append(d.override().officer())
+                    .append(": ")
+                    .append(word(d.override().outcome().name(), indonesian))
+                    .append(indonesian ? ", alasan: " : ", reason: ")
+                    .append(d.override().reason())
+                    .append('\n');
         }
         return text.toString();
     }

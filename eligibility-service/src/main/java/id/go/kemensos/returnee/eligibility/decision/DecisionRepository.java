@@ -1,10 +1,6 @@
 package id.go.kemensos.returnee.eligibility.decision;
 
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,6 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class DecisionRepository {
@@ -35,18 +34,33 @@ class DecisionRepository {
     /** Stores a decision, its personal inputs sealed; returns it as stored (sealed), which is what its event carries. */
     Decision insert(Decision clear, UUID sourceEventId) {
         Decision d = personal.sealed(clear);
-        jdbc.update("""
+        jdbc.update(
+                """
                         INSERT INTO decision (decision_id, beneficiary_id, program_id, cycle_id, outcome, grant_amount, rule_set_id,
                             rule_set_version, failed_criteria, province_code, regency_code, source_event_id, previous_decision_id,
                             decided_at, explanation, entitlements, restricted)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                d.decisionId().toString(), d.beneficiaryId().toString(), d.programId(), d.cycleId(), d.outcome().name(), d.grantAmount(),
-                d.ruleSetId(), d.ruleSetVersion(), String.join(",", d.notPassed()), d.provinceCode(), d.regencyCode(),
+                d.decisionId().toString(),
+                d.beneficiaryId().toString(),
+                d.programId(),
+                d.cycleId(),
+                d.outcome().name(),
+                d.grantAmount(),
+                d.ruleSetId(),
+                d.ruleSetVersion(),
+                String.join(",", d.notPassed()),
+                d.provinceCode(),
+                d.regencyCode(),
                 sourceEventId == null ? d.decisionId().toString() : sourceEventId.toString(),
-                d.previousDecisionId() == null ? null : d.previousDecisionId().toString(), Timestamp.from(d.decidedAt()),
-                json.writeValueAsString(d.explanation()), String.join(",", d.entitlements()), d.restricted());
+                d.previousDecisionId() == null ? null : d.previousDecisionId().toString(),
+                Timestamp.from(d.decidedAt()),
+                json.writeValueAsString(d.explanation()),
+                String.join(",", d.entitlements()),
+                d.restricted());
         if (d.previousDecisionId() != null) {
-            jdbc.update("UPDATE decision SET superseded_by = ? WHERE decision_id = ?", d.decisionId().toString(),
+            jdbc.update(
+                    "UPDATE decision SET superseded_by = ? WHERE decision_id = ?",
+                    d.decisionId().toString(),
                     d.previousDecisionId().toString());
         }
         return d;
@@ -57,16 +71,24 @@ class DecisionRepository {
      * personal inputs stay sealed, as deciding again reads only its outcome, amount and entitlements.
      */
     Optional<Decision> current(UUID beneficiaryId, String ruleSetId) {
-        return jdbc.query(SELECT + " WHERE d.beneficiary_id = ? AND d.rule_set_id = ? AND d.superseded_by IS NULL", this::decision,
-                beneficiaryId.toString(), ruleSetId).stream().findFirst();
+        return jdbc
+                .query(
+                        SELECT + " WHERE d.beneficiary_id = ? AND d.rule_set_id = ? AND d.superseded_by IS NULL",
+                        this::decision,
+                        beneficiaryId.toString(),
+                        ruleSetId)
+                .stream()
+                .findFirst();
     }
 
     Optional<Decision> find(UUID decisionId) {
-        return read(SELECT + " WHERE d.decision_id = ?", decisionId.toString()).stream().findFirst();
+        return read(SELECT + " WHERE d.decision_id = ?", decisionId.toString()).stream()
+                .findFirst();
     }
 
     Optional<Decision> lock(UUID decisionId) {
-        return read(SELECT + " WHERE d.decision_id = ? FOR UPDATE", decisionId.toString()).stream().findFirst();
+        return read(SELECT + " WHERE d.decision_id = ? FOR UPDATE", decisionId.toString()).stream()
+                .findFirst();
     }
 
     /**
@@ -74,35 +96,67 @@ class DecisionRepository {
      * reader with the need to know.
      */
     Optional<Decision> find(UUID decisionId, String provinceCode, boolean includeRestricted) {
-        return read(SELECT + " WHERE d.decision_id = ? AND (? IS NULL OR d.province_code = ?) AND (? OR d.restricted = FALSE)",
-                decisionId.toString(), provinceCode, provinceCode, includeRestricted).stream().findFirst();
+        return read(
+                        SELECT
+                                + " WHERE d.decision_id = ? AND (? IS NULL OR d.province_code = ?) AND (? OR d.restricted = FALSE)",
+                        decisionId.toString(),
+                        provinceCode,
+                        provinceCode,
+                        includeRestricted)
+                .stream()
+                .findFirst();
     }
 
     /** Every decision of a beneficiary within the reader's reach (as {@link #find(UUID, String, boolean)}), newest first. */
     List<Decision> history(UUID beneficiaryId, String provinceCode, boolean includeRestricted) {
-        return read(SELECT + " WHERE d.beneficiary_id = ? AND (? IS NULL OR d.province_code = ?) AND (? OR d.restricted = FALSE) "
-                + "ORDER BY d.decided_at DESC, d.decision_id DESC", beneficiaryId.toString(), provinceCode, provinceCode,
+        return read(
+                SELECT
+                        + " WHERE d.beneficiary_id = ? AND (? IS NULL OR d.province_code = ?) AND (? OR d.restricted = FALSE) "
+                        + "ORDER BY d.decided_at DESC, d.decision_id DESC",
+                beneficiaryId.toString(),
+                provinceCode,
+                provinceCode,
                 includeRestricted);
     }
 
-    private static final String PENDING_REVIEW = " WHERE d.outcome = 'NEEDS_REVIEW' AND (? IS NULL OR d.province_code = ?) AND d.superseded_by IS NULL "
-            + "AND o.override_id IS NULL AND ((? AND d.restricted = FALSE) OR (? AND d.restricted = TRUE))";
+    private static final String PENDING_REVIEW =
+            " WHERE d.outcome = 'NEEDS_REVIEW' AND (? IS NULL OR d.province_code = ?) AND d.superseded_by IS NULL "
+                    + "AND o.override_id IS NULL AND ((? AND d.restricted = FALSE) OR (? AND d.restricted = TRUE))";
 
     /** Current NEEDS_REVIEW decisions no officer has decided yet, oldest first: general ones, restricted ones or both (province null: all). */
     List<Decision> pendingReviews(String provinceCode, boolean general, boolean restricted, int page, int size) {
-        return read(SELECT + PENDING_REVIEW + " ORDER BY d.decided_at, d.decision_id LIMIT ? OFFSET ?",
-                provinceCode, provinceCode, general, restricted, size, (long) page * size);
+        return read(
+                SELECT + PENDING_REVIEW + " ORDER BY d.decided_at, d.decision_id LIMIT ? OFFSET ?",
+                provinceCode,
+                provinceCode,
+                general,
+                restricted,
+                size,
+                (long) page * size);
     }
 
     long countPendingReviews(String provinceCode, boolean general, boolean restricted) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM decision d LEFT JOIN decision_override o ON o.decision_id = d.decision_id"
-                + PENDING_REVIEW, Long.class, provinceCode, provinceCode, general, restricted);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM decision d LEFT JOIN decision_override o ON o.decision_id = d.decision_id"
+                        + PENDING_REVIEW,
+                Long.class,
+                provinceCode,
+                provinceCode,
+                general,
+                restricted);
     }
 
     void insertOverride(UUID decisionId, Decision.Override o) {
-        jdbc.update("INSERT INTO decision_override (override_id, decision_id, outcome, grant_amount, reason, officer, overridden_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", o.overrideId().toString(), decisionId.toString(), o.outcome().name(), o.grantAmount(),
-                o.reason(), o.officer(), Timestamp.from(o.overriddenAt()));
+        jdbc.update(
+                "INSERT INTO decision_override (override_id, decision_id, outcome, grant_amount, reason, officer, overridden_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                o.overrideId().toString(),
+                decisionId.toString(),
+                o.outcome().name(),
+                o.grantAmount(),
+                o.reason(),
+                o.officer(),
+                Timestamp.from(o.overriddenAt()));
     }
 
     /** Reads decisions and opens their personal inputs, the people's keys read in one go for a page of them. */
@@ -116,16 +170,35 @@ class DecisionRepository {
 
     private Decision decision(ResultSet rs, int rowNum) throws SQLException {
         String overrideId = rs.getString("override_id");
-        Decision.Override override = overrideId == null ? null : new Decision.Override(UUID.fromString(overrideId),
-                Outcome.valueOf(rs.getString("override_outcome")), rs.getLong("override_amount"), rs.getString("reason"),
-                rs.getString("officer"), rs.getTimestamp("overridden_at").toInstant());
+        Decision.Override override = overrideId == null
+                ? null
+                : new Decision.Override(
+                        UUID.fromString(overrideId),
+                        Outcome.valueOf(rs.getString("override_outcome")),
+                        rs.getLong("override_amount"),
+                        rs.getString("reason"),
+                        rs.getString("officer"),
+                        rs.getTimestamp("overridden_at").toInstant());
         String explanation = rs.getString("explanation");
-        return new Decision(UUID.fromString(rs.getString("decision_id")), UUID.fromString(rs.getString("beneficiary_id")),
-                rs.getString("program_id"), rs.getString("cycle_id"), Outcome.valueOf(rs.getString("outcome")), rs.getLong("grant_amount"),
-                list(rs.getString("entitlements")), rs.getString("rule_set_id"), rs.getString("rule_set_version"),
-                list(rs.getString("failed_criteria")), rs.getString("province_code"), rs.getString("regency_code"),
-                uuid(rs.getString("previous_decision_id")), uuid(rs.getString("superseded_by")), rs.getTimestamp("decided_at").toInstant(),
-                explanation == null ? null : json.readValue(explanation, Explanation.class), override, rs.getBoolean("restricted"));
+        return new Decision(
+                UUID.fromString(rs.getString("decision_id")),
+                UUID.fromString(rs.getString("beneficiary_id")),
+                rs.getString("program_id"),
+                rs.getString("cycle_id"),
+                Outcome.valueOf(rs.getString("outcome")),
+                rs.getLong("grant_amount"),
+                list(rs.getString("entitlements")),
+                rs.getString("rule_set_id"),
+                rs.getString("rule_set_version"),
+                list(rs.getString("failed_criteria")),
+                rs.getString("province_code"),
+                rs.getString("regency_code"),
+                uuid(rs.getString("previous_decision_id")),
+                uuid(rs.getString("superseded_by")),
+                rs.getTimestamp("decided_at").toInstant(),
+                explanation == null ? null : json.readValue(explanation, Explanation.class),
+                override,
+                rs.getBoolean("restricted"));
     }
 
     private static List<String> list(String joined) {

@@ -15,16 +15,15 @@ import id.go.kemensos.returnee.eligibility.rules.RuleSet;
 import id.go.kemensos.returnee.eligibility.rules.RuleSetCatalog;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.messaging.TimeOrderedIds;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Decides every registration under every law and program whose rules are in force at its relevant date, and decides again
@@ -45,8 +44,13 @@ public class EligibilityDecisions {
     private final Outbox outbox;
     private final Clock clock;
 
-    EligibilityDecisions(RuleSetCatalog catalog, RuleEngine engine, RegistrationFacts facts, DecisionRepository decisions,
-                         Outbox outbox, Clock clock) {
+    EligibilityDecisions(
+            RuleSetCatalog catalog,
+            RuleEngine engine,
+            RegistrationFacts facts,
+            DecisionRepository decisions,
+            Outbox outbox,
+            Clock clock) {
         this.catalog = catalog;
         this.engine = engine;
         this.facts = facts;
@@ -66,15 +70,23 @@ public class EligibilityDecisions {
     /** A registration is decided under every law and program in force, unless the person was erased meanwhile. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void onRegistered(ReturneeRegistered registered, UUID eventId) {
-        facts.record(registered).ifPresentOrElse(known -> decide(registered.beneficiaryId(), known, eventId),
-                () -> log.info("Registration of beneficiary {} not decided: the person's data was erased", registered.beneficiaryId()));
+        facts.record(registered)
+                .ifPresentOrElse(
+                        known -> decide(registered.beneficiaryId(), known, eventId),
+                        () -> log.info(
+                                "Registration of beneficiary {} not decided: the person's data was erased",
+                                registered.beneficiaryId()));
     }
 
     /** Amended facts are decided again; a decision is only added where the outcome changes. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void onUpdated(ReturneeUpdated updated, UUID eventId) {
-        facts.amend(updated).ifPresentOrElse(amended -> decide(updated.beneficiaryId(), amended, eventId),
-                () -> log.warn("Update of unknown beneficiary {} ignored; its registration has not arrived", updated.beneficiaryId()));
+        facts.amend(updated)
+                .ifPresentOrElse(
+                        amended -> decide(updated.beneficiaryId(), amended, eventId),
+                        () -> log.warn(
+                                "Update of unknown beneficiary {} ignored; its registration has not arrived",
+                                updated.beneficiaryId()));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -91,7 +103,9 @@ public class EligibilityDecisions {
     /** Decides one beneficiary again with the rules now loaded (the command after a new rule version). */
     @Transactional
     public Result reevaluate(UUID beneficiaryId, String onlyRuleSetId) {
-        return facts.find(beneficiaryId).map(known -> decide(beneficiaryId, known, null, onlyRuleSetId)).orElse(new Result(0, 0));
+        return facts.find(beneficiaryId)
+                .map(known -> decide(beneficiaryId, known, null, onlyRuleSetId))
+                .orElse(new Result(0, 0));
     }
 
     private Result decide(UUID beneficiaryId, Facts known, UUID sourceEventId) {
@@ -122,34 +136,75 @@ public class EligibilityDecisions {
         if (previous.isPresent() && sameResult(previous.get(), evaluation)) {
             return new Result(0, 0);
         }
-        Decision decision = new Decision(TimeOrderedIds.next(), beneficiaryId, rules.programId(), rules.cycleId(), evaluation.outcome(),
-                evaluation.grantAmount(), evaluation.entitlements(), rules.id(), rules.version(), evaluation.notPassed(),
-                known.provinceCode(), known.regencyCode(), previous.map(Decision::decisionId).orElse(null), null, clock.instant(),
-                Explanation.of(evaluation, relevant), null, rules.restricted());
-        decision = decisions.insert(decision, sourceEventId); // as stored: its personal inputs sealed, for the event too
+        Decision decision = new Decision(
+                TimeOrderedIds.next(),
+                beneficiaryId,
+                rules.programId(),
+                rules.cycleId(),
+                evaluation.outcome(),
+                evaluation.grantAmount(),
+                evaluation.entitlements(),
+                rules.id(),
+                rules.version(),
+                evaluation.notPassed(),
+                known.provinceCode(),
+                known.regencyCode(),
+                previous.map(Decision::decisionId).orElse(null),
+                null,
+                clock.instant(),
+                Explanation.of(evaluation, relevant),
+                null,
+                rules.restricted());
+        decision =
+                decisions.insert(decision, sourceEventId); // as stored: its personal inputs sealed, for the event too
         if (decision.restricted()) {
             // Law 21/2007 Art. 44: to the restricted topic, and the log names neither the person nor the outcome.
             outbox.append(new ProtectionDecided(decided(decision, relevant)));
-            log.info("Recorded a decision under a restricted law ({}); shown to protection officers only", rules.label());
+            log.info(
+                    "Recorded a decision under a restricted law ({}); shown to protection officers only",
+                    rules.label());
         } else {
             // The general stream never carries the facts that identify a victim, not even as a criterion's input.
             outbox.append(decided(decision.withheld(catalog.protectedInputs()), relevant));
-            log.info("Decided {} for beneficiary {} under {}{}", decision.outcome(), beneficiaryId, rules.label(),
-                    previous.map(p -> " (was " + p.outcome() + " under " + p.ruleSetVersion() + ")").orElse(""));
+            log.info(
+                    "Decided {} for beneficiary {} under {}{}",
+                    decision.outcome(),
+                    beneficiaryId,
+                    rules.label(),
+                    previous.map(p -> " (was " + p.outcome() + " under " + p.ruleSetVersion() + ")")
+                            .orElse(""));
         }
         return new Result(1, previous.isPresent() ? 1 : 0);
     }
 
     private static EligibilityDecided decided(Decision decision, LocalDate relevant) {
-        return new EligibilityDecided(decision.decisionId(), decision.beneficiaryId(), decision.programId(), decision.cycleId(),
-                decision.outcome(), decision.grantAmount(), decision.entitlements(), decision.ruleSetId(), decision.ruleSetVersion(),
-                decision.notPassed(), decision.provinceCode(), decision.regencyCode(), decision.previousDecisionId(), decision.decidedAt(),
-                decision.explanation().legalBasis().stream().map(RuleSet.Citation::toString).toList(), relevant,
-                decision.explanation().criteria().stream().map(c -> new CriterionOutcome(c.id(), c.result(), c.citation(), c.inputs())).toList());
+        return new EligibilityDecided(
+                decision.decisionId(),
+                decision.beneficiaryId(),
+                decision.programId(),
+                decision.cycleId(),
+                decision.outcome(),
+                decision.grantAmount(),
+                decision.entitlements(),
+                decision.ruleSetId(),
+                decision.ruleSetVersion(),
+                decision.notPassed(),
+                decision.provinceCode(),
+                decision.regencyCode(),
+                decision.previousDecisionId(),
+                decision.decidedAt(),
+                decision.explanation().legalBasis().stream()
+                        .map(RuleSet.Citation::toString)
+                        .toList(),
+                relevant,
+                decision.explanation().criteria().stream()
+                        .map(c -> new CriterionOutcome(c.id(), c.result(), c.citation(), c.inputs()))
+                        .toList());
     }
 
     private static boolean sameResult(Decision previous, Evaluation evaluation) {
-        return previous.outcome() == evaluation.outcome() && previous.grantAmount() == evaluation.grantAmount()
+        return previous.outcome() == evaluation.outcome()
+                && previous.grantAmount() == evaluation.grantAmount()
                 && previous.entitlements().equals(evaluation.entitlements());
     }
 }

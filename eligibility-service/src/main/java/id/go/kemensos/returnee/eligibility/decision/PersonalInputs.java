@@ -2,10 +2,9 @@ package id.go.kemensos.returnee.eligibility.decision;
 
 import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
 import id.go.kemensos.returnee.privacy.PersonalDataCipher;
-import org.springframework.stereotype.Component;
-
 import java.util.Collection;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * A decision's personal inputs (a birth date, a category, a referral source) sealed with the person's data key wherever the
@@ -23,14 +22,21 @@ class PersonalInputs {
 
     Decision sealed(Decision decision) {
         UUID person = decision.beneficiaryId();
-        return decision.withCriteria(c -> c.withInputs(CriterionOutcome.PERSONAL_INPUTS,
-                (name, value) -> value == null || isSealed(value) ? value : cipher.seal(person, CriterionOutcome.sealedField(name), String.valueOf(value))));
+        return decision.withCriteria(c -> c.withInputs(
+                CriterionOutcome.PERSONAL_INPUTS,
+                (name, value) -> value == null || isSealed(value)
+                        ? value
+                        : cipher.seal(person, CriterionOutcome.sealedField(name), String.valueOf(value))));
     }
 
     Decision opened(Decision decision) {
         UUID person = decision.beneficiaryId();
-        return decision.withCriteria(c -> c.withInputs(CriterionOutcome.PERSONAL_INPUTS,
-                (name, value) -> isSealed(value) ? cipher.open(person, CriterionOutcome.sealedField(name), (String) value).orElse(CriterionOutcome.ERASED) : value));
+        return decision.withCriteria(c -> c.withInputs(
+                CriterionOutcome.PERSONAL_INPUTS,
+                (name, value) -> isSealed(value)
+                        ? cipher.open(person, CriterionOutcome.sealedField(name), (String) value)
+                                .orElse(CriterionOutcome.ERASED)
+                        : value));
     }
 
     /** Reads these people's keys in one go before a page of their decisions is opened. */

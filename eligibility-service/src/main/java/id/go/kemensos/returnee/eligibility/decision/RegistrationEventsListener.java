@@ -1,7 +1,7 @@
 package id.go.kemensos.returnee.eligibility.decision;
 
-import id.go.kemensos.returnee.contracts.registration.RegistrationEvent;
 import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
+import id.go.kemensos.returnee.contracts.registration.RegistrationEvent;
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;

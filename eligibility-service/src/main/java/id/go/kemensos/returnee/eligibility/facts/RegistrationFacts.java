@@ -4,13 +4,9 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
-import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.eligibility.rules.Facts;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-import tools.jackson.databind.json.JsonMapper;
-
+import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,6 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Eligibility's own copy of what it needs from each registration (kept from registration events) and of the grants paid
@@ -52,15 +51,31 @@ public class RegistrationFacts {
         }
         PersonalDetails p = opened.get();
         // The NIK's structure, birth date and region were validated by registration-service before it raised the event.
-        Facts facts = new Facts(p.nikMasked() != null, r.sex() == null ? null : r.sex().name(), p.birthDate(), r.provinceCode(),
-                r.regencyCode(), p.category() == null ? null : p.category().name(), p.referralSource(), r.destinationCountry(),
-                r.returnDate(), LocalDate.ofInstant(r.registeredAt(), JAKARTA), p.fullName(),
-                p.bankAccount() == null ? null : p.bankAccount().bankCode(), p.bankAccount() == null ? null : p.bankAccount().holderName(),
-                r.dtksListed(), r.attendedSocialGuidance(), Set.of());
-        jdbc.update("""
+        Facts facts = new Facts(
+                p.nikMasked() != null,
+                r.sex() == null ? null : r.sex().name(),
+                p.birthDate(),
+                r.provinceCode(),
+                r.regencyCode(),
+                p.category() == null ? null : p.category().name(),
+                p.referralSource(),
+                r.destinationCountry(),
+                r.returnDate(),
+                LocalDate.ofInstant(r.registeredAt(), JAKARTA),
+                p.fullName(),
+                p.bankAccount() == null ? null : p.bankAccount().bankCode(),
+                p.bankAccount() == null ? null : p.bankAccount().holderName(),
+                r.dtksListed(),
+                r.attendedSocialGuidance(),
+                Set.of());
+        jdbc.update(
+                """
                         INSERT INTO registration_fact (beneficiary_id, province_code, facts, updated_at) VALUES (?, ?, ?, ?)
                         ON DUPLICATE KEY UPDATE province_code = VALUES(province_code), facts = VALUES(facts), updated_at = VALUES(updated_at)""",
-                r.beneficiaryId().toString(), r.provinceCode(), cipher.sealRecord(r.beneficiaryId(), FACTS, facts), Timestamp.from(r.registeredAt()));
+                r.beneficiaryId().toString(),
+                r.provinceCode(),
+                cipher.sealRecord(r.beneficiaryId(), FACTS, facts),
+                Timestamp.from(r.registeredAt()));
         return Optional.of(withPaidGrants(r.beneficiaryId(), facts));
     }
 
@@ -69,13 +84,28 @@ public class RegistrationFacts {
         Optional<PersonalDetails> contact = cipher.details(u);
         return contact.flatMap(c -> find(u.beneficiaryId())).map(known -> {
             BankAccount account = contact.get().bankAccount();
-            Facts amended = new Facts(known.nikValidated(), known.sex(), known.birthDate(), known.provinceCode(), known.regencyCode(),
-                    known.category(), known.referralSource(), known.destinationCountry(), known.returnDate(), known.registrationDate(),
-                    known.fullName(), account == null ? known.bankCode() : account.bankCode(),
-                    account == null ? known.accountHolderName() : account.holderName(), known.dtksListed(),
-                    known.attendedSocialGuidance(), Set.of());
-            jdbc.update("UPDATE registration_fact SET facts = ?, updated_at = ? WHERE beneficiary_id = ?",
-                    cipher.sealRecord(u.beneficiaryId(), FACTS, amended), Timestamp.from(u.updatedAt()), u.beneficiaryId().toString());
+            Facts amended = new Facts(
+                    known.nikValidated(),
+                    known.sex(),
+                    known.birthDate(),
+                    known.provinceCode(),
+                    known.regencyCode(),
+                    known.category(),
+                    known.referralSource(),
+                    known.destinationCountry(),
+                    known.returnDate(),
+                    known.registrationDate(),
+                    known.fullName(),
+                    account == null ? known.bankCode() : account.bankCode(),
+                    account == null ? known.accountHolderName() : account.holderName(),
+                    known.dtksListed(),
+                    known.attendedSocialGuidance(),
+                    Set.of());
+            jdbc.update(
+                    "UPDATE registration_fact SET facts = ?, updated_at = ? WHERE beneficiary_id = ?",
+                    cipher.sealRecord(u.beneficiaryId(), FACTS, amended),
+                    Timestamp.from(u.updatedAt()),
+                    u.beneficiaryId().toString());
             return withPaidGrants(u.beneficiaryId(), amended);
         });
     }
@@ -87,48 +117,93 @@ public class RegistrationFacts {
 
     public void recordPayment(PaymentSettled paid) {
         if (paid.cycleId() == null) {
-            return; // an event from before cycles were carried; the ledger's own uniqueness still prevents a second payment
+            return; // an event from before cycles were carried; the ledger's own uniqueness still prevents a second
+            // payment
         }
-        jdbc.update("INSERT IGNORE INTO paid_grant (beneficiary_id, program_id, cycle_id, payment_id, paid_at) VALUES (?, ?, ?, ?, ?)",
-                paid.beneficiaryId().toString(), paid.programId(), paid.cycleId(), paid.paymentId().toString(),
+        jdbc.update(
+                "INSERT IGNORE INTO paid_grant (beneficiary_id, program_id, cycle_id, payment_id, paid_at) VALUES (?, ?, ?, ?, ?)",
+                paid.beneficiaryId().toString(),
+                paid.programId(),
+                paid.cycleId(),
+                paid.paymentId().toString(),
                 Timestamp.from(paid.settledAt()));
     }
 
     /** The facts of a registration; empty when unknown here, or when the person was erased. */
     public Optional<Facts> find(UUID beneficiaryId) {
-        return jdbc.queryForList("SELECT facts FROM registration_fact WHERE beneficiary_id = ?", String.class, beneficiaryId.toString()).stream()
-                .findFirst().flatMap(stored -> PersonalDataCipher.isSealed(stored) ? cipher.openRecord(beneficiaryId, FACTS, stored, Facts.class)
-                        : Optional.of(json.readValue(stored, Facts.class))) // kept before sealing; sealed when next written
+        return jdbc
+                .queryForList(
+                        "SELECT facts FROM registration_fact WHERE beneficiary_id = ?",
+                        String.class,
+                        beneficiaryId.toString())
+                .stream()
+                .findFirst()
+                .flatMap(stored -> PersonalDataCipher.isSealed(stored)
+                        ? cipher.openRecord(beneficiaryId, FACTS, stored, Facts.class)
+                        : Optional.of(
+                                json.readValue(stored, Facts.class))) // kept before sealing; sealed when next written
                 .map(facts -> withPaidGrants(beneficiaryId, facts));
     }
 
     /** How many beneficiaries {@link #beneficiaries} goes through, of one province or (null) of all. */
     public long count(String provinceCode) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM registration_fact WHERE ? IS NULL OR province_code = ?", Long.class,
-                provinceCode, provinceCode);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM registration_fact WHERE ? IS NULL OR province_code = ?",
+                Long.class,
+                provinceCode,
+                provinceCode);
     }
 
     /** A page of beneficiaries, optionally of one province, in id order (for re-evaluation in chunks). */
     public List<UUID> beneficiaries(String provinceCode, UUID after, int limit) {
         String from = after == null ? "" : after.toString();
         List<String> ids = provinceCode == null
-                ? jdbc.queryForList("SELECT beneficiary_id FROM registration_fact WHERE beneficiary_id > ? ORDER BY beneficiary_id LIMIT ?",
-                String.class, from, limit)
-                : jdbc.queryForList("SELECT beneficiary_id FROM registration_fact WHERE province_code = ? AND beneficiary_id > ? "
-                + "ORDER BY beneficiary_id LIMIT ?", String.class, provinceCode, from, limit);
+                ? jdbc.queryForList(
+                        "SELECT beneficiary_id FROM registration_fact WHERE beneficiary_id > ? ORDER BY beneficiary_id LIMIT ?",
+                        String.class,
+                        from,
+                        limit)
+                : jdbc.queryForList(
+                        "SELECT beneficiary_id FROM registration_fact WHERE province_code = ? AND beneficiary_id > ? "
+                                + "ORDER BY beneficiary_id LIMIT ?",
+                        String.class,
+                        provinceCode,
+                        from,
+                        limit);
         return ids.stream().map(UUID::fromString).toList();
     }
 
     public boolean paid(UUID beneficiaryId, String programId, String cycleId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM paid_grant WHERE beneficiary_id = ? AND program_id = ? AND cycle_id = ?",
-                Integer.class, beneficiaryId.toString(), programId, cycleId) > 0;
+        return jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM paid_grant WHERE beneficiary_id = ? AND program_id = ? AND cycle_id = ?",
+                        Integer.class,
+                        beneficiaryId.toString(),
+                        programId,
+                        cycleId)
+                > 0;
     }
 
     private Facts withPaidGrants(UUID beneficiaryId, Facts facts) {
-        Set<String> paid = new HashSet<>(jdbc.queryForList("SELECT CONCAT(program_id, '/', cycle_id) FROM paid_grant WHERE beneficiary_id = ?",
-                String.class, beneficiaryId.toString()));
-        return new Facts(facts.nikValidated(), facts.sex(), facts.birthDate(), facts.provinceCode(), facts.regencyCode(), facts.category(),
-                facts.referralSource(), facts.destinationCountry(), facts.returnDate(), facts.registrationDate(), facts.fullName(),
-                facts.bankCode(), facts.accountHolderName(), facts.dtksListed(), facts.attendedSocialGuidance(), paid);
+        Set<String> paid = new HashSet<>(jdbc.queryForList(
+                "SELECT CONCAT(program_id, '/', cycle_id) FROM paid_grant WHERE beneficiary_id = ?",
+                String.class,
+                beneficiaryId.toString()));
+        return new Facts(
+                facts.nikValidated(),
+                facts.sex(),
+                facts.birthDate(),
+                facts.provinceCode(),
+                facts.regencyCode(),
+                facts.category(),
+                facts.referralSource(),
+                facts.destinationCountry(),
+                facts.returnDate(),
+                facts.registrationDate(),
+                facts.fullName(),
+                facts.bankCode(),
+                facts.accountHolderName(),
+                facts.dtksListed(),
+                facts.attendedSocialGuidance(),
+                paid);
     }
 }

@@ -1,15 +1,19 @@
 package id.go.kemensos.returnee.eligibility.rules;
 
 import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
 /** One criterion of a decision: whether it passed, with the inputs it read and the law it cites. */
-public record CriterionResult(String id, CriterionOutcome.Result result, RuleSet.OnFail onFail, RuleSet.Text description,
-                              String citation, Map<String, Object> inputs) {
+public record CriterionResult(
+        String id,
+        CriterionOutcome.Result result,
+        RuleSet.OnFail onFail,
+        RuleSet.Text description,
+        String citation,
+        Map<String, Object> inputs) {
 
     /** What a reader without the need to know sees: these inputs' values replaced by {@code [restricted]}. */
     public CriterionResult withheld(Set<String> protectedInputs) {

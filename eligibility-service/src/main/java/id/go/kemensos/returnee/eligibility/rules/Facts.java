@@ -13,13 +13,42 @@ import java.util.Set;
  *
  * @param paidGrants "programId/cycle" of every grant paid to this person
  */
-public record Facts(boolean nikValidated, String sex, LocalDate birthDate, String provinceCode, String regencyCode, String category,
-                    String referralSource, String destinationCountry, LocalDate returnDate, LocalDate registrationDate, String fullName,
-                    String bankCode, String accountHolderName, Boolean dtksListed, Boolean attendedSocialGuidance, Set<String> paidGrants) {
+public record Facts(
+        boolean nikValidated,
+        String sex,
+        LocalDate birthDate,
+        String provinceCode,
+        String regencyCode,
+        String category,
+        String referralSource,
+        String destinationCountry,
+        LocalDate returnDate,
+        LocalDate registrationDate,
+        String fullName,
+        String bankCode,
+        String accountHolderName,
+        Boolean dtksListed,
+        Boolean attendedSocialGuidance,
+        Set<String> paidGrants) {
 
-    public static final Set<String> NAMES = Set.of("nikValidated", "sex", "birthDate", "provinceCode", "regencyCode", "category",
-            "referralSource", "destinationCountry", "returnDate", "registrationDate", "relevantDate", "ageAtRelevantDate",
-            "bankCode", "accountHolderMatchesName", "dtksListed", "attendedSocialGuidance", "alreadyPaidThisCycle");
+    public static final Set<String> NAMES = Set.of(
+            "nikValidated",
+            "sex",
+            "birthDate",
+            "provinceCode",
+            "regencyCode",
+            "category",
+            "referralSource",
+            "destinationCountry",
+            "returnDate",
+            "registrationDate",
+            "relevantDate",
+            "ageAtRelevantDate",
+            "bankCode",
+            "accountHolderMatchesName",
+            "dtksListed",
+            "attendedSocialGuidance",
+            "alreadyPaidThisCycle");
 
     public Facts {
         paidGrants = paidGrants == null ? Set.of() : Set.copyOf(paidGrants);
@@ -44,10 +73,19 @@ public record Facts(boolean nikValidated, String sex, LocalDate birthDate, Strin
         values.put("returnDate", returnDate);
         values.put("registrationDate", registrationDate);
         values.put("relevantDate", relevant);
-        values.put("ageAtRelevantDate", birthDate == null || relevant == null ? null : Period.between(birthDate, relevant).getYears());
+        values.put(
+                "ageAtRelevantDate",
+                birthDate == null || relevant == null
+                        ? null
+                        : Period.between(birthDate, relevant).getYears());
         values.put("bankCode", bankCode);
-        values.put("accountHolderMatchesName", accountHolderName == null || fullName == null ? null
-                : AccountHolderNames.STANDARD.compare(accountHolderName, fullName).matches()); // as the bank check compares
+        values.put(
+                "accountHolderMatchesName",
+                accountHolderName == null || fullName == null
+                        ? null
+                        : AccountHolderNames.STANDARD
+                                .compare(accountHolderName, fullName)
+                                .matches()); // as the bank check compares
         values.put("dtksListed", dtksListed);
         values.put("attendedSocialGuidance", attendedSocialGuidance);
         values.put("alreadyPaidThisCycle", set.program() == null ? null : paidUnder(set));

@@ -2,17 +2,16 @@ package id.go.kemensos.returnee.eligibility.rules;
 
 import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
-import org.springframework.expression.EvaluationContext;
-import org.springframework.expression.EvaluationException;
-import org.springframework.expression.Expression;
-import org.springframework.expression.spel.standard.SpelExpressionParser;
-import org.springframework.expression.spel.support.SimpleEvaluationContext;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.expression.EvaluationContext;
+import org.springframework.expression.EvaluationException;
+import org.springframework.expression.Expression;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.expression.spel.support.SimpleEvaluationContext;
 
 /**
  * Applies a rule set to facts. Criteria are SpEL expressions from the rule files, evaluated in a {@link SimpleEvaluationContext}:
@@ -30,8 +29,8 @@ public final class RuleEngine {
         for (RuleSet.Criterion criterion : set.criteria()) {
             for (String input : criterion.inputs()) {
                 if (!Facts.NAMES.contains(input)) {
-                    throw new IllegalArgumentException(set.label() + " criterion " + criterion.id() + " reads unknown fact '" + input
-                            + "'; known facts: " + Facts.NAMES);
+                    throw new IllegalArgumentException(set.label() + " criterion " + criterion.id()
+                            + " reads unknown fact '" + input + "'; known facts: " + Facts.NAMES);
                 }
             }
             expression(criterion);
@@ -46,28 +45,34 @@ public final class RuleEngine {
         for (RuleSet.Criterion criterion : set.criteria()) {
             Map<String, Object> inputs = new LinkedHashMap<>();
             criterion.inputs().forEach(name -> inputs.put(name, values.get(name)));
-            CriterionOutcome.Result result = inputs.containsValue(null) ? CriterionOutcome.Result.UNKNOWN : test(set, criterion, values);
+            CriterionOutcome.Result result =
+                    inputs.containsValue(null) ? CriterionOutcome.Result.UNKNOWN : test(set, criterion, values);
             if (result == CriterionOutcome.Result.FAILED && criterion.onFail() == RuleSet.OnFail.INELIGIBLE) {
                 ruledOut = true;
             } else if (result != CriterionOutcome.Result.PASSED) {
                 review = true;
             }
-            results.add(new CriterionResult(criterion.id(), result, criterion.onFail(), criterion.description(), criterion.citation(), inputs));
+            results.add(new CriterionResult(
+                    criterion.id(), result, criterion.onFail(), criterion.description(), criterion.citation(), inputs));
         }
         Outcome outcome = ruledOut ? Outcome.INELIGIBLE : review ? Outcome.NEEDS_REVIEW : Outcome.ELIGIBLE;
         return new Evaluation(set, outcome, List.copyOf(results), set.parameters());
     }
 
     private CriterionOutcome.Result test(RuleSet set, RuleSet.Criterion criterion, Map<String, Object> values) {
-        EvaluationContext context = SimpleEvaluationContext.forReadOnlyDataBinding().withInstanceMethods().build();
+        EvaluationContext context = SimpleEvaluationContext.forReadOnlyDataBinding()
+                .withInstanceMethods()
+                .build();
         set.parameters().forEach(context::setVariable);
         values.forEach(context::setVariable);
         try {
             Boolean passed = expression(criterion).getValue(context, Boolean.class);
-            return passed == null ? CriterionOutcome.Result.UNKNOWN
+            return passed == null
+                    ? CriterionOutcome.Result.UNKNOWN
                     : passed ? CriterionOutcome.Result.PASSED : CriterionOutcome.Result.FAILED;
         } catch (EvaluationException e) {
-            throw new IllegalStateException(set.label() + " criterion " + criterion.id() + " cannot be evaluated: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    set.label() + " criterion " + criterion.id() + " cannot be evaluated: " + e.getMessage(), e);
         }
     }
 

@@ -13,21 +13,33 @@ import java.util.Map;
  * @param effectiveTo last day in force, inclusive; null while in force
  * @param confidentiality whether its decisions show that someone is (or may be) a trafficking victim; open when absent
  */
-public record RuleSet(String id, String version, Kind kind, Text title, List<Citation> legalBasis, LocalDate effectiveFrom,
-                      LocalDate effectiveTo, RelevantDate relevantDate, Program program, Map<String, Object> parameters,
-                      List<Criterion> criteria, List<Entitlement> entitlements, Confidentiality confidentiality) {
+public record RuleSet(
+        String id,
+        String version,
+        Kind kind,
+        Text title,
+        List<Citation> legalBasis,
+        LocalDate effectiveFrom,
+        LocalDate effectiveTo,
+        RelevantDate relevantDate,
+        Program program,
+        Map<String, Object> parameters,
+        List<Criterion> criteria,
+        List<Entitlement> entitlements,
+        Confidentiality confidentiality) {
 
     public enum Kind {
-        LAW, PROGRAM
+        LAW,
+        PROGRAM
     }
 
     /** Which date of a registration picks the version in force: the law when the person came home, the program year of registration. */
     public enum RelevantDate {
-        RETURN_DATE, REGISTRATION_DATE
+        RETURN_DATE,
+        REGISTRATION_DATE
     }
 
-    public record Text(String id, String en) {
-    }
+    public record Text(String id, String en) {}
 
     public record Citation(String instrument, String article) {
 
@@ -51,22 +63,22 @@ public record RuleSet(String id, String version, Kind kind, Text title, List<Cit
         }
     }
 
-    public record Program(String programId, String cycle, long amount) {
-    }
+    public record Program(String programId, String cycle, long amount) {}
 
-    public record Entitlement(String code, Text description) {
-    }
+    public record Entitlement(String code, Text description) {}
 
     /** What a failed criterion does to the outcome: rule the person out, or send the case to an officer. */
     public enum OnFail {
-        INELIGIBLE, REVIEW
+        INELIGIBLE,
+        REVIEW
     }
 
     /**
      * @param inputs the facts the rule reads; when one is unknown the criterion is UNKNOWN and is not evaluated
      * @param rule   a SpEL boolean over {@code #fact} and {@code #parameter} variables, evaluated without access to types or beans
      */
-    public record Criterion(String id, Text description, String citation, List<String> inputs, String rule, OnFail onFail) {
+    public record Criterion(
+            String id, Text description, String citation, List<String> inputs, String rule, OnFail onFail) {
 
         public Criterion {
             inputs = inputs == null ? List.of() : List.copyOf(inputs);

@@ -1,13 +1,5 @@
 package id.go.kemensos.returnee.eligibility.rules;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +18,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Every rule set version the service knows: the ones shipped in {@code rulesets/} and any YAML file in an extra directory,
@@ -36,7 +35,9 @@ import java.util.stream.Stream;
 public final class RuleSetCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(RuleSetCatalog.class);
-    private static final ObjectMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private final List<RuleSet> versions;
     private final Set<String> ids;
@@ -52,10 +53,13 @@ public final class RuleSetCatalog {
             engine.check(set);
         }
         checkNoAmbiguousStart(versions);
-        this.versions = versions.stream().sorted(Comparator.comparing(RuleSet::id).thenComparing(RuleSet::effectiveFrom)).toList();
+        this.versions = versions.stream()
+                .sorted(Comparator.comparing(RuleSet::id).thenComparing(RuleSet::effectiveFrom))
+                .toList();
         this.relevantDates = relevantDateById(versions);
         this.ids = Collections.unmodifiableSet(new TreeSet<>(relevantDates.keySet()));
-        this.protectedInputs = this.versions.stream().flatMap(v -> v.confidentiality().protectedInputs().stream())
+        this.protectedInputs = this.versions.stream()
+                .flatMap(v -> v.confidentiality().protectedInputs().stream())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -63,14 +67,18 @@ public final class RuleSetCatalog {
     public static RuleSetCatalog load(Path extraDirectory, RuleEngine engine) {
         List<RuleSet> sets = new ArrayList<>();
         try {
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:rulesets/*.yaml")) {
+            for (Resource resource :
+                    new PathMatchingResourcePatternResolver().getResources("classpath*:rulesets/*.yaml")) {
                 try (InputStream in = resource.getInputStream()) {
                     sets.add(parse(in, resource.getDescription()));
                 }
             }
             if (extraDirectory != null && Files.isDirectory(extraDirectory)) {
                 try (Stream<Path> files = Files.list(extraDirectory)) {
-                    for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList()) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".yaml")
+                                    || f.toString().endsWith(".yml"))
+                            .sorted()
+                            .toList()) {
                         try (InputStream in = Files.newInputStream(file)) {
                             sets.add(parse(in, file.toString()));
                         }
@@ -81,16 +89,25 @@ public final class RuleSetCatalog {
             throw new UncheckedIOException("Cannot read the rule sets", e);
         }
         RuleSetCatalog catalog = new RuleSetCatalog(sets, engine);
-        catalog.versions.forEach(set -> log.info("Rule set {} in force {} .. {} ({} criteria)", set.label(), set.effectiveFrom(),
-                set.effectiveTo() == null ? "open" : set.effectiveTo(), set.criteria().size()));
+        catalog.versions.forEach(set -> log.info(
+                "Rule set {} in force {} .. {} ({} criteria)",
+                set.label(),
+                set.effectiveFrom(),
+                set.effectiveTo() == null ? "open" : set.effectiveTo(),
+                set.criteria().size()));
         return catalog;
     }
 
     static RuleSet parse(InputStream in, String source) {
         try {
             RuleSet set = YAML.readValue(in, RuleSet.class);
-            if (set.id() == null || set.version() == null || set.effectiveFrom() == null || set.relevantDate() == null || set.criteria().isEmpty()) {
-                throw new IllegalArgumentException("id, version, effectiveFrom, relevantDate and criteria are required");
+            if (set.id() == null
+                    || set.version() == null
+                    || set.effectiveFrom() == null
+                    || set.relevantDate() == null
+                    || set.criteria().isEmpty()) {
+                throw new IllegalArgumentException(
+                        "id, version, effectiveFrom, relevantDate and criteria are required");
             }
             return set;
         } catch (RuntimeException e) {
@@ -104,8 +121,8 @@ public final class RuleSetCatalog {
         for (RuleSet set : sets) {
             RuleSet.RelevantDate first = byId.putIfAbsent(set.id(), set.relevantDate());
             if (first != null && first != set.relevantDate()) {
-                throw new IllegalStateException("Versions of " + set.id() + " disagree on the relevant date (" + first + " and "
-                        + set.relevantDate() + " in " + set.label() + ")");
+                throw new IllegalStateException("Versions of " + set.id() + " disagree on the relevant date (" + first
+                        + " and " + set.relevantDate() + " in " + set.label() + ")");
             }
         }
         return byId;
@@ -143,11 +160,15 @@ public final class RuleSetCatalog {
         if (date == null) {
             return Optional.empty();
         }
-        return versions.stream().filter(set -> set.id().equals(id) && set.inForceOn(date)).max(Comparator.comparing(RuleSet::effectiveFrom));
+        return versions.stream()
+                .filter(set -> set.id().equals(id) && set.inForceOn(date))
+                .max(Comparator.comparing(RuleSet::effectiveFrom));
     }
 
     public Optional<RuleSet> version(String id, String version) {
-        return versions.stream().filter(set -> set.id().equals(id) && set.version().equals(version)).findFirst();
+        return versions.stream()
+                .filter(set -> set.id().equals(id) && set.version().equals(version))
+                .findFirst();
     }
 
     public List<RuleSet> all() {

@@ -1,10 +1,9 @@
 package id.go.kemensos.returnee.eligibility.rules;
 
+import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.nio.file.Path;
 
 /** The rule sets load once, at start: a file that does not parse, or reads an unknown fact, stops the service. */
 @Configuration

@@ -1,5 +1,7 @@
 package id.go.kemensos.returnee.eligibility.decision;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
 import id.go.kemensos.returnee.eligibility.rules.Evaluation;
 import id.go.kemensos.returnee.eligibility.rules.Facts;
@@ -7,13 +9,10 @@ import id.go.kemensos.returnee.eligibility.rules.FactsForTests;
 import id.go.kemensos.returnee.eligibility.rules.RuleEngine;
 import id.go.kemensos.returnee.eligibility.rules.RuleSet;
 import id.go.kemensos.returnee.eligibility.rules.RuleSetCatalog;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** A decision in words: what an officer reads out, and what an auditor checks against the stored inputs. */
 class DecisionExplainerTest {
@@ -29,45 +28,94 @@ class DecisionExplainerTest {
         String id = DecisionExplainer.explain(decision, true);
         String en = DecisionExplainer.explain(decision, false);
 
-        assertThat(id).contains("LAYAK", "bantuan-stimulan-usaha versi 2026.1", "UU 11/2009 Pasal 7", "tanggal pendaftaran 2026-11-22",
-                "C8 Berusia paling rendah 18 tahun: terpenuhi", "ageAtRelevantDate=36", "minimumAge=18", "Rp 960.000");
-        assertThat(en).contains("ELIGIBLE", "version 2026.1", "registration date 2026-11-22", "C5 A bank account in the returnee's own name: PASSED");
+        assertThat(id)
+                .contains(
+                        "LAYAK",
+                        "bantuan-stimulan-usaha versi 2026.1",
+                        "UU 11/2009 Pasal 7",
+                        "tanggal pendaftaran 2026-11-22",
+                        "C8 Berusia paling rendah 18 tahun: terpenuhi",
+                        "ageAtRelevantDate=36",
+                        "minimumAge=18",
+                        "Rp 960.000");
+        assertThat(en)
+                .contains(
+                        "ELIGIBLE",
+                        "version 2026.1",
+                        "registration date 2026-11-22",
+                        "C5 A bank account in the returnee's own name: PASSED");
     }
 
     @Test
     void aCaseForReviewSaysWhichCriterionFailedAndThatAnOfficerMustLook() {
-        Decision decision = decided(FactsForTests.sitiWithAccountOf("AHMAD FAUZI"),
-                new Decision.Override(UUID.randomUUID(), Outcome.ELIGIBLE, 960_000, "Rekening bersama, buku tabungan diperiksa", "dinsos.ntb.07",
+        Decision decision = decided(
+                FactsForTests.sitiWithAccountOf("AHMAD FAUZI"),
+                new Decision.Override(
+                        UUID.randomUUID(),
+                        Outcome.ELIGIBLE,
+                        960_000,
+                        "Rekening bersama, buku tabungan diperiksa",
+                        "dinsos.ntb.07",
                         Instant.parse("2026-11-23T02:00:00Z")));
 
         String id = DecisionExplainer.explain(decision, true);
 
-        assertThat(id).contains("PERLU DITINJAU", "C5 Rekening bank atas nama sendiri: tidak terpenuhi (perlu ditinjau petugas)",
-                "accountHolderMatchesName=false", "Diputus ulang oleh petugas dinsos.ntb.07: LAYAK, alasan: Rekening bersama");
+        assertThat(id)
+                .contains(
+                        "PERLU DITINJAU",
+                        "C5 Rekening bank atas nama sendiri: tidak terpenuhi (perlu ditinjau petugas)",
+                        "accountHolderMatchesName=false",
+                        "Diputus ulang oleh petugas dinsos.ntb.07: LAYAK, alasan: Rekening bersama");
         assertThat(id).doesNotContain("Hak yang diberikan");
     }
 
     /** Need to know: whoever is not a protection officer reads the facts that identify a victim as [restricted]. */
     @Test
     void theFactsThatIdentifyAVictimAreWithheldFromEveryoneElse() {
-        assertThat(CATALOG.protectedInputs()).as("declared by Law 21/2007's rule set").containsExactlyInAnyOrder("category", "referralSource");
-        assertThat(CATALOG.all()).filteredOn(RuleSet::restricted).extracting(RuleSet::id).containsOnly("tppo-victim-services");
+        assertThat(CATALOG.protectedInputs())
+                .as("declared by Law 21/2007's rule set")
+                .containsExactlyInAnyOrder("category", "referralSource");
+        assertThat(CATALOG.all())
+                .filteredOn(RuleSet::restricted)
+                .extracting(RuleSet::id)
+                .containsOnly("tppo-victim-services");
         Decision decision = decided(FactsForTests.sitiAminahDeportee(), null);
         assertThat(DecisionExplainer.explain(decision, false)).contains("category=PMIB_DEPORTEE");
 
         Decision withheld = decision.withheld(CATALOG.protectedInputs());
         String en = DecisionExplainer.explain(withheld, false);
-        assertThat(en).doesNotContain("category=PMIB_DEPORTEE").contains("category=[restricted]", "ageAtRelevantDate=36");
+        assertThat(en)
+                .doesNotContain("category=PMIB_DEPORTEE")
+                .contains("category=[restricted]", "ageAtRelevantDate=36");
         assertThat(withheld.outcome()).isEqualTo(decision.outcome());
-        assertThat(withheld.explanation().criteria()).extracting(c -> c.result()).isEqualTo(decision.explanation().criteria().stream()
-                .map(c -> c.result()).toList());
+        assertThat(withheld.explanation().criteria())
+                .extracting(c -> c.result())
+                .isEqualTo(decision.explanation().criteria().stream()
+                        .map(c -> c.result())
+                        .toList());
     }
 
     private static Decision decided(Facts facts, Decision.Override override) {
         RuleSet rules = CATALOG.inForce("bantuan-stimulan-usaha", REGISTERED).orElseThrow();
         Evaluation evaluation = ENGINE.evaluate(rules, facts);
-        return new Decision(UUID.randomUUID(), UUID.randomUUID(), rules.programId(), rules.cycleId(), evaluation.outcome(), evaluation.grantAmount(),
-                evaluation.entitlements(), rules.id(), rules.version(), evaluation.notPassed(), "52", "5202", null, null,
-                Instant.parse("2026-11-22T03:00:00Z"), Explanation.of(evaluation, REGISTERED), override, rules.restricted());
+        return new Decision(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                rules.programId(),
+                rules.cycleId(),
+                evaluation.outcome(),
+                evaluation.grantAmount(),
+                evaluation.entitlements(),
+                rules.id(),
+                rules.version(),
+                evaluation.notPassed(),
+                "52",
+                "5202",
+                null,
+                null,
+                Instant.parse("2026-11-22T03:00:00Z"),
+                Explanation.of(evaluation, REGISTERED),
+                override,
+                rules.restricted());
     }
 }

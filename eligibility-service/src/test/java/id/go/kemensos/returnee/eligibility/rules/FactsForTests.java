@@ -3,8 +3,7 @@ package id.go.kemensos.returnee.eligibility.rules;
 /** FactsMother for tests outside this package. */
 public final class FactsForTests {
 
-    private FactsForTests() {
-    }
+    private FactsForTests() {}
 
     public static Facts sitiAminahDeportee() {
         return FactsMother.sitiAminahDeportee();

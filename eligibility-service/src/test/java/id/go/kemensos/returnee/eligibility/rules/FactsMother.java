@@ -6,8 +6,7 @@ import java.util.Set;
 /** Named registrations as eligibility sees them: a fictitious Siti Aminah of Lombok Tengah, and one fact changed at a time. */
 final class FactsMother {
 
-    private FactsMother() {
-    }
+    private FactsMother() {}
 
     /** A deportee from Malaysia, back in Lombok Tengah since September 2019, registered in November 2026. */
     static Facts sitiAminahDeportee() {
@@ -32,22 +31,84 @@ final class FactsMother {
         Boolean attendedSocialGuidance = true;
         Set<String> paidGrants = Set.of();
 
-        Builder nikValidated(boolean v) { nikValidated = v; return this; }
-        Builder sex(String v) { sex = v; return this; }
-        Builder birthDate(LocalDate v) { birthDate = v; return this; }
-        Builder regencyCode(String v) { regencyCode = v; return this; }
-        Builder category(String v) { category = v; return this; }
-        Builder referralSource(String v) { referralSource = v; return this; }
-        Builder returnDate(LocalDate v) { returnDate = v; return this; }
-        Builder registrationDate(LocalDate v) { registrationDate = v; return this; }
-        Builder accountHolderName(String v) { accountHolderName = v; return this; }
-        Builder dtksListed(Boolean v) { dtksListed = v; return this; }
-        Builder attendedSocialGuidance(Boolean v) { attendedSocialGuidance = v; return this; }
-        Builder paidGrants(Set<String> v) { paidGrants = v; return this; }
+        Builder nikValidated(boolean v) {
+            nikValidated = v;
+            return this;
+        }
+
+        Builder sex(String v) {
+            sex = v;
+            return this;
+        }
+
+        Builder birthDate(LocalDate v) {
+            birthDate = v;
+            return this;
+        }
+
+        Builder regencyCode(String v) {
+            regencyCode = v;
+            return this;
+        }
+
+        Builder category(String v) {
+            category = v;
+            return this;
+        }
+
+        Builder referralSource(String v) {
+            referralSource = v;
+            return this;
+        }
+
+        Builder returnDate(LocalDate v) {
+            returnDate = v;
+            return this;
+        }
+
+        Builder registrationDate(LocalDate v) {
+            registrationDate = v;
+            return this;
+        }
+
+        Builder accountHolderName(String v) {
+            accountHolderName = v;
+            return this;
+        }
+
+        Builder dtksListed(Boolean v) {
+            dtksListed = v;
+            return this;
+        }
+
+        Builder attendedSocialGuidance(Boolean v) {
+            attendedSocialGuidance = v;
+            return this;
+        }
+
+        Builder paidGrants(Set<String> v) {
+            paidGrants = v;
+            return this;
+        }
 
         Facts build() {
-            return new Facts(nikValidated, sex, birthDate, "52", regencyCode, category, referralSource, "MY", returnDate, registrationDate,
-                    "SITI AMINAH", "002", accountHolderName, dtksListed, attendedSocialGuidance, paidGrants);
+            return new Facts(
+                    nikValidated,
+                    sex,
+                    birthDate,
+                    "52",
+                    regencyCode,
+                    category,
+                    referralSource,
+                    "MY",
+                    returnDate,
+                    registrationDate,
+                    "SITI AMINAH",
+                    "002",
+                    accountHolderName,
+                    dtksListed,
+                    attendedSocialGuidance,
+                    paidGrants);
         }
     }
 }

@@ -1,14 +1,13 @@
 package id.go.kemensos.returnee.eligibility.rules;
 
-import id.go.kemensos.returnee.contracts.eligibility.Outcome;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.kemensos.returnee.contracts.eligibility.Outcome;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Laws 21/2007, 39/2004 (expired), 18/2017 and 11/2009 as rule sets: who is entitled to which services. */
 class LawRuleSetsTest {
@@ -30,25 +29,48 @@ class LawRuleSetsTest {
             social-welfare-services,    KPO,           POLRI, 2019-09-02, UU-11-2009, ELIGIBLE,     SOCIAL_REHABILITATION SOCIAL_ASSISTANCE
             social-welfare-services,    OTHER_PPKS,    DINSOS,2019-09-02, UU-11-2009, ELIGIBLE,     SOCIAL_REHABILITATION SOCIAL_ASSISTANCE
             """)
-    void entitlesByCategoryAndTheLawInForce(String ruleSet, String category, String referral, LocalDate returned, String version,
-                                            Outcome outcome, String entitlements) {
-        Facts facts = FactsMother.siti().category(category).referralSource(referral).returnDate(returned).build();
-        RuleSet law = CATALOG.inForce(ruleSet, facts.dateFor(CATALOG.all().stream().filter(s -> s.id().equals(ruleSet)).findFirst()
-                .orElseThrow().relevantDate())).orElseThrow();
+    void entitlesByCategoryAndTheLawInForce(
+            String ruleSet,
+            String category,
+            String referral,
+            LocalDate returned,
+            String version,
+            Outcome outcome,
+            String entitlements) {
+        Facts facts = FactsMother.siti()
+                .category(category)
+                .referralSource(referral)
+                .returnDate(returned)
+                .build();
+        RuleSet law = CATALOG.inForce(
+                        ruleSet,
+                        facts.dateFor(CATALOG.all().stream()
+                                .filter(s -> s.id().equals(ruleSet))
+                                .findFirst()
+                                .orElseThrow()
+                                .relevantDate()))
+                .orElseThrow();
 
         Evaluation evaluation = ENGINE.evaluate(law, facts);
 
         assertThat(law.version()).isEqualTo(version);
         assertThat(evaluation.outcome()).isEqualTo(outcome);
-        assertThat(evaluation.entitlements()).isEqualTo(entitlements == null ? List.of() : Arrays.asList(entitlements.split(" ")));
-        assertThat(evaluation.grantAmount()).as("laws grant services, not money").isZero();
+        assertThat(evaluation.entitlements())
+                .isEqualTo(entitlements == null ? List.of() : Arrays.asList(entitlements.split(" ")));
+        assertThat(evaluation.grantAmount())
+                .as("laws grant services, not money")
+                .isZero();
     }
 
     @ParameterizedTest(name = "a returned worker who is {0} and DTKS-listed {1}: {2} under Law 11/2009")
     @CsvSource({"PMI_PURNA, true, ELIGIBLE", "PMI_PURNA, false, INELIGIBLE", "PMIB_DEPORTEE, false, ELIGIBLE"})
     void socialWelfareCoversPeopleInNeed(String category, boolean dtks, Outcome outcome) {
         Facts facts = FactsMother.siti().category(category).dtksListed(dtks).build();
-        assertThat(ENGINE.evaluate(CATALOG.inForce("social-welfare-services", facts.registrationDate()).orElseThrow(), facts).outcome())
+        assertThat(ENGINE.evaluate(
+                                CATALOG.inForce("social-welfare-services", facts.registrationDate())
+                                        .orElseThrow(),
+                                facts)
+                        .outcome())
                 .isEqualTo(outcome);
     }
 

@@ -1,17 +1,16 @@
 package id.go.kemensos.returnee.eligibility.rules;
 
-import id.go.kemensos.returnee.contracts.eligibility.Outcome;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.go.kemensos.returnee.contracts.eligibility.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Rule sets are data: a new version dropped in the rules directory takes over from its effective date, without a rebuild. */
 class RuleSetCatalogTest {
@@ -20,26 +19,46 @@ class RuleSetCatalogTest {
 
     @Test
     void aNewVersionInTheRulesDirectoryTakesOverFromItsEffectiveDate(@TempDir Path rules) throws IOException {
-        String shipped = new String(getClass().getResourceAsStream("/rulesets/bantuan-stimulan-usaha-2026.yaml").readAllBytes(),
+        String shipped = new String(
+                getClass()
+                        .getResourceAsStream("/rulesets/bantuan-stimulan-usaha-2026.yaml")
+                        .readAllBytes(),
                 StandardCharsets.UTF_8);
-        Files.writeString(rules.resolve("bsu-2026.2.yaml"), shipped.replace("version: \"2026.1\"", "version: \"2026.2\"")
-                .replace("effectiveFrom: 2026-01-01", "effectiveFrom: 2026-07-01").replace("minimumAge: 18", "minimumAge: 21"));
+        Files.writeString(
+                rules.resolve("bsu-2026.2.yaml"),
+                shipped.replace("version: \"2026.1\"", "version: \"2026.2\"")
+                        .replace("effectiveFrom: 2026-01-01", "effectiveFrom: 2026-07-01")
+                        .replace("minimumAge: 18", "minimumAge: 21"));
 
         RuleSetCatalog catalog = RuleSetCatalog.load(rules, ENGINE);
 
-        assertThat(catalog.inForce("bantuan-stimulan-usaha", LocalDate.of(2026, 6, 30)).orElseThrow().version()).isEqualTo("2026.1");
-        RuleSet july = catalog.inForce("bantuan-stimulan-usaha", LocalDate.of(2026, 7, 1)).orElseThrow();
+        assertThat(catalog.inForce("bantuan-stimulan-usaha", LocalDate.of(2026, 6, 30))
+                        .orElseThrow()
+                        .version())
+                .isEqualTo("2026.1");
+        RuleSet july = catalog.inForce("bantuan-stimulan-usaha", LocalDate.of(2026, 7, 1))
+                .orElseThrow();
         assertThat(july.version()).isEqualTo("2026.2");
-        Facts twenty = FactsMother.siti().birthDate(LocalDate.of(2006, 1, 1)).registrationDate(LocalDate.of(2026, 11, 22)).build();
+        Facts twenty = FactsMother.siti()
+                .birthDate(LocalDate.of(2006, 1, 1))
+                .registrationDate(LocalDate.of(2026, 11, 22))
+                .build();
         assertThat(ENGINE.evaluate(july, twenty).outcome()).isEqualTo(Outcome.INELIGIBLE);
-        assertThat(ENGINE.evaluate(catalog.version("bantuan-stimulan-usaha", "2026.1").orElseThrow(), twenty).outcome()).isEqualTo(Outcome.ELIGIBLE);
+        assertThat(ENGINE.evaluate(
+                                catalog.version("bantuan-stimulan-usaha", "2026.1")
+                                        .orElseThrow(),
+                                twenty)
+                        .outcome())
+                .isEqualTo(Outcome.ELIGIBLE);
     }
 
     @Test
     void refusesARuleThatReadsAnUnknownFact(@TempDir Path rules) throws IOException {
-        Files.writeString(rules.resolve("typo.yaml"), oneCriterion("typo", "ageAtRelevantDat", "#ageAtRelevantDat >= 18"));
+        Files.writeString(
+                rules.resolve("typo.yaml"), oneCriterion("typo", "ageAtRelevantDat", "#ageAtRelevantDat >= 18"));
 
-        assertThatThrownBy(() -> RuleSetCatalog.load(rules, ENGINE)).hasMessageContaining("unknown fact 'ageAtRelevantDat'");
+        assertThatThrownBy(() -> RuleSetCatalog.load(rules, ENGINE))
+                .hasMessageContaining("unknown fact 'ageAtRelevantDat'");
     }
 
     @Test
@@ -51,17 +70,22 @@ class RuleSetCatalogTest {
 
     @Test
     void aRuleCannotReachTypesOrRunCode(@TempDir Path rules) throws IOException {
-        Files.writeString(rules.resolve("evil.yaml"), oneCriterion("evil", "dtksListed",
-                "T(java.lang.Runtime).getRuntime().exec('true') != null"));
+        Files.writeString(
+                rules.resolve("evil.yaml"),
+                oneCriterion("evil", "dtksListed", "T(java.lang.Runtime).getRuntime().exec('true') != null"));
         RuleSetCatalog catalog = RuleSetCatalog.load(rules, ENGINE);
 
-        assertThatThrownBy(() -> ENGINE.evaluate(catalog.version("evil", "1").orElseThrow(), FactsMother.sitiAminahDeportee()))
+        assertThatThrownBy(() ->
+                        ENGINE.evaluate(catalog.version("evil", "1").orElseThrow(), FactsMother.sitiAminahDeportee()))
                 .hasMessageContaining("cannot be evaluated");
     }
 
     @Test
     void twoVersionsStartingTheSameDayAreAmbiguous(@TempDir Path rules) throws IOException {
-        String shipped = new String(getClass().getResourceAsStream("/rulesets/bantuan-stimulan-usaha-2026.yaml").readAllBytes(),
+        String shipped = new String(
+                getClass()
+                        .getResourceAsStream("/rulesets/bantuan-stimulan-usaha-2026.yaml")
+                        .readAllBytes(),
                 StandardCharsets.UTF_8);
         Files.writeString(rules.resolve("again.yaml"), shipped.replace("version: \"2026.1\"", "version: \"2026.1b\""));
 

@@ -1,18 +1,17 @@
 package id.go.kemensos.returnee.eligibility.rules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Criteria C1 to C9 of the business-stimulant grant (the grant rule set in src/main/resources/rulesets), one fact changed per row. */
 class StimulantGrantRulesTest {
@@ -24,46 +23,147 @@ class StimulantGrantRulesTest {
     static Stream<Arguments> oneFactChanged() {
         return Stream.of(
                 row("all criteria met", b -> b, Outcome.ELIGIBLE, null, null),
-                row("C1 NIK not validated", b -> b.nikValidated(false), Outcome.INELIGIBLE, "C1", CriterionOutcome.Result.FAILED),
-                row("C2 trafficking victim referred by the police", b -> b.category("KPO").referralSource("POLRI"), Outcome.ELIGIBLE, null, null),
-                row("C2 trafficking victim without referral", b -> b.category("KPO").referralSource(null), Outcome.NEEDS_REVIEW, "C2", CriterionOutcome.Result.UNKNOWN),
-                row("C2 referral from no recognised body", b -> b.referralSource("TETANGGA"), Outcome.NEEDS_REVIEW, "C2", CriterionOutcome.Result.FAILED),
-                row("C2 other PPKS assessed by Dinsos", b -> b.category("OTHER_PPKS").referralSource("DINSOS"), Outcome.ELIGIBLE, null, null),
-                row("C3 return date after registration", b -> b.returnDate(LocalDate.of(2026, 12, 1)), Outcome.INELIGIBLE, "C3", CriterionOutcome.Result.FAILED),
-                row("C3 no return date", b -> b.returnDate(null), Outcome.NEEDS_REVIEW, "C3", CriterionOutcome.Result.UNKNOWN),
-                row("C4 not in DTKS", b -> b.dtksListed(false), Outcome.INELIGIBLE, "C4", CriterionOutcome.Result.FAILED),
-                row("C4 DTKS status unknown", b -> b.dtksListed(null), Outcome.NEEDS_REVIEW, "C4", CriterionOutcome.Result.UNKNOWN),
-                row("C5 account in another name", b -> b.accountHolderName("AHMAD FAUZI"), Outcome.NEEDS_REVIEW, "C5", CriterionOutcome.Result.FAILED),
-                row("C5 holder name spelled with punctuation", b -> b.accountHolderName("siti  aminah."), Outcome.ELIGIBLE, null, null),
-                // The bank check's rule: a Hajj title or the words in another order are the same person there, so here too.
-                row("C5 holder name with a Hajj title", b -> b.accountHolderName("HJ. SITI AMINAH"), Outcome.ELIGIBLE, null, null),
-                row("C5 holder name in another order", b -> b.accountHolderName("AMINAH SITI"), Outcome.ELIGIBLE, null, null),
-                row("C6 no social guidance yet", b -> b.attendedSocialGuidance(false), Outcome.NEEDS_REVIEW, "C6", CriterionOutcome.Result.FAILED),
-                row("C7 paid in this program year", b -> b.paidGrants(Set.of("BSU/2026")), Outcome.INELIGIBLE, "C7", CriterionOutcome.Result.FAILED),
+                row(
+                        "C1 NIK not validated",
+                        b -> b.nikValidated(false),
+                        Outcome.INELIGIBLE,
+                        "C1",
+                        CriterionOutcome.Result.FAILED),
+                row(
+                        "C2 trafficking victim referred by the police",
+                        b -> b.category("KPO").referralSource("POLRI"),
+                        Outcome.ELIGIBLE,
+                        null,
+                        null),
+                row(
+                        "C2 trafficking victim without referral",
+                        b -> b.category("KPO").referralSource(null),
+                        Outcome.NEEDS_REVIEW,
+                        "C2",
+                        CriterionOutcome.Result.UNKNOWN),
+                row(
+                        "C2 referral from no recognised body",
+                        b -> b.referralSource("TETANGGA"),
+                        Outcome.NEEDS_REVIEW,
+                        "C2",
+                        CriterionOutcome.Result.FAILED),
+                row(
+                        "C2 other PPKS assessed by Dinsos",
+                        b -> b.category("OTHER_PPKS").referralSource("DINSOS"),
+                        Outcome.ELIGIBLE,
+                        null,
+                        null),
+                row(
+                        "C3 return date after registration",
+                        b -> b.returnDate(LocalDate.of(2026, 12, 1)),
+                        Outcome.INELIGIBLE,
+                        "C3",
+                        CriterionOutcome.Result.FAILED),
+                row(
+                        "C3 no return date",
+                        b -> b.returnDate(null),
+                        Outcome.NEEDS_REVIEW,
+                        "C3",
+                        CriterionOutcome.Result.UNKNOWN),
+                row(
+                        "C4 not in DTKS",
+                        b -> b.dtksListed(false),
+                        Outcome.INELIGIBLE,
+                        "C4",
+                        CriterionOutcome.Result.FAILED),
+                row(
+                        "C4 DTKS status unknown",
+                        b -> b.dtksListed(null),
+                        Outcome.NEEDS_REVIEW,
+                        "C4",
+                        CriterionOutcome.Result.UNKNOWN),
+                row(
+                        "C5 account in another name",
+                        b -> b.accountHolderName("AHMAD FAUZI"),
+                        Outcome.NEEDS_REVIEW,
+                        "C5",
+                        CriterionOutcome.Result.FAILED),
+                row(
+                        "C5 holder name spelled with punctuation",
+                        b -> b.accountHolderName("siti  aminah."),
+                        Outcome.ELIGIBLE,
+                        null,
+                        null),
+                // The bank check's rule: a Hajj title or the words in another order are the same person there, so here
+                // too.
+                row(
+                        "C5 holder name with a Hajj title",
+                        b -> b.accountHolderName("HJ. SITI AMINAH"),
+                        Outcome.ELIGIBLE,
+                        null,
+                        null),
+                row(
+                        "C5 holder name in another order",
+                        b -> b.accountHolderName("AMINAH SITI"),
+                        Outcome.ELIGIBLE,
+                        null,
+                        null),
+                row(
+                        "C6 no social guidance yet",
+                        b -> b.attendedSocialGuidance(false),
+                        Outcome.NEEDS_REVIEW,
+                        "C6",
+                        CriterionOutcome.Result.FAILED),
+                row(
+                        "C7 paid in this program year",
+                        b -> b.paidGrants(Set.of("BSU/2026")),
+                        Outcome.INELIGIBLE,
+                        "C7",
+                        CriterionOutcome.Result.FAILED),
                 row("C7 paid in 2019 only", b -> b.paidGrants(Set.of("BSU/2019")), Outcome.ELIGIBLE, null, null),
-                row("C8 17 years old", b -> b.birthDate(LocalDate.of(2009, 11, 23)), Outcome.INELIGIBLE, "C8", CriterionOutcome.Result.FAILED),
+                row(
+                        "C8 17 years old",
+                        b -> b.birthDate(LocalDate.of(2009, 11, 23)),
+                        Outcome.INELIGIBLE,
+                        "C8",
+                        CriterionOutcome.Result.FAILED),
                 row("C8 18 today", b -> b.birthDate(LocalDate.of(2008, 11, 22)), Outcome.ELIGIBLE, null, null),
-                row("C8 born 29 February, 18 on 1 March of a common year", b -> b.birthDate(LocalDate.of(2008, 2, 29))
-                        .registrationDate(LocalDate.of(2026, 3, 1)), Outcome.ELIGIBLE, null, null),
-                row("C8 born 29 February, still 17 on 28 February", b -> b.birthDate(LocalDate.of(2008, 2, 29))
-                        .registrationDate(LocalDate.of(2026, 2, 28)), Outcome.INELIGIBLE, "C8", CriterionOutcome.Result.FAILED),
-                row("ineligible beats review", b -> b.dtksListed(false).attendedSocialGuidance(false), Outcome.INELIGIBLE, "C4", CriterionOutcome.Result.FAILED));
+                row(
+                        "C8 born 29 February, 18 on 1 March of a common year",
+                        b -> b.birthDate(LocalDate.of(2008, 2, 29)).registrationDate(LocalDate.of(2026, 3, 1)),
+                        Outcome.ELIGIBLE,
+                        null,
+                        null),
+                row(
+                        "C8 born 29 February, still 17 on 28 February",
+                        b -> b.birthDate(LocalDate.of(2008, 2, 29)).registrationDate(LocalDate.of(2026, 2, 28)),
+                        Outcome.INELIGIBLE,
+                        "C8",
+                        CriterionOutcome.Result.FAILED),
+                row(
+                        "ineligible beats review",
+                        b -> b.dtksListed(false).attendedSocialGuidance(false),
+                        Outcome.INELIGIBLE,
+                        "C4",
+                        CriterionOutcome.Result.FAILED));
     }
 
-    private static Arguments row(String name, UnaryOperator<FactsMother.Builder> change, Outcome outcome, String criterion,
-                                 CriterionOutcome.Result result) {
+    private static Arguments row(
+            String name,
+            UnaryOperator<FactsMother.Builder> change,
+            Outcome outcome,
+            String criterion,
+            CriterionOutcome.Result result) {
         return Arguments.of(name, change.apply(FactsMother.siti()).build(), outcome, criterion, result);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("oneFactChanged")
-    void decidesEachCriterion(String name, Facts facts, Outcome outcome, String criterion, CriterionOutcome.Result result) {
+    void decidesEachCriterion(
+            String name, Facts facts, Outcome outcome, String criterion, CriterionOutcome.Result result) {
         RuleSet rules = CATALOG.inForce(GRANT, facts.registrationDate()).orElseThrow();
         Evaluation evaluation = ENGINE.evaluate(rules, facts);
 
         assertThat(evaluation.outcome()).isEqualTo(outcome);
         if (criterion != null) {
-            assertThat(evaluation.criteria()).filteredOn(c -> c.id().equals(criterion)).singleElement()
+            assertThat(evaluation.criteria())
+                    .filteredOn(c -> c.id().equals(criterion))
+                    .singleElement()
                     .satisfies(c -> assertThat(c.result()).isEqualTo(result));
         }
         if (outcome == Outcome.ELIGIBLE) {
@@ -78,25 +178,43 @@ class StimulantGrantRulesTest {
 
     @Test
     void menAndWomenAreEquallyEligible() {
-        Evaluation woman = ENGINE.evaluate(CATALOG.inForce(GRANT, LocalDate.of(2026, 11, 22)).orElseThrow(), FactsMother.siti().sex("FEMALE").build());
-        Evaluation man = ENGINE.evaluate(CATALOG.inForce(GRANT, LocalDate.of(2026, 11, 22)).orElseThrow(), FactsMother.siti().sex("MALE").build());
+        Evaluation woman = ENGINE.evaluate(
+                CATALOG.inForce(GRANT, LocalDate.of(2026, 11, 22)).orElseThrow(),
+                FactsMother.siti().sex("FEMALE").build());
+        Evaluation man = ENGINE.evaluate(
+                CATALOG.inForce(GRANT, LocalDate.of(2026, 11, 22)).orElseThrow(),
+                FactsMother.siti().sex("MALE").build());
 
         assertThat(man.outcome()).isEqualTo(woman.outcome()).isEqualTo(Outcome.ELIGIBLE);
-        assertThat(man.criteria()).extracting(CriterionResult::result).isEqualTo(woman.criteria().stream().map(CriterionResult::result).toList());
+        assertThat(man.criteria())
+                .extracting(CriterionResult::result)
+                .isEqualTo(
+                        woman.criteria().stream().map(CriterionResult::result).toList());
         assertThat(woman.criteria()).allSatisfy(c -> assertThat(c.inputs()).doesNotContainKey("sex"));
     }
 
     @Test
     void theProgramYearIsChosenByTheRegistrationDate() {
-        assertThat(CATALOG.inForce(GRANT, LocalDate.of(2019, 10, 1)).orElseThrow().version()).isEqualTo("2019.1");
-        assertThat(CATALOG.inForce(GRANT, LocalDate.of(2026, 11, 22)).orElseThrow().cycleId()).isEqualTo("2026");
-        assertThat(CATALOG.inForce(GRANT, LocalDate.of(2021, 5, 1))).as("no program that year").isEmpty();
+        assertThat(CATALOG.inForce(GRANT, LocalDate.of(2019, 10, 1))
+                        .orElseThrow()
+                        .version())
+                .isEqualTo("2019.1");
+        assertThat(CATALOG.inForce(GRANT, LocalDate.of(2026, 11, 22))
+                        .orElseThrow()
+                        .cycleId())
+                .isEqualTo("2026");
+        assertThat(CATALOG.inForce(GRANT, LocalDate.of(2021, 5, 1)))
+                .as("no program that year")
+                .isEmpty();
     }
 
     @Test
     void theSameFactsAndRulesAlwaysGiveTheSameDecision() {
         RuleSet rules = CATALOG.inForce(GRANT, LocalDate.of(2026, 11, 22)).orElseThrow();
-        Facts review = FactsMother.siti().accountHolderName("AHMAD FAUZI").attendedSocialGuidance(false).build();
+        Facts review = FactsMother.siti()
+                .accountHolderName("AHMAD FAUZI")
+                .attendedSocialGuidance(false)
+                .build();
 
         Evaluation first = ENGINE.evaluate(rules, review);
         for (int i = 0; i < 1_000; i++) {
@@ -107,9 +225,12 @@ class StimulantGrantRulesTest {
 
     @Test
     void eachCriterionCitesItsLawAndShowsItsInputs() {
-        Evaluation evaluation = ENGINE.evaluate(CATALOG.inForce(GRANT, LocalDate.of(2026, 11, 22)).orElseThrow(), FactsMother.sitiAminahDeportee());
+        Evaluation evaluation = ENGINE.evaluate(
+                CATALOG.inForce(GRANT, LocalDate.of(2026, 11, 22)).orElseThrow(), FactsMother.sitiAminahDeportee());
 
-        assertThat(evaluation.criteria()).extracting(CriterionResult::id).containsExactly("C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8");
+        assertThat(evaluation.criteria())
+                .extracting(CriterionResult::id)
+                .containsExactly("C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8");
         assertThat(evaluation.criteria()).allSatisfy(c -> {
             assertThat(c.citation()).isNotBlank();
             assertThat(c.description().id()).isNotBlank();

@@ -1,9 +1,6 @@
 package id.go.kemensos.returnee.infra.identity;
 
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo officers of the local stack's realm (infra/keycloak/realm/returnee-platform-users-0.json) and their access
@@ -41,6 +40,7 @@ public final class DemoOfficers {
     public static final String CLI_CLIENT = "platform-cli";
     /** Public client whose access tokens live one second, to check that services refuse expired tokens. */
     public static final String EXPIRY_PROBE_CLIENT = "token-expiry-probe";
+
     private static final Duration REFRESH_MARGIN = Duration.ofSeconds(30);
     private static volatile DemoOfficers local;
 
@@ -90,9 +90,11 @@ public final class DemoOfficers {
         }
 
         public static Officer byUsername(String username) {
-            return Arrays.stream(values()).filter(o -> o.username.equals(username)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("Unknown demo officer '" + username + "'; the known ones are "
-                            + usernames()));
+            return Arrays.stream(values())
+                    .filter(o -> o.username.equals(username))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "Unknown demo officer '" + username + "'; the known ones are " + usernames()));
         }
 
         public static String usernames() {
@@ -100,15 +102,14 @@ public final class DemoOfficers {
         }
     }
 
-    private record Key(String realm, String clientId, String username) {
-    }
+    private record Key(String realm, String clientId, String username) {}
 
-    private record Token(String value, Instant refreshAfter) {
-    }
+    private record Token(String value, Instant refreshAfter) {}
 
     private final String baseUrl;
     private final Path bootstrapAdminPasswordFile;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<Key, Token> cache = new ConcurrentHashMap<>();
     private final Map<Key, Object> logins = new ConcurrentHashMap<>();
@@ -205,35 +206,46 @@ public final class DemoOfficers {
         form.put("username", key.username());
         form.put("password", password);
         String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         String endpoint = baseUrl + "/realms/" + key.realm() + "/protocol/openid-connect/token";
         Instant asked = Instant.now();
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(URI.create(endpoint)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(
+                    HttpRequest.newBuilder(URI.create(endpoint))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IdentityProviderUnreachable("Keycloak is not reachable at " + baseUrl + " (" + e.getClass().getSimpleName()
-                    + "); start the local stack first", e);
+            throw new IdentityProviderUnreachable(
+                    "Keycloak is not reachable at " + baseUrl + " ("
+                            + e.getClass().getSimpleName() + "); start the local stack first",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while asking " + endpoint + " for a token", e);
         }
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("Token request for " + key.username() + " (client " + key.clientId() + ", realm "
-                    + key.realm() + ") answered HTTP " + response.statusCode() + ": " + describeError(response.body()));
+            throw new IllegalStateException(
+                    "Token request for " + key.username() + " (client " + key.clientId() + ", realm " + key.realm()
+                            + ") answered HTTP " + response.statusCode() + ": " + describeError(response.body()));
         }
         JsonNode token = json.readTree(response.body());
         long expiresIn = token.path("expires_in").asLong(0);
-        return new Token(token.get("access_token").asString(), asked.plusSeconds(expiresIn).minus(REFRESH_MARGIN));
+        return new Token(
+                token.get("access_token").asString(),
+                asked.plusSeconds(expiresIn).minus(REFRESH_MARGIN));
     }
 
     private String describeError(String body) {
         try {
             JsonNode error = json.readTree(body);
-            return error.path("error").asString("") + " " + error.path("error_description").asString("");
+            return error.path("error").asString("") + " "
+                    + error.path("error_description").asString("");
         } catch (RuntimeException e) {
             return body.length() > 200 ? body.substring(0, 200) + "..." : body;
         }

@@ -3,9 +3,6 @@ package id.go.kemensos.returnee.infra.identity;
 import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
 import id.go.kemensos.returnee.infra.stack.ManagedProcess;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,6 +29,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local stack's OpenID Connect provider: Keycloak's Quarkus distribution (unpacked by infra/keycloak) in its own JVM, its
@@ -48,21 +47,25 @@ public final class IdentityProvider implements AutoCloseable {
 
     /** Keep in step with infra/keycloak/pom.xml and the image in infra/docker-compose.yml. */
     public static final String KEYCLOAK_VERSION = "26.5.6";
+
     public static final int PORT = 8180;
     /** Keycloak's management interface (health), 9000 by default, which the stack leaves to others. */
     public static final int MANAGEMENT_PORT = 8181;
+
     public static final String REALM = "returnee-platform";
     public static final String BOOTSTRAP_ADMIN = "bootstrap-admin";
     static final String SCHEMA = "keycloak";
     /** Build-time options of {@code kc.sh build} (26.5: the cache mechanism is a runtime option now). */
     static final List<String> BUILD_OPTIONS = List.of("--db=mariadb", "--health-enabled=true");
+
     private static final String BUILD_MARKER = ".returnee-platform-build";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Logger log = LoggerFactory.getLogger(IdentityProvider.class);
 
     private final PlatformHome home;
     private final MariaDbServer database;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile ManagedProcess process;
     private volatile Path logFile;
     private volatile String importedRealmHash;
@@ -115,15 +118,19 @@ public final class IdentityProvider implements AutoCloseable {
 
         Path passwordFile = bootstrapAdminPasswordFile(home);
         boolean newPassword = !Files.exists(passwordFile);
-        String adminPassword = newPassword ? generatePassword(passwordFile) : read(passwordFile).strip();
+        String adminPassword = newPassword
+                ? generatePassword(passwordFile)
+                : read(passwordFile).strip();
         List<Path> realmFiles = realmFiles();
         String realmHash = sha256(realmFiles);
         Path hashFile = dir.resolve("realm.sha256");
         String recorded = Files.exists(hashFile) ? read(hashFile).strip() : "";
         if (newPassword || !realmHash.equals(recorded)) {
             // An existing master admin would keep its old password, and --import-realm skips a realm that exists.
-            log.info("Realm files {} or bootstrap admin new: recreating the {} schema for a fresh import",
-                    recorded.isEmpty() ? "not imported before" : "changed", SCHEMA);
+            log.info(
+                    "Realm files {} or bootstrap admin new: recreating the {} schema for a fresh import",
+                    recorded.isEmpty() ? "not imported before" : "changed",
+                    SCHEMA);
             recreateSchema();
         }
         stageImport(distribution.resolve("data/import"), realmFiles);
@@ -143,13 +150,21 @@ public final class IdentityProvider implements AutoCloseable {
     }
 
     static List<String> command(Path kc) {
-        return List.of(kc.toString(), "start", "--optimized", "--import-realm",
-                "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + PORT,
+        return List.of(
+                kc.toString(),
+                "start",
+                "--optimized",
+                "--import-realm",
+                "--http-enabled=true",
+                "--http-host=127.0.0.1",
+                "--http-port=" + PORT,
                 "--http-management-port=" + MANAGEMENT_PORT,
                 "--hostname=" + baseUrl(),
                 "--cache=local",
                 "--db-url=jdbc:mariadb://127.0.0.1:" + MariaDbServer.PORT + "/" + SCHEMA,
-                "--db-username=keycloak", "--db-password=keycloak-local", "--db-pool-max-size=20");
+                "--db-username=keycloak",
+                "--db-password=keycloak-local",
+                "--db-pool-max-size=20");
     }
 
     /** Waits until the realm answers its discovery document; fails naming the log if Keycloak exits or takes too long. */
@@ -167,14 +182,17 @@ public final class IdentityProvider implements AutoCloseable {
                         + " before its realm " + REALM + " was ready; see " + where);
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("Keycloak's realm " + REALM + " is not ready after " + timeout.toSeconds()
-                        + " s; see " + where);
+                throw new IllegalStateException("Keycloak's realm " + REALM + " is not ready after "
+                        + timeout.toSeconds() + " s; see " + where);
             }
             ManagedProcess.pause(Duration.ofMillis(250));
         }
         if (importedRealmHash != null) {
             write(home.workDir("keycloak").resolve("realm.sha256"), importedRealmHash + "\n");
-            log.info("Keycloak ready at {} ({} ms after launch)", issuerUri(), (System.nanoTime() - launchedAt) / 1_000_000);
+            log.info(
+                    "Keycloak ready at {} ({} ms after launch)",
+                    issuerUri(),
+                    (System.nanoTime() - launchedAt) / 1_000_000);
             importedRealmHash = null;
         }
     }
@@ -191,7 +209,10 @@ public final class IdentityProvider implements AutoCloseable {
 
     private boolean answers200(String url) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(5))
+                    .GET()
+                    .build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -208,7 +229,9 @@ public final class IdentityProvider implements AutoCloseable {
             return;
         }
         long begin = System.nanoTime();
-        log.info("Building Keycloak for MariaDB ({}), once per distribution; log: {}", String.join(" ", BUILD_OPTIONS),
+        log.info(
+                "Building Keycloak for MariaDB ({}), once per distribution; log: {}",
+                String.join(" ", BUILD_OPTIONS),
                 dir.resolve("build.log"));
         List<String> command = new ArrayList<>(List.of(kc.toString(), "build"));
         command.addAll(BUILD_OPTIONS);
@@ -223,8 +246,8 @@ public final class IdentityProvider implements AutoCloseable {
     private static String buildFingerprint(Path distribution) {
         Path generated = distribution.resolve("lib/quarkus/generated-bytecode.jar");
         try {
-            return "options=" + String.join(" ", BUILD_OPTIONS) + "\ngenerated-bytecode.jar=" + Files.size(generated) + " bytes, "
-                    + Files.getLastModifiedTime(generated).toMillis() + "\n";
+            return "options=" + String.join(" ", BUILD_OPTIONS) + "\ngenerated-bytecode.jar=" + Files.size(generated)
+                    + " bytes, " + Files.getLastModifiedTime(generated).toMillis() + "\n";
         } catch (IOException e) {
             return "unbuilt";
         }
@@ -234,7 +257,9 @@ public final class IdentityProvider implements AutoCloseable {
         Path dir = home.keycloakRealms();
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> found = files.filter(f -> f.getFileName().toString().startsWith(REALM + "-")
-                    && f.getFileName().toString().endsWith(".json")).sorted().toList();
+                            && f.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
             if (found.stream().noneMatch(f -> f.getFileName().toString().equals(REALM + "-realm.json"))) {
                 throw new IllegalStateException("No " + REALM + "-realm.json in " + dir);
             }
@@ -266,7 +291,8 @@ public final class IdentityProvider implements AutoCloseable {
         try {
             Files.createDirectories(importDir);
             try (Stream<Path> stale = Files.list(importDir)) {
-                for (Path file : stale.filter(f -> f.toString().endsWith(".json")).toList()) {
+                for (Path file :
+                        stale.filter(f -> f.toString().endsWith(".json")).toList()) {
                     Files.delete(file);
                 }
             }
@@ -281,12 +307,14 @@ public final class IdentityProvider implements AutoCloseable {
     /** Drops Keycloak's schema and creates it empty (same character set as bootstrap.sql); the keycloak user's grant stays. */
     private void recreateSchema() {
         try (Connection c = DriverManager.getConnection(database.jdbcUrl(""), "root", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + SCHEMA);
             s.execute("CREATE DATABASE " + SCHEMA + " CHARACTER SET utf8mb3 COLLATE utf8mb3_unicode_ci");
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot recreate the " + SCHEMA + " schema on MariaDB port " + MariaDbServer.PORT
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot recreate the " + SCHEMA + " schema on MariaDB port " + MariaDbServer.PORT + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -305,8 +333,11 @@ public final class IdentityProvider implements AutoCloseable {
 
     /** The running JVM's home, for kc.sh (which otherwise takes whatever java is on the PATH). */
     private static String javaHome() {
-        return ProcessHandle.current().info().command()
-                .map(java -> Path.of(java).toAbsolutePath().getParent().getParent().toString())
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .map(java ->
+                        Path.of(java).toAbsolutePath().getParent().getParent().toString())
                 .orElse(System.getProperty("java.home"));
     }
 

@@ -1,11 +1,17 @@
 package id.go.kemensos.returnee.infra.kafka;
 
 import id.go.kemensos.returnee.contracts.Topics;
-import id.go.kemensos.returnee.contracts.audit.AuditTopics;
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
-import id.go.kemensos.returnee.contracts.notification.NotificationTopics;
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -22,15 +28,6 @@ import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Who may do what on Kafka, in one place: the principals (SASL/SCRAM-SHA-512 users) and their ACLs, derived from the
@@ -68,15 +65,17 @@ public final class KafkaAccess {
         consumed.put("registration", List.of(EligibilityTopics.EVENTS, DisbursementTopics.EVENTS));
         consumed.put("eligibility", List.of(RegistrationTopics.EVENTS, DisbursementTopics.EVENTS));
         consumed.put("disbursement", List.of(RegistrationTopics.EVENTS, EligibilityTopics.EVENTS));
-        consumed.put("notification", List.of(RegistrationTopics.EVENTS, EligibilityTopics.EVENTS, DisbursementTopics.EVENTS));
-        // The ledger reads every event topic but its own (topic pattern), its seals are read back from audit.events, and a
+        consumed.put(
+                "notification",
+                List.of(RegistrationTopics.EVENTS, EligibilityTopics.EVENTS, DisbursementTopics.EVENTS));
+        // The ledger reads every event topic but its own (topic pattern), its seals are read back from audit.events,
+        // and a
         // replay reads disbursement.events: every event topic, which is how it is granted.
         consumed.put("audit", Topics.allEventTopics());
         return Map.copyOf(consumed);
     }
 
-    private KafkaAccess() {
-    }
+    private KafkaAccess() {}
 
     /** Every principal of the platform: admin, relay and the services, in that order. */
     public static List<String> principals() {
@@ -112,9 +111,13 @@ public final class KafkaAccess {
     }
 
     public static Map<String, Object> clientSecurity(String principal, String password) {
-        return Map.of(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, SECURITY_PROTOCOL,
-                SaslConfigs.SASL_MECHANISM, MECHANISM,
-                SaslConfigs.SASL_JAAS_CONFIG, jaasConfig(principal, password));
+        return Map.of(
+                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG,
+                SECURITY_PROTOCOL,
+                SaslConfigs.SASL_MECHANISM,
+                MECHANISM,
+                SaslConfigs.SASL_JAAS_CONFIG,
+                jaasConfig(principal, password));
     }
 
     /** Bootstrap servers and the admin's login, for the local stack's own clients: add the rest to a copy. */
@@ -152,14 +155,24 @@ public final class KafkaAccess {
             allow(acls, RELAY, topic(events), AclOperation.WRITE, AclOperation.DESCRIBE);
         }
         // Its producer is idempotent; WRITE on a topic would do since KIP-679, this keeps it explicit.
-        allow(acls, RELAY, new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL), AclOperation.IDEMPOTENT_WRITE);
+        allow(
+                acls,
+                RELAY,
+                new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL),
+                AclOperation.IDEMPOTENT_WRITE);
         for (String service : services()) {
             allow(acls, service, group(service), AclOperation.READ);
             if (service.equals("audit")) {
                 // Ledger, seals and replays read every event topic; EventLogRetention reads their configuration.
                 // Its ledger listener dead-letters nothing (a failed batch stops it), so no dead-letter topic.
                 for (String events : consumedBy(service)) {
-                    allow(acls, service, topic(events), AclOperation.READ, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS);
+                    allow(
+                            acls,
+                            service,
+                            topic(events),
+                            AclOperation.READ,
+                            AclOperation.DESCRIBE,
+                            AclOperation.DESCRIBE_CONFIGS);
                 }
                 continue;
             }
@@ -167,7 +180,13 @@ public final class KafkaAccess {
             for (String consumed : consumedBy(service)) {
                 allow(acls, service, topic(consumed), AclOperation.READ, AclOperation.DESCRIBE);
                 // Its error handler dead-letters there; its dead-letter replay reads them back.
-                allow(acls, service, topic(Topics.deadLetterOf(consumed)), AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE);
+                allow(
+                        acls,
+                        service,
+                        topic(Topics.deadLetterOf(consumed)),
+                        AclOperation.WRITE,
+                        AclOperation.READ,
+                        AclOperation.DESCRIBE);
             }
         }
         return acls;
@@ -181,26 +200,38 @@ public final class KafkaAccess {
         return new ResourcePattern(ResourceType.GROUP, name, PatternType.LITERAL);
     }
 
-    private static void allow(List<AclBinding> acls, String principal, ResourcePattern resource, AclOperation... operations) {
+    private static void allow(
+            List<AclBinding> acls, String principal, ResourcePattern resource, AclOperation... operations) {
         for (AclOperation operation : operations) {
-            acls.add(new AclBinding(resource, new AccessControlEntry("User:" + principal, "*", operation, AclPermissionType.ALLOW)));
+            acls.add(new AclBinding(
+                    resource, new AccessControlEntry("User:" + principal, "*", operation, AclPermissionType.ALLOW)));
         }
     }
 
     /** Creates or updates every principal's SCRAM credential (idempotent), so that a principal added later can log in too. */
     public static void upsertCredentials(String bootstrapServers) {
-        run(bootstrapServers, "Cannot set the Kafka principals' SCRAM credentials", admin -> admin.alterUserScramCredentials(
-                        principals().stream().map(p -> (org.apache.kafka.clients.admin.UserScramCredentialAlteration)
-                                new UserScramCredentialUpsertion(p, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS),
-                                        localPassword(p))).toList())
-                .all().get(30, TimeUnit.SECONDS));
+        run(
+                bootstrapServers,
+                "Cannot set the Kafka principals' SCRAM credentials",
+                admin -> admin.alterUserScramCredentials(principals().stream()
+                                .map(p -> (org.apache.kafka.clients.admin.UserScramCredentialAlteration)
+                                        new UserScramCredentialUpsertion(
+                                                p,
+                                                new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS),
+                                                localPassword(p)))
+                                .toList())
+                        .all()
+                        .get(30, TimeUnit.SECONDS));
         log.info("Kafka SCRAM credentials set for {}", principals());
     }
 
     /** Creates every ACL of {@link #acls()} (creating an existing one changes nothing). */
     public static void applyAcls(String bootstrapServers) {
         List<AclBinding> acls = acls();
-        run(bootstrapServers, "Cannot create the Kafka ACLs", admin -> admin.createAcls(acls).all().get(30, TimeUnit.SECONDS));
+        run(
+                bootstrapServers,
+                "Cannot create the Kafka ACLs",
+                admin -> admin.createAcls(acls).all().get(30, TimeUnit.SECONDS));
         log.info("Kafka ACLs in place: {} for {}", acls.size(), services());
     }
 
@@ -209,7 +240,8 @@ public final class KafkaAccess {
     }
 
     private static void run(String bootstrapServers, String what, AdminCall call) {
-        try (Admin admin = Admin.create(asAdmin(bootstrapServers, Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000)))) {
+        try (Admin admin = Admin.create(
+                asAdmin(bootstrapServers, Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000)))) {
             call.call(admin);
         } catch (ExecutionException e) {
             throw new IllegalStateException(what + ": " + e.getCause().getMessage(), e.getCause());

@@ -2,13 +2,6 @@ package id.go.kemensos.returnee.infra.kafka;
 
 import id.go.kemensos.returnee.infra.stack.ManagedProcess;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.SaslAuthenticationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,6 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real Kafka broker in KRaft combined mode (broker and controller, one node), run in its own JVM from the artifacts that
@@ -54,7 +53,8 @@ public final class KafkaBroker implements AutoCloseable {
         }
         Path libs = home.brokerLibs();
         if (!Files.isDirectory(libs)) {
-            throw new IllegalStateException("The broker's classpath " + libs + " is missing; build it first: ./mvnw -pl infra/kafka-broker package");
+            throw new IllegalStateException("The broker's classpath " + libs
+                    + " is missing; build it first: ./mvnw -pl infra/kafka-broker package");
         }
         Path dir = home.workDir("kafka");
         Path data = dir.resolve("data");
@@ -62,16 +62,38 @@ public final class KafkaBroker implements AutoCloseable {
         String classpath = libs + "/*";
         if (!Files.exists(data.resolve("meta.properties"))) {
             log.info("Formatting new KRaft storage at {}", data);
-            List<String> format = new ArrayList<>(List.of(java(), "-cp", classpath,
-                    "-Dlog4j2.configurationFile=" + libs.resolve("broker-log4j2.yaml"), "-Dkafka.logs.dir=" + dir,
-                    "kafka.tools.StorageTool", "format", "--cluster-id", Uuid.randomUuid().toString(),
-                    "--config", config.toString(), "--ignore-formatted"));
-            format.addAll(KafkaAccess.formatScramArguments()); // the broker's own login (admin) must exist before it starts
+            List<String> format = new ArrayList<>(List.of(
+                    java(),
+                    "-cp",
+                    classpath,
+                    "-Dlog4j2.configurationFile=" + libs.resolve("broker-log4j2.yaml"),
+                    "-Dkafka.logs.dir=" + dir,
+                    "kafka.tools.StorageTool",
+                    "format",
+                    "--cluster-id",
+                    Uuid.randomUuid().toString(),
+                    "--config",
+                    config.toString(),
+                    "--ignore-formatted"));
+            format.addAll(
+                    KafkaAccess.formatScramArguments()); // the broker's own login (admin) must exist before it starts
             ManagedProcess.run("kafka-storage format", format, dir, dir.resolve("format.log"), Duration.ofMinutes(2));
         }
-        process = ManagedProcess.start("Kafka broker", List.of(java(), "-Xms512m", "-Xmx1g", "-XX:+UseG1GC",
-                "-Dkafka.logs.dir=" + dir, "-Dlog4j2.configurationFile=" + libs.resolve("broker-log4j2.yaml"),
-                "-cp", classpath, "kafka.Kafka", config.toString()), dir, dir.resolve("broker.out"));
+        process = ManagedProcess.start(
+                "Kafka broker",
+                List.of(
+                        java(),
+                        "-Xms512m",
+                        "-Xmx1g",
+                        "-XX:+UseG1GC",
+                        "-Dkafka.logs.dir=" + dir,
+                        "-Dlog4j2.configurationFile=" + libs.resolve("broker-log4j2.yaml"),
+                        "-cp",
+                        classpath,
+                        "kafka.Kafka",
+                        config.toString()),
+                dir,
+                dir.resolve("broker.out"));
         try {
             process.awaitPort(PORT, Duration.ofSeconds(90));
             awaitReady(Duration.ofSeconds(90));
@@ -84,7 +106,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private Path writeServerProperties(Path dir, Path data) {
-        String properties = String.join("\n",
+        String properties = String.join(
+                "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + CONTROLLER_PORT,
@@ -96,13 +119,17 @@ public final class KafkaBroker implements AutoCloseable {
                 "sasl.enabled.mechanisms=" + KafkaAccess.MECHANISM,
                 "sasl.mechanism.inter.broker.protocol=" + KafkaAccess.MECHANISM,
                 // The broker logs in to its own client listener as admin (SCRAM credentials live in the metadata log).
-                "listener.name.sasl_plaintext." + KafkaAccess.MECHANISM.toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config="
+                "listener.name.sasl_plaintext." + KafkaAccess.MECHANISM.toLowerCase(java.util.Locale.ROOT)
+                        + ".sasl.jaas.config="
                         + KafkaAccess.jaasConfig(KafkaAccess.ADMIN, KafkaAccess.localPassword(KafkaAccess.ADMIN)),
                 "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
                 "allow.everyone.if.no.acl.found=false",
-                // The CONTROLLER listener stays PLAINTEXT (KRaft controllers cannot check SCRAM, whose credentials are in the
-                // metadata they serve), so the broker half of this node reaches its controller half as User:ANONYMOUS and
-                // needs cluster actions there: ANONYMOUS is a super user. Only the controller listener yields ANONYMOUS (the
+                // The CONTROLLER listener stays PLAINTEXT (KRaft controllers cannot check SCRAM, whose credentials are
+                // in the
+                // metadata they serve), so the broker half of this node reaches its controller half as User:ANONYMOUS
+                // and
+                // needs cluster actions there: ANONYMOUS is a super user. Only the controller listener yields ANONYMOUS
+                // (the
                 // client listener requires a SCRAM login), and it is bound to 127.0.0.1.
                 "super.users=User:" + KafkaAccess.ADMIN + ";User:ANONYMOUS",
                 "log.dirs=" + data,
@@ -116,8 +143,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "log.retention.hours=-1",
-                "")
-                ;
+                "");
         Path file = dir.resolve("server.properties");
         try {
             Files.writeString(file, properties);
@@ -130,20 +156,31 @@ public final class KafkaBroker implements AutoCloseable {
     private void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         Instant refusedSince = null;
-        try (Admin admin = Admin.create(KafkaAccess.asAdmin(bootstrapServers(), Map.of(
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000)))) {
+        try (Admin admin = Admin.create(KafkaAccess.asAdmin(
+                bootstrapServers(),
+                Map.of(
+                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        5000,
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                        5000)))) {
             while (true) {
                 try {
-                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                    if (!admin.describeCluster()
+                            .nodes()
+                            .get(5, TimeUnit.SECONDS)
+                            .isEmpty()) {
                         return;
                     }
                 } catch (Exception e) {
-                    // Refused for some seconds on end (not just while the broker loads its metadata): no such credential.
+                    // Refused for some seconds on end (not just while the broker loads its metadata): no such
+                    // credential.
                     refusedSince = e.getCause() instanceof SaslAuthenticationException
-                            ? (refusedSince == null ? Instant.now() : refusedSince) : null;
+                            ? (refusedSince == null ? Instant.now() : refusedSince)
+                            : null;
                     if (refusedSince != null && Instant.now().isAfter(refusedSince.plusSeconds(10))) {
-                        throw new IllegalStateException("Kafka refuses the admin login: its data in " + home.workDir("kafka")
-                                + " was formatted before Kafka had principals; delete work/ (or work/kafka) for a fresh stack");
+                        throw new IllegalStateException(
+                                "Kafka refuses the admin login: its data in " + home.workDir("kafka")
+                                        + " was formatted before Kafka had principals; delete work/ (or work/kafka) for a fresh stack");
                     }
                     if (Instant.now().isAfter(deadline)) {
                         throw new IllegalStateException("Kafka broker not ready after " + timeout, e);

@@ -1,17 +1,6 @@
 package id.go.kemensos.returnee.infra.kafka;
 
 import id.go.kemensos.returnee.contracts.Topics;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +11,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates every event topic and its dead-letter topic up front, then waits until every partition has a leader: producing to
@@ -58,8 +57,10 @@ public final class TopicProvisioner {
         try (Admin admin = Admin.create(KafkaAccess.asAdmin(bootstrapServers))) {
             for (String topic : topics) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor).configs(Topics.KEPT_FOREVER)))
-                            .all().get(30, TimeUnit.SECONDS);
+                    admin.createTopics(List.of(
+                                    new NewTopic(topic, partitions, replicationFactor).configs(Topics.KEPT_FOREVER)))
+                            .all()
+                            .get(30, TimeUnit.SECONDS);
                     log.info("Created topic {} ({} partitions, kept forever)", topic, partitions);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
@@ -70,7 +71,10 @@ public final class TopicProvisioner {
             awaitLeaders(admin, topics, Duration.ofSeconds(60));
             keepForever(admin, topics);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot read or change the topics' configuration: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "Cannot read or change the topics' configuration: "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while provisioning topics", e);
@@ -80,10 +84,13 @@ public final class TopicProvisioner {
     }
 
     /** Sets, topic by topic, what differs from {@link Topics#KEPT_FOREVER}. */
-    private static void keepForever(Admin admin, List<String> topics) throws InterruptedException, ExecutionException,
-            java.util.concurrent.TimeoutException {
-        List<ConfigResource> resources = topics.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
-        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+    private static void keepForever(Admin admin, List<String> topics)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        List<ConfigResource> resources = topics.stream()
+                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t))
+                .toList();
+        Map<ConfigResource, Config> configs =
+                admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
         Map<ConfigResource, Collection<AlterConfigOp>> changes = new LinkedHashMap<>();
         for (ConfigResource topic : resources) {
             Map<String, String> unlike = Topics.unlikeKeptForever(name -> {
@@ -91,10 +98,19 @@ public final class TopicProvisioner {
                 return entry == null ? null : entry.value();
             });
             if (!unlike.isEmpty()) {
-                changes.put(topic, unlike.keySet().stream()
-                        .map(name -> new AlterConfigOp(new ConfigEntry(name, Topics.KEPT_FOREVER.get(name)), AlterConfigOp.OpType.SET)).toList());
-                log.warn("Topic {} did not keep its records forever ({}): set to {}", topic.name(),
-                        String.join(", ", unlike.entrySet().stream().map(Object::toString).toList()), new TreeMap<>(Topics.KEPT_FOREVER));
+                changes.put(
+                        topic,
+                        unlike.keySet().stream()
+                                .map(name -> new AlterConfigOp(
+                                        new ConfigEntry(name, Topics.KEPT_FOREVER.get(name)), AlterConfigOp.OpType.SET))
+                                .toList());
+                log.warn(
+                        "Topic {} did not keep its records forever ({}): set to {}",
+                        topic.name(),
+                        String.join(
+                                ", ",
+                                unlike.entrySet().stream().map(Object::toString).toList()),
+                        new TreeMap<>(Topics.KEPT_FOREVER));
             }
         }
         if (!changes.isEmpty()) {
@@ -106,9 +122,11 @@ public final class TopicProvisioner {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             try {
-                Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+                Map<String, TopicDescription> described =
+                        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
                 boolean allLed = described.values().stream()
-                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                        .allMatch(d -> d.partitions().stream()
+                                .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
                 if (allLed) {
                     return;
                 }
@@ -116,7 +134,8 @@ public final class TopicProvisioner {
                 log.debug("Topics not described yet: {}", e.getMessage());
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("Topics " + topics + " have partitions without a leader after " + timeout);
+                throw new IllegalStateException(
+                        "Topics " + topics + " have partitions without a leader after " + timeout);
             }
             Thread.sleep(100);
         }

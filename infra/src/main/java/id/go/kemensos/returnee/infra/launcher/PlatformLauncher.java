@@ -7,9 +7,6 @@ import id.go.kemensos.returnee.infra.stack.LocalStack;
 import id.go.kemensos.returnee.infra.stack.ManagedProcess;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
 import id.go.kemensos.returnee.privacy.PlatformKeys;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the whole platform on the local stack, in dependency order: MariaDB, the identity provider (Keycloak), Kafka, topics,
@@ -38,8 +37,7 @@ public final class PlatformLauncher {
             "DISBURSEMENT_AUTO_APPROVAL", "true",
             "DISBURSEMENT_STATUS_CHECK_DELAY", "PT5S");
 
-    private PlatformLauncher() {
-    }
+    private PlatformLauncher() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("token")) {
@@ -55,16 +53,20 @@ public final class PlatformLauncher {
         PlatformServices services = new PlatformServices(home, DEMO_ENVIRONMENT);
         CountDownLatch stopped = new CountDownLatch(1);
         StageMonitor[] monitor = new StageMonitor[1];
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("\nStopping: services, then the outbox relay, simulators, Kafka, Keycloak and MariaDB ...");
-            if (monitor[0] != null) {
-                monitor[0].close();
-            }
-            services.close();
-            stack.close();
-            out.println("Stopped. Data stays in " + home.work() + " (delete it for a clean start).");
-            stopped.countDown();
-        }, "platform-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            out.println(
+                                    "\nStopping: services, then the outbox relay, simulators, Kafka, Keycloak and MariaDB ...");
+                            if (monitor[0] != null) {
+                                monitor[0].close();
+                            }
+                            services.close();
+                            stack.close();
+                            out.println("Stopped. Data stays in " + home.work() + " (delete it for a clean start).");
+                            stopped.countDown();
+                        },
+                        "platform-shutdown"));
 
         out.println("== Starting the local stack");
         stack.start();
@@ -73,7 +75,10 @@ public final class PlatformLauncher {
         out.println("== Health");
         stack.health().forEach((part, health) -> out.printf("  %-22s %s%n", part, health));
         for (PlatformService service : PlatformService.values()) {
-            out.printf("  %-22s %s%n", service.artifact(), ManagedProcess.isListening(service.port()) ? "UP " + service.baseUrl() : "DOWN");
+            out.printf(
+                    "  %-22s %s%n",
+                    service.artifact(),
+                    ManagedProcess.isListening(service.port()) ? "UP " + service.baseUrl() : "DOWN");
         }
         printDemoOfficers(out);
 
@@ -85,23 +90,30 @@ public final class PlatformLauncher {
         out.println("== Registering the sample returnees from " + sample);
         int submitted = submit(sample, out);
         if (submitted == 0) {
-            out.println("   All of them were registered in an earlier run (HTTP 200: one beneficiary per NIK), so nothing new flows."
-                    + " Delete " + home.work() + " for a fresh demo.");
+            out.println(
+                    "   All of them were registered in an earlier run (HTTP 200: one beneficiary per NIK), so nothing new flows."
+                            + " Delete " + home.work() + " for a fresh demo.");
         }
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (monitor[0].paidAndNotified() < submitted && Instant.now().isBefore(deadline)) {
             ManagedProcess.pause(Duration.ofMillis(200));
         }
-        out.printf("== %d of %d sample returnees registered, paid and told by SMS. Bank simulator executed %d transfers; "
-                        + "SMS simulator accepted %d messages.%n", monitor[0].paidAndNotified(), submitted,
-                stack.bank().executedTransferCount(), stack.sms().acceptedCount());
+        out.printf(
+                "== %d of %d sample returnees registered, paid and told by SMS. Bank simulator executed %d transfers; "
+                        + "SMS simulator accepted %d messages.%n",
+                monitor[0].paidAndNotified(),
+                submitted,
+                stack.bank().executedTransferCount(),
+                stack.sms().acceptedCount());
         try {
             audit(out);
         } catch (Exception e) {
             out.println("== Audit check failed (the platform keeps running): " + e);
         }
-        out.println("== Console for officers: " + PlatformService.CONSOLE.baseUrl() + "/ (sign in as one of the demo officers above)");
-        out.println("== Running. APIs: registration " + PlatformService.REGISTRATION.baseUrl() + "/api/returnees, auditors "
+        out.println("== Console for officers: " + PlatformService.CONSOLE.baseUrl()
+                + "/ (sign in as one of the demo officers above)");
+        out.println("== Running. APIs: registration " + PlatformService.REGISTRATION.baseUrl()
+                + "/api/returnees, auditors "
                 + PlatformService.AUDIT.baseUrl() + "/swagger-ui/index.html, health "
                 + "<service>/actuator/health, logs in " + home.work().resolve("logs") + ". Press Ctrl-C to stop.");
         stopped.await();
@@ -120,8 +132,9 @@ public final class PlatformLauncher {
         }
         try {
             PlatformKeys.sealInVault(Path.of(args[1]), java.net.URI.create(address), token, args[2]);
-            System.out.println("Sealed in " + address + " (transit key " + args[2] + "): " + Path.of(args[1]).toAbsolutePath()
-                    + "; give each service a decrypt-only token as " + PlatformKeys.VAULT_TOKEN);
+            System.out.println("Sealed in " + address + " (transit key " + args[2] + "): "
+                    + Path.of(args[1]).toAbsolutePath() + "; give each service a decrypt-only token as "
+                    + PlatformKeys.VAULT_TOKEN);
             return 0;
         } catch (RuntimeException e) {
             System.err.println(e.getMessage());
@@ -149,10 +162,15 @@ public final class PlatformLauncher {
 
     private static void printDemoOfficers(PrintStream out) {
         out.println("== Demo officers of realm " + IdentityProvider.REALM + ", issuer " + IdentityProvider.issuerUri());
-        out.println("   These passwords exist only in the local stack. A token: java -jar infra/target/infra-0.1.0-SNAPSHOT-exec.jar token <username>");
+        out.println(
+                "   These passwords exist only in the local stack. A token: java -jar infra/target/infra-0.1.0-SNAPSHOT-exec.jar token <username>");
         for (DemoOfficers.Officer officer : DemoOfficers.all()) {
-            out.printf("  %-16s %-32s %-12s password %s%n", officer.username(), String.join(", ", officer.roles()),
-                    officer.province().map(p -> "province " + p).orElse(""), officer.password());
+            out.printf(
+                    "  %-16s %-32s %-12s password %s%n",
+                    officer.username(),
+                    String.join(", ", officer.roles()),
+                    officer.province().map(p -> "province " + p).orElse(""),
+                    officer.password());
         }
     }
 
@@ -162,31 +180,62 @@ public final class PlatformLauncher {
         HttpClient http = HttpClient.newHttpClient();
         String audit = PlatformService.AUDIT.baseUrl();
         String auditor = "Bearer " + DemoOfficers.local().accessToken(DemoOfficers.Officer.AUDITOR);
-        JsonNode chain = json.readTree(post(http, auditor, audit + "/api/ledger/verification", "application/json", "{}"));
-        JsonNode kafka = json.readTree(post(http, auditor, audit + "/api/ledger/kafka-comparison", "application/json", "{}"));
+        JsonNode chain =
+                json.readTree(post(http, auditor, audit + "/api/ledger/verification", "application/json", "{}"));
+        JsonNode kafka =
+                json.readTree(post(http, auditor, audit + "/api/ledger/kafka-comparison", "application/json", "{}"));
         JsonNode replay = json.readTree(post(http, auditor, audit + "/api/replays", "application/json", "{}"));
-        String live = http.send(HttpRequest.newBuilder(URI.create(PlatformService.DISBURSEMENT.baseUrl()
-                        + "/api/reports/payments?groupBy=program,province,regency,state&format=csv")).header("Authorization", auditor).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        JsonNode comparison = json.readTree(post(http, auditor, audit + "/api/replays/" + replay.at("/run/replayId").asString() + "/comparison",
-                "text/csv", live));
-        out.printf("== Audit: ledger of %d events, chain %s, %s; replay of disbursement.events into %s: %d payments, %d anomalies, "
-                        + "%s the live report%n", chain.get("rowsChecked").asLong(), chain.get("intact").asBoolean() ? "intact" : "BROKEN at row "
-                        + chain.at("/firstBroken/seq").asLong(), kafka.get("matches").asBoolean() ? "every row as on Kafka"
-                        : kafka.get("differences").size() + " rows NOT AS ON KAFKA", replay.at("/run/replayId").asString(), replay.at("/run/payments").asLong(),
-                replay.get("anomalies").size(), comparison.get("matches").asBoolean() ? "equal to" : comparison.get("differences").size()
-                        + " differences from");
+        String live = http.send(
+                        HttpRequest.newBuilder(URI.create(PlatformService.DISBURSEMENT.baseUrl()
+                                        + "/api/reports/payments?groupBy=program,province,regency,state&format=csv"))
+                                .header("Authorization", auditor)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        JsonNode comparison = json.readTree(post(
+                http,
+                auditor,
+                audit + "/api/replays/" + replay.at("/run/replayId").asString() + "/comparison",
+                "text/csv",
+                live));
+        out.printf(
+                "== Audit: ledger of %d events, chain %s, %s; replay of disbursement.events into %s: %d payments, %d anomalies, "
+                        + "%s the live report%n",
+                chain.get("rowsChecked").asLong(),
+                chain.get("intact").asBoolean()
+                        ? "intact"
+                        : "BROKEN at row " + chain.at("/firstBroken/seq").asLong(),
+                kafka.get("matches").asBoolean()
+                        ? "every row as on Kafka"
+                        : kafka.get("differences").size() + " rows NOT AS ON KAFKA",
+                replay.at("/run/replayId").asString(),
+                replay.at("/run/payments").asLong(),
+                replay.get("anomalies").size(),
+                comparison.get("matches").asBoolean()
+                        ? "equal to"
+                        : comparison.get("differences").size() + " differences from");
     }
 
-    private static String post(HttpClient http, String authorization, String url, String contentType, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType).header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    private static String post(HttpClient http, String authorization, String url, String contentType, String body)
+            throws Exception {
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Content-Type", contentType)
+                                .header("Authorization", authorization)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     /** The demo realm's clerk of a province: the one officer who registers its people. */
     private static String clerkOf(String provinceCode) {
-        return DemoOfficers.all().stream().filter(o -> o.province().filter(provinceCode::equals).isPresent()).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("The demo realm has no clerk for province " + provinceCode)).username();
+        return DemoOfficers.all().stream()
+                .filter(o -> o.province().filter(provinceCode::equals).isPresent())
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalArgumentException("The demo realm has no clerk for province " + provinceCode))
+                .username();
     }
 
     private static int submit(Path sample, PrintStream out) throws Exception {
@@ -196,11 +245,18 @@ public final class PlatformLauncher {
         for (JsonNode returnee : json.readTree(sample.toFile())) {
             // Registered at the desk of the returnee's province, by its clerk.
             String clerk = clerkOf(returnee.get("provinceCode").asString());
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(PlatformService.REGISTRATION.baseUrl() + "/api/returnees"))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + DemoOfficers.local().accessToken(clerk))
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(returnee))).build(), HttpResponse.BodyHandlers.ofString());
-            out.printf("  POST /api/returnees %s (as %s) -> HTTP %d%n", MaskedValues.initials(returnee.get("fullName").asString()), clerk, response.statusCode());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(PlatformService.REGISTRATION.baseUrl() + "/api/returnees"))
+                            .header("Content-Type", "application/json")
+                            .header(
+                                    "Authorization",
+                                    "Bearer " + DemoOfficers.local().accessToken(clerk))
+                            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(returnee)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            out.printf(
+                    "  POST /api/returnees %s (as %s) -> HTTP %d%n",
+                    MaskedValues.initials(returnee.get("fullName").asString()), clerk, response.statusCode());
             if (response.statusCode() == 201) {
                 submitted++;
             }

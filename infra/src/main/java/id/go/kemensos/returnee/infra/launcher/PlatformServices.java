@@ -1,12 +1,9 @@
 package id.go.kemensos.returnee.infra.launcher;
 
 import id.go.kemensos.returnee.infra.sim.BankPartnerCredentials;
+import id.go.kemensos.returnee.infra.stack.LocalStack;
 import id.go.kemensos.returnee.infra.stack.ManagedProcess;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
-import id.go.kemensos.returnee.infra.stack.LocalStack;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs each service from its packaged jar in its own JVM, as it runs in production, with its log under work/logs. A service
@@ -37,7 +36,8 @@ public final class PlatformServices implements AutoCloseable {
     private final PlatformHome home;
     private final Map<String, String> environment;
     private final Map<PlatformService, ManagedProcess> running = new EnumMap<>(PlatformService.class);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /**
      * @param environment settings every service gets, e.g. DISBURSEMENT_AUTO_APPROVAL=true for a demo; SERVICE_JAVA_OPTS
@@ -101,16 +101,19 @@ public final class PlatformServices implements AutoCloseable {
             return;
         }
         if (ManagedProcess.isListening(service.port())) {
-            throw new IllegalStateException(service.artifact() + "'s port " + service.port() + " is already in use; stop what runs there");
+            throw new IllegalStateException(
+                    service.artifact() + "'s port " + service.port() + " is already in use; stop what runs there");
         }
         Path logs = home.workDir("logs");
         ProcessBuilder builder = javaProcess(service, overrides, List.of());
-        running.put(service, ManagedProcess.start(service.artifact(), builder, home.root(), logs.resolve(service.artifact() + ".log")));
+        running.put(
+                service,
+                ManagedProcess.start(
+                        service.artifact(), builder, home.root(), logs.resolve(service.artifact() + ".log")));
     }
 
     /** What a one-shot command of a service printed, and its exit status. */
-    public record CommandResult(int exitCode, String output) {
-    }
+    public record CommandResult(int exitCode, String output) {}
 
     /**
      * Runs one of a service's commands (e.g. audit-service's {@code verify}) with the platform's settings, as an operator would
@@ -121,8 +124,11 @@ public final class PlatformServices implements AutoCloseable {
     }
 
     /** The same, with settings of the operator's shell, e.g. PLATFORM_ACCESS_TOKEN for a command that reads another service. */
-    public CommandResult runCommand(PlatformService service, Duration timeout, Map<String, String> environment, String... arguments) {
-        ProcessBuilder builder = javaProcess(service, environment, List.of(arguments)).redirectErrorStream(true).directory(home.root().toFile());
+    public CommandResult runCommand(
+            PlatformService service, Duration timeout, Map<String, String> environment, String... arguments) {
+        ProcessBuilder builder = javaProcess(service, environment, List.of(arguments))
+                .redirectErrorStream(true)
+                .directory(home.root().toFile());
         builder.environment().remove("PORT");
         try {
             Process process = builder.start();
@@ -135,7 +141,8 @@ public final class PlatformServices implements AutoCloseable {
             });
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(service.artifact() + " " + String.join(" ", arguments) + " did not end within " + timeout);
+                throw new IllegalStateException(
+                        service.artifact() + " " + String.join(" ", arguments) + " did not end within " + timeout);
             }
             return new CommandResult(process.exitValue(), output.join());
         } catch (IOException e) {
@@ -156,10 +163,13 @@ public final class PlatformServices implements AutoCloseable {
         Map<String, String> settings = new HashMap<>(bankPartnerEnvironment());
         // The local stack's own passwords (the "-local" defaults of the services' configuration) are allowed here only.
         settings.put("PLATFORM_LOCAL_STACK", "true");
-        settings.put("PLATFORM_KEYS_DIR", LocalStack.keysDirectory(home).toAbsolutePath().toString());
+        settings.put(
+                "PLATFORM_KEYS_DIR",
+                LocalStack.keysDirectory(home).toAbsolutePath().toString());
         settings.putAll(environment);
         settings.putAll(overrides);
-        String javaOptions = settings.getOrDefault("SERVICE_JAVA_OPTS", System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "-Xms128m -Xmx512m"));
+        String javaOptions = settings.getOrDefault(
+                "SERVICE_JAVA_OPTS", System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "-Xms128m -Xmx512m"));
         command.addAll(List.of(javaOptions.trim().split("\\s+")));
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(arguments);
@@ -175,18 +185,25 @@ public final class PlatformServices implements AutoCloseable {
      */
     private Map<String, String> bankPartnerEnvironment() {
         BankPartnerCredentials credentials = BankPartnerCredentials.local(home);
-        return Map.of("DISBURSEMENT_BANK_PARTNER_ID", credentials.partnerId(),
-                "DISBURSEMENT_BANK_PRIVATE_KEY_FILE", credentials.privateKeyFile().toAbsolutePath().toString(),
-                "DISBURSEMENT_BANK_CLIENT_SECRET_FILE", credentials.clientSecretFile().toAbsolutePath().toString());
+        return Map.of(
+                "DISBURSEMENT_BANK_PARTNER_ID",
+                credentials.partnerId(),
+                "DISBURSEMENT_BANK_PRIVATE_KEY_FILE",
+                credentials.privateKeyFile().toAbsolutePath().toString(),
+                "DISBURSEMENT_BANK_CLIENT_SECRET_FILE",
+                credentials.clientSecretFile().toAbsolutePath().toString());
     }
 
     private void awaitHealthy(PlatformService service) {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
-        HttpRequest health = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/health")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         while (true) {
             ManagedProcess process = running.get(service);
             if (process == null || !process.isAlive()) {
-                throw new IllegalStateException(service.artifact() + " exited during start; see " + home.work().resolve("logs"));
+                throw new IllegalStateException(service.artifact() + " exited during start; see "
+                        + home.work().resolve("logs"));
             }
             try {
                 HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
@@ -201,8 +218,8 @@ public final class PlatformServices implements AutoCloseable {
                 throw new IllegalStateException("Interrupted", e);
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(service.artifact() + " not healthy after " + START_TIMEOUT + "; see its log in "
-                        + home.work().resolve("logs"));
+                throw new IllegalStateException(service.artifact() + " not healthy after " + START_TIMEOUT
+                        + "; see its log in " + home.work().resolve("logs"));
             }
             ManagedProcess.pause(Duration.ofMillis(250));
         }

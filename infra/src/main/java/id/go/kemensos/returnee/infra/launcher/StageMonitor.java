@@ -6,6 +6,13 @@ import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,14 +21,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.PrintStream;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Prints each stage of the flow as its event appears on Kafka (registered, decided, payment states, SMS sent), reading the
@@ -38,9 +37,10 @@ final class StageMonitor implements Runnable, AutoCloseable {
 
     StageMonitor(String bootstrapServers, PrintStream out) {
         this.out = out;
-        this.consumer = new KafkaConsumer<>(KafkaAccess.asAdmin(bootstrapServers, Map.of(
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
-                new StringDeserializer(), new CloudEventDeserializer());
+        this.consumer = new KafkaConsumer<>(
+                KafkaAccess.asAdmin(bootstrapServers, Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
+                new StringDeserializer(),
+                new CloudEventDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : Topics.allEventTopics()) {
             if (topic.equals(EligibilityTopics.PROTECTION_EVENTS) || topic.equals(AccessTopics.EVENTS)) {
@@ -71,18 +71,23 @@ final class StageMonitor implements Runnable, AutoCloseable {
 
     private void print(CloudEvent event) {
         String type = event.getType().replaceFirst("^id\\.go\\.kemensos\\.", "").replaceFirst("\\.v\\d+$", "");
-        JsonNode data = event.getData() == null ? null : json.readTree(event.getData().toBytes());
-        // Ids are UUIDv7: the leading digits are a timestamp, shared by everyone registered in the same instant; the tail is random.
+        JsonNode data =
+                event.getData() == null ? null : json.readTree(event.getData().toBytes());
+        // Ids are UUIDv7: the leading digits are a timestamp, shared by everyone registered in the same instant; the
+        // tail is random.
         String subject = event.getSubject();
         String who = subject == null ? "?" : subject.substring(Math.max(0, subject.length() - 8));
         String detail = switch (type) {
             // Names travel sealed with the person's key: the monitor shows the region and the pseudonymous id only.
             case "registration.ReturneeRegistered" -> "REGISTERED  region " + text(data, "regencyCode");
-            case "eligibility.EligibilityDecided" -> "DECIDED     " + text(data, "outcome") + " " + text(data, "programId")
-                    + " Rp" + text(data, "grantAmount") + " (rule set " + text(data, "ruleSetId") + " v" + text(data, "ruleSetVersion") + ")";
+            case "eligibility.EligibilityDecided" ->
+                "DECIDED     " + text(data, "outcome") + " " + text(data, "programId") + " Rp"
+                        + text(data, "grantAmount") + " (rule set " + text(data, "ruleSetId") + " v"
+                        + text(data, "ruleSetVersion") + ")";
             case "disbursement.PaymentScheduled" -> "PAYMENT     scheduled Rp" + text(data, "amount");
             case "disbursement.PaymentApproved" -> "PAYMENT     approved by " + text(data, "approvedBy");
-            case "disbursement.PaymentSent" -> "PAYMENT     sent to bank " + text(data, "bankCode") + " " + text(data, "accountNumberMasked");
+            case "disbursement.PaymentSent" ->
+                "PAYMENT     sent to bank " + text(data, "bankCode") + " " + text(data, "accountNumberMasked");
             case "disbursement.PaymentSettled" -> {
                 paidBeneficiaries.add(event.getSubject());
                 yield "PAID        Rp" + text(data, "amount") + ", bank reference " + text(data, "bankReference");
@@ -95,10 +100,14 @@ final class StageMonitor implements Runnable, AutoCloseable {
                 yield "SMS SENT    " + text(data, "template") + " to " + text(data, "phoneMasked");
             }
             case "notification.SmsFailed" -> "SMS FAILED  " + text(data, "template") + ": " + text(data, "reason");
-            case "audit.AuditLedgerSealed" -> "AUDIT       ledger sealed at row " + text(data, "seq") + ", hash " + text(data, "hash").substring(0, 12) + "…";
+            case "audit.AuditLedgerSealed" ->
+                "AUDIT       ledger sealed at row " + text(data, "seq") + ", hash "
+                        + text(data, "hash").substring(0, 12) + "…";
             default -> type;
         };
-        out.printf("  %s  …%s  %s%n", event.getTime() == null ? "" : event.getTime().toLocalTime().withNano(0), who, detail);
+        out.printf(
+                "  %s  …%s  %s%n",
+                event.getTime() == null ? "" : event.getTime().toLocalTime().withNano(0), who, detail);
     }
 
     private static String text(JsonNode data, String field) {

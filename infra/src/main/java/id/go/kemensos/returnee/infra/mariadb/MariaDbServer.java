@@ -2,9 +2,6 @@ package id.go.kemensos.returnee.infra.mariadb;
 
 import id.go.kemensos.returnee.infra.stack.ManagedProcess;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The project's own MariaDB instance: its own data directory under work/, port 3307, binlog on in ROW format with full row
@@ -42,7 +41,8 @@ public final class MariaDbServer implements AutoCloseable {
     }
 
     public String jdbcUrl(String schema) {
-        return "jdbc:mysql://127.0.0.1:" + port + "/" + schema + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + schema
+                + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
     }
 
     /** Starts the instance, or adopts one already listening on the port (another JVM of this project started it). */
@@ -58,7 +58,8 @@ public final class MariaDbServer implements AutoCloseable {
         if (!Files.isDirectory(data.resolve("mysql"))) {
             initialise(dir, data);
         }
-        List<String> command = new ArrayList<>(List.of(mariadbd,
+        List<String> command = new ArrayList<>(List.of(
+                mariadbd,
                 "--no-defaults",
                 "--datadir=" + data,
                 "--port=" + port,
@@ -75,7 +76,8 @@ public final class MariaDbServer implements AutoCloseable {
                 "--default-time-zone=+00:00",
                 "--max-connections=400",
                 "--innodb-buffer-pool-size=512M",
-                // A developer instance: group commits instead of one fsync per transaction. Production keeps the durable defaults.
+                // A developer instance: group commits instead of one fsync per transaction. Production keeps the
+                // durable defaults.
                 "--innodb-flush-log-at-trx-commit=2",
                 "--sync-binlog=0",
                 "--skip-name-resolve",
@@ -91,8 +93,12 @@ public final class MariaDbServer implements AutoCloseable {
 
     private void initialise(Path dir, Path data) {
         log.info("Initialising a new MariaDB data directory at {}", data);
-        List<String> command = new ArrayList<>(List.of(which("mariadb-install-db", "mysql_install_db"),
-                "--no-defaults", "--datadir=" + data, "--auth-root-authentication-method=normal", "--skip-test-db"));
+        List<String> command = new ArrayList<>(List.of(
+                which("mariadb-install-db", "mysql_install_db"),
+                "--no-defaults",
+                "--datadir=" + data,
+                "--auth-root-authentication-method=normal",
+                "--skip-test-db"));
         if (isRoot()) {
             command.add("--user=root");
         }
@@ -102,26 +108,33 @@ public final class MariaDbServer implements AutoCloseable {
     private void bootstrap() {
         String script = resource("/mariadb/bootstrap.sql");
         try (Connection c = DriverManager.getConnection(jdbcUrl("") + "&allowMultiQueries=false", "root", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             for (String statement : statements(script)) {
                 try {
                     s.execute(statement);
                 } catch (SQLException e) {
                     // Taking back a right the user never had (a fresh stack) is nothing to take back.
-                    if (!(statement.startsWith("REVOKE") && (e.getErrorCode() == NO_SUCH_GRANT || e.getErrorCode() == NO_SUCH_TABLE_GRANT))) {
+                    if (!(statement.startsWith("REVOKE")
+                            && (e.getErrorCode() == NO_SUCH_GRANT || e.getErrorCode() == NO_SUCH_TABLE_GRANT))) {
                         throw e;
                     }
                 }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot bootstrap schemas and users on MariaDB port " + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot bootstrap schemas and users on MariaDB port " + port + ": " + e.getMessage(), e);
         }
     }
 
     static List<String> statements(String script) {
         StringBuilder withoutComments = new StringBuilder();
-        script.lines().filter(line -> !line.stripLeading().startsWith("--")).forEach(line -> withoutComments.append(line).append('\n'));
-        return Arrays.stream(withoutComments.toString().split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        script.lines()
+                .filter(line -> !line.stripLeading().startsWith("--"))
+                .forEach(line -> withoutComments.append(line).append('\n'));
+        return Arrays.stream(withoutComments.toString().split(";"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static String ensureInstalled() {
@@ -135,10 +148,14 @@ public final class MariaDbServer implements AutoCloseable {
         }
         log.warn("mariadbd is missing; installing Debian's mariadb-server package");
         Path logFile = Path.of(System.getProperty("java.io.tmpdir"), "mariadb-server-install.log");
-        ManagedProcess.run("apt-get update", List.of("apt-get", "update", "-q"), Path.of("/"), logFile, Duration.ofMinutes(5));
-        ManagedProcess.run("apt-get install mariadb-server",
+        ManagedProcess.run(
+                "apt-get update", List.of("apt-get", "update", "-q"), Path.of("/"), logFile, Duration.ofMinutes(5));
+        ManagedProcess.run(
+                "apt-get install mariadb-server",
                 List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y", "-q", "mariadb-server"),
-                Path.of("/"), logFile, Duration.ofMinutes(10));
+                Path.of("/"),
+                logFile,
+                Duration.ofMinutes(10));
         found = findExecutable("mariadbd", "/usr/sbin/mariadbd");
         if (found == null) {
             throw new IllegalStateException("Installed mariadb-server but still cannot find mariadbd; see " + logFile);
@@ -153,7 +170,8 @@ public final class MariaDbServer implements AutoCloseable {
                 return found;
             }
         }
-        throw new IllegalStateException("None of " + String.join(", ", names) + " is installed (Debian package mariadb-server)");
+        throw new IllegalStateException(
+                "None of " + String.join(", ", names) + " is installed (Debian package mariadb-server)");
     }
 
     private static String findExecutable(String name, String usual) {

@@ -1,12 +1,11 @@
 package id.go.kemensos.returnee.infra.relay;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One outbox connector as Kafka Connect takes it in production ({@code infra/connect/<service>-outbox.json}), turned into
@@ -22,7 +21,9 @@ public record ConnectorConfig(String name, Map<String, String> config) {
     public static ConnectorConfig read(Path file) {
         JsonNode root = JsonMapper.builder().build().readTree(file.toFile());
         Map<String, String> config = new LinkedHashMap<>();
-        root.required("config").properties().forEach(e -> config.put(e.getKey(), e.getValue().asString()));
+        root.required("config")
+                .properties()
+                .forEach(e -> config.put(e.getKey(), e.getValue().asString()));
         return new ConnectorConfig(root.required("name").asString(), config);
     }
 
@@ -45,24 +46,34 @@ public record ConnectorConfig(String name, Map<String, String> config) {
         p.setProperty("database.password", local.databasePassword());
         p.setProperty("database.ssl.mode", "disable");
         p.setProperty("bootstrap.servers", local.bootstrapServers());
-        // Any Kafka client the engine makes from its configuration logs in as the relay too (as Connect's worker would).
+        // Any Kafka client the engine makes from its configuration logs in as the relay too (as Connect's worker
+        // would).
         local.kafkaSecurity().forEach((k, v) -> {
-            for (String prefix : new String[]{"", "producer.", "admin.", "consumer."}) {
+            for (String prefix : new String[] {"", "producer.", "admin.", "consumer."}) {
                 p.setProperty(prefix + k, String.valueOf(v));
             }
         });
         p.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
-        p.setProperty("offset.storage.file.filename", local.stateDir().resolve(name + ".offsets").toString());
+        p.setProperty(
+                "offset.storage.file.filename",
+                local.stateDir().resolve(name + ".offsets").toString());
         // Offsets are also committed on every clean stop; this bounds what a crash re-emits (consumers deduplicate).
         p.setProperty("offset.flush.interval.ms", "1000");
         p.setProperty("schema.history.internal", "io.debezium.storage.file.history.FileSchemaHistory");
-        p.setProperty("schema.history.internal.file.filename", local.stateDir().resolve(name + ".schema-history").toString());
+        p.setProperty(
+                "schema.history.internal.file.filename",
+                local.stateDir().resolve(name + ".schema-history").toString());
         return p;
     }
 
     /** @param kafkaSecurity the Kafka login of the relay's clients (security.protocol, sasl.*) */
-    public record LocalEndpoints(String databaseHost, int databasePort, String databasePassword, String bootstrapServers,
-                                 Map<String, Object> kafkaSecurity, Path stateDir) {
+    public record LocalEndpoints(
+            String databaseHost,
+            int databasePort,
+            String databasePassword,
+            String bootstrapServers,
+            Map<String, Object> kafkaSecurity,
+            Path stateDir) {
 
         public LocalEndpoints {
             kafkaSecurity = Map.copyOf(kafkaSecurity);

@@ -1,20 +1,9 @@
 package id.go.kemensos.returnee.infra.relay;
 
+import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
-import io.debezium.embedded.Connect;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.connect.header.Header;
-import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.storage.Converter;
-import org.apache.kafka.connect.storage.HeaderConverter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +21,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.connect.header.Header;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.storage.Converter;
+import org.apache.kafka.connect.storage.HeaderConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Debezium embedded engine reading one service's {@code outbox_event} from the binlog, routed by the Outbox EventRouter
@@ -64,6 +63,7 @@ final class OutboxConnector implements DebeziumEngine.ChangeConsumer<RecordChang
     private volatile boolean taskRunning;
     /** A failure while starting belongs to the starter: the first start fails loudly, a restart reschedules itself. */
     private volatile boolean starting;
+
     private volatile boolean stopping;
     private final AtomicInteger restarts = new AtomicInteger();
     private int consecutiveFailures;
@@ -127,7 +127,8 @@ final class OutboxConnector implements DebeziumEngine.ChangeConsumer<RecordChang
             if (!started.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
                 starting = false;
                 closeEngine();
-                throw new IllegalStateException("Outbox connector " + connector.name() + " did not start within " + timeoutMillis + " ms");
+                throw new IllegalStateException(
+                        "Outbox connector " + connector.name() + " did not start within " + timeoutMillis + " ms");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -136,8 +137,10 @@ final class OutboxConnector implements DebeziumEngine.ChangeConsumer<RecordChang
         starting = false;
         if (!taskRunning) {
             Throwable failure = lastFailure.get();
-            throw new IllegalStateException("Outbox connector " + connector.name() + " failed to start: "
-                    + (failure == null ? "unknown" : failure.getMessage()), failure);
+            throw new IllegalStateException(
+                    "Outbox connector " + connector.name() + " failed to start: "
+                            + (failure == null ? "unknown" : failure.getMessage()),
+                    failure);
         }
         lastFailure.set(null);
         lastStartedAt = Instant.now();
@@ -150,7 +153,11 @@ final class OutboxConnector implements DebeziumEngine.ChangeConsumer<RecordChang
             consecutiveFailures = 0; // it ran well for a while: this is a new incident, start the backoff again
         }
         long delaySeconds = Math.min(60, 2L << Math.min(consecutiveFailures++, 5));
-        log.error("OUTBOX RELAY {}: restarting in {} s (attempt {})", connector.name(), delaySeconds, consecutiveFailures);
+        log.error(
+                "OUTBOX RELAY {}: restarting in {} s (attempt {})",
+                connector.name(),
+                delaySeconds,
+                consecutiveFailures);
         RESTARTS.schedule(this::restart, delaySeconds, TimeUnit.SECONDS);
     }
 
@@ -199,8 +206,10 @@ final class OutboxConnector implements DebeziumEngine.ChangeConsumer<RecordChang
     }
 
     @Override
-    public void handleBatch(List<RecordChangeEvent<SourceRecord>> records,
-                            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+    public void handleBatch(
+            List<RecordChangeEvent<SourceRecord>> records,
+            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
+            throws InterruptedException {
         List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
         for (RecordChangeEvent<SourceRecord> change : records) {
             SourceRecord record = change.record();
@@ -228,9 +237,14 @@ final class OutboxConnector implements DebeziumEngine.ChangeConsumer<RecordChang
         String topic = record.topic();
         RecordHeaders headers = new RecordHeaders();
         for (Header header : record.headers()) {
-            headers.add(header.key(), headerConverter.fromConnectHeader(topic, header.key(), header.schema(), header.value()));
+            headers.add(
+                    header.key(),
+                    headerConverter.fromConnectHeader(topic, header.key(), header.schema(), header.value()));
         }
-        return new ProducerRecord<>(topic, null, record.timestamp(),
+        return new ProducerRecord<>(
+                topic,
+                null,
+                record.timestamp(),
                 keyConverter.fromConnectData(topic, record.keySchema(), record.key()),
                 valueConverter.fromConnectData(topic, record.valueSchema(), record.value()),
                 headers);

@@ -1,25 +1,24 @@
 package id.go.kemensos.returnee.infra.relay;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local stand-in for a Kafka Connect cluster: one Debezium embedded engine per {@code infra/connect/*-outbox.json}.
@@ -45,8 +44,11 @@ public final class OutboxRelay implements AutoCloseable {
 
     private static List<ConnectorConfig> readConnectors(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            List<ConnectorConfig> found = files.filter(f -> f.getFileName().toString().endsWith("-outbox.json")).sorted()
-                    .map(ConnectorConfig::read).toList();
+            List<ConnectorConfig> found = files.filter(
+                            f -> f.getFileName().toString().endsWith("-outbox.json"))
+                    .sorted()
+                    .map(ConnectorConfig::read)
+                    .toList();
             if (found.isEmpty()) {
                 throw new IllegalStateException("No *-outbox.json connector configurations in " + dir);
             }
@@ -63,13 +65,20 @@ public final class OutboxRelay implements AutoCloseable {
         acquireLock();
         Map<String, Object> config = new HashMap<>(endpoints.kafkaSecurity());
         config.putAll(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 2,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"));
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                endpoints.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                2,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                256 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                "lz4",
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "outbox-relay"));
         producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         for (ConnectorConfig connector : connectors) {
             OutboxConnector engine = new OutboxConnector(connector, connector.forLocalStack(endpoints), producer);

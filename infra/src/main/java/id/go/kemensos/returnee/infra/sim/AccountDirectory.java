@@ -21,8 +21,7 @@ final class AccountDirectory {
     /** Account numbers are digits only; lengths vary by bank (10 to 16 in practice) so only the upper bound is checked. */
     static final Pattern ACCOUNT_NO = Pattern.compile("^\\d{1,34}$");
 
-    record Account(String holderName, boolean closed) {
-    }
+    record Account(String holderName, boolean closed) {}
 
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private volatile boolean autoOpen = true;
@@ -37,7 +36,8 @@ final class AccountDirectory {
     /** Closes a registered account, or records an unknown one as existing-but-closed. */
     void close(String bankCode, String accountNo) {
         requireValid(bankCode, accountNo);
-        accounts.merge(key(bankCode, accountNo), new Account("", true), (old, fresh) -> new Account(old.holderName(), true));
+        accounts.merge(
+                key(bankCode, accountNo), new Account("", true), (old, fresh) -> new Account(old.holderName(), true));
     }
 
     Optional<Account> find(String bankCode, String accountNo) {

@@ -21,15 +21,15 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiFunction;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 
 /**
  * A receiving bank behind a SNAP BI interface: account inquiry (service 16), interbank transfer (18) and transfer status
@@ -50,19 +50,23 @@ public final class BankGatewaySimulator extends GatewaySimulator {
     private static final String STATUS = "36";
 
     /** What a transfer request resolved to, replayed verbatim for duplicates. {@code bankReference} null = rejected. */
-    private record Outcome(String bankKey, String accountNo, long rupiah, Amount amount, String bankReference,
-                           Reply reply) {
-    }
+    private record Outcome(
+            String bankKey, String accountNo, long rupiah, Amount amount, String bankReference, Reply reply) {}
 
     /**
      * Body of {@code GET /sim/stats}; inconsistent requests (409) are not counted as duplicates. Transfer requests
      * count only those that passed authentication; {@code authenticationRefusals} counts every SNAP request refused by
      * it (access token requests included).
      */
-    public record BankStats(long transferRequests, long executedTransfers, long duplicateRequests,
-                            long inconsistentRequests, long rejectedTransfers, long faultsInjected,
-                            long authenticationRefusals, long accessTokensIssued) {
-    }
+    public record BankStats(
+            long transferRequests,
+            long executedTransfers,
+            long duplicateRequests,
+            long inconsistentRequests,
+            long rejectedTransfers,
+            long faultsInjected,
+            long authenticationRefusals,
+            long accessTokensIssued) {}
 
     private final AccountDirectory accounts = new AccountDirectory();
     private final SnapAuthentication authentication = new SnapAuthentication(log, Clock.systemUTC());
@@ -73,6 +77,7 @@ public final class BankGatewaySimulator extends GatewaySimulator {
     private final Set<String> returned = ConcurrentHashMap.newKeySet();
     /** Never reset: a bank does not reuse references, and a client may still hold ones from before a reset. */
     private final AtomicLong referenceSequence = new AtomicLong();
+
     private final AtomicLong transferRequests = new AtomicLong();
     private final AtomicLong duplicateRequests = new AtomicLong();
     private final AtomicLong inconsistentRequests = new AtomicLong();
@@ -135,7 +140,9 @@ public final class BankGatewaySimulator extends GatewaySimulator {
     }
 
     public List<ExecutedTransfer> executedTransfers() {
-        return executed.stream().sorted(Comparator.comparing(ExecutedTransfer::executedAt)).toList();
+        return executed.stream()
+                .sorted(Comparator.comparing(ExecutedTransfer::executedAt))
+                .toList();
     }
 
     /** Times the transfer was actually booked: 0 or 1 by construction, counted independently so tests can prove it. */
@@ -149,8 +156,14 @@ public final class BankGatewaySimulator extends GatewaySimulator {
     }
 
     public BankStats stats() {
-        return new BankStats(transferRequests.get(), executed.size(), duplicateRequests.get(),
-                inconsistentRequests.get(), rejectedTransfers.get(), faultsInjected(), authentication.refusals(),
+        return new BankStats(
+                transferRequests.get(),
+                executed.size(),
+                duplicateRequests.get(),
+                inconsistentRequests.get(),
+                rejectedTransfers.get(),
+                faultsInjected(),
+                authentication.refusals(),
                 authentication.tokensIssued());
     }
 
@@ -195,7 +208,7 @@ public final class BankGatewaySimulator extends GatewaySimulator {
     protected boolean route(HttpExchange exchange, String method, String path) throws IOException {
         switch (method + " " + path) {
             case "POST /snap/v1.0/access-token/b2b" ->
-                    SimulatorHttp.send(exchange, authentication.issueToken(exchange, SimulatorHttp.readBody(exchange)));
+                SimulatorHttp.send(exchange, authentication.issueToken(exchange, SimulatorHttp.readBody(exchange)));
             // Each service call is authenticated over the raw body first; only then parsed, fault-injected and run.
             case "POST /snap/v1.0/account-inquiry-external" -> {
                 byte[] body = SimulatorHttp.readBody(exchange);
@@ -237,14 +250,17 @@ public final class BankGatewaySimulator extends GatewaySimulator {
                 SimulatorHttp.sendJson(exchange, 200, Map.of("bankCode", body.bankCode(), "ok", true));
             }
             case "PUT /sim/accounts/auto-open" -> {
-                boolean enabled = SimulatorHttp.readJson(exchange, SnapMessages.AutoOpen.class).enabled();
+                boolean enabled = SimulatorHttp.readJson(exchange, SnapMessages.AutoOpen.class)
+                        .enabled();
                 setUnknownAccountsAutoOpen(enabled);
                 SimulatorHttp.sendJson(exchange, 200, Map.of("enabled", enabled));
             }
             case "POST /sim/returns" -> {
-                String reference = SimulatorHttp.readJson(exchange, SnapMessages.ReturnRequest.class).partnerReferenceNo();
+                String reference = SimulatorHttp.readJson(exchange, SnapMessages.ReturnRequest.class)
+                        .partnerReferenceNo();
                 boolean known = returnTransfer(reference);
-                SimulatorHttp.sendJson(exchange, known ? 200 : 404, Map.of("partnerReferenceNo", reference, "returned", known));
+                SimulatorHttp.sendJson(
+                        exchange, known ? 200 : 404, Map.of("partnerReferenceNo", reference, "returned", known));
             }
             case "GET /sim/transfers" -> SimulatorHttp.sendJson(exchange, 200, executedTransfers());
             case "GET /sim/stats" -> SimulatorHttp.sendJson(exchange, 200, stats());
@@ -276,17 +292,23 @@ public final class BankGatewaySimulator extends GatewaySimulator {
     }
 
     private Reply inquire(AccountInquiryRequest request) {
-        SnapError invalid = SnapMessages.accountError(INQUIRY, request.beneficiaryBankCode(),
-                request.beneficiaryAccountNo());
+        SnapError invalid =
+                SnapMessages.accountError(INQUIRY, request.beneficiaryBankCode(), request.beneficiaryAccountNo());
         if (invalid != null) {
             return new Reply(400, invalid);
         }
         return accounts.find(request.beneficiaryBankCode(), request.beneficiaryAccountNo())
                 .map(account -> account.closed()
                         ? new Reply(403, new SnapError("4031618", "Inactive Account"))
-                        : new Reply(200, new AccountInquiryResponse("2001600", "Successful",
-                                request.partnerReferenceNo(), request.beneficiaryAccountNo(), account.holderName(),
-                                request.beneficiaryBankCode())))
+                        : new Reply(
+                                200,
+                                new AccountInquiryResponse(
+                                        "2001600",
+                                        "Successful",
+                                        request.partnerReferenceNo(),
+                                        request.beneficiaryAccountNo(),
+                                        account.holderName(),
+                                        request.beneficiaryBankCode())))
                 .orElseGet(() -> new Reply(404, new SnapError("4041611", "Invalid Account")));
     }
 
@@ -307,7 +329,8 @@ public final class BankGatewaySimulator extends GatewaySimulator {
             return outcome.reply();
         }
         if (!outcome.bankKey().equals(AccountDirectory.bankKey(request.beneficiaryBankCode()))
-                || !outcome.accountNo().equals(request.beneficiaryAccountNo()) || outcome.rupiah() != rupiah) {
+                || !outcome.accountNo().equals(request.beneficiaryAccountNo())
+                || outcome.rupiah() != rupiah) {
             inconsistentRequests.incrementAndGet();
             log.warn("transfer {} repeated with a different amount or account", reference);
             return new Reply(409, new SnapError("4091800", "Inconsistent Request"));
@@ -323,25 +346,56 @@ public final class BankGatewaySimulator extends GatewaySimulator {
         String accountNo = request.beneficiaryAccountNo();
         Amount amount = new Amount(request.amount().value(), "IDR");
         Optional<AccountDirectory.Account> account = accounts.find(request.beneficiaryBankCode(), accountNo);
-        SnapError rejection = account.isEmpty() ? new SnapError("4041811", "Invalid Account")
+        SnapError rejection = account.isEmpty()
+                ? new SnapError("4041811", "Invalid Account")
                 : account.get().closed() ? new SnapError("4031818", "Inactive Account") : null;
         if (rejection != null) {
             rejectedTransfers.incrementAndGet();
-            log.info("transfer {} to bank {} account {} rejected: {}", request.partnerReferenceNo(), bankKey,
-                    SimulatorHttp.mask(accountNo), rejection.responseMessage());
+            log.info(
+                    "transfer {} to bank {} account {} rejected: {}",
+                    request.partnerReferenceNo(),
+                    bankKey,
+                    SimulatorHttp.mask(accountNo),
+                    rejection.responseMessage());
             int status = Integer.parseInt(rejection.responseCode().substring(0, 3));
             return new Outcome(bankKey, accountNo, rupiah, amount, null, new Reply(status, rejection));
         }
         String bankReference = String.format("BNK%012d", referenceSequence.incrementAndGet());
-        executions.computeIfAbsent(request.partnerReferenceNo(), ref -> new AtomicInteger()).incrementAndGet();
-        executed.add(new ExecutedTransfer(request.partnerReferenceNo(), bankReference, request.beneficiaryBankCode(),
-                accountNo, request.beneficiaryAccountName(), rupiah, Instant.now()));
-        log.info("transfer {} booked as {}: Rp{} to bank {} account {}", request.partnerReferenceNo(), bankReference,
-                rupiah, bankKey, SimulatorHttp.mask(accountNo));
-        return new Outcome(bankKey, accountNo, rupiah, amount, bankReference,
-                new Reply(200, new TransferResponse("2001800", "Successful", bankReference,
-                        request.partnerReferenceNo(), amount, request.beneficiaryBankCode(), accountNo,
-                        request.sourceAccountNo())));
+        executions
+                .computeIfAbsent(request.partnerReferenceNo(), ref -> new AtomicInteger())
+                .incrementAndGet();
+        executed.add(new ExecutedTransfer(
+                request.partnerReferenceNo(),
+                bankReference,
+                request.beneficiaryBankCode(),
+                accountNo,
+                request.beneficiaryAccountName(),
+                rupiah,
+                Instant.now()));
+        log.info(
+                "transfer {} booked as {}: Rp{} to bank {} account {}",
+                request.partnerReferenceNo(),
+                bankReference,
+                rupiah,
+                bankKey,
+                SimulatorHttp.mask(accountNo));
+        return new Outcome(
+                bankKey,
+                accountNo,
+                rupiah,
+                amount,
+                bankReference,
+                new Reply(
+                        200,
+                        new TransferResponse(
+                                "2001800",
+                                "Successful",
+                                bankReference,
+                                request.partnerReferenceNo(),
+                                amount,
+                                request.beneficiaryBankCode(),
+                                accountNo,
+                                request.sourceAccountNo())));
     }
 
     private Reply status(StatusRequest request) {
@@ -354,7 +408,16 @@ public final class BankGatewaySimulator extends GatewaySimulator {
             return new Reply(404, new SnapError("4043601", "Transaction Not Found"));
         }
         boolean success = outcome.bankReference() != null;
-        return new Reply(200, new StatusResponse("2003600", "Successful", reference, outcome.bankReference(),
-                TRANSFER, success ? "00" : "06", success ? "Success" : "Failed", outcome.amount()));
+        return new Reply(
+                200,
+                new StatusResponse(
+                        "2003600",
+                        "Successful",
+                        reference,
+                        outcome.bankReference(),
+                        TRANSFER,
+                        success ? "00" : "06",
+                        success ? "Success" : "Failed",
+                        outcome.amount()));
     }
 }

@@ -60,8 +60,11 @@ public record BankPartnerCredentials(String partnerId, Path privateKeyFile, Path
     /** Credentials of {@code partnerId} kept in {@code directory} under the standard file names. */
     public static BankPartnerCredentials in(Path directory, String partnerId) {
         Path dir = directory.toAbsolutePath().normalize();
-        return new BankPartnerCredentials(partnerId, dir.resolve("partner-private-key.pem"),
-                dir.resolve("partner-public-key.pem"), dir.resolve("client-secret"));
+        return new BankPartnerCredentials(
+                partnerId,
+                dir.resolve("partner-private-key.pem"),
+                dir.resolve("partner-public-key.pem"),
+                dir.resolve("client-secret"));
     }
 
     /**
@@ -80,7 +83,9 @@ public record BankPartnerCredentials(String partnerId, Path privateKeyFile, Path
                 write(privateKeyFile, pem(PRIVATE_LABEL, pair.getPrivate().getEncoded()));
                 log.info("Generated the SNAP partner key pair of {} in {}", partnerId, privateKeyFile.getParent());
             } else if (!Files.exists(publicKeyFile)) {
-                write(publicKeyFile, pem(PUBLIC_LABEL, derivePublicKey(privateKey()).getEncoded()));
+                write(
+                        publicKeyFile,
+                        pem(PUBLIC_LABEL, derivePublicKey(privateKey()).getEncoded()));
                 log.info("Derived the missing SNAP partner public key of {} from its private key", partnerId);
             }
             if (!Files.exists(clientSecretFile)) {
@@ -90,11 +95,14 @@ public record BankPartnerCredentials(String partnerId, Path privateKeyFile, Path
                 log.info("Generated the SNAP client secret of {} in {}", partnerId, clientSecretFile.getParent());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the SNAP partner credentials in " + privateKeyFile.getParent(), e);
+            throw new UncheckedIOException(
+                    "Cannot write the SNAP partner credentials in " + privateKeyFile.getParent(), e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot generate the SNAP partner credentials", e);
         }
-        if (!((RSAPublicKey) publicKey()).getModulus().equals(((RSAPublicKey) derivePublicKey(privateKey())).getModulus())) {
+        if (!((RSAPublicKey) publicKey())
+                .getModulus()
+                .equals(((RSAPublicKey) derivePublicKey(privateKey())).getModulus())) {
             throw new IllegalStateException(publicKeyFile + " is not the public key of " + privateKeyFile
                     + "; delete both to have a new pair generated");
         }
@@ -103,7 +111,8 @@ public record BankPartnerCredentials(String partnerId, Path privateKeyFile, Path
 
     public PrivateKey privateKey() {
         try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(readPem(privateKeyFile, PRIVATE_LABEL)));
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(readPem(privateKeyFile, PRIVATE_LABEL)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(privateKeyFile + " is not a PKCS#8 RSA private key", e);
         }
@@ -111,7 +120,8 @@ public record BankPartnerCredentials(String partnerId, Path privateKeyFile, Path
 
     public PublicKey publicKey() {
         try {
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(readPem(publicKeyFile, PUBLIC_LABEL)));
+            return KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(readPem(publicKeyFile, PUBLIC_LABEL)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(publicKeyFile + " is not an X.509 RSA public key", e);
         }
@@ -120,7 +130,8 @@ public record BankPartnerCredentials(String partnerId, Path privateKeyFile, Path
     /** The client secret exactly as the HMAC key is made of it: the file's one line, without the line break. */
     public String clientSecret() {
         try {
-            String secret = Files.readString(clientSecretFile, StandardCharsets.US_ASCII).strip();
+            String secret = Files.readString(clientSecretFile, StandardCharsets.US_ASCII)
+                    .strip();
             if (secret.isEmpty()) {
                 throw new IllegalStateException(clientSecretFile + " is empty");
             }
@@ -137,7 +148,8 @@ public record BankPartnerCredentials(String partnerId, Path privateKeyFile, Path
 
     /** PEM text: the DER bytes in Base64, 64 characters a line, between BEGIN/END lines of the label. */
     static String pem(String label, byte[] der) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der);
         return "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n";
     }
 
@@ -160,10 +172,12 @@ public record BankPartnerCredentials(String partnerId, Path privateKeyFile, Path
 
     private static PublicKey derivePublicKey(PrivateKey privateKey) {
         if (!(privateKey instanceof RSAPrivateCrtKey crt)) {
-            throw new IllegalStateException("the partner private key carries no public exponent; delete it to regenerate");
+            throw new IllegalStateException(
+                    "the partner private key carries no public exponent; delete it to regenerate");
         }
         try {
-            return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+            return KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot derive the partner public key", e);
         }
@@ -174,7 +188,8 @@ public record BankPartnerCredentials(String partnerId, Path privateKeyFile, Path
         Path dir = file.getParent();
         boolean posix = Files.getFileStore(dir).supportsFileAttributeView("posix");
         Path temp = posix
-                ? Files.createTempFile(dir, file.getFileName() + ".", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                ? Files.createTempFile(
+                        dir, file.getFileName() + ".", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
                 : Files.createTempFile(dir, file.getFileName() + ".", ".tmp");
         try {
             if (!posix) {
@@ -194,8 +209,10 @@ public record BankPartnerCredentials(String partnerId, Path privateKeyFile, Path
     /** Best effort where POSIX permissions are unavailable (e.g. Windows): owner read/write only. */
     private static void restrictToOwner(Path file) {
         java.io.File f = file.toFile();
-        boolean ok = f.setReadable(false, false) & f.setReadable(true, true)
-                & f.setWritable(false, false) & f.setWritable(true, true)
+        boolean ok = f.setReadable(false, false)
+                & f.setReadable(true, true)
+                & f.setWritable(false, false)
+                & f.setWritable(true, true)
                 & f.setExecutable(false, false);
         if (!ok) {
             log.debug("Could not restrict the permissions of {}", file);

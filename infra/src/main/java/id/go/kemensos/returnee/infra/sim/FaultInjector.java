@@ -11,7 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FaultInjector {
 
-    public enum Fault { NONE, ERROR, TIMEOUT, LOST_REPLY }
+    public enum Fault {
+        NONE,
+        ERROR,
+        TIMEOUT,
+        LOST_REPLY
+    }
 
     private final Random random;
     private final AtomicLong injected = new AtomicLong();

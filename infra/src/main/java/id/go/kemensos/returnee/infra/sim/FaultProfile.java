@@ -10,8 +10,8 @@ package id.go.kemensos.returnee.infra.sim;
  * <p>A {@code timeoutMillis} of 0 means "not given" and becomes the 5 s default, so a JSON body such as
  * {@code {"errorRate":0.2}} is a complete profile.
  */
-public record FaultProfile(double errorRate, double timeoutRate, double lostReplyRate, long latencyMillis,
-                           long timeoutMillis) {
+public record FaultProfile(
+        double errorRate, double timeoutRate, double lostReplyRate, long latencyMillis, long timeoutMillis) {
 
     public static final long DEFAULT_TIMEOUT_MILLIS = 5_000;
 

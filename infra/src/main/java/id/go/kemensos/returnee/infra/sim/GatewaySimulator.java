@@ -119,11 +119,9 @@ public abstract class GatewaySimulator implements AutoCloseable {
         log.info("{} reset", name);
     }
 
-    protected void onStart() {
-    }
+    protected void onStart() {}
 
-    protected void onStop() {
-    }
+    protected void onStop() {}
 
     protected abstract void clearState();
 
@@ -138,7 +136,11 @@ public abstract class GatewaySimulator implements AutoCloseable {
             throws IOException {
         FaultInjector.Fault fault = faults.enter();
         if (fault != FaultInjector.Fault.NONE) {
-            log.info("{} injecting {} on {} {}", name, fault, exchange.getRequestMethod(),
+            log.info(
+                    "{} injecting {} on {} {}",
+                    name,
+                    fault,
+                    exchange.getRequestMethod(),
                     exchange.getRequestURI().getPath());
         }
         switch (fault) {
@@ -188,8 +190,10 @@ public abstract class GatewaySimulator implements AutoCloseable {
                 try {
                     profile = SimulatorHttp.readJson(exchange, FaultProfile.class);
                 } catch (RuntimeException e) { // malformed JSON or a rate out of range
-                    SimulatorHttp.sendJson(exchange, 400, Map.of("error", "INVALID_FAULT_PROFILE",
-                            "detail", String.valueOf(e.getMessage())));
+                    SimulatorHttp.sendJson(
+                            exchange,
+                            400,
+                            Map.of("error", "INVALID_FAULT_PROFILE", "detail", String.valueOf(e.getMessage())));
                     return true;
                 }
                 faults(profile);

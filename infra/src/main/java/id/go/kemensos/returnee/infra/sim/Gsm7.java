@@ -26,8 +26,7 @@ public final class Gsm7 {
     private static final int UCS2_SINGLE = 70;
     private static final int UCS2_PART = 67;
 
-    private Gsm7() {
-    }
+    private Gsm7() {}
 
     /** True when every character is in the GSM-7 basic or extension table. */
     public static boolean isGsm7(String text) {
@@ -67,7 +66,9 @@ public final class Gsm7 {
         int used = 0;
         for (int i = 0; i < text.length(); i++) {
             int cost = costs[i];
-            if (!gsm && Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+            if (!gsm
+                    && Character.isHighSurrogate(text.charAt(i))
+                    && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1))) {
                 cost = 2;
                 i++;

@@ -25,11 +25,9 @@ public final class SimulatorHttp {
             .build();
 
     /** A status plus a body to serialize: what an operation hands back to the fault-aware dispatcher. */
-    public record Reply(int status, Object body) {
-    }
+    public record Reply(int status, Object body) {}
 
-    private SimulatorHttp() {
-    }
+    private SimulatorHttp() {}
 
     /** A request the simulator cannot even parse; answered 400 by the dispatcher. */
     public static final class BadRequest extends RuntimeException {
@@ -95,7 +93,8 @@ public final class SimulatorHttp {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            params.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            params.put(
+                    URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return params;
     }

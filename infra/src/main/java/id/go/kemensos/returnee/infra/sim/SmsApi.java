@@ -10,22 +10,17 @@ final class SmsApi {
     /** International format only: the platform normalizes 08… numbers to +62… before sending. */
     static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{7,14}$");
 
-    private SmsApi() {
-    }
+    private SmsApi() {}
 
-    record SendRequest(String clientRef, String to, String text, String callbackUrl) {
-    }
+    record SendRequest(String clientRef, String to, String text, String callbackUrl) {}
 
-    record SendResponse(String messageId, String status, int segments, String encoding) {
-    }
+    record SendResponse(String messageId, String status, int segments, String encoding) {}
 
     /** Polling answer and delivery-receipt body alike; {@code deliveredAt} is null until DELIVERED. */
-    record DeliveryReport(String messageId, String clientRef, String status, Instant deliveredAt) {
-    }
+    record DeliveryReport(String messageId, String clientRef, String status, Instant deliveredAt) {}
 
     /** Body of {@code PUT /sim/delivery}. */
-    record DeliverySettings(long delayMillis, double failureRate) {
-    }
+    record DeliverySettings(long delayMillis, double failureRate) {}
 
     /** The 400 error code for a send request, or null when it is acceptable. */
     static String validationError(SendRequest request) {

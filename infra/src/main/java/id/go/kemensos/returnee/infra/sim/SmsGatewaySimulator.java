@@ -6,7 +6,6 @@ import id.go.kemensos.returnee.infra.sim.SmsApi.DeliveryReport;
 import id.go.kemensos.returnee.infra.sim.SmsApi.DeliverySettings;
 import id.go.kemensos.returnee.infra.sim.SmsApi.SendRequest;
 import id.go.kemensos.returnee.infra.sim.SmsApi.SendResponse;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,12 +42,10 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
     private static final String MESSAGES = "/sms/v1/messages";
 
     /** Body of {@code GET /sim/stats}; {@code requests} counts send requests only, not status polls. */
-    public record SmsStats(long requests, long acceptedMessages, long duplicateRequests, long faultsInjected) {
-    }
+    public record SmsStats(long requests, long acceptedMessages, long duplicateRequests, long faultsInjected) {}
 
     /** What a clientRef resolved to; the 202 is replayed verbatim for duplicates. */
-    private record Acceptance(String messageId, Reply reply) {
-    }
+    private record Acceptance(String messageId, Reply reply) {}
 
     private final Random random;
     private final ConcurrentMap<String, Acceptance> byClientRef = new ConcurrentHashMap<>();
@@ -56,9 +53,11 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
     private final ConcurrentMap<String, AtomicInteger> acceptances = new ConcurrentHashMap<>();
     /** Never reset, so message ids stay unique across resets. */
     private final AtomicLong messageSequence = new AtomicLong();
+
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong duplicateRequests = new AtomicLong();
-    private final HttpClient callbackClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient callbackClient =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile long deliveryDelayMillis = DEFAULT_DELIVERY_DELAY_MILLIS;
     private volatile double deliveryFailureRate;
     private volatile double receiptLossRate;
@@ -104,7 +103,9 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
     /** Current state of every accepted message, in acceptance order. */
     public List<AcceptedSms> acceptedMessages() {
         return byId.values().stream()
-                .sorted(Comparator.comparingLong(m -> Long.parseLong(m.messageId().substring(4)))).toList();
+                .sorted(Comparator.comparingLong(
+                        m -> Long.parseLong(m.messageId().substring(4))))
+                .toList();
     }
 
     public List<AcceptedSms> messagesTo(String e164) {
@@ -202,20 +203,41 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
         String messageId = "SMS-" + messageSequence.incrementAndGet();
         int segments = Gsm7.segments(request.text());
         String encoding = Gsm7.encoding(request.text());
-        AcceptedSms accepted = new AcceptedSms(messageId, request.clientRef(), request.to(), request.text(), segments,
-                encoding, Instant.now(), "ACCEPTED", null);
+        AcceptedSms accepted = new AcceptedSms(
+                messageId,
+                request.clientRef(),
+                request.to(),
+                request.text(),
+                segments,
+                encoding,
+                Instant.now(),
+                "ACCEPTED",
+                null);
         byId.put(messageId, accepted);
-        acceptances.computeIfAbsent(request.clientRef(), ref -> new AtomicInteger()).incrementAndGet();
+        acceptances
+                .computeIfAbsent(request.clientRef(), ref -> new AtomicInteger())
+                .incrementAndGet();
         deliveries.schedule(() -> deliver(accepted, request.callbackUrl()), deliveryDelayMillis, TimeUnit.MILLISECONDS);
-        log.info("SMS {} accepted for {}: {} segment(s) {}", messageId, SimulatorHttp.mask(request.to()), segments,
+        log.info(
+                "SMS {} accepted for {}: {} segment(s) {}",
+                messageId,
+                SimulatorHttp.mask(request.to()),
+                segments,
                 encoding);
         return new Acceptance(messageId, new Reply(202, new SendResponse(messageId, "ACCEPTED", segments, encoding)));
     }
 
     private void deliver(AcceptedSms accepted, String callbackUrl) {
         boolean failed = random.nextDouble() < deliveryFailureRate;
-        AcceptedSms done = new AcceptedSms(accepted.messageId(), accepted.clientRef(), accepted.to(), accepted.text(),
-                accepted.segments(), accepted.encoding(), accepted.acceptedAt(), failed ? "FAILED" : "DELIVERED",
+        AcceptedSms done = new AcceptedSms(
+                accepted.messageId(),
+                accepted.clientRef(),
+                accepted.to(),
+                accepted.text(),
+                accepted.segments(),
+                accepted.encoding(),
+                accepted.acceptedAt(),
+                failed ? "FAILED" : "DELIVERED",
                 failed ? null : Instant.now());
         // replace() only if still the stored one: a reset in between means nobody awaits this receipt any more.
         if (!byId.replace(accepted.messageId(), accepted, done)) {
@@ -267,13 +289,10 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
 
     private Reply report(String messageId) {
         AcceptedSms message = byId.get(messageId);
-        return message == null
-                ? new Reply(404, Map.of("error", "NOT_FOUND"))
-                : new Reply(200, toReport(message));
+        return message == null ? new Reply(404, Map.of("error", "NOT_FOUND")) : new Reply(200, toReport(message));
     }
 
     private static DeliveryReport toReport(AcceptedSms message) {
         return new DeliveryReport(message.messageId(), message.clientRef(), message.status(), message.deliveredAt());
     }
-
 }

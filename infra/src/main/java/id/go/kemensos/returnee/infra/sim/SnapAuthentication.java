@@ -57,18 +57,17 @@ final class SnapAuthentication {
     static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
 
     /** {@code yyyy-MM-dd'T'HH:mm:ssXXX}, strictly: no fractions, a real calendar date, an explicit offset. */
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX").withResolverStyle(ResolverStyle.STRICT);
+
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     private static final Pattern EXTERNAL_ID = Pattern.compile("^[0-9]{1,36}$");
     private static final int TOKEN_BYTES = 32;
     private static final String BEARER = "Bearer ";
 
-    private record Partner(String id, PublicKey publicKey, byte[] clientSecret) {
-    }
+    private record Partner(String id, PublicKey publicKey, byte[] clientSecret) {}
 
-    private record Token(String partnerId, Instant expiresAt) {
-    }
+    private record Token(String partnerId, Instant expiresAt) {}
 
     private final Logger log;
     private final Clock clock;
@@ -77,6 +76,7 @@ final class SnapAuthentication {
     private final ConcurrentMap<String, Token> tokens = new ConcurrentHashMap<>();
     /** External ids seen, per Jakarta calendar day and partner; only today's are kept. */
     private final ConcurrentMap<LocalDate, ConcurrentMap<String, Set<String>>> externalIds = new ConcurrentHashMap<>();
+
     private final AtomicLong refusals = new AtomicLong();
     private final AtomicLong tokensIssued = new AtomicLong();
     private volatile Duration tokenLifetime = DEFAULT_TOKEN_LIFETIME;
@@ -139,18 +139,27 @@ final class SnapAuthentication {
         String timestamp = header(exchange, "X-TIMESTAMP");
         Partner partner = clientKey == null ? null : partners.get(clientKey);
         if (partner == null) {
-            return refuse(exchange, 401, new SnapError("401" + ACCESS_TOKEN_SERVICE + "00", "Unauthorized. [Unknown client]"),
+            return refuse(
+                    exchange,
+                    401,
+                    new SnapError("401" + ACCESS_TOKEN_SERVICE + "00", "Unauthorized. [Unknown client]"),
                     clientKey == null ? "no X-CLIENT-KEY" : "unknown client key " + clientKey);
         }
         String stringToSign = clientKey + "|" + nullToEmpty(timestamp);
         if (!rsaSignatureValid(partner.publicKey(), stringToSign, header(exchange, "X-SIGNATURE"))) {
-            return refuse(exchange, 401, new SnapError("401" + ACCESS_TOKEN_SERVICE + "00", "Unauthorized. [Signature]"),
+            return refuse(
+                    exchange,
+                    401,
+                    new SnapError("401" + ACCESS_TOKEN_SERVICE + "00", "Unauthorized. [Signature]"),
                     "bad or missing X-SIGNATURE for client " + clientKey);
         }
         String timestampProblem = timestampProblem(timestamp);
         if (timestampProblem != null) {
-            return refuse(exchange, 400, new SnapError("400" + ACCESS_TOKEN_SERVICE + "01",
-                    "Invalid Field Format [X-TIMESTAMP]"), timestampProblem + " (client " + clientKey + ")");
+            return refuse(
+                    exchange,
+                    400,
+                    new SnapError("400" + ACCESS_TOKEN_SERVICE + "01", "Invalid Field Format [X-TIMESTAMP]"),
+                    timestampProblem + " (client " + clientKey + ")");
         }
         String grantType;
         try {
@@ -159,8 +168,11 @@ final class SnapAuthentication {
             grantType = null;
         }
         if (!"client_credentials".equals(grantType)) {
-            return refuse(exchange, 400, new SnapError("400" + ACCESS_TOKEN_SERVICE + "02",
-                    "Invalid Mandatory Field [grantType]"), "grantType " + grantType + " (client " + clientKey + ")");
+            return refuse(
+                    exchange,
+                    400,
+                    new SnapError("400" + ACCESS_TOKEN_SERVICE + "02", "Invalid Mandatory Field [grantType]"),
+                    "grantType " + grantType + " (client " + clientKey + ")");
         }
         Instant now = clock.instant();
         tokens.values().removeIf(t -> !now.isBefore(t.expiresAt())); // housekeeping: expired tokens are useless
@@ -169,8 +181,10 @@ final class SnapAuthentication {
         tokens.put(token, new Token(partner.id(), now.plus(lifetime)));
         tokensIssued.incrementAndGet();
         log.info("SNAP access token issued to partner {}, valid {} s", partner.id(), lifetime.toSeconds());
-        return new Reply(200, new AccessTokenResponse("2007300", "Successful", token, "Bearer",
-                String.valueOf(lifetime.toSeconds())));
+        return new Reply(
+                200,
+                new AccessTokenResponse(
+                        "2007300", "Successful", token, "Bearer", String.valueOf(lifetime.toSeconds())));
     }
 
     /**
@@ -182,46 +196,67 @@ final class SnapAuthentication {
     Reply refusal(HttpExchange exchange, String serviceCode, byte[] body) {
         String authorization = header(exchange, "Authorization");
         String accessToken = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? authorization.substring(BEARER.length()).trim() : null;
+                ? authorization.substring(BEARER.length()).trim()
+                : null;
         Token token = accessToken == null || accessToken.isEmpty() ? null : tokens.get(accessToken);
         if (token == null || !clock.instant().isBefore(token.expiresAt())) {
-            String reason = accessToken == null || accessToken.isEmpty() ? "no Bearer token"
+            String reason = accessToken == null || accessToken.isEmpty()
+                    ? "no Bearer token"
                     : token == null ? "unknown or expired token" : "expired token of partner " + token.partnerId();
             return refuse(exchange, 401, new SnapError("401" + serviceCode + "01", "Invalid Token (B2B)"), reason);
         }
         String partnerId = header(exchange, "X-PARTNER-ID");
         Partner partner = partners.get(token.partnerId());
         if (!token.partnerId().equals(partnerId) || partner == null) {
-            return refuse(exchange, 401, unauthorized(serviceCode),
+            return refuse(
+                    exchange,
+                    401,
+                    unauthorized(serviceCode),
                     "X-PARTNER-ID " + partnerId + " is not the token's partner " + token.partnerId());
         }
         String timestamp = header(exchange, "X-TIMESTAMP");
         String stringToSign = exchange.getRequestMethod() + ":" + signedPath(exchange.getRequestURI()) + ":"
                 + accessToken + ":" + sha256Hex(body) + ":" + nullToEmpty(timestamp);
         if (!hmacSignatureValid(partner.clientSecret(), stringToSign, header(exchange, "X-SIGNATURE"))) {
-            return refuse(exchange, 401, unauthorized(serviceCode), "bad or missing X-SIGNATURE from partner " + partnerId);
+            return refuse(
+                    exchange, 401, unauthorized(serviceCode), "bad or missing X-SIGNATURE from partner " + partnerId);
         }
         String timestampProblem = timestampProblem(timestamp);
         if (timestampProblem != null) {
-            return refuse(exchange, 400, new SnapError("400" + serviceCode + "01", "Invalid Field Format [X-TIMESTAMP]"),
+            return refuse(
+                    exchange,
+                    400,
+                    new SnapError("400" + serviceCode + "01", "Invalid Field Format [X-TIMESTAMP]"),
                     timestampProblem + " (partner " + partnerId + ")");
         }
         String externalId = header(exchange, "X-EXTERNAL-ID");
         if (externalId == null || externalId.isBlank()) {
-            return refuse(exchange, 400, new SnapError("400" + serviceCode + "02",
-                    "Invalid Mandatory Field [X-EXTERNAL-ID]"), "no X-EXTERNAL-ID (partner " + partnerId + ")");
+            return refuse(
+                    exchange,
+                    400,
+                    new SnapError("400" + serviceCode + "02", "Invalid Mandatory Field [X-EXTERNAL-ID]"),
+                    "no X-EXTERNAL-ID (partner " + partnerId + ")");
         }
         String channelId = header(exchange, "CHANNEL-ID");
         if (channelId == null || channelId.isBlank()) {
-            return refuse(exchange, 400, new SnapError("400" + serviceCode + "02", "Invalid Mandatory Field [CHANNEL-ID]"),
+            return refuse(
+                    exchange,
+                    400,
+                    new SnapError("400" + serviceCode + "02", "Invalid Mandatory Field [CHANNEL-ID]"),
                     "no CHANNEL-ID (partner " + partnerId + ")");
         }
         if (!EXTERNAL_ID.matcher(externalId).matches()) {
-            return refuse(exchange, 400, new SnapError("400" + serviceCode + "01",
-                    "Invalid Field Format [X-EXTERNAL-ID]"), "X-EXTERNAL-ID not 1-36 digits (partner " + partnerId + ")");
+            return refuse(
+                    exchange,
+                    400,
+                    new SnapError("400" + serviceCode + "01", "Invalid Field Format [X-EXTERNAL-ID]"),
+                    "X-EXTERNAL-ID not 1-36 digits (partner " + partnerId + ")");
         }
         if (!recordExternalId(partnerId, externalId)) {
-            return refuse(exchange, 409, new SnapError("409" + serviceCode + "00", "Conflict"),
+            return refuse(
+                    exchange,
+                    409,
+                    new SnapError("409" + serviceCode + "00", "Conflict"),
                     "X-EXTERNAL-ID " + externalId + " already used today by partner " + partnerId);
         }
         return null;
@@ -243,7 +278,8 @@ final class SnapAuthentication {
     private boolean recordExternalId(String partnerId, String externalId) {
         LocalDate today = LocalDate.now(clock.withZone(JAKARTA));
         externalIds.keySet().removeIf(day -> !day.equals(today));
-        return externalIds.computeIfAbsent(today, day -> new ConcurrentHashMap<>())
+        return externalIds
+                .computeIfAbsent(today, day -> new ConcurrentHashMap<>())
                 .computeIfAbsent(partnerId, id -> ConcurrentHashMap.newKeySet())
                 .add(externalId);
     }
@@ -260,8 +296,9 @@ final class SnapAuthentication {
             return "malformed X-TIMESTAMP " + timestamp;
         }
         Duration skew = Duration.between(at.toInstant(), clock.instant()).abs();
-        return skew.compareTo(TIMESTAMP_TOLERANCE) > 0 ? "X-TIMESTAMP " + timestamp + " is " + skew.toSeconds()
-                + " s from now" : null;
+        return skew.compareTo(TIMESTAMP_TOLERANCE) > 0
+                ? "X-TIMESTAMP " + timestamp + " is " + skew.toSeconds() + " s from now"
+                : null;
     }
 
     private static boolean rsaSignatureValid(PublicKey key, String stringToSign, String signatureBase64) {
@@ -314,8 +351,13 @@ final class SnapAuthentication {
 
     private Reply refuse(HttpExchange exchange, int status, SnapError error, String reason) {
         refusals.incrementAndGet();
-        log.warn("SNAP authentication refused {} {}: {} {} - {}", exchange.getRequestMethod(),
-                exchange.getRequestURI().getRawPath(), status, error.responseCode(), reason);
+        log.warn(
+                "SNAP authentication refused {} {}: {} {} - {}",
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
+                status,
+                error.responseCode(),
+                reason);
         return new Reply(status, error);
     }
 

@@ -16,10 +16,10 @@ final class SnapMessages {
 
     /** SNAP allows up to 64 characters; restricting to UUID-like characters keeps the statement CSV quote-free. */
     private static final Pattern PARTNER_REFERENCE = Pattern.compile("^[A-Za-z0-9-]{1,64}$");
+
     private static final String TRANSFER = "18";
 
-    private SnapMessages() {
-    }
+    private SnapMessages() {}
 
     /**
      * Whole rupiah of a SNAP amount, or -1 when it is not a positive IDR value with two decimals. Non-zero sen are
@@ -33,56 +33,65 @@ final class SnapMessages {
         return m.matches() ? Long.parseLong(m.group(1)) : -1;
     }
 
-    record Amount(String value, String currency) {
-    }
+    record Amount(String value, String currency) {}
 
-    record AccountInquiryRequest(String partnerReferenceNo, String beneficiaryBankCode, String beneficiaryAccountNo) {
-    }
+    record AccountInquiryRequest(String partnerReferenceNo, String beneficiaryBankCode, String beneficiaryAccountNo) {}
 
-    record TransferRequest(String partnerReferenceNo, Amount amount, String beneficiaryBankCode,
-                           String beneficiaryAccountNo, String beneficiaryAccountName, String sourceAccountNo,
-                           String transactionDate) {
-    }
+    record TransferRequest(
+            String partnerReferenceNo,
+            Amount amount,
+            String beneficiaryBankCode,
+            String beneficiaryAccountNo,
+            String beneficiaryAccountName,
+            String sourceAccountNo,
+            String transactionDate) {}
 
-    record StatusRequest(String originalPartnerReferenceNo, String originalReferenceNo, String serviceCode) {
-    }
+    record StatusRequest(String originalPartnerReferenceNo, String originalReferenceNo, String serviceCode) {}
 
     /** Body of {@code POST /sim/accounts} and {@code POST /sim/accounts/close} (holderName ignored for close). */
-    record AccountRegistration(String bankCode, String accountNo, String holderName) {
-    }
+    record AccountRegistration(String bankCode, String accountNo, String holderName) {}
 
-    record AutoOpen(boolean enabled) {
-    }
+    record AutoOpen(boolean enabled) {}
 
-    record SnapError(String responseCode, String responseMessage) {
-    }
+    record SnapError(String responseCode, String responseMessage) {}
 
     /** Body of {@code POST /snap/v1.0/access-token/b2b} (service 73); only client_credentials is granted. */
-    record AccessTokenRequest(String grantType) {
-    }
+    record AccessTokenRequest(String grantType) {}
 
     /** {@code expiresIn} is a string of seconds, as in the SNAP B2B access token spec. */
-    record AccessTokenResponse(String responseCode, String responseMessage, String accessToken, String tokenType,
-                               String expiresIn) {
-    }
+    record AccessTokenResponse(
+            String responseCode, String responseMessage, String accessToken, String tokenType, String expiresIn) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AccountInquiryResponse(String responseCode, String responseMessage, String partnerReferenceNo,
-                                  String beneficiaryAccountNo, String beneficiaryAccountName,
-                                  String beneficiaryBankCode) {
-    }
+    record AccountInquiryResponse(
+            String responseCode,
+            String responseMessage,
+            String partnerReferenceNo,
+            String beneficiaryAccountNo,
+            String beneficiaryAccountName,
+            String beneficiaryBankCode) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TransferResponse(String responseCode, String responseMessage, String referenceNo, String partnerReferenceNo,
-                            Amount amount, String beneficiaryBankCode, String beneficiaryAccountNo,
-                            String sourceAccountNo) {
-    }
+    record TransferResponse(
+            String responseCode,
+            String responseMessage,
+            String referenceNo,
+            String partnerReferenceNo,
+            Amount amount,
+            String beneficiaryBankCode,
+            String beneficiaryAccountNo,
+            String sourceAccountNo) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record StatusResponse(String responseCode, String responseMessage, String originalPartnerReferenceNo,
-                          String originalReferenceNo, String serviceCode, String latestTransactionStatus,
-                          String transactionStatusDesc, Amount amount) {
-    }
+    record StatusResponse(
+            String responseCode,
+            String responseMessage,
+            String originalPartnerReferenceNo,
+            String originalReferenceNo,
+            String serviceCode,
+            String latestTransactionStatus,
+            String transactionStatusDesc,
+            Amount amount) {}
 
     /** Validation of a transfer request; null when it may be booked. */
     static SnapError transferError(TransferRequest request) {
@@ -130,6 +139,5 @@ final class SnapMessages {
     }
 
     /** Simulator control: mark an executed credit as returned. */
-    record ReturnRequest(String partnerReferenceNo) {
-    }
+    record ReturnRequest(String partnerReferenceNo) {}
 }

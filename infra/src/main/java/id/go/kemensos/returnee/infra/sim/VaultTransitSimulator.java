@@ -9,7 +9,6 @@ import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.sun.net.httpserver.HttpExchange;
 import id.go.kemensos.returnee.infra.sim.SimulatorHttp.Reply;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -45,17 +44,18 @@ public final class VaultTransitSimulator extends GatewaySimulator {
     private static final String CIPHERTEXT_PREFIX = "vault:v1:";
 
     /** What a token's policy allows on the transit mount. */
-    public enum Capability { CREATE_KEY, ENCRYPT, DECRYPT }
+    public enum Capability {
+        CREATE_KEY,
+        ENCRYPT,
+        DECRYPT
+    }
 
     /** The persisted state: each key's Tink keyset (JSON) and each token's capabilities. */
-    private record State(Map<String, String> keys, Map<String, Set<Capability>> tokens) {
-    }
+    private record State(Map<String, String> keys, Map<String, Set<Capability>> tokens) {}
 
-    private record EncryptRequest(String plaintext, String associated_data) {
-    }
+    private record EncryptRequest(String plaintext, String associated_data) {}
 
-    private record DecryptRequest(String ciphertext, String associated_data) {
-    }
+    private record DecryptRequest(String ciphertext, String associated_data) {}
 
     static {
         try {
@@ -123,8 +123,10 @@ public final class VaultTransitSimulator extends GatewaySimulator {
     @Override
     protected boolean route(HttpExchange exchange, String method, String path) throws IOException {
         if (method.equals("GET") && path.equals("/v1/sys/health")) {
-            SimulatorHttp.sendJson(exchange, 200, Map.of("initialized", true, "sealed", false, "standby", false,
-                    "version", "transit-simulator"));
+            SimulatorHttp.sendJson(
+                    exchange,
+                    200,
+                    Map.of("initialized", true, "sealed", false, "standby", false, "version", "transit-simulator"));
             return true;
         }
         if (!method.equals("POST") && !method.equals("PUT") || !path.startsWith(TRANSIT)) {
@@ -145,20 +147,24 @@ public final class VaultTransitSimulator extends GatewaySimulator {
         }
         String keyName = operationAndKey[1];
         byte[] body = SimulatorHttp.readBody(exchange);
-        Set<Capability> granted = tokens.get(String.valueOf(exchange.getRequestHeaders().getFirst("X-Vault-Token")));
+        Set<Capability> granted =
+                tokens.get(String.valueOf(exchange.getRequestHeaders().getFirst("X-Vault-Token")));
         if (granted == null || !granted.contains(needed)) {
             log.info("vault-sim refused {} on {}: permission denied", needed, keyName);
             SimulatorHttp.sendJson(exchange, 403, errors("permission denied"));
             return true;
         }
-        withFaults(exchange, status -> errors(status == 500 ? "internal error" : "context deadline exceeded"), () -> switch (needed) {
-            case CREATE_KEY -> {
-                createKey(keyName);
-                yield ok(Map.of("name", keyName, "type", "aes256-gcm96", "latest_version", 1));
-            }
-            case ENCRYPT -> encrypt(keyName, SimulatorHttp.parseJson(body, EncryptRequest.class));
-            case DECRYPT -> decrypt(keyName, SimulatorHttp.parseJson(body, DecryptRequest.class));
-        });
+        withFaults(
+                exchange,
+                status -> errors(status == 500 ? "internal error" : "context deadline exceeded"),
+                () -> switch (needed) {
+                    case CREATE_KEY -> {
+                        createKey(keyName);
+                        yield ok(Map.of("name", keyName, "type", "aes256-gcm96", "latest_version", 1));
+                    }
+                    case ENCRYPT -> encrypt(keyName, SimulatorHttp.parseJson(body, EncryptRequest.class));
+                    case DECRYPT -> decrypt(keyName, SimulatorHttp.parseJson(body, DecryptRequest.class));
+                });
         return true;
     }
 
@@ -168,8 +174,10 @@ public final class VaultTransitSimulator extends GatewaySimulator {
             return new Reply(400, errors("encryption key not found"));
         }
         try {
-            byte[] sealed = aead.encrypt(base64(request.plaintext(), "plaintext"), associatedData(request.associated_data()));
-            return ok(Map.of("ciphertext", CIPHERTEXT_PREFIX + Base64.getEncoder().encodeToString(sealed), "key_version", 1));
+            byte[] sealed =
+                    aead.encrypt(base64(request.plaintext(), "plaintext"), associatedData(request.associated_data()));
+            return ok(Map.of(
+                    "ciphertext", CIPHERTEXT_PREFIX + Base64.getEncoder().encodeToString(sealed), "key_version", 1));
         } catch (GeneralSecurityException e) {
             return new Reply(500, errors(e.getMessage()));
         }
@@ -184,7 +192,8 @@ public final class VaultTransitSimulator extends GatewaySimulator {
             return new Reply(400, errors("invalid ciphertext: no prefix"));
         }
         try {
-            byte[] clear = aead.decrypt(base64(request.ciphertext().substring(CIPHERTEXT_PREFIX.length()), "ciphertext"),
+            byte[] clear = aead.decrypt(
+                    base64(request.ciphertext().substring(CIPHERTEXT_PREFIX.length()), "ciphertext"),
                     associatedData(request.associated_data()));
             return ok(Map.of("plaintext", Base64.getEncoder().encodeToString(clear)));
         } catch (GeneralSecurityException e) {
@@ -245,7 +254,9 @@ public final class VaultTransitSimulator extends GatewaySimulator {
         try {
             State state = SimulatorHttp.JSON.readValue(Files.readString(stateFile), State.class);
             for (Map.Entry<String, String> key : state.keys().entrySet()) {
-                keys.put(key.getKey(), TinkJsonProtoKeysetFormat.parseKeyset(key.getValue(), InsecureSecretKeyAccess.get()));
+                keys.put(
+                        key.getKey(),
+                        TinkJsonProtoKeysetFormat.parseKeyset(key.getValue(), InsecureSecretKeyAccess.get()));
             }
             tokens.putAll(state.tokens());
         } catch (IOException e) {

@@ -13,9 +13,6 @@ import id.go.kemensos.returnee.infra.sim.SmsGatewaySimulator;
 import id.go.kemensos.returnee.infra.sim.VaultTransitSimulator;
 import id.go.kemensos.returnee.infra.sim.VaultTransitSimulator.Capability;
 import id.go.kemensos.returnee.privacy.PlatformKeys;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,6 +23,8 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The infrastructure the services need, started in dependency order: MariaDB, the identity provider (Keycloak, whose data is
@@ -42,6 +41,7 @@ public final class LocalStack implements AutoCloseable {
     public static final int VAULT_PORT = VaultTransitSimulator.DEFAULT_PORT;
     /** The Vault transit key that seals the platform's keysets. */
     public static final String PLATFORM_TRANSIT_KEY = "returnee-platform";
+
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     private final PlatformHome home;
@@ -59,11 +59,18 @@ public final class LocalStack implements AutoCloseable {
         this.database = new MariaDbServer(home, MariaDbServer.PORT);
         this.identity = new IdentityProvider(home, database);
         this.kafka = new KafkaBroker(home);
-        this.relay = new OutboxRelay(home.connectorConfigs(), new ConnectorConfig.LocalEndpoints("127.0.0.1", MariaDbServer.PORT,
-                System.getenv().getOrDefault("DEBEZIUM_PASSWORD", "debezium-local"), kafka.bootstrapServers(),
-                KafkaAccess.clientSecurity(KafkaAccess.RELAY), home.workDir("relay")));
+        this.relay = new OutboxRelay(
+                home.connectorConfigs(),
+                new ConnectorConfig.LocalEndpoints(
+                        "127.0.0.1",
+                        MariaDbServer.PORT,
+                        System.getenv().getOrDefault("DEBEZIUM_PASSWORD", "debezium-local"),
+                        kafka.bootstrapServers(),
+                        KafkaAccess.clientSecurity(KafkaAccess.RELAY),
+                        home.workDir("relay")));
         this.bank = new BankGatewaySimulator(BANK_SIMULATOR_PORT);
-        bank.autoOpenedHolderNames(new RegisteredHolderNames(database, "disbursement", "disbursement-local", keysDirectory(home)));
+        bank.autoOpenedHolderNames(
+                new RegisteredHolderNames(database, "disbursement", "disbursement-local", keysDirectory(home)));
         this.sms = new SmsGatewaySimulator(SMS_SIMULATOR_PORT);
         this.vault = new VaultTransitSimulator(VAULT_PORT, home.workDir("vault").resolve("transit-state.json"));
     }
@@ -117,7 +124,8 @@ public final class LocalStack implements AutoCloseable {
         }
         Path tokenFile = keys.resolve(PlatformKeys.VAULT_TOKEN);
         try {
-            if (!Files.exists(tokenFile) || !vault.knowsToken(Files.readString(tokenFile).strip())) {
+            if (!Files.exists(tokenFile)
+                    || !vault.knowsToken(Files.readString(tokenFile).strip())) {
                 PlatformKeys.writeVaultToken(keys, vault.issueToken(EnumSet.of(Capability.DECRYPT)));
             }
         } catch (IOException e) {
@@ -129,7 +137,10 @@ public final class LocalStack implements AutoCloseable {
     private void registerBankPartner() {
         BankPartnerCredentials credentials = bankPartnerCredentials().ensureExist();
         credentials.registerWith(bank);
-        log.info("Bank simulator partner {} registered from {}", credentials.partnerId(), credentials.privateKeyFile().getParent());
+        log.info(
+                "Bank simulator partner {} registered from {}",
+                credentials.partnerId(),
+                credentials.privateKeyFile().getParent());
     }
 
     /**
@@ -149,14 +160,25 @@ public final class LocalStack implements AutoCloseable {
     /** Each part's health, for the launcher's report and for tests. */
     public Map<String, String> health() {
         Map<String, String> health = new LinkedHashMap<>();
-        health.put("mariadb", ManagedProcess.isListening(MariaDbServer.PORT) ? "UP 127.0.0.1:" + MariaDbServer.PORT : "DOWN");
+        health.put(
+                "mariadb",
+                ManagedProcess.isListening(MariaDbServer.PORT) ? "UP 127.0.0.1:" + MariaDbServer.PORT : "DOWN");
         health.put("identity-provider", identity.isReady() ? "UP " + IdentityProvider.issuerUri() : "DOWN");
         health.put("kafka", ManagedProcess.isListening(KafkaBroker.PORT) ? "UP " + kafka.bootstrapServers() : "DOWN");
-        health.put("outbox-relay", (relay.isRunning() ? "UP relayed " + relay.relayedCounts() : "DOWN " + relay.failures())
-                + ", restarts " + relay.restartCounts());
-        health.put("bank-simulator", ManagedProcess.isListening(BANK_SIMULATOR_PORT) ? "UP :" + BANK_SIMULATOR_PORT : "DOWN");
-        health.put("vault-simulator", ManagedProcess.isListening(VAULT_PORT) ? "UP :" + VAULT_PORT + " transit keys " + vault.keyNames() : "DOWN");
-        health.put("sms-simulator", ManagedProcess.isListening(SMS_SIMULATOR_PORT) ? "UP :" + SMS_SIMULATOR_PORT : "DOWN");
+        health.put(
+                "outbox-relay",
+                (relay.isRunning() ? "UP relayed " + relay.relayedCounts() : "DOWN " + relay.failures()) + ", restarts "
+                        + relay.restartCounts());
+        health.put(
+                "bank-simulator",
+                ManagedProcess.isListening(BANK_SIMULATOR_PORT) ? "UP :" + BANK_SIMULATOR_PORT : "DOWN");
+        health.put(
+                "vault-simulator",
+                ManagedProcess.isListening(VAULT_PORT)
+                        ? "UP :" + VAULT_PORT + " transit keys " + vault.keyNames()
+                        : "DOWN");
+        health.put(
+                "sms-simulator", ManagedProcess.isListening(SMS_SIMULATOR_PORT) ? "UP :" + SMS_SIMULATOR_PORT : "DOWN");
         return health;
     }
 

@@ -1,8 +1,5 @@
 package id.go.kemensos.returnee.infra.stack;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -14,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A child process of the local stack, with its output in a log file, and a clean stop (SIGTERM, then kill). */
 public final class ManagedProcess {
@@ -37,8 +36,7 @@ public final class ManagedProcess {
     public static ManagedProcess start(String name, ProcessBuilder builder, Path workingDir, Path logFile) {
         List<String> command = builder.command();
         try {
-            Process process = builder
-                    .directory(workingDir.toFile())
+            Process process = builder.directory(workingDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
@@ -67,7 +65,8 @@ public final class ManagedProcess {
             throw new IllegalStateException("Interrupted while running " + name, e);
         }
         if (p.process.exitValue() != 0) {
-            throw new IllegalStateException(name + " failed with exit code " + p.process.exitValue() + "; see " + logFile);
+            throw new IllegalStateException(
+                    name + " failed with exit code " + p.process.exitValue() + "; see " + logFile);
         }
     }
 
@@ -75,11 +74,12 @@ public final class ManagedProcess {
         Instant deadline = Instant.now().plus(timeout);
         while (!isListening(port)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + process.exitValue() + " before listening on "
-                        + port + "; see " + logFile);
+                throw new IllegalStateException(name + " exited with code " + process.exitValue()
+                        + " before listening on " + port + "; see " + logFile);
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(name + " is not listening on " + port + " after " + timeout + "; see " + logFile);
+                throw new IllegalStateException(
+                        name + " is not listening on " + port + " after " + timeout + "; see " + logFile);
             }
             pause(Duration.ofMillis(100));
         }
@@ -102,7 +102,8 @@ public final class ManagedProcess {
         if (!process.isAlive()) {
             return;
         }
-        // A launcher script (kc.sh) forwards SIGTERM to its JVM; should it be killed instead, the JVM must not outlive it.
+        // A launcher script (kc.sh) forwards SIGTERM to its JVM; should it be killed instead, the JVM must not outlive
+        // it.
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
         try {

@@ -1,7 +1,6 @@
 package id.go.kemensos.returnee.infra.stack;
 
 import id.go.kemensos.returnee.infra.identity.IdentityProvider;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +28,9 @@ public record PlatformHome(Path root) {
     /** Data of the local stack; override with -Dplatform.work or PLATFORM_WORK to keep it elsewhere. */
     public Path work() {
         String configured = System.getProperty("platform.work", System.getenv("PLATFORM_WORK"));
-        return configured == null || configured.isBlank() ? root.resolve("work") : Path.of(configured).toAbsolutePath();
+        return configured == null || configured.isBlank()
+                ? root.resolve("work")
+                : Path.of(configured).toAbsolutePath();
     }
 
     public Path workDir(String name) {

@@ -7,12 +7,6 @@ import id.go.kemensos.returnee.privacy.DatabasePersonKeyStore;
 import id.go.kemensos.returnee.privacy.PersonKeys;
 import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import id.go.kemensos.returnee.privacy.PlatformKeys;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -25,6 +19,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The local bank simulator's customers are the returnees this platform registered: an account nobody registered with the
@@ -53,6 +52,7 @@ final class RegisteredHolderNames implements BiFunction<String, String, String> 
     private static final int CHUNK = 500;
     /** The stamp (written, account version) of each payee last opened: a row seen again unchanged is not opened again. */
     private final Map<UUID, String> opened = new ConcurrentHashMap<>();
+
     private JdbcTemplate jdbc;
     private PersonalDataCipher cipher;
     private Instant seenUntil = Instant.EPOCH;
@@ -82,33 +82,51 @@ final class RegisteredHolderNames implements BiFunction<String, String, String> 
     /** Payees registered or amended since the last look, opened and remembered by account. */
     private void readNewPayees() {
         if (jdbc == null) {
-            SingleConnectionDataSource connection = new SingleConnectionDataSource(database.jdbcUrl("disbursement"), user, password, true);
+            SingleConnectionDataSource connection =
+                    new SingleConnectionDataSource(database.jdbcUrl("disbursement"), user, password, true);
             jdbc = new JdbcTemplate(connection);
-            cipher = new PersonalDataCipher(new PersonKeys(PlatformKeys.load(keysDirectory), new DatabasePersonKeyStore(jdbc, Clock.systemUTC())),
+            cipher = new PersonalDataCipher(
+                    new PersonKeys(
+                            PlatformKeys.load(keysDirectory), new DatabasePersonKeyStore(jdbc, Clock.systemUTC())),
                     JsonMapper.builder().build());
         }
         // First the stamps only (a few bytes a row), then the sealed payees of those new or changed since last opened.
         List<Object[]> rows = new ArrayList<>();
-        jdbc.query("SELECT beneficiary_id, updated_at, account_version FROM payee WHERE updated_at >= ?",
+        jdbc.query(
+                "SELECT beneficiary_id, updated_at, account_version FROM payee WHERE updated_at >= ?",
                 rs -> {
-                    rows.add(new Object[]{UUID.fromString(rs.getString(1)), rs.getString(2) + "/" + rs.getInt(3), rs.getTimestamp(2).toInstant()});
-                }, Timestamp.from(seenUntil.minus(LOOK_BACK)));
-        List<Object[]> fresh = rows.stream().filter(r -> !r[1].equals(opened.get((UUID) r[0]))).toList();
+                    rows.add(new Object[] {
+                        UUID.fromString(rs.getString(1)),
+                        rs.getString(2) + "/" + rs.getInt(3),
+                        rs.getTimestamp(2).toInstant()
+                    });
+                },
+                Timestamp.from(seenUntil.minus(LOOK_BACK)));
+        List<Object[]> fresh =
+                rows.stream().filter(r -> !r[1].equals(opened.get((UUID) r[0]))).toList();
         for (int from = 0; from < fresh.size(); from += CHUNK) {
             List<Object[]> chunk = fresh.subList(from, Math.min(fresh.size(), from + CHUNK));
             List<UUID> people = chunk.stream().map(r -> (UUID) r[0]).toList();
             cipher.loadKeys(people);
-            jdbc.query("SELECT beneficiary_id, personal_data FROM payee WHERE beneficiary_id IN ("
-                    + String.join(", ", Collections.nCopies(people.size(), "?")) + ")", rs -> {
-                UUID person = UUID.fromString(rs.getString(1));
-                cipher.openRecord(person, PAYEE, rs.getString(2), PersonalDetails.class).ifPresent(payee -> {
-                    BankAccount account = payee.bankAccount();
-                    holders.put(account.bankCode() + "/" + account.accountNumber(), account.holderName());
-                });
-            }, people.stream().map(UUID::toString).toArray());
+            jdbc.query(
+                    "SELECT beneficiary_id, personal_data FROM payee WHERE beneficiary_id IN ("
+                            + String.join(", ", Collections.nCopies(people.size(), "?")) + ")",
+                    rs -> {
+                        UUID person = UUID.fromString(rs.getString(1));
+                        cipher.openRecord(person, PAYEE, rs.getString(2), PersonalDetails.class)
+                                .ifPresent(payee -> {
+                                    BankAccount account = payee.bankAccount();
+                                    holders.put(
+                                            account.bankCode() + "/" + account.accountNumber(), account.holderName());
+                                });
+                    },
+                    people.stream().map(UUID::toString).toArray());
             chunk.forEach(r -> opened.put((UUID) r[0], (String) r[1]));
         }
-        rows.stream().map(r -> (Instant) r[2]).max(Instant::compareTo).filter(latest -> latest.isAfter(seenUntil))
+        rows.stream()
+                .map(r -> (Instant) r[2])
+                .max(Instant::compareTo)
+                .filter(latest -> latest.isAfter(seenUntil))
                 .ifPresent(latest -> seenUntil = latest);
     }
 }

@@ -1,10 +1,9 @@
 package id.go.kemensos.returnee.infra.identity;
 
-import id.go.kemensos.returnee.infra.stack.PlatformHome;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.go.kemensos.returnee.infra.stack.PlatformHome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +16,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The realm that Keycloak imports (infra/keycloak/realm) gives the services what they check in a token (issuer aside, which
@@ -30,16 +29,24 @@ class RealmFilesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final PlatformHome HOME = PlatformHome.locate();
-    private static final List<String> ROLES = List.of("PROVINCIAL_OFFICER", "MINISTRY_OFFICER", "FINANCE_MAKER", "FINANCE_CHECKER",
-            "AUDITOR", "PROTECTION_OFFICER", "DATA_PROTECTION_OFFICER",
+    private static final List<String> ROLES = List.of(
+            "PROVINCIAL_OFFICER",
+            "MINISTRY_OFFICER",
+            "FINANCE_MAKER",
+            "FINANCE_CHECKER",
+            "AUDITOR",
+            "PROTECTION_OFFICER",
+            "DATA_PROTECTION_OFFICER",
             "PLATFORM_ADMIN");
 
     private static JsonNode realm() throws IOException {
-        return JSON.readTree(HOME.keycloakRealms().resolve("returnee-platform-realm.json").toFile());
+        return JSON.readTree(
+                HOME.keycloakRealms().resolve("returnee-platform-realm.json").toFile());
     }
 
     private static JsonNode users() throws IOException {
-        JsonNode users = JSON.readTree(HOME.keycloakRealms().resolve("returnee-platform-users-0.json").toFile());
+        JsonNode users = JSON.readTree(
+                HOME.keycloakRealms().resolve("returnee-platform-users-0.json").toFile());
         assertThat(users.get("realm").asString()).isEqualTo(IdentityProvider.REALM);
         return users.get("users");
     }
@@ -63,7 +70,9 @@ class RealmFilesTest {
         assertThat(realm.get("sslRequired").asString()).isEqualTo("external");
         assertThat(realm.get("accessTokenLifespan").asInt()).isEqualTo(300);
         assertThat(realm.get("registrationAllowed").asBoolean()).isFalse();
-        assertThat(realm.has("users")).as("demo officers live in the users file, which production does not import").isFalse();
+        assertThat(realm.has("users"))
+                .as("demo officers live in the users file, which production does not import")
+                .isFalse();
         assertThat(IdentityProvider.issuerUri()).isEqualTo("http://127.0.0.1:8180/realms/returnee-platform");
     }
 
@@ -71,7 +80,8 @@ class RealmFilesTest {
     void realmRolesAreThePlatformsSixWithDescriptions() throws IOException {
         List<JsonNode> roles = list(realm().at("/roles/realm"));
         assertThat(roles).extracting(r -> r.get("name").asString()).containsExactlyInAnyOrderElementsOf(ROLES);
-        assertThat(roles).allSatisfy(r -> assertThat(r.get("description").asString()).hasSizeGreaterThan(20));
+        assertThat(roles)
+                .allSatisfy(r -> assertThat(r.get("description").asString()).hasSizeGreaterThan(20));
     }
 
     @Test
@@ -79,7 +89,8 @@ class RealmFilesTest {
         JsonNode components = realm().at("/components/org.keycloak.userprofile.UserProfileProvider");
         assertThat(components.size()).isEqualTo(1);
         assertThat(components.get(0).get("providerId").asString()).isEqualTo("declarative-user-profile");
-        JsonNode profile = JSON.readTree(components.get(0).at("/config/kc.user.profile.config").get(0).asString());
+        JsonNode profile = JSON.readTree(
+                components.get(0).at("/config/kc.user.profile.config").get(0).asString());
         Map<String, JsonNode> attributes = new LinkedHashMap<>();
         profile.get("attributes").forEach(a -> attributes.put(a.get("name").asString(), a));
         assertThat(attributes.keySet()).containsExactly("username", "email", "firstName", "lastName", "province");
@@ -87,7 +98,8 @@ class RealmFilesTest {
         JsonNode province = attributes.get("province");
         assertThat(strings(province.at("/permissions/view"))).containsExactly("admin");
         assertThat(strings(province.at("/permissions/edit"))).containsExactly("admin");
-        Pattern pattern = Pattern.compile(province.at("/validations/pattern/pattern").asString());
+        Pattern pattern =
+                Pattern.compile(province.at("/validations/pattern/pattern").asString());
         assertThat(pattern.matcher("52").matches()).isTrue();
         assertThat(pattern.matcher("5").matches()).isFalse();
         assertThat(pattern.matcher("520").matches()).isFalse();
@@ -98,7 +110,10 @@ class RealmFilesTest {
     void everyClientGetsTheScopeWhoseMappersMakeTheClaimsTheServicesRead() throws IOException {
         JsonNode realm = realm();
         List<JsonNode> scopes = list(realm.get("clientScopes"));
-        JsonNode api = scopes.stream().filter(s -> s.get("name").asString().equals("returnee-platform-api")).findFirst().orElseThrow();
+        JsonNode api = scopes.stream()
+                .filter(s -> s.get("name").asString().equals("returnee-platform-api"))
+                .findFirst()
+                .orElseThrow();
         Map<String, JsonNode> byKind = new LinkedHashMap<>();
         Map<String, JsonNode> byClaim = new LinkedHashMap<>();
         for (JsonNode mapper : api.get("protocolMappers")) {
@@ -106,9 +121,14 @@ class RealmFilesTest {
             if (mapper.get("config").has("claim.name")) {
                 byClaim.put(mapper.get("config").get("claim.name").asString(), mapper.get("config"));
             }
-            assertThat(mapper.at("/config/access.token.claim").asString()).as(mapper.toString()).isEqualTo("true");
+            assertThat(mapper.at("/config/access.token.claim").asString())
+                    .as(mapper.toString())
+                    .isEqualTo("true");
         }
-        assertThat(byKind.get("oidc-audience-mapper").get("included.custom.audience").asString()).isEqualTo("returnee-platform");
+        assertThat(byKind.get("oidc-audience-mapper")
+                        .get("included.custom.audience")
+                        .asString())
+                .isEqualTo("returnee-platform");
         assertThat(byKind).containsKeys("oidc-sub-mapper", "oidc-full-name-mapper");
         JsonNode roles = byKind.get("oidc-usermodel-realm-role-mapper");
         assertThat(roles.get("claim.name").asString()).isEqualTo("roles");
@@ -116,15 +136,20 @@ class RealmFilesTest {
         JsonNode province = byClaim.get("province");
         assertThat(province.get("user.attribute").asString()).isEqualTo("province");
         assertThat(province.get("jsonType.label").asString()).isEqualTo("String");
-        assertThat(byClaim.get("preferred_username").get("user.attribute").asString()).isEqualTo("username");
+        assertThat(byClaim.get("preferred_username").get("user.attribute").asString())
+                .isEqualTo("username");
 
         assertThat(strings(realm.get("defaultDefaultClientScopes"))).containsExactly("returnee-platform-api");
         // Clients see only the platform's roles (fullScopeAllowed false): the roles claim carries nothing else.
         JsonNode mapping = list(realm.get("scopeMappings")).stream()
-                .filter(m -> m.get("clientScope").asString().equals("returnee-platform-api")).findFirst().orElseThrow();
+                .filter(m -> m.get("clientScope").asString().equals("returnee-platform-api"))
+                .findFirst()
+                .orElseThrow();
         assertThat(strings(mapping.get("roles"))).containsExactlyInAnyOrderElementsOf(ROLES);
         for (JsonNode client : realm.get("clients")) {
-            assertThat(strings(client.get("defaultClientScopes"))).as(client.get("clientId").asString()).contains("returnee-platform-api");
+            assertThat(strings(client.get("defaultClientScopes")))
+                    .as(client.get("clientId").asString())
+                    .contains("returnee-platform-api");
             assertThat(client.get("fullScopeAllowed").asBoolean()).isFalse();
             assertThat(client.get("publicClient").asBoolean()).isTrue();
             assertThat(client.get("implicitFlowEnabled").asBoolean()).isFalse();
@@ -135,7 +160,9 @@ class RealmFilesTest {
     void clientsAreTheCliTheConsoleWithPkceAndTheOneSecondExpiryProbe() throws IOException {
         Map<String, JsonNode> clients = new LinkedHashMap<>();
         realm().get("clients").forEach(c -> clients.put(c.get("clientId").asString(), c));
-        assertThat(clients.keySet()).containsExactlyInAnyOrder(DemoOfficers.CLI_CLIENT, "returnee-console", DemoOfficers.EXPIRY_PROBE_CLIENT);
+        assertThat(clients.keySet())
+                .containsExactlyInAnyOrder(
+                        DemoOfficers.CLI_CLIENT, "returnee-console", DemoOfficers.EXPIRY_PROBE_CLIENT);
 
         JsonNode cli = clients.get(DemoOfficers.CLI_CLIENT);
         assertThat(cli.get("directAccessGrantsEnabled").asBoolean()).isTrue();
@@ -144,13 +171,16 @@ class RealmFilesTest {
         JsonNode console = clients.get("returnee-console");
         assertThat(console.get("standardFlowEnabled").asBoolean()).isTrue();
         assertThat(console.get("directAccessGrantsEnabled").asBoolean()).isFalse();
-        assertThat(console.at("/attributes/pkce.code.challenge.method").asString()).isEqualTo("S256");
+        assertThat(console.at("/attributes/pkce.code.challenge.method").asString())
+                .isEqualTo("S256");
         assertThat(strings(console.get("webOrigins"))).containsExactly("+");
         List<String> redirects = strings(console.get("redirectUris"));
         assertThat(redirects).contains("http://127.0.0.1:8080/*", "http://localhost:8080/*");
         for (int port = 8081; port <= 8085; port++) {
-            assertThat(redirects).contains("http://127.0.0.1:" + port + "/swagger-ui/oauth2-redirect.html",
-                    "http://localhost:" + port + "/swagger-ui/oauth2-redirect.html");
+            assertThat(redirects)
+                    .contains(
+                            "http://127.0.0.1:" + port + "/swagger-ui/oauth2-redirect.html",
+                            "http://localhost:" + port + "/swagger-ui/oauth2-redirect.html");
         }
 
         JsonNode probe = clients.get(DemoOfficers.EXPIRY_PROBE_CLIENT);
@@ -162,12 +192,16 @@ class RealmFilesTest {
     void demoOfficersAreThoseDemoOfficersNamesWithFixedIdsRolesProvincesAndLocalPasswords() throws IOException {
         Map<String, JsonNode> users = new LinkedHashMap<>();
         users().forEach(u -> users.put(u.get("username").asString(), u));
-        assertThat(users.keySet()).containsExactlyInAnyOrderElementsOf(
-                DemoOfficers.all().stream().map(DemoOfficers.Officer::username).toList());
+        assertThat(users.keySet())
+                .containsExactlyInAnyOrderElementsOf(DemoOfficers.all().stream()
+                        .map(DemoOfficers.Officer::username)
+                        .toList());
         Set<UUID> ids = new HashSet<>();
         for (DemoOfficers.Officer officer : DemoOfficers.all()) {
             JsonNode user = users.get(officer.username());
-            assertThat(ids.add(UUID.fromString(user.get("id").asString()))).as("unique id of " + officer).isTrue();
+            assertThat(ids.add(UUID.fromString(user.get("id").asString())))
+                    .as("unique id of " + officer)
+                    .isTrue();
             assertThat(user.get("enabled").asBoolean()).isTrue();
             assertThat(user.get("emailVerified").asBoolean()).isTrue();
             assertThat(user.get("firstName").asString()).isNotBlank();
@@ -177,19 +211,24 @@ class RealmFilesTest {
                     .isEqualTo(officer.province().map(List::of).orElse(List.of()));
             JsonNode credential = user.get("credentials").get(0);
             assertThat(credential.get("type").asString()).isEqualTo("password");
-            assertThat(credential.get("value").asString()).isEqualTo(officer.username() + "-local").isEqualTo(officer.password());
+            assertThat(credential.get("value").asString())
+                    .isEqualTo(officer.username() + "-local")
+                    .isEqualTo(officer.password());
             assertThat(credential.get("temporary").asBoolean()).isFalse();
         }
         assertThat(DemoOfficers.Officer.byUsername("clerk.ntb").province()).contains("52");
         assertThat(DemoOfficers.Officer.byUsername("clerk.bali").province()).contains("51");
-        assertThat(DemoOfficers.Officer.byUsername("finance.lead").roles()).containsExactly("FINANCE_MAKER", "FINANCE_CHECKER");
+        assertThat(DemoOfficers.Officer.byUsername("finance.lead").roles())
+                .containsExactly("FINANCE_MAKER", "FINANCE_CHECKER");
     }
 
     @Test
     void unknownOfficerNamesTheKnownOnes() {
         DemoOfficers officers = new DemoOfficers("http://127.0.0.1:1", null);
         assertThatThrownBy(() -> officers.accessToken("root"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clerk.ntb").hasMessageContaining("auditor");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("clerk.ntb")
+                .hasMessageContaining("auditor");
     }
 
     @Test
@@ -198,18 +237,22 @@ class RealmFilesTest {
         assertThat(Files.readString(root.resolve("infra/keycloak/pom.xml")))
                 .contains("<keycloak.version>" + IdentityProvider.KEYCLOAK_VERSION + "</keycloak.version>");
         String compose = Files.readString(root.resolve("infra/docker-compose.yml"));
-        assertThat(compose).contains("image: quay.io/keycloak/keycloak:" + IdentityProvider.KEYCLOAK_VERSION)
-                .contains("./keycloak/realm/returnee-platform-realm.json:/opt/keycloak/data/import/returnee-platform-realm.json:ro")
+        assertThat(compose)
+                .contains("image: quay.io/keycloak/keycloak:" + IdentityProvider.KEYCLOAK_VERSION)
+                .contains(
+                        "./keycloak/realm/returnee-platform-realm.json:/opt/keycloak/data/import/returnee-platform-realm.json:ro")
                 .doesNotContain("returnee-platform-users-")
                 .contains("PLATFORM_ISSUER_URI: ${KC_HOSTNAME}/realms/" + IdentityProvider.REALM);
         // Every service takes the issuer from the shared environment.
-        Matcher service = Pattern.compile("(?m)^  ([a-z-]+-service):\n((?:    .*\n)+)").matcher(compose);
+        Matcher service =
+                Pattern.compile("(?m)^  ([a-z-]+-service):\n((?:    .*\n)+)").matcher(compose);
         int services = 0;
         while (service.find()) {
             services++;
             assertThat(service.group(2)).as(service.group(1)).contains("<<: *service-env");
         }
         assertThat(services).isEqualTo(5);
-        assertThat(HOME.keycloakDistribution().getFileName().toString()).isEqualTo("keycloak-" + IdentityProvider.KEYCLOAK_VERSION);
+        assertThat(HOME.keycloakDistribution().getFileName().toString())
+                .isEqualTo("keycloak-" + IdentityProvider.KEYCLOAK_VERSION);
     }
 }

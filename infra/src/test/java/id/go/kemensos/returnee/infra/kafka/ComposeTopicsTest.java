@@ -1,17 +1,16 @@
 package id.go.kemensos.returnee.infra.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import id.go.kemensos.returnee.contracts.Topics;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * docker-compose's {@code topics} job is the production twin of {@link TopicProvisioner}: it must make every event topic the
@@ -28,15 +27,22 @@ class ComposeTopicsTest {
 
         Matcher loop = Pattern.compile("for t in ([a-z. ]+); do").matcher(command);
         assertThat(loop.find()).as(command).isTrue();
-        assertThat(Arrays.stream(loop.group(1).trim().split(" +")).map(service -> service + ".events").sorted().toList())
+        assertThat(Arrays.stream(loop.group(1).trim().split(" +"))
+                        .map(service -> service + ".events")
+                        .sorted()
+                        .toList())
                 .isEqualTo(Topics.allEventTopics());
         assertThat(command).contains("for topic in $$t.events $$t.events.dlt");
 
-        Matcher create = Pattern.compile("(?s)kafka-topics\\.sh .*?--create --if-not-exists(.*?)\n\\s*(#|/opt)").matcher(command);
-        Matcher alter = Pattern.compile("kafka-configs\\.sh .*?--alter --entity-type topics --entity-name \\$\\$topic\\s*\\\\?\\s*--add-config (\\S+)")
+        Matcher create = Pattern.compile("(?s)kafka-topics\\.sh .*?--create --if-not-exists(.*?)\n\\s*(#|/opt)")
+                .matcher(command);
+        Matcher alter = Pattern.compile(
+                        "kafka-configs\\.sh .*?--alter --entity-type topics --entity-name \\$\\$topic\\s*\\\\?\\s*--add-config (\\S+)")
                 .matcher(command);
         assertThat(create.find()).as(command).isTrue();
-        assertThat(alter.find()).as("existing topics are altered too: " + command).isTrue();
+        assertThat(alter.find())
+                .as("existing topics are altered too: " + command)
+                .isTrue();
         for (Map.Entry<String, String> kept : Topics.KEPT_FOREVER.entrySet()) {
             assertThat(create.group(1)).contains("--config " + kept.getKey() + "=" + kept.getValue());
             assertThat(alter.group(1).split(",")).contains(kept.getKey() + "=" + kept.getValue());

@@ -1,5 +1,7 @@
 package id.go.kemensos.returnee.infra.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import id.go.kemensos.returnee.contracts.Topics;
 import id.go.kemensos.returnee.contracts.audit.AuditTopics;
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
@@ -7,13 +9,6 @@ import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.contracts.notification.NotificationTopics;
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
-import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
-import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourceType;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,8 +23,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourceType;
+import org.junit.jupiter.api.Test;
 
 /**
  * The ACLs of {@link KafkaAccess} against what the services really do: the topics and groups of their {@code @KafkaListener}s
@@ -38,17 +37,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KafkaAccessTest {
 
     private static final Map<String, String> TOPIC_CONSTANTS = Map.of(
-            "RegistrationTopics.EVENTS", RegistrationTopics.EVENTS, "EligibilityTopics.EVENTS", EligibilityTopics.EVENTS,
-            "DisbursementTopics.EVENTS", DisbursementTopics.EVENTS, "NotificationTopics.EVENTS", NotificationTopics.EVENTS,
-            "AuditTopics.EVENTS", AuditTopics.EVENTS);
+            "RegistrationTopics.EVENTS",
+            RegistrationTopics.EVENTS,
+            "EligibilityTopics.EVENTS",
+            EligibilityTopics.EVENTS,
+            "DisbursementTopics.EVENTS",
+            DisbursementTopics.EVENTS,
+            "NotificationTopics.EVENTS",
+            NotificationTopics.EVENTS,
+            "AuditTopics.EVENTS",
+            AuditTopics.EVENTS);
     private static final Pattern LISTENER = Pattern.compile("@KafkaListener\\(([^)]*)\\)");
     private static final Pattern TOPICS = Pattern.compile("topics = (\\{[^}]*}|[\\w.]+)");
     private static final Pattern GROUP = Pattern.compile("groupId = \"([^\"]+)\"");
 
     private static boolean allows(String principal, ResourceType type, String name, AclOperation operation) {
-        return KafkaAccess.acls().stream().anyMatch(b -> b.pattern().resourceType() == type && b.pattern().name().equals(name)
-                && b.pattern().patternType() == PatternType.LITERAL && b.entry().principal().equals("User:" + principal)
-                && b.entry().operation() == operation && b.entry().permissionType() == AclPermissionType.ALLOW);
+        return KafkaAccess.acls().stream()
+                .anyMatch(b -> b.pattern().resourceType() == type
+                        && b.pattern().name().equals(name)
+                        && b.pattern().patternType() == PatternType.LITERAL
+                        && b.entry().principal().equals("User:" + principal)
+                        && b.entry().operation() == operation
+                        && b.entry().permissionType() == AclPermissionType.ALLOW);
     }
 
     /** Per consumer group (= principal), the topics its {@code @KafkaListener(topics = ...)} name in the services' sources. */
@@ -57,7 +67,8 @@ class KafkaAccessTest {
         Path root = PlatformHome.locate().root();
         for (String service : KafkaAccess.services()) {
             try (Stream<Path> files = Files.walk(root.resolve(service + "-service/src/main/java"))) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     Matcher listener = LISTENER.matcher(read(file));
                     while (listener.find()) {
                         Matcher topics = TOPICS.matcher(listener.group(1));
@@ -65,14 +76,19 @@ class KafkaAccessTest {
                         if (!topics.find()) {
                             continue; // a topic pattern (the audit ledger): checked on its own
                         }
-                        assertThat(group.find()).as("listener in " + file + " names its group").isTrue();
+                        assertThat(group.find())
+                                .as("listener in " + file + " names its group")
+                                .isTrue();
                         assertThat(group.group(1)).as(file.toString()).isEqualTo(service);
                         Arrays.stream(topics.group(1).replaceAll("[{}\\s]", "").split(","))
                                 .map(c -> {
-                                    assertThat(TOPIC_CONSTANTS).as("topic constant " + c + " in " + file).containsKey(c);
+                                    assertThat(TOPIC_CONSTANTS)
+                                            .as("topic constant " + c + " in " + file)
+                                            .containsKey(c);
                                     return TOPIC_CONSTANTS.get(c);
                                 })
-                                .forEach(t -> byGroup.computeIfAbsent(group.group(1), g -> new TreeSet<>()).add(t));
+                                .forEach(t -> byGroup.computeIfAbsent(group.group(1), g -> new TreeSet<>())
+                                        .add(t));
                     }
                 }
             }
@@ -94,14 +110,26 @@ class KafkaAccessTest {
         assertThat(listened).containsOnlyKeys("registration", "eligibility", "disbursement", "notification");
         listened.forEach((service, topics) -> {
             assertThat(KafkaAccess.consumedBy(service)).as(service).containsExactlyInAnyOrderElementsOf(topics);
-            assertThat(allows(service, ResourceType.GROUP, service, AclOperation.READ)).as(service).isTrue();
-            assertThat(allows(service, ResourceType.GROUP, service + ".dlt-replay", AclOperation.READ)).as(service).isTrue();
+            assertThat(allows(service, ResourceType.GROUP, service, AclOperation.READ))
+                    .as(service)
+                    .isTrue();
+            assertThat(allows(service, ResourceType.GROUP, service + ".dlt-replay", AclOperation.READ))
+                    .as(service)
+                    .isTrue();
             for (String topic : topics) {
-                assertThat(allows(service, ResourceType.TOPIC, topic, AclOperation.READ)).as(service + " reads " + topic).isTrue();
-                assertThat(allows(service, ResourceType.TOPIC, topic, AclOperation.DESCRIBE)).as(service + " " + topic).isTrue();
+                assertThat(allows(service, ResourceType.TOPIC, topic, AclOperation.READ))
+                        .as(service + " reads " + topic)
+                        .isTrue();
+                assertThat(allows(service, ResourceType.TOPIC, topic, AclOperation.DESCRIBE))
+                        .as(service + " " + topic)
+                        .isTrue();
                 String dlt = Topics.deadLetterOf(topic);
-                assertThat(allows(service, ResourceType.TOPIC, dlt, AclOperation.WRITE)).as(service + " writes " + dlt).isTrue();
-                assertThat(allows(service, ResourceType.TOPIC, dlt, AclOperation.READ)).as(service + " replays " + dlt).isTrue();
+                assertThat(allows(service, ResourceType.TOPIC, dlt, AclOperation.WRITE))
+                        .as(service + " writes " + dlt)
+                        .isTrue();
+                assertThat(allows(service, ResourceType.TOPIC, dlt, AclOperation.READ))
+                        .as(service + " replays " + dlt)
+                        .isTrue();
             }
         });
     }
@@ -128,7 +156,9 @@ class KafkaAccessTest {
                 continue;
             }
             String topic = acl.pattern().name();
-            String consumed = topic.endsWith(Topics.DEAD_LETTER_SUFFIX) ? topic.substring(0, topic.length() - Topics.DEAD_LETTER_SUFFIX.length()) : topic;
+            String consumed = topic.endsWith(Topics.DEAD_LETTER_SUFFIX)
+                    ? topic.substring(0, topic.length() - Topics.DEAD_LETTER_SUFFIX.length())
+                    : topic;
             assertThat(KafkaAccess.consumedBy(principal)).as(acl.toString()).contains(consumed);
             if (acl.entry().operation() == AclOperation.WRITE) {
                 assertThat(topic).as(acl.toString()).endsWith(Topics.DEAD_LETTER_SUFFIX);
@@ -139,35 +169,53 @@ class KafkaAccessTest {
     @Test
     void nobodyButTheRelayWritesAnEventTopicAndTheRelayWritesEach() {
         Set<String> writers = KafkaAccess.acls().stream()
-                .filter(b -> b.pattern().resourceType() == ResourceType.TOPIC && b.pattern().name().endsWith(".events"))
-                .filter(b -> Set.of(AclOperation.WRITE, AclOperation.ALL, AclOperation.CREATE, AclOperation.ALTER).contains(b.entry().operation()))
-                .map(b -> b.entry().principal()).collect(Collectors.toSet());
+                .filter(b -> b.pattern().resourceType() == ResourceType.TOPIC
+                        && b.pattern().name().endsWith(".events"))
+                .filter(b -> Set.of(AclOperation.WRITE, AclOperation.ALL, AclOperation.CREATE, AclOperation.ALTER)
+                        .contains(b.entry().operation()))
+                .map(b -> b.entry().principal())
+                .collect(Collectors.toSet());
         assertThat(writers).containsExactly("User:" + KafkaAccess.RELAY);
         for (String events : Topics.allEventTopics()) {
-            assertThat(allows(KafkaAccess.RELAY, ResourceType.TOPIC, events, AclOperation.WRITE)).as(events).isTrue();
+            assertThat(allows(KafkaAccess.RELAY, ResourceType.TOPIC, events, AclOperation.WRITE))
+                    .as(events)
+                    .isTrue();
         }
-        assertThat(KafkaAccess.acls()).filteredOn(b -> b.entry().principal().equals("User:" + KafkaAccess.RELAY))
-                .allMatch(b -> b.pattern().resourceType() == ResourceType.CLUSTER || Topics.allEventTopics().contains(b.pattern().name()));
+        assertThat(KafkaAccess.acls())
+                .filteredOn(b -> b.entry().principal().equals("User:" + KafkaAccess.RELAY))
+                .allMatch(b -> b.pattern().resourceType() == ResourceType.CLUSTER
+                        || Topics.allEventTopics().contains(b.pattern().name()));
     }
 
     @Test
     void onlyTheAuditServiceReadsEveryEventTopicAndTheirConfiguration() {
         for (String events : Topics.allEventTopics()) {
-            assertThat(allows("audit", ResourceType.TOPIC, events, AclOperation.READ)).as(events).isTrue();
-            assertThat(allows("audit", ResourceType.TOPIC, events, AclOperation.DESCRIBE_CONFIGS)).as(events).isTrue();
+            assertThat(allows("audit", ResourceType.TOPIC, events, AclOperation.READ))
+                    .as(events)
+                    .isTrue();
+            assertThat(allows("audit", ResourceType.TOPIC, events, AclOperation.DESCRIBE_CONFIGS))
+                    .as(events)
+                    .isTrue();
         }
-        assertThat(allows("audit", ResourceType.GROUP, "audit", AclOperation.READ)).isTrue();
+        assertThat(allows("audit", ResourceType.GROUP, "audit", AclOperation.READ))
+                .isTrue();
         for (String service : List.of("registration", "eligibility", "disbursement", "notification")) {
-            assertThat(KafkaAccess.consumedBy(service)).as(service).isNotEqualTo(Topics.allEventTopics()).doesNotContain(AuditTopics.EVENTS);
+            assertThat(KafkaAccess.consumedBy(service))
+                    .as(service)
+                    .isNotEqualTo(Topics.allEventTopics())
+                    .doesNotContain(AuditTopics.EVENTS);
         }
     }
 
     @Test
     void everyPrincipalGetsACredentialWhenTheStorageIsFormatted() {
-        assertThat(KafkaAccess.principals()).containsExactly("admin", "relay", "registration", "eligibility", "disbursement",
-                "notification", "audit");
-        assertThat(KafkaAccess.formatScramArguments()).contains("SCRAM-SHA-512=[name=admin,password=admin-kafka-local]",
-                "SCRAM-SHA-512=[name=audit,password=audit-kafka-local]");
+        assertThat(KafkaAccess.principals())
+                .containsExactly(
+                        "admin", "relay", "registration", "eligibility", "disbursement", "notification", "audit");
+        assertThat(KafkaAccess.formatScramArguments())
+                .contains(
+                        "SCRAM-SHA-512=[name=admin,password=admin-kafka-local]",
+                        "SCRAM-SHA-512=[name=audit,password=audit-kafka-local]");
         assertThat(KafkaAccess.acls()).noneMatch(b -> b.entry().principal().equals("User:admin"));
     }
 }

@@ -1,9 +1,12 @@
 package id.go.kemensos.returnee.infra.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import com.prowidesoftware.swift.model.field.Field61;
+import com.prowidesoftware.swift.model.field.Field86;
+import com.prowidesoftware.swift.model.mt.mt9xx.MT940;
 import id.go.kemensos.returnee.infra.sim.SimClient.Response;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -23,9 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import com.prowidesoftware.swift.model.field.Field61;
-import com.prowidesoftware.swift.model.field.Field86;
-import com.prowidesoftware.swift.model.mt.mt9xx.MT940;
 import org.junit.jupiter.api.Test;
 
 class BankGatewaySimulatorTest {
@@ -66,8 +66,15 @@ class BankGatewaySimulatorTest {
 
     @Test
     void accountInquiryReturnsTheRegisteredHolderName() {
-        Response reply = snap.post("/snap/v1.0/account-inquiry-external", Map.of("partnerReferenceNo", "INQ-1",
-                "beneficiaryBankCode", "0020307", "beneficiaryAccountNo", SITI_ACCOUNT));
+        Response reply = snap.post(
+                "/snap/v1.0/account-inquiry-external",
+                Map.of(
+                        "partnerReferenceNo",
+                        "INQ-1",
+                        "beneficiaryBankCode",
+                        "0020307",
+                        "beneficiaryAccountNo",
+                        SITI_ACCOUNT));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.field("responseCode")).isEqualTo("2001600");
@@ -77,8 +84,8 @@ class BankGatewaySimulatorTest {
 
     @Test
     void unknownAccountsExistWithoutANameUntilAutoOpenIsSwitchedOff() {
-        Map<String, String> inquiry = Map.of("partnerReferenceNo", "INQ-2", "beneficiaryBankCode", "009",
-                "beneficiaryAccountNo", "0987654321");
+        Map<String, String> inquiry = Map.of(
+                "partnerReferenceNo", "INQ-2", "beneficiaryBankCode", "009", "beneficiaryAccountNo", "0987654321");
         Response open = snap.post("/snap/v1.0/account-inquiry-external", inquiry);
         assertThat(open.status()).isEqualTo(200);
         assertThat(open.field("beneficiaryAccountName")).isEmpty();
@@ -142,17 +149,22 @@ class BankGatewaySimulatorTest {
         Response status = status(reference);
         assertThat(status.field("latestTransactionStatus")).isEqualTo("06");
         assertThat(status.field("transactionStatusDesc")).isEqualTo("Failed");
-        assertThat(client.get("/sim/stats").json().get("rejectedTransfers").asLong()).isEqualTo(1);
+        assertThat(client.get("/sim/stats").json().get("rejectedTransfers").asLong())
+                .isEqualTo(1);
     }
 
     @Test
     void amountMustBeWholeRupiahWithTwoDecimalsInIdr() {
-        for (Map<String, String> amount : List.of(Map.of("value", "960000", "currency", "IDR"),
-                Map.of("value", "960000.5", "currency", "IDR"), Map.of("value", "960000.50", "currency", "IDR"),
-                Map.of("value", "-1.00", "currency", "IDR"), Map.of("value", "0.00", "currency", "IDR"),
+        for (Map<String, String> amount : List.of(
+                Map.of("value", "960000", "currency", "IDR"),
+                Map.of("value", "960000.5", "currency", "IDR"),
+                Map.of("value", "960000.50", "currency", "IDR"),
+                Map.of("value", "-1.00", "currency", "IDR"),
+                Map.of("value", "0.00", "currency", "IDR"),
                 Map.of("value", "960000.00", "currency", "USD"))) {
-            Response reply = snap.post("/snap/v1.0/transfer-interbank", transferBody(UUID.randomUUID().toString(),
-                    amount, SITI_ACCOUNT));
+            Response reply = snap.post(
+                    "/snap/v1.0/transfer-interbank",
+                    transferBody(UUID.randomUUID().toString(), amount, SITI_ACCOUNT));
             assertThat(reply.status()).as(amount.toString()).isEqualTo(400);
             assertThat(reply.field("responseCode")).isEqualTo("4001802");
             assertThat(reply.field("responseMessage")).isEqualTo("Invalid Field Format amount");
@@ -192,10 +204,11 @@ class BankGatewaySimulatorTest {
         assertThat(csv.status()).isEqualTo(200);
         String[] lines = csv.body().split("\n");
         assertThat(lines).hasSize(3);
-        assertThat(lines[0]).isEqualTo(
-                "value_date,bank_reference,partner_reference,beneficiary_bank_code,beneficiary_account_no,amount,status");
-        assertThat(lines[1]).matches("\\d{4}-\\d{2}-\\d{2}," + firstRef + "," + first + ",002," + SITI_ACCOUNT
-                + ",960000,SUCCESS");
+        assertThat(lines[0])
+                .isEqualTo(
+                        "value_date,bank_reference,partner_reference,beneficiary_bank_code,beneficiary_account_no,amount,status");
+        assertThat(lines[1])
+                .matches("\\d{4}-\\d{2}-\\d{2}," + firstRef + "," + first + ",002," + SITI_ACCOUNT + ",960000,SUCCESS");
         assertThat(lines[2]).endsWith(secondRef + "," + second + ",002,0987654321,1250000,SUCCESS");
     }
 
@@ -207,7 +220,8 @@ class BankGatewaySimulatorTest {
         transfer(comesBack, "960000.00", "0987654321");
 
         Response returned = client.post("/sim/returns", Map.of("partnerReferenceNo", comesBack));
-        Response unknown = client.post("/sim/returns", Map.of("partnerReferenceNo", UUID.randomUUID().toString()));
+        Response unknown = client.post(
+                "/sim/returns", Map.of("partnerReferenceNo", UUID.randomUUID().toString()));
 
         assertThat(returned.status()).isEqualTo(200);
         assertThat(unknown.status()).as("never executed").isEqualTo(404);
@@ -233,11 +247,15 @@ class BankGatewaySimulatorTest {
         List<Field61> entries = statement.getField61();
         List<Field86> details = statement.getField86();
         assertThat(entries).extracting(Field61::getDebitCreditMark).containsExactly("D", "D", "C");
-        assertThat(entries).extracting(f -> f.getAmountAsBigDecimal().longValueExact()).containsExactly(960_000L, 1_250_000L, 1_250_000L);
-        assertThat(entries.get(0).getReferenceOfTheAccountServicingInstitution()).isEqualTo(paidRef.substring(0, Math.min(16, paidRef.length())));
+        assertThat(entries)
+                .extracting(f -> f.getAmountAsBigDecimal().longValueExact())
+                .containsExactly(960_000L, 1_250_000L, 1_250_000L);
+        assertThat(entries.get(0).getReferenceOfTheAccountServicingInstitution())
+                .isEqualTo(paidRef.substring(0, Math.min(16, paidRef.length())));
         assertThat(details.get(0).getValue()).contains("/EREF/" + paid);
         assertThat(details.get(2).getValue()).startsWith("/RTRN/AC04/EREF/" + comesBack);
-        assertThat(statement.getField62F().getAmountAsBigDecimal().longValueExact()).isEqualTo(100_000_000_000L - 960_000L);
+        assertThat(statement.getField62F().getAmountAsBigDecimal().longValueExact())
+                .isEqualTo(100_000_000_000L - 960_000L);
     }
 
     @Test
@@ -334,11 +352,15 @@ class BankGatewaySimulatorTest {
         Response set = client.put("/sim/faults", Map.of("errorRate", 0.25, "latencyMillis", 5));
         assertThat(set.status()).isEqualTo(200);
         assertThat(bank.faults()).isEqualTo(new FaultProfile(0.25, 0, 0, 5, 5000));
-        assertThat(client.get("/sim/faults").json().get("timeoutMillis").asLong()).isEqualTo(5000);
+        assertThat(client.get("/sim/faults").json().get("timeoutMillis").asLong())
+                .isEqualTo(5000);
         assertThat(client.put("/sim/faults", Map.of("errorRate", 1.5)).status()).isEqualTo(400);
 
-        assertThat(client.post("/sim/accounts", Map.of("bankCode", "014", "accountNo", "1234567890",
-                "holderName", "BUDI SANTOSO")).status()).isEqualTo(200);
+        assertThat(client.post(
+                                "/sim/accounts",
+                                Map.of("bankCode", "014", "accountNo", "1234567890", "holderName", "BUDI SANTOSO"))
+                        .status())
+                .isEqualTo(200);
         assertThat(client.post("/sim/reset", Map.of()).status()).isEqualTo(200);
         assertThat(bank.faults()).isEqualTo(FaultProfile.NONE);
 
@@ -347,7 +369,8 @@ class BankGatewaySimulatorTest {
         bank.reset();
         assertThat(bank.executedTransferCount()).isZero();
         assertThat(client.get("/sim/unknown").status()).isEqualTo(404);
-        assertThat(snap.post("/snap/v1.0/transfer-interbank", "{not json").status()).isEqualTo(400);
+        assertThat(snap.post("/snap/v1.0/transfer-interbank", "{not json").status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -369,7 +392,8 @@ class BankGatewaySimulatorTest {
         assertThat(token.field("tokenType")).isEqualTo("Bearer");
         assertThat(token.json().get("expiresIn").isString()).isTrue();
         assertThat(token.field("expiresIn")).isEqualTo("900");
-        assertThat(snap.requestToken().field("accessToken")).as("opaque and random")
+        assertThat(snap.requestToken().field("accessToken"))
+                .as("opaque and random")
                 .isNotEqualTo(token.field("accessToken"));
         assertThat(bank.stats().accessTokensIssued()).isEqualTo(2);
         assertThat(bank.stats().authenticationRefusals()).isZero();
@@ -381,18 +405,23 @@ class BankGatewaySimulatorTest {
         String grant = "{\"grantType\":\"client_credentials\"}";
         SnapClient impostor = new SnapClient(client, PARTNER, rsaKeyPair().getPrivate(), clientSecret);
 
-        Response badSignature = snap.requestToken(PARTNER, timestamp, impostor.rsaSignature(PARTNER + "|" + timestamp),
+        Response badSignature =
+                snap.requestToken(PARTNER, timestamp, impostor.rsaSignature(PARTNER + "|" + timestamp), grant);
+        Response otherTimestampSigned = snap.requestToken(
+                PARTNER,
+                timestamp,
+                snap.rsaSignature(
+                        PARTNER + "|" + SnapClient.timestamp(ZonedDateTime.now().minusMinutes(1))),
                 grant);
-        Response otherTimestampSigned = snap.requestToken(PARTNER, timestamp,
-                snap.rsaSignature(PARTNER + "|" + SnapClient.timestamp(ZonedDateTime.now().minusMinutes(1))), grant);
         Response garbageSignature = snap.requestToken(PARTNER, timestamp, "not base64!", grant);
-        Response unknownClient = snap.requestToken("SOMEONE", timestamp, snap.rsaSignature("SOMEONE|" + timestamp),
-                grant);
+        Response unknownClient =
+                snap.requestToken("SOMEONE", timestamp, snap.rsaSignature("SOMEONE|" + timestamp), grant);
 
-        assertThat(List.of(badSignature, otherTimestampSigned, garbageSignature)).allSatisfy(reply -> {
-            assertAnswer(reply, 401, "4017300", "Unauthorized. [Signature]");
-            assertThat(reply.field("accessToken")).isNull();
-        });
+        assertThat(List.of(badSignature, otherTimestampSigned, garbageSignature))
+                .allSatisfy(reply -> {
+                    assertAnswer(reply, 401, "4017300", "Unauthorized. [Signature]");
+                    assertThat(reply.field("accessToken")).isNull();
+                });
         assertAnswer(unknownClient, 401, "4017300", "Unauthorized. [Unknown client]");
         assertThat(bank.stats().authenticationRefusals()).isEqualTo(4);
         assertThat(bank.stats().accessTokensIssued()).isZero();
@@ -411,8 +440,8 @@ class BankGatewaySimulatorTest {
             assertThat(reply.field("responseMessage")).isEqualTo("Invalid Field Format [X-TIMESTAMP]");
         }
         String fourMinutesAgo = SnapClient.timestamp(ZonedDateTime.now().minusMinutes(4));
-        Response slightlyOld = snap.requestToken(PARTNER, fourMinutesAgo,
-                snap.rsaSignature(PARTNER + "|" + fourMinutesAgo), grant);
+        Response slightlyOld =
+                snap.requestToken(PARTNER, fourMinutesAgo, snap.rsaSignature(PARTNER + "|" + fourMinutesAgo), grant);
         assertThat(slightlyOld.status()).as("within five minutes").isEqualTo(200);
 
         String now = SnapClient.timestamp();
@@ -442,24 +471,29 @@ class BankGatewaySimulatorTest {
     void aTransferWithATamperedBodyIsRefusedAndBooksNothing() {
         String reference = UUID.randomUUID().toString();
         String path = "/snap/v1.0/transfer-interbank";
-        byte[] signed = SimClient.bytes(transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"),
-                SITI_ACCOUNT));
-        byte[] sent = SimClient.bytes(transferBody(reference, Map.of("value", "9600000.00", "currency", "IDR"),
-                SITI_ACCOUNT));
-        Map<String, String> headers = snap.headers("POST", path, snap.accessToken(), signed, SnapClient.timestamp(),
-                SnapClient.externalId());
+        byte[] signed =
+                SimClient.bytes(transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"), SITI_ACCOUNT));
+        byte[] sent = SimClient.bytes(
+                transferBody(reference, Map.of("value", "9600000.00", "currency", "IDR"), SITI_ACCOUNT));
+        Map<String, String> headers =
+                snap.headers("POST", path, snap.accessToken(), signed, SnapClient.timestamp(), SnapClient.externalId());
 
         Response reply = snap.send("POST", path, sent, headers);
 
         assertAnswer(reply, 401, "4011800", "Unauthorized. [Signature]");
         assertThat(bank.executionsOf(reference)).isZero();
         assertThat(bank.executedTransferCount()).isZero();
-        assertThat(bank.transferRequestCount()).as("refused before the transfer logic").isZero();
+        assertThat(bank.transferRequestCount())
+                .as("refused before the transfer logic")
+                .isZero();
         assertThat(bank.stats().authenticationRefusals()).isEqualTo(1);
-        assertThat(client.get("/sim/stats").json().get("authenticationRefusals").asLong()).isEqualTo(1);
+        assertThat(client.get("/sim/stats").json().get("authenticationRefusals").asLong())
+                .isEqualTo(1);
 
         Response original = snap.send("POST", path, signed, headers);
-        assertThat(original.status()).as("the external id of a refused request is not used up").isEqualTo(200);
+        assertThat(original.status())
+                .as("the external id of a refused request is not used up")
+                .isEqualTo(200);
         assertThat(bank.executionsOf(reference)).isEqualTo(1);
     }
 
@@ -473,10 +507,13 @@ class BankGatewaySimulatorTest {
 
         List<Map<String, String>> forgeries = new ArrayList<>();
         forgeries.add(snap.headers("GET", path, token, body, timestamp, SnapClient.externalId()));
-        forgeries.add(snap.headers("POST", "/snap/v1.0/transfer-interbank", token, body, timestamp, SnapClient.externalId()));
+        forgeries.add(
+                snap.headers("POST", "/snap/v1.0/transfer-interbank", token, body, timestamp, SnapClient.externalId()));
         forgeries.add(wrongSecret.headers("POST", path, token, body, timestamp, SnapClient.externalId()));
-        Map<String, String> otherTimestamp = snap.headers("POST", path, token, body, timestamp, SnapClient.externalId());
-        otherTimestamp.put("X-TIMESTAMP", SnapClient.timestamp(ZonedDateTime.now().plusSeconds(2)));
+        Map<String, String> otherTimestamp =
+                snap.headers("POST", path, token, body, timestamp, SnapClient.externalId());
+        otherTimestamp.put(
+                "X-TIMESTAMP", SnapClient.timestamp(ZonedDateTime.now().plusSeconds(2)));
         forgeries.add(otherTimestamp);
         Map<String, String> noSignature = snap.headers("POST", path, token, body, timestamp, SnapClient.externalId());
         noSignature.remove("X-SIGNATURE");
@@ -496,12 +533,26 @@ class BankGatewaySimulatorTest {
         String path = "/snap/v1.0/transfer/status?channel=web%20app";
         byte[] body = SimClient.bytes(Map.of("originalPartnerReferenceNo", "REF-1", "serviceCode", "18"));
 
-        Response withQuery = snap.send("POST", path, body, snap.headers("POST", path, snap.accessToken(), body,
-                SnapClient.timestamp(), SnapClient.externalId()));
-        Response withoutQuery = snap.send("POST", path, body, snap.headers("POST", "/snap/v1.0/transfer/status",
-                snap.accessToken(), body, SnapClient.timestamp(), SnapClient.externalId()));
+        Response withQuery = snap.send(
+                "POST",
+                path,
+                body,
+                snap.headers("POST", path, snap.accessToken(), body, SnapClient.timestamp(), SnapClient.externalId()));
+        Response withoutQuery = snap.send(
+                "POST",
+                path,
+                body,
+                snap.headers(
+                        "POST",
+                        "/snap/v1.0/transfer/status",
+                        snap.accessToken(),
+                        body,
+                        SnapClient.timestamp(),
+                        SnapClient.externalId()));
 
-        assertThat(withQuery.status()).as("authenticated; the transfer is unknown").isEqualTo(404);
+        assertThat(withQuery.status())
+                .as("authenticated; the transfer is unknown")
+                .isEqualTo(404);
         assertThat(withQuery.field("responseCode")).isEqualTo("4043601");
         assertThat(withoutQuery.status()).isEqualTo(401);
         assertThat(withoutQuery.field("responseCode")).isEqualTo("4013600");
@@ -510,15 +561,25 @@ class BankGatewaySimulatorTest {
     @Test
     void serviceCallsWithoutAValidTokenAreRefused() {
         String path = "/snap/v1.0/account-inquiry-external";
-        byte[] body = SimClient.bytes(Map.of("partnerReferenceNo", "INQ-1", "beneficiaryBankCode", BRI,
-                "beneficiaryAccountNo", SITI_ACCOUNT));
+        byte[] body = SimClient.bytes(Map.of(
+                "partnerReferenceNo", "INQ-1", "beneficiaryBankCode", BRI, "beneficiaryAccountNo", SITI_ACCOUNT));
 
-        Response noHeaders = client.post(path, Map.of("partnerReferenceNo", "INQ-1", "beneficiaryBankCode", BRI,
-                "beneficiaryAccountNo", SITI_ACCOUNT));
-        Response unknownToken = snap.send("POST", path, body, snap.headers("POST", path, "made-up-token", body,
-                SnapClient.timestamp(), SnapClient.externalId()));
-        Map<String, String> basic = snap.headers("POST", path, snap.accessToken(), body, SnapClient.timestamp(),
-                SnapClient.externalId());
+        Response noHeaders = client.post(
+                path,
+                Map.of(
+                        "partnerReferenceNo",
+                        "INQ-1",
+                        "beneficiaryBankCode",
+                        BRI,
+                        "beneficiaryAccountNo",
+                        SITI_ACCOUNT));
+        Response unknownToken = snap.send(
+                "POST",
+                path,
+                body,
+                snap.headers("POST", path, "made-up-token", body, SnapClient.timestamp(), SnapClient.externalId()));
+        Map<String, String> basic =
+                snap.headers("POST", path, snap.accessToken(), body, SnapClient.timestamp(), SnapClient.externalId());
         basic.put("Authorization", "Basic " + snap.accessToken());
         Response notBearer = snap.send("POST", path, body, basic);
 
@@ -534,21 +595,30 @@ class BankGatewaySimulatorTest {
         SnapClient shortLived = new SnapClient(client, PARTNER, PARTNER_KEYS.getPrivate(), clientSecret);
         shortLived.accessToken();
 
-        // Asked with a harmless status inquiry (a reference nobody sent): 404 while the token is good, 401 once it expired.
-        Map<String, String> unknown = Map.of("originalPartnerReferenceNo", UUID.randomUUID().toString(), "serviceCode", "18");
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
-                .until(() -> shortLived.post("/snap/v1.0/transfer/status", unknown).status() == 401);
+        // Asked with a harmless status inquiry (a reference nobody sent): 404 while the token is good, 401 once it
+        // expired.
+        Map<String, String> unknown =
+                Map.of("originalPartnerReferenceNo", UUID.randomUUID().toString(), "serviceCode", "18");
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() ->
+                        shortLived.post("/snap/v1.0/transfer/status", unknown).status() == 401);
         String reference = UUID.randomUUID().toString();
-        Response expired = shortLived.post("/snap/v1.0/transfer-interbank",
+        Response expired = shortLived.post(
+                "/snap/v1.0/transfer-interbank",
                 transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"), SITI_ACCOUNT));
 
         assertAnswer(expired, 401, "4011801", "Invalid Token (B2B)");
         assertThat(bank.executionsOf(reference)).isZero();
         bank.setAccessTokenLifetime(Duration.ofSeconds(900));
         shortLived.forgetToken();
-        assertThat(shortLived.post("/snap/v1.0/transfer-interbank",
-                transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"), SITI_ACCOUNT)).status())
-                .as("a new token works").isEqualTo(200);
+        assertThat(shortLived
+                        .post(
+                                "/snap/v1.0/transfer-interbank",
+                                transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"), SITI_ACCOUNT))
+                        .status())
+                .as("a new token works")
+                .isEqualTo(200);
     }
 
     @Test
@@ -559,42 +629,61 @@ class BankGatewaySimulatorTest {
         SnapClient other = new SnapClient(client, "OTHERBANK02", otherKeys.getPrivate(), otherSecret);
         String path = "/snap/v1.0/transfer-interbank";
         String reference = UUID.randomUUID().toString();
-        byte[] body = SimClient.bytes(transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"),
-                SITI_ACCOUNT));
+        byte[] body =
+                SimClient.bytes(transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"), SITI_ACCOUNT));
 
         // KEMENSOS01's headers and signature, but OTHERBANK02's token
-        Response reply = snap.send("POST", path, body, snap.headers("POST", path, other.accessToken(), body,
-                SnapClient.timestamp(), SnapClient.externalId()));
+        Response reply = snap.send(
+                "POST",
+                path,
+                body,
+                snap.headers("POST", path, other.accessToken(), body, SnapClient.timestamp(), SnapClient.externalId()));
 
         assertAnswer(reply, 401, "4011800", "Unauthorized. [Signature]");
         assertThat(bank.executionsOf(reference)).isZero();
-        assertThat(other.post(path, transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"),
-                SITI_ACCOUNT)).status()).as("its own calls work").isEqualTo(200);
+        assertThat(other.post(
+                                path,
+                                transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"), SITI_ACCOUNT))
+                        .status())
+                .as("its own calls work")
+                .isEqualTo(200);
     }
 
     @Test
     void serviceCallsNeedAFreshTimestampAndTheMandatoryHeaders() {
         String path = "/snap/v1.0/transfer-interbank";
         String reference = UUID.randomUUID().toString();
-        byte[] body = SimClient.bytes(transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"),
-                SITI_ACCOUNT));
+        byte[] body =
+                SimClient.bytes(transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"), SITI_ACCOUNT));
         String token = snap.accessToken();
 
-        Response stale = snap.send("POST", path, body, snap.headers("POST", path, token, body,
-                SnapClient.timestamp(ZonedDateTime.now().minusMinutes(10)), SnapClient.externalId()));
-        Response malformed = snap.send("POST", path, body, snap.headers("POST", path, token, body,
-                "2026-12-05T09:30:00", SnapClient.externalId()));
+        Response stale = snap.send(
+                "POST",
+                path,
+                body,
+                snap.headers(
+                        "POST",
+                        path,
+                        token,
+                        body,
+                        SnapClient.timestamp(ZonedDateTime.now().minusMinutes(10)),
+                        SnapClient.externalId()));
+        Response malformed = snap.send(
+                "POST",
+                path,
+                body,
+                snap.headers("POST", path, token, body, "2026-12-05T09:30:00", SnapClient.externalId()));
         Map<String, String> noExternalId = snap.headers("POST", path, token, body, SnapClient.timestamp(), "1");
         noExternalId.remove("X-EXTERNAL-ID");
-        Map<String, String> noChannel = snap.headers("POST", path, token, body, SnapClient.timestamp(),
-                SnapClient.externalId());
+        Map<String, String> noChannel =
+                snap.headers("POST", path, token, body, SnapClient.timestamp(), SnapClient.externalId());
         noChannel.remove("CHANNEL-ID");
         Response missingExternalId = snap.send("POST", path, body, noExternalId);
         Response missingChannel = snap.send("POST", path, body, noChannel);
-        Response letters = snap.send("POST", path, body, snap.headers("POST", path, token, body,
-                SnapClient.timestamp(), "ABC123"));
-        Response tooLong = snap.send("POST", path, body, snap.headers("POST", path, token, body,
-                SnapClient.timestamp(), "1".repeat(37)));
+        Response letters = snap.send(
+                "POST", path, body, snap.headers("POST", path, token, body, SnapClient.timestamp(), "ABC123"));
+        Response tooLong = snap.send(
+                "POST", path, body, snap.headers("POST", path, token, body, SnapClient.timestamp(), "1".repeat(37)));
 
         assertThat(List.of(stale, malformed)).allSatisfy(reply -> {
             assertAnswer(reply, 400, "4001801", "Invalid Field Format [X-TIMESTAMP]");
@@ -604,8 +693,14 @@ class BankGatewaySimulatorTest {
         assertThat(List.of(letters, tooLong)).allSatisfy(reply -> {
             assertAnswer(reply, 400, "4001801", "Invalid Field Format [X-EXTERNAL-ID]");
         });
-        assertThat(snap.send("POST", path, body, snap.headers("POST", path, token, body, SnapClient.timestamp(),
-                "1".repeat(36))).status()).as("36 digits are fine").isEqualTo(200);
+        assertThat(snap.send(
+                                "POST",
+                                path,
+                                body,
+                                snap.headers("POST", path, token, body, SnapClient.timestamp(), "1".repeat(36)))
+                        .status())
+                .as("36 digits are fine")
+                .isEqualTo(200);
         assertThat(bank.executionsOf(reference)).isEqualTo(1);
         assertThat(bank.stats().authenticationRefusals()).isEqualTo(6);
     }
@@ -616,19 +711,32 @@ class BankGatewaySimulatorTest {
         String externalId = SnapClient.externalId();
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
-        byte[] firstBody = SimClient.bytes(transferBody(first, Map.of("value", "960000.00", "currency", "IDR"),
-                SITI_ACCOUNT));
-        byte[] secondBody = SimClient.bytes(transferBody(second, Map.of("value", "960000.00", "currency", "IDR"),
-                SITI_ACCOUNT));
+        byte[] firstBody =
+                SimClient.bytes(transferBody(first, Map.of("value", "960000.00", "currency", "IDR"), SITI_ACCOUNT));
+        byte[] secondBody =
+                SimClient.bytes(transferBody(second, Map.of("value", "960000.00", "currency", "IDR"), SITI_ACCOUNT));
 
-        Response accepted = snap.send("POST", path, firstBody, snap.headers("POST", path, snap.accessToken(), firstBody,
-                SnapClient.timestamp(), externalId));
-        Response reused = snap.send("POST", path, secondBody, snap.headers("POST", path, snap.accessToken(), secondBody,
-                SnapClient.timestamp(), externalId));
-        Response reusedForStatus = snap.send("POST", "/snap/v1.0/transfer/status",
-                SimClient.bytes(Map.of("originalPartnerReferenceNo", first)), snap.headers("POST",
-                        "/snap/v1.0/transfer/status", snap.accessToken(),
-                        SimClient.bytes(Map.of("originalPartnerReferenceNo", first)), SnapClient.timestamp(), externalId));
+        Response accepted = snap.send(
+                "POST",
+                path,
+                firstBody,
+                snap.headers("POST", path, snap.accessToken(), firstBody, SnapClient.timestamp(), externalId));
+        Response reused = snap.send(
+                "POST",
+                path,
+                secondBody,
+                snap.headers("POST", path, snap.accessToken(), secondBody, SnapClient.timestamp(), externalId));
+        Response reusedForStatus = snap.send(
+                "POST",
+                "/snap/v1.0/transfer/status",
+                SimClient.bytes(Map.of("originalPartnerReferenceNo", first)),
+                snap.headers(
+                        "POST",
+                        "/snap/v1.0/transfer/status",
+                        snap.accessToken(),
+                        SimClient.bytes(Map.of("originalPartnerReferenceNo", first)),
+                        SnapClient.timestamp(),
+                        externalId));
 
         assertThat(accepted.status()).isEqualTo(200);
         assertAnswer(reused, 409, "4091800", "Conflict");
@@ -650,10 +758,16 @@ class BankGatewaySimulatorTest {
         String externalId = SnapClient.externalId();
         byte[] body = SimClient.bytes(Map.of("originalPartnerReferenceNo", "REF-1"));
 
-        Response mine = snap.send("POST", path, body, snap.headers("POST", path, snap.accessToken(), body,
-                SnapClient.timestamp(), externalId));
-        Response theirs = other.send("POST", path, body, other.headers("POST", path, other.accessToken(), body,
-                SnapClient.timestamp(), externalId));
+        Response mine = snap.send(
+                "POST",
+                path,
+                body,
+                snap.headers("POST", path, snap.accessToken(), body, SnapClient.timestamp(), externalId));
+        Response theirs = other.send(
+                "POST",
+                path,
+                body,
+                other.headers("POST", path, other.accessToken(), body, SnapClient.timestamp(), externalId));
 
         assertThat(mine.status()).isEqualTo(404);
         assertThat(theirs.status()).isEqualTo(404);
@@ -663,18 +777,21 @@ class BankGatewaySimulatorTest {
     void authenticationIsDecidedBeforeAnyInjectedFault() {
         String path = "/snap/v1.0/transfer-interbank";
         String reference = UUID.randomUUID().toString();
-        byte[] signed = SimClient.bytes(transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"),
-                SITI_ACCOUNT));
-        byte[] tampered = SimClient.bytes(transferBody(reference, Map.of("value", "9600000.00", "currency", "IDR"),
-                SITI_ACCOUNT));
+        byte[] signed =
+                SimClient.bytes(transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"), SITI_ACCOUNT));
+        byte[] tampered = SimClient.bytes(
+                transferBody(reference, Map.of("value", "9600000.00", "currency", "IDR"), SITI_ACCOUNT));
         String token = snap.accessToken();
 
         bank.faults(FaultProfile.lostReplies(1.0, 100));
-        Response lostReplyProfile = snap.send("POST", path, tampered, snap.headers("POST", path, token, signed,
-                SnapClient.timestamp(), SnapClient.externalId()));
+        Response lostReplyProfile = snap.send(
+                "POST",
+                path,
+                tampered,
+                snap.headers("POST", path, token, signed, SnapClient.timestamp(), SnapClient.externalId()));
         bank.faults(FaultProfile.errors(1.0));
-        Response errorProfile = client.post(path, transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"),
-                SITI_ACCOUNT));
+        Response errorProfile = client.post(
+                path, transferBody(reference, Map.of("value", "960000.00", "currency", "IDR"), SITI_ACCOUNT));
 
         assertThat(lostReplyProfile.status()).isEqualTo(401);
         assertThat(lostReplyProfile.field("responseCode")).isEqualTo("4011800");
@@ -694,30 +811,51 @@ class BankGatewaySimulatorTest {
         assertThat(client.get("/sim/transfers").json().size()).isEqualTo(1);
         assertThat(client.get("/sim/stats").status()).isEqualTo(200);
         assertThat(client.get("/sim/faults").status()).isEqualTo(200);
-        assertThat(client.put("/sim/faults", Map.of("latencyMillis", 1)).status()).isEqualTo(200);
-        assertThat(client.post("/sim/accounts", Map.of("bankCode", "014", "accountNo", "1234567890",
-                "holderName", "BUDI SANTOSO")).status()).isEqualTo(200);
-        assertThat(client.put("/sim/accounts/auto-open", Map.of("enabled", false)).status()).isEqualTo(200);
+        assertThat(client.put("/sim/faults", Map.of("latencyMillis", 1)).status())
+                .isEqualTo(200);
+        assertThat(client.post(
+                                "/sim/accounts",
+                                Map.of("bankCode", "014", "accountNo", "1234567890", "holderName", "BUDI SANTOSO"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(client.put("/sim/accounts/auto-open", Map.of("enabled", false))
+                        .status())
+                .isEqualTo(200);
         assertThat(client.post("/sim/reset", Map.of()).status()).isEqualTo(200);
         assertThat(bank.stats().authenticationRefusals()).isZero();
-        assertThat(snap.post("/snap/v1.0/transfer/status", Map.of("originalPartnerReferenceNo", "REF-1")).status())
-                .as("partners and tokens survive a reset").isEqualTo(404);
+        assertThat(snap.post("/snap/v1.0/transfer/status", Map.of("originalPartnerReferenceNo", "REF-1"))
+                        .status())
+                .as("partners and tokens survive a reset")
+                .isEqualTo(404);
     }
 
     private Response transfer(String reference, String value, String accountNo) {
-        return snap.post("/snap/v1.0/transfer-interbank",
+        return snap.post(
+                "/snap/v1.0/transfer-interbank",
                 transferBody(reference, Map.of("value", value, "currency", "IDR"), accountNo));
     }
 
     private static Map<String, Object> transferBody(String reference, Map<String, String> amount, String accountNo) {
-        return Map.of("partnerReferenceNo", reference, "amount", amount, "beneficiaryBankCode", BRI,
-                "beneficiaryAccountNo", accountNo, "beneficiaryAccountName", "SITI AMINAH",
-                "sourceAccountNo", "1000200030004", "transactionDate", "2025-03-12T10:15:00+07:00");
+        return Map.of(
+                "partnerReferenceNo",
+                reference,
+                "amount",
+                amount,
+                "beneficiaryBankCode",
+                BRI,
+                "beneficiaryAccountNo",
+                accountNo,
+                "beneficiaryAccountName",
+                "SITI AMINAH",
+                "sourceAccountNo",
+                "1000200030004",
+                "transactionDate",
+                "2025-03-12T10:15:00+07:00");
     }
 
     private Response status(String reference) {
-        return snap.post("/snap/v1.0/transfer/status", Map.of("originalPartnerReferenceNo", reference,
-                "serviceCode", "18"));
+        return snap.post(
+                "/snap/v1.0/transfer/status", Map.of("originalPartnerReferenceNo", reference, "serviceCode", "18"));
     }
 
     private static KeyPair rsaKeyPair() {
@@ -738,7 +876,9 @@ class BankGatewaySimulatorTest {
 
     /** A SNAP answer: its HTTP status, responseCode and responseMessage. */
     private static void assertAnswer(Response reply, int status, String responseCode, String responseMessage) {
-        assertThat(reply.status()).as("%s %s", reply.field("responseCode"), reply.field("responseMessage")).isEqualTo(status);
+        assertThat(reply.status())
+                .as("%s %s", reply.field("responseCode"), reply.field("responseMessage"))
+                .isEqualTo(status);
         assertThat(reply.field("responseCode")).isEqualTo(responseCode);
         assertThat(reply.field("responseMessage")).isEqualTo(responseMessage);
     }

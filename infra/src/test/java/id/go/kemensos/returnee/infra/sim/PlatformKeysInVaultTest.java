@@ -27,6 +27,7 @@ class PlatformKeysInVaultTest {
 
     @TempDir
     Path work;
+
     private VaultTransitSimulator vault;
     private Path keys;
 
@@ -51,17 +52,25 @@ class PlatformKeysInVaultTest {
 
         seal();
 
-        assertThat(keys.resolve(PlatformKeys.MASTER_KEY)).as("the clear file is gone").doesNotExist();
+        assertThat(keys.resolve(PlatformKeys.MASTER_KEY))
+                .as("the clear file is gone")
+                .doesNotExist();
         assertThat(keys.resolve(PlatformKeys.NIK_INDEX_KEY)).doesNotExist();
         String sealedMaster = Files.readString(keys.resolve("master-key.vault.json"));
         assertThat(sealedMaster).contains(vault.baseUrl(), KEY).doesNotContain(keyValueOf(clearMaster));
-        assertThatThrownBy(() -> PlatformKeys.load(keys)).as("no token yet").hasMessageContaining(PlatformKeys.VAULT_TOKEN);
+        assertThatThrownBy(() -> PlatformKeys.load(keys))
+                .as("no token yet")
+                .hasMessageContaining(PlatformKeys.VAULT_TOKEN);
 
         PlatformKeys.writeVaultToken(keys, vault.issueToken(EnumSet.of(Capability.DECRYPT)));
-        assertThat(new BlindIndex(PlatformKeys.load(keys)).of(NIK)).as("the same key material, now sealed").isEqualTo(indexBefore);
+        assertThat(new BlindIndex(PlatformKeys.load(keys)).of(NIK))
+                .as("the same key material, now sealed")
+                .isEqualTo(indexBefore);
 
         seal();
-        assertThat(Files.readString(keys.resolve("master-key.vault.json"))).as("a sealed key is never replaced").isEqualTo(sealedMaster);
+        assertThat(Files.readString(keys.resolve("master-key.vault.json")))
+                .as("a sealed key is never replaced")
+                .isEqualTo(sealedMaster);
     }
 
     @Test
@@ -82,7 +91,9 @@ class PlatformKeysInVaultTest {
     void oneKeysSealedFileCannotBePassedOffAsTheOther() throws Exception {
         seal();
         PlatformKeys.writeVaultToken(keys, vault.issueToken(EnumSet.of(Capability.DECRYPT)));
-        Files.copy(keys.resolve("nik-index-key.vault.json"), keys.resolve("master-key.vault.json"),
+        Files.copy(
+                keys.resolve("nik-index-key.vault.json"),
+                keys.resolve("master-key.vault.json"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         assertThatThrownBy(() -> PlatformKeys.load(keys)).hasMessageContaining("cannot be opened");
@@ -90,7 +101,8 @@ class PlatformKeysInVaultTest {
 
     @Test
     void vaultFailingHalfItsCallsStillOpensTheKeysAndARestartedVaultStillKnowsThem() {
-        // A seeded draw, so the run is the same every time: faults come, but never six in a row (the client's attempts).
+        // A seeded draw, so the run is the same every time: faults come, but never six in a row (the client's
+        // attempts).
         long seed = 20261205L;
         assertThat(longestRunOfFaults(new Random(seed), 0.5, 40)).isBetween(2, 5);
         vault.close();
@@ -105,7 +117,9 @@ class PlatformKeysInVaultTest {
         for (int start = 0; start < 5; start++) {
             assertThat(new BlindIndex(PlatformKeys.load(keys)).of(NIK)).isEqualTo(index);
         }
-        assertThat(vault.faultsInjected()).as("faults were injected and retried").isPositive();
+        assertThat(vault.faultsInjected())
+                .as("faults were injected and retried")
+                .isPositive();
 
         int port = vault.port();
         vault.close();
@@ -122,13 +136,16 @@ class PlatformKeysInVaultTest {
         String address = vault.baseUrl();
         vault.close();
 
-        assertThatThrownBy(() -> PlatformKeys.load(keys)).hasMessageContaining("cannot be opened")
-                .hasMessageContaining(address).hasMessageContaining("decrypt");
+        assertThatThrownBy(() -> PlatformKeys.load(keys))
+                .hasMessageContaining("cannot be opened")
+                .hasMessageContaining(address)
+                .hasMessageContaining("decrypt");
 
         vault = new VaultTransitSimulator(0, work.resolve("vault/state.json"));
         vault.start();
         assertThat(vault.baseUrl()).isNotEqualTo(address);
-        assertThat(new BlindIndex(PlatformKeys.load(keys, URI.create(vault.baseUrl()))).of(NIK)).hasSize(64);
+        assertThat(new BlindIndex(PlatformKeys.load(keys, URI.create(vault.baseUrl()))).of(NIK))
+                .hasSize(64);
     }
 
     private static int longestRunOfFaults(Random random, double rate, int draws) {

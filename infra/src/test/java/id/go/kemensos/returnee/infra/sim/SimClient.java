@@ -25,7 +25,8 @@ final class SimClient {
         }
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String baseUrl;
 
@@ -54,7 +55,9 @@ final class SimClient {
 
     /** The bytes {@link #post} sends for a body: a String as is, anything else as JSON. */
     static byte[] bytes(Object body) {
-        return body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : SimulatorHttp.JSON.writeValueAsBytes(body);
+        return body instanceof String s
+                ? s.getBytes(StandardCharsets.UTF_8)
+                : SimulatorHttp.JSON.writeValueAsBytes(body);
     }
 
     private HttpRequest.Builder request(String path) {

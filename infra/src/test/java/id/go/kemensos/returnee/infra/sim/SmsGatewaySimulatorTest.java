@@ -8,7 +8,6 @@ import id.go.kemensos.returnee.infra.sim.SimClient.Response;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -58,7 +57,9 @@ class SmsGatewaySimulatorTest {
         assertThat(repeat.field("messageId")).isEqualTo(first.field("messageId"));
         assertThat(sms.acceptedCount()).isEqualTo(1);
         assertThat(sms.acceptancesOf(clientRef)).isEqualTo(1);
-        assertThat(sms.messagesTo(SITI)).singleElement().satisfies(m -> assertThat(m.text()).isEqualTo(NOTICE));
+        assertThat(sms.messagesTo(SITI))
+                .singleElement()
+                .satisfies(m -> assertThat(m.text()).isEqualTo(NOTICE));
         JsonNode stats = client.get("/sim/stats").json();
         assertThat(stats.get("requests").asLong()).isEqualTo(2);
         assertThat(stats.get("acceptedMessages").asLong()).isEqualTo(1);
@@ -95,7 +96,8 @@ class SmsGatewaySimulatorTest {
             assertThat(status.field("status")).isEqualTo("DELIVERED");
             assertThat(status.field("deliveredAt")).isNotNull();
         });
-        assertThat(sms.acceptedMessages()).singleElement()
+        assertThat(sms.acceptedMessages())
+                .singleElement()
                 .satisfies(m -> assertThat(m.status()).isEqualTo("DELIVERED"));
         assertThat(client.get("/sms/v1/messages/SMS-999999").status()).isEqualTo(404);
     }
@@ -105,8 +107,10 @@ class SmsGatewaySimulatorTest {
         sms.setDeliveryFailureRate(1.0);
         String messageId = send(UUID.randomUUID().toString(), SITI, NOTICE).field("messageId");
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(client.get("/sms/v1/messages/" + messageId).field("status")).isEqualTo("FAILED"));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(
+                                client.get("/sms/v1/messages/" + messageId).field("status"))
+                        .isEqualTo("FAILED"));
     }
 
     @Test
@@ -132,7 +136,9 @@ class SmsGatewaySimulatorTest {
         withReceiver(receipts, callbackUrl -> {
             String messageId = sendWithCallback(UUID.randomUUID().toString(), callbackUrl);
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> "DELIVERED".equals(client.get("/sms/v1/messages/" + messageId).field("status")));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> "DELIVERED"
+                            .equals(client.get("/sms/v1/messages/" + messageId).field("status")));
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(receipts::isEmpty);
         });
     }
@@ -144,7 +150,8 @@ class SmsGatewaySimulatorTest {
     }
 
     /** Runs the test with a receiver of receipts listening at the URL it is given. */
-    private static void withReceiver(List<JsonNode> receipts, java.util.function.Consumer<String> test) throws IOException {
+    private static void withReceiver(List<JsonNode> receipts, java.util.function.Consumer<String> test)
+            throws IOException {
         HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/receipts", exchange -> {
             receipts.add(SimulatorHttp.JSON.readTree(exchange.getRequestBody().readAllBytes()));
@@ -171,7 +178,8 @@ class SmsGatewaySimulatorTest {
         sms.faults(FaultProfile.NONE);
         Response retry = send(clientRef, SITI, NOTICE);
         assertThat(retry.status()).isEqualTo(202);
-        assertThat(retry.field("messageId")).isEqualTo(sms.acceptedMessages().get(0).messageId());
+        assertThat(retry.field("messageId"))
+                .isEqualTo(sms.acceptedMessages().get(0).messageId());
         assertThat(sms.acceptedCount()).isEqualTo(1);
     }
 
@@ -183,7 +191,8 @@ class SmsGatewaySimulatorTest {
 
         assertThat(reply.status()).isEqualTo(500);
         assertThat(sms.acceptedCount()).isZero();
-        assertThat(client.get("/sim/stats").json().get("faultsInjected").asLong()).isEqualTo(1);
+        assertThat(client.get("/sim/stats").json().get("faultsInjected").asLong())
+                .isEqualTo(1);
         client.post("/sim/reset", Map.of());
         assertThat(sms.faults()).isEqualTo(FaultProfile.NONE);
         assertThat(send(UUID.randomUUID().toString(), SITI, NOTICE).status()).isEqualTo(202);

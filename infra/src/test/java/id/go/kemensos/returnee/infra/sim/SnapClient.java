@@ -66,7 +66,10 @@ final class SnapClient {
     /** Requests a token the proper way. */
     Response requestToken() {
         String timestamp = timestamp();
-        return requestToken(partnerId, timestamp, rsaSignature(partnerId + "|" + timestamp),
+        return requestToken(
+                partnerId,
+                timestamp,
+                rsaSignature(partnerId + "|" + timestamp),
                 "{\"grantType\":\"client_credentials\"}");
     }
 
@@ -105,16 +108,17 @@ final class SnapClient {
     }
 
     /** All SNAP headers of a service call, signed over exactly these values; tests then alter one of them. */
-    Map<String, String> headers(String method, String pathAndQuery, String token, byte[] body, String timestamp,
-                                String externalId) {
+    Map<String, String> headers(
+            String method, String pathAndQuery, String token, byte[] body, String timestamp, String externalId) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer " + token);
         headers.put("X-TIMESTAMP", timestamp);
         headers.put("X-PARTNER-ID", partnerId);
         headers.put("X-EXTERNAL-ID", externalId);
         headers.put("CHANNEL-ID", CHANNEL_ID);
-        headers.put("X-SIGNATURE", hmacSignature(method + ":" + pathAndQuery + ":" + token + ":" + sha256Hex(body) + ":"
-                + timestamp));
+        headers.put(
+                "X-SIGNATURE",
+                hmacSignature(method + ":" + pathAndQuery + ":" + token + ":" + sha256Hex(body) + ":" + timestamp));
         return headers;
     }
 

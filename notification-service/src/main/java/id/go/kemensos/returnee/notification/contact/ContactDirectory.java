@@ -1,21 +1,13 @@
 package id.go.kemensos.returnee.notification.contact;
 
-import id.go.kemensos.returnee.contracts.notification.SmsPreferencesSet;
 import id.go.kemensos.returnee.contracts.MaskedValues;
+import id.go.kemensos.returnee.contracts.notification.SmsPreferencesSet;
 import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
 import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
-import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.messaging.Outbox;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-
+import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Where to reach each beneficiary (the phone from the latest registration or amendment), and whether they may be texted. */
 @Repository
@@ -37,8 +36,7 @@ public class ContactDirectory {
      * A person can no longer be written to (erased, or opted out), published synchronously inside the transaction that
      * records it, so that their queued messages are withheld with it.
      */
-    public record Closed(UUID beneficiaryId, String reason) {
-    }
+    public record Closed(UUID beneficiaryId, String reason) {}
 
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
@@ -47,7 +45,13 @@ public class ContactDirectory {
     private final PersonalDataCipher cipher;
     private final SealedContacts contacts;
 
-    ContactDirectory(JdbcTemplate jdbc, Outbox outbox, ApplicationEventPublisher events, Clock clock, PersonalDataCipher cipher, SealedContacts contacts) {
+    ContactDirectory(
+            JdbcTemplate jdbc,
+            Outbox outbox,
+            ApplicationEventPublisher events,
+            Clock clock,
+            PersonalDataCipher cipher,
+            SealedContacts contacts) {
         this.cipher = cipher;
         this.contacts = contacts;
         this.jdbc = jdbc;
@@ -66,12 +70,16 @@ public class ContactDirectory {
         if (details.isEmpty()) {
             return false;
         }
-        jdbc.update("""
+        jdbc.update(
+                """
                         INSERT INTO contact (beneficiary_id, personal_data, province_code, phone_masked, updated_at) VALUES (?, ?, ?, ?, ?)
                         ON DUPLICATE KEY UPDATE personal_data = VALUES(personal_data), province_code = VALUES(province_code),
                             phone_masked = VALUES(phone_masked), updated_at = VALUES(updated_at)""",
-                r.beneficiaryId().toString(), seal(r.beneficiaryId(), details.get().fullName(), details.get().phoneE164()), r.provinceCode(),
-                MaskedValues.lastFour(details.get().phoneE164()), Timestamp.from(r.registeredAt()));
+                r.beneficiaryId().toString(),
+                seal(r.beneficiaryId(), details.get().fullName(), details.get().phoneE164()),
+                r.provinceCode(),
+                MaskedValues.lastFour(details.get().phoneE164()),
+                Timestamp.from(r.registeredAt()));
         return true;
     }
 
@@ -79,14 +87,23 @@ public class ContactDirectory {
     @Transactional(propagation = Propagation.MANDATORY)
     public void remember(ReturneeUpdated u) {
         Optional<String> phone = cipher.details(u).map(PersonalDetails::phoneE164);
-        Optional<SealedContacts.Contact> known = jdbc.queryForList("SELECT personal_data FROM contact WHERE beneficiary_id = ? FOR UPDATE",
-                String.class, u.beneficiaryId().toString()).stream().findFirst().flatMap(text -> contacts.open(u.beneficiaryId(), text));
+        Optional<SealedContacts.Contact> known = jdbc
+                .queryForList(
+                        "SELECT personal_data FROM contact WHERE beneficiary_id = ? FOR UPDATE",
+                        String.class,
+                        u.beneficiaryId().toString())
+                .stream()
+                .findFirst()
+                .flatMap(text -> contacts.open(u.beneficiaryId(), text));
         if (phone.isEmpty() || known.isEmpty() || phone.get().equals(known.get().phoneE164())) {
             return; // erased, not registered here yet, or only the account changed
         }
-        jdbc.update("UPDATE contact SET personal_data = ?, phone_masked = ?, updated_at = ? WHERE beneficiary_id = ?",
-                seal(u.beneficiaryId(), known.get().fullName(), phone.get()), MaskedValues.lastFour(phone.get()),
-                Timestamp.from(u.updatedAt()), u.beneficiaryId().toString());
+        jdbc.update(
+                "UPDATE contact SET personal_data = ?, phone_masked = ?, updated_at = ? WHERE beneficiary_id = ?",
+                seal(u.beneficiaryId(), known.get().fullName(), phone.get()),
+                MaskedValues.lastFour(phone.get()),
+                Timestamp.from(u.updatedAt()),
+                u.beneficiaryId().toString());
     }
 
     /** The person was erased: their queued messages are withheld (there is no phone to send them to any more). */
@@ -102,7 +119,12 @@ public class ContactDirectory {
 
     /** Whether the person asked for no SMS (false for someone not known here yet). */
     public boolean optedOut(UUID beneficiaryId) {
-        return jdbc.queryForList("SELECT opted_out FROM contact WHERE beneficiary_id = ?", Boolean.class, beneficiaryId.toString()).stream()
+        return jdbc
+                .queryForList(
+                        "SELECT opted_out FROM contact WHERE beneficiary_id = ?",
+                        Boolean.class,
+                        beneficiaryId.toString())
+                .stream()
                 .anyMatch(Boolean.TRUE::equals);
     }
 
@@ -114,10 +136,14 @@ public class ContactDirectory {
      * @return the contact's preferences now, or empty for an unknown beneficiary
      */
     @Transactional
-    public Optional<Map<String, Object>> setPreferences(UUID beneficiaryId, String language, Boolean optedOut, String recordedBy,
-                                                        String provinceScope) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT language, opted_out FROM contact WHERE beneficiary_id = ? "
-                + "AND (? IS NULL OR province_code = ?) FOR UPDATE", beneficiaryId.toString(), provinceScope, provinceScope);
+    public Optional<Map<String, Object>> setPreferences(
+            UUID beneficiaryId, String language, Boolean optedOut, String recordedBy, String provinceScope) {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT language, opted_out FROM contact WHERE beneficiary_id = ? "
+                        + "AND (? IS NULL OR province_code = ?) FOR UPDATE",
+                beneficiaryId.toString(),
+                provinceScope,
+                provinceScope);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -134,15 +160,25 @@ public class ContactDirectory {
         }
         if (!changed.isEmpty()) {
             Instant now = clock.instant();
-            jdbc.update("UPDATE contact SET language = ?, opted_out = ?, updated_at = ? WHERE beneficiary_id = ?", languageNow, optedOutNow,
-                    Timestamp.from(now), beneficiaryId.toString());
+            jdbc.update(
+                    "UPDATE contact SET language = ?, opted_out = ?, updated_at = ? WHERE beneficiary_id = ?",
+                    languageNow,
+                    optedOutNow,
+                    Timestamp.from(now),
+                    beneficiaryId.toString());
             outbox.append(new SmsPreferencesSet(beneficiaryId, languageNow, optedOutNow, changed, recordedBy, now));
             if (optedOutNow && changed.contains("optedOut")) {
                 events.publishEvent(new Closed(beneficiaryId, OPTED_OUT));
             }
-            log.info("SMS preferences of {} set by {}: language {}, opted out {}", beneficiaryId, recordedBy, languageNow, optedOutNow);
+            log.info(
+                    "SMS preferences of {} set by {}: language {}, opted out {}",
+                    beneficiaryId,
+                    recordedBy,
+                    languageNow,
+                    optedOutNow);
         }
-        return Optional.of(jdbc.queryForMap("SELECT beneficiary_id, language, opted_out FROM contact WHERE beneficiary_id = ?",
+        return Optional.of(jdbc.queryForMap(
+                "SELECT beneficiary_id, language, opted_out FROM contact WHERE beneficiary_id = ?",
                 beneficiaryId.toString()));
     }
 }

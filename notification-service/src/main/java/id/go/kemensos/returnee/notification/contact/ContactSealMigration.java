@@ -1,14 +1,13 @@
 package id.go.kemensos.returnee.notification.contact;
 
 import id.go.kemensos.returnee.contracts.MaskedValues;
-import id.go.kemensos.returnee.privacy.PersonKeys;
 import id.go.kemensos.returnee.messaging.CodeMigration;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
+import id.go.kemensos.returnee.privacy.PersonKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * Version 5: a contact's name and phone are sealed with the person's data key ({@link SealedContacts}); the masked phone
@@ -37,11 +36,15 @@ class ContactSealMigration extends CodeMigration {
         jdbc.query("SELECT beneficiary_id, full_name, phone_e164 FROM contact WHERE personal_data IS NULL", rs -> {
             UUID person = UUID.fromString(rs.getString(1));
             keys.requireExisting(person);
-            sealed.add(new Object[]{contacts.seal(person, new SealedContacts.Contact(rs.getString(2), rs.getString(3))),
-                    MaskedValues.lastFour(rs.getString(3)), person.toString()});
+            sealed.add(new Object[] {
+                contacts.seal(person, new SealedContacts.Contact(rs.getString(2), rs.getString(3))),
+                MaskedValues.lastFour(rs.getString(3)),
+                person.toString()
+            });
         });
         batched(jdbc, "UPDATE contact SET personal_data = ?, phone_masked = ? WHERE beneficiary_id = ?", sealed);
-        jdbc.update("UPDATE sms_message SET params = JSON_REMOVE(params, '$.name') WHERE JSON_CONTAINS_PATH(params, 'one', '$.name')");
+        jdbc.update(
+                "UPDATE sms_message SET params = JSON_REMOVE(params, '$.name') WHERE JSON_CONTAINS_PATH(params, 'one', '$.name')");
         jdbc.execute("ALTER TABLE contact DROP COLUMN full_name, DROP COLUMN phone_e164");
     }
 }

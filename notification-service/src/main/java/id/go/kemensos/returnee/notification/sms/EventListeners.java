@@ -1,17 +1,17 @@
 package id.go.kemensos.returnee.notification.sms;
 
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementEvent;
-import id.go.kemensos.returnee.contracts.eligibility.EligibilityEvent;
-import id.go.kemensos.returnee.contracts.registration.RegistrationEvent;
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
-import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
-import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
+import id.go.kemensos.returnee.contracts.eligibility.EligibilityEvent;
+import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
+import id.go.kemensos.returnee.contracts.registration.RegistrationEvent;
+import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.messaging.EventHandlers;

@@ -1,10 +1,5 @@
 package id.go.kemensos.returnee.notification.sms;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -12,6 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * Checks the gateway's signature on a delivery receipt: header {@code X-Receipt-Signature: t=<unix seconds>,v1=<hex>}, where
@@ -30,7 +29,8 @@ class ReceiptSignature {
 
     ReceiptSignature(@Value("${notification.receipt-signing-secret}") String secret, Clock clock) {
         if (secret == null || secret.isBlank()) {
-            throw new IllegalStateException("notification.receipt-signing-secret (SMS_RECEIPT_SECRET) is not set: receipts could not be checked");
+            throw new IllegalStateException(
+                    "notification.receipt-signing-secret (SMS_RECEIPT_SECRET) is not set: receipts could not be checked");
         }
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;

@@ -3,17 +3,16 @@ package id.go.kemensos.returnee.notification.sms;
 import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.messaging.LockConflicts;
 import id.go.kemensos.returnee.notification.NotificationProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
 
 /** Sends due messages through the SMS gateway and records each result; asks for receipts that do not come. */
 @Component
@@ -27,7 +26,8 @@ class SmsDispatcher implements AutoCloseable {
     private final NotificationProperties.Dispatch settings;
     private final ExecutorService calls;
 
-    SmsDispatcher(SmsMessages messages, SmsTemplates templates, SmsGatewayClient gateway, NotificationProperties properties) {
+    SmsDispatcher(
+            SmsMessages messages, SmsTemplates templates, SmsGatewayClient gateway, NotificationProperties properties) {
         this.messages = messages;
         this.templates = templates;
         this.gateway = gateway;
@@ -41,25 +41,41 @@ class SmsDispatcher implements AutoCloseable {
         if (due.isEmpty()) {
             return;
         }
-        CompletableFuture.allOf(due.stream().map(sms -> CompletableFuture.runAsync(() -> send(sms), calls))
-                .toArray(CompletableFuture[]::new)).join();
+        CompletableFuture.allOf(due.stream()
+                        .map(sms -> CompletableFuture.runAsync(() -> send(sms), calls))
+                        .toArray(CompletableFuture[]::new))
+                .join();
     }
 
     /** Asks the gateway for the receipts that are overdue (a callback lost on its way) and records the final ones. */
     @Scheduled(fixedDelayString = "${notification.dispatch.receipt-poll-interval:PT5S}")
     void askForOverdueReceipts() {
         List<SmsMessages.OverdueReceipt> overdue = messages.claimOverdueReceipts(settings.batchSize());
-        CompletableFuture.allOf(overdue.stream().map(receipt -> CompletableFuture.runAsync(() -> ask(receipt), calls))
-                .toArray(CompletableFuture[]::new)).join();
+        CompletableFuture.allOf(overdue.stream()
+                        .map(receipt -> CompletableFuture.runAsync(() -> ask(receipt), calls))
+                        .toArray(CompletableFuture[]::new))
+                .join();
     }
 
     private void ask(SmsMessages.OverdueReceipt receipt) {
-        gateway.status(receipt.gatewayMessageId()).filter(SmsGatewayClient.DeliveryStatus::isFinal).ifPresentOrElse(status -> {
-            LockConflicts.retry("receipt of SMS " + receipt.messageId(), () -> messages.recordReceipt(receipt.messageId(), status.status(),
-                    status.deliveredAt()));
-            log.info("SMS {} {}: receipt overdue, status asked for at the gateway (check {})", receipt.gatewayMessageId(), status.status(),
-                    receipt.check());
-        }, () -> log.info("SMS {}: receipt overdue, no final status at the gateway yet (check {})", receipt.gatewayMessageId(), receipt.check()));
+        gateway.status(receipt.gatewayMessageId())
+                .filter(SmsGatewayClient.DeliveryStatus::isFinal)
+                .ifPresentOrElse(
+                        status -> {
+                            LockConflicts.retry(
+                                    "receipt of SMS " + receipt.messageId(),
+                                    () -> messages.recordReceipt(
+                                            receipt.messageId(), status.status(), status.deliveredAt()));
+                            log.info(
+                                    "SMS {} {}: receipt overdue, status asked for at the gateway (check {})",
+                                    receipt.gatewayMessageId(),
+                                    status.status(),
+                                    receipt.check());
+                        },
+                        () -> log.info(
+                                "SMS {}: receipt overdue, no final status at the gateway yet (check {})",
+                                receipt.gatewayMessageId(),
+                                receipt.check()));
     }
 
     private void send(SmsMessages.PendingSms sms) {
@@ -74,8 +90,12 @@ class SmsDispatcher implements AutoCloseable {
             messages.markSent(sms, result.gatewayMessageId(), result.segments());
             log.info("SMS {} sent to {}", sms.template(), MaskedValues.lastFour(sms.phoneE164()));
         } else {
-            log.warn("SMS {} to {} failed (attempt {}): {}", sms.template(), MaskedValues.lastFour(sms.phoneE164()),
-                    sms.attempt(), result.error());
+            log.warn(
+                    "SMS {} to {} failed (attempt {}): {}",
+                    sms.template(),
+                    MaskedValues.lastFour(sms.phoneE164()),
+                    sms.attempt(),
+                    result.error());
             messages.markAttemptFailed(sms, result.error(), result.permanent());
         }
     }

@@ -5,8 +5,6 @@ import id.go.kemensos.returnee.gateway.GatewayUnavailableException;
 import id.go.kemensos.returnee.gateway.ResilientGateway;
 import id.go.kemensos.returnee.gateway.ResilientGateways;
 import id.go.kemensos.returnee.notification.NotificationProperties;
-import org.springframework.stereotype.Component;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * The SMS gateway through the "sms" Resilience4j instances. The message id travels as {@code clientRef}, which the gateway
@@ -28,7 +27,9 @@ public class SmsGatewayClient {
 
     SmsGatewayClient(ResilientGateways gateways, NotificationProperties properties) {
         this.gateway = gateways.create("sms", properties.smsGatewayUrl());
-        this.receiptUrl = properties.deliveryReceiptUrl() == null ? null : properties.deliveryReceiptUrl().toString();
+        this.receiptUrl = properties.deliveryReceiptUrl() == null
+                ? null
+                : properties.deliveryReceiptUrl().toString();
     }
 
     public SendResult send(UUID clientRef, String toE164, String text) {
@@ -47,7 +48,8 @@ public class SmsGatewayClient {
         }
         if (response.isSuccess()) {
             String segments = response.text("segments");
-            return new SendResult(response.text("messageId"), segments == null ? 1 : Integer.parseInt(segments), null, false);
+            return new SendResult(
+                    response.text("messageId"), segments == null ? 1 : Integer.parseInt(segments), null, false);
         }
         // 4xx: the gateway refuses this message as it is (an invalid number, say); retrying cannot help.
         return SendResult.failed("HTTP " + response.status() + " " + response.body(), response.status() != 429);

@@ -9,16 +9,6 @@ import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.messaging.TimeOrderedIds;
 import id.go.kemensos.returnee.notification.NotificationProperties;
 import id.go.kemensos.returnee.notification.contact.SealedContacts;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Queued messages and their transitions QUEUED → SENT → DELIVERED | FAILED (or QUEUED → WITHHELD when the person opts out),
@@ -43,8 +42,7 @@ public class SmsMessages {
             WHERE m.state = 'QUEUED' AND m.next_attempt_at <= ? AND c.opted_out = FALSE
             ORDER BY m.next_attempt_at
             LIMIT ? FOR UPDATE SKIP LOCKED""";
-    private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {};
     private static final Duration MAX_RECEIPT_WAIT = Duration.ofDays(1);
     private static final Logger log = LoggerFactory.getLogger(SmsMessages.class);
 
@@ -56,7 +54,13 @@ public class SmsMessages {
 
     private final SealedContacts contacts;
 
-    SmsMessages(JdbcTemplate jdbc, Outbox outbox, JsonMapper json, Clock clock, NotificationProperties properties, SealedContacts contacts) {
+    SmsMessages(
+            JdbcTemplate jdbc,
+            Outbox outbox,
+            JsonMapper json,
+            Clock clock,
+            NotificationProperties properties,
+            SealedContacts contacts) {
         this.contacts = contacts;
         this.jdbc = jdbc;
         this.outbox = outbox;
@@ -71,14 +75,22 @@ public class SmsMessages {
      * @return the new message's id, or empty when this event's message was queued already
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<UUID> queue(UUID beneficiaryId, SmsTemplate template, UUID sourceEventId, Map<String, String> params, Instant now) {
+    public Optional<UUID> queue(
+            UUID beneficiaryId, SmsTemplate template, UUID sourceEventId, Map<String, String> params, Instant now) {
         UUID messageId = TimeOrderedIds.next();
-        int queued = jdbc.update("""
+        int queued = jdbc.update(
+                """
                         INSERT IGNORE INTO sms_message (message_id, beneficiary_id, template, source_event_id, params, state,
                             next_attempt_at, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""",
-                messageId.toString(), beneficiaryId.toString(), template.name(), sourceEventId.toString(),
-                json.writeValueAsString(params), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now));
+                messageId.toString(),
+                beneficiaryId.toString(),
+                template.name(),
+                sourceEventId.toString(),
+                json.writeValueAsString(params),
+                Timestamp.from(now),
+                Timestamp.from(now),
+                Timestamp.from(now));
         return queued == 1 ? Optional.of(messageId) : Optional.empty();
     }
 
@@ -90,24 +102,41 @@ public class SmsMessages {
     public List<PendingSms> claimDue(int limit) {
         Instant now = clock.instant();
         List<Map<String, Object>> rows = jdbc.queryForList(DUE, Timestamp.from(now), limit);
-        contacts.loadKeys(rows.stream().map(r -> UUID.fromString((String) r.get("beneficiary_id"))).toList());
+        contacts.loadKeys(rows.stream()
+                .map(r -> UUID.fromString((String) r.get("beneficiary_id")))
+                .toList());
         List<PendingSms> due = new ArrayList<>();
         for (Map<String, Object> r : rows) {
             UUID messageId = UUID.fromString((String) r.get("message_id"));
             UUID beneficiaryId = UUID.fromString((String) r.get("beneficiary_id"));
             Optional<SealedContacts.Contact> contact = contacts.open(beneficiaryId, (String) r.get("personal_data"));
             if (contact.isEmpty()) {
-                withhold(messageId, beneficiaryId, (String) r.get("template"), UUID.fromString((String) r.get("source_event_id")),
-                        SealedContacts.ERASED, now);
+                withhold(
+                        messageId,
+                        beneficiaryId,
+                        (String) r.get("template"),
+                        UUID.fromString((String) r.get("source_event_id")),
+                        SealedContacts.ERASED,
+                        now);
                 continue;
             }
-            due.add(new PendingSms(messageId, beneficiaryId, SmsTemplate.valueOf((String) r.get("template")),
-                    UUID.fromString((String) r.get("source_event_id")), json.readValue((String) r.get("params"), PARAMS),
-                    ((Number) r.get("attempts")).intValue() + 1, contact.get().fullName(), contact.get().phoneE164(), (String) r.get("language")));
+            due.add(new PendingSms(
+                    messageId,
+                    beneficiaryId,
+                    SmsTemplate.valueOf((String) r.get("template")),
+                    UUID.fromString((String) r.get("source_event_id")),
+                    json.readValue((String) r.get("params"), PARAMS),
+                    ((Number) r.get("attempts")).intValue() + 1,
+                    contact.get().fullName(),
+                    contact.get().phoneE164(),
+                    (String) r.get("language")));
         }
         for (PendingSms sms : due) {
-            jdbc.update("UPDATE sms_message SET attempts = attempts + 1, next_attempt_at = ?, updated_at = ? WHERE message_id = ?",
-                    Timestamp.from(now.plus(settings.retryDelay())), Timestamp.from(now), sms.messageId().toString());
+            jdbc.update(
+                    "UPDATE sms_message SET attempts = attempts + 1, next_attempt_at = ?, updated_at = ? WHERE message_id = ?",
+                    Timestamp.from(now.plus(settings.retryDelay())),
+                    Timestamp.from(now),
+                    sms.messageId().toString());
         }
         return due;
     }
@@ -116,15 +145,29 @@ public class SmsMessages {
     @Transactional
     public void markSent(PendingSms sms, String gatewayMessageId, int segments) {
         Instant now = clock.instant();
-        int updated = jdbc.update("""
+        int updated = jdbc.update(
+                """
                         UPDATE sms_message SET state = 'SENT', gateway_message_id = ?, segments = ?, updated_at = ?, receipt_check_at = ?
                         WHERE message_id = ? AND state IN ('QUEUED', 'WITHHELD')""",
-                gatewayMessageId, segments, Timestamp.from(now), Timestamp.from(now.plus(settings.receiptWait())), sms.messageId().toString());
+                gatewayMessageId,
+                segments,
+                Timestamp.from(now),
+                Timestamp.from(now.plus(settings.receiptWait())),
+                sms.messageId().toString());
         if (updated == 1) {
-            outbox.append(new SmsSent(sms.messageId(), sms.beneficiaryId(), sms.template().name(), sms.sourceEventId(),
-                    MaskedValues.lastFour(sms.phoneE164()), gatewayMessageId, segments, now));
-            jdbc.query("SELECT receipt_status, receipt_at FROM sms_message WHERE message_id = ? AND receipt_status IS NOT NULL",
-                    (RowCallbackHandler) rs -> applyReceipt(sms.messageId(), rs.getString(1), rs.getTimestamp(2).toInstant()),
+            outbox.append(new SmsSent(
+                    sms.messageId(),
+                    sms.beneficiaryId(),
+                    sms.template().name(),
+                    sms.sourceEventId(),
+                    MaskedValues.lastFour(sms.phoneE164()),
+                    gatewayMessageId,
+                    segments,
+                    now));
+            jdbc.query(
+                    "SELECT receipt_status, receipt_at FROM sms_message WHERE message_id = ? AND receipt_status IS NOT NULL",
+                    (RowCallbackHandler) rs -> applyReceipt(
+                            sms.messageId(), rs.getString(1), rs.getTimestamp(2).toInstant()),
                     sms.messageId().toString());
         }
     }
@@ -136,16 +179,28 @@ public class SmsMessages {
     @Transactional(propagation = Propagation.MANDATORY)
     public void withholdQueued(UUID beneficiaryId, String reason) {
         Instant now = clock.instant();
-        jdbc.query("SELECT message_id, template, source_event_id FROM sms_message WHERE beneficiary_id = ? AND state = 'QUEUED' FOR UPDATE",
-                (RowCallbackHandler) rs -> withhold(UUID.fromString(rs.getString("message_id")), beneficiaryId, rs.getString("template"),
-                        UUID.fromString(rs.getString("source_event_id")), reason, now), beneficiaryId.toString());
+        jdbc.query(
+                "SELECT message_id, template, source_event_id FROM sms_message WHERE beneficiary_id = ? AND state = 'QUEUED' FOR UPDATE",
+                (RowCallbackHandler) rs -> withhold(
+                        UUID.fromString(rs.getString("message_id")),
+                        beneficiaryId,
+                        rs.getString("template"),
+                        UUID.fromString(rs.getString("source_event_id")),
+                        reason,
+                        now),
+                beneficiaryId.toString());
     }
 
     /** Withholds one queued message (its row already written): WITHHELD, with its event. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void withhold(UUID messageId, UUID beneficiaryId, String template, UUID sourceEventId, String reason, Instant at) {
-        if (jdbc.update("UPDATE sms_message SET state = 'WITHHELD', last_error = ?, updated_at = ? WHERE message_id = ? AND state = 'QUEUED'",
-                truncate(reason), Timestamp.from(at), messageId.toString()) == 1) {
+    public void withhold(
+            UUID messageId, UUID beneficiaryId, String template, UUID sourceEventId, String reason, Instant at) {
+        if (jdbc.update(
+                        "UPDATE sms_message SET state = 'WITHHELD', last_error = ?, updated_at = ? WHERE message_id = ? AND state = 'QUEUED'",
+                        truncate(reason),
+                        Timestamp.from(at),
+                        messageId.toString())
+                == 1) {
             outbox.append(new SmsWithheld(messageId, beneficiaryId, template, sourceEventId, truncate(reason), at));
         }
     }
@@ -155,11 +210,21 @@ public class SmsMessages {
     public void markAttemptFailed(PendingSms sms, String reason, boolean permanent) {
         Instant now = clock.instant();
         boolean last = permanent || sms.attempt() >= settings.maxAttempts();
-        jdbc.update("UPDATE sms_message SET last_error = ?, updated_at = ?" + (last ? ", state = 'FAILED'" : "")
-                + " WHERE message_id = ? AND state = 'QUEUED'", truncate(reason), Timestamp.from(now), sms.messageId().toString());
+        jdbc.update(
+                "UPDATE sms_message SET last_error = ?, updated_at = ?" + (last ? ", state = 'FAILED'" : "")
+                        + " WHERE message_id = ? AND state = 'QUEUED'",
+                truncate(reason),
+                Timestamp.from(now),
+                sms.messageId().toString());
         if (last) {
-            outbox.append(new SmsFailed(sms.messageId(), sms.beneficiaryId(), sms.template().name(), sms.sourceEventId(),
-                    MaskedValues.lastFour(sms.phoneE164()), truncate(reason), now));
+            outbox.append(new SmsFailed(
+                    sms.messageId(),
+                    sms.beneficiaryId(),
+                    sms.template().name(),
+                    sms.sourceEventId(),
+                    MaskedValues.lastFour(sms.phoneE164()),
+                    truncate(reason),
+                    now));
         }
     }
 
@@ -171,31 +236,43 @@ public class SmsMessages {
     @Transactional
     public List<OverdueReceipt> claimOverdueReceipts(int limit) {
         Instant now = clock.instant();
-        List<OverdueReceipt> overdue = jdbc.query("""
+        List<OverdueReceipt> overdue = jdbc.query(
+                """
                         SELECT message_id, gateway_message_id, receipt_checks FROM sms_message
                         WHERE state = 'SENT' AND receipt_check_at <= ? ORDER BY receipt_check_at LIMIT ? FOR UPDATE SKIP LOCKED""",
-                (rs, n) -> new OverdueReceipt(UUID.fromString(rs.getString("message_id")), rs.getString("gateway_message_id"),
-                        rs.getInt("receipt_checks") + 1), Timestamp.from(now), limit);
+                (rs, n) -> new OverdueReceipt(
+                        UUID.fromString(rs.getString("message_id")),
+                        rs.getString("gateway_message_id"),
+                        rs.getInt("receipt_checks") + 1),
+                Timestamp.from(now),
+                limit);
         List<OverdueReceipt> toAsk = new ArrayList<>();
         for (OverdueReceipt receipt : overdue) {
             if (receipt.check() > settings.receiptChecks()) {
-                jdbc.update("UPDATE sms_message SET receipt_check_at = NULL, last_error = ? WHERE message_id = ?",
-                        "no delivery receipt after " + settings.receiptChecks() + " checks", receipt.messageId().toString());
-                log.warn("SMS {} ({}): no delivery receipt after {} checks; no longer asked for", receipt.messageId(), receipt.gatewayMessageId(),
+                jdbc.update(
+                        "UPDATE sms_message SET receipt_check_at = NULL, last_error = ? WHERE message_id = ?",
+                        "no delivery receipt after " + settings.receiptChecks() + " checks",
+                        receipt.messageId().toString());
+                log.warn(
+                        "SMS {} ({}): no delivery receipt after {} checks; no longer asked for",
+                        receipt.messageId(),
+                        receipt.gatewayMessageId(),
                         settings.receiptChecks());
                 continue;
             }
             Duration wait = settings.receiptWait().multipliedBy(1L << Math.min(receipt.check(), 20));
-            jdbc.update("UPDATE sms_message SET receipt_checks = ?, receipt_check_at = ? WHERE message_id = ?", receipt.check(),
-                    Timestamp.from(now.plus(wait.compareTo(MAX_RECEIPT_WAIT) > 0 ? MAX_RECEIPT_WAIT : wait)), receipt.messageId().toString());
+            jdbc.update(
+                    "UPDATE sms_message SET receipt_checks = ?, receipt_check_at = ? WHERE message_id = ?",
+                    receipt.check(),
+                    Timestamp.from(now.plus(wait.compareTo(MAX_RECEIPT_WAIT) > 0 ? MAX_RECEIPT_WAIT : wait)),
+                    receipt.messageId().toString());
             toAsk.add(receipt);
         }
         return toAsk;
     }
 
     /** A sent message whose receipt is asked for; {@code check} counts from 1. */
-    public record OverdueReceipt(UUID messageId, String gatewayMessageId, int check) {
-    }
+    public record OverdueReceipt(UUID messageId, String gatewayMessageId, int check) {}
 
     /**
      * A delivery receipt: DELIVERED, or FAILED (the handset never got it). For a message not yet recorded as sent the
@@ -204,32 +281,52 @@ public class SmsMessages {
     @Transactional
     public void recordReceipt(UUID messageId, String status, Instant at) {
         Instant when = at == null ? clock.instant() : at;
-        int early = jdbc.update("UPDATE sms_message SET receipt_status = ?, receipt_at = ? WHERE message_id = ? AND state = 'QUEUED'",
-                status, Timestamp.from(when), messageId.toString());
+        int early = jdbc.update(
+                "UPDATE sms_message SET receipt_status = ?, receipt_at = ? WHERE message_id = ? AND state = 'QUEUED'",
+                status,
+                Timestamp.from(when),
+                messageId.toString());
         if (early == 0) {
             applyReceipt(messageId, status, when);
         }
     }
 
     private void applyReceipt(UUID messageId, String status, Instant at) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT m.beneficiary_id, m.template, m.source_event_id, m.gateway_message_id, "
-                + "c.phone_masked FROM sms_message m JOIN contact c ON c.beneficiary_id = m.beneficiary_id WHERE m.message_id = ? "
-                + "AND m.state = 'SENT' FOR UPDATE", messageId.toString());
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT m.beneficiary_id, m.template, m.source_event_id, m.gateway_message_id, "
+                        + "c.phone_masked FROM sms_message m JOIN contact c ON c.beneficiary_id = m.beneficiary_id WHERE m.message_id = ? "
+                        + "AND m.state = 'SENT' FOR UPDATE",
+                messageId.toString());
         if (rows.isEmpty()) {
             return;
         }
         Map<String, Object> m = rows.get(0);
         boolean delivered = "DELIVERED".equals(status);
-        jdbc.update("UPDATE sms_message SET state = ?, updated_at = ?, last_error = ?, receipt_check_at = NULL WHERE message_id = ?",
+        jdbc.update(
+                "UPDATE sms_message SET state = ?, updated_at = ?, last_error = ?, receipt_check_at = NULL WHERE message_id = ?",
                 delivered ? "DELIVERED" : "FAILED",
-                Timestamp.from(clock.instant()), delivered ? null : "not delivered: " + status, messageId.toString());
+                Timestamp.from(clock.instant()),
+                delivered ? null : "not delivered: " + status,
+                messageId.toString());
         UUID beneficiaryId = UUID.fromString((String) m.get("beneficiary_id"));
         UUID sourceEventId = UUID.fromString((String) m.get("source_event_id"));
         if (delivered) {
-            outbox.append(new SmsDelivered(messageId, beneficiaryId, (String) m.get("template"), sourceEventId, (String) m.get("gateway_message_id"), at));
+            outbox.append(new SmsDelivered(
+                    messageId,
+                    beneficiaryId,
+                    (String) m.get("template"),
+                    sourceEventId,
+                    (String) m.get("gateway_message_id"),
+                    at));
         } else {
-            outbox.append(new SmsFailed(messageId, beneficiaryId, (String) m.get("template"), sourceEventId,
-                    (String) m.get("phone_masked"), "not delivered: " + status, clock.instant()));
+            outbox.append(new SmsFailed(
+                    messageId,
+                    beneficiaryId,
+                    (String) m.get("template"),
+                    sourceEventId,
+                    (String) m.get("phone_masked"),
+                    "not delivered: " + status,
+                    clock.instant()));
         }
     }
 
@@ -239,17 +336,26 @@ public class SmsMessages {
      */
     public List<Map<String, Object>> countByProvince(String provinceCode) {
         String where = provinceCode == null ? "" : " WHERE c.province_code = ?";
-        Object[] args = provinceCode == null ? new Object[0] : new Object[]{provinceCode};
-        return jdbc.queryForList("SELECT c.province_code, m.state, COUNT(*) AS messages FROM sms_message m "
-                + "LEFT JOIN contact c ON c.beneficiary_id = m.beneficiary_id" + where
-                + " GROUP BY c.province_code, m.state ORDER BY c.province_code, m.state", args);
+        Object[] args = provinceCode == null ? new Object[0] : new Object[] {provinceCode};
+        return jdbc.queryForList(
+                "SELECT c.province_code, m.state, COUNT(*) AS messages FROM sms_message m "
+                        + "LEFT JOIN contact c ON c.beneficiary_id = m.beneficiary_id" + where
+                        + " GROUP BY c.province_code, m.state ORDER BY c.province_code, m.state",
+                args);
     }
 
     private static String truncate(String reason) {
         return reason == null || reason.length() <= 300 ? reason : reason.substring(0, 300);
     }
 
-    public record PendingSms(UUID messageId, UUID beneficiaryId, SmsTemplate template, UUID sourceEventId,
-                             Map<String, String> params, int attempt, String fullName, String phoneE164, String language) {
-    }
+    public record PendingSms(
+            UUID messageId,
+            UUID beneficiaryId,
+            SmsTemplate template,
+            UUID sourceEventId,
+            Map<String, String> params,
+            int attempt,
+            String fullName,
+            String phoneE164,
+            String language) {}
 }

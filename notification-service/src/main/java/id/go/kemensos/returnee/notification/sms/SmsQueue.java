@@ -1,21 +1,16 @@
 package id.go.kemensos.returnee.notification.sms;
 
-import id.go.kemensos.returnee.contracts.reference.BankCodes;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
+import id.go.kemensos.returnee.contracts.reference.BankCodes;
 import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.notification.contact.ContactDirectory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Turns events into queued SMS. The (source event, template) key means a redelivered event queues nothing new, even if the
@@ -38,7 +37,8 @@ public class SmsQueue {
     static final String REGISTRATION_CONSUMER = "notification.registration-events";
     static final String DISBURSEMENT_CONSUMER = "notification.disbursement-events";
     static final String ELIGIBILITY_CONSUMER = "notification.eligibility-events";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneId.of("Asia/Jakarta"));
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneId.of("Asia/Jakarta"));
 
     private final ContactDirectory contacts;
     private final SmsMessages messages;
@@ -50,8 +50,11 @@ public class SmsQueue {
      * @param grantProgramId the grant whose decisions are told by SMS; decisions under the laws (services, and for one law
      *                       the fact of being a trafficking victim) are never sent to a phone
      */
-    SmsQueue(ContactDirectory contacts, SmsMessages messages, Clock clock,
-             @Value("${notification.grant-program-id:BSU}") String grantProgramId) {
+    SmsQueue(
+            ContactDirectory contacts,
+            SmsMessages messages,
+            Clock clock,
+            @Value("${notification.grant-program-id:BSU}") String grantProgramId) {
         this.grantProgramId = grantProgramId;
         this.contacts = contacts;
         this.messages = messages;
@@ -81,7 +84,9 @@ public class SmsQueue {
     public void onSettled(PaymentSettled settled, UUID eventId) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("amount", rupiah(settled.amount()));
-        params.put("bank", banks.find(settled.bankCode()).map(BankCodes.Bank::shortName).orElse("bank"));
+        params.put(
+                "bank",
+                banks.find(settled.bankCode()).map(BankCodes.Bank::shortName).orElse("bank"));
         params.put("account", settled.accountNumberMasked());
         params.put("date", DATE.format(settled.settledAt()));
         queue(settled.beneficiaryId(), SmsTemplate.PAYMENT_SENT, eventId, params);
@@ -113,12 +118,17 @@ public class SmsQueue {
         }
     }
 
-    private void tellDecision(UUID beneficiaryId, Outcome outcome, long amount, Optional<String> failedCriterion, UUID sourceEventId) {
+    private void tellDecision(
+            UUID beneficiaryId, Outcome outcome, long amount, Optional<String> failedCriterion, UUID sourceEventId) {
         if (outcome == Outcome.ELIGIBLE) {
             queue(beneficiaryId, SmsTemplate.ELIGIBLE, sourceEventId, Map.of("amount", rupiah(amount)));
         } else if (outcome == Outcome.INELIGIBLE) {
             // The criterion that ruled the person out; its reason is rendered in the person's language.
-            queue(beneficiaryId, SmsTemplate.NOT_ELIGIBLE, sourceEventId, Map.of("criterion", failedCriterion.orElse("OTHER")));
+            queue(
+                    beneficiaryId,
+                    SmsTemplate.NOT_ELIGIBLE,
+                    sourceEventId,
+                    Map.of("criterion", failedCriterion.orElse("OTHER")));
         }
     }
 
@@ -126,11 +136,14 @@ public class SmsQueue {
         Instant now = clock.instant();
         messages.queue(beneficiaryId, template, sourceEventId, params, now)
                 .filter(queued -> contacts.optedOut(beneficiaryId))
-                .ifPresent(queued -> messages.withhold(queued, beneficiaryId, template.name(), sourceEventId, ContactDirectory.OPTED_OUT, now));
+                .ifPresent(queued -> messages.withhold(
+                        queued, beneficiaryId, template.name(), sourceEventId, ContactDirectory.OPTED_OUT, now));
     }
 
     /** Rp960.000: Indonesian thousands separator, whole rupiah. */
     static String rupiah(long amount) {
-        return "Rp" + NumberFormat.getIntegerInstance(Locale.forLanguageTag("id-ID")).format(amount);
+        return "Rp"
+                + NumberFormat.getIntegerInstance(Locale.forLanguageTag("id-ID"))
+                        .format(amount);
     }
 }

@@ -1,9 +1,5 @@
 package id.go.kemensos.returnee.notification.sms;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,6 +15,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * Renders SMS texts from the template data files, one per language (Bahasa Indonesia by default, English on request). A
@@ -88,8 +87,10 @@ public class SmsTemplates {
     }
 
     Set<String> criteriaWithReasons() {
-        return reasons.get(DEFAULT_LANGUAGE).stringPropertyNames().stream().filter(k -> k.startsWith("REASON_"))
-                .map(k -> k.substring("REASON_".length())).collect(Collectors.toSet());
+        return reasons.get(DEFAULT_LANGUAGE).stringPropertyNames().stream()
+                .filter(k -> k.startsWith("REASON_"))
+                .map(k -> k.substring("REASON_".length()))
+                .collect(Collectors.toSet());
     }
 
     private static Properties load(String resource) {

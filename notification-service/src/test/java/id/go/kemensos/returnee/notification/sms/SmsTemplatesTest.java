@@ -1,41 +1,66 @@
 package id.go.kemensos.returnee.notification.sms;
 
-import id.go.kemensos.returnee.infra.sim.Gsm7;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.kemensos.returnee.infra.sim.Gsm7;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SmsTemplatesTest {
 
     /** Words that would reveal why someone came home (Law 21/2007 art. 44) or invite phishing. */
-    private static final List<String> FORBIDDEN = List.of("korban", "perdagangan orang", "tppo", "trafficking", "victim",
-            "deport", "dideportasi", "deportasi", "kpo", "perdagangan", "trafficked", "http", "www", ".com", "bit.ly");
+    private static final List<String> FORBIDDEN = List.of(
+            "korban",
+            "perdagangan orang",
+            "tppo",
+            "trafficking",
+            "victim",
+            "deport",
+            "dideportasi",
+            "deportasi",
+            "kpo",
+            "perdagangan",
+            "trafficked",
+            "http",
+            "www",
+            ".com",
+            "bit.ly");
 
     private final SmsTemplates templates = new SmsTemplates();
 
     private static Map<String, String> params(String name) {
-        return Map.of("name", name, "amount", SmsQueue.rupiah(960_000), "bank", "Bank NTB Syariah", "account", "***1234",
-                "date", "12/03/2025");
+        return Map.of(
+                "name",
+                name,
+                "amount",
+                SmsQueue.rupiah(960_000),
+                "bank",
+                "Bank NTB Syariah",
+                "account",
+                "***1234",
+                "date",
+                "12/03/2025");
     }
 
     /** Every template in every language, with the longest reason where the template has one. */
     static Stream<Arguments> everyTemplateInEveryLanguage() {
-        return SmsTemplates.LANGUAGES.stream().flatMap(language -> Stream.of(SmsTemplate.values()).map(t -> Arguments.of(language, t)));
+        return SmsTemplates.LANGUAGES.stream()
+                .flatMap(language -> Stream.of(SmsTemplate.values()).map(t -> Arguments.of(language, t)));
     }
 
     private String render(String language, SmsTemplate template, String name) {
         Map<String, String> params = new HashMap<>(params(name));
-        String longestReason = templates.criteriaWithReasons().stream().map(c -> templates.reason(c, language))
-                .max(Comparator.comparingInt(String::length)).orElseThrow();
+        String longestReason = templates.criteriaWithReasons().stream()
+                .map(c -> templates.reason(c, language))
+                .max(Comparator.comparingInt(String::length))
+                .orElseThrow();
         params.put("reason", longestReason);
         return templates.render(template, language, params);
     }
@@ -63,7 +88,10 @@ class SmsTemplatesTest {
     void everyReasonIsPlainWordsWithoutTheCategory() {
         for (String language : SmsTemplates.LANGUAGES) {
             for (String criterion : templates.criteriaWithReasons()) {
-                assertThat(FORBIDDEN).allSatisfy(word -> assertThat(templates.reason(criterion, language).toLowerCase()).doesNotContain(word));
+                assertThat(FORBIDDEN)
+                        .allSatisfy(word -> assertThat(
+                                        templates.reason(criterion, language).toLowerCase())
+                                .doesNotContain(word));
             }
         }
         assertThat(templates.reason("C4", "id")).isEqualTo("belum terdaftar di DTKS");
@@ -73,11 +101,23 @@ class SmsTemplatesTest {
 
     @Test
     void thePaymentMessageGivesAmountBankAndOnlyTheLastFourDigits() {
-        String text = templates.render(SmsTemplate.PAYMENT_SENT, Map.of("name", "SITI AMINAH", "amount", SmsQueue.rupiah(960_000),
-                "bank", "BRI", "account", "***5501", "date", "12/03/2025"));
+        String text = templates.render(
+                SmsTemplate.PAYMENT_SENT,
+                Map.of(
+                        "name",
+                        "SITI AMINAH",
+                        "amount",
+                        SmsQueue.rupiah(960_000),
+                        "bank",
+                        "BRI",
+                        "account",
+                        "***5501",
+                        "date",
+                        "12/03/2025"));
 
-        assertThat(text).isEqualTo("Yth. SITI AMINAH, bantuan stimulan usaha Rp960.000 sdh ditransfer ke rek BRI ***5501 tgl "
-                + "12/03/2025. Tidak ada biaya apapun. Info: Dinsos setempat / 171");
+        assertThat(text)
+                .isEqualTo("Yth. SITI AMINAH, bantuan stimulan usaha Rp960.000 sdh ditransfer ke rek BRI ***5501 tgl "
+                        + "12/03/2025. Tidak ada biaya apapun. Info: Dinsos setempat / 171");
     }
 
     @Test

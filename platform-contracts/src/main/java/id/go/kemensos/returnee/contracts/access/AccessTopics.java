@@ -6,6 +6,5 @@ public final class AccessTopics {
     public static final String AGGREGATE = "access";
     public static final String EVENTS = "access.events";
 
-    private AccessTopics() {
-    }
+    private AccessTopics() {}
 }

@@ -2,7 +2,6 @@ package id.go.kemensos.returnee.contracts.access;
 
 import id.go.kemensos.returnee.contracts.EventType;
 import id.go.kemensos.returnee.contracts.PlatformEvent;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,11 +15,13 @@ import java.util.UUID;
  * @param resource      the path read, e.g. {@code /api/returnees/{id}}, with the query where it selects people
  * @param detail        how much was handed out, e.g. {@code 50 people} or {@code 3 rows}; may be empty
  */
-public record PersonalDataAccessed(UUID accessId, UUID beneficiaryId, String officer, String action, String resource, String detail,
-                                   Instant at) implements PlatformEvent {
+public record PersonalDataAccessed(
+        UUID accessId, UUID beneficiaryId, String officer, String action, String resource, String detail, Instant at)
+        implements PlatformEvent {
 
     /** Raised by every service: its source is the service that recorded it. */
-    public static final EventType EVENT_TYPE = EventType.sharedBy(AccessTopics.AGGREGATE, PersonalDataAccessed.class, 1);
+    public static final EventType EVENT_TYPE =
+            EventType.sharedBy(AccessTopics.AGGREGATE, PersonalDataAccessed.class, 1);
 
     /** Keyed by the person when there is one, so that a person's accesses stay in order; by the access otherwise. */
     @Override

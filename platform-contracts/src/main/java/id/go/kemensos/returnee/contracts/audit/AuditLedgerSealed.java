@@ -2,7 +2,6 @@ package id.go.kemensos.returnee.contracts.audit;
 
 import id.go.kemensos.returnee.contracts.EventType;
 import id.go.kemensos.returnee.contracts.PlatformEvent;
-
 import java.time.Instant;
 
 /**

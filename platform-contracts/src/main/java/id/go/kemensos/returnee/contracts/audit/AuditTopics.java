@@ -6,6 +6,5 @@ public final class AuditTopics {
     public static final String AGGREGATE = "audit";
     public static final String EVENTS = "audit.events";
 
-    private AuditTopics() {
-    }
+    private AuditTopics() {}
 }

@@ -1,8 +1,6 @@
 package id.go.kemensos.returnee.contracts.disbursement;
 
 import id.go.kemensos.returnee.contracts.EventType;
-import id.go.kemensos.returnee.contracts.PlatformEvent;
-
 import java.time.Instant;
 
 /** A budget ceiling was set for a program, province and fiscal year. Keyed by "program/province/year". */
@@ -14,7 +12,8 @@ public record BudgetCeilingSet(
         long ceiling,
         long committed,
         String setBy,
-        Instant setAt) implements DisbursementEvent {
+        Instant setAt)
+        implements DisbursementEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(DisbursementTopics.AGGREGATE, BudgetCeilingSet.class, 1);
 

@@ -6,6 +6,5 @@ public final class DisbursementTopics {
     public static final String AGGREGATE = "disbursement";
     public static final String EVENTS = "disbursement.events";
 
-    private DisbursementTopics() {
-    }
+    private DisbursementTopics() {}
 }

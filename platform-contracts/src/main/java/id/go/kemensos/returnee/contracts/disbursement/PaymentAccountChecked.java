@@ -1,7 +1,6 @@
 package id.go.kemensos.returnee.contracts.disbursement;
 
 import id.go.kemensos.returnee.contracts.EventType;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,7 +16,9 @@ public record PaymentAccountChecked(
         String accountNumberMasked,
         double nameScore,
         String detail,
-        Instant checkedAt) implements PaymentEvent {
+        Instant checkedAt)
+        implements PaymentEvent {
 
-    public static final EventType EVENT_TYPE = EventType.of(DisbursementTopics.AGGREGATE, PaymentAccountChecked.class, 1);
+    public static final EventType EVENT_TYPE =
+            EventType.of(DisbursementTopics.AGGREGATE, PaymentAccountChecked.class, 1);
 }

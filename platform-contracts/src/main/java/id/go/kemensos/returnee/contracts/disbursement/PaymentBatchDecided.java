@@ -1,8 +1,6 @@
 package id.go.kemensos.returnee.contracts.disbursement;
 
 import id.go.kemensos.returnee.contracts.EventType;
-import id.go.kemensos.returnee.contracts.PlatformEvent;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,7 +16,8 @@ public record PaymentBatchDecided(
         String reason,
         int payments,
         long total,
-        Instant decidedAt) implements DisbursementEvent {
+        Instant decidedAt)
+        implements DisbursementEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(DisbursementTopics.AGGREGATE, PaymentBatchDecided.class, 1);
 

@@ -1,8 +1,6 @@
 package id.go.kemensos.returnee.contracts.disbursement;
 
 import id.go.kemensos.returnee.contracts.EventType;
-import id.go.kemensos.returnee.contracts.PlatformEvent;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,9 +15,11 @@ public record PaymentBatchPrepared(
         List<UUID> paymentIds,
         long total,
         String preparedBy,
-        Instant preparedAt) implements DisbursementEvent {
+        Instant preparedAt)
+        implements DisbursementEvent {
 
-    public static final EventType EVENT_TYPE = EventType.of(DisbursementTopics.AGGREGATE, PaymentBatchPrepared.class, 1);
+    public static final EventType EVENT_TYPE =
+            EventType.of(DisbursementTopics.AGGREGATE, PaymentBatchPrepared.class, 1);
 
     @Override
     public String subjectId() {

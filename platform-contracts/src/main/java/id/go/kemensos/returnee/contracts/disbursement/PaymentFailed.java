@@ -1,7 +1,6 @@
 package id.go.kemensos.returnee.contracts.disbursement;
 
 import id.go.kemensos.returnee.contracts.EventType;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,7 +13,8 @@ public record PaymentFailed(
         String accountNumberMasked,
         String reasonCode,
         String reason,
-        Instant failedAt) implements PaymentEvent {
+        Instant failedAt)
+        implements PaymentEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(DisbursementTopics.AGGREGATE, PaymentFailed.class, 1);
 }

@@ -1,7 +1,6 @@
 package id.go.kemensos.returnee.contracts.disbursement;
 
 import id.go.kemensos.returnee.contracts.EventType;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,7 +15,8 @@ public record PaymentReissued(
         long amount,
         String requestedBy,
         String reason,
-        Instant reissuedAt) implements PaymentEvent {
+        Instant reissuedAt)
+        implements PaymentEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(DisbursementTopics.AGGREGATE, PaymentReissued.class, 1);
 }

@@ -1,7 +1,6 @@
 package id.go.kemensos.returnee.contracts.disbursement;
 
 import id.go.kemensos.returnee.contracts.EventType;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,7 +11,8 @@ public record PaymentReturned(
         long amount,
         String bankReference,
         UUID reconciliationId,
-        Instant returnedAt) implements PaymentEvent {
+        Instant returnedAt)
+        implements PaymentEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(DisbursementTopics.AGGREGATE, PaymentReturned.class, 1);
 }

@@ -1,18 +1,13 @@
 package id.go.kemensos.returnee.contracts.disbursement;
 
 import id.go.kemensos.returnee.contracts.EventType;
-
 import java.time.Instant;
 import java.util.UUID;
 
 /** The transfer was handed to the bank gateway, with the payment id as its idempotency reference. */
 public record PaymentSent(
-        UUID paymentId,
-        UUID beneficiaryId,
-        long amount,
-        String bankCode,
-        String accountNumberMasked,
-        Instant sentAt) implements PaymentEvent {
+        UUID paymentId, UUID beneficiaryId, long amount, String bankCode, String accountNumberMasked, Instant sentAt)
+        implements PaymentEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(DisbursementTopics.AGGREGATE, PaymentSent.class, 1);
 }

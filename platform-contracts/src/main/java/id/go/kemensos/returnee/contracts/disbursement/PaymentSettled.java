@@ -1,7 +1,6 @@
 package id.go.kemensos.returnee.contracts.disbursement;
 
 import id.go.kemensos.returnee.contracts.EventType;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,7 +14,8 @@ public record PaymentSettled(
         String accountNumberMasked,
         String bankReference,
         Instant settledAt,
-        String cycleId) implements PaymentEvent {
+        String cycleId)
+        implements PaymentEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(DisbursementTopics.AGGREGATE, PaymentSettled.class, 1);
 }

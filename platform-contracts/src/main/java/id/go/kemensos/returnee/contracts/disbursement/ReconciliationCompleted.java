@@ -1,8 +1,6 @@
 package id.go.kemensos.returnee.contracts.disbursement;
 
 import id.go.kemensos.returnee.contracts.EventType;
-import id.go.kemensos.returnee.contracts.PlatformEvent;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -24,9 +22,11 @@ public record ReconciliationCompleted(
         long notSettledInLedger,
         long amountMismatches,
         String importedBy,
-        Instant completedAt) implements DisbursementEvent {
+        Instant completedAt)
+        implements DisbursementEvent {
 
-    public static final EventType EVENT_TYPE = EventType.of(DisbursementTopics.AGGREGATE, ReconciliationCompleted.class, 1);
+    public static final EventType EVENT_TYPE =
+            EventType.of(DisbursementTopics.AGGREGATE, ReconciliationCompleted.class, 1);
 
     @Override
     public String subjectId() {

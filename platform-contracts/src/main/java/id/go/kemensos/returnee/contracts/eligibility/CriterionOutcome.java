@@ -11,7 +11,9 @@ public record CriterionOutcome(String id, Result result, String citation, Map<St
 
     /** What the criterion found; written by name, as in every version of the event. */
     public enum Result {
-        PASSED, FAILED, UNKNOWN
+        PASSED,
+        FAILED,
+        UNKNOWN
     }
 
     /** An input's value as everyone without the need to know reads it: facts that identify a trafficking victim. */
@@ -21,7 +23,8 @@ public record CriterionOutcome(String id, Result result, String citation, Map<St
     public static final String ERASED = "[erased]";
 
     /** The inputs that are personal data (a person's birth date, category, referral source): sealed with the person's key. */
-    public static final java.util.Set<String> PERSONAL_INPUTS = java.util.Set.of("birthDate", "category", "referralSource");
+    public static final java.util.Set<String> PERSONAL_INPUTS =
+            java.util.Set.of("birthDate", "category", "referralSource");
 
     /** The field a personal input is sealed under (associated data: a value sealed for one input does not open as another). */
     public static String sealedField(String input) {

@@ -2,7 +2,6 @@ package id.go.kemensos.returnee.contracts.eligibility;
 
 import id.go.kemensos.returnee.contracts.BeneficiaryEvent;
 import id.go.kemensos.returnee.contracts.EventType;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,7 +26,8 @@ public record DecisionOverridden(
         String officer,
         String provinceCode,
         String regencyCode,
-        Instant overriddenAt) implements EligibilityEvent, BeneficiaryEvent {
+        Instant overriddenAt)
+        implements EligibilityEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(EligibilityTopics.AGGREGATE, DecisionOverridden.class, 1);
 }

@@ -1,8 +1,7 @@
 package id.go.kemensos.returnee.contracts.eligibility;
 
-import id.go.kemensos.returnee.contracts.EventType;
 import id.go.kemensos.returnee.contracts.BeneficiaryEvent;
-
+import id.go.kemensos.returnee.contracts.EventType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,16 +30,45 @@ public record EligibilityDecided(
         Instant decidedAt,
         List<String> legalBasis,
         LocalDate relevantDate,
-        List<CriterionOutcome> criteria) implements EligibilityEvent, BeneficiaryEvent {
+        List<CriterionOutcome> criteria)
+        implements EligibilityEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(EligibilityTopics.AGGREGATE, EligibilityDecided.class, 1);
 
     /** A decision without its trace, as events carried it before the trace was added. */
-    public EligibilityDecided(UUID decisionId, UUID beneficiaryId, String programId, String cycleId, Outcome outcome, long grantAmount,
-                              List<String> entitlements, String ruleSetId, String ruleSetVersion, List<String> failedCriteria,
-                              String provinceCode, String regencyCode, UUID previousDecisionId, Instant decidedAt) {
-        this(decisionId, beneficiaryId, programId, cycleId, outcome, grantAmount, entitlements, ruleSetId, ruleSetVersion, failedCriteria,
-                provinceCode, regencyCode, previousDecisionId, decidedAt, null, null, null);
+    public EligibilityDecided(
+            UUID decisionId,
+            UUID beneficiaryId,
+            String programId,
+            String cycleId,
+            Outcome outcome,
+            long grantAmount,
+            List<String> entitlements,
+            String ruleSetId,
+            String ruleSetVersion,
+            List<String> failedCriteria,
+            String provinceCode,
+            String regencyCode,
+            UUID previousDecisionId,
+            Instant decidedAt) {
+        this(
+                decisionId,
+                beneficiaryId,
+                programId,
+                cycleId,
+                outcome,
+                grantAmount,
+                entitlements,
+                ruleSetId,
+                ruleSetVersion,
+                failedCriteria,
+                provinceCode,
+                regencyCode,
+                previousDecisionId,
+                decidedAt,
+                null,
+                null,
+                null);
     }
 
     /**
@@ -49,10 +77,17 @@ public record EligibilityDecided(
      */
     public Optional<String> firstFailedCriterion() {
         if (criteria != null) {
-            return criteria.stream().filter(c -> c.result() == CriterionOutcome.Result.FAILED).map(CriterionOutcome::id).findFirst();
+            return criteria.stream()
+                    .filter(c -> c.result() == CriterionOutcome.Result.FAILED)
+                    .map(CriterionOutcome::id)
+                    .findFirst();
         }
         String failed = ":" + CriterionOutcome.Result.FAILED;
-        return failedCriteria == null ? Optional.empty()
-                : failedCriteria.stream().filter(c -> c.endsWith(failed)).map(c -> c.substring(0, c.length() - failed.length())).findFirst();
+        return failedCriteria == null
+                ? Optional.empty()
+                : failedCriteria.stream()
+                        .filter(c -> c.endsWith(failed))
+                        .map(c -> c.substring(0, c.length() - failed.length()))
+                        .findFirst();
     }
 }

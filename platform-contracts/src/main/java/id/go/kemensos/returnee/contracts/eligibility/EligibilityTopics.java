@@ -10,9 +10,9 @@ public final class EligibilityTopics {
      * ledger reads it; no other service's principal has an ACL on it.
      */
     public static final String PROTECTION_AGGREGATE = "eligibility.protection";
+
     public static final String PROTECTION_EVENTS = "eligibility.protection.events";
     public static final String PRODUCER = "eligibility-service";
 
-    private EligibilityTopics() {
-    }
+    private EligibilityTopics() {}
 }

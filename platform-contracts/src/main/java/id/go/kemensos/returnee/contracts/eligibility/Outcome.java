@@ -1,5 +1,7 @@
 package id.go.kemensos.returnee.contracts.eligibility;
 
 public enum Outcome {
-    ELIGIBLE, INELIGIBLE, NEEDS_REVIEW
+    ELIGIBLE,
+    INELIGIBLE,
+    NEEDS_REVIEW
 }

@@ -2,7 +2,6 @@ package id.go.kemensos.returnee.contracts.eligibility;
 
 import id.go.kemensos.returnee.contracts.BeneficiaryEvent;
 import id.go.kemensos.returnee.contracts.EventType;
-
 import java.util.UUID;
 
 /**
@@ -11,8 +10,8 @@ import java.util.UUID;
  */
 public record ProtectionDecided(EligibilityDecided decision) implements EligibilityEvent, BeneficiaryEvent {
 
-    public static final EventType EVENT_TYPE = EventType.of(EligibilityTopics.PROTECTION_AGGREGATE, EligibilityTopics.PRODUCER,
-            ProtectionDecided.class, 1);
+    public static final EventType EVENT_TYPE = EventType.of(
+            EligibilityTopics.PROTECTION_AGGREGATE, EligibilityTopics.PRODUCER, ProtectionDecided.class, 1);
 
     @Override
     public UUID beneficiaryId() {

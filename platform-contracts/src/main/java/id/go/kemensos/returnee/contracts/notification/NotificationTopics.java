@@ -6,6 +6,5 @@ public final class NotificationTopics {
     public static final String AGGREGATE = "notification";
     public static final String EVENTS = "notification.events";
 
-    private NotificationTopics() {
-    }
+    private NotificationTopics() {}
 }

@@ -2,7 +2,6 @@ package id.go.kemensos.returnee.contracts.notification;
 
 import id.go.kemensos.returnee.contracts.BeneficiaryEvent;
 import id.go.kemensos.returnee.contracts.EventType;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,7 +12,8 @@ public record SmsDelivered(
         String template,
         UUID sourceEventId,
         String gatewayMessageId,
-        Instant deliveredAt) implements NotificationEvent, BeneficiaryEvent {
+        Instant deliveredAt)
+        implements NotificationEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(NotificationTopics.AGGREGATE, SmsDelivered.class, 1);
 }

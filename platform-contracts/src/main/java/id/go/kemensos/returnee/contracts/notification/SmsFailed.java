@@ -1,8 +1,7 @@
 package id.go.kemensos.returnee.contracts.notification;
 
-import id.go.kemensos.returnee.contracts.EventType;
 import id.go.kemensos.returnee.contracts.BeneficiaryEvent;
-
+import id.go.kemensos.returnee.contracts.EventType;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,7 +13,8 @@ public record SmsFailed(
         UUID sourceEventId,
         String phoneMasked,
         String reason,
-        Instant failedAt) implements NotificationEvent, BeneficiaryEvent {
+        Instant failedAt)
+        implements NotificationEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(NotificationTopics.AGGREGATE, SmsFailed.class, 1);
 }

@@ -1,8 +1,7 @@
 package id.go.kemensos.returnee.contracts.notification;
 
-import id.go.kemensos.returnee.contracts.EventType;
 import id.go.kemensos.returnee.contracts.BeneficiaryEvent;
-
+import id.go.kemensos.returnee.contracts.EventType;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,7 +14,8 @@ public record SmsSent(
         String phoneMasked,
         String gatewayMessageId,
         int segments,
-        Instant sentAt) implements NotificationEvent, BeneficiaryEvent {
+        Instant sentAt)
+        implements NotificationEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(NotificationTopics.AGGREGATE, SmsSent.class, 1);
 }

@@ -2,7 +2,6 @@ package id.go.kemensos.returnee.contracts.notification;
 
 import id.go.kemensos.returnee.contracts.BeneficiaryEvent;
 import id.go.kemensos.returnee.contracts.EventType;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,12 +10,8 @@ import java.util.UUID;
  * left. Opting back in sends only what comes after.
  */
 public record SmsWithheld(
-        UUID messageId,
-        UUID beneficiaryId,
-        String template,
-        UUID sourceEventId,
-        String reason,
-        Instant withheldAt) implements NotificationEvent, BeneficiaryEvent {
+        UUID messageId, UUID beneficiaryId, String template, UUID sourceEventId, String reason, Instant withheldAt)
+        implements NotificationEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(NotificationTopics.AGGREGATE, SmsWithheld.class, 1);
 }

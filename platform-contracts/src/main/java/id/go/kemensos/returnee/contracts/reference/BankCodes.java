@@ -1,8 +1,5 @@
 package id.go.kemensos.returnee.contracts.reference;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * The platform's one bank directory: codes, names, the short names SMS texts use and the usual account-number length, from
@@ -26,8 +25,7 @@ public final class BankCodes {
     public static final String RESOURCE = "/reference/bank-codes.csv";
 
     /** A bank as the platform pays it; accountLength is empty where no norm is known. */
-    public record Bank(String code, String name, String shortName, OptionalInt accountLength) {
-    }
+    public record Bank(String code, String name, String shortName, OptionalInt accountLength) {}
 
     private final Map<String, Bank> banks;
     private final Map<String, String> legacyToCurrent;
@@ -51,7 +49,8 @@ public final class BankCodes {
         }
         legacy.forEach((old, current) -> {
             if (!banks.containsKey(current)) {
-                throw new IllegalStateException(RESOURCE + ": legacy code " + old + " points at unknown bank " + current);
+                throw new IllegalStateException(
+                        RESOURCE + ": legacy code " + old + " points at unknown bank " + current);
             }
         });
         return new BankCodes(banks, legacy);
@@ -65,10 +64,18 @@ public final class BankCodes {
         if (in == null) {
             throw new IllegalStateException("Reference file " + RESOURCE + " is not on the classpath");
         }
-        CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8); var parser = format.parse(reader)) {
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setCommentMarker('#')
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .get();
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+                var parser = format.parse(reader)) {
             if (!String.join(",", parser.getHeaderNames()).equals(HEADER)) {
-                throw new IllegalStateException(RESOURCE + " has header " + parser.getHeaderNames() + ", expected " + HEADER);
+                throw new IllegalStateException(
+                        RESOURCE + " has header " + parser.getHeaderNames() + ", expected " + HEADER);
             }
             return parser.stream().map(CSVRecord::values).toList();
         } catch (IOException e) {

@@ -1,13 +1,12 @@
 package id.go.kemensos.returnee.contracts.registration;
 
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
  * Whether an account holder's name is the registered person's: the one rule for it, applied alike by eligibility (criterion
@@ -20,8 +19,10 @@ import java.util.stream.Collectors;
 public final class AccountHolderNames {
 
     /** Honorifics and titles that banks keep and ID cards may not (or the reverse); they say nothing about who it is. */
-    private static final Set<String> TITLES = Set.of("H", "HJ", "HAJI", "HAJJAH", "IR", "DR", "DRS", "S", "SE", "SH", "SPD", "AMD",
-            "TN", "NY", "SDR", "SDRI", "BPK", "IBU");
+    private static final Set<String> TITLES = Set.of(
+            "H", "HJ", "HAJI", "HAJJAH", "IR", "DR", "DRS", "S", "SE", "SH", "SPD", "AMD", "TN", "NY", "SDR", "SDRI",
+            "BPK", "IBU");
+
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
     /** The word similarity both services use: MUHAMAD/MUHAMMAD are one name, FAUZI/FAUZAN two. */
@@ -37,8 +38,7 @@ public final class AccountHolderNames {
     }
 
     /** @param score the mean similarity of the best word pairs over the longer name (1 = the same words) */
-    public record Comparison(double score, boolean matches) {
-    }
+    public record Comparison(double score, boolean matches) {}
 
     public Comparison compare(String fromBank, String registered) {
         List<String> bank = words(fromBank);
@@ -78,7 +78,8 @@ public final class AccountHolderNames {
             return "";
         }
         String letters = name.toUpperCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} ]+", " ");
-        return Arrays.stream(letters.trim().split("\\s+")).filter(word -> !word.isEmpty() && !TITLES.contains(word))
+        return Arrays.stream(letters.trim().split("\\s+"))
+                .filter(word -> !word.isEmpty() && !TITLES.contains(word))
                 .collect(Collectors.joining(" "));
     }
 }

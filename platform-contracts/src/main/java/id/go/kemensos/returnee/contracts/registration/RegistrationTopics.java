@@ -6,6 +6,5 @@ public final class RegistrationTopics {
     public static final String AGGREGATE = "registration";
     public static final String EVENTS = "registration.events";
 
-    private RegistrationTopics() {
-    }
+    private RegistrationTopics() {}
 }

@@ -6,5 +6,8 @@ package id.go.kemensos.returnee.contracts.registration;
  * article 44: it may drive eligibility but must never reach an SMS, a log line or an unmasked report.
  */
 public enum ReturneeCategory {
-    KPO, PMIB_DEPORTEE, PMI_PURNA, OTHER_PPKS
+    KPO,
+    PMIB_DEPORTEE,
+    PMI_PURNA,
+    OTHER_PPKS
 }

@@ -1,8 +1,7 @@
 package id.go.kemensos.returnee.contracts.registration;
 
-import id.go.kemensos.returnee.contracts.EventType;
 import id.go.kemensos.returnee.contracts.BeneficiaryEvent;
-
+import id.go.kemensos.returnee.contracts.EventType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -32,16 +31,43 @@ public record ReturneeRegistered(
         boolean attendedSocialGuidance,
         UUID uploadId,
         Instant registeredAt,
-        String personalData) implements RegistrationEvent, BeneficiaryEvent {
+        String personalData)
+        implements RegistrationEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(RegistrationTopics.AGGREGATE, ReturneeRegistered.class, 1);
 
     /** A registration whose personal fields are sealed in {@code personalData}. */
-    public static ReturneeRegistered sealed(UUID beneficiaryId, Sex sex, String provinceCode, String regencyCode, String destinationCountry,
-                                            LocalDate returnDate, boolean dtksListed, boolean attendedSocialGuidance, UUID uploadId,
-                                            Instant registeredAt, String personalData) {
-        return new ReturneeRegistered(beneficiaryId, null, null, sex, null, provinceCode, regencyCode, null, null, destinationCountry,
-                returnDate, null, null, dtksListed, attendedSocialGuidance, uploadId, registeredAt, personalData);
+    public static ReturneeRegistered sealed(
+            UUID beneficiaryId,
+            Sex sex,
+            String provinceCode,
+            String regencyCode,
+            String destinationCountry,
+            LocalDate returnDate,
+            boolean dtksListed,
+            boolean attendedSocialGuidance,
+            UUID uploadId,
+            Instant registeredAt,
+            String personalData) {
+        return new ReturneeRegistered(
+                beneficiaryId,
+                null,
+                null,
+                sex,
+                null,
+                provinceCode,
+                regencyCode,
+                null,
+                null,
+                destinationCountry,
+                returnDate,
+                null,
+                null,
+                dtksListed,
+                attendedSocialGuidance,
+                uploadId,
+                registeredAt,
+                personalData);
     }
 
     /** The personal fields of an event written before they were sealed. */

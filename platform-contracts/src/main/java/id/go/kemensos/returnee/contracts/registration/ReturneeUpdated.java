@@ -1,8 +1,7 @@
 package id.go.kemensos.returnee.contracts.registration;
 
-import id.go.kemensos.returnee.contracts.EventType;
 import id.go.kemensos.returnee.contracts.BeneficiaryEvent;
-
+import id.go.kemensos.returnee.contracts.EventType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,12 +20,14 @@ public record ReturneeUpdated(
         List<String> changed,
         UUID uploadId,
         Instant updatedAt,
-        String personalData) implements RegistrationEvent, BeneficiaryEvent {
+        String personalData)
+        implements RegistrationEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(RegistrationTopics.AGGREGATE, ReturneeUpdated.class, 1);
 
     /** An amendment whose new phone and account are sealed in {@code personalData}. */
-    public static ReturneeUpdated sealed(UUID beneficiaryId, List<String> changed, UUID uploadId, Instant updatedAt, String personalData) {
+    public static ReturneeUpdated sealed(
+            UUID beneficiaryId, List<String> changed, UUID uploadId, Instant updatedAt, String personalData) {
         return new ReturneeUpdated(beneficiaryId, null, null, changed, uploadId, updatedAt, personalData);
     }
 

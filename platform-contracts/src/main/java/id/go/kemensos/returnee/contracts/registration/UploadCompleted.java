@@ -1,8 +1,6 @@
 package id.go.kemensos.returnee.contracts.registration;
 
 import id.go.kemensos.returnee.contracts.EventType;
-import id.go.kemensos.returnee.contracts.PlatformEvent;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,7 +17,8 @@ public record UploadCompleted(
         long rejected,
         long held,
         long registered,
-        Instant completedAt) implements RegistrationEvent {
+        Instant completedAt)
+        implements RegistrationEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(RegistrationTopics.AGGREGATE, UploadCompleted.class, 1);
 

@@ -1,8 +1,6 @@
 package id.go.kemensos.returnee.contracts.registration;
 
 import id.go.kemensos.returnee.contracts.EventType;
-import id.go.kemensos.returnee.contracts.PlatformEvent;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,7 +15,8 @@ public record UploadRowReviewed(
         String reason,
         String reviewedBy,
         UUID beneficiaryId,
-        Instant reviewedAt) implements RegistrationEvent {
+        Instant reviewedAt)
+        implements RegistrationEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(RegistrationTopics.AGGREGATE, UploadRowReviewed.class, 1);
 

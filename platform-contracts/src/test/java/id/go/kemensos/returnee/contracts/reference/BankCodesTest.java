@@ -1,14 +1,13 @@
 package id.go.kemensos.returnee.contracts.reference;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.OptionalInt;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class BankCodesTest {
 
@@ -16,8 +15,15 @@ class BankCodesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "002, BRI, 15", "008, Mandiri, 13", "009, BNI, 10", "014, BCA, 10", "200, BTN, 16", "451, BSI, 10",
-            "022, CIMB Niaga, 13", "028, OCBC NISP, 12"})
+        "002, BRI, 15",
+        "008, Mandiri, 13",
+        "009, BNI, 10",
+        "014, BCA, 10",
+        "200, BTN, 16",
+        "451, BSI, 10",
+        "022, CIMB Niaga, 13",
+        "028, OCBC NISP, 12"
+    })
     void knowsTheUsualAccountLengthOfNationalBanks(String code, String shortName, int length) {
         assertThat(BANKS.find(code)).hasValueSatisfying(bank -> {
             assertThat(bank.code()).isEqualTo(code);
@@ -28,8 +34,17 @@ class BankCodesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "128, Bank NTB Syariah", "129, BPD Bali", "130, Bank NTT", "110, BJB", "113, Bank Jateng", "114, Bank Jatim",
-            "121, Bank Lampung", "123, Bank Kalbar", "126, Bank Sulselbar", "117, Bank Sumut"})
+        "128, Bank NTB Syariah",
+        "129, BPD Bali",
+        "130, Bank NTT",
+        "110, BJB",
+        "113, Bank Jateng",
+        "114, Bank Jatim",
+        "121, Bank Lampung",
+        "123, Bank Kalbar",
+        "126, Bank Sulselbar",
+        "117, Bank Sumut"
+    })
     void knowsRegionalBanksWithoutALengthNorm(String code, String shortName) {
         assertThat(BANKS.find(code)).hasValueSatisfying(bank -> {
             assertThat(bank.shortName()).isEqualTo(shortName);

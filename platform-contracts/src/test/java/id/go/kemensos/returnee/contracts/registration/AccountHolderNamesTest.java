@@ -1,9 +1,9 @@
 package id.go.kemensos.returnee.contracts.registration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class AccountHolderNamesTest {
 
@@ -21,7 +21,8 @@ class AccountHolderNamesTest {
             ''                          | SITI AMINAH           | false
             SITI AMINAH                 | SITI AMINAH BINTI ALI | false
             """)
-    void takesAbbreviationsTitlesAndOrderAsTheSamePersonButNotAnotherName(String fromBank, String registered, boolean same) {
+    void takesAbbreviationsTitlesAndOrderAsTheSamePersonButNotAnotherName(
+            String fromBank, String registered, boolean same) {
         assertThat(names.compare(fromBank, registered).matches()).isEqualTo(same);
     }
 }

@@ -1,8 +1,8 @@
 package id.go.kemensos.returnee.registration.progress;
 
+import id.go.kemensos.returnee.contracts.PlatformEvent;
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
-import id.go.kemensos.returnee.contracts.PlatformEvent;
 import id.go.kemensos.returnee.messaging.EventHandlers;
 import id.go.kemensos.returnee.messaging.EventInbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,7 +20,10 @@ class DownstreamEventsListener {
         this.handlers = progress.handlers();
     }
 
-    @KafkaListener(id = "registration-progress", topics = {EligibilityTopics.EVENTS, DisbursementTopics.EVENTS}, groupId = "registration")
+    @KafkaListener(
+            id = "registration-progress",
+            topics = {EligibilityTopics.EVENTS, DisbursementTopics.EVENTS},
+            groupId = "registration")
     void on(ConsumerRecord<String, byte[]> record) {
         inbox.deliver(record, handlers);
     }

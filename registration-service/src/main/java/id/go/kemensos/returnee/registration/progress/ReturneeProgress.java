@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.registration.progress;
 
+import id.go.kemensos.returnee.contracts.PlatformEvent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
@@ -10,15 +11,13 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
-import id.go.kemensos.returnee.contracts.PlatformEvent;
 import id.go.kemensos.returnee.messaging.EventHandlers;
 import id.go.kemensos.returnee.registration.returnee.ReturneeRepository;
 import id.go.kemensos.returnee.registration.returnee.ReturneeStatus;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Service;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
 
 /**
  * Keeps each returnee's status current from what eligibility and disbursement publish. An event about a beneficiary this
@@ -37,8 +36,8 @@ public class ReturneeProgress {
      * @param grantProgramId the grant program whose decision the status shows; decisions under the laws (services, not money)
      *                       are left out, and so is anything that would hint at a trafficking case in a clerk's list
      */
-    ReturneeProgress(ReturneeRepository returnees,
-                     @Value("${registration.status-program-id:BSU}") String grantProgramId) {
+    ReturneeProgress(
+            ReturneeRepository returnees, @Value("${registration.status-program-id:BSU}") String grantProgramId) {
         this.returnees = returnees;
         this.grantProgramId = grantProgramId;
     }
@@ -46,20 +45,35 @@ public class ReturneeProgress {
     /** Which event moves which part of the status, and how far along each state is (its rank). */
     public EventHandlers<PlatformEvent> handlers() {
         return EventHandlers.of(CONSUMER, PlatformEvent.class)
-                .on(EligibilityDecided.class, d -> decision(d.programId(), d.beneficiaryId(), d.outcome(), d.decidedAt(), 0))
-                .on(DecisionOverridden.class, o -> decision(o.programId(), o.beneficiaryId(), o.outcome(), o.overriddenAt(), 1))
-                .on(PaymentScheduled.class, p -> payment(p.beneficiaryId(), ReturneeStatus.PAYMENT_SCHEDULED, p.scheduledAt(), 1))
-                .on(PaymentAwaitingBudget.class, p -> payment(p.beneficiaryId(), ReturneeStatus.PAYMENT_AWAITING_BUDGET, p.at(), 1))
-                .on(PaymentApproved.class, p -> payment(p.beneficiaryId(), ReturneeStatus.PAYMENT_APPROVED, p.approvedAt(), 2))
+                .on(
+                        EligibilityDecided.class,
+                        d -> decision(d.programId(), d.beneficiaryId(), d.outcome(), d.decidedAt(), 0))
+                .on(
+                        DecisionOverridden.class,
+                        o -> decision(o.programId(), o.beneficiaryId(), o.outcome(), o.overriddenAt(), 1))
+                .on(
+                        PaymentScheduled.class,
+                        p -> payment(p.beneficiaryId(), ReturneeStatus.PAYMENT_SCHEDULED, p.scheduledAt(), 1))
+                .on(
+                        PaymentAwaitingBudget.class,
+                        p -> payment(p.beneficiaryId(), ReturneeStatus.PAYMENT_AWAITING_BUDGET, p.at(), 1))
+                .on(
+                        PaymentApproved.class,
+                        p -> payment(p.beneficiaryId(), ReturneeStatus.PAYMENT_APPROVED, p.approvedAt(), 2))
                 .on(PaymentSent.class, p -> payment(p.beneficiaryId(), ReturneeStatus.PAYMENT_SENT, p.sentAt(), 3))
-                .on(PaymentFailed.class, p -> payment(p.beneficiaryId(), ReturneeStatus.PAYMENT_FAILED, p.failedAt(), 4))
+                .on(
+                        PaymentFailed.class,
+                        p -> payment(p.beneficiaryId(), ReturneeStatus.PAYMENT_FAILED, p.failedAt(), 4))
                 .on(PaymentSettled.class, p -> payment(p.beneficiaryId(), ReturneeStatus.PAID, p.settledAt(), 5))
-                .on(PaymentReturned.class, p -> payment(p.beneficiaryId(), ReturneeStatus.PAYMENT_RETURNED, p.returnedAt(), 6));
+                .on(
+                        PaymentReturned.class,
+                        p -> payment(p.beneficiaryId(), ReturneeStatus.PAYMENT_RETURNED, p.returnedAt(), 6));
     }
 
     private void decision(String programId, UUID beneficiaryId, Outcome outcome, Instant at, int rank) {
         if (grantProgramId.equals(programId)) {
-            returnees.recordProgress(ReturneeRepository.Progress.DECISION, beneficiaryId, outcome.name(), order(at, rank));
+            returnees.recordProgress(
+                    ReturneeRepository.Progress.DECISION, beneficiaryId, outcome.name(), order(at, rank));
         }
     }
 

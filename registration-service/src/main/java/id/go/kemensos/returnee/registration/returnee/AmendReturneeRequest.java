@@ -7,13 +7,19 @@ import jakarta.validation.constraints.Pattern;
 public record AmendReturneeRequest(
         String phone,
         @Pattern(regexp = "\\d{3}") String bankCode,
-        @Pattern(regexp = "\\d{5,34}", message = "Nomor rekening hanya angka / account number must be digits only") String accountNumber,
+
+        @Pattern(regexp = "\\d{5,34}", message = "Nomor rekening hanya angka / account number must be digits only")
+        String accountNumber,
+
         String accountHolderName) {
 
-    @AssertTrue(message = "Isi kode bank, nomor rekening dan nama pemilik bersama-sama / give bank code, account number and holder together")
+    @AssertTrue(
+            message =
+                    "Isi kode bank, nomor rekening dan nama pemilik bersama-sama / give bank code, account number and holder together")
     public boolean isAccountComplete() {
         boolean any = bankCode != null || accountNumber != null || accountHolderName != null;
-        boolean all = bankCode != null && accountNumber != null && accountHolderName != null && !accountHolderName.isBlank();
+        boolean all =
+                bankCode != null && accountNumber != null && accountHolderName != null && !accountHolderName.isBlank();
         return !any || all;
     }
 }

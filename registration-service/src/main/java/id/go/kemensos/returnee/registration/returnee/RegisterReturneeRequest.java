@@ -6,12 +6,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
-
 import java.time.LocalDate;
 
 /** One returnee as an officer registers them at a desk. Field-level checks only; the NIK rules come with the upload work. */
 public record RegisterReturneeRequest(
-        @NotBlank @Pattern(regexp = "\\d{16}", message = "NIK harus 16 digit / NIK must be 16 digits") String nik,
+        @NotBlank @Pattern(regexp = "\\d{16}", message = "NIK harus 16 digit / NIK must be 16 digits")
+        String nik,
+
         @NotBlank String fullName,
         @NotNull Sex sex,
         @NotNull @PastOrPresent LocalDate birthDate,
@@ -23,8 +24,11 @@ public record RegisterReturneeRequest(
         @NotNull @PastOrPresent LocalDate returnDate,
         @NotBlank String phone,
         @NotBlank @Pattern(regexp = "\\d{3}") String bankCode,
-        @NotBlank @Pattern(regexp = "\\d{5,34}", message = "Nomor rekening hanya angka / account number must be digits only") String accountNumber,
+
+        @NotBlank
+        @Pattern(regexp = "\\d{5,34}", message = "Nomor rekening hanya angka / account number must be digits only")
+        String accountNumber,
+
         @NotBlank String accountHolderName,
         boolean dtksListed,
-        boolean attendedSocialGuidance) {
-}
+        boolean attendedSocialGuidance) {}

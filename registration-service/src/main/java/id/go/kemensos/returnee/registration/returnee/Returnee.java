@@ -5,7 +5,6 @@ import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.Sex;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -16,13 +15,23 @@ import java.util.UUID;
  * own key; {@code details} is null once the person was erased ({@code erasure} then says when and by whom).
  */
 public record Returnee(
-        UUID beneficiaryId, String nikIndex, PersonalDetails details, Sex sex, String provinceCode, String regencyCode,
-        String destinationCountry, LocalDate returnDate, boolean dtksListed, boolean attendedSocialGuidance, UUID uploadId,
-        Instant registeredAt, ReturneeStatus status, Erasure erasure) {
+        UUID beneficiaryId,
+        String nikIndex,
+        PersonalDetails details,
+        Sex sex,
+        String provinceCode,
+        String regencyCode,
+        String destinationCountry,
+        LocalDate returnDate,
+        boolean dtksListed,
+        boolean attendedSocialGuidance,
+        UUID uploadId,
+        Instant registeredAt,
+        ReturneeStatus status,
+        Erasure erasure) {
 
     /** When and by whom (the officer's subject) a person's data was erased. */
-    public record Erasure(Instant erasedAt, String erasedBy) {
-    }
+    public record Erasure(Instant erasedAt, String erasedBy) {}
 
     public boolean erased() {
         return details == null;
@@ -30,13 +39,36 @@ public record Returnee(
 
     /** The registration event, its personal fields sealed by the caller. */
     ReturneeRegistered registered(String sealedDetails) {
-        return ReturneeRegistered.sealed(beneficiaryId, sex, provinceCode, regencyCode, destinationCountry, returnDate, dtksListed,
-                attendedSocialGuidance, uploadId, registeredAt, sealedDetails);
+        return ReturneeRegistered.sealed(
+                beneficiaryId,
+                sex,
+                provinceCode,
+                regencyCode,
+                destinationCountry,
+                returnDate,
+                dtksListed,
+                attendedSocialGuidance,
+                uploadId,
+                registeredAt,
+                sealedDetails);
     }
 
     Returnee withDetails(PersonalDetails newDetails) {
-        return new Returnee(beneficiaryId, nikIndex, newDetails, sex, provinceCode, regencyCode, destinationCountry, returnDate, dtksListed,
-                attendedSocialGuidance, uploadId, registeredAt, status, erasure);
+        return new Returnee(
+                beneficiaryId,
+                nikIndex,
+                newDetails,
+                sex,
+                provinceCode,
+                regencyCode,
+                destinationCountry,
+                returnDate,
+                dtksListed,
+                attendedSocialGuidance,
+                uploadId,
+                registeredAt,
+                status,
+                erasure);
     }
 
     public String nikMasked() {

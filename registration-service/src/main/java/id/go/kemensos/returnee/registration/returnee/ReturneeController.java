@@ -1,12 +1,17 @@
 package id.go.kemensos.returnee.registration.returnee;
 
-import id.go.kemensos.returnee.messaging.PersonalDataAccessLog;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
+import id.go.kemensos.returnee.messaging.PersonalDataAccessLog;
 import id.go.kemensos.returnee.privacy.BlindIndex;
 import id.go.kemensos.returnee.security.Officer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,12 +24,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/returnees")
@@ -40,97 +39,142 @@ class ReturneeController {
         this.accessLog = accessLog;
     }
 
-    @Operation(summary = "Register one returnee at a desk",
-            description = "Creates the beneficiary and emits ReturneeRegistered. A provincial officer registers people of their own "
-                    + "province only. Registering a NIK that is already known changes nothing.")
+    @Operation(
+            summary = "Register one returnee at a desk",
+            description =
+                    "Creates the beneficiary and emits ReturneeRegistered. A provincial officer registers people of their own "
+                            + "province only. Registering a NIK that is already known changes nothing.")
     @ApiResponse(responseCode = "201", description = "Registered; the body carries the new pseudonymous beneficiary id")
-    @ApiResponse(responseCode = "200", description = "This NIK was already registered in your province; the body is the existing beneficiary")
-    @ApiResponse(responseCode = "409", description = "This NIK is registered in another province (nothing about that person is said)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "This NIK was already registered in your province; the body is the existing beneficiary")
+    @ApiResponse(
+            responseCode = "409",
+            description = "This NIK is registered in another province (nothing about that person is said)")
     @ApiResponse(responseCode = "400", description = "A field is missing or malformed; the problem names the field")
-    @ApiResponse(responseCode = "422", description = "A rule failed (for example an invalid phone number); the problem names the field")
+    @ApiResponse(
+            responseCode = "422",
+            description = "A rule failed (for example an invalid phone number); the problem names the field")
     @PostMapping
     ResponseEntity<?> register(@Valid @RequestBody RegisterReturneeRequest request, Officer officer) {
         officer.provinceFor(request.provinceCode());
         ReturneeRegistry.Registration registration = registry.register(request, null);
         if (!registration.created() && !officer.reaches(registration.returnee().provinceCode())) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "NIK ini sudah terdaftar di provinsi lain / this NIK is already registered in another province"));
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(
+                            ProblemDetail.forStatusAndDetail(
+                                    HttpStatus.CONFLICT,
+                                    "NIK ini sudah terdaftar di provinsi lain / this NIK is already registered in another province"));
         }
         ReturneeView view = ReturneeView.of(registration.returnee(), officer);
         return registration.created()
-                ? ResponseEntity.created(URI.create("/api/returnees/" + view.beneficiaryId())).body(view)
+                ? ResponseEntity.created(URI.create("/api/returnees/" + view.beneficiaryId()))
+                        .body(view)
                 : ResponseEntity.ok(view);
     }
 
-    @Operation(summary = "Amend a returnee's phone or payout account",
-            description = "Raises ReturneeUpdated when something changed; identity (name, sex, birth date) cannot be amended here.")
+    @Operation(
+            summary = "Amend a returnee's phone or payout account",
+            description =
+                    "Raises ReturneeUpdated when something changed; identity (name, sex, birth date) cannot be amended here.")
     @PatchMapping("/{beneficiaryId}")
-    ResponseEntity<ReturneeView> amend(@PathVariable UUID beneficiaryId, @Valid @RequestBody AmendReturneeRequest request, Officer officer) {
+    ResponseEntity<ReturneeView> amend(
+            @PathVariable UUID beneficiaryId, @Valid @RequestBody AmendReturneeRequest request, Officer officer) {
         if (registry.find(beneficiaryId, officer.provinceScope()).isEmpty()) {
             return ResponseEntity.notFound().build();
         }
-        BankAccount account = request.bankCode() == null ? null
+        BankAccount account = request.bankCode() == null
+                ? null
                 : new BankAccount(request.bankCode(), request.accountNumber(), request.accountHolderName());
         registry.amend(beneficiaryId, request.phone(), account, null);
-        return registry.find(beneficiaryId, officer.provinceScope()).map(r -> ReturneeView.of(r, officer)).map(ResponseEntity::ok)
+        return registry.find(beneficiaryId, officer.provinceScope())
+                .map(r -> ReturneeView.of(r, officer))
+                .map(ResponseEntity::ok)
                 .orElse(ResponseEntity.notFound().build());
     }
 
-    @Operation(summary = "List returnees, newest first, filtered by province, regency, status or upload (NIK and account masked)",
-            description = "status is where the returnee stands downstream: REGISTERED, ELIGIBLE, INELIGIBLE, NEEDS_REVIEW, "
-                    + "PAYMENT_SCHEDULED, PAYMENT_AWAITING_BUDGET, PAYMENT_APPROVED, PAYMENT_SENT, PAYMENT_FAILED, PAID or PAYMENT_RETURNED.")
+    @Operation(
+            summary =
+                    "List returnees, newest first, filtered by province, regency, status or upload (NIK and account masked)",
+            description =
+                    "status is where the returnee stands downstream: REGISTERED, ELIGIBLE, INELIGIBLE, NEEDS_REVIEW, "
+                            + "PAYMENT_SCHEDULED, PAYMENT_AWAITING_BUDGET, PAYMENT_APPROVED, PAYMENT_SENT, PAYMENT_FAILED, PAID or PAYMENT_RETURNED.")
     @GetMapping
-    ReturneePage list(@RequestParam(required = false) String provinceCode, @RequestParam(required = false) String regencyCode,
-                      @RequestParam(required = false) ReturneeStatus status, @RequestParam(required = false) UUID uploadId, @RequestParam(defaultValue = "0") int page,
-                      @RequestParam(defaultValue = "50") int size, Officer officer) {
+    ReturneePage list(
+            @RequestParam(required = false) String provinceCode,
+            @RequestParam(required = false) String regencyCode,
+            @RequestParam(required = false) ReturneeStatus status,
+            @RequestParam(required = false) UUID uploadId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            Officer officer) {
         ReturneeFilter filter = new ReturneeFilter(officer.provinceFor(provinceCode), regencyCode, status, uploadId);
         int pageSize = Math.max(1, Math.min(size, 500));
-        List<ReturneeView> people = registry.search(filter, Math.max(0, page), pageSize).stream().map(r -> ReturneeView.of(r, officer)).toList();
-        accessLog.export(officer.reference(), "LIST_RETURNEES", "/api/returnees?" + filter.describe() + "&page=" + Math.max(0, page),
+        List<ReturneeView> people = registry.search(filter, Math.max(0, page), pageSize).stream()
+                .map(r -> ReturneeView.of(r, officer))
+                .toList();
+        accessLog.export(
+                officer.reference(),
+                "LIST_RETURNEES",
+                "/api/returnees?" + filter.describe() + "&page=" + Math.max(0, page),
                 people.size() + " people");
         return new ReturneePage(people, Math.max(0, page), pageSize, registry.count(filter));
     }
 
-    record ReturneePage(List<ReturneeView> items, int page, int size, long total) {
-    }
+    record ReturneePage(List<ReturneeView> items, int page, int size, long total) {}
 
-    @Operation(summary = "Show one returnee by beneficiary id (NIK and account masked); 404 for a person of another province")
+    @Operation(
+            summary =
+                    "Show one returnee by beneficiary id (NIK and account masked); 404 for a person of another province")
     @GetMapping("/{beneficiaryId}")
     ResponseEntity<ReturneeView> get(@PathVariable UUID beneficiaryId, Officer officer) {
-        return registry.find(beneficiaryId, officer.provinceScope()).map(r -> {
-            accessLog.read(officer.reference(), beneficiaryId, "READ_RETURNEE", "/api/returnees/" + beneficiaryId);
-            return ResponseEntity.ok(ReturneeView.of(r, officer));
-        }).orElse(ResponseEntity.notFound().build());
+        return registry.find(beneficiaryId, officer.provinceScope())
+                .map(r -> {
+                    accessLog.read(
+                            officer.reference(), beneficiaryId, "READ_RETURNEE", "/api/returnees/" + beneficiaryId);
+                    return ResponseEntity.ok(ReturneeView.of(r, officer));
+                })
+                .orElse(ResponseEntity.notFound().build());
     }
 
-    record ErasureRequest(String ground, String reason) {
-    }
+    record ErasureRequest(String ground, String reason) {}
 
-    record NikLookup(String nik) {
-    }
+    record NikLookup(String nik) {}
 
-    record NameSearch(String name, String provinceCode, String regencyCode, ReturneeStatus status) {
-    }
+    record NameSearch(String name, String provinceCode, String regencyCode, ReturneeStatus status) {}
 
     static final int NAME_SEARCH_LIMIT = 200;
 
-    @Operation(summary = "Find returnees by name: every word typed, whole words, in any order (\"siti aminah\"), newest first",
-            description = "The name is in the body, so that it stands in no URL or log line; names are sealed, so they are found "
-                    + "through keyed tokens of their words and confirmed by opening them. Filters as the list (a provincial officer: "
-                    + "their own province). At most 200 people; recorded in the access log.")
+    @Operation(
+            summary =
+                    "Find returnees by name: every word typed, whole words, in any order (\"siti aminah\"), newest first",
+            description =
+                    "The name is in the body, so that it stands in no URL or log line; names are sealed, so they are found "
+                            + "through keyed tokens of their words and confirmed by opening them. Filters as the list (a provincial officer: "
+                            + "their own province). At most 200 people; recorded in the access log.")
     @ApiResponse(responseCode = "400", description = "No word of two letters or more")
     @PostMapping("/search")
     ResponseEntity<?> searchByName(@RequestBody NameSearch request, Officer officer) {
         List<String> words = BlindIndex.nameWords(request.name());
         if (words.isEmpty()) {
-            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "Tulis minimal satu kata nama (2 huruf atau lebih) / write at least one word of the name (2 letters or more)"));
+            return ResponseEntity.badRequest()
+                    .body(
+                            ProblemDetail.forStatusAndDetail(
+                                    HttpStatus.BAD_REQUEST,
+                                    "Tulis minimal satu kata nama (2 huruf atau lebih) / write at least one word of the name (2 letters or more)"));
         }
-        ReturneeFilter filter = new ReturneeFilter(officer.provinceFor(request.provinceCode()), blankToNull(request.regencyCode()),
-                request.status(), null);
+        ReturneeFilter filter = new ReturneeFilter(
+                officer.provinceFor(request.provinceCode()),
+                blankToNull(request.regencyCode()),
+                request.status(),
+                null);
         List<ReturneeView> people = registry.searchByName(filter, words, NAME_SEARCH_LIMIT).stream()
-                .map(r -> ReturneeView.of(r, officer)).toList();
-        accessLog.export(officer.reference(), "SEARCH_RETURNEES_BY_NAME", "/api/returnees/search?" + filter.describe(),
+                .map(r -> ReturneeView.of(r, officer))
+                .toList();
+        accessLog.export(
+                officer.reference(),
+                "SEARCH_RETURNEES_BY_NAME",
+                "/api/returnees/search?" + filter.describe(),
                 people.size() + " people");
         return ResponseEntity.ok(new ReturneePage(people, 0, NAME_SEARCH_LIMIT, people.size()));
     }
@@ -139,40 +183,49 @@ class ReturneeController {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    @Operation(summary = "Find a returnee by their full NIK, sent in the body so that it never stands in a URL or a log line",
-            description = "Spaces, dots and dashes are ignored. 404 when nobody within the officer's reach is registered under it "
-                    + "(another province's person, or an erased one, is not found). Recorded in the access log.")
+    @Operation(
+            summary =
+                    "Find a returnee by their full NIK, sent in the body so that it never stands in a URL or a log line",
+            description =
+                    "Spaces, dots and dashes are ignored. 404 when nobody within the officer's reach is registered under it "
+                            + "(another province's person, or an erased one, is not found). Recorded in the access log.")
     @ApiResponse(responseCode = "400", description = "Not 16 digits")
     @PostMapping("/lookup")
     ResponseEntity<?> lookup(@RequestBody NikLookup request, Officer officer) {
         String nik = request.nik() == null ? "" : request.nik().replaceAll("[\\s.-]", "");
         if (!nik.matches("\\d{16}")) {
-            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "NIK terdiri dari 16 angka / a NIK is 16 digits"));
+            return ResponseEntity.badRequest()
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.BAD_REQUEST, "NIK terdiri dari 16 angka / a NIK is 16 digits"));
         }
-        return registry.findByNik(nik, officer.provinceScope()).<ResponseEntity<?>>map(r -> {
-            accessLog.read(officer.reference(), r.beneficiaryId(), "LOOKUP_RETURNEE_BY_NIK", "/api/returnees/lookup");
-            return ResponseEntity.ok(ReturneeView.of(r, officer));
-        }).orElse(ResponseEntity.notFound().build());
+        return registry.findByNik(nik, officer.provinceScope())
+                .<ResponseEntity<?>>map(r -> {
+                    accessLog.read(
+                            officer.reference(), r.beneficiaryId(), "LOOKUP_RETURNEE_BY_NIK", "/api/returnees/lookup");
+                    return ResponseEntity.ok(ReturneeView.of(r, officer));
+                })
+                .orElse(ResponseEntity.notFound().build());
     }
 
-    record ErasureView(UUID beneficiaryId, Instant erasedAt, String erasedBy, boolean erasedNow) {
-    }
+    record ErasureView(UUID beneficiaryId, Instant erasedAt, String erasedBy, boolean erasedNow) {}
 
-    @Operation(summary = "Erase a person's personal data (data protection officer)",
-            description = "Destroys the person's data key: their name, NIK, birth date, phone, account, category and referral source "
-                    + "become unreadable in every service, topic and ledger entry at once; payments, amounts and regions stay. ground: "
-                    + "DATA_SUBJECT_REQUEST, RETENTION_ENDED or ORDER; reason: the request's reference (do not name the person). "
-                    + "Raises PersonalDataErased. Erasing an erased person again changes nothing (erasedNow false). A later "
-                    + "registration of the same NIK is a new person.")
+    @Operation(
+            summary = "Erase a person's personal data (data protection officer)",
+            description =
+                    "Destroys the person's data key: their name, NIK, birth date, phone, account, category and referral source "
+                            + "become unreadable in every service, topic and ledger entry at once; payments, amounts and regions stay. ground: "
+                            + "DATA_SUBJECT_REQUEST, RETENTION_ENDED or ORDER; reason: the request's reference (do not name the person). "
+                            + "Raises PersonalDataErased. Erasing an erased person again changes nothing (erasedNow false). A later "
+                            + "registration of the same NIK is a new person.")
     @ApiResponse(responseCode = "200", description = "Erased, now or before")
     @ApiResponse(responseCode = "404", description = "No such person")
     @ApiResponse(responseCode = "422", description = "The ground is not one of the three or the reason is missing")
     @PostMapping("/{beneficiaryId}/erasure")
-    ResponseEntity<ErasureView> erase(@PathVariable UUID beneficiaryId, @RequestBody ErasureRequest request, Officer officer) {
+    ResponseEntity<ErasureView> erase(
+            @PathVariable UUID beneficiaryId, @RequestBody ErasureRequest request, Officer officer) {
         return erasure.erase(beneficiaryId, request.ground(), request.reason(), officer.reference())
-                .map(done -> ResponseEntity.ok(new ErasureView(beneficiaryId, done.erasure().erasedAt(), done.erasure().erasedBy(),
-                        done.erasedNow())))
+                .map(done -> ResponseEntity.ok(new ErasureView(
+                        beneficiaryId, done.erasure().erasedAt(), done.erasure().erasedBy(), done.erasedNow())))
                 .orElse(ResponseEntity.notFound().build());
     }
 

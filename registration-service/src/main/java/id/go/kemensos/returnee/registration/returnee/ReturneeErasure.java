@@ -3,16 +3,15 @@ package id.go.kemensos.returnee.registration.returnee;
 import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.privacy.PersonKeys;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Erases a person's personal data by destroying their data key (crypto-shredding): in one transaction the key in the key
@@ -32,7 +31,12 @@ public class ReturneeErasure {
     private final Outbox outbox;
     private final Clock clock;
 
-    ReturneeErasure(ReturneeRepository returnees, ApplicationEventPublisher events, PersonKeys keys, Outbox outbox, Clock clock) {
+    ReturneeErasure(
+            ReturneeRepository returnees,
+            ApplicationEventPublisher events,
+            PersonKeys keys,
+            Outbox outbox,
+            Clock clock) {
         this.returnees = returnees;
         this.events = events;
         this.keys = keys;
@@ -44,19 +48,19 @@ public class ReturneeErasure {
      * A person's erasure, published to the classes that keep other copies of their data in this service (the rows as
      * uploaded), synchronously and inside the erasure's transaction: they are forgotten with it, or not at all.
      */
-    public record Erasing(UUID beneficiaryId, String nikIndex) {
-    }
+    public record Erasing(UUID beneficiaryId, String nikIndex) {}
 
     /** The outcome: the person's erasure as recorded now, or as recorded when they had been erased already. */
-    public record Result(Returnee.Erasure erasure, boolean erasedNow) {
-    }
+    public record Result(Returnee.Erasure erasure, boolean erasedNow) {}
 
     /** Erases the person; empty when no such person. Erasing an erased person again changes nothing. */
     @Transactional
     public Optional<Result> erase(UUID beneficiaryId, String ground, String reason, String officer) {
         if (!PersonalDataErased.GROUNDS.contains(ground)) {
-            throw new InvalidRegistrationException("ground", "Dasar penghapusan harus salah satu dari " + PersonalDataErased.GROUNDS
-                    + " / the ground must be one of " + PersonalDataErased.GROUNDS);
+            throw new InvalidRegistrationException(
+                    "ground",
+                    "Dasar penghapusan harus salah satu dari " + PersonalDataErased.GROUNDS
+                            + " / the ground must be one of " + PersonalDataErased.GROUNDS);
         }
         if (reason == null || reason.isBlank()) {
             throw new InvalidRegistrationException("reason", "Alasan wajib diisi / a reason is required");

@@ -1,6 +1,5 @@
 package id.go.kemensos.returnee.registration.returnee;
 
-
 import java.util.StringJoiner;
 import java.util.UUID;
 

@@ -1,9 +1,8 @@
 package id.go.kemensos.returnee.registration.returnee;
 
 import id.go.kemensos.returnee.privacy.BlindIndex;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * How a sealed name is found: the search tokens of its words ({@link BlindIndex#nameToken}), stored space-separated on the
@@ -21,7 +20,10 @@ class ReturneeNames {
 
     /** The stored form: distinct tokens, space-separated; null for a name without a searchable word. */
     String tokens(String fullName) {
-        List<String> tokens = BlindIndex.nameWords(fullName).stream().map(index::nameToken).distinct().toList();
+        List<String> tokens = BlindIndex.nameWords(fullName).stream()
+                .map(index::nameToken)
+                .distinct()
+                .toList();
         return tokens.isEmpty() ? null : String.join(" ", tokens);
     }
 

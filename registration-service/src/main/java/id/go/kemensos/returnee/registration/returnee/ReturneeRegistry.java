@@ -1,25 +1,16 @@
 package id.go.kemensos.returnee.registration.returnee;
 
-import id.go.kemensos.returnee.privacy.BlindIndex;
-import id.go.kemensos.returnee.privacy.PersonalDataCipher;
-import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
+import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.messaging.TimeOrderedIds;
+import id.go.kemensos.returnee.privacy.BlindIndex;
+import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import id.go.kemensos.returnee.registration.validation.Checked;
 import id.go.kemensos.returnee.registration.validation.PhoneValidator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +18,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /** Registers returnees, one beneficiary per NIK: the returnee row and its ReturneeRegistered event commit together. */
 @Service
@@ -41,7 +40,8 @@ public class ReturneeRegistry {
     private final PersonalDataCipher cipher;
     private final PhoneValidator phones = new PhoneValidator();
 
-    ReturneeRegistry(ReturneeRepository returnees, Outbox outbox, Clock clock, BlindIndex nikIndex, PersonalDataCipher cipher) {
+    ReturneeRegistry(
+            ReturneeRepository returnees, Outbox outbox, Clock clock, BlindIndex nikIndex, PersonalDataCipher cipher) {
         this.cipher = cipher;
         this.nikIndex = nikIndex;
         this.returnees = returnees;
@@ -49,8 +49,7 @@ public class ReturneeRegistry {
         this.clock = clock;
     }
 
-    public record Registration(Returnee returnee, boolean created) {
-    }
+    public record Registration(Returnee returnee, boolean created) {}
 
     /** What a registration of a NIK came to, once a known NIK is settled by {@link #settle}. */
     public enum Settled {
@@ -83,12 +82,20 @@ public class ReturneeRegistry {
         if (!sameIdentity(known, request)) {
             return Settled.OTHER_IDENTITY;
         }
-        return amend(known.beneficiaryId(), request.phone(), new BankAccount(request.bankCode(), request.accountNumber(),
-                request.accountHolderName()), uploadId).isPresent() ? Settled.AMENDED : Settled.UNCHANGED;
+        return amend(
+                                known.beneficiaryId(),
+                                request.phone(),
+                                new BankAccount(
+                                        request.bankCode(), request.accountNumber(), request.accountHolderName()),
+                                uploadId)
+                        .isPresent()
+                ? Settled.AMENDED
+                : Settled.UNCHANGED;
     }
 
     private static boolean sameIdentity(Returnee known, RegisterReturneeRequest request) {
-        return identityName(known.fullName()).equals(identityName(request.fullName())) && known.sex() == request.sex()
+        return identityName(known.fullName()).equals(identityName(request.fullName()))
+                && known.sex() == request.sex()
                 && known.birthDate().equals(request.birthDate());
     }
 
@@ -115,16 +122,25 @@ public class ReturneeRegistry {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Registration> registerAll(List<RegisterReturneeRequest> requests, UUID uploadId) {
-        List<Returnee> candidates = requests.stream().map(request -> toReturnee(request, uploadId)).toList();
-        Map<String, Returnee> known = returnees.findByNikIndexes(candidates.stream().map(Returnee::nikIndex).toList());
-        List<Returnee> fresh = candidates.stream().filter(candidate -> !known.containsKey(candidate.nikIndex())).toList();
+        List<Returnee> candidates =
+                requests.stream().map(request -> toReturnee(request, uploadId)).toList();
+        Map<String, Returnee> known = returnees.findByNikIndexes(
+                candidates.stream().map(Returnee::nikIndex).toList());
+        List<Returnee> fresh = candidates.stream()
+                .filter(candidate -> !known.containsKey(candidate.nikIndex()))
+                .toList();
         Optional<Map<UUID, String>> sealed = insertedTogether(fresh);
         if (sealed.isEmpty()) {
             return registerOneByOne(candidates);
         }
-        outbox.appendAll(fresh.stream().map(r -> r.registered(sealed.get().get(r.beneficiaryId()))).toList());
-        return candidates.stream().map(candidate -> known.containsKey(candidate.nikIndex())
-                ? new Registration(known.get(candidate.nikIndex()), false) : new Registration(candidate, true)).toList();
+        outbox.appendAll(fresh.stream()
+                .map(r -> r.registered(sealed.get().get(r.beneficiaryId())))
+                .toList());
+        return candidates.stream()
+                .map(candidate -> known.containsKey(candidate.nikIndex())
+                        ? new Registration(known.get(candidate.nikIndex()), false)
+                        : new Registration(candidate, true))
+                .toList();
     }
 
     /**
@@ -150,7 +166,10 @@ public class ReturneeRegistry {
         List<ReturneeRegistered> events = new ArrayList<>();
         for (Returnee candidate : candidates) {
             Optional<String> sealed = insertUnlessKnown(candidate);
-            results.add(sealed.isPresent() ? new Registration(candidate, true) : new Registration(knownUnder(candidate), false));
+            results.add(
+                    sealed.isPresent()
+                            ? new Registration(candidate, true)
+                            : new Registration(knownUnder(candidate), false));
             sealed.ifPresent(details -> events.add(candidate.registered(details)));
         }
         outbox.appendAll(events);
@@ -159,18 +178,41 @@ public class ReturneeRegistry {
 
     private Returnee toReturnee(RegisterReturneeRequest request, UUID uploadId) {
         String phone = validPhone(request.phone());
-        PersonalDetails details = new PersonalDetails(MaskedValues.nik(request.nik()), request.fullName().strip(), request.birthDate(), phone,
-                new BankAccount(request.bankCode(), request.accountNumber(), request.accountHolderName().strip()), request.category(),
+        PersonalDetails details = new PersonalDetails(
+                MaskedValues.nik(request.nik()),
+                request.fullName().strip(),
+                request.birthDate(),
+                phone,
+                new BankAccount(
+                        request.bankCode(),
+                        request.accountNumber(),
+                        request.accountHolderName().strip()),
+                request.category(),
                 request.referralSource());
-        return new Returnee(TimeOrderedIds.next(), nikIndex.of(request.nik()), details, request.sex(), request.provinceCode(),
-                request.regencyCode(), request.destinationCountry(), request.returnDate(), request.dtksListed(),
-                request.attendedSocialGuidance(), uploadId, clock.instant(), ReturneeStatus.REGISTERED, null);
+        return new Returnee(
+                TimeOrderedIds.next(),
+                nikIndex.of(request.nik()),
+                details,
+                request.sex(),
+                request.provinceCode(),
+                request.regencyCode(),
+                request.destinationCountry(),
+                request.returnDate(),
+                request.dtksListed(),
+                request.attendedSocialGuidance(),
+                uploadId,
+                clock.instant(),
+                ReturneeStatus.REGISTERED,
+                null);
     }
 
     private String validPhone(String raw) {
         Checked<String> checked = phones.validate(raw);
-        return checked.value().orElseThrow(() -> new InvalidRegistrationException("phone",
-                checked.problems().get(0).messageId() + " / " + checked.problems().get(0).messageEn()));
+        return checked.value()
+                .orElseThrow(() -> new InvalidRegistrationException(
+                        "phone",
+                        checked.problems().get(0).messageId() + " / "
+                                + checked.problems().get(0).messageEn()));
     }
 
     /**
@@ -186,8 +228,10 @@ public class ReturneeRegistry {
     }
 
     private Returnee knownUnder(Returnee candidate) {
-        return returnees.findByNikIndex(candidate.nikIndex())
-                .orElseThrow(() -> new IllegalStateException("A NIK index was taken, then not found: " + candidate.beneficiaryId()));
+        return returnees
+                .findByNikIndex(candidate.nikIndex())
+                .orElseThrow(() -> new IllegalStateException(
+                        "A NIK index was taken, then not found: " + candidate.beneficiaryId()));
     }
 
     /**
@@ -196,8 +240,11 @@ public class ReturneeRegistry {
      */
     @Transactional
     public Optional<Returnee> amend(UUID beneficiaryId, String phone, BankAccount account, UUID uploadId) {
-        Returnee known = returnees.findById(beneficiaryId).filter(r -> !r.erased())
-                .orElseThrow(() -> new InvalidRegistrationException("beneficiaryId", "Penerima tidak ditemukan / unknown beneficiary"));
+        Returnee known = returnees
+                .findById(beneficiaryId)
+                .filter(r -> !r.erased())
+                .orElseThrow(() -> new InvalidRegistrationException(
+                        "beneficiaryId", "Penerima tidak ditemukan / unknown beneficiary"));
         String newPhone = phone == null ? known.phoneE164() : validPhone(phone);
         BankAccount newAccount = account == null ? known.bankAccount() : account;
         List<String> changed = new ArrayList<>();
@@ -211,7 +258,11 @@ public class ReturneeRegistry {
             return Optional.empty();
         }
         returnees.updateDetails(beneficiaryId, known.details().withContact(newPhone, newAccount));
-        outbox.append(ReturneeUpdated.sealed(beneficiaryId, changed, uploadId, clock.instant(),
+        outbox.append(ReturneeUpdated.sealed(
+                beneficiaryId,
+                changed,
+                uploadId,
+                clock.instant(),
                 cipher.seal(beneficiaryId, PersonalDetails.contact(newPhone, newAccount))));
         log.info("Amended {} of beneficiary {}", changed, beneficiaryId);
         return returnees.findById(beneficiaryId);
@@ -239,7 +290,9 @@ public class ReturneeRegistry {
      */
     @Transactional(readOnly = true)
     public Optional<Returnee> findByNik(String nik, Optional<String> provinceScope) {
-        return returnees.findByNikIndex(nikIndex.of(nik)).filter(r -> provinceScope.map(r.provinceCode()::equals).orElse(true));
+        return returnees
+                .findByNikIndex(nikIndex.of(nik))
+                .filter(r -> provinceScope.map(r.provinceCode()::equals).orElse(true));
     }
 
     /** Returnees matching the filters whose name has every word of {@code name} (whole words, any order), newest first. */

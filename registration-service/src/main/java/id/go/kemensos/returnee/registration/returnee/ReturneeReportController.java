@@ -2,11 +2,10 @@ package id.go.kemensos.returnee.registration.returnee;
 
 import id.go.kemensos.returnee.security.Officer;
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /** Counts for the dashboards: how many people each regency has registered, within the officer's reach. */
 @RestController
@@ -18,9 +17,12 @@ class ReturneeReportController {
         this.returnees = returnees;
     }
 
-    @Operation(summary = "Registered returnees by province and regency (a provincial officer's own province only; counts, no one's data)")
+    @Operation(
+            summary =
+                    "Registered returnees by province and regency (a provincial officer's own province only; counts, no one's data)")
     @GetMapping("/api/reports/returnees")
-    List<ReturneeRepository.RegencyCount> byRegency(@RequestParam(required = false) String provinceCode, Officer officer) {
+    List<ReturneeRepository.RegencyCount> byRegency(
+            @RequestParam(required = false) String provinceCode, Officer officer) {
         return returnees.countByRegency(officer.provinceFor(provinceCode));
     }
 }

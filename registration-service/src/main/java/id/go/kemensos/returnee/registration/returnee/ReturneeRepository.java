@@ -5,11 +5,6 @@ import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.Sex;
 import id.go.kemensos.returnee.privacy.PersonKeys;
 import id.go.kemensos.returnee.privacy.PersonalDataCipher;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -21,6 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
 
 /**
  * The returnee table. Personal fields are kept in one column, {@code personal_data}, sealed with the person's own data key
@@ -30,18 +29,28 @@ import java.util.stream.Collectors;
 public class ReturneeRepository {
 
     /** A row as stored, before its personal fields are opened. */
-    private record Stored(Returnee returnee, String sealed) {
-    }
+    private record Stored(Returnee returnee, String sealed) {}
 
     private static final RowMapper<Stored> ROW = (rs, n) -> {
         Timestamp erasedAt = rs.getTimestamp("erased_at");
-        return new Stored(new Returnee(
-                UUID.fromString(rs.getString("beneficiary_id")), rs.getString("nik_index"), null, Sex.valueOf(rs.getString("sex")),
-                rs.getString("province_code"), rs.getString("regency_code"), rs.getString("destination_country"),
-                rs.getDate("return_date").toLocalDate(), rs.getBoolean("dtks_listed"), rs.getBoolean("attended_guidance"),
-                rs.getString("upload_id") == null ? null : UUID.fromString(rs.getString("upload_id")),
-                rs.getTimestamp("registered_at").toInstant(), ReturneeStatus.valueOf(rs.getString("status")),
-                erasedAt == null ? null : new Returnee.Erasure(erasedAt.toInstant(), rs.getString("erased_by"))),
+        return new Stored(
+                new Returnee(
+                        UUID.fromString(rs.getString("beneficiary_id")),
+                        rs.getString("nik_index"),
+                        null,
+                        Sex.valueOf(rs.getString("sex")),
+                        rs.getString("province_code"),
+                        rs.getString("regency_code"),
+                        rs.getString("destination_country"),
+                        rs.getDate("return_date").toLocalDate(),
+                        rs.getBoolean("dtks_listed"),
+                        rs.getBoolean("attended_guidance"),
+                        rs.getString("upload_id") == null ? null : UUID.fromString(rs.getString("upload_id")),
+                        rs.getTimestamp("registered_at").toInstant(),
+                        ReturneeStatus.valueOf(rs.getString("status")),
+                        erasedAt == null
+                                ? null
+                                : new Returnee.Erasure(erasedAt.toInstant(), rs.getString("erased_by"))),
                 rs.getString("personal_data"));
     };
 
@@ -71,8 +80,11 @@ public class ReturneeRepository {
     }
 
     Optional<Returnee> findById(UUID beneficiaryId, String provinceCode) {
-        return first(read("SELECT * FROM returnee WHERE beneficiary_id = ? AND (? IS NULL OR province_code = ?)",
-                beneficiaryId.toString(), provinceCode, provinceCode));
+        return first(read(
+                "SELECT * FROM returnee WHERE beneficiary_id = ? AND (? IS NULL OR province_code = ?)",
+                beneficiaryId.toString(),
+                provinceCode,
+                provinceCode));
     }
 
     /**
@@ -99,11 +111,24 @@ public class ReturneeRepository {
         if (batch.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, Aead> created = keys.createAll(batch.stream().map(Returnee::beneficiaryId).toList());
-        Map<UUID, String> sealed = batch.stream().collect(Collectors.toMap(Returnee::beneficiaryId,
-                r -> cipher.sealRecord(created.get(r.beneficiaryId()), r.beneficiaryId(), PersonalDataCipher.DETAILS, r.details())));
-        jdbc.batchUpdate(INSERT, batch.stream().map(r -> columns(r, sealed.get(r.beneficiaryId()), names.tokens(r.details().fullName())))
-                .toList());
+        Map<UUID, Aead> created =
+                keys.createAll(batch.stream().map(Returnee::beneficiaryId).toList());
+        Map<UUID, String> sealed = batch.stream()
+                .collect(Collectors.toMap(
+                        Returnee::beneficiaryId,
+                        r -> cipher.sealRecord(
+                                created.get(r.beneficiaryId()),
+                                r.beneficiaryId(),
+                                PersonalDataCipher.DETAILS,
+                                r.details())));
+        jdbc.batchUpdate(
+                INSERT,
+                batch.stream()
+                        .map(r -> columns(
+                                r,
+                                sealed.get(r.beneficiaryId()),
+                                names.tokens(r.details().fullName())))
+                        .toList());
         return sealed;
     }
 
@@ -118,9 +143,21 @@ public class ReturneeRepository {
     }
 
     private static Object[] columns(Returnee r, String sealedDetails, String nameTokens) {
-        return new Object[]{r.beneficiaryId().toString(), r.nikIndex(), sealedDetails, nameTokens, r.sex().name(), r.provinceCode(), r.regencyCode(),
-                r.destinationCountry(), Date.valueOf(r.returnDate()), r.dtksListed(), r.attendedSocialGuidance(),
-                r.uploadId() == null ? null : r.uploadId().toString(), Timestamp.from(r.registeredAt())};
+        return new Object[] {
+            r.beneficiaryId().toString(),
+            r.nikIndex(),
+            sealedDetails,
+            nameTokens,
+            r.sex().name(),
+            r.provinceCode(),
+            r.regencyCode(),
+            r.destinationCountry(),
+            Date.valueOf(r.returnDate()),
+            r.dtksListed(),
+            r.attendedSocialGuidance(),
+            r.uploadId() == null ? null : r.uploadId().toString(),
+            Timestamp.from(r.registeredAt())
+        };
     }
 
     /** Returnees matching the filters that are given (null = any), newest first, one page at a time. */
@@ -129,7 +166,9 @@ public class ReturneeRepository {
         String where = where(filter, args);
         args.add(size);
         args.add((long) page * size);
-        return read("SELECT * FROM returnee" + where + " ORDER BY registered_at DESC, beneficiary_id LIMIT ? OFFSET ?", args.toArray());
+        return read(
+                "SELECT * FROM returnee" + where + " ORDER BY registered_at DESC, beneficiary_id LIMIT ? OFFSET ?",
+                args.toArray());
     }
 
     /**
@@ -144,8 +183,14 @@ public class ReturneeRepository {
             args.add("% " + token + " %");
         }
         args.add(limit * 4); // room for candidates that share the tokens through other words and are dropped below
-        return read("SELECT * FROM returnee" + where + " ORDER BY registered_at DESC, beneficiary_id LIMIT ?", args.toArray()).stream()
-                .filter(r -> r.details() != null && ReturneeNames.matches(r.details().fullName(), words)).limit(limit).toList();
+        return read(
+                        "SELECT * FROM returnee" + where + " ORDER BY registered_at DESC, beneficiary_id LIMIT ?",
+                        args.toArray())
+                .stream()
+                .filter(r ->
+                        r.details() != null && ReturneeNames.matches(r.details().fullName(), words))
+                .limit(limit)
+                .toList();
     }
 
     long count(ReturneeFilter filter) {
@@ -186,24 +231,32 @@ public class ReturneeRepository {
      * same NIK registers as a new person; region, dates and status stay for the counts that state audit needs.
      */
     boolean markErased(UUID beneficiaryId, Instant erasedAt, String erasedBy, String ground, String reason) {
-        return jdbc.update("UPDATE returnee SET personal_data = NULL, nik_index = NULL, name_tokens = NULL, erased_at = ?, erased_by = ?, "
-                        + "erasure_ground = ?, "
-                        + "erasure_reason = ? WHERE beneficiary_id = ? AND erased_at IS NULL", Timestamp.from(erasedAt), erasedBy, ground, reason,
-                beneficiaryId.toString()) == 1;
+        return jdbc.update(
+                        "UPDATE returnee SET personal_data = NULL, nik_index = NULL, name_tokens = NULL, erased_at = ?, erased_by = ?, "
+                                + "erasure_ground = ?, "
+                                + "erasure_reason = ? WHERE beneficiary_id = ? AND erased_at IS NULL",
+                        Timestamp.from(erasedAt),
+                        erasedBy,
+                        ground,
+                        reason,
+                        beneficiaryId.toString())
+                == 1;
     }
 
     /** Registered people (erased ones too: they were registered) by province and regency; one province, or all when null. */
     List<RegencyCount> countByRegency(String provinceCode) {
         String where = provinceCode == null ? "" : " WHERE province_code = ?";
-        Object[] args = provinceCode == null ? new Object[0] : new Object[]{provinceCode};
-        return jdbc.query("SELECT province_code, regency_code, COUNT(*) AS returnees FROM returnee" + where
+        Object[] args = provinceCode == null ? new Object[0] : new Object[] {provinceCode};
+        return jdbc.query(
+                "SELECT province_code, regency_code, COUNT(*) AS returnees FROM returnee" + where
                         + " GROUP BY province_code, regency_code ORDER BY province_code, regency_code",
-                (rs, n) -> new RegencyCount(rs.getString("province_code"), rs.getString("regency_code"), rs.getLong("returnees")), args);
+                (rs, n) -> new RegencyCount(
+                        rs.getString("province_code"), rs.getString("regency_code"), rs.getLong("returnees")),
+                args);
     }
 
     /** How many people a regency has registered: no one's data, only a count. */
-    record RegencyCount(String provinceCode, String regencyCode, long returnees) {
-    }
+    record RegencyCount(String provinceCode, String regencyCode, long returnees) {}
 
     /** Reads rows, then the people's keys in one go, then opens each one's details (null when erased). */
     private List<Returnee> read(String sql, Object... args) {
@@ -211,8 +264,13 @@ public class ReturneeRepository {
         if (rows.size() > 1) {
             keys.load(rows.stream().map(s -> s.returnee().beneficiaryId()).toList());
         }
-        return rows.stream().map(s -> s.sealed() == null ? s.returnee()
-                : s.returnee().withDetails(cipher.open(s.returnee().beneficiaryId(), s.sealed()).orElse(null))).toList();
+        return rows.stream()
+                .map(s -> s.sealed() == null
+                        ? s.returnee()
+                        : s.returnee()
+                                .withDetails(cipher.open(s.returnee().beneficiaryId(), s.sealed())
+                                        .orElse(null)))
+                .toList();
     }
 
     private static <T> Optional<T> first(List<T> rows) {
@@ -221,7 +279,8 @@ public class ReturneeRepository {
 
     /** What a returnee's status follows from the other services: the grant's decision, and its payment. */
     public enum Progress {
-        DECISION("decision_outcome", "decision_order"), PAYMENT("payment_state", "payment_order");
+        DECISION("decision_outcome", "decision_order"),
+        PAYMENT("payment_state", "payment_order");
 
         private final String column;
         private final String orderColumn;
@@ -239,7 +298,14 @@ public class ReturneeRepository {
      * @return false for an unknown beneficiary or when a later state is already recorded
      */
     public boolean recordProgress(Progress progress, UUID beneficiaryId, String value, long order) {
-        return jdbc.update("UPDATE returnee SET " + progress.column + " = ?, " + progress.orderColumn + " = ? WHERE beneficiary_id = ? AND ("
-                + progress.orderColumn + " IS NULL OR " + progress.orderColumn + " < ?)", value, order, beneficiaryId.toString(), order) == 1;
+        return jdbc.update(
+                        "UPDATE returnee SET " + progress.column + " = ?, " + progress.orderColumn
+                                + " = ? WHERE beneficiary_id = ? AND (" + progress.orderColumn + " IS NULL OR "
+                                + progress.orderColumn + " < ?)",
+                        value,
+                        order,
+                        beneficiaryId.toString(),
+                        order)
+                == 1;
     }
 }

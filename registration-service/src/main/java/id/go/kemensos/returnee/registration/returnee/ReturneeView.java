@@ -3,7 +3,6 @@ package id.go.kemensos.returnee.registration.returnee;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.security.Officer;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,21 +11,50 @@ import java.util.UUID;
  * trafficking victim (Law 21/2007 Art. 44), only to a protection officer ({@code protection} is absent for everyone else).
  * An erased person shows no personal field, only when and by whom they were erased ({@code erased}).
  */
-record ReturneeView(UUID beneficiaryId, String nikMasked, String fullName, String provinceCode, String regencyCode,
-                    String phoneE164, String bankCode, String accountNumberMasked, Instant registeredAt, ReturneeStatus status,
-                    @JsonInclude(JsonInclude.Include.NON_NULL) ProtectionFacts protection,
-                    @JsonInclude(JsonInclude.Include.NON_NULL) Returnee.Erasure erased) {
+record ReturneeView(
+        UUID beneficiaryId,
+        String nikMasked,
+        String fullName,
+        String provinceCode,
+        String regencyCode,
+        String phoneE164,
+        String bankCode,
+        String accountNumberMasked,
+        Instant registeredAt,
+        ReturneeStatus status,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ProtectionFacts protection,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Returnee.Erasure erased) {
 
-    record ProtectionFacts(ReturneeCategory category, String referralSource) {
-    }
+    record ProtectionFacts(ReturneeCategory category, String referralSource) {}
 
     static ReturneeView of(Returnee r, Officer officer) {
         if (r.erased()) {
-            return new ReturneeView(r.beneficiaryId(), null, null, r.provinceCode(), r.regencyCode(), null, null, null, r.registeredAt(),
-                    r.status(), null, r.erasure());
+            return new ReturneeView(
+                    r.beneficiaryId(),
+                    null,
+                    null,
+                    r.provinceCode(),
+                    r.regencyCode(),
+                    null,
+                    null,
+                    null,
+                    r.registeredAt(),
+                    r.status(),
+                    null,
+                    r.erasure());
         }
-        return new ReturneeView(r.beneficiaryId(), r.nikMasked(), r.fullName(), r.provinceCode(), r.regencyCode(),
-                r.phoneE164(), r.bankAccount().bankCode(), r.bankAccount().maskedAccountNumber(), r.registeredAt(), r.status(),
-                officer.knowsProtectionStatus() ? new ProtectionFacts(r.category(), r.referralSource()) : null, null);
+        return new ReturneeView(
+                r.beneficiaryId(),
+                r.nikMasked(),
+                r.fullName(),
+                r.provinceCode(),
+                r.regencyCode(),
+                r.phoneE164(),
+                r.bankAccount().bankCode(),
+                r.bankAccount().maskedAccountNumber(),
+                r.registeredAt(),
+                r.status(),
+                officer.knowsProtectionStatus() ? new ProtectionFacts(r.category(), r.referralSource()) : null,
+                null);
     }
 }

@@ -1,9 +1,5 @@
 package id.go.kemensos.returnee.registration.sheet;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +11,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * CSV as offices export it: UTF-8 with or without BOM, CRLF or LF, {@code ;} (Excel with an Indonesian locale) or
@@ -37,7 +36,12 @@ final class CsvSheetReader extends SheetReader {
             skipBom(reader);
             Character declared = excelSeparatorLine(reader);
             delimiter = declared != null ? declared : detectDelimiter(reader);
-            parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get().parse(reader);
+            parser = CSVFormat.DEFAULT
+                    .builder()
+                    .setDelimiter(delimiter)
+                    .setIgnoreEmptyLines(false)
+                    .get()
+                    .parse(reader);
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
@@ -90,7 +94,8 @@ final class CsvSheetReader extends SheetReader {
         try {
             return records.hasNext();
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new SheetReadException("Unreadable CSV near line " + parser.getCurrentLineNumber() + ": " + e.getMessage(), e);
+            throw new SheetReadException(
+                    "Unreadable CSV near line " + parser.getCurrentLineNumber() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,7 +1,6 @@
 package id.go.kemensos.returnee.registration.sheet;
 
 import id.go.kemensos.returnee.security.SpreadsheetCsv;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -21,9 +20,12 @@ public record SheetCell(String text, boolean typedAsNumber, BigDecimal number, L
     }
 
     public static SheetCell text(String text) {
-        // The platform's CSV files put an apostrophe before a cell that a spreadsheet would run as a formula ('+62...); a
+        // The platform's CSV files put an apostrophe before a cell that a spreadsheet would run as a formula ('+62...);
+        // a
         // clerk who fixes an error report and uploads it again means the text after it.
-        return text == null || text.isEmpty() ? EMPTY : new SheetCell(SpreadsheetCsv.unguarded(text), false, null, null);
+        return text == null || text.isEmpty()
+                ? EMPTY
+                : new SheetCell(SpreadsheetCsv.unguarded(text), false, null, null);
     }
 
     public static SheetCell number(String text, BigDecimal number) {

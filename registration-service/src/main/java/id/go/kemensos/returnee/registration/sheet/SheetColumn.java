@@ -1,7 +1,6 @@
 package id.go.kemensos.returnee.registration.sheet;
 
 import id.go.kemensos.returnee.registration.validation.SheetColumns;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
  * underscores, dashes, dots and slashes alike ({@code Nama Sesuai KTP} = {@code nama_sesuai_ktp}).
  */
 public enum SheetColumn {
-
     NO(SheetColumns.ROW_NO, "nomor", "no urut"),
     NIK(SheetColumns.NIK, "national id", "national id number", "nik ktp", "no ktp"),
     NO_KK(SheetColumns.FAMILY_CARD, "nomor kk", "kk", "family card", "family card number"),
@@ -32,22 +30,42 @@ public enum SheetColumn {
     NO_HP(SheetColumns.PHONE, "nomor hp", "hp", "no telp", "phone", "mobile", "phone number", "mobile number"),
     KATEGORI(SheetColumns.CATEGORY, "category"),
     NEGARA_TUJUAN(SheetColumns.DESTINATION_COUNTRY, "destination country", "destination", "country"),
-    JENIS_PEKERJAAN_EKSPLOITASI(SheetColumns.EXPLOITATION_TYPE, "jenis eksploitasi", "exploitation type", "exploitation"),
+    JENIS_PEKERJAAN_EKSPLOITASI(
+            SheetColumns.EXPLOITATION_TYPE, "jenis eksploitasi", "exploitation type", "exploitation"),
     TANGGAL_KEPULANGAN(SheetColumns.RETURN_DATE, "tgl kepulangan", "return date", "date of return"),
     DOKUMEN_KEPULANGAN(SheetColumns.RETURN_DOCUMENT, "return document"),
     SUMBER_RUJUKAN(SheetColumns.REFERRAL_SOURCE, "referral source", "referral", "referred by"),
     NAMA_BANK(SheetColumns.BANK_NAME, "bank", "bank name"),
     KODE_BANK(SheetColumns.BANK_CODE, "bank code"),
-    NO_REKENING(SheetColumns.ACCOUNT_NUMBER, "nomor rekening", "rekening", "account number", "account no", "bank account number"),
-    NAMA_PEMILIK_REKENING(SheetColumns.ACCOUNT_HOLDER, "pemilik rekening", "account holder", "account holder name", "account name"),
+    NO_REKENING(
+            SheetColumns.ACCOUNT_NUMBER,
+            "nomor rekening",
+            "rekening",
+            "account number",
+            "account no",
+            "bank account number"),
+    NAMA_PEMILIK_REKENING(
+            SheetColumns.ACCOUNT_HOLDER, "pemilik rekening", "account holder", "account holder name", "account name"),
     STATUS_DTKS(SheetColumns.DTKS_STATUS, "dtks", "dtks status"),
-    IKUT_BIMBINGAN(SheetColumns.SOCIAL_GUIDANCE, "bimbingan sosial", "attended guidance", "social guidance",
+    IKUT_BIMBINGAN(
+            SheetColumns.SOCIAL_GUIDANCE,
+            "bimbingan sosial",
+            "attended guidance",
+            "social guidance",
             "attended social guidance"),
     KETERANGAN(SheetColumns.NOTES, "catatan", "notes", "note", "remarks");
 
     /** Without a bank column the transfer cannot be made; either the code or the name identifies the bank. */
-    public static final List<SheetColumn> REQUIRED = List.of(NIK, NAMA, JENIS_KELAMIN, TANGGAL_LAHIR, NO_HP,
-            TANGGAL_KEPULANGAN, KODE_BANK, NO_REKENING, NAMA_PEMILIK_REKENING);
+    public static final List<SheetColumn> REQUIRED = List.of(
+            NIK,
+            NAMA,
+            JENIS_KELAMIN,
+            TANGGAL_LAHIR,
+            NO_HP,
+            TANGGAL_KEPULANGAN,
+            KODE_BANK,
+            NO_REKENING,
+            NAMA_PEMILIK_REKENING);
 
     private static final Pattern SEPARATORS = Pattern.compile("[\\s_\\-./\\\\]+");
     private static final Map<String, SheetColumn> BY_NAME = new HashMap<>();

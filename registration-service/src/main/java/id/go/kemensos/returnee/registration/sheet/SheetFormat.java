@@ -25,7 +25,10 @@ public enum SheetFormat {
 
     /** By content: an XLSX file is a ZIP archive, which starts with "PK\3\4"; anything else is read as CSV text. */
     public static SheetFormat fromMagic(byte[] firstBytes) {
-        boolean zip = firstBytes.length >= 4 && firstBytes[0] == 'P' && firstBytes[1] == 'K' && firstBytes[2] == 3
+        boolean zip = firstBytes.length >= 4
+                && firstBytes[0] == 'P'
+                && firstBytes[1] == 'K'
+                && firstBytes[2] == 3
                 && firstBytes[3] == 4;
         return zip ? XLSX : CSV;
     }

@@ -7,7 +7,10 @@ public final class SheetLimitExceeded extends SheetReadException {
 
     /** Each limit's configuration property under {@code registration.upload.limits}. */
     public enum Limit {
-        COLUMNS("max-columns"), CELL_LENGTH("max-cell-length"), ROWS("max-rows"), SHARED_STRINGS("max-shared-strings");
+        COLUMNS("max-columns"),
+        CELL_LENGTH("max-cell-length"),
+        ROWS("max-rows"),
+        SHARED_STRINGS("max-shared-strings");
 
         private final String property;
 

@@ -1,5 +1,14 @@
 package id.go.kemensos.returnee.registration.sheet;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -16,16 +25,6 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
-
-import javax.xml.parsers.ParserConfigurationException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * SAX pass over one worksheet. POI's {@link XSSFSheetXMLHandler} resolves shared and inline strings and formats values as
@@ -92,7 +91,7 @@ final class XlsxRowParser extends DefaultHandler implements SheetContentsHandler
                 value.setLength(0);
             }
             case "v" -> inValue = true;
-            default -> { }
+            default -> {}
         }
         delegate.startElement(uri, localName, qName, attributes);
     }
@@ -156,7 +155,8 @@ final class XlsxRowParser extends DefaultHandler implements SheetContentsHandler
             return SheetCell.text(formatted);
         }
         if (isDateFormatted() && DateUtil.isValidExcelDate(number.doubleValue())) {
-            LocalDate date = DateUtil.getLocalDateTime(number.doubleValue(), date1904).toLocalDate();
+            LocalDate date =
+                    DateUtil.getLocalDateTime(number.doubleValue(), date1904).toLocalDate();
             return SheetCell.date(SHOWN_DATE.format(date), number, date);
         }
         boolean whole = number.signum() == 0 || number.stripTrailingZeros().scale() <= 0;

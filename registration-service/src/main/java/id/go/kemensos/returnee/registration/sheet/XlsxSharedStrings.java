@@ -1,5 +1,10 @@
 package id.go.kemensos.returnee.registration.sheet;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.hssf.usermodel.HSSFRichTextString;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
@@ -12,12 +17,6 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
-
-import javax.xml.parsers.ParserConfigurationException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The shared-string table as plain strings, read the way ReadOnlySharedStringsTable reads it (runs joined, phonetic runs
@@ -78,7 +77,7 @@ final class XlsxSharedStrings extends DefaultHandler implements SharedStrings {
             case "si" -> text.setLength(0);
             case "t" -> inText = true;
             case "rPh" -> inPhonetic = true;
-            default -> { }
+            default -> {}
         }
     }
 
@@ -91,7 +90,7 @@ final class XlsxSharedStrings extends DefaultHandler implements SharedStrings {
             }
             case "t" -> inText = false;
             case "rPh" -> inPhonetic = false;
-            default -> { }
+            default -> {}
         }
     }
 

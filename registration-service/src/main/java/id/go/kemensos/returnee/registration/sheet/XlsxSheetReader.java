@@ -1,5 +1,15 @@
 package id.go.kemensos.returnee.registration.sheet;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.OptionalLong;
+import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
@@ -15,17 +25,6 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
-
-import javax.xml.parsers.ParserConfigurationException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * The first worksheet of an XLSX file, read with POI's SAX event model so that only the shared-string table (distinct
@@ -87,7 +86,9 @@ final class XlsxSheetReader extends SheetReader {
     @Override
     public OptionalLong totalRowsHint() {
         // Some writers put only "A1" here; a dimension ending at or above the header tells nothing.
-        return headerRow > 0 && dimensionLastRow > headerRow ? OptionalLong.of(dimensionLastRow - headerRow) : OptionalLong.empty();
+        return headerRow > 0 && dimensionLastRow > headerRow
+                ? OptionalLong.of(dimensionLastRow - headerRow)
+                : OptionalLong.empty();
     }
 
     @Override
@@ -171,11 +172,15 @@ final class XlsxSheetReader extends SheetReader {
             magic = in.readNBytes(4);
         }
         if (SheetFormat.fromMagic(magic) != SheetFormat.XLSX) {
-            boolean ole2 = magic.length == 4 && (magic[0] & 0xFF) == 0xD0 && (magic[1] & 0xFF) == 0xCF
-                    && (magic[2] & 0xFF) == 0x11 && (magic[3] & 0xFF) == 0xE0;
-            throw new SheetReadException(ole2
-                    ? "An Excel 97-2003 (.xls) or password-protected workbook; save it as an unprotected .xlsx or CSV"
-                    : "Not an XLSX file");
+            boolean ole2 = magic.length == 4
+                    && (magic[0] & 0xFF) == 0xD0
+                    && (magic[1] & 0xFF) == 0xCF
+                    && (magic[2] & 0xFF) == 0x11
+                    && (magic[3] & 0xFF) == 0xE0;
+            throw new SheetReadException(
+                    ole2
+                            ? "An Excel 97-2003 (.xls) or password-protected workbook; save it as an unprotected .xlsx or CSV"
+                            : "Not an XLSX file");
         }
     }
 

@@ -1,16 +1,15 @@
 package id.go.kemensos.returnee.registration.upload;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Keeps an upload's rows as uploaded only as long as they serve the clerk (Law 27/2022): until every row is decided
@@ -28,15 +27,20 @@ class RawRowRetention {
     private final Clock clock;
     private final Duration retention;
 
-    RawRowRetention(UploadRepository uploads, TransactionTemplate tx, Clock clock,
-                    @Value("${registration.upload.raw-row-retention}") Duration retention) {
+    RawRowRetention(
+            UploadRepository uploads,
+            TransactionTemplate tx,
+            Clock clock,
+            @Value("${registration.upload.raw-row-retention}") Duration retention) {
         this.uploads = uploads;
         this.tx = tx;
         this.clock = clock;
         this.retention = retention;
     }
 
-    @Scheduled(fixedDelayString = "${registration.upload.retention-check-interval}", initialDelayString = "${registration.upload.retention-check-interval}")
+    @Scheduled(
+            fixedDelayString = "${registration.upload.retention-check-interval}",
+            initialDelayString = "${registration.upload.retention-check-interval}")
     void purgeExpired() {
         Instant now = clock.instant();
         for (UUID uploadId : uploads.decidedBefore(now.minus(retention))) {
@@ -48,7 +52,11 @@ class RawRowRetention {
                 purged += chunk;
             } while (chunk == CHUNK);
             uploads.rawRowsPurged(uploadId, now);
-            log.info("Upload {}: rows as uploaded purged ({} rows), {} after its last decision", uploadId, purged, retention);
+            log.info(
+                    "Upload {}: rows as uploaded purged ({} rows), {} after its last decision",
+                    uploadId,
+                    purged,
+                    retention);
         }
     }
 }

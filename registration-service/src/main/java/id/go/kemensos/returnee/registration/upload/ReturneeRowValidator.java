@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.registration.upload;
 
+import id.go.kemensos.returnee.contracts.reference.BankCodes;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.contracts.registration.Sex;
 import id.go.kemensos.returnee.registration.returnee.RegisterReturneeRequest;
@@ -7,7 +8,6 @@ import id.go.kemensos.returnee.registration.sheet.SheetCell;
 import id.go.kemensos.returnee.registration.sheet.SheetColumn;
 import id.go.kemensos.returnee.registration.sheet.SheetRow;
 import id.go.kemensos.returnee.registration.validation.BankAccountValidator;
-import id.go.kemensos.returnee.contracts.reference.BankCodes;
 import id.go.kemensos.returnee.registration.validation.Checked;
 import id.go.kemensos.returnee.registration.validation.DomicileValidator;
 import id.go.kemensos.returnee.registration.validation.NikCheck;
@@ -18,7 +18,6 @@ import id.go.kemensos.returnee.registration.validation.ProblemCode;
 import id.go.kemensos.returnee.registration.validation.RegionCodes;
 import id.go.kemensos.returnee.registration.validation.Severity;
 import id.go.kemensos.returnee.registration.validation.SheetDates;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -37,6 +36,7 @@ public final class ReturneeRowValidator {
 
     /** Dates on the sheets are Indonesian dates: "today" for a return date is today in Jakarta. */
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+
     private static final Set<String> COUNTRY_CODES = Set.of(Locale.getISOCountries());
 
     private final NikValidator niks;
@@ -45,8 +45,12 @@ public final class ReturneeRowValidator {
     private final SheetDates dates;
     private final DomicileValidator domiciles;
 
-    public ReturneeRowValidator(NikValidator niks, PhoneValidator phones, BankAccountValidator banks, SheetDates dates,
-                                DomicileValidator domiciles) {
+    public ReturneeRowValidator(
+            NikValidator niks,
+            PhoneValidator phones,
+            BankAccountValidator banks,
+            SheetDates dates,
+            DomicileValidator domiciles) {
         this.niks = niks;
         this.phones = phones;
         this.banks = banks;
@@ -57,14 +61,19 @@ public final class ReturneeRowValidator {
     /** The validator of uploaded sheets, on the shipped bank codes. */
     public static ReturneeRowValidator forSheets(RegionCodes regions, Clock clock) {
         Clock jakarta = clock.withZone(JAKARTA);
-        return new ReturneeRowValidator(new NikValidator(regions, jakarta), new PhoneValidator(),
-                new BankAccountValidator(BankCodes.load()), new SheetDates(jakarta), new DomicileValidator(regions));
+        return new ReturneeRowValidator(
+                new NikValidator(regions, jakarta),
+                new PhoneValidator(),
+                new BankAccountValidator(BankCodes.load()),
+                new SheetDates(jakarta),
+                new DomicileValidator(regions));
     }
 
     public RowVerdict validate(SheetRow row, String uploadingProvince) {
         List<Problem> problems = new ArrayList<>();
         String name = required(row, SheetColumn.NAMA, problems);
-        NikCheck nik = niks.validate(row.text(SheetColumn.NIK), row.cell(SheetColumn.NIK).typedAsNumber());
+        NikCheck nik = niks.validate(
+                row.text(SheetColumn.NIK), row.cell(SheetColumn.NIK).typedAsNumber());
         problems.addAll(nik.problems());
         Optional<Sex> sex = sex(row, problems);
         Optional<LocalDate> birthDate = collect(dateOf(row, SheetColumn.TANGGAL_LAHIR, true), problems);
@@ -73,25 +82,45 @@ public final class ReturneeRowValidator {
             problems.addAll(niks.crossCheck(nik, sex.get(), birthDate.get()));
         }
         Optional<String> phone = collect(phones.validate(row.text(SheetColumn.NO_HP)), problems);
-        Optional<BankAccountValidator.BankAccount> account = collect(banks.validate(row.text(SheetColumn.KODE_BANK),
-                row.text(SheetColumn.NO_REKENING), row.text(SheetColumn.NAMA_PEMILIK_REKENING)), problems);
+        Optional<BankAccountValidator.BankAccount> account = collect(
+                banks.validate(
+                        row.text(SheetColumn.KODE_BANK),
+                        row.text(SheetColumn.NO_REKENING),
+                        row.text(SheetColumn.NAMA_PEMILIK_REKENING)),
+                problems);
         Optional<ReturneeCategory> category = category(row, problems);
-        Optional<String> regency = nik.hasErrors() ? Optional.empty()
+        Optional<String> regency = nik.hasErrors()
+                ? Optional.empty()
                 : collect(domiciles.check(uploadingProvince, row.text(SheetColumn.KABUPATEN_KOTA), nik), problems);
         boolean dtks = yesNo(row, SheetColumn.STATUS_DTKS, problems);
         boolean guidance = yesNo(row, SheetColumn.IKUT_BIMBINGAN, problems);
         String country = country(row, problems);
 
         if (Problem.anyError(problems)) {
-            return new RowVerdict(row.rowNumber(), RowVerdict.Outcome.REJECTED, List.copyOf(problems), Optional.empty());
+            return new RowVerdict(
+                    row.rowNumber(), RowVerdict.Outcome.REJECTED, List.copyOf(problems), Optional.empty());
         }
         BankAccountValidator.BankAccount bank = account.orElseThrow();
-        RegisterReturneeRequest request = new RegisterReturneeRequest(nik.nik(), name, sex.orElseThrow(), birthDate.orElseThrow(),
-                regency.map(r -> r.substring(0, 2)).orElse(uploadingProvince), regency.orElse(nik.parts().orElseThrow().regencyCode()),
-                category.orElseThrow(), blankToNull(row.text(SheetColumn.SUMBER_RUJUKAN)), country, returnDate.orElseThrow(),
-                phone.orElseThrow(), bank.bank().code(), bank.accountNumber(), bank.holderName(), dtks, guidance);
+        RegisterReturneeRequest request = new RegisterReturneeRequest(
+                nik.nik(),
+                name,
+                sex.orElseThrow(),
+                birthDate.orElseThrow(),
+                regency.map(r -> r.substring(0, 2)).orElse(uploadingProvince),
+                regency.orElse(nik.parts().orElseThrow().regencyCode()),
+                category.orElseThrow(),
+                blankToNull(row.text(SheetColumn.SUMBER_RUJUKAN)),
+                country,
+                returnDate.orElseThrow(),
+                phone.orElseThrow(),
+                bank.bank().code(),
+                bank.accountNumber(),
+                bank.holderName(),
+                dtks,
+                guidance);
         RowVerdict.Outcome outcome = problems.stream().anyMatch(p -> p.severity() == Severity.REVIEW)
-                ? RowVerdict.Outcome.HELD_FOR_REVIEW : RowVerdict.Outcome.ACCEPTED;
+                ? RowVerdict.Outcome.HELD_FOR_REVIEW
+                : RowVerdict.Outcome.ACCEPTED;
         return new RowVerdict(row.rowNumber(), outcome, List.copyOf(problems), Optional.of(request));
     }
 
@@ -128,14 +157,21 @@ public final class ReturneeRowValidator {
                 problems.add(Problem.requiredMissing(SheetColumn.JENIS_KELAMIN.sheetName()));
                 return Optional.empty();
             default:
-                problems.add(Problem.of(SheetColumn.JENIS_KELAMIN.sheetName(), ProblemCode.SEX_INVALID,
-                        "Jenis kelamin harus L atau P, tertulis \"" + text + "\"", "Sex must be L or P; found \"" + text + "\""));
+                problems.add(Problem.of(
+                        SheetColumn.JENIS_KELAMIN.sheetName(),
+                        ProblemCode.SEX_INVALID,
+                        "Jenis kelamin harus L atau P, tertulis \"" + text + "\"",
+                        "Sex must be L or P; found \"" + text + "\""));
                 return Optional.empty();
         }
     }
 
     private static Optional<ReturneeCategory> category(SheetRow row, List<Problem> problems) {
-        String text = row.text(SheetColumn.KATEGORI).strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        String text = row.text(SheetColumn.KATEGORI)
+                .strip()
+                .toUpperCase(Locale.ROOT)
+                .replace(' ', '_')
+                .replace('-', '_');
         if (text.isEmpty()) {
             problems.add(Problem.requiredMissing(SheetColumn.KATEGORI.sheetName()));
             return Optional.empty();
@@ -143,7 +179,9 @@ public final class ReturneeRowValidator {
         try {
             return Optional.of(ReturneeCategory.valueOf(text));
         } catch (IllegalArgumentException e) {
-            problems.add(Problem.of(SheetColumn.KATEGORI.sheetName(), ProblemCode.CATEGORY_INVALID,
+            problems.add(Problem.of(
+                    SheetColumn.KATEGORI.sheetName(),
+                    ProblemCode.CATEGORY_INVALID,
                     "Kategori harus salah satu dari KPO, PMIB_DEPORTEE, PMI_PURNA, OTHER_PPKS",
                     "Category must be one of KPO, PMIB_DEPORTEE, PMI_PURNA, OTHER_PPKS"));
             return Optional.empty();
@@ -159,8 +197,11 @@ public final class ReturneeRowValidator {
             case "", "TIDAK", "T", "TDK", "NO", "N", "FALSE", "0", "TIDAK TERDAFTAR", "BELUM":
                 return false;
             default:
-                problems.add(Problem.of(column.sheetName(), ProblemCode.YES_NO_INVALID,
-                        "Isi YA atau TIDAK, tertulis \"" + text + "\"", "Fill in YA or TIDAK; found \"" + text + "\""));
+                problems.add(Problem.of(
+                        column.sheetName(),
+                        ProblemCode.YES_NO_INVALID,
+                        "Isi YA atau TIDAK, tertulis \"" + text + "\"",
+                        "Fill in YA or TIDAK; found \"" + text + "\""));
                 return false;
         }
     }
@@ -174,7 +215,9 @@ public final class ReturneeRowValidator {
         if (COUNTRY_CODES.contains(text)) {
             return text;
         }
-        problems.add(Problem.of(SheetColumn.NEGARA_TUJUAN.sheetName(), ProblemCode.COUNTRY_CODE_INVALID,
+        problems.add(Problem.of(
+                SheetColumn.NEGARA_TUJUAN.sheetName(),
+                ProblemCode.COUNTRY_CODE_INVALID,
                 "Negara tujuan ditulis dengan kode 2 huruf (MY, SA, TW ...), tertulis \"" + text + "\"",
                 "Destination country must be a 2-letter code (MY, SA, TW ...); found \"" + text + "\""));
         return null;

@@ -1,11 +1,10 @@
 package id.go.kemensos.returnee.registration.upload;
 
 import id.go.kemensos.returnee.registration.validation.RegionCodes;
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
 
 /** The reference data (region and bank codes) is loaded once; validators are plain objects built on it. */
 @Configuration

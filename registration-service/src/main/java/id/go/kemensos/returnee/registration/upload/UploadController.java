@@ -2,14 +2,24 @@ package id.go.kemensos.returnee.registration.upload;
 
 import id.go.kemensos.returnee.messaging.PersonalDataAccessLog;
 import id.go.kemensos.returnee.registration.validation.Problem;
+import id.go.kemensos.returnee.registration.validation.RegionCodes;
 import id.go.kemensos.returnee.security.Officer;
 import id.go.kemensos.returnee.security.SpreadsheetCsv;
-import id.go.kemensos.returnee.registration.validation.RegionCodes;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,17 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
 @RestController
 @RequestMapping("/api/uploads")
 class UploadController {
@@ -46,8 +45,12 @@ class UploadController {
     private final HeldRowReview reviews;
     private final PersonalDataAccessLog accessLog;
 
-    UploadController(UploadIntake intake, UploadRepository uploads, RegionCodes regions, HeldRowReview reviews,
-                     PersonalDataAccessLog accessLog) {
+    UploadController(
+            UploadIntake intake,
+            UploadRepository uploads,
+            RegionCodes regions,
+            HeldRowReview reviews,
+            PersonalDataAccessLog accessLog) {
         this.accessLog = accessLog;
         this.reviews = reviews;
         this.intake = intake;
@@ -55,58 +58,93 @@ class UploadController {
         this.regions = regions;
     }
 
-    @Operation(summary = "Upload a provincial returnee list (CSV or XLSX)",
-            description = "202 with the new upload's status; 200 with the first upload when the same file was uploaded before. "
-                    + "The province is the officer's own (provinceCode may be left out; naming another is refused).")
+    @Operation(
+            summary = "Upload a provincial returnee list (CSV or XLSX)",
+            description =
+                    "202 with the new upload's status; 200 with the first upload when the same file was uploaded before. "
+                            + "The province is the officer's own (provinceCode may be left out; naming another is refused).")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<?> upload(@RequestParam("file") MultipartFile file, @RequestParam(value = "provinceCode", required = false) String requested,
-                             Officer officer) throws IOException {
+    ResponseEntity<?> upload(
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(value = "provinceCode", required = false) String requested,
+            Officer officer)
+            throws IOException {
         String provinceCode = officer.provinceFor(requested);
         if (provinceCode == null) {
-            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "Sebutkan kode provinsi / name the province: provinceCode"));
+            return ResponseEntity.badRequest()
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.BAD_REQUEST, "Sebutkan kode provinsi / name the province: provinceCode"));
         }
         if (regions.provinceName(provinceCode).isEmpty()) {
-            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "Kode provinsi tidak dikenal / unknown province code: " + provinceCode));
+            return ResponseEntity.badRequest()
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.BAD_REQUEST,
+                            "Kode provinsi tidak dikenal / unknown province code: " + provinceCode));
         }
         if (file.isEmpty()) {
-            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Berkas kosong / empty file"));
+            return ResponseEntity.badRequest()
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Berkas kosong / empty file"));
         }
-        UploadIntake.Received received = intake.receive(file.getInputStream(), file.getOriginalFilename(), provinceCode);
+        UploadIntake.Received received =
+                intake.receive(file.getInputStream(), file.getOriginalFilename(), provinceCode);
         return received.isNew()
-                ? ResponseEntity.accepted().location(URI.create("/api/uploads/" + received.upload().uploadId())).body(received.upload())
+                ? ResponseEntity.accepted()
+                        .location(URI.create("/api/uploads/" + received.upload().uploadId()))
+                        .body(received.upload())
                 : ResponseEntity.ok(received.upload());
     }
 
     /** An officer's decision on a held row; the reason is mandatory, whatever the decision. */
-    record ReviewRequest(@NotNull HeldRowReview.Decision decision, @NotBlank @Size(max = 500) String reason) {
-    }
+    record ReviewRequest(
+            @NotNull HeldRowReview.Decision decision,
+            @NotBlank @Size(max = 500) String reason) {}
 
-    @Operation(summary = "Rows held for review in a province's uploads (or in one upload), oldest upload first (NIK masked)")
+    @Operation(
+            summary =
+                    "Rows held for review in a province's uploads (or in one upload), oldest upload first (NIK masked)")
     @GetMapping("/reviews")
-    ResponseEntity<?> pendingReviews(@RequestParam(required = false) String provinceCode, @RequestParam(required = false) UUID uploadId,
-                                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Officer officer) {
+    ResponseEntity<?> pendingReviews(
+            @RequestParam(required = false) String provinceCode,
+            @RequestParam(required = false) UUID uploadId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            Officer officer) {
         String province = officer.provinceFor(provinceCode);
         if (province == null) {
-            return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "Sebutkan kode provinsi / name the province: provinceCode"));
+            return ResponseEntity.badRequest()
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.BAD_REQUEST, "Sebutkan kode provinsi / name the province: provinceCode"));
         }
         int pageSize = Math.max(1, Math.min(size, 500));
-        return ResponseEntity.ok(new HeldRowView.Page(uploads.pendingReviews(province, uploadId, Math.max(0, page), pageSize).stream()
-                .map(HeldRowView::of).toList(), Math.max(0, page), pageSize, uploads.countPendingReviews(province, uploadId)));
+        return ResponseEntity.ok(new HeldRowView.Page(
+                uploads.pendingReviews(province, uploadId, Math.max(0, page), pageSize).stream()
+                        .map(HeldRowView::of)
+                        .toList(),
+                Math.max(0, page),
+                pageSize,
+                uploads.countPendingReviews(province, uploadId)));
     }
 
-    @Operation(summary = "Decide a held row: REGISTER the person or REJECT the row, with a mandatory reason (the officer is the caller)",
-            description = "409 when the row is not held (already decided) or when REGISTER would overwrite another registered identity.")
+    @Operation(
+            summary =
+                    "Decide a held row: REGISTER the person or REJECT the row, with a mandatory reason (the officer is the caller)",
+            description =
+                    "409 when the row is not held (already decided) or when REGISTER would overwrite another registered identity.")
     @PostMapping("/{uploadId}/rows/{rowNumber}/review")
-    ResponseEntity<?> review(@PathVariable UUID uploadId, @PathVariable long rowNumber, @Valid @RequestBody ReviewRequest request,
-                             Officer officer) {
+    ResponseEntity<?> review(
+            @PathVariable UUID uploadId,
+            @PathVariable long rowNumber,
+            @Valid @RequestBody ReviewRequest request,
+            Officer officer) {
         if (ownUpload(uploadId, officer).isEmpty()) {
             return ResponseEntity.notFound().build();
         }
         // A refusal (no such row, not held, another identity...) is answered by the platform's RefusalAnswers.
-        return ResponseEntity.ok(HeldRowView.of(reviews.decide(uploadId, rowNumber, request.decision(), officer.reference(),
+        return ResponseEntity.ok(HeldRowView.of(reviews.decide(
+                uploadId,
+                rowNumber,
+                request.decision(),
+                officer.reference(),
                 request.reason().strip())));
     }
 
@@ -121,8 +159,10 @@ class UploadController {
         return uploads.find(uploadId).filter(upload -> officer.reaches(upload.provinceCode()));
     }
 
-    @Operation(summary = "Rejected rows as uploaded, with their problems added as columns, to fix and upload again",
-            description = "410 once the rows as uploaded were purged, registration.upload.raw-row-retention after the upload's last decision.")
+    @Operation(
+            summary = "Rejected rows as uploaded, with their problems added as columns, to fix and upload again",
+            description =
+                    "410 once the rows as uploaded were purged, registration.upload.raw-row-retention after the upload's last decision.")
     @GetMapping(value = "/{uploadId}/error-report", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> errorReport(@PathVariable UUID uploadId, Officer officer) {
         Optional<UploadStatus> own = ownUpload(uploadId, officer);
@@ -132,7 +172,10 @@ class UploadController {
         uploads.rawRowsPurgedAt(uploadId).ifPresent(purgedAt -> {
             throw new UploadRefusals.RowsPurged(purgedAt);
         });
-        accessLog.export(officer.reference(), "EXPORT_ERROR_REPORT", "/api/uploads/" + uploadId + "/error-report",
+        accessLog.export(
+                officer.reference(),
+                "EXPORT_ERROR_REPORT",
+                "/api/uploads/" + uploadId + "/error-report",
                 own.get().rejected() + " rows of " + own.get().fileName());
         List<String> headers = uploads.headerNames(uploadId);
         List<String> columns = new ArrayList<>();
@@ -162,7 +205,8 @@ class UploadController {
     }
 
     private static String describe(List<Problem> problems, boolean indonesian) {
-        return problems.stream().filter(Problem::isError)
+        return problems.stream()
+                .filter(Problem::isError)
                 .map(p -> p.column() + ": " + (indonesian ? p.messageId() : p.messageEn()))
                 .collect(Collectors.joining("; "));
     }

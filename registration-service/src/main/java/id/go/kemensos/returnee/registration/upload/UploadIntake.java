@@ -4,13 +4,6 @@ import id.go.kemensos.returnee.registration.sheet.SheetLimitExceeded;
 import id.go.kemensos.returnee.registration.sheet.SheetLimits;
 import id.go.kemensos.returnee.registration.sheet.SheetReadException;
 import id.go.kemensos.returnee.registration.sheet.SheetReader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Service;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,6 +18,12 @@ import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
 
 /**
  * Receives an uploaded list: keeps the file until it is processed (so a restart resumes it), recognises a file uploaded
@@ -42,8 +41,12 @@ public class UploadIntake implements AutoCloseable {
     private final SheetLimits limits;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "upload-processor"));
 
-    UploadIntake(UploadRepository uploads, UploadProcessor processor, @Value("${registration.upload-dir}") Path directory, Clock clock,
-                 UploadLimits limits) {
+    UploadIntake(
+            UploadRepository uploads,
+            UploadProcessor processor,
+            @Value("${registration.upload-dir}") Path directory,
+            Clock clock,
+            UploadLimits limits) {
         this.limits = limits.sheet();
         this.uploads = uploads;
         this.processor = processor;
@@ -51,8 +54,7 @@ public class UploadIntake implements AutoCloseable {
         this.clock = clock;
     }
 
-    public record Received(UploadStatus upload, boolean isNew) {
-    }
+    public record Received(UploadStatus upload, boolean isNew) {}
 
     /**
      * Stores the file, or finds the same file uploaded before. A new file is first read through once against the limits, so
@@ -91,12 +93,13 @@ public class UploadIntake implements AutoCloseable {
 
     private void checkLimits(Path incoming) throws IOException {
         try (SheetReader sheet = SheetReader.open(incoming, limits)) {
-            sheet.read(row -> { });
+            sheet.read(row -> {});
         } catch (SheetLimitExceeded exceeded) {
             Files.deleteIfExists(incoming);
             throw exceeded;
         } catch (SheetReadException | UncheckedIOException unreadable) {
-            // An unreadable file is accepted as an upload and fails with its reason in the upload's status, as it always has.
+            // An unreadable file is accepted as an upload and fails with its reason in the upload's status, as it
+            // always has.
         }
     }
 
@@ -108,8 +111,12 @@ public class UploadIntake implements AutoCloseable {
                 log.info("Resuming upload {} after row {}", upload.uploadId(), upload.rowsRead());
                 submit(upload.uploadId(), upload.provinceCode());
             } else {
-                uploads.finished(upload.uploadId(), UploadStatus.FAILED, "Berkas hilang sebelum selesai diproses; unggah ulang / "
-                        + "The file was lost before processing finished; upload it again", clock.instant());
+                uploads.finished(
+                        upload.uploadId(),
+                        UploadStatus.FAILED,
+                        "Berkas hilang sebelum selesai diproses; unggah ulang / "
+                                + "The file was lost before processing finished; upload it again",
+                        clock.instant());
             }
         }
     }

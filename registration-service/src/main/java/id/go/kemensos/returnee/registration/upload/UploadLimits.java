@@ -9,8 +9,13 @@ import org.springframework.util.unit.DataSize;
  * multipart limit) and what the sheet may hold ({@link SheetLimits}).
  */
 @ConfigurationProperties("registration.upload.limits")
-public record UploadLimits(DataSize maxFileSize, int maxColumns, int maxCellLength, long maxRows, int maxSharedStrings,
-                           long maxSharedStringChars) {
+public record UploadLimits(
+        DataSize maxFileSize,
+        int maxColumns,
+        int maxCellLength,
+        long maxRows,
+        int maxSharedStrings,
+        long maxSharedStringChars) {
 
     public SheetLimits sheet() {
         return new SheetLimits(maxColumns, maxCellLength, maxRows, maxSharedStrings, maxSharedStringChars);

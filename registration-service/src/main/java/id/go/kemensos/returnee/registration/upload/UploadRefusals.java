@@ -1,14 +1,13 @@
 package id.go.kemensos.returnee.registration.upload;
 
 import id.go.kemensos.returnee.registration.sheet.SheetLimitExceeded;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
-
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 /**
  * Refusals about uploads, as problem details: a file over an upload limit (413 for its size, 400 for what it holds; both
@@ -26,8 +25,10 @@ class UploadRefusals {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
         String size = limits.maxFileSize().toMegabytes() + " MB";
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "Berkas lebih besar dari " + size
-                + "; bagi menjadi beberapa berkas / the file is larger than " + size + "; split it into several files");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "Berkas lebih besar dari " + size + "; bagi menjadi beberapa berkas / the file is larger than " + size
+                        + "; split it into several files");
         problem.setProperty("limit", "file_size");
         problem.setProperty("value", limits.maxFileSize().toBytes());
         problem.setProperty("setting", "registration.upload.limits.max-file-size");
@@ -57,9 +58,12 @@ class UploadRefusals {
     @ExceptionHandler(RowsPurged.class)
     ProblemDetail purged(RowsPurged e) {
         String day = e.purgedAt.atZone(ZoneOffset.UTC).toLocalDate().toString();
-        ProblemDetail gone = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, "Baris asli unggahan ini dihapus pada " + day
-                + " setelah masa simpan; status dan jumlahnya tetap ada / the rows as uploaded were purged on " + day
-                + " after the retention period; the upload's status and counts remain");
+        ProblemDetail gone = ProblemDetail.forStatusAndDetail(
+                HttpStatus.GONE,
+                "Baris asli unggahan ini dihapus pada " + day
+                        + " setelah masa simpan; status dan jumlahnya tetap ada / the rows as uploaded were purged on "
+                        + day
+                        + " after the retention period; the upload's status and counts remain");
         gone.setProperty("purgedAt", e.purgedAt.toString());
         return gone;
     }

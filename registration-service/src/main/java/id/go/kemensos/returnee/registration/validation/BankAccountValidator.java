@@ -1,12 +1,5 @@
 package id.go.kemensos.returnee.registration.validation;
 
-import id.go.kemensos.returnee.contracts.reference.BankCodes;
-import id.go.kemensos.returnee.contracts.reference.BankCodes.Bank;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
-
 import static id.go.kemensos.returnee.registration.validation.ProblemCode.ACCOUNT_LENGTH_UNUSUAL;
 import static id.go.kemensos.returnee.registration.validation.ProblemCode.ACCOUNT_NOT_DIGITS;
 import static id.go.kemensos.returnee.registration.validation.ProblemCode.ACCOUNT_SCIENTIFIC_NOTATION;
@@ -15,6 +8,12 @@ import static id.go.kemensos.returnee.registration.validation.ProblemCode.HOLDER
 import static id.go.kemensos.returnee.registration.validation.SheetColumns.ACCOUNT_HOLDER;
 import static id.go.kemensos.returnee.registration.validation.SheetColumns.ACCOUNT_NUMBER;
 import static id.go.kemensos.returnee.registration.validation.SheetColumns.BANK_CODE;
+
+import id.go.kemensos.returnee.contracts.reference.BankCodes;
+import id.go.kemensos.returnee.contracts.reference.BankCodes.Bank;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Checks the bank columns of a row: a known bank code, an account number of digits only, and a holder name.
@@ -52,9 +51,12 @@ public final class BankAccountValidator {
         }
         String holder = holderName == null ? "" : holderName.strip();
         if (holder.isEmpty()) {
-            problems.add(Problem.of(ACCOUNT_HOLDER, HOLDER_NAME_MISSING,
-                    "Nama pemilik rekening wajib diisi (sesuai buku tabungan), agar bank dapat mencocokkannya dengan nama di KTP",
-                    "The account holder's name is required (as in the passbook), so that the bank can match it against the ID card"));
+            problems.add(
+                    Problem.of(
+                            ACCOUNT_HOLDER,
+                            HOLDER_NAME_MISSING,
+                            "Nama pemilik rekening wajib diisi (sesuai buku tabungan), agar bank dapat mencocokkannya dengan nama di KTP",
+                            "The account holder's name is required (as in the passbook), so that the bank can match it against the ID card"));
         }
         return Checked.of(bank == null || account == null ? null : new BankAccount(bank, account, holder), problems);
     }
@@ -72,7 +74,9 @@ public final class BankAccountValidator {
         }
         String shown = code;
         return banks.find(code).orElseGet(() -> {
-            problems.add(Problem.of(BANK_CODE, BANK_CODE_UNKNOWN,
+            problems.add(Problem.of(
+                    BANK_CODE,
+                    BANK_CODE_UNKNOWN,
                     "Kode bank " + shown + " tidak dikenal; isi kode 3 digit, mis. 002 untuk BRI atau 451 untuk BSI",
                     "Bank code " + shown + " is unknown; use the 3-digit code, e.g. 002 for BRI or 451 for BSI"));
             return null;
@@ -89,9 +93,14 @@ public final class BankAccountValidator {
             return null;
         }
         if (SCIENTIFIC.matcher(typed).matches()) {
-            problems.add(Problem.of(ACCOUNT_NUMBER, ACCOUNT_SCIENTIFIC_NOTATION,
-                    "Nomor rekening rusak oleh Excel (tertulis " + typed + ", notasi ilmiah). Format kolom no_rekening sebagai Teks lalu ketik ulang dari buku tabungan.",
-                    "Excel damaged this account number (it reads " + typed + ", scientific notation). Format the no_rekening column as Text and retype it from the passbook."));
+            problems.add(
+                    Problem.of(
+                            ACCOUNT_NUMBER,
+                            ACCOUNT_SCIENTIFIC_NOTATION,
+                            "Nomor rekening rusak oleh Excel (tertulis " + typed
+                                    + ", notasi ilmiah). Format kolom no_rekening sebagai Teks lalu ketik ulang dari buku tabungan.",
+                            "Excel damaged this account number (it reads " + typed
+                                    + ", scientific notation). Format the no_rekening column as Text and retype it from the passbook."));
             return null;
         }
         StringBuilder digits = new StringBuilder(typed.length());
@@ -100,7 +109,9 @@ public final class BankAccountValidator {
             if (c >= '0' && c <= '9') {
                 digits.append(c);
             } else if (c != '.' && c != '-' && c != '\u00A0' && !Character.isWhitespace(c)) {
-                problems.add(Problem.of(ACCOUNT_NUMBER, ACCOUNT_NOT_DIGITS,
+                problems.add(Problem.of(
+                        ACCOUNT_NUMBER,
+                        ACCOUNT_NOT_DIGITS,
                         "Nomor rekening hanya boleh berisi angka; ada karakter '" + c + "' pada posisi " + (i + 1),
                         "An account number may contain digits only; found '" + c + "' at position " + (i + 1)));
                 return null;
@@ -115,10 +126,15 @@ public final class BankAccountValidator {
         }
         int norm = bank.accountLength().getAsInt();
         boolean shorter = account.length() < norm;
-        problems.add(Problem.of(ACCOUNT_NUMBER, ACCOUNT_LENGTH_UNUSUAL,
-                "Nomor rekening " + bank.shortName() + " biasanya " + norm + " digit, tertulis " + account.length() + " digit"
-                        + (shorter ? "; jika kolom diketik sebagai angka, Excel menghapus angka 0 di depan" : "") + ". Periksa dengan buku tabungan.",
+        problems.add(Problem.of(
+                ACCOUNT_NUMBER,
+                ACCOUNT_LENGTH_UNUSUAL,
+                "Nomor rekening " + bank.shortName() + " biasanya " + norm + " digit, tertulis " + account.length()
+                        + " digit"
+                        + (shorter ? "; jika kolom diketik sebagai angka, Excel menghapus angka 0 di depan" : "")
+                        + ". Periksa dengan buku tabungan.",
                 bank.shortName() + " account numbers usually have " + norm + " digits; this one has " + account.length()
-                        + (shorter ? "; if the column was typed as a number, Excel dropped the leading zeros" : "") + ". Check it against the passbook."));
+                        + (shorter ? "; if the column was typed as a number, Excel dropped the leading zeros" : "")
+                        + ". Check it against the passbook."));
     }
 }

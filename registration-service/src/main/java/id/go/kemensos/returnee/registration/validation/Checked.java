@@ -11,7 +11,8 @@ public record Checked<T>(Optional<T> value, List<Problem> problems) {
     }
 
     public static <T> Checked<T> of(T valueOrNull, List<Problem> problems) {
-        return new Checked<>(Problem.anyError(problems) ? Optional.empty() : Optional.ofNullable(valueOrNull), problems);
+        return new Checked<>(
+                Problem.anyError(problems) ? Optional.empty() : Optional.ofNullable(valueOrNull), problems);
     }
 
     public static <T> Checked<T> rejected(Problem problem) {

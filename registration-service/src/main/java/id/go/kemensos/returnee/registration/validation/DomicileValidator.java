@@ -1,11 +1,11 @@
 package id.go.kemensos.returnee.registration.validation;
 
-import java.util.List;
-import java.util.Optional;
-
 import static id.go.kemensos.returnee.registration.validation.ProblemCode.OUTSIDE_UPLOADING_PROVINCE;
 import static id.go.kemensos.returnee.registration.validation.ProblemCode.REGENCY_NAME_UNKNOWN;
 import static id.go.kemensos.returnee.registration.validation.SheetColumns.REGENCY;
+
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds the regency a returnee lives in from the sheet's kabupaten_kota name and flags rows outside the uploading office's
@@ -35,34 +35,63 @@ public final class DomicileValidator {
             }
             Optional<String> elsewhere = regions.regencyCodeByName(written);
             if (elsewhere.isPresent()) {
-                String other = regions.provinceName(elsewhere.get().substring(0, 2)).orElseThrow();
-                return Checked.of(elsewhere.get(), List.of(Problem.of(REGENCY, OUTSIDE_UPLOADING_PROVINCE,
-                        "Kabupaten/kota " + written + " berada di provinsi " + other + ", bukan di provinsi pengunggah " + province
-                                + "; petugas perlu memeriksa domisili penerima",
-                        written + " lies in " + other + ", not in the uploading province " + province
-                                + "; an officer must check where the returnee lives")));
+                String other =
+                        regions.provinceName(elsewhere.get().substring(0, 2)).orElseThrow();
+                return Checked.of(
+                        elsewhere.get(),
+                        List.of(Problem.of(
+                                REGENCY,
+                                OUTSIDE_UPLOADING_PROVINCE,
+                                "Kabupaten/kota " + written + " berada di provinsi " + other
+                                        + ", bukan di provinsi pengunggah " + province
+                                        + "; petugas perlu memeriksa domisili penerima",
+                                written + " lies in " + other + ", not in the uploading province " + province
+                                        + "; an officer must check where the returnee lives")));
             }
         }
         if (fromNik.isPresent() && fromNik.get().provinceCode().equals(uploadingProvince)) {
             // No usable address: the NIK's regency stands in, which is within the province.
-            List<Problem> problems = written.isEmpty() ? List.of() : List.of(Problem.of(REGENCY, REGENCY_NAME_UNKNOWN,
-                    "Nama kabupaten/kota '" + written + "' tidak dikenali di provinsi " + province + "; dipakai kabupaten/kota dari NIK",
-                    "The regency name '" + written + "' is not recognised in " + province + "; the NIK's regency is used instead"));
+            List<Problem> problems = written.isEmpty()
+                    ? List.of()
+                    : List.of(Problem.of(
+                            REGENCY,
+                            REGENCY_NAME_UNKNOWN,
+                            "Nama kabupaten/kota '" + written + "' tidak dikenali di provinsi " + province
+                                    + "; dipakai kabupaten/kota dari NIK",
+                            "The regency name '" + written + "' is not recognised in " + province
+                                    + "; the NIK's regency is used instead"));
             return Checked.of(fromNik.get().regencyCode(), problems);
         }
         if (fromNik.isPresent()) {
-            String nikProvince = regions.provinceName(fromNik.get().provinceCode()).orElseThrow();
-            return Checked.of(null, List.of(Problem.of(REGENCY, OUTSIDE_UPLOADING_PROVINCE,
-                    (written.isEmpty() ? "Kabupaten/kota kosong" : "Kabupaten/kota '" + written + "' tidak dikenali")
-                            + " dan NIK terdaftar di provinsi " + nikProvince + ", bukan di provinsi pengunggah " + province
-                            + "; petugas perlu memeriksa domisili penerima",
-                    (written.isEmpty() ? "The regency is empty" : "The regency '" + written + "' is not recognised")
-                            + " and the NIK was issued in " + nikProvince + ", not in the uploading province " + province
-                            + "; an officer must check where the returnee lives")));
+            String nikProvince =
+                    regions.provinceName(fromNik.get().provinceCode()).orElseThrow();
+            return Checked.of(
+                    null,
+                    List.of(Problem.of(
+                            REGENCY,
+                            OUTSIDE_UPLOADING_PROVINCE,
+                            (written.isEmpty()
+                                            ? "Kabupaten/kota kosong"
+                                            : "Kabupaten/kota '" + written + "' tidak dikenali")
+                                    + " dan NIK terdaftar di provinsi " + nikProvince
+                                    + ", bukan di provinsi pengunggah " + province
+                                    + "; petugas perlu memeriksa domisili penerima",
+                            (written.isEmpty()
+                                            ? "The regency is empty"
+                                            : "The regency '" + written + "' is not recognised")
+                                    + " and the NIK was issued in " + nikProvince + ", not in the uploading province "
+                                    + province
+                                    + "; an officer must check where the returnee lives")));
         }
         // The NIK itself is invalid, so the row is rejected anyway; say only what is wrong with this column.
-        return written.isEmpty() ? Checked.of(null, List.of()) : Checked.of(null, List.of(Problem.of(REGENCY, REGENCY_NAME_UNKNOWN,
-                "Nama kabupaten/kota '" + written + "' tidak dikenali di provinsi " + province,
-                "The regency name '" + written + "' is not recognised in " + province)));
+        return written.isEmpty()
+                ? Checked.of(null, List.of())
+                : Checked.of(
+                        null,
+                        List.of(Problem.of(
+                                REGENCY,
+                                REGENCY_NAME_UNKNOWN,
+                                "Nama kabupaten/kota '" + written + "' tidak dikenali di provinsi " + province,
+                                "The regency name '" + written + "' is not recognised in " + province)));
     }
 }

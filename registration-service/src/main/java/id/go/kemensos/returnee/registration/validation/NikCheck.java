@@ -1,7 +1,6 @@
 package id.go.kemensos.returnee.registration.validation;
 
 import id.go.kemensos.returnee.contracts.registration.Sex;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +12,13 @@ import java.util.Optional;
 public record NikCheck(String nik, Optional<Parts> parts, List<Problem> problems) {
 
     /** What a NIK {@code PP KK CC DDMMYY SSSS} says: region of first registration, birth date (+40 for women), serial. */
-    public record Parts(String provinceCode, String regencyCode, String districtCode, LocalDate birthDate, Sex sex, String serial) {
-    }
+    public record Parts(
+            String provinceCode,
+            String regencyCode,
+            String districtCode,
+            LocalDate birthDate,
+            Sex sex,
+            String serial) {}
 
     public NikCheck {
         problems = List.copyOf(problems);
@@ -28,6 +32,7 @@ public record NikCheck(String nik, Optional<Parts> parts, List<Problem> problems
     @Override
     public String toString() {
         String shown = nik.length() > 6 ? nik.substring(0, 6) + "*".repeat(nik.length() - 6) : "*".repeat(nik.length());
-        return "NikCheck[nik=" + shown + ", valid=" + parts.isPresent() + ", problems=" + problems.stream().map(Problem::code).toList() + "]";
+        return "NikCheck[nik=" + shown + ", valid=" + parts.isPresent() + ", problems="
+                + problems.stream().map(Problem::code).toList() + "]";
     }
 }

@@ -1,16 +1,5 @@
 package id.go.kemensos.returnee.registration.validation;
 
-import id.go.kemensos.returnee.contracts.registration.Sex;
-
-import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.Period;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
-
 import static id.go.kemensos.returnee.registration.validation.ProblemCode.NIK_BIRTH_DATE_INVALID;
 import static id.go.kemensos.returnee.registration.validation.ProblemCode.NIK_BIRTH_DATE_MISMATCH;
 import static id.go.kemensos.returnee.registration.validation.ProblemCode.NIK_DISTRICT_UNKNOWN;
@@ -26,6 +15,16 @@ import static id.go.kemensos.returnee.registration.validation.SheetColumns.BIRTH
 import static id.go.kemensos.returnee.registration.validation.SheetColumns.NIK;
 import static id.go.kemensos.returnee.registration.validation.SheetColumns.SEX;
 
+import id.go.kemensos.returnee.contracts.registration.Sex;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
 /**
  * Checks a NIK: 16 digits {@code PP KK CC DDMMYY SSSS} (province, regency, district, birth date with 40 added to a
  * woman's day, serial).
@@ -39,7 +38,8 @@ public final class NikValidator {
 
     private static final Pattern SCIENTIFIC = Pattern.compile("\\d+(?:[.,]\\d*)?[eE][+-]?\\d+");
     private static final String FIX_AS_TEXT_ID = "Format kolom NIK sebagai Teks lalu ketik ulang NIK dari KTP/KK.";
-    private static final String FIX_AS_TEXT_EN = "Format the NIK column as Text, then retype the NIK from the ID card or family card.";
+    private static final String FIX_AS_TEXT_EN =
+            "Format the NIK column as Text, then retype the NIK from the ID card or family card.";
 
     private final RegionCodes regions;
     private final Clock clock;
@@ -67,28 +67,47 @@ public final class NikValidator {
         }
         String nik = strip(trimmed);
         if (SCIENTIFIC.matcher(trimmed.replace(" ", "")).matches()) {
-            return rejected(nik, problem(NIK_SCIENTIFIC_NOTATION,
-                    "NIK rusak oleh Excel: tertulis " + trimmed + " (notasi ilmiah), sehingga digit belakangnya hilang. " + FIX_AS_TEXT_ID,
-                    "Excel damaged this NIK: it reads " + trimmed + " (scientific notation), so its last digits are lost. " + FIX_AS_TEXT_EN));
+            return rejected(
+                    nik,
+                    problem(
+                            NIK_SCIENTIFIC_NOTATION,
+                            "NIK rusak oleh Excel: tertulis " + trimmed
+                                    + " (notasi ilmiah), sehingga digit belakangnya hilang. " + FIX_AS_TEXT_ID,
+                            "Excel damaged this NIK: it reads " + trimmed
+                                    + " (scientific notation), so its last digits are lost. " + FIX_AS_TEXT_EN));
         }
         for (int i = 0; i < nik.length(); i++) {
             if (!isAsciiDigit(nik.charAt(i))) {
-                return rejected(nik, problem(NIK_NOT_DIGITS,
-                        "NIK hanya boleh berisi angka; ada karakter '" + nik.charAt(i) + "' pada posisi " + (i + 1),
-                        "A NIK may contain digits only; found '" + nik.charAt(i) + "' at position " + (i + 1)));
+                return rejected(
+                        nik,
+                        problem(
+                                NIK_NOT_DIGITS,
+                                "NIK hanya boleh berisi angka; ada karakter '" + nik.charAt(i) + "' pada posisi "
+                                        + (i + 1),
+                                "A NIK may contain digits only; found '" + nik.charAt(i) + "' at position " + (i + 1)));
             }
         }
         if (nik.length() == 15 || (typedAsNumber && nik.length() == 16 && nik.endsWith("0"))) {
-            return rejected(nik, problem(NIK_EXCEL_TRUNCATED,
-                    "NIK tertulis " + nik.length() + " digit" + (nik.length() == 16 ? " berakhiran 0 dan diketik sebagai angka" : "")
-                            + ": Excel hanya menyimpan 15 digit angka, jadi digit terakhir hilang. " + FIX_AS_TEXT_ID,
-                    "The NIK has " + nik.length() + " digits" + (nik.length() == 16 ? ", ends in 0 and was typed as a number" : "")
-                            + ": Excel keeps only 15 digits of a number, so the last digit was lost. " + FIX_AS_TEXT_EN));
+            return rejected(
+                    nik,
+                    problem(
+                            NIK_EXCEL_TRUNCATED,
+                            "NIK tertulis " + nik.length() + " digit"
+                                    + (nik.length() == 16 ? " berakhiran 0 dan diketik sebagai angka" : "")
+                                    + ": Excel hanya menyimpan 15 digit angka, jadi digit terakhir hilang. "
+                                    + FIX_AS_TEXT_ID,
+                            "The NIK has " + nik.length() + " digits"
+                                    + (nik.length() == 16 ? ", ends in 0 and was typed as a number" : "")
+                                    + ": Excel keeps only 15 digits of a number, so the last digit was lost. "
+                                    + FIX_AS_TEXT_EN));
         }
         if (nik.length() != 16) {
-            return rejected(nik, problem(NIK_LENGTH,
-                    "NIK harus 16 digit, tertulis " + nik.length() + " digit",
-                    "NIK must have 16 digits; this one has " + nik.length()));
+            return rejected(
+                    nik,
+                    problem(
+                            NIK_LENGTH,
+                            "NIK harus 16 digit, tertulis " + nik.length() + " digit",
+                            "NIK must have 16 digits; this one has " + nik.length()));
         }
         return decode(nik);
     }
@@ -102,24 +121,36 @@ public final class NikValidator {
         int day = sex == Sex.FEMALE ? dd - 40 : dd;
         LocalDate birthDate = null;
         if (day < 1 || day > 31) {
-            problems.add(problem(NIK_BIRTH_DATE_INVALID,
-                    "Tanggal lahir di NIK (digit 7-8) bernilai " + nik.substring(6, 8) + "; harus 01-31 untuk laki-laki atau 41-71 untuk perempuan (tanggal + 40)",
-                    "The NIK's birth day (digits 7-8) is " + nik.substring(6, 8) + "; it must be 01-31 for men or 41-71 for women (day + 40)"));
+            problems.add(problem(
+                    NIK_BIRTH_DATE_INVALID,
+                    "Tanggal lahir di NIK (digit 7-8) bernilai " + nik.substring(6, 8)
+                            + "; harus 01-31 untuk laki-laki atau 41-71 untuk perempuan (tanggal + 40)",
+                    "The NIK's birth day (digits 7-8) is " + nik.substring(6, 8)
+                            + "; it must be 01-31 for men or 41-71 for women (day + 40)"));
         } else if (mm < 1 || mm > 12) {
-            problems.add(problem(NIK_BIRTH_DATE_INVALID,
+            problems.add(problem(
+                    NIK_BIRTH_DATE_INVALID,
                     "Bulan lahir di NIK (digit 9-10) bernilai " + nik.substring(8, 10) + "; harus 01-12",
                     "The NIK's birth month (digits 9-10) is " + nik.substring(8, 10) + "; it must be 01-12"));
         } else {
             birthDate = plausibleBirthDate(day, mm, yy, problems);
         }
         if (nik.endsWith("0000")) {
-            problems.add(problem(NIK_SERIAL_ZERO,
+            problems.add(problem(
+                    NIK_SERIAL_ZERO,
                     "Nomor urut NIK (4 digit terakhir) 0000 tidak sah; nomor urut dimulai dari 0001",
                     "The NIK's serial (last 4 digits) 0000 is not valid; serials start at 0001"));
         }
         checkRegion(nik, problems);
-        Optional<NikCheck.Parts> parts = Problem.anyError(problems) ? Optional.empty() : Optional.of(new NikCheck.Parts(
-                nik.substring(0, 2), nik.substring(0, 4), nik.substring(0, 6), birthDate, sex, nik.substring(12)));
+        Optional<NikCheck.Parts> parts = Problem.anyError(problems)
+                ? Optional.empty()
+                : Optional.of(new NikCheck.Parts(
+                        nik.substring(0, 2),
+                        nik.substring(0, 4),
+                        nik.substring(0, 6),
+                        birthDate,
+                        sex,
+                        nik.substring(12)));
         return new NikCheck(nik, parts, problems);
     }
 
@@ -146,30 +177,44 @@ public final class NikValidator {
             return fallback;
         }
         String written = String.format("%02d-%02d-%02d", day, month, yy);
-        problems.add(exists
-                ? problem(NIK_BIRTH_DATE_INVALID,
-                        "Tanggal lahir di NIK (" + written + ") tidak masuk akal: di masa depan atau usia lebih dari 100 tahun",
-                        "The birth date in the NIK (" + written + ") is implausible: in the future or over 100 years ago")
-                : problem(NIK_BIRTH_DATE_INVALID,
-                        "Tanggal lahir di NIK (" + written + ") tidak ada di kalender",
-                        "The birth date in the NIK (" + written + ") does not exist in the calendar"));
+        problems.add(
+                exists
+                        ? problem(
+                                NIK_BIRTH_DATE_INVALID,
+                                "Tanggal lahir di NIK (" + written
+                                        + ") tidak masuk akal: di masa depan atau usia lebih dari 100 tahun",
+                                "The birth date in the NIK (" + written
+                                        + ") is implausible: in the future or over 100 years ago")
+                        : problem(
+                                NIK_BIRTH_DATE_INVALID,
+                                "Tanggal lahir di NIK (" + written + ") tidak ada di kalender",
+                                "The birth date in the NIK (" + written + ") does not exist in the calendar"));
         return null;
     }
 
     private void checkRegion(String nik, List<Problem> problems) {
         String pp = nik.substring(0, 2);
         if (regions.provinceName(pp).isEmpty()) {
-            problems.add(problem(NIK_PROVINCE_UNKNOWN,
+            problems.add(problem(
+                    NIK_PROVINCE_UNKNOWN,
                     "Kode provinsi " + pp + " di NIK (digit 1-2) tidak ada dalam kode wilayah Kemendagri",
                     "Province code " + pp + " in the NIK (digits 1-2) is not a Kemendagri province"));
         } else if (regions.regencyName(nik.substring(0, 4)).isEmpty()) {
-            problems.add(problem(NIK_REGENCY_UNKNOWN,
-                    "Kode kabupaten/kota " + nik.substring(0, 4) + " di NIK tidak ada dalam kode wilayah Kemendagri 2025 (mungkin kode lama); periksa NIK dengan KTP",
-                    "Regency code " + nik.substring(0, 4) + " in the NIK is not in the 2025 Kemendagri codes (perhaps an old code); check the NIK against the ID card"));
+            problems.add(
+                    problem(
+                            NIK_REGENCY_UNKNOWN,
+                            "Kode kabupaten/kota " + nik.substring(0, 4)
+                                    + " di NIK tidak ada dalam kode wilayah Kemendagri 2025 (mungkin kode lama); periksa NIK dengan KTP",
+                            "Regency code " + nik.substring(0, 4)
+                                    + " in the NIK is not in the 2025 Kemendagri codes (perhaps an old code); check the NIK against the ID card"));
         } else if (regions.districtName(nik.substring(0, 6)).isEmpty()) {
-            problems.add(problem(NIK_DISTRICT_UNKNOWN,
-                    "Kode kecamatan " + nik.substring(0, 6) + " di NIK tidak ada dalam kode wilayah Kemendagri 2025 (mungkin kode lama); periksa NIK dengan KTP",
-                    "District code " + nik.substring(0, 6) + " in the NIK is not in the 2025 Kemendagri codes (perhaps an old code); check the NIK against the ID card"));
+            problems.add(
+                    problem(
+                            NIK_DISTRICT_UNKNOWN,
+                            "Kode kecamatan " + nik.substring(0, 6)
+                                    + " di NIK tidak ada dalam kode wilayah Kemendagri 2025 (mungkin kode lama); periksa NIK dengan KTP",
+                            "District code " + nik.substring(0, 6)
+                                    + " in the NIK is not in the 2025 Kemendagri codes (perhaps an old code); check the NIK against the ID card"));
         }
     }
 
@@ -184,18 +229,27 @@ public final class NikValidator {
         NikCheck.Parts parts = check.parts().get();
         List<Problem> problems = new ArrayList<>(2);
         if (sheetSex != null && sheetSex != parts.sex()) {
-            problems.add(Problem.of(SEX, NIK_SEX_MISMATCH,
-                    "Jenis kelamin di lembar (" + letter(sheetSex) + ") berbeda dengan NIK, yang menunjukkan " + letter(parts.sex())
-                            + " (perempuan: tanggal lahir di NIK ditambah 40)",
+            problems.add(Problem.of(
+                    SEX,
+                    NIK_SEX_MISMATCH,
+                    "Jenis kelamin di lembar (" + letter(sheetSex) + ") berbeda dengan NIK, yang menunjukkan "
+                            + letter(parts.sex()) + " (perempuan: tanggal lahir di NIK ditambah 40)",
                     "The sheet's sex (" + letter(sheetSex) + ") differs from the NIK, which says " + letter(parts.sex())
                             + " (for women the NIK's birth day is the day + 40)"));
         }
         LocalDate nikDate = parts.birthDate();
-        if (sheetBirthDate != null && (sheetBirthDate.getDayOfMonth() != nikDate.getDayOfMonth()
-                || sheetBirthDate.getMonthValue() != nikDate.getMonthValue() || sheetBirthDate.getYear() % 100 != nikDate.getYear() % 100)) {
-            String sheet = String.format("%02d-%02d-%04d", sheetBirthDate.getDayOfMonth(), sheetBirthDate.getMonthValue(), sheetBirthDate.getYear());
-            String inNik = String.format("%02d-%02d-%02d", nikDate.getDayOfMonth(), nikDate.getMonthValue(), nikDate.getYear() % 100);
-            problems.add(Problem.of(BIRTH_DATE, NIK_BIRTH_DATE_MISMATCH,
+        if (sheetBirthDate != null
+                && (sheetBirthDate.getDayOfMonth() != nikDate.getDayOfMonth()
+                        || sheetBirthDate.getMonthValue() != nikDate.getMonthValue()
+                        || sheetBirthDate.getYear() % 100 != nikDate.getYear() % 100)) {
+            String sheet = String.format(
+                    "%02d-%02d-%04d",
+                    sheetBirthDate.getDayOfMonth(), sheetBirthDate.getMonthValue(), sheetBirthDate.getYear());
+            String inNik = String.format(
+                    "%02d-%02d-%02d", nikDate.getDayOfMonth(), nikDate.getMonthValue(), nikDate.getYear() % 100);
+            problems.add(Problem.of(
+                    BIRTH_DATE,
+                    NIK_BIRTH_DATE_MISMATCH,
                     "Tanggal lahir di lembar (" + sheet + ") berbeda dengan tanggal lahir di NIK (" + inNik + ")",
                     "The sheet's birth date (" + sheet + ") differs from the birth date in the NIK (" + inNik + ")"));
         }

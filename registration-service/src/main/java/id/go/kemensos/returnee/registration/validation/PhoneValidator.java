@@ -1,17 +1,16 @@
 package id.go.kemensos.returnee.registration.validation;
 
+import static id.go.kemensos.returnee.registration.validation.ProblemCode.PHONE_INVALID;
+import static id.go.kemensos.returnee.registration.validation.ProblemCode.PHONE_NOT_MOBILE;
+import static id.go.kemensos.returnee.registration.validation.SheetColumns.PHONE;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-
 import java.util.List;
 import java.util.regex.Pattern;
-
-import static id.go.kemensos.returnee.registration.validation.ProblemCode.PHONE_INVALID;
-import static id.go.kemensos.returnee.registration.validation.ProblemCode.PHONE_NOT_MOBILE;
-import static id.go.kemensos.returnee.registration.validation.SheetColumns.PHONE;
 
 /**
  * Normalises a sheet's phone number to E.164 with libphonenumber, Indonesia as the default region: 0812..., +62 812-...,
@@ -46,15 +45,22 @@ public final class PhoneValidator {
             typed = typed.substring(1);
         }
         if (SCIENTIFIC.matcher(typed).matches()) {
-            return Checked.rejected(Problem.of(PHONE, PHONE_INVALID,
-                    "Nomor HP rusak oleh Excel (tertulis " + typed + ", notasi ilmiah). Format kolom no_hp sebagai Teks lalu ketik ulang nomornya.",
-                    "Excel damaged this phone number (it reads " + typed + ", scientific notation). Format the no_hp column as Text and retype it."));
+            return Checked.rejected(Problem.of(
+                    PHONE,
+                    PHONE_INVALID,
+                    "Nomor HP rusak oleh Excel (tertulis " + typed
+                            + ", notasi ilmiah). Format kolom no_hp sebagai Teks lalu ketik ulang nomornya.",
+                    "Excel damaged this phone number (it reads " + typed
+                            + ", scientific notation). Format the no_hp column as Text and retype it."));
         }
         // libphonenumber would read letters as a keypad vanity number (1-800-FLOWERS); a clerk's letters are a typo.
         if (typed.chars().anyMatch(Character::isLetter)) {
-            return Checked.rejected(Problem.of(PHONE, PHONE_INVALID,
-                    "Nomor HP hanya boleh berisi angka, spasi, tanda hubung dan + di depan; ada huruf di dalamnya",
-                    "A phone number may contain only digits, spaces, dashes and a leading +; this one contains letters"));
+            return Checked.rejected(
+                    Problem.of(
+                            PHONE,
+                            PHONE_INVALID,
+                            "Nomor HP hanya boleh berisi angka, spasi, tanda hubung dan + di depan; ada huruf di dalamnya",
+                            "A phone number may contain only digits, spaces, dashes and a leading +; this one contains letters"));
         }
         // getNumberType is what isValidNumber computes (UNKNOWN = invalid); asking once saves a second metadata match.
         PhoneNumber number = "ID".equals(defaultRegion) ? indonesianMobileShape(typed) : null;
@@ -69,15 +75,26 @@ public final class PhoneValidator {
         }
         if (type != PhoneNumberType.UNKNOWN) {
             String e164 = UTIL.format(number, PhoneNumberFormat.E164);
-            return Checked.of(e164, type != PhoneNumberType.FIXED_LINE ? List.of() : List.of(Problem.of(PHONE, PHONE_NOT_MOBILE,
-                    "Nomor ini nomor telepon rumah/kantor dan tidak dapat menerima SMS; isi nomor HP jika ada",
-                    "This is a landline number and cannot receive SMS; give a mobile number if there is one")));
+            return Checked.of(
+                    e164,
+                    type != PhoneNumberType.FIXED_LINE
+                            ? List.of()
+                            : List.of(
+                                    Problem.of(
+                                            PHONE,
+                                            PHONE_NOT_MOBILE,
+                                            "Nomor ini nomor telepon rumah/kantor dan tidak dapat menerima SMS; isi nomor HP jika ada",
+                                            "This is a landline number and cannot receive SMS; give a mobile number if there is one")));
         }
         long digits = typed.chars().filter(Character::isDigit).count();
-        return Checked.rejected(Problem.of(PHONE, PHONE_INVALID,
-                "Nomor HP tidak valid (" + digits + " digit): nomor HP Indonesia diawali 08 dan terdiri dari 10-13 digit; "
+        return Checked.rejected(Problem.of(
+                PHONE,
+                PHONE_INVALID,
+                "Nomor HP tidak valid (" + digits
+                        + " digit): nomor HP Indonesia diawali 08 dan terdiri dari 10-13 digit; "
                         + "nomor luar negeri ditulis dengan kode negara, mis. +60 untuk Malaysia",
-                "The phone number is not valid (" + digits + " digits): Indonesian mobiles start with 08 and have 10-13 digits; "
+                "The phone number is not valid (" + digits
+                        + " digits): Indonesian mobiles start with 08 and have 10-13 digits; "
                         + "write foreign numbers with their country code, e.g. +60 for Malaysia"));
     }
 

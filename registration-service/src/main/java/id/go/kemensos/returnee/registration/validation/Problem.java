@@ -23,7 +23,9 @@ public record Problem(String column, ProblemCode code, String messageId, String 
     }
 
     public static Problem requiredMissing(String column) {
-        return of(column, ProblemCode.REQUIRED_MISSING,
+        return of(
+                column,
+                ProblemCode.REQUIRED_MISSING,
                 "Kolom " + column + " wajib diisi, tetapi kosong",
                 "Column " + column + " is required but empty");
     }

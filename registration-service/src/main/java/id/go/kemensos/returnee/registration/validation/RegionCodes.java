@@ -15,18 +15,28 @@ public final class RegionCodes {
     public static final String RESOURCE = "/reference/wilayah-kemendagri-2025.csv";
 
     private static final String[][] PREFIXES = {
-            {"KABUPATEN ", "KAB:"}, {"KAB. ", "KAB:"}, {"KAB.", "KAB:"}, {"KAB ", "KAB:"},
-            {"KOTA ADMINISTRASI ", "KOTA:"}, {"KOTAMADYA ", "KOTA:"}, {"KOTA ", "KOTA:"}};
+        {"KABUPATEN ", "KAB:"},
+        {"KAB. ", "KAB:"},
+        {"KAB.", "KAB:"},
+        {"KAB ", "KAB:"},
+        {"KOTA ADMINISTRASI ", "KOTA:"},
+        {"KOTAMADYA ", "KOTA:"},
+        {"KOTA ", "KOTA:"}
+    };
 
     private final Map<String, String> names;
     /** Keys PP + bare name ("52LOMBOKTENGAH" -> 5202, kabupaten first) and PP + "KAB:"/"KOTA:" + bare name ("52KOTA:BIMA" -> 5272). */
     private final Map<String, String> regencyByName = new HashMap<>();
+
     private final List<String> provinceCodes;
 
     /** @param names code (2, 4 or 6 digits) to official name, e.g. 5202 -> Kabupaten Lombok Tengah */
     public RegionCodes(Map<String, String> names) {
         this.names = Map.copyOf(names);
-        this.provinceCodes = names.keySet().stream().filter(code -> code.length() == 2).sorted().toList();
+        this.provinceCodes = names.keySet().stream()
+                .filter(code -> code.length() == 2)
+                .sorted()
+                .toList();
         names.keySet().stream().filter(code -> code.length() == 4).sorted().forEach(this::indexRegencyName);
     }
 
@@ -73,7 +83,10 @@ public final class RegionCodes {
 
     /** Like {@link #regencyCodeByName(String, String)}, in any province (the lowest province code wins a shared name). */
     public Optional<String> regencyCodeByName(String writtenName) {
-        return provinceCodes.stream().map(pp -> regencyCodeByName(pp, writtenName)).flatMap(Optional::stream).findFirst();
+        return provinceCodes.stream()
+                .map(pp -> regencyCodeByName(pp, writtenName))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     private void indexRegencyName(String code) {
@@ -82,7 +95,8 @@ public final class RegionCodes {
         String name = names.get(code).toUpperCase(Locale.ROOT);
         String bare = lettersOnly(name.replaceFirst("^(KABUPATEN|KOTA ADMINISTRASI|KOTA) ", ""));
         regencyByName.put(pp + (kota ? "KOTA:" : "KAB:") + bare, code);
-        // Codes are visited in order, so a kabupaten (01-69) claims the bare name before a kota (71-99) of the same name.
+        // Codes are visited in order, so a kabupaten (01-69) claims the bare name before a kota (71-99) of the same
+        // name.
         regencyByName.putIfAbsent(pp + bare, code);
     }
 

@@ -34,6 +34,5 @@ public final class SheetColumns {
     public static final String SOCIAL_GUIDANCE = "ikut_bimbingan";
     public static final String NOTES = "keterangan";
 
-    private SheetColumns() {
-    }
+    private SheetColumns() {}
 }

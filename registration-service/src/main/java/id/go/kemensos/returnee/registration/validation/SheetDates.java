@@ -1,5 +1,10 @@
 package id.go.kemensos.returnee.registration.validation;
 
+import static id.go.kemensos.returnee.registration.validation.ProblemCode.DATE_INVALID;
+import static id.go.kemensos.returnee.registration.validation.ProblemCode.RETURN_DATE_IN_FUTURE;
+import static id.go.kemensos.returnee.registration.validation.SheetColumns.BIRTH_DATE;
+import static id.go.kemensos.returnee.registration.validation.SheetColumns.RETURN_DATE;
+
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -7,11 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static id.go.kemensos.returnee.registration.validation.ProblemCode.DATE_INVALID;
-import static id.go.kemensos.returnee.registration.validation.ProblemCode.RETURN_DATE_IN_FUTURE;
-import static id.go.kemensos.returnee.registration.validation.SheetColumns.BIRTH_DATE;
-import static id.go.kemensos.returnee.registration.validation.SheetColumns.RETURN_DATE;
 
 /**
  * Reads the dates offices write: DD-MM-YYYY, DD/MM/YYYY (also DD.MM.YYYY, day and month with one or two digits), ISO
@@ -26,6 +26,7 @@ public final class SheetDates {
     private static final Pattern TIME_SUFFIX = Pattern.compile("[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?$");
     /** A fraction is the time of day. The 1899-12-30 epoch absorbs Excel's fictitious 29-02-1900 for every later date. */
     private static final Pattern SERIAL = Pattern.compile("(\\d{5})(?:\\.\\d+)?");
+
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     private final Clock clock;
@@ -43,11 +44,13 @@ public final class SheetDates {
         try {
             Matcher m = DAY_FIRST.matcher(text);
             if (m.matches()) {
-                return Optional.of(LocalDate.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1))));
+                return Optional.of(LocalDate.of(
+                        Integer.parseInt(m.group(4)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1))));
             }
             m = ISO.matcher(text);
             if (m.matches()) {
-                return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+                return Optional.of(LocalDate.of(
+                        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
             }
             m = SERIAL.matcher(text);
             if (m.matches()) {
@@ -64,25 +67,39 @@ public final class SheetDates {
         if (raw == null || raw.isBlank()) {
             return Checked.rejected(Problem.requiredMissing(column));
         }
-        return parse(raw).map(d -> Checked.of(d, List.of())).orElseGet(() -> Checked.rejected(Problem.of(column, DATE_INVALID,
-                "Tanggal '" + raw.strip() + "' tidak dikenali atau tidak ada di kalender; tulis sebagai tanggal-bulan-tahun, mis. 15-08-1990",
-                "The date '" + raw.strip() + "' is not recognised or does not exist; write it as DD-MM-YYYY, e.g. 15-08-1990")));
+        return parse(raw)
+                .map(d -> Checked.of(d, List.of()))
+                .orElseGet(() -> Checked.rejected(Problem.of(
+                        column,
+                        DATE_INVALID,
+                        "Tanggal '" + raw.strip()
+                                + "' tidak dikenali atau tidak ada di kalender; tulis sebagai tanggal-bulan-tahun, mis. 15-08-1990",
+                        "The date '" + raw.strip()
+                                + "' is not recognised or does not exist; write it as DD-MM-YYYY, e.g. 15-08-1990")));
     }
 
     /** The birth date (tanggal_lahir); one in the future is a typo. */
     public Checked<LocalDate> birthDate(String raw) {
-        return notInFuture(date(BIRTH_DATE, raw), BIRTH_DATE, DATE_INVALID,
-                "Tanggal lahir %s ada di masa depan", "The birth date %s is in the future");
+        return notInFuture(
+                date(BIRTH_DATE, raw),
+                BIRTH_DATE,
+                DATE_INVALID,
+                "Tanggal lahir %s ada di masa depan",
+                "The birth date %s is in the future");
     }
 
     /** The return date (tanggal_kepulangan); the programme pays people who have already come home. */
     public Checked<LocalDate> returnDate(String raw) {
-        return notInFuture(date(RETURN_DATE, raw), RETURN_DATE, RETURN_DATE_IN_FUTURE,
+        return notInFuture(
+                date(RETURN_DATE, raw),
+                RETURN_DATE,
+                RETURN_DATE_IN_FUTURE,
                 "Tanggal kepulangan %s ada di masa depan; hanya yang sudah pulang yang didaftarkan",
                 "The return date %s is in the future; only people who have already returned are registered");
     }
 
-    private Checked<LocalDate> notInFuture(Checked<LocalDate> checked, String column, ProblemCode code, String id, String en) {
+    private Checked<LocalDate> notInFuture(
+            Checked<LocalDate> checked, String column, ProblemCode code, String id, String en) {
         if (checked.value().isEmpty() || !checked.value().get().isAfter(LocalDate.now(clock))) {
             return checked;
         }

@@ -1,9 +1,12 @@
 package id.go.kemensos.returnee.registration.sheet;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static id.go.kemensos.returnee.registration.sheet.SheetColumn.*;
+import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.SAMPLE_HEADER;
+import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.SAMPLE_ROW;
+import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.csv;
+import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.readAll;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,14 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static id.go.kemensos.returnee.registration.sheet.SheetColumn.*;
-import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.SAMPLE_HEADER;
-import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.SAMPLE_ROW;
-import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.csv;
-import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.readAll;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CsvSheetReaderTest {
 
@@ -52,7 +51,7 @@ class CsvSheetReaderTest {
     @Test
     void readsASemicolonFileWithBomCrlfQuotedDelimiterAndNewline() throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/sheets/ntb-semicolon-bom-crlf.csv");
-             SheetReader reader = SheetReader.open(in)) {
+                SheetReader reader = SheetReader.open(in)) {
             List<SheetRow> rows = readAll(reader);
 
             assertThat(reader.format()).isEqualTo(SheetFormat.CSV);
@@ -70,16 +69,19 @@ class CsvSheetReaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "comma, LF                  | nik,nama\\n1,A\\n                 | ,",
-            "semicolon, CRLF            | nik;nama\\r\\n1;A\\r\\n           | ;",
-            "tie goes to comma          | nik;nama,x\\n1;A,b\\n             | ,",
-            "quoted commas do not count | \"a,b,c\";nik;nama\\n1;2;3\\n       | ;",
-            "blank lines above header   | \\n\\n;;\\nnik;nama;hp\\n1;2;3\\n   | ;",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "comma, LF                  | nik,nama\\n1,A\\n                 | ,",
+                "semicolon, CRLF            | nik;nama\\r\\n1;A\\r\\n           | ;",
+                "tie goes to comma          | nik;nama,x\\n1;A,b\\n             | ,",
+                "quoted commas do not count | \"a,b,c\";nik;nama\\n1;2;3\\n       | ;",
+                "blank lines above header   | \\n\\n;;\\nnik;nama;hp\\n1;2;3\\n   | ;",
+            })
     void detectsTheDelimiterFromTheHeaderLine(String name, String text, char expected) throws IOException {
         String csv = text.replace("\\n", "\n").replace("\\r", "\r");
-        assertThat(CsvSheetReader.detectDelimiter(new BufferedReader(new StringReader(csv)))).isEqualTo(expected);
+        assertThat(CsvSheetReader.detectDelimiter(new BufferedReader(new StringReader(csv))))
+                .isEqualTo(expected);
     }
 
     @Test
@@ -113,12 +115,15 @@ class CsvSheetReaderTest {
 
     @Test
     void reportsUnknownColumnsOnceAndKeepsTheirValuesInTheRawRow() throws IOException {
-        String text = SAMPLE_HEADER + ",nama_ibu,email\n" + SAMPLE_ROW + ",HAJAR,a@b.id\n" + SAMPLE_ROW + ",HAJAR,c@d.id\n";
+        String text =
+                SAMPLE_HEADER + ",nama_ibu,email\n" + SAMPLE_ROW + ",HAJAR,a@b.id\n" + SAMPLE_ROW + ",HAJAR,c@d.id\n";
         try (SheetReader reader = csv(text)) {
             List<SheetRow> rows = readAll(reader);
 
             assertThat(reader.unknownColumns()).containsExactly("nama_ibu", "email");
-            assertThat(rows).hasSize(2).allSatisfy(row -> assertThat(row.rawValues()).hasSize(29).contains("HAJAR"));
+            assertThat(rows)
+                    .hasSize(2)
+                    .allSatisfy(row -> assertThat(row.rawValues()).hasSize(29).contains("HAJAR"));
         }
     }
 
@@ -126,24 +131,30 @@ class CsvSheetReaderTest {
     void aRepeatedColumnIsReportedAndTheFirstOneWins() throws IOException {
         try (SheetReader reader = csv("nik,nama,NIK\n111,A,222\n")) {
             assertThat(reader.unknownColumns()).containsExactly("NIK");
-            assertThat(readAll(reader)).singleElement().satisfies(row -> assertThat(row.text(NIK)).isEqualTo("111"));
+            assertThat(readAll(reader))
+                    .singleElement()
+                    .satisfies(row -> assertThat(row.text(NIK)).isEqualTo("111"));
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "all present              | " + SAMPLE_HEADER + "| ''",
-            "no phone, no bank at all | nik,nama,jenis_kelamin,tanggal_lahir,tanggal_kepulangan,no_rekening,nama_pemilik_rekening"
-                    + " | NO_HP KODE_BANK",
-            "bank name is enough      | nik,nama,jenis_kelamin,tanggal_lahir,no_hp,tanggal_kepulangan,nama_bank,no_rekening,"
-                    + "nama_pemilik_rekening | ''",
-            "only names               | nama,alamat | NIK JENIS_KELAMIN TANGGAL_LAHIR NO_HP TANGGAL_KEPULANGAN KODE_BANK "
-                    + "NO_REKENING NAMA_PEMILIK_REKENING",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "all present              | " + SAMPLE_HEADER + "| ''",
+                "no phone, no bank at all | nik,nama,jenis_kelamin,tanggal_lahir,tanggal_kepulangan,no_rekening,nama_pemilik_rekening"
+                        + " | NO_HP KODE_BANK",
+                "bank name is enough      | nik,nama,jenis_kelamin,tanggal_lahir,no_hp,tanggal_kepulangan,nama_bank,no_rekening,"
+                        + "nama_pemilik_rekening | ''",
+                "only names               | nama,alamat | NIK JENIS_KELAMIN TANGGAL_LAHIR NO_HP TANGGAL_KEPULANGAN KODE_BANK "
+                        + "NO_REKENING NAMA_PEMILIK_REKENING",
+            })
     void reportsMissingRequiredColumnsWithoutThrowing(String name, String header, String missing) throws IOException {
         try (SheetReader reader = csv(header + "\n")) {
-            assertThat(reader.missingRequiredColumns()).map(Enum::name)
-                    .containsExactly(missing.isBlank() ? new String[0] : missing.strip().split(" "));
+            assertThat(reader.missingRequiredColumns())
+                    .map(Enum::name)
+                    .containsExactly(
+                            missing.isBlank() ? new String[0] : missing.strip().split(" "));
             assertThat(readAll(reader)).isEmpty();
         }
     }
@@ -198,14 +209,16 @@ class CsvSheetReaderTest {
     void readsOnlyOnce() throws IOException {
         try (SheetReader reader = csv("nik\n1\n")) {
             readAll(reader);
-            assertThatThrownBy(() -> reader.read(row -> { })).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> reader.read(row -> {})).isInstanceOf(IllegalStateException.class);
         }
     }
 
     @Test
     void brokenQuotingIsASheetReadException() throws IOException {
         try (SheetReader reader = csv("nik,nama\n111,\"A\"B\n")) {
-            assertThatThrownBy(() -> readAll(reader)).isInstanceOf(SheetReadException.class).hasMessageContaining("line");
+            assertThatThrownBy(() -> readAll(reader))
+                    .isInstanceOf(SheetReadException.class)
+                    .hasMessageContaining("line");
         }
     }
 
@@ -213,10 +226,11 @@ class CsvSheetReaderTest {
     void aHandlerExceptionStopsTheRead() throws IOException {
         try (SheetReader reader = csv("nik\n1\n2\n3\n")) {
             assertThatThrownBy(() -> reader.read(row -> {
-                if (row.rowNumber() == 3) {
-                    throw new IllegalArgumentException("stop at 3");
-                }
-            })).hasMessage("stop at 3");
+                        if (row.rowNumber() == 3) {
+                            throw new IllegalArgumentException("stop at 3");
+                        }
+                    }))
+                    .hasMessage("stop at 3");
             assertThat(reader.rowsRead()).isEqualTo(2);
         }
     }
@@ -231,7 +245,9 @@ class CsvSheetReaderTest {
             assertThat(read.text(ALAMAT)).isEqualTo("-DUSUN X");
         }
         try (SheetReader reader = csv(SAMPLE_HEADER + "\n" + SAMPLE_ROW.replace("DUSUN X", "'DUSUN X") + "\n")) {
-            assertThat(readAll(reader).get(0).text(ALAMAT)).as("an apostrophe before ordinary text is the clerk's").isEqualTo("'DUSUN X");
+            assertThat(readAll(reader).get(0).text(ALAMAT))
+                    .as("an apostrophe before ordinary text is the clerk's")
+                    .isEqualTo("'DUSUN X");
         }
     }
 }

@@ -1,18 +1,5 @@
 package id.go.kemensos.returnee.registration.sheet;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.SAMPLE_HEADER;
 import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.SAMPLE_ROW;
 import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.readAll;
@@ -22,6 +9,15 @@ import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A file over a limit is refused whole, naming the limit; a file within them reads as before. */
 class SheetLimitsTest {
@@ -34,7 +30,8 @@ class SheetLimitsTest {
 
     @Test
     void aListWithinTheLimitsReadsWhole() {
-        String csv = SAMPLE_HEADER + ",,,,,,,,,,,\n" + (SAMPLE_ROW + "\n").repeat(3); // trailing delimiters are not columns
+        String csv =
+                SAMPLE_HEADER + ",,,,,,,,,,,\n" + (SAMPLE_ROW + "\n").repeat(3); // trailing delimiters are not columns
         try (SheetReader reader = SheetReader.open(utf8(csv), SheetFormat.CSV, TIGHT)) {
             assertThat(readAll(reader)).hasSize(3);
         } catch (IOException e) {
@@ -45,7 +42,10 @@ class SheetLimitsTest {
     @Test
     void csvOverEachLimitIsRefusedNamingIt() {
         assertRefused(SAMPLE_HEADER + "\n" + (SAMPLE_ROW + "\n").repeat(4), SheetLimitExceeded.Limit.ROWS, 3);
-        assertRefused(SAMPLE_HEADER + "\n" + SAMPLE_ROW.replace("DUSUN X", "D".repeat(41)) + "\n", SheetLimitExceeded.Limit.CELL_LENGTH, 40);
+        assertRefused(
+                SAMPLE_HEADER + "\n" + SAMPLE_ROW.replace("DUSUN X", "D".repeat(41)) + "\n",
+                SheetLimitExceeded.Limit.CELL_LENGTH,
+                40);
         assertRefused(SAMPLE_HEADER + ",a,b,c,d\n" + SAMPLE_ROW + "\n", SheetLimitExceeded.Limit.COLUMNS, 30);
         assertRefused(SAMPLE_HEADER + "\n" + SAMPLE_ROW + ",,,,,,x\n", SheetLimitExceeded.Limit.COLUMNS, 30);
     }
@@ -53,7 +53,8 @@ class SheetLimitsTest {
     @Test
     void theMessageSaysWhatToDoInBothLanguages() {
         assertThatThrownBy(() -> readCsv(SAMPLE_HEADER + "\n" + (SAMPLE_ROW + "\n").repeat(4)))
-                .hasMessageContaining("lebih dari 3 baris").hasMessageContaining("more than 3 rows; split it");
+                .hasMessageContaining("lebih dari 3 baris")
+                .hasMessageContaining("more than 3 rows; split it");
     }
 
     @Test
@@ -64,15 +65,19 @@ class SheetLimitsTest {
             textRow(sheet, 0, SAMPLE_HEADER.split(","));
             for (int i = 1; i <= 2; i++) {
                 for (int c = 0; c < 27; c++) {
-                    (sheet.getRow(i) != null ? sheet.getRow(i) : sheet.createRow(i)).createCell(c).setCellValue("text " + i + "-" + c); // 54 distinct strings, 27 headers
+                    (sheet.getRow(i) != null ? sheet.getRow(i) : sheet.createRow(i))
+                            .createCell(c)
+                            .setCellValue("text " + i + "-" + c); // 54 distinct strings, 27 headers
                 }
             }
             save(workbook, file);
         }
         SheetLimits fewStrings = new SheetLimits(30, 40, 3, 60, 2_000);
-        assertThatThrownBy(() -> SheetReader.open(file, fewStrings)).asInstanceOf(type(SheetLimitExceeded.class))
+        assertThatThrownBy(() -> SheetReader.open(file, fewStrings))
+                .asInstanceOf(type(SheetLimitExceeded.class))
                 .satisfies(e -> assertThat(e.limit()).isEqualTo(SheetLimitExceeded.Limit.SHARED_STRINGS));
-        assertThat(readAll(SheetReader.open(file, new SheetLimits(30, 40, 3, 100, 2_000)))).hasSize(2);
+        assertThat(readAll(SheetReader.open(file, new SheetLimits(30, 40, 3, 100, 2_000))))
+                .hasSize(2);
     }
 
     @Test
@@ -87,7 +92,8 @@ class SheetLimitsTest {
             save(workbook, file);
         }
         try (SheetReader reader = SheetReader.open(file, TIGHT)) {
-            assertThatThrownBy(() -> readAll(reader)).asInstanceOf(type(SheetLimitExceeded.class))
+            assertThatThrownBy(() -> readAll(reader))
+                    .asInstanceOf(type(SheetLimitExceeded.class))
                     .satisfies(e -> assertThat(e.limit()).isEqualTo(SheetLimitExceeded.Limit.CELL_LENGTH))
                     .satisfies(e -> assertThat(e.getMessage()).contains("row 2"));
         }
@@ -104,7 +110,8 @@ class SheetLimitsTest {
             save(workbook, file);
         }
         try (SheetReader reader = SheetReader.open(file, TIGHT)) {
-            assertThatThrownBy(() -> readAll(reader)).asInstanceOf(type(SheetLimitExceeded.class))
+            assertThatThrownBy(() -> readAll(reader))
+                    .asInstanceOf(type(SheetLimitExceeded.class))
                     .satisfies(e -> assertThat(e.limit()).isEqualTo(SheetLimitExceeded.Limit.COLUMNS))
                     .satisfies(e -> assertThat(e.value()).isEqualTo(30));
         }
@@ -116,11 +123,14 @@ class SheetLimitsTest {
     }
 
     private static void assertRefused(String csv, SheetLimitExceeded.Limit limit, long value) {
-        assertThatThrownBy(() -> readCsv(csv)).as(limit.name()).asInstanceOf(type(SheetLimitExceeded.class)).satisfies(e -> {
-            assertThat(e.limit()).isEqualTo(limit);
-            assertThat(e.value()).isEqualTo(value);
-            assertThat(e.limit().property()).startsWith("registration.upload.limits.");
-        });
+        assertThatThrownBy(() -> readCsv(csv))
+                .as(limit.name())
+                .asInstanceOf(type(SheetLimitExceeded.class))
+                .satisfies(e -> {
+                    assertThat(e.limit()).isEqualTo(limit);
+                    assertThat(e.value()).isEqualTo(value);
+                    assertThat(e.limit().property()).startsWith("registration.upload.limits.");
+                });
     }
 
     private static void readCsv(String csv) throws IOException {

@@ -1,10 +1,7 @@
 package id.go.kemensos.returnee.registration.sheet;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.SAMPLE_HEADER;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.SAMPLE_HEADER;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Large generated files read row by row; counts only, rates are printed for information and never asserted. */
 class SheetStreamingTest {
@@ -41,7 +40,8 @@ class SheetStreamingTest {
         AtomicLong nikChars = new AtomicLong();
         long start = System.nanoTime();
         try (SheetReader reader = SheetReader.open(file)) {
-            long read = reader.read(row -> nikChars.addAndGet(row.text(SheetColumn.NIK).length()));
+            long read = reader.read(
+                    row -> nikChars.addAndGet(row.text(SheetColumn.NIK).length()));
 
             assertThat(read).isEqualTo(CSV_ROWS);
             assertThat(reader.rowsRead()).isEqualTo(CSV_ROWS);
@@ -94,7 +94,8 @@ class SheetStreamingTest {
     /** A row in the shape of the sample, unique NIK per row, {@code ;}-separated with a quoted address. */
     private static String csvRow(int i, int width) {
         String nik = "52020155089" + String.format("%05d", i % 100_000);
-        String row = (i + 1) + ";" + nik + ";5202011203150007;NAMA KE-" + i + ";P;LOMBOK TENGAH;15-08-1990;\"DUSUN X; RT 2\";002;001;"
+        String row = (i + 1) + ";" + nik + ";5202011203150007;NAMA KE-" + i
+                + ";P;LOMBOK TENGAH;15-08-1990;\"DUSUN X; RT 2\";002;001;"
                 + "PRAYA;PRAYA;LOMBOK TENGAH;081234567890;KPO;MY;DOMESTIC_WORK;02-09-2019;SPLP;RPTC;BRI;002;012301012345501;"
                 + "NAMA KE-" + i + ";YA;YA;";
         assertThat(row.split(";(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1)).hasSize(width);
@@ -105,7 +106,8 @@ class SheetStreamingTest {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         Runtime rt = Runtime.getRuntime();
         System.gc(); // only to make the printed figure meaningful; nothing is asserted on it
-        System.out.printf("%s: %,d rows in %.2f s (%,.0f rows/s), heap used after GC %,d MB%n", format, rows, seconds, rows / seconds,
-                (rt.totalMemory() - rt.freeMemory()) >> 20);
+        System.out.printf(
+                "%s: %,d rows in %.2f s (%,.0f rows/s), heap used after GC %,d MB%n",
+                format, rows, seconds, rows / seconds, (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
 }

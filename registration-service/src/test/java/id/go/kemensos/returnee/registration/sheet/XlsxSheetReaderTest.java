@@ -1,5 +1,21 @@
 package id.go.kemensos.returnee.registration.sheet;
 
+import static id.go.kemensos.returnee.registration.sheet.SheetColumn.*;
+import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.SAMPLE_HEADER;
+import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.SAMPLE_ROW;
+import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.csv;
+import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.readAll;
+import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.save;
+import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.textRow;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -10,24 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.io.IOException;
-import java.io.OutputStream;
-import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
-
-import static id.go.kemensos.returnee.registration.sheet.SheetColumn.*;
-import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.SAMPLE_HEADER;
-import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.SAMPLE_ROW;
-import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.csv;
-import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.readAll;
-import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.save;
-import static id.go.kemensos.returnee.registration.sheet.SheetFixtures.textRow;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** XLSX files are built here with POI's in-memory workbook (fine for tests; the reader itself only streams). */
 class XlsxSheetReaderTest {
@@ -98,9 +96,11 @@ class XlsxSheetReaderTest {
                 assertThat(cell.typedAsNumber()).isTrue();
                 assertThat(cell.number()).isEqualByComparingTo("5202015508900000");
             });
-            assertThat(row.cell(NO_KK)).extracting(SheetCell::text, SheetCell::typedAsNumber)
+            assertThat(row.cell(NO_KK))
+                    .extracting(SheetCell::text, SheetCell::typedAsNumber)
                     .containsExactly("520201120315000", true);
-            assertThat(row.cell(NO_HP)).extracting(SheetCell::text, SheetCell::typedAsNumber)
+            assertThat(row.cell(NO_HP))
+                    .extracting(SheetCell::text, SheetCell::typedAsNumber)
                     .containsExactly("81234567890", true);
             assertThat(row.cell(NO_REKENING).text()).isEqualTo("5202015508900000");
             assertThat(row.cell(TANGGAL_LAHIR)).satisfies(cell -> {
@@ -108,9 +108,11 @@ class XlsxSheetReaderTest {
                 assertThat(cell.text()).isEqualTo("15-08-1990");
                 assertThat(cell.number()).isEqualByComparingTo("33100");
             });
-            assertThat(row.cell(KODE_BANK)).extracting(SheetCell::text, SheetCell::number)
+            assertThat(row.cell(KODE_BANK))
+                    .extracting(SheetCell::text, SheetCell::number)
                     .containsExactly("2.5", new BigDecimal("2.5"));
-            assertThat(row.cell(NAMA)).extracting(SheetCell::text, SheetCell::typedAsNumber)
+            assertThat(row.cell(NAMA))
+                    .extracting(SheetCell::text, SheetCell::typedAsNumber)
                     .containsExactly("5202015508900001", false);
         }
     }
@@ -188,8 +190,10 @@ class XlsxSheetReaderTest {
         }
         try (SheetReader reader = SheetReader.open(file)) {
             assertThatThrownBy(() -> reader.read(row -> {
-                throw new IllegalArgumentException("stop");
-            })).isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("stop");
+                        throw new IllegalArgumentException("stop");
+                    }))
+                    .isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("stop");
             assertThat(reader.rowsRead()).isEqualTo(1);
         }
     }

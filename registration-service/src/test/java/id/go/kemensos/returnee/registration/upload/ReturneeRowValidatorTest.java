@@ -1,5 +1,8 @@
 package id.go.kemensos.returnee.registration.upload;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.kemensos.returnee.contracts.reference.BankCodes;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.contracts.registration.Sex;
 import id.go.kemensos.returnee.registration.returnee.RegisterReturneeRequest;
@@ -7,7 +10,6 @@ import id.go.kemensos.returnee.registration.sheet.SheetCell;
 import id.go.kemensos.returnee.registration.sheet.SheetColumn;
 import id.go.kemensos.returnee.registration.sheet.SheetRow;
 import id.go.kemensos.returnee.registration.validation.BankAccountValidator;
-import id.go.kemensos.returnee.contracts.reference.BankCodes;
 import id.go.kemensos.returnee.registration.validation.DomicileValidator;
 import id.go.kemensos.returnee.registration.validation.NikValidator;
 import id.go.kemensos.returnee.registration.validation.PhoneValidator;
@@ -15,10 +17,6 @@ import id.go.kemensos.returnee.registration.validation.Problem;
 import id.go.kemensos.returnee.registration.validation.ProblemCode;
 import id.go.kemensos.returnee.registration.validation.RegionCodes;
 import id.go.kemensos.returnee.registration.validation.SheetDates;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,15 +25,20 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ReturneeRowValidatorTest {
 
     private static final Clock NOV_2026 = Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC);
     private static final RegionCodes REGIONS = RegionCodes.load();
-    private final ReturneeRowValidator validator = new ReturneeRowValidator(new NikValidator(REGIONS, NOV_2026), new PhoneValidator(),
-            new BankAccountValidator(BankCodes.load()), new SheetDates(NOV_2026), new DomicileValidator(REGIONS));
+    private final ReturneeRowValidator validator = new ReturneeRowValidator(
+            new NikValidator(REGIONS, NOV_2026),
+            new PhoneValidator(),
+            new BankAccountValidator(BankCodes.load()),
+            new SheetDates(NOV_2026),
+            new DomicileValidator(REGIONS));
 
     /** A fictitious row of a provincial returnee list, as an NTB clerk types it. */
     private static Map<SheetColumn, SheetCell> sitiAminahRow() {
@@ -99,9 +102,16 @@ class ReturneeRowValidatorTest {
 
         assertThat(verdict.outcome()).isEqualTo(RowVerdict.Outcome.REJECTED);
         assertThat(verdict.returnee()).isEmpty();
-        assertThat(verdict.problems()).extracting(Problem::code).contains(ProblemCode.NIK_EXCEL_TRUNCATED, ProblemCode.PHONE_INVALID,
-                ProblemCode.BANK_CODE_UNKNOWN, ProblemCode.RETURN_DATE_IN_FUTURE, ProblemCode.REQUIRED_MISSING);
-        assertThat(verdict.problems()).allSatisfy(p -> assertThat(p.messageId()).isNotBlank())
+        assertThat(verdict.problems())
+                .extracting(Problem::code)
+                .contains(
+                        ProblemCode.NIK_EXCEL_TRUNCATED,
+                        ProblemCode.PHONE_INVALID,
+                        ProblemCode.BANK_CODE_UNKNOWN,
+                        ProblemCode.RETURN_DATE_IN_FUTURE,
+                        ProblemCode.REQUIRED_MISSING);
+        assertThat(verdict.problems())
+                .allSatisfy(p -> assertThat(p.messageId()).isNotBlank())
                 .allSatisfy(p -> assertThat(p.messageEn()).isNotBlank());
     }
 
@@ -115,9 +125,10 @@ class ReturneeRowValidatorTest {
 
     @ParameterizedTest
     @CsvSource({
-            "JENIS_KELAMIN, L, NIK_SEX_MISMATCH",
-            "TANGGAL_LAHIR, 16-08-1990, NIK_BIRTH_DATE_MISMATCH",
-            "KABUPATEN_KOTA, KOTA DENPASAR, OUTSIDE_UPLOADING_PROVINCE"})
+        "JENIS_KELAMIN, L, NIK_SEX_MISMATCH",
+        "TANGGAL_LAHIR, 16-08-1990, NIK_BIRTH_DATE_MISMATCH",
+        "KABUPATEN_KOTA, KOTA DENPASAR, OUTSIDE_UPLOADING_PROVINCE"
+    })
     void wellFormedRowsThatAnOfficerMustDecideAreHeldForReview(SheetColumn column, String value, ProblemCode code) {
         Map<SheetColumn, SheetCell> cells = sitiAminahRow();
         put(cells, column, value);
@@ -131,10 +142,11 @@ class ReturneeRowValidatorTest {
 
     @ParameterizedTest
     @CsvSource({
-            "JENIS_KELAMIN, X, SEX_INVALID",
-            "KATEGORI, KORBAN, CATEGORY_INVALID",
-            "STATUS_DTKS, MUNGKIN, YES_NO_INVALID",
-            "NO_REKENING, 0123-0101-ABC, ACCOUNT_NOT_DIGITS"})
+        "JENIS_KELAMIN, X, SEX_INVALID",
+        "KATEGORI, KORBAN, CATEGORY_INVALID",
+        "STATUS_DTKS, MUNGKIN, YES_NO_INVALID",
+        "NO_REKENING, 0123-0101-ABC, ACCOUNT_NOT_DIGITS"
+    })
     void malformedValuesAreRejectedWithTheColumnNamed(SheetColumn column, String value, ProblemCode code) {
         Map<SheetColumn, SheetCell> cells = sitiAminahRow();
         put(cells, column, value);
@@ -142,7 +154,9 @@ class ReturneeRowValidatorTest {
         RowVerdict verdict = validate(cells);
 
         assertThat(verdict.outcome()).isEqualTo(RowVerdict.Outcome.REJECTED);
-        assertThat(verdict.problems()).filteredOn(p -> p.code() == code).singleElement()
+        assertThat(verdict.problems())
+                .filteredOn(p -> p.code() == code)
+                .singleElement()
                 .satisfies(p -> assertThat(p.column()).isEqualTo(column.sheetName()));
     }
 

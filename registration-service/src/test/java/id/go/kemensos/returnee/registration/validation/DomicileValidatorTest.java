@@ -1,9 +1,5 @@
 package id.go.kemensos.returnee.registration.validation;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import static id.go.kemensos.returnee.registration.validation.ProblemCode.OUTSIDE_UPLOADING_PROVINCE;
 import static id.go.kemensos.returnee.registration.validation.ProblemCode.REGENCY_NAME_UNKNOWN;
 import static id.go.kemensos.returnee.registration.validation.ValidationFixtures.BALI;
@@ -13,6 +9,10 @@ import static id.go.kemensos.returnee.registration.validation.ValidationFixtures
 import static id.go.kemensos.returnee.registration.validation.ValidationFixtures.SITI_AMINAH_LOMBOK_TENGAH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DomicileValidatorTest {
 
@@ -24,11 +24,12 @@ class DomicileValidatorTest {
 
     @ParameterizedTest(name = "NTB upload, {0}, NIK {1} -> {2}")
     @CsvSource({
-            "LOMBOK TENGAH,      5202015508900001, 5202",
-            "Kab. Lombok Tengah, 5202015508900001, 5202",
-            "KOTA MATARAM,       5202015508900001, 5271",
-            "LOMBOK TIMUR,       5171011508900001, 5203",
-            ",                   5202015508900001, 5202"})
+        "LOMBOK TENGAH,      5202015508900001, 5202",
+        "Kab. Lombok Tengah, 5202015508900001, 5202",
+        "KOTA MATARAM,       5202015508900001, 5271",
+        "LOMBOK TIMUR,       5171011508900001, 5203",
+        ",                   5202015508900001, 5202"
+    })
     void acceptsAnAddressInTheUploadingProvinceWhereverTheNikWasIssued(String regency, String nik, String code) {
         Checked<String> check = validator.check(NTB, regency, niks.validate(nik));
 
@@ -51,7 +52,8 @@ class DomicileValidatorTest {
 
     @Test
     void holdsForReviewARowWithoutAddressWhoseNikIsFromAnotherProvince() {
-        assertThat(validator.check(NTB, "", niks.validate(DENPASAR_NIK)).problems()).extracting(Problem::code, Problem::severity)
+        assertThat(validator.check(NTB, "", niks.validate(DENPASAR_NIK)).problems())
+                .extracting(Problem::code, Problem::severity)
                 .containsExactly(tuple(OUTSIDE_UPLOADING_PROVINCE, Severity.REVIEW));
     }
 
@@ -60,13 +62,16 @@ class DomicileValidatorTest {
         Checked<String> check = validator.check(NTB, "LOTENG", niks.validate(SITI_AMINAH_LOMBOK_TENGAH));
 
         assertThat(check.value()).contains("5202");
-        assertThat(check.problems()).extracting(Problem::code, Problem::severity)
+        assertThat(check.problems())
+                .extracting(Problem::code, Problem::severity)
                 .containsExactly(tuple(REGENCY_NAME_UNKNOWN, Severity.WARNING));
     }
 
     @Test
     void neverRejectsARowByItself() {
-        assertThat(validator.check(NTB, "ENTAH", niks.validate("123")).hasErrors()).isFalse();
-        assertThat(validator.check(NTB, "ENTAH", niks.validate(DENPASAR_NIK)).hasErrors()).isFalse();
+        assertThat(validator.check(NTB, "ENTAH", niks.validate("123")).hasErrors())
+                .isFalse();
+        assertThat(validator.check(NTB, "ENTAH", niks.validate(DENPASAR_NIK)).hasErrors())
+                .isFalse();
     }
 }

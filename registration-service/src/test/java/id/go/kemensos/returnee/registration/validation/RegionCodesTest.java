@@ -1,31 +1,31 @@
 package id.go.kemensos.returnee.registration.validation;
 
+import static id.go.kemensos.returnee.registration.validation.ValidationFixtures.REGIONS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
-import static id.go.kemensos.returnee.registration.validation.ValidationFixtures.REGIONS;
-import static org.assertj.core.api.Assertions.assertThat;
-
 class RegionCodesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "52, Nusa Tenggara Barat",
-            "11, Aceh",
-            "91, Papua",
-            "92, Papua Barat",
-            "93, Papua Selatan",
-            "94, Papua Tengah",
-            "95, Papua Pegunungan",
-            "96, Papua Barat Daya"})
+        "52, Nusa Tenggara Barat",
+        "11, Aceh",
+        "91, Papua",
+        "92, Papua Barat",
+        "93, Papua Selatan",
+        "94, Papua Tengah",
+        "95, Papua Pegunungan",
+        "96, Papua Barat Daya"
+    })
     void namesKemendagriProvinces(String code, String name) {
         assertThat(REGIONS.provinceName(code)).contains(name);
     }
@@ -47,7 +47,9 @@ class RegionCodesTest {
     @Test
     void knowsPapuaRegenciesUnderTheir2022Provinces() {
         assertThat(REGIONS.regencyName("9301")).contains("Kabupaten Merauke");
-        assertThat(REGIONS.regencyName("9101")).as("Merauke's code before Papua Selatan was formed").isEmpty();
+        assertThat(REGIONS.regencyName("9101"))
+                .as("Merauke's code before Papua Selatan was formed")
+                .isEmpty();
         assertThat(REGIONS.regencyName("9671")).contains("Kota Sorong");
     }
 
@@ -68,19 +70,20 @@ class RegionCodesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "52, LOMBOK TENGAH, 5202",
-            "52, Kab. Lombok Tengah, 5202",
-            "52, kabupaten  lombok tengah, 5202",
-            "52, KAB LOMBOK TENGAH, 5202",
-            "52, BIMA, 5206",
-            "52, KAB. BIMA, 5206",
-            "52, KOTA BIMA, 5272",
-            "52, MATARAM, 5271",
-            "52, Kota Mataram, 5271",
-            "96, SORONG, 9601",
-            "96, KOTA SORONG, 9671",
-            "92, FAKFAK, 9203",
-            "63, KOTA BARU, 6302"})
+        "52, LOMBOK TENGAH, 5202",
+        "52, Kab. Lombok Tengah, 5202",
+        "52, kabupaten  lombok tengah, 5202",
+        "52, KAB LOMBOK TENGAH, 5202",
+        "52, BIMA, 5206",
+        "52, KAB. BIMA, 5206",
+        "52, KOTA BIMA, 5272",
+        "52, MATARAM, 5271",
+        "52, Kota Mataram, 5271",
+        "96, SORONG, 9601",
+        "96, KOTA SORONG, 9671",
+        "92, FAKFAK, 9203",
+        "63, KOTA BARU, 6302"
+    })
     void findsTheRegencyAClerkNamed(String province, String written, String code) {
         assertThat(REGIONS.regencyCodeByName(province, written)).contains(code);
     }
@@ -106,7 +109,9 @@ class RegionCodesTest {
         assertThat(lines.stream().filter(l -> l.matches("\\d{2},.*"))).hasSize(38);
         assertThat(lines.stream().filter(l -> l.matches("\\d{4},.*"))).hasSize(514);
         assertThat(lines.stream().filter(l -> l.matches("\\d{6},.*"))).hasSize(7285);
-        assertThat(lines.stream().filter(l -> l.matches("\\d{10},.*"))).as("no villages").isEmpty();
+        assertThat(lines.stream().filter(l -> l.matches("\\d{10},.*")))
+                .as("no villages")
+                .isEmpty();
         assertThat(resource("/reference/wilayah-kemendagri-2025.NOTICE"))
                 .contains("MIT License", "copyright (c) 2025 by cahya dsn", "Kepmendagri No 300.2.2-2138 Tahun 2025");
     }

@@ -11,6 +11,7 @@ final class ValidationFixtures {
 
     /** NIK of the officers' sample sheet: SITI AMINAH, female (55 = 15 + 40), born 15-08-1990, Praya, Lombok Tengah, NTB. */
     static final String SITI_AMINAH_LOMBOK_TENGAH = "5202015508900001";
+
     static final LocalDate SITI_AMINAH_BIRTH_DATE = LocalDate.of(1990, 8, 15);
     static final String NTB = "52";
     static final String BALI = "51";
@@ -21,6 +22,5 @@ final class ValidationFixtures {
     static final RegionCodes REGIONS = RegionCodes.load();
     static final BankCodes BANKS = BankCodes.load();
 
-    private ValidationFixtures() {
-    }
+    private ValidationFixtures() {}
 }
