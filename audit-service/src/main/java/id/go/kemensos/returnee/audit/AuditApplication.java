@@ -11,7 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The audit service, or one of its commands: {@code java -jar audit-service-exec.jar verify} checks the ledger's chain,
  * {@code ... replay [--as-of=2026-11-01T00:00:00Z] [--compare-live=true]} rebuilds the disbursement history from Kafka.
- * A command runs without the web server and without consuming, and exits 0 when all is in order, 1 when it found something.
+ * A command runs without the web server and without consuming, and exits 0 when all is in order, 1 when it found
+ * something.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

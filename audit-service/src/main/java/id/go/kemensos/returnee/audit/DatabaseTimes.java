@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Times for DATETIME(6) columns as text to the microsecond. Connector/J takes MariaDB (which announces itself as 5.5.5-...)
- * for a server without fractional seconds and drops them from a Timestamp parameter; text keeps them.
+ * Times for DATETIME(6) columns as text to the microsecond. Connector/J takes MariaDB (which announces itself as
+ * 5.5.5-...) for a server without fractional seconds and drops them from a Timestamp parameter; text keeps them.
  */
 public final class DatabaseTimes {
 
@@ -20,7 +20,10 @@ public final class DatabaseTimes {
         return time == null ? null : MICROS.format(LocalDateTime.ofInstant(time, ZoneOffset.UTC));
     }
 
-    /** Appends what {@link #microseconds} returns, without a formatter: a replay writes millions of times, the formatter's share was seconds. */
+    /**
+     * Appends what {@link #microseconds} returns, without a formatter: a replay writes millions of times, the
+     * formatter's share was seconds.
+     */
     public static void appendMicroseconds(StringBuilder to, Instant time) {
         LocalDateTime t = LocalDateTime.ofInstant(time, ZoneOffset.UTC);
         if (t.getYear() < 1000 || t.getYear() > 9999) {

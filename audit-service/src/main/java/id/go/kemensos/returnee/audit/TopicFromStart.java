@@ -74,7 +74,9 @@ public class TopicFromStart {
         return read(topic, tuning, records -> {}, each);
     }
 
-    /** @param toRead told, before the first record, how many records lie between the first offsets and the end offsets */
+    /**
+     * @param toRead told, before the first record, how many records lie between the first offsets and the end offsets
+     */
     public Read read(
             String topic,
             Map<String, Object> tuning,

@@ -3,9 +3,9 @@ package id.go.kemensos.returnee.bench;
 import id.go.kemensos.returnee.infra.identity.DemoOfficers;
 
 /**
- * The demo officers the benchmarks act as, and the Authorization header of each. The header is asked for on every request:
- * tokens live five minutes, longer than a benchmark may run, and {@link DemoOfficers} caches each until shortly before it
- * expires, so asking again costs a map lookup.
+ * The demo officers the benchmarks act as, and the Authorization header of each. The header is asked for on every
+ * request: tokens live five minutes, longer than a benchmark may run, and {@link DemoOfficers} caches each until
+ * shortly before it expires, so asking again costs a map lookup.
  */
 final class BenchOfficers {
 

@@ -3,8 +3,12 @@ package id.go.kemensos.returnee.bench;
 import java.time.Duration;
 
 /**
- * Command line of the benchmarks: {@code [floor|e2e|all|upload|decide|pay|sms|replay] [--n=10000] [--kafka-records=200000] [--jdbc-rows=200000]
- * [--jdbc-single-rows=5000] [--clients=16] [--rows=1000000] [--registrations=100000] [--payments=5000] [--messages=5000] [--events=1000000] [--timeout-minutes=15]}.
+ * Command line of the benchmarks:
+ * <pre>
+ * [floor|e2e|all|upload|decide|pay|sms|replay] [--n=10000] [--kafka-records=200000] [--jdbc-rows=200000]
+ *     [--jdbc-single-rows=5000] [--clients=16] [--rows=1000000] [--registrations=100000] [--payments=5000]
+ *     [--messages=5000] [--events=1000000] [--timeout-minutes=15]
+ * </pre>
  */
 record BenchOptions(
         Mode mode,
@@ -20,7 +24,9 @@ record BenchOptions(
         int replayEvents,
         Duration timeout) {
 
-    /** ALL is the floor and e2e together; UPLOAD, DECIDE, PAY, SMS and REPLAY each run alone, on a stack of their own. */
+    /**
+     * ALL is the floor and e2e together; UPLOAD, DECIDE, PAY, SMS and REPLAY each run alone, on a stack of their own.
+     */
     enum Mode {
         FLOOR,
         E2E,

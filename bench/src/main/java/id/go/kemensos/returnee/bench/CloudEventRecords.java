@@ -35,8 +35,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes platform events as the outbox relay does (CloudEvents binary mode, keyed by the subject), so that one service can
- * be benchmarked alone, fed by what its upstream services would have published.
+ * Publishes platform events as the outbox relay does (CloudEvents binary mode, keyed by the subject), so that one
+ * service can be benchmarked alone, fed by what its upstream services would have published.
  */
 final class CloudEventRecords implements AutoCloseable {
 
@@ -46,7 +46,10 @@ final class CloudEventRecords implements AutoCloseable {
     private final PersonKeys keys;
     private final PersonalDataCipher cipher;
 
-    /** A publisher that seals registrations as registration-service does: a data key per person, created in the key vault. */
+    /**
+     * A publisher that seals registrations as registration-service does: a data key per person, created in the key
+     * vault.
+     */
     CloudEventRecords(LocalStack stack) {
         this(
                 stack.kafka().bootstrapServers(),
@@ -92,8 +95,8 @@ final class CloudEventRecords implements AutoCloseable {
     }
 
     /**
-     * A registration of synthetic returnee {@code i} of Lombok Tengah, as registration-service would publish it: the person's
-     * key created, their personal fields sealed with it (one key-vault write per person).
+     * A registration of synthetic returnee {@code i} of Lombok Tengah, as registration-service would publish it: the
+     * person's key created, their personal fields sealed with it (one key-vault write per person).
      */
     ReturneeRegistered registered(
             SyntheticReturnees people,

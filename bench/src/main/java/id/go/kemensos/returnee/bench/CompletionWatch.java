@@ -16,13 +16,18 @@ import java.util.Map;
  */
 final class CompletionWatch {
 
-    /** Words of the templates in notification-service's templates/sms-id.properties that tell the two messages apart. */
+    /**
+     * Words of the templates in notification-service's templates/sms-id.properties that tell the two messages apart.
+     */
     private static final String PAYMENT_SENT_MARK =
             "sdh ditransfer"; // the ELIGIBLE message says "ditransfer ke rek Anda" too
 
     private static final String REGISTERED_MARK = "terdaftar";
 
-    /** Distinct returnees reached per stage, with the time the last of them was reached; duplicates would be double pay/SMS. */
+    /**
+     * Distinct returnees reached per stage, with the time the last of them was reached; duplicates would be double
+     * pay/SMS.
+     */
     record Snapshot(
             int transfers,
             int transferDuplicates,

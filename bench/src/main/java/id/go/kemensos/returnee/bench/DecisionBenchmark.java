@@ -22,9 +22,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Eligibility on N registrations (default 100,000): first the rule engine alone, in-process, over every law and program in
- * force for each registration; then eligibility-service alone on a stack of its own, fed N ReturneeRegistered events on
- * registration.events exactly as the outbox relay publishes them, until every decision it makes is on Kafka.
+ * Eligibility on N registrations (default 100,000): first the rule engine alone, in-process, over every law and program
+ * in force for each registration; then eligibility-service alone on a stack of its own, fed N ReturneeRegistered events
+ * on registration.events exactly as the outbox relay publishes them, until every decision it makes is on Kafka.
  */
 final class DecisionBenchmark {
 

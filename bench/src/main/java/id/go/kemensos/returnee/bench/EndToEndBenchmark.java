@@ -16,12 +16,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The platform end to end: N registrations POSTed to registration-service, then the wait until every one of them has been
- * decided, paid by the bank simulator and told by SMS (REGISTERED and PAYMENT_SENT), all through Kafka and the outbox relay.
+ * The platform end to end: N registrations POSTed to registration-service, then the wait until every one of them has
+ * been decided, paid by the bank simulator and told by SMS (REGISTERED and PAYMENT_SENT), all through Kafka and the
+ * outbox relay.
  */
 final class EndToEndBenchmark {
 
-    /** As PlatformLauncher's demo: payments below the limit are approved automatically, so they flow without an officer. */
+    /**
+     * As PlatformLauncher's demo: payments below the limit are approved automatically, so they flow without an officer.
+     */
     static final Map<String, String> ENVIRONMENT = Map.of(
             "DISBURSEMENT_AUTO_APPROVAL", "true",
             "DISBURSEMENT_STATUS_CHECK_DELAY", "PT5S");

@@ -11,8 +11,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * The synthetic returnees live in NTB: its grant budget for this year must cover them (the shipped ceiling covers 490). Set
- * by the finance maker, whose token's subject the budget records.
+ * The synthetic returnees live in NTB: its grant budget for this year must cover them (the shipped ceiling covers 490).
+ * Set by the finance maker, whose token's subject the budget records.
  */
 final class GrantBudget {
 

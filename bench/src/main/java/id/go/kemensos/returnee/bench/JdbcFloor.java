@@ -9,13 +9,17 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * Plain JDBC inserts on the platform's MariaDB, as root into a {@code bench} schema of its own. The rows have the shape of
- * {@code outbox_event} (random UUID key, ~0.5 KB JSON payload), because that insert is in every transaction of the platform.
+ * Plain JDBC inserts on the platform's MariaDB, as root into a {@code bench} schema of its own. The rows have the shape
+ * of {@code outbox_event} (random UUID key, ~0.5 KB JSON payload), because that insert is in every transaction of the
+ * platform.
  */
 final class JdbcFloor {
 
     static final int BATCH_SIZE = 1_000;
-    /** Untimed batches first, so the figure is the steady state of the driver's JIT-compiled code and a warm buffer pool. */
+    /**
+     * Untimed batches first, so the figure is the steady state of the driver's JIT-compiled code and a warm buffer
+     * pool.
+     */
     private static final int WARM_UP_ROWS = 5 * BATCH_SIZE;
 
     private static final String SERVER_URL = "jdbc:mysql://127.0.0.1:3307/?connectionTimeZone=UTC";

@@ -26,7 +26,9 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** Plain Kafka on the local broker: 1 KB records produced with the platform's durability settings, then consumed back. */
+/**
+ * Plain Kafka on the local broker: 1 KB records produced with the platform's durability settings, then consumed back.
+ */
 final class KafkaFloor {
 
     static final String TOPIC = "bench.floor";
@@ -34,7 +36,9 @@ final class KafkaFloor {
     private static final int PARTITIONS = 6;
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CONSUME_TIMEOUT = Duration.ofMinutes(5);
-    /** Untimed records first, so the figure is the steady state of the producer's and the broker's JIT-compiled code. */
+    /**
+     * Untimed records first, so the figure is the steady state of the producer's and the broker's JIT-compiled code.
+     */
     private static final int WARM_UP_RECORDS = 10_000;
 
     /** {@code consumed} includes the warm-up records: the consumer reads the whole topic. */
@@ -131,7 +135,9 @@ final class KafkaFloor {
         }
     }
 
-    /** @return {nanos from the first record to the last, nanos spent joining the fresh group before the first record} */
+    /**
+     * @return {nanos from the first record to the last, nanos spent joining the fresh group before the first record}
+     */
     private long[] consume(int records) {
         Map<String, Object> config = KafkaAccess.asAdmin(
                 bootstrapServers,
@@ -199,7 +205,9 @@ final class KafkaFloor {
         }
     }
 
-    /** An idempotent producer on a topic whose partitions have no leader yet once stalled for minutes on this machine. */
+    /**
+     * An idempotent producer on a topic whose partitions have no leader yet once stalled for minutes on this machine.
+     */
     private void awaitLeaders(Admin admin, long deadline) throws Exception {
         while (true) {
             try {

@@ -22,9 +22,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Payments through disbursement-service alone, on a stack of its own: N payees and N eligible grant decisions published as
- * registration and eligibility would publish them, then the time until the bank simulator has executed N transfers, with
- * automatic approval and a budget that covers them. Once with the bank answering at once, once with 50 ms per call.
+ * Payments through disbursement-service alone, on a stack of its own: N payees and N eligible grant decisions published
+ * as registration and eligibility would publish them, then the time until the bank simulator has executed N transfers,
+ * with automatic approval and a budget that covers them. Once with the bank answering at once, once with 50 ms per
+ * call.
  */
 final class PaymentBenchmark {
 

@@ -18,11 +18,15 @@ import java.util.stream.Stream;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * Entry point of the benchmarks: the raw floor of this machine and the platform end to end, in one run on one local stack,
- * so that the platform's figures read as fractions of the floor. Prints figures; asserts nothing.
+ * Entry point of the benchmarks: the raw floor of this machine and the platform end to end, in one run on one local
+ * stack, so that the platform's figures read as fractions of the floor. Prints figures; asserts nothing.
  *
- * <p>Usage: {@code java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar [floor|e2e|all|upload] [--n=10000] [--kafka-records=200000]
- * [--jdbc-rows=200000] [--rows=1000000]}; see {@link BenchOptions} for the rest.
+ * <p>Usage:
+ * <pre>
+ * java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar [floor|e2e|all|upload] [--n=10000] [--kafka-records=200000]
+ *     [--jdbc-rows=200000] [--rows=1000000]
+ * </pre>
+ * See {@link BenchOptions} for the rest.
  */
 public final class PlatformBenchmark {
 
@@ -115,8 +119,9 @@ public final class PlatformBenchmark {
         }
 
         /**
-         * The upload, decision and payment benchmarks register, decide or pay thousands to a million people: on a database
-         * and broker of their own (a work directory deleted afterwards), so that none of them reaches the developer's stack.
+         * The upload, decision and payment benchmarks register, decide or pay thousands to a million people: on a
+         * database and broker of their own (a work directory deleted afterwards), so that none of them reaches the
+         * developer's stack.
          */
         private int onOwnStack(PlatformHome home) throws Exception {
             requireFree(
@@ -190,8 +195,8 @@ public final class PlatformBenchmark {
         }
 
         /**
-         * Another stack's simulators or services (an integration test run, the launcher) would make ours fail half-way, after
-         * our outbox relay had already joined their database as a second binlog reader with the same server ids.
+         * Another stack's simulators or services (an integration test run, the launcher) would make ours fail half-way,
+         * after our outbox relay had already joined their database as a second binlog reader with the same server ids.
          */
         private static void requireFree(List<Integer> ports) {
             List<Integer> taken =

@@ -15,9 +15,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * POSTs every returnee to the registration API from a fixed number of client threads, each sending one request at a time
- * (a closed loop, like officers at desks), and keeps every request's latency. The returnees live in NTB: the NTB clerk
- * registers them, with a token asked for per request (it is cached, and renewed when a long run outlives it).
+ * POSTs every returnee to the registration API from a fixed number of client threads, each sending one request at a
+ * time (a closed loop, like officers at desks), and keeps every request's latency. The returnees live in NTB: the NTB
+ * clerk registers them, with a token asked for per request (it is cached, and renewed when a long run outlives it).
  */
 final class RegistrationLoad {
 

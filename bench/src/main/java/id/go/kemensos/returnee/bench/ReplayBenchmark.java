@@ -39,20 +39,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The auditor's replay over a generated disbursement history of N events (default 1,000,000): payments scheduled, checked,
- * batched by a maker, approved by a checker, sent and settled, one in fifty failed and reissued. audit-service (without its
- * ledger consumer, so that nothing else competes) rebuilds the history twice (cold, then warm) and reports its read-and-fold
- * rate and the time to write the fresh schema; the totals are checked against what was generated. Then the ledger consumer
- * is started and the time to append every record to the hash chain is measured.
+ * The auditor's replay over a generated disbursement history of N events (default 1,000,000): payments scheduled,
+ * checked, batched by a maker, approved by a checker, sent and settled, one in fifty failed and reissued. audit-service
+ * (without its ledger consumer, so that nothing else competes) rebuilds the history twice (cold, then warm) and reports
+ * its read-and-fold rate and the time to write the fresh schema; the totals are checked against what was generated.
+ * Then the ledger consumer is started and the time to append every record to the hash chain is measured.
  */
 final class ReplayBenchmark {
 
     /**
-     * audit-service's JVM as docker-compose runs it. A replay makes about 5 KB of garbage per event while it keeps the history it
-     * folds: the young generation is most of the heap, so that few collections copy that history (each took 0.2 to 1.2 s), and
-     * the heap is touched when the JVM starts rather than by the first replay, which otherwise spent seconds in page faults.
-     * Runs of 2026-11-22, 1,000,000 events: default young generation 185,000-195,000 events/s warm; -Xmn4g 204,000-221,000 warm
-     * but 67,000-99,000 in a fresh JVM; with -XX:+AlwaysPreTouch too, 136,000-185,000 fresh.
+     * audit-service's JVM as docker-compose runs it. A replay makes about 5 KB of garbage per event while it keeps the
+     * history it folds: the young generation is most of the heap, so that few collections copy that history (each took
+     * 0.2 to 1.2 s), and the heap is touched when the JVM starts rather than by the first replay, which otherwise spent
+     * seconds in page faults. Runs of 2026-11-22, 1,000,000 events: default young generation 185,000-195,000 events/s
+     * warm; -Xmn4g 204,000-221,000 warm but 67,000-99,000 in a fresh JVM; with -XX:+AlwaysPreTouch too, 136,000-185,000
+     * fresh.
      */
     static final String AUDIT_JAVA_OPTS = "-Xms6g -Xmx6g -Xmn4g -XX:+UseParallelGC -XX:+AlwaysPreTouch";
     /** audit-service's JVM for the replay (BENCH_AUDIT_JAVA_OPTS replaces it, e.g. to add a flight recording). */
@@ -63,8 +64,8 @@ final class ReplayBenchmark {
     private static final long GRANT = 960_000L;
     private static final int BATCH = 1_000;
     /**
-     * The officers of the generated history as events name them: by subject (the identity provider's user id), not by name.
-     * Nobody logs in to generate it, so these are made up, fixed per officer.
+     * The officers of the generated history as events name them: by subject (the identity provider's user id), not by
+     * name. Nobody logs in to generate it, so these are made up, fixed per officer.
      */
     private static final String MAKER = subject("finance.maker");
 

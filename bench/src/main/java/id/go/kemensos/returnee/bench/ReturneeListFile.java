@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 
 /**
- * A provincial list as a clerk exports it from Excel: semicolons, a BOM, CRLF, Indonesian headers, DD-MM-YYYY dates. Most
- * rows are good; at fixed positions a row has an invalid phone (rejected), repeats the NIK of a row five above (rejected
- * as a duplicate) or gives a sex that its NIK contradicts (held for review), so that every outcome is exercised and the
- * expected counts are known exactly.
+ * A provincial list as a clerk exports it from Excel: semicolons, a BOM, CRLF, Indonesian headers, DD-MM-YYYY dates.
+ * Most rows are good; at fixed positions a row has an invalid phone (rejected), repeats the NIK of a row five above
+ * (rejected as a duplicate) or gives a sex that its NIK contradicts (held for review), so that every outcome is
+ * exercised and the expected counts are known exactly.
  */
 final class ReturneeListFile {
 

@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * SMS through notification-service alone, on a stack of its own: N registrations published as registration-service would
- * publish them, then the time until the SMS simulator has accepted the N REGISTERED messages; once with the gateway
- * answering at once, once with 50 ms per call.
+ * SMS through notification-service alone, on a stack of its own: N registrations published as registration-service
+ * would publish them, then the time until the SMS simulator has accepted the N REGISTERED messages; once with the
+ * gateway answering at once, once with 50 ms per call.
  */
 final class SmsBenchmark {
 

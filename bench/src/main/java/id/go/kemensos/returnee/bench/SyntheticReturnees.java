@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Returnees for one run, all adults in Lombok Tengah (52/5202) with the profile of the eligible sample returnee. What must
- * be unique is derived from the index and a per-run random salt: the NIK (the registry answers 200 instead of 201 for a
- * NIK it already has, so a clash with an earlier run shows up as "already registered"), the phone number (how this run's
- * SMS are recognised) and the account number (how this run's bank transfers are recognised).
+ * Returnees for one run, all adults in Lombok Tengah (52/5202) with the profile of the eligible sample returnee. What
+ * must be unique is derived from the index and a per-run random salt: the NIK (the registry answers 200 instead of 201
+ * for a NIK it already has, so a clash with an earlier run shows up as "already registered"), the phone number (how
+ * this run's SMS are recognised) and the account number (how this run's bank transfers are recognised).
  */
 final class SyntheticReturnees {
 
@@ -16,7 +16,9 @@ final class SyntheticReturnees {
     private static final String NIK_REGION = "520201";
 
     private static final LocalDate OLDEST_BIRTH_DATE = LocalDate.of(1960, 1, 1);
-    /** Birth dates spread over about 35 years, so everyone is an adult; the NIK's serial changes every DAYS returnees. */
+    /**
+     * Birth dates spread over about 35 years, so everyone is an adult; the NIK's serial changes every DAYS returnees.
+     */
     private static final int DAYS = 13_000;
 
     private static final String[] GIVEN_NAMES = {

@@ -32,15 +32,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A provincial list of N rows (default 1,000,000): first parsed and validated in-process with registration's own classes
- * (rows/s of the CPU work alone), then uploaded to registration-service through its multipart endpoint, on a stack of its
- * own (only registration-service runs, so the registrations flood no downstream service). Reports the service's stage
- * timers (parse + validate, commit), rows/s committed, and the service's heap sampled through the actuator by tenth of the
- * file, to show whether memory stays flat under a deliberately small heap.
+ * A provincial list of N rows (default 1,000,000): first parsed and validated in-process with registration's own
+ * classes (rows/s of the CPU work alone), then uploaded to registration-service through its multipart endpoint, on a
+ * stack of its own (only registration-service runs, so the registrations flood no downstream service). Reports the
+ * service's stage timers (parse + validate, commit), rows/s committed, and the service's heap sampled through the
+ * actuator by tenth of the file, to show whether memory stays flat under a deliberately small heap.
  */
 final class UploadBenchmark {
 
-    /** A small heap on purpose: an upload that held the file or its rows in memory would fail here, not just look slow. */
+    /**
+     * A small heap on purpose: an upload that held the file or its rows in memory would fail here, not just look slow.
+     */
     static final String SERVICE_HEAP = "-Xms64m -Xmx256m";
     /**
      * A million-row list is far over a province's upload limits (50 MB, 250,000 rows): the benchmark raises them as an
@@ -64,7 +66,10 @@ final class UploadBenchmark {
     private static final String BASE = PlatformService.REGISTRATION.baseUrl();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Parse and validation alone, in this JVM, on the service's own classes: the CPU cost of a row without the database. */
+    /**
+     * Parse and validation alone, in this JVM, on the service's own classes: the CPU cost of a row without the
+     * database.
+     */
     record ValidationFigures(long rows, long nanos, long accepted, long rejected, long held) {
 
         double rowsPerSecond() {
@@ -293,7 +298,10 @@ final class UploadBenchmark {
         return get("/actuator/metrics/" + nameAndTags, BenchOfficers.ADMIN);
     }
 
-    /** @param officer whose token goes with the request (the header is asked for each time: a long upload outlives a token) */
+    /**
+     * @param officer whose token goes with the request (the header is asked for each time: a long upload outlives a
+     * token)
+     */
     private JsonNode get(String path, String officer) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(BASE + path))

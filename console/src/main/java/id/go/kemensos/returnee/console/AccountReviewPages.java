@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Finance's account reviews: payments the bank's account inquiry did not confirm as the registered person's, with both names
- * side by side. A maker accepts the account with a reason; otherwise the clerk amends the returnee's account and the payment
- * is checked again on its own.
+ * Finance's account reviews: payments the bank's account inquiry did not confirm as the registered person's, with both
+ * names side by side. A maker accepts the account with a reason; otherwise the clerk amends the returnee's account and
+ * the payment is checked again on its own.
  */
 @Controller
 class AccountReviewPages {

@@ -23,14 +23,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The auditor's pages over audit-service: verify the ledger's hash chain, a beneficiary's timeline and why a payment was made.
- * Reading only: the one form, verification, recomputes the chain and changes nothing. Each read of a person is recorded in the
- * access log by audit-service, as for any caller.
+ * The auditor's pages over audit-service: verify the ledger's hash chain, a beneficiary's timeline and why a payment
+ * was made. Reading only: the one form, verification, recomputes the chain and changes nothing. Each read of a person
+ * is recorded in the access log by audit-service, as for any caller.
  */
 @Controller
 class AuditPages {
 
-    /** disbursement-service's payment report grouped as a replay's totals are (audit-service's LivePaymentReport reads the same). */
+    /**
+     * disbursement-service's payment report grouped as a replay's totals are (audit-service's LivePaymentReport reads
+     * the same).
+     */
     static final String LIVE_REPORT = "/api/reports/payments?groupBy=program,province,regency,state";
 
     private final OfficerRelay services;
@@ -56,7 +59,9 @@ class AuditPages {
         return "audit";
     }
 
-    /** The look-up form: an id pasted by the auditor, to the page that shows it (a malformed id is said so, not thrown). */
+    /**
+     * The look-up form: an id pasted by the auditor, to the page that shows it (a malformed id is said so, not thrown).
+     */
     @GetMapping("/audit/lookup")
     String lookup(@RequestParam String kind, @RequestParam String id, RedirectAttributes redirect) {
         Optional<UUID> parsed = parse(id);
@@ -99,8 +104,8 @@ class AuditPages {
     }
 
     /**
-     * Rebuilds the payment history from the event log alone, as it stood at the end of a day (WIB) or at a moment of it, or
-     * now; the run's figures travel to the replay's page once (the totals stay readable there at any time).
+     * Rebuilds the payment history from the event log alone, as it stood at the end of a day (WIB) or at a moment of
+     * it, or now; the run's figures travel to the replay's page once (the totals stay readable there at any time).
      */
     @PostMapping("/audit/replays")
     String replay(

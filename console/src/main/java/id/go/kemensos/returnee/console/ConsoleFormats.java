@@ -7,8 +7,9 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
- * How the pages write money and time, as templates call it ({@code ${@fmt.rupiah(total)}}): Rupiah with Indonesian digit
- * grouping ("Rp 960.000") in both languages, and a moment in the time of the province it concerns ("05-12-2026 18:49 WITA").
+ * How the pages write money and time, as templates call it ({@code ${@fmt.rupiah(total)}}): Rupiah with Indonesian
+ * digit grouping ("Rp 960.000") in both languages, and a moment in the time of the province it concerns ("05-12-2026
+ * 18:49 WITA").
  */
 @Component("fmt")
 public class ConsoleFormats {

@@ -24,8 +24,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Officers sign in at the platform's OpenID Connect provider (authorization code; PKCE, as the console is a public
  * client); their roles come from the ID token's {@code roles} claim, as the services read them from the access token.
- * Every page needs a signed-in officer; what each role may do is the services' to decide (the console only hides what an
- * officer cannot use). CSRF tokens on every form and htmx request, and a strict content security policy: scripts and
+ * Every page needs a signed-in officer; what each role may do is the services' to decide (the console only hides what
+ * an officer cannot use). CSRF tokens on every form and htmx request, and a strict content security policy: scripts and
  * styles from the console itself only.
  */
 @Configuration

@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The start page: what the officer can do here, and, for the roles that may read the counts, the dashboard: people
- * registered and paid by province (or, for one province, by regency), money paid, and payments settled per day, as charts
- * and as the table behind them (also a CSV). A provincial officer sees their own province only; the services enforce it.
+ * registered and paid by province (or, for one province, by regency), money paid, and payments settled per day, as
+ * charts and as the table behind them (also a CSV). A provincial officer sees their own province only; the services
+ * enforce it.
  */
 @Controller
 class DashboardPage {

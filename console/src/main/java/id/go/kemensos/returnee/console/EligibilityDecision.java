@@ -7,8 +7,8 @@ import java.util.UUID;
 
 /**
  * A decision as eligibility-service shows it to this officer ({@code GET /api/reviews}, {@code GET
- * /api/beneficiaries/{id}/decisions}): decisions under a restricted law reach protection officers only, and the facts that
- * identify a trafficking victim come already withheld for anyone else.
+ * /api/beneficiaries/{id}/decisions}): decisions under a restricted law reach protection officers only, and the facts
+ * that identify a trafficking victim come already withheld for anyone else.
  */
 public record EligibilityDecision(
         UUID decisionId,

@@ -17,8 +17,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Decisions that need an officer: each with the criteria that were not met and their legal basis, ruled ELIGIBLE or
- * INELIGIBLE with a reason (the decision itself is kept; the ruling is recorded under the officer's subject). A ministry
- * officer sees the general laws and programs, a protection officer the restricted ones: eligibility-service chooses.
+ * INELIGIBLE with a reason (the decision itself is kept; the ruling is recorded under the officer's subject). A
+ * ministry officer sees the general laws and programs, a protection officer the restricted ones: eligibility-service
+ * chooses.
  */
 @Controller
 class EligibilityPages {
@@ -75,8 +76,9 @@ class EligibilityPages {
     }
 
     /**
-     * Decide a province's people again with the rules in force now (after the ministry ships a new rule version). It runs in
-     * eligibility-service's background; the officer follows it on its own page, which a double click does not duplicate.
+     * Decide a province's people again with the rules in force now (after the ministry ships a new rule version). It
+     * runs in eligibility-service's background; the officer follows it on its own page, which a double click does not
+     * duplicate.
      */
     @PostMapping("/eligibility/reevaluations")
     String reevaluate(@RequestParam String provinceCode) {

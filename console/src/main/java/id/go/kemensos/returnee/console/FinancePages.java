@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Finance: each province's ceiling and what is committed against it, the province's batches, preparing a batch (maker) and
- * approving or rejecting one (checker). Who may decide is disbursement-service's rule (never the maker of that batch, by
- * subject); the page says why an officer cannot, instead of offering a button that would be refused.
+ * Finance: each province's ceiling and what is committed against it, the province's batches, preparing a batch (maker)
+ * and approving or rejecting one (checker). Who may decide is disbursement-service's rule (never the maker of that
+ * batch, by subject); the page says why an officer cannot, instead of offering a button that would be refused.
  */
 @Controller
 class FinancePages {
@@ -73,7 +73,10 @@ class FinancePages {
         return "finance";
     }
 
-    /** A maker sets a ceiling as they would write it ("Rp 480.000.000" or "480000000"); below what is committed is refused. */
+    /**
+     * A maker sets a ceiling as they would write it ("Rp 480.000.000" or "480000000"); below what is committed is
+     * refused.
+     */
     @PostMapping("/finance/budgets")
     String setCeiling(
             @RequestParam String programId,

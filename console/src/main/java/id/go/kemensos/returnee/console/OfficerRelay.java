@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls to the services as the signed-in officer: each request carries the officer's own access token (token relay), so
- * the service decides what this officer may see and do exactly as it would for a call from anywhere else. A refusal or a
- * bad request comes back as {@link Refused} with the service's own explanation, for the page to show.
+ * the service decides what this officer may see and do exactly as it would for a call from anywhere else. A refusal or
+ * a bad request comes back as {@link Refused} with the service's own explanation, for the page to show.
  */
 @Component
 class OfficerRelay {

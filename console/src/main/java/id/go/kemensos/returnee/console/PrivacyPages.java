@@ -21,12 +21,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Law 27/2022 in the console. The data protection officer finds the person a request is about by NIK and erases their
  * personal data (a ground, the request's reference, and a confirmation: it cannot be undone). Auditors and the data
- * protection officer read the access log: who read or exported personal data, of one person, by one officer, or in a period.
+ * protection officer read the access log: who read or exported personal data, of one person, by one officer, or in a
+ * period.
  */
 @Controller
 class PrivacyPages {
 
-    /** The grounds registration-service accepts (Law 27/2022: the subject's request, the end of retention, an order). */
+    /**
+     * The grounds registration-service accepts (Law 27/2022: the subject's request, the end of retention, an order).
+     */
     static final List<String> GROUNDS = List.of("DATA_SUBJECT_REQUEST", "RETENTION_ENDED", "ORDER");
 
     private static final ZoneId WIB = ZoneId.of("Asia/Jakarta");

@@ -15,8 +15,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Province names and the time zone each works in (reference/provinces.csv), and regency names (reference/regencies.csv):
- * data, not code.
+ * Province names and the time zone each works in (reference/provinces.csv), and regency names
+ * (reference/regencies.csv): data, not code.
  */
 @Component("provinces")
 public class Provinces {

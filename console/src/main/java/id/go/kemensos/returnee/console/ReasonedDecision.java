@@ -6,8 +6,8 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * An officer's decision that a service takes with a reason alone ({@code {"reason": ...}}: rejecting a batch, accepting an
- * account, reissuing a payment). A blank reason never leaves the console; the page says what is missing, or what the
+ * An officer's decision that a service takes with a reason alone ({@code {"reason": ...}}: rejecting a batch, accepting
+ * an account, reissuing a payment). A blank reason never leaves the console; the page says what is missing, or what the
  * service refused and why, or that it is done.
  */
 final class ReasonedDecision {

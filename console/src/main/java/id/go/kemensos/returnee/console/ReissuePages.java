@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Payments the bank failed or returned, with why, and a maker's reissue (with a reason) to the payee's account as it is now;
- * the replacement goes through the budget and approval like any other payment.
+ * Payments the bank failed or returned, with why, and a maker's reissue (with a reason) to the payee's account as it is
+ * now; the replacement goes through the budget and approval like any other payment.
  */
 @Controller
 class ReissuePages {

@@ -95,8 +95,9 @@ class ReturneePages {
 
     /**
      * One person: their registration (masked as registration-service shows it to this officer) and every decision about
-     * them, current first. Decisions under Law 21/2007, with the protection services they entitle the person to, come only
-     * to protection officers; eligibility-service decides, the page only groups them. Another province's person is not found.
+     * them, current first. Decisions under Law 21/2007, with the protection services they entitle the person to, come
+     * only to protection officers; eligibility-service decides, the page only groups them. Another province's person is
+     * not found.
      */
     @GetMapping("/returnees/{beneficiaryId}")
     String person(@PathVariable UUID beneficiaryId, Model model) {
@@ -124,8 +125,8 @@ class ReturneePages {
 
     /**
      * One search box for a clerk: a full NIK (16 digits, as on the ID card) finds that person, anything else is a name
-     * (whole words, any order). Sent in a POST body to registration-service, so neither stands in a URL, browser history
-     * or log. Answers the list with the people found.
+     * (whole words, any order). Sent in a POST body to registration-service, so neither stands in a URL, browser
+     * history or log. Answers the list with the people found.
      */
     @PostMapping("/returnees/lookup")
     String lookup(
@@ -168,7 +169,10 @@ class ReturneePages {
         }
     }
 
-    /** A NIK look-up for the pages that offer one; a malformed NIK or nobody found is said on the page ({@code problem}). */
+    /**
+     * A NIK look-up for the pages that offer one; a malformed NIK or nobody found is said on the page
+     * ({@code problem}).
+     */
     static Optional<Person> findByNik(OfficerRelay services, String nik, Model model) {
         try {
             return Optional.ofNullable(services.registration()

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The rows of the officer's province held for review (a NIK that does not match the sex or birth date, a domicile outside
- * the province, a known NIK with another identity): each is registered or rejected, always with a reason.
+ * The rows of the officer's province held for review (a NIK that does not match the sex or birth date, a domicile
+ * outside the province, a known NIK with another identity): each is registered or rejected, always with a reason.
  */
 @Controller
 class ReviewPages {

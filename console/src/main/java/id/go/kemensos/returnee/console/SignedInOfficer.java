@@ -24,7 +24,9 @@ public record SignedInOfficer(
                 user.getSubject(), user.getPreferredUsername(), name, roles, user.getClaimAsString("province"));
     }
 
-    /** The platform's roles in an ID token's {@code roles} claim (the realm's roles mapper puts them in both tokens). */
+    /**
+     * The platform's roles in an ID token's {@code roles} claim (the realm's roles mapper puts them in both tokens).
+     */
     static Set<OfficerRole> rolesOf(OidcIdToken token) {
         List<String> claimed = token.getClaimAsStringList("roles");
         Set<OfficerRole> roles = EnumSet.noneOf(OfficerRole.class);

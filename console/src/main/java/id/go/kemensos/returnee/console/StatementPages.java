@@ -14,8 +14,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A finance maker imports the bank's statement (CSV or MT940, recognised by disbursement-service from the content) and sees
- * what matched, which credits came back (their payments become RETURNED, to reissue) and every break to look into.
+ * A finance maker imports the bank's statement (CSV or MT940, recognised by disbursement-service from the content) and
+ * sees what matched, which credits came back (their payments become RETURNED, to reissue) and every break to look into.
  */
 @Controller
 class StatementPages {

@@ -19,8 +19,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A provincial clerk's upload: choose or drop a CSV or XLSX list, then watch its progress (htmx polls a fragment until the
- * upload is done) and download the error report of the rows that were rejected, to fix and upload again.
+ * A provincial clerk's upload: choose or drop a CSV or XLSX list, then watch its progress (htmx polls a fragment until
+ * the upload is done) and download the error report of the rows that were rejected, to fix and upload again.
  */
 @Controller
 class UploadPages {

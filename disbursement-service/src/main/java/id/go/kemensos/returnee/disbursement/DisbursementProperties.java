@@ -17,8 +17,8 @@ public record DisbursementProperties(
     public record AccountInquiry(boolean enabled) {}
 
     /**
-     * Off by default: payments wait for an officer's approval. When on, it applies to the listed programs (none listed: all)
-     * and to amounts up to maxAmount.
+     * Off by default: payments wait for an officer's approval. When on, it applies to the listed programs (none listed:
+     * all) and to amounts up to maxAmount.
      */
     public record AutoApproval(boolean enabled, long maxAmount, List<String> programs) {
 

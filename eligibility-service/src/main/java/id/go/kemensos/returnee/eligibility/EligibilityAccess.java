@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * eligibility-service's row of the role matrix (README, "Who may do what"). The ministry rules reviews, overrides and
- * re-evaluates; decisions and their explanations are read by the ministry, auditors and, for their own province's people
- * (enforced at the query), provincial officers.
+ * re-evaluates; decisions and their explanations are read by the ministry, auditors and, for their own province's
+ * people (enforced at the query), provincial officers.
  */
 @Component
 class EligibilityAccess implements ServiceAccessRules {

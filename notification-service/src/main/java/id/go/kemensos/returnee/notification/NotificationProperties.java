@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record NotificationProperties(URI smsGatewayUrl, URI deliveryReceiptUrl, Dispatch dispatch) {
 
     /**
-     * @param receiptWait  how long after sending the gateway's receipt is awaited before its status is asked for (then again
-     *                     after twice as long each time, at most a day apart)
-     * @param receiptChecks how many times it is asked; after the last, the message stays SENT, noted as without a receipt
+     * @param receiptWait  how long after sending the gateway's receipt is awaited before its status is asked for (then
+     * again after twice as long each time, at most a day apart)
+     * @param receiptChecks how many times it is asked; after the last, the message stays SENT, noted as without a
+     * receipt
      */
     public record Dispatch(
             Duration interval,

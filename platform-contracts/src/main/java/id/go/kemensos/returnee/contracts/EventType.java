@@ -3,8 +3,8 @@ package id.go.kemensos.returnee.contracts;
 import java.net.URI;
 
 /**
- * Identity of one event contract: its CloudEvents type (reverse-DNS, versioned), the producer's topic and source, and the
- * payload record. Additive changes keep the version; a breaking change is a new type ending in {@code .v2}.
+ * Identity of one event contract: its CloudEvents type (reverse-DNS, versioned), the producer's topic and source, and
+ * the payload record. Additive changes keep the version; a breaking change is a new type ending in {@code .v2}.
  */
 public record EventType(String type, String aggregateType, URI source, Class<? extends PlatformEvent> payload) {
 
@@ -25,8 +25,8 @@ public record EventType(String type, String aggregateType, URI source, Class<? e
     }
 
     /**
-     * An event every service raises (its source, null here, is the producing service, set by the outbox from the service's
-     * name), e.g. the record of a read of personal data.
+     * An event every service raises (its source, null here, is the producing service, set by the outbox from the
+     * service's name), e.g. the record of a read of personal data.
      */
     public static EventType sharedBy(String aggregateType, Class<? extends PlatformEvent> payload, int version) {
         return new EventType(

@@ -13,7 +13,10 @@ public final class MaskedValues {
         return "***" + value.substring(Math.max(0, value.length() - 4));
     }
 
-    /** A NIK keeps its region part (province and regency, not personal) and its last two digits: {@code 5202************01}. */
+    /**
+     * A NIK keeps its region part (province and regency, not personal) and its last two digits:
+     * {@code 5202************01}.
+     */
     public static String nik(String nik) {
         if (nik == null || nik.length() < 8) {
             return "****************";

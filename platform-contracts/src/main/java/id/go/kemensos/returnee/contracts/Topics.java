@@ -10,15 +10,15 @@ import java.util.function.Function;
 public final class Topics {
 
     /**
-     * The topic configuration that keeps every record forever (Kafka's retention.ms, retention.bytes and cleanup.policy): what
-     * the event topics are created with, and what the audit service checks they still have.
+     * The topic configuration that keeps every record forever (Kafka's retention.ms, retention.bytes and
+     * cleanup.policy): what the event topics are created with, and what the audit service checks they still have.
      */
     public static final Map<String, String> KEPT_FOREVER =
             Map.of("retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "delete");
 
     /**
-     * The settings of a topic that differ from {@link #KEPT_FOREVER}, by name, with the value it has (null: not set); empty
-     * when the topic keeps its records forever.
+     * The settings of a topic that differ from {@link #KEPT_FOREVER}, by name, with the value it has (null: not set);
+     * empty when the topic keeps its records forever.
      *
      * @param setting a topic's value of a setting, by name
      */

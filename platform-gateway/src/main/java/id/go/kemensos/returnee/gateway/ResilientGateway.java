@@ -28,9 +28,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON over HTTP to one external gateway, through the Resilience4j instances named after it (configured in application.yml
- * under {@code resilience4j.*.instances.<name>}): retry (outermost, only for calls that are safe to repeat), circuit
- * breaker, rate limiter, and a time limiter around the single HTTP exchange.
+ * JSON over HTTP to one external gateway, through the Resilience4j instances named after it (configured in
+ * application.yml under {@code resilience4j.*.instances.<name>}): retry (outermost, only for calls that are safe to
+ * repeat), circuit breaker, rate limiter, and a time limiter around the single HTTP exchange.
  */
 public class ResilientGateway {
 
@@ -78,8 +78,8 @@ public class ResilientGateway {
     }
 
     /**
-     * POSTs a JSON body. With {@code repeatable} false (a money transfer) a failure that may have reached the gateway is
-     * never retried here: the caller asks for the status first.
+     * POSTs a JSON body. With {@code repeatable} false (a money transfer) a failure that may have reached the gateway
+     * is never retried here: the caller asks for the status first.
      */
     public GatewayResponse post(String path, Object body, boolean repeatable) {
         byte[] bytes = json.writeValueAsBytes(body);

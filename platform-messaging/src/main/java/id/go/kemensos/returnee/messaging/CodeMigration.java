@@ -8,10 +8,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * A schema version written in Java because it needs what SQL does not have (the platform's keys, to index or seal existing
- * rows). The code is the migration: its checksum is its version, and a changed conversion gets a new version, never an
- * edited one. It runs outside a transaction (MySQL and MariaDB commit each ALTER TABLE anyway), so it is written to be run
- * again after a cut-short run. A service declares it as a bean; Flyway runs it between the SQL files.
+ * A schema version written in Java because it needs what SQL does not have (the platform's keys, to index or seal
+ * existing rows). The code is the migration: its checksum is its version, and a changed conversion gets a new version,
+ * never an edited one. It runs outside a transaction (MySQL and MariaDB commit each ALTER TABLE anyway), so it is
+ * written to be run again after a cut-short run. A service declares it as a bean; Flyway runs it between the SQL files.
  */
 public abstract class CodeMigration implements JavaMigration {
 

@@ -46,8 +46,8 @@ public class DeadLetterReplay {
     }
 
     /**
-     * @param unreplayable malformed records, which fail the same way every time; stepped over, and left in the dead-letter
-     *                     topic for inspection
+     * @param unreplayable malformed records, which fail the same way every time; stepped over, and left in the
+     * dead-letter topic for inspection
      * @param stoppedAt    the dead letter that failed again for another reason; the next replay starts there
      */
     public record Result(
@@ -152,7 +152,9 @@ public class DeadLetterReplay {
         }
     }
 
-    /** The record as it was on the original topic, so the handler sees the same position and headers as the first time. */
+    /**
+     * The record as it was on the original topic, so the handler sees the same position and headers as the first time.
+     */
     private static ConsumerRecord<String, byte[]> original(ConsumerRecord<String, byte[]> dead, String topic) {
         int partition = number(dead, KafkaHeaders.DLT_ORIGINAL_PARTITION)
                 .map(ByteBuffer::getInt)

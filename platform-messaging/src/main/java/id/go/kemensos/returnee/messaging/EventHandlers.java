@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * A handler can only name a type of that stream (its sealed interface); types it does not name are skipped, which keeps
  * additive contract changes safe. {@link EventInbox} delivers the events.
  *
- * @param <E> the events of the stream (a producer's sealed interface, or {@link PlatformEvent} for a consumer of several)
+ * @param <E> the events of the stream (a producer's sealed interface, or {@link PlatformEvent} for a consumer of
+ * several)
  */
 public final class EventHandlers<E extends PlatformEvent> {
 

@@ -4,10 +4,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers each record a listener receives to its consumer's handler exactly once: the record is decoded (a malformed one
- * goes to the dead-letter topic, see {@link MalformedEventException}), and the inbox check and the handler's effect commit
- * in one transaction, so a redelivered event changes nothing. An event of a type the consumer does not handle leaves no
- * trace: it has no effect to repeat.
+ * Delivers each record a listener receives to its consumer's handler exactly once: the record is decoded (a malformed
+ * one goes to the dead-letter topic, see {@link MalformedEventException}), and the inbox check and the handler's effect
+ * commit in one transaction, so a redelivered event changes nothing. An event of a type the consumer does not handle
+ * leaves no trace: it has no effect to repeat.
  */
 public class EventInbox {
 

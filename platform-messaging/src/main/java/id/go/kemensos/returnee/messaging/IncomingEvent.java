@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One CloudEvent read from Kafka, with its payload decoded when the type is one this platform knows. A consumer ignores types
- * it does not handle, which keeps additive contract changes safe.
+ * One CloudEvent read from Kafka, with its payload decoded when the type is one this platform knows. A consumer ignores
+ * types it does not handle, which keeps additive contract changes safe.
  */
 public record IncomingEvent(
         UUID id,

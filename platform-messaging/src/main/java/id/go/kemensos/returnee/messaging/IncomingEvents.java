@@ -11,7 +11,9 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads a Kafka record as a CloudEvent (binary or structured mode) with the CloudEvents SDK and decodes its payload. */
+/**
+ * Reads a Kafka record as a CloudEvent (binary or structured mode) with the CloudEvents SDK and decodes its payload.
+ */
 public class IncomingEvents {
 
     private final JsonMapper json;

@@ -7,8 +7,8 @@ import org.springframework.dao.PessimisticLockingFailureException;
 
 /**
  * Runs a transaction again when the database gave it up over locks (a deadlock victim, a lock wait timed out): InnoDB
- * expects its callers to retry (seen: parallel account checks that approve at once, all reserving one budget row; an SMS
- * receipt applied while the overdue receipts were being claimed).
+ * expects its callers to retry (seen: parallel account checks that approve at once, all reserving one budget row; an
+ * SMS receipt applied while the overdue receipts were being claimed).
  */
 public final class LockConflicts {
 

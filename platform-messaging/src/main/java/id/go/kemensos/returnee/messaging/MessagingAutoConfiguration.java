@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires the event mechanics into every service: consumers read raw bytes and decode CloudEvents themselves (so a poison
- * record reaches the listener's error handling instead of looping in the deserializer), failures are retried with backoff
- * and then dead-lettered to {@code <topic>.dlt}.
+ * record reaches the listener's error handling instead of looping in the deserializer), failures are retried with
+ * backoff and then dead-lettered to {@code <topic>.dlt}.
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(MessagingProperties.class)

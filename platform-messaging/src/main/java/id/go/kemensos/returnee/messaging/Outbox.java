@@ -14,13 +14,14 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Appends domain events to {@code outbox_event} inside the caller's transaction, so that a state change and its event commit
- * together or not at all. Debezium relays the rows to Kafka; nothing here talks to Kafka.
+ * Appends domain events to {@code outbox_event} inside the caller's transaction, so that a state change and its event
+ * commit together or not at all. Debezium relays the rows to Kafka; nothing here talks to Kafka.
  */
 public class Outbox {
 
     private static final String INSERT = """
-            INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload, ce_source, ce_time, ce_subject, ce_dataschema)
+            INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload, ce_source, ce_time, ce_subject,
+                ce_dataschema)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;

@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Deletes outbox and inbox rows past their retention. The outbox row has done its job once Debezium has read it from the
- * binlog; Kafka keeps the event forever. Deletes go in small chunks so that they never hold long locks.
+ * Deletes outbox and inbox rows past their retention. The outbox row has done its job once Debezium has read it from
+ * the binlog; Kafka keeps the event forever. Deletes go in small chunks so that they never hold long locks.
  */
 public class OutboxPurge {
 

@@ -6,9 +6,9 @@ import java.util.UUID;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records who read one person's personal data, or exported a file holding personal data, as a {@link PersonalDataAccessed}
- * event through this service's outbox (Law 27/2022: accountability). The record commits before the data is handed out: a
- * read that cannot be recorded fails.
+ * Records who read one person's personal data, or exported a file holding personal data, as a
+ * {@link PersonalDataAccessed} event through this service's outbox (Law 27/2022: accountability). The record commits
+ * before the data is handed out: a read that cannot be recorded fails.
  */
 public class PersonalDataAccessLog {
 

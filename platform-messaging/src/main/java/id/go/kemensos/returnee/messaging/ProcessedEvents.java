@@ -18,7 +18,9 @@ public class ProcessedEvents {
         this.jdbc = jdbc;
     }
 
-    /** @return true the first time this consumer sees the event; false for a duplicate, whose effect must be skipped. */
+    /**
+     * @return true the first time this consumer sees the event; false for a duplicate, whose effect must be skipped.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean markHandled(String consumer, UUID eventId) {
         return jdbc.update(

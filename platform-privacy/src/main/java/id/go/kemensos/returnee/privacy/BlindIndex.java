@@ -8,14 +8,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A NIK's blind index: HMAC-SHA256 under the platform's NIK index key, in hex. The same NIK always gives the same index,
- * so "registered once per NIK" and "registered in another province" still work on the index alone; without the key nobody
- * can compute one, and a NIK's 16 digits cannot be guessed back from it (a plain hash of so small a space could be).
+ * A NIK's blind index: HMAC-SHA256 under the platform's NIK index key, in hex. The same NIK always gives the same
+ * index, so "registered once per NIK" and "registered in another province" still work on the index alone; without the
+ * key nobody can compute one, and a NIK's 16 digits cannot be guessed back from it (a plain hash of so small a space
+ * could be).
  */
 public final class BlindIndex {
 
     private static final int LENGTH = 32;
-    /** A name word's token: 2 bytes, so that many words share each token (a token says little about the name it came from). */
+    /**
+     * A name word's token: 2 bytes, so that many words share each token (a token says little about the name it came
+     * from).
+     */
     private static final int NAME_TOKEN_BYTES = 2;
 
     private final PlatformKeys keys;
@@ -37,8 +41,8 @@ public final class BlindIndex {
     }
 
     /**
-     * The words of a name as they are searched: upper case, letters only, two letters or more ("Siti Aminah binti Ahmad" ->
-     * SITI, AMINAH, BINTI, AHMAD).
+     * The words of a name as they are searched: upper case, letters only, two letters or more ("Siti Aminah binti
+     * Ahmad" -> SITI, AMINAH, BINTI, AHMAD).
      */
     public static List<String> nameWords(String name) {
         if (name == null) {
@@ -54,9 +58,9 @@ public final class BlindIndex {
     }
 
     /**
-     * A name word's search token: the first bytes of a keyed PRF of the word (apart from NIK indexes by a prefix). Equal
-     * words give equal tokens, so a search can find a sealed name; a token is shared by many words, so a match is only a
-     * candidate, confirmed by opening the name.
+     * A name word's search token: the first bytes of a keyed PRF of the word (apart from NIK indexes by a prefix).
+     * Equal words give equal tokens, so a search can find a sealed name; a token is shared by many words, so a match is
+     * only a candidate, confirmed by opening the name.
      */
     public String nameToken(String word) {
         try {

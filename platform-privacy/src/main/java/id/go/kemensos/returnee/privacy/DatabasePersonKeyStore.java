@@ -12,10 +12,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The local key vault: {@code keyvault.person_key} on the stack's database server, beside (not in) the services' schemas.
- * Every service user may read it, registration-service creates keys and destroys them on erasure; a destroyed key's row
- * stays, empty, so that an erased person's id is never given a new key. Production may hold the same rows in Vault or a
- * KMS behind this interface.
+ * The local key vault: {@code keyvault.person_key} on the stack's database server, beside (not in) the services'
+ * schemas. Every service user may read it, registration-service creates keys and destroys them on erasure; a destroyed
+ * key's row stays, empty, so that an erased person's id is never given a new key. Production may hold the same rows in
+ * Vault or a KMS behind this interface.
  */
 public final class DatabasePersonKeyStore implements PersonKeyStore {
 

@@ -6,12 +6,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Where every person's wrapped data key is kept: one place, so that destroying it there makes the person's data unreadable
- * everywhere at once (a copy of a wrapped key anywhere else, e.g. in an event kept forever, would defeat erasure).
+ * Where every person's wrapped data key is kept: one place, so that destroying it there makes the person's data
+ * unreadable everywhere at once (a copy of a wrapped key anywhere else, e.g. in an event kept forever, would defeat
+ * erasure).
  */
 public interface PersonKeyStore {
 
-    /** Stores the person's wrapped key unless one exists (or existed and was destroyed); true when this call stored it. */
+    /**
+     * Stores the person's wrapped key unless one exists (or existed and was destroyed); true when this call stored it.
+     */
     boolean insertIfAbsent(UUID person, byte[] wrappedKey);
 
     /** Stores many new people's keys at once (an upload batch); a person who already has one keeps it. */

@@ -18,11 +18,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Each person's own data key (AES-256-GCM), wrapped by the master key with the person's id as associated data (a wrapped
- * key moved to another person's row does not open), kept in the {@link PersonKeyStore}. Erasing a person destroys it.
- * Unwrapped keys are kept in memory for {@link #DEFAULT_KEPT} at most (and a bounded number of them), so that reading a
- * page of people or a batch of events does not read and unwrap one key per field; a key destroyed by another service is
- * therefore still usable here for at most that long.
+ * Each person's own data key (AES-256-GCM), wrapped by the master key with the person's id as associated data (a
+ * wrapped key moved to another person's row does not open), kept in the {@link PersonKeyStore}. Erasing a person
+ * destroys it. Unwrapped keys are kept in memory for {@link #DEFAULT_KEPT} at most (and a bounded number of them), so
+ * that reading a page of people or a batch of events does not read and unwrap one key per field; a key destroyed by
+ * another service is therefore still usable here for at most that long.
  */
 public final class PersonKeys {
 
@@ -46,7 +46,9 @@ public final class PersonKeys {
                 .build();
     }
 
-    /** The person's key, created on first use; refused for a person whose key was destroyed (erased people stay erased). */
+    /**
+     * The person's key, created on first use; refused for a person whose key was destroyed (erased people stay erased).
+     */
     public Aead forPerson(UUID person) {
         Optional<Aead> existing = existing(person);
         if (existing.isPresent()) {
@@ -61,9 +63,9 @@ public final class PersonKeys {
     }
 
     /**
-     * New keys for people registered now (ids nobody has used), stored in one write, for the caller to seal their fields
-     * with. They are not kept here: if the caller's transaction rolls back, the keys are gone, and so must be anything
-     * sealed with them.
+     * New keys for people registered now (ids nobody has used), stored in one write, for the caller to seal their
+     * fields with. They are not kept here: if the caller's transaction rolls back, the keys are gone, and so must be
+     * anything sealed with them.
      */
     public Map<UUID, Aead> createAll(Collection<UUID> people) {
         Map<UUID, byte[]> wrapped = new LinkedHashMap<>();
@@ -90,7 +92,8 @@ public final class PersonKeys {
 
     /**
      * Refuses a person whose key was never created: a service other than registration seals an existing row (a schema
-     * migration) only once registration-service (its schema version 9) has created the keys of people registered before.
+     * migration) only once registration-service (its schema version 9) has created the keys of people registered
+     * before.
      */
     public void requireExisting(UUID person) {
         if (existing(person).isEmpty() && !store.destroyed(person)) {
@@ -100,7 +103,10 @@ public final class PersonKeys {
         }
     }
 
-    /** Reads the keys of these people in one go (a page of a list, a batch of events), so that opening them reads nothing more. */
+    /**
+     * Reads the keys of these people in one go (a page of a list, a batch of events), so that opening them reads
+     * nothing more.
+     */
     public void load(Collection<UUID> people) {
         List<UUID> missing = people.stream()
                 .distinct()

@@ -13,10 +13,11 @@ import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Seals one personal field of one person (a name, a phone, an account number) with that person's data key, binding it to
- * the person and the field as associated data, so that a sealed value copied to another person or field does not open.
- * Sealed text is {@value #PREFIX} followed by URL-safe base64; it can be stored in a column or an event payload. A record
- * (a person's {@link PersonalDetails}, eligibility's facts) is sealed whole as JSON: one operation per record, not per field.
+ * Seals one personal field of one person (a name, a phone, an account number) with that person's data key, binding it
+ * to the person and the field as associated data, so that a sealed value copied to another person or field does not
+ * open. Sealed text is {@value #PREFIX} followed by URL-safe base64; it can be stored in a column or an event payload.
+ * A record (a person's {@link PersonalDetails}, eligibility's facts) is sealed whole as JSON: one operation per record,
+ * not per field.
  */
 public final class PersonalDataCipher {
 
@@ -56,7 +57,10 @@ public final class PersonalDataCipher {
         return openRecord(person, DETAILS, sealed, PersonalDetails.class);
     }
 
-    /** The personal fields of a registration: opened, or as an event from before sealing carried them; empty once erased. */
+    /**
+     * The personal fields of a registration: opened, or as an event from before sealing carried them; empty once
+     * erased.
+     */
     public Optional<PersonalDetails> details(ReturneeRegistered registered) {
         return registered.personalData() == null
                 ? Optional.of(registered.clearDetails())
@@ -103,8 +107,8 @@ public final class PersonalDataCipher {
     }
 
     /**
-     * The value; empty when the person's data was erased (their key destroyed). A value that was not sealed for this person
-     * and field, or was altered, is refused: that is tampering, not erasure.
+     * The value; empty when the person's data was erased (their key destroyed). A value that was not sealed for this
+     * person and field, or was altered, is refused: that is tampering, not erasure.
      */
     public Optional<String> open(UUID person, String field, String sealed) {
         if (sealed == null) {

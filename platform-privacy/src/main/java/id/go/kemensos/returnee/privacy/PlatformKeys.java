@@ -24,14 +24,14 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The platform's two secret keys, as Tink keysets: the master key, which wraps every person's data key (AES-256-GCM), and
- * the NIK index key (HMAC-SHA256), which makes blind indexes. Read from a directory, each key either
+ * The platform's two secret keys, as Tink keysets: the master key, which wraps every person's data key (AES-256-GCM),
+ * and the NIK index key (HMAC-SHA256), which makes blind indexes. Read from a directory, each key either
  * <ul>
- *   <li>sealed by a key held in HashiCorp Vault's transit engine ({@code master-key.vault.json}: Vault's address, the
- *       transit key's name and the keyset encrypted by it, opened once at start through {@link VaultTransitAead} with the
- *       token in {@value #VAULT_TOKEN}, e.g. Vault Agent's token sink), so that the files alone open nothing; the local stack
- *       does this with its Vault simulator, production with its Vault;</li>
- *   <li>or in clear ({@value #MASTER_KEY}), mounted as a secret, for a deployment without a Vault (and unit tests).</li>
+ * <li>sealed by a key held in HashiCorp Vault's transit engine ({@code master-key.vault.json}: Vault's address, the
+ * transit key's name and the keyset encrypted by it, opened once at start through {@link VaultTransitAead} with the
+ * token in {@value #VAULT_TOKEN}, e.g. Vault Agent's token sink), so that the files alone open nothing; the local stack
+ * does this with its Vault simulator, production with its Vault;</li>
+ * <li>or in clear ({@value #MASTER_KEY}), mounted as a secret, for a deployment without a Vault (and unit tests).</li>
  * </ul>
  * The rest of this module only sees the master key as an {@link Aead}.
  */
@@ -67,8 +67,8 @@ public final class PlatformKeys {
     }
 
     /**
-     * Reads the keys: the master key must be there (a missing file stops the caller with one line naming it); the NIK index
-     * key only where NIKs are looked up (registration-service), so the other services are not given it.
+     * Reads the keys: the master key must be there (a missing file stops the caller with one line naming it); the NIK
+     * index key only where NIKs are looked up (registration-service), so the other services are not given it.
      */
     public static PlatformKeys load(Path directory) {
         return load(directory, null);
@@ -97,8 +97,9 @@ public final class PlatformKeys {
     }
 
     /**
-     * Seals both keys with the Vault transit key {@code transitKey} (a token allowed to encrypt): a key already sealed is kept,
-     * a key in clear is sealed and its clear file deleted, a missing key is generated. Never replaces key material.
+     * Seals both keys with the Vault transit key {@code transitKey} (a token allowed to encrypt): a key already sealed
+     * is kept, a key in clear is sealed and its clear file deleted, a missing key is generated. Never replaces key
+     * material.
      */
     public static void sealInVault(Path directory, URI vault, String token, String transitKey) {
         Aead kek = VaultTransitAead.connect(vault, token, transitKey);

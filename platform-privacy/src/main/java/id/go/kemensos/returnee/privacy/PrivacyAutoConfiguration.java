@@ -15,9 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The platform's keys for a service that holds personal data, read from {@code platform.keys-dir} (PLATFORM_KEYS_DIR; the
- * local stack passes its work/keys, production mounts the key files as secrets) and, where sealed in Vault, opened there
- * ({@code platform.vault.address}, VAULT_ADDR, overrides the address the files name), and the person keys of the key vault.
+ * The platform's keys for a service that holds personal data, read from {@code platform.keys-dir} (PLATFORM_KEYS_DIR;
+ * the local stack passes its work/keys, production mounts the key files as secrets) and, where sealed in Vault, opened
+ * there ({@code platform.vault.address}, VAULT_ADDR, overrides the address the files name), and the person keys of the
+ * key vault.
  */
 @AutoConfiguration
 @ConditionalOnProperty("platform.keys-dir")
@@ -37,8 +38,9 @@ public class PrivacyAutoConfiguration {
     }
 
     /**
-     * On the service's data source, not its JdbcTemplate bean: that one waits for the schema migrations, and a migration
-     * that seals existing rows needs the keys. Statements still join the service's transactions (same data source).
+     * On the service's data source, not its JdbcTemplate bean: that one waits for the schema migrations, and a
+     * migration that seals existing rows needs the keys. Statements still join the service's transactions (same data
+     * source).
      */
     @Bean
     PersonKeyStore personKeyStore(DataSource dataSource, ObjectProvider<Clock> clock) {

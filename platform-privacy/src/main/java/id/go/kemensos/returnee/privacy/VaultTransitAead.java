@@ -25,11 +25,11 @@ import org.springframework.vault.support.VaultResponse;
 import org.springframework.web.client.HttpStatusCodeException;
 
 /**
- * A key held by HashiCorp Vault's transit engine, as a Tink {@link Aead}: encryption and decryption happen inside Vault, so
- * the key itself never reaches the platform. Used as the key-encryption key of the platform's keysets ({@link PlatformKeys}),
- * i.e. once per key at a service's start, not per person. Associated data goes to Vault's {@code associated_data} (AES-GCM
- * keys), which Spring Vault's transit template does not expose, hence the plain {@code write}. Vault being briefly
- * unreachable or failing (5xx) is retried with backoff; a refusal (403, 400) is not.
+ * A key held by HashiCorp Vault's transit engine, as a Tink {@link Aead}: encryption and decryption happen inside
+ * Vault, so the key itself never reaches the platform. Used as the key-encryption key of the platform's keysets
+ * ({@link PlatformKeys}), i.e. once per key at a service's start, not per person. Associated data goes to Vault's
+ * {@code associated_data} (AES-GCM keys), which Spring Vault's transit template does not expose, hence the plain
+ * {@code write}. Vault being briefly unreachable or failing (5xx) is retried with backoff; a refusal (403, 400) is not.
  */
 public final class VaultTransitAead implements Aead {
 

@@ -11,8 +11,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The API description says that every operation needs an officer's login through the provider (OpenID Connect discovery),
- * so Swagger UI's Authorize button logs in there; {@link Officer} parameters are resolved from the token, not documented.
+ * The API description says that every operation needs an officer's login through the provider (OpenID Connect
+ * discovery), so Swagger UI's Authorize button logs in there; {@link Officer} parameters are resolved from the token,
+ * not documented.
  */
 @AutoConfiguration(after = PlatformSecurityAutoConfiguration.class)
 @ConditionalOnClass(OpenApiCustomizer.class)

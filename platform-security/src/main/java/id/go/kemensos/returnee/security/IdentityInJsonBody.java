@@ -24,12 +24,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses a JSON body whose top level names who acts ({@code approvedBy}, {@code officer}, ...), whether or not the
- * endpoint reads a body at all: an approval sent with {@code {"approvedBy": "someone.else"}} must not pass as the caller's
- * own. Runs after authentication (an anonymous caller learns nothing from it); the body is read once and handed on.
+ * endpoint reads a body at all: an approval sent with {@code {"approvedBy": "someone.else"}} must not pass as the
+ * caller's own. Runs after authentication (an anonymous caller learns nothing from it); the body is read once and
+ * handed on.
  */
 final class IdentityInJsonBody extends OncePerRequestFilter {
 
-    /** Officers' JSON requests are small; larger bodies (none exist today) pass unchecked rather than being held in memory. */
+    /**
+     * Officers' JSON requests are small; larger bodies (none exist today) pass unchecked rather than being held in
+     * memory.
+     */
     private static final int MAX_CHECKED_BYTES = 1 << 20;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -59,7 +63,9 @@ final class IdentityInJsonBody extends OncePerRequestFilter {
         chain.doFilter(new ReadAgain(request, body), response);
     }
 
-    /** Reads only the top level's property names, skipping their values: the endpoint parses the body itself afterwards. */
+    /**
+     * Reads only the top level's property names, skipping their values: the endpoint parses the body itself afterwards.
+     */
     private static String identityField(byte[] body) {
         try (JsonParser parser = JSON.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {

@@ -12,8 +12,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Refuses a request that names the acting officer itself in a parameter (form field or query; JSON bodies are
- * {@link IdentityInJsonBody}'s): who acted is the token's subject, and a client still sending {@code approvedBy} should learn
- * that it is no longer read rather than believe it was recorded. Also answers an officer's request about another province.
+ * {@link IdentityInJsonBody}'s): who acted is the token's subject, and a client still sending {@code approvedBy} should
+ * learn that it is no longer read rather than believe it was recorded. Also answers an officer's request about another
+ * province.
  */
 @RestControllerAdvice
 final class IdentityInRequestRefusal implements HandlerInterceptor {

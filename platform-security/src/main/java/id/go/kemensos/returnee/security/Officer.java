@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * The officer making a request, as their validated access token says: the subject (the provider's stable id, which events
- * record and maker-checker compares), a name to show, roles and, for a provincial officer, the one province they work in.
- * Nothing here ever comes from a request body or parameter.
+ * The officer making a request, as their validated access token says: the subject (the provider's stable id, which
+ * events record and maker-checker compares), a name to show, roles and, for a provincial officer, the one province they
+ * work in. Nothing here ever comes from a request body or parameter.
  *
  * @param province two-digit province code for a province-bound officer; null for nationwide officers
  */
@@ -26,8 +26,8 @@ public record Officer(String subject, String username, String displayName, Set<O
     }
 
     /**
-     * Reads a validated token. A province claim that is not a two-digit code is ignored, and a provincial officer without a
-     * valid one loses that role: an officer bound to no province must not see them all.
+     * Reads a validated token. A province claim that is not a two-digit code is ignored, and a provincial officer
+     * without a valid one loses that role: an officer bound to no province must not see them all.
      */
     public static Officer from(Jwt token) {
         String province = token.getClaimAsString(PROVINCE_CLAIM);
@@ -59,9 +59,9 @@ public record Officer(String subject, String username, String displayName, Set<O
     }
 
     /**
-     * The province a request works in: for a province-bound officer their own (a parameter naming another is refused with
-     * {@link OutsideProvince}, 403, since the officer asked for it openly; single records of another province are 404 at
-     * their query instead); for a nationwide officer whatever was asked, possibly null (all).
+     * The province a request works in: for a province-bound officer their own (a parameter naming another is refused
+     * with {@link OutsideProvince}, 403, since the officer asked for it openly; single records of another province are
+     * 404 at their query instead); for a nationwide officer whatever was asked, possibly null (all).
      */
     public String provinceFor(String requested) {
         if (province == null) {
@@ -81,7 +81,10 @@ public record Officer(String subject, String username, String displayName, Set<O
         }
     }
 
-    /** Whether this officer may learn that someone is, or may be, a trafficking victim (need to know, Law 21/2007 Art. 44). */
+    /**
+     * Whether this officer may learn that someone is, or may be, a trafficking victim (need to know, Law 21/2007 Art.
+     * 44).
+     */
     public boolean knowsProtectionStatus() {
         return roles.contains(OfficerRole.PROTECTION_OFFICER);
     }

@@ -4,12 +4,14 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What an officer may do, as the identity provider asserts it in the access token's {@code roles} claim. One person may hold
- * several (a finance lead may prepare and approve batches), but never prepares and approves the same batch: that is checked
- * by subject where the batch is decided, not by role.
+ * What an officer may do, as the identity provider asserts it in the access token's {@code roles} claim. One person may
+ * hold several (a finance lead may prepare and approve batches), but never prepares and approves the same batch: that
+ * is checked by subject where the batch is decided, not by role.
  */
 public enum OfficerRole {
-    /** Registers, uploads and amends the returnees of the province in the token's {@code province} claim, and no others. */
+    /**
+     * Registers, uploads and amends the returnees of the province in the token's {@code province} claim, and no others.
+     */
     PROVINCIAL_OFFICER,
     /** Nationwide: rules eligibility reviews and overrides, starts re-evaluations. */
     MINISTRY_OFFICER,
@@ -17,17 +19,19 @@ public enum OfficerRole {
     FINANCE_MAKER,
     /** Approves or rejects payment batches that someone else prepared. */
     FINANCE_CHECKER,
-    /** Reads what an audit needs: ledger, verification, replays, timelines, justifications, reports. Changes nothing. */
+    /**
+     * Reads what an audit needs: ledger, verification, replays, timelines, justifications, reports. Changes nothing.
+     */
     AUDITOR,
     /**
-     * May learn that a person is, or may be, a trafficking victim (Law 21/2007 Art. 44): reads and rules decisions under a
-     * restricted law and sees the facts that identify a victim (category, referral source). Nationwide, or confined to the
-     * token's province when it has one. Nobody else learns it.
+     * May learn that a person is, or may be, a trafficking victim (Law 21/2007 Art. 44): reads and rules decisions
+     * under a restricted law and sees the facts that identify a victim (category, referral source). Nationwide, or
+     * confined to the token's province when it has one. Nobody else learns it.
      */
     PROTECTION_OFFICER,
     /**
-     * The data protection officer (Law 27/2022): reads who accessed personal data and, with a reason, has a person's data
-     * erased. No business actions.
+     * The data protection officer (Law 27/2022): reads who accessed personal data and, with a reason, has a person's
+     * data erased. No business actions.
      */
     DATA_PROTECTION_OFFICER,
     /** Operates the platform: dead letters, topic and retention checks, metrics. No business actions. */

@@ -6,7 +6,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** Turns a validated access token into an authentication whose authorities are the officer's roles and whose name is the subject. */
+/**
+ * Turns a validated access token into an authentication whose authorities are the officer's roles and whose name is the
+ * subject.
+ */
 final class OfficerTokenConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override

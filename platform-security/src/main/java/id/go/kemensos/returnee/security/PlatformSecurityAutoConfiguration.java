@@ -83,8 +83,8 @@ public class PlatformSecurityAutoConfiguration {
     }
 
     /**
-     * Keys are fetched from the provider's discovery document on first use, so a service starts even while the provider is
-     * still starting; every token's issuer, audience, subject and expiry are checked, not only its signature.
+     * Keys are fetched from the provider's discovery document on first use, so a service starts even while the provider
+     * is still starting; every token's issuer, audience, subject and expiry are checked, not only its signature.
      */
     @Bean
     JwtDecoder officerTokenDecoder(PlatformSecurityProperties properties) {

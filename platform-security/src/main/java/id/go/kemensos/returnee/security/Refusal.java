@@ -7,7 +7,9 @@ package id.go.kemensos.returnee.security;
  */
 public class Refusal extends RuntimeException {
 
-    /** What was refused: a thing that does not exist, a state that does not allow it, or an officer who may not do it. */
+    /**
+     * What was refused: a thing that does not exist, a state that does not allow it, or an officer who may not do it.
+     */
     public enum Kind {
         NOT_FOUND,
         CONFLICT,

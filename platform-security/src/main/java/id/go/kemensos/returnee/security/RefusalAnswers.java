@@ -5,7 +5,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Every controller of every service answers a refusal the same way: 404, 409 or 403 with the reason as a problem detail. */
+/**
+ * Every controller of every service answers a refusal the same way: 404, 409 or 403 with the reason as a problem
+ * detail.
+ */
 @RestControllerAdvice
 final class RefusalAnswers {
 

@@ -11,9 +11,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Outside the local stack a service starts only with its own secrets: every name in {@code platform.secrets} (all
- * services: database, migrations, Kafka) and {@code platform.service-secrets} (the service's own, e.g. the SMS gateway's
- * receipt secret) must be set, so that the local stack's defaults in the configuration are never what production runs
- * with. The local stack says it is one ({@code PLATFORM_LOCAL_STACK=true}). A missing secret stops the start with one line.
+ * services: database, migrations, Kafka) and {@code platform.service-secrets} (the service's own, e.g. the SMS
+ * gateway's receipt secret) must be set, so that the local stack's defaults in the configuration are never what
+ * production runs with. The local stack says it is one ({@code PLATFORM_LOCAL_STACK=true}). A missing secret stops the
+ * start with one line.
  */
 public final class RequiredSecrets implements EnvironmentPostProcessor, Ordered {
 

@@ -14,11 +14,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A CSV file the platform hands out (error reports, timelines, payment and replay reports), safe to open in a spreadsheet.
- * A text cell that a spreadsheet would run as a formula (it begins with {@code =}, {@code +}, {@code -}, {@code @}, a tab
- * or a carriage return: OWASP's "CSV injection") is written with a leading apostrophe, so that the spreadsheet shows the
- * text instead of running it; numbers are written as numbers. An uploaded list that comes back through the registration
- * reader loses the apostrophe again. Files are UTF-8 with a byte-order mark, without which Excel misreads names.
+ * A CSV file the platform hands out (error reports, timelines, payment and replay reports), safe to open in a
+ * spreadsheet. A text cell that a spreadsheet would run as a formula (it begins with {@code =}, {@code +}, {@code -},
+ * {@code @}, a tab or a carriage return: OWASP's "CSV injection") is written with a leading apostrophe, so that the
+ * spreadsheet shows the text instead of running it; numbers are written as numbers. An uploaded list that comes back
+ * through the registration reader loses the apostrophe again. Files are UTF-8 with a byte-order mark, without which
+ * Excel misreads names.
  */
 public final class SpreadsheetCsv implements Flushable, Closeable {
 
@@ -82,13 +83,18 @@ public final class SpreadsheetCsv implements Flushable, Closeable {
         }
     }
 
-    /** The text a cell holds, with an apostrophe in front when a spreadsheet would take it for a formula; null is empty. */
+    /**
+     * The text a cell holds, with an apostrophe in front when a spreadsheet would take it for a formula; null is empty.
+     */
     public static String cell(Object value) {
         String text = value == null ? "" : value.toString();
         return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
-    /** The reverse of {@link #cell}: a cell of one of these files read back (an uploaded error report) without the apostrophe. */
+    /**
+     * The reverse of {@link #cell}: a cell of one of these files read back (an uploaded error report) without the
+     * apostrophe.
+     */
     public static String unguarded(String cell) {
         return cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0
                 ? cell.substring(1)

@@ -14,8 +14,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * registration-service's row of the role matrix (README, "Who may do what"). Provincial officers register, upload, review and
- * amend the people of their own province (enforced at each query); the ministry and auditors read everyone.
+ * registration-service's row of the role matrix (README, "Who may do what"). Provincial officers register, upload,
+ * review and amend the people of their own province (enforced at each query); the ministry and auditors read everyone.
  */
 @Component
 class RegistrationAccess implements ServiceAccessRules {

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every read of one person's personal data and every export is recorded by the service that served it, kept in the ledger,
- * and answered to auditors and the data protection officer: who (subject), when, in which service, what, whose or which file.
+ * Every read of one person's personal data and every export is recorded by the service that served it, kept in the
+ * ledger, and answered to auditors and the data protection officer: who (subject), when, in which service, what, whose
+ * or which file.
  */
 @PlatformIntegrationTest
 class AccessLogIT {

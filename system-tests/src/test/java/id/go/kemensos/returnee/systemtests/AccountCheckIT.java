@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The bank's account inquiry before any approval: an account the bank knows under another holder is held for finance,
- * nothing is sent to it, and once the returnee gives their own account the payment is checked again and paid there, once.
+ * nothing is sent to it, and once the returnee gives their own account the payment is checked again and paid there,
+ * once.
  */
 @PlatformIntegrationTest
 class AccountCheckIT {

@@ -32,11 +32,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The auditor's side: the hash-chained ledger names the one row someone edited, deleted or moved (and the ledger read against
- * Kafka names the edited one too); "as of" a moment before a
- * batch was approved shows its payment unpaid; and the ledger explains a payment (decision, citations, maker, checker, bank
- * reference) and a person's history, masked; a topic whose retention would delete records is reported, and provisioning
- * sets it back to forever. WholeRunAuditIT replays the whole test run against the live report.
+ * The auditor's side: the hash-chained ledger names the one row someone edited, deleted or moved (and the ledger read
+ * against Kafka names the edited one too); "as of" a moment before a batch was approved shows its payment unpaid; and
+ * the ledger explains a payment (decision, citations, maker, checker, bank reference) and a person's history, masked; a
+ * topic whose retention would delete records is reported, and provisioning sets it back to forever. WholeRunAuditIT
+ * replays the whole test run against the live report.
  */
 @PlatformIntegrationTest
 class AuditTrailIT {

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Budgets and maker-checker, in Bali so that the ceilings are this test's own. Payments beyond a ceiling wait with the reason
- * and are paid, once each, when the ceiling is raised; with maker-checker a second officer approves a prepared batch, the
- * preparer cannot (whoever their token says they are, whatever a body says), and a rejected batch returns its payments and
- * its budget. An account amended while a payment is batched
- * does not redirect it: it is paid to the account its inquiry checked, or checked again if the batch is rejected.
+ * Budgets and maker-checker, in Bali so that the ceilings are this test's own. Payments beyond a ceiling wait with the
+ * reason and are paid, once each, when the ceiling is raised; with maker-checker a second officer approves a prepared
+ * batch, the preparer cannot (whoever their token says they are, whatever a body says), and a rejected batch returns
+ * its payments and its budget. An account amended while a payment is batched does not redirect it: it is paid to the
+ * account its inquiry checked, or checked again if the batch is rejected.
  */
 @PlatformIntegrationTest
 class BudgetAndBatchApprovalIT {
@@ -220,7 +220,9 @@ class BudgetAndBatchApprovalIT {
         return people;
     }
 
-    /** Gives the person a new account at registration and waits until disbursement's payee has it; returns the number. */
+    /**
+     * Gives the person a new account at registration and waits until disbursement's payee has it; returns the number.
+     */
     private static String amendAccount(UUID person) {
         String account =
                 (String) ReturneeMother.nyomanSuartaDenpasar().get("accountNumber"); // a fresh valid BRI number

@@ -16,10 +16,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * The auditor in the console, in a real browser: verifies the ledger, opens a paid person's timeline and, from it, why the
- * payment was made (decision, criteria and citations, maker and checker, bank reference, identifiers masked), with no form
- * that changes anything; an action crafted through the console is refused by the service, and a clerk cannot open the
- * auditor's pages.
+ * The auditor in the console, in a real browser: verifies the ledger, opens a paid person's timeline and, from it, why
+ * the payment was made (decision, criteria and citations, maker and checker, bank reference, identifiers masked), with
+ * no form that changes anything; an action crafted through the console is refused by the service, and a clerk cannot
+ * open the auditor's pages.
  */
 @PlatformIntegrationTest
 class ConsoleAuditorIT {

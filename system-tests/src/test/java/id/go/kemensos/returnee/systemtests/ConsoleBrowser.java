@@ -129,8 +129,8 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     /**
-     * A form POST from this page with its CSRF token, as a crafted request would send it (for showing that the service, not
-     * only the missing button, refuses): the status and the body.
+     * A form POST from this page with its CSRF token, as a crafted request would send it (for showing that the service,
+     * not only the missing button, refuses): the status and the body.
      */
     String postForm(String path, String formBody) {
         Object text = driver.executeAsyncScript(
@@ -145,7 +145,9 @@ final class ConsoleBrowser implements AutoCloseable {
         return String.valueOf(text);
     }
 
-    /** Saves the page as it looks now, at the laptop size and on a phone, and fails on serious accessibility violations. */
+    /**
+     * Saves the page as it looks now, at the laptop size and on a phone, and fails on serious accessibility violations.
+     */
     ConsoleBrowser check(String page) {
         screenshot(page);
         driver.manage().window().setSize(PHONE);

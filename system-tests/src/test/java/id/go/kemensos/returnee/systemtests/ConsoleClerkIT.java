@@ -18,10 +18,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * A provincial clerk in the console, in a real browser against the real stack: signs in at the identity provider, uploads
- * a list by choosing the file, watches the progress until the upload completes, downloads the error report, decides the
- * held row with a reason and switches to English; the clerk of another province cannot open that upload. Every page is
- * screenshotted (console/target/screenshots) and checked by axe-core.
+ * A provincial clerk in the console, in a real browser against the real stack: signs in at the identity provider,
+ * uploads a list by choosing the file, watches the progress until the upload completes, downloads the error report,
+ * decides the held row with a reason and switches to English; the clerk of another province cannot open that upload.
+ * Every page is screenshotted (console/target/screenshots) and checked by axe-core.
  */
 @PlatformIntegrationTest
 class ConsoleClerkIT {

@@ -21,9 +21,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * Maker-checker in the console, in a real browser: the finance maker prepares Bali's batch and is told why they cannot approve
- * it (no button), the checker approves it and its payments settle, and the auditor sees the same page with no action at all,
- * while a forged approval through the console is refused by disbursement-service.
+ * Maker-checker in the console, in a real browser: the finance maker prepares Bali's batch and is told why they cannot
+ * approve it (no button), the checker approves it and its payments settle, and the auditor sees the same page with no
+ * action at all, while a forged approval through the console is refused by disbursement-service.
  */
 @PlatformIntegrationTest
 class ConsoleFinanceIT {

@@ -16,9 +16,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * A ministry officer rules a decision that needs review in the console, in a real browser: the criterion not met is shown
- * with its legal basis, a ruling without a reason is not sent, the ruling with one takes the decision out of the queue and
- * the person is paid; the province is decided again and the page says how many outcomes changed; a clerk is refused the page.
+ * A ministry officer rules a decision that needs review in the console, in a real browser: the criterion not met is
+ * shown with its legal basis, a ruling without a reason is not sent, the ruling with one takes the decision out of the
+ * queue and the person is paid; the province is decided again and the page says how many outcomes changed; a clerk is
+ * refused the page.
  */
 @PlatformIntegrationTest
 class ConsoleMinistryIT {

@@ -20,10 +20,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * Finding people and accounting for their data, in a real browser: a clerk finds a returnee by full NIK (never in the URL)
- * and another province's clerk does not; the auditor replays the payment history now and as of yesterday and compares it
- * with the live report; the data protection officer finds the person, sees who read their data, and erases it, after which
- * nobody finds them by NIK.
+ * Finding people and accounting for their data, in a real browser: a clerk finds a returnee by full NIK (never in the
+ * URL) and another province's clerk does not; the auditor replays the payment history now and as of yesterday and
+ * compares it with the live report; the data protection officer finds the person, sees who read their data, and erases
+ * it, after which nobody finds them by NIK.
  */
 @PlatformIntegrationTest
 class ConsolePrivacyIT {

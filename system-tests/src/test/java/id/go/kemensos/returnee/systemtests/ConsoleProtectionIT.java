@@ -16,9 +16,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * A trafficking survivor's page, in a real browser: the protection officer of NTB sees the protection decision under Law
- * 21/2007 and the services it entitles her to, marked confidential; the NTB clerk opening the same page sees her registration
- * and the grant, and nothing that says she is a victim; Bali's clerk cannot open it at all.
+ * A trafficking survivor's page, in a real browser: the protection officer of NTB sees the protection decision under
+ * Law 21/2007 and the services it entitles her to, marked confidential; the NTB clerk opening the same page sees her
+ * registration and the grant, and nothing that says she is a victim; Bali's clerk cannot open it at all.
  */
 @PlatformIntegrationTest
 class ConsoleProtectionIT {

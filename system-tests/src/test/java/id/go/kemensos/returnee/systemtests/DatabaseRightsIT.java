@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What each database account may do, as the database itself enforces it: a service reads and writes the data of its own
- * schema and changes no table; the audit service appends to the ledger and can neither update nor delete it; the CDC user
- * reads the outboxes and no table of personal data.
+ * schema and changes no table; the audit service appends to the ledger and can neither update nor delete it; the CDC
+ * user reads the outboxes and no table of personal data.
  */
 @PlatformIntegrationTest
 class DatabaseRightsIT {

@@ -179,7 +179,10 @@ class DecisionSmsIT {
                 .toList();
     }
 
-    /** The returnee's wishes, recorded at the NTB desk by the NTB clerk (the recorder is the clerk's token, not the body). */
+    /**
+     * The returnee's wishes, recorded at the NTB desk by the NTB clerk (the recorder is the clerk's token, not the
+     * body).
+     */
     private static int preferences(UUID beneficiary, Map<String, ?> wishes) {
         return platform.api(PlatformService.NOTIFICATION, OfficerLogin.CLERK_NTB)
                 .put("/api/contacts/" + beneficiary + "/preferences", wishes)

@@ -37,9 +37,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Registrations in, explainable decisions out: every law and program in force decides each registration; an officer settles
- * a case that needs review; an amended account re-decides; a new rule version dropped in the rules directory takes over
- * after a restart and a re-evaluation command, each changed decision naming the one it supersedes.
+ * Registrations in, explainable decisions out: every law and program in force decides each registration; an officer
+ * settles a case that needs review; an amended account re-decides; a new rule version dropped in the rules directory
+ * takes over after a restart and a re-evaluation command, each changed decision naming the one it supersedes.
  */
 @PlatformIntegrationTest
 class EligibilityDecisionIT {
@@ -164,9 +164,10 @@ class EligibilityDecisionIT {
     }
 
     /**
-     * A case under the trafficking law that needs review is a protection officer's, of the people within their reach: the
-     * ministry neither sees it in its queue nor finds it to rule. The auditor's timeline says only that a restricted decision
-     * exists; the clerk's view of the person shows no category; no log line ties the person to the case.
+     * A case under the trafficking law that needs review is a protection officer's, of the people within their reach:
+     * the ministry neither sees it in its queue nor finds it to rule. The auditor's timeline says only that a
+     * restricted decision exists; the clerk's view of the person shows no category; no log line ties the person to the
+     * case.
      */
     @Test
     void aCaseUnderTheTraffickingLawIsRuledByAProtectionOfficerOnly() throws Exception {
@@ -469,7 +470,10 @@ class EligibilityDecisionIT {
         return null;
     }
 
-    /** The beneficiary's current grant decision while it waits for an officer (the queue itself is checked in the review test). */
+    /**
+     * The beneficiary's current grant decision while it waits for an officer (the queue itself is checked in the review
+     * test).
+     */
     private static JsonNode reviewOf(UUID beneficiary) {
         JsonNode grant = current(eligibility.decisionsOf(beneficiary), GRANT);
         return grant != null && "NEEDS_REVIEW".equals(grant.get("outcome").asString()) && !grant.hasNonNull("override")

@@ -41,10 +41,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each service reaches Kafka as its own principal, and the broker enforces what KafkaAccess grants: a service cannot write
- * an event topic (only the outbox relay does) nor read a topic it does not consume, it reads what it consumes with its own
- * group, and a wrong password does not log in. Nothing is written to a real topic: the allowed writes are checked through
- * the operations the broker says the principal may perform.
+ * Each service reaches Kafka as its own principal, and the broker enforces what KafkaAccess grants: a service cannot
+ * write an event topic (only the outbox relay does) nor read a topic it does not consume, it reads what it consumes
+ * with its own group, and a wrong password does not log in. Nothing is written to a real topic: the allowed writes are
+ * checked through the operations the broker says the principal may perform.
  */
 @PlatformIntegrationTest
 class KafkaAccessIT {

@@ -8,9 +8,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The subject (the identity provider's user id) of a demo officer, as the services record it in events and records in place
- * of a name: read from the {@code sub} claim of the officer's own access token. The token is only decoded, not verified: the
- * services verify it; this only learns which subject they will record.
+ * The subject (the identity provider's user id) of a demo officer, as the services record it in events and records in
+ * place of a name: read from the {@code sub} claim of the officer's own access token. The token is only decoded, not
+ * verified: the services verify it; this only learns which subject they will record.
  */
 final class OfficerSubjects {
 

@@ -18,7 +18,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The database drops the relay's binlog connections (a failover, an administrator's KILL): events keep flowing after it. */
+/**
+ * The database drops the relay's binlog connections (a failover, an administrator's KILL): events keep flowing after
+ * it.
+ */
 @PlatformIntegrationTest
 class OutboxRelayReconnectIT {
 

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The outbox relay stops while registrations are in flight and starts again: nothing is lost, nothing is relayed twice,
- * every registration reaches exactly one payment and its SMS. Then Kafka delivers duplicates, which have no second effect.
+ * every registration reaches exactly one payment and its SMS. Then Kafka delivers duplicates, which have no second
+ * effect.
  */
 @PlatformIntegrationTest
 class OutboxRelayResilienceIT {

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Everything at once against the ledger: the bank answers 30% of calls with errors, hangs or lost replies (the transfer done,
- * the answer never arriving); disbursement-service is killed while payments are in flight; and every grant decision is
- * delivered three times. Each eligible person is still paid exactly once, as the bank simulator counts.
+ * Everything at once against the ledger: the bank answers 30% of calls with errors, hangs or lost replies (the transfer
+ * done, the answer never arriving); disbursement-service is killed while payments are in flight; and every grant
+ * decision is delivered three times. Each eligible person is still paid exactly once, as the bank simulator counts.
  */
 @PlatformIntegrationTest
 class PaidExactlyOnceIT {

@@ -23,9 +23,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The key vault on the stack's database: registration's user creates a person's key and destroys it, every other service's
- * user reads it and can do neither; after destruction nothing sealed for the person opens, for anyone, and the person's id
- * never gets a key again.
+ * The key vault on the stack's database: registration's user creates a person's key and destroys it, every other
+ * service's user reads it and can do neither; after destruction nothing sealed for the person opens, for anyone, and
+ * the person's id never gets a key again.
  */
 @PlatformIntegrationTest
 class PersonKeyVaultIT {

@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A data protection officer erases a paid person (Law 27/2022): their key is destroyed, so their personal data reads as
- * erased in every service and in the audit ledger at once, while the ledger's chain still verifies, the replay still equals
- * the live payment report, the payment stays, and the same NIK registers again as a new person.
+ * erased in every service and in the audit ledger at once, while the ledger's chain still verifies, the replay still
+ * equals the live payment report, the payment stays, and the same NIK registers again as a new person.
  */
 @PlatformIntegrationTest
 class PersonalDataErasureIT {

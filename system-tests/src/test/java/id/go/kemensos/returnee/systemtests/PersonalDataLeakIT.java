@@ -30,17 +30,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Personal data is never kept or passed on in clear (Law 27/2022; Law 21/2007 Art. 44 for the category): after people are
- * registered at a desk and from an uploaded list (one row of it rejected), decided, paid and told, no record of any Kafka
- * topic (read from offset 0), no row of any table of any schema, and no log file of the stack holds their NIKs, phone
- * numbers, account numbers or names, no record or row carries a person's category or referral source as a value, and no
- * log line names one of them with a category. Only the bank and SMS simulators, which stand for outside systems that must
- * know an account or a phone, are not looked at.
+ * Personal data is never kept or passed on in clear (Law 27/2022; Law 21/2007 Art. 44 for the category): after people
+ * are registered at a desk and from an uploaded list (one row of it rejected), decided, paid and told, no record of any
+ * Kafka topic (read from offset 0), no row of any table of any schema, and no log file of the stack holds their NIKs,
+ * phone numbers, account numbers or names, no record or row carries a person's category or referral source as a value,
+ * and no log line names one of them with a category. Only the bank and SMS simulators, which stand for outside systems
+ * that must know an account or a phone, are not looked at.
  */
 @PlatformIntegrationTest
 class PersonalDataLeakIT {
 
-    /** A category or referral source given as a value, in JSON: sealed ({@code pd1:}), withheld or erased is not a value. */
+    /**
+     * A category or referral source given as a value, in JSON: sealed ({@code pd1:}), withheld or erased is not a
+     * value.
+     */
     private static final Pattern CATEGORY_VALUE =
             Pattern.compile("\"(category|referralSource)\"\\s*:\\s*\"(?!pd1:|\\[restricted]|\\[erased])[^\"]+\"");
 
@@ -198,8 +201,8 @@ class PersonalDataLeakIT {
     }
 
     /**
-     * Looks for the people's identifiers anywhere, and for a category or referral source as a value in a record or row about
-     * one of them; true when the text is about one of them.
+     * Looks for the people's identifiers anywhere, and for a category or referral source as a value in a record or row
+     * about one of them; true when the text is about one of them.
      */
     private static boolean check(String where, String text, List<String> secrets, List<UUID> ids, List<String> leaks) {
         for (String secret : secrets) {

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Malformed records on registration.events — one that is not a CloudEvent at all, one whose payload does not match its type —
- * go to registration.events.dlt once per consumer group, and every partition keeps flowing past them.
+ * Malformed records on registration.events — one that is not a CloudEvent at all, one whose payload does not match its
+ * type — go to registration.events.dlt once per consumer group, and every partition keeps flowing past them.
  */
 @PlatformIntegrationTest
 class PoisonMessageIT {
@@ -153,7 +153,10 @@ class PoisonMessageIT {
         }
     }
 
-    /** The dead-letter counter every service exposes on its metrics endpoint (an operator's: the platform admin's token). */
+    /**
+     * The dead-letter counter every service exposes on its metrics endpoint (an operator's: the platform admin's
+     * token).
+     */
     private static double deadLetterCount(PlatformService service) {
         ServiceApi.Response response =
                 platform.api(service, OfficerLogin.ADMIN).get("/actuator/metrics/platform.dead.letters");

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A provincial officer works in the province of their token and nowhere else: another province's person is not found (not
- * forbidden: their existence is not revealed), lists hold only the officer's province, naming another province is refused,
- * and a NIK registered in another province answers 409 without a word about that person.
+ * A provincial officer works in the province of their token and nowhere else: another province's person is not found
+ * (not forbidden: their existence is not revealed), lists hold only the officer's province, naming another province is
+ * refused, and a NIK registered in another province answers 409 without a word about that person.
  */
 @PlatformIntegrationTest
 class ProvinceBoundaryIT {

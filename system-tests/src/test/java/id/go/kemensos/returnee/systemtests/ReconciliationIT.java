@@ -23,9 +23,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A finance officer imports the bank's statement: a settled payment missing from it, an amount that differs and a line
- * the ledger does not know are breaks; a credit that came back makes its payment RETURNED; after the returnee's account is
- * amended the payment is reissued to the new account and paid once; the report counts it all. A statement in SWIFT MT940 is
- * matched the same way.
+ * the ledger does not know are breaks; a credit that came back makes its payment RETURNED; after the returnee's account
+ * is amended the payment is reissued to the new account and paid once; the report counts it all. A statement in SWIFT
+ * MT940 is matched the same way.
  */
 @PlatformIntegrationTest
 class ReconciliationIT {

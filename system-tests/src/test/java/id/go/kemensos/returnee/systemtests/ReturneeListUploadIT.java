@@ -39,9 +39,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An NTB clerk uploads a list mixing good, bad, duplicate and review rows: every row ends accepted, rejected or held, the
- * error report gives back exactly the rejected rows with their problems, the accepted people are registered and told by
- * SMS, and uploading the same file again registers nobody twice.
+ * An NTB clerk uploads a list mixing good, bad, duplicate and review rows: every row ends accepted, rejected or held,
+ * the error report gives back exactly the rejected rows with their problems, the accepted people are registered and
+ * told by SMS, and uploading the same file again registers nobody twice.
  */
 @PlatformIntegrationTest
 class ReturneeListUploadIT {
@@ -150,9 +150,9 @@ class ReturneeListUploadIT {
     }
 
     /**
-     * The NTB clerk rejects the row whose sex contradicts the NIK (the clerk must correct it) and registers the returnee who
-     * lives across the provincial border; each decision needs a reason, and a decided row cannot be decided again. The
-     * decisions record the clerk's subject (from the token), which the error report names.
+     * The NTB clerk rejects the row whose sex contradicts the NIK (the clerk must correct it) and registers the
+     * returnee who lives across the provincial border; each decision needs a reason, and a decided row cannot be
+     * decided again. The decisions record the clerk's subject (from the token), which the error report names.
      */
     private static void reviewHeldRows(UUID uploadId, Map<String, Object> wrongSex, Map<String, Object> livesInBali)
             throws Exception {
@@ -241,8 +241,9 @@ class ReturneeListUploadIT {
     }
 
     /**
-     * The same endpoint takes the clerk's Excel file: the phone and bank code typed as numbers, dates as real date cells, and a
-     * NIK that Excel turned into a number (shown as 5.2E+15, its 16th digit lost) rejected with its own explanation.
+     * The same endpoint takes the clerk's Excel file: the phone and bank code typed as numbers, dates as real date
+     * cells, and a NIK that Excel turned into a number (shown as 5.2E+15, its 16th digit lost) rejected with its own
+     * explanation.
      */
     @Test
     void anExcelWorkbookIsReadWithItsTypedNumbersAndDates() throws Exception {
@@ -345,8 +346,8 @@ class ReturneeListUploadIT {
     }
 
     /**
-     * A file over an upload limit is refused at once, whole, with the limit named (nothing of it is kept); a cell that a
-     * spreadsheet would run as a formula comes back in the error report as text behind an apostrophe.
+     * A file over an upload limit is refused at once, whole, with the limit named (nothing of it is kept); a cell that
+     * a spreadsheet would run as a formula comes back in the error report as text behind an apostrophe.
      */
     @Test
     void filesOverALimitAreRefusedWholeAndFormulasComeBackAsText() throws Exception {

@@ -33,10 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The README's role matrix against what the services do: every operation of every service's OpenAPI document must be in
- * the matrix (and every row of the matrix in a document), and each is called with no token, an expired token, a token of
- * another issuer and each demo officer's token. Expected: 401 without a valid token, 403 for a role the matrix does not
- * give, and neither for a role it gives (the call may still fail on its made-up ids or empty body, as 400 or 404). An
- * operation open to no officer (a gateway's signed callback) answers an officer's token as it answers none.
+ * the matrix (and every row of the matrix in a document), and each is called with no token, an expired token, a token
+ * of another issuer and each demo officer's token. Expected: 401 without a valid token, 403 for a role the matrix does
+ * not give, and neither for a role it gives (the call may still fail on its made-up ids or empty body, as 400 or 404).
+ * An operation open to no officer (a gateway's signed callback) answers an officer's token as it answers none.
  */
 @PlatformIntegrationTest
 class RoleMatrixIT {
@@ -54,7 +54,10 @@ class RoleMatrixIT {
             "PLATFORM_ADMIN");
     /** Each demo officer and the roles the demo realm gives them. */
     private static final Map<String, Set<String>> OFFICERS = new LinkedHashMap<>();
-    /** Bodies that keep an allowed call harmless: no re-evaluation of everyone, no ceiling set, a replay of an empty past. */
+    /**
+     * Bodies that keep an allowed call harmless: no re-evaluation of everyone, no ceiling set, a replay of an empty
+     * past.
+     */
     private static final Map<String, String> HARMLESS_BODIES = Map.of(
             "POST /api/reevaluations", "{\"ruleSetId\": \"role-matrix-no-such-rule-set\"}",
             "PUT /api/budgets/{programId}/{provinceCode}/{fiscalYear}", "{\"ceiling\": -1}",

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * notification-service is killed while it is sending, and every event it consumed is delivered again after it starts: each
- * returnee still gets exactly one SMS per event and template (registered, eligible, paid), as the SMS simulator counts.
+ * notification-service is killed while it is sending, and every event it consumed is delivered again after it starts:
+ * each returnee still gets exactly one SMS per event and template (registered, eligible, paid), as the SMS simulator
+ * counts.
  */
 @PlatformIntegrationTest
 class SmsExactlyOnceIT {

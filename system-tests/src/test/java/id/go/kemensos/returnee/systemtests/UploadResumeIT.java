@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * registration-service stops in the middle of a large upload and starts again: the upload resumes after its last committed
- * batch and ends with every row counted once and every accepted person registered once.
+ * registration-service stops in the middle of a large upload and starts again: the upload resumes after its last
+ * committed batch and ends with every row counted once and every accepted person registered once.
  */
 @PlatformIntegrationTest
 class UploadResumeIT {

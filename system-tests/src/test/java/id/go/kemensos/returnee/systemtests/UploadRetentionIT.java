@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Rows as uploaded are kept only until every row of the upload is decided plus the retention period (Law 27/2022): then
- * their values and NIKs are purged, the error report answers 410 saying when, and the upload's status and counts remain.
+ * their values and NIKs are purged, the error report answers 410 saying when, and the upload's status and counts
+ * remain.
  */
 @PlatformIntegrationTest
 class UploadRetentionIT {

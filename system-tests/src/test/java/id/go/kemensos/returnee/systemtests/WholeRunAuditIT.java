@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Runs last (Failsafe runs the system tests in alphabetical order): everything the other tests did (faulty banks, restarts,
- * redeliveries, reissues, rejected batches, poison records) is on Kafka, and the auditor's view of it must hold: the ledger's
- * chain is intact, and the disbursement history replayed from Kafka alone equals disbursement-service's live report.
+ * Runs last (Failsafe runs the system tests in alphabetical order): everything the other tests did (faulty banks,
+ * restarts, redeliveries, reissues, rejected batches, poison records) is on Kafka, and the auditor's view of it must
+ * hold: the ledger's chain is intact, and the disbursement history replayed from Kafka alone equals
+ * disbursement-service's live report.
  */
 @PlatformIntegrationTest
 class WholeRunAuditIT {

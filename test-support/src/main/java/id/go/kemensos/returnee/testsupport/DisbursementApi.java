@@ -4,7 +4,10 @@ import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
-/** disbursement-service's REST API as a finance officer's client calls it (the maker, unless {@link #as} says otherwise). */
+/**
+ * disbursement-service's REST API as a finance officer's client calls it (the maker, unless {@link #as} says
+ * otherwise).
+ */
 public final class DisbursementApi {
 
     private final ServiceApi api;

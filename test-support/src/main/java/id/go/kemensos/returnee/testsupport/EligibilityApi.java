@@ -6,7 +6,9 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** eligibility-service's REST API as a ministry officer's client calls it (unless {@link #as} names another officer). */
+/**
+ * eligibility-service's REST API as a ministry officer's client calls it (unless {@link #as} names another officer).
+ */
 public final class EligibilityApi {
 
     private final ServiceApi api;

@@ -33,8 +33,8 @@ public final class EventLog {
     }
 
     /**
-     * The records with this key, read as CloudEvents by the SDK's Kafka message reader. Records are selected by key before
-     * they are parsed, because the log may also hold malformed records that were dead-lettered.
+     * The records with this key, read as CloudEvents by the SDK's Kafka message reader. Records are selected by key
+     * before they are parsed, because the log may also hold malformed records that were dead-lettered.
      */
     public List<CloudEvent> cloudEvents(String topic, String key) {
         return raw(topic, r -> key.equals(r.key())).stream()

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts the real local stack (MariaDB with binlog, the KRaft Kafka broker, the Debezium outbox relay, the gateway
- * simulators) once per test JVM and stops it when the JVM exits. There is no Docker engine on our machines, so nothing is
- * skipped for its absence: the same infrastructure runs as local processes. A start failure fails the tests loudly.
+ * simulators) once per test JVM and stops it when the JVM exits. There is no Docker engine on our machines, so nothing
+ * is skipped for its absence: the same infrastructure runs as local processes. A start failure fails the tests loudly.
  */
 public final class LocalStackExtension implements BeforeAllCallback {
 
@@ -37,7 +37,9 @@ public final class LocalStackExtension implements BeforeAllCallback {
         return stack;
     }
 
-    /** Registers something that runs on the stack (a service, say) to be stopped before the stack when the JVM exits. */
+    /**
+     * Registers something that runs on the stack (a service, say) to be stopped before the stack when the JVM exits.
+     */
     public static synchronized void stopBeforeStack(AutoCloseable part) {
         STOP_FIRST.push(part);
     }

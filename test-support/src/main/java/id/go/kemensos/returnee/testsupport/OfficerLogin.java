@@ -3,8 +3,8 @@ package id.go.kemensos.returnee.testsupport;
 import id.go.kemensos.returnee.infra.identity.DemoOfficers;
 
 /**
- * Access tokens of the local stack's demo officers, obtained from the identity provider as any client would (the OAuth 2.0
- * password grant of the demo realm's command-line client); the services validate them like any other.
+ * Access tokens of the local stack's demo officers, obtained from the identity provider as any client would (the OAuth
+ * 2.0 password grant of the demo realm's command-line client); the services validate them like any other.
  */
 public final class OfficerLogin {
 

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Read access to every service's schema for assertions, as the database administrator. Services themselves can read only
- * their own schema; tests look across them to check the money end to end.
+ * Read access to every service's schema for assertions, as the database administrator. Services themselves can read
+ * only their own schema; tests look across them to check the money end to end.
  */
 public final class PlatformDatabase {
 

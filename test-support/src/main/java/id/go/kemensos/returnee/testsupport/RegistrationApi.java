@@ -41,7 +41,10 @@ public final class RegistrationApi {
         return of(clerk.post("/api/returnees", returnee));
     }
 
-    /** An officer's amendment of a registered returnee (PATCH: only the fields given change, e.g. phone or bank account). */
+    /**
+     * An officer's amendment of a registered returnee (PATCH: only the fields given change, e.g. phone or bank
+     * account).
+     */
     public Response amend(UUID beneficiaryId, Map<String, Object> changes) {
         return of(api.patch("/api/returnees/" + beneficiaryId, changes));
     }

@@ -15,14 +15,15 @@ import java.util.stream.Stream;
 
 /**
  * The whole platform for system tests: the local stack plus the four services from their packaged jars, each in its own
- * JVM as in production, started once per test JVM. Services can be stopped and restarted to test crashes and redelivery.
+ * JVM as in production, started once per test JVM. Services can be stopped and restarted to test crashes and
+ * redelivery.
  */
 public final class RunningPlatform {
 
     /**
-     * Auto-approval on (maker-checker is tested on its own); short status-check delay so recovery is visible in seconds; the
-     * audit ledger sealed every two seconds instead of every minute; two seconds of clock skew tolerated on tokens (one
-     * machine, one clock), so that RoleMatrixIT's expired token is refused within seconds.
+     * Auto-approval on (maker-checker is tested on its own); short status-check delay so recovery is visible in
+     * seconds; the audit ledger sealed every two seconds instead of every minute; two seconds of clock skew tolerated
+     * on tokens (one machine, one clock), so that RoleMatrixIT's expired token is refused within seconds.
      */
     static final Map<String, String> TEST_ENVIRONMENT = Map.of(
             "DISBURSEMENT_AUTO_APPROVAL", "true",
@@ -32,7 +33,10 @@ public final class RunningPlatform {
             "PLATFORM_TOKEN_CLOCK_SKEW", "2s",
             "SERVICE_JAVA_OPTS", "-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
 
-    /** Every NTB test returnee fits (the shipped NTB ceiling is the 490 people of Lombok 2019); budgets are tested in Bali. */
+    /**
+     * Every NTB test returnee fits (the shipped NTB ceiling is the 490 people of Lombok 2019); budgets are tested in
+     * Bali.
+     */
     static final long TEST_NTB_CEILING = 1_000_000_000_000L;
 
     private static RunningPlatform instance;
@@ -71,8 +75,9 @@ public final class RunningPlatform {
     }
 
     /**
-     * The system tests pay grants, so they need a grant program in force today. The ministry sets each program year; until the
-     * rule set for this year ships, the tests run under a copy of the latest shipped year, re-dated and labelled as a test.
+     * The system tests pay grants, so they need a grant program in force today. The ministry sets each program year;
+     * until the rule set for this year ships, the tests run under a copy of the latest shipped year, re-dated and
+     * labelled as a test.
      */
     private static void provideGrantProgramYear(LocalStack stack) {
         int year = LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear();
@@ -95,7 +100,9 @@ public final class RunningPlatform {
         }
     }
 
-    /** Where eligibility-service looks for rule set versions beyond the shipped ones (a test drops a new version here). */
+    /**
+     * Where eligibility-service looks for rule set versions beyond the shipped ones (a test drops a new version here).
+     */
     public Path rulesDirectory() {
         return rulesDirectory(stack);
     }

@@ -18,9 +18,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the personal columns the services keep sealed (disbursement's payee and payment accounts, notification's contacts)
- * with the stack's keys, as the services themselves open them: for tests that check which account was paid or which phone is
- * kept. The field names are the services' own (disbursement's PayeeSeal, notification's SealedContacts).
+ * Reads the personal columns the services keep sealed (disbursement's payee and payment accounts, notification's
+ * contacts) with the stack's keys, as the services themselves open them: for tests that check which account was paid or
+ * which phone is kept. The field names are the services' own (disbursement's PayeeSeal, notification's SealedContacts).
  */
 public final class SealedColumns {
 
@@ -40,8 +40,8 @@ public final class SealedColumns {
     }
 
     /**
-     * A new person's details sealed as registration-service seals them (their key created in the key vault), for a test that
-     * publishes a registration event itself.
+     * A new person's details sealed as registration-service seals them (their key created in the key vault), for a test
+     * that publishes a registration event itself.
      */
     public String sealAsRegistration(UUID person, PersonalDetails details) {
         return cipher.sealRecord(
@@ -58,7 +58,10 @@ public final class SealedColumns {
                 .map(PersonalDetails::bankAccount);
     }
 
-    /** The account the person's (only) payment was checked against ({@code checked_account}) or sent to ({@code paid_account}). */
+    /**
+     * The account the person's (only) payment was checked against ({@code checked_account}) or sent to
+     * ({@code paid_account}).
+     */
     public Optional<BankAccount> paymentAccount(UUID person, String column) {
         String field = switch (column) {
             case "checked_account" -> "checkedAccount";

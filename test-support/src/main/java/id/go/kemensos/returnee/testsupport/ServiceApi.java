@@ -11,8 +11,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A service's HTTP API as a test calls it, logged in as one officer (their access token on every request): JSON in and out,
- * or text (CSV) where the API answers text.
+ * A service's HTTP API as a test calls it, logged in as one officer (their access token on every request): JSON in and
+ * out, or text (CSV) where the API answers text.
  */
 public final class ServiceApi {
 
@@ -73,7 +73,9 @@ public final class ServiceApi {
                 .build());
     }
 
-    /** A request to this service with the officer's token, for what the methods above do not cover (a multipart upload). */
+    /**
+     * A request to this service with the officer's token, for what the methods above do not cover (a multipart upload).
+     */
     public HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path));
         return officer == null ? request : request.header("Authorization", OfficerLogin.bearer(officer));

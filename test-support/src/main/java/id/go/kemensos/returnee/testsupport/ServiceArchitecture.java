@@ -94,8 +94,9 @@ public final class ServiceArchitecture {
     }
 
     /**
-     * Every table the service's migrations create is named here with its owner (a class's simple name), and no other class
-     * inserts into, updates or deletes from it. Reads elsewhere are allowed (a join to show a name, an existence check).
+     * Every table the service's migrations create is named here with its owner (a class's simple name), and no other
+     * class inserts into, updates or deletes from it. Reads elsewhere are allowed (a join to show a name, an existence
+     * check).
      */
     public void tablesAreWrittenOnlyByTheirOwners(Map<String, String> ownerByTable) {
         assertThat(ownerByTable.keySet())

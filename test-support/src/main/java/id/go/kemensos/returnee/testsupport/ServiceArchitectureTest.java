@@ -4,8 +4,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The guard rails every service keeps (see {@link ServiceArchitecture}); a service's ArchitectureTest extends this with its
- * base package and its tables' owners, and adds its own rules. A break fails the build.
+ * The guard rails every service keeps (see {@link ServiceArchitecture}); a service's ArchitectureTest extends this with
+ * its base package and its tables' owners, and adds its own rules. A break fails the build.
  */
 public abstract class ServiceArchitectureTest {
 

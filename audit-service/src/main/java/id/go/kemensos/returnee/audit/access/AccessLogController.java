@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Who read or exported personal data, from the ledger (Law 27/2022 accountability): for one person, for one officer, or for
- * everyone within a period. Each service records its own reads as {@link PersonalDataAccessed}; the ledger keeps them.
+ * Who read or exported personal data, from the ledger (Law 27/2022 accountability): for one person, for one officer, or
+ * for everyone within a period. Each service records its own reads as {@link PersonalDataAccessed}; the ledger keeps
+ * them.
  */
 @RestController
 class AccessLogController {

@@ -28,11 +28,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The auditor's commands. {@code verify}: every event topic kept forever, the ledger's chain intact from its first row, and
- * every row as the record on Kafka it came from.
- * {@code replay}: the disbursement history rebuilt from Kafka into a fresh schema, its totals, any anomaly, and (unless
- * {@code --as-of} is given or {@code --compare-live=false}) its differences from disbursement-service's live report.
- * Exit status 0: all in order; 1: something found (printed); 2: the command could not run.
+ * The auditor's commands. {@code verify}: every event topic kept forever, the ledger's chain intact from its first row,
+ * and every row as the record on Kafka it came from. {@code replay}: the disbursement history rebuilt from Kafka into a
+ * fresh schema, its totals, any anomaly, and (unless {@code --as-of} is given or {@code --compare-live=false}) its
+ * differences from disbursement-service's live report. Exit status 0: all in order; 1: something found (printed); 2:
+ * the command could not run.
  */
 @Component
 @ConditionalOnProperty("audit.command")

@@ -9,8 +9,8 @@ import java.util.HexFormat;
 
 /**
  * One row of the audit ledger. {@code data} is the event's payload as canonical JSON (keys sorted, no spaces), or
- * {@code {"unreadable": "<base64>"}} for a record that was not a CloudEvent: the ledger keeps every record, readable or not.
- * {@code time} is kept to the microsecond, as the database stores it, so that what was hashed is what was stored.
+ * {@code {"unreadable": "<base64>"}} for a record that was not a CloudEvent: the ledger keeps every record, readable or
+ * not. {@code time} is kept to the microsecond, as the database stores it, so that what was hashed is what was stored.
  */
 public record AuditEntry(
         long seq,
@@ -31,8 +31,8 @@ public record AuditEntry(
     public static final String GENESIS = "0".repeat(64);
 
     /**
-     * The bytes a row's hash covers besides the previous hash: every field, each as its length and its UTF-8 bytes, so that no
-     * two different rows share a representation. The version prefix lets a later format live beside this one.
+     * The bytes a row's hash covers besides the previous hash: every field, each as its length and its UTF-8 bytes, so
+     * that no two different rows share a representation. The version prefix lets a later format live beside this one.
      */
     public byte[] canonicalBytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + data.length());

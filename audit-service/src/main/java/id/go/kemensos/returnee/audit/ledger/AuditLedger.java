@@ -65,8 +65,8 @@ public class AuditLedger {
     }
 
     /**
-     * Appends the records not in the ledger yet (a redelivered event id is skipped), in the given order, under the lock of the
-     * chain's head. Returns how many were appended.
+     * Appends the records not in the ledger yet (a redelivered event id is skipped), in the given order, under the lock
+     * of the chain's head. Returns how many were appended.
      */
     @Transactional
     public int append(List<AuditEntry> records) {
@@ -128,7 +128,8 @@ public class AuditLedger {
             }
         }
         jdbc.batchUpdate("""
-                INSERT INTO audit_entry (seq, event_id, topic, kafka_partition, kafka_offset, record_key, type, source, subject, event_time,
+                INSERT INTO audit_entry (seq, event_id, topic, kafka_partition, kafka_offset, record_key, type, source,
+                    subject, event_time,
                     data, prev_hash, hash, appended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         if (!refs.isEmpty()) {
             jdbc.batchUpdate("INSERT IGNORE INTO audit_payment_ref (payment_id, seq) VALUES (?, ?)", refs);
@@ -153,7 +154,10 @@ public class AuditLedger {
                 paymentId.toString());
     }
 
-    /** The next page of rows after {@code after}, up to {@code upTo} (a head read before), in order: for walking the whole ledger. */
+    /**
+     * The next page of rows after {@code after}, up to {@code upTo} (a head read before), in order: for walking the
+     * whole ledger.
+     */
     public List<AuditEntry> pageAfter(long after, long upTo) {
         return jdbc.query(
                 "SELECT * FROM audit_entry WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT " + PAGE, ENTRY, after, upTo);
@@ -168,7 +172,10 @@ public class AuditLedger {
         return jdbc.queryForObject("SELECT seq, hash FROM audit_chain_head WHERE id = 1", HEAD);
     }
 
-    /** The head, locked until the transaction ends: every append and every seal takes this lock, so the chain has one order. */
+    /**
+     * The head, locked until the transaction ends: every append and every seal takes this lock, so the chain has one
+     * order.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public Head lockedHead() {
         return jdbc.queryForObject("SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE", HEAD);
@@ -194,7 +201,10 @@ public class AuditLedger {
                 Timestamp.from(to));
     }
 
-    /** The ledger rows recording reads and exports within [from, to), everyone's, in ledger order (at most {@code limit}). */
+    /**
+     * The ledger rows recording reads and exports within [from, to), everyone's, in ledger order (at most
+     * {@code limit}).
+     */
     public List<AuditEntry> accessesBetween(Instant from, Instant to, int limit) {
         return jdbc.query(
                 "SELECT e.* FROM audit_access_ref r JOIN audit_entry e ON e.seq = r.seq WHERE r.at >= ? AND r.at < ? "

@@ -35,8 +35,8 @@ public class ChainVerifier {
     }
 
     /**
-     * Walks the rows page by page (each page the rows after a sequence number, in order), checks them against the head, and
-     * each sealed row against its seal.
+     * Walks the rows page by page (each page the rows after a sequence number, in order), checks them against the head,
+     * and each sealed row against its seal.
      */
     static ChainVerification verify(
             LongFunction<List<AuditEntry>> pagesAfter,

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The ledger against the event log it was built from. The chain shows a row changed after it was appended; this shows a
- * ledger that no longer is what Kafka holds, even one rewritten consistently, hashes and all: every row must be, field for
- * field, a record on Kafka, and every record the ledger has read past must be a row.
+ * ledger that no longer is what Kafka holds, even one rewritten consistently, hashes and all: every row must be, field
+ * for field, a record on Kafka, and every record the ledger has read past must be a row.
  *
  * @param matches        no difference
  * @param notYetAppended records on Kafka beyond what the ledger has read so far (it follows the topics a moment behind)

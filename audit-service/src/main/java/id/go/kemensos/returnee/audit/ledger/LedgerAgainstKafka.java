@@ -23,8 +23,9 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Compares the ledger with the topics it is built from, read again from their first offsets: each record becomes the row it
- * would be (LedgerRecords, as the ledger consumer makes it) and is compared byte for byte with the row of its event id.
+ * Compares the ledger with the topics it is built from, read again from their first offsets: each record becomes the
+ * row it would be (LedgerRecords, as the ledger consumer makes it) and is compared byte for byte with the row of its
+ * event id.
  */
 @Component
 public class LedgerAgainstKafka {

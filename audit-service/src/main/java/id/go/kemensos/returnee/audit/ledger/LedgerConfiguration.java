@@ -14,8 +14,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class LedgerConfiguration {
 
     /**
-     * One consumer (a single writer keeps one chain), whole polls per call, and no dead-lettering: a batch that cannot be
-     * written (the database is down) is tried again, backing off to a minute, until it is.
+     * One consumer (a single writer keeps one chain), whole polls per call, and no dead-lettering: a batch that cannot
+     * be written (the database is down) is tried again, backing off to a minute, until it is.
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<Object, Object> ledgerListenerFactory(

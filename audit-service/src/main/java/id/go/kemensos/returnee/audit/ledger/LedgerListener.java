@@ -13,9 +13,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends every record of every event topic to the ledger, a poll's worth per transaction. One consumer thread reads all
- * topics, so the chain has a single writer; its offsets are committed only after the batch is in the ledger, and a batch that
- * fails is retried (LedgerConfiguration) rather than skipped: the audit log must not lose a record.
+ * Appends every record of every event topic to the ledger, a poll's worth per transaction. One consumer thread reads
+ * all topics, so the chain has a single writer; its offsets are committed only after the batch is in the ledger, and a
+ * batch that fails is retried (LedgerConfiguration) rather than skipped: the audit log must not lose a record.
  */
 @Component
 class LedgerListener {

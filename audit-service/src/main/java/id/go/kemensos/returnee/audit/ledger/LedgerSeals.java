@@ -21,9 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Seals the chain: at intervals, when rows were appended, the head (row and hash) is published to audit.events through the
- * outbox. Kafka keeps it forever, outside the ledger's database: whoever rewrites the ledger, recomputing every hash and the
- * head, still cannot match the seals already published, and verification compares them.
+ * Seals the chain: at intervals, when rows were appended, the head (row and hash) is published to audit.events through
+ * the outbox. Kafka keeps it forever, outside the ledger's database: whoever rewrites the ledger, recomputing every
+ * hash and the head, still cannot match the seals already published, and verification compares them.
  */
 @Service
 public class LedgerSeals {

@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
- * What auditor views leave out or mask (Law 27/2022): NIKs and account and phone numbers travel masked already or are masked
- * here; the returnee category (which would show a trafficking case, Law 21/2007 art. 44) is never shown, in a registration
- * or as a criterion's input. The criterion's result and citation stay.
+ * What auditor views leave out or mask (Law 27/2022): NIKs and account and phone numbers travel masked already or are
+ * masked here; the returnee category (which would show a trafficking case, Law 21/2007 art. 44) is never shown, in a
+ * registration or as a criterion's input. The criterion's result and citation stay.
  */
 final class AuditorRedaction {
 
@@ -18,7 +18,10 @@ final class AuditorRedaction {
 
     private AuditorRedaction() {}
 
-    /** The criteria as an auditor reads them; {@code open} turns a sealed personal input into its value or {@code [erased]}. */
+    /**
+     * The criteria as an auditor reads them; {@code open} turns a sealed personal input into its value or
+     * {@code [erased]}.
+     */
     static List<Map<String, Object>> criteria(
             List<CriterionOutcome> criteria, BiFunction<String, Object, Object> open) {
         if (criteria == null) {

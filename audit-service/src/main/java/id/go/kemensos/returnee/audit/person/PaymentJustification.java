@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * "Why was this person paid": for one payment, from the ledger alone, the decision behind it (rule-set version, legal basis,
- * each criterion with its citation), any override, the batch with its maker and checker, and the bank's reference.
+ * "Why was this person paid": for one payment, from the ledger alone, the decision behind it (rule-set version, legal
+ * basis, each criterion with its citation), any override, the batch with its maker and checker, and the bank's
+ * reference.
  */
 public record PaymentJustification(
         UUID paymentId,

@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /**
- * An auditor's "as of": an instant with its offset (2026-11-01T09:00:00+07:00, or Z), a local date-time, or a date (taken
- * as the end of that day). Without an offset the ministry's time, Asia/Jakarta (WIB), is meant.
+ * An auditor's "as of": an instant with its offset (2026-11-01T09:00:00+07:00, or Z), a local date-time, or a date
+ * (taken as the end of that day). Without an offset the ministry's time, Asia/Jakarta (WIB), is meant.
  */
 public final class AsOf {
 

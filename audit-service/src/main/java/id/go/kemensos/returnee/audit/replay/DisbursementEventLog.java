@@ -32,11 +32,11 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads disbursement.events from its first offset to the end it had when the reading began, outside any consumer group (a
- * replay moves nobody's offsets), and folds the payment events. Events after {@code asOf} are left out.
+ * Reads disbursement.events from its first offset to the end it had when the reading began, outside any consumer group
+ * (a replay moves nobody's offsets), and folds the payment events. Events after {@code asOf} are left out.
  *
- * <p>One thread fetches; each partition is decoded and folded by one of a few fold threads, always the same one, so that a
- * person's events (one key, one partition) are folded in their order. The folds are merged at the end.
+ * <p>One thread fetches; each partition is decoded and folded by one of a few fold threads, always the same one, so
+ * that a person's events (one key, one partition) are folded in their order. The folds are merged at the end.
  */
 @Component
 public class DisbursementEventLog {
@@ -51,8 +51,8 @@ public class DisbursementEventLog {
     private final TopicFromStart topicFromStart;
     private final JsonMapper json;
     /**
-     * A reader per payload type folded, built when the service starts: looking the deserializer up on every call costs as
-     * much as reading, and building them all took a fresh JVM's first replay a few hundred milliseconds.
+     * A reader per payload type folded, built when the service starts: looking the deserializer up on every call costs
+     * as much as reading, and building them all took a fresh JVM's first replay a few hundred milliseconds.
      */
     private final Map<Class<?>, ObjectReader> readers;
     // The fetching thread keeps a core busy too: on 2 cores one fold thread did as well as two (1,000,000 events:
@@ -82,7 +82,9 @@ public class DisbursementEventLog {
         this.readers = Map.copyOf(byType);
     }
 
-    /** What one pass read: every record up to these end offsets, how many were after asOf, how many could not be read. */
+    /**
+     * What one pass read: every record up to these end offsets, how many were after asOf, how many could not be read.
+     */
     public record Pass(
             Map<Integer, Long> endOffsets,
             long records,

@@ -3,9 +3,10 @@ package id.go.kemensos.returnee.audit.replay;
 import java.util.UUID;
 
 /**
- * The ids of the events a replay has applied, to count each event once. Open addressing over the two halves of each id in
- * one long array: a {@code HashSet<UUID>} of a million ids was 11% of the fold thread (a node per id, and a cache miss for
- * each of the node and the id it points to) and kept a million more objects for every young collection to copy.
+ * The ids of the events a replay has applied, to count each event once. Open addressing over the two halves of each id
+ * in one long array: a {@code HashSet<UUID>} of a million ids was 11% of the fold thread (a node per id, and a cache
+ * miss for each of the node and the id it points to) and kept a million more objects for every young collection to
+ * copy.
  */
 final class EventIds {
 

@@ -11,8 +11,9 @@ import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Reads the event times a replay meets a million times. The platform writes them as {@code Instant.toString()} does
- * (2026-11-22T20:57:01.123456Z); those are read field by field, which profiling showed to be several times cheaper than a
- * DateTimeFormatter (40% of a replay's folding went to it). Anything else, an offset for instance, goes to OffsetDateTime.
+ * (2026-11-22T20:57:01.123456Z); those are read field by field, which profiling showed to be several times cheaper than
+ * a DateTimeFormatter (40% of a replay's folding went to it). Anything else, an offset for instance, goes to
+ * OffsetDateTime.
  */
 final class EventTimes {
 

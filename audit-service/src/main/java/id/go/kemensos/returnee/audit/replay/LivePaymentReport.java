@@ -16,9 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * disbursement-service's live payment report grouped by program, province, regency and state, read from its JSON answer or
- * from its CSV export. The audit service never asks disbursement-service itself (services talk only through Kafka): the
- * auditor's command fetches the report, or the auditor hands the exported CSV to the API.
+ * disbursement-service's live payment report grouped by program, province, regency and state, read from its JSON answer
+ * or from its CSV export. The audit service never asks disbursement-service itself (services talk only through Kafka):
+ * the auditor's command fetches the report, or the auditor hands the exported CSV to the API.
  */
 public final class LivePaymentReport {
 
@@ -26,7 +26,9 @@ public final class LivePaymentReport {
 
     private LivePaymentReport() {}
 
-    /** @param accessToken the auditor's own access token: the report is read with their rights, as they would read it */
+    /**
+     * @param accessToken the auditor's own access token: the report is read with their rights, as they would read it
+     */
     public static Map<PaymentHistory.TotalKey, PaymentHistory.Total> fetch(
             URI disbursementBaseUrl, JsonMapper json, String accessToken) {
         HttpClient http =
@@ -73,7 +75,10 @@ public final class LivePaymentReport {
         return totals;
     }
 
-    /** The report's CSV export (header program,province,regency,state,payments,total; a UTF-8 byte-order mark is allowed). */
+    /**
+     * The report's CSV export (header program,province,regency,state,payments,total; a UTF-8 byte-order mark is
+     * allowed).
+     */
     public static Map<PaymentHistory.TotalKey, PaymentHistory.Total> fromCsv(String csv) {
         String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
         Map<PaymentHistory.TotalKey, PaymentHistory.Total> totals = new TreeMap<>();

@@ -24,10 +24,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The disbursement history folded from disbursement events alone, in the order Kafka holds them (every event of one person is
- * on one partition, in order). Each event id counts once. The ledger's own rules are checked again on the way: a state change
- * from a state that does not allow it, an event for a payment never scheduled, or two live payments for one person and program
- * year are anomalies, reported rather than hidden.
+ * The disbursement history folded from disbursement events alone, in the order Kafka holds them (every event of one
+ * person is on one partition, in order). Each event id counts once. The ledger's own rules are checked again on the
+ * way: a state change from a state that does not allow it, an event for a payment never scheduled, or two live payments
+ * for one person and program year are anomalies, reported rather than hidden.
  */
 public final class PaymentHistory {
 
@@ -92,9 +92,9 @@ public final class PaymentHistory {
     }
 
     /**
-     * @param expectedEvents about how many events will be applied: the tables are sized for them at once (growing them step
-     *                       by step was 6% of the folding of 1,000,000 events), up to 4 million events (32 MB of table):
-     *                       a small heap must still be able to start a replay of a long history
+     * @param expectedEvents about how many events will be applied: the tables are sized for them at once (growing them
+     * step by step was 6% of the folding of 1,000,000 events), up to 4 million events (32 MB of table): a small heap
+     * must still be able to start a replay of a long history
      */
     public PaymentHistory(long expectedEvents) {
         long events = Math.max(16, Math.min(expectedEvents, 1 << 22));
@@ -208,7 +208,10 @@ public final class PaymentHistory {
         p.lastEventAt = at;
     }
 
-    /** Takes in what another fold read (other partitions: their payments are disjoint from this one's); the other is not used after. */
+    /**
+     * Takes in what another fold read (other partitions: their payments are disjoint from this one's); the other is not
+     * used after.
+     */
     public void merge(PaymentHistory other) {
         if (payments.isEmpty()) {
             payments = other.payments; // the first fold's table is taken over, not copied entry by entry
@@ -223,8 +226,8 @@ public final class PaymentHistory {
     }
 
     /**
-     * Joins the batches to their payments (a payment's batch is the last one prepared for it that was not rejected), each batch
-     * step in its place in time among the payment's own steps. Call once, after the last event.
+     * Joins the batches to their payments (a payment's batch is the last one prepared for it that was not rejected),
+     * each batch step in its place in time among the payment's own steps. Call once, after the last event.
      */
     public PaymentHistory finish() {
         if (finished) {
@@ -284,7 +287,10 @@ public final class PaymentHistory {
         return totals;
     }
 
-    /** The anomalies met while folding, and after it: more than one live (not reissued) payment for one person and program year. */
+    /**
+     * The anomalies met while folding, and after it: more than one live (not reissued) payment for one person and
+     * program year.
+     */
     public List<Anomaly> anomalies() {
         finish();
         List<Anomaly> all = new ArrayList<>(anomalies);

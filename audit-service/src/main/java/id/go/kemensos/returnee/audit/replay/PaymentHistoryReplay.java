@@ -12,7 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Rebuilds the disbursement history from Kafka alone (as it stands, or as it stood at a moment) into a fresh schema. */
+/**
+ * Rebuilds the disbursement history from Kafka alone (as it stands, or as it stood at a moment) into a fresh schema.
+ */
 @Service
 public class PaymentHistoryReplay {
 
@@ -33,7 +35,10 @@ public class PaymentHistoryReplay {
         this.clock = clock;
     }
 
-    /** @param asOf the moment to rebuild (null: everything on the topic now); @param schema a fresh schema's name (null: a new one) */
+    /**
+     * @param asOf the moment to rebuild (null: everything on the topic now); @param schema a fresh schema's name (null:
+     * a new one)
+     */
     public synchronized ReplayResult replay(Instant asOf, String schema) {
         Instant started = clock.instant();
         String name =

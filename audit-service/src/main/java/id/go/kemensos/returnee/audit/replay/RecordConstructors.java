@@ -15,10 +15,10 @@ import tools.jackson.databind.introspect.AnnotatedConstructor;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Builds record payloads through a handle to the canonical constructor that takes the argument array as it is. Jackson 3.1
- * calls {@code invokeWithArguments} for every record it builds, which spreads the arguments anew each time: in the replay's
- * fold that was 9% of the time with a warm JVM and 13% in a fresh one, with garbage on every call. Everything else (which
- * properties, their deserializers, missing or null values, errors) stays Jackson's.
+ * Builds record payloads through a handle to the canonical constructor that takes the argument array as it is. Jackson
+ * 3.1 calls {@code invokeWithArguments} for every record it builds, which spreads the arguments anew each time: in the
+ * replay's fold that was 9% of the time with a warm JVM and 13% in a fresh one, with garbage on every call. Everything
+ * else (which properties, their deserializers, missing or null values, errors) stays Jackson's.
  */
 final class RecordConstructors extends SimpleModule {
 

@@ -24,8 +24,8 @@ public record ReplayResult(Run run, List<TotalRow> totals, List<PaymentHistory.A
             String programId, String provinceCode, String regencyCode, String state, long payments, long total) {}
 
     /**
-     * Reading and folding the topic (of which setting the consumer up, and joining the folds at the end), then writing the fresh
-     * schema.
+     * Reading and folding the topic (of which setting the consumer up, and joining the folds at the end), then writing
+     * the fresh schema.
      */
     public record Figures(
             long readMillis,

@@ -78,15 +78,19 @@ public class ReplaySchema {
     }
 
     /**
-     * The one connection that may LOAD DATA LOCAL (the pool's may not): opened for a replay's bulk write and closed after it.
-     * Connector/J agrees on local infile when it connects, so it cannot be switched on for a pooled connection.
+     * The one connection that may LOAD DATA LOCAL (the pool's may not): opened for a replay's bulk write and closed
+     * after it. Connector/J agrees on local infile when it connects, so it cannot be switched on for a pooled
+     * connection.
      */
     private Connection bulkConnection() throws SQLException {
         return DriverManager.getConnection(
                 url + (url.contains("?") ? "&" : "?") + "allowLoadLocalInfile=true", user, password);
     }
 
-    /** Only names under the replay prefix: the audit user may create nothing else, and a replay id never names another schema. */
+    /**
+     * Only names under the replay prefix: the audit user may create nothing else, and a replay id never names another
+     * schema.
+     */
     String checked(String schema) {
         if (schema == null || !NAME.matcher(schema).matches() || !schema.startsWith(prefix)) {
             throw new IllegalArgumentException("A replay schema's name starts with " + prefix
@@ -180,7 +184,8 @@ public class ReplaySchema {
         jdbc.batchUpdate("INSERT INTO " + s + "anomaly (n, payment_id, kind, detail) VALUES (?, ?, ?, ?)", rows);
         jdbc.update(
                 """
-                INSERT INTO %sreplay_run (replay_id, as_of, end_offsets, records_read, events_applied, duplicates, after_as_of, payments, anomalies,
+                INSERT INTO %sreplay_run (replay_id, as_of, end_offsets, records_read, events_applied, duplicates,
+                    after_as_of, payments, anomalies,
                     started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(s),
                 run.replayId(),
                 time(run.asOf()),

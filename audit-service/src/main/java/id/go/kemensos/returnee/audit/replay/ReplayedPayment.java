@@ -34,7 +34,10 @@ public final class ReplayedPayment {
         this.paymentId = paymentId;
     }
 
-    /** A step of the payment's history: a new state, or an event that kept the state (awaiting budget, account checked, batched). */
+    /**
+     * A step of the payment's history: a new state, or an event that kept the state (awaiting budget, account checked,
+     * batched).
+     */
     public record Transition(
             int step, String state, String eventType, UUID eventId, Instant at, String by, String detail) {}
 

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes many rows into one table with one LOAD DATA LOCAL INFILE statement: several times what batched inserts reach. The
- * rows are encoded as tab-separated text while the server reads them, so that nothing but a small buffer is held and the
- * table is loaded in one statement (in chunks of 16 MB, one statement each, the same rows took a quarter longer). The
- * connection must allow local infile (ReplaySchema opens one of its own for this); the statement only ever reads the stream
- * given here.
+ * Writes many rows into one table with one LOAD DATA LOCAL INFILE statement: several times what batched inserts reach.
+ * The rows are encoded as tab-separated text while the server reads them, so that nothing but a small buffer is held
+ * and the table is loaded in one statement (in chunks of 16 MB, one statement each, the same rows took a quarter
+ * longer). The connection must allow local infile (ReplaySchema opens one of its own for this); the statement only ever
+ * reads the stream given here.
  */
 final class TabSeparatedLoad {
 

@@ -70,8 +70,8 @@ public class AccountReviews {
             @JsonProperty("account_checked_at") Instant checkedAt) {}
 
     /**
-     * Payments held for a finance officer's review, with the two names to compare (the registered one and the bank's), opened
-     * from their sealed fields.
+     * Payments held for a finance officer's review, with the two names to compare (the registered one and the bank's),
+     * opened from their sealed fields.
      */
     public List<AccountReview> pending(String provinceCode) { // null: every province
         List<Payment> held = payments.awaitingAccountReview(provinceCode);

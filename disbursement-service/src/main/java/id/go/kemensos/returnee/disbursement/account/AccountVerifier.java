@@ -33,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Asks the bank, before a payment can be approved, whose account it is going to: an open account whose holder is the
  * registered person is VERIFIED (and, with automatic approval, approved within budget); a closed or unknown account, or
- * another name, is a MISMATCH for a finance officer. The bank is called outside any transaction; a payment whose check was
- * cut short by a crash is checked again after a minute.
+ * another name, is a MISMATCH for a finance officer. The bank is called outside any transaction; a payment whose check
+ * was cut short by a crash is checked again after a minute.
  */
 @Component
 class AccountVerifier implements AutoCloseable {
@@ -112,8 +112,8 @@ class AccountVerifier implements AutoCloseable {
     }
 
     /**
-     * Marks a batch of pending checks CHECKING (so that a second pass does not take them) and returns them. A payment whose
-     * payee was erased cannot be checked or paid: it is marked a MISMATCH for finance to see.
+     * Marks a batch of pending checks CHECKING (so that a second pass does not take them) and returns them. A payment
+     * whose payee was erased cannot be checked or paid: it is marked a MISMATCH for finance to see.
      */
     private List<Check> claim() {
         return tx.execute(status -> {

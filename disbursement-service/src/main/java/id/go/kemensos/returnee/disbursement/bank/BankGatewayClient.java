@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The bank gateway in the SNAP open-API style, every request authenticated as SNAP BI requires ({@link SnapAuthentication}). A transfer carries the payment id as {@code partnerReferenceNo}, which the
- * bank deduplicates on. After a timeout or an ambiguous reply the client asks for the transfer's status, and resends only
+ * The bank gateway in the SNAP open-API style, every request authenticated as SNAP BI requires
+ * ({@link SnapAuthentication}). A transfer carries the payment id as {@code partnerReferenceNo}, which the bank
+ * deduplicates on. After a timeout or an ambiguous reply the client asks for the transfer's status, and resends only
  * when the bank says it never received it.
  */
 @Component
@@ -39,7 +40,9 @@ public class BankGatewayClient {
         this.sourceAccount = properties.sourceAccount();
     }
 
-    /** What the bank says of an account: its holder's name, that it does not exist or is closed, or nothing (try again). */
+    /**
+     * What the bank says of an account: its holder's name, that it does not exist or is closed, or nothing (try again).
+     */
     public sealed interface AccountInquiry {
 
         record Holder(String name) implements AccountInquiry {}

@@ -28,10 +28,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * SNAP BI authentication, as Bank Indonesia's standard has it. An access token (B2B) is requested with the timestamp and
- * client key signed by the partner's RSA key (SHA256withRSA) and kept until shortly before it expires; every transaction
- * then carries the token, a timestamp, a request id unique for the day ({@code X-EXTERNAL-ID}) and an HMAC-SHA512 with the
- * client secret over method, path, token, the body's SHA-256 and the timestamp.
+ * SNAP BI authentication, as Bank Indonesia's standard has it. An access token (B2B) is requested with the timestamp
+ * and client key signed by the partner's RSA key (SHA256withRSA) and kept until shortly before it expires; every
+ * transaction then carries the token, a timestamp, a request id unique for the day ({@code X-EXTERNAL-ID}) and an
+ * HMAC-SHA512 with the client secret over method, path, token, the body's SHA-256 and the timestamp.
  */
 public final class SnapAuthentication implements GatewayAuthentication {
 
@@ -137,7 +137,10 @@ public final class SnapAuthentication implements GatewayAuthentication {
                 clock.instant().plusSeconds(lifetime).minus(RENEW_BEFORE));
     }
 
-    /** Numeric, unique per day at the bank: 30 random digits never repeat in practice (and a repeat is refused, not booked). */
+    /**
+     * Numeric, unique per day at the bank: 30 random digits never repeat in practice (and a repeat is refused, not
+     * booked).
+     */
     private String externalId() {
         StringBuilder digits = new StringBuilder(30);
         for (int i = 0; i < 30; i++) {

@@ -15,9 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The platform's credentials as a SNAP BI partner of its paying bank: the partner id (also the client key), the RSA private
- * key whose public half the bank registered (signs access-token requests), and the client secret the bank issued (HMAC of
- * each transaction). No defaults: a service without them does not start, and says which is missing.
+ * The platform's credentials as a SNAP BI partner of its paying bank: the partner id (also the client key), the RSA
+ * private key whose public half the bank registered (signs access-token requests), and the client secret the bank
+ * issued (HMAC of each transaction). No defaults: a service without them does not start, and says which is missing.
  *
  * @param privateKeyFile   PKCS#8 PEM ("BEGIN PRIVATE KEY")
  * @param clientSecretFile one line, the secret as the bank issued it

@@ -26,10 +26,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Maker-checker batches. A finance officer prepares batches of a province's scheduled payments under a program year, one
- * per payee bank, reserving each payment's budget as it goes (what does not fit waits, with the reason); a second officer
- * approves a batch, which approves its payments for transfer, or rejects it, which returns them to the pool and releases
- * their budget. Nobody approves a batch they prepared.
+ * Maker-checker batches. A finance officer prepares batches of a province's scheduled payments under a program year,
+ * one per payee bank, reserving each payment's budget as it goes (what does not fit waits, with the reason); a second
+ * officer approves a batch, which approves its payments for transfer, or rejects it, which returns them to the pool and
+ * releases their budget. Nobody approves a batch they prepared.
  */
 @Service
 public class PaymentBatches {
@@ -76,7 +76,10 @@ public class PaymentBatches {
         this.clock = clock;
     }
 
-    /** Prepares the batches of a province's scheduled, unbatched payments of a program year; empty when there is nothing to pay. */
+    /**
+     * Prepares the batches of a province's scheduled, unbatched payments of a program year; empty when there is nothing
+     * to pay.
+     */
     @Transactional
     public List<Batch> prepare(String programId, String cycleId, String provinceCode, String preparedBy) {
         List<Payment> candidates = payments.lockBatchable(programId, cycleId, provinceCode);

@@ -59,7 +59,9 @@ public class ProgramBudgets {
         this.clock = clock;
     }
 
-    /** The shipped ceilings, where none is set yet; a ceiling changed through the API is never overwritten by the file. */
+    /**
+     * The shipped ceilings, where none is set yet; a ceiling changed through the API is never overwritten by the file.
+     */
     @Transactional
     public void loadShippedCeilings() {
         try (Reader in = new InputStreamReader(new ClassPathResource(SEED).getInputStream(), StandardCharsets.UTF_8)) {
@@ -150,7 +152,8 @@ public class ProgramBudgets {
                     + " / the ceiling cannot be below the Rp " + committed + " already committed");
         }
         jdbc.update("""
-                        INSERT INTO budget (program_id, province_code, fiscal_year, ceiling, committed, updated_by, updated_at)
+                        INSERT INTO budget (program_id, province_code, fiscal_year, ceiling, committed, updated_by,
+                            updated_at)
                         VALUES (?, ?, ?, ?, 0, ?, ?)
                         ON DUPLICATE KEY UPDATE ceiling = VALUES(ceiling), updated_by = VALUES(updated_by), updated_at = VALUES(updated_at)""", programId, provinceCode, fiscalYear, ceiling, officer, Timestamp.from(clock.instant()));
         outbox.append(new BudgetCeilingSet(

@@ -29,9 +29,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The payment ledger's orchestration: grants scheduled from eligible decisions, approval within budget, and the way to the
- * bank and back. The money rules are {@link Payment}'s; each step here loads payments, applies a transition, saves them
- * and appends the events the transition returned, in one transaction.
+ * The payment ledger's orchestration: grants scheduled from eligible decisions, approval within budget, and the way to
+ * the bank and back. The money rules are {@link Payment}'s; each step here loads payments, applies a transition, saves
+ * them and appends the events the transition returned, in one transaction.
  */
 @Service
 public class PaymentLedger {
@@ -134,8 +134,8 @@ public class PaymentLedger {
     }
 
     /**
-     * A new payment (a reissue) waits for the bank's account inquiry (AccountVerifier), which approves it when the account
-     * is verified; without an inquiry it counts as verified at once.
+     * A new payment (a reissue) waits for the bank's account inquiry (AccountVerifier), which approves it when the
+     * account is verified; without an inquiry it counts as verified at once.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void afterScheduling(Payment payment) {
@@ -156,8 +156,8 @@ public class PaymentLedger {
     }
 
     /**
-     * Approves a scheduled payment if its budget has room: the reservation and the approval commit together. Otherwise the
-     * payment stays SCHEDULED with the reason until a ceiling allows it.
+     * Approves a scheduled payment if its budget has room: the reservation and the approval commit together. Otherwise
+     * the payment stays SCHEDULED with the reason until a ceiling allows it.
      *
      * @return whether it was approved
      */
@@ -212,8 +212,8 @@ public class PaymentLedger {
     }
 
     /**
-     * Claims approved payments, marks them SENT and returns them for the bank: to the account the inquiry checked (the one
-     * approved), or, where no inquiry runs, to the payee's account now.
+     * Claims approved payments, marks them SENT and returns them for the bank: to the account the inquiry checked (the
+     * one approved), or, where no inquiry runs, to the payee's account now.
      */
     @Transactional
     public List<TransferOrder> claimForTransfer(int limit) {
@@ -270,7 +270,10 @@ public class PaymentLedger {
         return orders;
     }
 
-    /** Sent payments without a final answer whose status check is due; they are pushed back so that no other pass takes them. */
+    /**
+     * Sent payments without a final answer whose status check is due; they are pushed back so that no other pass takes
+     * them.
+     */
     @Transactional
     public List<TransferOrder> claimDueForStatusCheck(int limit) {
         Instant now = clock.instant();

@@ -101,9 +101,11 @@ public class PayeeProjection {
         // account_version counts the payee's accounts: a payment checked against an older version is checked again.
         jdbc.update(
                 """
-                        INSERT INTO payee (beneficiary_id, personal_data, province_code, regency_code, bank_code, account_version, updated_at)
+                        INSERT INTO payee (beneficiary_id, personal_data, province_code, regency_code, bank_code,
+                            account_version, updated_at)
                         VALUES (?, ?, ?, ?, ?, 1, ?)
-                        ON DUPLICATE KEY UPDATE personal_data = VALUES(personal_data), province_code = VALUES(province_code),
+                        ON DUPLICATE KEY UPDATE personal_data = VALUES(personal_data), province_code =
+                            VALUES(province_code),
                             regency_code = VALUES(regency_code), bank_code = VALUES(bank_code), updated_at = VALUES(updated_at)""",
                 r.beneficiaryId().toString(),
                 seal.payee(r.beneficiaryId(), details.get().fullName(), account),

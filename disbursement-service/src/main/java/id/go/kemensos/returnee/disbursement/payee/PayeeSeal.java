@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The personal data disbursement keeps, sealed with each person's data key: the payee's name and account
- * ({@code payee.personal_data}), and on a payment the account its inquiry checked, the account it was sent to and the holder
- * name the bank gave. Everything else (bank code, last four digits, amounts, states) stays clear for SQL and reports. Once
- * a person is erased, these open as empty: their payments stay, without the personal fields.
+ * ({@code payee.personal_data}), and on a payment the account its inquiry checked, the account it was sent to and the
+ * holder name the bank gave. Everything else (bank code, last four digits, amounts, states) stays clear for SQL and
+ * reports. Once a person is erased, these open as empty: their payments stay, without the personal fields.
  */
 @Component
 public class PayeeSeal {

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
  * Version 7: the payee's name and account, and a payment's checked account, sent-to account and bank-given holder name,
  * are sealed with the person's data key ({@link PayeeSeal}); the bank code and the masked account number stay clear. A
  * payment's check is compared with the payee's account by the account's version ({@code account_version}, counted up by
- * each amendment), not by its digits. Written in Java because sealing needs the person's key, which registration-service creates (its schema
- * version 9 creates the keys of people registered before): a row whose key does not exist yet stops this migration with a
- * message, and it runs again at the next start.
+ * each amendment), not by its digits. Written in Java because sealing needs the person's key, which
+ * registration-service creates (its schema version 9 creates the keys of people registered before): a row whose key
+ * does not exist yet stops this migration with a message, and it runs again at the next start.
  */
 @Component
 class PayeeSealMigration extends CodeMigration {

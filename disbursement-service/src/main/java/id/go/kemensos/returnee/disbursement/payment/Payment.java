@@ -19,17 +19,17 @@ import java.util.UUID;
 
 /**
  * One program year's grant to one person, from scheduling to the bank's final answer: the money rules in plain Java.
- * Each transition checks that the payment's state allows it (a {@link Refusal} otherwise), changes the payment and returns
- * the events it causes, for the caller to append to the outbox in the transaction that saves the payment. Budgets, the
- * bank and sealing are the caller's: sealed account fields are opaque text here.
+ * Each transition checks that the payment's state allows it (a {@link Refusal} otherwise), changes the payment and
+ * returns the events it causes, for the caller to append to the outbox in the transaction that saves the payment.
+ * Budgets, the bank and sealing are the caller's: sealed account fields are opaque text here.
  *
  * <pre>
  * SCHEDULED ─approve→ APPROVED ─send→ SENT ─settle→ SETTLED ─markReturned→ RETURNED ─reissue→ REISSUED
  *                        └─failUnsendable→ FAILED ←fail─┘                      FAILED ─reissue→ REISSUED
  * </pre>
  * Before approval the account is checked: PENDING → CHECKING → VERIFIED | MISMATCH (an officer may accept a mismatch).
- * <p>
- * The fields are package-private for {@link PaymentRepository}, which maps them to {@code payment_intent}, and nobody else.
+ * <p> The fields are package-private for {@link PaymentRepository}, which maps them to {@code payment_intent}, and
+ * nobody else.
  */
 public final class Payment {
 
@@ -129,7 +129,9 @@ public final class Payment {
         updatedAt = now;
     }
 
-    /** Whether an inquiry's answer is still wanted: not if the payee's account was amended meanwhile (checked again). */
+    /**
+     * Whether an inquiry's answer is still wanted: not if the payee's account was amended meanwhile (checked again).
+     */
     public boolean awaitsAccountAnswer() {
         return state == PaymentState.SCHEDULED && accountCheck == AccountCheck.CHECKING;
     }
@@ -142,7 +144,8 @@ public final class Payment {
     }
 
     /**
-     * The bank's answer: the account it answered for is the one this payment will go to, whatever the payee amends later.
+     * The bank's answer: the account it answered for is the one this payment will go to, whatever the payee amends
+     * later.
      *
      * @param verified      the account is open and its holder is the registered person
      * @param sealedHolder  the holder name the bank gave (sealed), or null when it gave none
@@ -331,7 +334,9 @@ public final class Payment {
                 paymentId(), beneficiaryId(), programId(), amount(), bankCode, masked(), reference, now, cycleId()));
     }
 
-    /** The bank refused the transfer for good; no money moved, so the caller gives its reservation back to the budget. */
+    /**
+     * The bank refused the transfer for good; no money moved, so the caller gives its reservation back to the budget.
+     */
     public List<PaymentEvent> fail(String code, String reason, Instant now) {
         require("fail", PaymentState.SENT);
         return failed(code, reason, now);

@@ -18,20 +18,20 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The only code that reads or writes {@code payment_intent}. Payments are loaded (locked where they are about to change),
- * changed by their own transitions, and saved whole; a save applies only over the version it was loaded at, so a change
- * made meanwhile is never overwritten. The unique (program, cycle, person, live) key is the guarantee that nobody is paid
- * twice in a program year: a second schedule of the same grant inserts nothing.
+ * The only code that reads or writes {@code payment_intent}. Payments are loaded (locked where they are about to
+ * change), changed by their own transitions, and saved whole; a save applies only over the version it was loaded at, so
+ * a change made meanwhile is never overwritten. The unique (program, cycle, person, live) key is the guarantee that
+ * nobody is paid twice in a program year: a second schedule of the same grant inserts nothing.
  */
 @Repository
 public class PaymentRepository {
 
     private static final String COLUMNS = """
-            payment_id, program_id, cycle_id, beneficiary_id, decision_id, amount, province_code, regency_code, reissue_of,
-            scheduled_at, state, live, account_check, account_checked_at, account_check_detail, holder_seen, checked_bank_code,
-            checked_account, checked_account_version, account_masked, approved_by, batch_id, waiting_reason, bank_code,
-            paid_account, bank_reference, failure_code, failure_reason, status_checks, next_check_at, settled_at, updated_at,
-            version""";
+            payment_id, program_id, cycle_id, beneficiary_id, decision_id, amount, province_code, regency_code,
+            reissue_of, scheduled_at, state, live, account_check, account_checked_at, account_check_detail, holder_seen,
+            checked_bank_code, checked_account, checked_account_version, account_masked, approved_by, batch_id,
+            waiting_reason, bank_code, paid_account, bank_reference, failure_code, failure_reason, status_checks,
+            next_check_at, settled_at, updated_at, version""";
     private static final String VALUES =
             Stream.of(COLUMNS.split(",")).map(c -> ":" + c.strip()).collect(Collectors.joining(", "));
     private static final String SELECT = "SELECT " + COLUMNS + " FROM payment_intent ";
@@ -86,13 +86,14 @@ public class PaymentRepository {
 
     private static final String UPDATE = """
             UPDATE payment_intent SET state = :state, live = :live, account_check = :account_check,
-                account_checked_at = :account_checked_at, account_check_detail = :account_check_detail, holder_seen = :holder_seen,
-                checked_bank_code = :checked_bank_code, checked_account = :checked_account,
-                checked_account_version = :checked_account_version, account_masked = :account_masked, approved_by = :approved_by,
-                batch_id = :batch_id, waiting_reason = :waiting_reason, bank_code = :bank_code, paid_account = :paid_account,
-                bank_reference = :bank_reference, failure_code = :failure_code, failure_reason = :failure_reason,
-                status_checks = :status_checks, next_check_at = :next_check_at, settled_at = :settled_at, updated_at = :updated_at,
-                version = version + 1
+                account_checked_at = :account_checked_at, account_check_detail = :account_check_detail,
+                holder_seen = :holder_seen, checked_bank_code = :checked_bank_code, checked_account = :checked_account,
+                checked_account_version = :checked_account_version, account_masked = :account_masked,
+                approved_by = :approved_by, batch_id = :batch_id, waiting_reason = :waiting_reason,
+                bank_code = :bank_code, paid_account = :paid_account, bank_reference = :bank_reference,
+                failure_code = :failure_code,
+                failure_reason = :failure_reason, status_checks = :status_checks, next_check_at = :next_check_at,
+                settled_at = :settled_at, updated_at = :updated_at, version = version + 1
             WHERE payment_id = :payment_id AND version = :version""";
 
     // --- what each part of the service works on ----------------------------------------------------------------------
@@ -109,30 +110,36 @@ public class PaymentRepository {
     public List<Payment> claimDueForStatusCheck(Instant now, int limit) {
         return jdbc.query(
                 SELECT
-                        + "WHERE state = 'SENT' AND next_check_at <= :now ORDER BY next_check_at LIMIT :limit FOR UPDATE SKIP LOCKED",
+                        + "WHERE state = 'SENT' AND next_check_at <= :now ORDER BY next_check_at LIMIT :limit "
+                        + "FOR UPDATE SKIP LOCKED",
                 new MapSqlParameterSource("now", Timestamp.from(now)).addValue("limit", limit),
                 PAYMENT);
     }
 
     /**
-     * Scheduled payments whose account is to be checked, or whose check a crash cut short before {@code abandonedBefore};
-     * only those whose payee has arrived from registration (read, never written, here), so that late ones hold up nobody.
+     * Scheduled payments whose account is to be checked, or whose check a crash cut short before
+     * {@code abandonedBefore}; only those whose payee has arrived from registration (read, never written, here), so
+     * that late ones hold up nobody.
      */
     public List<Payment> claimAccountChecks(Instant abandonedBefore, int limit) {
         return jdbc.query(
                 SELECT + """
-                        WHERE state = 'SCHEDULED' AND (account_check = 'PENDING' OR (account_check = 'CHECKING' AND account_checked_at < :before))
+                        WHERE state = 'SCHEDULED' AND (account_check = 'PENDING'
+                            OR (account_check = 'CHECKING' AND account_checked_at < :before))
                           AND EXISTS (SELECT 1 FROM payee y WHERE y.beneficiary_id = payment_intent.beneficiary_id)
                         ORDER BY scheduled_at LIMIT :limit FOR UPDATE SKIP LOCKED""",
                 new MapSqlParameterSource("before", Timestamp.from(abandonedBefore)).addValue("limit", limit),
                 PAYMENT);
     }
 
-    /** A province's verified, unbatched scheduled payments of a program year, in scheduling order, locked for a batch. */
+    /**
+     * A province's verified, unbatched scheduled payments of a program year, in scheduling order, locked for a batch.
+     */
     public List<Payment> lockBatchable(String programId, String cycleId, String provinceCode) {
         return jdbc.query(
                 SELECT + """
-                        WHERE program_id = :program AND cycle_id = :cycle AND province_code = :province AND state = 'SCHEDULED'
+                        WHERE program_id = :program AND cycle_id = :cycle AND province_code = :province
+                          AND state = 'SCHEDULED'
                           AND batch_id IS NULL AND account_check = 'VERIFIED'
                         ORDER BY scheduled_at, payment_id FOR UPDATE""",
                 new MapSqlParameterSource("program", programId)
@@ -145,7 +152,8 @@ public class PaymentRepository {
     public List<Payment> lockAwaitingBudget(String programId, String provinceCode, String cycleId, long maxAmount) {
         return jdbc.query(
                 SELECT + """
-                        WHERE program_id = :program AND province_code = :province AND cycle_id = :cycle AND state = 'SCHEDULED'
+                        WHERE program_id = :program AND province_code = :province AND cycle_id = :cycle
+                          AND state = 'SCHEDULED'
                           AND batch_id IS NULL AND account_check = 'VERIFIED' AND amount <= :max
                         ORDER BY scheduled_at FOR UPDATE""",
                 new MapSqlParameterSource("program", programId)
@@ -174,7 +182,8 @@ public class PaymentRepository {
     /** Scheduled payments whose account check found a mismatch, of a province (null: all), in scheduling order. */
     public List<Payment> awaitingAccountReview(String provinceCode) {
         return jdbc.query(SELECT + """
-                        WHERE (:province IS NULL OR province_code = :province) AND state = 'SCHEDULED' AND account_check = 'MISMATCH'
+                        WHERE (:province IS NULL OR province_code = :province) AND state = 'SCHEDULED'
+                          AND account_check = 'MISMATCH'
                         ORDER BY scheduled_at""", new MapSqlParameterSource("province", provinceCode), PAYMENT);
     }
 
@@ -194,7 +203,8 @@ public class PaymentRepository {
     public List<Payment> settledBetween(Instant from, Instant to) {
         return jdbc.query(
                 SELECT
-                        + "WHERE settled_at >= :from AND settled_at < :to AND state IN ('SETTLED', 'RETURNED', 'REISSUED')",
+                        + "WHERE settled_at >= :from AND settled_at < :to "
+                        + "AND state IN ('SETTLED', 'RETURNED', 'REISSUED')",
                 new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)),
                 PAYMENT);
     }
@@ -217,8 +227,9 @@ public class PaymentRepository {
         String keys = groups.stream().map(PaymentGrouping::key).collect(Collectors.joining(", "));
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "SELECT " + selected + ", COUNT(*) AS payments, SUM(amount) AS total "
-                        + "FROM payment_intent WHERE (live IS NOT NULL OR state = 'REISSUED') AND (:program IS NULL OR program_id = :program) "
-                        + "AND (:cycle IS NULL OR cycle_id = :cycle) AND (:province IS NULL OR province_code = :province) "
+                        + "FROM payment_intent WHERE (live IS NOT NULL OR state = 'REISSUED') "
+                        + "AND (:program IS NULL OR program_id = :program) AND (:cycle IS NULL OR cycle_id = :cycle) "
+                        + "AND (:province IS NULL OR province_code = :province) "
                         + "GROUP BY " + keys + " ORDER BY " + keys,
                 new MapSqlParameterSource("program", programId)
                         .addValue("cycle", cycleId)

@@ -9,7 +9,10 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
-/** A statement as CSV: value_date, bank_reference, partner_reference, amount (whole rupiah), status (SUCCESS or RETURNED). */
+/**
+ * A statement as CSV: value_date, bank_reference, partner_reference, amount (whole rupiah), status (SUCCESS or
+ * RETURNED).
+ */
 final class CsvStatement {
 
     private static final List<String> COLUMNS =

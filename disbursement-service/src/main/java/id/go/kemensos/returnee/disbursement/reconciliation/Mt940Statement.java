@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
 
 /**
  * A statement of the paying account as SWIFT MT940 (Indonesian banks' cash management deliver it so), read by Prowide:
- * one or more messages, with or without the FIN envelope. A debit (D, or RC) is a transfer out; a credit (C, or RD) that
- * names one of our payments is that transfer coming back. The payment id is looked for in :61:'s own reference, then in
- * :86: (banks put the end-to-end reference there, e.g. /EREF/, as :61: holds only 16 characters). Bank charges, interest,
- * tax and commission entries, and credits that name no payment (the account being funded), are not transfers: skipped.
+ * one or more messages, with or without the FIN envelope. A debit (D, or RC) is a transfer out; a credit (C, or RD)
+ * that names one of our payments is that transfer coming back. The payment id is looked for in :61:'s own reference,
+ * then in :86: (banks put the end-to-end reference there, e.g. /EREF/, as :61: holds only 16 characters). Bank charges,
+ * interest, tax and commission entries, and credits that name no payment (the account being funded), are not transfers:
+ * skipped.
  */
 final class Mt940Statement {
 

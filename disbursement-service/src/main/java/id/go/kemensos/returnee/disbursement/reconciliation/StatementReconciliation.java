@@ -32,11 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Matches a bank statement (CSV: value_date, bank_reference, partner_reference, beneficiary_bank_code,
- * beneficiary_account_no, amount, status; or SWIFT MT940, see {@link Mt940Statement}) to the ledger by the payment id the
- * transfer carried as its reference. Breaks:
- * a line the ledger does not know, a line for a payment the ledger has not settled, an amount that differs, and a payment
- * the ledger settled within the statement's dates that the statement does not show. A RETURNED line turns its settled
- * payment RETURNED. The same statement imported twice gives back the first reconciliation.
+ * beneficiary_account_no, amount, status; or SWIFT MT940, see {@link Mt940Statement}) to the ledger by the payment id
+ * the transfer carried as its reference. Breaks: a line the ledger does not know, a line for a payment the ledger has
+ * not settled, an amount that differs, and a payment the ledger settled within the statement's dates that the statement
+ * does not show. A RETURNED line turns its settled payment RETURNED. The same statement imported twice gives back the
+ * first reconciliation.
  */
 @Service
 public class StatementReconciliation {

@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Counts and totals of payments by program, province, regency, state or batch, as JSON or as a CSV to open in Excel. */
+/**
+ * Counts and totals of payments by program, province, regency, state or batch, as JSON or as a CSV to open in Excel.
+ */
 @RestController
 @RequestMapping("/api/reports")
 class PaymentReportController {

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The money rules, without Spring or a database: every transition, the events it causes, and what each state refuses. */
+/**
+ * The money rules, without Spring or a database: every transition, the events it causes, and what each state refuses.
+ */
 class PaymentTest {
 
     private static final Instant T0 = Instant.parse("2019-10-01T02:00:00Z");

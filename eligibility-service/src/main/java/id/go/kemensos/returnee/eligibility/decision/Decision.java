@@ -9,8 +9,8 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * A stored decision, with the override an officer may have added beside it. {@code restricted}: made under a restricted law
- * (Law 21/2007), for protection officers only.
+ * A stored decision, with the override an officer may have added beside it. {@code restricted}: made under a restricted
+ * law (Law 21/2007), for protection officers only.
  */
 public record Decision(
         UUID decisionId,

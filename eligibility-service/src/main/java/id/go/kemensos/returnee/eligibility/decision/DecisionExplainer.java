@@ -7,7 +7,9 @@ import java.text.NumberFormat;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** A decision in words, in Bahasa Indonesia or English, for the officer who must defend it and the auditor who asks why. */
+/**
+ * A decision in words, in Bahasa Indonesia or English, for the officer who must defend it and the auditor who asks why.
+ */
 final class DecisionExplainer {
 
     private DecisionExplainer() {}

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * An officer's ruling on a decision that needs review: ELIGIBLE or INELIGIBLE with a mandatory reason. The ruling is stored beside the
- * decision, which is never changed, and announced as DecisionOverridden (disbursement schedules the grant when ELIGIBLE).
+ * An officer's ruling on a decision that needs review: ELIGIBLE or INELIGIBLE with a mandatory reason. The ruling is
+ * stored beside the decision, which is never changed, and announced as DecisionOverridden (disbursement schedules the
+ * grant when ELIGIBLE).
  */
 @Service
 public class DecisionOverrides {
@@ -45,8 +46,8 @@ public class DecisionOverrides {
 
     @Transactional
     /**
-     * Rules a decision: the ministry rules those under the general laws and programs, a protection officer those under a
-     * restricted law (which nobody else may even find) of the people within their reach.
+     * Rules a decision: the ministry rules those under the general laws and programs, a protection officer those under
+     * a restricted law (which nobody else may even find) of the people within their reach.
      */
     public Decision override(UUID decisionId, Outcome outcome, Officer ruling, String reason) {
         if (outcome == Outcome.NEEDS_REVIEW) {

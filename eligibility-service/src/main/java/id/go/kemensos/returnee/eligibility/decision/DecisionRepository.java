@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 class DecisionRepository {
 
     private static final String SELECT = """
-            SELECT d.*, o.override_id, o.outcome AS override_outcome, o.grant_amount AS override_amount, o.reason, o.officer,
+            SELECT d.*, o.override_id, o.outcome AS override_outcome, o.grant_amount AS override_amount, o.reason,
+                o.officer,
                    o.overridden_at
             FROM decision d LEFT JOIN decision_override o ON o.decision_id = d.decision_id
             """;
@@ -31,13 +32,17 @@ class DecisionRepository {
         this.personal = personal;
     }
 
-    /** Stores a decision, its personal inputs sealed; returns it as stored (sealed), which is what its event carries. */
+    /**
+     * Stores a decision, its personal inputs sealed; returns it as stored (sealed), which is what its event carries.
+     */
     Decision insert(Decision clear, UUID sourceEventId) {
         Decision d = personal.sealed(clear);
         jdbc.update(
                 """
-                        INSERT INTO decision (decision_id, beneficiary_id, program_id, cycle_id, outcome, grant_amount, rule_set_id,
-                            rule_set_version, failed_criteria, province_code, regency_code, source_event_id, previous_decision_id,
+                        INSERT INTO decision (decision_id, beneficiary_id, program_id, cycle_id, outcome, grant_amount,
+                            rule_set_id,
+                            rule_set_version, failed_criteria, province_code, regency_code, source_event_id,
+                                previous_decision_id,
                             decided_at, explanation, entitlements, restricted)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 d.decisionId().toString(),
@@ -92,8 +97,8 @@ class DecisionRepository {
     }
 
     /**
-     * A decision within the reader's reach: its person of the province given (null: any), and a restricted one only for a
-     * reader with the need to know.
+     * A decision within the reader's reach: its person of the province given (null: any), and a restricted one only for
+     * a reader with the need to know.
      */
     Optional<Decision> find(UUID decisionId, String provinceCode, boolean includeRestricted) {
         return read(
@@ -107,7 +112,10 @@ class DecisionRepository {
                 .findFirst();
     }
 
-    /** Every decision of a beneficiary within the reader's reach (as {@link #find(UUID, String, boolean)}), newest first. */
+    /**
+     * Every decision of a beneficiary within the reader's reach (as {@link #find(UUID, String, boolean)}), newest
+     * first.
+     */
     List<Decision> history(UUID beneficiaryId, String provinceCode, boolean includeRestricted) {
         return read(
                 SELECT
@@ -123,7 +131,10 @@ class DecisionRepository {
             " WHERE d.outcome = 'NEEDS_REVIEW' AND (? IS NULL OR d.province_code = ?) AND d.superseded_by IS NULL "
                     + "AND o.override_id IS NULL AND ((? AND d.restricted = FALSE) OR (? AND d.restricted = TRUE))";
 
-    /** Current NEEDS_REVIEW decisions no officer has decided yet, oldest first: general ones, restricted ones or both (province null: all). */
+    /**
+     * Current NEEDS_REVIEW decisions no officer has decided yet, oldest first: general ones, restricted ones or both
+     * (province null: all).
+     */
     List<Decision> pendingReviews(String provinceCode, boolean general, boolean restricted, int page, int size) {
         return read(
                 SELECT + PENDING_REVIEW + " ORDER BY d.decided_at, d.decision_id LIMIT ? OFFSET ?",

@@ -26,9 +26,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Decides every registration under every law and program whose rules are in force at its relevant date, and decides again
- * when its facts change or a new rule version is in force. A decision is only added when the outcome, amount or entitlements
- * change; it then names the one it supersedes. Decision rows, their events and the processed-event mark commit together.
+ * Decides every registration under every law and program whose rules are in force at its relevant date, and decides
+ * again when its facts change or a new rule version is in force. A decision is only added when the outcome, amount or
+ * entitlements change; it then names the one it supersedes. Decision rows, their events and the processed-event mark
+ * commit together.
  */
 @Service
 public class EligibilityDecisions {

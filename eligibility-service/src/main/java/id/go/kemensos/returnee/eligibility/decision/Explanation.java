@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything a decision rests on, stored with it: the rule set (title, legal basis, version), the date that selected the
- * version, the thresholds in force, and every criterion with its inputs, result and citation.
+ * Everything a decision rests on, stored with it: the rule set (title, legal basis, version), the date that selected
+ * the version, the thresholds in force, and every criterion with its inputs, result and citation.
  */
 public record Explanation(
         String ruleSetId,

@@ -7,9 +7,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * A decision's personal inputs (a birth date, a category, a referral source) sealed with the person's data key wherever the
- * decision is kept, in the decision table and in its event, and opened for the officers who read it: once the person is
- * erased, they read {@link CriterionOutcome#ERASED} and the rest of the decision (criteria, results, citations) stays.
+ * A decision's personal inputs (a birth date, a category, a referral source) sealed with the person's data key wherever
+ * the decision is kept, in the decision table and in its event, and opened for the officers who read it: once the
+ * person is erased, they read {@link CriterionOutcome#ERASED} and the rest of the decision (criteria, results,
+ * citations) stays.
  */
 @Component
 class PersonalInputs {

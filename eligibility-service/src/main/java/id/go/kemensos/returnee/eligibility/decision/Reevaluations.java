@@ -21,10 +21,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Re-evaluations as background jobs: a province's (or everyone's) people decided again with the rules in force now, one
- * chunk at a time, the progress written after each chunk. One worker runs them in the order asked; the same province and
- * rule set asked again while one runs gets that one. A service stopped mid-way resumes after the last recorded chunk when
- * it starts again (the people of the chunk it was in are decided again, which changes nothing; they are not counted twice,
- * and their decisions made before the stop are not counted at all).
+ * chunk at a time, the progress written after each chunk. One worker runs them in the order asked; the same province
+ * and rule set asked again while one runs gets that one. A service stopped mid-way resumes after the last recorded
+ * chunk when it starts again (the people of the chunk it was in are decided again, which changes nothing; they are not
+ * counted twice, and their decisions made before the stop are not counted at all).
  */
 @Service
 public class Reevaluations {

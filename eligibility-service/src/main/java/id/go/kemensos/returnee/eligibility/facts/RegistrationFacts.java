@@ -41,8 +41,9 @@ public class RegistrationFacts {
     }
 
     /**
-     * The facts of a new registration; a replayed event overwrites them with the same values. They are kept sealed with the
-     * person's data key (they hold a birth date, a category, names). Empty when the person was erased before this arrived.
+     * The facts of a new registration; a replayed event overwrites them with the same values. They are kept sealed with
+     * the person's data key (they hold a birth date, a category, names). Empty when the person was erased before this
+     * arrived.
      */
     public Optional<Facts> record(ReturneeRegistered r) {
         Optional<PersonalDetails> opened = cipher.details(r);
@@ -70,7 +71,8 @@ public class RegistrationFacts {
                 Set.of());
         jdbc.update(
                 """
-                        INSERT INTO registration_fact (beneficiary_id, province_code, facts, updated_at) VALUES (?, ?, ?, ?)
+                        INSERT INTO registration_fact (beneficiary_id, province_code, facts, updated_at) VALUES (?, ?,
+                            ?, ?)
                         ON DUPLICATE KEY UPDATE province_code = VALUES(province_code), facts = VALUES(facts), updated_at = VALUES(updated_at)""",
                 r.beneficiaryId().toString(),
                 r.provinceCode(),
@@ -79,7 +81,10 @@ public class RegistrationFacts {
         return Optional.of(withPaidGrants(r.beneficiaryId(), facts));
     }
 
-    /** Applies a new payout account; empty when the registration is unknown here (its event is still on the way) or erased. */
+    /**
+     * Applies a new payout account; empty when the registration is unknown here (its event is still on the way) or
+     * erased.
+     */
     public Optional<Facts> amend(ReturneeUpdated u) {
         Optional<PersonalDetails> contact = cipher.details(u);
         return contact.flatMap(c -> find(u.beneficiaryId())).map(known -> {

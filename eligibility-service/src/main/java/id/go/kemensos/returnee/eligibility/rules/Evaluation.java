@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A rule set applied to one registration's facts. ELIGIBLE when every criterion passed; INELIGIBLE when one that rules a
- * person out failed; otherwise NEEDS_REVIEW (a fact unknown, or a failure an officer must look at).
+ * A rule set applied to one registration's facts. ELIGIBLE when every criterion passed; INELIGIBLE when one that rules
+ * a person out failed; otherwise NEEDS_REVIEW (a fact unknown, or a failure an officer must look at).
  */
 public record Evaluation(
         RuleSet ruleSet, Outcome outcome, List<CriterionResult> criteria, Map<String, Object> parameters) {

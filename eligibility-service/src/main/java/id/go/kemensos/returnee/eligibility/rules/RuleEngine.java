@@ -14,9 +14,10 @@ import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.expression.spel.support.SimpleEvaluationContext;
 
 /**
- * Applies a rule set to facts. Criteria are SpEL expressions from the rule files, evaluated in a {@link SimpleEvaluationContext}:
- * variables, operators and methods of the values only, never types, constructors or beans, so a rule file cannot run code.
- * Deterministic: the outcome depends only on the facts and the rule set (no clock, no lookups).
+ * Applies a rule set to facts. Criteria are SpEL expressions from the rule files, evaluated in a
+ * {@link SimpleEvaluationContext}: variables, operators and methods of the values only, never types, constructors or
+ * beans, so a rule file cannot run code. Deterministic: the outcome depends only on the facts and the rule set (no
+ * clock, no lookups).
  */
 public final class RuleEngine {
 
@@ -24,7 +25,10 @@ public final class RuleEngine {
 
     private final Map<String, Expression> compiled = new ConcurrentHashMap<>();
 
-    /** Fails on a rule that does not parse or reads a fact that does not exist: a bad file must stop the start, not a decision. */
+    /**
+     * Fails on a rule that does not parse or reads a fact that does not exist: a bad file must stop the start, not a
+     * decision.
+     */
     public void check(RuleSet set) {
         for (RuleSet.Criterion criterion : set.criteria()) {
             for (String input : criterion.inputs()) {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One version of a law's or a program's rules, as read from its YAML file: what it implements (with citations), when it is
- * in force, which date of a registration selects it, its criteria and the entitlements it grants.
+ * One version of a law's or a program's rules, as read from its YAML file: what it implements (with citations), when it
+ * is in force, which date of a registration selects it, its criteria and the entitlements it grants.
  *
  * @param program     set for a grant program (its id, program year and amount in whole rupiah); null for a law
  * @param parameters  thresholds and lists the criteria refer to as {@code #name}, so that they change as data
@@ -33,7 +33,10 @@ public record RuleSet(
         PROGRAM
     }
 
-    /** Which date of a registration picks the version in force: the law when the person came home, the program year of registration. */
+    /**
+     * Which date of a registration picks the version in force: the law when the person came home, the program year of
+     * registration.
+     */
     public enum RelevantDate {
         RETURN_DATE,
         REGISTRATION_DATE
@@ -50,9 +53,9 @@ public record RuleSet(
     }
 
     /**
-     * Need to know (Law 21/2007 Art. 44). A restricted rule set's decisions are shown only to protection officers and are
-     * published on a restricted topic; its protected inputs (facts that identify a victim) are shown to nobody else, in any
-     * decision.
+     * Need to know (Law 21/2007 Art. 44). A restricted rule set's decisions are shown only to protection officers and
+     * are published on a restricted topic; its protected inputs (facts that identify a victim) are shown to nobody
+     * else, in any decision.
      */
     public record Confidentiality(boolean restricted, List<String> protectedInputs) {
 
@@ -75,7 +78,8 @@ public record RuleSet(
 
     /**
      * @param inputs the facts the rule reads; when one is unknown the criterion is UNKNOWN and is not evaluated
-     * @param rule   a SpEL boolean over {@code #fact} and {@code #parameter} variables, evaluated without access to types or beans
+     * @param rule   a SpEL boolean over {@code #fact} and {@code #parameter} variables, evaluated without access to
+     * types or beans
      */
     public record Criterion(
             String id, Text description, String citation, List<String> inputs, String rule, OnFail onFail) {

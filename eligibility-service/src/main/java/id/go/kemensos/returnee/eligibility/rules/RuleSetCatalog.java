@@ -27,10 +27,10 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Every rule set version the service knows: the ones shipped in {@code rulesets/} and any YAML file in an extra directory,
- * where an operator drops a new version (a later effective date) that takes effect at the next start, without a rebuild.
- * A version is in force on a date when the date lies between its effective-from and effective-to; when several are, the one
- * that became effective last wins.
+ * Every rule set version the service knows: the ones shipped in {@code rulesets/} and any YAML file in an extra
+ * directory, where an operator drops a new version (a later effective date) that takes effect at the next start,
+ * without a rebuild. A version is in force on a date when the date lies between its effective-from and effective-to;
+ * when several are, the one that became effective last wins.
  */
 public final class RuleSetCatalog {
 
@@ -147,7 +147,10 @@ public final class RuleSetCatalog {
     }
 
     /** The ids of the laws and programs, each decided separately for every registration. */
-    /** The facts that identify a trafficking victim, as the loaded rule sets declare them: hidden from all but protection officers. */
+    /**
+     * The facts that identify a trafficking victim, as the loaded rule sets declare them: hidden from all but
+     * protection officers.
+     */
     public Set<String> protectedInputs() {
         return protectedInputs;
     }

@@ -3,7 +3,10 @@ package id.go.kemensos.returnee.eligibility.rules;
 import java.time.LocalDate;
 import java.util.Set;
 
-/** Named registrations as eligibility sees them: a fictitious Siti Aminah of Lombok Tengah, and one fact changed at a time. */
+/**
+ * Named registrations as eligibility sees them: a fictitious Siti Aminah of Lombok Tengah, and one fact changed at a
+ * time.
+ */
 final class FactsMother {
 
     private FactsMother() {}

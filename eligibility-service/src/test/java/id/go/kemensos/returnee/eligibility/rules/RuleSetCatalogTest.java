@@ -12,7 +12,10 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Rule sets are data: a new version dropped in the rules directory takes over from its effective date, without a rebuild. */
+/**
+ * Rule sets are data: a new version dropped in the rules directory takes over from its effective date, without a
+ * rebuild.
+ */
 class RuleSetCatalogTest {
 
     private static final RuleEngine ENGINE = new RuleEngine();

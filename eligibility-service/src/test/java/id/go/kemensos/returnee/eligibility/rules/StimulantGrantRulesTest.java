@@ -13,7 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Criteria C1 to C9 of the business-stimulant grant (the grant rule set in src/main/resources/rulesets), one fact changed per row. */
+/**
+ * Criteria C1 to C9 of the business-stimulant grant (the grant rule set in src/main/resources/rulesets), one fact
+ * changed per row.
+ */
 class StimulantGrantRulesTest {
 
     private static final RuleEngine ENGINE = new RuleEngine();

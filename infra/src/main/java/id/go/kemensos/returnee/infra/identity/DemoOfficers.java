@@ -24,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo officers of the local stack's realm (infra/keycloak/realm/returnee-platform-users-0.json) and their access
- * tokens, obtained with the OAuth 2.0 password grant. Their passwords are {@code <username>-local} and exist only in the
- * local stack. Tokens are cached per user and client until 30 seconds before they expire.
+ * tokens, obtained with the OAuth 2.0 password grant. Their passwords are {@code <username>-local} and exist only in
+ * the local stack. Tokens are cached per user and client until 30 seconds before they expire.
  *
  * <pre>{@code
  * DemoOfficers officers = DemoOfficers.local();
@@ -162,8 +162,8 @@ public final class DemoOfficers {
     }
 
     /**
-     * An access token of the master realm's bootstrap admin (client admin-cli): signed by the same Keycloak but issued by
-     * another realm, which the services must refuse.
+     * An access token of the master realm's bootstrap admin (client admin-cli): signed by the same Keycloak but issued
+     * by another realm, which the services must refuse.
      */
     public String masterRealmToken() {
         if (bootstrapAdminPasswordFile == null || !Files.isReadable(bootstrapAdminPasswordFile)) {

@@ -33,15 +33,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local stack's OpenID Connect provider: Keycloak's Quarkus distribution (unpacked by infra/keycloak) in its own JVM, its
- * data in the local MariaDB (schema {@code keycloak}), the realm {@value #REALM} and its demo officers imported from
- * infra/keycloak/realm. Services validate tokens against {@link #issuerUri()}.
+ * The local stack's OpenID Connect provider: Keycloak's Quarkus distribution (unpacked by infra/keycloak) in its own
+ * JVM, its data in the local MariaDB (schema {@code keycloak}), the realm {@value #REALM} and its demo officers
+ * imported from infra/keycloak/realm. Services validate tokens against {@link #issuerUri()}.
  *
  * <p>{@link #start()} only launches the process (building the distribution for MariaDB first, once per unpack);
- * {@link #awaitReady()} waits for the realm's discovery document, so that Keycloak's half-minute start overlaps the rest of
- * the stack. When the realm files change, the keycloak schema is dropped first so that the next start imports them afresh:
- * everything in it is demo data of the local stack. The master realm gets a bootstrap admin whose generated password is
- * kept in work/keycloak/bootstrap-admin-password.
+ * {@link #awaitReady()} waits for the realm's discovery document, so that Keycloak's half-minute start overlaps the
+ * rest of the stack. When the realm files change, the keycloak schema is dropped first so that the next start imports
+ * them afresh: everything in it is demo data of the local stack. The master realm gets a bootstrap admin whose
+ * generated password is kept in work/keycloak/bootstrap-admin-password.
  */
 public final class IdentityProvider implements AutoCloseable {
 
@@ -95,8 +95,8 @@ public final class IdentityProvider implements AutoCloseable {
     }
 
     /**
-     * Launches Keycloak, or adopts one already listening on {@value #PORT} (another JVM of this project started it). Does not
-     * wait for it: call {@link #awaitReady()}.
+     * Launches Keycloak, or adopts one already listening on {@value #PORT} (another JVM of this project started it).
+     * Does not wait for it: call {@link #awaitReady()}.
      */
     public synchronized void start() {
         if (process != null) {
@@ -167,7 +167,9 @@ public final class IdentityProvider implements AutoCloseable {
                 "--db-pool-max-size=20");
     }
 
-    /** Waits until the realm answers its discovery document; fails naming the log if Keycloak exits or takes too long. */
+    /**
+     * Waits until the realm answers its discovery document; fails naming the log if Keycloak exits or takes too long.
+     */
     public void awaitReady() {
         awaitReady(READY_TIMEOUT);
     }
@@ -222,7 +224,9 @@ public final class IdentityProvider implements AutoCloseable {
         }
     }
 
-    /** {@code kc.sh build} for MariaDB, once per unpacked distribution (re-unpacking resets the jar the marker names). */
+    /**
+     * {@code kc.sh build} for MariaDB, once per unpacked distribution (re-unpacking resets the jar the marker names).
+     */
     private static void buildOnce(Path distribution, Path kc, Path dir, String javaHome) {
         Path marker = distribution.resolve(BUILD_MARKER);
         if (Files.exists(marker) && read(marker).equals(buildFingerprint(distribution))) {
@@ -304,7 +308,10 @@ public final class IdentityProvider implements AutoCloseable {
         }
     }
 
-    /** Drops Keycloak's schema and creates it empty (same character set as bootstrap.sql); the keycloak user's grant stays. */
+    /**
+     * Drops Keycloak's schema and creates it empty (same character set as bootstrap.sql); the keycloak user's grant
+     * stays.
+     */
     private void recreateSchema() {
         try (Connection c = DriverManager.getConnection(database.jdbcUrl(""), "root", "");
                 Statement s = c.createStatement()) {

@@ -31,19 +31,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Who may do what on Kafka, in one place: the principals (SASL/SCRAM-SHA-512 users) and their ACLs, derived from the
- * topic constants of platform-contracts. The broker denies whatever no ACL allows ({@code allow.everyone.if.no.acl.found=false}).
+ * topic constants of platform-contracts. The broker denies whatever no ACL allows
+ * ({@code allow.everyone.if.no.acl.found=false}).
  * <ul>
- *   <li>{@code admin}: the local stack itself (broker to itself, topic provisioning, ACL setup, the launcher's monitor, tests,
- *   benchmarks): a super user, no ACLs.</li>
+ * <li>{@code admin}: the local stack itself (broker to itself, topic provisioning, ACL setup, the launcher's monitor,
+ * tests, benchmarks): a super user, no ACLs.</li>
  *   <li>{@code relay}: the Debezium outbox relay, the only writer of the {@code *.events} topics.</li>
- *   <li>one principal per service, named as its schema: reads the topics it consumes under its own consumer groups, writes
- *   (and reads back, to replay) the dead-letter topics of those topics, never writes an {@code *.events} topic; the
- *   service's own events reach Kafka through its outbox and the relay.</li>
- *   <li>{@code audit}: reads every {@code *.events} topic (the ledger, the seals on {@code audit.events}, replays) and their
- *   configuration (retention check); it dead-letters nothing.</li>
- * </ul>
- * Passwords are {@code <principal>-kafka-local} in the local stack only; production services read theirs from
- * KAFKA_USER/KAFKA_PASSWORD (platform-defaults.yml) and the cluster is given the same ACLs (infra/production/README.md).
+ * <li>one principal per service, named as its schema: reads the topics it consumes under its own consumer groups,
+ * writes (and reads back, to replay) the dead-letter topics of those topics, never writes an {@code *.events} topic;
+ * the service's own events reach Kafka through its outbox and the relay.</li>
+ * <li>{@code audit}: reads every {@code *.events} topic (the ledger, the seals on {@code audit.events}, replays) and
+ * their configuration (retention check); it dead-letters nothing.</li>
+ * </ul> Passwords are {@code <principal>-kafka-local} in the local stack only; production services read theirs from
+ * KAFKA_USER/KAFKA_PASSWORD (platform-defaults.yml) and the cluster is given the same ACLs
+ * (infra/production/README.md).
  */
 public final class KafkaAccess {
 
@@ -57,7 +58,10 @@ public final class KafkaAccess {
     private static final Logger log = LoggerFactory.getLogger(KafkaAccess.class);
     private static final int SCRAM_ITERATIONS = 8192;
 
-    /** The topics each service consumes with its listeners ({@code @KafkaListener}), by principal (= schema = consumer group). */
+    /**
+     * The topics each service consumes with its listeners ({@code @KafkaListener}), by principal (= schema = consumer
+     * group).
+     */
     private static final Map<String, List<String>> CONSUMED = consumed();
 
     private static Map<String, List<String>> consumed() {
@@ -138,7 +142,9 @@ public final class KafkaAccess {
         return config;
     }
 
-    /** The storage tool's arguments that seed every principal's SCRAM credential when the broker's storage is formatted. */
+    /**
+     * The storage tool's arguments that seed every principal's SCRAM credential when the broker's storage is formatted.
+     */
     public static List<String> formatScramArguments() {
         List<String> arguments = new ArrayList<>();
         for (String principal : principals()) {
@@ -208,7 +214,10 @@ public final class KafkaAccess {
         }
     }
 
-    /** Creates or updates every principal's SCRAM credential (idempotent), so that a principal added later can log in too. */
+    /**
+     * Creates or updates every principal's SCRAM credential (idempotent), so that a principal added later can log in
+     * too.
+     */
     public static void upsertCredentials(String bootstrapServers) {
         run(
                 bootstrapServers,

@@ -20,11 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Kafka broker in KRaft combined mode (broker and controller, one node), run in its own JVM from the artifacts that
- * infra/kafka-broker copies, with its data under work/kafka. Internal topics have replication factor and min ISR 1.
- * Clients (and the broker itself, as {@code admin}) log in with SASL/SCRAM-SHA-512 on 9092, and only the ACLs of
- * {@link KafkaAccess} allow anything: every principal's credential is seeded when the storage is formatted and set again
- * at every start (a principal added later works on an existing data dir too).
+ * A real Kafka broker in KRaft combined mode (broker and controller, one node), run in its own JVM from the artifacts
+ * that infra/kafka-broker copies, with its data under work/kafka. Internal topics have replication factor and min ISR
+ * 1. Clients (and the broker itself, as {@code admin}) log in with SASL/SCRAM-SHA-512 on 9092, and only the ACLs of
+ * {@link KafkaAccess} allow anything: every principal's credential is seeded when the storage is formatted and set
+ * again at every start (a principal added later works on an existing data dir too).
  */
 public final class KafkaBroker implements AutoCloseable {
 

@@ -23,11 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates every event topic and its dead-letter topic up front, then waits until every partition has a leader: producing to
- * a brand-new topic before that once stalled an idempotent producer for two minutes. The {@code *.events} topics are the
- * audit log and are kept forever ({@code retention.ms=-1}); so are their dead letters, until someone replays them. A topic
- * that already exists with a retention that deletes (made by hand, or by an older version) is set to keep forever too,
- * with a warning: records already deleted cannot come back, but no more are lost.
+ * Creates every event topic and its dead-letter topic up front, then waits until every partition has a leader:
+ * producing to a brand-new topic before that once stalled an idempotent producer for two minutes. The {@code *.events}
+ * topics are the audit log and are kept forever ({@code retention.ms=-1}); so are their dead letters, until someone
+ * replays them. A topic that already exists with a retention that deletes (made by hand, or by an older version) is set
+ * to keep forever too, with a warning: records already deleted cannot come back, but no more are lost.
  */
 public final class TopicProvisioner {
 

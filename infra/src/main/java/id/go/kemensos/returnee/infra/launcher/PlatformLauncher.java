@@ -21,14 +21,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs the whole platform on the local stack, in dependency order: MariaDB, the identity provider (Keycloak), Kafka, topics,
- * the outbox relay, the gateway simulators, then the five services. Reports each part's health and the demo officers, pushes
- * the sample returnees through, prints every stage as it happens and keeps running until Ctrl-C, when everything stops in
- * reverse order.
+ * Runs the whole platform on the local stack, in dependency order: MariaDB, the identity provider (Keycloak), Kafka,
+ * topics, the outbox relay, the gateway simulators, then the five services. Reports each part's health and the demo
+ * officers, pushes the sample returnees through, prints every stage as it happens and keeps running until Ctrl-C, when
+ * everything stops in reverse order.
  *
  * <p>Usage: {@code java -jar infra/target/infra-0.1.0-SNAPSHOT-exec.jar [returnees.json]}, and, while it runs,
- * {@code java -jar infra/target/infra-0.1.0-SNAPSHOT-exec.jar token <username>}, which prints only a demo officer's access
- * token: {@code curl -H "Authorization: Bearer $(java -jar ... token clerk.ntb)" ...}
+ * {@code java -jar infra/target/infra-0.1.0-SNAPSHOT-exec.jar token <username>}, which prints only a demo officer's
+ * access token: {@code curl -H "Authorization: Bearer $(java -jar ... token clerk.ntb)" ...}
  */
 public final class PlatformLauncher {
 
@@ -120,8 +120,9 @@ public final class PlatformLauncher {
     }
 
     /**
-     * {@code seal-keys <keys-dir> <transit-key>}, with VAULT_ADDR and VAULT_TOKEN (an operator's token allowed to encrypt) in
-     * the environment as for Vault's own CLI: seals the keysets of the directory in Vault, generating any that is missing.
+     * {@code seal-keys <keys-dir> <transit-key>}, with VAULT_ADDR and VAULT_TOKEN (an operator's token allowed to
+     * encrypt) in the environment as for Vault's own CLI: seals the keysets of the directory in Vault, generating any
+     * that is missing.
      */
     private static int sealKeys(String[] args) {
         String address = System.getenv("VAULT_ADDR");
@@ -174,7 +175,10 @@ public final class PlatformLauncher {
         }
     }
 
-    /** What an auditor would check next: the ledger's chain and its rows against Kafka, and a replay against the live report. */
+    /**
+     * What an auditor would check next: the ledger's chain and its rows against Kafka, and a replay against the live
+     * report.
+     */
     private static void audit(PrintStream out) throws Exception {
         JsonMapper json = JsonMapper.builder().build();
         HttpClient http = HttpClient.newHttpClient();

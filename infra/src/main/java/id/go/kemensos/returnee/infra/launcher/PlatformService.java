@@ -22,7 +22,10 @@ public enum PlatformService {
         this.api = api;
     }
 
-    /** A service with an API of its own (documented by OpenAPI, called with bearer tokens); the console has pages instead. */
+    /**
+     * A service with an API of its own (documented by OpenAPI, called with bearer tokens); the console has pages
+     * instead.
+     */
     public boolean servesApi() {
         return api;
     }

@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs each service from its packaged jar in its own JVM, as it runs in production, with its log under work/logs. A service
- * counts as up when its actuator health says UP (database, Kafka and Flyway included).
+ * Runs each service from its packaged jar in its own JVM, as it runs in production, with its log under work/logs. A
+ * service counts as up when its actuator health says UP (database, Kafka and Flyway included).
  */
 public final class PlatformServices implements AutoCloseable {
 
@@ -40,18 +40,20 @@ public final class PlatformServices implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /**
-     * @param environment settings every service gets, e.g. DISBURSEMENT_AUTO_APPROVAL=true for a demo; SERVICE_JAVA_OPTS
-     *                    here replaces the JVM options (default: the same variable of this process, else -Xms128m -Xmx512m).
-     *                    Unless set here, every service also gets the local bank simulator's SNAP partner credentials
-     *                    as DISBURSEMENT_BANK_PARTNER_ID, DISBURSEMENT_BANK_PRIVATE_KEY_FILE and
-     *                    DISBURSEMENT_BANK_CLIENT_SECRET_FILE (see {@link BankPartnerCredentials#local}).
+     * @param environment settings every service gets, e.g. DISBURSEMENT_AUTO_APPROVAL=true for a demo;
+     * SERVICE_JAVA_OPTS here replaces the JVM options (default: the same variable of this process, else -Xms128m
+     * -Xmx512m). Unless set here, every service also gets the local bank simulator's SNAP partner credentials as
+     * DISBURSEMENT_BANK_PARTNER_ID, DISBURSEMENT_BANK_PRIVATE_KEY_FILE and DISBURSEMENT_BANK_CLIENT_SECRET_FILE (see
+     * {@link BankPartnerCredentials#local}).
      */
     public PlatformServices(PlatformHome home, Map<String, String> environment) {
         this.home = home;
         this.environment = Map.copyOf(environment);
     }
 
-    /** Starts all services at once (they only meet through Kafka, so order does not matter) and waits for each to be UP. */
+    /**
+     * Starts all services at once (they only meet through Kafka, so order does not matter) and waits for each to be UP.
+     */
     public void startAll() {
         for (PlatformService service : PlatformService.values()) {
             launch(service);
@@ -65,7 +67,9 @@ public final class PlatformServices implements AutoCloseable {
         start(service, Map.of());
     }
 
-    /** Starts one service with some settings changed for this run only, e.g. DISBURSEMENT_AUTO_APPROVAL=false in a test. */
+    /**
+     * Starts one service with some settings changed for this run only, e.g. DISBURSEMENT_AUTO_APPROVAL=false in a test.
+     */
     public synchronized void start(PlatformService service, Map<String, String> overrides) {
         launch(service, overrides);
         awaitHealthy(service);
@@ -79,7 +83,10 @@ public final class PlatformServices implements AutoCloseable {
         }
     }
 
-    /** Crashes one service (SIGKILL: transactions in flight roll back, nothing is flushed or closed); start it again after. */
+    /**
+     * Crashes one service (SIGKILL: transactions in flight roll back, nothing is flushed or closed); start it again
+     * after.
+     */
     public synchronized void kill(PlatformService service) {
         ManagedProcess process = running.remove(service);
         if (process != null) {
@@ -116,14 +123,17 @@ public final class PlatformServices implements AutoCloseable {
     public record CommandResult(int exitCode, String output) {}
 
     /**
-     * Runs one of a service's commands (e.g. audit-service's {@code verify}) with the platform's settings, as an operator would
-     * from a shell, and waits for it to end.
+     * Runs one of a service's commands (e.g. audit-service's {@code verify}) with the platform's settings, as an
+     * operator would from a shell, and waits for it to end.
      */
     public CommandResult runCommand(PlatformService service, Duration timeout, String... arguments) {
         return runCommand(service, timeout, Map.of(), arguments);
     }
 
-    /** The same, with settings of the operator's shell, e.g. PLATFORM_ACCESS_TOKEN for a command that reads another service. */
+    /**
+     * The same, with settings of the operator's shell, e.g. PLATFORM_ACCESS_TOKEN for a command that reads another
+     * service.
+     */
     public CommandResult runCommand(
             PlatformService service, Duration timeout, Map<String, String> environment, String... arguments) {
         ProcessBuilder builder = javaProcess(service, environment, List.of(arguments))
@@ -180,8 +190,8 @@ public final class PlatformServices implements AutoCloseable {
     }
 
     /**
-     * The platform's credentials at the local bank simulator, as the disbursement service reads them: its partner id and
-     * the absolute paths of the files LocalStack generates (see {@link BankPartnerCredentials#local}).
+     * The platform's credentials at the local bank simulator, as the disbursement service reads them: its partner id
+     * and the absolute paths of the files LocalStack generates (see {@link BankPartnerCredentials#local}).
      */
     private Map<String, String> bankPartnerEnvironment() {
         BankPartnerCredentials credentials = BankPartnerCredentials.local(home);

@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Prints each stage of the flow as its event appears on Kafka (registered, decided, payment states, SMS sent), reading the
- * topics as an auditor would: CloudEvents, from the end of each topic at start-up. Shows masked values only.
+ * Prints each stage of the flow as its event appears on Kafka (registered, decided, payment states, SMS sent), reading
+ * the topics as an auditor would: CloudEvents, from the end of each topic at start-up. Shows masked values only.
  */
 final class StageMonitor implements Runnable, AutoCloseable {
 

@@ -20,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The project's own MariaDB instance: its own data directory under work/, port 3307, binlog on in ROW format with full row
- * images (what Debezium needs), UTC. Uses the installed {@code mariadbd}; installs Debian's {@code mariadb-server} when it is
- * missing and we are root, and otherwise stops with a message naming the package.
+ * The project's own MariaDB instance: its own data directory under work/, port 3307, binlog on in ROW format with full
+ * row images (what Debezium needs), UTC. Uses the installed {@code mariadbd}; installs Debian's {@code mariadb-server}
+ * when it is missing and we are root, and otherwise stops with a message naming the package.
  */
 public final class MariaDbServer implements AutoCloseable {
 

@@ -8,14 +8,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One outbox connector as Kafka Connect takes it in production ({@code infra/connect/<service>-outbox.json}), turned into
- * the Debezium embedded engine's properties for the local stack. Only the keys that name production endpoints, credentials
- * and storage are overridden, and each override is listed here; routing, converters and the EventRouter settings are used as
- * they are.
+ * One outbox connector as Kafka Connect takes it in production ({@code infra/connect/<service>-outbox.json}), turned
+ * into the Debezium embedded engine's properties for the local stack. Only the keys that name production endpoints,
+ * credentials and storage are overridden, and each override is listed here; routing, converters and the EventRouter
+ * settings are used as they are.
  */
 public record ConnectorConfig(String name, Map<String, String> config) {
 
-    /** The local MariaDB speaks the binlog protocol of the MariaDB connector; production MySQL 8 uses the MySQL connector. */
+    /**
+     * The local MariaDB speaks the binlog protocol of the MariaDB connector; production MySQL 8 uses the MySQL
+     * connector.
+     */
     static final String LOCAL_CONNECTOR_CLASS = "io.debezium.connector.mariadb.MariaDbConnector";
 
     public static ConnectorConfig read(Path file) {
@@ -31,7 +34,10 @@ public record ConnectorConfig(String name, Map<String, String> config) {
         return config.get(key);
     }
 
-    /** Engine properties for the local stack: local database endpoint, offsets and schema history in files under work/relay. */
+    /**
+     * Engine properties for the local stack: local database endpoint, offsets and schema history in files under
+     * work/relay.
+     */
     public Properties forLocalStack(LocalEndpoints local) {
         Properties p = new Properties();
         config.forEach((k, v) -> {

@@ -33,10 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Debezium embedded engine reading one service's {@code outbox_event} from the binlog, routed by the Outbox EventRouter
- * and written to Kafka with the converters its connector JSON names, exactly as Kafka Connect would. A batch's source
- * offsets are committed only after Kafka has acknowledged every record of it: a crash re-emits (consumers deduplicate by
- * event id) but never loses.
+ * One Debezium embedded engine reading one service's {@code outbox_event} from the binlog, routed by the Outbox
+ * EventRouter and written to Kafka with the converters its connector JSON names, exactly as Kafka Connect would. A
+ * batch's source offsets are committed only after Kafka has acknowledged every record of it: a crash re-emits
+ * (consumers deduplicate by event id) but never loses.
  */
 final class OutboxConnector implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
 

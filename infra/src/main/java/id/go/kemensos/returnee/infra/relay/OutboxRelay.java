@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local stand-in for a Kafka Connect cluster: one Debezium embedded engine per {@code infra/connect/*-outbox.json}.
- * Offsets and schema history live in files under work/relay, so a restarted relay resumes where it stopped. It logs in to
- * Kafka as {@code relay}, the only principal that may write the {@code *.events} topics.
+ * Offsets and schema history live in files under work/relay, so a restarted relay resumes where it stopped. It logs in
+ * to Kafka as {@code relay}, the only principal that may write the {@code *.events} topics.
  */
 public final class OutboxRelay implements AutoCloseable {
 
@@ -100,8 +100,9 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /**
-     * Two relays on one database would both stream the binlog under the same connector server ids and fight over the offset
-     * files, as Kafka Connect never lets two tasks of one connector do. The lock makes a second relay fail at once instead.
+     * Two relays on one database would both stream the binlog under the same connector server ids and fight over the
+     * offset files, as Kafka Connect never lets two tasks of one connector do. The lock makes a second relay fail at
+     * once instead.
      */
     private void acquireLock() {
         Path lockFile = endpoints.stateDir().resolve("relay.lock");

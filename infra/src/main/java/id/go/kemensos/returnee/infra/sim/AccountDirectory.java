@@ -8,17 +8,20 @@ import java.util.regex.Pattern;
 
 /**
  * The simulated banks' account holders, the source of account-inquiry names. Keyed by the 3-digit bank code: SNAP's
- * {@code beneficiaryBankCode} may carry a 4-digit branch suffix (e.g. {@code 0020307}), which does not change the account.
+ * {@code beneficiaryBankCode} may carry a 4-digit branch suffix (e.g. {@code 0020307}), which does not change the
+ * account.
  *
- * <p>With auto-open on (the default) any unregistered, syntactically valid account exists, so load tests need not register
- * thousands of accounts; its holder name is empty unless a source of names is given (the local platform and the benchmarks
- * give the names their returnees registered). A test that wants "Invalid Account" turns auto-open off.
+ * <p>With auto-open on (the default) any unregistered, syntactically valid account exists, so load tests need not
+ * register thousands of accounts; its holder name is empty unless a source of names is given (the local platform and
+ * the benchmarks give the names their returnees registered). A test that wants "Invalid Account" turns auto-open off.
  */
 final class AccountDirectory {
 
     /** 3-digit bank code, optionally followed by a 4-digit branch code. */
     static final Pattern BANK_CODE = Pattern.compile("^\\d{3}(\\d{4})?$");
-    /** Account numbers are digits only; lengths vary by bank (10 to 16 in practice) so only the upper bound is checked. */
+    /**
+     * Account numbers are digits only; lengths vary by bank (10 to 16 in practice) so only the upper bound is checked.
+     */
     static final Pattern ACCOUNT_NO = Pattern.compile("^\\d{1,34}$");
 
     record Account(String holderName, boolean closed) {}

@@ -32,9 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 
 /**
- * A receiving bank behind a SNAP BI interface: account inquiry (service 16), interbank transfer (18) and transfer status
- * (36). Transfers are idempotent by {@code partnerReferenceNo}, atomically per reference, so a retried or concurrently
- * duplicated payment is booked once; combined with lost-reply faults this is what proves "paid exactly once".
+ * A receiving bank behind a SNAP BI interface: account inquiry (service 16), interbank transfer (18) and transfer
+ * status (36). Transfers are idempotent by {@code partnerReferenceNo}, atomically per reference, so a retried or
+ * concurrently duplicated payment is booked once; combined with lost-reply faults this is what proves "paid exactly
+ * once".
  *
  * <p>Like a real bank it checks SNAP BI authentication (see {@link SnapAuthentication}): partners registered with
  * {@link #registerPartner} get a B2B access token from {@code POST /snap/v1.0/access-token/b2b} and sign every service
@@ -125,7 +126,9 @@ public final class BankGatewaySimulator extends GatewaySimulator {
         accounts.close(bankCode, accountNo);
     }
 
-    /** Default true: unregistered digit-only accounts exist with an empty holder name (see {@link AccountDirectory}). */
+    /**
+     * Default true: unregistered digit-only accounts exist with an empty holder name (see {@link AccountDirectory}).
+     */
     /** Names for accounts nobody registered (bank code, account number -> holder name, or null for none). */
     public void autoOpenedHolderNames(BiFunction<String, String, String> holders) {
         accounts.autoOpenHolders(holders);

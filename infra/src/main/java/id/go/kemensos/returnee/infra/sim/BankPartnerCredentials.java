@@ -52,7 +52,9 @@ public record BankPartnerCredentials(String partnerId, Path privateKeyFile, Path
     private static final String PUBLIC_LABEL = "PUBLIC KEY";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
-    /** The local stack's credentials, in {@code work/bank}; the files may not exist yet (see {@link #ensureExist()}). */
+    /**
+     * The local stack's credentials, in {@code work/bank}; the files may not exist yet (see {@link #ensureExist()}).
+     */
     public static BankPartnerCredentials local(PlatformHome home) {
         return in(home.workDir("bank"), LOCAL_PARTNER_ID);
     }

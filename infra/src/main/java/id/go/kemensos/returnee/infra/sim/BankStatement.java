@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Renders the simulated bank's statement of the paying account: as CSV, one line per executed credit (SUCCESS or RETURNED),
- * amounts in whole rupiah; or as SWIFT MT940, as Indonesian banks' cash management deliver it.
+ * Renders the simulated bank's statement of the paying account: as CSV, one line per executed credit (SUCCESS or
+ * RETURNED), amounts in whole rupiah; or as SWIFT MT940, as Indonesian banks' cash management deliver it.
  */
 final class BankStatement {
 

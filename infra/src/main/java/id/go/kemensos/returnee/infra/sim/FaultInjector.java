@@ -44,7 +44,9 @@ public final class FaultInjector {
         return injected.get();
     }
 
-    /** Sleeps for the profile's latency, then draws this request's fault. Interruption (simulator stop) ends the wait. */
+    /**
+     * Sleeps for the profile's latency, then draws this request's fault. Interruption (simulator stop) ends the wait.
+     */
     public Fault enter() {
         FaultProfile p = profile;
         pause(p.latencyMillis());

@@ -3,9 +3,9 @@ package id.go.kemensos.returnee.infra.sim;
 /**
  * How badly a simulated gateway misbehaves. Each request draws once: with probability {@code errorRate} it fails fast
  * (HTTP 500, nothing executed), with {@code timeoutRate} it hangs for {@code timeoutMillis} and answers 504 (nothing
- * executed), with {@code lostReplyRate} it executes and then hangs and answers 504 (the caller believes it failed but it
- * happened: the case idempotency keys exist for). The three rates are disjoint slices of one draw, so their sum must not
- * exceed 1. {@code latencyMillis} is added to every call, faulted or not.
+ * executed), with {@code lostReplyRate} it executes and then hangs and answers 504 (the caller believes it failed but
+ * it happened: the case idempotency keys exist for). The three rates are disjoint slices of one draw, so their sum must
+ * not exceed 1. {@code latencyMillis} is added to every call, faulted or not.
  *
  * <p>A {@code timeoutMillis} of 0 means "not given" and becomes the 5 s default, so a JSON body such as
  * {@code {"errorRate":0.2}} is a complete profile.

@@ -4,10 +4,10 @@ package id.go.kemensos.returnee.infra.sim;
  * GSM 03.38 alphabet check and SMS segment counting, as the SMS gateway simulator bills messages. (notification-service
  * has its own copy; this one only serves the simulator.)
  *
- * <p>GSM-7 packs 160 septets in a single SMS, 153 per part once concatenated (the user data header eats 7). Characters of
- * the extension table are an escape plus a character, so they cost 2 septets, and a part never ends between the two.
- * Anything outside both tables forces UCS-2 for the whole message: 70 UTF-16 units single, 67 per part, and a part never
- * splits a surrogate pair (emoji).
+ * <p>GSM-7 packs 160 septets in a single SMS, 153 per part once concatenated (the user data header eats 7). Characters
+ * of the extension table are an escape plus a character, so they cost 2 septets, and a part never ends between the two.
+ * Anything outside both tables forces UCS-2 for the whole message: 70 UTF-16 units single, 67 per part, and a part
+ * never splits a surrogate pair (emoji).
  */
 public final class Gsm7 {
 

@@ -62,7 +62,10 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
     private volatile double deliveryFailureRate;
     private volatile double receiptLossRate;
     private volatile ScheduledExecutorService deliveries;
-    /** Shared with the receiver, who checks every receipt's signature; the local stack's notification-service has the same. */
+    /**
+     * Shared with the receiver, who checks every receipt's signature; the local stack's notification-service has the
+     * same.
+     */
     private volatile byte[] receiptSecret = "sms-receipts-local".getBytes(StandardCharsets.UTF_8);
 
     public SmsGatewaySimulator() {
@@ -92,8 +95,8 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
     }
 
     /**
-     * Share of delivery receipts never posted to the sender (its receiver was down, the network dropped it); the message's
-     * status can still be asked for ({@code GET /sms/v1/messages/{id}}).
+     * Share of delivery receipts never posted to the sender (its receiver was down, the network dropped it); the
+     * message's status can still be asked for ({@code GET /sms/v1/messages/{id}}).
      */
     public void setReceiptLossRate(double rate) {
         FaultProfile.requireRate("receipt loss rate", rate);
@@ -256,8 +259,9 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
     }
 
     /**
-     * Fire-and-forget like a real aggregator: a receiver that is down just misses the receipt (polling still works). Signed
-     * as aggregators sign webhooks: {@code X-Receipt-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t." + body>}.
+     * Fire-and-forget like a real aggregator: a receiver that is down just misses the receipt (polling still works).
+     * Signed as aggregators sign webhooks:
+     * {@code X-Receipt-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t." + body>}.
      */
     private void sendReceipt(String callbackUrl, DeliveryReport report) {
         byte[] body = SimulatorHttp.JSON.writeValueAsBytes(report);

@@ -31,11 +31,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * HashiCorp Vault's transit secrets engine, as far as the platform uses it to hold its master key: named AES-256-GCM keys
- * that never leave the server, {@code POST /v1/transit/encrypt/{key}} and {@code /decrypt/{key}} with base64 plaintext and
- * {@code associated_data}, {@code vault:v1:} ciphertexts, tokens in the {@code X-Vault-Token} header with a policy each
- * ("permission denied" otherwise), Vault's {@code {"errors":[...]}} bodies and {@code GET /v1/sys/health}. Keys and tokens
- * persist in a state file (Vault's storage backend), so a restarted stack still opens what it sealed.
+ * HashiCorp Vault's transit secrets engine, as far as the platform uses it to hold its master key: named AES-256-GCM
+ * keys that never leave the server, {@code POST /v1/transit/encrypt/{key}} and {@code /decrypt/{key}} with base64
+ * plaintext and {@code associated_data}, {@code vault:v1:} ciphertexts, tokens in the {@code X-Vault-Token} header with
+ * a policy each ("permission denied" otherwise), Vault's {@code {"errors":[...]}} bodies and
+ * {@code GET /v1/sys/health}. Keys and tokens persist in a state file (Vault's storage backend), so a restarted stack
+ * still opens what it sealed.
  */
 public final class VaultTransitSimulator extends GatewaySimulator {
 

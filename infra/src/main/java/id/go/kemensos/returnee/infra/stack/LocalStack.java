@@ -27,12 +27,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The infrastructure the services need, started in dependency order: MariaDB, the identity provider (Keycloak, whose data is
- * in MariaDB), the Kafka broker, the topics and who may use them ({@link KafkaAccess}), the Debezium outbox relay, the Vault
- * (transit) simulator that seals the platform's keys ({@link #sealPlatformKeys}) and the two gateway simulators. Keycloak
- * takes half a minute to start, so the stack launches it right after MariaDB and waits for its realm only at the end. Stopped in reverse
- * order. Before the bank simulator starts, the platform's SNAP partner credentials ({@link BankPartnerCredentials#local})
- * are generated if missing and registered with it.
+ * The infrastructure the services need, started in dependency order: MariaDB, the identity provider (Keycloak, whose
+ * data is in MariaDB), the Kafka broker, the topics and who may use them ({@link KafkaAccess}), the Debezium outbox
+ * relay, the Vault (transit) simulator that seals the platform's keys ({@link #sealPlatformKeys}) and the two gateway
+ * simulators. Keycloak takes half a minute to start, so the stack launches it right after MariaDB and waits for its
+ * realm only at the end. Stopped in reverse order. Before the bank simulator starts, the platform's SNAP partner
+ * credentials ({@link BankPartnerCredentials#local}) are generated if missing and registered with it.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -109,9 +109,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Seals the platform's keys with the Vault transit key (generated the first time; keys of a work directory from before
-     * Vault are sealed and their clear files deleted) using a token allowed to encrypt, revoked right after; the services get
-     * a token of their own that may only decrypt, in work/keys/{@value PlatformKeys#VAULT_TOKEN}.
+     * Seals the platform's keys with the Vault transit key (generated the first time; keys of a work directory from
+     * before Vault are sealed and their clear files deleted) using a token allowed to encrypt, revoked right after; the
+     * services get a token of their own that may only decrypt, in work/keys/{@value PlatformKeys#VAULT_TOKEN}.
      */
     private void sealPlatformKeys() {
         Path keys = keysDirectory(home);
@@ -133,7 +133,9 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Ensures the local SNAP partner credentials exist (generated once, reused after) and registers them with the bank. */
+    /**
+     * Ensures the local SNAP partner credentials exist (generated once, reused after) and registers them with the bank.
+     */
     private void registerBankPartner() {
         BankPartnerCredentials credentials = bankPartnerCredentials().ensureExist();
         credentials.registerWith(bank);
@@ -145,14 +147,16 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * The platform's master key and NIK index key (Tink keysets), generated once in work/keys, sealed by the Vault
-     * simulator's transit key (work/vault) and kept with the stack's data: deleting either directory makes every sealed value
-     * of this work directory unreadable, as erasure does for one person.
+     * simulator's transit key (work/vault) and kept with the stack's data: deleting either directory makes every sealed
+     * value of this work directory unreadable, as erasure does for one person.
      */
     public static Path keysDirectory(PlatformHome home) {
         return home.workDir("keys");
     }
 
-    /** Where the platform's SNAP credentials at the local bank simulator are kept (see {@link BankPartnerCredentials}). */
+    /**
+     * Where the platform's SNAP credentials at the local bank simulator are kept (see {@link BankPartnerCredentials}).
+     */
     public BankPartnerCredentials bankPartnerCredentials() {
         return BankPartnerCredentials.local(home);
     }

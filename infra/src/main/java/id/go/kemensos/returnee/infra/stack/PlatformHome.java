@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 /**
  * Where the project is checked out and where the local stack keeps its data ({@code work/}, git-ignored): the nearest
- * directory holding {@code infra/connect} at or above the {@code platform.root} system property (set by Maven for tests)
- * or the current directory.
+ * directory holding {@code infra/connect} at or above the {@code platform.root} system property (set by Maven for
+ * tests) or the current directory.
  */
 public record PlatformHome(Path root) {
 

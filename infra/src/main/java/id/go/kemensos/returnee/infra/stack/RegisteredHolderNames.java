@@ -26,11 +26,12 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The local bank simulator's customers are the returnees this platform registered: an account nobody registered with the
- * simulator carries the holder name given at registration, as a real bank would answer an account inquiry for its
- * customer. A test that wants the bank to know another name registers the account itself. The simulator learns the names
- * from disbursement's payees, which are sealed with each person's data key: it opens each new or amended payee once, with the
- * stack's keys, and keeps the names by account (a fixture's shortcut, standing in for the bank's own customer records).
+ * The local bank simulator's customers are the returnees this platform registered: an account nobody registered with
+ * the simulator carries the holder name given at registration, as a real bank would answer an account inquiry for its
+ * customer. A test that wants the bank to know another name registers the account itself. The simulator learns the
+ * names from disbursement's payees, which are sealed with each person's data key: it opens each new or amended payee
+ * once, with the stack's keys, and keeps the names by account (a fixture's shortcut, standing in for the bank's own
+ * customer records).
  */
 final class RegisteredHolderNames implements BiFunction<String, String, String> {
 
@@ -50,7 +51,9 @@ final class RegisteredHolderNames implements BiFunction<String, String, String> 
 
     private final Map<String, String> holders = new ConcurrentHashMap<>();
     private static final int CHUNK = 500;
-    /** The stamp (written, account version) of each payee last opened: a row seen again unchanged is not opened again. */
+    /**
+     * The stamp (written, account version) of each payee last opened: a row seen again unchanged is not opened again.
+     */
     private final Map<UUID, String> opened = new ConcurrentHashMap<>();
 
     private JdbcTemplate jdbc;

@@ -21,9 +21,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The realm that Keycloak imports (infra/keycloak/realm) gives the services what they check in a token (issuer aside, which
- * is the server's hostname option): audience returnee-platform, realm roles as {@code roles}, the province, username and
- * name, for every client; and the demo officers that {@link DemoOfficers} names, with their roles and provinces.
+ * The realm that Keycloak imports (infra/keycloak/realm) gives the services what they check in a token (issuer aside,
+ * which is the server's hostname option): audience returnee-platform, realm roles as {@code roles}, the province,
+ * username and name, for every client; and the demo officers that {@link DemoOfficers} names, with their roles and
+ * provinces.
  */
 class RealmFilesTest {
 

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * docker-compose gives each service the Kafka principal that {@link KafkaAccess} grants its topics, with a password from a
- * secret of its own: a service logging in as another (or without a secret) would read what it must not, or nothing.
+ * docker-compose gives each service the Kafka principal that {@link KafkaAccess} grants its topics, with a password
+ * from a secret of its own: a service logging in as another (or without a secret) would read what it must not, or
+ * nothing.
  */
 class ComposeKafkaUsersTest {
 

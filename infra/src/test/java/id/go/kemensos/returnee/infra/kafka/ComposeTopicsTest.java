@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * docker-compose's {@code topics} job is the production twin of {@link TopicProvisioner}: it must make every event topic the
- * contracts name and keep each forever, also a topic that existed before it ran.
+ * docker-compose's {@code topics} job is the production twin of {@link TopicProvisioner}: it must make every event
+ * topic the contracts name and keep each forever, also a topic that existed before it ran.
  */
 class ComposeTopicsTest {
 

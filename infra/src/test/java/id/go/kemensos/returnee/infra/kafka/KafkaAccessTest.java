@@ -31,8 +31,9 @@ import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ACLs of {@link KafkaAccess} against what the services really do: the topics and groups of their {@code @KafkaListener}s
- * (read from their sources), dead letters to {@code <topic>.dlt}, and no service writing an event topic.
+ * The ACLs of {@link KafkaAccess} against what the services really do: the topics and groups of their
+ * {@code @KafkaListener}s (read from their sources), dead letters to {@code <topic>.dlt}, and no service writing an
+ * event topic.
  */
 class KafkaAccessTest {
 
@@ -61,7 +62,10 @@ class KafkaAccessTest {
                         && b.entry().permissionType() == AclPermissionType.ALLOW);
     }
 
-    /** Per consumer group (= principal), the topics its {@code @KafkaListener(topics = ...)} name in the services' sources. */
+    /**
+     * Per consumer group (= principal), the topics its {@code @KafkaListener(topics = ...)} name in the services'
+     * sources.
+     */
     private static Map<String, Set<String>> listenedTopics() throws IOException {
         Map<String, Set<String>> byGroup = new TreeMap<>();
         Path root = PlatformHome.locate().root();

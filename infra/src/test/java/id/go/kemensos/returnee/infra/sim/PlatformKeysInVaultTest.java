@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The platform's keys sealed by a Vault transit key, through the real client (Spring Vault) against the transit simulator:
- * what the files alone give away, who may open them, and what Vault's faults and absence do to a service's start.
+ * The platform's keys sealed by a Vault transit key, through the real client (Spring Vault) against the transit
+ * simulator: what the files alone give away, who may open them, and what Vault's faults and absence do to a service's
+ * start.
  */
 class PlatformKeysInVaultTest {
 

@@ -24,7 +24,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Where to reach each beneficiary (the phone from the latest registration or amendment), and whether they may be texted. */
+/**
+ * Where to reach each beneficiary (the phone from the latest registration or amendment), and whether they may be
+ * texted.
+ */
 @Repository
 public class ContactDirectory {
 
@@ -61,8 +64,8 @@ public class ContactDirectory {
     }
 
     /**
-     * Keeps the person's name and phone, sealed with their data key (the masked phone stays clear, for events); false when
-     * the person was erased before their registration arrived here (nothing is kept, nothing can be sent).
+     * Keeps the person's name and phone, sealed with their data key (the masked phone stays clear, for events); false
+     * when the person was erased before their registration arrived here (nothing is kept, nothing can be sent).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean remember(ReturneeRegistered r) {
@@ -72,8 +75,10 @@ public class ContactDirectory {
         }
         jdbc.update(
                 """
-                        INSERT INTO contact (beneficiary_id, personal_data, province_code, phone_masked, updated_at) VALUES (?, ?, ?, ?, ?)
-                        ON DUPLICATE KEY UPDATE personal_data = VALUES(personal_data), province_code = VALUES(province_code),
+                        INSERT INTO contact (beneficiary_id, personal_data, province_code, phone_masked, updated_at)
+                            VALUES (?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE personal_data = VALUES(personal_data), province_code =
+                            VALUES(province_code),
                             phone_masked = VALUES(phone_masked), updated_at = VALUES(updated_at)""",
                 r.beneficiaryId().toString(),
                 seal(r.beneficiaryId(), details.get().fullName(), details.get().phoneE164()),
@@ -132,7 +137,8 @@ public class ContactDirectory {
      * Records what changed of the returnee's language and opt-out, with an {@link SmsPreferencesSet} event (none when
      * nothing changed); an opt-out withholds the messages still queued.
      *
-     * @param provinceScope the recording officer's province (null: nationwide); a contact of another province is not found
+     * @param provinceScope the recording officer's province (null: nationwide); a contact of another province is not
+     * found
      * @return the contact's preferences now, or empty for an unknown beneficiary
      */
     @Transactional

@@ -10,11 +10,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Version 5: a contact's name and phone are sealed with the person's data key ({@link SealedContacts}); the masked phone
- * stays clear for events; queued messages no longer carry the name (the dispatcher takes it from the contact). Written in
- * Java because sealing needs the person's key, which registration-service creates (its schema version 9 creates the keys of
- * people registered before): a contact whose key does not exist yet stops this migration with a message, and it runs
- * again at the next start.
+ * Version 5: a contact's name and phone are sealed with the person's data key ({@link SealedContacts}); the masked
+ * phone stays clear for events; queued messages no longer carry the name (the dispatcher takes it from the contact).
+ * Written in Java because sealing needs the person's key, which registration-service creates (its schema version 9
+ * creates the keys of people registered before): a contact whose key does not exist yet stops this migration with a
+ * message, and it runs again at the next start.
  */
 @Component
 class ContactSealMigration extends CodeMigration {

@@ -7,7 +7,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** A contact's name and phone as notification keeps them: sealed with the person's data key in {@code contact.personal_data}. */
+/**
+ * A contact's name and phone as notification keeps them: sealed with the person's data key in
+ * {@code contact.personal_data}.
+ */
 @Component
 public class SealedContacts {
 

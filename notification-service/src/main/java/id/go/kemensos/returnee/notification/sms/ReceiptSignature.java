@@ -13,10 +13,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the gateway's signature on a delivery receipt: header {@code X-Receipt-Signature: t=<unix seconds>,v1=<hex>}, where
- * v1 is HMAC-SHA256 with the secret shared with the gateway over {@code t + "." + body}. A receipt without it, with another
- * signature, or signed more than five minutes from now is refused: anyone can reach the endpoint, only the gateway knows
- * the secret, and an old receipt replayed cannot change a message's state later.
+ * Checks the gateway's signature on a delivery receipt: header {@code X-Receipt-Signature: t=<unix seconds>,v1=<hex>},
+ * where v1 is HMAC-SHA256 with the secret shared with the gateway over {@code t + "." + body}. A receipt without it,
+ * with another signature, or signed more than five minutes from now is refused: anyone can reach the endpoint, only the
+ * gateway knows the secret, and an old receipt replayed cannot change a message's state later.
  */
 @Component
 class ReceiptSignature {

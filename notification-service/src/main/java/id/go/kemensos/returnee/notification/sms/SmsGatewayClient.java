@@ -16,8 +16,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * The SMS gateway through the "sms" Resilience4j instances. The message id travels as {@code clientRef}, which the gateway
- * deduplicates on, so a retried send never reaches the phone twice.
+ * The SMS gateway through the "sms" Resilience4j instances. The message id travels as {@code clientRef}, which the
+ * gateway deduplicates on, so a retried send never reaches the phone twice.
  */
 @Component
 public class SmsGatewayClient {
@@ -56,8 +56,8 @@ public class SmsGatewayClient {
     }
 
     /**
-     * The gateway's status of a message it accepted: DELIVERED or FAILED once final, ACCEPTED before; empty when the gateway
-     * cannot be asked now or does not know the message.
+     * The gateway's status of a message it accepted: DELIVERED or FAILED once final, ACCEPTED before; empty when the
+     * gateway cannot be asked now or does not know the message.
      */
     public Optional<DeliveryStatus> status(String gatewayMessageId) {
         GatewayResponse response;
@@ -72,7 +72,9 @@ public class SmsGatewayClient {
         return Optional.of(new DeliveryStatus(response.text("status"), instant(response.text("deliveredAt"))));
     }
 
-    /** The gateway's time of delivery, if it gave one we can read (otherwise the receipt is dated when it is recorded). */
+    /**
+     * The gateway's time of delivery, if it gave one we can read (otherwise the receipt is dated when it is recorded).
+     */
     private static Instant instant(String text) {
         try {
             return text == null ? null : Instant.parse(text);

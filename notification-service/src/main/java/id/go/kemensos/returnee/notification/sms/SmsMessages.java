@@ -29,15 +29,16 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Queued messages and their transitions QUEUED → SENT → DELIVERED | FAILED (or QUEUED → WITHHELD when the person opts out),
- * each with its outbox event; the receipt that ends a sent message comes from the gateway's callback or, when that is
- * overdue, from asking the gateway.
+ * Queued messages and their transitions QUEUED → SENT → DELIVERED | FAILED (or QUEUED → WITHHELD when the person opts
+ * out), each with its outbox event; the receipt that ends a sent message comes from the gateway's callback or, when
+ * that is overdue, from asking the gateway.
  */
 @Repository
 public class SmsMessages {
 
     private static final String DUE = """
-            SELECT m.message_id, m.beneficiary_id, m.template, m.source_event_id, m.params, m.attempts, c.personal_data, c.language
+            SELECT m.message_id, m.beneficiary_id, m.template, m.source_event_id, m.params, m.attempts, c.personal_data,
+                c.language
             FROM sms_message m JOIN contact c ON c.beneficiary_id = m.beneficiary_id
             WHERE m.state = 'QUEUED' AND m.next_attempt_at <= ? AND c.opted_out = FALSE
             ORDER BY m.next_attempt_at
@@ -80,7 +81,8 @@ public class SmsMessages {
         UUID messageId = TimeOrderedIds.next();
         int queued = jdbc.update(
                 """
-                        INSERT IGNORE INTO sms_message (message_id, beneficiary_id, template, source_event_id, params, state,
+                        INSERT IGNORE INTO sms_message (message_id, beneficiary_id, template, source_event_id, params,
+                            state,
                             next_attempt_at, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""",
                 messageId.toString(),
@@ -95,8 +97,8 @@ public class SmsMessages {
     }
 
     /**
-     * Claims due messages: their next attempt moves out by the retry delay, a lease that also paces retries. A message to a
-     * person erased meanwhile is withheld instead (no phone to send it to).
+     * Claims due messages: their next attempt moves out by the retry delay, a lease that also paces retries. A message
+     * to a person erased meanwhile is withheld instead (no phone to send it to).
      */
     @Transactional
     public List<PendingSms> claimDue(int limit) {
@@ -147,7 +149,8 @@ public class SmsMessages {
         Instant now = clock.instant();
         int updated = jdbc.update(
                 """
-                        UPDATE sms_message SET state = 'SENT', gateway_message_id = ?, segments = ?, updated_at = ?, receipt_check_at = ?
+                        UPDATE sms_message SET state = 'SENT', gateway_message_id = ?, segments = ?, updated_at = ?,
+                            receipt_check_at = ?
                         WHERE message_id = ? AND state IN ('QUEUED', 'WITHHELD')""",
                 gatewayMessageId,
                 segments,
@@ -173,8 +176,8 @@ public class SmsMessages {
     }
 
     /**
-     * Withholds the person's queued messages for good (they opted out): each becomes WITHHELD with an {@link SmsWithheld}
-     * event, and is not sent if they opt back in.
+     * Withholds the person's queued messages for good (they opted out): each becomes WITHHELD with an
+     * {@link SmsWithheld} event, and is not sent if they opt back in.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void withholdQueued(UUID beneficiaryId, String reason) {
@@ -229,9 +232,9 @@ public class SmsMessages {
     }
 
     /**
-     * Claims sent messages whose receipt is overdue, to be asked for at the gateway: each one's next check moves out (twice
-     * as far each time, at most a day), a lease like {@link #claimDue}'s. After the last check a message is no longer asked
-     * for; it stays SENT, noted as without a receipt.
+     * Claims sent messages whose receipt is overdue, to be asked for at the gateway: each one's next check moves out
+     * (twice as far each time, at most a day), a lease like {@link #claimDue}'s. After the last check a message is no
+     * longer asked for; it stays SENT, noted as without a receipt.
      */
     @Transactional
     public List<OverdueReceipt> claimOverdueReceipts(int limit) {

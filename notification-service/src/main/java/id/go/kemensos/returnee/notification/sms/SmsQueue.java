@@ -27,9 +27,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns events into queued SMS. The (source event, template) key means a redelivered event queues nothing new, even if the
- * processed-event row were lost. Only what the template needs is queued: never the person's category. For someone who
- * opted out a message is withheld at once.
+ * Turns events into queued SMS. The (source event, template) key means a redelivered event queues nothing new, even if
+ * the processed-event row were lost. Only what the template needs is queued: never the person's category. For someone
+ * who opted out a message is withheld at once.
  */
 @Service
 public class SmsQueue {
@@ -47,8 +47,8 @@ public class SmsQueue {
     private final String grantProgramId;
 
     /**
-     * @param grantProgramId the grant whose decisions are told by SMS; decisions under the laws (services, and for one law
-     *                       the fact of being a trafficking victim) are never sent to a phone
+     * @param grantProgramId the grant whose decisions are told by SMS; decisions under the laws (services, and for one
+     * law the fact of being a trafficking victim) are never sent to a phone
      */
     SmsQueue(
             ContactDirectory contacts,

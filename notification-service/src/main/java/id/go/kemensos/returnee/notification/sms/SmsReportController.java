@@ -8,7 +8,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Counts for the dashboards: SMS by province and state (delivered or failed as the gateway reported), within the officer's reach. */
+/**
+ * Counts for the dashboards: SMS by province and state (delivered or failed as the gateway reported), within the
+ * officer's reach.
+ */
 @RestController
 class SmsReportController {
 

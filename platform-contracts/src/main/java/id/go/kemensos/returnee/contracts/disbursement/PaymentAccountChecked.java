@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The bank's account inquiry for a scheduled payment: VERIFIED (an open account held by the registered person) or MISMATCH
- * (closed, unknown, or another holder; a finance officer decides). A payment is approved only once VERIFIED.
+ * The bank's account inquiry for a scheduled payment: VERIFIED (an open account held by the registered person) or
+ * MISMATCH (closed, unknown, or another holder; a finance officer decides). A payment is approved only once VERIFIED.
  */
 public record PaymentAccountChecked(
         UUID paymentId,

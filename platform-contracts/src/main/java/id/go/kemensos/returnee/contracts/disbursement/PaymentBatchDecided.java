@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A second officer (never the one who prepared it) APPROVED or REJECTED a batch. On approval each payment also raises its
- * own PaymentApproved; on rejection the payments go back to the scheduled pool and their budget is released.
+ * A second officer (never the one who prepared it) APPROVED or REJECTED a batch. On approval each payment also raises
+ * its own PaymentApproved; on rejection the payments go back to the scheduled pool and their budget is released.
  */
 public record PaymentBatchDecided(
         UUID batchId,

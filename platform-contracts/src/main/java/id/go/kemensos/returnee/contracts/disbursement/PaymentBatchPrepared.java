@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A finance officer grouped scheduled payments of one program, province and bank for approval. Keyed by the batch id. */
+/**
+ * A finance officer grouped scheduled payments of one program, province and bank for approval. Keyed by the batch id.
+ */
 public record PaymentBatchPrepared(
         UUID batchId,
         String programId,

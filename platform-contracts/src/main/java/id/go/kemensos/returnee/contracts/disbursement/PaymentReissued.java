@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A failed or returned payment was replaced by a new intent ({@code newPaymentId}, SCHEDULED) for the same person, program
- * year and amount, to the payee's current account. The old one is REISSUED and stays in the ledger.
+ * A failed or returned payment was replaced by a new intent ({@code newPaymentId}, SCHEDULED) for the same person,
+ * program year and amount, to the payee's current account. The old one is REISSUED and stays in the ledger.
  */
 public record PaymentReissued(
         UUID paymentId,

@@ -4,7 +4,10 @@ import id.go.kemensos.returnee.contracts.EventType;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The bank confirmed the credit to the beneficiary's own account. {@code cycleId} (the program year) was added later: null in older events. */
+/**
+ * The bank confirmed the credit to the beneficiary's own account. {@code cycleId} (the program year) was added later:
+ * null in older events.
+ */
 public record PaymentSettled(
         UUID paymentId,
         UUID beneficiaryId,

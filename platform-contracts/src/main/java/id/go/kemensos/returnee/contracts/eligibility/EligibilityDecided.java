@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A decision for one beneficiary under one program cycle. {@code grantAmount} is whole rupiah and is zero unless ELIGIBLE.
- * {@code previousDecisionId} links a re-evaluation to the decision it supersedes. {@code legalBasis}, {@code relevantDate} and
- * {@code criteria} (every criterion with its citation and inputs) were added later for auditors: null in older events.
+ * A decision for one beneficiary under one program cycle. {@code grantAmount} is whole rupiah and is zero unless
+ * ELIGIBLE. {@code previousDecisionId} links a re-evaluation to the decision it supersedes. {@code legalBasis},
+ * {@code relevantDate} and {@code criteria} (every criterion with its citation and inputs) were added later for
+ * auditors: null in older events.
  */
 public record EligibilityDecided(
         UUID decisionId,
@@ -72,8 +73,8 @@ public record EligibilityDecided(
     }
 
     /**
-     * The first criterion that ruled the person out, by id: from {@code criteria} where the event carries them, else from
-     * {@code failedCriteria}, whose entries older events wrote as {@code "C4:FAILED"}.
+     * The first criterion that ruled the person out, by id: from {@code criteria} where the event carries them, else
+     * from {@code failedCriteria}, whose entries older events wrote as {@code "C4:FAILED"}.
      */
     public Optional<String> firstFailedCriterion() {
         if (criteria != null) {

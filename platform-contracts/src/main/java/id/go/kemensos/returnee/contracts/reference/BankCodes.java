@@ -15,10 +15,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The platform's one bank directory: codes, names, the short names SMS texts use and the usual account-number length, from
- * {@code /reference/bank-codes.csv} (read by registration to validate accounts and by notification to name the bank).
- * Legacy codes retired by a merger (422 BRI Syariah, 427 BNI Syariah) answer the bank that absorbed them (451 BSI), as named
- * in the file's current_code column.
+ * The platform's one bank directory: codes, names, the short names SMS texts use and the usual account-number length,
+ * from {@code /reference/bank-codes.csv} (read by registration to validate accounts and by notification to name the
+ * bank). Legacy codes retired by a merger (422 BRI Syariah, 427 BNI Syariah) answer the bank that absorbed them (451
+ * BSI), as named in the file's current_code column.
  */
 public final class BankCodes {
 

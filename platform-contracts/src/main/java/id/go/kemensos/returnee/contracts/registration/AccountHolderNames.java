@@ -9,16 +9,19 @@ import java.util.stream.Collectors;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
- * Whether an account holder's name is the registered person's: the one rule for it, applied alike by eligibility (criterion
- * C5 of the grant, on the holder name given at registration) and by the bank's account inquiry before any payment, so
- * that a name one accepts the other does too. Compares the account holder's name with the name registered from the ID card. Bank records reorder words,
- * add titles (H., HJ., IR.) and vary spellings (MUHAMAD, MUHAMMAD), so names are normalised and compared word by word: each
- * word of one must find its own word in the other at a Jaro-Winkler similarity of at least the threshold, and both must
- * have the same number of words. A different first or last name, or an extra name, is for an officer to look at.
+ * Whether an account holder's name is the registered person's: the one rule for it, applied alike by eligibility
+ * (criterion C5 of the grant, on the holder name given at registration) and by the bank's account inquiry before any
+ * payment, so that a name one accepts the other does too. Compares the account holder's name with the name registered
+ * from the ID card. Bank records reorder words, add titles (H., HJ., IR.) and vary spellings (MUHAMAD, MUHAMMAD), so
+ * names are normalised and compared word by word: each word of one must find its own word in the other at a
+ * Jaro-Winkler similarity of at least the threshold, and both must have the same number of words. A different first or
+ * last name, or an extra name, is for an officer to look at.
  */
 public final class AccountHolderNames {
 
-    /** Honorifics and titles that banks keep and ID cards may not (or the reverse); they say nothing about who it is. */
+    /**
+     * Honorifics and titles that banks keep and ID cards may not (or the reverse); they say nothing about who it is.
+     */
     private static final Set<String> TITLES = Set.of(
             "H", "HJ", "HAJI", "HAJJAH", "IR", "DR", "DRS", "S", "SE", "SH", "SPD", "AMD", "TN", "NY", "SDR", "SDRI",
             "BPK", "IBU");

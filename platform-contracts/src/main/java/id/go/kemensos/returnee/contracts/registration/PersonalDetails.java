@@ -3,9 +3,10 @@ package id.go.kemensos.returnee.contracts.registration;
 import java.time.LocalDate;
 
 /**
- * A returnee's personal fields (Law 27/2022; the category may say that someone is a trafficking victim, Law 21/2007 Art. 44).
- * Wherever they are kept, in a table or an event, they are sealed together with the person's own data key, so that
- * destroying that key erases them everywhere at once. A {@link ReturneeUpdated} seals only the phone and the account.
+ * A returnee's personal fields (Law 27/2022; the category may say that someone is a trafficking victim, Law 21/2007
+ * Art. 44). Wherever they are kept, in a table or an event, they are sealed together with the person's own data key, so
+ * that destroying that key erases them everywhere at once. A {@link ReturneeUpdated} seals only the phone and the
+ * account.
  */
 public record PersonalDetails(
         String nikMasked,

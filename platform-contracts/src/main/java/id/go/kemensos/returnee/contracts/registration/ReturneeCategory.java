@@ -1,9 +1,9 @@
 package id.go.kemensos.returnee.contracts.registration;
 
 /**
- * Why the person is a returnee (the kategori column of a provincial list: KPO trafficking victim, PMIB deportee, PMI purna
- * returned worker, other person in need). KPO is specific personal data under Law 27/2022 and Law 21/2007
- * article 44: it may drive eligibility but must never reach an SMS, a log line or an unmasked report.
+ * Why the person is a returnee (the kategori column of a provincial list: KPO trafficking victim, PMIB deportee, PMI
+ * purna returned worker, other person in need). KPO is specific personal data under Law 27/2022 and Law 21/2007 article
+ * 44: it may drive eligibility but must never reach an SMS, a log line or an unmasked report.
  */
 public enum ReturneeCategory {
     KPO,

@@ -7,11 +7,11 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A returnee was registered for the first time and given a pseudonymous beneficiary id. Carries what downstream services need;
- * the NIK itself stays in registration-service. The personal fields travel in {@code personalData}: a {@link PersonalDetails}
- * sealed with the person's own data key (platform-privacy opens it), so that erasing the person makes this event, kept
- * forever, unreadable as to who they are. The clear fields {@code nikMasked} to {@code bankAccount} are null in such events;
- * events written before {@code personalData} existed carry them in clear.
+ * A returnee was registered for the first time and given a pseudonymous beneficiary id. Carries what downstream
+ * services need; the NIK itself stays in registration-service. The personal fields travel in {@code personalData}: a
+ * {@link PersonalDetails} sealed with the person's own data key (platform-privacy opens it), so that erasing the person
+ * makes this event, kept forever, unreadable as to who they are. The clear fields {@code nikMasked} to
+ * {@code bankAccount} are null in such events; events written before {@code personalData} existed carry them in clear.
  */
 public record ReturneeRegistered(
         UUID beneficiaryId,

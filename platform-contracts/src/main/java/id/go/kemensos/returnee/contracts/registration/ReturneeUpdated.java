@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A registered returnee's contact or payout details changed (an amendment at a desk or in a later upload). Carries the full
- * current values, so a consumer never needs the earlier event; {@code changed} names what changed ("phone", "bankAccount").
- * Identity (name, sex, birth date) never changes this way: a conflict there goes to review instead. The phone and the
- * account travel sealed in {@code personalData} ({@link PersonalDetails#contact}, as in {@link ReturneeRegistered}); the clear
- * fields are null in such events and set in events written before.
+ * A registered returnee's contact or payout details changed (an amendment at a desk or in a later upload). Carries the
+ * full current values, so a consumer never needs the earlier event; {@code changed} names what changed ("phone",
+ * "bankAccount"). Identity (name, sex, birth date) never changes this way: a conflict there goes to review instead. The
+ * phone and the account travel sealed in {@code personalData} ({@link PersonalDetails#contact}, as in
+ * {@link ReturneeRegistered}); the clear fields are null in such events and set in events written before.
  */
 public record ReturneeUpdated(
         UUID beneficiaryId,

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A provincial list has been processed: every row ended accepted, rejected or held, so {@code rows = accepted + rejected +
- * held}. Keyed by the upload id. {@code registered} counts the accepted rows that were new people.
+ * A provincial list has been processed: every row ended accepted, rejected or held, so
+ * {@code rows = accepted + rejected + held}. Keyed by the upload id. {@code registered} counts the accepted rows that
+ * were new people.
  */
 public record UploadCompleted(
         UUID uploadId,

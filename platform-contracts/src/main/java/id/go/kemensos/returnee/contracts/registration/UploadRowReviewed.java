@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An officer decided a row that an upload held for review: REGISTER (the person is registered; {@code beneficiaryId} set and
- * a ReturneeRegistered follows in the same transaction) or REJECT. Keyed by the upload id, like UploadCompleted.
+ * An officer decided a row that an upload held for review: REGISTER (the person is registered; {@code beneficiaryId}
+ * set and a ReturneeRegistered follows in the same transaction) or REJECT. Keyed by the upload id, like
+ * UploadCompleted.
  */
 public record UploadRowReviewed(
         UUID uploadId,

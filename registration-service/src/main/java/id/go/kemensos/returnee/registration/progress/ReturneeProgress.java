@@ -20,9 +20,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps each returnee's status current from what eligibility and disbursement publish. An event about a beneficiary this
- * service does not know changes nothing. Out-of-order events are harmless: a part only moves to a later event (by event
- * time, then by how far along the state is).
+ * Keeps each returnee's status current from what eligibility and disbursement publish. An event about a beneficiary
+ * this service does not know changes nothing. Out-of-order events are harmless: a part only moves to a later event (by
+ * event time, then by how far along the state is).
  */
 @Service
 public class ReturneeProgress {
@@ -33,8 +33,8 @@ public class ReturneeProgress {
     private final String grantProgramId;
 
     /**
-     * @param grantProgramId the grant program whose decision the status shows; decisions under the laws (services, not money)
-     *                       are left out, and so is anything that would hint at a trafficking case in a clerk's list
+     * @param grantProgramId the grant program whose decision the status shows; decisions under the laws (services, not
+     * money) are left out, and so is anything that would hint at a trafficking case in a clerk's list
      */
     ReturneeProgress(
             ReturneeRepository returnees, @Value("${registration.status-program-id:BSU}") String grantProgramId) {

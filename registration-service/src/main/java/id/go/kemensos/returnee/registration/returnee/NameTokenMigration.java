@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Version 10: names become searchable without being stored in clear. Each returnee keeps the search tokens of their name's
- * words ({@link ReturneeNames}); existing rows get theirs from their sealed details, opened with their own keys. Erased
- * people have none.
+ * Version 10: names become searchable without being stored in clear. Each returnee keeps the search tokens of their
+ * name's words ({@link ReturneeNames}); existing rows get theirs from their sealed details, opened with their own keys.
+ * Erased people have none.
  */
 @Component
 class NameTokenMigration extends CodeMigration {

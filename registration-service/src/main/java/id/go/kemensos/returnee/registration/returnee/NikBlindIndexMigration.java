@@ -9,9 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Version 7: the NIK is no longer stored. Each returnee keeps the NIK's blind index (unique: one registration per NIK) and
- * its masked form; an upload row keeps the index (duplicates within a file). Written in Java because the index needs the
- * platform's NIK index key, which SQL does not have. Existing rows are converted in place, then the NIK columns dropped.
+ * Version 7: the NIK is no longer stored. Each returnee keeps the NIK's blind index (unique: one registration per NIK)
+ * and its masked form; an upload row keeps the index (duplicates within a file). Written in Java because the index
+ * needs the platform's NIK index key, which SQL does not have. Existing rows are converted in place, then the NIK
+ * columns dropped.
  */
 @Component
 class NikBlindIndexMigration extends CodeMigration {

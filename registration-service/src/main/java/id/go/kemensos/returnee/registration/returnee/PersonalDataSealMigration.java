@@ -15,11 +15,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Version 9: a returnee's personal fields are sealed with a data key of their own (one {@code personal_data} column instead
- * of nine clear ones), and a person can be erased (their key destroyed, {@code erased_at}/{@code erased_by} recorded, the NIK
- * index freed so that the NIK registers anew as a new person; the ground and the officer's reason are kept here, not in
- * the event, as a reason may name someone). Written in Java because sealing needs the master key. Keys of
- * existing returnees are created in the key vault as they are sealed; a run cut short creates the rest when run again.
+ * Version 9: a returnee's personal fields are sealed with a data key of their own (one {@code personal_data} column
+ * instead of nine clear ones), and a person can be erased (their key destroyed, {@code erased_at}/{@code erased_by}
+ * recorded, the NIK index freed so that the NIK registers anew as a new person; the ground and the officer's reason are
+ * kept here, not in the event, as a reason may name someone). Written in Java because sealing needs the master key.
+ * Keys of existing returnees are created in the key vault as they are sealed; a run cut short creates the rest when run
+ * again.
  */
 @Component
 class PersonalDataSealMigration extends CodeMigration {

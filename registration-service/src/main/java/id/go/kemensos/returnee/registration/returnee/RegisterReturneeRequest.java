@@ -8,7 +8,10 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 
-/** One returnee as an officer registers them at a desk. Field-level checks only; the NIK rules come with the upload work. */
+/**
+ * One returnee as an officer registers them at a desk. Field-level checks only; the NIK rules come with the upload
+ * work.
+ */
 public record RegisterReturneeRequest(
         @NotBlank @Pattern(regexp = "\\d{16}", message = "NIK harus 16 digit / NIK must be 16 digits")
         String nik,

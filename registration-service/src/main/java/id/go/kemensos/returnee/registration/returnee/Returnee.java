@@ -10,9 +10,10 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A registered returnee as registration-service stores it. The NIK itself is not kept: its blind index (keyed HMAC) finds
- * the person again and keeps NIKs unique. The personal fields ({@link PersonalDetails}) are stored sealed with the person's
- * own key; {@code details} is null once the person was erased ({@code erasure} then says when and by whom).
+ * A registered returnee as registration-service stores it. The NIK itself is not kept: its blind index (keyed HMAC)
+ * finds the person again and keeps NIKs unique. The personal fields ({@link PersonalDetails}) are stored sealed with
+ * the person's own key; {@code details} is null once the person was erased ({@code erasure} then says when and by
+ * whom).
  */
 public record Returnee(
         UUID beneficiaryId,

@@ -14,11 +14,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Erases a person's personal data by destroying their data key (crypto-shredding): in one transaction the key in the key
- * vault, the returnee's sealed details and NIK index, the rows as uploaded under that NIK, and a PersonalDataErased event.
- * Every copy sealed with the key, in any service's tables, in Kafka and in the audit ledger, is unreadable from then on
- * (other services may hold the unwrapped key in memory for {@link PersonKeys#DEFAULT_KEPT} at most, and drop it when the
- * event reaches them). Nothing else changes: the ledger's chain, payments, amounts and regions stay.
+ * Erases a person's personal data by destroying their data key (crypto-shredding): in one transaction the key in the
+ * key vault, the returnee's sealed details and NIK index, the rows as uploaded under that NIK, and a PersonalDataErased
+ * event. Every copy sealed with the key, in any service's tables, in Kafka and in the audit ledger, is unreadable from
+ * then on (other services may hold the unwrapped key in memory for {@link PersonKeys#DEFAULT_KEPT} at most, and drop it
+ * when the event reaches them). Nothing else changes: the ledger's chain, payments, amounts and regions stay.
  */
 @Service
 public class ReturneeErasure {

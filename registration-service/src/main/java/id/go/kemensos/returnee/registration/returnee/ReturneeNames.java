@@ -5,9 +5,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * How a sealed name is found: the search tokens of its words ({@link BlindIndex#nameToken}), stored space-separated on the
- * returnee; a search asks for rows holding every token of the words typed, then keeps those whose opened name has every
- * word (a token is shared by many words, so the database alone cannot tell which name a row holds).
+ * How a sealed name is found: the search tokens of its words ({@link BlindIndex#nameToken}), stored space-separated on
+ * the returnee; a search asks for rows holding every token of the words typed, then keeps those whose opened name has
+ * every word (a token is shared by many words, so the database alone cannot tell which name a row holds).
  */
 @Component
 class ReturneeNames {

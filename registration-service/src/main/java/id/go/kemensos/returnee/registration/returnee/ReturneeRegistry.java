@@ -66,9 +66,9 @@ public class ReturneeRegistry {
     }
 
     /**
-     * The one register-or-amend rule, for uploads and for reviews of held rows alike: a registration that met a known NIK
-     * amends the phone or account when the identity is the same, and touches nothing when the person is another province's
-     * or the identity differs (name compared in upper case, spaces collapsed; sex; birth date).
+     * The one register-or-amend rule, for uploads and for reviews of held rows alike: a registration that met a known
+     * NIK amends the phone or account when the identity is the same, and touches nothing when the person is another
+     * province's or the identity differs (name compared in upper case, spaces collapsed; sex; birth date).
      */
     @Transactional
     public Settled settle(Registration registration, RegisterReturneeRequest request, UUID uploadId) {
@@ -117,8 +117,8 @@ public class ReturneeRegistry {
     }
 
     /**
-     * Registers the new returnees of an upload batch inside the caller's transaction, with one outbox batch for their events.
-     * For each request, the result holds the returnee registered now, or the one already known under its NIK.
+     * Registers the new returnees of an upload batch inside the caller's transaction, with one outbox batch for their
+     * events. For each request, the result holds the returnee registered now, or the one already known under its NIK.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Registration> registerAll(List<RegisterReturneeRequest> requests, UUID uploadId) {
@@ -144,8 +144,9 @@ public class ReturneeRegistry {
     }
 
     /**
-     * The fast path: one batched insert. A NIK registered by someone else since the lookup (or twice in the batch) fails
-     * the whole statement; the savepoint undoes any part of it that went through, and the caller takes the slow path.
+     * The fast path: one batched insert. A NIK registered by someone else since the lookup (or twice in the batch)
+     * fails the whole statement; the savepoint undoes any part of it that went through, and the caller takes the slow
+     * path.
      */
     private Optional<Map<UUID, String>> insertedTogether(List<Returnee> fresh) {
         TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
@@ -235,8 +236,9 @@ public class ReturneeRegistry {
     }
 
     /**
-     * Applies a new phone and/or payout account to a registered returnee and raises ReturneeUpdated with the full current
-     * values; changes nothing and raises nothing when the values are the same. Null arguments keep what is registered.
+     * Applies a new phone and/or payout account to a registered returnee and raises ReturneeUpdated with the full
+     * current values; changes nothing and raises nothing when the values are the same. Null arguments keep what is
+     * registered.
      */
     @Transactional
     public Optional<Returnee> amend(UUID beneficiaryId, String phone, BankAccount account, UUID uploadId) {
@@ -278,7 +280,9 @@ public class ReturneeRegistry {
         return returnees.count(filter);
     }
 
-    /** One returnee, if within the province given (empty: any province): another province's person is not found at all. */
+    /**
+     * One returnee, if within the province given (empty: any province): another province's person is not found at all.
+     */
     @Transactional(readOnly = true)
     public Optional<Returnee> find(UUID beneficiaryId, Optional<String> provinceScope) {
         return returnees.findById(beneficiaryId, provinceScope.orElse(null));
@@ -295,7 +299,9 @@ public class ReturneeRegistry {
                 .filter(r -> provinceScope.map(r.provinceCode()::equals).orElse(true));
     }
 
-    /** Returnees matching the filters whose name has every word of {@code name} (whole words, any order), newest first. */
+    /**
+     * Returnees matching the filters whose name has every word of {@code name} (whole words, any order), newest first.
+     */
     @Transactional(readOnly = true)
     public List<Returnee> searchByName(ReturneeFilter filter, List<String> words, int limit) {
         return returnees.searchByName(filter, words, limit);

@@ -22,8 +22,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /**
- * The returnee table. Personal fields are kept in one column, {@code personal_data}, sealed with the person's own data key
- * (platform-privacy); everything else (region, dates, flags) is what reports and filters need and identifies nobody alone.
+ * The returnee table. Personal fields are kept in one column, {@code personal_data}, sealed with the person's own data
+ * key (platform-privacy); everything else (region, dates, flags) is what reports and filters need and identifies nobody
+ * alone.
  */
 @Repository
 public class ReturneeRepository {
@@ -55,7 +56,8 @@ public class ReturneeRepository {
     };
 
     private static final String INSERT = """
-            INSERT INTO returnee (beneficiary_id, nik_index, personal_data, name_tokens, sex, province_code, regency_code,
+            INSERT INTO returnee (beneficiary_id, nik_index, personal_data, name_tokens, sex, province_code,
+                regency_code,
                 destination_country, return_date, dtks_listed, attended_guidance, upload_id, registered_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
@@ -88,8 +90,8 @@ public class ReturneeRepository {
     }
 
     /**
-     * Inserts a new returnee, sealing their details with a key created for them; returns the sealed details for the event. A
-     * NIK already registered fails (DuplicateKeyException) and the unused key is destroyed at once.
+     * Inserts a new returnee, sealing their details with a key created for them; returns the sealed details for the
+     * event. A NIK already registered fails (DuplicateKeyException) and the unused key is destroyed at once.
      */
     String insert(Returnee r) {
         Aead key = keys.createAll(List.of(r.beneficiaryId())).get(r.beneficiaryId());
@@ -104,8 +106,9 @@ public class ReturneeRepository {
     }
 
     /**
-     * One batched statement for a whole upload batch, their keys created in one write; a NIK that is already there fails all
-     * of it (DuplicateKeyException), keys included, as the caller's savepoint undoes both. Returns each one's sealed details.
+     * One batched statement for a whole upload batch, their keys created in one write; a NIK that is already there
+     * fails all of it (DuplicateKeyException), keys included, as the caller's savepoint undoes both. Returns each one's
+     * sealed details.
      */
     Map<UUID, String> insertAll(List<Returnee> batch) {
         if (batch.isEmpty()) {
@@ -172,8 +175,9 @@ public class ReturneeRepository {
     }
 
     /**
-     * Returnees matching the filters whose name has every word given, newest first, at most {@code limit}: the rows holding
-     * every word's token are read (a token is shared by many words), then only those whose opened name has the words kept.
+     * Returnees matching the filters whose name has every word given, newest first, at most {@code limit}: the rows
+     * holding every word's token are read (a token is shared by many words), then only those whose opened name has the
+     * words kept.
      */
     List<Returnee> searchByName(ReturneeFilter filter, List<String> words, int limit) {
         List<Object> args = new ArrayList<>();
@@ -227,8 +231,8 @@ public class ReturneeRepository {
     }
 
     /**
-     * Marks the person erased (their key is destroyed by the caller): the sealed details and the NIK index go, so that the
-     * same NIK registers as a new person; region, dates and status stay for the counts that state audit needs.
+     * Marks the person erased (their key is destroyed by the caller): the sealed details and the NIK index go, so that
+     * the same NIK registers as a new person; region, dates and status stay for the counts that state audit needs.
      */
     boolean markErased(UUID beneficiaryId, Instant erasedAt, String erasedBy, String ground, String reason) {
         return jdbc.update(
@@ -243,7 +247,10 @@ public class ReturneeRepository {
                 == 1;
     }
 
-    /** Registered people (erased ones too: they were registered) by province and regency; one province, or all when null. */
+    /**
+     * Registered people (erased ones too: they were registered) by province and regency; one province, or all when
+     * null.
+     */
     List<RegencyCount> countByRegency(String provinceCode) {
         String where = provinceCode == null ? "" : " WHERE province_code = ?";
         Object[] args = provinceCode == null ? new Object[0] : new Object[] {provinceCode};

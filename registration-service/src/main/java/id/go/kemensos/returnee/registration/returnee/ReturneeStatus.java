@@ -1,8 +1,8 @@
 package id.go.kemensos.returnee.registration.returnee;
 
 /**
- * Where a returnee stands, as the list shows it: the latest payment state if a payment exists, else the eligibility outcome,
- * else REGISTERED. Projected from the eligibility and disbursement events.
+ * Where a returnee stands, as the list shows it: the latest payment state if a payment exists, else the eligibility
+ * outcome, else REGISTERED. Projected from the eligibility and disbursement events.
  */
 public enum ReturneeStatus {
     REGISTERED,

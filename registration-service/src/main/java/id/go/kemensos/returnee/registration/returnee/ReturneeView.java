@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * What the API shows of a returnee: identifiers masked; the category and referral source, which can show that someone is a
- * trafficking victim (Law 21/2007 Art. 44), only to a protection officer ({@code protection} is absent for everyone else).
- * An erased person shows no personal field, only when and by whom they were erased ({@code erased}).
+ * What the API shows of a returnee: identifiers masked; the category and referral source, which can show that someone
+ * is a trafficking victim (Law 21/2007 Art. 44), only to a protection officer ({@code protection} is absent for
+ * everyone else). An erased person shows no personal field, only when and by whom they were erased ({@code erased}).
  */
 record ReturneeView(
         UUID beneficiaryId,

@@ -17,8 +17,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * CSV as offices export it: UTF-8 with or without BOM, CRLF or LF, {@code ;} (Excel with an Indonesian locale) or
- * {@code ,} detected from the header line, and Excel's optional {@code sep=;} first line. Empty lines are kept as records
- * so that record numbers equal the row numbers Excel shows when it opens the file.
+ * {@code ,} detected from the header line, and Excel's optional {@code sep=;} first line. Empty lines are kept as
+ * records so that record numbers equal the row numbers Excel shows when it opens the file.
  */
 final class CsvSheetReader extends SheetReader {
 

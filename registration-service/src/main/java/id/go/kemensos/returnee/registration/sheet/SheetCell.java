@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * One cell as the clerk sees it. {@code text} is what the sheet shows (a CSV field verbatim; for XLSX the displayed value,
- * with dates as dd-MM-yyyy and whole numbers below 10^15 written out in full). {@code typedAsNumber} says Excel stored a
- * number, which is how NIKs lose their last digit; {@code number} is then the stored value and {@code date} is set when the
- * cell's format is a date format.
+ * One cell as the clerk sees it. {@code text} is what the sheet shows (a CSV field verbatim; for XLSX the displayed
+ * value, with dates as dd-MM-yyyy and whole numbers below 10^15 written out in full). {@code typedAsNumber} says Excel
+ * stored a number, which is how NIKs lose their last digit; {@code number} is then the stored value and {@code date} is
+ * set when the cell's format is a date format.
  */
 public record SheetCell(String text, boolean typedAsNumber, BigDecimal number, LocalDate date) {
 

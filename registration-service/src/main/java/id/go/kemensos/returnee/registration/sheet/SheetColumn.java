@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The canonical columns of the provincial returnee list (the header names below, in the order of the ministry's template). Offices rename, reorder and translate headers, so each
- * column is matched by its sheet name and a few Indonesian and English aliases, ignoring case and treating spaces,
- * underscores, dashes, dots and slashes alike ({@code Nama Sesuai KTP} = {@code nama_sesuai_ktp}).
+ * The canonical columns of the provincial returnee list (the header names below, in the order of the ministry's
+ * template). Offices rename, reorder and translate headers, so each column is matched by its sheet name and a few
+ * Indonesian and English aliases, ignoring case and treating spaces, underscores, dashes, dots and slashes alike
+ * ({@code Nama Sesuai KTP} = {@code nama_sesuai_ktp}).
  */
 public enum SheetColumn {
     NO(SheetColumns.ROW_NO, "nomor", "no urut"),

@@ -8,7 +8,10 @@ public enum SheetFormat {
     CSV,
     XLSX;
 
-    /** By file extension: .csv and .txt are CSV, .xlsx (and macro-enabled .xlsm) is XLSX; old binary .xls is not supported. */
+    /**
+     * By file extension: .csv and .txt are CSV, .xlsx (and macro-enabled .xlsm) is XLSX; old binary .xls is not
+     * supported.
+     */
     public static Optional<SheetFormat> fromFileName(String fileName) {
         if (fileName == null) {
             return Optional.empty();

@@ -2,7 +2,9 @@ package id.go.kemensos.returnee.registration.sheet;
 
 import java.util.Locale;
 
-/** The file is over one of the {@link SheetLimits}: refused whole before any row is registered, with the limit named. */
+/**
+ * The file is over one of the {@link SheetLimits}: refused whole before any row is registered, with the limit named.
+ */
 public final class SheetLimitExceeded extends SheetReadException {
 
     /** Each limit's configuration property under {@code registration.upload.limits}. */

@@ -1,9 +1,10 @@
 package id.go.kemensos.returnee.registration.sheet;
 
 /**
- * What one uploaded list may hold, so that a crafted or mistaken file cannot exhaust the service's memory or time: columns,
- * characters in one cell, data rows, and for XLSX the shared-string table (the only part of a workbook held in memory: its
- * entries and their characters). A file over any of them is refused whole with {@link SheetLimitExceeded}, naming the limit.
+ * What one uploaded list may hold, so that a crafted or mistaken file cannot exhaust the service's memory or time:
+ * columns, characters in one cell, data rows, and for XLSX the shared-string table (the only part of a workbook held in
+ * memory: its entries and their characters). A file over any of them is refused whole with {@link SheetLimitExceeded},
+ * naming the limit.
  */
 public record SheetLimits(
         int maxColumns, int maxCellLength, long maxRows, int maxSharedStrings, long maxSharedStringChars) {

@@ -12,8 +12,8 @@ import java.util.OptionalLong;
 
 /**
  * Streams a returnee list (CSV or XLSX) row by row without holding the file: open it, look at the header report
- * ({@link #missingRequiredColumns()}, {@link #unknownColumns()}), then {@link #read(RowHandler)} once. Missing columns are
- * reported, never thrown: the caller decides whether the upload can go on. Not thread-safe, except that
+ * ({@link #missingRequiredColumns()}, {@link #unknownColumns()}), then {@link #read(RowHandler)} once. Missing columns
+ * are reported, never thrown: the caller decides whether the upload can go on. Not thread-safe, except that
  * {@link #rowsRead()} may be polled from another thread for progress.
  */
 public abstract sealed class SheetReader implements Closeable permits CsvSheetReader, XlsxSheetReader {
@@ -77,14 +77,14 @@ public abstract sealed class SheetReader implements Closeable permits CsvSheetRe
     public abstract SheetFormat format();
 
     /**
-     * Data rows (after the header, blank rows included) where the file says so cheaply: the XLSX dimension element. Empty
-     * for CSV, whose length is unknown until read.
+     * Data rows (after the header, blank rows included) where the file says so cheaply: the XLSX dimension element.
+     * Empty for CSV, whose length is unknown until read.
      */
     public abstract OptionalLong totalRowsHint();
 
     /**
-     * Reads every data row once, in file order, and returns how many were handed over. Completely blank rows are skipped
-     * (see {@link #blankRowsSkipped()}); row numbers still count them.
+     * Reads every data row once, in file order, and returns how many were handed over. Completely blank rows are
+     * skipped (see {@link #blankRowsSkipped()}); row numbers still count them.
      */
     public final long read(RowHandler handler) {
         if (consumed) {
@@ -104,12 +104,18 @@ public abstract sealed class SheetReader implements Closeable permits CsvSheetRe
         return header.names();
     }
 
-    /** Header names that match no column (or repeat one already matched); their values are ignored but kept in raw values. */
+    /**
+     * Header names that match no column (or repeat one already matched); their values are ignored but kept in raw
+     * values.
+     */
     public List<String> unknownColumns() {
         return header.unknownColumns();
     }
 
-    /** Required columns without a header; a missing bank column is reported as KODE_BANK (nama_bank also identifies the bank). */
+    /**
+     * Required columns without a header; a missing bank column is reported as KODE_BANK (nama_bank also identifies the
+     * bank).
+     */
     public List<SheetColumn> missingRequiredColumns() {
         return header.missingRequiredColumns();
     }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One data row. {@code rowNumber} is the row number the clerk sees in Excel (the header is row 1, so the first data row is
- * 2; blank rows are skipped but still counted). {@code rawValues} keeps every cell's text in the file's own column order so
- * that the error report can reproduce rejected rows exactly, including columns the reader ignored.
+ * One data row. {@code rowNumber} is the row number the clerk sees in Excel (the header is row 1, so the first data row
+ * is 2; blank rows are skipped but still counted). {@code rawValues} keeps every cell's text in the file's own column
+ * order so that the error report can reproduce rejected rows exactly, including columns the reader ignored.
  */
 public record SheetRow(long rowNumber, Map<SheetColumn, SheetCell> cells, List<String> rawValues) {
 

@@ -27,9 +27,10 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * SAX pass over one worksheet. POI's {@link XSSFSheetXMLHandler} resolves shared and inline strings and formats values as
- * Excel shows them, but reports neither the cell type nor the stored number; this handler sits in front of it and captures
- * both, so that a NIK Excel typed as a number can be recognised and a phone number shown without ".0" or an exponent.
+ * SAX pass over one worksheet. POI's {@link XSSFSheetXMLHandler} resolves shared and inline strings and formats values
+ * as Excel shows them, but reports neither the cell type nor the stored number; this handler sits in front of it and
+ * captures both, so that a NIK Excel typed as a number can be recognised and a phone number shown without ".0" or an
+ * exponent.
  */
 final class XlsxRowParser extends DefaultHandler implements SheetContentsHandler {
 
@@ -54,7 +55,9 @@ final class XlsxRowParser extends DefaultHandler implements SheetContentsHandler
     private long dimensionLastRow = -1;
     private final SheetLimits limits;
     private long rowNumber;
-    /** Text characters since the current cell began: POI's handler buffers a cell whole, so a huge one is stopped here. */
+    /**
+     * Text characters since the current cell began: POI's handler buffers a cell whole, so a huge one is stopped here.
+     */
     private long cellCharacters;
 
     XlsxRowParser(StylesTable styles, SharedStrings strings, boolean date1904, SheetLimits limits, Sink sink) {

@@ -19,9 +19,9 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * The shared-string table as plain strings, read the way ReadOnlySharedStringsTable reads it (runs joined, phonetic runs
- * left out). POI's own table builds an XMLBeans-backed XSSFRichTextString on every lookup, which made each string cell cost
- * more than the rest of the row; here a lookup wraps the string in the lightweight HSSF implementation.
+ * The shared-string table as plain strings, read the way ReadOnlySharedStringsTable reads it (runs joined, phonetic
+ * runs left out). POI's own table builds an XMLBeans-backed XSSFRichTextString on every lookup, which made each string
+ * cell cost more than the rest of the row; here a lookup wraps the string in the lightweight HSSF implementation.
  */
 final class XlsxSharedStrings extends DefaultHandler implements SharedStrings {
 

@@ -42,7 +42,10 @@ final class XlsxSheetReader extends SheetReader {
     private long headerRow = -1;
     private long dimensionLastRow = -1;
 
-    /** OPCPackage.open(InputStream) would buffer the whole archive in memory, so a stream is copied to a temp file first. */
+    /**
+     * OPCPackage.open(InputStream) would buffer the whole archive in memory, so a stream is copied to a temp file
+     * first.
+     */
     static XlsxSheetReader spool(InputStream in, SheetLimits limits) throws IOException {
         Path file = Files.createTempFile("returnee-upload-", ".xlsx");
         try (in) {
@@ -163,8 +166,8 @@ final class XlsxSheetReader extends SheetReader {
     }
 
     /**
-     * POI falls back to buffering a damaged archive whole in memory, so anything that does not start like a ZIP is refused
-     * here; the commonest case is an old .xls (or a password-protected workbook), both OLE2 files.
+     * POI falls back to buffering a damaged archive whole in memory, so anything that does not start like a ZIP is
+     * refused here; the commonest case is an old .xls (or a password-protected workbook), both OLE2 files.
      */
     private static void rejectNonZip(Path file) throws IOException {
         byte[] magic;

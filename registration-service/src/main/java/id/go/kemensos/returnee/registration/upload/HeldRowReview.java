@@ -19,9 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An officer's decision on a row an upload held for review. REGISTER registers exactly the registration that validation
- * produced from the row; REJECT sends the row to the error report with the officer's reason. Either way the row's original
- * problems stay, the review is recorded beside them, the upload's counts move from held and an UploadRowReviewed event is
- * raised, all in one transaction.
+ * produced from the row; REJECT sends the row to the error report with the officer's reason. Either way the row's
+ * original problems stay, the review is recorded beside them, the upload's counts move from held and an
+ * UploadRowReviewed event is raised, all in one transaction.
  */
 @Service
 public class HeldRowReview {

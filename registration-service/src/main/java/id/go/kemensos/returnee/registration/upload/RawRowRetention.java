@@ -13,8 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps an upload's rows as uploaded only as long as they serve the clerk (Law 27/2022): until every row is decided
- * (accepted, rejected or reviewed) plus {@code registration.upload.raw-row-retention}, during which the error report can be
- * downloaded; then their values, NIKs and held registrations are purged. Outcomes, problems and counts stay.
+ * (accepted, rejected or reviewed) plus {@code registration.upload.raw-row-retention}, during which the error report
+ * can be downloaded; then their values, NIKs and held registrations are purged. Outcomes, problems and counts stay.
  */
 @Component
 class RawRowRetention {

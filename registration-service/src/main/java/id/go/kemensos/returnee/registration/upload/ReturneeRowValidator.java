@@ -28,9 +28,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns one row of a provincial returnee list into a verdict: accepted (with a normalised registration), rejected (with every
- * problem, so the clerk fixes the row once) or held for review (the data is well formed but an officer must decide, e.g. the
- * NIK and the sheet disagree on sex or birth date, or the person lives outside the uploading province).
+ * Turns one row of a provincial returnee list into a verdict: accepted (with a normalised registration), rejected (with
+ * every problem, so the clerk fixes the row once) or held for review (the data is well formed but an officer must
+ * decide, e.g. the NIK and the sheet disagree on sex or birth date, or the person lives outside the uploading
+ * province).
  */
 public final class ReturneeRowValidator {
 
@@ -206,7 +207,9 @@ public final class ReturneeRowValidator {
         }
     }
 
-    /** ISO 3166 alpha-2 destination; an unknown form is kept out and warned about, since eligibility does not need it. */
+    /**
+     * ISO 3166 alpha-2 destination; an unknown form is kept out and warned about, since eligibility does not need it.
+     */
     private static String country(SheetRow row, List<Problem> problems) {
         String text = row.text(SheetColumn.NEGARA_TUJUAN).strip().toUpperCase(Locale.ROOT);
         if (text.isEmpty()) {

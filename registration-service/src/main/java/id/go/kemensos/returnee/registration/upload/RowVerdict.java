@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What became of one uploaded row. Every row ends in exactly one outcome, so accepted + rejected + held = rows in the file.
+ * What became of one uploaded row. Every row ends in exactly one outcome, so accepted + rejected + held = rows in the
+ * file.
  *
  * @param returnee the normalised registration, present unless the row is rejected
  * @param problems every problem found, warnings included; a rejected row lists all its errors, not only the first

@@ -57,8 +57,8 @@ public class UploadIntake implements AutoCloseable {
     public record Received(UploadStatus upload, boolean isNew) {}
 
     /**
-     * Stores the file, or finds the same file uploaded before. A new file is first read through once against the limits, so
-     * that a file over one is refused at once, whole, and never half registered.
+     * Stores the file, or finds the same file uploaded before. A new file is first read through once against the
+     * limits, so that a file over one is refused at once, whole, and never half registered.
      *
      * @throws SheetLimitExceeded when the file is over one of the sheet limits (nothing is kept)
      */

@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Upload limits, set under {@code registration.upload.limits} (application.yml has the defaults): the file's size (also the
- * multipart limit) and what the sheet may hold ({@link SheetLimits}).
+ * Upload limits, set under {@code registration.upload.limits} (application.yml has the defaults): the file's size (also
+ * the multipart limit) and what the sheet may hold ({@link SheetLimits}).
  */
 @ConfigurationProperties("registration.upload.limits")
 public record UploadLimits(

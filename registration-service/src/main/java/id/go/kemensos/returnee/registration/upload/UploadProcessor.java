@@ -32,9 +32,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Streams an uploaded list through validation and registration, a batch of rows per transaction: each batch's row outcomes,
- * registrations, outbox events and counts commit together, so a restarted service resumes after the last committed row and
- * no row is lost or counted twice.
+ * Streams an uploaded list through validation and registration, a batch of rows per transaction: each batch's row
+ * outcomes, registrations, outbox events and counts commit together, so a restarted service resumes after the last
+ * committed row and no row is lost or counted twice.
  */
 @Component
 class UploadProcessor {
@@ -50,7 +50,10 @@ class UploadProcessor {
     private final Clock clock;
     private final Outbox outbox;
     private final BlindIndex nikIndex;
-    /** Time reading and validating rows vs committing them: tells the engineer on call whether the file or the database is slow. */
+    /**
+     * Time reading and validating rows vs committing them: tells the engineer on call whether the file or the database
+     * is slow.
+     */
     private final Timer readAndValidate;
 
     private final Timer commit;
@@ -103,7 +106,9 @@ class UploadProcessor {
         stopping = true;
     }
 
-    /** @return true when the upload finished (completed or failed); false when a shutdown paused it for a later resume */
+    /**
+     * @return true when the upload finished (completed or failed); false when a shutdown paused it for a later resume
+     */
     boolean process(UUID uploadId, Path file, String province) {
         long resumeAfter = uploads.lastRecordedRow(uploadId);
         try (SheetReader reader = SheetReader.open(file, limits)) {
@@ -267,8 +272,8 @@ class UploadProcessor {
     }
 
     /**
-     * A row's outcome from what the registry's register-or-amend rule made of it ({@link ReturneeRegistry#settle}): a NIK
-     * registered in another province is rejected without a word about that person; another identity is held for an
+     * A row's outcome from what the registry's register-or-amend rule made of it ({@link ReturneeRegistry#settle}): a
+     * NIK registered in another province is rejected without a word about that person; another identity is held for an
      * officer; anything else is accepted.
      */
     private Object[] outcomeOf(UUID uploadId, Pending p, ReturneeRegistry.Registration registration, Counts counts) {

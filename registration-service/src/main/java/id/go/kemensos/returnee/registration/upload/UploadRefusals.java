@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * Refusals about uploads, as problem details: a file over an upload limit (413 for its size, 400 for what it holds; both
- * name the limit and its setting), and an error report whose rows were purged after the retention period (410).
+ * Refusals about uploads, as problem details: a file over an upload limit (413 for its size, 400 for what it holds;
+ * both name the limit and its setting), and an error report whose rows were purged after the retention period (410).
  */
 @RestControllerAdvice
 class UploadRefusals {

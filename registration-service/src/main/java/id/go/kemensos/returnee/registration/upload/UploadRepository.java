@@ -79,8 +79,8 @@ public class UploadRepository {
     }
 
     /**
-     * Records a new upload and creates its data key (in the key vault, like a person's): its rows as uploaded are sealed with
-     * it, and destroying it when they are purged leaves nothing readable behind, in backups either.
+     * Records a new upload and creates its data key (in the key vault, like a person's): its rows as uploaded are
+     * sealed with it, and destroying it when they are purged leaves nothing readable behind, in backups either.
      *
      * @return false when an upload with the same content exists already (a concurrent duplicate upload lost the race)
      */
@@ -197,7 +197,9 @@ public class UploadRepository {
         };
     }
 
-    /** A row as uploaded: opened with the upload's key (rows kept before sealing read as written); empty once purged. */
+    /**
+     * A row as uploaded: opened with the upload's key (rows kept before sealing read as written); empty once purged.
+     */
     private List<String> rawValues(UUID uploadId, String stored) {
         if (stored == null) {
             return null;
@@ -363,7 +365,10 @@ public class UploadRepository {
                 .toList();
     }
 
-    /** Clears up to {@code limit} rows' personal values (as uploaded, the NIK, a held registration); the outcome and problems stay. */
+    /**
+     * Clears up to {@code limit} rows' personal values (as uploaded, the NIK, a held registration); the outcome and
+     * problems stay.
+     */
     int purgeRawRows(UUID uploadId, int limit) {
         return jdbc.update(
                 "UPDATE upload_row SET raw_values = NULL, nik_index = NULL, held_registration = NULL "
@@ -379,7 +384,9 @@ public class UploadRepository {
                 nikIndex);
     }
 
-    /** All of the upload's rows are purged: its key is destroyed too, so that no copy of them (a backup) can be read. */
+    /**
+     * All of the upload's rows are purged: its key is destroyed too, so that no copy of them (a backup) can be read.
+     */
     void rawRowsPurged(UUID uploadId, Instant at) {
         jdbc.update(
                 "UPDATE upload SET raw_rows_purged_at = ? WHERE upload_id = ?",

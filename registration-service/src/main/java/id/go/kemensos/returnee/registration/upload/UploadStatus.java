@@ -8,7 +8,8 @@ import java.util.UUID;
  * What a clerk sees of an upload while it runs and after. Once COMPLETED, accepted + rejected + held = rowsRead.
  *
  * @param rowsTotal the number of data rows when the file says it (XLSX), else null
- * @param registered accepted rows that were new people; the other accepted rows were already registered with the same data
+ * @param registered accepted rows that were new people; the other accepted rows were already registered with the same
+ * data
  */
 public record UploadStatus(
         UUID uploadId,

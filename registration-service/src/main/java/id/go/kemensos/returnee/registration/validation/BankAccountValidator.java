@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * Checks the bank columns of a row: a known bank code, an account number of digits only, and a holder name.
  *
  * <p>Excel typed as a number: a bank code loses its leading zeros ("2" for BRI 002), so codes of 1-3 digits are padded
- * back; an account number loses its leading zeros too, which cannot be undone, so an account shorter than the bank's norm
- * warns and says why. Lengths only ever warn: the account inquiry before payment is the real check.
+ * back; an account number loses its leading zeros too, which cannot be undone, so an account shorter than the bank's
+ * norm warns and says why. Lengths only ever warn: the account inquiry before payment is the real check.
  */
 public final class BankAccountValidator {
 

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds the regency a returnee lives in from the sheet's kabupaten_kota name and flags rows outside the uploading office's
- * province (eligibility rule C3: domiciled in the uploading province).
+ * Finds the regency a returnee lives in from the sheet's kabupaten_kota name and flags rows outside the uploading
+ * office's province (eligibility rule C3: domiciled in the uploading province).
  *
- * <p>The address decides, not the NIK: a NIK carries the region of first registration, so a NIK from another province with
- * an address in the uploading province is fine. The NIK's region is used only when the address names no known regency.
- * See {@link ProblemCode#OUTSIDE_UPLOADING_PROVINCE} for why that is REVIEW.
+ * <p>The address decides, not the NIK: a NIK carries the region of first registration, so a NIK from another province
+ * with an address in the uploading province is fine. The NIK's region is used only when the address names no known
+ * regency. See {@link ProblemCode#OUTSIDE_UPLOADING_PROVINCE} for why that is REVIEW.
  */
 public final class DomicileValidator {
 

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The outcome of checking one NIK: the normalised digits (what was left after stripping, possibly not 16 digits), the decoded
- * parts when no ERROR was found (warnings such as an unknown regency still decode), and every problem.
+ * The outcome of checking one NIK: the normalised digits (what was left after stripping, possibly not 16 digits), the
+ * decoded parts when no ERROR was found (warnings such as an unknown regency still decode), and every problem.
  */
 public record NikCheck(String nik, Optional<Parts> parts, List<Problem> problems) {
 
-    /** What a NIK {@code PP KK CC DDMMYY SSSS} says: region of first registration, birth date (+40 for women), serial. */
+    /**
+     * What a NIK {@code PP KK CC DDMMYY SSSS} says: region of first registration, birth date (+40 for women), serial.
+     */
     public record Parts(
             String provinceCode,
             String regencyCode,

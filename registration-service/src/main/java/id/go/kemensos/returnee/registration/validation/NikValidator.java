@@ -29,10 +29,10 @@ import java.util.regex.Pattern;
  * Checks a NIK: 16 digits {@code PP KK CC DDMMYY SSSS} (province, regency, district, birth date with 40 added to a
  * woman's day, serial).
  *
- * <p>Century rule: the NIK says only YY. Both 19YY and 20YY are tried; a candidate is plausible when the date exists, is not
- * after today (the injected clock) and gives an age of at most 100. Of the plausible ones, the one giving an age of 15 to 100
- * wins; otherwise the one left (a child registered on a parent's list). yy=05 is 2005 in 2026, yy=90 is 1990, and 29-02-00
- * is 2000 (1900 was not a leap year).
+ * <p>Century rule: the NIK says only YY. Both 19YY and 20YY are tried; a candidate is plausible when the date exists,
+ * is not after today (the injected clock) and gives an age of at most 100. Of the plausible ones, the one giving an age
+ * of 15 to 100 wins; otherwise the one left (a child registered on a parent's list). yy=05 is 2005 in 2026, yy=90 is
+ * 1990, and 29-02-00 is 2000 (1900 was not a leap year).
  */
 public final class NikValidator {
 
@@ -54,8 +54,8 @@ public final class NikValidator {
     }
 
     /**
-     * @param typedAsNumber the spreadsheet cell was numeric (an XLSX reader knows this); Excel keeps 15 significant digits,
-     *                      so a 16-digit number ending in 0 has probably lost its real last digit.
+     * @param typedAsNumber the spreadsheet cell was numeric (an XLSX reader knows this); Excel keeps 15 significant
+     * digits, so a 16-digit number ending in 0 has probably lost its real last digit.
      */
     public NikCheck validate(String raw, boolean typedAsNumber) {
         if (raw == null || raw.isBlank()) {
@@ -219,8 +219,9 @@ public final class NikValidator {
     }
 
     /**
-     * REVIEW problems where the sheet's sex or birth date disagrees with the NIK. Only day, month and the last two digits of
-     * the year are compared: the NIK does not carry the century, so the sheet's full year is never a mismatch by itself.
+     * REVIEW problems where the sheet's sex or birth date disagrees with the NIK. Only day, month and the last two
+     * digits of the year are compared: the NIK does not carry the century, so the sheet's full year is never a mismatch
+     * by itself.
      */
     public List<Problem> crossCheck(NikCheck check, Sex sheetSex, LocalDate sheetBirthDate) {
         if (check.parts().isEmpty()) {

@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Normalises a sheet's phone number to E.164 with libphonenumber, Indonesia as the default region: 0812..., +62 812-...,
- * 62812... and foreign numbers written with their country code (+60 for a Malaysian SIM) are all valid.
+ * Normalises a sheet's phone number to E.164 with libphonenumber, Indonesia as the default region: 0812..., +62
+ * 812-..., 62812... and foreign numbers written with their country code (+60 for a Malaysian SIM) are all valid.
  *
- * <p>Excel typed as a number: a mobile number typed into a numeric cell loses its leading 0 (81234567890). It is accepted,
- * because libphonenumber reads it as an Indonesian national number without the trunk 0 and still checks it against the
- * mobile ranges; an 8xx number of mobile length has no other sensible reading in an Indonesian sheet.
+ * <p>Excel typed as a number: a mobile number typed into a numeric cell loses its leading 0 (81234567890). It is
+ * accepted, because libphonenumber reads it as an Indonesian national number without the trunk 0 and still checks it
+ * against the mobile ranges; an 8xx number of mobile length has no other sensible reading in an Indonesian sheet.
  */
 public final class PhoneValidator {
 
@@ -35,7 +35,9 @@ public final class PhoneValidator {
         this.defaultRegion = defaultRegion;
     }
 
-    /** The number in E.164 (+6281234567890), or PHONE_INVALID; a landline is valid but warns, as it cannot receive SMS. */
+    /**
+     * The number in E.164 (+6281234567890), or PHONE_INVALID; a landline is valid but warns, as it cannot receive SMS.
+     */
     public Checked<String> validate(String raw) {
         if (raw == null || raw.isBlank()) {
             return Checked.rejected(Problem.requiredMissing(PHONE));
@@ -99,9 +101,9 @@ public final class PhoneValidator {
     }
 
     /**
-     * Fast path for the shapes most rows have (08..., +62 8..., 8... as Excel left it), skipping libphonenumber's costly
-     * free-text parse: parsing is most of the time spent per row. libphonenumber's metadata still decides validity, and
-     * anything it does not recognise goes through the full parse.
+     * Fast path for the shapes most rows have (08..., +62 8..., 8... as Excel left it), skipping libphonenumber's
+     * costly free-text parse: parsing is most of the time spent per row. libphonenumber's metadata still decides
+     * validity, and anything it does not recognise goes through the full parse.
      */
     private static PhoneNumber indonesianMobileShape(String typed) {
         StringBuilder digits = new StringBuilder(16);

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One thing wrong with one cell of a row, explained to the clerk in Bahasa Indonesia and in English. Messages never repeat a
- * whole NIK, phone or account number, because problems end up in logs.
+ * One thing wrong with one cell of a row, explained to the clerk in Bahasa Indonesia and in English. Messages never
+ * repeat a whole NIK, phone or account number, because problems end up in logs.
  */
 public record Problem(String column, ProblemCode code, String messageId, String messageEn, Severity severity) {
 

@@ -20,7 +20,10 @@ public enum ProblemCode {
     NIK_BIRTH_DATE_INVALID(ERROR),
     NIK_SERIAL_ZERO(ERROR),
     NIK_PROVINCE_UNKNOWN(ERROR),
-    /** Old codes persist on identity cards after a regency or district is split, so an unknown regency or district only warns. */
+    /**
+     * Old codes persist on identity cards after a regency or district is split, so an unknown regency or district only
+     * warns.
+     */
     NIK_REGENCY_UNKNOWN(WARNING),
     NIK_DISTRICT_UNKNOWN(WARNING),
     NIK_SEX_MISMATCH(REVIEW),
@@ -38,12 +41,16 @@ public enum ProblemCode {
     HOLDER_NAME_MISSING(ERROR),
 
     /**
-     * REVIEW rather than ERROR: the NIK's region is where the person was first registered, not where they live now, and a
-     * returnee may live with family across a border; a clerk cannot "fix" that by editing the row. Not a mere WARNING either:
-     * domicile in the uploading province is an eligibility rule (C3), so an officer decides before anyone is paid from it.
+     * REVIEW rather than ERROR: the NIK's region is where the person was first registered, not where they live now, and
+     * a returnee may live with family across a border; a clerk cannot "fix" that by editing the row. Not a mere WARNING
+     * either: domicile in the uploading province is an eligibility rule (C3), so an officer decides before anyone is
+     * paid from it.
      */
     OUTSIDE_UPLOADING_PROVINCE(REVIEW),
-    /** The kabupaten_kota name could not be matched (abbreviations such as LOTENG are common); the NIK's regency is used. */
+    /**
+     * The kabupaten_kota name could not be matched (abbreviations such as LOTENG are common); the NIK's regency is
+     * used.
+     */
     REGENCY_NAME_UNKNOWN(WARNING),
     SEX_INVALID(ERROR),
     CATEGORY_INVALID(ERROR),

@@ -12,9 +12,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the small reference CSV files shipped in {@code /reference} with Commons CSV: {@code #} lines are notices, the first
- * other line is the header (it must be the one expected), fields may be double-quoted (as Python's csv module writes them).
- * Rows come back as string arrays of the header's width; a row of another width stops the service with its line.
+ * Reads the small reference CSV files shipped in {@code /reference} with Commons CSV: {@code #} lines are notices, the
+ * first other line is the header (it must be the one expected), fields may be double-quoted (as Python's csv module
+ * writes them). Rows come back as string arrays of the header's width; a row of another width stops the service with
+ * its line.
  */
 final class ReferenceCsv {
 

@@ -25,7 +25,10 @@ public final class RegionCodes {
     };
 
     private final Map<String, String> names;
-    /** Keys PP + bare name ("52LOMBOKTENGAH" -> 5202, kabupaten first) and PP + "KAB:"/"KOTA:" + bare name ("52KOTA:BIMA" -> 5272). */
+    /**
+     * Keys PP + bare name ("52LOMBOKTENGAH" -> 5202, kabupaten first) and PP + "KAB:"/"KOTA:" + bare name
+     * ("52KOTA:BIMA" -> 5272).
+     */
     private final Map<String, String> regencyByName = new HashMap<>();
 
     private final List<String> provinceCodes;
@@ -81,7 +84,9 @@ public final class RegionCodes {
         return Optional.ofNullable(regencyByName.get(pp + lettersOnly(upper)));
     }
 
-    /** Like {@link #regencyCodeByName(String, String)}, in any province (the lowest province code wins a shared name). */
+    /**
+     * Like {@link #regencyCodeByName(String, String)}, in any province (the lowest province code wins a shared name).
+     */
     public Optional<String> regencyCodeByName(String writtenName) {
         return provinceCodes.stream()
                 .map(pp -> regencyCodeByName(pp, writtenName))

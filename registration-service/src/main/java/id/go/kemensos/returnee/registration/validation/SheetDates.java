@@ -16,15 +16,17 @@ import java.util.regex.Pattern;
 /**
  * Reads the dates offices write: DD-MM-YYYY, DD/MM/YYYY (also DD.MM.YYYY, day and month with one or two digits), ISO
  * YYYY-MM-DD, a trailing time of day that some exports add, and Excel serial day numbers (a date cell read as a number:
- * days since 1899-12-30, so 33100 is 1990-08-15). Only five-digit serials count (1927-05-18 to 2173-10-14), so that a bare
- * year such as 2019 is never read as a day in 1905. Month-first US dates are not guessed: 08/15/1990 is invalid.
+ * days since 1899-12-30, so 33100 is 1990-08-15). Only five-digit serials count (1927-05-18 to 2173-10-14), so that a
+ * bare year such as 2019 is never read as a day in 1905. Month-first US dates are not guessed: 08/15/1990 is invalid.
  */
 public final class SheetDates {
 
     private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})");
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern TIME_SUFFIX = Pattern.compile("[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?$");
-    /** A fraction is the time of day. The 1899-12-30 epoch absorbs Excel's fictitious 29-02-1900 for every later date. */
+    /**
+     * A fraction is the time of day. The 1899-12-30 epoch absorbs Excel's fictitious 29-02-1900 for every later date.
+     */
     private static final Pattern SERIAL = Pattern.compile("(\\d{5})(?:\\.\\d+)?");
 
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);

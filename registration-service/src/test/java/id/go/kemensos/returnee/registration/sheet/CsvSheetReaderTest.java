@@ -235,7 +235,10 @@ class CsvSheetReaderTest {
         }
     }
 
-    /** An error report the platform wrote (a formula-like cell behind an apostrophe), fixed and uploaded again, reads as meant. */
+    /**
+     * An error report the platform wrote (a formula-like cell behind an apostrophe), fixed and uploaded again, reads as
+     * meant.
+     */
     @Test
     void theApostropheBeforeAFormulaLikeCellIsDroppedOnReading() throws IOException {
         String row = SAMPLE_ROW.replace("081234567890", "'+6281234567890").replace("DUSUN X", "'-DUSUN X");

@@ -13,7 +13,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 
-/** The provincial returnee list's columns (as {@link SheetColumn} names them), a fictitious row, and helpers to read small sheets in tests. */
+/**
+ * The provincial returnee list's columns (as {@link SheetColumn} names them), a fictitious row, and helpers to read
+ * small sheets in tests.
+ */
 final class SheetFixtures {
 
     static final String SAMPLE_HEADER =

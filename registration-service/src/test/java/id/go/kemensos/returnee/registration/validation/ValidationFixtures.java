@@ -9,7 +9,10 @@ import java.time.ZoneId;
 /** Named fixtures for the validation tests: the reference data loaded once and a clock fixed in mid-2026. */
 final class ValidationFixtures {
 
-    /** NIK of the officers' sample sheet: SITI AMINAH, female (55 = 15 + 40), born 15-08-1990, Praya, Lombok Tengah, NTB. */
+    /**
+     * NIK of the officers' sample sheet: SITI AMINAH, female (55 = 15 + 40), born 15-08-1990, Praya, Lombok Tengah,
+     * NTB.
+     */
     static final String SITI_AMINAH_LOMBOK_TENGAH = "5202015508900001";
 
     static final LocalDate SITI_AMINAH_BIRTH_DATE = LocalDate.of(1990, 8, 15);
