@@ -50,11 +50,12 @@ record BenchOptions(
         }
     }
 
-    static final String USAGE =
-            "usage: java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar [floor|e2e|all|upload|decide|pay|sms|replay] [--n=10000] "
-                    + "[--kafka-records=200000] [--jdbc-rows=200000] [--jdbc-single-rows=5000] [--clients=16] [--rows=1000000] "
-                    + "[--registrations=100000] [--payments=5000] [--messages=5000] [--events=1000000] "
-                    + "[--timeout-minutes=15]";
+    static final String USAGE = "usage: java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar "
+            + "[floor|e2e|all|upload|decide|pay|sms|replay] [--n=10000] "
+            + "[--kafka-records=200000] [--jdbc-rows=200000] [--jdbc-single-rows=5000] [--clients=16] "
+            + "[--rows=1000000] "
+            + "[--registrations=100000] [--payments=5000] [--messages=5000] [--events=1000000] "
+            + "[--timeout-minutes=15]";
 
     static BenchOptions parse(String... args) {
         Mode mode = Mode.ALL;

@@ -204,7 +204,8 @@ public final class PlatformBenchmark {
             if (!taken.isEmpty()) {
                 throw new IllegalStateException(
                         "ports " + taken + " are in use: another local stack or platform is running "
-                                + "(integration tests?). Wait for it to finish; the benchmark needs the machine to itself.");
+                                + "(integration tests?). Wait for it to finish; the benchmark needs the machine to "
+                                + "itself.");
             }
         }
 

@@ -117,7 +117,8 @@ final class ReplayBenchmark {
         Generated generated = generate(options.replayEvents());
         long produceNanos = System.nanoTime() - t0;
         out.printf(
-                "   %,d events (%,d payments: %,d settled, %,d failed and reissued, %,d still scheduled) in %s, %,.0f events/s%n",
+                "   %,d events (%,d payments: %,d settled, %,d failed and reissued, %,d still scheduled) in %s, "
+                        + "%,.0f events/s%n",
                 generated.events(),
                 generated.payments(),
                 generated.settled(),
@@ -163,7 +164,8 @@ final class ReplayBenchmark {
                     result.get("anomalies").size(),
                     asGenerated);
             out.printf(
-                    "   %s: %,d records read and folded in %,d ms = %,.0f events/s (consumer set-up %d ms, joining the folds %d ms); "
+                    "   %s: %,d records read and folded in %,d ms = %,.0f events/s (consumer set-up %d ms, joining "
+                            + "the folds %d ms); "
                             + "%,d payments and their history written in %,d ms; %d anomalies; totals %s%n",
                     name,
                     round.records(),

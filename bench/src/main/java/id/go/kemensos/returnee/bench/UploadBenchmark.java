@@ -131,13 +131,14 @@ final class UploadBenchmark {
                 "   %,d bytes in %s; expected accepted %,d, rejected %,d, held %,d%n",
                 bytes, Rates.secondsText(generateNanos), expected.accepted(), expected.rejected(), expected.held());
 
-        out.println(
-                "== Parsing and validating it in-process (registration's SheetReader and ReturneeRowValidator, one thread)");
+        out.println("== Parsing and validating it in-process (registration's SheetReader and ReturneeRowValidator, one "
+                + "thread)");
         ValidationFigures cold = validateInProcess(file);
         out.printf("   first pass (cold JIT): %,.0f rows/s%n", cold.rowsPerSecond());
         ValidationFigures validation = validateInProcess(file);
         out.printf(
-                "   second pass: %,.0f rows/s: %,d accepted, %,d rejected, %,d held (in-file duplicates are found at commit, not here)%n",
+                "   second pass: %,.0f rows/s: %,d accepted, %,d rejected, %,d held (in-file duplicates are found "
+                        + "at commit, not here)%n",
                 validation.rowsPerSecond(), validation.accepted(), validation.rejected(), validation.held());
 
         out.println("== Starting registration-service alone, heap " + SERVICE_HEAP);

@@ -56,7 +56,8 @@ class ConsoleSecurity {
                 .logout(out -> out.logoutSuccessHandler(logout))
                 .headers(headers -> headers.contentSecurityPolicy(
                                 csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self'; "
-                                        + "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+                                        + "img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+                                        + "frame-ancestors 'none'; "
                                         + "form-action 'self' " + provider))
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));

@@ -12,12 +12,12 @@ class ApiDocumentation {
     @Bean
     OpenAPI eligibilityApi() {
         return new OpenAPI()
-                .info(
-                        new Info()
-                                .title("Eligibility API")
-                                .version("v1")
-                                .description(
-                                        "Explainable eligibility decisions under Laws 21/2007, 18/2017 (ex-39/2004) and 11/2009 and the "
-                                                + "business-stimulant grant: rule versions, inputs, criteria and citations; officer review and re-evaluation."));
+                .info(new Info()
+                        .title("Eligibility API")
+                        .version("v1")
+                        .description("Explainable eligibility decisions under Laws 21/2007, 18/2017 "
+                                + "(ex-39/2004) and 11/2009 and the "
+                                + "business-stimulant grant: rule versions, inputs, criteria and "
+                                + "citations; officer review and re-evaluation."));
     }
 }

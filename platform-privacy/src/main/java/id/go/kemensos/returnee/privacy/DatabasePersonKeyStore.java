@@ -56,8 +56,8 @@ public final class DatabasePersonKeyStore implements PersonKeyStore {
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             jdbc.query(
-                    "SELECT person_id, wrapped_key FROM keyvault.person_key WHERE destroyed_at IS NULL AND person_id IN ("
-                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                    "SELECT person_id, wrapped_key FROM keyvault.person_key WHERE destroyed_at IS NULL AND "
+                            + "person_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
                     rs -> {
                         found.put(UUID.fromString(rs.getString(1)), rs.getBytes(2));
                     },
@@ -89,7 +89,8 @@ public final class DatabasePersonKeyStore implements PersonKeyStore {
     @Override
     public boolean destroy(UUID person) {
         return jdbc.update(
-                        "UPDATE keyvault.person_key SET wrapped_key = NULL, destroyed_at = ? WHERE person_id = ? AND destroyed_at IS NULL",
+                        "UPDATE keyvault.person_key SET wrapped_key = NULL, destroyed_at = ? WHERE person_id = ? "
+                                + "AND destroyed_at IS NULL",
                         Timestamp.from(clock.instant()),
                         person.toString())
                 == 1;

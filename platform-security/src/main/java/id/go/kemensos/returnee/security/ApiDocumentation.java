@@ -35,8 +35,8 @@ public class ApiDocumentation {
                     new SecurityScheme()
                             .type(SecurityScheme.Type.OPENIDCONNECT)
                             .openIdConnectUrl(properties.issuerUri() + "/.well-known/openid-configuration")
-                            .description(
-                                    "An officer's login at the platform's identity provider; roles and province come from the token"));
+                            .description("An officer's login at the platform's identity provider; roles and province "
+                                    + "come from the token"));
             api.components(components).addSecurityItem(new SecurityRequirement().addList(SCHEME));
         };
     }

@@ -39,7 +39,8 @@ final class IdentityInRequestRefusal implements HandlerInterceptor {
 
         static String reason(String field) {
             return field
-                    + " is taken from your login (the access token), not from the request; remove it and send the request again. / "
+                    + " is taken from your login (the access token), not from the request; remove it and send the "
+                    + "request again. / "
                     + field + " diambil dari login Anda, bukan dari permintaan; hapus dan kirim ulang.";
         }
     }

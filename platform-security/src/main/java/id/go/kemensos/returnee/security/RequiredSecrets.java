@@ -43,9 +43,8 @@ public final class RequiredSecrets implements EnvironmentPostProcessor, Ordered 
 
     static final class MissingSecret extends IllegalStateException {
         MissingSecret(String names) {
-            super(
-                    names
-                            + " not set: outside the local stack a service starts only with its own secrets, never a local default");
+            super(names + " not set: outside the local stack a service starts only with its own secrets, never "
+                    + "a local default");
         }
     }
 

@@ -12,12 +12,11 @@ class ApiDocumentation {
     @Bean
     OpenAPI registrationApi() {
         return new OpenAPI()
-                .info(
-                        new Info()
-                                .title("Registration API")
-                                .version("v1")
-                                .description(
-                                        "Registers returnee migrant workers and trafficking survivors for the business-stimulant grant. "
-                                                + "One beneficiary per NIK; responses show the NIK and account number masked."));
+                .info(new Info()
+                        .title("Registration API")
+                        .version("v1")
+                        .description("Registers returnee migrant workers and trafficking survivors for the "
+                                + "business-stimulant grant. "
+                                + "One beneficiary per NIK; responses show the NIK and account number masked."));
     }
 }

@@ -64,7 +64,8 @@ class AccountCheckIT {
                 .until(() -> platform.database()
                                 .count(
                                         "SELECT COUNT(*) FROM disbursement.payment_intent "
-                                                + "WHERE payment_id = ? AND state = 'SETTLED' AND account_check = 'VERIFIED'",
+                                                + "WHERE payment_id = ? AND state = 'SETTLED' AND account_check = "
+                                                + "'VERIFIED'",
                                         paymentId)
                         == 1);
         assertThat(platform.stack().bank().executedTransfers().stream()

@@ -80,7 +80,8 @@ class AuditTrailIT {
                     .isEqualTo(1);
             assertThat(platform.database()
                             .count(
-                                    "SELECT COUNT(*) FROM audit.audit_entry WHERE seq = ? AND data LIKE '%\"regencyCode\":\"5203\"%'",
+                                    "SELECT COUNT(*) FROM audit.audit_entry WHERE seq = ? AND data LIKE "
+                                            + "'%\"regencyCode\":\"5203\"%'",
                                     row))
                     .as("the row was changed")
                     .isEqualTo(1);
@@ -220,7 +221,8 @@ class AuditTrailIT {
                     .until(() -> platform.database()
                                     .count(
                                             "SELECT COUNT(*) FROM disbursement.payment_intent "
-                                                    + "WHERE beneficiary_id = ? AND state = 'SCHEDULED' AND account_check = 'VERIFIED'",
+                                                    + "WHERE beneficiary_id = ? AND state = 'SCHEDULED' AND "
+                                                    + "account_check = 'VERIFIED'",
                                             person)
                             == 1);
             paymentId = (String) platform.database()
@@ -246,7 +248,8 @@ class AuditTrailIT {
             await().atMost(ofSeconds(60))
                     .until(() -> platform.database()
                                     .count(
-                                            "SELECT COUNT(*) FROM disbursement.payment_intent WHERE payment_id = ? AND state = 'SETTLED'",
+                                            "SELECT COUNT(*) FROM disbursement.payment_intent WHERE payment_id = ? "
+                                                    + "AND state = 'SETTLED'",
                                             paymentId)
                             == 1);
         } finally {

@@ -192,7 +192,8 @@ class BudgetAndBatchApprovalIT {
                 .until(() -> platform.database()
                                 .count(
                                         "SELECT COUNT(*) FROM disbursement.payment_intent "
-                                                + "WHERE province_code = ? AND state IN ('SCHEDULED', 'APPROVED', 'SENT')",
+                                                + "WHERE province_code = ? AND state IN ('SCHEDULED', 'APPROVED', "
+                                                + "'SENT')",
                                         BALI)
                         == 0);
     }

@@ -122,7 +122,8 @@ final class ConsoleBrowser implements AutoCloseable {
     String fetchText(String path) {
         Object text = driver.executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text().then(t => done(r.status + '\\n' + t)))"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text().then(t => "
+                        + "done(r.status + '\\n' + t)))"
                         + ".catch(e => done('ERROR ' + e));",
                 path);
         return String.valueOf(text);
@@ -138,7 +139,8 @@ final class ConsoleBrowser implements AutoCloseable {
                         + "const header = document.querySelector('meta[name=csrf-header]').content;"
                         + "const token = document.querySelector('meta[name=csrf-token]').content;"
                         + "fetch(arguments[0], {method: 'POST', credentials: 'same-origin', redirect: 'manual',"
-                        + " headers: {[header]: token, 'Content-Type': 'application/x-www-form-urlencoded'}, body: arguments[1]})"
+                        + " headers: {[header]: token, 'Content-Type': 'application/x-www-form-urlencoded'}, body: "
+                        + "arguments[1]})"
                         + ".then(r => r.text().then(t => done(r.status + '\\n' + t))).catch(e => done('ERROR ' + e));",
                 path,
                 formBody);

@@ -123,13 +123,15 @@ class DecisionSmsIT {
         await().atMost(ofSeconds(30)).untilAsserted(() -> {
             assertThat(platform.database()
                             .rows(
-                                    "SELECT template FROM notification.sms_message WHERE beneficiary_id = ? AND state = 'WITHHELD'",
+                                    "SELECT template FROM notification.sms_message WHERE beneficiary_id = ? AND "
+                                            + "state = 'WITHHELD'",
                                     optedOutId[0]))
                     .extracting(row -> row.get("template"))
                     .contains("ELIGIBLE", "PAYMENT_SENT");
             assertThat(platform.database()
                             .count(
-                                    "SELECT COUNT(*) FROM notification.sms_message WHERE beneficiary_id = ? AND state = 'QUEUED'",
+                                    "SELECT COUNT(*) FROM notification.sms_message WHERE beneficiary_id = ? AND "
+                                            + "state = 'QUEUED'",
                                     optedOutId[0]))
                     .isZero();
             long withheld = platform.database()
@@ -160,7 +162,8 @@ class DecisionSmsIT {
                     .until(() -> platform.database()
                                     .count(
                                             "SELECT COUNT(*) FROM notification.sms_message "
-                                                    + "WHERE beneficiary_id = ? AND template = 'REGISTERED' AND state = 'DELIVERED' AND receipt_checks >= 1",
+                                                    + "WHERE beneficiary_id = ? AND template = 'REGISTERED' AND "
+                                                    + "state = 'DELIVERED' AND receipt_checks >= 1",
                                             person)
                             == 1);
             EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());

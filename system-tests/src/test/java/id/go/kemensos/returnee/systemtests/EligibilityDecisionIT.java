@@ -495,7 +495,8 @@ class EligibilityDecisionIT {
     private static long settledPayments(UUID beneficiary) {
         return platform.database()
                 .count(
-                        "SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ? AND state = 'SETTLED'",
+                        "SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ? AND state = "
+                                + "'SETTLED'",
                         beneficiary.toString());
     }
 

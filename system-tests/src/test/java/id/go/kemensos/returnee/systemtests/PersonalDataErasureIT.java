@@ -106,7 +106,8 @@ class PersonalDataErasureIT {
         assertThat(shown.get("regencyCode").asString()).isEqualTo("5202");
         assertThat(platform.database()
                         .rows(
-                                "SELECT personal_data, nik_index, erasure_ground FROM registration.returnee WHERE beneficiary_id = ?",
+                                "SELECT personal_data, nik_index, erasure_ground FROM registration.returnee WHERE "
+                                        + "beneficiary_id = ?",
                                 person)
                         .get(0))
                 .containsEntry("personal_data", null)

@@ -99,7 +99,8 @@ class PersonalDataLeakIT {
                         .allMatch(id -> platform.database()
                                         .count(
                                                 "SELECT COUNT(*) FROM "
-                                                        + "disbursement.payment_intent WHERE beneficiary_id = ? AND state = 'SETTLED'",
+                                                        + "disbursement.payment_intent WHERE beneficiary_id = ? "
+                                                        + "AND state = 'SETTLED'",
                                                 id)
                                 == 1));
         List<Map<String, Object>> paid = List.of(survivor, worker, listed);

@@ -45,7 +45,8 @@ class SkeletonFlowIT {
         await().atMost(ofSeconds(60)).untilAsserted(() -> {
             List<Map<String, Object>> payments = platform.database()
                     .rows(
-                            "SELECT payment_id, state, amount, bank_code, bank_reference FROM disbursement.payment_intent WHERE beneficiary_id = ?",
+                            "SELECT payment_id, state, amount, bank_code, bank_reference FROM "
+                                    + "disbursement.payment_intent WHERE beneficiary_id = ?",
                             beneficiary);
             assertThat(payments).hasSize(1);
             assertThat(payments.get(0))

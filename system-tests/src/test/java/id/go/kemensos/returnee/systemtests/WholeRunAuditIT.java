@@ -44,7 +44,8 @@ class WholeRunAuditIT {
         await().atMost(ofSeconds(60))
                 .until(() -> platform.database()
                                 .count(
-                                        "SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ? AND state = 'SETTLED'",
+                                        "SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ? "
+                                                + "AND state = 'SETTLED'",
                                         person)
                         == 1);
 

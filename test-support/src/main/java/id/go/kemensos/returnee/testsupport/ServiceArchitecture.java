@@ -88,8 +88,8 @@ public final class ServiceArchitecture {
                 .that(listening)
                 .should()
                 .notBePublic()
-                .because(
-                        "a listener is a thin adapter: decoding and the inbox check are the mechanism's, handling is a service's")
+                .because("a listener is a thin adapter: decoding and the inbox check are the mechanism's, handling "
+                        + "is a service's")
                 .check(classes);
     }
 

@@ -48,9 +48,9 @@ class AccessLogController {
             String detail) {}
 
     @Operation(
-            summary =
-                    "Who read or exported personal data: of one person (beneficiaryId), by one officer (accessedBy = their subject; a query naming officer is refused like any identity field), or "
-                            + "everyone's within a period",
+            summary = "Who read or exported personal data: of one person (beneficiaryId), by one officer (accessedBy "
+                    + "= their subject; a query naming officer is refused like any identity field), or "
+                    + "everyone's within a period",
             description = "from and to (ISO instants) bound the period, default the last 24 hours; "
                     + "a person's reads are listed whatever the period. At most 5,000 entries, oldest first.")
     @GetMapping("/api/access-log")

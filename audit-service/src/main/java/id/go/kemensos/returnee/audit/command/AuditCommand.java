@@ -96,7 +96,8 @@ public class AuditCommand implements ApplicationRunner, ExitCodeGenerator {
             return sql.getErrorCode() != MISSING_TABLE
                     ? why
                     : why + ". This database has no audit ledger: point the command at the one "
-                            + "audit-service writes to (SPRING_DATASOURCE_URL), or start audit-service once so that its migrations create it.";
+                            + "audit-service writes to (SPRING_DATASOURCE_URL), or start audit-service once so "
+                            + "that its migrations create it.";
         }
         if (e == root || e.getMessage() == null) {
             return why;
@@ -170,7 +171,8 @@ public class AuditCommand implements ApplicationRunner, ExitCodeGenerator {
         ReplayResult result = replay.replay(asOf, option(args, "schema"));
         ReplayResult.Run run = result.run();
         out.printf(
-                "== Replay into schema %s%s: %d records read from disbursement.events (end offsets %s), %d payment events applied, "
+                "== Replay into schema %s%s: %d records read from disbursement.events (end offsets %s), %d payment "
+                        + "events applied, "
                         + "%d duplicates skipped, %d after the as-of time, %d unreadable; %d payments%n",
                 run.replayId(),
                 asOf == null ? "" : " as of " + asOf,
@@ -206,7 +208,8 @@ public class AuditCommand implements ApplicationRunner, ExitCodeGenerator {
             if (token == null || token.isBlank()) {
                 throw new IllegalStateException(
                         "Comparing with the live report needs your access token: set PLATFORM_ACCESS_TOKEN to an "
-                                + "AUDITOR's token (locally: PLATFORM_ACCESS_TOKEN=$(java -jar infra/target/infra-0.1.0-SNAPSHOT-exec.jar token "
+                                + "AUDITOR's token (locally: PLATFORM_ACCESS_TOKEN=$(java -jar "
+                                + "infra/target/infra-0.1.0-SNAPSHOT-exec.jar token "
                                 + "auditor)), or give --compare-live=false");
             }
             ReportComparison comparison =

@@ -149,7 +149,8 @@ public class AuditLedger {
     /** The ledger rows that mention a payment: its own events and the batches it was in. */
     public List<AuditEntry> byPayment(UUID paymentId) {
         return jdbc.query(
-                "SELECT e.* FROM audit_payment_ref r JOIN audit_entry e ON e.seq = r.seq WHERE r.payment_id = ? ORDER BY e.seq",
+                "SELECT e.* FROM audit_payment_ref r JOIN audit_entry e ON e.seq = r.seq WHERE r.payment_id = ? "
+                        + "ORDER BY e.seq",
                 ENTRY,
                 paymentId.toString());
     }
@@ -193,8 +194,8 @@ public class AuditLedger {
     /** The ledger rows recording what one officer read or exported, in ledger order, optionally within [from, to). */
     public List<AuditEntry> accessesBy(String officer, Instant from, Instant to) {
         return jdbc.query(
-                "SELECT e.* FROM audit_access_ref r JOIN audit_entry e ON e.seq = r.seq WHERE r.officer = ? AND r.at >= ? "
-                        + "AND r.at < ? ORDER BY e.seq",
+                "SELECT e.* FROM audit_access_ref r JOIN audit_entry e ON e.seq = r.seq WHERE r.officer = ? AND "
+                        + "r.at >= ? AND r.at < ? ORDER BY e.seq",
                 ENTRY,
                 officer,
                 Timestamp.from(from),

@@ -95,7 +95,8 @@ public class ChainVerifier {
                                         ChainVerification.Kind.SEAL_MISMATCH,
                                         row.eventId(),
                                         "row " + row.seq()
-                                                + " does not have the hash sealed for it on Kafka: the chain up to this row was rewritten"));
+                                                + " does not have the hash sealed for it on Kafka: the chain up to "
+                                                + "this row was rewritten"));
                     }
                 }
                 afterGap = false;

@@ -27,7 +27,8 @@ class LedgerController {
     @Operation(
             summary = "Recompute the ledger's hash chain from its first row",
             description =
-                    "intact=false names the first row edited, deleted or out of order (firstBroken) and lists what follows from it.")
+                    "intact=false names the first row edited, deleted or out of order (firstBroken) and lists what "
+                            + "follows from it.")
     @PostMapping("/verification")
     ChainVerification verify() {
         return verifier.verify();
@@ -35,25 +36,26 @@ class LedgerController {
 
     @Operation(
             summary = "Compare the ledger with the topics it is built from, read again from their first offsets",
-            description =
-                    "matches=false lists rows no record on Kafka has (NOT_ON_KAFKA), rows unlike their record (UNLIKE_KAFKA) and "
-                            + "records the ledger read past but does not hold (MISSING_FROM_LEDGER). Shows a ledger rewritten hashes and all.")
+            description = "matches=false lists rows no record on Kafka has (NOT_ON_KAFKA), rows unlike their record "
+                    + "(UNLIKE_KAFKA) and "
+                    + "records the ledger read past but does not hold (MISSING_FROM_LEDGER). Shows a "
+                    + "ledger rewritten hashes and all.")
     @PostMapping("/kafka-comparison")
     KafkaComparison compareWithKafka() {
         return againstKafka.compare();
     }
 
     @Operation(
-            summary =
-                    "The chain's head: how many rows the ledger holds and the last hash (to note down and compare later)")
+            summary = "The chain's head: how many rows the ledger holds and the last hash (to note down and compare "
+                    + "later)")
     @GetMapping("/head")
     AuditLedger.Head head() {
         return ledger.head();
     }
 
     @Operation(
-            summary =
-                    "Whether every event topic keeps its records forever (retention.ms and retention.bytes -1, cleanup delete)")
+            summary = "Whether every event topic keeps its records forever (retention.ms and retention.bytes -1, "
+                    + "cleanup delete)")
     @GetMapping("/retention")
     List<EventLogRetention.TopicRetention> retention() {
         return retention.check();

@@ -61,8 +61,8 @@ class AuditorViewController {
     }
 
     @Operation(
-            summary =
-                    "Why a payment was made: decision trace, rule version and citations, batch, maker and checker, bank reference")
+            summary = "Why a payment was made: decision trace, rule version and citations, batch, maker and checker, "
+                    + "bank reference")
     @GetMapping("/payments/{paymentId}/justification")
     ResponseEntity<?> justification(@PathVariable UUID paymentId, Officer officer) {
         return justifications

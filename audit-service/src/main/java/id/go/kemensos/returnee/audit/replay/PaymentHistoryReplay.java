@@ -74,7 +74,8 @@ public class PaymentHistoryReplay {
                 writeNanos / 1_000_000,
                 (System.nanoTime() - t0) / 1_000_000);
         log.info(
-                "Replay {}{}: {} records read ({} payment events, {} duplicates, {} after as-of) in {} ms ({} records/s), {} payments written in {} ms, {} anomalies",
+                "Replay {}{}: {} records read ({} payment events, {} duplicates, {} after as-of) in {} ms ({} "
+                        + "records/s), {} payments written in {} ms, {} anomalies",
                 name,
                 asOf == null ? "" : " as of " + asOf,
                 pass.records(),

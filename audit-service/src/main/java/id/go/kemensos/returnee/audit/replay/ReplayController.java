@@ -63,9 +63,8 @@ class ReplayController {
 
     @Operation(
             summary = "Rebuild the disbursement history from disbursement.events alone into a fresh schema",
-            description =
-                    "asOf (optional): the report as it stood then: 2026-11-01T09:00:00+07:00, 2026-11-01T09:00 (WIB) or 2026-11-01 "
-                            + "(end of day, WIB). The answer's replayId is the schema's name.")
+            description = "asOf (optional): the report as it stood then: 2026-11-01T09:00:00+07:00, 2026-11-01T09:00 "
+                    + "(WIB) or 2026-11-01 (end of day, WIB). The answer's replayId is the schema's name.")
     @PostMapping
     ResponseEntity<ReplayResult> replay(@RequestBody(required = false) ReplayRequest request) {
         ReplayRequest r = request == null ? new ReplayRequest(null, null) : request;
@@ -74,8 +73,8 @@ class ReplayController {
 
     @Operation(
             summary = "Compare a replay's totals with disbursement-service's live report",
-            description =
-                    "The body is that report grouped by program,province,regency,state: its JSON answer, or its CSV export (text/csv).")
+            description = "The body is that report grouped by program,province,regency,state: its JSON answer, or its "
+                    + "CSV export (text/csv).")
     @PostMapping(
             value = "/{replayId}/comparison",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "text/csv", MediaType.TEXT_PLAIN_VALUE})
@@ -113,8 +112,8 @@ class ReplayController {
     }
 
     @Operation(
-            summary =
-                    "A replay's payments (account numbers masked), optionally of one state; format=csv for a spreadsheet")
+            summary = "A replay's payments (account numbers masked), optionally of one state; format=csv for a "
+                    + "spreadsheet")
     @GetMapping("/{replayId}/payments")
     ResponseEntity<?> payments(
             @PathVariable String replayId,

@@ -174,7 +174,8 @@ public class ReplaySchema {
                 .collect(Collectors.toList());
         jdbc.batchUpdate(
                 "INSERT INTO " + s
-                        + "payment_total (program_id, province_code, regency_code, state, payments, total) VALUES (?, ?, ?, ?, ?, ?)",
+                        + "payment_total (program_id, province_code, regency_code, state, payments, total) VALUES "
+                        + "(?, ?, ?, ?, ?, ?)",
                 totalRows);
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < anomalies.size(); i++) {

@@ -32,11 +32,10 @@ class AccountReviewController {
     record AcceptRequest(@NotBlank @Size(max = 500) String reason) {}
 
     @Operation(
-            summary =
-                    "Scheduled payments whose account the bank did not confirm as the registered person's (account masked)",
-            description =
-                    "Of one province, or of all without provinceCode. Shows the registered and the bank's holder names, so "
-                            + "the list is logged as a personal-data export.")
+            summary = "Scheduled payments whose account the bank did not confirm as the registered person's (account "
+                    + "masked)",
+            description = "Of one province, or of all without provinceCode. Shows the registered and the bank's holder "
+                    + "names, so the list is logged as a personal-data export.")
     @GetMapping("/api/account-reviews")
     List<AccountReviews.AccountReview> pending(@RequestParam(required = false) String provinceCode, Officer officer) {
         List<AccountReviews.AccountReview> pending =
@@ -54,7 +53,8 @@ class AccountReviewController {
     @Operation(
             summary = "Accept the account of a payment held by the account check, with the officer and a reason",
             description =
-                    "Otherwise amend the returnee's account at registration: the payment is checked again against the new one.")
+                    "Otherwise amend the returnee's account at registration: the payment is checked again against "
+                            + "the new one.")
     @PostMapping("/api/payments/{paymentId}/account-review")
     ResponseEntity<Map<String, Object>> accept(
             @PathVariable UUID paymentId, @Valid @RequestBody AcceptRequest request, Officer officer) {

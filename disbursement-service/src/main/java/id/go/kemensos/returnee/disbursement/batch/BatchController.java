@@ -36,8 +36,8 @@ class BatchController {
 
     @Operation(
             summary = "Prepare batches (one per payee bank) of a province's scheduled payments under a program year",
-            description =
-                    "Each payment's budget is reserved as it is batched; what does not fit stays scheduled with the reason.")
+            description = "Each payment's budget is reserved as it is batched; what does not fit stays scheduled with "
+                    + "the reason.")
     @PostMapping
     List<PaymentBatches.Batch> prepare(@Valid @RequestBody PrepareRequest request, Officer officer) {
         return LockConflicts.call(
@@ -67,8 +67,8 @@ class BatchController {
     }
 
     @Operation(
-            summary =
-                    "Reject a prepared batch with a reason: its payments return to the pool and their budget is released")
+            summary = "Reject a prepared batch with a reason: its payments return to the pool and their budget is "
+                    + "released")
     @PostMapping("/{batchId}/rejection")
     ResponseEntity<PaymentBatches.Batch> reject(
             @PathVariable UUID batchId, @Valid @RequestBody RejectRequest request, Officer officer) {

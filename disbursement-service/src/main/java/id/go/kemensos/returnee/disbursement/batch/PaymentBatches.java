@@ -114,7 +114,8 @@ public class PaymentBatches {
             UUID batchId = TimeOrderedIds.next();
             long total = batched.stream().mapToLong(Payment::amount).sum();
             jdbc.update(
-                    "INSERT INTO payment_batch (batch_id, program_id, cycle_id, province_code, bank_code, state, payments, total, "
+                    "INSERT INTO payment_batch (batch_id, program_id, cycle_id, province_code, bank_code, state, "
+                            + "payments, total, "
                             + "prepared_by, prepared_at) VALUES (?, ?, ?, ?, ?, 'PREPARED', ?, ?, ?, ?)",
                     batchId.toString(),
                     programId,
@@ -170,7 +171,8 @@ public class PaymentBatches {
         Batch batch = lockPrepared(batchId);
         if (batch.preparedBy().equals(rejectedBy)) {
             throw Refusal.forbidden(
-                    "Petugas yang menyiapkan batch tidak boleh memutusnya / The officer who prepared a batch cannot decide it");
+                    "Petugas yang menyiapkan batch tidak boleh memutusnya / The officer who prepared a batch "
+                            + "cannot decide it");
         }
         budgets.release(batch.programId(), batch.provinceCode(), batch.cycleId(), batch.total());
         // Back in the pool; a payment whose payee amended the account while it was batched is checked again, on the new
@@ -198,7 +200,8 @@ public class PaymentBatches {
 
     public List<Batch> list(String provinceCode, String state) {
         return jdbc.query(
-                "SELECT * FROM payment_batch WHERE province_code = ? AND (? IS NULL OR state = ?) ORDER BY prepared_at DESC",
+                "SELECT * FROM payment_batch WHERE province_code = ? AND (? IS NULL OR state = ?) ORDER BY "
+                        + "prepared_at DESC",
                 (rs, n) -> batch(rs),
                 provinceCode,
                 state,

@@ -73,8 +73,8 @@ public class ProgramBudgets {
                     .get()
                     .parse(in)) {
                 int inserted = jdbc.update(
-                        "INSERT IGNORE INTO budget (program_id, province_code, fiscal_year, ceiling, committed, updated_by, "
-                                + "updated_at) VALUES (?, ?, ?, ?, 0, ?, ?)",
+                        "INSERT IGNORE INTO budget (program_id, province_code, fiscal_year, ceiling, committed, "
+                                + "updated_by, updated_at) VALUES (?, ?, ?, ?, 0, ?, ?)",
                         row.get("program_id"),
                         row.get("province_code"),
                         row.get("fiscal_year"),
@@ -127,7 +127,8 @@ public class ProgramBudgets {
     @Transactional(propagation = Propagation.MANDATORY)
     public void release(String programId, String provinceCode, String fiscalYear, long amount) {
         jdbc.update(
-                "UPDATE budget SET committed = committed - ? WHERE program_id = ? AND province_code = ? AND fiscal_year = ?",
+                "UPDATE budget SET committed = committed - ? WHERE program_id = ? AND province_code = ? AND "
+                        + "fiscal_year = ?",
                 amount,
                 programId,
                 provinceCode,
@@ -139,7 +140,8 @@ public class ProgramBudgets {
     public Budget setCeiling(String programId, String provinceCode, String fiscalYear, long ceiling, String officer) {
         Optional<Budget> before = jdbc
                 .query(
-                        "SELECT * FROM budget WHERE program_id = ? AND province_code = ? AND fiscal_year = ? FOR UPDATE",
+                        "SELECT * FROM budget WHERE program_id = ? AND province_code = ? AND fiscal_year = ? FOR "
+                                + "UPDATE",
                         (rs, n) -> budget(rs),
                         programId,
                         provinceCode,

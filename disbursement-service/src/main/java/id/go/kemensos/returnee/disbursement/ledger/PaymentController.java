@@ -128,11 +128,10 @@ class PaymentController {
     }
 
     @Operation(
-            summary =
-                    "A province's (or, without provinceCode, every province's) payments in the given states, newest first (by default those a maker may reissue)",
-            description =
-                    "Pseudonymous ids, amounts and masked accounts only, so listing is not logged as a personal-data read; "
-                            + "opening one payment is. At most 500.")
+            summary = "A province's (or, without provinceCode, every province's) payments in the given states, "
+                    + "newest first (by default those a maker may reissue)",
+            description = "Pseudonymous ids, amounts and masked accounts only, so listing is not logged as a "
+                    + "personal-data read; opening one payment is. At most 500.")
     @GetMapping
     List<PaymentSummary> list(
             @RequestParam(required = false) String provinceCode,

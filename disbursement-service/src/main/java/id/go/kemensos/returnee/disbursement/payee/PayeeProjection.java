@@ -134,8 +134,8 @@ public class PayeeProjection {
         }
         BankAccount account = contact.get().bankAccount();
         jdbc.update(
-                "UPDATE payee SET personal_data = ?, bank_code = ?, account_version = account_version + 1, updated_at = ? "
-                        + "WHERE beneficiary_id = ?",
+                "UPDATE payee SET personal_data = ?, bank_code = ?, account_version = account_version + 1, "
+                        + "updated_at = ? WHERE beneficiary_id = ?",
                 seal.payee(u.beneficiaryId(), known.get(0).fullName(), account),
                 account.bankCode(),
                 Timestamp.from(u.updatedAt()),
@@ -147,8 +147,8 @@ public class PayeeProjection {
                 rechecked.add(payment);
             } else if (payment.keepsCheckedAccount()) {
                 log.warn(
-                        "Payment {} ({}) will be paid to the account its inquiry checked, {} {}, not to the amended {} {} "
-                                + "(checked for the person's later payments and any reissue)",
+                        "Payment {} ({}) will be paid to the account its inquiry checked, {} {}, not to the "
+                                + "amended {} {} (checked for the person's later payments and any reissue)",
                         payment.paymentId(),
                         payment.state() == PaymentState.APPROVED ? "approved" : "in a batch",
                         payment.checkedAccount().bankCode(),

@@ -35,10 +35,11 @@ class PayeeSealMigration extends CodeMigration {
     protected void migrate(JdbcTemplate jdbc) {
         jdbc.execute("ALTER TABLE payee ADD COLUMN IF NOT EXISTS personal_data MEDIUMTEXT NULL AFTER beneficiary_id, "
                 + "ADD COLUMN IF NOT EXISTS account_version INT NOT NULL DEFAULT 1");
-        jdbc.execute(
-                "ALTER TABLE payment_intent ADD COLUMN IF NOT EXISTS checked_account MEDIUMTEXT NULL, "
-                        + "ADD COLUMN IF NOT EXISTS checked_account_version INT NULL, ADD COLUMN IF NOT EXISTS paid_account MEDIUMTEXT NULL, "
-                        + "ADD COLUMN IF NOT EXISTS account_masked VARCHAR(8) NULL, ADD COLUMN IF NOT EXISTS holder_seen MEDIUMTEXT NULL");
+        jdbc.execute("ALTER TABLE payment_intent ADD COLUMN IF NOT EXISTS checked_account MEDIUMTEXT NULL, "
+                + "ADD COLUMN IF NOT EXISTS checked_account_version INT NULL, ADD COLUMN IF NOT EXISTS "
+                + "paid_account MEDIUMTEXT NULL, "
+                + "ADD COLUMN IF NOT EXISTS account_masked VARCHAR(8) NULL, ADD COLUMN IF NOT EXISTS "
+                + "holder_seen MEDIUMTEXT NULL");
         List<Object[]> payees = new ArrayList<>();
         jdbc.query(
                 "SELECT beneficiary_id, full_name, bank_code, account_number, account_holder_name FROM payee "
@@ -90,8 +91,8 @@ class PayeeSealMigration extends CodeMigration {
         });
         batched(
                 jdbc,
-                "UPDATE payment_intent SET checked_account = ?, checked_account_version = ?, paid_account = ?, account_masked = ?, "
-                        + "holder_seen = ? WHERE payment_id = ?",
+                "UPDATE payment_intent SET checked_account = ?, checked_account_version = ?, paid_account = ?, "
+                        + "account_masked = ?, holder_seen = ? WHERE payment_id = ?",
                 payments);
         jdbc.execute("ALTER TABLE payee DROP COLUMN full_name, DROP COLUMN account_number, "
                 + "DROP COLUMN account_holder_name");

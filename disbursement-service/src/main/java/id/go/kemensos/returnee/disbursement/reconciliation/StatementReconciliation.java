@@ -176,15 +176,15 @@ public class StatementReconciliation {
                     from.atStartOfDay(WIB).toInstant(),
                     to.plusDays(1).atStartOfDay(WIB).toInstant())) {
                 if (!onStatement.contains(settled.paymentId().toString())) {
-                    breaks.add(
-                            new Break(
-                                    lineNo++,
-                                    BreakKind.MISSING_FROM_STATEMENT,
-                                    settled.paymentId(),
-                                    settled.bankReference(),
-                                    settled.amount(),
-                                    null,
-                                    "Lunas di buku besar tetapi tidak ada di rekening koran / settled in the ledger, not on the statement"));
+                    breaks.add(new Break(
+                            lineNo++,
+                            BreakKind.MISSING_FROM_STATEMENT,
+                            settled.paymentId(),
+                            settled.bankReference(),
+                            settled.amount(),
+                            null,
+                            "Lunas di buku besar tetapi tidak ada di rekening koran / settled in the "
+                                    + "ledger, not on the statement"));
                 }
             }
         }
@@ -263,7 +263,8 @@ public class StatementReconciliation {
             List<Break> breaks,
             String importedBy) {
         jdbc.update(
-                "INSERT INTO reconciliation (reconciliation_id, file_name, content_sha256, period_from, period_to, statement_lines, matched, "
+                "INSERT INTO reconciliation (reconciliation_id, file_name, content_sha256, period_from, period_to, "
+                        + "statement_lines, matched, "
                         + "returned, breaks, imported_by, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id.toString(),
                 fileName,
@@ -277,8 +278,8 @@ public class StatementReconciliation {
                 importedBy,
                 Timestamp.from(clock.instant()));
         jdbc.batchUpdate(
-                "INSERT INTO reconciliation_break (reconciliation_id, line_no, kind, payment_id, bank_reference, ledger_amount, "
-                        + "statement_amount, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO reconciliation_break (reconciliation_id, line_no, kind, payment_id, bank_reference, "
+                        + "ledger_amount, statement_amount, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 breaks.stream()
                         .map(b -> new Object[] {
                             id.toString(),

@@ -38,12 +38,13 @@ class PaymentReportController {
     }
 
     @Operation(
-            summary =
-                    "Payment counts and totals (whole rupiah) grouped by program, cycle, province, regency, state, batch or day",
-            description =
-                    "groupBy takes a comma-separated list (default province,state); programId, cycleId and provinceCode filter; "
-                            + "day is the day of settlement in zone (WIB, WITA or WIT; default WIB), unsettled payments having none; "
-                            + "format=csv answers a CSV.")
+            summary = "Payment counts and totals (whole rupiah) grouped by program, cycle, province, regency, state, "
+                    + "batch or day",
+            description = "groupBy takes a comma-separated list (default province,state); programId, cycleId and "
+                    + "provinceCode filter; "
+                    + "day is the day of settlement in zone (WIB, WITA or WIT; default WIB), unsettled "
+                    + "payments having none; "
+                    + "format=csv answers a CSV.")
     @GetMapping("/payments")
     ResponseEntity<?> payments(
             @RequestParam(defaultValue = "province,state") String groupBy,
@@ -67,7 +68,7 @@ class PaymentReportController {
                 return ResponseEntity.badRequest()
                         .body(ProblemDetail.forStatusAndDetail(
                                 HttpStatus.BAD_REQUEST,
-                                "groupBy tidak dikenal / " + "unknown groupBy '" + key + "'; one of "
+                                "groupBy tidak dikenal / unknown groupBy '" + key + "'; one of "
                                         + Arrays.stream(PaymentGrouping.values())
                                                 .map(PaymentGrouping::label)
                                                 .toList()));

@@ -61,9 +61,8 @@ class DecisionController {
 
     @Operation(
             summary = "A decision with its rule version, inputs, criteria results and citations, and any override",
-            description =
-                    "Decisions under a restricted law (Law 21/2007) exist for protection officers only (404 for anyone else); "
-                            + "the facts that identify a victim read [restricted] for everyone else.")
+            description = "Decisions under a restricted law (Law 21/2007) exist for protection officers only (404 for "
+                    + "anyone else); the facts that identify a victim read [restricted] for everyone else.")
     @GetMapping("/decisions/{decisionId}")
     ResponseEntity<Decision> decision(@PathVariable UUID decisionId, Officer officer) {
         return ResponseEntity.of(decisions
@@ -86,8 +85,8 @@ class DecisionController {
     }
 
     @Operation(
-            summary =
-                    "Every decision of a beneficiary, newest first, superseded ones included (restricted ones for protection officers only)")
+            summary = "Every decision of a beneficiary, newest first, superseded ones included (restricted ones for "
+                    + "protection officers only)")
     @GetMapping("/beneficiaries/{beneficiaryId}/decisions")
     List<Decision> history(@PathVariable UUID beneficiaryId, Officer officer) {
         List<Decision> history =
@@ -105,10 +104,10 @@ class DecisionController {
     }
 
     @Operation(
-            summary =
-                    "Decisions that need an officer (NEEDS_REVIEW, current, not yet overridden) in a province (or, for a nationwide officer without provinceCode, in all), oldest first",
-            description =
-                    "The ministry's are those under the general laws and programs; a protection officer's those under restricted laws.")
+            summary = "Decisions that need an officer (NEEDS_REVIEW, current, not yet overridden) in a province (or, "
+                    + "for a nationwide officer without provinceCode, in all), oldest first",
+            description = "The ministry's are those under the general laws and programs; a protection officer's those "
+                    + "under restricted laws.")
     @GetMapping("/reviews")
     Page reviews(
             @RequestParam(required = false) String provinceCode,
@@ -139,10 +138,10 @@ class DecisionController {
     }
 
     @Operation(
-            summary =
-                    "An officer rules a decision that needs review ELIGIBLE or INELIGIBLE, with a mandatory reason; the decision itself is kept",
-            description =
-                    "409 when the decision does not need review, was superseded or already overridden, or the grant was already paid for the program year.")
+            summary = "An officer rules a decision that needs review ELIGIBLE or INELIGIBLE, with a mandatory "
+                    + "reason; the decision itself is kept",
+            description = "409 when the decision does not need review, was superseded or already overridden, or the "
+                    + "grant was already paid for the program year.")
     @PostMapping("/decisions/{decisionId}/override")
     ResponseEntity<?> override(
             @PathVariable UUID decisionId, @Valid @RequestBody OverrideRequest request, Officer officer) {
@@ -157,8 +156,10 @@ class DecisionController {
     @Operation(
             summary = "Decide a province's people (or everyone) again with the rules in force now, in the background",
             description =
-                    "After the ministry ships a new rule version. ruleSetId (optional) limits it to one rule set. Answers 202 "
-                            + "with the job (Location: its progress at GET /api/reevaluations/{id}); the same scope asked again while one "
+                    "After the ministry ships a new rule version. ruleSetId (optional) limits it to one rule set. "
+                            + "Answers 202 "
+                            + "with the job (Location: its progress at GET /api/reevaluations/{id}); the same "
+                            + "scope asked again while one "
                             + "runs answers 200 with that one. Only changed outcomes add decisions.")
     @PostMapping("/reevaluations")
     ResponseEntity<?> reevaluate(@RequestBody ReevaluationRequest request, Officer officer) {
@@ -181,8 +182,8 @@ class DecisionController {
     }
 
     @Operation(
-            summary =
-                    "A re-evaluation's progress: people gone through of the total, decisions made, outcomes changed, state")
+            summary = "A re-evaluation's progress: people gone through of the total, decisions made, outcomes "
+                    + "changed, state")
     @GetMapping("/reevaluations/{reevaluationId}")
     ResponseEntity<Reevaluations.Reevaluation> reevaluation(@PathVariable UUID reevaluationId) {
         return ResponseEntity.of(reevaluations.find(reevaluationId));

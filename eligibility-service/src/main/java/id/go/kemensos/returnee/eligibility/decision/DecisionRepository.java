@@ -102,8 +102,8 @@ class DecisionRepository {
      */
     Optional<Decision> find(UUID decisionId, String provinceCode, boolean includeRestricted) {
         return read(
-                        SELECT
-                                + " WHERE d.decision_id = ? AND (? IS NULL OR d.province_code = ?) AND (? OR d.restricted = FALSE)",
+                        SELECT + " WHERE d.decision_id = ? AND (? IS NULL OR d.province_code = ?) AND (? OR "
+                                + "d.restricted = FALSE)",
                         decisionId.toString(),
                         provinceCode,
                         provinceCode,
@@ -119,7 +119,8 @@ class DecisionRepository {
     List<Decision> history(UUID beneficiaryId, String provinceCode, boolean includeRestricted) {
         return read(
                 SELECT
-                        + " WHERE d.beneficiary_id = ? AND (? IS NULL OR d.province_code = ?) AND (? OR d.restricted = FALSE) "
+                        + " WHERE d.beneficiary_id = ? AND (? IS NULL OR d.province_code = ?) AND (? OR "
+                        + "d.restricted = FALSE) "
                         + "ORDER BY d.decided_at DESC, d.decision_id DESC",
                 beneficiaryId.toString(),
                 provinceCode,
@@ -159,8 +160,8 @@ class DecisionRepository {
 
     void insertOverride(UUID decisionId, Decision.Override o) {
         jdbc.update(
-                "INSERT INTO decision_override (override_id, decision_id, outcome, grant_amount, reason, officer, overridden_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO decision_override (override_id, decision_id, outcome, grant_amount, reason, officer, "
+                        + "overridden_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 o.overrideId().toString(),
                 decisionId.toString(),
                 o.outcome().name(),

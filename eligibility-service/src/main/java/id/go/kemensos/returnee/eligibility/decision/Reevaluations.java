@@ -90,8 +90,8 @@ public class Reevaluations {
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update(
-                "INSERT INTO reevaluation (reevaluation_id, province_code, rule_set_id, state, total, requested_by, started_at, updated_at) "
-                        + "VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, ?)",
+                "INSERT INTO reevaluation (reevaluation_id, province_code, rule_set_id, state, total, "
+                        + "requested_by, started_at, updated_at) VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, ?)",
                 id.toString(),
                 provinceCode,
                 ruleSetId,
@@ -144,8 +144,8 @@ public class Reevaluations {
                 }
                 after = chunk.get(chunk.size() - 1);
                 jdbc.update(
-                        "UPDATE reevaluation SET beneficiaries = beneficiaries + ?, decided = decided + ?, changed = changed + ?, "
-                                + "last_beneficiary = ?, updated_at = ? WHERE reevaluation_id = ?",
+                        "UPDATE reevaluation SET beneficiaries = beneficiaries + ?, decided = decided + ?, changed "
+                                + "= changed + ?, last_beneficiary = ?, updated_at = ? WHERE reevaluation_id = ?",
                         chunk.size(),
                         done.decided(),
                         done.changed(),
@@ -156,7 +156,8 @@ public class Reevaluations {
             if (!stopping) {
                 Timestamp now = Timestamp.from(clock.instant());
                 jdbc.update(
-                        "UPDATE reevaluation SET state = 'COMPLETED', updated_at = ?, finished_at = ? WHERE reevaluation_id = ?",
+                        "UPDATE reevaluation SET state = 'COMPLETED', updated_at = ?, finished_at = ? WHERE "
+                                + "reevaluation_id = ?",
                         now,
                         now,
                         id.toString());
@@ -170,7 +171,8 @@ public class Reevaluations {
             String reason = String.valueOf(e.getMessage());
             Timestamp now = Timestamp.from(clock.instant());
             jdbc.update(
-                    "UPDATE reevaluation SET state = 'FAILED', failure = ?, updated_at = ?, finished_at = ? WHERE reevaluation_id = ?",
+                    "UPDATE reevaluation SET state = 'FAILED', failure = ?, updated_at = ?, finished_at = ? WHERE "
+                            + "reevaluation_id = ?",
                     reason.length() > 500 ? reason.substring(0, 500) : reason,
                     now,
                     now,

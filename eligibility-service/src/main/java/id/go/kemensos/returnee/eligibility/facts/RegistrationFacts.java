@@ -126,7 +126,8 @@ public class RegistrationFacts {
             // payment
         }
         jdbc.update(
-                "INSERT IGNORE INTO paid_grant (beneficiary_id, program_id, cycle_id, payment_id, paid_at) VALUES (?, ?, ?, ?, ?)",
+                "INSERT IGNORE INTO paid_grant (beneficiary_id, program_id, cycle_id, payment_id, paid_at) VALUES "
+                        + "(?, ?, ?, ?, ?)",
                 paid.beneficiaryId().toString(),
                 paid.programId(),
                 paid.cycleId(),
@@ -164,7 +165,8 @@ public class RegistrationFacts {
         String from = after == null ? "" : after.toString();
         List<String> ids = provinceCode == null
                 ? jdbc.queryForList(
-                        "SELECT beneficiary_id FROM registration_fact WHERE beneficiary_id > ? ORDER BY beneficiary_id LIMIT ?",
+                        "SELECT beneficiary_id FROM registration_fact WHERE beneficiary_id > ? ORDER BY "
+                                + "beneficiary_id LIMIT ?",
                         String.class,
                         from,
                         limit)

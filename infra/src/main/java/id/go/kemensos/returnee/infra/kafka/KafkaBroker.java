@@ -180,7 +180,8 @@ public final class KafkaBroker implements AutoCloseable {
                     if (refusedSince != null && Instant.now().isAfter(refusedSince.plusSeconds(10))) {
                         throw new IllegalStateException(
                                 "Kafka refuses the admin login: its data in " + home.workDir("kafka")
-                                        + " was formatted before Kafka had principals; delete work/ (or work/kafka) for a fresh stack");
+                                        + " was formatted before Kafka had principals; delete work/ (or "
+                                        + "work/kafka) for a fresh stack");
                     }
                     if (Instant.now().isAfter(deadline)) {
                         throw new IllegalStateException("Kafka broker not ready after " + timeout, e);

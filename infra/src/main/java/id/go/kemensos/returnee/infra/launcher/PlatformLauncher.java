@@ -56,8 +56,8 @@ public final class PlatformLauncher {
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            out.println(
-                                    "\nStopping: services, then the outbox relay, simulators, Kafka, Keycloak and MariaDB ...");
+                            out.println("\nStopping: services, then the outbox relay, simulators, Kafka, Keycloak and "
+                                    + "MariaDB ...");
                             if (monitor[0] != null) {
                                 monitor[0].close();
                             }
@@ -90,9 +90,8 @@ public final class PlatformLauncher {
         out.println("== Registering the sample returnees from " + sample);
         int submitted = submit(sample, out);
         if (submitted == 0) {
-            out.println(
-                    "   All of them were registered in an earlier run (HTTP 200: one beneficiary per NIK), so nothing new flows."
-                            + " Delete " + home.work() + " for a fresh demo.");
+            out.println("   All of them were registered in an earlier run (HTTP 200: one beneficiary per NIK), so "
+                    + "nothing new flows. Delete " + home.work() + " for a fresh demo.");
         }
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (monitor[0].paidAndNotified() < submitted && Instant.now().isBefore(deadline)) {
@@ -163,8 +162,8 @@ public final class PlatformLauncher {
 
     private static void printDemoOfficers(PrintStream out) {
         out.println("== Demo officers of realm " + IdentityProvider.REALM + ", issuer " + IdentityProvider.issuerUri());
-        out.println(
-                "   These passwords exist only in the local stack. A token: java -jar infra/target/infra-0.1.0-SNAPSHOT-exec.jar token <username>");
+        out.println("   These passwords exist only in the local stack. A token: java -jar "
+                + "infra/target/infra-0.1.0-SNAPSHOT-exec.jar token <username>");
         for (DemoOfficers.Officer officer : DemoOfficers.all()) {
             out.printf(
                     "  %-16s %-32s %-12s password %s%n",
@@ -203,8 +202,8 @@ public final class PlatformLauncher {
                 "text/csv",
                 live));
         out.printf(
-                "== Audit: ledger of %d events, chain %s, %s; replay of disbursement.events into %s: %d payments, %d anomalies, "
-                        + "%s the live report%n",
+                "== Audit: ledger of %d events, chain %s, %s; replay of disbursement.events into %s: %d payments, "
+                        + "%d anomalies, %s the live report%n",
                 chain.get("rowsChecked").asLong(),
                 chain.get("intact").asBoolean()
                         ? "intact"

@@ -36,8 +36,8 @@ class ComposeTopicsTest {
 
         Matcher create = Pattern.compile("(?s)kafka-topics\\.sh .*?--create --if-not-exists(.*?)\n\\s*(#|/opt)")
                 .matcher(command);
-        Matcher alter = Pattern.compile(
-                        "kafka-configs\\.sh .*?--alter --entity-type topics --entity-name \\$\\$topic\\s*\\\\?\\s*--add-config (\\S+)")
+        Matcher alter = Pattern.compile("kafka-configs\\.sh .*?--alter --entity-type topics --entity-name "
+                        + "\\$\\$topic\\s*\\\\?\\s*--add-config (\\S+)")
                 .matcher(command);
         assertThat(create.find()).as(command).isTrue();
         assertThat(alter.find())

@@ -43,8 +43,8 @@ class ContactSealMigration extends CodeMigration {
             });
         });
         batched(jdbc, "UPDATE contact SET personal_data = ?, phone_masked = ? WHERE beneficiary_id = ?", sealed);
-        jdbc.update(
-                "UPDATE sms_message SET params = JSON_REMOVE(params, '$.name') WHERE JSON_CONTAINS_PATH(params, 'one', '$.name')");
+        jdbc.update("UPDATE sms_message SET params = JSON_REMOVE(params, '$.name') WHERE JSON_CONTAINS_PATH(params, "
+                + "'one', '$.name')");
         jdbc.execute("ALTER TABLE contact DROP COLUMN full_name, DROP COLUMN phone_e164");
     }
 }

@@ -35,7 +35,8 @@ class DeliveryReceiptController {
     @Operation(
             summary = "The SMS gateway's delivery receipt: DELIVERED or FAILED for a message it accepted",
             description =
-                    "Signed by the gateway (X-Receipt-Signature: t=<unix seconds>,v1=<HMAC-SHA256 of t.body>); 401 otherwise.")
+                    "Signed by the gateway (X-Receipt-Signature: t=<unix seconds>,v1=<HMAC-SHA256 of t.body>); 401 "
+                            + "otherwise.")
     @PostMapping("/api/sms/receipts")
     ResponseEntity<Void> receipt(
             @RequestBody byte[] body, @RequestHeader(value = ReceiptSignature.HEADER, required = false) String signed) {

@@ -30,7 +30,8 @@ class ReceiptSignature {
     ReceiptSignature(@Value("${notification.receipt-signing-secret}") String secret, Clock clock) {
         if (secret == null || secret.isBlank()) {
             throw new IllegalStateException(
-                    "notification.receipt-signing-secret (SMS_RECEIPT_SECRET) is not set: receipts could not be checked");
+                    "notification.receipt-signing-secret (SMS_RECEIPT_SECRET) is not set: receipts could not be "
+                            + "checked");
         }
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;

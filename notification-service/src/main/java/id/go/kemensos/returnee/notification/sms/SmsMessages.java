@@ -135,7 +135,8 @@ public class SmsMessages {
         }
         for (PendingSms sms : due) {
             jdbc.update(
-                    "UPDATE sms_message SET attempts = attempts + 1, next_attempt_at = ?, updated_at = ? WHERE message_id = ?",
+                    "UPDATE sms_message SET attempts = attempts + 1, next_attempt_at = ?, updated_at = ? WHERE "
+                            + "message_id = ?",
                     Timestamp.from(now.plus(settings.retryDelay())),
                     Timestamp.from(now),
                     sms.messageId().toString());
@@ -168,7 +169,8 @@ public class SmsMessages {
                     segments,
                     now));
             jdbc.query(
-                    "SELECT receipt_status, receipt_at FROM sms_message WHERE message_id = ? AND receipt_status IS NOT NULL",
+                    "SELECT receipt_status, receipt_at FROM sms_message WHERE message_id = ? AND receipt_status IS "
+                            + "NOT NULL",
                     (RowCallbackHandler) rs -> applyReceipt(
                             sms.messageId(), rs.getString(1), rs.getTimestamp(2).toInstant()),
                     sms.messageId().toString());
@@ -183,7 +185,8 @@ public class SmsMessages {
     public void withholdQueued(UUID beneficiaryId, String reason) {
         Instant now = clock.instant();
         jdbc.query(
-                "SELECT message_id, template, source_event_id FROM sms_message WHERE beneficiary_id = ? AND state = 'QUEUED' FOR UPDATE",
+                "SELECT message_id, template, source_event_id FROM sms_message WHERE beneficiary_id = ? AND state "
+                        + "= 'QUEUED' FOR UPDATE",
                 (RowCallbackHandler) rs -> withhold(
                         UUID.fromString(rs.getString("message_id")),
                         beneficiaryId,
@@ -199,7 +202,8 @@ public class SmsMessages {
     public void withhold(
             UUID messageId, UUID beneficiaryId, String template, UUID sourceEventId, String reason, Instant at) {
         if (jdbc.update(
-                        "UPDATE sms_message SET state = 'WITHHELD', last_error = ?, updated_at = ? WHERE message_id = ? AND state = 'QUEUED'",
+                        "UPDATE sms_message SET state = 'WITHHELD', last_error = ?, updated_at = ? WHERE "
+                                + "message_id = ? AND state = 'QUEUED'",
                         truncate(reason),
                         Timestamp.from(at),
                         messageId.toString())
@@ -297,7 +301,8 @@ public class SmsMessages {
     private void applyReceipt(UUID messageId, String status, Instant at) {
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "SELECT m.beneficiary_id, m.template, m.source_event_id, m.gateway_message_id, "
-                        + "c.phone_masked FROM sms_message m JOIN contact c ON c.beneficiary_id = m.beneficiary_id WHERE m.message_id = ? "
+                        + "c.phone_masked FROM sms_message m JOIN contact c ON c.beneficiary_id = m.beneficiary_id "
+                        + "WHERE m.message_id = ? "
                         + "AND m.state = 'SENT' FOR UPDATE",
                 messageId.toString());
         if (rows.isEmpty()) {
@@ -306,7 +311,8 @@ public class SmsMessages {
         Map<String, Object> m = rows.get(0);
         boolean delivered = "DELIVERED".equals(status);
         jdbc.update(
-                "UPDATE sms_message SET state = ?, updated_at = ?, last_error = ?, receipt_check_at = NULL WHERE message_id = ?",
+                "UPDATE sms_message SET state = ?, updated_at = ?, last_error = ?, receipt_check_at = NULL WHERE "
+                        + "message_id = ?",
                 delivered ? "DELIVERED" : "FAILED",
                 Timestamp.from(clock.instant()),
                 delivered ? null : "not delivered: " + status,

@@ -22,8 +22,8 @@ class SmsReportController {
     }
 
     @Operation(
-            summary =
-                    "SMS by province and state: QUEUED, SENT, DELIVERED, FAILED, WITHHELD (a provincial officer's own province only; counts, no one's data)")
+            summary = "SMS by province and state: QUEUED, SENT, DELIVERED, FAILED, WITHHELD (a provincial officer's "
+                    + "own province only; counts, no one's data)")
     @GetMapping("/api/reports/sms")
     List<Map<String, Object>> byProvince(@RequestParam(required = false) String provinceCode, Officer officer) {
         return messages.countByProvince(officer.provinceFor(provinceCode));

@@ -14,8 +14,8 @@ public record AmendReturneeRequest(
         String accountHolderName) {
 
     @AssertTrue(
-            message =
-                    "Isi kode bank, nomor rekening dan nama pemilik bersama-sama / give bank code, account number and holder together")
+            message = "Isi kode bank, nomor rekening dan nama pemilik bersama-sama / give bank code, account number "
+                    + "and holder together")
     public boolean isAccountComplete() {
         boolean any = bankCode != null || accountNumber != null || accountHolderName != null;
         boolean all =

@@ -34,11 +34,12 @@ class NameTokenMigration extends CodeMigration {
 
     @Override
     protected void migrate(JdbcTemplate jdbc) {
-        jdbc.execute(
-                "ALTER TABLE returnee ADD COLUMN IF NOT EXISTS name_tokens VARCHAR(400) CHARACTER SET ascii NULL AFTER personal_data");
+        jdbc.execute("ALTER TABLE returnee ADD COLUMN IF NOT EXISTS name_tokens VARCHAR(400) CHARACTER SET ascii NULL "
+                + "AFTER personal_data");
         Map<UUID, String> sealed = new LinkedHashMap<>();
         jdbc.query(
-                "SELECT beneficiary_id, personal_data FROM returnee WHERE personal_data IS NOT NULL AND name_tokens IS NULL",
+                "SELECT beneficiary_id, personal_data FROM returnee WHERE personal_data IS NOT NULL AND "
+                        + "name_tokens IS NULL",
                 rs -> {
                     sealed.put(UUID.fromString(rs.getString(1)), rs.getString(2));
                 });

@@ -39,12 +39,15 @@ class PersonalDataSealMigration extends CodeMigration {
     @Override
     protected void migrate(JdbcTemplate jdbc) {
         jdbc.execute("ALTER TABLE returnee ADD COLUMN IF NOT EXISTS personal_data MEDIUMTEXT NULL AFTER nik_index, "
-                + "ADD COLUMN IF NOT EXISTS erased_at DATETIME(6) NULL, ADD COLUMN IF NOT EXISTS erased_by VARCHAR(100) NULL, "
-                + "ADD COLUMN IF NOT EXISTS erasure_ground VARCHAR(32) NULL, ADD COLUMN IF NOT EXISTS erasure_reason VARCHAR(500) NULL, "
+                + "ADD COLUMN IF NOT EXISTS erased_at DATETIME(6) NULL, ADD COLUMN IF NOT EXISTS erased_by "
+                + "VARCHAR(100) NULL, "
+                + "ADD COLUMN IF NOT EXISTS erasure_ground VARCHAR(32) NULL, ADD COLUMN IF NOT EXISTS "
+                + "erasure_reason VARCHAR(500) NULL, "
                 + "MODIFY nik_index CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NULL");
         Map<UUID, PersonalDetails> clear = new LinkedHashMap<>();
         jdbc.query(
-                "SELECT beneficiary_id, nik_masked, full_name, birth_date, phone_e164, bank_code, account_number, account_holder_name, "
+                "SELECT beneficiary_id, nik_masked, full_name, birth_date, phone_e164, bank_code, account_number, "
+                        + "account_holder_name, "
                         + "category, referral_source FROM returnee WHERE personal_data IS NULL",
                 rs -> {
                     clear.put(
@@ -71,9 +74,10 @@ class PersonalDataSealMigration extends CodeMigration {
                             .map(person -> new Object[] {cipher.seal(person, clear.get(person)), person.toString()})
                             .toList());
         }
-        jdbc.execute(
-                "ALTER TABLE returnee DROP COLUMN nik_masked, DROP COLUMN full_name, DROP COLUMN birth_date, DROP COLUMN phone_e164, "
-                        + "DROP COLUMN bank_code, DROP COLUMN account_number, DROP COLUMN account_holder_name, DROP COLUMN category, "
-                        + "DROP COLUMN referral_source");
+        jdbc.execute("ALTER TABLE returnee DROP COLUMN nik_masked, DROP COLUMN full_name, DROP COLUMN birth_date, DROP "
+                + "COLUMN phone_e164, "
+                + "DROP COLUMN bank_code, DROP COLUMN account_number, DROP COLUMN account_holder_name, "
+                + "DROP COLUMN category, "
+                + "DROP COLUMN referral_source");
     }
 }

@@ -41,9 +41,8 @@ class ReturneeController {
 
     @Operation(
             summary = "Register one returnee at a desk",
-            description =
-                    "Creates the beneficiary and emits ReturneeRegistered. A provincial officer registers people of their own "
-                            + "province only. Registering a NIK that is already known changes nothing.")
+            description = "Creates the beneficiary and emits ReturneeRegistered. A provincial officer registers people "
+                    + "of their own province only. Registering a NIK that is already known changes nothing.")
     @ApiResponse(responseCode = "201", description = "Registered; the body carries the new pseudonymous beneficiary id")
     @ApiResponse(
             responseCode = "200",
@@ -61,10 +60,10 @@ class ReturneeController {
         ReturneeRegistry.Registration registration = registry.register(request, null);
         if (!registration.created() && !officer.reaches(registration.returnee().provinceCode())) {
             return ResponseEntity.status(HttpStatus.CONFLICT)
-                    .body(
-                            ProblemDetail.forStatusAndDetail(
-                                    HttpStatus.CONFLICT,
-                                    "NIK ini sudah terdaftar di provinsi lain / this NIK is already registered in another province"));
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.CONFLICT,
+                            "NIK ini sudah terdaftar di provinsi lain / this NIK is already registered in "
+                                    + "another province"));
         }
         ReturneeView view = ReturneeView.of(registration.returnee(), officer);
         return registration.created()
@@ -75,8 +74,8 @@ class ReturneeController {
 
     @Operation(
             summary = "Amend a returnee's phone or payout account",
-            description =
-                    "Raises ReturneeUpdated when something changed; identity (name, sex, birth date) cannot be amended here.")
+            description = "Raises ReturneeUpdated when something changed; identity (name, sex, birth date) cannot be "
+                    + "amended here.")
     @PatchMapping("/{beneficiaryId}")
     ResponseEntity<ReturneeView> amend(
             @PathVariable UUID beneficiaryId, @Valid @RequestBody AmendReturneeRequest request, Officer officer) {
@@ -94,11 +93,12 @@ class ReturneeController {
     }
 
     @Operation(
-            summary =
-                    "List returnees, newest first, filtered by province, regency, status or upload (NIK and account masked)",
+            summary = "List returnees, newest first, filtered by province, regency, status or upload (NIK and "
+                    + "account masked)",
             description =
                     "status is where the returnee stands downstream: REGISTERED, ELIGIBLE, INELIGIBLE, NEEDS_REVIEW, "
-                            + "PAYMENT_SCHEDULED, PAYMENT_AWAITING_BUDGET, PAYMENT_APPROVED, PAYMENT_SENT, PAYMENT_FAILED, PAID or PAYMENT_RETURNED.")
+                            + "PAYMENT_SCHEDULED, PAYMENT_AWAITING_BUDGET, PAYMENT_APPROVED, PAYMENT_SENT, "
+                            + "PAYMENT_FAILED, PAID or PAYMENT_RETURNED.")
     @GetMapping
     ReturneePage list(
             @RequestParam(required = false) String provinceCode,
@@ -124,8 +124,8 @@ class ReturneeController {
     record ReturneePage(List<ReturneeView> items, int page, int size, long total) {}
 
     @Operation(
-            summary =
-                    "Show one returnee by beneficiary id (NIK and account masked); 404 for a person of another province")
+            summary = "Show one returnee by beneficiary id (NIK and account masked); 404 for a person of another "
+                    + "province")
     @GetMapping("/{beneficiaryId}")
     ResponseEntity<ReturneeView> get(@PathVariable UUID beneficiaryId, Officer officer) {
         return registry.find(beneficiaryId, officer.provinceScope())
@@ -146,22 +146,23 @@ class ReturneeController {
     static final int NAME_SEARCH_LIMIT = 200;
 
     @Operation(
-            summary =
-                    "Find returnees by name: every word typed, whole words, in any order (\"siti aminah\"), newest first",
-            description =
-                    "The name is in the body, so that it stands in no URL or log line; names are sealed, so they are found "
-                            + "through keyed tokens of their words and confirmed by opening them. Filters as the list (a provincial officer: "
-                            + "their own province). At most 200 people; recorded in the access log.")
+            summary = "Find returnees by name: every word typed, whole words, in any order (\"siti aminah\"), newest "
+                    + "first",
+            description = "The name is in the body, so that it stands in no URL or log line; names are sealed, so they "
+                    + "are found "
+                    + "through keyed tokens of their words and confirmed by opening them. Filters as the "
+                    + "list (a provincial officer: "
+                    + "their own province). At most 200 people; recorded in the access log.")
     @ApiResponse(responseCode = "400", description = "No word of two letters or more")
     @PostMapping("/search")
     ResponseEntity<?> searchByName(@RequestBody NameSearch request, Officer officer) {
         List<String> words = BlindIndex.nameWords(request.name());
         if (words.isEmpty()) {
             return ResponseEntity.badRequest()
-                    .body(
-                            ProblemDetail.forStatusAndDetail(
-                                    HttpStatus.BAD_REQUEST,
-                                    "Tulis minimal satu kata nama (2 huruf atau lebih) / write at least one word of the name (2 letters or more)"));
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.BAD_REQUEST,
+                            "Tulis minimal satu kata nama (2 huruf atau lebih) / write at least one word "
+                                    + "of the name (2 letters or more)"));
         }
         ReturneeFilter filter = new ReturneeFilter(
                 officer.provinceFor(request.provinceCode()),
@@ -184,11 +185,13 @@ class ReturneeController {
     }
 
     @Operation(
-            summary =
-                    "Find a returnee by their full NIK, sent in the body so that it never stands in a URL or a log line",
+            summary = "Find a returnee by their full NIK, sent in the body so that it never stands in a URL or a log "
+                    + "line",
             description =
-                    "Spaces, dots and dashes are ignored. 404 when nobody within the officer's reach is registered under it "
-                            + "(another province's person, or an erased one, is not found). Recorded in the access log.")
+                    "Spaces, dots and dashes are ignored. 404 when nobody within the officer's reach is registered "
+                            + "under it "
+                            + "(another province's person, or an erased one, is not found). Recorded in the access "
+                            + "log.")
     @ApiResponse(responseCode = "400", description = "Not 16 digits")
     @PostMapping("/lookup")
     ResponseEntity<?> lookup(@RequestBody NikLookup request, Officer officer) {
@@ -211,12 +214,15 @@ class ReturneeController {
 
     @Operation(
             summary = "Erase a person's personal data (data protection officer)",
-            description =
-                    "Destroys the person's data key: their name, NIK, birth date, phone, account, category and referral source "
-                            + "become unreadable in every service, topic and ledger entry at once; payments, amounts and regions stay. ground: "
-                            + "DATA_SUBJECT_REQUEST, RETENTION_ENDED or ORDER; reason: the request's reference (do not name the person). "
-                            + "Raises PersonalDataErased. Erasing an erased person again changes nothing (erasedNow false). A later "
-                            + "registration of the same NIK is a new person.")
+            description = "Destroys the person's data key: their name, NIK, birth date, phone, account, category and "
+                    + "referral source "
+                    + "become unreadable in every service, topic and ledger entry at once; payments, "
+                    + "amounts and regions stay. ground: "
+                    + "DATA_SUBJECT_REQUEST, RETENTION_ENDED or ORDER; reason: the request's reference (do "
+                    + "not name the person). "
+                    + "Raises PersonalDataErased. Erasing an erased person again changes nothing "
+                    + "(erasedNow false). A later "
+                    + "registration of the same NIK is a new person.")
     @ApiResponse(responseCode = "200", description = "Erased, now or before")
     @ApiResponse(responseCode = "404", description = "No such person")
     @ApiResponse(responseCode = "422", description = "The ground is not one of the three or the reason is missing")

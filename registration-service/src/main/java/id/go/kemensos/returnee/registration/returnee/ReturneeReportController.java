@@ -18,8 +18,8 @@ class ReturneeReportController {
     }
 
     @Operation(
-            summary =
-                    "Registered returnees by province and regency (a provincial officer's own province only; counts, no one's data)")
+            summary = "Registered returnees by province and regency (a provincial officer's own province only; "
+                    + "counts, no one's data)")
     @GetMapping("/api/reports/returnees")
     List<ReturneeRepository.RegencyCount> byRegency(
             @RequestParam(required = false) String provinceCode, Officer officer) {

@@ -236,7 +236,8 @@ public class ReturneeRepository {
      */
     boolean markErased(UUID beneficiaryId, Instant erasedAt, String erasedBy, String ground, String reason) {
         return jdbc.update(
-                        "UPDATE returnee SET personal_data = NULL, nik_index = NULL, name_tokens = NULL, erased_at = ?, erased_by = ?, "
+                        "UPDATE returnee SET personal_data = NULL, nik_index = NULL, name_tokens = NULL, erased_at "
+                                + "= ?, erased_by = ?, "
                                 + "erasure_ground = ?, "
                                 + "erasure_reason = ? WHERE beneficiary_id = ? AND erased_at IS NULL",
                         Timestamp.from(erasedAt),

@@ -182,7 +182,8 @@ final class XlsxSheetReader extends SheetReader {
                     && (magic[3] & 0xFF) == 0xE0;
             throw new SheetReadException(
                     ole2
-                            ? "An Excel 97-2003 (.xls) or password-protected workbook; save it as an unprotected .xlsx or CSV"
+                            ? "An Excel 97-2003 (.xls) or password-protected workbook; save it as an unprotected "
+                                    + ".xlsx or CSV"
                             : "Not an XLSX file");
         }
     }

@@ -72,14 +72,15 @@ public class HeldRowReview {
             ReturneeRegistry.Registration result = registry.register(registration, uploadId);
             switch (registry.settle(result, registration, uploadId)) {
                 case OTHER_PROVINCE ->
-                    throw Refusal.conflict(
-                            "NIK ini sudah terdaftar di provinsi lain; tolak baris ini / This NIK is "
-                                    + "registered in another province, whose people this province does not amend: reject the row");
+                    throw Refusal.conflict("NIK ini sudah terdaftar di provinsi lain; tolak baris ini / This NIK is "
+                            + "registered in another province, whose people this province does not amend: "
+                            + "reject the row");
                 case OTHER_IDENTITY ->
-                    throw Refusal.conflict(
-                            "NIK ini sudah terdaftar dengan nama, jenis kelamin atau tanggal lahir "
-                                    + "lain; data identitas tidak ditimpa. Tolak baris ini, atau perbaiki data identitas terdaftar lebih dulu / This "
-                                    + "NIK is registered with another name, sex or birth date, which a review does not overwrite: reject the row");
+                    throw Refusal.conflict("NIK ini sudah terdaftar dengan nama, jenis kelamin atau tanggal lahir "
+                            + "lain; data identitas tidak ditimpa. Tolak baris ini, atau perbaiki data "
+                            + "identitas terdaftar lebih dulu / This "
+                            + "NIK is registered with another name, sex or birth date, which a review does "
+                            + "not overwrite: reject the row");
                 case CREATED, UNCHANGED, AMENDED -> {}
             }
             beneficiaryId = result.returnee().beneficiaryId();

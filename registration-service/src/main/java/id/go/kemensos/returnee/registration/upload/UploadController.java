@@ -60,9 +60,9 @@ class UploadController {
 
     @Operation(
             summary = "Upload a provincial returnee list (CSV or XLSX)",
-            description =
-                    "202 with the new upload's status; 200 with the first upload when the same file was uploaded before. "
-                            + "The province is the officer's own (provinceCode may be left out; naming another is refused).")
+            description = "202 with the new upload's status; 200 with the first upload when the same file was uploaded "
+                    + "before. The province is the officer's own (provinceCode may be left out; naming another is "
+                    + "refused).")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<?> upload(
             @RequestParam("file") MultipartFile file,
@@ -126,10 +126,10 @@ class UploadController {
     }
 
     @Operation(
-            summary =
-                    "Decide a held row: REGISTER the person or REJECT the row, with a mandatory reason (the officer is the caller)",
-            description =
-                    "409 when the row is not held (already decided) or when REGISTER would overwrite another registered identity.")
+            summary = "Decide a held row: REGISTER the person or REJECT the row, with a mandatory reason (the "
+                    + "officer is the caller)",
+            description = "409 when the row is not held (already decided) or when REGISTER would overwrite another "
+                    + "registered identity.")
     @PostMapping("/{uploadId}/rows/{rowNumber}/review")
     ResponseEntity<?> review(
             @PathVariable UUID uploadId,
@@ -161,8 +161,8 @@ class UploadController {
 
     @Operation(
             summary = "Rejected rows as uploaded, with their problems added as columns, to fix and upload again",
-            description =
-                    "410 once the rows as uploaded were purged, registration.upload.raw-row-retention after the upload's last decision.")
+            description = "410 once the rows as uploaded were purged, registration.upload.raw-row-retention after the "
+                    + "upload's last decision.")
     @GetMapping(value = "/{uploadId}/error-report", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> errorReport(@PathVariable UUID uploadId, Officer officer) {
         Optional<UploadStatus> own = ownUpload(uploadId, officer);

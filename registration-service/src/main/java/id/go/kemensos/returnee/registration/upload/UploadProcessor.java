@@ -290,7 +290,8 @@ class UploadProcessor {
                                 "nik",
                                 ProblemCode.KNOWN_NIK_OTHER_PROVINCE,
                                 "NIK ini sudah terdaftar di provinsi lain; perpindahan domisili diurus Kementerian",
-                                "This NIK is registered in another province; a change of province goes through the ministry"));
+                                "This NIK is registered in another province; a change of province goes through the "
+                                        + "ministry"));
                 counts.rejected++;
                 return uploads.row(
                         uploadId,
@@ -308,8 +309,10 @@ class UploadProcessor {
                         Problem.of(
                                 "nik",
                                 ProblemCode.KNOWN_NIK_DIFFERENT_IDENTITY,
-                                "NIK sudah terdaftar dengan nama, jenis kelamin atau tanggal lahir yang berbeda; perlu ditinjau petugas",
-                                "This NIK is registered with another name, sex or birth date; an officer must review it"));
+                                "NIK sudah terdaftar dengan nama, jenis kelamin atau tanggal lahir yang berbeda; "
+                                        + "perlu ditinjau petugas",
+                                "This NIK is registered with another name, sex or birth date; an officer must "
+                                        + "review it"));
                 outcome = RowVerdict.Outcome.HELD_FOR_REVIEW;
             }
             case CREATED, UNCHANGED, AMENDED -> {}

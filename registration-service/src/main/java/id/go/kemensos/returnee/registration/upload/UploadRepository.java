@@ -98,8 +98,8 @@ public class UploadRepository {
     void started(
             UUID uploadId, String format, List<String> headers, List<String> unknownColumns, OptionalLong totalRows) {
         jdbc.update(
-                "UPDATE upload SET status = 'PROCESSING', format = ?, header_names = ?, unknown_columns = ?, rows_total_hint = ? "
-                        + "WHERE upload_id = ?",
+                "UPDATE upload SET status = 'PROCESSING', format = ?, header_names = ?, unknown_columns = ?, "
+                        + "rows_total_hint = ? WHERE upload_id = ?",
                 format,
                 json.writeValueAsString(headers),
                 json.writeValueAsString(unknownColumns),
@@ -159,8 +159,8 @@ public class UploadRepository {
 
     void insertRows(List<Object[]> rows) {
         jdbc.batchUpdate(
-                "INSERT INTO upload_row (upload_id, row_no, outcome, nik_index, beneficiary_id, raw_values, problems, held_registration) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO upload_row (upload_id, row_no, outcome, nik_index, beneficiary_id, raw_values, "
+                        + "problems, held_registration) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 rows);
     }
 
@@ -308,8 +308,8 @@ public class UploadRepository {
             String reason,
             Instant at) {
         jdbc.update(
-                "UPDATE upload_row SET outcome = ?, beneficiary_id = ?, problems = ?, review_decision = ?, reviewed_by = ?, "
-                        + "review_reason = ?, reviewed_at = ? WHERE upload_id = ? AND row_no = ?",
+                "UPDATE upload_row SET outcome = ?, beneficiary_id = ?, problems = ?, review_decision = ?, "
+                        + "reviewed_by = ?, review_reason = ?, reviewed_at = ? WHERE upload_id = ? AND row_no = ?",
                 outcome.name(),
                 beneficiaryId == null ? null : beneficiaryId.toString(),
                 json.writeValueAsString(problems),
@@ -324,8 +324,8 @@ public class UploadRepository {
     /** A reviewed row moves from held to accepted or rejected; rows_read is unchanged, so the counts still add up. */
     void reviewed(UUID uploadId, RowVerdict.Outcome outcome, boolean registered) {
         jdbc.update(
-                "UPDATE upload SET held = held - 1, accepted = accepted + ?, rejected = rejected + ?, registered = registered + ? "
-                        + "WHERE upload_id = ?",
+                "UPDATE upload SET held = held - 1, accepted = accepted + ?, rejected = rejected + ?, registered = "
+                        + "registered + ? WHERE upload_id = ?",
                 outcome == RowVerdict.Outcome.ACCEPTED ? 1 : 0,
                 outcome == RowVerdict.Outcome.REJECTED ? 1 : 0,
                 registered ? 1 : 0,
@@ -356,7 +356,8 @@ public class UploadRepository {
         return jdbc
                 .queryForList(
                         "SELECT u.upload_id FROM upload u WHERE u.status IN ('COMPLETED', 'FAILED') AND u.held = 0 "
-                                + "AND u.raw_rows_purged_at IS NULL AND COALESCE(GREATEST(u.completed_at, (SELECT MAX(r.reviewed_at) FROM upload_row r "
+                                + "AND u.raw_rows_purged_at IS NULL AND COALESCE(GREATEST(u.completed_at, (SELECT "
+                                + "MAX(r.reviewed_at) FROM upload_row r "
                                 + "WHERE r.upload_id = u.upload_id)), u.completed_at, u.received_at) < ?",
                         String.class,
                         Timestamp.from(cutoff))
@@ -380,7 +381,8 @@ public class UploadRepository {
     /** Forgets the rows as uploaded of one NIK, in every upload (an erased person's); the rows' outcomes stay. */
     public int purgeRawRowsOf(String nikIndex) {
         return jdbc.update(
-                "UPDATE upload_row SET raw_values = NULL, nik_index = NULL, held_registration = NULL WHERE nik_index = ?",
+                "UPDATE upload_row SET raw_values = NULL, nik_index = NULL, held_registration = NULL WHERE "
+                        + "nik_index = ?",
                 nikIndex);
     }
 

@@ -51,12 +51,13 @@ public final class BankAccountValidator {
         }
         String holder = holderName == null ? "" : holderName.strip();
         if (holder.isEmpty()) {
-            problems.add(
-                    Problem.of(
-                            ACCOUNT_HOLDER,
-                            HOLDER_NAME_MISSING,
-                            "Nama pemilik rekening wajib diisi (sesuai buku tabungan), agar bank dapat mencocokkannya dengan nama di KTP",
-                            "The account holder's name is required (as in the passbook), so that the bank can match it against the ID card"));
+            problems.add(Problem.of(
+                    ACCOUNT_HOLDER,
+                    HOLDER_NAME_MISSING,
+                    "Nama pemilik rekening wajib diisi (sesuai buku tabungan), agar bank dapat "
+                            + "mencocokkannya dengan nama di KTP",
+                    "The account holder's name is required (as in the passbook), so that the bank can "
+                            + "match it against the ID card"));
         }
         return Checked.of(bank == null || account == null ? null : new BankAccount(bank, account, holder), problems);
     }
@@ -93,14 +94,15 @@ public final class BankAccountValidator {
             return null;
         }
         if (SCIENTIFIC.matcher(typed).matches()) {
-            problems.add(
-                    Problem.of(
-                            ACCOUNT_NUMBER,
-                            ACCOUNT_SCIENTIFIC_NOTATION,
-                            "Nomor rekening rusak oleh Excel (tertulis " + typed
-                                    + ", notasi ilmiah). Format kolom no_rekening sebagai Teks lalu ketik ulang dari buku tabungan.",
-                            "Excel damaged this account number (it reads " + typed
-                                    + ", scientific notation). Format the no_rekening column as Text and retype it from the passbook."));
+            problems.add(Problem.of(
+                    ACCOUNT_NUMBER,
+                    ACCOUNT_SCIENTIFIC_NOTATION,
+                    "Nomor rekening rusak oleh Excel (tertulis " + typed
+                            + ", notasi ilmiah). Format kolom no_rekening sebagai Teks lalu ketik ulang "
+                            + "dari buku tabungan.",
+                    "Excel damaged this account number (it reads " + typed
+                            + ", scientific notation). Format the no_rekening column as Text and retype it "
+                            + "from the passbook."));
             return null;
         }
         StringBuilder digits = new StringBuilder(typed.length());

@@ -57,12 +57,12 @@ public final class PhoneValidator {
         }
         // libphonenumber would read letters as a keypad vanity number (1-800-FLOWERS); a clerk's letters are a typo.
         if (typed.chars().anyMatch(Character::isLetter)) {
-            return Checked.rejected(
-                    Problem.of(
-                            PHONE,
-                            PHONE_INVALID,
-                            "Nomor HP hanya boleh berisi angka, spasi, tanda hubung dan + di depan; ada huruf di dalamnya",
-                            "A phone number may contain only digits, spaces, dashes and a leading +; this one contains letters"));
+            return Checked.rejected(Problem.of(
+                    PHONE,
+                    PHONE_INVALID,
+                    "Nomor HP hanya boleh berisi angka, spasi, tanda hubung dan + di depan; ada huruf di dalamnya",
+                    "A phone number may contain only digits, spaces, dashes and a leading +; this one "
+                            + "contains letters"));
         }
         // getNumberType is what isValidNumber computes (UNKNOWN = invalid); asking once saves a second metadata match.
         PhoneNumber number = "ID".equals(defaultRegion) ? indonesianMobileShape(typed) : null;
@@ -81,12 +81,13 @@ public final class PhoneValidator {
                     e164,
                     type != PhoneNumberType.FIXED_LINE
                             ? List.of()
-                            : List.of(
-                                    Problem.of(
-                                            PHONE,
-                                            PHONE_NOT_MOBILE,
-                                            "Nomor ini nomor telepon rumah/kantor dan tidak dapat menerima SMS; isi nomor HP jika ada",
-                                            "This is a landline number and cannot receive SMS; give a mobile number if there is one")));
+                            : List.of(Problem.of(
+                                    PHONE,
+                                    PHONE_NOT_MOBILE,
+                                    "Nomor ini nomor telepon rumah/kantor dan tidak dapat menerima SMS; "
+                                            + "isi nomor HP jika ada",
+                                    "This is a landline number and cannot receive SMS; give a mobile "
+                                            + "number if there is one")));
         }
         long digits = typed.chars().filter(Character::isDigit).count();
         return Checked.rejected(Problem.of(

@@ -75,7 +75,8 @@ public final class SheetDates {
                         column,
                         DATE_INVALID,
                         "Tanggal '" + raw.strip()
-                                + "' tidak dikenali atau tidak ada di kalender; tulis sebagai tanggal-bulan-tahun, mis. 15-08-1990",
+                                + "' tidak dikenali atau tidak ada di kalender; tulis sebagai tanggal-bulan-tahun, "
+                                + "mis. 15-08-1990",
                         "The date '" + raw.strip()
                                 + "' is not recognised or does not exist; write it as DD-MM-YYYY, e.g. 15-08-1990")));
     }

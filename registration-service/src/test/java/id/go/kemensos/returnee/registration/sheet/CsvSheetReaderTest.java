@@ -142,12 +142,14 @@ class CsvSheetReaderTest {
             delimiter = '|',
             value = {
                 "all present              | " + SAMPLE_HEADER + "| ''",
-                "no phone, no bank at all | nik,nama,jenis_kelamin,tanggal_lahir,tanggal_kepulangan,no_rekening,nama_pemilik_rekening"
+                "no phone, no bank at all | "
+                        + "nik,nama,jenis_kelamin,tanggal_lahir,tanggal_kepulangan,no_rekening,nama_pemilik_rekening"
                         + " | NO_HP KODE_BANK",
-                "bank name is enough      | nik,nama,jenis_kelamin,tanggal_lahir,no_hp,tanggal_kepulangan,nama_bank,no_rekening,"
+                "bank name is enough      | "
+                        + "nik,nama,jenis_kelamin,tanggal_lahir,no_hp,tanggal_kepulangan,nama_bank,no_rekening,"
                         + "nama_pemilik_rekening | ''",
-                "only names               | nama,alamat | NIK JENIS_KELAMIN TANGGAL_LAHIR NO_HP TANGGAL_KEPULANGAN KODE_BANK "
-                        + "NO_REKENING NAMA_PEMILIK_REKENING",
+                "only names               | nama,alamat | NIK JENIS_KELAMIN TANGGAL_LAHIR NO_HP TANGGAL_KEPULANGAN "
+                        + "KODE_BANK NO_REKENING NAMA_PEMILIK_REKENING",
             })
     void reportsMissingRequiredColumnsWithoutThrowing(String name, String header, String missing) throws IOException {
         try (SheetReader reader = csv(header + "\n")) {

@@ -26,7 +26,8 @@ final class SheetFixtures {
                     + "status_dtks,ikut_bimbingan,keterangan";
     static final String SAMPLE_ROW =
             "1,5202015508900001,5202011203150007,SITI AMINAH,P,LOMBOK TENGAH,15-08-1990,DUSUN X,002,001,"
-                    + "PRAYA,PRAYA,LOMBOK TENGAH,081234567890,KPO,MY,DOMESTIC_WORK,02-09-2019,SPLP,RPTC,BRI,002,012301012345501,"
+                    + "PRAYA,PRAYA,LOMBOK "
+                    + "TENGAH,081234567890,KPO,MY,DOMESTIC_WORK,02-09-2019,SPLP,RPTC,BRI,002,012301012345501,"
                     + "SITI AMINAH,YA,YA,";
 
     private SheetFixtures() {}
