@@ -104,8 +104,8 @@ public class PayeeProjection {
                         INSERT INTO payee (beneficiary_id, personal_data, province_code, regency_code, bank_code,
                             account_version, updated_at)
                         VALUES (?, ?, ?, ?, ?, 1, ?)
-                        ON DUPLICATE KEY UPDATE personal_data = VALUES(personal_data), province_code =
-                            VALUES(province_code),
+                        ON DUPLICATE KEY UPDATE personal_data = VALUES(personal_data),
+                            province_code = VALUES(province_code),
                             regency_code = VALUES(regency_code), bank_code = VALUES(bank_code), updated_at = VALUES(updated_at)""",
                 r.beneficiaryId().toString(),
                 seal.payee(r.beneficiaryId(), details.get().fullName(), account),

@@ -16,9 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 class DecisionRepository {
 
     private static final String SELECT = """
-            SELECT d.*, o.override_id, o.outcome AS override_outcome, o.grant_amount AS override_amount, o.reason,
-                o.officer,
-                   o.overridden_at
+            SELECT d.*, o.override_id, o.outcome AS override_outcome, o.grant_amount AS override_amount,
+                   o.reason, o.officer, o.overridden_at
             FROM decision d LEFT JOIN decision_override o ON o.decision_id = d.decision_id
             """;
 
@@ -40,10 +39,8 @@ class DecisionRepository {
         jdbc.update(
                 """
                         INSERT INTO decision (decision_id, beneficiary_id, program_id, cycle_id, outcome, grant_amount,
-                            rule_set_id,
-                            rule_set_version, failed_criteria, province_code, regency_code, source_event_id,
-                                previous_decision_id,
-                            decided_at, explanation, entitlements, restricted)
+                            rule_set_id, rule_set_version, failed_criteria, province_code, regency_code,
+                            source_event_id, previous_decision_id, decided_at, explanation, entitlements, restricted)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 d.decisionId().toString(),
                 d.beneficiaryId().toString(),

@@ -71,9 +71,10 @@ public class RegistrationFacts {
                 Set.of());
         jdbc.update(
                 """
-                        INSERT INTO registration_fact (beneficiary_id, province_code, facts, updated_at) VALUES (?, ?,
-                            ?, ?)
-                        ON DUPLICATE KEY UPDATE province_code = VALUES(province_code), facts = VALUES(facts), updated_at = VALUES(updated_at)""",
+                        INSERT INTO registration_fact (beneficiary_id, province_code, facts, updated_at)
+                        VALUES (?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE province_code = VALUES(province_code), facts = VALUES(facts),
+                            updated_at = VALUES(updated_at)""",
                 r.beneficiaryId().toString(),
                 r.provinceCode(),
                 cipher.sealRecord(r.beneficiaryId(), FACTS, facts),

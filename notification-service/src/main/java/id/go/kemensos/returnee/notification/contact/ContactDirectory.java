@@ -77,8 +77,8 @@ public class ContactDirectory {
                 """
                         INSERT INTO contact (beneficiary_id, personal_data, province_code, phone_masked, updated_at)
                             VALUES (?, ?, ?, ?, ?)
-                        ON DUPLICATE KEY UPDATE personal_data = VALUES(personal_data), province_code =
-                            VALUES(province_code),
+                        ON DUPLICATE KEY UPDATE personal_data = VALUES(personal_data),
+                            province_code = VALUES(province_code),
                             phone_masked = VALUES(phone_masked), updated_at = VALUES(updated_at)""",
                 r.beneficiaryId().toString(),
                 seal(r.beneficiaryId(), details.get().fullName(), details.get().phoneE164()),

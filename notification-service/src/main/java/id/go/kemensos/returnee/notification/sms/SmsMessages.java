@@ -37,8 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class SmsMessages {
 
     private static final String DUE = """
-            SELECT m.message_id, m.beneficiary_id, m.template, m.source_event_id, m.params, m.attempts, c.personal_data,
-                c.language
+            SELECT m.message_id, m.beneficiary_id, m.template, m.source_event_id, m.params, m.attempts,
+                   c.personal_data, c.language
             FROM sms_message m JOIN contact c ON c.beneficiary_id = m.beneficiary_id
             WHERE m.state = 'QUEUED' AND m.next_attempt_at <= ? AND c.opted_out = FALSE
             ORDER BY m.next_attempt_at
@@ -82,8 +82,7 @@ public class SmsMessages {
         int queued = jdbc.update(
                 """
                         INSERT IGNORE INTO sms_message (message_id, beneficiary_id, template, source_event_id, params,
-                            state,
-                            next_attempt_at, created_at, updated_at)
+                            state, next_attempt_at, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""",
                 messageId.toString(),
                 beneficiaryId.toString(),

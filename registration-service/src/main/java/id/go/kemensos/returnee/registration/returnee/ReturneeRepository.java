@@ -57,8 +57,7 @@ public class ReturneeRepository {
 
     private static final String INSERT = """
             INSERT INTO returnee (beneficiary_id, nik_index, personal_data, name_tokens, sex, province_code,
-                regency_code,
-                destination_country, return_date, dtks_listed, attended_guidance, upload_id, registered_at)
+                regency_code, destination_country, return_date, dtks_listed, attended_guidance, upload_id, registered_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
