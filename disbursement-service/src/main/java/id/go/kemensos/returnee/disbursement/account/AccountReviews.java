@@ -76,16 +76,14 @@ public class AccountReviews {
     public List<AccountReview> pending(String provinceCode) { // null: every province
         List<Payment> held = payments.awaitingAccountReview(provinceCode);
         List<UUID> people = held.stream().map(Payment::beneficiaryId).toList();
-        Map<UUID, PayeeProjection.Payee> payee = payees.find(people);
-        seal.loadKeys(people);
+        Map<UUID, PayeeProjection.OpenedPayee> payee = payees.open(people);
         List<AccountReview> shown = new ArrayList<>();
         for (Payment p : held) {
             UUID person = p.beneficiaryId();
-            Optional<PayeeProjection.Payee> registered = Optional.ofNullable(payee.get(person));
-            Optional<PayeeSeal.Payee> opened = registered.flatMap(y -> seal.openPayee(person, y.sealedPersonalData()));
-            String bankCode = p.checkedAccount() != null
-                    ? p.checkedAccount().bankCode()
-                    : registered.map(PayeeProjection.Payee::bankCode).orElse(null);
+            Optional<PayeeProjection.OpenedPayee> registered = Optional.ofNullable(payee.get(person));
+            Optional<PayeeSeal.Payee> opened = registered.flatMap(PayeeProjection.OpenedPayee::opened);
+            String bankCode = PayeeProjection.bankOf(
+                    p, registered.map(PayeeProjection.OpenedPayee::kept).orElse(null));
             shown.add(new AccountReview(
                     p.paymentId(),
                     person,

@@ -120,21 +120,23 @@ class AccountVerifier implements AutoCloseable {
             Instant now = clock.instant();
             List<Payment> claimed = payments.claimAccountChecks(now.minus(ABANDONED), BATCH);
             List<UUID> people = claimed.stream().map(Payment::beneficiaryId).toList();
-            Map<UUID, PayeeProjection.Payee> payee = payees.find(people);
-            seal.loadKeys(people);
+            Map<UUID, PayeeProjection.OpenedPayee> payee = payees.open(people);
             List<Check> checks = new ArrayList<>();
             List<Payment> changed = new ArrayList<>();
             for (Payment p : claimed) {
-                PayeeProjection.Payee registered = payee.get(p.beneficiaryId());
+                PayeeProjection.OpenedPayee registered = payee.get(p.beneficiaryId());
                 if (registered == null) {
                     continue; // its registration has not reached this service yet
                 }
-                Optional<PayeeSeal.Payee> opened = seal.openPayee(p.beneficiaryId(), registered.sealedPersonalData());
-                if (opened.isEmpty()) {
+                if (registered.opened().isEmpty()) {
                     p.holdUnreadableAccount(now);
                 } else {
                     p.startAccountCheck(now);
-                    checks.add(new Check(p.paymentId(), p.beneficiaryId(), registered.accountVersion(), opened.get()));
+                    checks.add(new Check(
+                            p.paymentId(),
+                            p.beneficiaryId(),
+                            registered.kept().accountVersion(),
+                            registered.opened().get()));
                 }
                 changed.add(p);
             }

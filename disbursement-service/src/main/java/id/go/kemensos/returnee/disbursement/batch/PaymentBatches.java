@@ -83,7 +83,6 @@ public class PaymentBatches {
     @Transactional
     public List<Batch> prepare(String programId, String cycleId, String provinceCode, String preparedBy) {
         List<Payment> candidates = payments.lockBatchable(programId, cycleId, provinceCode);
-        // The bank is the checked account's; where no inquiry ran, the payee's.
         Map<UUID, PayeeProjection.Payee> payee = payees.find(candidates.stream()
                 .filter(p -> p.checkedAccount() == null)
                 .map(Payment::beneficiaryId)
@@ -91,11 +90,7 @@ public class PaymentBatches {
         Map<String, List<Payment>> byBank = new LinkedHashMap<>();
         Optional<String> exhausted = Optional.empty();
         for (Payment payment : candidates) {
-            String bank = payment.checkedAccount() != null
-                    ? payment.checkedAccount().bankCode()
-                    : Optional.ofNullable(payee.get(payment.beneficiaryId()))
-                            .map(PayeeProjection.Payee::bankCode)
-                            .orElse(null);
+            String bank = PayeeProjection.bankOf(payment, payee.get(payment.beneficiaryId()));
             if (bank == null) {
                 continue; // not registered here yet: it waits for its payee
             }

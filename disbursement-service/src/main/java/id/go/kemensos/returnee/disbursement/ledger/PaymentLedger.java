@@ -114,36 +114,37 @@ public class PaymentLedger {
                 regencyCode,
                 null,
                 now));
-        Payment payment = created.payment();
-        boolean inquiry = properties.accountInquiry().enabled();
-        if (!inquiry) {
-            payment.verifyWithoutInquiry(now);
-        }
-        if (!payments.insertIfAbsent(payment)) {
+        if (!enter(created)) {
             log.info(
                     "Beneficiary {} already has a payment for {} {}; nothing scheduled",
                     beneficiaryId,
                     programId,
                     cycleId);
-            return;
+        }
+    }
+
+    /**
+     * Enters a new payment (a grant scheduled, or a reissue) in the ledger with the events of its creation. It waits for
+     * the bank's account inquiry (AccountVerifier), which approves it when the account is verified; where no inquiry
+     * runs, its account counts as verified at once and it is approved as automatic approval allows.
+     *
+     * @return false when the person already has a live payment of this program year (nothing entered)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enter(Payment.Created created) {
+        Payment payment = created.payment();
+        boolean inquiry = properties.accountInquiry().enabled();
+        if (!inquiry) {
+            payment.verifyWithoutInquiry(payment.terms().scheduledAt());
+        }
+        if (!payments.insertIfAbsent(payment)) {
+            return false;
         }
         outbox.appendAll(created.events());
         if (!inquiry) {
             approveIfAutomatic(payment);
         }
-    }
-
-    /**
-     * A new payment (a reissue) waits for the bank's account inquiry (AccountVerifier), which approves it when the
-     * account is verified; without an inquiry it counts as verified at once.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void afterScheduling(Payment payment) {
-        if (!properties.accountInquiry().enabled()) {
-            payment.verifyWithoutInquiry(clock.instant());
-            payments.save(payment);
-            approveIfAutomatic(payment);
-        }
+        return true;
     }
 
     /** With automatic approval on and the amount under its limit, approves a verified payment within its budget. */
@@ -221,11 +222,11 @@ public class PaymentLedger {
         if (claimed.isEmpty()) {
             return List.of();
         }
-        Map<UUID, PayeeProjection.Payee> payee = payees.find(claimed.stream()
+        seal.loadKeys(claimed.stream().map(Payment::beneficiaryId).toList());
+        Map<UUID, PayeeProjection.OpenedPayee> payee = payees.open(claimed.stream()
                 .filter(p -> p.checkedAccount() == null)
                 .map(Payment::beneficiaryId)
                 .toList());
-        seal.loadKeys(claimed.stream().map(Payment::beneficiaryId).toList());
         Instant now = clock.instant();
         Instant checkAt = now.plus(properties.dispatch().statusCheckDelay());
         List<TransferOrder> orders = new ArrayList<>();
@@ -236,7 +237,7 @@ public class PaymentLedger {
                             PayeeSeal.CHECKED_ACCOUNT,
                             p.checkedAccount().sealedAccount())
                     : Optional.ofNullable(payee.get(p.beneficiaryId()))
-                            .flatMap(y -> seal.openPayee(p.beneficiaryId(), y.sealedPersonalData()))
+                            .flatMap(PayeeProjection.OpenedPayee::opened)
                             .map(PayeeSeal.Payee::account);
             if (account.isEmpty()) {
                 // Erased after approval: the account can no longer be read, so the money cannot go; the budget gets it

@@ -71,9 +71,10 @@ public class PaymentReturns {
         Instant now = clock.instant();
         Payment.Created replacement = old.reissue(TimeOrderedIds.next(), requestedBy, reason, now);
         payments.save(old); // first: it leaves the person's one live slot to its replacement
-        payments.insert(replacement.payment());
-        outbox.appendAll(replacement.events());
-        ledger.afterScheduling(replacement.payment());
+        if (!ledger.enter(replacement)) { // the old one left its slot above, inside this transaction
+            throw new IllegalStateException("Beneficiary " + old.beneficiaryId() + " has another live payment for "
+                    + old.programId() + " " + old.cycleId() + "; payment " + paymentId + " not reissued");
+        }
         log.info(
                 "Payment {} reissued as {} by {}",
                 paymentId,

@@ -59,6 +59,33 @@ public class PayeeProjection {
     /** A payee as kept here: the sealed name and account, the bank's code in clear, and the account's version. */
     public record Payee(UUID beneficiaryId, String sealedPersonalData, String bankCode, int accountVersion) {}
 
+    /** A payee with their name and account opened; empty once the person was erased. */
+    public record OpenedPayee(Payee kept, Optional<PayeeSeal.Payee> opened) {}
+
+    /**
+     * These people's payees, opened with their keys (read in one go), by beneficiary id; people not registered here
+     * (yet) are absent.
+     */
+    public Map<UUID, OpenedPayee> open(Collection<UUID> people) {
+        Map<UUID, Payee> found = find(people);
+        seal.loadKeys(people);
+        Map<UUID, OpenedPayee> opened = new HashMap<>();
+        found.forEach((person, payee) ->
+                opened.put(person, new OpenedPayee(payee, seal.openPayee(person, payee.sealedPersonalData()))));
+        return opened;
+    }
+
+    /**
+     * The bank a payment goes to: its checked account's, or, where no inquiry ran, its payee's as registered now (null
+     * while the payee has not arrived).
+     */
+    public static String bankOf(Payment payment, Payee payee) {
+        if (payment.checkedAccount() != null) {
+            return payment.checkedAccount().bankCode();
+        }
+        return payee == null ? null : payee.bankCode();
+    }
+
     /** These people's payees, by beneficiary id; people not registered here (yet) are absent. */
     public Map<UUID, Payee> find(Collection<UUID> people) {
         if (people.isEmpty()) {

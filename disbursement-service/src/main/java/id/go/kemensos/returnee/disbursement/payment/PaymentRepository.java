@@ -49,10 +49,6 @@ public class PaymentRepository {
                 == 1;
     }
 
-    public void insert(Payment payment) {
-        jdbc.update("INSERT INTO payment_intent (" + COLUMNS + ") VALUES (" + VALUES + ")", row(payment));
-    }
-
     public Optional<Payment> find(UUID paymentId) {
         return one(SELECT + "WHERE payment_id = :id", paymentId);
     }
