@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +45,7 @@ public final class ServiceArchitecture {
     private final JavaClasses classes;
     private final Path sources;
     private final Path migrations;
+    private Map<String, String> sourceByClass;
 
     private ServiceArchitecture(String basePackage, JavaClasses classes, Path sources, Path migrations) {
         this.basePackage = basePackage;
@@ -123,23 +125,37 @@ public final class ServiceArchitecture {
 
     /** Simple names of the classes whose source matches, schema migrations (CodeMigration subclasses) left out. */
     private Set<String> writers(Pattern sql) {
-        Set<String> migrationsInCode = classes.stream()
-                .filter(c -> c.isAssignableTo(CODE_MIGRATION))
-                .map(JavaClass::getSimpleName)
-                .collect(Collectors.toSet());
         Set<String> found = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(sources)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                String name = file.getFileName().toString().replace(".java", "");
-                if (!migrationsInCode.contains(name)
-                        && sql.matcher(Files.readString(file)).find()) {
-                    found.add(name);
-                }
+        sourceByClass().forEach((name, source) -> {
+            if (sql.matcher(source).find()) {
+                found.add(name);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
         return found;
+    }
+
+    /** The service's sources by class simple name, schema migrations (CodeMigration subclasses) left out; read once. */
+    private Map<String, String> sourceByClass() {
+        if (sourceByClass == null) {
+            Set<String> migrationsInCode = classes.stream()
+                    .filter(c -> c.isAssignableTo(CODE_MIGRATION))
+                    .map(JavaClass::getSimpleName)
+                    .collect(Collectors.toSet());
+            Map<String, String> read = new TreeMap<>();
+            try (Stream<Path> files = Files.walk(sources)) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    String name = file.getFileName().toString().replace(".java", "");
+                    if (!migrationsInCode.contains(name)) {
+                        read.put(name, Files.readString(file));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            sourceByClass = read;
+        }
+        return sourceByClass;
     }
 
     private Set<String> createdTables() {
