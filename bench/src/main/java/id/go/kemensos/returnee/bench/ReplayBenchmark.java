@@ -256,9 +256,12 @@ final class ReplayBenchmark {
                 for (int i = 0; i < n; i++) {
                     UUID payment = ids.get(i);
                     UUID person = people.get(i);
-                    records.send(DisbursementTopics.EVENTS, new PaymentApproved(payment, person, GRANT, CHECKER, now));
                     records.send(
-                            DisbursementTopics.EVENTS, new PaymentSent(payment, person, GRANT, "002", "***5501", now));
+                            DisbursementTopics.EVENTS,
+                            new PaymentApproved(payment, person, GRANT, CHECKER, now, "BSU"));
+                    records.send(
+                            DisbursementTopics.EVENTS,
+                            new PaymentSent(payment, person, GRANT, "002", "***5501", now, "BSU"));
                     produced += 2;
                     payments++;
                     if (i % 50 == 49 && produced + 4 <= events) {
@@ -266,7 +269,15 @@ final class ReplayBenchmark {
                         records.send(
                                 DisbursementTopics.EVENTS,
                                 new PaymentFailed(
-                                        payment, person, GRANT, "002", "***5501", "4030", "account closed", now));
+                                        payment,
+                                        person,
+                                        GRANT,
+                                        "002",
+                                        "***5501",
+                                        "4030",
+                                        "account closed",
+                                        now,
+                                        "BSU"));
                         records.send(
                                 DisbursementTopics.EVENTS,
                                 new PaymentReissued(

@@ -41,7 +41,8 @@ class EventHandlersTest {
         UUID eventId = UUID.randomUUID();
 
         handlers.handlingOf(incoming(
-                        eventId, new PaymentApproved(UUID.randomUUID(), PERSON, 960_000, "checker", Instant.now())))
+                        eventId,
+                        new PaymentApproved(UUID.randomUUID(), PERSON, 960_000, "checker", Instant.now(), "BSU")))
                 .orElseThrow()
                 .run();
         handlers.handlingOf(
@@ -57,7 +58,8 @@ class EventHandlersTest {
         EventHandlers<PlatformEvent> handlers =
                 EventHandlers.of("c", PlatformEvent.class).on(PersonalDataErased.class, e -> {});
         assertThat(handlers.handlingOf(incoming(
-                        UUID.randomUUID(), new PaymentApproved(UUID.randomUUID(), PERSON, 1, "x", Instant.now()))))
+                        UUID.randomUUID(),
+                        new PaymentApproved(UUID.randomUUID(), PERSON, 1, "x", Instant.now(), "BSU"))))
                 .isEmpty();
         assertThat(handlers.handlingOf(incoming(UUID.randomUUID(), null)))
                 .as("a type from a newer producer")

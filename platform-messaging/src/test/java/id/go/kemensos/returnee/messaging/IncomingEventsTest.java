@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +76,27 @@ class IncomingEventsTest {
         assertThat(event.payloadAs(EligibilityDecided.class)).contains(payload);
         assertThat(event.subject()).isEqualTo(beneficiary.toString());
         assertThat(event.position()).isEqualTo("eligibility.events-2@41");
+    }
+
+    @Test
+    void aPaymentRecordWrittenBeforePaymentsNamedTheirProgramStillDecodes() {
+        // As disbursement-service wrote PaymentFailed before programId was added (topics are kept forever).
+        String before = "{\"paymentId\":\"0190f5a4-0000-7000-8000-0000000000aa\",\"beneficiaryId\":\"" + beneficiary
+                + "\",\"amount\":960000,\"bankCode\":\"002\",\"accountNumberMasked\":\"***5501\","
+                + "\"reasonCode\":\"4030\",\"reason\":\"Rekening ditutup\",\"failedAt\":\"2026-11-22T10:15:30Z\"}";
+
+        PaymentFailed failed = events.read(record(
+                        PaymentFailed.EVENT_TYPE.type(),
+                        beneficiary.toString(),
+                        before.getBytes(StandardCharsets.UTF_8)))
+                .payloadAs(PaymentFailed.class)
+                .orElseThrow();
+
+        assertThat(failed.beneficiaryId()).isEqualTo(beneficiary);
+        assertThat(failed.reason()).isEqualTo("Rekening ditutup");
+        assertThat(failed.programId())
+                .as("unknown then: every payment was the grant's")
+                .isNull();
     }
 
     @Test

@@ -30,8 +30,8 @@ class PaymentHistoryTest {
         apply(new PaymentBatchPrepared(
                 batch, "BSU", "2026", "52", "002", List.of(payment), 960_000, "maker", T.plusSeconds(1)));
         apply(new PaymentBatchDecided(batch, "APPROVED", "maker", "checker", null, 1, 960_000, T.plusSeconds(2)));
-        apply(new PaymentApproved(payment, person, 960_000, "checker", T.plusSeconds(2)));
-        apply(new PaymentSent(payment, person, 960_000, "002", "***5501", T.plusSeconds(3)));
+        apply(new PaymentApproved(payment, person, 960_000, "checker", T.plusSeconds(2), "BSU"));
+        apply(new PaymentSent(payment, person, 960_000, "002", "***5501", T.plusSeconds(3), "BSU"));
         UUID settled = UUID.randomUUID();
         history.apply(
                 settled,
@@ -158,9 +158,9 @@ class PaymentHistoryTest {
         UUID replacement = UUID.randomUUID();
         UUID person = UUID.randomUUID();
         apply(new PaymentScheduled(old, person, "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T));
-        apply(new PaymentApproved(old, person, 960_000, "auto", T));
-        apply(new PaymentSent(old, person, 960_000, "002", "***5501", T));
-        apply(new PaymentFailed(old, person, 960_000, "002", "***5501", "4030", "closed account", T));
+        apply(new PaymentApproved(old, person, 960_000, "auto", T, "BSU"));
+        apply(new PaymentSent(old, person, 960_000, "002", "***5501", T, "BSU"));
+        apply(new PaymentFailed(old, person, 960_000, "002", "***5501", "4030", "closed account", T, "BSU"));
         apply(new PaymentReissued(old, replacement, person, 960_000, "officer", "new account", T));
         apply(new PaymentScheduled(replacement, person, "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T));
         assertThat(history.totals())
@@ -182,8 +182,8 @@ class PaymentHistoryTest {
         UUID second = UUID.randomUUID();
         apply(new PaymentScheduled(first, person, "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T));
         apply(new PaymentScheduled(second, person, "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T));
-        apply(new PaymentSent(first, person, 960_000, "002", "***5501", T));
-        apply(new PaymentApproved(UUID.randomUUID(), person, 960_000, "auto", T));
+        apply(new PaymentSent(first, person, 960_000, "002", "***5501", T, "BSU"));
+        apply(new PaymentApproved(UUID.randomUUID(), person, 960_000, "auto", T, "BSU"));
         assertThat(history.anomalies())
                 .extracting(PaymentHistory.Anomaly::kind)
                 .containsExactlyInAnyOrder("INVALID_TRANSITION", "NEVER_SCHEDULED", "TWO_LIVE_PAYMENTS");

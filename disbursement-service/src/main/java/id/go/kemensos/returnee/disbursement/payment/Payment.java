@@ -257,7 +257,7 @@ public final class Payment {
         this.approvedBy = approvedBy;
         waitingReason = null;
         updatedAt = now;
-        return List.of(new PaymentApproved(paymentId(), beneficiaryId(), amount(), approvedBy, now));
+        return List.of(new PaymentApproved(paymentId(), beneficiaryId(), amount(), approvedBy, now, programId()));
     }
 
     /** Put in a maker's batch, its budget reserved; it waits for the checker there. */
@@ -301,7 +301,8 @@ public final class Payment {
         accountMasked = maskedAccount;
         nextCheckAt = checkStatusAt;
         updatedAt = now;
-        return List.of(new PaymentSent(paymentId(), beneficiaryId(), amount(), toBankCode, maskedAccount, now));
+        return List.of(
+                new PaymentSent(paymentId(), beneficiaryId(), amount(), toBankCode, maskedAccount, now, programId()));
     }
 
     /** Approved, but its account can no longer be read (erased meanwhile): the money cannot go, and never left. */
@@ -348,8 +349,8 @@ public final class Payment {
         state = PaymentState.RETURNED;
         failureCode = "RETURNED";
         updatedAt = now;
-        return List.of(
-                new PaymentReturned(paymentId(), beneficiaryId(), amount(), statementReference, reconciliationId, now));
+        return List.of(new PaymentReturned(
+                paymentId(), beneficiaryId(), amount(), statementReference, reconciliationId, now, programId()));
     }
 
     /**
@@ -513,8 +514,8 @@ public final class Payment {
         failureReason = reason;
         nextCheckAt = null;
         updatedAt = now;
-        return List.of(
-                new PaymentFailed(paymentId(), beneficiaryId(), amount(), bankCode, masked(), code, reason, now));
+        return List.of(new PaymentFailed(
+                paymentId(), beneficiaryId(), amount(), bankCode, masked(), code, reason, now, programId()));
     }
 
     private void resetAccountCheck(Instant now) {

@@ -251,7 +251,7 @@ class PaymentTest {
             assertThat(p.waitingReason()).isNull();
             assertThat(events)
                     .singleElement()
-                    .isEqualTo(new PaymentApproved(p.paymentId(), PERSON, 960_000, "checker-1", T2));
+                    .isEqualTo(new PaymentApproved(p.paymentId(), PERSON, 960_000, "checker-1", T2, p.programId()));
             refused(p, x -> x.approve("checker-2", T2));
             refused(p, x -> x.awaitBudget("x", T2));
         }
@@ -296,7 +296,7 @@ class PaymentTest {
             assertThat(p.nextCheckAt()).isEqualTo(T2);
             assertThat(events)
                     .singleElement()
-                    .isEqualTo(new PaymentSent(p.paymentId(), PERSON, 960_000, "002", "***7890", T1));
+                    .isEqualTo(new PaymentSent(p.paymentId(), PERSON, 960_000, "002", "***7890", T1, p.programId()));
         }
 
         @ParameterizedTest
@@ -368,7 +368,8 @@ class PaymentTest {
                             "***7890",
                             "ACCOUNT_CLOSED",
                             "Rekening ditutup",
-                            T2));
+                            T2,
+                            p.programId()));
         }
 
         @ParameterizedTest
@@ -394,7 +395,8 @@ class PaymentTest {
             assertThat(p.failureCode()).isEqualTo("RETURNED");
             assertThat(events)
                     .singleElement()
-                    .isEqualTo(new PaymentReturned(p.paymentId(), PERSON, 960_000, "STMT-9", reconciliation, T2));
+                    .isEqualTo(new PaymentReturned(
+                            p.paymentId(), PERSON, 960_000, "STMT-9", reconciliation, T2, p.programId()));
             refused(p, x -> x.markReturned("STMT-9", reconciliation, T2));
             refused(sent(), x -> x.markReturned("STMT-9", reconciliation, T2));
         }
