@@ -120,7 +120,7 @@ public class EligibilityDecisions {
                 continue;
             }
             LocalDate relevant = known.dateFor(catalog.relevantDateOf(ruleSetId));
-            Optional<RuleSet> rules = catalog.inForce(ruleSetId, relevant);
+            Optional<RuleSet> rules = catalog.inForce(ruleSetId, relevant).filter(set -> set.covers(known));
             if (rules.isPresent()) {
                 result = result.plus(decide(beneficiaryId, known, rules.get(), relevant, sourceEventId));
             }

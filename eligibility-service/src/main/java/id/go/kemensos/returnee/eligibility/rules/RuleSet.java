@@ -12,6 +12,8 @@ import java.util.Map;
  * @param parameters  thresholds and lists the criteria refer to as {@code #name}, so that they change as data
  * @param effectiveTo last day in force, inclusive; null while in force
  * @param confidentiality whether its decisions show that someone is (or may be) a trafficking victim; open when absent
+ * @param scope       the provinces or regencies whose returnees it decides (a provincial or regency program); the
+ *                    whole country when absent
  */
 public record RuleSet(
         String id,
@@ -26,7 +28,8 @@ public record RuleSet(
         Map<String, Object> parameters,
         List<Criterion> criteria,
         List<Entitlement> entitlements,
-        Confidentiality confidentiality) {
+        Confidentiality confidentiality,
+        Scope scope) {
 
     public enum Kind {
         LAW,
@@ -68,6 +71,23 @@ public record RuleSet(
 
     public record Program(String programId, String cycle, long amount) {}
 
+    /** Where a rule set applies: a returnee domiciled in one of the provinces or one of the regencies (BPS codes). */
+    public record Scope(List<String> provinces, List<String> regencies) {
+
+        public static final Scope NATIONWIDE = new Scope(List.of(), List.of());
+
+        public Scope {
+            provinces = provinces == null ? List.of() : List.copyOf(provinces);
+            regencies = regencies == null ? List.of() : List.copyOf(regencies);
+        }
+
+        public boolean covers(String provinceCode, String regencyCode) {
+            return (provinces.isEmpty() && regencies.isEmpty())
+                    || provinces.contains(provinceCode)
+                    || regencies.contains(regencyCode);
+        }
+    }
+
     public record Entitlement(String code, Text description) {}
 
     /** What a failed criterion does to the outcome: rule the person out, or send the case to an officer. */
@@ -96,6 +116,12 @@ public record RuleSet(
         criteria = List.copyOf(criteria);
         entitlements = entitlements == null ? List.of() : List.copyOf(entitlements);
         confidentiality = confidentiality == null ? Confidentiality.OPEN : confidentiality;
+        scope = scope == null ? Scope.NATIONWIDE : scope;
+    }
+
+    /** Whether it decides a returnee domiciled here; one outside its scope gets no decision under it at all. */
+    public boolean covers(Facts facts) {
+        return scope.covers(facts.provinceCode(), facts.regencyCode());
     }
 
     /** Whether its decisions are for protection officers only. */

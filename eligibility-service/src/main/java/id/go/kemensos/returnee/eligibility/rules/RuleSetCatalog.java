@@ -1,5 +1,7 @@
 package id.go.kemensos.returnee.eligibility.rules;
 
+import id.go.kemensos.returnee.contracts.program.Program;
+import id.go.kemensos.returnee.contracts.program.ProgramCatalogue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -112,6 +114,45 @@ public final class RuleSetCatalog {
             return set;
         } catch (RuntimeException e) {
             throw new IllegalStateException("Rule set file " + source + " is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A program's decisions are told to the person and drive what they see, so each program rule set must name a
+     * declared program that names it back, with a refusal reason for every criterion of every version, in every SMS
+     * language; and each declared program must be decided by a rule set here.
+     */
+    void requireDeclared(ProgramCatalogue programs) {
+        List<String> problems = new ArrayList<>();
+        for (RuleSet set : versions) {
+            if (set.kind() != RuleSet.Kind.PROGRAM) {
+                continue;
+            }
+            Optional<Program> program = programs.find(set.programId());
+            if (program.isEmpty()) {
+                problems.add("rule set " + set.label() + " decides program " + set.programId()
+                        + ", which no programs/*.yaml declares");
+                continue;
+            }
+            if (!program.get().ruleSet().equals(set.id())) {
+                problems.add(program.get().source() + " names rule set "
+                        + program.get().ruleSet() + ", but " + set.label() + " decides program " + set.programId());
+            }
+            List<String> missing = program.get()
+                    .missingRefusalReasons(
+                            set.criteria().stream().map(RuleSet.Criterion::id).toList(), Program.LANGUAGES);
+            if (!missing.isEmpty()) {
+                problems.add(program.get().source() + " has no refusal reason for " + String.join(", ", missing)
+                        + " of " + set.label());
+            }
+        }
+        for (Program program : programs.all()) {
+            if (!ids.contains(program.ruleSet())) {
+                problems.add(program.source() + " names rule set " + program.ruleSet() + ", which is not loaded");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Programs and rule sets disagree: " + String.join("; ", problems));
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
+import id.go.kemensos.returnee.contracts.program.ProgramCatalogue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,6 +94,85 @@ class RuleSetCatalogTest {
         Files.writeString(rules.resolve("again.yaml"), shipped.replace("version: \"2026.1\"", "version: \"2026.1b\""));
 
         assertThatThrownBy(() -> RuleSetCatalog.load(rules, ENGINE)).hasMessageContaining("take effect on 2026-01-01");
+    }
+
+    @Test
+    void theShippedProgramRuleSetsAreDeclaredWithAReasonForEachCriterion() {
+        RuleSetCatalog catalog = RuleSetCatalog.load(null, ENGINE);
+
+        catalog.requireDeclared(ProgramCatalogue.load(""));
+
+        assertThat(catalog.all())
+                .filteredOn(set -> set.kind() == RuleSet.Kind.PROGRAM)
+                .extracting(RuleSet::programId)
+                .containsOnly("BSU");
+    }
+
+    @Test
+    void aProgramRuleSetNobodyDeclaredStopsTheStartNamingIt(@TempDir Path rules) throws IOException {
+        Files.writeString(rules.resolve("klu.yaml"), regencyProgram());
+        RuleSetCatalog catalog = RuleSetCatalog.load(rules, ENGINE);
+
+        assertThatThrownBy(() -> catalog.requireDeclared(ProgramCatalogue.load("")))
+                .hasMessageContaining("rule set bantuan-pemulihan-usaha-klu@2026.1 decides program BPU-KLU, "
+                        + "which no programs/*.yaml declares");
+    }
+
+    @Test
+    void aCriterionWithoutARefusalReasonStopsTheStartNamingIt(@TempDir Path rules, @TempDir Path programs)
+            throws IOException {
+        Files.writeString(rules.resolve("klu.yaml"), regencyProgram());
+        Files.writeString(programs.resolve("BPU-KLU.yaml"), """
+                programId: BPU-KLU
+                ruleSet: bantuan-pemulihan-usaha-klu
+                refusalReasons:
+                  K1: {id: usia belum 18 tahun, en: under 18 years old}
+                  K2: {id: sudah menerima bantuan ini}
+                """);
+
+        RuleSetCatalog catalog = RuleSetCatalog.load(rules, ENGINE);
+
+        assertThatThrownBy(() -> catalog.requireDeclared(ProgramCatalogue.load(programs.toString())))
+                .hasMessageContaining(
+                        "BPU-KLU.yaml has no refusal reason for K2 (en) of bantuan-pemulihan-usaha-klu@2026.1");
+    }
+
+    @Test
+    void aScopedProgramDecidesOnlyTheReturneesOfItsRegency(@TempDir Path rules) throws IOException {
+        Files.writeString(rules.resolve("klu.yaml"), regencyProgram());
+        RuleSet klu = RuleSetCatalog.load(rules, ENGINE)
+                .inForce("bantuan-pemulihan-usaha-klu", LocalDate.of(2026, 11, 22))
+                .orElseThrow();
+
+        assertThat(klu.covers(FactsMother.siti().regencyCode("5208").build())).isTrue();
+        assertThat(klu.covers(FactsMother.siti().regencyCode("5202").build())).isFalse();
+        assertThat(RuleSetCatalog.load(null, ENGINE)
+                        .inForce("bantuan-stimulan-usaha", LocalDate.of(2026, 11, 22))
+                        .orElseThrow()
+                        .covers(FactsMother.siti().regencyCode("5202").build()))
+                .as("no scope: the whole country")
+                .isTrue();
+    }
+
+    /** A regency's own grant (made up for the tests): its own amount, two criteria, North Lombok only. */
+    private static String regencyProgram() {
+        return """
+                id: bantuan-pemulihan-usaha-klu
+                version: "2026.1"
+                kind: PROGRAM
+                effectiveFrom: 2026-01-01
+                relevantDate: REGISTRATION_DATE
+                scope:
+                  regencies: ["5208"]
+                program: {programId: BPU-KLU, cycle: "2026", amount: 1500000}
+                criteria:
+                  - id: K1
+                    inputs: [ageAtRelevantDate]
+                    rule: "#ageAtRelevantDate >= 18"
+                  - id: K2
+                    inputs: [alreadyPaidThisCycle]
+                    rule: "!#alreadyPaidThisCycle"
+                """;
     }
 
     /** A minimal rule set file with one criterion, for the refusal cases. */

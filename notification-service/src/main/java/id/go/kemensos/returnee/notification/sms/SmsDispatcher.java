@@ -81,9 +81,6 @@ class SmsDispatcher implements AutoCloseable {
     private void send(SmsMessages.PendingSms sms) {
         Map<String, String> params = new HashMap<>(sms.params());
         params.putIfAbsent("name", sms.fullName());
-        if (sms.template() == SmsTemplate.NOT_ELIGIBLE) {
-            params.put("reason", templates.reason(params.getOrDefault("criterion", "OTHER"), sms.language()));
-        }
         String text = templates.render(sms.template(), sms.language(), params);
         SmsGatewayClient.SendResult result = gateway.send(sms.messageId(), sms.phoneE164(), text);
         if (result.accepted()) {

@@ -6,6 +6,7 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
+import id.go.kemensos.returnee.contracts.program.ProgramCatalogue;
 import id.go.kemensos.returnee.contracts.reference.BankCodes;
 import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
@@ -21,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,18 +44,14 @@ public class SmsQueue {
     private final SmsMessages messages;
     private final Clock clock;
     private final BankCodes banks = BankCodes.load();
-    private final String grantProgramId;
+    private final ProgramCatalogue programs;
 
     /**
-     * @param grantProgramId the grant whose decisions are told by SMS; decisions under the laws (services, and for one
-     * law the fact of being a trafficking victim) are never sent to a phone
+     * @param programs the declared programs, whose decisions and payments are told by SMS; decisions under the laws
+     * (services, and for one law the fact of being a trafficking victim) are never sent to a phone
      */
-    SmsQueue(
-            ContactDirectory contacts,
-            SmsMessages messages,
-            Clock clock,
-            @Value("${notification.grant-program-id:BSU}") String grantProgramId) {
-        this.grantProgramId = grantProgramId;
+    SmsQueue(ContactDirectory contacts, SmsMessages messages, Clock clock, ProgramCatalogue programs) {
+        this.programs = programs;
         this.contacts = contacts;
         this.messages = messages;
         this.clock = clock;
@@ -82,7 +78,7 @@ public class SmsQueue {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void onSettled(PaymentSettled settled, UUID eventId) {
-        Map<String, String> params = new LinkedHashMap<>();
+        Map<String, String> params = program(settled.programId());
         params.put("amount", rupiah(settled.amount()));
         params.put(
                 "bank",
@@ -94,42 +90,56 @@ public class SmsQueue {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void onFailed(PaymentFailed failed, UUID eventId) {
-        queue(failed.beneficiaryId(), SmsTemplate.PAYMENT_FAILED, eventId, Map.of());
+        queue(failed.beneficiaryId(), SmsTemplate.PAYMENT_FAILED, eventId, program(failed.programId()));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void onReturned(PaymentReturned returned, UUID eventId) {
-        queue(returned.beneficiaryId(), SmsTemplate.PAYMENT_RETURNED, eventId, Map.of());
+        queue(returned.beneficiaryId(), SmsTemplate.PAYMENT_RETURNED, eventId, program(returned.programId()));
     }
 
-    /** ELIGIBLE and INELIGIBLE grant decisions are told; NEEDS_REVIEW waits for an officer's ruling. */
+    /** ELIGIBLE and INELIGIBLE decisions on a program are told; NEEDS_REVIEW waits for an officer's ruling. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void onDecided(EligibilityDecided d, UUID eventId) {
-        if (grantProgramId.equals(d.programId())) {
-            tellDecision(d.beneficiaryId(), d.outcome(), d.grantAmount(), d.firstFailedCriterion(), eventId);
+        if (programs.find(d.programId()).isPresent()) {
+            tellDecision(
+                    d.programId(), d.beneficiaryId(), d.outcome(), d.grantAmount(), d.firstFailedCriterion(), eventId);
         }
     }
 
     /** An officer's ruling on a decision that needed review. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void onOverridden(DecisionOverridden o, UUID eventId) {
-        if (grantProgramId.equals(o.programId())) {
-            tellDecision(o.beneficiaryId(), o.outcome(), o.grantAmount(), Optional.empty(), eventId);
+        if (programs.find(o.programId()).isPresent()) {
+            tellDecision(o.programId(), o.beneficiaryId(), o.outcome(), o.grantAmount(), Optional.empty(), eventId);
         }
     }
 
     private void tellDecision(
-            UUID beneficiaryId, Outcome outcome, long amount, Optional<String> failedCriterion, UUID sourceEventId) {
+            String programId,
+            UUID beneficiaryId,
+            Outcome outcome,
+            long amount,
+            Optional<String> failedCriterion,
+            UUID sourceEventId) {
+        Map<String, String> params = program(programId);
         if (outcome == Outcome.ELIGIBLE) {
-            queue(beneficiaryId, SmsTemplate.ELIGIBLE, sourceEventId, Map.of("amount", rupiah(amount)));
+            params.put("amount", rupiah(amount));
+            queue(beneficiaryId, SmsTemplate.ELIGIBLE, sourceEventId, params);
         } else if (outcome == Outcome.INELIGIBLE) {
             // The criterion that ruled the person out; its reason is rendered in the person's language.
-            queue(
-                    beneficiaryId,
-                    SmsTemplate.NOT_ELIGIBLE,
-                    sourceEventId,
-                    Map.of("criterion", failedCriterion.orElse("OTHER")));
+            params.put("criterion", failedCriterion.orElse("OTHER"));
+            queue(beneficiaryId, SmsTemplate.NOT_ELIGIBLE, sourceEventId, params);
         }
+    }
+
+    /** Whose texts the message takes; none for a payment event written before payments named their program. */
+    private static Map<String, String> program(String programId) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (programId != null) {
+            params.put("program", programId);
+        }
+        return params;
     }
 
     private void queue(UUID beneficiaryId, SmsTemplate template, UUID sourceEventId, Map<String, String> params) {

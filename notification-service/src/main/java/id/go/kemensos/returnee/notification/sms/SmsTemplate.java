@@ -1,11 +1,25 @@
 package id.go.kemensos.returnee.notification.sms;
 
-/** The messages the platform sends; each has a text in templates/sms-&lt;language&gt;.properties. */
+/**
+ * The messages the platform sends. A program's own (its decision and payment) have their texts in the program's
+ * declaration; the others in templates/sms-&lt;language&gt;.properties.
+ */
 public enum SmsTemplate {
-    REGISTERED,
-    ELIGIBLE,
-    NOT_ELIGIBLE,
-    PAYMENT_SENT,
-    PAYMENT_FAILED,
-    PAYMENT_RETURNED
+    REGISTERED(false),
+    ELIGIBLE(true),
+    NOT_ELIGIBLE(true),
+    PAYMENT_SENT(true),
+    PAYMENT_FAILED(true),
+    PAYMENT_RETURNED(true);
+
+    private final boolean programText;
+
+    SmsTemplate(boolean programText) {
+        this.programText = programText;
+    }
+
+    /** Whether each program words it its own way (in its declaration). */
+    public boolean programText() {
+        return programText;
+    }
 }

@@ -1,5 +1,7 @@
 package id.go.kemensos.returnee.notification.sms;
 
+import id.go.kemensos.returnee.contracts.program.Program;
+import id.go.kemensos.returnee.contracts.program.ProgramCatalogue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -8,65 +10,87 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders SMS texts from the template data files, one per language (Bahasa Indonesia by default, English on request). A
- * file in the templates directory overrides the shipped one at the next start. A long name is shortened so that the
- * message stays within one 160-character segment; the other placeholders are short by construction.
+ * Renders SMS texts in the person's language (Bahasa Indonesia by default, English on request). What a program's
+ * decisions and payments say comes from the program's declaration (see {@link ProgramCatalogue}); what is the same for
+ * every program (being registered, the fallback refusal reason) from this service's template files, where a file in the
+ * templates directory overrides the shipped one at the next start. A program or file that lacks a text stops the
+ * service at start, naming what is missing: nobody silently goes without their SMS. A long name is shortened so that
+ * the message stays within one 160-character segment; the other placeholders are short by construction.
  */
 @Component
 public class SmsTemplates {
 
     static final int SINGLE_SEGMENT = 160;
     public static final String DEFAULT_LANGUAGE = "id";
-    static final List<String> LANGUAGES = List.of("id", "en");
+    static final List<String> LANGUAGES = Program.LANGUAGES;
+    /** Told when the criterion that ruled someone out has no reason of its own (a decision from older rules). */
+    private static final String OTHER_REASON = "REASON_OTHER";
 
-    private final Map<String, Map<SmsTemplate, String>> texts = new HashMap<>();
-    private final Map<String, Properties> reasons = new HashMap<>();
-
-    /** The shipped templates only. */
-    public SmsTemplates() {
-        this("");
-    }
+    private final ProgramCatalogue programs;
+    private final Map<String, Properties> general = new HashMap<>();
 
     @Autowired
-    public SmsTemplates(@Value("${notification.templates-dir:}") String directory) {
+    public SmsTemplates(ProgramCatalogue programs, @Value("${notification.templates-dir:}") String directory) {
+        this.programs = programs;
+        List<String> missing = new ArrayList<>();
         for (String language : LANGUAGES) {
             Properties source = load("/templates/sms-" + language + ".properties");
             Path override = directory.isBlank() ? null : Path.of(directory, "sms-" + language + ".properties");
             if (override != null && Files.isRegularFile(override)) {
                 source = load(override);
             }
-            Map<SmsTemplate, String> byTemplate = new EnumMap<>(SmsTemplate.class);
             for (SmsTemplate template : SmsTemplate.values()) {
-                String text = source.getProperty(template.name());
-                if (text == null) {
-                    throw new IllegalStateException("No " + language + " text for SMS template " + template);
+                if (!template.programText() && source.getProperty(template.name()) == null) {
+                    missing.add("sms-" + language + ".properties has no " + template);
                 }
-                byTemplate.put(template, text);
             }
-            texts.put(language, byTemplate);
-            reasons.put(language, source);
+            if (source.getProperty(OTHER_REASON) == null) {
+                missing.add("sms-" + language + ".properties has no " + OTHER_REASON);
+            }
+            general.put(language, source);
+        }
+        List<String> programTexts = Arrays.stream(SmsTemplate.values())
+                .filter(SmsTemplate::programText)
+                .map(SmsTemplate::name)
+                .toList();
+        for (Program program : programs.all()) {
+            List<String> lacking = program.missingTexts(programTexts, LANGUAGES);
+            if (!lacking.isEmpty()) {
+                missing.add("program " + program.programId() + " (" + program.source() + ") has no SMS text for "
+                        + String.join(", ", lacking));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("SMS templates missing: " + String.join("; ", missing));
         }
     }
 
-    public String render(SmsTemplate template, Map<String, String> params) {
-        return render(template, DEFAULT_LANGUAGE, params);
-    }
-
-    /** @param language "id" or "en"; anything else gets Bahasa Indonesia */
+    /**
+     * @param language "id" or "en"; anything else gets Bahasa Indonesia
+     * @param params   the placeholders' values; {@code program} picks the program's texts (the status program's when
+     *                 absent: messages queued before programs were named were all the grant's), {@code criterion} the
+     *                 refusal reason
+     */
     public String render(SmsTemplate template, String language, Map<String, String> params) {
-        String text = texts.getOrDefault(language, texts.get(DEFAULT_LANGUAGE)).get(template);
+        String lang = LANGUAGES.contains(language) ? language : DEFAULT_LANGUAGE;
+        Program program = program(params.get("program"));
+        String text = template.programText()
+                ? program.sms(template.name(), lang).orElseThrow()
+                : general.get(lang).getProperty(template.name());
+        if (params.containsKey("criterion")) {
+            text = text.replace("{reason}", reason(program, params.get("criterion"), lang));
+        }
         for (Map.Entry<String, String> p : params.entrySet()) {
             if (!p.getKey().equals("name")) {
                 text = text.replace("{" + p.getKey() + "}", p.getValue());
@@ -80,17 +104,21 @@ public class SmsTemplates {
         return text.replace("{name}", name);
     }
 
-    /** The plain-words reason for a criterion of the grant (C1..C8), in the person's language. */
-    public String reason(String criterion, String language) {
-        Properties source = reasons.getOrDefault(language, reasons.get(DEFAULT_LANGUAGE));
-        return source.getProperty("REASON_" + criterion, source.getProperty("REASON_OTHER", ""));
+    public String render(SmsTemplate template, Map<String, String> params) {
+        return render(template, DEFAULT_LANGUAGE, params);
     }
 
-    Set<String> criteriaWithReasons() {
-        return reasons.get(DEFAULT_LANGUAGE).stringPropertyNames().stream()
-                .filter(k -> k.startsWith("REASON_"))
-                .map(k -> k.substring("REASON_".length()))
-                .collect(Collectors.toSet());
+    /** The plain-words reason for a program's criterion, in the person's language. */
+    String reason(Program program, String criterion, String language) {
+        return program.refusalReason(criterion, language)
+                .orElse(general.get(language).getProperty(OTHER_REASON));
+    }
+
+    private Program program(String programId) {
+        return programId == null
+                ? programs.statusProgram()
+                : programs.find(programId)
+                        .orElseThrow(() -> new IllegalStateException("Program " + programId + " is not declared"));
     }
 
     private static Properties load(String resource) {

@@ -1,14 +1,20 @@
 package id.go.kemensos.returnee.notification.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.go.kemensos.returnee.contracts.program.Program;
+import id.go.kemensos.returnee.contracts.program.ProgramCatalogue;
 import id.go.kemensos.returnee.infra.sim.Gsm7;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +39,11 @@ class SmsTemplatesTest {
             ".com",
             "bit.ly");
 
-    private final SmsTemplates templates = new SmsTemplates();
+    private static final ProgramCatalogue PROGRAMS = ProgramCatalogue.load("");
+    private final SmsTemplates templates = new SmsTemplates(PROGRAMS, "");
+
+    @TempDir
+    Path programsDir;
 
     private static Map<String, String> params(String name) {
         return Map.of(
@@ -49,36 +59,45 @@ class SmsTemplatesTest {
                 "12/03/2025");
     }
 
-    /** Every template in every language, with the longest reason where the template has one. */
+    /** Every template of every declared program in every language. */
     static Stream<Arguments> everyTemplateInEveryLanguage() {
-        return SmsTemplates.LANGUAGES.stream()
-                .flatMap(language -> Stream.of(SmsTemplate.values()).map(t -> Arguments.of(language, t)));
+        return PROGRAMS.all().stream()
+                .flatMap(program -> SmsTemplates.LANGUAGES.stream()
+                        .flatMap(language -> Stream.of(SmsTemplate.values())
+                                .map(t -> Arguments.of(language, t, program.programId()))));
     }
 
-    private String render(String language, SmsTemplate template, String name) {
+    /** Rendered with the program's longest refusal reason where the template has one. */
+    private String render(String language, SmsTemplate template, String programId, String name) {
         Map<String, String> params = new HashMap<>(params(name));
-        String longestReason = templates.criteriaWithReasons().stream()
-                .map(c -> templates.reason(c, language))
-                .max(Comparator.comparingInt(String::length))
-                .orElseThrow();
-        params.put("reason", longestReason);
+        params.put("program", programId);
+        params.put("criterion", longestReason(programId, language));
         return templates.render(template, language, params);
     }
 
-    @ParameterizedTest(name = "{1} in {0}")
+    private static String longestReason(String programId, String language) {
+        Program program = PROGRAMS.find(programId).orElseThrow();
+        return program.refusalReasons().keySet().stream()
+                .max(Comparator.comparingInt(
+                        c -> program.refusalReason(c, language).orElse("").length()))
+                .orElseThrow();
+    }
+
+    @ParameterizedTest(name = "{2} {1} in {0}")
     @MethodSource("everyTemplateInEveryLanguage")
-    void everyTemplateFitsOneGsm7SegmentEvenWithAVeryLongName(String language, SmsTemplate template) {
-        String text = render(language, template, "NI LUH PUTU AYU KOMANG SRI WAHYUNI DEWI ANGGRENI PRATIWI SARASWATI");
+    void everyTemplateFitsOneGsm7SegmentEvenWithAVeryLongName(String language, SmsTemplate template, String program) {
+        String text = render(
+                language, template, program, "NI LUH PUTU AYU KOMANG SRI WAHYUNI DEWI ANGGRENI PRATIWI SARASWATI");
 
         assertThat(text).hasSizeLessThanOrEqualTo(160).contains("NI LUH").doesNotContain("{");
         assertThat(Gsm7.isGsm7(text)).as("GSM-7 only: %s", text).isTrue();
         assertThat(Gsm7.segments(text)).isEqualTo(1);
     }
 
-    @ParameterizedTest(name = "{1} in {0}")
+    @ParameterizedTest(name = "{2} {1} in {0}")
     @MethodSource("everyTemplateInEveryLanguage")
-    void noTemplateRevealsCategoryOrCarriesALink(String language, SmsTemplate template) {
-        String text = render(language, template, "SITI AMINAH").toLowerCase();
+    void noTemplateRevealsCategoryOrCarriesALink(String language, SmsTemplate template, String program) {
+        String text = render(language, template, program, "SITI AMINAH").toLowerCase();
 
         assertThat(FORBIDDEN).allSatisfy(word -> assertThat(text).doesNotContain(word));
         assertThat(text).contains("171");
@@ -86,17 +105,89 @@ class SmsTemplatesTest {
 
     @Test
     void everyReasonIsPlainWordsWithoutTheCategory() {
-        for (String language : SmsTemplates.LANGUAGES) {
-            for (String criterion : templates.criteriaWithReasons()) {
-                assertThat(FORBIDDEN)
-                        .allSatisfy(word -> assertThat(
-                                        templates.reason(criterion, language).toLowerCase())
-                                .doesNotContain(word));
+        for (Program program : PROGRAMS.all()) {
+            for (String language : SmsTemplates.LANGUAGES) {
+                for (String criterion : program.refusalReasons().keySet()) {
+                    assertThat(FORBIDDEN)
+                            .allSatisfy(word -> assertThat(templates
+                                            .reason(program, criterion, language)
+                                            .toLowerCase())
+                                    .doesNotContain(word));
+                }
             }
         }
-        assertThat(templates.reason("C4", "id")).isEqualTo("belum terdaftar di DTKS");
-        assertThat(templates.reason("C4", "en")).isEqualTo("not listed in DTKS");
-        assertThat(templates.reason("C99", "id")).isEqualTo(templates.reason("OTHER", "id"));
+        Program grant = PROGRAMS.find("BSU").orElseThrow();
+        assertThat(templates.reason(grant, "C4", "id")).isEqualTo("belum terdaftar di DTKS");
+        assertThat(templates.reason(grant, "C4", "en")).isEqualTo("not listed in DTKS");
+        assertThat(templates.reason(grant, "C99", "id")).isEqualTo("lihat keterangan di Dinsos");
+        assertThat(templates.render(
+                        SmsTemplate.NOT_ELIGIBLE,
+                        "en",
+                        Map.of("name", "SITI AMINAH", "program", "BSU", "criterion", "C5")))
+                .contains("business grant: account not in your own name.");
+    }
+
+    @Test
+    void aSecondProgramSpeaksWithItsOwnTextsAndAPaymentOfUnnamedProgramWithTheGrants() throws Exception {
+        Files.writeString(programsDir.resolve("BPU-KLU.yaml"), secondProgram(true));
+        ProgramCatalogue catalogue = ProgramCatalogue.load(programsDir.toString());
+        SmsTemplates both = new SmsTemplates(catalogue, "");
+
+        assertThat(both.render(
+                        SmsTemplate.ELIGIBLE,
+                        "id",
+                        Map.of("name", "BAIQ NURUL", "program", "BPU-KLU", "amount", SmsQueue.rupiah(1_500_000))))
+                .isEqualTo("Yth. BAIQ NURUL, Anda LAYAK menerima bantuan pemulihan usaha Rp1.500.000. Info: 171");
+        assertThat(both.render(
+                        SmsTemplate.NOT_ELIGIBLE,
+                        "id",
+                        Map.of("name", "BAIQ NURUL", "program", "BPU-KLU", "criterion", "K1")))
+                .isEqualTo("Yth. BAIQ NURUL, belum memenuhi syarat: usia belum 18 tahun. Info: 171");
+        assertThat(both.render(SmsTemplate.PAYMENT_FAILED, "id", Map.of("name", "SITI AMINAH")))
+                .as("queued before payments named their program: the grant's text")
+                .startsWith("Yth. SITI AMINAH, transfer bantuan ke rek Anda belum berhasil.");
+    }
+
+    @Test
+    void aProgramWithoutATextStopsTheStartNamingProgramTemplateAndLanguage() throws Exception {
+        Files.writeString(programsDir.resolve("BPU-KLU.yaml"), secondProgram(false));
+        ProgramCatalogue catalogue = ProgramCatalogue.load(programsDir.toString());
+
+        assertThatThrownBy(() -> new SmsTemplates(catalogue, ""))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("program BPU-KLU (" + programsDir.resolve("BPU-KLU.yaml")
+                        + ") has no SMS text for PAYMENT_RETURNED (en)")
+                .hasMessageNotContaining("BSU");
+    }
+
+    @Test
+    void aTemplatesFileWithoutTheRegistrationTextStopsTheStart(@TempDir Path templatesDir) throws Exception {
+        Files.writeString(templatesDir.resolve("sms-en.properties"), "REASON_OTHER=ask Dinas Sosial\n");
+
+        assertThatThrownBy(() -> new SmsTemplates(PROGRAMS, templatesDir.toString()))
+                .hasMessageContaining("sms-en.properties has no REGISTERED");
+    }
+
+    /** A regency's own grant as an operator would declare it; without its English payment-returned text if asked. */
+    private static String secondProgram(boolean complete) {
+        StringBuilder yaml = new StringBuilder("""
+                programId: BPU-KLU
+                ruleSet: bantuan-pemulihan-usaha-klu
+                sms:
+                """);
+        for (String language : SmsTemplates.LANGUAGES) {
+            yaml.append("  ").append(language).append(":\n");
+            yaml.append(
+                    "    ELIGIBLE: \"Yth. {name}, Anda LAYAK menerima bantuan pemulihan usaha {amount}. Info: 171\"\n");
+            yaml.append("    NOT_ELIGIBLE: \"Yth. {name}, belum memenuhi syarat: {reason}. Info: 171\"\n");
+            yaml.append("    PAYMENT_SENT: \"Yth. {name}, {amount} sdh ditransfer ke {bank} {account}. Info: 171\"\n");
+            yaml.append("    PAYMENT_FAILED: \"Yth. {name}, transfer belum berhasil. Info: 171\"\n");
+            if (complete || !language.equals("en")) {
+                yaml.append("    PAYMENT_RETURNED: \"Yth. {name}, transfer dikembalikan bank. Info: 171\"\n");
+            }
+        }
+        yaml.append("refusalReasons:\n  K1: {id: usia belum 18 tahun, en: under 18 years old}\n");
+        return yaml.toString();
     }
 
     @Test

@@ -11,12 +11,12 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
+import id.go.kemensos.returnee.contracts.program.ProgramCatalogue;
 import id.go.kemensos.returnee.messaging.EventHandlers;
 import id.go.kemensos.returnee.registration.returnee.ReturneeRepository;
 import id.go.kemensos.returnee.registration.returnee.ReturneeStatus;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,16 +30,16 @@ public class ReturneeProgress {
     static final String CONSUMER = "registration-progress";
 
     private final ReturneeRepository returnees;
-    private final String grantProgramId;
+    private final String statusProgramId;
 
     /**
-     * @param grantProgramId the grant program whose decision the status shows; decisions under the laws (services, not
-     * money) are left out, and so is anything that would hint at a trafficking case in a clerk's list
+     * @param programs the status follows the decision and payments of the program declared to drive it; decisions
+     * under the laws (services, not money) and other programs are left out, and so is anything that would hint at a
+     * trafficking case in a clerk's list
      */
-    ReturneeProgress(
-            ReturneeRepository returnees, @Value("${registration.status-program-id:BSU}") String grantProgramId) {
+    ReturneeProgress(ReturneeRepository returnees, ProgramCatalogue programs) {
         this.returnees = returnees;
-        this.grantProgramId = grantProgramId;
+        this.statusProgramId = programs.statusProgram().programId();
     }
 
     /** Which event moves which part of the status, and how far along each state is (its rank). */
@@ -53,32 +53,43 @@ public class ReturneeProgress {
                         o -> decision(o.programId(), o.beneficiaryId(), o.outcome(), o.overriddenAt(), 1))
                 .on(
                         PaymentScheduled.class,
-                        p -> payment(p.beneficiaryId(), ReturneeStatus.PAYMENT_SCHEDULED, p.scheduledAt(), 1))
+                        p -> payment(
+                                p.programId(), p.beneficiaryId(), ReturneeStatus.PAYMENT_SCHEDULED, p.scheduledAt(), 1))
                 .on(
                         PaymentAwaitingBudget.class,
-                        p -> payment(p.beneficiaryId(), ReturneeStatus.PAYMENT_AWAITING_BUDGET, p.at(), 1))
+                        p -> payment(
+                                p.programId(), p.beneficiaryId(), ReturneeStatus.PAYMENT_AWAITING_BUDGET, p.at(), 1))
                 .on(
                         PaymentApproved.class,
-                        p -> payment(p.beneficiaryId(), ReturneeStatus.PAYMENT_APPROVED, p.approvedAt(), 2))
-                .on(PaymentSent.class, p -> payment(p.beneficiaryId(), ReturneeStatus.PAYMENT_SENT, p.sentAt(), 3))
+                        p -> payment(
+                                p.programId(), p.beneficiaryId(), ReturneeStatus.PAYMENT_APPROVED, p.approvedAt(), 2))
+                .on(
+                        PaymentSent.class,
+                        p -> payment(p.programId(), p.beneficiaryId(), ReturneeStatus.PAYMENT_SENT, p.sentAt(), 3))
                 .on(
                         PaymentFailed.class,
-                        p -> payment(p.beneficiaryId(), ReturneeStatus.PAYMENT_FAILED, p.failedAt(), 4))
-                .on(PaymentSettled.class, p -> payment(p.beneficiaryId(), ReturneeStatus.PAID, p.settledAt(), 5))
+                        p -> payment(p.programId(), p.beneficiaryId(), ReturneeStatus.PAYMENT_FAILED, p.failedAt(), 4))
+                .on(
+                        PaymentSettled.class,
+                        p -> payment(p.programId(), p.beneficiaryId(), ReturneeStatus.PAID, p.settledAt(), 5))
                 .on(
                         PaymentReturned.class,
-                        p -> payment(p.beneficiaryId(), ReturneeStatus.PAYMENT_RETURNED, p.returnedAt(), 6));
+                        p -> payment(
+                                p.programId(), p.beneficiaryId(), ReturneeStatus.PAYMENT_RETURNED, p.returnedAt(), 6));
     }
 
     private void decision(String programId, UUID beneficiaryId, Outcome outcome, Instant at, int rank) {
-        if (grantProgramId.equals(programId)) {
+        if (statusProgramId.equals(programId)) {
             returnees.recordProgress(
                     ReturneeRepository.Progress.DECISION, beneficiaryId, outcome.name(), order(at, rank));
         }
     }
 
-    private void payment(UUID beneficiaryId, ReturneeStatus state, Instant at, int rank) {
-        returnees.recordProgress(ReturneeRepository.Progress.PAYMENT, beneficiaryId, state.name(), order(at, rank));
+    /** A payment event written before payments named their program (null) was the status program's. */
+    private void payment(String programId, UUID beneficiaryId, ReturneeStatus state, Instant at, int rank) {
+        if (programId == null || statusProgramId.equals(programId)) {
+            returnees.recordProgress(ReturneeRepository.Progress.PAYMENT, beneficiaryId, state.name(), order(at, rank));
+        }
     }
 
     /** Event time, then the rank of the state, so that two events in the same millisecond still order. */

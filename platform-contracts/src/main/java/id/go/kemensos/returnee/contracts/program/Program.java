@@ -1,0 +1,77 @@
+package id.go.kemensos.returnee.contracts.program;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A grant program as declared in {@code programs/<programId>.yaml}: what each service needs of it besides the rules
+ * (which eligibility keeps, versioned by program year, in the rule set named here).
+ *
+ * @param ruleSet the id of the eligibility rule set that decides it
+ * @param drivesReturneeStatus whether its decision is the status registration shows for a returnee (one program only)
+ * @param sms SMS texts by language, then by template name (ELIGIBLE, NOT_ELIGIBLE, PAYMENT_SENT, ...)
+ * @param refusalReasons the plain-words reason for each criterion of the rule set, by language
+ * @param source where it was read from, for messages that name it
+ */
+public record Program(
+        String programId,
+        Title title,
+        String ruleSet,
+        boolean drivesReturneeStatus,
+        Map<String, Map<String, String>> sms,
+        Map<String, Map<String, String>> refusalReasons,
+        String source) {
+
+    /** The languages a returnee may be told in: Bahasa Indonesia (the default) and English on request. */
+    public static final List<String> LANGUAGES = List.of("id", "en");
+
+    public record Title(String id, String en) {}
+
+    public Program {
+        sms = sms == null ? Map.of() : Map.copyOf(sms);
+        refusalReasons = refusalReasons == null ? Map.of() : Map.copyOf(refusalReasons);
+    }
+
+    Program from(String where) {
+        return new Program(programId, title, ruleSet, drivesReturneeStatus, sms, refusalReasons, where);
+    }
+
+    public Optional<String> sms(String template, String language) {
+        return Optional.ofNullable(sms.getOrDefault(language, Map.of()).get(template));
+    }
+
+    /** The reason the person is told when this criterion ruled them out. */
+    public Optional<String> refusalReason(String criterion, String language) {
+        return Optional.ofNullable(
+                refusalReasons.getOrDefault(criterion, Map.of()).get(language));
+    }
+
+    /** Each "template (language)" this program has no text for; empty when it has them all. */
+    public List<String> missingTexts(Collection<String> templates, Collection<String> languages) {
+        List<String> missing = new ArrayList<>();
+        for (String language : languages) {
+            for (String template : templates) {
+                if (sms(template, language).filter(t -> !t.isBlank()).isEmpty()) {
+                    missing.add(template + " (" + language + ")");
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** Each "criterion (language)" this program has no refusal reason for; empty when it has them all. */
+    public List<String> missingRefusalReasons(Collection<String> criteria, Collection<String> languages) {
+        List<String> missing = new ArrayList<>();
+        for (String criterion : criteria) {
+            for (String language : languages) {
+                if (refusalReason(criterion, language).filter(t -> !t.isBlank()).isEmpty()) {
+                    missing.add(criterion + " (" + language + ")");
+                }
+            }
+        }
+        return missing;
+    }
+}
