@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -371,17 +370,9 @@ class EligibilityDecisionIT {
     void aNewRuleVersionTakesOverAfterARestartAndARe_evaluation() throws Exception {
         // 19 years old and no social guidance yet: NEEDS_REVIEW under 2026.1 (minimum age 18), so nothing is paid
         // meanwhile.
-        Map<String, Object> young = ReturneeMother.sitiAminahLombokTengah();
-        LocalDate born = LocalDate.now(ZoneId.of("Asia/Jakarta")).minusYears(19).minusDays(3);
-        young.put("birthDate", born.toString());
-        young.put(
-                "nik",
-                String.format(
-                        "520201%02d%02d%02d%04d",
-                        born.getDayOfMonth() + 40,
-                        born.getMonthValue(),
-                        born.getYear() % 100,
-                        ThreadLocalRandom.current().nextInt(1, 10_000)));
+        Map<String, Object> young = ReturneeMother.bornOn(
+                ReturneeMother.sitiAminahLombokTengah(),
+                LocalDate.now(ZoneId.of("Asia/Jakarta")).minusYears(19).minusDays(3));
         young.put("attendedSocialGuidance", false);
         UUID beneficiary = platform.registration().register(young);
         JsonNode before = await().atMost(ofSeconds(60)).until(() -> reviewOf(beneficiary), r -> r != null);

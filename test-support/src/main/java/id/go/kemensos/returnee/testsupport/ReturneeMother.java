@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.testsupport;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,6 +30,27 @@ public final class ReturneeMother {
     /** A deportee from Malaysia back in Denpasar, Bali: another province, with a budget of its own. */
     public static Map<String, Object> nyomanSuartaDenpasar() {
         return returnee("I NYOMAN SUARTA", "MALE", "5171", "PMIB_DEPORTEE", "002");
+    }
+
+    /** A deportee back in Lombok Utara, NTB: the regency whose own program ProgramsAsDataIT declares. */
+    public static Map<String, Object> baiqNurulLombokUtara() {
+        return returnee("BAIQ NURUL HIDAYATI", "FEMALE", "5208", "PMIB_DEPORTEE", "002");
+    }
+
+    /**
+     * The same returnee born on another date, with a NIK that says so (its DDMMYY part, plus 40 on the day for a woman):
+     * registration checks that the two agree.
+     */
+    public static Map<String, Object> bornOn(Map<String, Object> returnee, LocalDate born) {
+        String nik = (String) returnee.get("nik");
+        int day = born.getDayOfMonth() + ("FEMALE".equals(returnee.get("sex")) ? 40 : 0);
+        returnee.put("birthDate", born.toString());
+        returnee.put(
+                "nik",
+                nik.substring(0, 6)
+                        + String.format("%02d%02d%02d", day, born.getMonthValue(), born.getYear() % 100)
+                        + String.format("%04d", ThreadLocalRandom.current().nextInt(1, 10_000)));
+        return returnee;
     }
 
     private static Map<String, Object> returnee(

@@ -58,6 +58,7 @@ public final class RunningPlatform {
             LocalStack stack = LocalStackExtension.stack();
             Map<String, String> environment = new HashMap<>(TEST_ENVIRONMENT);
             environment.put("ELIGIBILITY_RULESETS_DIR", rulesDirectory(stack).toString());
+            environment.put("PLATFORM_PROGRAMS_DIR", programsDirectory(stack).toString());
             provideGrantProgramYear(stack);
             PlatformServices services = new PlatformServices(stack.home(), environment);
             LocalStackExtension.stopBeforeStack(services);
@@ -109,6 +110,15 @@ public final class RunningPlatform {
 
     private static Path rulesDirectory(LocalStack stack) {
         return stack.home().workDir("rulesets");
+    }
+
+    /** Where every service looks for program declarations beyond the shipped ones (a test declares a program here). */
+    public Path programsDirectory() {
+        return programsDirectory(stack);
+    }
+
+    private static Path programsDirectory(LocalStack stack) {
+        return stack.home().workDir("programs");
     }
 
     public LocalStack stack() {
