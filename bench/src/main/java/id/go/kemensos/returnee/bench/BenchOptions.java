@@ -5,9 +5,9 @@ import java.time.Duration;
 /**
  * Command line of the benchmarks:
  * <pre>
- * [floor|e2e|all|upload|decide|pay|sms|replay] [--n=10000] [--kafka-records=200000] [--jdbc-rows=200000]
+ * [floor|e2e|all|upload|decide|pay|sms|replay|cdc] [--n=10000] [--kafka-records=200000] [--jdbc-rows=200000]
  *     [--jdbc-single-rows=5000] [--clients=16] [--rows=1000000] [--registrations=100000] [--payments=5000]
- *     [--messages=5000] [--events=1000000] [--timeout-minutes=15]
+ *     [--messages=5000] [--events=1000000] [--cdc-events=100000] [--timeout-minutes=15]
  * </pre>
  */
 record BenchOptions(
@@ -22,10 +22,12 @@ record BenchOptions(
         int payments,
         int messages,
         int replayEvents,
+        int cdcEvents,
         Duration timeout) {
 
     /**
-     * ALL is the floor and e2e together; UPLOAD, DECIDE, PAY, SMS and REPLAY each run alone, on a stack of their own.
+     * ALL is the floor and e2e together; UPLOAD, DECIDE, PAY, SMS, REPLAY and CDC (the change-data-capture floor,
+     * beside the Kafka and JDBC floors) each run alone, on a stack of their own.
      */
     enum Mode {
         FLOOR,
@@ -35,10 +37,11 @@ record BenchOptions(
         DECIDE,
         PAY,
         SMS,
-        REPLAY;
+        REPLAY,
+        CDC;
 
         boolean ownStack() {
-            return this == UPLOAD || this == DECIDE || this == PAY || this == SMS || this == REPLAY;
+            return this == UPLOAD || this == DECIDE || this == PAY || this == SMS || this == REPLAY || this == CDC;
         }
 
         boolean floor() {
@@ -51,10 +54,10 @@ record BenchOptions(
     }
 
     static final String USAGE = "usage: java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar "
-            + "[floor|e2e|all|upload|decide|pay|sms|replay] [--n=10000] "
+            + "[floor|e2e|all|upload|decide|pay|sms|replay|cdc] [--n=10000] "
             + "[--kafka-records=200000] [--jdbc-rows=200000] [--jdbc-single-rows=5000] [--clients=16] "
             + "[--rows=1000000] "
-            + "[--registrations=100000] [--payments=5000] [--messages=5000] [--events=1000000] "
+            + "[--registrations=100000] [--payments=5000] [--messages=5000] [--events=1000000] [--cdc-events=100000] "
             + "[--timeout-minutes=15]";
 
     static BenchOptions parse(String... args) {
@@ -69,6 +72,7 @@ record BenchOptions(
         int payments = 5_000;
         int messages = 5_000;
         int replayEvents = 1_000_000;
+        int cdcEvents = 100_000;
         long timeoutMinutes = 15;
         for (String arg : args) {
             if (!arg.startsWith("--")) {
@@ -91,6 +95,7 @@ record BenchOptions(
                 case "payments" -> payments = value;
                 case "messages" -> messages = value;
                 case "events" -> replayEvents = value;
+                case "cdc-events" -> cdcEvents = value;
                 case "timeout-minutes" -> timeoutMinutes = value;
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
@@ -107,6 +112,7 @@ record BenchOptions(
                 payments,
                 messages,
                 replayEvents,
+                cdcEvents,
                 Duration.ofMinutes(timeoutMinutes));
     }
 

@@ -41,11 +41,13 @@ final class DecisionBenchmark {
             boolean complete) {}
 
     private final LocalStack stack;
+    private final RelayedEvents relayed;
     private final PlatformServices services;
     private final PrintStream out;
 
     DecisionBenchmark(LocalStack stack, PlatformServices services, PrintStream out) {
         this.stack = stack;
+        this.relayed = new RelayedEvents(stack.kafka().bootstrapServers());
         this.services = services;
         this.out = out;
     }
@@ -160,7 +162,7 @@ final class DecisionBenchmark {
     }
 
     private long relayed() {
-        return stack.relay().relayedCounts().entrySet().stream()
+        return relayed.counts().entrySet().stream()
                 .filter(e -> e.getKey().startsWith("eligibility"))
                 .mapToLong(Map.Entry::getValue)
                 .sum();

@@ -66,11 +66,13 @@ final class EndToEndBenchmark {
     }
 
     private final LocalStack stack;
+    private final RelayedEvents relayed;
     private final PlatformServices services;
     private final PrintStream out;
 
     EndToEndBenchmark(LocalStack stack, PlatformServices services, PrintStream out) {
         this.stack = stack;
+        this.relayed = new RelayedEvents(stack.kafka().bootstrapServers());
         this.services = services;
         this.out = out;
     }
@@ -93,7 +95,7 @@ final class EndToEndBenchmark {
                 out);
         BitSet planned = new BitSet(count);
         planned.set(0, count);
-        Map<String, Long> relayedBefore = stack.relay().relayedCounts();
+        Map<String, Long> relayedBefore = relayed.counts();
 
         out.printf(
                 "== End to end: POSTing %,d registrations from %d clients, then waiting for %s at most%n",
@@ -145,7 +147,7 @@ final class EndToEndBenchmark {
                     outcome,
                     start,
                     incomplete,
-                    delta(relayedBefore, stack.relay().relayedCounts()));
+                    delta(relayedBefore, relayed.counts()));
         } finally {
             progress.shutdownNow();
         }
@@ -169,7 +171,7 @@ final class EndToEndBenchmark {
                 s.transfers(),
                 s.registeredSms(),
                 s.paymentSms(),
-                stack.relay().relayedCounts());
+                relayed.counts());
     }
 
     private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {

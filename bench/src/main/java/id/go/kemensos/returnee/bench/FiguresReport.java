@@ -115,6 +115,25 @@ final class FiguresReport {
         out.println();
     }
 
+    /** The CDC floor beside the Kafka and JDBC floors measured on the same stack just before. */
+    void printCdc(CdcFloor.Figures cdc, RawFloorBenchmark.Figures floor, Duration stackStart) {
+        out.println();
+        out.println("==================================== Figures ====================================");
+        out.println("Machine: " + machine());
+        out.printf("Mode: cdc, %,d outbox rows captured by the %s%n%n", cdc.events(), cdc.relay());
+        out.printf("| %-62s | %20s |%n", "figure", "value");
+        out.printf("|%s|%s|%n", "-".repeat(64), "-".repeat(22));
+        row("cdc: local stack started (s)", Rates.decimal(stackStart.toMillis() / 1000.0));
+        row("floor: Kafka produce (records/s)", Rates.count(floor.kafka().producedPerSecond()));
+        row("floor: JDBC batched insert (rows/s)", Rates.count(floor.jdbc().batchedPerSecond()));
+        row("cdc: outbox rows inserted, batched, while captured (rows/s)", Rates.count(cdc.insertsPerSecond()));
+        row("cdc: outbox -> " + cdc.relay() + " -> Kafka (events/s)", Rates.count(cdc.eventsPerSecond()));
+        row(
+                "cdc: as a share of the JDBC batched floor",
+                Rates.decimal(100.0 * cdc.eventsPerSecond() / floor.jdbc().batchedPerSecond()) + " %");
+        out.println();
+    }
+
     void printDecisions(DecisionBenchmark.Figures f) {
         out.println();
         out.println("==================================== Figures ====================================");

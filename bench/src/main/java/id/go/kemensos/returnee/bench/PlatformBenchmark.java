@@ -1,5 +1,7 @@
 package id.go.kemensos.returnee.bench;
 
+import id.go.kemensos.returnee.infra.connect.ConnectorConfig;
+import id.go.kemensos.returnee.infra.connect.KafkaConnectWorker;
 import id.go.kemensos.returnee.infra.kafka.KafkaBroker;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.launcher.PlatformServices;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -124,17 +127,34 @@ public final class PlatformBenchmark {
          * developer's stack.
          */
         private int onOwnStack(PlatformHome home) throws Exception {
-            requireFree(
-                    Stream.concat(Stream.of(MariaDbServer.PORT, KafkaBroker.PORT), SIMULATOR_AND_SERVICE_PORTS.stream())
-                            .toList());
+            requireFree(Stream.concat(
+                            Stream.of(MariaDbServer.PORT, KafkaBroker.PORT, KafkaConnectWorker.PORT),
+                            SIMULATOR_AND_SERVICE_PORTS.stream())
+                    .toList());
             Path work = home.root()
                     .resolve("work")
                     .resolve("bench-" + options.mode().name().toLowerCase(java.util.Locale.ROOT));
             deleteTree(work);
             System.setProperty("platform.work", work.toString());
             out.println("== Starting a separate local stack in " + work);
+            long stackBegin = System.nanoTime();
             stack = new LocalStack(home).start();
+            Duration stackStart = Duration.ofNanos(System.nanoTime() - stackBegin);
             try {
+                if (options.mode() == BenchOptions.Mode.CDC) {
+                    RawFloorBenchmark.Figures floor =
+                            new RawFloorBenchmark(stack.kafka().bootstrapServers(), out).run(options);
+                    out.printf("== CDC floor: %,d outbox rows -> relay -> %s%n", options.cdcEvents(), CdcFloor.TOPIC);
+                    CdcFloor.Figures cdc = new CdcFloor(stack.kafka().bootstrapServers(), out)
+                            .run(
+                                    options.cdcEvents(),
+                                    ConnectorConfig.read(home.connectorConfigs().resolve("registration-outbox.json"))
+                                            .config(),
+                                    new ConnectCapture(stack.connect()),
+                                    options.timeout());
+                    new FiguresReport(out).printCdc(cdc, floor, stackStart);
+                    return 0;
+                }
                 if (options.mode() == BenchOptions.Mode.UPLOAD) {
                     services = new PlatformServices(home, UploadBenchmark.ENVIRONMENT);
                     UploadBenchmark.Figures figures = new UploadBenchmark(stack, services, out).run(options);
@@ -196,7 +216,8 @@ public final class PlatformBenchmark {
 
         /**
          * Another stack's simulators or services (an integration test run, the launcher) would make ours fail half-way,
-         * after our outbox relay had already joined their database as a second binlog reader with the same server ids.
+         * after our Kafka Connect worker had already joined their database as a second binlog reader with the same
+         * server ids.
          */
         private static void requireFree(List<Integer> ports) {
             List<Integer> taken =

@@ -107,6 +107,7 @@ final class UploadBenchmark {
     }
 
     private final LocalStack stack;
+    private final RelayedEvents relayed;
     private final PlatformServices services;
     private final PrintStream out;
     private final HttpClient http =
@@ -114,6 +115,7 @@ final class UploadBenchmark {
 
     UploadBenchmark(LocalStack stack, PlatformServices services, PrintStream out) {
         this.stack = stack;
+        this.relayed = new RelayedEvents(stack.kafka().bootstrapServers());
         this.services = services;
         this.out = out;
     }
@@ -270,7 +272,7 @@ final class UploadBenchmark {
     }
 
     private long registrationRelayed() {
-        return stack.relay().relayedCounts().entrySet().stream()
+        return relayed.counts().entrySet().stream()
                 .filter(e -> e.getKey().startsWith("registration"))
                 .mapToLong(Map.Entry::getValue)
                 .sum();

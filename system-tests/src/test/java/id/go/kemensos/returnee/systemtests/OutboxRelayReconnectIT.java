@@ -51,7 +51,9 @@ class OutboxRelayReconnectIT {
                     .as("registered, eligible, paid")
                     .hasSize(3);
         });
-        assertThat(platform.stack().relay().failures()).isEmpty();
+        assertThat(platform.stack().connect().states())
+                .as("every connector and task still running, none failed")
+                .allSatisfy((connector, state) -> assertThat(state).isEqualTo("RUNNING"));
     }
 
     private static int killConnectionsOf(String user) throws Exception {

@@ -88,6 +88,18 @@ public final class KafkaAccess {
         return principals;
     }
 
+    /** The Kafka Connect worker's group and its own topics, as infra/connect/worker.properties names them. */
+    public static final String CONNECT_GROUP = "returnee-outbox-connect";
+
+    public static final List<String> CONNECT_TOPICS = List.of("connect.configs", "connect.offsets", "connect.status");
+    /** Each outbox connector's schema history topic is this prefix and the connector's name (infra/connect). */
+    public static final String SCHEMA_HISTORY_TOPIC_PREFIX = "connect.schema-history.";
+
+    /** The outbox connectors, one per service, each named {@code <service>-outbox} (infra/connect/*.json). */
+    public static List<String> outboxConnectors() {
+        return services().stream().map(service -> service + "-outbox").toList();
+    }
+
     /** The services' principals (each named as its schema and consumer group). */
     public static List<String> services() {
         return List.of("registration", "eligibility", "disbursement", "notification", "audit");
@@ -166,6 +178,32 @@ public final class KafkaAccess {
                 RELAY,
                 new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL),
                 AclOperation.IDEMPOTENT_WRITE);
+        // The relay is a Kafka Connect worker: its group, the topics it keeps its configuration, offsets and status in,
+        // and per outbox connector the schema history topic and the group that reads it back. It creates these topics
+        // itself (compacted, or kept forever), as production's worker does.
+        allow(acls, RELAY, group(CONNECT_GROUP), AclOperation.READ);
+        for (String internal : CONNECT_TOPICS) {
+            allow(
+                    acls,
+                    RELAY,
+                    topic(internal),
+                    AclOperation.CREATE,
+                    AclOperation.READ,
+                    AclOperation.WRITE,
+                    AclOperation.DESCRIBE,
+                    AclOperation.DESCRIBE_CONFIGS);
+        }
+        for (String connector : outboxConnectors()) {
+            allow(
+                    acls,
+                    RELAY,
+                    topic(SCHEMA_HISTORY_TOPIC_PREFIX + connector),
+                    AclOperation.CREATE,
+                    AclOperation.READ,
+                    AclOperation.WRITE,
+                    AclOperation.DESCRIBE);
+            allow(acls, RELAY, group(connector + "-schemahistory"), AclOperation.READ);
+        }
         for (String service : services()) {
             allow(acls, service, group(service), AclOperation.READ);
             if (service.equals("audit")) {

@@ -56,8 +56,8 @@ public final class PlatformLauncher {
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            out.println("\nStopping: services, then the outbox relay, simulators, Kafka, Keycloak and "
-                                    + "MariaDB ...");
+                            out.println("\nStopping: services, then simulators, the Kafka Connect worker, Kafka, "
+                                    + "Keycloak and MariaDB ...");
                             if (monitor[0] != null) {
                                 monitor[0].close();
                             }
@@ -69,9 +69,14 @@ public final class PlatformLauncher {
                         "platform-shutdown"));
 
         out.println("== Starting the local stack");
+        long begin = System.nanoTime();
         stack.start();
+        long stackUp = System.nanoTime();
         out.println("== Starting the services");
         services.startAll();
+        out.printf(
+                "== Up: the local stack in %.1f s, the services in %.1f s more%n",
+                (stackUp - begin) / 1e9, (System.nanoTime() - stackUp) / 1e9);
         out.println("== Health");
         stack.health().forEach((part, health) -> out.printf("  %-22s %s%n", part, health));
         for (PlatformService service : PlatformService.values()) {

@@ -1,12 +1,12 @@
 package id.go.kemensos.returnee.infra.stack;
 
+import id.go.kemensos.returnee.infra.connect.ConnectorConfig;
+import id.go.kemensos.returnee.infra.connect.KafkaConnectWorker;
 import id.go.kemensos.returnee.infra.identity.IdentityProvider;
 import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import id.go.kemensos.returnee.infra.kafka.KafkaBroker;
 import id.go.kemensos.returnee.infra.kafka.TopicProvisioner;
 import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
-import id.go.kemensos.returnee.infra.relay.ConnectorConfig;
-import id.go.kemensos.returnee.infra.relay.OutboxRelay;
 import id.go.kemensos.returnee.infra.sim.BankGatewaySimulator;
 import id.go.kemensos.returnee.infra.sim.BankPartnerCredentials;
 import id.go.kemensos.returnee.infra.sim.SmsGatewaySimulator;
@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The infrastructure the services need, started in dependency order: MariaDB, the identity provider (Keycloak, whose
- * data is in MariaDB), the Kafka broker, the topics and who may use them ({@link KafkaAccess}), the Debezium outbox
- * relay, the Vault (transit) simulator that seals the platform's keys ({@link #sealPlatformKeys}) and the two gateway
+ * data is in MariaDB), the Kafka broker, the topics and who may use them ({@link KafkaAccess}), the outbox relay (a
+ * Kafka Connect worker running Debezium's outbox connectors, {@link KafkaConnectWorker}), the Vault (transit) simulator that seals the platform's keys ({@link #sealPlatformKeys}) and the two gateway
  * simulators. Keycloak takes half a minute to start, so the stack launches it right after MariaDB and waits for its
  * realm only at the end. Stopped in reverse order. Before the bank simulator starts, the platform's SNAP partner
  * credentials ({@link BankPartnerCredentials#local}) are generated if missing and registered with it.
@@ -48,7 +48,7 @@ public final class LocalStack implements AutoCloseable {
     private final MariaDbServer database;
     private final IdentityProvider identity;
     private final KafkaBroker kafka;
-    private final OutboxRelay relay;
+    private final KafkaConnectWorker connect;
     private final BankGatewaySimulator bank;
     private final SmsGatewaySimulator sms;
     private final VaultTransitSimulator vault;
@@ -59,15 +59,14 @@ public final class LocalStack implements AutoCloseable {
         this.database = new MariaDbServer(home, MariaDbServer.PORT);
         this.identity = new IdentityProvider(home, database);
         this.kafka = new KafkaBroker(home);
-        this.relay = new OutboxRelay(
-                home.connectorConfigs(),
+        this.connect = new KafkaConnectWorker(
+                home,
                 new ConnectorConfig.LocalEndpoints(
                         "127.0.0.1",
                         MariaDbServer.PORT,
                         System.getenv().getOrDefault("DEBEZIUM_PASSWORD", "debezium-local"),
                         kafka.bootstrapServers(),
-                        KafkaAccess.clientSecurity(KafkaAccess.RELAY),
-                        home.workDir("relay")));
+                        KafkaAccess.clientSecurity(KafkaAccess.RELAY)));
         this.bank = new BankGatewaySimulator(BANK_SIMULATOR_PORT);
         bank.autoOpenedHolderNames(
                 new RegisteredHolderNames(database, "disbursement", "disbursement-local", keysDirectory(home)));
@@ -82,7 +81,7 @@ public final class LocalStack implements AutoCloseable {
         step("Kafka broker", kafka::start, kafka);
         step("topics", () -> new TopicProvisioner(kafka.bootstrapServers(), 6, (short) 1).provision(), null);
         step("Kafka ACLs", () -> KafkaAccess.applyAcls(kafka.bootstrapServers()), null);
-        step("outbox relay", relay::start, relay);
+        step("Kafka Connect worker and its outbox connectors", connect::start, connect);
         step("Vault (transit) simulator", vault::start, vault);
         step("platform keys, sealed in Vault", this::sealPlatformKeys, null);
         step("bank partner credentials", this::registerBankPartner, null);
@@ -169,10 +168,10 @@ public final class LocalStack implements AutoCloseable {
                 ManagedProcess.isListening(MariaDbServer.PORT) ? "UP 127.0.0.1:" + MariaDbServer.PORT : "DOWN");
         health.put("identity-provider", identity.isReady() ? "UP " + IdentityProvider.issuerUri() : "DOWN");
         health.put("kafka", ManagedProcess.isListening(KafkaBroker.PORT) ? "UP " + kafka.bootstrapServers() : "DOWN");
-        health.put(
-                "outbox-relay",
-                (relay.isRunning() ? "UP relayed " + relay.relayedCounts() : "DOWN " + relay.failures()) + ", restarts "
-                        + relay.restartCounts());
+        health.put("kafka-connect", connect.isRunning() ? "UP " + KafkaConnectWorker.baseUrl() : "DOWN");
+        if (connect.isRunning()) {
+            health.putAll(connect.health());
+        }
         health.put(
                 "bank-simulator",
                 ManagedProcess.isListening(BANK_SIMULATOR_PORT) ? "UP :" + BANK_SIMULATOR_PORT : "DOWN");
@@ -202,8 +201,9 @@ public final class LocalStack implements AutoCloseable {
         return kafka;
     }
 
-    public OutboxRelay relay() {
-        return relay;
+    /** The outbox relay: the Kafka Connect worker. */
+    public KafkaConnectWorker connect() {
+        return connect;
     }
 
     public BankGatewaySimulator bank() {

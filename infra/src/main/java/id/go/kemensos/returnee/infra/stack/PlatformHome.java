@@ -46,6 +46,16 @@ public record PlatformHome(Path root) {
         return root.resolve("infra/connect");
     }
 
+    /** The Kafka Connect worker's classpath (infra/kafka-connect). */
+    public Path connectLibs() {
+        return root.resolve("infra/kafka-connect/target/connect-lib");
+    }
+
+    /** The Kafka Connect worker's plugin path: Debezium's MariaDB connector (infra/debezium-plugin). */
+    public Path connectPlugins() {
+        return root.resolve("infra/debezium-plugin/target/plugins");
+    }
+
     public Path brokerLibs() {
         return root.resolve("infra/kafka-broker/target/broker-lib");
     }

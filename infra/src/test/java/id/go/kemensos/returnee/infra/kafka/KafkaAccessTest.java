@@ -8,14 +8,18 @@ import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.contracts.notification.NotificationTopics;
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
+import id.go.kemensos.returnee.infra.connect.ConnectorConfig;
+import id.go.kemensos.returnee.infra.connect.KafkaConnectWorker;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -185,10 +189,38 @@ class KafkaAccessTest {
                     .as(events)
                     .isTrue();
         }
+        // Besides the event topics, the relay (a Kafka Connect worker) uses only its own group and topics.
+        Set<String> connect = new HashSet<>(KafkaAccess.CONNECT_TOPICS);
+        connect.add(KafkaAccess.CONNECT_GROUP);
+        KafkaAccess.outboxConnectors().forEach(c -> {
+            connect.add(KafkaAccess.SCHEMA_HISTORY_TOPIC_PREFIX + c);
+            connect.add(c + "-schemahistory");
+        });
         assertThat(KafkaAccess.acls())
                 .filteredOn(b -> b.entry().principal().equals("User:" + KafkaAccess.RELAY))
                 .allMatch(b -> b.pattern().resourceType() == ResourceType.CLUSTER
-                        || Topics.allEventTopics().contains(b.pattern().name()));
+                        || Topics.allEventTopics().contains(b.pattern().name())
+                        || connect.contains(b.pattern().name()));
+    }
+
+    @Test
+    void theConnectWorkersGroupTopicsAndConnectorsAreTheOnesInfraConnectNames() throws Exception {
+        Properties worker = KafkaConnectWorker.productionWorkerProperties(
+                PlatformHome.locate().connectorConfigs());
+        assertThat(worker.getProperty("group.id")).isEqualTo(KafkaAccess.CONNECT_GROUP);
+        assertThat(List.of(
+                        worker.getProperty("config.storage.topic"),
+                        worker.getProperty("offset.storage.topic"),
+                        worker.getProperty("status.storage.topic")))
+                .containsExactlyElementsOf(KafkaAccess.CONNECT_TOPICS);
+        List<ConnectorConfig> connectors =
+                ConnectorConfig.readAll(PlatformHome.locate().connectorConfigs());
+        assertThat(connectors)
+                .extracting(ConnectorConfig::name)
+                .containsExactlyInAnyOrderElementsOf(KafkaAccess.outboxConnectors());
+        assertThat(connectors)
+                .allSatisfy(c -> assertThat(c.get("schema.history.internal.kafka.topic"))
+                        .isEqualTo(KafkaAccess.SCHEMA_HISTORY_TOPIC_PREFIX + c.name()));
     }
 
     @Test

@@ -1,0 +1,268 @@
+package id.go.kemensos.returnee.bench;
+
+import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+
+/**
+ * The change-data-capture floor: rows inserted into an outbox table of its own ({@code bench.outbox_event}, batched, a
+ * commit per {@value JdbcFloor#BATCH_SIZE}) and captured by an outbox connector configured as the platform's (a copy of
+ * registration's, pointed at that table, of the platform's outbox shape, and routed to {@value #TOPIC}), timed from the first insert until the last
+ * record is on Kafka. What the platform's relay can move at most on this machine, whatever the services do.
+ */
+final class CdcFloor {
+
+    static final String TOPIC = "benchcdc.events";
+    static final String CONNECTOR = "bench-cdc-outbox";
+    private static final int PARTITIONS = 6;
+    private static final String SERVER_URL = "jdbc:mysql://127.0.0.1:3307/?connectionTimeZone=UTC";
+    private static final String BENCH_URL =
+            "jdbc:mysql://127.0.0.1:3307/bench?rewriteBatchedStatements=true&connectionTimeZone=UTC";
+    private static final String INSERT =
+            "INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload, ce_source, ce_time, ce_subject, "
+                    + "ce_dataschema) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String PAYLOAD_FILLER = "x".repeat(320);
+    private static final String OUTBOX_MIGRATION = "/db/platform/V0_1__outbox_and_inbox.sql";
+
+    /** Starts capturing the bench outbox with a connector of the given configuration, and stops it. */
+    interface Capture {
+
+        void start(String name, Map<String, String> config) throws Exception;
+
+        void stop(String name) throws Exception;
+
+        /** What captures: "embedded relay" or "Kafka Connect worker". */
+        String label();
+    }
+
+    record Figures(String relay, long events, long insertNanos, long captureNanos) {
+
+        double eventsPerSecond() {
+            return Rates.perSecond(events, captureNanos);
+        }
+
+        double insertsPerSecond() {
+            return Rates.perSecond(events, insertNanos);
+        }
+    }
+
+    private final String bootstrapServers;
+    private final PrintStream out;
+
+    CdcFloor(String bootstrapServers, PrintStream out) {
+        this.bootstrapServers = bootstrapServers;
+        this.out = out;
+    }
+
+    /**
+     * @param registrationConnector the platform's registration outbox connector (infra/connect), copied for the bench
+     */
+    Figures run(int events, Map<String, String> registrationConnector, Capture capture, Duration timeout)
+            throws Exception {
+        createOutbox();
+        try (Admin admin = Admin.create(KafkaAccess.asAdmin(bootstrapServers))) {
+            provisionTopic(admin);
+            capture.start(CONNECTOR, benchConnector(registrationConnector));
+            try {
+                long before = awaitStreaming(admin);
+                long start = System.nanoTime();
+                insertBatched(events, 0);
+                long insertNanos = System.nanoTime() - start;
+                awaitOnTopic(admin, before + events, timeout);
+                long captureNanos = System.nanoTime() - start;
+                out.printf(
+                        "  %s: %,d outbox rows inserted in %s, all on %s after %s%n",
+                        capture.label(),
+                        events,
+                        Rates.secondsText(insertNanos),
+                        TOPIC,
+                        Rates.secondsText(captureNanos));
+                return new Figures(capture.label(), events, insertNanos, captureNanos);
+            } finally {
+                capture.stop(CONNECTOR);
+                admin.deleteTopics(List.of(TOPIC)).all().get();
+                dropOutbox();
+            }
+        }
+    }
+
+    /**
+     * The registration connector, pointed at the bench outbox: only its name, server id, prefix and tables differ.
+     */
+    static Map<String, String> benchConnector(Map<String, String> registration) {
+        Map<String, String> config = new java.util.LinkedHashMap<>(registration);
+        config.put("database.server.id", "5499");
+        config.put("topic.prefix", CONNECTOR);
+        config.put("database.include.list", "bench");
+        config.put("table.include.list", "bench.outbox_event");
+        config.put("schema.history.internal.kafka.topic", "connect.schema-history." + CONNECTOR);
+        return config;
+    }
+
+    private void provisionTopic(Admin admin) throws Exception {
+        if (!admin.listTopics().names().get().contains(TOPIC)) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1)))
+                    .all()
+                    .get();
+        }
+        // The relay's principal may write the platform's event topics only; this one, and the bench connector's schema
+        // history (a Connect worker keeps it in Kafka), are granted for the run.
+        ResourcePattern history = new ResourcePattern(
+                ResourceType.TOPIC, KafkaAccess.SCHEMA_HISTORY_TOPIC_PREFIX + CONNECTOR, PatternType.LITERAL);
+        admin.createAcls(List.of(
+                        allowRelay(
+                                new ResourcePattern(ResourceType.TOPIC, TOPIC, PatternType.LITERAL),
+                                AclOperation.WRITE),
+                        allowRelay(
+                                new ResourcePattern(ResourceType.TOPIC, TOPIC, PatternType.LITERAL),
+                                AclOperation.DESCRIBE),
+                        allowRelay(history, AclOperation.CREATE),
+                        allowRelay(history, AclOperation.READ),
+                        allowRelay(history, AclOperation.WRITE),
+                        allowRelay(history, AclOperation.DESCRIBE),
+                        allowRelay(
+                                new ResourcePattern(
+                                        ResourceType.GROUP, CONNECTOR + "-schemahistory", PatternType.LITERAL),
+                                AclOperation.READ)))
+                .all()
+                .get();
+    }
+
+    private static AclBinding allowRelay(ResourcePattern resource, AclOperation operation) {
+        return new AclBinding(
+                resource, new AccessControlEntry("User:" + KafkaAccess.RELAY, "*", operation, AclPermissionType.ALLOW));
+    }
+
+    /**
+     * A task reports RUNNING before its connector has read where the binlog stands, and a row committed before that is
+     * never captured (snapshot.mode no_data): one row a second until one reaches the topic, so that the timed run starts
+     * with the connector streaming. Returns the records then on the topic (the probes that were captured).
+     */
+    private long awaitStreaming(Admin admin) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            insertBatched(1, 0);
+            long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            while (System.nanoTime() < until) {
+                if (onTopic(admin) > 0) {
+                    Thread.sleep(1_000); // a probe inserted just before may still be on its way
+                    return onTopic(admin);
+                }
+                Thread.sleep(20);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("No outbox row reached " + TOPIC + " in two minutes");
+            }
+        }
+    }
+
+    private long onTopic(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = java.util.stream.IntStream.range(0, PARTITIONS)
+                .mapToObj(p -> new TopicPartition(TOPIC, p))
+                .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()));
+        return admin.listOffsets(latest).all().get().values().stream()
+                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+                .sum();
+    }
+
+    private void awaitOnTopic(Admin admin, long expected, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long onTopic = onTopic(admin);
+            if (onTopic >= expected) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "Only " + onTopic + " of " + expected + " outbox rows reached " + TOPIC + " in " + timeout);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static void createOutbox() throws SQLException {
+        try (Connection c = DriverManager.getConnection(SERVER_URL, "root", "");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE IF NOT EXISTS bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            s.execute("DROP TABLE IF EXISTS bench.outbox_event");
+            s.execute("USE bench");
+            s.execute(platformOutboxTable());
+            // As each service's migrator grants its own outbox to the CDC user, and nothing else.
+            s.execute("GRANT SELECT ON bench.outbox_event TO 'debezium'@'%'");
+        }
+    }
+
+    /** The platform's own outbox table, as every service's migration creates it (platform-messaging). */
+    private static String platformOutboxTable() {
+        try (InputStream in = CdcFloor.class.getResourceAsStream(OUTBOX_MIGRATION)) {
+            if (in == null) {
+                throw new IllegalStateException(OUTBOX_MIGRATION + " is not on the class path");
+            }
+            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int start = sql.indexOf("CREATE TABLE outbox_event");
+            return sql.substring(start, sql.indexOf(';', start));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void dropOutbox() throws SQLException {
+        try (Connection c = DriverManager.getConnection(SERVER_URL, "root", "");
+                Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS bench.outbox_event");
+        }
+    }
+
+    private static void insertBatched(int rows, int firstSequence) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(BENCH_URL, "root", "");
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            connection.setAutoCommit(false);
+            for (int i = 0; i < rows; i++) {
+                String aggregateId = UUID.randomUUID().toString();
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, "benchcdc");
+                insert.setString(3, aggregateId);
+                insert.setString(4, "id.go.kemensos.bench.CdcFloor.v1");
+                insert.setString(
+                        5,
+                        "{\"beneficiaryId\":\"" + aggregateId + "\",\"sequence\":" + (firstSequence + i)
+                                + ",\"filler\":\"" + PAYLOAD_FILLER + "\"}");
+                insert.setString(6, "/bench/cdc");
+                insert.setString(7, "2026-01-01T00:00:00Z");
+                insert.setString(8, aggregateId);
+                insert.setString(9, "urn:bench:cdc:v1");
+                insert.addBatch();
+                if ((i + 1) % JdbcFloor.BATCH_SIZE == 0 || i == rows - 1) {
+                    insert.executeBatch();
+                    connection.commit();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,339 @@
+package id.go.kemensos.returnee.infra.connect;
+
+import id.go.kemensos.returnee.infra.stack.ManagedProcess;
+import id.go.kemensos.returnee.infra.stack.PlatformHome;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The outbox relay: a Kafka Connect worker in distributed mode, one worker, in its own JVM from the artifacts of
+ * infra/kafka-connect, with Debezium's MariaDB connector and the outbox EventRouter on its plugin path
+ * (infra/debezium-plugin). Its configuration, offsets and status live in compacted Kafka topics, as in production; its
+ * settings are production's ({@code infra/connect/worker.properties}) plus where it runs. After start it creates or
+ * updates each outbox connector of {@code infra/connect} through the REST API ({@code PUT /connectors/{name}/config}),
+ * with the local overrides of {@link ConnectorConfig#LOCAL_OVERRIDES}, and waits until every task runs.
+ */
+public final class KafkaConnectWorker implements AutoCloseable {
+
+    /** Not Connect's usual 8083, which is disbursement-service's. */
+    public static final int PORT = 8093;
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaConnectWorker.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final PlatformHome home;
+    private final String bootstrapServers;
+    private final Map<String, Object> kafkaSecurity;
+    private final ConnectorConfig.LocalEndpoints endpoints;
+    private final List<ConnectorConfig> connectors;
+    private final ConnectRest rest = new ConnectRest(baseUrl());
+    /** Failed tasks restarted once already ("connector/task"); a second failure is reported, not restarted. */
+    private final Set<String> restartedOnce = new HashSet<>();
+
+    private ManagedProcess process;
+
+    public KafkaConnectWorker(PlatformHome home, ConnectorConfig.LocalEndpoints endpoints) {
+        this.home = home;
+        this.bootstrapServers = endpoints.bootstrapServers();
+        this.kafkaSecurity = endpoints.kafkaSecurity();
+        this.endpoints = endpoints;
+        this.connectors = ConnectorConfig.readAll(home.connectorConfigs());
+    }
+
+    public static String baseUrl() {
+        return "http://127.0.0.1:" + PORT;
+    }
+
+    /** The outbox connectors it runs, as production's files declare them. */
+    public List<ConnectorConfig> connectors() {
+        return connectors;
+    }
+
+    /**
+     * Starts the worker (or adopts one already listening, which another JVM of this project started), then creates or
+     * updates every outbox connector and waits for its task to run.
+     */
+    public synchronized void start() {
+        if (process == null && ManagedProcess.isListening(PORT)) {
+            log.info("Kafka Connect already listening on {}; using it", PORT);
+        } else if (process == null || !process.isAlive()) {
+            launch();
+        }
+        awaitAnswering();
+        for (ConnectorConfig connector : connectors) {
+            try {
+                rest.putConfig(connector.name(), connector.forLocalWorker(endpoints));
+            } catch (IOException e) {
+                throw new IllegalStateException(
+                        "Cannot configure connector " + connector.name() + ": " + e.getMessage(), e);
+            }
+        }
+        awaitRunning(connectors.stream().map(ConnectorConfig::name).toList(), START_TIMEOUT);
+        log.info(
+                "Kafka Connect worker on {} runs {}",
+                baseUrl(),
+                connectors.stream().map(ConnectorConfig::name).toList());
+    }
+
+    private void launch() {
+        Path libs = home.connectLibs();
+        Path plugins = home.connectPlugins();
+        for (Path needed : List.of(libs, plugins)) {
+            if (!Files.isDirectory(needed)) {
+                throw new IllegalStateException("Kafka Connect's " + needed
+                        + " is missing; build it first: ./mvnw -pl infra/kafka-connect,infra/debezium-plugin package");
+            }
+        }
+        Path dir = home.workDir("connect");
+        Path properties = writeWorkerProperties(dir, plugins);
+        process = ManagedProcess.start(
+                "Kafka Connect worker",
+                List.of(
+                        java(),
+                        "-Xms128m",
+                        "-Xmx512m",
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-Dkafka.logs.dir=" + dir,
+                        "-Dlog4j2.configurationFile=" + libs.resolve("connect-log4j2.yaml"),
+                        "-cp",
+                        libs + "/*",
+                        "org.apache.kafka.connect.cli.ConnectDistributed",
+                        properties.toString()),
+                dir,
+                dir.resolve("connect.out"));
+    }
+
+    /** Production's worker settings ({@code infra/connect/worker.properties}) and what differs where this one runs. */
+    Properties workerProperties(Path plugins) {
+        Properties p = productionWorkerProperties(home.connectorConfigs());
+        p.setProperty("bootstrap.servers", bootstrapServers);
+        p.setProperty("listeners", baseUrl());
+        p.setProperty("rest.advertised.host.name", "127.0.0.1");
+        p.setProperty("rest.advertised.port", String.valueOf(PORT));
+        p.setProperty("plugin.path", plugins.toAbsolutePath().toString());
+        for (String topic : List.of("config", "offset", "status")) {
+            p.setProperty(topic + ".storage.replication.factor", "1");
+        }
+        // The worker, its producers, its consumers and its admin client all log in as the relay.
+        kafkaSecurity.forEach((k, v) -> {
+            for (String prefix : new String[] {"", "producer.", "consumer.", "admin."}) {
+                p.setProperty(prefix + k, String.valueOf(v));
+            }
+        });
+        return p;
+    }
+
+    public static Properties productionWorkerProperties(Path connectDir) {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(connectDir.resolve("worker.properties"))) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + connectDir.resolve("worker.properties"), e);
+        }
+        return p;
+    }
+
+    private Path writeWorkerProperties(Path dir, Path plugins) {
+        Path file = dir.resolve("worker.properties");
+        StringBuilder text = new StringBuilder("# Written by KafkaConnectWorker at each start; edit infra/connect.\n");
+        new TreeMap<>(workerProperties(plugins))
+                .forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+        return file;
+    }
+
+    private void awaitAnswering() {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (!rest.answers()) {
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException("Kafka Connect worker exited during start; see "
+                        + home.work().resolve("connect"));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Kafka Connect worker not answering on " + baseUrl() + " after "
+                        + START_TIMEOUT + "; see " + home.work().resolve("connect"));
+            }
+            ManagedProcess.pause(Duration.ofMillis(250));
+        }
+    }
+
+    /** Waits until each named connector and all its tasks are RUNNING; a FAILED one stops the wait with its trace. */
+    public void awaitRunning(List<String> names, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            Map<String, String> states = states();
+            boolean allRunning = true;
+            for (String name : names) {
+                String state = states.getOrDefault(name, "ABSENT");
+                if (state.startsWith("FAILED")) {
+                    throw new IllegalStateException("Connector " + name + " failed: " + state);
+                }
+                allRunning &= state.equals("RUNNING");
+            }
+            if (allRunning) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Connectors not running after " + timeout + ": " + states);
+            }
+            ManagedProcess.pause(Duration.ofMillis(250));
+        }
+    }
+
+    /**
+     * Each connector's state as one word, RUNNING only when the connector and every task run (and it has tasks); a
+     * failed connector or task gives FAILED with the first line of its trace.
+     */
+    public Map<String, String> states() {
+        Map<String, String> states = new TreeMap<>();
+        JsonNode all;
+        try {
+            all = rest.statuses();
+        } catch (IOException e) {
+            return Map.of("worker", "DOWN " + e.getMessage());
+        }
+        for (Map.Entry<String, JsonNode> entry : all.properties()) {
+            JsonNode status = entry.getValue().path("status");
+            String connectorState = status.path("connector").path("state").asString("UNKNOWN");
+            String state = connectorState;
+            if (connectorState.equals("FAILED")) {
+                state = "FAILED "
+                        + firstLine(status.path("connector").path("trace").asString(""));
+            } else if (status.path("tasks").isEmpty()) {
+                state = connectorState.equals("RUNNING") ? "NO TASKS" : connectorState;
+            } else {
+                for (JsonNode task : status.path("tasks")) {
+                    String taskState = task.path("state").asString("UNKNOWN");
+                    if (taskState.equals("FAILED")) {
+                        state = "FAILED task " + task.path("id").asInt() + ": "
+                                + firstLine(task.path("trace").asString(""));
+                        break;
+                    }
+                    if (!taskState.equals("RUNNING")) {
+                        state = taskState;
+                    }
+                }
+            }
+            states.put(entry.getKey(), state);
+        }
+        return states;
+    }
+
+    /**
+     * Each connector and task state for the stack's health report. A failed task is restarted through the REST API
+     * once; if it fails again it is reported as failed, with the first line of its trace, and left for an operator.
+     */
+    public synchronized Map<String, String> health() {
+        Map<String, String> report = new LinkedHashMap<>();
+        JsonNode all;
+        try {
+            all = rest.statuses();
+        } catch (IOException e) {
+            return Map.of("kafka-connect", "DOWN " + e.getMessage());
+        }
+        for (Map.Entry<String, JsonNode> entry : all.properties()) {
+            String name = entry.getKey();
+            JsonNode status = entry.getValue().path("status");
+            StringBuilder line =
+                    new StringBuilder(status.path("connector").path("state").asString("UNKNOWN"));
+            for (JsonNode task : status.path("tasks")) {
+                int id = task.path("id").asInt();
+                String state = task.path("state").asString("UNKNOWN");
+                line.append(", task ").append(id).append(' ').append(state);
+                if (state.equals("FAILED")) {
+                    line.append(" (")
+                            .append(firstLine(task.path("trace").asString("")))
+                            .append(')');
+                    if (restartedOnce.add(name + "/" + id)) {
+                        try {
+                            rest.restartTask(name, id);
+                            line.append(", restarted");
+                            log.warn("Connector {} task {} failed; restarted it once", name, id);
+                        } catch (IOException e) {
+                            line.append(", restart refused: ").append(e.getMessage());
+                        }
+                    } else {
+                        line.append(", failed again after a restart: see ")
+                                .append(home.work().resolve("connect/connect.log"));
+                    }
+                }
+            }
+            report.put("connector " + name, line.toString());
+        }
+        return report;
+    }
+
+    /** A connector's configuration as this worker runs it (with the local overrides). */
+    public Map<String, String> localConfig(ConnectorConfig connector) {
+        return connector.forLocalWorker(endpoints);
+    }
+
+    /** Creates or updates a connector of the caller's (the CDC benchmark's own) and waits until it runs. */
+    public void run(String name, Map<String, String> config) throws IOException {
+        rest.putConfig(name, config);
+        awaitRunning(List.of(name), START_TIMEOUT);
+    }
+
+    public void remove(String name) throws IOException {
+        rest.delete(name);
+    }
+
+    /** The source offsets Connect has committed for a connector (the binlog position it resumes from). */
+    public JsonNode committedOffsets(String name) throws IOException {
+        return rest.offsets(name);
+    }
+
+    public boolean isRunning() {
+        return process != null ? process.isAlive() : rest.answers();
+    }
+
+    /** Stops the worker gracefully (SIGTERM: tasks stop and commit their offsets). */
+    public synchronized void stop() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(30));
+            process = null;
+        }
+    }
+
+    /** Crashes the worker (SIGKILL): nothing is flushed or committed; start it again after. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.kill();
+            process = null;
+        }
+    }
+
+    private static String firstLine(String trace) {
+        int end = trace.indexOf('\n');
+        return end < 0 ? trace : trace.substring(0, end);
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
