@@ -41,13 +41,19 @@ public final class KafkaConnectWorker implements AutoCloseable {
     private final Map<String, Object> kafkaSecurity;
     private final ConnectorConfig.LocalEndpoints endpoints;
     private final List<ConnectorConfig> connectors;
-    private final ConnectRest rest = new ConnectRest(baseUrl());
+    private final ConnectRest rest;
     /** Failed tasks restarted once already ("connector/task"); a second failure is reported, not restarted. */
     private final Set<String> restartedOnce = new HashSet<>();
 
     private ManagedProcess process;
 
     public KafkaConnectWorker(PlatformHome home, ConnectorConfig.LocalEndpoints endpoints) {
+        this(home, endpoints, baseUrl());
+    }
+
+    /** @param restUrl where its REST API answers (a test's stand-in for the health report) */
+    KafkaConnectWorker(PlatformHome home, ConnectorConfig.LocalEndpoints endpoints, String restUrl) {
+        this.rest = new ConnectRest(restUrl);
         this.home = home;
         this.bootstrapServers = endpoints.bootstrapServers();
         this.kafkaSecurity = endpoints.kafkaSecurity();
