@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,11 +43,42 @@ final class ConnectRest {
         expect(send("DELETE", "/connectors/" + connector, null), 204, 404);
     }
 
+    /** A connector's or a task's state, and the trace Connect keeps when it FAILED (empty otherwise). */
+    record State(String state, String trace) {
+
+        boolean failed() {
+            return state.equals("FAILED");
+        }
+
+        String firstTraceLine() {
+            int end = trace.indexOf('\n');
+            return end < 0 ? trace : trace.substring(0, end);
+        }
+    }
+
+    record TaskStatus(int id, State state) {}
+
+    record ConnectorStatus(String name, State connector, List<TaskStatus> tasks) {}
+
     /** Every connector with its state and its tasks' ({@code GET /connectors?expand=status}). */
-    JsonNode statuses() throws IOException {
+    List<ConnectorStatus> statuses() throws IOException {
         HttpResponse<String> response = send("GET", "/connectors?expand=status", null);
         expect(response, 200);
-        return JSON.readTree(response.body());
+        List<ConnectorStatus> statuses = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : JSON.readTree(response.body()).properties()) {
+            JsonNode status = entry.getValue().path("status");
+            List<TaskStatus> tasks = new ArrayList<>();
+            for (JsonNode task : status.path("tasks")) {
+                tasks.add(new TaskStatus(task.path("id").asInt(), state(task)));
+            }
+            statuses.add(new ConnectorStatus(entry.getKey(), state(status.path("connector")), tasks));
+        }
+        return statuses;
+    }
+
+    private static State state(JsonNode node) {
+        return new State(
+                node.path("state").asString("UNKNOWN"), node.path("trace").asString(""));
     }
 
     void restartTask(String connector, int task) throws IOException {

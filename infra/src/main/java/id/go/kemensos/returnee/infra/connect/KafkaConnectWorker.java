@@ -37,8 +37,6 @@ public final class KafkaConnectWorker implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final PlatformHome home;
-    private final String bootstrapServers;
-    private final Map<String, Object> kafkaSecurity;
     private final ConnectorConfig.LocalEndpoints endpoints;
     private final List<ConnectorConfig> connectors;
     private final ConnectRest rest;
@@ -55,8 +53,6 @@ public final class KafkaConnectWorker implements AutoCloseable {
     KafkaConnectWorker(PlatformHome home, ConnectorConfig.LocalEndpoints endpoints, String restUrl) {
         this.rest = new ConnectRest(restUrl);
         this.home = home;
-        this.bootstrapServers = endpoints.bootstrapServers();
-        this.kafkaSecurity = endpoints.kafkaSecurity();
         this.endpoints = endpoints;
         this.connectors = ConnectorConfig.readAll(home.connectorConfigs());
     }
@@ -128,7 +124,7 @@ public final class KafkaConnectWorker implements AutoCloseable {
     /** Production's worker settings ({@code infra/connect/worker.properties}) and what differs where this one runs. */
     Properties workerProperties(Path plugins) {
         Properties p = productionWorkerProperties(home.connectorConfigs());
-        p.setProperty("bootstrap.servers", bootstrapServers);
+        p.setProperty("bootstrap.servers", endpoints.bootstrapServers());
         p.setProperty("listeners", baseUrl());
         p.setProperty("rest.advertised.host.name", "127.0.0.1");
         p.setProperty("rest.advertised.port", String.valueOf(PORT));
@@ -137,7 +133,7 @@ public final class KafkaConnectWorker implements AutoCloseable {
             p.setProperty(topic + ".storage.replication.factor", "1");
         }
         // The worker, its producers, its consumers and its admin client all log in as the relay.
-        kafkaSecurity.forEach((k, v) -> {
+        endpoints.kafkaSecurity().forEach((k, v) -> {
             for (String prefix : new String[] {"", "producer.", "consumer.", "admin."}) {
                 p.setProperty(prefix + k, String.valueOf(v));
             }
@@ -211,38 +207,37 @@ public final class KafkaConnectWorker implements AutoCloseable {
      * failed connector or task gives FAILED with the first line of its trace.
      */
     public Map<String, String> states() {
-        Map<String, String> states = new TreeMap<>();
-        JsonNode all;
+        List<ConnectRest.ConnectorStatus> all;
         try {
             all = rest.statuses();
         } catch (IOException e) {
             return Map.of("worker", "DOWN " + e.getMessage());
         }
-        for (Map.Entry<String, JsonNode> entry : all.properties()) {
-            JsonNode status = entry.getValue().path("status");
-            String connectorState = status.path("connector").path("state").asString("UNKNOWN");
-            String state = connectorState;
-            if (connectorState.equals("FAILED")) {
-                state = "FAILED "
-                        + firstLine(status.path("connector").path("trace").asString(""));
-            } else if (status.path("tasks").isEmpty()) {
-                state = connectorState.equals("RUNNING") ? "NO TASKS" : connectorState;
-            } else {
-                for (JsonNode task : status.path("tasks")) {
-                    String taskState = task.path("state").asString("UNKNOWN");
-                    if (taskState.equals("FAILED")) {
-                        state = "FAILED task " + task.path("id").asInt() + ": "
-                                + firstLine(task.path("trace").asString(""));
-                        break;
-                    }
-                    if (!taskState.equals("RUNNING")) {
-                        state = taskState;
-                    }
-                }
-            }
-            states.put(entry.getKey(), state);
+        Map<String, String> states = new TreeMap<>();
+        for (ConnectRest.ConnectorStatus connector : all) {
+            states.put(connector.name(), oneWord(connector));
         }
         return states;
+    }
+
+    private static String oneWord(ConnectRest.ConnectorStatus status) {
+        ConnectRest.State connector = status.connector();
+        if (connector.failed()) {
+            return "FAILED " + connector.firstTraceLine();
+        }
+        if (status.tasks().isEmpty()) {
+            return connector.state().equals("RUNNING") ? "NO TASKS" : connector.state();
+        }
+        String state = connector.state();
+        for (ConnectRest.TaskStatus task : status.tasks()) {
+            if (task.state().failed()) {
+                return "FAILED task " + task.id() + ": " + task.state().firstTraceLine();
+            }
+            if (!task.state().state().equals("RUNNING")) {
+                state = task.state().state();
+            }
+        }
+        return state;
     }
 
     /**
@@ -250,43 +245,42 @@ public final class KafkaConnectWorker implements AutoCloseable {
      * once; if it fails again it is reported as failed, with the first line of its trace, and left for an operator.
      */
     public synchronized Map<String, String> health() {
-        Map<String, String> report = new LinkedHashMap<>();
-        JsonNode all;
+        List<ConnectRest.ConnectorStatus> all;
         try {
             all = rest.statuses();
         } catch (IOException e) {
             return Map.of("kafka-connect", "DOWN " + e.getMessage());
         }
-        for (Map.Entry<String, JsonNode> entry : all.properties()) {
-            String name = entry.getKey();
-            JsonNode status = entry.getValue().path("status");
-            StringBuilder line =
-                    new StringBuilder(status.path("connector").path("state").asString("UNKNOWN"));
-            for (JsonNode task : status.path("tasks")) {
-                int id = task.path("id").asInt();
-                String state = task.path("state").asString("UNKNOWN");
-                line.append(", task ").append(id).append(' ').append(state);
-                if (state.equals("FAILED")) {
-                    line.append(" (")
-                            .append(firstLine(task.path("trace").asString("")))
-                            .append(')');
-                    if (restartedOnce.add(name + "/" + id)) {
-                        try {
-                            rest.restartTask(name, id);
-                            line.append(", restarted");
-                            log.warn("Connector {} task {} failed; restarted it once", name, id);
-                        } catch (IOException e) {
-                            line.append(", restart refused: ").append(e.getMessage());
-                        }
-                    } else {
-                        line.append(", failed again after a restart: see ")
-                                .append(home.work().resolve("connect/connect.log"));
-                    }
+        Map<String, String> report = new LinkedHashMap<>();
+        for (ConnectRest.ConnectorStatus connector : all) {
+            StringBuilder line = new StringBuilder(connector.connector().state());
+            for (ConnectRest.TaskStatus task : connector.tasks()) {
+                line.append(", task ")
+                        .append(task.id())
+                        .append(' ')
+                        .append(task.state().state());
+                if (task.state().failed()) {
+                    line.append(" (").append(task.state().firstTraceLine()).append(')');
+                    line.append(restartOnce(connector.name(), task.id()));
                 }
             }
-            report.put("connector " + name, line.toString());
+            report.put("connector " + connector.name(), line.toString());
         }
         return report;
+    }
+
+    /** Restarts a failed task the first time it is seen failed; says what was done, for the report. */
+    private String restartOnce(String connector, int task) {
+        if (!restartedOnce.add(connector + "/" + task)) {
+            return ", failed again after a restart: see " + home.work().resolve("connect/connect.log");
+        }
+        try {
+            rest.restartTask(connector, task);
+            log.warn("Connector {} task {} failed; restarted it once", connector, task);
+            return ", restarted";
+        } catch (IOException e) {
+            return ", restart refused: " + e.getMessage();
+        }
     }
 
     /** A connector's configuration as this worker runs it (with the local overrides). */
@@ -327,11 +321,6 @@ public final class KafkaConnectWorker implements AutoCloseable {
             process.kill();
             process = null;
         }
-    }
-
-    private static String firstLine(String trace) {
-        int end = trace.indexOf('\n');
-        return end < 0 ? trace : trace.substring(0, end);
     }
 
     private static String java() {
