@@ -8,13 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -44,10 +42,8 @@ final class CdcFloor {
     private static final String SERVER_URL = "jdbc:mysql://127.0.0.1:3307/?connectionTimeZone=UTC";
     private static final String BENCH_URL =
             "jdbc:mysql://127.0.0.1:3307/bench?rewriteBatchedStatements=true&connectionTimeZone=UTC";
-    private static final String INSERT =
-            "INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload, ce_source, ce_time, ce_subject, "
-                    + "ce_dataschema) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String PAYLOAD_FILLER = "x".repeat(320);
+    private static final JdbcFloor.OutboxRows ROWS = new JdbcFloor.OutboxRows(
+            "outbox_event", "benchcdc", "id.go.kemensos.bench.CdcFloor.v1", "/bench/cdc", "urn:bench:cdc:v1");
     private static final String OUTBOX_MIGRATION = "/db/platform/V0_1__outbox_and_inbox.sql";
 
     /** Starts capturing the bench outbox with a connector of the given configuration, and stops it. */
@@ -92,7 +88,7 @@ final class CdcFloor {
             try {
                 long before = awaitStreaming(admin);
                 long start = System.nanoTime();
-                insertBatched(events, 0);
+                insertBatched(events);
                 long insertNanos = System.nanoTime() - start;
                 awaitOnTopic(admin, before + events, timeout);
                 long captureNanos = System.nanoTime() - start;
@@ -167,7 +163,7 @@ final class CdcFloor {
     private long awaitStreaming(Admin admin) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (true) {
-            insertBatched(1, 0);
+            insertBatched(1);
             long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
             while (System.nanoTime() < until) {
                 if (onTopic(admin) > 0) {
@@ -239,30 +235,9 @@ final class CdcFloor {
         }
     }
 
-    private static void insertBatched(int rows, int firstSequence) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(BENCH_URL, "root", "");
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            connection.setAutoCommit(false);
-            for (int i = 0; i < rows; i++) {
-                String aggregateId = UUID.randomUUID().toString();
-                insert.setString(1, UUID.randomUUID().toString());
-                insert.setString(2, "benchcdc");
-                insert.setString(3, aggregateId);
-                insert.setString(4, "id.go.kemensos.bench.CdcFloor.v1");
-                insert.setString(
-                        5,
-                        "{\"beneficiaryId\":\"" + aggregateId + "\",\"sequence\":" + (firstSequence + i)
-                                + ",\"filler\":\"" + PAYLOAD_FILLER + "\"}");
-                insert.setString(6, "/bench/cdc");
-                insert.setString(7, "2026-01-01T00:00:00Z");
-                insert.setString(8, aggregateId);
-                insert.setString(9, "urn:bench:cdc:v1");
-                insert.addBatch();
-                if ((i + 1) % JdbcFloor.BATCH_SIZE == 0 || i == rows - 1) {
-                    insert.executeBatch();
-                    connection.commit();
-                }
-            }
+    private static void insertBatched(int rows) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(BENCH_URL, "root", "")) {
+            JdbcFloor.insertBatched(connection, ROWS, rows);
         }
     }
 }

@@ -25,10 +25,41 @@ final class JdbcFloor {
     private static final String SERVER_URL = "jdbc:mysql://127.0.0.1:3307/?connectionTimeZone=UTC";
     private static final String BENCH_URL =
             "jdbc:mysql://127.0.0.1:3307/bench?rewriteBatchedStatements=true&connectionTimeZone=UTC";
-    private static final String INSERT =
-            "INSERT INTO bench_floor (id, aggregatetype, aggregateid, type, payload, ce_source, "
-                    + "ce_time, ce_subject, ce_dataschema) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String PAYLOAD_FILLER = "x".repeat(320);
+    private static final OutboxRows FLOOR_ROWS = new OutboxRows(
+            "bench_floor",
+            "registration",
+            "id.go.kemensos.registration.ReturneeRegistered.v1",
+            "/bench/floor",
+            "urn:bench:floor:v1");
+
+    /**
+     * Rows of the outbox's shape (a random UUID key, a ~0.5 KB JSON payload, the CloudEvents columns) into a table,
+     * with what differs between the floors that insert them.
+     */
+    record OutboxRows(String table, String aggregateType, String type, String source, String dataSchema) {
+
+        String insertSql() {
+            return "INSERT INTO " + table + " (id, aggregatetype, aggregateid, type, payload, ce_source, "
+                    + "ce_time, ce_subject, ce_dataschema) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        }
+
+        void bind(PreparedStatement insert, int sequence) throws SQLException {
+            String aggregateId = UUID.randomUUID().toString();
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, aggregateType);
+            insert.setString(3, aggregateId);
+            insert.setString(4, type);
+            insert.setString(
+                    5,
+                    "{\"beneficiaryId\":\"" + aggregateId + "\",\"sequence\":" + sequence + ",\"filler\":\""
+                            + PAYLOAD_FILLER + "\"}");
+            insert.setString(6, source);
+            insert.setString(7, "2026-01-01T00:00:00Z");
+            insert.setString(8, aggregateId);
+            insert.setString(9, dataSchema);
+        }
+    }
 
     record Figures(long batchedRows, long batchedNanos, long singleRows, long singleNanos) {
 
@@ -50,8 +81,8 @@ final class JdbcFloor {
     Figures run(int batchedRows, int singleRows) throws SQLException {
         createTable();
         try (Connection connection = DriverManager.getConnection(BENCH_URL, "root", "")) {
-            insertBatched(connection, WARM_UP_ROWS);
-            long batchedNanos = insertBatched(connection, batchedRows);
+            insertBatched(connection, FLOOR_ROWS, WARM_UP_ROWS);
+            long batchedNanos = insertBatched(connection, FLOOR_ROWS, batchedRows);
             out.printf(
                     "  inserted %,d rows in batches of %,d (commit per batch) in %s (after %,d untimed warm-up rows)%n",
                     batchedRows, BATCH_SIZE, Rates.secondsText(batchedNanos), WARM_UP_ROWS);
@@ -88,12 +119,13 @@ final class JdbcFloor {
         }
     }
 
-    private static long insertBatched(Connection connection, int rows) throws SQLException {
+    /** Inserts the rows in batches of {@value #BATCH_SIZE}, a commit per batch; returns the nanoseconds it took. */
+    static long insertBatched(Connection connection, OutboxRows kind, int rows) throws SQLException {
         connection.setAutoCommit(false);
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (PreparedStatement insert = connection.prepareStatement(kind.insertSql())) {
             long start = System.nanoTime();
             for (int i = 0; i < rows; i++) {
-                bind(insert, i);
+                kind.bind(insert, i);
                 insert.addBatch();
                 if ((i + 1) % BATCH_SIZE == 0 || i == rows - 1) {
                     insert.executeBatch();
@@ -108,29 +140,13 @@ final class JdbcFloor {
 
     private static long insertSingle(Connection connection, int rows) throws SQLException {
         connection.setAutoCommit(true);
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (PreparedStatement insert = connection.prepareStatement(FLOOR_ROWS.insertSql())) {
             long start = System.nanoTime();
             for (int i = 0; i < rows; i++) {
-                bind(insert, i);
+                FLOOR_ROWS.bind(insert, i);
                 insert.executeUpdate();
             }
             return System.nanoTime() - start;
         }
-    }
-
-    private static void bind(PreparedStatement insert, int i) throws SQLException {
-        String aggregateId = UUID.randomUUID().toString();
-        insert.setString(1, UUID.randomUUID().toString());
-        insert.setString(2, "registration");
-        insert.setString(3, aggregateId);
-        insert.setString(4, "id.go.kemensos.registration.ReturneeRegistered.v1");
-        insert.setString(
-                5,
-                "{\"beneficiaryId\":\"" + aggregateId + "\",\"sequence\":" + i + ",\"filler\":\"" + PAYLOAD_FILLER
-                        + "\"}");
-        insert.setString(6, "/bench/floor");
-        insert.setString(7, "2026-01-01T00:00:00Z");
-        insert.setString(8, aggregateId);
-        insert.setString(9, "urn:bench:floor:v1");
     }
 }
