@@ -126,13 +126,6 @@ public final class ProgramCatalogue {
         return Optional.ofNullable(programs.get(programId));
     }
 
-    /** The program decided under a rule set, if the rule set decides one. */
-    public Optional<Program> decidedBy(String ruleSetId) {
-        return programs.values().stream()
-                .filter(p -> p.ruleSet().equals(ruleSetId))
-                .findFirst();
-    }
-
     /** The program whose decision registration shows as a returnee's status. */
     public Program statusProgram() {
         return statusProgram;

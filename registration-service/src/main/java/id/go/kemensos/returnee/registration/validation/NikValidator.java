@@ -200,24 +200,23 @@ public final class NikValidator {
                     "Kode provinsi " + pp + " di NIK (digit 1-2) tidak ada dalam kode wilayah Kemendagri",
                     "Province code " + pp + " in the NIK (digits 1-2) is not a Kemendagri province"));
         } else if (regions.regencyName(nik.substring(0, 4)).isEmpty()) {
-            problems.add(problem(
-                    NIK_REGENCY_UNKNOWN,
-                    "Kode kabupaten/kota " + nik.substring(0, 4)
-                            + " di NIK tidak ada dalam kode wilayah Kemendagri 2025 (mungkin kode lama); "
-                            + "periksa NIK dengan KTP",
-                    "Regency code " + nik.substring(0, 4)
-                            + " in the NIK is not in the 2025 Kemendagri codes (perhaps an old code); "
-                            + "check the NIK against the ID card"));
+            problems.add(
+                    notInTheCodes(NIK_REGENCY_UNKNOWN, "Kode kabupaten/kota", "Regency code", nik.substring(0, 4)));
         } else if (regions.districtName(nik.substring(0, 6)).isEmpty()) {
-            problems.add(problem(
-                    NIK_DISTRICT_UNKNOWN,
-                    "Kode kecamatan " + nik.substring(0, 6)
-                            + " di NIK tidak ada dalam kode wilayah Kemendagri 2025 (mungkin kode lama); "
-                            + "periksa NIK dengan KTP",
-                    "District code " + nik.substring(0, 6)
-                            + " in the NIK is not in the 2025 Kemendagri codes (perhaps an old code); "
-                            + "check the NIK against the ID card"));
+            problems.add(notInTheCodes(NIK_DISTRICT_UNKNOWN, "Kode kecamatan", "District code", nik.substring(0, 6)));
         }
+    }
+
+    /** A regency or district code the 2025 Kemendagri list lacks: perhaps an old code, so the clerk checks the KTP. */
+    private static Problem notInTheCodes(ProblemCode code, String levelId, String levelEn, String regionCode) {
+        return problem(
+                code,
+                levelId + " " + regionCode
+                        + " di NIK tidak ada dalam kode wilayah Kemendagri 2025 (mungkin kode lama); "
+                        + "periksa NIK dengan KTP",
+                levelEn + " " + regionCode
+                        + " in the NIK is not in the 2025 Kemendagri codes (perhaps an old code); "
+                        + "check the NIK against the ID card");
     }
 
     /**
