@@ -13,13 +13,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -85,12 +80,12 @@ final class CdcFloor {
         try (Admin admin = Admin.create(KafkaAccess.asAdmin(bootstrapServers))) {
             provisionTopic(admin);
             capture.start(CONNECTOR, benchConnector(registrationConnector));
-            try {
-                long before = awaitStreaming(admin);
+            try (RelayedEvents onTopic = new RelayedEvents(bootstrapServers, List.of(TOPIC))) {
+                long before = awaitStreaming(onTopic);
                 long start = System.nanoTime();
                 insertBatched(events);
                 long insertNanos = System.nanoTime() - start;
-                awaitOnTopic(admin, before + events, timeout);
+                awaitOnTopic(onTopic, before + events, timeout);
                 long captureNanos = System.nanoTime() - start;
                 out.printf(
                         "  %s: %,d outbox rows inserted in %s, all on %s after %s%n",
@@ -142,6 +137,13 @@ final class CdcFloor {
                         allowRelay(history, AclOperation.READ),
                         allowRelay(history, AclOperation.WRITE),
                         allowRelay(history, AclOperation.DESCRIBE),
+                        // its task's transactional producer (exactly-once source delivery)
+                        allowRelay(
+                                KafkaAccess.transactionalId(KafkaAccess.taskTransactionalId(CONNECTOR)),
+                                AclOperation.WRITE),
+                        allowRelay(
+                                KafkaAccess.transactionalId(KafkaAccess.taskTransactionalId(CONNECTOR)),
+                                AclOperation.DESCRIBE),
                         allowRelay(
                                 new ResourcePattern(
                                         ResourceType.GROUP, CONNECTOR + "-schemahistory", PatternType.LITERAL),
@@ -160,15 +162,15 @@ final class CdcFloor {
      * never captured (snapshot.mode no_data): one row a second until one reaches the topic, so that the timed run starts
      * with the connector streaming. Returns the records then on the topic (the probes that were captured).
      */
-    private long awaitStreaming(Admin admin) throws Exception {
+    private long awaitStreaming(RelayedEvents onTopic) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (true) {
             insertBatched(1);
             long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
             while (System.nanoTime() < until) {
-                if (onTopic(admin) > 0) {
+                if (onTopic.total() > 0) {
                     Thread.sleep(1_000); // a probe inserted just before may still be on its way
-                    return onTopic(admin);
+                    return onTopic.total();
                 }
                 Thread.sleep(20);
             }
@@ -178,25 +180,16 @@ final class CdcFloor {
         }
     }
 
-    private long onTopic(Admin admin) throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = java.util.stream.IntStream.range(0, PARTITIONS)
-                .mapToObj(p -> new TopicPartition(TOPIC, p))
-                .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()));
-        return admin.listOffsets(latest).all().get().values().stream()
-                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
-                .sum();
-    }
-
-    private void awaitOnTopic(Admin admin, long expected, Duration timeout) throws Exception {
+    private void awaitOnTopic(RelayedEvents onTopic, long expected, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            long onTopic = onTopic(admin);
-            if (onTopic >= expected) {
+            long records = onTopic.total();
+            if (records >= expected) {
                 return;
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(
-                        "Only " + onTopic + " of " + expected + " outbox rows reached " + TOPIC + " in " + timeout);
+                        "Only " + records + " of " + expected + " outbox rows reached " + TOPIC + " in " + timeout);
             }
             Thread.sleep(20);
         }

@@ -26,7 +26,7 @@ import java.util.UUID;
  * in force for each registration; then eligibility-service alone on a stack of its own, fed N ReturneeRegistered events
  * on registration.events exactly as the outbox relay publishes them, until every decision it makes is on Kafka.
  */
-final class DecisionBenchmark {
+final class DecisionBenchmark implements AutoCloseable {
 
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
@@ -166,5 +166,11 @@ final class DecisionBenchmark {
                 .filter(e -> e.getKey().startsWith("eligibility"))
                 .mapToLong(Map.Entry::getValue)
                 .sum();
+    }
+
+    /** Stops counting relayed events (a Kafka consumer). */
+    @Override
+    public void close() {
+        relayed.close();
     }
 }

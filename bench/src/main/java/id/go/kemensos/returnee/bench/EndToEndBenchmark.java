@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * been decided, paid by the bank simulator and told by SMS (REGISTERED and PAYMENT_SENT), all through Kafka and the
  * outbox relay.
  */
-final class EndToEndBenchmark {
+final class EndToEndBenchmark implements AutoCloseable {
 
     /**
      * As PlatformLauncher's demo: payments below the limit are approved automatically, so they flow without an officer.
@@ -178,5 +178,11 @@ final class EndToEndBenchmark {
         Map<String, Long> delta = new LinkedHashMap<>();
         after.forEach((connector, count) -> delta.put(connector, count - before.getOrDefault(connector, 0L)));
         return delta;
+    }
+
+    /** Stops counting relayed events (a Kafka consumer). */
+    @Override
+    public void close() {
+        relayed.close();
     }
 }

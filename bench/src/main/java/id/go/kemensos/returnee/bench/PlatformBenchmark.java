@@ -103,7 +103,9 @@ public final class PlatformBenchmark {
                 EndToEndBenchmark.Figures e2e = null;
                 if (options.mode().endToEnd()) {
                     services = new PlatformServices(home, EndToEndBenchmark.ENVIRONMENT);
-                    e2e = new EndToEndBenchmark(stack, services, out).run(options);
+                    try (EndToEndBenchmark benchmark = new EndToEndBenchmark(stack, services, out)) {
+                        e2e = benchmark.run(options);
+                    }
                 }
                 new FiguresReport(out).print(options, floor, e2e);
                 return e2e != null && e2e.incomplete() != null ? 2 : 0;
@@ -157,7 +159,10 @@ public final class PlatformBenchmark {
                 }
                 if (options.mode() == BenchOptions.Mode.UPLOAD) {
                     services = new PlatformServices(home, UploadBenchmark.ENVIRONMENT);
-                    UploadBenchmark.Figures figures = new UploadBenchmark(stack, services, out).run(options);
+                    UploadBenchmark.Figures figures;
+                    try (UploadBenchmark benchmark = new UploadBenchmark(stack, services, out)) {
+                        figures = benchmark.run(options);
+                    }
                     new FiguresReport(out).printUpload(options, figures);
                     return figures.countsAsExpected() ? 0 : 2;
                 }
@@ -194,7 +199,10 @@ public final class PlatformBenchmark {
                     return rounds.stream().allMatch(LatencyRound::complete) ? 0 : 2;
                 }
                 services = new PlatformServices(home, Map.of());
-                DecisionBenchmark.Figures figures = new DecisionBenchmark(stack, services, out).run(options);
+                DecisionBenchmark.Figures figures;
+                try (DecisionBenchmark benchmark = new DecisionBenchmark(stack, services, out)) {
+                    figures = benchmark.run(options);
+                }
                 new FiguresReport(out).printDecisions(figures);
                 return figures.complete() ? 0 : 2;
             } finally {

@@ -328,7 +328,9 @@ final class ReplayBenchmark {
                         ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
                         16 * 1024 * 1024,
                         ConsumerConfig.CHECK_CRCS_CONFIG,
-                        false));
+                        false,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"));
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(DisbursementTopics.EVENTS).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))

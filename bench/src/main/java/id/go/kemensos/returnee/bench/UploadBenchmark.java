@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * service's stage timers (parse + validate, commit), rows/s committed, and the service's heap sampled through the
  * actuator by tenth of the file, to show whether memory stays flat under a deliberately small heap.
  */
-final class UploadBenchmark {
+final class UploadBenchmark implements AutoCloseable {
 
     /**
      * A small heap on purpose: an upload that held the file or its rows in memory would fail here, not just look slow.
@@ -362,5 +362,11 @@ final class UploadBenchmark {
             }
             return peaks;
         }
+    }
+
+    /** Stops counting relayed events (a Kafka consumer). */
+    @Override
+    public void close() {
+        relayed.close();
     }
 }

@@ -6,8 +6,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
 /** How far a consumer group is behind the end of a topic: zero means it has processed (and committed) everything. */
@@ -34,7 +36,13 @@ final class ConsumerLag {
                             .stream()
                             .map(p -> new TopicPartition(topic, p.partition()))
                             .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get().entrySet().stream()
+            // Up to the last stable offset: a relay transaction still open is not yet there to be processed.
+            return admin
+                    .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                    .all()
+                    .get()
+                    .entrySet()
+                    .stream()
                     .mapToLong(e -> {
                         OffsetAndMetadata c = committed.get(e.getKey());
                         return e.getValue().offset() - (c == null ? 0 : c.offset());

@@ -65,7 +65,10 @@ public final class EventLog {
                                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                                 false,
                                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                                5000)),
+                                5000,
+                                // as the services read: an aborted relay transaction's records are no events
+                                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                                "read_committed")),
                 new StringDeserializer(),
                 values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()

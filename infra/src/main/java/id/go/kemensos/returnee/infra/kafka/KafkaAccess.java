@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>{@code admin}: the local stack itself (broker to itself, topic provisioning, ACL setup, the launcher's monitor,
  * tests, benchmarks): a super user, no ACLs.</li>
- *   <li>{@code relay}: the Debezium outbox relay, the only writer of the {@code *.events} topics.</li>
+ * <li>{@code relay}: the Debezium outbox relay (a Kafka Connect worker), the only writer of the {@code *.events}
+ * topics, in transactions.</li>
  * <li>one principal per service, named as its schema: reads the topics it consumes under its own consumer groups,
  * writes (and reads back, to replay) the dead-letter topics of those topics, never writes an {@code *.events} topic;
  * the service's own events reach Kafka through its outbox and the relay.</li>
@@ -94,6 +95,20 @@ public final class KafkaAccess {
     public static final List<String> CONNECT_TOPICS = List.of("connect.configs", "connect.offsets", "connect.status");
     /** Each outbox connector's schema history topic is this prefix and the connector's name (infra/connect). */
     public static final String SCHEMA_HISTORY_TOPIC_PREFIX = "connect.schema-history.";
+
+    /**
+     * The transactional id of the worker's own producer with exactly-once source delivery (KIP-618): the leader
+     * writes the configuration topic in transactions under it.
+     */
+    public static final String CONNECT_CLUSTER_TRANSACTIONAL_ID = "connect-cluster-" + CONNECT_GROUP;
+
+    /**
+     * The transactional id Connect gives a source task's producer with exactly-once delivery: the worker's group, the
+     * connector and the task number. Each outbox connector runs one task (tasks.max 1, a binlog reader).
+     */
+    public static String taskTransactionalId(String connector) {
+        return CONNECT_GROUP + "-" + connector + "-0";
+    }
 
     /** The outbox connectors, one per service, each named {@code <service>-outbox} (infra/connect/*.json). */
     public static List<String> outboxConnectors() {
@@ -193,7 +208,21 @@ public final class KafkaAccess {
                     AclOperation.DESCRIBE,
                     AclOperation.DESCRIBE_CONFIGS);
         }
+        // Exactly-once source delivery: the worker's and each task's transactional producer (WRITE), and the leader
+        // fencing a dead worker's task producers before their successors start (WRITE on their ids, too).
+        allow(
+                acls,
+                RELAY,
+                transactionalId(CONNECT_CLUSTER_TRANSACTIONAL_ID),
+                AclOperation.WRITE,
+                AclOperation.DESCRIBE);
         for (String connector : outboxConnectors()) {
+            allow(
+                    acls,
+                    RELAY,
+                    transactionalId(taskTransactionalId(connector)),
+                    AclOperation.WRITE,
+                    AclOperation.DESCRIBE);
             allow(
                     acls,
                     RELAY,
@@ -238,6 +267,10 @@ public final class KafkaAccess {
 
     private static ResourcePattern topic(String name) {
         return new ResourcePattern(ResourceType.TOPIC, name, PatternType.LITERAL);
+    }
+
+    public static ResourcePattern transactionalId(String id) {
+        return new ResourcePattern(ResourceType.TRANSACTIONAL_ID, id, PatternType.LITERAL);
     }
 
     private static ResourcePattern group(String name) {

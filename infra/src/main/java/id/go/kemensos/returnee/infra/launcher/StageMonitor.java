@@ -38,7 +38,13 @@ final class StageMonitor implements Runnable, AutoCloseable {
     StageMonitor(String bootstrapServers, PrintStream out) {
         this.out = out;
         this.consumer = new KafkaConsumer<>(
-                KafkaAccess.asAdmin(bootstrapServers, Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)),
+                KafkaAccess.asAdmin(
+                        bootstrapServers,
+                        Map.of(
+                                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                                false,
+                                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                                "read_committed")),
                 new StringDeserializer(),
                 new CloudEventDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();

@@ -192,15 +192,36 @@ class KafkaAccessTest {
         // Besides the event topics, the relay (a Kafka Connect worker) uses only its own group and topics.
         Set<String> connect = new HashSet<>(KafkaAccess.CONNECT_TOPICS);
         connect.add(KafkaAccess.CONNECT_GROUP);
+        connect.add(KafkaAccess.CONNECT_CLUSTER_TRANSACTIONAL_ID);
         KafkaAccess.outboxConnectors().forEach(c -> {
             connect.add(KafkaAccess.SCHEMA_HISTORY_TOPIC_PREFIX + c);
             connect.add(c + "-schemahistory");
+            connect.add(KafkaAccess.taskTransactionalId(c));
         });
         assertThat(KafkaAccess.acls())
                 .filteredOn(b -> b.entry().principal().equals("User:" + KafkaAccess.RELAY))
                 .allMatch(b -> b.pattern().resourceType() == ResourceType.CLUSTER
                         || Topics.allEventTopics().contains(b.pattern().name())
                         || connect.contains(b.pattern().name()));
+    }
+
+    @Test
+    void theRelayWritesInTransactionsUnderTheIdsConnectGivesItsLeaderAndEachOutboxTask() {
+        assertThat(KafkaAccess.taskTransactionalId("registration-outbox"))
+                .isEqualTo("returnee-outbox-connect-registration-outbox-0");
+        List<AclBinding> transactional = KafkaAccess.acls().stream()
+                .filter(b -> b.pattern().resourceType() == ResourceType.TRANSACTIONAL_ID)
+                .toList();
+        assertThat(transactional).allMatch(b -> b.entry().principal().equals("User:" + KafkaAccess.RELAY));
+        Set<String> expected = new TreeSet<>(List.of("connect-cluster-returnee-outbox-connect"));
+        KafkaAccess.outboxConnectors().forEach(c -> expected.add(KafkaAccess.taskTransactionalId(c)));
+        assertThat(transactional.stream().map(b -> b.pattern().name()).collect(Collectors.toSet()))
+                .isEqualTo(expected);
+        for (String id : expected) {
+            assertThat(allows(KafkaAccess.RELAY, ResourceType.TRANSACTIONAL_ID, id, AclOperation.WRITE))
+                    .as(id)
+                    .isTrue();
+        }
     }
 
     @Test
