@@ -2,6 +2,9 @@ package id.go.kemensos.returnee.testsupport;
 
 import id.go.kemensos.returnee.infra.stack.LocalStack;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
+import id.go.kemensos.returnee.infra.stack.StackInfrastructure;
+import id.go.kemensos.returnee.testsupport.containers.ContainerInfrastructure;
+import id.go.kemensos.returnee.testsupport.containers.InfrastructureChoice;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -9,8 +12,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts the real local stack (MariaDB with binlog, the KRaft Kafka broker, the Debezium outbox relay, the gateway
- * simulators) once per test JVM and stops it when the JVM exits. There is no Docker engine on our machines, so nothing
- * is skipped for its absence: the same infrastructure runs as local processes. A start failure fails the tests loudly.
+ * simulators) once per test JVM and stops it when the JVM exits. Where a Docker engine answers, the database, broker
+ * and Connect worker are production's images instead ({@link InfrastructureChoice}); there is none on our machines, so
+ * nothing is skipped for its absence: the same infrastructure runs as local processes. A start failure fails the tests
+ * loudly.
  */
 public final class LocalStackExtension implements BeforeAllCallback {
 
@@ -24,7 +29,12 @@ public final class LocalStackExtension implements BeforeAllCallback {
 
     public static synchronized LocalStack stack() {
         if (stack == null) {
-            LocalStack started = new LocalStack(PlatformHome.locate()).start();
+            PlatformHome home = PlatformHome.locate();
+            StackInfrastructure infrastructure =
+                    InfrastructureChoice.fromEnvironment() == InfrastructureChoice.CONTAINERS
+                            ? ContainerInfrastructure.create(home)
+                            : StackInfrastructure.localProcesses(home);
+            LocalStack started = new LocalStack(home, infrastructure).start();
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(
                             () -> {

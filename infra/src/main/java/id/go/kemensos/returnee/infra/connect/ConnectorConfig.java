@@ -22,7 +22,7 @@ public record ConnectorConfig(String name, Map<String, String> config) {
      * The local MariaDB speaks the binlog protocol of the MariaDB connector; production MySQL 8 uses the MySQL
      * connector.
      */
-    static final String LOCAL_CONNECTOR_CLASS = "io.debezium.connector.mariadb.MariaDbConnector";
+    public static final String MARIADB_CONNECTOR_CLASS = "io.debezium.connector.mariadb.MariaDbConnector";
 
     /**
      * What the local worker sets differently from production, and nothing else (ConnectorConfigTest holds it to this):
@@ -81,11 +81,13 @@ public record ConnectorConfig(String name, Map<String, String> config) {
     /** The configuration the local worker is given for this connector. */
     public Map<String, String> forLocalWorker(LocalEndpoints local) {
         Map<String, String> p = new LinkedHashMap<>(config);
-        p.put("connector.class", LOCAL_CONNECTOR_CLASS);
+        p.put("connector.class", local.connectorClass());
         p.put("database.hostname", local.databaseHost());
         p.put("database.port", String.valueOf(local.databasePort()));
         p.put("database.password", local.databasePassword());
-        p.put("database.ssl.mode", "disable");
+        if (local.databaseSslMode() != null) {
+            p.put("database.ssl.mode", local.databaseSslMode());
+        }
         p.put("schema.history.internal.kafka.bootstrap.servers", local.bootstrapServers());
         local.kafkaSecurity().forEach((k, v) -> {
             for (String client : new String[] {"producer.", "consumer."}) {
@@ -95,11 +97,17 @@ public record ConnectorConfig(String name, Map<String, String> config) {
         return p;
     }
 
-    /** @param kafkaSecurity the Kafka login of the relay's clients (security.protocol, sasl.*) */
+    /**
+     * @param connectorClass {@link #MARIADB_CONNECTOR_CLASS} for the local MariaDB; production's own for MySQL
+     * @param databaseSslMode "disable" for the local MariaDB, which has no certificate; null keeps production's
+     * @param kafkaSecurity  the Kafka login of the relay's clients (security.protocol, sasl.*)
+     */
     public record LocalEndpoints(
+            String connectorClass,
             String databaseHost,
             int databasePort,
             String databasePassword,
+            String databaseSslMode,
             String bootstrapServers,
             Map<String, Object> kafkaSecurity) {
 

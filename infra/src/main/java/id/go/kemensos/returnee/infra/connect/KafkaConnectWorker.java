@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The outbox relay: a Kafka Connect worker in distributed mode, one worker, in its own JVM from the artifacts of
- * infra/kafka-connect, with Debezium's MariaDB connector and the outbox EventRouter on its plugin path
- * (infra/debezium-plugin). Its configuration, offsets and status live in compacted Kafka topics, as in production; its
- * settings are production's ({@code infra/connect/worker.properties}) plus where it runs. After start it creates or
+ * The outbox relay: a Kafka Connect worker in distributed mode, one worker, run by a {@link ConnectWorkerRuntime} (its
+ * own JVM here, {@link LocalConnectJvm}). Its configuration, offsets and status live in compacted Kafka topics, as in
+ * production; its settings are production's ({@code infra/connect/worker.properties}) plus where it runs. After start
+ * it creates or
  * updates each outbox connector of {@code infra/connect} through the REST API ({@code PUT /connectors/{name}/config}),
  * with the local overrides of {@link ConnectorConfig#LOCAL_OVERRIDES}, and waits until every task runs.
  */
@@ -37,22 +37,31 @@ public final class KafkaConnectWorker implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final PlatformHome home;
+    private final ConnectWorkerRuntime runtime;
     private final ConnectorConfig.LocalEndpoints endpoints;
     private final List<ConnectorConfig> connectors;
     private final ConnectRest rest;
     /** Failed tasks restarted once already ("connector/task"); a second failure is reported, not restarted. */
     private final Set<String> restartedOnce = new HashSet<>();
 
-    private ManagedProcess process;
-
+    /** The worker in its own JVM, logging in to Kafka as the connectors' schema history does. */
     public KafkaConnectWorker(PlatformHome home, ConnectorConfig.LocalEndpoints endpoints) {
-        this(home, endpoints, baseUrl());
+        this(
+                home,
+                endpoints,
+                new LocalConnectJvm(home, endpoints.bootstrapServers(), endpoints.kafkaSecurity()),
+                baseUrl());
     }
 
-    /** @param restUrl where its REST API answers (a test's stand-in for the health report) */
-    KafkaConnectWorker(PlatformHome home, ConnectorConfig.LocalEndpoints endpoints, String restUrl) {
+    /**
+     * @param endpoints where the connectors find the database and Kafka, as seen from where the worker runs
+     * @param restUrl   where its REST API answers (a test's stand-in for the health report)
+     */
+    public KafkaConnectWorker(
+            PlatformHome home, ConnectorConfig.LocalEndpoints endpoints, ConnectWorkerRuntime runtime, String restUrl) {
         this.rest = new ConnectRest(restUrl);
         this.home = home;
+        this.runtime = runtime;
         this.endpoints = endpoints;
         this.connectors = ConnectorConfig.readAll(home.connectorConfigs());
     }
@@ -71,10 +80,12 @@ public final class KafkaConnectWorker implements AutoCloseable {
      * updates every outbox connector and waits for its task to run.
      */
     public synchronized void start() {
-        if (process == null && ManagedProcess.isListening(PORT)) {
-            log.info("Kafka Connect already listening on {}; using it", PORT);
-        } else if (process == null || !process.isAlive()) {
-            launch();
+        if (!runtime.isAlive()) {
+            if (ManagedProcess.isListening(PORT)) {
+                log.info("Kafka Connect already listening on {}; using it", PORT);
+            } else {
+                runtime.launch(productionWorkerProperties(home.connectorConfigs()));
+            }
         }
         awaitAnswering();
         for (ConnectorConfig connector : connectors) {
@@ -92,55 +103,6 @@ public final class KafkaConnectWorker implements AutoCloseable {
                 connectors.stream().map(ConnectorConfig::name).toList());
     }
 
-    private void launch() {
-        Path libs = home.connectLibs();
-        Path plugins = home.connectPlugins();
-        for (Path needed : List.of(libs, plugins)) {
-            if (!Files.isDirectory(needed)) {
-                throw new IllegalStateException("Kafka Connect's " + needed
-                        + " is missing; build it first: ./mvnw -pl infra/kafka-connect,infra/debezium-plugin package");
-            }
-        }
-        Path dir = home.workDir("connect");
-        Path properties = writeWorkerProperties(dir, plugins);
-        process = ManagedProcess.start(
-                "Kafka Connect worker",
-                List.of(
-                        java(),
-                        // A long-running relay gets the full JIT and the default collector; in the CDC benchmark it
-                        // moved the same share of the JDBC floor as with C1 and the serial collector (41 and 40 %).
-                        "-Xms256m",
-                        "-Xmx512m",
-                        "-Dkafka.logs.dir=" + dir,
-                        "-Dlog4j2.configurationFile=" + libs.resolve("connect-log4j2.yaml"),
-                        "-cp",
-                        libs + "/*",
-                        "org.apache.kafka.connect.cli.ConnectDistributed",
-                        properties.toString()),
-                dir,
-                dir.resolve("connect.out"));
-    }
-
-    /** Production's worker settings ({@code infra/connect/worker.properties}) and what differs where this one runs. */
-    Properties workerProperties(Path plugins) {
-        Properties p = productionWorkerProperties(home.connectorConfigs());
-        p.setProperty("bootstrap.servers", endpoints.bootstrapServers());
-        p.setProperty("listeners", baseUrl());
-        p.setProperty("rest.advertised.host.name", "127.0.0.1");
-        p.setProperty("rest.advertised.port", String.valueOf(PORT));
-        p.setProperty("plugin.path", plugins.toAbsolutePath().toString());
-        for (String topic : List.of("config", "offset", "status")) {
-            p.setProperty(topic + ".storage.replication.factor", "1");
-        }
-        // The worker, its producers, its consumers and its admin client all log in as the relay.
-        endpoints.kafkaSecurity().forEach((k, v) -> {
-            for (String prefix : new String[] {"", "producer.", "consumer.", "admin."}) {
-                p.setProperty(prefix + k, String.valueOf(v));
-            }
-        });
-        return p;
-    }
-
     public static Properties productionWorkerProperties(Path connectDir) {
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(connectDir.resolve("worker.properties"))) {
@@ -151,29 +113,12 @@ public final class KafkaConnectWorker implements AutoCloseable {
         return p;
     }
 
-    private Path writeWorkerProperties(Path dir, Path plugins) {
-        Path file = dir.resolve("worker.properties");
-        StringBuilder text = new StringBuilder("# Written by KafkaConnectWorker at each start; edit infra/connect.\n");
-        new TreeMap<>(workerProperties(plugins))
-                .forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-        try {
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
-        }
-        return file;
-    }
-
     private void awaitAnswering() {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (!rest.answers()) {
-            if (process != null && !process.isAlive()) {
-                throw new IllegalStateException("Kafka Connect worker exited during start; see "
-                        + home.work().resolve("connect"));
-            }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("Kafka Connect worker not answering on " + baseUrl() + " after "
-                        + START_TIMEOUT + "; see " + home.work().resolve("connect"));
+                        + START_TIMEOUT + "; see " + runtime.logLocation());
             }
             ManagedProcess.pause(Duration.ofMillis(250));
         }
@@ -272,7 +217,7 @@ public final class KafkaConnectWorker implements AutoCloseable {
     /** Restarts a failed task the first time it is seen failed; says what was done, for the report. */
     private String restartOnce(String connector, int task) {
         if (!restartedOnce.add(connector + "/" + task)) {
-            return ", failed again after a restart: see " + home.work().resolve("connect/connect.log");
+            return ", failed again after a restart: see " + runtime.logLocation();
         }
         try {
             rest.restartTask(connector, task);
@@ -304,27 +249,17 @@ public final class KafkaConnectWorker implements AutoCloseable {
     }
 
     public boolean isRunning() {
-        return process != null ? process.isAlive() : rest.answers();
+        return runtime.isAlive() || rest.answers();
     }
 
     /** Stops the worker gracefully (SIGTERM: tasks stop and commit their offsets). */
     public synchronized void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(30));
-            process = null;
-        }
+        runtime.stop();
     }
 
     /** Crashes the worker (SIGKILL): nothing is flushed or committed; start it again after. */
     public synchronized void kill() {
-        if (process != null) {
-            process.kill();
-            process = null;
-        }
-    }
-
-    private static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
+        runtime.kill();
     }
 
     @Override

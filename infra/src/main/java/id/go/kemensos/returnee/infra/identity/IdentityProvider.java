@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.infra.identity;
 import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
 import id.go.kemensos.returnee.infra.stack.ManagedProcess;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
+import id.go.kemensos.returnee.infra.stack.StackDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * JVM, its data in the local MariaDB (schema {@code keycloak}), the realm {@value #REALM} and its demo officers
  * imported from infra/keycloak/realm. Services validate tokens against {@link #issuerUri()}.
  *
- * <p>{@link #start()} only launches the process (building the distribution for MariaDB first, once per unpack);
+ * <p>{@link #start()} only launches the process (building the distribution for the stack's database first, once per unpack and database);
  * {@link #awaitReady()} waits for the realm's discovery document, so that Keycloak's half-minute start overlaps the
  * rest of the stack. When the realm files change, the keycloak schema is dropped first so that the next start imports
  * them afresh: everything in it is demo data of the local stack. The master realm gets a bootstrap admin whose
@@ -56,14 +57,14 @@ public final class IdentityProvider implements AutoCloseable {
     public static final String BOOTSTRAP_ADMIN = "bootstrap-admin";
     static final String SCHEMA = "keycloak";
     /** Build-time options of {@code kc.sh build} (26.5: the cache mechanism is a runtime option now). */
-    static final List<String> BUILD_OPTIONS = List.of("--db=mariadb", "--health-enabled=true");
+    private final List<String> buildOptions;
 
     private static final String BUILD_MARKER = ".returnee-platform-build";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Logger log = LoggerFactory.getLogger(IdentityProvider.class);
 
     private final PlatformHome home;
-    private final MariaDbServer database;
+    private final StackDatabase database;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile ManagedProcess process;
@@ -71,7 +72,8 @@ public final class IdentityProvider implements AutoCloseable {
     private volatile String importedRealmHash;
     private volatile long launchedAt;
 
-    public IdentityProvider(PlatformHome home, MariaDbServer database) {
+    public IdentityProvider(PlatformHome home, StackDatabase database) {
+        this.buildOptions = List.of("--db=" + database.identityProviderVendor(), "--health-enabled=true");
         this.home = home;
         this.database = database;
     }
@@ -114,7 +116,7 @@ public final class IdentityProvider implements AutoCloseable {
         }
         Path dir = home.workDir("keycloak");
         String javaHome = javaHome();
-        buildOnce(distribution, kc, dir, javaHome);
+        buildOnce(distribution, kc, dir, javaHome, buildOptions);
 
         Path passwordFile = bootstrapAdminPasswordFile(home);
         boolean newPassword = !Files.exists(passwordFile);
@@ -135,7 +137,7 @@ public final class IdentityProvider implements AutoCloseable {
         }
         stageImport(distribution.resolve("data/import"), realmFiles);
 
-        ProcessBuilder builder = new ProcessBuilder(command(kc));
+        ProcessBuilder builder = new ProcessBuilder(command(kc, database.identityProviderVendor()));
         Map<String, String> env = builder.environment();
         // The caller's Keycloak settings must not leak in (kc.sh reads KC_* and JAVA_OPTS from the environment).
         env.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("JAVA_OPTS"));
@@ -149,7 +151,7 @@ public final class IdentityProvider implements AutoCloseable {
         importedRealmHash = realmHash;
     }
 
-    static List<String> command(Path kc) {
+    static List<String> command(Path kc, String vendor) {
         return List.of(
                 kc.toString(),
                 "start",
@@ -161,7 +163,7 @@ public final class IdentityProvider implements AutoCloseable {
                 "--http-management-port=" + MANAGEMENT_PORT,
                 "--hostname=" + baseUrl(),
                 "--cache=local",
-                "--db-url=jdbc:mariadb://127.0.0.1:" + MariaDbServer.PORT + "/" + SCHEMA,
+                "--db-url=jdbc:" + vendor + "://127.0.0.1:" + MariaDbServer.PORT + "/" + SCHEMA,
                 "--db-username=keycloak",
                 "--db-password=keycloak-local",
                 "--db-pool-max-size=20");
@@ -225,32 +227,32 @@ public final class IdentityProvider implements AutoCloseable {
     }
 
     /**
-     * {@code kc.sh build} for MariaDB, once per unpacked distribution (re-unpacking resets the jar the marker names).
+     * {@code kc.sh build} for the database, once per unpacked distribution and database (re-unpacking resets the jar the marker names).
      */
-    private static void buildOnce(Path distribution, Path kc, Path dir, String javaHome) {
+    private static void buildOnce(Path distribution, Path kc, Path dir, String javaHome, List<String> buildOptions) {
         Path marker = distribution.resolve(BUILD_MARKER);
-        if (Files.exists(marker) && read(marker).equals(buildFingerprint(distribution))) {
+        if (Files.exists(marker) && read(marker).equals(buildFingerprint(distribution, buildOptions))) {
             return;
         }
         long begin = System.nanoTime();
         log.info(
-                "Building Keycloak for MariaDB ({}), once per distribution; log: {}",
-                String.join(" ", BUILD_OPTIONS),
+                "Building Keycloak ({}), once per distribution and database; log: {}",
+                String.join(" ", buildOptions),
                 dir.resolve("build.log"));
         List<String> command = new ArrayList<>(List.of(kc.toString(), "build"));
-        command.addAll(BUILD_OPTIONS);
+        command.addAll(buildOptions);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("JAVA_OPTS"));
         builder.environment().put("JAVA_HOME", javaHome);
         ManagedProcess.run("kc.sh build", builder, dir, dir.resolve("build.log"), Duration.ofMinutes(5));
-        write(marker, buildFingerprint(distribution));
+        write(marker, buildFingerprint(distribution, buildOptions));
         log.info("Keycloak built in {} ms", (System.nanoTime() - begin) / 1_000_000);
     }
 
-    private static String buildFingerprint(Path distribution) {
+    private static String buildFingerprint(Path distribution, List<String> buildOptions) {
         Path generated = distribution.resolve("lib/quarkus/generated-bytecode.jar");
         try {
-            return "options=" + String.join(" ", BUILD_OPTIONS) + "\ngenerated-bytecode.jar=" + Files.size(generated)
+            return "options=" + String.join(" ", buildOptions) + "\ngenerated-bytecode.jar=" + Files.size(generated)
                     + " bytes, " + Files.getLastModifiedTime(generated).toMillis() + "\n";
         } catch (IOException e) {
             return "unbuilt";
@@ -319,7 +321,7 @@ public final class IdentityProvider implements AutoCloseable {
             s.execute("CREATE DATABASE " + SCHEMA + " CHARACTER SET utf8mb3 COLLATE utf8mb3_unicode_ci");
         } catch (SQLException e) {
             throw new IllegalStateException(
-                    "Cannot recreate the " + SCHEMA + " schema on MariaDB port " + MariaDbServer.PORT + ": "
+                    "Cannot recreate the " + SCHEMA + " schema on the database at port " + MariaDbServer.PORT + ": "
                             + e.getMessage(),
                     e);
         }

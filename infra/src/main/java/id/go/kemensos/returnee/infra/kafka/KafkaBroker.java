@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.infra.kafka;
 
 import id.go.kemensos.returnee.infra.stack.ManagedProcess;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
+import id.go.kemensos.returnee.infra.stack.StackBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,9 +27,12 @@ import org.slf4j.LoggerFactory;
  * {@link KafkaAccess} allow anything: every principal's credential is seeded when the storage is formatted and set
  * again at every start (a principal added later works on an existing data dir too).
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements StackBroker {
 
     public static final int PORT = 9092;
+    /** A broker in a container: the listener other containers (the Connect worker) reach it at. */
+    public static final int NETWORK_PORT = 19092;
+
     private static final int CONTROLLER_PORT = 9093;
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
 
@@ -39,11 +43,13 @@ public final class KafkaBroker implements AutoCloseable {
         this.home = home;
     }
 
+    @Override
     public String bootstrapServers() {
         return "127.0.0.1:" + PORT;
     }
 
     /** Starts the broker, or adopts one already listening (another JVM of this project started it). */
+    @Override
     public void start() {
         if (ManagedProcess.isListening(PORT)) {
             log.info("Kafka already listening on {}; using it", PORT);
@@ -106,22 +112,44 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private Path writeServerProperties(Path dir, Path data) {
-        String properties = String.join(
+        Path file = dir.resolve("server.properties");
+        try {
+            Files.writeString(file, serverProperties(data.toString(), "127.0.0.1", null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /**
+     * The broker's settings, this JVM's and a container's alike.
+     *
+     * @param bindHost         where the client listener (advertised as 127.0.0.1:{@value #PORT}) listens
+     * @param networkAdvertised for a broker in a container, the host:port of a second SCRAM listener (port
+     *                         {@value #NETWORK_PORT}) that other containers reach it at; null for none
+     */
+    public static String serverProperties(String data, String bindHost, String networkAdvertised) {
+        String scram = KafkaAccess.MECHANISM.toLowerCase(java.util.Locale.ROOT);
+        String brokerLogin = KafkaAccess.jaasConfig(KafkaAccess.ADMIN, KafkaAccess.localPassword(KafkaAccess.ADMIN));
+        String network = networkAdvertised == null ? "" : ",NETWORK://0.0.0.0:" + NETWORK_PORT;
+        return String.join(
                 "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + CONTROLLER_PORT,
-                "listeners=SASL_PLAINTEXT://127.0.0.1:" + PORT + ",CONTROLLER://127.0.0.1:" + CONTROLLER_PORT,
-                "advertised.listeners=SASL_PLAINTEXT://127.0.0.1:" + PORT,
+                "listeners=SASL_PLAINTEXT://" + bindHost + ":" + PORT + ",CONTROLLER://127.0.0.1:" + CONTROLLER_PORT
+                        + network,
+                "advertised.listeners=SASL_PLAINTEXT://127.0.0.1:" + PORT
+                        + (networkAdvertised == null ? "" : ",NETWORK://" + networkAdvertised),
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=SASL_PLAINTEXT",
-                "listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT"
+                        + (networkAdvertised == null ? "" : ",NETWORK:SASL_PLAINTEXT"),
                 "sasl.enabled.mechanisms=" + KafkaAccess.MECHANISM,
                 "sasl.mechanism.inter.broker.protocol=" + KafkaAccess.MECHANISM,
                 // The broker logs in to its own client listener as admin (SCRAM credentials live in the metadata log).
-                "listener.name.sasl_plaintext." + KafkaAccess.MECHANISM.toLowerCase(java.util.Locale.ROOT)
-                        + ".sasl.jaas.config="
-                        + KafkaAccess.jaasConfig(KafkaAccess.ADMIN, KafkaAccess.localPassword(KafkaAccess.ADMIN)),
+                "listener.name.sasl_plaintext." + scram + ".sasl.jaas.config=" + brokerLogin,
+                networkAdvertised == null ? "" : "listener.name.network." + scram + ".sasl.jaas.config=" + brokerLogin,
                 "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
                 "allow.everyone.if.no.acl.found=false",
                 // The CONTROLLER listener stays PLAINTEXT (KRaft controllers cannot check SCRAM, whose credentials are
@@ -144,13 +172,6 @@ public final class KafkaBroker implements AutoCloseable {
                 "group.initial.rebalance.delay.ms=0",
                 "log.retention.hours=-1",
                 "");
-        Path file = dir.resolve("server.properties");
-        try {
-            Files.writeString(file, properties);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return file;
     }
 
     private void awaitReady(Duration timeout) {

@@ -2,19 +2,11 @@ package id.go.kemensos.returnee.infra.mariadb;
 
 import id.go.kemensos.returnee.infra.stack.ManagedProcess;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import id.go.kemensos.returnee.infra.stack.StackDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +16,9 @@ import org.slf4j.LoggerFactory;
  * row images (what Debezium needs), UTC. Uses the installed {@code mariadbd}; installs Debian's {@code mariadb-server}
  * when it is missing and we are root, and otherwise stops with a message naming the package.
  */
-public final class MariaDbServer implements AutoCloseable {
+public final class MariaDbServer implements StackDatabase {
 
     public static final int PORT = 3307;
-    private static final int NO_SUCH_GRANT = 1141;
-    private static final int NO_SUCH_TABLE_GRANT = 1147;
     private static final Logger log = LoggerFactory.getLogger(MariaDbServer.class);
 
     private final PlatformHome home;
@@ -40,12 +30,19 @@ public final class MariaDbServer implements AutoCloseable {
         this.port = port;
     }
 
+    @Override
+    public String identityProviderVendor() {
+        return "mariadb";
+    }
+
+    @Override
     public String jdbcUrl(String schema) {
         return "jdbc:mysql://127.0.0.1:" + port + "/" + schema
                 + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
     }
 
     /** Starts the instance, or adopts one already listening on the port (another JVM of this project started it). */
+    @Override
     public void start() {
         if (ManagedProcess.isListening(port)) {
             log.info("MariaDB already listening on {}; using it", port);
@@ -106,35 +103,7 @@ public final class MariaDbServer implements AutoCloseable {
     }
 
     private void bootstrap() {
-        String script = resource("/mariadb/bootstrap.sql");
-        try (Connection c = DriverManager.getConnection(jdbcUrl("") + "&allowMultiQueries=false", "root", "");
-                Statement s = c.createStatement()) {
-            for (String statement : statements(script)) {
-                try {
-                    s.execute(statement);
-                } catch (SQLException e) {
-                    // Taking back a right the user never had (a fresh stack) is nothing to take back.
-                    if (!(statement.startsWith("REVOKE")
-                            && (e.getErrorCode() == NO_SUCH_GRANT || e.getErrorCode() == NO_SUCH_TABLE_GRANT))) {
-                        throw e;
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(
-                    "Cannot bootstrap schemas and users on MariaDB port " + port + ": " + e.getMessage(), e);
-        }
-    }
-
-    static List<String> statements(String script) {
-        StringBuilder withoutComments = new StringBuilder();
-        script.lines()
-                .filter(line -> !line.stripLeading().startsWith("--"))
-                .forEach(line -> withoutComments.append(line).append('\n'));
-        return Arrays.stream(withoutComments.toString().split(";"))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .toList();
+        SchemasAndUsers.create(jdbcUrl(""), SchemasAndUsers.Server.MARIADB);
     }
 
     private static String ensureInstalled() {
@@ -189,17 +158,6 @@ public final class MariaDbServer implements AutoCloseable {
 
     private static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = MariaDbServer.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Stops the instance if this JVM started it; an adopted instance keeps running for its owner. */

@@ -1,6 +1,5 @@
 package id.go.kemensos.returnee.infra.stack;
 
-import id.go.kemensos.returnee.infra.connect.ConnectorConfig;
 import id.go.kemensos.returnee.infra.connect.KafkaConnectWorker;
 import id.go.kemensos.returnee.infra.identity.IdentityProvider;
 import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
@@ -45,28 +44,32 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
     private final PlatformHome home;
-    private final MariaDbServer database;
+    private final StackInfrastructure infrastructure;
+    private final StackDatabase database;
     private final IdentityProvider identity;
-    private final KafkaBroker kafka;
+    private final StackBroker kafka;
     private final KafkaConnectWorker connect;
     private final BankGatewaySimulator bank;
     private final SmsGatewaySimulator sms;
     private final VaultTransitSimulator vault;
     private final List<AutoCloseable> started = new ArrayList<>();
 
+    /** The stack on this machine's own processes. */
     public LocalStack(PlatformHome home) {
+        this(home, StackInfrastructure.localProcesses(home));
+    }
+
+    public LocalStack(PlatformHome home, StackInfrastructure infrastructure) {
         this.home = home;
-        this.database = new MariaDbServer(home, MariaDbServer.PORT);
+        this.infrastructure = infrastructure;
+        this.database = infrastructure.database();
         this.identity = new IdentityProvider(home, database);
-        this.kafka = new KafkaBroker(home);
+        this.kafka = infrastructure.broker();
         this.connect = new KafkaConnectWorker(
                 home,
-                new ConnectorConfig.LocalEndpoints(
-                        "127.0.0.1",
-                        MariaDbServer.PORT,
-                        System.getenv().getOrDefault("DEBEZIUM_PASSWORD", "debezium-local"),
-                        kafka.bootstrapServers(),
-                        KafkaAccess.clientSecurity(KafkaAccess.RELAY)));
+                infrastructure.connectorEndpoints(),
+                infrastructure.connectRuntime(),
+                KafkaConnectWorker.baseUrl());
         this.bank = new BankGatewaySimulator(BANK_SIMULATOR_PORT);
         bank.autoOpenedHolderNames(
                 new RegisteredHolderNames(database, "disbursement", "disbursement-local", keysDirectory(home)));
@@ -163,6 +166,7 @@ public final class LocalStack implements AutoCloseable {
     /** Each part's health, for the launcher's report and for tests. */
     public Map<String, String> health() {
         Map<String, String> health = new LinkedHashMap<>();
+        health.put("infrastructure", infrastructure.description());
         health.put(
                 "mariadb",
                 ManagedProcess.isListening(MariaDbServer.PORT) ? "UP 127.0.0.1:" + MariaDbServer.PORT : "DOWN");
@@ -189,7 +193,7 @@ public final class LocalStack implements AutoCloseable {
         return home;
     }
 
-    public MariaDbServer database() {
+    public StackDatabase database() {
         return database;
     }
 
@@ -197,7 +201,7 @@ public final class LocalStack implements AutoCloseable {
         return identity;
     }
 
-    public KafkaBroker kafka() {
+    public StackBroker kafka() {
         return kafka;
     }
 

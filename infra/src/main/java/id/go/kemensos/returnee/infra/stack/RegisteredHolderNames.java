@@ -2,7 +2,6 @@ package id.go.kemensos.returnee.infra.stack;
 
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
-import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
 import id.go.kemensos.returnee.privacy.DatabasePersonKeyStore;
 import id.go.kemensos.returnee.privacy.PersonKeys;
 import id.go.kemensos.returnee.privacy.PersonalDataCipher;
@@ -39,7 +38,7 @@ final class RegisteredHolderNames implements BiFunction<String, String, String> 
     /** The field disbursement seals a payee under (disbursement-service's PayeeSeal). */
     private static final String PAYEE = "payee";
 
-    private final MariaDbServer database;
+    private final StackDatabase database;
     private final String user;
     private final String password;
     private final Path keysDirectory;
@@ -60,7 +59,7 @@ final class RegisteredHolderNames implements BiFunction<String, String, String> 
     private PersonalDataCipher cipher;
     private Instant seenUntil = Instant.EPOCH;
 
-    RegisteredHolderNames(MariaDbServer database, String user, String password, Path keysDirectory) {
+    RegisteredHolderNames(StackDatabase database, String user, String password, Path keysDirectory) {
         this.database = database;
         this.user = user;
         this.password = password;

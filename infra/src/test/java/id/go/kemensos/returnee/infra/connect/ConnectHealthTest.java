@@ -55,10 +55,18 @@ class ConnectHealthTest {
             }
         });
         connect.start();
+        ConnectorConfig.LocalEndpoints endpoints = new ConnectorConfig.LocalEndpoints(
+                ConnectorConfig.MARIADB_CONNECTOR_CLASS,
+                "127.0.0.1",
+                3307,
+                "x",
+                "disable",
+                "127.0.0.1:9092",
+                KafkaAccess.clientSecurity(KafkaAccess.RELAY));
         worker = new KafkaConnectWorker(
                 PlatformHome.locate(),
-                new ConnectorConfig.LocalEndpoints(
-                        "127.0.0.1", 3307, "x", "127.0.0.1:9092", KafkaAccess.clientSecurity(KafkaAccess.RELAY)),
+                endpoints,
+                new LocalConnectJvm(PlatformHome.locate(), endpoints.bootstrapServers(), endpoints.kafkaSecurity()),
                 "http://127.0.0.1:" + connect.getAddress().getPort());
     }
 

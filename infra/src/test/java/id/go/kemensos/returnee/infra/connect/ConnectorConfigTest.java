@@ -19,7 +19,13 @@ import org.junit.jupiter.api.Test;
 class ConnectorConfigTest {
 
     private static final ConnectorConfig.LocalEndpoints LOCAL = new ConnectorConfig.LocalEndpoints(
-            "127.0.0.1", 3307, "secret", "127.0.0.1:9092", KafkaAccess.clientSecurity(KafkaAccess.RELAY));
+            ConnectorConfig.MARIADB_CONNECTOR_CLASS,
+            "127.0.0.1",
+            3307,
+            "secret",
+            "disable",
+            "127.0.0.1:9092",
+            KafkaAccess.clientSecurity(KafkaAccess.RELAY));
 
     private static List<ConnectorConfig> connectors() {
         return ConnectorConfig.readAll(PlatformHome.locate().connectorConfigs());
@@ -91,7 +97,8 @@ class ConnectorConfigTest {
     void theLocalWorkerRunsProductionsWorkerSettingsPlusWhereItRuns() {
         PlatformHome home = PlatformHome.locate();
         Properties production = KafkaConnectWorker.productionWorkerProperties(home.connectorConfigs());
-        Properties local = new KafkaConnectWorker(home, LOCAL).workerProperties(Path.of("/plugins"));
+        Properties local = new LocalConnectJvm(home, LOCAL.bootstrapServers(), LOCAL.kafkaSecurity())
+                .workerProperties(production, Path.of("/plugins"));
 
         for (String key : production.stringPropertyNames()) {
             assertThat(local.getProperty(key)).as(key).isEqualTo(production.getProperty(key));

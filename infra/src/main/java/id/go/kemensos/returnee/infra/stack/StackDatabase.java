@@ -1,0 +1,21 @@
+package id.go.kemensos.returnee.infra.stack;
+
+/**
+ * The database server under the stack, on 127.0.0.1:{@value id.go.kemensos.returnee.infra.mariadb.MariaDbServer#PORT}
+ * with every schema and user of {@code mariadb/bootstrap.sql}: the project's own MariaDB process, or (tests on a
+ * machine with a Docker engine) production's MySQL 8.4 in a container.
+ */
+public interface StackDatabase extends AutoCloseable {
+
+    /** Starts it, or adopts one already listening, and creates what is missing of the schemas and users. */
+    void start();
+
+    /** A Connector/J URL of one schema on it ("" for none). */
+    String jdbcUrl(String schema);
+
+    /** Keycloak's name for this kind of database (its {@code --db} build option and JDBC URL scheme). */
+    String identityProviderVendor();
+
+    @Override
+    void close();
+}
