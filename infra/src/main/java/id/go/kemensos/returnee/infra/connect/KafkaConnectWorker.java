@@ -5,6 +5,7 @@ import id.go.kemensos.returnee.infra.stack.PlatformHome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,13 +89,9 @@ public final class KafkaConnectWorker implements AutoCloseable {
             }
         }
         awaitAnswering();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
         for (ConnectorConfig connector : connectors) {
-            try {
-                rest.putConfig(connector.name(), connector.forLocalWorker(endpoints));
-            } catch (IOException e) {
-                throw new IllegalStateException(
-                        "Cannot configure connector " + connector.name() + ": " + e.getMessage(), e);
-            }
+            configure(connector.name(), connector.forLocalWorker(endpoints), deadline);
         }
         awaitRunning(connectors.stream().map(ConnectorConfig::name).toList(), START_TIMEOUT);
         log.info(
@@ -121,6 +118,30 @@ public final class KafkaConnectWorker implements AutoCloseable {
                         + START_TIMEOUT + "; see " + runtime.logLocation());
             }
             ManagedProcess.pause(Duration.ofMillis(250));
+        }
+    }
+
+    /**
+     * Creates or updates a connector. A restarted worker takes requests only once it has read its topics to the end,
+     * which after a kill waits for the broker to abort the killed worker's open transaction
+     * (producer.transaction.timeout.ms): a timed-out request is sent again until the deadline.
+     */
+    private void configure(String name, Map<String, String> config, Instant deadline) {
+        while (true) {
+            try {
+                rest.putConfig(name, config);
+                return;
+            } catch (HttpTimeoutException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(
+                            "Cannot configure connector " + name + ": no answer until " + deadline + "; see "
+                                    + runtime.logLocation(),
+                            e);
+                }
+                log.info("Kafka Connect not taking requests yet (reading its topics); configuring {} again", name);
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot configure connector " + name + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -167,6 +167,8 @@ public final class KafkaBroker implements StackBroker {
                 "offsets.topic.num.partitions=12",
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
+                // Aborts a killed relay's timed-out transaction within a second of its timeout, not ten.
+                "transaction.abort.timed.out.transaction.cleanup.interval.ms=1000",
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
