@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.MessageListener;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -81,8 +82,12 @@ public class DeadLetterReplay {
     @SuppressWarnings("unchecked")
     private Result scan(String topic, MessageListenerContainer container, boolean apply) {
         String group = container.getGroupId();
-        MessageListener<String, byte[]> listener = (MessageListener<String, byte[]>)
-                container.getContainerProperties().getMessageListener();
+        Object listening = container.getContainerProperties().getMessageListener();
+        // The adapters implement only the forms with acknowledgment and consumer; the services' listeners take batches.
+        java.util.function.Consumer<ConsumerRecord<String, byte[]>> listener = listening
+                        instanceof BatchMessageListener<?, ?> batch
+                ? record -> ((BatchMessageListener<String, byte[]>) batch).onMessage(List.of(record), null, null)
+                : record -> ((MessageListener<String, byte[]>) listening).onMessage(record, null, null);
         String deadLetterTopic = Topics.deadLetterOf(topic);
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group + ".dlt-replay");
@@ -110,8 +115,7 @@ public class DeadLetterReplay {
                         otherGroups++;
                     } else if (apply) {
                         try {
-                            listener.onMessage(
-                                    original(dead, topic), null, null); // the adapters implement only this form
+                            listener.accept(original(dead, topic));
                             replayed++;
                         } catch (RuntimeException e) {
                             if (!isMalformed(e)) {

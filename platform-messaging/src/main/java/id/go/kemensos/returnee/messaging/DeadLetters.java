@@ -7,8 +7,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 
 /**
  * Sends a record that exhausted its retries to {@code <topic>.dlt}, same partition, with the original bytes and Spring
@@ -40,8 +42,21 @@ public class DeadLetters implements ConsumerRecordRecoverer {
                 record.offset(),
                 Topics.deadLetterOf(record.topic()),
                 rootMessage(failure));
-        publisher.accept(record, failure);
+        publisher.accept(record, whatFailed(failure));
         meters.counter("platform.dead.letters", "topic", record.topic()).increment();
+    }
+
+    /**
+     * The handler's own exception, for the dead letter's exception headers: not the listener's wrapping, nor the
+     * batch inbox's report of which record failed.
+     */
+    static Exception whatFailed(Exception failure) {
+        Exception e = failure;
+        while ((e instanceof ListenerExecutionFailedException || e instanceof BatchListenerFailedException)
+                && e.getCause() instanceof Exception cause) {
+            e = cause;
+        }
+        return e;
     }
 
     private static String rootMessage(Throwable failure) {

@@ -1,6 +1,10 @@
 package id.go.kemensos.returnee.messaging;
 
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -10,6 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * leaves no trace: it has no effect to repeat.
  */
 public class EventInbox {
+
+    private static final Logger log = LoggerFactory.getLogger(EventInbox.class);
 
     private final IncomingEvents events;
     private final ProcessedEvents processed;
@@ -21,16 +27,52 @@ public class EventInbox {
         this.tx = tx;
     }
 
+    /**
+     * Delivers a poll's records in one transaction: their inbox rows, effects and outbox rows commit together, one
+     * commit for the batch instead of one per event. When the batch fails (a malformed record, a handler's exception,
+     * a lock given up), none of it commits and its records are delivered again one by one, each in its own
+     * transaction: those before the failing one commit, and the failing one is reported to the error handler by its
+     * place in the batch, which retries it and dead-letters it alone.
+     */
+    public void deliverAll(List<ConsumerRecord<String, byte[]>> records, EventHandlers<?> handlers) {
+        if (records.size() > 1) {
+            try {
+                tx.executeWithoutResult(status -> records.forEach(record -> handle(events.read(record), handlers)));
+                return;
+            } catch (RuntimeException e) {
+                // The class only: a handler's message may carry personal data.
+                log.info(
+                        "A batch of {} records for {} failed ({}); delivering them one by one",
+                        records.size(),
+                        handlers.consumer(),
+                        e.getClass().getSimpleName());
+            }
+        }
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                deliver(record, handlers);
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException("Delivery to " + handlers.consumer() + " failed", e, record);
+            }
+        }
+    }
+
     public void deliver(ConsumerRecord<String, byte[]> record, EventHandlers<?> handlers) {
         deliver(events.read(record), handlers);
     }
 
     public void deliver(IncomingEvent event, EventHandlers<?> handlers) {
-        handlers.handlingOf(event)
-                .ifPresent(handling -> tx.executeWithoutResult(status -> {
-                    if (processed.markHandled(handlers.consumer(), event.id())) {
-                        handling.run();
-                    }
-                }));
+        if (handlers.handlingOf(event).isPresent()) {
+            tx.executeWithoutResult(status -> handle(event, handlers));
+        }
+    }
+
+    /** Within the caller's transaction: the inbox check and, the first time, the effect. */
+    private void handle(IncomingEvent event, EventHandlers<?> handlers) {
+        handlers.handlingOf(event).ifPresent(handling -> {
+            if (processed.markHandled(handlers.consumer(), event.id())) {
+                handling.run();
+            }
+        });
     }
 }

@@ -1,5 +1,7 @@
 package id.go.kemensos.returnee.messaging;
 
+import static id.go.kemensos.returnee.messaging.EligibilityRecords.bytes;
+import static id.go.kemensos.returnee.messaging.EligibilityRecords.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,11 +11,7 @@ import id.go.kemensos.returnee.contracts.eligibility.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,31 +20,6 @@ class IncomingEventsTest {
     private final JsonMapper json = JsonMapper.builder().build();
     private final IncomingEvents events = new IncomingEvents(json);
     private final UUID beneficiary = UUID.randomUUID();
-
-    private ConsumerRecord<String, byte[]> record(String type, String subject, byte[] value) {
-        RecordHeaders headers = new RecordHeaders();
-        if (type != null) {
-            headers.add("ce_specversion", bytes("1.0"));
-            headers.add("ce_id", bytes(UUID.randomUUID().toString()));
-            headers.add("ce_type", bytes(type));
-            headers.add("ce_source", bytes("/kemensos/eligibility-service"));
-            headers.add("ce_time", bytes("2026-11-22T10:15:30.123456Z"));
-            headers.add("ce_subject", bytes(subject));
-            headers.add("content-type", bytes("application/json"));
-        }
-        return new ConsumerRecord<>(
-                "eligibility.events",
-                2,
-                41L,
-                0L,
-                TimestampType.CREATE_TIME,
-                0,
-                value.length,
-                subject,
-                value,
-                headers,
-                Optional.empty());
-    }
 
     private EligibilityDecided decided(UUID who) {
         return new EligibilityDecided(
@@ -133,9 +106,5 @@ class IncomingEventsTest {
                         record(EligibilityDecided.EVENT_TYPE.type(), beneficiary.toString(), aboutSomeoneElse)))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("another beneficiary");
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -7,6 +7,7 @@ import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.messaging.EventHandlers;
 import id.go.kemensos.returnee.messaging.EventInbox;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ class RegistrationEventsListener {
     }
 
     @KafkaListener(id = "disbursement-registration", topics = RegistrationTopics.EVENTS, groupId = "disbursement")
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbox.deliver(record, handlers);
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.deliverAll(records, handlers);
     }
 }

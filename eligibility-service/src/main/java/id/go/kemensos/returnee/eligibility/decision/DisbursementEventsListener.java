@@ -5,6 +5,7 @@ import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.messaging.EventHandlers;
 import id.go.kemensos.returnee.messaging.EventInbox;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ class DisbursementEventsListener {
     }
 
     @KafkaListener(id = "eligibility-disbursement", topics = DisbursementTopics.EVENTS, groupId = "eligibility")
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbox.deliver(record, handlers);
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.deliverAll(records, handlers);
     }
 }

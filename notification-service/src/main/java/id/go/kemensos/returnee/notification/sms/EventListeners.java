@@ -16,6 +16,7 @@ import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.messaging.EventHandlers;
 import id.go.kemensos.returnee.messaging.EventInbox;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -44,17 +45,17 @@ class EventListeners {
     }
 
     @KafkaListener(id = "notification-registration", topics = RegistrationTopics.EVENTS, groupId = "notification")
-    void onRegistration(ConsumerRecord<String, byte[]> record) {
-        inbox.deliver(record, registration);
+    void onRegistration(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.deliverAll(records, registration);
     }
 
     @KafkaListener(id = "notification-eligibility", topics = EligibilityTopics.EVENTS, groupId = "notification")
-    void onEligibility(ConsumerRecord<String, byte[]> record) {
-        inbox.deliver(record, eligibility);
+    void onEligibility(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.deliverAll(records, eligibility);
     }
 
     @KafkaListener(id = "notification-disbursement", topics = DisbursementTopics.EVENTS, groupId = "notification")
-    void onDisbursement(ConsumerRecord<String, byte[]> record) {
-        inbox.deliver(record, disbursement);
+    void onDisbursement(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.deliverAll(records, disbursement);
     }
 }

@@ -5,6 +5,7 @@ import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.messaging.EventHandlers;
 import id.go.kemensos.returnee.messaging.EventInbox;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ class DownstreamEventsListener {
             id = "registration-progress",
             topics = {EligibilityTopics.EVENTS, DisbursementTopics.EVENTS},
             groupId = "registration")
-    void on(ConsumerRecord<String, byte[]> record) {
-        inbox.deliver(record, handlers);
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.deliverAll(records, handlers);
     }
 }
