@@ -1,6 +1,10 @@
 package id.go.kemensos.returnee.messaging;
 
+import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
+import id.go.kemensos.returnee.contracts.eligibility.Outcome;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,6 +44,25 @@ final class EligibilityRecords {
 
     static ConsumerRecord<String, byte[]> record(String type, String subject, byte[] value) {
         return record(UUID.randomUUID().toString(), type, subject, value, 41L);
+    }
+
+    /** An eligible decision on the grant for this person, in province 52. */
+    static EligibilityDecided decided(UUID who) {
+        return new EligibilityDecided(
+                UUID.randomUUID(),
+                who,
+                "BSU",
+                "2026",
+                Outcome.ELIGIBLE,
+                960_000,
+                List.of("BUSINESS_STIMULANT_GRANT"),
+                "bsu-placeholder",
+                "0.1",
+                List.of(),
+                "52",
+                "5202",
+                null,
+                Instant.parse("2026-11-22T10:15:30Z"));
     }
 
     static byte[] bytes(String text) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityEvent;
-import id.go.kemensos.returnee.contracts.eligibility.Outcome;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -95,21 +93,7 @@ class EventInboxTest {
     }
 
     private ConsumerRecord<String, byte[]> decided(UUID who, long offset) {
-        EligibilityDecided payload = new EligibilityDecided(
-                UUID.randomUUID(),
-                who,
-                "BSU",
-                "2026",
-                Outcome.ELIGIBLE,
-                960_000,
-                List.of("BUSINESS_STIMULANT_GRANT"),
-                "bsu",
-                "1",
-                List.of(),
-                "52",
-                "5202",
-                null,
-                Instant.parse("2026-11-22T10:15:30Z"));
+        EligibilityDecided payload = EligibilityRecords.decided(who);
         byte[] value = json.writeValueAsBytes(payload);
         return EligibilityRecords.record(
                 UUID.nameUUIDFromBytes(value).toString(),

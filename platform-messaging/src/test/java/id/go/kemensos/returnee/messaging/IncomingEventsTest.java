@@ -1,16 +1,14 @@
 package id.go.kemensos.returnee.messaging;
 
 import static id.go.kemensos.returnee.messaging.EligibilityRecords.bytes;
+import static id.go.kemensos.returnee.messaging.EligibilityRecords.decided;
 import static id.go.kemensos.returnee.messaging.EligibilityRecords.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
-import id.go.kemensos.returnee.contracts.eligibility.Outcome;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,24 +18,6 @@ class IncomingEventsTest {
     private final JsonMapper json = JsonMapper.builder().build();
     private final IncomingEvents events = new IncomingEvents(json);
     private final UUID beneficiary = UUID.randomUUID();
-
-    private EligibilityDecided decided(UUID who) {
-        return new EligibilityDecided(
-                UUID.randomUUID(),
-                who,
-                "BSU",
-                "2026",
-                Outcome.ELIGIBLE,
-                960_000,
-                List.of("BUSINESS_STIMULANT_GRANT"),
-                "bsu-placeholder",
-                "0.1",
-                List.of(),
-                "52",
-                "5202",
-                null,
-                Instant.parse("2026-11-22T10:15:30Z"));
-    }
 
     @Test
     void decodesAKnownCloudEventIntoItsPayloadRecord() {
