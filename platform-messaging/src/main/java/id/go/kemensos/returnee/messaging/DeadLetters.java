@@ -47,16 +47,21 @@ public class DeadLetters implements ConsumerRecordRecoverer {
     }
 
     /**
-     * The handler's own exception, for the dead letter's exception headers: not the listener's wrapping, nor the
-     * batch inbox's report of which record failed.
+     * What the dead letter's headers tell: a batch listener's failure reaches the recoverer as the listener's
+     * exception (with the group, which names the dead letter's group) around the batch inbox's report of which record
+     * failed around the handler's own exception; the report is dropped, so the headers read as for a single record:
+     * the listener's exception, caused by the handler's.
      */
     static Exception whatFailed(Exception failure) {
-        Exception e = failure;
-        while ((e instanceof ListenerExecutionFailedException || e instanceof BatchListenerFailedException)
-                && e.getCause() instanceof Exception cause) {
-            e = cause;
+        if (failure instanceof ListenerExecutionFailedException listener
+                && listener.getCause() instanceof BatchListenerFailedException batch
+                && batch.getCause() instanceof Exception handler) {
+            return new ListenerExecutionFailedException(listener.getMessage(), listener.getGroupId(), handler);
         }
-        return e;
+        if (failure instanceof BatchListenerFailedException batch && batch.getCause() instanceof Exception handler) {
+            return handler;
+        }
+        return failure;
     }
 
     private static String rootMessage(Throwable failure) {

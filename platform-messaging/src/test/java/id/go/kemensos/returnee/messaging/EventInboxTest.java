@@ -86,7 +86,7 @@ class EventInboxTest {
                     assertThat(e.getRecord()).isSameAs(garbage);
                     // what the dead letter's exception headers name (PoisonMessageIT reads them)
                     assertThat(DeadLetters.whatFailed(new ListenerExecutionFailedException("listener", e)))
-                            .isInstanceOf(MalformedEventException.class);
+                            .hasCauseInstanceOf(MalformedEventException.class);
                 })
                 .hasCauseInstanceOf(MalformedEventException.class);
         assertThat(inbox.committed).hasSize(1);

@@ -9,6 +9,7 @@ import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
 import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
+import id.go.kemensos.returnee.testsupport.EventLog;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
 import java.nio.charset.StandardCharsets;
@@ -123,6 +124,10 @@ class KafkaAccessIT {
 
     @Test
     void aServiceReadsATopicItConsumesWithItsOwnGroup() {
+        // What the admin reads of it now; the relay writes in transactions, so offsets overcount records (markers).
+        long onTopic = new EventLog(bootstrap)
+                .raw(RegistrationTopics.EVENTS, r -> true)
+                .size();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 as(
                         "eligibility",
@@ -130,7 +135,9 @@ class KafkaAccessIT {
                                 ConsumerConfig.GROUP_ID_CONFIG,
                                 "eligibility",
                                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                                false)),
+                                false,
+                                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                                "read_committed")),
                 new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(RegistrationTopics.EVENTS).stream()
@@ -143,7 +150,6 @@ class KafkaAccessIT {
                     .as("the group's committed offsets")
                     .isNotNull();
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             Instant until = Instant.now().plusSeconds(30);
             long read = 0;
@@ -152,10 +158,7 @@ class KafkaAccessIT {
             } while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
                     && Instant.now().isBefore(until));
             assertThat(partitions).allMatch(p -> consumer.position(p) >= end.get(p));
-            assertThat(read)
-                    .isGreaterThanOrEqualTo(partitions.stream()
-                            .mapToLong(p -> end.get(p) - begin.get(p))
-                            .sum());
+            assertThat(read).as("records read, as many as the admin reads").isGreaterThanOrEqualTo(onTopic);
         }
     }
 
