@@ -100,6 +100,27 @@ public final class KafkaConnectWorker implements AutoCloseable {
                 connectors.stream().map(ConnectorConfig::name).toList());
     }
 
+    /**
+     * Production's worker settings for a worker on the local stack's one broker, wherever it runs: its brokers, one
+     * replica of its topics, and the relay's Kafka login for the worker, its producers, consumers and admin client.
+     * Where it listens and finds its plugins is its runtime's to add.
+     */
+    public static Properties onOneBroker(
+            Properties production, String bootstrapServers, Map<String, Object> kafkaSecurity) {
+        Properties p = new Properties();
+        p.putAll(production);
+        p.setProperty("bootstrap.servers", bootstrapServers);
+        for (String topic : List.of("config", "offset", "status")) {
+            p.setProperty(topic + ".storage.replication.factor", "1");
+        }
+        kafkaSecurity.forEach((k, v) -> {
+            for (String prefix : new String[] {"", "producer.", "consumer.", "admin."}) {
+                p.setProperty(prefix + k, String.valueOf(v));
+            }
+        });
+        return p;
+    }
+
     public static Properties productionWorkerProperties(Path connectDir) {
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(connectDir.resolve("worker.properties"))) {

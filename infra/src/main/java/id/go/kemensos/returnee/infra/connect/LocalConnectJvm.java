@@ -62,22 +62,11 @@ public final class LocalConnectJvm implements ConnectWorkerRuntime {
 
     /** Production's worker settings and what differs where this one runs. */
     Properties workerProperties(Properties production, Path plugins) {
-        Properties p = new Properties();
-        p.putAll(production);
-        p.setProperty("bootstrap.servers", bootstrapServers);
+        Properties p = KafkaConnectWorker.onOneBroker(production, bootstrapServers, kafkaSecurity);
         p.setProperty("listeners", KafkaConnectWorker.baseUrl());
         p.setProperty("rest.advertised.host.name", "127.0.0.1");
         p.setProperty("rest.advertised.port", String.valueOf(KafkaConnectWorker.PORT));
         p.setProperty("plugin.path", plugins.toAbsolutePath().toString());
-        for (String topic : List.of("config", "offset", "status")) {
-            p.setProperty(topic + ".storage.replication.factor", "1");
-        }
-        // The worker, its producers, its consumers and its admin client all log in as the relay.
-        kafkaSecurity.forEach((k, v) -> {
-            for (String prefix : new String[] {"", "producer.", "consumer.", "admin."}) {
-                p.setProperty(prefix + k, String.valueOf(v));
-            }
-        });
         return p;
     }
 

@@ -1,10 +1,10 @@
 package id.go.kemensos.returnee.testsupport.containers;
 
 import com.github.dockerjava.api.DockerClient;
+import id.go.kemensos.returnee.infra.connect.ConnectImageVariables;
 import id.go.kemensos.returnee.infra.connect.ConnectWorkerRuntime;
 import id.go.kemensos.returnee.infra.connect.KafkaConnectWorker;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -21,20 +21,6 @@ import org.testcontainers.containers.wait.strategy.Wait;
 final class ConnectContainer implements ConnectWorkerRuntime {
 
     static final int CONTAINER_PORT = 8083;
-
-    /** The image's own names for some settings; any other setting x.y is CONNECT_X_Y (as compose writes them). */
-    static final Map<String, String> IMAGE_NAMES = Map.ofEntries(
-            Map.entry("bootstrap.servers", "BOOTSTRAP_SERVERS"),
-            Map.entry("group.id", "GROUP_ID"),
-            Map.entry("config.storage.topic", "CONFIG_STORAGE_TOPIC"),
-            Map.entry("offset.storage.topic", "OFFSET_STORAGE_TOPIC"),
-            Map.entry("status.storage.topic", "STATUS_STORAGE_TOPIC"),
-            Map.entry("config.storage.replication.factor", "CONFIG_STORAGE_REPLICATION_FACTOR"),
-            Map.entry("offset.storage.replication.factor", "OFFSET_STORAGE_REPLICATION_FACTOR"),
-            Map.entry("status.storage.replication.factor", "STATUS_STORAGE_REPLICATION_FACTOR"),
-            Map.entry("key.converter", "KEY_CONVERTER"),
-            Map.entry("value.converter", "VALUE_CONVERTER"),
-            Map.entry("offset.flush.interval.ms", "OFFSET_FLUSH_INTERVAL_MS"));
 
     private final String image;
     private final Network network;
@@ -53,29 +39,15 @@ final class ConnectContainer implements ConnectWorkerRuntime {
         this.kafkaSecurity = Map.copyOf(kafkaSecurity);
     }
 
-    /** The container's variables: production's settings and where it runs (broker, one replica, the relay's login). */
+    /** The container's variables: production's settings on the one broker, and the host name it advertises. */
     static Map<String, String> environment(
             Properties production, String bootstrapServers, Map<String, Object> kafkaSecurity) {
-        Properties settings = new Properties();
-        settings.putAll(production);
-        settings.setProperty("bootstrap.servers", bootstrapServers);
-        for (String topic : new String[] {"config", "offset", "status"}) {
-            settings.setProperty(topic + ".storage.replication.factor", "1");
-        }
+        Properties settings = KafkaConnectWorker.onOneBroker(production, bootstrapServers, kafkaSecurity);
         settings.setProperty("rest.advertised.host.name", "connect");
-        kafkaSecurity.forEach((k, v) -> {
-            for (String prefix : new String[] {"", "producer.", "consumer.", "admin."}) {
-                settings.setProperty(prefix + k, String.valueOf(v));
-            }
-        });
         Map<String, String> environment = new TreeMap<>();
-        settings.stringPropertyNames().forEach(key -> environment.put(variable(key), settings.getProperty(key)));
+        settings.stringPropertyNames()
+                .forEach(key -> environment.put(ConnectImageVariables.variable(key), settings.getProperty(key)));
         return environment;
-    }
-
-    static String variable(String setting) {
-        String own = IMAGE_NAMES.get(setting);
-        return own != null ? own : "CONNECT_" + setting.toUpperCase(Locale.ROOT).replace('.', '_');
     }
 
     @Override

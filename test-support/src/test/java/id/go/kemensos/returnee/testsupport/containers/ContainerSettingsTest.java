@@ -2,15 +2,13 @@ package id.go.kemensos.returnee.testsupport.containers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.kemensos.returnee.infra.connect.ConnectImageVariables;
 import id.go.kemensos.returnee.infra.connect.ConnectorConfig;
 import id.go.kemensos.returnee.infra.connect.KafkaConnectWorker;
 import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import id.go.kemensos.returnee.infra.kafka.KafkaBroker;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +38,8 @@ class ContainerSettingsTest {
                 KafkaContainerBroker.networkBootstrapServers(),
                 KafkaAccess.clientSecurity(KafkaAccess.RELAY));
 
-        Map<String, String> composed = composeConnectEnvironment();
+        Map<String, String> composed = ConnectImageVariables.ofComposeService(compose.text());
+        assertThat(composed).containsKey("GROUP_ID");
         composed.forEach((variable, value) -> {
             if (variable.equals("BOOTSTRAP_SERVERS")) {
                 assertThat(environment.get(variable)).isEqualTo("kafka:" + KafkaBroker.NETWORK_PORT);
@@ -94,18 +93,5 @@ class ContainerSettingsTest {
                 .contains("advertised.listeners=SASL_PLAINTEXT://127.0.0.1:9092,NETWORK://kafka:19092")
                 .contains("NETWORK:SASL_PLAINTEXT")
                 .contains("allow.everyone.if.no.acl.found=false");
-    }
-
-    private Map<String, String> composeConnectEnvironment() {
-        Matcher service = Pattern.compile("(?s)\n  connect:\n.*?\n    environment:\n(.*?)\n    volumes:")
-                .matcher(compose.text());
-        assertThat(service.find()).isTrue();
-        Map<String, String> variables = new LinkedHashMap<>();
-        Matcher line = Pattern.compile("(?m)^\\s+([A-Z_]+): (.+)$").matcher(service.group(1));
-        while (line.find()) {
-            variables.put(line.group(1), line.group(2).strip());
-        }
-        assertThat(variables).containsKey("GROUP_ID");
-        return variables;
     }
 }
