@@ -22,12 +22,11 @@ public final class MariaDbServer implements StackDatabase {
     private static final Logger log = LoggerFactory.getLogger(MariaDbServer.class);
 
     private final PlatformHome home;
-    private final int port;
     private ManagedProcess process;
 
-    public MariaDbServer(PlatformHome home, int port) {
+    /** On {@value #PORT}, where every part of the stack looks for the database. */
+    public MariaDbServer(PlatformHome home) {
         this.home = home;
-        this.port = port;
     }
 
     @Override
@@ -35,17 +34,11 @@ public final class MariaDbServer implements StackDatabase {
         return "mariadb";
     }
 
-    @Override
-    public String jdbcUrl(String schema) {
-        return "jdbc:mysql://127.0.0.1:" + port + "/" + schema
-                + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
-    }
-
     /** Starts the instance, or adopts one already listening on the port (another JVM of this project started it). */
     @Override
     public void start() {
-        if (ManagedProcess.isListening(port)) {
-            log.info("MariaDB already listening on {}; using it", port);
+        if (ManagedProcess.isListening(PORT)) {
+            log.info("MariaDB already listening on {}; using it", PORT);
             bootstrap();
             return;
         }
@@ -59,7 +52,7 @@ public final class MariaDbServer implements StackDatabase {
                 mariadbd,
                 "--no-defaults",
                 "--datadir=" + data,
-                "--port=" + port,
+                "--port=" + PORT,
                 "--bind-address=127.0.0.1",
                 "--socket=" + dir.resolve("mariadbd.sock"),
                 "--pid-file=" + dir.resolve("mariadbd.pid"),
@@ -83,9 +76,9 @@ public final class MariaDbServer implements StackDatabase {
             command.add("--user=root"); // mariadbd refuses to run as root unless told to
         }
         process = ManagedProcess.start("MariaDB", command, dir, dir.resolve("mariadbd.out"));
-        process.awaitPort(port, Duration.ofSeconds(60));
+        process.awaitPort(PORT, Duration.ofSeconds(60));
         bootstrap();
-        log.info("MariaDB ready on 127.0.0.1:{} (data {})", port, data);
+        log.info("MariaDB ready on 127.0.0.1:{} (data {})", PORT, data);
     }
 
     private void initialise(Path dir, Path data) {

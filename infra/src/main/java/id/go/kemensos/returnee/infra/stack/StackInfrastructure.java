@@ -33,7 +33,7 @@ public record StackInfrastructure(
                 KafkaAccess.clientSecurity(KafkaAccess.RELAY));
         return new StackInfrastructure(
                 "local processes (MariaDB, Kafka and Kafka Connect JVMs)",
-                new MariaDbServer(home, MariaDbServer.PORT),
+                new MariaDbServer(home),
                 broker,
                 new LocalConnectJvm(home, endpoints.bootstrapServers(), endpoints.kafkaSecurity()),
                 endpoints);

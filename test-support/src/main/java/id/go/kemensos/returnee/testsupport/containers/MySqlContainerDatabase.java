@@ -41,12 +41,6 @@ final class MySqlContainerDatabase implements StackDatabase {
     }
 
     @Override
-    public String jdbcUrl(String schema) {
-        return "jdbc:mysql://127.0.0.1:" + MariaDbServer.PORT + "/" + schema
-                + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
-    }
-
-    @Override
     public String identityProviderVendor() {
         return "mysql";
     }
