@@ -62,17 +62,18 @@ public class EventInbox {
     }
 
     public void deliver(IncomingEvent event, EventHandlers<?> handlers) {
-        if (handlers.handlingOf(event).isPresent()) {
-            tx.executeWithoutResult(status -> handle(event, handlers));
-        }
+        handlers.handlingOf(event)
+                .ifPresent(handling -> tx.executeWithoutResult(status -> once(event, handlers, handling)));
     }
 
     /** Within the caller's transaction: the inbox check and, the first time, the effect. */
     private void handle(IncomingEvent event, EventHandlers<?> handlers) {
-        handlers.handlingOf(event).ifPresent(handling -> {
-            if (processed.markHandled(handlers.consumer(), event.id())) {
-                handling.run();
-            }
-        });
+        handlers.handlingOf(event).ifPresent(handling -> once(event, handlers, handling));
+    }
+
+    private void once(IncomingEvent event, EventHandlers<?> handlers, Runnable handling) {
+        if (processed.markHandled(handlers.consumer(), event.id())) {
+            handling.run();
+        }
     }
 }
