@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -122,34 +123,13 @@ final class CdcFloor {
                     .all()
                     .get();
         }
-        // The relay's principal may write the platform's event topics only; this one, and the bench connector's schema
-        // history (a Connect worker keeps it in Kafka), are granted for the run.
-        ResourcePattern history = new ResourcePattern(
-                ResourceType.TOPIC, KafkaAccess.SCHEMA_HISTORY_TOPIC_PREFIX + CONNECTOR, PatternType.LITERAL);
-        admin.createAcls(List.of(
-                        allowRelay(
-                                new ResourcePattern(ResourceType.TOPIC, TOPIC, PatternType.LITERAL),
-                                AclOperation.WRITE),
-                        allowRelay(
-                                new ResourcePattern(ResourceType.TOPIC, TOPIC, PatternType.LITERAL),
-                                AclOperation.DESCRIBE),
-                        allowRelay(history, AclOperation.CREATE),
-                        allowRelay(history, AclOperation.READ),
-                        allowRelay(history, AclOperation.WRITE),
-                        allowRelay(history, AclOperation.DESCRIBE),
-                        // its task's transactional producer (exactly-once source delivery)
-                        allowRelay(
-                                KafkaAccess.transactionalId(KafkaAccess.taskTransactionalId(CONNECTOR)),
-                                AclOperation.WRITE),
-                        allowRelay(
-                                KafkaAccess.transactionalId(KafkaAccess.taskTransactionalId(CONNECTOR)),
-                                AclOperation.DESCRIBE),
-                        allowRelay(
-                                new ResourcePattern(
-                                        ResourceType.GROUP, CONNECTOR + "-schemahistory", PatternType.LITERAL),
-                                AclOperation.READ)))
-                .all()
-                .get();
+        // The relay's principal may write the platform's event topics only: this one is granted for the run, and
+        // what any outbox connector of its worker needs (schema history, transactional producer) for the bench's.
+        ResourcePattern topic = new ResourcePattern(ResourceType.TOPIC, TOPIC, PatternType.LITERAL);
+        List<AclBinding> acls = new ArrayList<>(KafkaAccess.connectorAcls(CONNECTOR));
+        acls.add(allowRelay(topic, AclOperation.WRITE));
+        acls.add(allowRelay(topic, AclOperation.DESCRIBE));
+        admin.createAcls(acls).all().get();
     }
 
     private static AclBinding allowRelay(ResourcePattern resource, AclOperation operation) {

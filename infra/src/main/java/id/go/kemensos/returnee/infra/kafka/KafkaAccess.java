@@ -217,21 +217,7 @@ public final class KafkaAccess {
                 AclOperation.WRITE,
                 AclOperation.DESCRIBE);
         for (String connector : outboxConnectors()) {
-            allow(
-                    acls,
-                    RELAY,
-                    transactionalId(taskTransactionalId(connector)),
-                    AclOperation.WRITE,
-                    AclOperation.DESCRIBE);
-            allow(
-                    acls,
-                    RELAY,
-                    topic(SCHEMA_HISTORY_TOPIC_PREFIX + connector),
-                    AclOperation.CREATE,
-                    AclOperation.READ,
-                    AclOperation.WRITE,
-                    AclOperation.DESCRIBE);
-            allow(acls, RELAY, group(connector + "-schemahistory"), AclOperation.READ);
+            acls.addAll(connectorAcls(connector));
         }
         for (String service : services()) {
             allow(acls, service, group(service), AclOperation.READ);
@@ -265,11 +251,30 @@ public final class KafkaAccess {
         return acls;
     }
 
+    /**
+     * What the relay needs for one outbox connector of its worker: the task's transactional producer (exactly-once
+     * delivery), the connector's schema history topic, which it creates, and the group that reads it back.
+     */
+    public static List<AclBinding> connectorAcls(String connector) {
+        List<AclBinding> acls = new ArrayList<>();
+        allow(acls, RELAY, transactionalId(taskTransactionalId(connector)), AclOperation.WRITE, AclOperation.DESCRIBE);
+        allow(
+                acls,
+                RELAY,
+                topic(SCHEMA_HISTORY_TOPIC_PREFIX + connector),
+                AclOperation.CREATE,
+                AclOperation.READ,
+                AclOperation.WRITE,
+                AclOperation.DESCRIBE);
+        allow(acls, RELAY, group(connector + "-schemahistory"), AclOperation.READ);
+        return acls;
+    }
+
     private static ResourcePattern topic(String name) {
         return new ResourcePattern(ResourceType.TOPIC, name, PatternType.LITERAL);
     }
 
-    public static ResourcePattern transactionalId(String id) {
+    private static ResourcePattern transactionalId(String id) {
         return new ResourcePattern(ResourceType.TRANSACTIONAL_ID, id, PatternType.LITERAL);
     }
 
