@@ -40,7 +40,9 @@ final class EndToEndBenchmark implements AutoCloseable {
             CompletionWatch.Snapshot outcome,
             Instant start,
             String incomplete,
-            Map<String, Long> relayed) {
+            Map<String, Long> relayed,
+            StackResources.Usage resources,
+            Map<String, Long> statements) {
 
         int expected() {
             return load.createdCount();
@@ -96,6 +98,9 @@ final class EndToEndBenchmark implements AutoCloseable {
         BitSet planned = new BitSet(count);
         planned.set(0, count);
         Map<String, Long> relayedBefore = relayed.counts();
+        StackResources resources = new StackResources();
+        resources.start();
+        DatabaseStatements statements = DatabaseStatements.start();
 
         out.printf(
                 "== End to end: POSTing %,d registrations from %d clients, then waiting for %s at most%n",
@@ -108,7 +113,10 @@ final class EndToEndBenchmark implements AutoCloseable {
             return t;
         });
         progress.scheduleAtFixedRate(
-                () -> printProgress(startNanos, count, load, watch.snapshot(planned)),
+                () -> {
+                    resources.sampleNow();
+                    printProgress(startNanos, count, load, watch.snapshot(planned));
+                },
                 PROGRESS_SECONDS,
                 PROGRESS_SECONDS,
                 TimeUnit.SECONDS);
@@ -147,7 +155,9 @@ final class EndToEndBenchmark implements AutoCloseable {
                     outcome,
                     start,
                     incomplete,
-                    delta(relayedBefore, relayed.counts()));
+                    delta(relayedBefore, relayed.counts()),
+                    resources.usage(),
+                    statements.sinceStart());
         } finally {
             progress.shutdownNow();
         }

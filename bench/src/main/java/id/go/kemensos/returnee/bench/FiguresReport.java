@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The final table: the floor, the platform end to end, and the platform as a fraction of the floor. */
 final class FiguresReport {
@@ -258,9 +259,43 @@ final class FiguresReport {
         row(
                 "e2e: outbox events relayed per returnee",
                 Rates.decimal(e2e.expected() == 0 ? 0 : (double) e2e.totalRelayed() / e2e.expected()));
+        printResources(e2e);
         if (e2e.incomplete() != null) {
             row("e2e: INCOMPLETE", e2e.incomplete());
         }
+    }
+
+    /** Where the machine's CPU went during the run, per returnee, and the stack's resident memory at its peak. */
+    private void printResources(EndToEndBenchmark.Figures e2e) {
+        StackResources.Usage usage = e2e.resources();
+        int returnees = Math.max(1, e2e.expected());
+        double stack = usage.stackCpuSeconds();
+        row(
+                "e2e: CPU used by the stack / by the whole machine (s)",
+                Rates.decimal(stack) + " / " + Rates.decimal(usage.machineBusySeconds()));
+        row("e2e: CPU per returnee, whole stack", cpuPerReturnee(stack, returnees, stack));
+        usage.cpuSeconds().entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> row("e2e:   " + e.getKey(), cpuPerReturnee(e.getValue(), returnees, stack)));
+        e2e.statements().forEach((kind, count) -> {
+            double perReturnee = (double) count / returnees;
+            if (kind.equals(DatabaseStatements.ALL) || perReturnee >= 0.1) {
+                row("e2e: MariaDB " + kind + " per returnee", Rates.decimal(perReturnee));
+            }
+        });
+        row("e2e: resident memory of the stack, peak (sum of processes)", mebibytes(usage.peakResidentTotal()));
+        usage.peakResident().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> row("e2e:   peak of " + e.getKey(), mebibytes(e.getValue())));
+    }
+
+    private static String cpuPerReturnee(double seconds, int returnees, double stack) {
+        return String.format(
+                Locale.ROOT, "%,.1f ms (%.0f %%)", seconds * 1000 / returnees, stack == 0 ? 0 : 100 * seconds / stack);
+    }
+
+    private static String mebibytes(long bytes) {
+        return String.format(Locale.ROOT, "%,d MiB", bytes >> 20);
     }
 
     private static double relayedPerSecond(EndToEndBenchmark.Figures e2e) {
