@@ -64,6 +64,11 @@ public final class EventHandlers<E extends PlatformEvent> {
         return consumer;
     }
 
+    /** Whether this consumer handles events of this payload type; the others need not even be decoded. */
+    boolean handles(Class<? extends PlatformEvent> payloadType) {
+        return handlers.stream().anyMatch(h -> h.type().isAssignableFrom(payloadType));
+    }
+
     /** The handling of this event, if its type is one this consumer handles. */
     Optional<Runnable> handlingOf(IncomingEvent event) {
         PlatformEvent payload = event.payload();

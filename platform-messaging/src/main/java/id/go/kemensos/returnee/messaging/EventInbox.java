@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivers each record a listener receives to its consumer's handler exactly once: the record is decoded (a malformed
  * one goes to the dead-letter topic, see {@link MalformedEventException}), and the inbox check and the handler's effect
  * commit in one transaction, so a redelivered event changes nothing. An event of a type the consumer does not handle
- * leaves no trace: it has no effect to repeat.
+ * is not decoded and leaves no trace: it has no effect to repeat.
  */
 public class EventInbox {
 
@@ -37,7 +37,8 @@ public class EventInbox {
     public void deliverAll(List<ConsumerRecord<String, byte[]>> records, EventHandlers<?> handlers) {
         if (records.size() > 1) {
             try {
-                tx.executeWithoutResult(status -> records.forEach(record -> handle(events.read(record), handlers)));
+                tx.executeWithoutResult(status ->
+                        records.forEach(record -> handle(events.read(record, handlers::handles), handlers)));
                 return;
             } catch (RuntimeException e) {
                 // The class only: a handler's message may carry personal data.
@@ -58,7 +59,7 @@ public class EventInbox {
     }
 
     public void deliver(ConsumerRecord<String, byte[]> record, EventHandlers<?> handlers) {
-        deliver(events.read(record), handlers);
+        deliver(events.read(record, handlers::handles), handlers);
     }
 
     public void deliver(IncomingEvent event, EventHandlers<?> handlers) {

@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityEvent;
 import java.util.ArrayList;
@@ -90,6 +91,24 @@ class EventInboxTest {
                 })
                 .hasCauseInstanceOf(MalformedEventException.class);
         assertThat(inbox.committed).hasSize(1);
+    }
+
+    @Test
+    void aTypeTheConsumerDoesNotHandleIsNotEvenDecoded() {
+        EventHandlers<EligibilityEvent> onlyOverrides =
+                EventHandlers.of("test", EligibilityEvent.class).on(DecisionOverridden.class, o -> {});
+        ConsumerRecord<String, byte[]> unreadable = EligibilityRecords.record(
+                UUID.randomUUID().toString(),
+                EligibilityDecided.EVENT_TYPE.type(),
+                "x",
+                EligibilityRecords.bytes("{not json"),
+                1);
+
+        eventInbox.deliverAll(List.of(decided(UUID.randomUUID(), 0), unreadable), onlyOverrides);
+
+        // Neither payload was decoded (the unreadable one would have failed the poll), and neither leaves an inbox row.
+        assertThat(transactions.rollbacks).isZero();
+        assertThat(inbox.committed).isEmpty();
     }
 
     private ConsumerRecord<String, byte[]> decided(UUID who, long offset) {

@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,18 +71,17 @@ class DecisionRepository {
     }
 
     /**
-     * The latest decision of a beneficiary under a rule set (laws and programs are decided separately), as stored: its
-     * personal inputs stay sealed, as deciding again reads only its outcome, amount and entitlements.
+     * The latest decision of a beneficiary under each rule set (laws and programs are decided separately), by rule set
+     * id, as stored: their personal inputs stay sealed, as deciding again reads only outcome, amount and entitlements.
      */
-    Optional<Decision> current(UUID beneficiaryId, String ruleSetId) {
-        return jdbc
-                .query(
-                        SELECT + " WHERE d.beneficiary_id = ? AND d.rule_set_id = ? AND d.superseded_by IS NULL",
+    Map<String, Decision> current(UUID beneficiaryId) {
+        Map<String, Decision> current = new HashMap<>();
+        jdbc.query(
+                        SELECT + " WHERE d.beneficiary_id = ? AND d.superseded_by IS NULL",
                         this::decision,
-                        beneficiaryId.toString(),
-                        ruleSetId)
-                .stream()
-                .findFirst();
+                        beneficiaryId.toString())
+                .forEach(d -> current.put(d.ruleSetId(), d));
+        return current;
     }
 
     Optional<Decision> find(UUID decisionId) {

@@ -17,6 +17,7 @@ import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.messaging.TimeOrderedIds;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -115,6 +116,7 @@ public class EligibilityDecisions {
 
     private Result decide(UUID beneficiaryId, Facts known, UUID sourceEventId, String onlyRuleSetId) {
         Result result = new Result(0, 0);
+        Map<String, Decision> current = decisions.current(beneficiaryId); // one read for every rule set
         for (String ruleSetId : catalog.ids()) {
             if (onlyRuleSetId != null && !onlyRuleSetId.equals(ruleSetId)) {
                 continue;
@@ -122,14 +124,21 @@ public class EligibilityDecisions {
             LocalDate relevant = known.dateFor(catalog.relevantDateOf(ruleSetId));
             Optional<RuleSet> rules = catalog.inForce(ruleSetId, relevant).filter(set -> set.covers(known));
             if (rules.isPresent()) {
-                result = result.plus(decide(beneficiaryId, known, rules.get(), relevant, sourceEventId));
+                Optional<Decision> previous =
+                        Optional.ofNullable(current.get(rules.get().id()));
+                result = result.plus(decide(beneficiaryId, known, rules.get(), relevant, previous, sourceEventId));
             }
         }
         return result;
     }
 
-    private Result decide(UUID beneficiaryId, Facts known, RuleSet rules, LocalDate relevant, UUID sourceEventId) {
-        Optional<Decision> previous = decisions.current(beneficiaryId, rules.id());
+    private Result decide(
+            UUID beneficiaryId,
+            Facts known,
+            RuleSet rules,
+            LocalDate relevant,
+            Optional<Decision> previous,
+            UUID sourceEventId) {
         if (previous.isPresent() && rules.program() != null && known.paidUnder(rules)) {
             return new Result(0, 0); // a paid grant is final: its decision is never re-made
         }
