@@ -1,8 +1,11 @@
 package id.go.kemensos.returnee.bench;
 
+import id.go.kemensos.returnee.infra.launcher.PlatformService;
+import id.go.kemensos.returnee.infra.launcher.PlatformServices;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -283,7 +286,11 @@ final class FiguresReport {
                 row("e2e: MariaDB " + kind + " per returnee", Rates.decimal(perReturnee));
             }
         });
-        row("e2e: resident memory of the stack, peak (sum of processes)", mebibytes(usage.peakResidentTotal()));
+        usage.cpuSecondsBefore().entrySet().stream()
+                .filter(e -> Arrays.stream(PlatformService.values())
+                        .anyMatch(service -> service.artifact().equals(e.getKey())))
+                .forEach(e -> row("e2e: CPU its start took, " + e.getKey(), Rates.decimal(e.getValue()) + " s"));
+        row("e2e: resident memory of the stack, peak (together)", mebibytes(usage.peakResidentOfStack()));
         usage.peakResident().entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> row("e2e:   peak of " + e.getKey(), mebibytes(e.getValue())));
@@ -331,6 +338,6 @@ final class FiguresReport {
                 System.getProperty("os.name"),
                 System.getProperty("os.arch"),
                 System.getProperty("java.version"),
-                System.getenv().getOrDefault("SERVICE_JAVA_OPTS", "-Xms128m -Xmx512m"));
+                System.getenv().getOrDefault("SERVICE_JAVA_OPTS", PlatformServices.DEFAULT_JAVA_OPTIONS));
     }
 }

@@ -9,16 +9,14 @@ import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
 import id.go.kemensos.returnee.infra.stack.ManagedProcess;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Entry point of the benchmarks: the raw floor of this machine and the platform end to end, in one run on one local
@@ -136,7 +134,7 @@ public final class PlatformBenchmark {
             Path work = home.root()
                     .resolve("work")
                     .resolve("bench-" + options.mode().name().toLowerCase(java.util.Locale.ROOT));
-            deleteTree(work);
+            FileSystemUtils.deleteRecursively(work);
             System.setProperty("platform.work", work.toString());
             out.println("== Starting a separate local stack in " + work);
             long stackBegin = System.nanoTime();
@@ -207,18 +205,7 @@ public final class PlatformBenchmark {
                 return figures.complete() ? 0 : 2;
             } finally {
                 stop();
-                deleteTree(work);
-            }
-        }
-
-        private static void deleteTree(Path dir) throws IOException {
-            if (!Files.exists(dir)) {
-                return;
-            }
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
+                FileSystemUtils.deleteRecursively(work);
             }
         }
 

@@ -22,19 +22,29 @@ final class StackResources {
     /** USER_HZ, the unit of /proc/[pid]/stat's CPU times: 100 on every Linux ABI the JDK runs on. */
     private static final long TICKS_PER_SECOND = 100;
 
+    static final String BENCH = "bench JVM (load, bank/SMS/Vault simulators)";
+
     /** CPU seconds and resident memory per process name at one moment. */
     record Sample(Map<String, Long> cpuTicks, Map<String, Long> residentBytes, long machineBusyTicks) {
 
-        long residentTotal() {
-            return residentBytes.values().stream().mapToLong(Long::longValue).sum();
+        /** The processes the bench started: the stack, without the bench's own JVM. */
+        long residentOfStack() {
+            return residentBytes.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(BENCH))
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
         }
     }
 
-    /** Between two samples: CPU seconds per process, the machine's busy CPU seconds, peak resident memory seen. */
+    /**
+     * Between two samples: CPU seconds per process (and what each had used before, for a process started just before
+     * the first sample: its start-up), the machine's busy CPU seconds, peak resident memory seen.
+     */
     record Usage(
+            Map<String, Double> cpuSecondsBefore,
             Map<String, Double> cpuSeconds,
             double machineBusySeconds,
-            long peakResidentTotal,
+            long peakResidentOfStack,
             Map<String, Long> peakResident) {
 
         double stackCpuSeconds() {
@@ -44,7 +54,7 @@ final class StackResources {
 
     private Sample first;
     private Sample last;
-    private long peakResidentTotal;
+    private long peakResidentOfStack;
     private final Map<String, Long> peakResident = new TreeMap<>();
 
     /** Starts measuring now. */
@@ -68,15 +78,18 @@ final class StackResources {
             long before = first.cpuTicks().getOrDefault(name, 0L);
             cpu.put(name, (double) Math.max(0, ticks - before) / TICKS_PER_SECOND); // a restarted process starts at 0
         });
+        Map<String, Double> before = new LinkedHashMap<>();
+        first.cpuTicks().forEach((name, ticks) -> before.put(name, (double) ticks / TICKS_PER_SECOND));
         return new Usage(
+                before,
                 cpu,
                 (double) (last.machineBusyTicks() - first.machineBusyTicks()) / TICKS_PER_SECOND,
-                peakResidentTotal,
+                peakResidentOfStack,
                 Map.copyOf(peakResident));
     }
 
     private void remember(Sample sample) {
-        peakResidentTotal = Math.max(peakResidentTotal, sample.residentTotal());
+        peakResidentOfStack = Math.max(peakResidentOfStack, sample.residentOfStack());
         sample.residentBytes().forEach((name, bytes) -> peakResident.merge(name, bytes, Math::max));
     }
 
@@ -85,7 +98,7 @@ final class StackResources {
         Map<String, Long> resident = new TreeMap<>();
         ProcessHandle self = ProcessHandle.current();
         Stream.concat(Stream.of(self), self.descendants()).forEach(process -> {
-            String name = process.pid() == self.pid() ? "bench JVM (load, bank/SMS/Vault simulators)" : name(process);
+            String name = process.pid() == self.pid() ? BENCH : name(process);
             read(process.pid()).ifPresent(reading -> {
                 cpu.merge(name, reading[0], Long::sum);
                 resident.merge(name, reading[1], Long::sum);

@@ -89,8 +89,10 @@ public final class KafkaBroker implements StackBroker {
                 "Kafka broker",
                 List.of(
                         java(),
-                        "-Xms512m",
-                        "-Xmx1g",
+                        // One broker with a few dozen partitions: half of Kafka's default heap, and 250 MiB less of
+                        // the stack's resident memory (the page cache holds the log, not the heap).
+                        "-Xms256m",
+                        "-Xmx512m",
                         "-XX:+UseG1GC",
                         "-Dkafka.logs.dir=" + dir,
                         "-Dlog4j2.configurationFile=" + libs.resolve("broker-log4j2.yaml"),
