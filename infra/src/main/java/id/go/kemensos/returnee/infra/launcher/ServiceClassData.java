@@ -70,6 +70,12 @@ final class ServiceClassData {
     }
 
     private void extractIfStale(String java) {
+        synchronized (ServiceClassData.class) { // two launchers in one JVM must not extract into one directory at once
+            extractIfStaleNow(java);
+        }
+    }
+
+    private void extractIfStaleNow(String java) {
         try {
             if (Files.isRegularFile(extractedJar)
                     && Files.getLastModifiedTime(extractedJar).compareTo(Files.getLastModifiedTime(execJar)) >= 0) {
