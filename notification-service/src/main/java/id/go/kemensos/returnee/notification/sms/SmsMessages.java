@@ -132,14 +132,19 @@ public class SmsMessages {
                     contact.get().phoneE164(),
                     (String) r.get("language")));
         }
-        for (PendingSms sms : due) {
-            jdbc.update(
-                    "UPDATE sms_message SET attempts = attempts + 1, next_attempt_at = ?, updated_at = ? WHERE "
-                            + "message_id = ?",
-                    Timestamp.from(now.plus(settings.retryDelay())),
-                    Timestamp.from(now),
-                    sms.messageId().toString());
+        if (due.isEmpty()) {
+            return due;
         }
+        // One round trip for the round's leases (a JDBC batch), not one per message.
+        jdbc.batchUpdate(
+                "UPDATE sms_message SET attempts = attempts + 1, next_attempt_at = ?, updated_at = ? WHERE message_id = ?",
+                due.stream()
+                        .map(sms -> new Object[] {
+                            Timestamp.from(now.plus(settings.retryDelay())),
+                            Timestamp.from(now),
+                            sms.messageId().toString()
+                        })
+                        .toList());
         return due;
     }
 
