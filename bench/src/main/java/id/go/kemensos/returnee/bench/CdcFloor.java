@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.bench;
 
 import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
+import id.go.kemensos.returnee.infra.stack.StackDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -35,7 +36,6 @@ final class CdcFloor {
     static final String TOPIC = "benchcdc.events";
     static final String CONNECTOR = "bench-cdc-outbox";
     private static final int PARTITIONS = 6;
-    private static final String SERVER_URL = "jdbc:mysql://127.0.0.1:3307/?connectionTimeZone=UTC";
     private static final String BENCH_URL =
             "jdbc:mysql://127.0.0.1:3307/bench?rewriteBatchedStatements=true&connectionTimeZone=UTC";
     private static final JdbcFloor.OutboxRows ROWS = new JdbcFloor.OutboxRows(
@@ -176,7 +176,7 @@ final class CdcFloor {
     }
 
     private static void createOutbox() throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER_URL, "root", "");
+        try (Connection c = DriverManager.getConnection(StackDatabase.serverUrl(), "root", "");
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             s.execute("DROP TABLE IF EXISTS bench.outbox_event");
@@ -202,7 +202,7 @@ final class CdcFloor {
     }
 
     private static void dropOutbox() throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER_URL, "root", "");
+        try (Connection c = DriverManager.getConnection(StackDatabase.serverUrl(), "root", "");
                 Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS bench.outbox_event");
         }

@@ -11,8 +11,8 @@ import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.Sex;
 import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
-import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
+import id.go.kemensos.returnee.infra.stack.StackDatabase;
 import id.go.kemensos.returnee.privacy.DatabasePersonKeyStore;
 import id.go.kemensos.returnee.privacy.PersonKeys;
 import id.go.kemensos.returnee.privacy.PersonalDataCipher;
@@ -57,10 +57,7 @@ final class CloudEventRecords implements AutoCloseable {
                         PlatformKeys.load(LocalStack.keysDirectory(stack.home())),
                         new DatabasePersonKeyStore(
                                 new JdbcTemplate(new SingleConnectionDataSource(
-                                        "jdbc:mysql://127.0.0.1:" + MariaDbServer.PORT + "/?connectionTimeZone=UTC",
-                                        "registration",
-                                        "registration-local",
-                                        true)),
+                                        StackDatabase.serverUrl(), "registration", "registration-local", true)),
                                 Clock.systemUTC())));
     }
 

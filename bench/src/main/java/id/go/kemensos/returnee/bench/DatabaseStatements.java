@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.bench;
 
+import id.go.kemensos.returnee.infra.stack.StackDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,7 +17,6 @@ import java.util.TreeMap;
  */
 final class DatabaseStatements {
 
-    private static final String SERVER_URL = "jdbc:mysql://127.0.0.1:3307/?connectionTimeZone=UTC";
     /** Every statement a client sent, then the kinds worth seeing apart. */
     static final String ALL = "Questions";
 
@@ -49,7 +49,7 @@ final class DatabaseStatements {
 
     private static Map<String, Long> counters() {
         Map<String, Long> counters = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection(SERVER_URL, "root", "");
+        try (Connection c = DriverManager.getConnection(StackDatabase.serverUrl(), "root", "");
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name = 'Questions' "
                         + "OR Variable_name LIKE 'Com\\_%' OR Variable_name IN ('Innodb_os_log_fsyncs', "

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.bench;
 
+import id.go.kemensos.returnee.infra.stack.StackDatabase;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,7 +23,6 @@ final class JdbcFloor {
      */
     private static final int WARM_UP_ROWS = 5 * BATCH_SIZE;
 
-    private static final String SERVER_URL = "jdbc:mysql://127.0.0.1:3307/?connectionTimeZone=UTC";
     private static final String BENCH_URL =
             "jdbc:mysql://127.0.0.1:3307/bench?rewriteBatchedStatements=true&connectionTimeZone=UTC";
     private static final String PAYLOAD_FILLER = "x".repeat(320);
@@ -97,7 +97,7 @@ final class JdbcFloor {
     }
 
     private static void createTable() throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER_URL, "root", "");
+        try (Connection c = DriverManager.getConnection(StackDatabase.serverUrl(), "root", "");
                 Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
             s.execute("DROP TABLE IF EXISTS bench.bench_floor");

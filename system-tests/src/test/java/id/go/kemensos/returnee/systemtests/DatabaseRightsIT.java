@@ -3,7 +3,7 @@ package id.go.kemensos.returnee.systemtests;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
+import id.go.kemensos.returnee.infra.stack.StackDatabase;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
 import java.sql.Connection;
@@ -27,8 +27,7 @@ class DatabaseRightsIT {
     }
 
     private static Connection as(String user, String password) throws SQLException {
-        return DriverManager.getConnection(
-                "jdbc:mysql://127.0.0.1:" + MariaDbServer.PORT + "/?connectionTimeZone=UTC", user, password);
+        return DriverManager.getConnection(StackDatabase.serverUrl(), user, password);
     }
 
     private static void refused(Connection c, String sql) {

@@ -3,8 +3,8 @@ package id.go.kemensos.returnee.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
+import id.go.kemensos.returnee.infra.stack.StackDatabase;
 import id.go.kemensos.returnee.privacy.DatabasePersonKeyStore;
 import id.go.kemensos.returnee.privacy.PersonKeys;
 import id.go.kemensos.returnee.privacy.PersonalDataCipher;
@@ -57,8 +57,8 @@ class PersonKeyVaultIT {
     }
 
     private static PersonKeys as(String user) {
-        DriverManagerDataSource database = new DriverManagerDataSource(
-                "jdbc:mysql://127.0.0.1:" + MariaDbServer.PORT + "/?connectionTimeZone=UTC", user, user + "-local");
+        DriverManagerDataSource database =
+                new DriverManagerDataSource(StackDatabase.serverUrl(), user, user + "-local");
         return new PersonKeys(keys, new DatabasePersonKeyStore(new JdbcTemplate(database), Clock.systemUTC()));
     }
 

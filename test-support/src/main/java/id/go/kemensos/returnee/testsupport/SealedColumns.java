@@ -2,8 +2,8 @@ package id.go.kemensos.returnee.testsupport;
 
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
-import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
+import id.go.kemensos.returnee.infra.stack.StackDatabase;
 import id.go.kemensos.returnee.privacy.DatabasePersonKeyStore;
 import id.go.kemensos.returnee.privacy.PersonKeys;
 import id.go.kemensos.returnee.privacy.PersonalDataCipher;
@@ -29,8 +29,7 @@ public final class SealedColumns {
     private final PersonalDataCipher cipher;
 
     SealedColumns(LocalStack stack) {
-        this.jdbc = new JdbcTemplate(new DriverManagerDataSource(
-                "jdbc:mysql://127.0.0.1:" + MariaDbServer.PORT + "/?connectionTimeZone=UTC", "root", ""));
+        this.jdbc = new JdbcTemplate(new DriverManagerDataSource(StackDatabase.serverUrl(), "root", ""));
         // Nothing kept unwrapped: a test reads what the key vault holds now.
         this.keys = new PersonKeys(
                 PlatformKeys.load(LocalStack.keysDirectory(stack.home())),

@@ -12,6 +12,14 @@ public interface StackDatabase extends AutoCloseable {
     /** Starts it, or adopts one already listening, and creates what is missing of the schemas and users. */
     void start();
 
+    /**
+     * A Connector/J URL of the server itself, no schema chosen: for whoever connects with their own user (root in the
+     * local stack) to read status, create schemas or check rights.
+     */
+    static String serverUrl() {
+        return "jdbc:mysql://127.0.0.1:" + MariaDbServer.PORT + "/?connectionTimeZone=UTC";
+    }
+
     /** A Connector/J URL of one schema on it ("" for none): the same port and settings whichever server it is. */
     default String jdbcUrl(String schema) {
         return "jdbc:mysql://127.0.0.1:" + MariaDbServer.PORT + "/" + schema
