@@ -111,7 +111,7 @@ final class StackResources {
     static String name(ProcessHandle process) {
         String command = process.info().commandLine().orElse("");
         for (PlatformService service : PlatformService.values()) {
-            if (command.contains("/" + service.artifact() + "-") || command.contains(service.artifact() + ".jar")) {
+            if (command.contains("/" + service.artifact() + "-exec.jar")) {
                 return service.artifact();
             }
         }

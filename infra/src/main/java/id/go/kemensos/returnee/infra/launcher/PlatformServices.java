@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,25 +36,24 @@ public final class PlatformServices implements AutoCloseable {
 
     /**
      * The services' JVM options on the local stack: eleven JVMs share two cores here, and the optimising compiler (C2)
-     * and the default collector (G1, with its concurrent threads) cost more CPU than they win back. With C1 alone and the serial collector the e2e
-     * benchmark's services took half the CPU per returnee and started in a third of the CPU (docs/developers.md,
-     * "Where the CPU goes"). A production host with cores to spare sets its own.
+     * and the default collector (G1, with its concurrent threads) cost more CPU than they win back. With C1 alone and
+     * the serial collector the e2e benchmark's services took half the CPU per returnee, and each started on less than
+     * half the CPU (docs/developers.md, "Where the CPU goes"). A production host with cores to spare sets its own.
      */
     public static final String DEFAULT_JAVA_OPTIONS = "-Xms128m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private final PlatformHome home;
     private final Map<String, String> environment;
     private final Map<PlatformService, ManagedProcess> running = new EnumMap<>(PlatformService.class);
-    private final Map<PlatformService, ServiceClassData> classData = new ConcurrentHashMap<>();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /**
      * @param environment settings every service gets, e.g. DISBURSEMENT_AUTO_APPROVAL=true for a demo;
      * SERVICE_JAVA_OPTS here replaces the JVM options (default: the same variable of this process, else
-     * {@link #DEFAULT_JAVA_OPTIONS}). Unless set here, every service also gets the local bank simulator's SNAP partner credentials as
-     * DISBURSEMENT_BANK_PARTNER_ID, DISBURSEMENT_BANK_PRIVATE_KEY_FILE and DISBURSEMENT_BANK_CLIENT_SECRET_FILE (see
-     * {@link BankPartnerCredentials#local}).
+     * {@link #DEFAULT_JAVA_OPTIONS}). Unless set here, every service also gets the local bank simulator's SNAP partner
+     * credentials as DISBURSEMENT_BANK_PARTNER_ID, DISBURSEMENT_BANK_PRIVATE_KEY_FILE and
+     * DISBURSEMENT_BANK_CLIENT_SECRET_FILE (see {@link BankPartnerCredentials#local}).
      */
     public PlatformServices(PlatformHome home, Map<String, String> environment) {
         this.home = home;
@@ -192,7 +190,7 @@ public final class PlatformServices implements AutoCloseable {
         String javaOptions = settings.getOrDefault(
                 "SERVICE_JAVA_OPTS", System.getenv().getOrDefault("SERVICE_JAVA_OPTS", DEFAULT_JAVA_OPTIONS));
         command.addAll(List.of(javaOptions.trim().split("\\s+")));
-        ServiceClassData classes = classData.computeIfAbsent(service, s -> new ServiceClassData(jar));
+        ServiceClassData classes = new ServiceClassData(jar); // derived from the jar's path: nothing to keep
         command.addAll(arguments.isEmpty() ? classes.forService(java()) : classes.forCommand(java()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command);

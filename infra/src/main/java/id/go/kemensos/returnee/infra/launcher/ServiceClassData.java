@@ -39,21 +39,24 @@ final class ServiceClassData {
      * What follows the JVM options for a service that runs until it is stopped: the archive to map, or, when there is
      * none for this build yet, the instruction to write it at exit; then the jar.
      */
-    synchronized List<String> forService(String java) {
-        List<String> arguments = new ArrayList<>();
-        extractIfStale(java);
-        arguments.add(hasArchive() ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archive);
-        arguments.add("-jar");
-        arguments.add(extractedJar.toString());
-        return arguments;
+    List<String> forService(String java) {
+        return arguments(java, true);
     }
 
     /** For a one-shot command: the archive if there is one (a command never writes it), then the jar. */
-    synchronized List<String> forCommand(String java) {
+    List<String> forCommand(String java) {
+        return arguments(java, false);
+    }
+
+    private List<String> arguments(String java, boolean writesArchive) {
+        synchronized (ServiceClassData.class) { // two launchers in one JVM must not extract into one directory at once
+            extractIfStale(java);
+        }
         List<String> arguments = new ArrayList<>();
-        extractIfStale(java);
         if (hasArchive()) {
             arguments.add("-XX:SharedArchiveFile=" + archive);
+        } else if (writesArchive) {
+            arguments.add("-XX:ArchiveClassesAtExit=" + archive);
         }
         arguments.add("-jar");
         arguments.add(extractedJar.toString());
@@ -70,12 +73,6 @@ final class ServiceClassData {
     }
 
     private void extractIfStale(String java) {
-        synchronized (ServiceClassData.class) { // two launchers in one JVM must not extract into one directory at once
-            extractIfStaleNow(java);
-        }
-    }
-
-    private void extractIfStaleNow(String java) {
         try {
             if (Files.isRegularFile(extractedJar)
                     && Files.getLastModifiedTime(extractedJar).compareTo(Files.getLastModifiedTime(execJar)) >= 0) {
@@ -97,7 +94,7 @@ final class ServiceClassData {
                     execJar.getParent(),
                     execJar.resolveSibling("cds-extract.log"),
                     Duration.ofMinutes(2));
-            // The copy is as new as its extraction, so a later build (a newer jar) is seen as such.
+            // The extracted jar takes the built jar's time: a later build (a newer jar) is then seen as stale.
             Files.setLastModifiedTime(extractedJar, Files.getLastModifiedTime(execJar));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot extract " + execJar, e);
