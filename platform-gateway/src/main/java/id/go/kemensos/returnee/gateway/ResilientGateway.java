@@ -82,6 +82,14 @@ public class ResilientGateway {
      * is never retried here: the caller asks for the status first.
      */
     public GatewayResponse post(String path, Object body, boolean repeatable) {
+        return post(path, body, repeatable, 1);
+    }
+
+    /**
+     * The same for a request that counts as {@code permits} calls against the gateway's rate limit (a batch of
+     * messages where the gateway limits messages per second).
+     */
+    public GatewayResponse post(String path, Object body, boolean repeatable, int permits) {
         byte[] bytes = json.writeValueAsBytes(body);
         return execute(
                 "POST",
@@ -94,7 +102,8 @@ public class ResilientGateway {
                         "POST",
                         path,
                         bytes),
-                repeatable);
+                repeatable,
+                permits);
     }
 
     public GatewayResponse get(String path) {
@@ -108,7 +117,8 @@ public class ResilientGateway {
                         "GET",
                         path,
                         new byte[0]),
-                true);
+                true,
+                1);
     }
 
     private HttpRequest authenticated(HttpRequest.Builder request, String method, String path, byte[] body) {
@@ -117,7 +127,8 @@ public class ResilientGateway {
     }
 
     /** Each attempt builds (and so authenticates) its request afresh. */
-    private GatewayResponse execute(String method, String path, Supplier<HttpRequest> requests, boolean repeatable) {
+    private GatewayResponse execute(
+            String method, String path, Supplier<HttpRequest> requests, boolean repeatable, int permits) {
         Supplier<CompletionStage<GatewayResponse>> exchange = () -> {
             try {
                 return http.sendAsync(requests.get(), HttpResponse.BodyHandlers.ofByteArray())
@@ -128,7 +139,7 @@ public class ResilientGateway {
         };
         Supplier<CompletionStage<GatewayResponse>> decorated =
                 TimeLimiter.decorateCompletionStage(timeLimiter, scheduler, exchange);
-        decorated = RateLimiter.decorateCompletionStage(rateLimiter, decorated);
+        decorated = RateLimiter.decorateCompletionStage(rateLimiter, permits, decorated);
         decorated = CircuitBreaker.decorateCompletionStage(circuitBreaker, decorated);
         if (repeatable) {
             decorated = Retry.decorateCompletionStage(retry, scheduler, decorated);

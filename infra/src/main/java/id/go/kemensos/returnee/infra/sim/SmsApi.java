@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.infra.sim;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,24 @@ final class SmsApi {
     record SendRequest(String clientRef, String to, String text, String callbackUrl) {}
 
     record SendResponse(String messageId, String status, int segments, String encoding) {}
+
+    /** Body of {@code POST /sms/v1/messages/batch}: up to {@link #MAX_BATCH} messages in one request. */
+    record BatchSendRequest(List<SendRequest> messages) {}
+
+    /**
+     * One message's answer in a batch, in the request's order: ACCEPTED with its id, or REJECTED with the error a
+     * single send would have answered 400 with.
+     */
+    record BatchResult(
+            String clientRef, String messageId, String status, Integer segments, String encoding, String error) {}
+
+    record BatchSendResponse(List<BatchResult> results) {}
+
+    /** Body of a delivery-receipt POST: the receipts of one callback URL gathered since the last POST. */
+    record DeliveryReports(List<DeliveryReport> results) {}
+
+    /** Aggregators cap a batch; beyond it the whole request is refused. */
+    static final int MAX_BATCH = 100;
 
     /** Polling answer and delivery-receipt body alike; {@code deliveredAt} is null until DELIVERED. */
     record DeliveryReport(String messageId, String clientRef, String status, Instant deliveredAt) {}

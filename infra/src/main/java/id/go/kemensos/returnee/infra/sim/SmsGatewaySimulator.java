@@ -2,7 +2,11 @@ package id.go.kemensos.returnee.infra.sim;
 
 import com.sun.net.httpserver.HttpExchange;
 import id.go.kemensos.returnee.infra.sim.SimulatorHttp.Reply;
+import id.go.kemensos.returnee.infra.sim.SmsApi.BatchResult;
+import id.go.kemensos.returnee.infra.sim.SmsApi.BatchSendRequest;
+import id.go.kemensos.returnee.infra.sim.SmsApi.BatchSendResponse;
 import id.go.kemensos.returnee.infra.sim.SmsApi.DeliveryReport;
+import id.go.kemensos.returnee.infra.sim.SmsApi.DeliveryReports;
 import id.go.kemensos.returnee.infra.sim.SmsApi.DeliverySettings;
 import id.go.kemensos.returnee.infra.sim.SmsApi.SendRequest;
 import id.go.kemensos.returnee.infra.sim.SmsApi.SendResponse;
@@ -15,12 +19,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,8 +38,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * An SMS aggregator: accepts messages (idempotent by {@code clientRef}), bills them in GSM-7 or UCS-2 segments, and
- * later reports DELIVERED or FAILED by polling and, when a {@code callbackUrl} was given, by a delivery-receipt POST.
+ * An SMS aggregator: accepts messages one by one or up to 100 in a request (idempotent by {@code clientRef}), bills them
+ * in GSM-7 or UCS-2 segments, and later reports DELIVERED or FAILED by polling and, when a {@code callbackUrl} was
+ * given, by delivery-receipt POSTs that carry the receipts gathered for that URL in the last tenth of a second, as
+ * aggregators' webhooks do ({@code {"results": [...]}}).
  */
 public final class SmsGatewaySimulator extends GatewaySimulator {
 
@@ -40,12 +49,17 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
     public static final long DEFAULT_DELIVERY_DELAY_MILLIS = 50;
 
     private static final String MESSAGES = "/sms/v1/messages";
+    private static final String BATCH = MESSAGES + "/batch";
+    private static final long RECEIPT_INTERVAL_MILLIS = 100;
 
-    /** Body of {@code GET /sim/stats}; {@code requests} counts send requests only, not status polls. */
+    /**
+     * Body of {@code GET /sim/stats}; {@code requests} counts send requests only (a batch is one), not status polls;
+     * {@code duplicateRequests} counts messages sent again under a clientRef already accepted.
+     */
     public record SmsStats(long requests, long acceptedMessages, long duplicateRequests, long faultsInjected) {}
 
-    /** What a clientRef resolved to; the 202 is replayed verbatim for duplicates. */
-    private record Acceptance(String messageId, Reply reply) {}
+    /** What a clientRef resolved to; the answer is replayed verbatim for duplicates. */
+    private record Acceptance(SendResponse response) {}
 
     private final Random random;
     private final ConcurrentMap<String, Acceptance> byClientRef = new ConcurrentHashMap<>();
@@ -56,6 +70,9 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
 
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong duplicateRequests = new AtomicLong();
+    /** Receipts waiting for the next POST to their callback URL. */
+    private final ConcurrentMap<String, Queue<DeliveryReport>> pendingReceipts = new ConcurrentHashMap<>();
+
     private final HttpClient callbackClient =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile long deliveryDelayMillis = DEFAULT_DELIVERY_DELAY_MILLIS;
@@ -136,6 +153,8 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
             t.setDaemon(true);
             return t;
         });
+        deliveries.scheduleWithFixedDelay(
+                this::postReceipts, RECEIPT_INTERVAL_MILLIS, RECEIPT_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -149,6 +168,7 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
         byClientRef.clear();
         byId.clear();
         acceptances.clear();
+        pendingReceipts.clear();
         requests.set(0);
         duplicateRequests.set(0);
         deliveryDelayMillis = DEFAULT_DELIVERY_DELAY_MILLIS;
@@ -168,6 +188,11 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
                 requests.incrementAndGet();
                 SendRequest request = SimulatorHttp.readJson(exchange, SendRequest.class);
                 withFaults(exchange, SmsApi::fault, () -> accept(request));
+            }
+            case "POST " + BATCH -> {
+                requests.incrementAndGet();
+                BatchSendRequest request = SimulatorHttp.readJson(exchange, BatchSendRequest.class);
+                withFaults(exchange, SmsApi::fault, () -> acceptBatch(request));
             }
             case "GET /sim/messages" -> SimulatorHttp.sendJson(exchange, 200, acceptedMessages());
             case "GET /sim/stats" -> SimulatorHttp.sendJson(exchange, 200, stats());
@@ -189,6 +214,37 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
         if (invalid != null) {
             return new Reply(400, Map.of("error", invalid));
         }
+        return new Reply(202, acceptOnce(request).response());
+    }
+
+    /** Each message is accepted or rejected on its own, as a single send would be; the batch itself only if too big. */
+    private Reply acceptBatch(BatchSendRequest request) {
+        if (request.messages() == null || request.messages().isEmpty()) {
+            return new Reply(400, Map.of("error", "EMPTY_BATCH"));
+        }
+        if (request.messages().size() > SmsApi.MAX_BATCH) {
+            return new Reply(400, Map.of("error", "TOO_MANY_MESSAGES", "max", SmsApi.MAX_BATCH));
+        }
+        List<BatchResult> results = new ArrayList<>();
+        for (SendRequest message : request.messages()) {
+            String invalid = SmsApi.validationError(message);
+            if (invalid != null) {
+                results.add(new BatchResult(message.clientRef(), null, "REJECTED", null, null, invalid));
+                continue;
+            }
+            SendResponse accepted = acceptOnce(message).response();
+            results.add(new BatchResult(
+                    message.clientRef(),
+                    accepted.messageId(),
+                    accepted.status(),
+                    accepted.segments(),
+                    accepted.encoding(),
+                    null));
+        }
+        return new Reply(200, new BatchSendResponse(results));
+    }
+
+    private Acceptance acceptOnce(SendRequest request) {
         boolean[] fresh = {false};
         // computeIfAbsent accepts at most once per clientRef, even for concurrent retries.
         Acceptance acceptance = byClientRef.computeIfAbsent(request.clientRef(), ref -> {
@@ -197,9 +253,12 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
         });
         if (!fresh[0]) {
             duplicateRequests.incrementAndGet();
-            log.info("SMS clientRef {} is a duplicate of {}", request.clientRef(), acceptance.messageId());
+            log.info(
+                    "SMS clientRef {} is a duplicate of {}",
+                    request.clientRef(),
+                    acceptance.response().messageId());
         }
-        return acceptance.reply();
+        return acceptance;
     }
 
     private Acceptance store(SendRequest request) {
@@ -227,7 +286,7 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
                 SimulatorHttp.mask(request.to()),
                 segments,
                 encoding);
-        return new Acceptance(messageId, new Reply(202, new SendResponse(messageId, "ACCEPTED", segments, encoding)));
+        return new Acceptance(new SendResponse(messageId, "ACCEPTED", segments, encoding));
     }
 
     private void deliver(AcceptedSms accepted, String callbackUrl) {
@@ -250,7 +309,9 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
         if (callbackUrl != null && random.nextDouble() < receiptLossRate) {
             log.info("SMS {} receipt lost on its way (simulated)", done.messageId());
         } else if (callbackUrl != null) {
-            sendReceipt(callbackUrl, toReport(done));
+            pendingReceipts
+                    .computeIfAbsent(callbackUrl, url -> new ConcurrentLinkedQueue<>())
+                    .add(toReport(done));
         }
     }
 
@@ -258,13 +319,30 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
         receiptSecret = secret.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Posts each callback URL's gathered receipts, at most {@link SmsApi#MAX_BATCH} in a POST. */
+    private void postReceipts() {
+        pendingReceipts.forEach((callbackUrl, queue) -> {
+            List<DeliveryReport> reports = new ArrayList<>();
+            for (DeliveryReport report = queue.poll(); report != null; report = queue.poll()) {
+                reports.add(report);
+                if (reports.size() == SmsApi.MAX_BATCH) {
+                    sendReceipts(callbackUrl, reports);
+                    reports = new ArrayList<>();
+                }
+            }
+            if (!reports.isEmpty()) {
+                sendReceipts(callbackUrl, reports);
+            }
+        });
+    }
+
     /**
-     * Fire-and-forget like a real aggregator: a receiver that is down just misses the receipt (polling still works).
+     * Fire-and-forget like a real aggregator: a receiver that is down just misses the receipts (polling still works).
      * Signed as aggregators sign webhooks:
      * {@code X-Receipt-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t." + body>}.
      */
-    private void sendReceipt(String callbackUrl, DeliveryReport report) {
-        byte[] body = SimulatorHttp.JSON.writeValueAsBytes(report);
+    private void sendReceipts(String callbackUrl, List<DeliveryReport> reports) {
+        byte[] body = SimulatorHttp.JSON.writeValueAsBytes(new DeliveryReports(reports));
         HttpRequest post = HttpRequest.newBuilder(URI.create(callbackUrl))
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json")
@@ -273,9 +351,9 @@ public final class SmsGatewaySimulator extends GatewaySimulator {
                 .build();
         callbackClient.sendAsync(post, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
             if (error != null) {
-                log.warn("SMS {} receipt to {} failed: {}", report.messageId(), callbackUrl, error.toString());
+                log.warn("{} SMS receipt(s) to {} failed: {}", reports.size(), callbackUrl, error.toString());
             } else if (response.statusCode() >= 300) {
-                log.warn("SMS {} receipt to {} answered {}", report.messageId(), callbackUrl, response.statusCode());
+                log.warn("{} SMS receipt(s) to {} answered {}", reports.size(), callbackUrl, response.statusCode());
             }
         });
     }

@@ -121,12 +121,67 @@ class SmsGatewaySimulatorTest {
             String messageId = sendWithCallback(clientRef, callbackUrl);
 
             await().atMost(Duration.ofSeconds(5)).until(() -> !receipts.isEmpty());
-            JsonNode receipt = receipts.get(0);
+            JsonNode receipt = receipts.get(0).get("results").get(0);
+            assertThat(receipts.get(0).get("results").size()).isEqualTo(1);
             assertThat(receipt.get("messageId").asString()).isEqualTo(messageId);
             assertThat(receipt.get("clientRef").asString()).isEqualTo(clientRef);
             assertThat(receipt.get("status").asString()).isEqualTo("DELIVERED");
             assertThat(receipt.get("deliveredAt").isNull()).isFalse();
         });
+    }
+
+    @Test
+    void aBatchIsAcceptedMessageByMessageOnceEachAndItsReceiptsComeBackTogether() throws IOException {
+        List<JsonNode> receipts = new CopyOnWriteArrayList<>();
+        withReceiver(receipts, callbackUrl -> {
+            String first = UUID.randomUUID().toString();
+            String second = UUID.randomUUID().toString();
+            String invalid = UUID.randomUUID().toString();
+            List<Map<String, String>> messages = List.of(
+                    message(first, SITI, callbackUrl),
+                    message(invalid, "081234561234", callbackUrl),
+                    message(second, "+6281234569876", callbackUrl));
+
+            Response batch = client.post("/sms/v1/messages/batch", Map.of("messages", messages));
+            Response repeat = client.post("/sms/v1/messages/batch", Map.of("messages", messages));
+
+            assertThat(batch.status()).isEqualTo(200);
+            JsonNode results = batch.json().get("results");
+            assertThat(results.size()).isEqualTo(3);
+            assertThat(results.get(0).get("clientRef").asString()).isEqualTo(first);
+            assertThat(results.get(0).get("status").asString()).isEqualTo("ACCEPTED");
+            assertThat(results.get(0).get("messageId").asString()).matches("SMS-\\d+");
+            assertThat(results.get(1).get("status").asString()).isEqualTo("REJECTED");
+            assertThat(results.get(1).get("error").asString()).isEqualTo("INVALID_NUMBER");
+            assertThat(results.get(2).get("status").asString()).isEqualTo("ACCEPTED");
+            assertThat(repeat.json().get("results").get(2).get("messageId").asString())
+                    .isEqualTo(results.get(2).get("messageId").asString());
+            assertThat(sms.acceptedCount()).isEqualTo(2);
+            assertThat(sms.acceptancesOf(first)).isEqualTo(1);
+            assertThat(sms.stats().requests()).isEqualTo(2);
+            assertThat(sms.stats().duplicateRequests()).isEqualTo(2);
+
+            // Both messages are delivered within the receipt interval of each other: one POST carries both.
+            await().atMost(Duration.ofSeconds(5)).until(() -> !receipts.isEmpty());
+            assertThat(receipts)
+                    .singleElement()
+                    .satisfies(
+                            posted -> assertThat(posted.get("results").size()).isEqualTo(2));
+        });
+    }
+
+    @Test
+    void aBatchOverTheLimitIsRefusedWhole() {
+        List<Map<String, String>> messages = new java.util.ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            messages.add(Map.of("clientRef", UUID.randomUUID().toString(), "to", SITI, "text", NOTICE));
+        }
+
+        Response refused = client.post("/sms/v1/messages/batch", Map.of("messages", messages));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.field("error")).isEqualTo("TOO_MANY_MESSAGES");
+        assertThat(sms.acceptedCount()).isZero();
     }
 
     @Test
@@ -141,6 +196,10 @@ class SmsGatewaySimulatorTest {
                             .equals(client.get("/sms/v1/messages/" + messageId).field("status")));
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(receipts::isEmpty);
         });
+    }
+
+    private static Map<String, String> message(String clientRef, String to, String callbackUrl) {
+        return Map.of("clientRef", clientRef, "to", to, "text", NOTICE, "callbackUrl", callbackUrl);
     }
 
     private String sendWithCallback(String clientRef, String callbackUrl) {

@@ -3,6 +3,8 @@ package id.go.kemensos.returnee.notification.sms;
 import id.go.kemensos.returnee.messaging.LockConflicts;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Delivery receipts posted by the SMS gateway for the messages it accepted (clientRef is our message id). */
+/**
+ * Delivery receipts posted by the SMS gateway for the messages it accepted (clientRef is our message id), gathered as
+ * aggregators post them: {@code {"results": [...]}}, recorded together in one transaction.
+ */
 @RestController
 class DeliveryReceiptController {
 
@@ -32,8 +37,10 @@ class DeliveryReceiptController {
 
     record DeliveryReport(String messageId, String clientRef, String status, Instant deliveredAt) {}
 
+    record DeliveryReports(List<DeliveryReport> results) {}
+
     @Operation(
-            summary = "The SMS gateway's delivery receipt: DELIVERED or FAILED for a message it accepted",
+            summary = "The SMS gateway's delivery receipts: DELIVERED or FAILED for messages it accepted",
             description =
                     "Signed by the gateway (X-Receipt-Signature: t=<unix seconds>,v1=<HMAC-SHA256 of t.body>); 401 "
                             + "otherwise.")
@@ -45,20 +52,20 @@ class DeliveryReceiptController {
             log.warn("SMS delivery receipt refused: {}", refusal);
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
-        UUID messageId;
-        DeliveryReport report;
+        List<SmsMessages.DeliveryReceipt> receipts = new ArrayList<>();
         try {
-            report = JSON.readValue(body, DeliveryReport.class);
-            messageId = UUID.fromString(report.clientRef());
+            for (DeliveryReport report :
+                    JSON.readValue(body, DeliveryReports.class).results()) {
+                receipts.add(new SmsMessages.DeliveryReceipt(
+                        UUID.fromString(report.clientRef()), report.status(), report.deliveredAt()));
+            }
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             return ResponseEntity.badRequest().build();
         }
-        // 202 also for a receipt of an unknown or already final message: there is nothing for the gateway to retry.
-        // The gateway posts a receipt once: a transaction lost to a lock conflict is run again rather than answered
+        // 202 also for receipts of unknown or already final messages: there is nothing for the gateway to retry.
+        // The gateway posts receipts once: a transaction lost to a lock conflict is run again rather than answered
         // with a 500.
-        LockConflicts.retry(
-                "receipt of SMS " + messageId,
-                () -> messages.recordReceipt(messageId, report.status(), report.deliveredAt()));
+        LockConflicts.retry("receipts of " + receipts.size() + " SMS", () -> messages.recordReceipts(receipts));
         return ResponseEntity.accepted().build();
     }
 }

@@ -3,9 +3,11 @@ package id.go.kemensos.returnee.notification.sms;
 import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.messaging.LockConflicts;
 import id.go.kemensos.returnee.notification.NotificationProperties;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,16 +37,17 @@ class SmsDispatcher implements AutoCloseable {
         this.calls = Executors.newFixedThreadPool(settings.parallelCalls());
     }
 
+    /** Due messages go to the gateway a hundred to a request, the requests in parallel. */
     @Scheduled(fixedDelayString = "${notification.dispatch.interval}")
     void dispatch() {
         List<SmsMessages.PendingSms> due = messages.claimDue(settings.batchSize());
-        if (due.isEmpty()) {
-            return;
+        List<CompletableFuture<Void>> requests = new ArrayList<>();
+        for (int from = 0; from < due.size(); from += SmsGatewayClient.MAX_BATCH) {
+            List<SmsMessages.PendingSms> batch =
+                    due.subList(from, Math.min(due.size(), from + SmsGatewayClient.MAX_BATCH));
+            requests.add(CompletableFuture.runAsync(() -> send(batch), calls));
         }
-        CompletableFuture.allOf(due.stream()
-                        .map(sms -> CompletableFuture.runAsync(() -> send(sms), calls))
-                        .toArray(CompletableFuture[]::new))
-                .join();
+        CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).join();
     }
 
     /** Asks the gateway for the receipts that are overdue (a callback lost on its way) and records the final ones. */
@@ -64,8 +67,8 @@ class SmsDispatcher implements AutoCloseable {
                         status -> {
                             LockConflicts.retry(
                                     "receipt of SMS " + receipt.messageId(),
-                                    () -> messages.recordReceipt(
-                                            receipt.messageId(), status.status(), status.deliveredAt()));
+                                    () -> messages.recordReceipts(List.of(new SmsMessages.DeliveryReceipt(
+                                            receipt.messageId(), status.status(), status.deliveredAt()))));
                             log.info(
                                     "SMS {} {}: receipt overdue, status asked for at the gateway (check {})",
                                     receipt.gatewayMessageId(),
@@ -78,23 +81,33 @@ class SmsDispatcher implements AutoCloseable {
                                 receipt.check()));
     }
 
-    private void send(SmsMessages.PendingSms sms) {
-        Map<String, String> params = new HashMap<>(sms.params());
-        params.putIfAbsent("name", sms.fullName());
-        String text = templates.render(sms.template(), sms.language(), params);
-        SmsGatewayClient.SendResult result = gateway.send(sms.messageId(), sms.phoneE164(), text);
-        if (result.accepted()) {
-            messages.markSent(sms, result.gatewayMessageId(), result.segments());
-            log.info("SMS {} sent to {}", sms.template(), MaskedValues.lastFour(sms.phoneE164()));
-        } else {
-            log.warn(
-                    "SMS {} to {} failed (attempt {}): {}",
-                    sms.template(),
-                    MaskedValues.lastFour(sms.phoneE164()),
-                    sms.attempt(),
-                    result.error());
-            messages.markAttemptFailed(sms, result.error(), result.permanent());
+    private void send(List<SmsMessages.PendingSms> batch) {
+        List<SmsGatewayClient.OutgoingSms> outgoing = new ArrayList<>();
+        for (SmsMessages.PendingSms sms : batch) {
+            Map<String, String> params = new HashMap<>(sms.params());
+            params.putIfAbsent("name", sms.fullName());
+            outgoing.add(new SmsGatewayClient.OutgoingSms(
+                    sms.messageId(), sms.phoneE164(), templates.render(sms.template(), sms.language(), params)));
         }
+        Map<UUID, SmsGatewayClient.SendResult> results = gateway.send(outgoing);
+        List<SmsMessages.SentSms> sent = new ArrayList<>();
+        for (SmsMessages.PendingSms sms : batch) {
+            SmsGatewayClient.SendResult result = results.get(sms.messageId());
+            if (result.accepted()) {
+                sent.add(new SmsMessages.SentSms(sms, result.gatewayMessageId(), result.segments()));
+                log.info("SMS {} sent to {}", sms.template(), MaskedValues.lastFour(sms.phoneE164()));
+            } else {
+                log.warn(
+                        "SMS {} to {} failed (attempt {}): {}",
+                        sms.template(),
+                        MaskedValues.lastFour(sms.phoneE164()),
+                        sms.attempt(),
+                        result.error());
+                messages.markAttemptFailed(sms, result.error(), result.permanent());
+            }
+        }
+        // The gateway has them: only the recording runs again after a lock conflict, never the send.
+        LockConflicts.retry("sent SMS (" + sent.size() + ")", () -> messages.markSent(sent));
     }
 
     @Override

@@ -9,15 +9,20 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The SMS gateway through the "sms" Resilience4j instances. The message id travels as {@code clientRef}, which the
- * gateway deduplicates on, so a retried send never reaches the phone twice.
+ * gateway deduplicates on, so a retried send never reaches the phone twice. Messages go up to {@link #MAX_BATCH} in a
+ * request, as aggregators take them: one round trip and one authentication for a hundred messages.
  */
 @Component
 public class SmsGatewayClient {
@@ -32,27 +37,69 @@ public class SmsGatewayClient {
                 : properties.deliveryReceiptUrl().toString();
     }
 
-    public SendResult send(UUID clientRef, String toE164, String text) {
-        GatewayResponse response;
-        try {
+    /** The gateway's limit of messages in one request. */
+    public static final int MAX_BATCH = 100;
+
+    public record OutgoingSms(UUID clientRef, String toE164, String text) {}
+
+    /**
+     * Sends up to {@link #MAX_BATCH} messages in one request.
+     *
+     * @return each message's result by its clientRef; a message the gateway did not answer for failed, retryably
+     */
+    public Map<UUID, SendResult> send(List<OutgoingSms> messages) {
+        if (messages.size() > MAX_BATCH) {
+            throw new IllegalArgumentException(messages.size() + " messages; the gateway takes " + MAX_BATCH);
+        }
+        List<Map<String, String>> bodies = new ArrayList<>();
+        for (OutgoingSms sms : messages) {
             Map<String, String> body = new LinkedHashMap<>();
-            body.put("clientRef", clientRef.toString());
-            body.put("to", toE164);
-            body.put("text", text);
+            body.put("clientRef", sms.clientRef().toString());
+            body.put("to", sms.toE164());
+            body.put("text", sms.text());
             if (receiptUrl != null) {
                 body.put("callbackUrl", receiptUrl);
             }
-            response = gateway.post("/sms/v1/messages", body, true);
+            bodies.add(body);
+        }
+        Map<UUID, SendResult> results = new HashMap<>();
+        GatewayResponse response;
+        try {
+            // The aggregator's rate limit counts messages, not requests.
+            response = gateway.post("/sms/v1/messages/batch", Map.of("messages", bodies), true, messages.size());
         } catch (GatewayUnavailableException e) {
-            return SendResult.failed(e.getMessage(), false);
+            messages.forEach(sms -> results.put(sms.clientRef(), SendResult.failed(e.getMessage(), false)));
+            return results;
         }
-        if (response.isSuccess()) {
-            String segments = response.text("segments");
+        if (response.isSuccess() && response.body() != null && response.body().get("results") != null) {
+            for (JsonNode result : response.body().get("results")) {
+                results.put(UUID.fromString(result.get("clientRef").asString()), result(result));
+            }
+        }
+        for (OutgoingSms sms : messages) {
+            // 4xx for the whole request (or a result missing): a fault of the request, not of the message; retried.
+            results.putIfAbsent(
+                    sms.clientRef(), SendResult.failed("HTTP " + response.status() + " " + response.body(), false));
+        }
+        return results;
+    }
+
+    private static SendResult result(JsonNode result) {
+        if ("ACCEPTED".equals(text(result, "status")) && text(result, "messageId") != null) {
+            JsonNode segments = result.get("segments");
             return new SendResult(
-                    response.text("messageId"), segments == null ? 1 : Integer.parseInt(segments), null, false);
+                    text(result, "messageId"),
+                    segments == null || segments.isNull() ? 1 : segments.asInt(),
+                    null,
+                    false);
         }
-        // 4xx: the gateway refuses this message as it is (an invalid number, say); retrying cannot help.
-        return SendResult.failed("HTTP " + response.status() + " " + response.body(), response.status() != 429);
+        // The gateway refuses this message as it is (an invalid number, say); retrying cannot help.
+        return SendResult.failed("refused by the gateway: " + text(result, "error"), true);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
     }
 
     /**

@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.notification.sms;
 
 import id.go.kemensos.returnee.contracts.MaskedValues;
+import id.go.kemensos.returnee.contracts.PlatformEvent;
 import id.go.kemensos.returnee.contracts.notification.SmsDelivered;
 import id.go.kemensos.returnee.contracts.notification.SmsFailed;
 import id.go.kemensos.returnee.contracts.notification.SmsSent;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +57,7 @@ public class SmsMessages {
     private final NotificationProperties.Dispatch settings;
 
     private final SealedContacts contacts;
+    private final NamedParameterJdbcTemplate named;
 
     SmsMessages(
             JdbcTemplate jdbc,
@@ -64,6 +68,7 @@ public class SmsMessages {
             SealedContacts contacts) {
         this.contacts = contacts;
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
@@ -148,38 +153,70 @@ public class SmsMessages {
         return due;
     }
 
-    /** Also for a message withheld while its send was under way: the gateway took it, so it was sent all the same. */
+    /**
+     * Records the messages the gateway accepted, in one transaction: each becomes SENT with its {@link SmsSent}, and a
+     * receipt that came before this is applied. Also for a message withheld while its send was under way: the gateway
+     * took it, so it was sent all the same.
+     */
     @Transactional
-    public void markSent(PendingSms sms, String gatewayMessageId, int segments) {
+    public void markSent(List<SentSms> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
-        int updated = jdbc.update(
+        Map<String, SentSms> byId = new HashMap<>();
+        sent.forEach(s -> byId.put(s.sms().messageId().toString(), s));
+        List<SentSms> sending = new ArrayList<>();
+        List<DeliveryReceipt> early = new ArrayList<>();
+        named.query(
+                "SELECT message_id, receipt_status, receipt_at FROM sms_message WHERE message_id IN (:ids) "
+                        + "AND state IN ('QUEUED', 'WITHHELD') FOR UPDATE",
+                Map.of("ids", byId.keySet()),
+                (RowCallbackHandler) rs -> {
+                    SentSms s = byId.get(rs.getString("message_id"));
+                    sending.add(s);
+                    if (rs.getString("receipt_status") != null) {
+                        early.add(new DeliveryReceipt(
+                                s.sms().messageId(),
+                                rs.getString("receipt_status"),
+                                rs.getTimestamp("receipt_at").toInstant()));
+                    }
+                });
+        if (sending.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(
                 """
                         UPDATE sms_message SET state = 'SENT', gateway_message_id = ?, segments = ?, updated_at = ?,
                             receipt_check_at = ?
-                        WHERE message_id = ? AND state IN ('QUEUED', 'WITHHELD')""",
-                gatewayMessageId,
-                segments,
-                Timestamp.from(now),
-                Timestamp.from(now.plus(settings.receiptWait())),
-                sms.messageId().toString());
-        if (updated == 1) {
-            outbox.append(new SmsSent(
-                    sms.messageId(),
-                    sms.beneficiaryId(),
-                    sms.template().name(),
-                    sms.sourceEventId(),
-                    MaskedValues.lastFour(sms.phoneE164()),
-                    gatewayMessageId,
-                    segments,
-                    now));
-            jdbc.query(
-                    "SELECT receipt_status, receipt_at FROM sms_message WHERE message_id = ? AND receipt_status IS "
-                            + "NOT NULL",
-                    (RowCallbackHandler) rs -> applyReceipt(
-                            sms.messageId(), rs.getString(1), rs.getTimestamp(2).toInstant()),
-                    sms.messageId().toString());
+                        WHERE message_id = ?""",
+                sending.stream()
+                        .map(s -> new Object[] {
+                            s.gatewayMessageId(),
+                            s.segments(),
+                            Timestamp.from(now),
+                            Timestamp.from(now.plus(settings.receiptWait())),
+                            s.sms().messageId().toString()
+                        })
+                        .toList());
+        outbox.appendAll(sending.stream()
+                .map(s -> new SmsSent(
+                        s.sms().messageId(),
+                        s.sms().beneficiaryId(),
+                        s.sms().template().name(),
+                        s.sms().sourceEventId(),
+                        MaskedValues.lastFour(s.sms().phoneE164()),
+                        s.gatewayMessageId(),
+                        s.segments(),
+                        now))
+                .toList());
+        if (!early.isEmpty()) {
+            applyReceipts(early);
         }
     }
+
+    /** A message the gateway accepted: its id there and the segments it bills. */
+    public record SentSms(PendingSms sms, String gatewayMessageId, int segments) {}
 
     /**
      * Withholds the person's queued messages for good (they opted out): each becomes WITHHELD with an
@@ -286,61 +323,94 @@ public class SmsMessages {
     public record OverdueReceipt(UUID messageId, String gatewayMessageId, int check) {}
 
     /**
-     * A delivery receipt: DELIVERED, or FAILED (the handset never got it). For a message not yet recorded as sent the
-     * receipt is kept and applied by {@link #markSent}; a repeated or late receipt changes nothing.
+     * Delivery receipts, in one transaction: DELIVERED, or FAILED (the handset never got it). A receipt for a message
+     * not yet recorded as sent is kept and applied by {@link #markSent}; a repeated or late receipt changes nothing.
      */
     @Transactional
-    public void recordReceipt(UUID messageId, String status, Instant at) {
-        Instant when = at == null ? clock.instant() : at;
-        int early = jdbc.update(
-                "UPDATE sms_message SET receipt_status = ?, receipt_at = ? WHERE message_id = ? AND state = 'QUEUED'",
-                status,
-                Timestamp.from(when),
-                messageId.toString());
-        if (early == 0) {
-            applyReceipt(messageId, status, when);
+    public void recordReceipts(List<DeliveryReceipt> receipts) {
+        if (receipts.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<String, DeliveryReceipt> byId = new HashMap<>();
+        receipts.forEach(r -> byId.put(r.messageId().toString(), r.at() == null ? r.at(now) : r));
+        List<DeliveryReceipt> early = new ArrayList<>();
+        List<DeliveryReceipt> sent = new ArrayList<>();
+        named.query(
+                "SELECT message_id, state FROM sms_message WHERE message_id IN (:ids) AND state IN ('QUEUED', 'SENT') "
+                        + "FOR UPDATE",
+                Map.of("ids", byId.keySet()),
+                (RowCallbackHandler) rs -> {
+                    DeliveryReceipt receipt = byId.get(rs.getString("message_id"));
+                    ("QUEUED".equals(rs.getString("state")) ? early : sent).add(receipt);
+                });
+        jdbc.batchUpdate(
+                "UPDATE sms_message SET receipt_status = ?, receipt_at = ? WHERE message_id = ?",
+                early.stream()
+                        .map(r -> new Object[] {
+                            r.status(), Timestamp.from(r.at()), r.messageId().toString()
+                        })
+                        .toList());
+        if (!sent.isEmpty()) {
+            applyReceipts(sent);
         }
     }
 
-    private void applyReceipt(UUID messageId, String status, Instant at) {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT m.beneficiary_id, m.template, m.source_event_id, m.gateway_message_id, "
-                        + "c.phone_masked FROM sms_message m JOIN contact c ON c.beneficiary_id = m.beneficiary_id "
-                        + "WHERE m.message_id = ? "
-                        + "AND m.state = 'SENT' FOR UPDATE",
-                messageId.toString());
-        if (rows.isEmpty()) {
-            return;
+    /** A gateway's receipt of a message: its final status and when the handset got it (null: not said). */
+    public record DeliveryReceipt(UUID messageId, String status, Instant at) {
+
+        DeliveryReceipt at(Instant when) {
+            return new DeliveryReceipt(messageId, status, when);
         }
-        Map<String, Object> m = rows.get(0);
-        boolean delivered = "DELIVERED".equals(status);
-        jdbc.update(
+    }
+
+    /** Ends SENT messages (their rows locked by the caller) as their receipts say, each with its event. */
+    private void applyReceipts(List<DeliveryReceipt> receipts) {
+        Instant now = clock.instant();
+        Map<String, DeliveryReceipt> byId = new HashMap<>();
+        receipts.forEach(r -> byId.put(r.messageId().toString(), r));
+        List<PlatformEvent> events = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        named.query(
+                "SELECT m.message_id, m.beneficiary_id, m.template, m.source_event_id, m.gateway_message_id, "
+                        + "c.phone_masked FROM sms_message m LEFT JOIN contact c ON c.beneficiary_id = m.beneficiary_id "
+                        + "WHERE m.message_id IN (:ids) AND m.state = 'SENT'",
+                Map.of("ids", byId.keySet()),
+                (RowCallbackHandler) rs -> {
+                    DeliveryReceipt receipt = byId.get(rs.getString("message_id"));
+                    UUID beneficiaryId = UUID.fromString(rs.getString("beneficiary_id"));
+                    UUID sourceEventId = UUID.fromString(rs.getString("source_event_id"));
+                    boolean delivered = "DELIVERED".equals(receipt.status());
+                    String error = delivered ? null : "not delivered: " + receipt.status();
+                    updates.add(new Object[] {
+                        delivered ? "DELIVERED" : "FAILED",
+                        Timestamp.from(now),
+                        error,
+                        receipt.messageId().toString()
+                    });
+                    events.add(
+                            delivered
+                                    ? new SmsDelivered(
+                                            receipt.messageId(),
+                                            beneficiaryId,
+                                            rs.getString("template"),
+                                            sourceEventId,
+                                            rs.getString("gateway_message_id"),
+                                            receipt.at())
+                                    : new SmsFailed(
+                                            receipt.messageId(),
+                                            beneficiaryId,
+                                            rs.getString("template"),
+                                            sourceEventId,
+                                            rs.getString("phone_masked"),
+                                            error,
+                                            now));
+                });
+        jdbc.batchUpdate(
                 "UPDATE sms_message SET state = ?, updated_at = ?, last_error = ?, receipt_check_at = NULL WHERE "
                         + "message_id = ?",
-                delivered ? "DELIVERED" : "FAILED",
-                Timestamp.from(clock.instant()),
-                delivered ? null : "not delivered: " + status,
-                messageId.toString());
-        UUID beneficiaryId = UUID.fromString((String) m.get("beneficiary_id"));
-        UUID sourceEventId = UUID.fromString((String) m.get("source_event_id"));
-        if (delivered) {
-            outbox.append(new SmsDelivered(
-                    messageId,
-                    beneficiaryId,
-                    (String) m.get("template"),
-                    sourceEventId,
-                    (String) m.get("gateway_message_id"),
-                    at));
-        } else {
-            outbox.append(new SmsFailed(
-                    messageId,
-                    beneficiaryId,
-                    (String) m.get("template"),
-                    sourceEventId,
-                    (String) m.get("phone_masked"),
-                    "not delivered: " + status,
-                    clock.instant()));
-        }
+                updates);
+        outbox.appendAll(events);
     }
 
     /**
