@@ -16,12 +16,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -86,24 +87,44 @@ class AccountVerifier implements AutoCloseable {
         this.calls = Executors.newFixedThreadPool(properties.dispatch().parallelCalls());
     }
 
-    /** Inquiries run in parallel, as transfers do: one slow bank answer must not hold up the others. */
+    /**
+     * Inquiries run in parallel, as transfers do: one slow bank answer must not hold up the others. Their answers are
+     * recorded together, in one transaction; should that fail for good, the checks are taken up again as abandoned.
+     */
     @Scheduled(fixedDelayString = "${disbursement.dispatch.interval}")
     void verifyPending() {
         List<Check> checks = claim();
+        if (checks.isEmpty()) {
+            return;
+        }
+        Map<Check, BankGatewayClient.AccountInquiry> answers = new ConcurrentHashMap<>();
         CompletableFuture.allOf(checks.stream()
                         .map(check -> CompletableFuture.runAsync(
-                                () -> {
-                                    BankGatewayClient.AccountInquiry answer = bank.inquire(
-                                            check.paymentId().toString(),
-                                            check.account().bankCode(),
-                                            check.account().accountNumber());
-                                    LockConflicts.retry(
-                                            "account check of payment " + check.paymentId(),
-                                            () -> tx.executeWithoutResult(status -> record(check, answer)));
-                                },
+                                () -> answers.put(
+                                        check,
+                                        bank.inquire(
+                                                check.paymentId().toString(),
+                                                check.account().bankCode(),
+                                                check.account().accountNumber())),
                                 calls))
                         .toArray(CompletableFuture[]::new))
                 .join();
+        LockConflicts.retry(
+                "account checks of " + answers.size() + " payments",
+                () -> tx.executeWithoutResult(status -> recordAll(answers)));
+    }
+
+    private void recordAll(Map<Check, BankGatewayClient.AccountInquiry> answers) {
+        Map<UUID, Payment> locked = new HashMap<>();
+        payments.lockAll(answers.keySet().stream().map(Check::paymentId).toList())
+                .forEach(p -> locked.put(p.paymentId(), p));
+        answers.forEach((check, answer) -> {
+            Payment payment = locked.get(check.paymentId());
+            // Not awaiting: the payee's account changed meanwhile, and the check starts again.
+            if (payment != null && payment.awaitsAccountAnswer()) {
+                record(check, answer, payment);
+            }
+        });
     }
 
     @Override
@@ -145,12 +166,7 @@ class AccountVerifier implements AutoCloseable {
         });
     }
 
-    private void record(Check check, BankGatewayClient.AccountInquiry answer) {
-        Optional<Payment> awaiting = payments.lock(check.paymentId()).filter(Payment::awaitsAccountAnswer);
-        if (awaiting.isEmpty()) {
-            return; // the payee's account changed meanwhile, and the check starts again
-        }
-        Payment payment = awaiting.get();
+    private void record(Check check, BankGatewayClient.AccountInquiry answer, Payment payment) {
         Instant now = clock.instant();
         if (answer instanceof BankGatewayClient.AccountInquiry.Unknown unknown) {
             payment.accountCheckUnanswered(now);

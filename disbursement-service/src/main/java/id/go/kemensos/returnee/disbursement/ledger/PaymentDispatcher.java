@@ -7,7 +7,10 @@ import id.go.kemensos.returnee.disbursement.bank.TransferOutcome;
 import id.go.kemensos.returnee.messaging.LockConflicts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -36,6 +39,7 @@ class PaymentDispatcher implements AutoCloseable {
         this.calls = Executors.newFixedThreadPool(settings.parallelCalls());
     }
 
+    /** The round's bank calls run in parallel; their answers are recorded together, in one transaction. */
     @Scheduled(fixedDelayString = "${disbursement.dispatch.interval}")
     void dispatch() {
         List<TransferOrder> orders = new ArrayList<>(ledger.claimForTransfer(settings.batchSize()));
@@ -43,30 +47,25 @@ class PaymentDispatcher implements AutoCloseable {
         if (orders.isEmpty()) {
             return;
         }
+        Map<UUID, TransferOutcome> outcomes = new ConcurrentHashMap<>();
         CompletableFuture.allOf(orders.stream()
                         .map(order -> CompletableFuture.runAsync(
                                 () -> {
                                     TransferOutcome outcome = bank.transfer(order);
-                                    // Only the recording runs again after a lock conflict, never the bank call.
-                                    LockConflicts.retry(
-                                            "outcome of payment " + order.paymentId(), () -> record(order, outcome));
+                                    outcomes.put(order.paymentId(), outcome);
+                                    if (outcome instanceof TransferOutcome.Unknown unknown) {
+                                        log.warn(
+                                                "Payment {} has no final answer yet ({}); its status will be checked",
+                                                order.paymentId(),
+                                                unknown.reason());
+                                    }
                                 },
                                 calls))
                         .toArray(CompletableFuture[]::new))
                 .join();
-    }
-
-    private void record(TransferOrder order, TransferOutcome outcome) {
-        if (outcome instanceof TransferOutcome.Settled settled) {
-            ledger.settle(order, settled.bankReference());
-        } else if (outcome instanceof TransferOutcome.Rejected rejected) {
-            ledger.fail(order, rejected.code(), rejected.reason());
-        } else if (outcome instanceof TransferOutcome.Unknown unknown) {
-            log.warn(
-                    "Payment {} has no final answer yet ({}); its status will be checked",
-                    order.paymentId(),
-                    unknown.reason());
-        }
+        // Only the recording runs again after a lock conflict, never a bank call. Should it fail for good, the
+        // payments stay SENT and their status check finds the answers.
+        LockConflicts.retry("outcomes of " + outcomes.size() + " payments", () -> ledger.record(outcomes));
     }
 
     @Override

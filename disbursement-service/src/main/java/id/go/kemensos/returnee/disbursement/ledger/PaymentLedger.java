@@ -302,24 +302,32 @@ public class PaymentLedger {
         return orders;
     }
 
-    /** The bank credited the account; an answer for a payment no longer SENT (answered already) changes nothing. */
+    /**
+     * The bank's answers of a dispatch round, in one transaction: a credited account settles its payment; a transfer
+     * refused for good fails it, and as the money never left its reservation goes back to the budget. An answer for a
+     * payment no longer SENT (answered already) changes nothing; an answer that is not final waits for the status check.
+     */
     @Transactional
-    public void settle(TransferOrder order, String bankReference) {
-        payments.lock(order.paymentId()).filter(Payment::isSent).ifPresent(p -> {
-            List<PaymentEvent> settled = p.settle(bankReference, clock.instant());
-            payments.save(p);
-            outbox.appendAll(settled);
-        });
-    }
-
-    /** The bank refused the transfer for good: the money never left, so its reservation goes back to the budget. */
-    @Transactional
-    public void fail(TransferOrder order, String code, String reason) {
-        payments.lock(order.paymentId()).filter(Payment::isSent).ifPresent(p -> {
-            List<PaymentEvent> failed = p.fail(code, reason, clock.instant());
-            budgets.release(p.programId(), p.provinceCode(), p.cycleId(), p.amount());
-            payments.save(p);
-            outbox.appendAll(failed);
-        });
+    public void record(Map<UUID, TransferOutcome> outcomes) {
+        Instant now = clock.instant();
+        List<Payment> answered = new ArrayList<>();
+        List<PaymentEvent> events = new ArrayList<>();
+        for (Payment p : payments.lockAll(outcomes.keySet())) {
+            if (!p.isSent()) {
+                continue;
+            }
+            TransferOutcome outcome = outcomes.get(p.paymentId());
+            if (outcome instanceof TransferOutcome.Settled settled) {
+                events.addAll(p.settle(settled.bankReference(), now));
+            } else if (outcome instanceof TransferOutcome.Rejected rejected) {
+                events.addAll(p.fail(rejected.code(), rejected.reason(), now));
+                budgets.release(p.programId(), p.provinceCode(), p.cycleId(), p.amount());
+            } else {
+                continue;
+            }
+            answered.add(p);
+        }
+        payments.saveAll(answered);
+        outbox.appendAll(events);
     }
 }

@@ -58,6 +58,17 @@ public class PaymentRepository {
         return one(SELECT + "WHERE payment_id = :id FOR UPDATE", paymentId);
     }
 
+    /** The payments, locked until the transaction ends (in key order, as every such lock is taken). */
+    public List<Payment> lockAll(Collection<UUID> paymentIds) {
+        if (paymentIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(
+                SELECT + "WHERE payment_id IN (:ids) ORDER BY payment_id FOR UPDATE",
+                Map.of("ids", paymentIds.stream().map(UUID::toString).toList()),
+                PAYMENT);
+    }
+
     /** Writes what a payment's transitions changed, over the version it was loaded at. */
     public void save(Payment payment) {
         if (jdbc.update(UPDATE, changes(payment)) != 1) {
