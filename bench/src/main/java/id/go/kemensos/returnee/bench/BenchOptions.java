@@ -6,9 +6,12 @@ import java.time.Duration;
  * Command line of the benchmarks:
  * <pre>
  * [floor|e2e|all|upload|decide|pay|sms|replay|cdc] [--n=10000] [--kafka-records=200000] [--jdbc-rows=200000]
- *     [--jdbc-single-rows=5000] [--clients=16] [--rows=1000000] [--registrations=100000] [--payments=5000]
+ *     [--jdbc-single-rows=5000] [--clients=16] [--rate=50] [--warmup=500] [--rows=1000000] [--registrations=100000] [--payments=5000]
  *     [--messages=5000] [--events=1000000] [--cdc-events=100000] [--timeout-minutes=15]
  * </pre>
+ * Without {@code --rate} the e2e registrations come from {@code --clients} posting in a closed loop (each waits for its
+ * answer); with it they are offered at that many per second in an open loop, each sent at its time whatever the answers.
+ * {@code --warmup} first runs that many other returnees through, uncounted, so that the figures are of warm JVMs.
  */
 record BenchOptions(
         Mode mode,
@@ -17,6 +20,8 @@ record BenchOptions(
         int jdbcRows,
         int jdbcSingleRows,
         int clients,
+        int offeredRate,
+        int warmup,
         int uploadRows,
         int decisionRegistrations,
         int payments,
@@ -55,7 +60,7 @@ record BenchOptions(
 
     static final String USAGE = "usage: java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar "
             + "[floor|e2e|all|upload|decide|pay|sms|replay|cdc] [--n=10000] "
-            + "[--kafka-records=200000] [--jdbc-rows=200000] [--jdbc-single-rows=5000] [--clients=16] "
+            + "[--kafka-records=200000] [--jdbc-rows=200000] [--jdbc-single-rows=5000] [--clients=16] [--rate=50] [--warmup=500] "
             + "[--rows=1000000] "
             + "[--registrations=100000] [--payments=5000] [--messages=5000] [--events=1000000] [--cdc-events=100000] "
             + "[--timeout-minutes=15]";
@@ -67,6 +72,8 @@ record BenchOptions(
         int jdbcRows = 200_000;
         int jdbcSingleRows = 5_000;
         int clients = 16;
+        int offeredRate = 0;
+        int warmup = 0;
         int uploadRows = 1_000_000;
         int decisionRegistrations = 100_000;
         int payments = 5_000;
@@ -90,6 +97,8 @@ record BenchOptions(
                 case "jdbc-rows" -> jdbcRows = value;
                 case "jdbc-single-rows" -> jdbcSingleRows = value;
                 case "clients" -> clients = value;
+                case "rate" -> offeredRate = value;
+                case "warmup" -> warmup = value;
                 case "rows" -> uploadRows = value;
                 case "registrations" -> decisionRegistrations = value;
                 case "payments" -> payments = value;
@@ -107,6 +116,8 @@ record BenchOptions(
                 jdbcRows,
                 jdbcSingleRows,
                 clients,
+                offeredRate,
+                warmup,
                 uploadRows,
                 decisionRegistrations,
                 payments,

@@ -4,6 +4,7 @@ import id.go.kemensos.returnee.infra.sim.AcceptedSms;
 import id.go.kemensos.returnee.infra.sim.BankGatewaySimulator;
 import id.go.kemensos.returnee.infra.sim.ExecutedTransfer;
 import id.go.kemensos.returnee.infra.sim.SmsGatewaySimulator;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -116,6 +117,24 @@ final class CompletionWatch {
                 lastTold,
                 smsDuplicates,
                 other);
+    }
+
+    /**
+     * Per returnee registered by this run and paid: from its registration's answer (committed) to the bank's first
+     * transfer to its account, the time the platform took to decide and pay it.
+     */
+    Latencies registeredToTransfer(RegistrationLoad.Result load) {
+        Map<Integer, Instant> firstTransfer = new HashMap<>();
+        for (ExecutedTransfer transfer : bank.executedTransfers()) {
+            Integer index = indexByAccount.get(transfer.accountNo());
+            if (index != null && load.created().get(index) && load.answeredAt()[index] != null) {
+                firstTransfer.merge(index, transfer.executedAt(), CompletionWatch::earliest);
+            }
+        }
+        return Latencies.of(firstTransfer.entrySet().stream()
+                .mapToLong(e -> Duration.between(load.answeredAt()[e.getKey()], e.getValue())
+                        .toNanos())
+                .toArray());
     }
 
     private static Instant earliest(Instant a, Instant b) {

@@ -34,7 +34,7 @@ final class EndToEndBenchmark implements AutoCloseable {
 
     record Figures(
             int planned,
-            int clients,
+            String loadShape,
             long servicesStartNanos,
             RegistrationLoad.Result load,
             CompletionWatch.Snapshot outcome,
@@ -42,7 +42,8 @@ final class EndToEndBenchmark implements AutoCloseable {
             String incomplete,
             Map<String, Long> relayed,
             StackResources.Usage resources,
-            Map<String, Long> statements) {
+            Map<String, Long> statements,
+            Latencies registeredToTransfer) {
 
         int expected() {
             return load.createdCount();
@@ -86,7 +87,8 @@ final class EndToEndBenchmark implements AutoCloseable {
         services.startAll();
         long servicesStartNanos = System.nanoTime() - servicesStart;
         out.printf("  services UP in %s%n", Rates.secondsText(servicesStartNanos));
-        GrantBudget.fundNtb((long) count * 960_000L * 2);
+        GrantBudget.fundNtb((long) (count + options.warmup()) * 960_000L * 2);
+        warmUp(options);
 
         SyntheticReturnees returnees = new SyntheticReturnees(new SecureRandom());
         CompletionWatch watch = new CompletionWatch(stack.bank(), stack.sms(), returnees, count);
@@ -102,9 +104,12 @@ final class EndToEndBenchmark implements AutoCloseable {
         resources.start();
         DatabaseStatements statements = DatabaseStatements.start();
 
+        String loadShape = options.offeredRate() > 0
+                ? "offered at " + options.offeredRate() + "/s, open loop"
+                : options.clients() + " clients";
         out.printf(
-                "== End to end: POSTing %,d registrations from %d clients, then waiting for %s at most%n",
-                count, options.clients(), options.timeout());
+                "== End to end: POSTing %,d registrations (%s), then waiting for %s at most%n",
+                count, loadShape, options.timeout());
         Instant start = Instant.now();
         long startNanos = System.nanoTime();
         ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -121,7 +126,9 @@ final class EndToEndBenchmark implements AutoCloseable {
                 PROGRESS_SECONDS,
                 TimeUnit.SECONDS);
         try {
-            RegistrationLoad.Result result = load.run(count, startNanos);
+            RegistrationLoad.Result result = options.offeredRate() > 0
+                    ? load.runAtRate(count, options.offeredRate(), startNanos)
+                    : load.run(count, startNanos);
             out.printf(
                     "  POSTs done in %s: %,d created, %,d already registered, %,d failed%n",
                     Rates.secondsText(result.elapsedNanos()),
@@ -149,7 +156,7 @@ final class EndToEndBenchmark implements AutoCloseable {
             printProgress(startNanos, count, load, outcome);
             return new Figures(
                     count,
-                    options.clients(),
+                    loadShape,
                     servicesStartNanos,
                     result,
                     outcome,
@@ -157,10 +164,37 @@ final class EndToEndBenchmark implements AutoCloseable {
                     incomplete,
                     delta(relayedBefore, relayed.counts()),
                     resources.usage(),
-                    statements.sinceStart());
+                    statements.sinceStart(),
+                    watch.registeredToTransfer(result));
         } finally {
             progress.shutdownNow();
         }
+    }
+
+    /** Runs other returnees through first, end to end, so that what is measured after runs on warm JVMs. */
+    private void warmUp(BenchOptions options) throws InterruptedException {
+        if (options.warmup() == 0) {
+            return;
+        }
+        out.printf("== End to end: warming up with %,d other returnees (not counted)%n", options.warmup());
+        SyntheticReturnees others = new SyntheticReturnees(new SecureRandom());
+        CompletionWatch watch = new CompletionWatch(stack.bank(), stack.sms(), others, options.warmup());
+        long start = System.nanoTime();
+        RegistrationLoad.Result warm = new RegistrationLoad(
+                        URI.create(PlatformService.REGISTRATION.baseUrl() + "/api/returnees"),
+                        others,
+                        options.clients(),
+                        out)
+                .run(options.warmup(), start);
+        long deadline = start + options.timeout().toNanos();
+        while (!watch.snapshot(warm.created()).complete(warm.createdCount())) {
+            if (deadServices() != null || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the warm-up did not complete: "
+                        + (deadServices() != null ? deadServices() : "timed out after " + options.timeout()));
+            }
+            TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+        }
+        out.printf("  warm-up paid and told in %s%n", Rates.secondsText(System.nanoTime() - start));
     }
 
     private String deadServices() {

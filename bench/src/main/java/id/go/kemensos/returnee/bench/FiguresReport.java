@@ -228,7 +228,7 @@ final class FiguresReport {
     private void printEndToEnd(EndToEndBenchmark.Figures e2e) {
         RegistrationLoad.Result load = e2e.load();
         CompletionWatch.Snapshot outcome = e2e.outcome();
-        row("e2e: returnees POSTed (" + e2e.clients() + " clients)", Rates.count(e2e.planned()));
+        row("e2e: returnees POSTed (" + e2e.loadShape() + ")", Rates.count(e2e.planned()));
         row(
                 "e2e: created (201) / already registered (200) / failed",
                 Rates.count(load.createdCount()) + " / " + Rates.count(load.alreadyRegistered()) + " / "
@@ -241,6 +241,11 @@ final class FiguresReport {
         row("e2e: registration POST latency max", Rates.millis(load.latencies().maxNanos()));
         row("e2e: all POSTs answered after", Rates.secondsText(load.elapsedNanos()));
         row("e2e: first bank transfer after", since(e2e, outcome.firstTransferAt()));
+        Latencies paid = e2e.registeredToTransfer();
+        row("e2e: registered -> bank transfer, p50", Rates.millis(paid.p50Nanos()));
+        row("e2e: registered -> bank transfer, p95", Rates.millis(paid.p95Nanos()));
+        row("e2e: registered -> bank transfer, p99", Rates.millis(paid.p99Nanos()));
+        row("e2e: registered -> bank transfer, max", Rates.millis(paid.maxNanos()));
         row(
                 "e2e: all transfers executed by bank after (" + Rates.count(outcome.transfers()) + ")",
                 stage(e2e.until(outcome.lastTransferAt(), outcome.transfers())));

@@ -66,19 +66,30 @@ final class RegisteredHolderNames implements BiFunction<String, String, String> 
         this.keysDirectory = keysDirectory;
     }
 
+    /**
+     * A known account is answered at once, whatever look is under way; an unknown one waits for a look at the payees,
+     * which the inquiries waiting with it then share (one look brings every payee written meanwhile).
+     */
     @Override
-    public synchronized String apply(String bankCode, String accountNumber) {
-        String known = holders.get(bankCode + "/" + accountNumber);
+    public String apply(String bankCode, String accountNumber) {
+        String account = bankCode + "/" + accountNumber;
+        String known = holders.get(account);
         if (known != null) {
             return known;
         }
-        try {
-            readNewPayees();
-        } catch (RuntimeException e) {
-            log.warn("Bank simulator cannot look up the holder of an account: {}", e.getMessage());
-            jdbc = null;
+        synchronized (this) {
+            known = holders.get(account);
+            if (known != null) {
+                return known;
+            }
+            try {
+                readNewPayees();
+            } catch (RuntimeException e) {
+                log.warn("Bank simulator cannot look up the holder of an account: {}", e.getMessage());
+                jdbc = null;
+            }
+            return holders.getOrDefault(account, "");
         }
-        return holders.getOrDefault(bankCode + "/" + accountNumber, "");
     }
 
     /** Payees registered or amended since the last look, opened and remembered by account. */
