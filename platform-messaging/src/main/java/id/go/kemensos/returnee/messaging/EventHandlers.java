@@ -33,10 +33,12 @@ public final class EventHandlers<E extends PlatformEvent> {
 
     private final String consumer;
     private final List<Handler<?>> handlers;
+    private final boolean idempotent;
 
-    private EventHandlers(String consumer, List<Handler<?>> handlers) {
+    private EventHandlers(String consumer, List<Handler<?>> handlers, boolean idempotent) {
         this.consumer = consumer;
         this.handlers = List.copyOf(handlers);
+        this.idempotent = idempotent;
     }
 
     /**
@@ -44,7 +46,7 @@ public final class EventHandlers<E extends PlatformEvent> {
      * @param stream   the events the consumer's topics carry
      */
     public static <E extends PlatformEvent> EventHandlers<E> of(String consumer, Class<E> stream) {
-        return new EventHandlers<>(consumer, List.of());
+        return new EventHandlers<>(consumer, List.of(), false);
     }
 
     public <T extends E> EventHandlers<E> on(Class<T> type, Consumer<? super T> handler) {
@@ -57,7 +59,19 @@ public final class EventHandlers<E extends PlatformEvent> {
         }
         List<Handler<?>> more = new ArrayList<>(handlers);
         more.add(new Handler<>(type, handler));
-        return new EventHandlers<>(consumer, more);
+        return new EventHandlers<>(consumer, more, idempotent);
+    }
+
+    /**
+     * Declares that every handler's effect is the same however often its event comes (a state that only moves to a
+     * later event, say): the inbox then keeps no row per event, one insert per event fewer. Only for such handlers.
+     */
+    public EventHandlers<E> idempotent() {
+        return new EventHandlers<>(consumer, handlers, true);
+    }
+
+    boolean isIdempotent() {
+        return idempotent;
     }
 
     public String consumer() {

@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivers each record a listener receives to its consumer's handler exactly once: the record is decoded (a malformed
  * one goes to the dead-letter topic, see {@link MalformedEventException}), and the inbox check and the handler's effect
  * commit in one transaction, so a redelivered event changes nothing. An event of a type the consumer does not handle
- * is not decoded and leaves no trace: it has no effect to repeat.
+ * is not decoded and leaves no trace: it has no effect to repeat; nor does an event of a consumer whose handlers are
+ * idempotent ({@link EventHandlers#idempotent()}), which repeats its effect harmlessly.
  */
 public class EventInbox {
 
@@ -73,7 +74,7 @@ public class EventInbox {
     }
 
     private void once(IncomingEvent event, EventHandlers<?> handlers, Runnable handling) {
-        if (processed.markHandled(handlers.consumer(), event.id())) {
+        if (handlers.isIdempotent() || processed.markHandled(handlers.consumer(), event.id())) {
             handling.run();
         }
     }

@@ -111,6 +111,17 @@ class EventInboxTest {
         assertThat(inbox.committed).isEmpty();
     }
 
+    @Test
+    void anIdempotentConsumerIsDeliveredEveryTimeAndKeepsNoInboxRow() {
+        ConsumerRecord<String, byte[]> once = decided(UUID.randomUUID(), 0);
+
+        eventInbox.deliverAll(List.of(once, decided(UUID.randomUUID(), 1), once), handlers.idempotent());
+
+        assertThat(transactions.commits).isEqualTo(1);
+        assertThat(handled).hasSize(3);
+        assertThat(inbox.committed).isEmpty();
+    }
+
     private ConsumerRecord<String, byte[]> decided(UUID who, long offset) {
         EligibilityDecided payload = EligibilityRecords.decided(who);
         byte[] value = json.writeValueAsBytes(payload);

@@ -46,6 +46,13 @@ public class SmsMessages {
             WHERE m.state = 'QUEUED' AND m.next_attempt_at <= ? AND c.opted_out = FALSE
             ORDER BY m.next_attempt_at
             LIMIT ? FOR UPDATE SKIP LOCKED""";
+    /**
+     * Messages locked by their ids alone: a condition on the state would let the optimiser range over the state index
+     * and lock its gaps, where the consumer queues new messages and the dispatcher claims them (deadlocks seen).
+     */
+    private static final String LOCK_BY_ID =
+            "SELECT message_id, state, %s FROM sms_message WHERE message_id IN (:ids) ORDER BY message_id FOR UPDATE";
+
     private static final TypeReference<Map<String, String>> PARAMS = new TypeReference<>() {};
     private static final Duration MAX_RECEIPT_WAIT = Duration.ofDays(1);
     private static final Logger log = LoggerFactory.getLogger(SmsMessages.class);
@@ -169,19 +176,20 @@ public class SmsMessages {
         List<SentSms> sending = new ArrayList<>();
         List<DeliveryReceipt> early = new ArrayList<>();
         named.query(
-                "SELECT message_id, receipt_status, receipt_at FROM sms_message WHERE message_id IN (:ids) "
-                        + "AND state IN ('QUEUED', 'WITHHELD') FOR UPDATE",
-                Map.of("ids", byId.keySet()),
-                (RowCallbackHandler) rs -> {
-                    SentSms s = byId.get(rs.getString("message_id"));
-                    sending.add(s);
-                    if (rs.getString("receipt_status") != null) {
-                        early.add(new DeliveryReceipt(
-                                s.sms().messageId(),
-                                rs.getString("receipt_status"),
-                                rs.getTimestamp("receipt_at").toInstant()));
-                    }
-                });
+                LOCK_BY_ID.formatted("receipt_status, receipt_at"), Map.of("ids", byId.keySet()), (RowCallbackHandler)
+                        rs -> {
+                            if (!List.of("QUEUED", "WITHHELD").contains(rs.getString("state"))) {
+                                return;
+                            }
+                            SentSms s = byId.get(rs.getString("message_id"));
+                            sending.add(s);
+                            if (rs.getString("receipt_status") != null) {
+                                early.add(new DeliveryReceipt(
+                                        s.sms().messageId(),
+                                        rs.getString("receipt_status"),
+                                        rs.getTimestamp("receipt_at").toInstant()));
+                            }
+                        });
         if (sending.isEmpty()) {
             return;
         }
@@ -336,14 +344,14 @@ public class SmsMessages {
         receipts.forEach(r -> byId.put(r.messageId().toString(), r.at() == null ? r.at(now) : r));
         List<DeliveryReceipt> early = new ArrayList<>();
         List<DeliveryReceipt> sent = new ArrayList<>();
-        named.query(
-                "SELECT message_id, state FROM sms_message WHERE message_id IN (:ids) AND state IN ('QUEUED', 'SENT') "
-                        + "FOR UPDATE",
-                Map.of("ids", byId.keySet()),
-                (RowCallbackHandler) rs -> {
-                    DeliveryReceipt receipt = byId.get(rs.getString("message_id"));
-                    ("QUEUED".equals(rs.getString("state")) ? early : sent).add(receipt);
-                });
+        named.query(LOCK_BY_ID.formatted("NULL"), Map.of("ids", byId.keySet()), (RowCallbackHandler) rs -> {
+            DeliveryReceipt receipt = byId.get(rs.getString("message_id"));
+            switch (rs.getString("state")) {
+                case "QUEUED" -> early.add(receipt);
+                case "SENT" -> sent.add(receipt);
+                default -> {} // final already, or withheld: a late or repeated receipt changes nothing
+            }
+        });
         jdbc.batchUpdate(
                 "UPDATE sms_message SET receipt_status = ?, receipt_at = ? WHERE message_id = ?",
                 early.stream()

@@ -75,7 +75,9 @@ public class ReturneeProgress {
                 .on(
                         PaymentReturned.class,
                         p -> payment(
-                                p.programId(), p.beneficiaryId(), ReturneeStatus.PAYMENT_RETURNED, p.returnedAt(), 6));
+                                p.programId(), p.beneficiaryId(), ReturneeStatus.PAYMENT_RETURNED, p.returnedAt(), 6))
+                // A part only moves to a later event: a repeated one changes nothing, so no inbox row is kept.
+                .idempotent();
     }
 
     private void decision(String programId, UUID beneficiaryId, Outcome outcome, Instant at, int rank) {
