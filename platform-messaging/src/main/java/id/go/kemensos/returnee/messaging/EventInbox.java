@@ -1,6 +1,9 @@
 package id.go.kemensos.returnee.messaging;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +41,7 @@ public class EventInbox {
     public void deliverAll(List<ConsumerRecord<String, byte[]>> records, EventHandlers<?> handlers) {
         if (records.size() > 1) {
             try {
-                tx.executeWithoutResult(status ->
-                        records.forEach(record -> handle(events.read(record, handlers::handles), handlers)));
+                tx.executeWithoutResult(status -> handleAll(records, handlers));
                 return;
             } catch (RuntimeException e) {
                 // The class only: a handler's message may carry personal data.
@@ -68,9 +70,30 @@ public class EventInbox {
                 .ifPresent(handling -> tx.executeWithoutResult(status -> once(event, handlers, handling)));
     }
 
-    /** Within the caller's transaction: the inbox check and, the first time, the effect. */
-    private void handle(IncomingEvent event, EventHandlers<?> handlers) {
-        handlers.handlingOf(event).ifPresent(handling -> once(event, handlers, handling));
+    /**
+     * Within the caller's transaction: the poll's inbox rows in two statements, then, in the poll's order, the effect
+     * of each event handled for the first time.
+     */
+    private void handleAll(List<ConsumerRecord<String, byte[]>> records, EventHandlers<?> handlers) {
+        List<IncomingEvent> handled = new ArrayList<>();
+        List<Runnable> handlings = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            IncomingEvent event = events.read(record, handlers::handles);
+            handlers.handlingOf(event).ifPresent(handling -> {
+                handled.add(event);
+                handlings.add(handling);
+            });
+        }
+        Set<UUID> fresh = handlers.isIdempotent()
+                ? null
+                : processed.markAllHandled(
+                        handlers.consumer(),
+                        handled.stream().map(IncomingEvent::id).toList());
+        for (int i = 0; i < handled.size(); i++) {
+            if (fresh == null || fresh.remove(handled.get(i).id())) {
+                handlings.get(i).run();
+            }
+        }
     }
 
     private void once(IncomingEvent event, EventHandlers<?> handlers, Runnable handling) {

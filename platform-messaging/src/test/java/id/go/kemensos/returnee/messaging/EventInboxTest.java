@@ -179,5 +179,16 @@ class EventInboxTest {
         public boolean markHandled(String consumer, UUID eventId) {
             return !committed.contains(eventId) && pending.add(eventId);
         }
+
+        @Override
+        public Set<UUID> markAllHandled(String consumer, java.util.Collection<UUID> eventIds) {
+            Set<UUID> fresh = new java.util.LinkedHashSet<>();
+            eventIds.forEach(id -> {
+                if (markHandled(consumer, id)) {
+                    fresh.add(id);
+                }
+            });
+            return fresh;
+        }
     }
 }
