@@ -56,7 +56,7 @@ final class FiguresReport {
         out.println();
     }
 
-    void printUpload(BenchOptions options, UploadBenchmark.Figures f) {
+    void printUpload(BenchOptions options, UploadBenchmark.Figures f, JdbcFloor.Figures floor) {
         out.println();
         out.println("==================================== Figures ====================================");
         out.println("Machine: " + machine());
@@ -86,6 +86,10 @@ final class FiguresReport {
                 "upload: parse + validate in the service (rows/s, stage timer)",
                 Rates.count(f.rows() / f.readValidateSeconds()));
         row("upload: commit stage alone (rows/s, service stage timer)", Rates.count(f.rows() / f.commitSeconds()));
+        row("floor: JDBC batched insert, same stack just before (rows/s)", Rates.count(floor.batchedPerSecond()));
+        row(
+                "upload: commit stage / JDBC batched floor",
+                Rates.percent(f.rows() / f.commitSeconds() / floor.batchedPerSecond()));
         row(
                 "upload: committed end to end (rows/s, upload to COMPLETED)",
                 Rates.count(Rates.perSecond(f.rows(), f.processNanos())));

@@ -156,12 +156,15 @@ public final class PlatformBenchmark {
                     return 0;
                 }
                 if (options.mode() == BenchOptions.Mode.UPLOAD) {
+                    // The floor the commit stage is held against, on the same database just before.
+                    out.println("== JDBC floor on the upload's stack");
+                    JdbcFloor.Figures floor = new JdbcFloor(out).run(options.jdbcRows(), options.jdbcSingleRows());
                     services = new PlatformServices(home, UploadBenchmark.ENVIRONMENT);
                     UploadBenchmark.Figures figures;
                     try (UploadBenchmark benchmark = new UploadBenchmark(stack, services, out)) {
                         figures = benchmark.run(options);
                     }
-                    new FiguresReport(out).printUpload(options, figures);
+                    new FiguresReport(out).printUpload(options, figures, floor);
                     return figures.countsAsExpected() ? 0 : 2;
                 }
                 if (options.mode() == BenchOptions.Mode.SMS) {
