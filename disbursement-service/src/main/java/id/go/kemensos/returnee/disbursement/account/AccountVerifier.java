@@ -99,19 +99,24 @@ class AccountVerifier implements AutoCloseable {
         }
         Map<Check, BankGatewayClient.AccountInquiry> answers = new ConcurrentHashMap<>();
         CompletableFuture.allOf(checks.stream()
-                        .map(check -> CompletableFuture.runAsync(
-                                () -> answers.put(
-                                        check,
-                                        bank.inquire(
-                                                check.paymentId().toString(),
-                                                check.account().bankCode(),
-                                                check.account().accountNumber())),
-                                calls))
+                        .map(check -> CompletableFuture.runAsync(() -> answers.put(check, answerOf(check)), calls))
                         .toArray(CompletableFuture[]::new))
                 .join();
         LockConflicts.retry(
                 "account checks of " + answers.size() + " payments",
                 () -> tx.executeWithoutResult(status -> recordAll(answers)));
+    }
+
+    /** An unexpected failure of one inquiry leaves that payment to be asked again, not the round unrecorded. */
+    private BankGatewayClient.AccountInquiry answerOf(Check check) {
+        try {
+            return bank.inquire(
+                    check.paymentId().toString(),
+                    check.account().bankCode(),
+                    check.account().accountNumber());
+        } catch (RuntimeException e) {
+            return new BankGatewayClient.AccountInquiry.Unknown(e.getClass().getSimpleName());
+        }
     }
 
     private void recordAll(Map<Check, BankGatewayClient.AccountInquiry> answers) {

@@ -51,7 +51,7 @@ class PaymentDispatcher implements AutoCloseable {
         CompletableFuture.allOf(orders.stream()
                         .map(order -> CompletableFuture.runAsync(
                                 () -> {
-                                    TransferOutcome outcome = bank.transfer(order);
+                                    TransferOutcome outcome = answerOf(order);
                                     outcomes.put(order.paymentId(), outcome);
                                     if (outcome instanceof TransferOutcome.Unknown unknown) {
                                         log.warn(
@@ -66,6 +66,15 @@ class PaymentDispatcher implements AutoCloseable {
         // Only the recording runs again after a lock conflict, never a bank call. Should it fail for good, the
         // payments stay SENT and their status check finds the answers.
         LockConflicts.retry("outcomes of " + outcomes.size() + " payments", () -> ledger.record(outcomes));
+    }
+
+    /** An unexpected failure of one call leaves that payment SENT for its status check, not the round unrecorded. */
+    private TransferOutcome answerOf(TransferOrder order) {
+        try {
+            return bank.transfer(order);
+        } catch (RuntimeException e) {
+            return new TransferOutcome.Unknown(e.getClass().getSimpleName());
+        }
     }
 
     @Override
