@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.systemtests;
 
+import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,6 +11,7 @@ import id.go.kemensos.returnee.contracts.notification.SmsPreferencesSet;
 import id.go.kemensos.returnee.contracts.notification.SmsWithheld;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.sim.AcceptedSms;
+import id.go.kemensos.returnee.infra.sim.FaultProfile;
 import id.go.kemensos.returnee.testsupport.EventLog;
 import id.go.kemensos.returnee.testsupport.OfficerLogin;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
@@ -174,6 +176,83 @@ class DecisionSmsIT {
         } finally {
             platform.stack().sms().setReceiptLossRate(0);
         }
+    }
+
+    @Test
+    void anOptOutWhileAMessageIsOnItsWayLeavesItToTheGatewaysAnswer() {
+        EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
+
+        // The gateway is slow: the registration SMS is on its way when the person opts out. The gateway takes it, so
+        // it was sent, and no event says it was withheld.
+        platform.stack().sms().faults(FaultProfile.latency(2_000));
+        Map<String, Object> slow = ReturneeMother.laluZainiLombokTimur();
+        UUID slowId;
+        try {
+            slowId = platform.registration().register(slow);
+            await().atMost(ofSeconds(60)).pollInterval(ofMillis(50)).until(() -> onItsWay(slowId) == 1);
+            assertThat(preferences(slowId, Map.of("optedOut", true))).isEqualTo(200);
+        } finally {
+            platform.stack().sms().faults(FaultProfile.NONE);
+        }
+        await().atMost(ofSeconds(30)).until(() -> registeredSms(slowId, "DELIVERED") == 1);
+        assertThat(texts(slow)).anySatisfy(text -> assertThat(text).contains("terdaftar"));
+
+        // The gateway refuses: the message waits to retry when the person opts out. It is withheld when it comes due,
+        // with its event, and never sent.
+        platform.stack().sms().faults(FaultProfile.errors(1.0));
+        Map<String, Object> refused = ReturneeMother.baiqNurulLombokUtara();
+        UUID refusedId;
+        try {
+            refusedId = platform.registration().register(refused);
+            await().atMost(ofSeconds(60))
+                    .until(() -> platform.database()
+                                    .count(
+                                            "SELECT COUNT(*) FROM notification.sms_message WHERE beneficiary_id = ? "
+                                                    + "AND template = 'REGISTERED' AND last_error IS NOT NULL",
+                                            refusedId)
+                            == 1);
+            assertThat(preferences(refusedId, Map.of("optedOut", true))).isEqualTo(200);
+        } finally {
+            platform.stack().sms().faults(FaultProfile.NONE);
+        }
+        await().atMost(ofSeconds(30)).until(() -> registeredSms(refusedId, "WITHHELD") == 1);
+        assertThat(texts(refused)).isEmpty();
+
+        // Every message withheld has its event, and only those.
+        for (UUID person : List.of(slowId, refusedId)) {
+            await().atMost(ofSeconds(30))
+                    .untilAsserted(() -> assertThat(log.cloudEvents(NotificationTopics.EVENTS, person.toString()))
+                            .filteredOn(e -> e.getType().equals(SmsWithheld.EVENT_TYPE.type()))
+                            .hasSize((int) platform.database()
+                                    .count(
+                                            "SELECT COUNT(*) FROM notification.sms_message WHERE beneficiary_id = ? "
+                                                    + "AND state = 'WITHHELD'",
+                                            person)));
+        }
+        assertThat(platform.database()
+                        .count(
+                                "SELECT COUNT(*) FROM notification.sms_message WHERE beneficiary_id = ? "
+                                        + "AND state = 'WITHHELD' AND template = 'REGISTERED'",
+                                slowId))
+                .isZero();
+    }
+
+    /** The person's registration SMS, claimed for sending and not yet answered by the gateway. */
+    private static long onItsWay(UUID beneficiary) {
+        return platform.database()
+                .count(
+                        "SELECT COUNT(*) FROM notification.sms_message WHERE beneficiary_id = ? AND template = "
+                                + "'REGISTERED' AND state = 'QUEUED' AND attempts >= 1 AND last_error IS NULL",
+                        beneficiary);
+    }
+
+    private static long registeredSms(UUID beneficiary, String state) {
+        return platform.database()
+                .count(
+                        "SELECT COUNT(*) FROM notification.sms_message WHERE beneficiary_id = ? AND template = "
+                                + "'REGISTERED' AND state = ?",
+                        beneficiary,
+                        state);
     }
 
     private static List<String> texts(Map<String, Object> returnee) {

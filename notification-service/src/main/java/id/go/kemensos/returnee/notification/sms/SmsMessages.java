@@ -9,6 +9,7 @@ import id.go.kemensos.returnee.contracts.notification.SmsWithheld;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.messaging.TimeOrderedIds;
 import id.go.kemensos.returnee.notification.NotificationProperties;
+import id.go.kemensos.returnee.notification.contact.ContactDirectory;
 import id.go.kemensos.returnee.notification.contact.SealedContacts;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -41,9 +42,9 @@ public class SmsMessages {
 
     private static final String DUE = """
             SELECT m.message_id, m.beneficiary_id, m.template, m.source_event_id, m.params, m.attempts,
-                   c.personal_data, c.language
+                   c.personal_data, c.language, c.opted_out
             FROM sms_message m JOIN contact c ON c.beneficiary_id = m.beneficiary_id
-            WHERE m.state = 'QUEUED' AND m.next_attempt_at <= ? AND c.opted_out = FALSE
+            WHERE m.state = 'QUEUED' AND m.next_attempt_at <= ?
             ORDER BY m.next_attempt_at
             LIMIT ? FOR UPDATE SKIP LOCKED""";
     /**
@@ -109,7 +110,8 @@ public class SmsMessages {
 
     /**
      * Claims due messages: their next attempt moves out by the retry delay, a lease that also paces retries. A message
-     * to a person erased meanwhile is withheld instead (no phone to send it to).
+     * to a person erased meanwhile (no phone to send it to), or who opted out while it was on its way, is withheld
+     * instead.
      */
     @Transactional
     public List<PendingSms> claimDue(int limit) {
@@ -123,13 +125,13 @@ public class SmsMessages {
             UUID messageId = UUID.fromString((String) r.get("message_id"));
             UUID beneficiaryId = UUID.fromString((String) r.get("beneficiary_id"));
             Optional<SealedContacts.Contact> contact = contacts.open(beneficiaryId, (String) r.get("personal_data"));
-            if (contact.isEmpty()) {
+            if (contact.isEmpty() || Boolean.TRUE.equals(r.get("opted_out"))) {
                 withhold(
                         messageId,
                         beneficiaryId,
                         (String) r.get("template"),
                         UUID.fromString((String) r.get("source_event_id")),
-                        SealedContacts.ERASED,
+                        contact.isEmpty() ? SealedContacts.ERASED : ContactDirectory.OPTED_OUT,
                         now);
                 continue;
             }
@@ -228,14 +230,16 @@ public class SmsMessages {
 
     /**
      * Withholds the person's queued messages for good (they opted out): each becomes WITHHELD with an
-     * {@link SmsWithheld} event, and is not sent if they opt back in.
+     * {@link SmsWithheld} event, and is not sent if they opt back in. A message under lease (its send under way, or
+     * waiting to retry) is left to the lease: the gateway may have it already, and then it was sent, not withheld;
+     * otherwise it comes due again and {@link #claimDue} withholds it.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void withholdQueued(UUID beneficiaryId, String reason) {
         Instant now = clock.instant();
         jdbc.query(
                 "SELECT message_id, template, source_event_id FROM sms_message WHERE beneficiary_id = ? AND state "
-                        + "= 'QUEUED' FOR UPDATE",
+                        + "= 'QUEUED' AND NOT (attempts > 0 AND next_attempt_at > ?) FOR UPDATE",
                 (RowCallbackHandler) rs -> withhold(
                         UUID.fromString(rs.getString("message_id")),
                         beneficiaryId,
@@ -243,7 +247,8 @@ public class SmsMessages {
                         UUID.fromString(rs.getString("source_event_id")),
                         reason,
                         now),
-                beneficiaryId.toString());
+                beneficiaryId.toString(),
+                Timestamp.from(now));
     }
 
     /** Withholds one queued message (its row already written): WITHHELD, with its event. */
