@@ -119,18 +119,22 @@ class PersonalDataErasureIT {
                 .containsEntry("wrapped_key", null)
                 .doesNotContainEntry("destroyed_at", null);
 
-        // The event log kept forever: the registration is still there, unchanged, and opens for nobody now.
-        List<String> registrations = new ArrayList<>();
-        new EventLog(platform.stack().kafka().bootstrapServers())
-                .raw(RegistrationTopics.EVENTS, r -> person.toString().equals(r.key()))
-                .forEach(r -> registrations.add(new String(r.value(), StandardCharsets.UTF_8)));
-        assertThat(registrations)
-                .anySatisfy(
-                        e -> assertThat(e).contains("\"personalData\":\"pd1:").doesNotContain("SITI ERASURE"))
-                .anySatisfy(e -> assertThat(e)
-                        .contains("\"ground\":\"DATA_SUBJECT_REQUEST\"")
-                        .contains(dpoSubject))
-                .allSatisfy(e -> assertThat(e).doesNotContain("SITI ERASURE").doesNotContain((String) siti.get("nik")));
+        // The event log kept forever: the registration is still there, unchanged, and opens for nobody now; the
+        // erasure's event follows it as soon as the relay carries it.
+        EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
+        await().atMost(ofSeconds(30)).untilAsserted(() -> {
+            List<String> registrations = new ArrayList<>();
+            log.raw(RegistrationTopics.EVENTS, r -> person.toString().equals(r.key()))
+                    .forEach(r -> registrations.add(new String(r.value(), StandardCharsets.UTF_8)));
+            assertThat(registrations)
+                    .anySatisfy(e ->
+                            assertThat(e).contains("\"personalData\":\"pd1:").doesNotContain("SITI ERASURE"))
+                    .anySatisfy(e -> assertThat(e)
+                            .contains("\"ground\":\"DATA_SUBJECT_REQUEST\"")
+                            .contains(dpoSubject))
+                    .allSatisfy(
+                            e -> assertThat(e).doesNotContain("SITI ERASURE").doesNotContain((String) siti.get("nik")));
+        });
 
         // The audit ledger: the timeline says when and by whom; its registration reads as erased; the chain verifies.
         await().atMost(ofSeconds(60))
