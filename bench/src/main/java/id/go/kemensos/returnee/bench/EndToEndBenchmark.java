@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,7 @@ final class EndToEndBenchmark implements AutoCloseable {
             int planned,
             String loadShape,
             long servicesStartNanos,
+            OptionalLong wholeStackStartNanos,
             RegistrationLoad.Result load,
             CompletionWatch.Snapshot outcome,
             Instant start,
@@ -80,13 +82,23 @@ final class EndToEndBenchmark implements AutoCloseable {
         this.out = out;
     }
 
-    Figures run(BenchOptions options) throws InterruptedException {
+    /**
+     * @param stackStartedAt when the stack's start began ({@link System#nanoTime}), if it is still finishing (started
+     *     for the services only): the whole stack's start from cold is then measured too
+     */
+    Figures run(BenchOptions options, OptionalLong stackStartedAt) throws InterruptedException {
         int count = options.returnees();
-        out.println("== End to end: starting the four services (auto approval on)");
+        out.println("== End to end: starting the services (auto approval on)");
         long servicesStart = System.nanoTime();
-        services.startAll();
+        services.startAll(stack::awaitIdentityProvider);
         long servicesStartNanos = System.nanoTime() - servicesStart;
         out.printf("  services UP in %s%n", Rates.secondsText(servicesStartNanos));
+        stack.awaitReady();
+        OptionalLong wholeStackStartNanos = stackStartedAt.isPresent()
+                ? OptionalLong.of(System.nanoTime() - stackStartedAt.getAsLong())
+                : OptionalLong.empty();
+        wholeStackStartNanos.ifPresent(nanos -> out.printf(
+                "  the whole stack (infrastructure and services) UP from cold in %s%n", Rates.secondsText(nanos)));
         GrantBudget.fundNtb((long) (count + options.warmup()) * 960_000L * 2);
         warmUp(options);
 
@@ -158,6 +170,7 @@ final class EndToEndBenchmark implements AutoCloseable {
                     count,
                     loadShape,
                     servicesStartNanos,
+                    wholeStackStartNanos,
                     result,
                     outcome,
                     start,

@@ -237,7 +237,10 @@ final class FiguresReport {
                 "e2e: created (201) / already registered (200) / failed",
                 Rates.count(load.createdCount()) + " / " + Rates.count(load.alreadyRegistered()) + " / "
                         + Rates.count(load.failed()));
-        row("e2e: services start (all four UP)", Rates.secondsText(e2e.servicesStartNanos()));
+        row("e2e: services start (all UP)", Rates.secondsText(e2e.servicesStartNanos()));
+        e2e.wholeStackStartNanos()
+                .ifPresent(nanos ->
+                        row("e2e: whole stack from cold to every service UP (target 30 s)", Rates.secondsText(nanos)));
         row("e2e: registration POST throughput (req/s)", Rates.decimal(load.requestsPerSecond()));
         row("e2e: registration POST latency p50", Rates.millis(load.latencies().p50Nanos()));
         row("e2e: registration POST latency p95", Rates.millis(load.latencies().p95Nanos()));

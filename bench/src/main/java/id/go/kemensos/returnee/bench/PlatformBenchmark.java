@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.springframework.util.FileSystemUtils;
@@ -82,6 +83,7 @@ public final class PlatformBenchmark {
                     return onOwnStack(home);
                 }
                 String bootstrapServers = "127.0.0.1:" + KafkaBroker.PORT;
+                OptionalLong stackStartedAt = OptionalLong.empty();
                 if (options.mode() == BenchOptions.Mode.FLOOR
                         && ManagedProcess.isListening(MariaDbServer.PORT)
                         && ManagedProcess.isListening(KafkaBroker.PORT)) {
@@ -93,7 +95,12 @@ public final class PlatformBenchmark {
                     requireFree(SIMULATOR_AND_SERVICE_PORTS);
                     out.println("== Starting the local stack (adopting MariaDB/Kafka if already running) in "
                             + home.root());
-                    stack = new LocalStack(home).start();
+                    stackStartedAt = OptionalLong.of(System.nanoTime());
+                    stack = new LocalStack(home).startForServices();
+                    if (options.mode().floor()) {
+                        stack.awaitReady(); // the floors run before the services, on the whole stack
+                        stackStartedAt = OptionalLong.empty();
+                    }
                     bootstrapServers = stack.kafka().bootstrapServers();
                 }
                 RawFloorBenchmark.Figures floor =
@@ -102,7 +109,7 @@ public final class PlatformBenchmark {
                 if (options.mode().endToEnd()) {
                     services = new PlatformServices(home, EndToEndBenchmark.ENVIRONMENT);
                     try (EndToEndBenchmark benchmark = new EndToEndBenchmark(stack, services, out)) {
-                        e2e = benchmark.run(options);
+                        e2e = benchmark.run(options, stackStartedAt);
                     }
                 }
                 new FiguresReport(out).print(options, floor, e2e);

@@ -30,6 +30,14 @@ public enum PlatformService {
         return api;
     }
 
+    /**
+     * The console reads the identity provider's discovery document as it starts (it is an OAuth 2.0 client); the
+     * services read the provider's keys at their first request.
+     */
+    public boolean needsIdentityProviderToStart() {
+        return this == CONSOLE;
+    }
+
     public String artifact() {
         return artifact;
     }

@@ -15,11 +15,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +44,9 @@ public final class PlatformServices implements AutoCloseable {
 
     private final PlatformHome home;
     private final Map<String, String> environment;
-    private final Map<PlatformService, ManagedProcess> running = new EnumMap<>(PlatformService.class);
+    /** Read without the lock while a service starts (its health awaited) as another one is launched. */
+    private final Map<PlatformService, ManagedProcess> running = new ConcurrentHashMap<>();
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -64,12 +66,35 @@ public final class PlatformServices implements AutoCloseable {
      * Starts all services at once (they only meet through Kafka, so order does not matter) and waits for each to be UP.
      */
     public void startAll() {
+        startAll(() -> {});
+    }
+
+    /**
+     * Starts all services at once, as {@link #startAll()}, but those that need the identity provider to start only
+     * after {@code identityProviderReady} returns.
+     */
+    public void startAll(Runnable identityProviderReady) {
+        List<PlatformService> later = new ArrayList<>();
         for (PlatformService service : PlatformService.values()) {
-            launch(service);
+            if (service.needsIdentityProviderToStart()) {
+                later.add(service);
+            } else {
+                launch(service);
+            }
         }
+        CompletableFuture<Void> launchedLater = CompletableFuture.runAsync(
+                () -> {
+                    identityProviderReady.run();
+                    later.forEach(this::launch);
+                },
+                task -> new Thread(task, "launch-after-identity-provider").start());
         for (PlatformService service : PlatformService.values()) {
-            awaitHealthy(service);
+            if (!later.contains(service)) {
+                awaitHealthy(service);
+            }
         }
+        launchedLater.join();
+        later.forEach(this::awaitHealthy);
     }
 
     public synchronized void start(PlatformService service) {
@@ -251,8 +276,9 @@ public final class PlatformServices implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        List<PlatformService> reverse = new ArrayList<>(running.keySet());
-        java.util.Collections.reverse(reverse);
-        reverse.forEach(this::stop);
+        running.keySet().stream()
+                .sorted(java.util.Comparator.reverseOrder())
+                .toList()
+                .forEach(this::stop);
     }
 }

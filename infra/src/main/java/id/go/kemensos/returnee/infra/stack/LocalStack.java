@@ -22,16 +22,22 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The infrastructure the services need, started in dependency order: MariaDB, the identity provider (Keycloak, whose
- * data is in MariaDB), the Kafka broker, the topics and who may use them ({@link KafkaAccess}), the outbox relay (a
- * Kafka Connect worker running Debezium's outbox connectors, {@link KafkaConnectWorker}), the Vault (transit) simulator that seals the platform's keys ({@link #sealPlatformKeys}) and the two gateway
- * simulators. Keycloak takes half a minute to start, so the stack launches it right after MariaDB and waits for its
- * realm only at the end. Stopped in reverse order. Before the bank simulator starts, the platform's SNAP partner
- * credentials ({@link BankPartnerCredentials#local}) are generated if missing and registered with it.
+ * The infrastructure the services need: MariaDB, the identity provider (Keycloak, whose data is in MariaDB), the Kafka
+ * broker, the topics and who may use them ({@link KafkaAccess}), the outbox relay (a Kafka Connect worker running
+ * Debezium's outbox connectors, {@link KafkaConnectWorker}), the Vault (transit) simulator that seals the platform's
+ * keys ({@link #sealPlatformKeys}) and the two gateway simulators. Independent parts start at once, each after what it
+ * depends on ({@link #startForServices}); the relay and Keycloak, the slowest, may still be starting while the services
+ * do. Stopped in reverse order. Before the bank simulator starts, the platform's SNAP partner credentials
+ * ({@link BankPartnerCredentials#local}) are generated if missing and registered with it.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -52,7 +58,14 @@ public final class LocalStack implements AutoCloseable {
     private final BankGatewaySimulator bank;
     private final SmsGatewaySimulator sms;
     private final VaultTransitSimulator vault;
-    private final List<AutoCloseable> started = new ArrayList<>();
+    /** What has started, in order, for {@link #close} to stop in reverse; the start's chains add to it at once. */
+    private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+    /** The parts still starting after {@link #startForServices}; null before it. */
+    private volatile CompletableFuture<Void> background;
+
+    private volatile CompletableFuture<Void> identityReady;
+
+    private long begin;
 
     /** The stack on this machine's own processes. */
     public LocalStack(PlatformHome home) {
@@ -77,37 +90,121 @@ public final class LocalStack implements AutoCloseable {
         this.vault = new VaultTransitSimulator(VAULT_PORT, home.workDir("vault").resolve("transit-state.json"));
     }
 
-    public synchronized LocalStack start() {
-        long begin = System.nanoTime();
-        step("MariaDB", database::start, database);
-        step("identity provider launch", identity::start, identity);
-        step("Kafka broker", kafka::start, kafka);
-        step("topics", () -> new TopicProvisioner(kafka.bootstrapServers(), 6, (short) 1).provision(), null);
-        step("Kafka ACLs", () -> KafkaAccess.applyAcls(kafka.bootstrapServers()), null);
-        step("Kafka Connect worker and its outbox connectors", connect::start, connect);
-        step("Vault (transit) simulator", vault::start, vault);
-        step("platform keys, sealed in Vault", this::sealPlatformKeys, null);
-        step("bank partner credentials", this::registerBankPartner, null);
-        step("bank gateway simulator", bank::start, bank);
-        step("SMS gateway simulator", sms::start, sms);
-        step("identity provider (realm " + IdentityProvider.REALM + ")", identity::awaitReady, null);
-        log.info("Local stack up in {} ms (work dir {})", (System.nanoTime() - begin) / 1_000_000, home.work());
+    /** Starts the whole stack and returns when every part is up. */
+    public LocalStack start() {
+        return startForServices().awaitReady();
+    }
+
+    /**
+     * Starts what a service needs to start, three independent chains at once: MariaDB (then the identity provider's
+     * launch, its data being there); the broker, its topics and ACLs; the Vault simulator, the keys it seals and the
+     * gateway simulators. Returns when all three are up. The outbox relay and the identity provider's realm go on
+     * starting in the background ({@link #awaitReady}): a service's outbox waits for the relay, and a service reads the
+     * provider's keys at its first request, not at its start.
+     */
+    public synchronized LocalStack startForServices() {
+        if (background != null) {
+            return this;
+        }
+        begin = System.nanoTime();
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService steps = Executors.newFixedThreadPool(3, task -> {
+            Thread thread = new Thread(task, "local-stack-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CompletableFuture<Void> mariaDb = CompletableFuture.runAsync(
+                    () -> {
+                        step("MariaDB", database::start, database);
+                        step("identity provider launch", identity::start, identity);
+                    },
+                    steps);
+            CompletableFuture<Void> broker = CompletableFuture.runAsync(
+                    () -> {
+                        step("Kafka broker", kafka::start, kafka);
+                        step(
+                                "topics",
+                                () -> new TopicProvisioner(kafka.bootstrapServers(), 6, (short) 1).provision(),
+                                null);
+                        step("Kafka ACLs", () -> KafkaAccess.applyAcls(kafka.bootstrapServers()), null);
+                    },
+                    steps);
+            CompletableFuture<Void> keysAndGateways = CompletableFuture.runAsync(
+                    () -> {
+                        step("Vault (transit) simulator", vault::start, vault);
+                        step("platform keys, sealed in Vault", this::sealPlatformKeys, null);
+                        step("bank partner credentials", this::registerBankPartner, null);
+                        step("bank gateway simulator", bank::start, bank);
+                        step("SMS gateway simulator", sms::start, sms);
+                    },
+                    steps);
+            awaitOrClose(CompletableFuture.allOf(mariaDb, broker, keysAndGateways));
+            log.info("Local stack ready for the services in {} ms", (System.nanoTime() - begin) / 1_000_000);
+            identityReady = CompletableFuture.runAsync(
+                    () -> step("identity provider (realm " + IdentityProvider.REALM + ")", identity::awaitReady, null),
+                    steps);
+            background = CompletableFuture.allOf(
+                    CompletableFuture.runAsync(
+                            () -> step("Kafka Connect worker and its outbox connectors", connect::start, connect),
+                            steps),
+                    identityReady);
+            background.whenComplete((done, failed) -> steps.shutdown());
+        } catch (RuntimeException e) {
+            steps.shutdownNow();
+            throw e;
+        }
         return this;
     }
 
+    /** Waits for the outbox relay and the identity provider's realm, which {@link #startForServices} left starting. */
+    public LocalStack awaitReady() {
+        boolean wasDone = begun(background).isDone();
+        awaitOrClose(background);
+        if (!wasDone) {
+            log.info("Local stack up in {} ms (work dir {})", (System.nanoTime() - begin) / 1_000_000, home.work());
+        }
+        return this;
+    }
+
+    /**
+     * Waits for the identity provider's realm (what the console, which discovers the provider as it starts, needs),
+     * which {@link #startForServices} left starting.
+     */
+    public void awaitIdentityProvider() {
+        awaitOrClose(begun(identityReady));
+    }
+
+    private static CompletableFuture<Void> begun(CompletableFuture<Void> part) {
+        if (part == null) {
+            throw new IllegalStateException("The local stack was not started");
+        }
+        return part;
+    }
+
+    /** Waits for steps running at once; if one failed, everything started is stopped and its failure thrown. */
+    private void awaitOrClose(CompletableFuture<Void> steps) {
+        try {
+            steps.join();
+        } catch (CompletionException e) {
+            // The other chains finished or failed too (allOf completes only then): all that started is in the list.
+            close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
     private void step(String name, Runnable start, AutoCloseable stopper) {
-        long begin = System.nanoTime();
+        long stepBegin = System.nanoTime();
         try {
             start.run();
         } catch (RuntimeException e) {
             log.error("Local stack: {} failed to start: {}", name, e.getMessage());
-            close();
             throw e;
         }
         if (stopper != null) {
             started.add(stopper);
         }
-        log.info("Local stack: {} up ({} ms)", name, (System.nanoTime() - begin) / 1_000_000);
+        log.info("Local stack: {} up ({} ms)", name, (System.nanoTime() - stepBegin) / 1_000_000);
     }
 
     /**
@@ -224,6 +321,10 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (background != null) {
+            // A part still starting would start after the others stopped, and stay: let it finish first.
+            background.handle((done, failed) -> null).join();
+        }
         List<AutoCloseable> reverse = new ArrayList<>(started);
         Collections.reverse(reverse);
         for (AutoCloseable part : reverse) {
