@@ -125,9 +125,9 @@ final class DecisionBenchmark implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             Facts facts = facts(people, i, today);
             for (String id : catalog.ids()) {
-                Optional<RuleSet> rules = catalog.inForce(id, facts.dateFor(catalog.relevantDateOf(id)));
+                Optional<RuleSet> rules = catalog.inForce(id, facts.dateFor(catalog.relevantDateOf(id), today));
                 if (rules.isPresent()) {
-                    Evaluation evaluation = engine.evaluate(rules.get(), facts);
+                    Evaluation evaluation = engine.evaluate(rules.get(), facts, today);
                     outcomes.merge(evaluation.outcome(), 1L, Long::sum);
                     decisions++;
                 }

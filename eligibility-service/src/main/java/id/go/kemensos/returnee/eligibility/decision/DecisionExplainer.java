@@ -38,9 +38,11 @@ final class DecisionExplainer {
                             .collect(Collectors.joining("; ")))
                     .append("\nVersi dipilih menurut ")
                     .append(
-                            e.relevantDateKind() == RuleSet.RelevantDate.RETURN_DATE
-                                    ? "tanggal kepulangan "
-                                    : "tanggal pendaftaran ")
+                            switch (e.relevantDateKind()) {
+                                case RETURN_DATE -> "tanggal kepulangan ";
+                                case REGISTRATION_DATE -> "tanggal pendaftaran ";
+                                case DECISION_DATE -> "tanggal keputusan ";
+                            })
                     .append(e.relevantDate())
                     .append('\n');
         } else {
@@ -61,9 +63,11 @@ final class DecisionExplainer {
                             .collect(Collectors.joining("; ")))
                     .append("\nVersion chosen by the ")
                     .append(
-                            e.relevantDateKind() == RuleSet.RelevantDate.RETURN_DATE
-                                    ? "return date "
-                                    : "registration date ")
+                            switch (e.relevantDateKind()) {
+                                case RETURN_DATE -> "return date ";
+                                case REGISTRATION_DATE -> "registration date ";
+                                case DECISION_DATE -> "decision date ";
+                            })
                     .append(e.relevantDate())
                     .append('\n');
         }

@@ -17,6 +17,7 @@ import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.messaging.TimeOrderedIds;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +39,8 @@ public class EligibilityDecisions {
     static final String CONSUMER = "eligibility.registration-events";
     static final String PAYMENTS_CONSUMER = "eligibility.disbursement-events";
     private static final Logger log = LoggerFactory.getLogger(EligibilityDecisions.class);
+    /** The ministry's day: a decision made at 01:00 WIB on 22 November is made on the 22nd. */
+    private static final ZoneId DECISION_ZONE = ZoneId.of("Asia/Jakarta");
 
     private final RuleSetCatalog catalog;
     private final RuleEngine engine;
@@ -117,16 +120,18 @@ public class EligibilityDecisions {
     private Result decide(UUID beneficiaryId, Facts known, UUID sourceEventId, String onlyRuleSetId) {
         Result result = new Result(0, 0);
         Map<String, Decision> current = decisions.current(beneficiaryId); // one read for every rule set
+        LocalDate today = LocalDate.ofInstant(clock.instant(), DECISION_ZONE);
         for (String ruleSetId : catalog.ids()) {
             if (onlyRuleSetId != null && !onlyRuleSetId.equals(ruleSetId)) {
                 continue;
             }
-            LocalDate relevant = known.dateFor(catalog.relevantDateOf(ruleSetId));
+            LocalDate relevant = known.dateFor(catalog.relevantDateOf(ruleSetId), today);
             Optional<RuleSet> rules = catalog.inForce(ruleSetId, relevant).filter(set -> set.covers(known));
             if (rules.isPresent()) {
                 Optional<Decision> previous =
                         Optional.ofNullable(current.get(rules.get().id()));
-                result = result.plus(decide(beneficiaryId, known, rules.get(), relevant, previous, sourceEventId));
+                result = result.plus(
+                        decide(beneficiaryId, known, rules.get(), relevant, today, previous, sourceEventId));
             }
         }
         return result;
@@ -137,12 +142,13 @@ public class EligibilityDecisions {
             Facts known,
             RuleSet rules,
             LocalDate relevant,
+            LocalDate today,
             Optional<Decision> previous,
             UUID sourceEventId) {
         if (previous.isPresent() && rules.program() != null && known.paidUnder(rules)) {
             return new Result(0, 0); // a paid grant is final: its decision is never re-made
         }
-        Evaluation evaluation = engine.evaluate(rules, known);
+        Evaluation evaluation = engine.evaluate(rules, known, today);
         if (previous.isPresent() && sameResult(previous.get(), evaluation)) {
             return new Result(0, 0);
         }

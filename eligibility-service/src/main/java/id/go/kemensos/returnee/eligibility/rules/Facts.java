@@ -54,13 +54,21 @@ public record Facts(
         paidGrants = paidGrants == null ? Set.of() : Set.copyOf(paidGrants);
     }
 
-    public LocalDate dateFor(RuleSet.RelevantDate relevantDate) {
-        return relevantDate == RuleSet.RelevantDate.RETURN_DATE ? returnDate : registrationDate;
+    /** The date that picks a rule set's version, for a decision made on {@code decisionDate}. */
+    public LocalDate dateFor(RuleSet.RelevantDate relevantDate, LocalDate decisionDate) {
+        return switch (relevantDate) {
+            case RETURN_DATE -> returnDate;
+            case REGISTRATION_DATE -> registrationDate;
+            case DECISION_DATE -> decisionDate;
+        };
     }
 
-    /** The facts as a rule set sees them: dates and age at its relevant date, payment history for its program year. */
-    Map<String, Object> forRuleSet(RuleSet set) {
-        LocalDate relevant = dateFor(set.relevantDate());
+    /**
+     * The facts as a rule set sees them, for a decision made on {@code decisionDate}: dates and age at its relevant
+     * date, payment history for its program year.
+     */
+    Map<String, Object> forRuleSet(RuleSet set, LocalDate decisionDate) {
+        LocalDate relevant = dateFor(set.relevantDate(), decisionDate);
         Map<String, Object> values = new HashMap<>();
         values.put("nikValidated", nikValidated);
         values.put("sex", sex);

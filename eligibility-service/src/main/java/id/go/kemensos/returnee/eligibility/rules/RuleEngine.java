@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.eligibility.rules;
 
 import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +42,14 @@ public final class RuleEngine {
         }
     }
 
+    /** Evaluates as if decided on the day the person registered (the rule-set tests' default). */
     public Evaluation evaluate(RuleSet set, Facts facts) {
-        Map<String, Object> values = facts.forRuleSet(set);
+        return evaluate(set, facts, facts.registrationDate());
+    }
+
+    /** Evaluates a decision made on {@code decisionDate} (what a rule set decided by that date is applied as of). */
+    public Evaluation evaluate(RuleSet set, Facts facts, LocalDate decisionDate) {
+        Map<String, Object> values = facts.forRuleSet(set, decisionDate);
         List<CriterionResult> results = new ArrayList<>(set.criteria().size());
         boolean ruledOut = false;
         boolean review = false;

@@ -37,12 +37,14 @@ public record RuleSet(
     }
 
     /**
-     * Which date of a registration picks the version in force: the law when the person came home, the program year of
-     * registration.
+     * Which date picks the version in force: the law on the day of the decision, the program year of registration (the
+     * return date is kept for rule sets that were written so).
      */
     public enum RelevantDate {
         RETURN_DATE,
-        REGISTRATION_DATE
+        REGISTRATION_DATE,
+        /** The day the decision is made: a law applies as in force then, whenever the person came home. */
+        DECISION_DATE
     }
 
     public record Text(String id, String en) {}

@@ -95,9 +95,28 @@ class DecisionExplainerTest {
                         .toList());
     }
 
+    @Test
+    void aLawSaysItWasChosenByTheDayOfTheDecision() {
+        Facts facts = FactsForTests.deporteeReturnedOn(LocalDate.of(2016, 5, 10));
+        LocalDate decidedOn = LocalDate.of(2026, 12, 6);
+        String id = "migrant-worker-protection";
+        RuleSet law = CATALOG.inForce(id, facts.dateFor(CATALOG.relevantDateOf(id), decidedOn))
+                .orElseThrow();
+
+        Decision decision = decision(law, ENGINE.evaluate(law, facts, decidedOn), decidedOn, null);
+
+        assertThat(DecisionExplainer.explain(decision, true))
+                .contains("versi UU-18-2017", "UU 18/2017 Pasal 24 ayat (1)", "tanggal keputusan 2026-12-06");
+        assertThat(DecisionExplainer.explain(decision, false)).contains("decision date 2026-12-06");
+    }
+
     private static Decision decided(Facts facts, Decision.Override override) {
         RuleSet rules = CATALOG.inForce("bantuan-stimulan-usaha", REGISTERED).orElseThrow();
-        Evaluation evaluation = ENGINE.evaluate(rules, facts);
+        return decision(rules, ENGINE.evaluate(rules, facts), REGISTERED, override);
+    }
+
+    private static Decision decision(
+            RuleSet rules, Evaluation evaluation, LocalDate relevant, Decision.Override override) {
         return new Decision(
                 UUID.randomUUID(),
                 UUID.randomUUID(),
@@ -114,7 +133,7 @@ class DecisionExplainerTest {
                 null,
                 null,
                 Instant.parse("2026-11-22T03:00:00Z"),
-                Explanation.of(evaluation, REGISTERED),
+                Explanation.of(evaluation, relevant),
                 override,
                 rules.restricted());
     }

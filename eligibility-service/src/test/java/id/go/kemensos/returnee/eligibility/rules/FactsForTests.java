@@ -9,6 +9,11 @@ public final class FactsForTests {
         return FactsMother.sitiAminahDeportee();
     }
 
+    /** A deported worker who came home on {@code returned}. */
+    public static Facts deporteeReturnedOn(java.time.LocalDate returned) {
+        return FactsMother.siti().category("PMIB_DEPORTEE").returnDate(returned).build();
+    }
+
     public static Facts sitiWithAccountOf(String holder) {
         return FactsMother.siti().accountHolderName(holder).build();
     }

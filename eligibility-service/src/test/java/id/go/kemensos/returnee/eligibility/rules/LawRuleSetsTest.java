@@ -6,6 +6,7 @@ import id.go.kemensos.returnee.contracts.eligibility.Outcome;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -15,25 +16,29 @@ class LawRuleSetsTest {
     private static final RuleEngine ENGINE = new RuleEngine();
     private static final RuleSetCatalog CATALOG = RuleSetCatalog.load(null, ENGINE);
 
-    @ParameterizedTest(name = "{0} {1} referred by {2}, returned {3}: {5} under {4}")
+    @ParameterizedTest(name = "{0} {1} referred by {2}, returned {3}, decided {4}: {6} under {5}")
     @CsvSource(nullValues = "null", textBlock = """
-            tppo-victim-services,       KPO,           POLRI, 2019-09-02, UU-21-2007, ELIGIBLE,     REHABILITATION SHELTER MEDICAL PSYCHOSOCIAL LEGAL_AID REPATRIATION REINTEGRATION
-            tppo-victim-services,       KPO,           LPSK,  2012-03-01, UU-21-2007, ELIGIBLE,     REHABILITATION SHELTER MEDICAL PSYCHOSOCIAL LEGAL_AID REPATRIATION REINTEGRATION
-            tppo-victim-services,       KPO,           null,  2019-09-02, UU-21-2007, NEEDS_REVIEW, null
-            tppo-victim-services,       PMIB_DEPORTEE, BP3MI, 2019-09-02, UU-21-2007, INELIGIBLE,   null
-            migrant-worker-protection,  PMIB_DEPORTEE, BP3MI, 2019-09-02, UU-18-2017, ELIGIBLE,     RETURN_ASSISTANCE REHABILITATION REINTEGRATION EMPOWERMENT_ENTREPRENEURSHIP
-            migrant-worker-protection,  PMI_PURNA,     BP3MI, 2017-11-22, UU-18-2017, ELIGIBLE,     RETURN_ASSISTANCE REHABILITATION REINTEGRATION EMPOWERMENT_ENTREPRENEURSHIP
-            migrant-worker-protection,  PMIB_DEPORTEE, BP3MI, 2017-11-21, UU-39-2004, ELIGIBLE,     MEDICAL SHELTER COUNSELLING SAFE_RETURN
-            migrant-worker-protection,  PMI_PURNA,     BP3MI, 2010-06-30, UU-39-2004, ELIGIBLE,     MEDICAL SHELTER COUNSELLING SAFE_RETURN
-            migrant-worker-protection,  KPO,           POLRI, 2019-09-02, UU-18-2017, INELIGIBLE,   null
-            social-welfare-services,    KPO,           POLRI, 2019-09-02, UU-11-2009, ELIGIBLE,     SOCIAL_REHABILITATION SOCIAL_ASSISTANCE
-            social-welfare-services,    OTHER_PPKS,    DINSOS,2019-09-02, UU-11-2009, ELIGIBLE,     SOCIAL_REHABILITATION SOCIAL_ASSISTANCE
+            tppo-victim-services,       KPO,           POLRI, 2019-09-02, 2026-12-06, UU-21-2007, ELIGIBLE,     REHABILITATION SHELTER MEDICAL PSYCHOSOCIAL LEGAL_AID REPATRIATION REINTEGRATION
+            tppo-victim-services,       KPO,           LPSK,  2012-03-01, 2026-12-06, UU-21-2007, ELIGIBLE,     REHABILITATION SHELTER MEDICAL PSYCHOSOCIAL LEGAL_AID REPATRIATION REINTEGRATION
+            tppo-victim-services,       KPO,           LPSK,  2005-08-15, 2026-12-06, UU-21-2007, ELIGIBLE,     REHABILITATION SHELTER MEDICAL PSYCHOSOCIAL LEGAL_AID REPATRIATION REINTEGRATION
+            tppo-victim-services,       KPO,           null,  2019-09-02, 2026-12-06, UU-21-2007, NEEDS_REVIEW, null
+            tppo-victim-services,       PMIB_DEPORTEE, BP3MI, 2019-09-02, 2026-12-06, UU-21-2007, INELIGIBLE,   null
+            migrant-worker-protection,  PMIB_DEPORTEE, BP3MI, 2019-09-02, 2026-12-06, UU-18-2017, ELIGIBLE,     RETURN_ASSISTANCE REHABILITATION REINTEGRATION EMPOWERMENT_ENTREPRENEURSHIP
+            migrant-worker-protection,  PMI_PURNA,     BP3MI, 2017-11-22, 2026-12-06, UU-18-2017, ELIGIBLE,     RETURN_ASSISTANCE REHABILITATION REINTEGRATION EMPOWERMENT_ENTREPRENEURSHIP
+            migrant-worker-protection,  PMIB_DEPORTEE, BP3MI, 2016-05-10, 2026-12-06, UU-18-2017, ELIGIBLE,     RETURN_ASSISTANCE REHABILITATION REINTEGRATION EMPOWERMENT_ENTREPRENEURSHIP
+            migrant-worker-protection,  PMI_PURNA,     BP3MI, 2010-06-30, 2017-11-22, UU-18-2017, ELIGIBLE,     RETURN_ASSISTANCE REHABILITATION REINTEGRATION EMPOWERMENT_ENTREPRENEURSHIP
+            migrant-worker-protection,  PMIB_DEPORTEE, BP3MI, 2016-05-10, 2017-11-21, UU-39-2004, ELIGIBLE,     MEDICAL SHELTER COUNSELLING SAFE_RETURN
+            migrant-worker-protection,  PMI_PURNA,     BP3MI, 2010-06-30, 2015-03-01, UU-39-2004, ELIGIBLE,     MEDICAL SHELTER COUNSELLING SAFE_RETURN
+            migrant-worker-protection,  KPO,           POLRI, 2019-09-02, 2026-12-06, UU-18-2017, INELIGIBLE,   null
+            social-welfare-services,    KPO,           POLRI, 2019-09-02, 2026-12-06, UU-11-2009, ELIGIBLE,     SOCIAL_REHABILITATION SOCIAL_ASSISTANCE
+            social-welfare-services,    OTHER_PPKS,    DINSOS,2019-09-02, 2026-12-06, UU-11-2009, ELIGIBLE,     SOCIAL_REHABILITATION SOCIAL_ASSISTANCE
             """)
-    void entitlesByCategoryAndTheLawInForce(
+    void entitlesByCategoryAndTheLawInForceOnTheDayOfTheDecision(
             String ruleSet,
             String category,
             String referral,
             LocalDate returned,
+            LocalDate decided,
             String version,
             Outcome outcome,
             String entitlements) {
@@ -42,16 +47,10 @@ class LawRuleSetsTest {
                 .referralSource(referral)
                 .returnDate(returned)
                 .build();
-        RuleSet law = CATALOG.inForce(
-                        ruleSet,
-                        facts.dateFor(CATALOG.all().stream()
-                                .filter(s -> s.id().equals(ruleSet))
-                                .findFirst()
-                                .orElseThrow()
-                                .relevantDate()))
+        RuleSet law = CATALOG.inForce(ruleSet, facts.dateFor(CATALOG.relevantDateOf(ruleSet), decided))
                 .orElseThrow();
 
-        Evaluation evaluation = ENGINE.evaluate(law, facts);
+        Evaluation evaluation = ENGINE.evaluate(law, facts, decided);
 
         assertThat(law.version()).isEqualTo(version);
         assertThat(evaluation.outcome()).isEqualTo(outcome);
@@ -60,6 +59,29 @@ class LawRuleSetsTest {
         assertThat(evaluation.grantAmount())
                 .as("laws grant services, not money")
                 .isZero();
+    }
+
+    @Test
+    void everyLawIsAppliedAsInForceOnTheDayOfTheDecision() {
+        assertThat(CATALOG.all())
+                .filteredOn(set -> set.kind() == RuleSet.Kind.LAW)
+                .isNotEmpty()
+                .allSatisfy(law ->
+                        assertThat(law.relevantDate()).as(law.label()).isEqualTo(RuleSet.RelevantDate.DECISION_DATE));
+    }
+
+    @Test
+    void theGrantCitesEmpowermentAndNotTheProtectionArticleForPovertyData() {
+        RuleSet grant = CATALOG.inForce("bantuan-stimulan-usaha", LocalDate.of(2026, 6, 1))
+                .orElseThrow();
+        assertThat(grant.legalBasis())
+                .extracting(RuleSet.Citation::toString)
+                .contains("UU 18/2017 Pasal 24 ayat (1) huruf e (pemberdayaan PMI dan keluarganya)")
+                .noneMatch(citation -> citation.contains("huruf d"));
+        assertThat(grant.criteria())
+                .filteredOn(criterion -> criterion.id().equals("C4"))
+                .singleElement()
+                .satisfies(c4 -> assertThat(c4.citation()).doesNotContain("UU 11/2009 Pasal 14"));
     }
 
     @ParameterizedTest(name = "a returned worker who is {0} and DTKS-listed {1}: {2} under Law 11/2009")
@@ -74,9 +96,9 @@ class LawRuleSetsTest {
                 .isEqualTo(outcome);
     }
 
-    @ParameterizedTest(name = "no migrant-worker law applies to a return on {0}")
+    @ParameterizedTest(name = "no migrant-worker law was in force for a decision on {0}")
     @CsvSource({"2004-10-17", "1999-01-01"})
-    void noLawBeforeLaw39Of2004(LocalDate returned) {
-        assertThat(CATALOG.inForce("migrant-worker-protection", returned)).isEmpty();
+    void noLawBeforeLaw39Of2004(LocalDate decided) {
+        assertThat(CATALOG.inForce("migrant-worker-protection", decided)).isEmpty();
     }
 }
