@@ -96,7 +96,8 @@ public class SmsTemplates {
                 text = text.replace("{" + p.getKey() + "}", p.getValue());
             }
         }
-        String name = params.getOrDefault("name", "").strip();
+        // The one value typed by people (the other values are the platform's own, in GSM-7 already).
+        String name = Gsm7Text.of(params.getOrDefault("name", ""));
         int room = SINGLE_SEGMENT - (text.length() - "{name}".length());
         if (name.length() > room) {
             name = name.substring(0, Math.max(0, room)).strip();

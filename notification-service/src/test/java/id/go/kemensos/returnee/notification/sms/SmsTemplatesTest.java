@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SmsTemplatesTest {
@@ -209,6 +210,22 @@ class SmsTemplatesTest {
         assertThat(text)
                 .isEqualTo("Yth. SITI AMINAH, bantuan stimulan usaha Rp960.000 sdh ditransfer ke rek BRI ***5501 tgl "
                         + "12/03/2025. Tidak ada biaya apapun. Info: Dinsos setempat / 171");
+    }
+
+    @ParameterizedTest(name = "{0} is written {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            NUR’AINI                | NUR'AINI
+            SÍTI ÀMINAH              | SITI AMINAH
+            I GUSTI  AYU KOMANG      | I GUSTI AYU KOMANG
+            عبد الله  | bd allh
+            LALU “ZAINI”       | LALU ZAINI
+            """)
+    void aNameIsWrittenInGsm7SoTheMessageStaysOneSegment(String typed, String written) {
+        String text = templates.render(SmsTemplate.REGISTERED, Map.of("name", typed));
+
+        assertThat(text).contains(written);
+        assertThat(Gsm7.isGsm7(text)).as("GSM-7 only: %s", text).isTrue();
+        assertThat(Gsm7.segments(text)).isEqualTo(1);
     }
 
     @Test
