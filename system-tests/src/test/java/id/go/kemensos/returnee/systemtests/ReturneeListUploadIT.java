@@ -245,6 +245,49 @@ class ReturneeListUploadIT {
      * cells, and a NIK that Excel turned into a number (shown as 5.2E+15, its 16th digit lost) rejected with its own
      * explanation.
      */
+    /** A desk registration passes exactly what a row of a list passes (issue 21): not just sixteen digits. */
+    @Test
+    void aDeskRegistrationRunsTheRulesOfAnUploadedRow() {
+        RegistrationApi desk = platform.registration();
+
+        Map<String, Object> otherBirthDate = ReturneeMother.sitiAminahLombokTengah();
+        otherBirthDate.put("birthDate", "1955-01-01"); // the NIK says another date
+        assertProblem(desk.post(otherBirthDate), "NIK_BIRTH_DATE_MISMATCH", "REVIEW");
+
+        Map<String, Object> impossibleDay = ReturneeMother.sitiAminahLombokTengah();
+        String nik = (String) impossibleDay.get("nik");
+        impossibleDay.put("nik", nik.substring(0, 6) + "75" + nik.substring(8)); // a woman's day 35
+        assertProblem(desk.post(impossibleDay), "NIK_BIRTH_DATE_INVALID", "ERROR");
+
+        Map<String, Object> unknownBank = ReturneeMother.sitiAminahLombokTengah();
+        unknownBank.put("bankCode", "999");
+        assertProblem(desk.post(unknownBank), "BANK_CODE_UNKNOWN", "ERROR");
+
+        Map<String, Object> livesInBali = ReturneeMother.sitiAminahLombokTengah();
+        livesInBali.put("regencyCode", "5171"); // Denpasar, registered by the NTB clerk as an NTB person
+        assertThat(desk.post(livesInBali).status()).isEqualTo(422);
+
+        Map<String, Object> siti = ReturneeMother.sitiAminahLombokTengah();
+        String e164 = ReturneeMother.phoneE164(siti);
+        siti.put("phone", "0812-" + ((String) siti.get("phone")).substring(4));
+        RegistrationApi.Response registered = desk.post(siti);
+        assertThat(registered.status()).as("%s", registered.body()).isEqualTo(201);
+        await().atMost(ofSeconds(60))
+                .untilAsserted(() -> assertThat(platform.sealedColumns().contactPhone(registered.beneficiaryId()))
+                        .as("normalised as in a list")
+                        .contains(e164));
+    }
+
+    private static void assertProblem(RegistrationApi.Response response, String code, String severity) {
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(422);
+        assertThat(response.body().get("problems")).as("%s", response.body()).anySatisfy(problem -> {
+            assertThat(problem.get("code").asString()).isEqualTo(code);
+            assertThat(problem.get("severity").asString()).isEqualTo(severity);
+            assertThat(problem.get("messageId").asString()).isNotBlank();
+            assertThat(problem.get("messageEn").asString()).isNotBlank();
+        });
+    }
+
     @Test
     void anExcelWorkbookIsReadWithItsTypedNumbersAndDates() throws Exception {
         Map<String, Object> good = ReturneeMother.sitiAminahLombokTengah();

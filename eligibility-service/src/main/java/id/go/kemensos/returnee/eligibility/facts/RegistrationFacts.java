@@ -53,6 +53,8 @@ public class RegistrationFacts {
         PersonalDetails p = opened.get();
         // The NIK's structure, birth date and region were validated by registration-service before it raised the event.
         Facts facts = new Facts(
+                // Registration runs the NIK rules (date, sex, region) on every registration, at a desk as in a list,
+                // before it registers it: a NIK it sends is a validated one.
                 p.nikMasked() != null,
                 r.sex() == null ? null : r.sex().name(),
                 p.birthDate(),

@@ -9,8 +9,8 @@ import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 
 /**
- * One returnee as an officer registers them at a desk. Field-level checks only; the NIK rules come with the upload
- * work.
+ * One returnee as an officer registers them at a desk. The annotations check each field's form; the rules a row of an
+ * uploaded list passes ({@link RegistrationRules}) run on the whole before it is registered.
  */
 public record RegisterReturneeRequest(
         @NotBlank @Pattern(regexp = "\\d{16}", message = "NIK harus 16 digit / NIK must be 16 digits")

@@ -3,6 +3,8 @@ package id.go.kemensos.returnee.registration.returnee;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.messaging.PersonalDataAccessLog;
 import id.go.kemensos.returnee.privacy.BlindIndex;
+import id.go.kemensos.returnee.registration.validation.Checked;
+import id.go.kemensos.returnee.registration.validation.Severity;
 import id.go.kemensos.returnee.security.Officer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -32,8 +34,14 @@ class ReturneeController {
     private final ReturneeRegistry registry;
     private final ReturneeErasure erasure;
     private final PersonalDataAccessLog accessLog;
+    private final RegistrationRules rules;
 
-    ReturneeController(ReturneeRegistry registry, ReturneeErasure erasure, PersonalDataAccessLog accessLog) {
+    ReturneeController(
+            ReturneeRegistry registry,
+            ReturneeErasure erasure,
+            PersonalDataAccessLog accessLog,
+            RegistrationRules rules) {
+        this.rules = rules;
         this.registry = registry;
         this.erasure = erasure;
         this.accessLog = accessLog;
@@ -53,11 +61,29 @@ class ReturneeController {
     @ApiResponse(responseCode = "400", description = "A field is missing or malformed; the problem names the field")
     @ApiResponse(
             responseCode = "422",
-            description = "A rule failed (for example an invalid phone number); the problem names the field")
+            description =
+                    "The data fails a rule a row of an uploaded list must pass (the NIK's date, sex or region, the "
+                            + "domicile, the phone, the bank code or account), or needs an officer's review; `problems` names "
+                            + "each field, in Bahasa Indonesia and English")
     @PostMapping
     ResponseEntity<?> register(@Valid @RequestBody RegisterReturneeRequest request, Officer officer) {
         officer.provinceFor(request.provinceCode());
-        ReturneeRegistry.Registration registration = registry.register(request, null);
+        Checked<RegisterReturneeRequest> checked = rules.check(request);
+        if (checked.value().isEmpty()) {
+            boolean review = checked.problems().stream().noneMatch(p -> p.severity() == Severity.ERROR);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    review
+                            ? "Data perlu diperiksa petugas: cocokkan dengan KTP dan perbaiki, atau daftarkan lewat "
+                                    + "unggahan daftar agar barisnya ditinjau / An officer must check this data against "
+                                    + "the ID card and correct it, or register it in an uploaded list whose row is "
+                                    + "reviewed"
+                            : "Data tidak memenuhi aturan pendaftaran / The data fails the registration rules");
+            problem.setProperty("problems", checked.problems());
+            return ResponseEntity.unprocessableEntity().body(problem);
+        }
+        ReturneeRegistry.Registration registration =
+                registry.register(checked.value().get(), null);
         if (!registration.created() && !officer.reaches(registration.returnee().provinceCode())) {
             return ResponseEntity.status(HttpStatus.CONFLICT)
                     .body(ProblemDetail.forStatusAndDetail(
