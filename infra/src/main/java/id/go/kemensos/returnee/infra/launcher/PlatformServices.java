@@ -15,12 +15,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,27 +77,18 @@ public final class PlatformServices implements AutoCloseable {
      * after {@code identityProviderReady} returns.
      */
     public void startAll(Runnable identityProviderReady) {
-        List<PlatformService> later = new ArrayList<>();
-        for (PlatformService service : PlatformService.values()) {
-            if (service.needsIdentityProviderToStart()) {
-                later.add(service);
-            } else {
-                launch(service);
-            }
-        }
+        Map<Boolean, List<PlatformService>> byNeed = Arrays.stream(PlatformService.values())
+                .collect(Collectors.partitioningBy(PlatformService::needsIdentityProviderToStart));
+        byNeed.get(false).forEach(this::launch);
         CompletableFuture<Void> launchedLater = CompletableFuture.runAsync(
                 () -> {
                     identityProviderReady.run();
-                    later.forEach(this::launch);
+                    byNeed.get(true).forEach(this::launch);
                 },
                 task -> new Thread(task, "launch-after-identity-provider").start());
-        for (PlatformService service : PlatformService.values()) {
-            if (!later.contains(service)) {
-                awaitHealthy(service);
-            }
-        }
+        byNeed.get(false).forEach(this::awaitHealthy);
         launchedLater.join();
-        later.forEach(this::awaitHealthy);
+        byNeed.get(true).forEach(this::awaitHealthy);
     }
 
     public synchronized void start(PlatformService service) {
@@ -276,9 +270,6 @@ public final class PlatformServices implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        running.keySet().stream()
-                .sorted(java.util.Comparator.reverseOrder())
-                .toList()
-                .forEach(this::stop);
+        running.keySet().stream().sorted(Comparator.reverseOrder()).toList().forEach(this::stop);
     }
 }

@@ -15,16 +15,22 @@ final class Gsm7Text {
     /** Kept: letters, digits and the marks that cost one septet and occur in names. */
     private static final Pattern NOT_PLAIN = Pattern.compile("[^A-Za-z0-9 .,'()/:+-]");
 
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
+
     private Gsm7Text() {}
 
     static String of(String value) {
         if (value == null || value.isEmpty()) {
             return value;
         }
-        String latin;
-        synchronized (TO_LATIN_ASCII) { // an ICU Transliterator is not safe for concurrent use
-            latin = TO_LATIN_ASCII.transliterate(value);
+        String latin = value;
+        if (NOT_PLAIN.matcher(value).find()) { // most names are plain already: no ICU call, no lock
+            synchronized (TO_LATIN_ASCII) { // an ICU Transliterator is not safe for concurrent use
+                latin = TO_LATIN_ASCII.transliterate(value);
+            }
         }
-        return NOT_PLAIN.matcher(latin).replaceAll("").replaceAll(" {2,}", " ").strip();
+        return SPACES.matcher(NOT_PLAIN.matcher(latin).replaceAll(""))
+                .replaceAll(" ")
+                .strip();
     }
 }

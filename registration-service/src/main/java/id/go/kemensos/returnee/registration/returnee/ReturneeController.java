@@ -4,7 +4,7 @@ import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.messaging.PersonalDataAccessLog;
 import id.go.kemensos.returnee.privacy.BlindIndex;
 import id.go.kemensos.returnee.registration.validation.Checked;
-import id.go.kemensos.returnee.registration.validation.Severity;
+import id.go.kemensos.returnee.registration.validation.Problem;
 import id.go.kemensos.returnee.security.Officer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -70,7 +70,7 @@ class ReturneeController {
         officer.provinceFor(request.provinceCode());
         Checked<RegisterReturneeRequest> checked = rules.check(request);
         if (checked.value().isEmpty()) {
-            boolean review = checked.problems().stream().noneMatch(p -> p.severity() == Severity.ERROR);
+            boolean review = !Problem.anyError(checked.problems());
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                     HttpStatus.UNPROCESSABLE_ENTITY,
                     review

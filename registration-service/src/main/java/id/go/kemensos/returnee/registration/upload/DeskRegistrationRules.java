@@ -14,6 +14,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,86 +26,77 @@ import org.springframework.stereotype.Component;
 @Component
 class DeskRegistrationRules implements RegistrationRules {
 
+    /** One field of the request: the list's column it stands in, and its value as a clerk would type it there. */
+    private record DeskField(SheetColumn column, String name, Function<RegisterReturneeRequest, String> text) {}
+
     private final ReturneeRowValidator rows;
-    private final RegionCodes regions;
+    private final List<DeskField> fields;
+    /** The request's field by the list's column name, so that a problem names what the officer filled in. */
+    private final Map<String, String> fieldBySheetName;
 
     DeskRegistrationRules(ReturneeRowValidator rows, RegionCodes regions) {
         this.rows = rows;
-        this.regions = regions;
+        this.fields = List.of(
+                new DeskField(SheetColumn.NIK, "nik", RegisterReturneeRequest::nik),
+                new DeskField(SheetColumn.NAMA, "fullName", RegisterReturneeRequest::fullName),
+                new DeskField(
+                        SheetColumn.JENIS_KELAMIN,
+                        "sex",
+                        r -> r.sex() == null ? null : r.sex() == Sex.MALE ? "L" : "P"),
+                new DeskField(SheetColumn.TANGGAL_LAHIR, "birthDate", r -> text(r.birthDate())),
+                new DeskField(
+                        SheetColumn.KABUPATEN_KOTA,
+                        "regencyCode",
+                        r -> regions.regencyName(r.regencyCode()).orElse(r.regencyCode())),
+                new DeskField(SheetColumn.NO_HP, "phone", RegisterReturneeRequest::phone),
+                new DeskField(SheetColumn.KATEGORI, "category", r -> text(r.category())),
+                new DeskField(
+                        SheetColumn.NEGARA_TUJUAN, "destinationCountry", RegisterReturneeRequest::destinationCountry),
+                new DeskField(SheetColumn.TANGGAL_KEPULANGAN, "returnDate", r -> text(r.returnDate())),
+                new DeskField(SheetColumn.SUMBER_RUJUKAN, "referralSource", RegisterReturneeRequest::referralSource),
+                new DeskField(SheetColumn.KODE_BANK, "bankCode", RegisterReturneeRequest::bankCode),
+                new DeskField(SheetColumn.NO_REKENING, "accountNumber", RegisterReturneeRequest::accountNumber),
+                new DeskField(
+                        SheetColumn.NAMA_PEMILIK_REKENING,
+                        "accountHolderName",
+                        RegisterReturneeRequest::accountHolderName),
+                new DeskField(SheetColumn.STATUS_DTKS, "dtksListed", r -> r.dtksListed() ? "YA" : "TIDAK"),
+                new DeskField(
+                        SheetColumn.IKUT_BIMBINGAN,
+                        "attendedSocialGuidance",
+                        r -> r.attendedSocialGuidance() ? "YA" : "TIDAK"));
+        this.fieldBySheetName =
+                fields.stream().collect(Collectors.toMap(f -> f.column().sheetName(), DeskField::name));
     }
-
-    /** The request's field for each column of the list, so that a problem names what the officer filled in. */
-    private static final Map<SheetColumn, String> FIELDS = new EnumMap<>(Map.ofEntries(
-            Map.entry(SheetColumn.NIK, "nik"),
-            Map.entry(SheetColumn.NAMA, "fullName"),
-            Map.entry(SheetColumn.JENIS_KELAMIN, "sex"),
-            Map.entry(SheetColumn.TANGGAL_LAHIR, "birthDate"),
-            Map.entry(SheetColumn.KABUPATEN_KOTA, "regencyCode"),
-            Map.entry(SheetColumn.NO_HP, "phone"),
-            Map.entry(SheetColumn.KATEGORI, "category"),
-            Map.entry(SheetColumn.NEGARA_TUJUAN, "destinationCountry"),
-            Map.entry(SheetColumn.TANGGAL_KEPULANGAN, "returnDate"),
-            Map.entry(SheetColumn.SUMBER_RUJUKAN, "referralSource"),
-            Map.entry(SheetColumn.KODE_BANK, "bankCode"),
-            Map.entry(SheetColumn.NO_REKENING, "accountNumber"),
-            Map.entry(SheetColumn.NAMA_PEMILIK_REKENING, "accountHolderName"),
-            Map.entry(SheetColumn.STATUS_DTKS, "dtksListed"),
-            Map.entry(SheetColumn.IKUT_BIMBINGAN, "attendedSocialGuidance")));
 
     @Override
     public Checked<RegisterReturneeRequest> check(RegisterReturneeRequest request) {
         RowVerdict verdict = rows.validate(rowOf(request), request.provinceCode());
         List<Problem> problems = verdict.problems().stream()
-                .map(p -> new Problem(field(p.column()), p.code(), p.messageId(), p.messageEn(), p.severity()))
+                .map(p -> new Problem(
+                        fieldBySheetName.getOrDefault(p.column(), p.column()),
+                        p.code(),
+                        p.messageId(),
+                        p.messageEn(),
+                        p.severity()))
                 .toList();
         return new Checked<>(
                 verdict.outcome() == RowVerdict.Outcome.ACCEPTED ? verdict.returnee() : Optional.empty(), problems);
     }
 
-    private static String field(String sheetColumn) {
-        return FIELDS.entrySet().stream()
-                .filter(e -> e.getKey().sheetName().equals(sheetColumn))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElse(sheetColumn);
-    }
-
     /** The request as a clerk would have typed it into the list. */
-    private SheetRow rowOf(RegisterReturneeRequest r) {
+    private SheetRow rowOf(RegisterReturneeRequest request) {
         Map<SheetColumn, SheetCell> cells = new EnumMap<>(SheetColumn.class);
-        put(cells, SheetColumn.NIK, r.nik());
-        put(cells, SheetColumn.NAMA, r.fullName());
-        put(cells, SheetColumn.JENIS_KELAMIN, r.sex() == null ? null : r.sex() == Sex.MALE ? "L" : "P");
-        put(
-                cells,
-                SheetColumn.TANGGAL_LAHIR,
-                r.birthDate() == null ? null : r.birthDate().toString());
-        put(
-                cells,
-                SheetColumn.KABUPATEN_KOTA,
-                regions.regencyName(r.regencyCode()).orElse(r.regencyCode()));
-        put(cells, SheetColumn.NO_HP, r.phone());
-        put(
-                cells,
-                SheetColumn.KATEGORI,
-                r.category() == null ? null : r.category().name());
-        put(cells, SheetColumn.NEGARA_TUJUAN, r.destinationCountry());
-        put(
-                cells,
-                SheetColumn.TANGGAL_KEPULANGAN,
-                r.returnDate() == null ? null : r.returnDate().toString());
-        put(cells, SheetColumn.SUMBER_RUJUKAN, r.referralSource());
-        put(cells, SheetColumn.KODE_BANK, r.bankCode());
-        put(cells, SheetColumn.NO_REKENING, r.accountNumber());
-        put(cells, SheetColumn.NAMA_PEMILIK_REKENING, r.accountHolderName());
-        put(cells, SheetColumn.STATUS_DTKS, r.dtksListed() ? "YA" : "TIDAK");
-        put(cells, SheetColumn.IKUT_BIMBINGAN, r.attendedSocialGuidance() ? "YA" : "TIDAK");
+        for (DeskField field : fields) {
+            String text = field.text().apply(request);
+            if (text != null) {
+                cells.put(field.column(), SheetCell.text(text));
+            }
+        }
         return new SheetRow(0, cells, new ArrayList<>());
     }
 
-    private static void put(Map<SheetColumn, SheetCell> cells, SheetColumn column, String text) {
-        if (text != null) {
-            cells.put(column, SheetCell.text(text));
-        }
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 }
