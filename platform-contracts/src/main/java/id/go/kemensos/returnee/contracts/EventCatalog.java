@@ -19,6 +19,7 @@ import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecided;
 import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecisionOverridden;
+import id.go.kemensos.returnee.contracts.eligibility.ReferralRequested;
 import id.go.kemensos.returnee.contracts.notification.SmsDelivered;
 import id.go.kemensos.returnee.contracts.notification.SmsFailed;
 import id.go.kemensos.returnee.contracts.notification.SmsPreferencesSet;
@@ -48,6 +49,7 @@ public final class EventCatalog {
             DecisionOverridden.EVENT_TYPE,
             ProtectionDecided.EVENT_TYPE,
             ProtectionDecisionOverridden.EVENT_TYPE,
+            ReferralRequested.EVENT_TYPE,
             PaymentScheduled.EVENT_TYPE,
             PaymentApproved.EVENT_TYPE,
             PaymentSent.EVENT_TYPE,

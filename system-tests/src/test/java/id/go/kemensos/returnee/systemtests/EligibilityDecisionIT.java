@@ -9,6 +9,7 @@ import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecided;
 import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecisionOverridden;
+import id.go.kemensos.returnee.contracts.eligibility.ReferralRequested;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.testsupport.DisbursementApi;
 import id.go.kemensos.returnee.testsupport.EligibilityApi;
@@ -45,6 +46,7 @@ class EligibilityDecisionIT {
 
     private static final String GRANT = "bantuan-stimulan-usaha";
     private static final String TPPO = "tppo-victim-services";
+    private static final String CHILD = "child-special-protection";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static RunningPlatform platform;
     private static final EligibilityApi eligibility = new EligibilityApi();
@@ -160,6 +162,48 @@ class EligibilityDecisionIT {
                                     .isEqualTo(TPPO);
                         }));
         await().atMost(ofSeconds(60)).until(() -> settledPayments(beneficiary) == 1);
+    }
+
+    /**
+     * A child is not refused in silence: the grant rules them out (C8), and the child-protection law refers them to the
+     * regency's UPTD PPA with an event of its own on the general stream, which says nothing of why the child came home.
+     * (An adult gets no decision under that law at all: the survivor above has four.)
+     */
+    @Test
+    void aChildIsReferredToChildProtectionAndNotOnlyRefusedTheGrant() {
+        Map<String, Object> child = ReturneeMother.bornOn(
+                ReturneeMother.sitiAminahLombokTengah(),
+                LocalDate.now(ZoneId.of("Asia/Jakarta")).minusYears(16).minusDays(40));
+        child.put("category", "KPO");
+        child.put("referralSource", "POLRI");
+        UUID beneficiary = platform.registration().register(child);
+
+        JsonNode decisions = await().atMost(ofSeconds(60))
+                .until(
+                        () -> eligibility.decisionsOf(beneficiary),
+                        d -> current(d, GRANT) != null && current(d, CHILD) != null);
+        JsonNode grant = current(decisions, GRANT);
+        assertThat(grant.get("outcome").asString()).isEqualTo("INELIGIBLE");
+        assertThat(grant.get("notPassed").toString()).contains("C8:FAILED");
+        JsonNode protection = current(decisions, CHILD);
+        assertThat(protection.get("outcome").asString()).isEqualTo("ELIGIBLE");
+        assertThat(protection.get("entitlements").toString()).contains("CHILD_PROTECTION_REFERRAL");
+        assertThat(protection.get("restricted").asBoolean()).isFalse();
+
+        EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
+        await().atMost(ofSeconds(30))
+                .untilAsserted(() -> assertThat(log.cloudEvents(EligibilityTopics.EVENTS, beneficiary.toString()))
+                        .filteredOn(e -> e.getType().equals(ReferralRequested.EVENT_TYPE.type()))
+                        .singleElement()
+                        .satisfies(e -> {
+                            JsonNode referral = data(e);
+                            assertThat(referral.get("service").asString()).isEqualTo("CHILD_PROTECTION");
+                            assertThat(referral.get("partnerType").asString()).isEqualTo("UPTD_PPA");
+                            assertThat(referral.get("regencyCode").asString()).isEqualTo("5202");
+                            assertThat(referral.get("decisionId").asString())
+                                    .isEqualTo(protection.get("decisionId").asString());
+                            assertThat(referral.toString()).doesNotContain("KPO", "POLRI", TPPO);
+                        }));
     }
 
     /**

@@ -19,6 +19,7 @@ import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecided;
 import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecisionOverridden;
+import id.go.kemensos.returnee.contracts.eligibility.ReferralRequested;
 import id.go.kemensos.returnee.contracts.notification.SmsDelivered;
 import id.go.kemensos.returnee.contracts.notification.SmsFailed;
 import id.go.kemensos.returnee.contracts.notification.SmsPreferencesSet;
@@ -146,6 +147,14 @@ public class BeneficiaryTimeline {
             // Law 21/2007 Art. 44: that such a decision exists is all an auditor learns; protection officers read it in
             // eligibility.
             summary = "Protection services: restricted";
+        } else if (event instanceof ReferralRequested r) {
+            d.put("referralId", r.referralId());
+            d.put("decisionId", r.decisionId());
+            d.put("service", r.service());
+            d.put("partnerType", r.partnerType());
+            d.put("regencyCode", r.regencyCode());
+            summary = "Referred to " + r.partnerType() + " (" + r.service() + ") of regency " + r.regencyCode()
+                    + " under " + r.ruleSetId() + " v" + r.ruleSetVersion();
         } else if (event instanceof DecisionOverridden o) {
             d.put("decisionId", o.decisionId());
             d.put("officer", o.officer());

@@ -3,7 +3,9 @@ package id.go.kemensos.returnee.eligibility.decision;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
+import id.go.kemensos.returnee.contracts.eligibility.Outcome;
 import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecided;
+import id.go.kemensos.returnee.contracts.eligibility.ReferralRequested;
 import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
@@ -126,7 +128,7 @@ public class EligibilityDecisions {
                 continue;
             }
             LocalDate relevant = known.dateFor(catalog.relevantDateOf(ruleSetId), today);
-            Optional<RuleSet> rules = catalog.inForce(ruleSetId, relevant).filter(set -> set.covers(known));
+            Optional<RuleSet> rules = catalog.inForce(ruleSetId, relevant).filter(set -> set.covers(known, relevant));
             if (rules.isPresent()) {
                 Optional<Decision> previous =
                         Optional.ofNullable(current.get(rules.get().id()));
@@ -190,7 +192,35 @@ public class EligibilityDecisions {
                     previous.map(p -> " (was " + p.outcome() + " under " + p.ruleSetVersion() + ")")
                             .orElse(""));
         }
+        refer(decision, rules, previous);
         return new Result(1, previous.isPresent() ? 1 : 0);
+    }
+
+    /** A decision that makes the person ELIGIBLE under a rule set with a referral refers them, once per such change. */
+    private void refer(Decision decision, RuleSet rules, Optional<Decision> previous) {
+        RuleSet.Referral referral = rules.referral();
+        if (referral == null
+                || decision.outcome() != Outcome.ELIGIBLE
+                || previous.map(p -> p.outcome() == Outcome.ELIGIBLE).orElse(false)) {
+            return;
+        }
+        outbox.append(new ReferralRequested(
+                TimeOrderedIds.next(),
+                decision.beneficiaryId(),
+                decision.decisionId(),
+                rules.id(),
+                rules.version(),
+                referral.service(),
+                referral.partnerType(),
+                decision.provinceCode(),
+                decision.regencyCode(),
+                decision.decidedAt()));
+        log.info(
+                "Referred beneficiary {} to {} ({}) under {}",
+                decision.beneficiaryId(),
+                referral.service(),
+                referral.partnerType(),
+                rules.label());
     }
 
     private static EligibilityDecided decided(Decision decision, LocalDate relevant) {

@@ -81,11 +81,7 @@ public record Facts(
         values.put("returnDate", returnDate);
         values.put("registrationDate", registrationDate);
         values.put("relevantDate", relevant);
-        values.put(
-                "ageAtRelevantDate",
-                birthDate == null || relevant == null
-                        ? null
-                        : Period.between(birthDate, relevant).getYears());
+        values.put("ageAtRelevantDate", ageOn(relevant));
         values.put("bankCode", bankCode);
         values.put(
                 "accountHolderMatchesName",
@@ -98,6 +94,13 @@ public record Facts(
         values.put("attendedSocialGuidance", attendedSocialGuidance);
         values.put("alreadyPaidThisCycle", set.program() == null ? null : paidUnder(set));
         return values;
+    }
+
+    /** Age in whole years on {@code date}; null when the birth date or the date is unknown. */
+    public Integer ageOn(LocalDate date) {
+        return birthDate == null || date == null
+                ? null
+                : Period.between(birthDate, date).getYears();
     }
 
     /** Whether the grant of this rule set's program year was paid to this person already. */

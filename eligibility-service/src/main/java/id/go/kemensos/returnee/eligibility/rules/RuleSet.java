@@ -12,8 +12,9 @@ import java.util.Map;
  * @param parameters  thresholds and lists the criteria refer to as {@code #name}, so that they change as data
  * @param effectiveTo last day in force, inclusive; null while in force
  * @param confidentiality whether its decisions show that someone is (or may be) a trafficking victim; open when absent
- * @param scope       the provinces or regencies whose returnees it decides (a provincial or regency program); the
- *                    whole country when absent
+ * @param scope       whom it decides: the returnees of some provinces or regencies (a provincial or regency program),
+ *                    or children only (a child-protection law); everyone in the country when absent
+ * @param referral    the service an ELIGIBLE decision refers the person to, as an event of its own; none when absent
  */
 public record RuleSet(
         String id,
@@ -29,7 +30,8 @@ public record RuleSet(
         List<Criterion> criteria,
         List<Entitlement> entitlements,
         Confidentiality confidentiality,
-        Scope scope) {
+        Scope scope,
+        Referral referral) {
 
     public enum Kind {
         LAW,
@@ -73,22 +75,34 @@ public record RuleSet(
 
     public record Program(String programId, String cycle, long amount) {}
 
-    /** Where a rule set applies: a returnee domiciled in one of the provinces or one of the regencies (BPS codes). */
-    public record Scope(List<String> provinces, List<String> regencies) {
+    /**
+     * Whom a rule set applies to: a returnee domiciled in one of the provinces or one of the regencies (BPS codes), and
+     * younger than {@code underAge} on the relevant date where that is set.
+     */
+    public record Scope(List<String> provinces, List<String> regencies, Integer underAge) {
 
-        public static final Scope NATIONWIDE = new Scope(List.of(), List.of());
+        public static final Scope NATIONWIDE = new Scope(List.of(), List.of(), null);
 
         public Scope {
             provinces = provinces == null ? List.of() : List.copyOf(provinces);
             regencies = regencies == null ? List.of() : List.copyOf(regencies);
         }
 
-        public boolean covers(String provinceCode, String regencyCode) {
-            return (provinces.isEmpty() && regencies.isEmpty())
+        /** @param age the person's age on the relevant date; null when unknown (then no age-bound scope covers them) */
+        public boolean covers(String provinceCode, String regencyCode, Integer age) {
+            boolean where = (provinces.isEmpty() && regencies.isEmpty())
                     || provinces.contains(provinceCode)
                     || regencies.contains(regencyCode);
+            return where && (underAge == null || (age != null && age < underAge));
         }
     }
+
+    /**
+     * Where an ELIGIBLE decision sends the person: the service (say CHILD_PROTECTION) and the kind of partner that
+     * provides it in the person's regency (say UPTD_PPA). The referral is published as an event, for the case worker
+     * and the partner; which partner organisation takes it is theirs to settle.
+     */
+    public record Referral(String service, String partnerType) {}
 
     public record Entitlement(String code, Text description) {}
 
@@ -121,9 +135,12 @@ public record RuleSet(
         scope = scope == null ? Scope.NATIONWIDE : scope;
     }
 
-    /** Whether it decides a returnee domiciled here; one outside its scope gets no decision under it at all. */
-    public boolean covers(Facts facts) {
-        return scope.covers(facts.provinceCode(), facts.regencyCode());
+    /**
+     * Whether it decides this returnee, domiciled where they are and as old as they are on {@code relevantDate}; one
+     * outside its scope gets no decision under it at all.
+     */
+    public boolean covers(Facts facts, LocalDate relevantDate) {
+        return scope.covers(facts.provinceCode(), facts.regencyCode(), facts.ageOn(relevantDate));
     }
 
     /** Whether its decisions are for protection officers only. */

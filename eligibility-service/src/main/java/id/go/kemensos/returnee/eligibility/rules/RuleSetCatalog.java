@@ -53,6 +53,7 @@ public final class RuleSetCatalog {
                 throw new IllegalStateException("Rule set " + set.label() + " is defined twice");
             }
             engine.check(set);
+            checkReferral(set);
         }
         checkNoAmbiguousStart(versions);
         this.versions = versions.stream()
@@ -153,6 +154,24 @@ public final class RuleSetCatalog {
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Programs and rule sets disagree: " + String.join("; ", problems));
+        }
+    }
+
+    /**
+     * A referral is published on the general stream, so a restricted rule set (whose decisions show that someone may be
+     * a trafficking victim) must not make one; and a referral names both the service and who provides it.
+     */
+    private static void checkReferral(RuleSet set) {
+        RuleSet.Referral referral = set.referral();
+        if (referral == null) {
+            return;
+        }
+        if (referral.service() == null || referral.partnerType() == null) {
+            throw new IllegalStateException(set.label() + ": a referral needs a service and a partnerType");
+        }
+        if (set.restricted()) {
+            throw new IllegalStateException(set.label() + " is restricted (Law 21/2007 Art. 44) and cannot publish a"
+                    + " referral on the general stream; its services are offered by protection officers");
         }
     }
 

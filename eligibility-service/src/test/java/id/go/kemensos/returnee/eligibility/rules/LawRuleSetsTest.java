@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Laws 21/2007, 39/2004 (expired), 18/2017 and 11/2009 as rule sets: who is entitled to which services. */
+/** Laws 21/2007, 39/2004 (expired), 18/2017, 11/2009 and 23/2002 (child protection) as rule sets: who is entitled to which services. */
 class LawRuleSetsTest {
 
     private static final RuleEngine ENGINE = new RuleEngine();
@@ -94,6 +94,30 @@ class LawRuleSetsTest {
                                 facts)
                         .outcome())
                 .isEqualTo(outcome);
+    }
+
+    @ParameterizedTest(name = "born {0}, decided {1}: covered by child protection {2}")
+    @CsvSource({
+        "2009-03-01, 2026-12-06, true",
+        "2008-12-06, 2026-12-05, true",
+        "2008-12-06, 2026-12-06, false",
+        "1990-08-15, 2026-12-06, false"
+    })
+    void aChildIsReferredToChildProtectionAndAnAdultIsOutsideThatLaw(LocalDate born, LocalDate decided, boolean child) {
+        Facts facts = FactsMother.siti().birthDate(born).build();
+        RuleSet law = CATALOG.inForce("child-special-protection", decided).orElseThrow();
+
+        assertThat(law.covers(facts, decided)).isEqualTo(child);
+        assertThat(law.referral()).isEqualTo(new RuleSet.Referral("CHILD_PROTECTION", "UPTD_PPA"));
+        assertThat(law.criteria())
+                .as("the referral reads the age only, never why the child came home")
+                .flatExtracting(RuleSet.Criterion::inputs)
+                .containsOnly("ageAtRelevantDate");
+        if (child) {
+            Evaluation evaluation = ENGINE.evaluate(law, facts, decided);
+            assertThat(evaluation.outcome()).isEqualTo(Outcome.ELIGIBLE);
+            assertThat(evaluation.entitlements()).containsExactly("CHILD_PROTECTION_REFERRAL");
+        }
     }
 
     @ParameterizedTest(name = "no migrant-worker law was in force for a decision on {0}")

@@ -144,14 +144,33 @@ class RuleSetCatalogTest {
                 .inForce("bantuan-pemulihan-usaha-klu", LocalDate.of(2026, 11, 22))
                 .orElseThrow();
 
-        assertThat(klu.covers(FactsMother.siti().regencyCode("5208").build())).isTrue();
-        assertThat(klu.covers(FactsMother.siti().regencyCode("5202").build())).isFalse();
+        LocalDate day = LocalDate.of(2026, 11, 22);
+        assertThat(klu.covers(FactsMother.siti().regencyCode("5208").build(), day))
+                .isTrue();
+        assertThat(klu.covers(FactsMother.siti().regencyCode("5202").build(), day))
+                .isFalse();
         assertThat(RuleSetCatalog.load(null, ENGINE)
-                        .inForce("bantuan-stimulan-usaha", LocalDate.of(2026, 11, 22))
+                        .inForce("bantuan-stimulan-usaha", day)
                         .orElseThrow()
-                        .covers(FactsMother.siti().regencyCode("5202").build()))
+                        .covers(FactsMother.siti().regencyCode("5202").build(), day))
                 .as("no scope: the whole country")
                 .isTrue();
+    }
+
+    @Test
+    void aRestrictedLawCannotReferOnTheGeneralStream(@TempDir Path rules) throws IOException {
+        String victims = new String(
+                getClass().getResourceAsStream("/rulesets/uu-21-2007-tppo.yaml").readAllBytes(),
+                StandardCharsets.UTF_8);
+        Files.writeString(
+                rules.resolve("tppo-referring.yaml"),
+                victims.replace("version: UU-21-2007", "version: UU-21-2007-ref")
+                        .replace("effectiveFrom: 2007-04-19", "effectiveFrom: 2026-12-01")
+                        .replace("criteria:", "referral: {service: SHELTER, partnerType: RPTC}\ncriteria:"));
+
+        assertThatThrownBy(() -> RuleSetCatalog.load(rules, ENGINE))
+                .hasMessageContaining("tppo-victim-services@UU-21-2007-ref is restricted")
+                .hasMessageContaining("cannot publish a referral on the general stream");
     }
 
     /** A regency's own grant (made up for the tests): its own amount, two criteria, North Lombok only. */

@@ -7,4 +7,8 @@ import id.go.kemensos.returnee.contracts.PlatformEvent;
  * types that appear on it (the compiler checks), and a new event type is a deliberate change here.
  */
 public sealed interface EligibilityEvent extends PlatformEvent
-        permits DecisionOverridden, EligibilityDecided, ProtectionDecided, ProtectionDecisionOverridden {}
+        permits DecisionOverridden,
+                EligibilityDecided,
+                ProtectionDecided,
+                ProtectionDecisionOverridden,
+                ReferralRequested {}
