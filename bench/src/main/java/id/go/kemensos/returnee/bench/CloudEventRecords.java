@@ -121,6 +121,7 @@ final class CloudEventRecords implements AutoCloseable {
                 "MY",
                 LocalDate.of(2019, 9, 2),
                 true,
+                2,
                 attendedGuidance,
                 null,
                 at,

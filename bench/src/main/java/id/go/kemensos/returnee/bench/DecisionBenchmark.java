@@ -157,6 +157,7 @@ final class DecisionBenchmark implements AutoCloseable {
                 "002",
                 people.name(i),
                 true,
+                2,
                 i % 7 != 0,
                 Set.of());
     }

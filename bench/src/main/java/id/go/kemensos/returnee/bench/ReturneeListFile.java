@@ -17,7 +17,8 @@ final class ReturneeListFile {
 
     static final String HEADER =
             "no;NIK;Nama Sesuai KTP;jenis_kelamin;tanggal_lahir;kabupaten_kota;no_hp;kategori;negara_tujuan;"
-                    + "tanggal_kepulangan;sumber_rujukan;kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;ikut_bimbingan";
+                    + "tanggal_kepulangan;sumber_rujukan;kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;desil_dtsen;"
+                    + "ikut_bimbingan";
     private static final DateTimeFormatter CLERK_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     record Expected(long rows, long accepted, long rejected, long held) {}
@@ -82,6 +83,7 @@ final class ReturneeListFile {
                         returnees.accountNumber(i),
                         name,
                         "YA",
+                        "2",
                         "YA")
                 + "\r\n";
     }

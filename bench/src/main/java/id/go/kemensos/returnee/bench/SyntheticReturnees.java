@@ -105,7 +105,7 @@ final class SyntheticReturnees {
                 {"nik":"%s","fullName":"%s","sex":"%s","birthDate":"%s","provinceCode":"52","regencyCode":"5202",\
                 "category":"PMIB_DEPORTEE","referralSource":"BP3MI","destinationCountry":"MY","returnDate":"2019-09-02",\
                 "phone":"%s","bankCode":"002","accountNumber":"%s","accountHolderName":"%s","dtksListed":true,\
-                "attendedSocialGuidance":true}""".formatted(
+                "dtsenDecile":2,"attendedSocialGuidance":true}""".formatted(
                         nik(index),
                         name,
                         female(index) ? "FEMALE" : "MALE",

@@ -73,6 +73,7 @@ class DeadLetterReplayIT {
                 "MY",
                 LocalDate.of(2019, 9, 2),
                 true,
+                2,
                 true,
                 null,
                 Instant.now(),

@@ -41,7 +41,7 @@ class DecisionSmsIT {
     @Test
     void decisionsAreToldInThePersonsLanguageExceptToWhoeverOptedOut() throws Exception {
         Map<String, Object> notInDtks = ReturneeMother.laluZainiLombokTimur();
-        notInDtks.put("dtksListed", false);
+        notInDtks.put("dtsenDecile", 8); // a returned worker above the grant's decile threshold: refused
         Map<String, Object> english = ReturneeMother.sitiAminahLombokTengah();
         english.put("category", "KPO");
         english.put("referralSource", "POLRI");
@@ -66,7 +66,7 @@ class DecisionSmsIT {
         await().atMost(ofSeconds(60))
                 .untilAsserted(() -> assertThat(texts(notInDtks))
                         .anySatisfy(text -> assertThat(text)
-                                .contains("belum memenuhi syarat", "belum terdaftar di DTKS", "peninjauan")
+                                .contains("belum memenuhi syarat", "belum terdata miskin/rentan di DTSEN", "peninjauan")
                                 .hasSizeLessThanOrEqualTo(160)));
         await().atMost(ofSeconds(60))
                 .untilAsserted(() -> assertThat(texts(english))

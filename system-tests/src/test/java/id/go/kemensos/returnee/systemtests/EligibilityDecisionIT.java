@@ -207,6 +207,28 @@ class EligibilityDecisionIT {
     }
 
     /**
+     * Poverty is the household's DTSEN decile: a deportee above the grant's threshold is not refused but goes to an
+     * officer, who sees the decile and the criterion that failed, never the category.
+     */
+    @Test
+    void aDeporteeAboveTheDecileThresholdGoesToReviewNotRefusal() {
+        Map<String, Object> deportee = ReturneeMother.sitiAminahLombokTengah();
+        deportee.put("dtsenDecile", 8);
+        UUID beneficiary = platform.registration().register(deportee);
+
+        JsonNode review = await().atMost(ofSeconds(60)).until(() -> reviewOf(beneficiary), r -> r != null);
+        assertThat(review.get("ruleSetVersion").asString()).isEqualTo("2026.2");
+        assertThat(review.get("notPassed").toString()).contains("C4:FAILED");
+        JsonNode poverty = review.get("explanation").get("criteria").get(3);
+        assertThat(poverty.get("id").asString()).isEqualTo("C4");
+        assertThat(poverty.get("onFail").asString()).isEqualTo("REVIEW");
+        assertThat(poverty.get("inputs").get("dtsenDecile").asInt()).isEqualTo(8);
+        assertThat(poverty.get("inputs").get("category").asString())
+                .as("the ministry officer does not learn the category")
+                .isEqualTo("[restricted]");
+    }
+
+    /**
      * A case under the trafficking law that needs review is a protection officer's, of the people within their reach:
      * the ministry neither sees it in its queue nor finds it to rule. The auditor's timeline says only that a
      * restricted decision exists; the clerk's view of the person shows no category; no log line ties the person to the
@@ -412,7 +434,7 @@ class EligibilityDecisionIT {
 
     @Test
     void aNewRuleVersionTakesOverAfterARestartAndARe_evaluation() throws Exception {
-        // 19 years old and no social guidance yet: NEEDS_REVIEW under 2026.1 (minimum age 18), so nothing is paid
+        // 19 years old and no social guidance yet: NEEDS_REVIEW under 2026.2 (minimum age 18), so nothing is paid
         // meanwhile.
         Map<String, Object> young = ReturneeMother.bornOn(
                 ReturneeMother.sitiAminahLombokTengah(),
@@ -420,20 +442,20 @@ class EligibilityDecisionIT {
         young.put("attendedSocialGuidance", false);
         UUID beneficiary = platform.registration().register(young);
         JsonNode before = await().atMost(ofSeconds(60)).until(() -> reviewOf(beneficiary), r -> r != null);
-        assertThat(before.get("ruleSetVersion").asString()).isEqualTo("2026.1");
+        assertThat(before.get("ruleSetVersion").asString()).isEqualTo("2026.2");
 
         // The ministry raises the minimum age to 21 from today: a new file in the rules directory, no rebuild.
         String shipped = Files.readString(
                 platform.stack()
                         .home()
                         .root()
-                        .resolve("eligibility-service/src/main/resources/rulesets/bantuan-stimulan-usaha-2026.yaml"),
+                        .resolve("eligibility-service/src/main/resources/rulesets/bantuan-stimulan-usaha-2026.2.yaml"),
                 StandardCharsets.UTF_8);
         String today = LocalDate.now(ZoneId.of("Asia/Jakarta")).toString();
         Files.writeString(
                 newVersion(),
-                shipped.replace("version: \"2026.1\"", "version: \"2026.2-test\"")
-                        .replace("effectiveFrom: 2026-01-01", "effectiveFrom: " + today)
+                shipped.replace("version: \"2026.2\"", "version: \"2026.3-test\"")
+                        .replace("effectiveFrom: 2026-12-01", "effectiveFrom: " + today)
                         .replace("minimumAge: 18", "minimumAge: 21"));
         restartEligibility();
 
@@ -446,7 +468,7 @@ class EligibilityDecisionIT {
 
         JsonNode after = current(eligibility.decisionsOf(beneficiary), GRANT);
         assertThat(after.get("outcome").asString()).isEqualTo("INELIGIBLE");
-        assertThat(after.get("ruleSetVersion").asString()).isEqualTo("2026.2-test");
+        assertThat(after.get("ruleSetVersion").asString()).isEqualTo("2026.3-test");
         assertThat(after.get("previousDecisionId").asString())
                 .isEqualTo(before.get("decisionId").asString());
         assertThat(after.get("notPassed").toString()).contains("C8:FAILED");

@@ -64,7 +64,7 @@ class ReturneeListUploadIT {
         Map<String, Object> livesInBali = ReturneeMother.laluZainiLombokTimur();
         String csv =
                 "\ufeffno;NIK;Nama Sesuai KTP;jenis_kelamin;tanggal_lahir;kabupaten_kota;no_hp;kategori;negara_tujuan;"
-                        + "tanggal_kepulangan;sumber_rujukan;kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;ikut_bimbingan;kolom_tambahan\r\n"
+                        + "tanggal_kepulangan;sumber_rujukan;kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;desil_dtsen;ikut_bimbingan;kolom_tambahan\r\n"
                         + line(1, siti, (String) siti.get("nik"), "P", "LOMBOK TENGAH", (String) siti.get("phone"))
                         + line(2, lalu, (String) lalu.get("nik"), "L", "LOMBOK TIMUR", (String) lalu.get("phone"))
                         + line(3, siti, "520201550890001", "P", "LOMBOK TENGAH", "081299990000")
@@ -314,6 +314,7 @@ class ReturneeListUploadIT {
                 "No Rekening",
                 "Nama Pemilik Rekening",
                 "Status DTKS",
+                "Desil DTSEN",
                 "Ikut Bimbingan"
             };
             Row head = sheet.createRow(0);
@@ -351,6 +352,12 @@ class ReturneeListUploadIT {
                 .as("typed as a number, leading 0 lost")
                 .isEqualTo(ReturneeMother.phoneE164(good));
         assertThat(siti.get("regencyCode").asString()).isEqualTo("5202");
+        assertThat(platform.database()
+                        .count(
+                                "SELECT dtsen_decile FROM registration.returnee WHERE beneficiary_id = ?",
+                                siti.get("beneficiaryId").asString()))
+                .as("the DTSEN decile, typed as a number")
+                .isEqualTo(3);
     }
 
     private static void excelRow(
@@ -385,7 +392,8 @@ class ReturneeListUploadIT {
         row.createCell(11).setCellValue((String) r.get("accountNumber"));
         row.createCell(12).setCellValue((String) r.get("accountHolderName"));
         row.createCell(13).setCellValue("YA");
-        row.createCell(14).setCellValue("YA");
+        row.createCell(14).setCellValue(3); // a decile typed as a number
+        row.createCell(15).setCellValue("YA");
     }
 
     /**
@@ -396,7 +404,7 @@ class ReturneeListUploadIT {
     void filesOverALimitAreRefusedWholeAndFormulasComeBackAsText() throws Exception {
         String header =
                 "no;NIK;Nama Sesuai KTP;jenis_kelamin;tanggal_lahir;kabupaten_kota;no_hp;kategori;negara_tujuan;"
-                        + "tanggal_kepulangan;sumber_rujukan;kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;ikut_bimbingan;kolom_tambahan\r\n";
+                        + "tanggal_kepulangan;sumber_rujukan;kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;desil_dtsen;ikut_bimbingan;kolom_tambahan\r\n";
         Map<String, Object> siti = ReturneeMother.sitiAminahLombokTengah();
         long uploadsBefore = platform.database().count("SELECT COUNT(*) FROM registration.upload");
 
@@ -479,6 +487,7 @@ class ReturneeListUploadIT {
                         (String) r.get("accountNumber"),
                         (String) r.get("accountHolderName"),
                         "YA",
+                        "2",
                         "YA",
                         "catatan")
                 + "\r\n";

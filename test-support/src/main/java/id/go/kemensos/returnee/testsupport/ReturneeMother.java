@@ -80,6 +80,7 @@ public final class ReturneeMother {
         r.put("accountNumber", "0123" + digits8 + "501");
         r.put("accountHolderName", name);
         r.put("dtksListed", true);
+        r.put("dtsenDecile", 2);
         r.put("attendedSocialGuidance", true);
         return r;
     }
@@ -87,7 +88,8 @@ public final class ReturneeMother {
     /** The header of a provincial list as a CSV with semicolons, the columns {@link #listRow} fills. */
     public static final String LIST_HEADER =
             "nik;nama_sesuai_ktp;jenis_kelamin;tanggal_lahir;kabupaten_kota;no_hp;kategori;"
-                    + "tanggal_kepulangan;sumber_rujukan;kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;ikut_bimbingan\r\n";
+                    + "tanggal_kepulangan;sumber_rujukan;kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;desil_dtsen;"
+                    + "ikut_bimbingan\r\n";
 
     /** A fixture as a row of such a list, in Lombok Timur, under the NIK given (a test may give a malformed one). */
     public static String listRow(Map<String, Object> r, String nik) {
@@ -107,6 +109,7 @@ public final class ReturneeMother {
                         (String) r.get("accountNumber"),
                         (String) r.get("accountHolderName"),
                         "YA",
+                        String.valueOf(r.getOrDefault("dtsenDecile", "")),
                         "YA")
                 + "\r\n";
     }

@@ -69,6 +69,7 @@ public class RegistrationFacts {
                 p.bankAccount() == null ? null : p.bankAccount().bankCode(),
                 p.bankAccount() == null ? null : p.bankAccount().holderName(),
                 r.dtksListed(),
+                r.dtsenDecile(),
                 r.attendedSocialGuidance(),
                 Set.of());
         jdbc.update(
@@ -107,6 +108,7 @@ public class RegistrationFacts {
                     account == null ? known.bankCode() : account.bankCode(),
                     account == null ? known.accountHolderName() : account.holderName(),
                     known.dtksListed(),
+                    known.dtsenDecile(),
                     known.attendedSocialGuidance(),
                     Set.of());
             jdbc.update(
@@ -213,6 +215,7 @@ public class RegistrationFacts {
                 facts.bankCode(),
                 facts.accountHolderName(),
                 facts.dtksListed(),
+                facts.dtsenDecile(),
                 facts.attendedSocialGuidance(),
                 paid);
     }

@@ -11,6 +11,7 @@ import java.util.Set;
  * What eligibility knows of a registration, from registration-service's events, plus the grants already paid. The rule
  * files name these facts in their criteria; {@link #NAMES} is the vocabulary, checked when a rule set loads.
  *
+ * @param dtsenDecile the household's welfare decile in DTSEN (1 poorest .. 10); null when the registration gave none
  * @param paidGrants "programId/cycle" of every grant paid to this person
  */
 public record Facts(
@@ -28,6 +29,7 @@ public record Facts(
         String bankCode,
         String accountHolderName,
         Boolean dtksListed,
+        Integer dtsenDecile,
         Boolean attendedSocialGuidance,
         Set<String> paidGrants) {
 
@@ -47,6 +49,7 @@ public record Facts(
             "bankCode",
             "accountHolderMatchesName",
             "dtksListed",
+            "dtsenDecile",
             "attendedSocialGuidance",
             "alreadyPaidThisCycle");
 
@@ -91,6 +94,7 @@ public record Facts(
                                 .compare(accountHolderName, fullName)
                                 .matches()); // as the bank check compares
         values.put("dtksListed", dtksListed);
+        values.put("dtsenDecile", dtsenDecile);
         values.put("attendedSocialGuidance", attendedSocialGuidance);
         values.put("alreadyPaidThisCycle", set.program() == null ? null : paidUnder(set));
         return values;

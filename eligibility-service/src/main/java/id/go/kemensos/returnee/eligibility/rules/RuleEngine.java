@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.EvaluationException;
 import org.springframework.expression.Expression;
@@ -23,6 +25,7 @@ import org.springframework.expression.spel.support.SimpleEvaluationContext;
 public final class RuleEngine {
 
     private static final SpelExpressionParser PARSER = new SpelExpressionParser();
+    private static final Pattern VARIABLE = Pattern.compile("#([A-Za-z_][A-Za-z0-9_]*)");
 
     private final Map<String, Expression> compiled = new ConcurrentHashMap<>();
 
@@ -38,8 +41,32 @@ public final class RuleEngine {
                             + " reads unknown fact '" + input + "'; known facts: " + Facts.NAMES);
                 }
             }
-            expression(criterion);
+            expression(criterion.rule());
+            if (criterion.reviewWhen() != null) {
+                checkReviewWhen(set, criterion);
+            }
         }
+    }
+
+    /**
+     * What sends a failed case to review is part of the explanation, so it may read only the criterion's own inputs
+     * (shown with it) and the rule set's parameters.
+     */
+    private void checkReviewWhen(RuleSet set, RuleSet.Criterion criterion) {
+        if (criterion.onFail() != RuleSet.OnFail.INELIGIBLE) {
+            throw new IllegalArgumentException(set.label() + " criterion " + criterion.id()
+                    + " has reviewWhen, but a failure already goes to review (onFail: REVIEW)");
+        }
+        Matcher variable = VARIABLE.matcher(criterion.reviewWhen());
+        while (variable.find()) {
+            String name = variable.group(1);
+            if (!criterion.inputs().contains(name) && !set.parameters().containsKey(name)) {
+                throw new IllegalArgumentException(
+                        set.label() + " criterion " + criterion.id() + "'s reviewWhen reads '" + name
+                                + "', which is neither one of its inputs " + criterion.inputs() + " nor a parameter");
+            }
+        }
+        expression(criterion.reviewWhen());
     }
 
     /** Evaluates as if decided on the day the person registered (the rule-set tests' default). */
@@ -56,28 +83,36 @@ public final class RuleEngine {
         for (RuleSet.Criterion criterion : set.criteria()) {
             Map<String, Object> inputs = new LinkedHashMap<>();
             criterion.inputs().forEach(name -> inputs.put(name, values.get(name)));
-            CriterionOutcome.Result result =
-                    inputs.containsValue(null) ? CriterionOutcome.Result.UNKNOWN : test(set, criterion, values);
-            if (result == CriterionOutcome.Result.FAILED && criterion.onFail() == RuleSet.OnFail.INELIGIBLE) {
+            CriterionOutcome.Result result = inputs.containsValue(null)
+                    ? CriterionOutcome.Result.UNKNOWN
+                    : test(set, criterion, criterion.rule(), values);
+            RuleSet.OnFail onFail = criterion.onFail();
+            if (result == CriterionOutcome.Result.FAILED
+                    && criterion.reviewWhen() != null
+                    && test(set, criterion, criterion.reviewWhen(), values) == CriterionOutcome.Result.PASSED) {
+                onFail = RuleSet.OnFail.REVIEW; // this person's failure is for an officer to weigh
+            }
+            if (result == CriterionOutcome.Result.FAILED && onFail == RuleSet.OnFail.INELIGIBLE) {
                 ruledOut = true;
             } else if (result != CriterionOutcome.Result.PASSED) {
                 review = true;
             }
             results.add(new CriterionResult(
-                    criterion.id(), result, criterion.onFail(), criterion.description(), criterion.citation(), inputs));
+                    criterion.id(), result, onFail, criterion.description(), criterion.citation(), inputs));
         }
         Outcome outcome = ruledOut ? Outcome.INELIGIBLE : review ? Outcome.NEEDS_REVIEW : Outcome.ELIGIBLE;
         return new Evaluation(set, outcome, List.copyOf(results), set.parameters());
     }
 
-    private CriterionOutcome.Result test(RuleSet set, RuleSet.Criterion criterion, Map<String, Object> values) {
+    private CriterionOutcome.Result test(
+            RuleSet set, RuleSet.Criterion criterion, String rule, Map<String, Object> values) {
         EvaluationContext context = SimpleEvaluationContext.forReadOnlyDataBinding()
                 .withInstanceMethods()
                 .build();
         set.parameters().forEach(context::setVariable);
         values.forEach(context::setVariable);
         try {
-            Boolean passed = expression(criterion).getValue(context, Boolean.class);
+            Boolean passed = expression(rule).getValue(context, Boolean.class);
             return passed == null
                     ? CriterionOutcome.Result.UNKNOWN
                     : passed ? CriterionOutcome.Result.PASSED : CriterionOutcome.Result.FAILED;
@@ -87,7 +122,7 @@ public final class RuleEngine {
         }
     }
 
-    private Expression expression(RuleSet.Criterion criterion) {
-        return compiled.computeIfAbsent(criterion.rule(), PARSER::parseExpression);
+    private Expression expression(String rule) {
+        return compiled.computeIfAbsent(rule, PARSER::parseExpression);
     }
 }

@@ -113,12 +113,21 @@ public record RuleSet(
     }
 
     /**
-     * @param inputs the facts the rule reads; when one is unknown the criterion is UNKNOWN and is not evaluated
-     * @param rule   a SpEL boolean over {@code #fact} and {@code #parameter} variables, evaluated without access to
-     * types or beans
+     * @param inputs     the facts the rule reads; when one is unknown the criterion is UNKNOWN and is not evaluated
+     * @param rule       a SpEL boolean over {@code #fact} and {@code #parameter} variables, evaluated without access to
+     *                   types or beans
+     * @param reviewWhen for a criterion that rules out on failure: a SpEL boolean like {@code rule} (reading only its
+     *                   inputs and the parameters) that, where it holds, sends the failed case to an officer instead;
+     *                   none when absent
      */
     public record Criterion(
-            String id, Text description, String citation, List<String> inputs, String rule, OnFail onFail) {
+            String id,
+            Text description,
+            String citation,
+            List<String> inputs,
+            String rule,
+            OnFail onFail,
+            String reviewWhen) {
 
         public Criterion {
             inputs = inputs == null ? List.of() : List.copyOf(inputs);

@@ -31,6 +31,7 @@ final class FactsMother {
         LocalDate registrationDate = LocalDate.of(2026, 11, 22);
         String accountHolderName = "SITI AMINAH";
         Boolean dtksListed = true;
+        Integer dtsenDecile = 2;
         Boolean attendedSocialGuidance = true;
         Set<String> paidGrants = Set.of();
 
@@ -84,6 +85,11 @@ final class FactsMother {
             return this;
         }
 
+        Builder dtsenDecile(Integer v) {
+            dtsenDecile = v;
+            return this;
+        }
+
         Builder attendedSocialGuidance(Boolean v) {
             attendedSocialGuidance = v;
             return this;
@@ -110,6 +116,7 @@ final class FactsMother {
                     "002",
                     accountHolderName,
                     dtksListed,
+                    dtsenDecile,
                     attendedSocialGuidance,
                     paidGrants);
         }

@@ -29,8 +29,8 @@ class RuleSetCatalogTest {
                         .readAllBytes(),
                 StandardCharsets.UTF_8);
         Files.writeString(
-                rules.resolve("bsu-2026.2.yaml"),
-                shipped.replace("version: \"2026.1\"", "version: \"2026.2\"")
+                rules.resolve("bsu-2026.1b.yaml"),
+                shipped.replace("version: \"2026.1\"", "version: \"2026.1b\"")
                         .replace("effectiveFrom: 2026-01-01", "effectiveFrom: 2026-07-01")
                         .replace("minimumAge: 18", "minimumAge: 21"));
 
@@ -42,7 +42,7 @@ class RuleSetCatalogTest {
                 .isEqualTo("2026.1");
         RuleSet july = catalog.inForce("bantuan-stimulan-usaha", LocalDate.of(2026, 7, 1))
                 .orElseThrow();
-        assertThat(july.version()).isEqualTo("2026.2");
+        assertThat(july.version()).isEqualTo("2026.1b");
         Facts twenty = FactsMother.siti()
                 .birthDate(LocalDate.of(2006, 1, 1))
                 .registrationDate(LocalDate.of(2026, 11, 22))
@@ -155,6 +155,23 @@ class RuleSetCatalogTest {
                         .covers(FactsMother.siti().regencyCode("5202").build(), day))
                 .as("no scope: the whole country")
                 .isTrue();
+    }
+
+    @Test
+    void aReviewConditionMayReadOnlyTheCriterionsInputsAndTheParameters(@TempDir Path rules) throws IOException {
+        String grant = new String(
+                getClass()
+                        .getResourceAsStream("/rulesets/bantuan-stimulan-usaha-2026.2.yaml")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
+        Files.writeString(
+                rules.resolve("peeking.yaml"),
+                grant.replace("version: \"2026.2\"", "version: \"2026.3\"")
+                        .replace("effectiveFrom: 2026-12-01", "effectiveFrom: 2026-12-02")
+                        .replace("#reviewAboveThreshold.contains(#category)", "#referralSource == 'POLRI'"));
+
+        assertThatThrownBy(() -> RuleSetCatalog.load(rules, ENGINE))
+                .hasMessageContaining("C4's reviewWhen reads 'referralSource'");
     }
 
     @Test

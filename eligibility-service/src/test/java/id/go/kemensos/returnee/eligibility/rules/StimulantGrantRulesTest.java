@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -177,6 +178,54 @@ class StimulantGrantRulesTest {
             assertThat(evaluation.grantAmount()).isZero();
             assertThat(evaluation.entitlements()).isEmpty();
         }
+    }
+
+    /** From 1 December 2026 (version 2026.2) poverty is the household's DTSEN decile against the program's threshold. */
+    @ParameterizedTest(name = "{0} {1} in decile {2}: {3}, C4 {4}")
+    @CsvSource(nullValues = "null", textBlock = """
+            returned worker, PMI_PURNA,     2,    ELIGIBLE,     null
+            returned worker, PMI_PURNA,     5,    ELIGIBLE,     null
+            returned worker, PMI_PURNA,     6,    INELIGIBLE,   FAILED
+            returned worker, PMI_PURNA,     null, NEEDS_REVIEW, UNKNOWN
+            survivor,        KPO,           8,    NEEDS_REVIEW, FAILED
+            deportee,        PMIB_DEPORTEE, 10,   NEEDS_REVIEW, FAILED
+            other PPKS,      OTHER_PPKS,    7,    INELIGIBLE,   FAILED
+            """)
+    void theDtsenDecileDecidesPovertyAndASurvivorAboveTheThresholdIsReviewedNotRefused(
+            String who, String category, Integer decile, Outcome outcome, CriterionOutcome.Result c4) {
+        Facts facts = FactsMother.siti()
+                .category(category)
+                .referralSource("DINSOS")
+                .dtsenDecile(decile)
+                .dtksListed(false) // DTKS no longer counts from 2026.2
+                .registrationDate(LocalDate.of(2026, 12, 6))
+                .build();
+        RuleSet rules = CATALOG.inForce(GRANT, facts.registrationDate()).orElseThrow();
+
+        Evaluation evaluation = ENGINE.evaluate(rules, facts);
+
+        assertThat(rules.version()).isEqualTo("2026.2");
+        assertThat(evaluation.outcome()).as(who).isEqualTo(outcome);
+        CriterionResult poverty = evaluation.criteria().stream()
+                .filter(c -> c.id().equals("C4"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(poverty.result()).isEqualTo(c4 == null ? CriterionOutcome.Result.PASSED : c4);
+        assertThat(poverty.inputs()).containsEntry("dtsenDecile", decile);
+        if (outcome == Outcome.NEEDS_REVIEW && c4 == CriterionOutcome.Result.FAILED) {
+            assertThat(poverty.onFail())
+                    .as("this person's failure goes to an officer")
+                    .isEqualTo(RuleSet.OnFail.REVIEW);
+        }
+    }
+
+    @Test
+    void aRegistrationBeforeDecemberKeepsTheDtksRuleOf2026_1() {
+        Facts facts = FactsMother.siti().dtksListed(true).dtsenDecile(9).build(); // registered 22 November
+        RuleSet rules = CATALOG.inForce(GRANT, facts.registrationDate()).orElseThrow();
+
+        assertThat(rules.version()).isEqualTo("2026.1");
+        assertThat(ENGINE.evaluate(rules, facts).outcome()).isEqualTo(Outcome.ELIGIBLE);
     }
 
     @Test

@@ -118,8 +118,8 @@ class SmsTemplatesTest {
             }
         }
         Program grant = PROGRAMS.find("BSU").orElseThrow();
-        assertThat(templates.reason(grant, "C4", "id")).isEqualTo("belum terdaftar di DTKS");
-        assertThat(templates.reason(grant, "C4", "en")).isEqualTo("not listed in DTKS");
+        assertThat(templates.reason(grant, "C4", "id")).isEqualTo("belum terdata miskin/rentan di DTSEN");
+        assertThat(templates.reason(grant, "C4", "en")).isEqualTo("not listed as poor or vulnerable in DTSEN");
         assertThat(templates.reason(grant, "C99", "id")).isEqualTo("lihat keterangan di Dinsos");
         assertThat(templates.render(
                         SmsTemplate.NOT_ELIGIBLE,

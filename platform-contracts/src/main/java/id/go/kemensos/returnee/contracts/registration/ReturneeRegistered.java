@@ -12,6 +12,8 @@ import java.util.UUID;
  * {@link PersonalDetails} sealed with the person's own data key (platform-privacy opens it), so that erasing the person
  * makes this event, kept forever, unreadable as to who they are. The clear fields {@code nikMasked} to
  * {@code bankAccount} are null in such events; events written before {@code personalData} existed carry them in clear.
+ * {@code dtsenDecile}: the household's welfare decile in DTSEN (1 poorest .. 10), which replaced DTKS; null when not
+ * given, and in events written before it was carried.
  */
 public record ReturneeRegistered(
         UUID beneficiaryId,
@@ -28,6 +30,7 @@ public record ReturneeRegistered(
         String phoneE164,
         BankAccount bankAccount,
         boolean dtksListed,
+        Integer dtsenDecile,
         boolean attendedSocialGuidance,
         UUID uploadId,
         Instant registeredAt,
@@ -45,6 +48,7 @@ public record ReturneeRegistered(
             String destinationCountry,
             LocalDate returnDate,
             boolean dtksListed,
+            Integer dtsenDecile,
             boolean attendedSocialGuidance,
             UUID uploadId,
             Instant registeredAt,
@@ -64,6 +68,7 @@ public record ReturneeRegistered(
                 null,
                 null,
                 dtksListed,
+                dtsenDecile,
                 attendedSocialGuidance,
                 uploadId,
                 registeredAt,

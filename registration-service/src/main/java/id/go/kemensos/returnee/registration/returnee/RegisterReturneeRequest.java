@@ -2,6 +2,8 @@ package id.go.kemensos.returnee.registration.returnee;
 
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.contracts.registration.Sex;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -34,4 +36,6 @@ public record RegisterReturneeRequest(
 
         @NotBlank String accountHolderName,
         boolean dtksListed,
+        /** The household's DTSEN decile, 1 (poorest) to 10; null when not listed or not looked up. */
+        @Min(1) @Max(10) Integer dtsenDecile,
         boolean attendedSocialGuidance) {}

@@ -200,6 +200,7 @@ public class ReturneeRegistry {
                 request.destinationCountry(),
                 request.returnDate(),
                 request.dtksListed(),
+                request.dtsenDecile(),
                 request.attendedSocialGuidance(),
                 uploadId,
                 clock.instant(),

@@ -45,6 +45,7 @@ public class ReturneeRepository {
                         rs.getString("destination_country"),
                         rs.getDate("return_date").toLocalDate(),
                         rs.getBoolean("dtks_listed"),
+                        rs.getObject("dtsen_decile", Integer.class),
                         rs.getBoolean("attended_guidance"),
                         rs.getString("upload_id") == null ? null : UUID.fromString(rs.getString("upload_id")),
                         rs.getTimestamp("registered_at").toInstant(),
@@ -57,8 +58,9 @@ public class ReturneeRepository {
 
     private static final String INSERT = """
             INSERT INTO returnee (beneficiary_id, nik_index, personal_data, name_tokens, sex, province_code,
-                regency_code, destination_country, return_date, dtks_listed, attended_guidance, upload_id, registered_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                regency_code, destination_country, return_date, dtks_listed, dtsen_decile, attended_guidance, upload_id,
+                registered_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
     private final PersonalDataCipher cipher;
@@ -156,6 +158,7 @@ public class ReturneeRepository {
             r.destinationCountry(),
             Date.valueOf(r.returnDate()),
             r.dtksListed(),
+            r.dtsenDecile(),
             r.attendedSocialGuidance(),
             r.uploadId() == null ? null : r.uploadId().toString(),
             Timestamp.from(r.registeredAt())

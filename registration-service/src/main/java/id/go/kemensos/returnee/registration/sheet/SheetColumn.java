@@ -48,6 +48,7 @@ public enum SheetColumn {
     NAMA_PEMILIK_REKENING(
             SheetColumns.ACCOUNT_HOLDER, "pemilik rekening", "account holder", "account holder name", "account name"),
     STATUS_DTKS(SheetColumns.DTKS_STATUS, "dtks", "dtks status"),
+    DESIL_DTSEN(SheetColumns.DTSEN_DECILE, "desil", "dtsen", "desil dtsen", "dtsen decile", "decile"),
     IKUT_BIMBINGAN(
             SheetColumns.SOCIAL_GUIDANCE,
             "bimbingan sosial",

@@ -62,6 +62,10 @@ class DeskRegistrationRules implements RegistrationRules {
                         RegisterReturneeRequest::accountHolderName),
                 new DeskField(SheetColumn.STATUS_DTKS, "dtksListed", r -> r.dtksListed() ? "YA" : "TIDAK"),
                 new DeskField(
+                        SheetColumn.DESIL_DTSEN,
+                        "dtsenDecile",
+                        r -> r.dtsenDecile() == null ? "" : r.dtsenDecile().toString()),
+                new DeskField(
                         SheetColumn.IKUT_BIMBINGAN,
                         "attendedSocialGuidance",
                         r -> r.attendedSocialGuidance() ? "YA" : "TIDAK"));

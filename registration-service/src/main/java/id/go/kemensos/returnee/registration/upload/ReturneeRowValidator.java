@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns one row of a provincial returnee list into a verdict: accepted (with a normalised registration), rejected (with
@@ -39,6 +41,7 @@ public final class ReturneeRowValidator {
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
     private static final Set<String> COUNTRY_CODES = Set.of(Locale.getISOCountries());
+    private static final Pattern DECILE = Pattern.compile("(?i)(?:desil\\s*)?(\\d{1,2})");
 
     private final NikValidator niks;
     private final PhoneValidator phones;
@@ -94,6 +97,7 @@ public final class ReturneeRowValidator {
                 ? Optional.empty()
                 : collect(domiciles.check(uploadingProvince, row.text(SheetColumn.KABUPATEN_KOTA), nik), problems);
         boolean dtks = yesNo(row, SheetColumn.STATUS_DTKS, problems);
+        Integer decile = dtsenDecile(row, problems);
         boolean guidance = yesNo(row, SheetColumn.IKUT_BIMBINGAN, problems);
         String country = country(row, problems);
 
@@ -118,6 +122,7 @@ public final class ReturneeRowValidator {
                 bank.accountNumber(),
                 bank.holderName(),
                 dtks,
+                decile,
                 guidance);
         RowVerdict.Outcome outcome = problems.stream().anyMatch(p -> p.severity() == Severity.REVIEW)
                 ? RowVerdict.Outcome.HELD_FOR_REVIEW
@@ -205,6 +210,30 @@ public final class ReturneeRowValidator {
                         "Fill in YA or TIDAK; found \"" + text + "\""));
                 return false;
         }
+    }
+
+    /**
+     * The DTSEN decile, 1 (poorest tenth) to 10, written as "3" or "Desil 3"; blank when the household is not in DTSEN or
+     * the office did not look it up (eligibility then decides what that means).
+     */
+    private static Integer dtsenDecile(SheetRow row, List<Problem> problems) {
+        String text = row.text(SheetColumn.DESIL_DTSEN).strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        Matcher decile = DECILE.matcher(text);
+        if (decile.matches()) {
+            int value = Integer.parseInt(decile.group(1));
+            if (value >= 1 && value <= 10) {
+                return value;
+            }
+        }
+        problems.add(Problem.of(
+                SheetColumn.DESIL_DTSEN.sheetName(),
+                ProblemCode.DTSEN_DECILE_INVALID,
+                "Isi desil DTSEN 1 sampai 10, atau kosongkan bila tidak terdata; tertulis \"" + text + "\"",
+                "Fill in the DTSEN decile, 1 to 10, or leave it blank if not listed; found \"" + text + "\""));
+        return null;
     }
 
     /**

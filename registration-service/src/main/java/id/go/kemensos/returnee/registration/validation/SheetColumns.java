@@ -31,6 +31,9 @@ public final class SheetColumns {
     public static final String ACCOUNT_NUMBER = "no_rekening";
     public static final String ACCOUNT_HOLDER = "nama_pemilik_rekening";
     public static final String DTKS_STATUS = "status_dtks";
+    /** The household's welfare decile in DTSEN (1 poorest .. 10), which replaced DTKS (Inpres 4/2025). */
+    public static final String DTSEN_DECILE = "desil_dtsen";
+
     public static final String SOCIAL_GUIDANCE = "ikut_bimbingan";
     public static final String NOTES = "keterangan";
 

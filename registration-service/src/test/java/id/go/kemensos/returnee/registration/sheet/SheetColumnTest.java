@@ -51,6 +51,8 @@ class SheetColumnTest {
                 "Account Holder          | NAMA_PEMILIK_REKENING",
                 "account name            | NAMA_PEMILIK_REKENING",
                 "DTKS Status             | STATUS_DTKS",
+                "Desil DTSEN             | DESIL_DTSEN",
+                "DTSEN decile            | DESIL_DTSEN",
                 "Attended Guidance       | IKUT_BIMBINGAN",
                 "Social Guidance         | IKUT_BIMBINGAN",
                 "Remarks                 | KETERANGAN",

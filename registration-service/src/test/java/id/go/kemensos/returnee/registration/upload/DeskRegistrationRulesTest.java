@@ -77,6 +77,7 @@ class DeskRegistrationRulesTest {
                 "012301012345501",
                 "SITI AMINAH",
                 true,
+                3,
                 true);
     }
 }

@@ -58,6 +58,7 @@ class ReturneeRowValidatorTest {
         put(cells, SheetColumn.NO_REKENING, "012301012345501");
         put(cells, SheetColumn.NAMA_PEMILIK_REKENING, "SITI AMINAH");
         put(cells, SheetColumn.STATUS_DTKS, "YA");
+        put(cells, SheetColumn.DESIL_DTSEN, "Desil 2");
         put(cells, SheetColumn.IKUT_BIMBINGAN, "YA");
         return cells;
     }
@@ -86,7 +87,19 @@ class ReturneeRowValidatorTest {
         assertThat(r.phone()).isEqualTo("+6281234567890");
         assertThat(r.bankCode()).isEqualTo("002");
         assertThat(r.dtksListed()).isTrue();
+        assertThat(r.dtsenDecile()).isEqualTo(2);
         assertThat(r.attendedSocialGuidance()).isTrue();
+    }
+
+    @Test
+    void aBlankDtsenDecileIsKeptAsNotGiven() {
+        Map<SheetColumn, SheetCell> cells = sitiAminahRow();
+        put(cells, SheetColumn.DESIL_DTSEN, " ");
+
+        RowVerdict verdict = validate(cells);
+
+        assertThat(verdict.outcome()).isEqualTo(RowVerdict.Outcome.ACCEPTED);
+        assertThat(verdict.returnee().orElseThrow().dtsenDecile()).isNull();
     }
 
     @Test
@@ -145,6 +158,8 @@ class ReturneeRowValidatorTest {
         "JENIS_KELAMIN, X, SEX_INVALID",
         "KATEGORI, KORBAN, CATEGORY_INVALID",
         "STATUS_DTKS, MUNGKIN, YES_NO_INVALID",
+        "DESIL_DTSEN, 11, DTSEN_DECILE_INVALID",
+        "DESIL_DTSEN, miskin, DTSEN_DECILE_INVALID",
         "NO_REKENING, 0123-0101-ABC, ACCOUNT_NOT_DIGITS"
     })
     void malformedValuesAreRejectedWithTheColumnNamed(SheetColumn column, String value, ProblemCode code) {
