@@ -66,7 +66,7 @@ class DecisionSmsIT {
         await().atMost(ofSeconds(60))
                 .untilAsserted(() -> assertThat(texts(notInDtks))
                         .anySatisfy(text -> assertThat(text)
-                                .contains("belum memenuhi syarat", "belum terdata miskin/rentan di DTSEN", "peninjauan")
+                                .contains("belum memenuhi syarat", "belum terdata miskin di DTSEN", "peninjauan")
                                 .hasSizeLessThanOrEqualTo(160)));
         await().atMost(ofSeconds(60))
                 .untilAsserted(() -> assertThat(texts(english))

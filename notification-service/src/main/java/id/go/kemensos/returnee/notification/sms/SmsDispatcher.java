@@ -1,8 +1,11 @@
 package id.go.kemensos.returnee.notification.sms;
 
 import id.go.kemensos.returnee.contracts.MaskedValues;
+import id.go.kemensos.returnee.contracts.reference.ProvinceZones;
 import id.go.kemensos.returnee.messaging.LockConflicts;
 import id.go.kemensos.returnee.notification.NotificationProperties;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,12 +24,14 @@ import org.springframework.stereotype.Component;
 class SmsDispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmsDispatcher.class);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final SmsMessages messages;
     private final SmsTemplates templates;
     private final SmsGatewayClient gateway;
     private final NotificationProperties.Dispatch settings;
     private final ExecutorService calls;
+    private final ProvinceZones zones = ProvinceZones.load();
 
     SmsDispatcher(
             SmsMessages messages, SmsTemplates templates, SmsGatewayClient gateway, NotificationProperties properties) {
@@ -81,13 +86,28 @@ class SmsDispatcher implements AutoCloseable {
                                 receipt.check()));
     }
 
+    /**
+     * The message's placeholders as sent: the name from the contact, a payment's date in the time of the person's
+     * province (a transfer at 23:30 in Jakarta is made on the next day in Lombok).
+     */
+    static Map<String, String> params(SmsMessages.PendingSms sms, ProvinceZones zones) {
+        Map<String, String> params = new HashMap<>(sms.params());
+        params.putIfAbsent("name", sms.fullName());
+        String settledAt = params.remove(SmsQueue.SETTLED_AT);
+        if (settledAt != null) { // a message queued before this was written has its date already
+            params.putIfAbsent(
+                    "date", DATE.withZone(zones.zoneOf(sms.provinceCode())).format(Instant.parse(settledAt)));
+        }
+        return params;
+    }
+
     private void send(List<SmsMessages.PendingSms> batch) {
         List<SmsGatewayClient.OutgoingSms> outgoing = new ArrayList<>();
         for (SmsMessages.PendingSms sms : batch) {
-            Map<String, String> params = new HashMap<>(sms.params());
-            params.putIfAbsent("name", sms.fullName());
             outgoing.add(new SmsGatewayClient.OutgoingSms(
-                    sms.messageId(), sms.phoneE164(), templates.render(sms.template(), sms.language(), params)));
+                    sms.messageId(),
+                    sms.phoneE164(),
+                    templates.render(sms.template(), sms.language(), params(sms, zones))));
         }
         Map<UUID, SmsGatewayClient.SendResult> results = gateway.send(outgoing);
         List<SmsMessages.SentSms> sent = new ArrayList<>();

@@ -42,7 +42,7 @@ public class SmsMessages {
 
     private static final String DUE = """
             SELECT m.message_id, m.beneficiary_id, m.template, m.source_event_id, m.params, m.attempts,
-                   c.personal_data, c.language, c.opted_out
+                   c.personal_data, c.language, c.opted_out, c.province_code
             FROM sms_message m JOIN contact c ON c.beneficiary_id = m.beneficiary_id
             WHERE m.state = 'QUEUED' AND m.next_attempt_at <= ?
             ORDER BY m.next_attempt_at
@@ -144,7 +144,8 @@ public class SmsMessages {
                     ((Number) r.get("attempts")).intValue() + 1,
                     contact.get().fullName(),
                     contact.get().phoneE164(),
-                    (String) r.get("language")));
+                    (String) r.get("language"),
+                    (String) r.get("province_code")));
         }
         if (due.isEmpty()) {
             return due;
@@ -453,5 +454,6 @@ public class SmsMessages {
             int attempt,
             String fullName,
             String phoneE164,
-            String language) {}
+            String language,
+            String provinceCode) {}
 }

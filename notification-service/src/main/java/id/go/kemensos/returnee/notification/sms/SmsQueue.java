@@ -15,8 +15,6 @@ import id.go.kemensos.returnee.notification.contact.ContactDirectory;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -37,8 +35,8 @@ public class SmsQueue {
     static final String REGISTRATION_CONSUMER = "notification.registration-events";
     static final String DISBURSEMENT_CONSUMER = "notification.disbursement-events";
     static final String ELIGIBILITY_CONSUMER = "notification.eligibility-events";
-    private static final DateTimeFormatter DATE =
-            DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneId.of("Asia/Jakarta"));
+    /** When a payment settled (an ISO instant), queued for the {date} of its message. */
+    static final String SETTLED_AT = "settledAt";
 
     private final ContactDirectory contacts;
     private final SmsMessages messages;
@@ -84,7 +82,8 @@ public class SmsQueue {
                 "bank",
                 banks.find(settled.bankCode()).map(BankCodes.Bank::shortName).orElse("bank"));
         params.put("account", settled.accountNumberMasked());
-        params.put("date", DATE.format(settled.settledAt()));
+        // The date is written when the message is sent, in the time of the person's province (SmsDispatcher).
+        params.put(SETTLED_AT, settled.settledAt().toString());
         queue(settled.beneficiaryId(), SmsTemplate.PAYMENT_SENT, eventId, params);
     }
 

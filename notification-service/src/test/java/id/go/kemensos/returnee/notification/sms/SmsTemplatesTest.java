@@ -90,7 +90,11 @@ class SmsTemplatesTest {
         String text = render(
                 language, template, program, "NI LUH PUTU AYU KOMANG SRI WAHYUNI DEWI ANGGRENI PRATIWI SARASWATI");
 
-        assertThat(text).hasSizeLessThanOrEqualTo(160).contains("NI LUH").doesNotContain("{");
+        assertThat(text)
+                .hasSizeLessThanOrEqualTo(160)
+                .as("at least 20 characters of the name are left")
+                .contains("NI LUH PUTU AYU KOMA")
+                .doesNotContain("{");
         assertThat(Gsm7.isGsm7(text)).as("GSM-7 only: %s", text).isTrue();
         assertThat(Gsm7.segments(text)).isEqualTo(1);
     }
@@ -118,8 +122,8 @@ class SmsTemplatesTest {
             }
         }
         Program grant = PROGRAMS.find("BSU").orElseThrow();
-        assertThat(templates.reason(grant, "C4", "id")).isEqualTo("belum terdata miskin/rentan di DTSEN");
-        assertThat(templates.reason(grant, "C4", "en")).isEqualTo("not listed as poor or vulnerable in DTSEN");
+        assertThat(templates.reason(grant, "C4", "id")).isEqualTo("belum terdata miskin di DTSEN");
+        assertThat(templates.reason(grant, "C4", "en")).isEqualTo("not listed as poor in DTSEN");
         assertThat(templates.reason(grant, "C99", "id")).isEqualTo("lihat keterangan di Dinsos");
         assertThat(templates.render(
                         SmsTemplate.NOT_ELIGIBLE,
@@ -209,7 +213,7 @@ class SmsTemplatesTest {
 
         assertThat(text)
                 .isEqualTo("Yth. SITI AMINAH, bantuan stimulan usaha Rp960.000 sdh ditransfer ke rek BRI ***5501 tgl "
-                        + "12/03/2025. Tidak ada biaya apapun. Info: Dinsos setempat / 171");
+                        + "12/03/2025. Tanpa biaya apa pun. Info: Dinsos/171");
     }
 
     @ParameterizedTest(name = "{0} is written {1}")

@@ -38,7 +38,7 @@ class ProgramCatalogueTest {
                         List.of("ELIGIBLE", "NOT_ELIGIBLE", "PAYMENT_SENT", "PAYMENT_FAILED", "PAYMENT_RETURNED"),
                         List.of("id", "en")))
                 .isEmpty();
-        assertThat(grant.refusalReason("C4", "id")).contains("belum terdata miskin/rentan di DTSEN");
+        assertThat(grant.refusalReason("C4", "id")).contains("belum terdata miskin di DTSEN");
         assertThat(catalogue.all()).extracting(Program::ruleSet).containsOnlyOnce("bantuan-stimulan-usaha");
         assertThat(catalogue.all())
                 .extracting(Program::ruleSet)

@@ -1,0 +1,59 @@
+package id.go.kemensos.returnee.contracts.reference;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The time zone each province works in (WIB, WITA, WIT), from {@code /reference/provinces.csv}: a payment made at 23:30
+ * in Jakarta is made on the next day in Lombok, and a person is told the date of their own province.
+ */
+public final class ProvinceZones {
+
+    public static final String RESOURCE = "/reference/provinces.csv";
+    /** The capital's time, for a province the file does not know. */
+    public static final ZoneId NATIONAL = ZoneId.of("Asia/Jakarta");
+
+    private final Map<String, ZoneId> zones;
+
+    private ProvinceZones(Map<String, ZoneId> zones) {
+        this.zones = Map.copyOf(zones);
+    }
+
+    public static ProvinceZones load() {
+        InputStream in = ProvinceZones.class.getResourceAsStream(RESOURCE);
+        if (in == null) {
+            throw new IllegalStateException("Reference file " + RESOURCE + " is not on the classpath");
+        }
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setCommentMarker('#')
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setTrim(true)
+                .get();
+        Map<String, ZoneId> zones = new HashMap<>();
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+                var parser = format.parse(reader)) {
+            for (CSVRecord row : parser) {
+                zones.put(row.get("code"), ZoneId.of(row.get("zone")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+        }
+        return new ProvinceZones(zones);
+    }
+
+    /** The zone of a two-digit province code; the capital's for null or an unknown code. */
+    public ZoneId zoneOf(String provinceCode) {
+        return provinceCode == null ? NATIONAL : zones.getOrDefault(provinceCode, NATIONAL);
+    }
+}
