@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -217,6 +218,25 @@ class StimulantGrantRulesTest {
                     .as("this person's failure goes to an officer")
                     .isEqualTo(RuleSet.OnFail.REVIEW);
         }
+    }
+
+    @Test
+    void everyTargetGroupOfTheGrantNamesTheArticleItRestsOn() {
+        RuleSet grant = CATALOG.inForce(GRANT, LocalDate.of(2026, 12, 6)).orElseThrow();
+
+        assertThat(grant.parameters().get("targetGroups"))
+                .asInstanceOf(InstanceOfAssertFactories.map(String.class, String.class))
+                .containsOnlyKeys("KPO", "PMIB_DEPORTEE", "PMI_PURNA", "OTHER_PPKS")
+                .containsEntry(
+                        "PMI_PURNA", "UU 18/2017 Pasal 24 ayat (1) huruf e (pemberdayaan PMI purna dan keluarganya)")
+                .allSatisfy((group, basis) -> assertThat(basis).matches("UU \\d+/\\d{4} Pasal .+"));
+        Facts outsider = FactsMother.siti()
+                .category("WNI_LAINNYA")
+                .registrationDate(LocalDate.of(2026, 12, 6))
+                .build();
+        assertThat(ENGINE.evaluate(grant, outsider).notPassed())
+                .as("a group without a basis is not in the program")
+                .contains("C2:FAILED");
     }
 
     @Test

@@ -1,17 +1,10 @@
 package id.go.kemensos.returnee.contracts.reference;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -58,29 +51,10 @@ public final class BankCodes {
 
     private static final String HEADER = "code,name,short_name,account_length,current_code";
 
-    /** The rows of the file: {@code #} lines are notices, then a header that must be the expected one. */
     private static List<String[]> read() {
-        InputStream in = BankCodes.class.getResourceAsStream(RESOURCE);
-        if (in == null) {
-            throw new IllegalStateException("Reference file " + RESOURCE + " is not on the classpath");
-        }
-        CSVFormat format = CSVFormat.DEFAULT
-                .builder()
-                .setCommentMarker('#')
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setTrim(true)
-                .get();
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-                var parser = format.parse(reader)) {
-            if (!String.join(",", parser.getHeaderNames()).equals(HEADER)) {
-                throw new IllegalStateException(
-                        RESOURCE + " has header " + parser.getHeaderNames() + ", expected " + HEADER);
-            }
-            return parser.stream().map(CSVRecord::values).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
-        }
+        return ReferenceFile.read(RESOURCE, HEADER).rows().stream()
+                .map(CSVRecord::values)
+                .toList();
     }
 
     /** The bank for a three-digit code, after mapping legacy codes to their current bank. */

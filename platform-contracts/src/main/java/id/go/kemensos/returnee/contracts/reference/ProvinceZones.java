@@ -1,15 +1,8 @@
 package id.go.kemensos.returnee.contracts.reference;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -19,6 +12,7 @@ import org.apache.commons.csv.CSVRecord;
 public final class ProvinceZones {
 
     public static final String RESOURCE = "/reference/provinces.csv";
+    private static final String HEADER = "code,name,zone,zone_label";
     /** The capital's time, for a province the file does not know. */
     public static final ZoneId NATIONAL = ZoneId.of("Asia/Jakarta");
 
@@ -29,25 +23,9 @@ public final class ProvinceZones {
     }
 
     public static ProvinceZones load() {
-        InputStream in = ProvinceZones.class.getResourceAsStream(RESOURCE);
-        if (in == null) {
-            throw new IllegalStateException("Reference file " + RESOURCE + " is not on the classpath");
-        }
-        CSVFormat format = CSVFormat.DEFAULT
-                .builder()
-                .setCommentMarker('#')
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .setTrim(true)
-                .get();
         Map<String, ZoneId> zones = new HashMap<>();
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-                var parser = format.parse(reader)) {
-            for (CSVRecord row : parser) {
-                zones.put(row.get("code"), ZoneId.of(row.get("zone")));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+        for (CSVRecord row : ReferenceFile.read(RESOURCE, HEADER).rows()) {
+            zones.put(row.get("code"), ZoneId.of(row.get("zone")));
         }
         return new ProvinceZones(zones);
     }
