@@ -1,22 +1,28 @@
 package id.go.kemensos.returnee.registration.sheet;
 
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * CSV as offices export it: UTF-8 with or without BOM, CRLF or LF, {@code ;} (Excel with an Indonesian locale) or
+ * CSV as offices export it: UTF-8 with or without BOM, UTF-16 (Excel's "Unicode text") or Windows-1252 (Excel's "CSV" on
+ * Windows), CRLF or LF, {@code ;} (Excel with an Indonesian locale) or
  * {@code ,} detected from the header line, and Excel's optional {@code sep=;} first line. Empty lines are kept as
  * records so that record numbers equal the row numbers Excel shows when it opens the file.
  */
@@ -25,13 +31,29 @@ final class CsvSheetReader extends SheetReader {
     /** The header line must fit in this look-ahead for delimiter detection; longer ones fall back to a comma. */
     private static final int HEADER_PEEK = 1 << 16;
 
+    /** Enough of the file to tell its encoding. */
+    private static final int ENCODING_SAMPLE = 1 << 16;
+    /** The encodings offices' files come in, as ICU names them; a detector's other guesses are not taken. */
+    private static final Map<String, Charset> ENCODINGS = Map.of(
+            "UTF-8", StandardCharsets.UTF_8,
+            "UTF-16LE", StandardCharsets.UTF_16LE,
+            "UTF-16BE", StandardCharsets.UTF_16BE,
+            "windows-1252", Charset.forName("windows-1252"),
+            "ISO-8859-1", Charset.forName("windows-1252")); // the same letters, and Excel means 1252
+
     private final CSVParser parser;
+    private final Charset encoding;
+    /** Rows read while looking for the header that turned out to be data. */
+    private final List<CSVRecord> replay = new ArrayList<>();
+
     private final Iterator<CSVRecord> records;
     private final char delimiter;
 
     CsvSheetReader(InputStream in, SheetLimits limits) throws IOException {
         super(limits);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), HEADER_PEEK);
+        BufferedInputStream bytes = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in);
+        encoding = encodingOf(bytes);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(bytes, encoding), HEADER_PEEK);
         try {
             skipBom(reader);
             Character declared = excelSeparatorLine(reader);
@@ -47,18 +69,79 @@ final class CsvSheetReader extends SheetReader {
             throw e;
         }
         records = parser.iterator();
-        while (hasNext()) {
+        findHeader();
+    }
+
+    /**
+     * The header is the first row, among the first {@link SheetHeader#SEARCH_ROWS} non-blank ones, that names two of
+     * the list's columns (rows above it, a title say, are not rows of the list); failing that, the first non-blank row,
+     * and the rows read past it while looking are read again as data.
+     */
+    private void findHeader() {
+        CSVRecord first = null;
+        List<CSVRecord> afterFirst = new ArrayList<>();
+        int nonBlank = 0;
+        while (nonBlank < SheetHeader.SEARCH_ROWS && hasNext()) {
             CSVRecord record = records.next();
             List<String> values = record.toList();
-            if (!values.stream().allMatch(String::isBlank)) {
-                header(record.getRecordNumber(), values);
-                break;
+            if (values.stream().allMatch(String::isBlank)) {
+                if (first != null) {
+                    afterFirst.add(record);
+                }
+                continue;
             }
+            nonBlank++;
+            if (SheetHeader.looksLikeHeader(values)) {
+                header(record.getRecordNumber(), values);
+                return;
+            }
+            if (first == null) {
+                first = record;
+            } else {
+                afterFirst.add(record);
+            }
+        }
+        if (first != null) {
+            header(first.getRecordNumber(), first.toList());
+            replay.addAll(afterFirst);
         }
     }
 
     char delimiter() {
         return delimiter;
+    }
+
+    Charset encoding() {
+        return encoding;
+    }
+
+    /**
+     * The file's encoding: by its byte-order mark, or by ICU's detector over the first 64 KB among {@link #ENCODINGS};
+     * a start in plain ASCII is read as UTF-8 (the detector cannot tell, and what follows is most likely UTF-8).
+     */
+    static Charset encodingOf(BufferedInputStream in) throws IOException {
+        in.mark(ENCODING_SAMPLE);
+        byte[] sample = in.readNBytes(ENCODING_SAMPLE);
+        in.reset();
+        boolean ascii = true;
+        for (byte b : sample) {
+            if (b <= 0) { // a NUL or a byte over 0x7F
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return StandardCharsets.UTF_8;
+        }
+        CharsetDetector detector = new CharsetDetector();
+        detector.setText(sample);
+        for (CharsetMatch match : detector.detectAll()) {
+            Charset known = ENCODINGS.get(match.getName());
+            if (known != null) {
+                return known;
+            }
+        }
+        return StandardCharsets.UTF_8;
     }
 
     @Override
@@ -74,14 +157,21 @@ final class CsvSheetReader extends SheetReader {
     @Override
     protected void readRows(RowHandler handler) {
         List<SheetCell> cells = new ArrayList<>();
-        while (hasNext()) {
-            CSVRecord record = records.next();
-            cells.clear();
-            for (String value : record) {
-                cells.add(SheetCell.text(value));
-            }
-            row(record.getRecordNumber(), cells, handler);
+        for (CSVRecord record : replay) {
+            dataRow(record, cells, handler);
         }
+        replay.clear();
+        while (hasNext()) {
+            dataRow(records.next(), cells, handler);
+        }
+    }
+
+    private void dataRow(CSVRecord record, List<SheetCell> cells, RowHandler handler) {
+        cells.clear();
+        for (String value : record) {
+            cells.add(SheetCell.text(value));
+        }
+        row(record.getRecordNumber(), cells, handler);
     }
 
     @Override
@@ -94,9 +184,22 @@ final class CsvSheetReader extends SheetReader {
         try {
             return records.hasNext();
         } catch (UncheckedIOException | IllegalStateException e) {
+            long line = parser.getCurrentLineNumber();
             throw new SheetReadException(
-                    "Unreadable CSV near line " + parser.getCurrentLineNumber() + ": " + e.getMessage(), e);
+                    "Berkas CSV rusak dekat baris " + line + ": tanda kutip (\") dibuka tetapi tidak ditutup, atau ada"
+                            + " teks sesudah tanda kutip penutup / Unreadable CSV near line " + line + ": a quote (\")"
+                            + " is opened and never closed, or text follows a closing quote (" + innermost(e) + ")",
+                    e);
         }
+    }
+
+    /** Commons CSV's own words, without the exception class names that wrap them. */
+    private static String innermost(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 
     private static void skipBom(BufferedReader reader) throws IOException {

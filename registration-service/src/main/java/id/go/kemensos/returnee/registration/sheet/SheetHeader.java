@@ -11,6 +11,11 @@ import java.util.Set;
 final class SheetHeader {
 
     static final SheetHeader NONE = new SheetHeader(List.of());
+    /**
+     * How far down a sheet the header is looked for: offices put a title, a date or a signature block above the table
+     * (in merged cells, often), so the first non-blank row is the header only when no row this far down looks like one.
+     */
+    static final int SEARCH_ROWS = 20;
 
     private final List<String> names;
     private final SheetColumn[] columns;
@@ -70,6 +75,17 @@ final class SheetHeader {
             }
         }
         return new SheetRow(rowNumber, cells, raw);
+    }
+
+    /** A row that names two or more of the list's columns is the table's header; a title names none. */
+    static boolean looksLikeHeader(List<String> names) {
+        int known = 0;
+        for (String name : names) {
+            if (!name.isBlank() && SheetColumn.forHeader(name).isPresent() && ++known == 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isBlank(List<SheetCell> cells) {

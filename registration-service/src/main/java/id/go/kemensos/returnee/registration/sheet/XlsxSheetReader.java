@@ -27,9 +27,11 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * The first worksheet of an XLSX file, read with POI's SAX event model so that only the shared-string table (distinct
- * texts) is held in memory, never the rows. The header is found by a short first pass that stops after the first
- * non-blank row; the data pass parses the sheet again from the start.
+ * The worksheet of an XLSX file that holds the list, read with POI's SAX event model so that only the shared-string
+ * table (distinct texts) is held in memory, never the rows. The list's sheet and its header are found by short first
+ * passes: the first sheet, in workbook order, with a row among its first non-blank ones that names two of the list's
+ * columns (an instructions sheet or a title above the table are passed over); failing that, the first sheet's first
+ * non-blank row. The data pass parses that sheet again from the start.
  */
 final class XlsxSheetReader extends SheetReader {
 
@@ -40,6 +42,9 @@ final class XlsxSheetReader extends SheetReader {
     private final SharedStrings strings;
     private final boolean date1904;
     private long headerRow = -1;
+    /** The list's sheet, by its position in the workbook. */
+    private int sheetIndex;
+
     private long dimensionLastRow = -1;
 
     /**
@@ -75,9 +80,17 @@ final class XlsxSheetReader extends SheetReader {
         } catch (OpenXML4JException | SAXException | POIXMLException e) {
             pkg.revert();
             throw new SheetReadException("Not a readable XLSX file: " + e.getMessage(), e);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            // Read from the local copy just written: what fails here is the archive's content (POI's zip-bomb guard
+            // among others), not the disk.
+            pkg.revert();
+            throw new SheetReadException("Not a readable XLSX file: " + e.getMessage(), e);
+        } catch (SheetReadException e) {
             pkg.revert();
             throw e;
+        } catch (RuntimeException e) {
+            pkg.revert();
+            throw damaged(e);
         }
     }
 
@@ -100,7 +113,7 @@ final class XlsxSheetReader extends SheetReader {
             return;
         }
         long[] previous = {headerRow};
-        parseFirstSheet((rowNumber, cells) -> {
+        parseSheet(sheetIndex, (rowNumber, cells) -> {
             if (rowNumber <= headerRow) {
                 return;
             }
@@ -119,20 +132,68 @@ final class XlsxSheetReader extends SheetReader {
         }
     }
 
+    /** A row found while looking for the header. */
+    private record Candidate(long rowNumber, List<String> names) {}
+
     private void findHeader() throws IOException, SAXException, OpenXML4JException {
-        XlsxRowParser parser = parseFirstSheet((rowNumber, cells) -> {
-            if (!SheetHeader.isBlank(cells)) {
-                headerRow = rowNumber;
+        int sheets = sheetCount();
+        Candidate fallback = null;
+        long fallbackDimension = -1;
+        for (int index = 0; index < sheets; index++) {
+            Candidate[] found = new Candidate[2]; // the header, the first non-blank row
+            int[] nonBlank = {0};
+            XlsxRowParser parser = parseSheet(index, (rowNumber, cells) -> {
+                if (SheetHeader.isBlank(cells)) {
+                    return;
+                }
                 List<String> names = new ArrayList<>(cells.size());
                 cells.forEach(cell -> names.add(cell.text()));
-                header(rowNumber, names);
-                throw StopParsing.INSTANCE;
+                if (found[1] == null) {
+                    found[1] = new Candidate(rowNumber, names);
+                }
+                if (SheetHeader.looksLikeHeader(names)) {
+                    found[0] = new Candidate(rowNumber, names);
+                    throw StopParsing.INSTANCE;
+                }
+                if (++nonBlank[0] >= SheetHeader.SEARCH_ROWS) {
+                    throw StopParsing.INSTANCE;
+                }
+            });
+            if (found[0] != null) {
+                use(index, found[0], parser.dimensionLastRow());
+                return;
             }
-        });
-        dimensionLastRow = parser.dimensionLastRow();
+            if (index == 0) {
+                fallback = found[1];
+                fallbackDimension = parser.dimensionLastRow();
+            }
+        }
+        if (fallback != null) {
+            use(0, fallback, fallbackDimension);
+        }
     }
 
-    private XlsxRowParser parseFirstSheet(XlsxRowParser.Sink sink) throws IOException {
+    private void use(int index, Candidate header, long dimension) {
+        sheetIndex = index;
+        headerRow = header.rowNumber();
+        dimensionLastRow = dimension;
+        header(header.rowNumber(), header.names());
+    }
+
+    private int sheetCount() throws IOException, OpenXML4JException {
+        int count = 0;
+        Iterator<InputStream> sheets = xssf.getSheetsData();
+        while (sheets.hasNext()) {
+            sheets.next().close();
+            count++;
+        }
+        if (count == 0) {
+            throw new SheetReadException("The XLSX file has no worksheet");
+        }
+        return count;
+    }
+
+    private XlsxRowParser parseSheet(int index, XlsxRowParser.Sink sink) throws IOException {
         Failure failure = new Failure();
         XlsxRowParser parser = new XlsxRowParser(styles, strings, date1904, limits, (rowNumber, cells) -> {
             try {
@@ -144,6 +205,9 @@ final class XlsxSheetReader extends SheetReader {
         });
         try {
             Iterator<InputStream> sheets = xssf.getSheetsData();
+            for (int skipped = 0; skipped < index; skipped++) {
+                sheets.next().close();
+            }
             if (!sheets.hasNext()) {
                 throw new SheetReadException("The XLSX file has no worksheet");
             }
@@ -156,8 +220,12 @@ final class XlsxSheetReader extends SheetReader {
             if (!(e.getCause() instanceof StopParsing) && !(e.getException() instanceof StopParsing)) {
                 throw new SheetReadException("Broken worksheet XML: " + e.getMessage(), e);
             }
-        } catch (OpenXML4JException | POIXMLException e) {
+        } catch (OpenXML4JException | POIXMLException | IOException e) {
             throw new SheetReadException("Not a readable XLSX file: " + e.getMessage(), e);
+        } catch (SheetReadException e) {
+            throw e;
+        } catch (RuntimeException e) { // from POI or the XML parser; what the sink throws is carried in failure
+            throw damaged(e);
         }
         if (failure.cause != null && failure.cause != StopParsing.INSTANCE) {
             throw failure.cause;
@@ -207,6 +275,13 @@ final class XlsxSheetReader extends SheetReader {
             throw new IllegalStateException("No SAX parser available", e);
         }
         return flag[0];
+    }
+
+    /** POI meets a damaged or cut-short archive with whatever fails first (a missing part, a null); say it plainly. */
+    private static SheetReadException damaged(RuntimeException e) {
+        return new SheetReadException(
+                "Not a readable XLSX file: the workbook is damaged or incomplete; open it in Excel and save it again",
+                e);
     }
 
     private static final class Failure {

@@ -48,6 +48,35 @@ class CsvSheetReaderTest {
         }
     }
 
+    /** A clerk's name with letters outside ASCII, in each encoding an office's software saves CSV in. */
+    @ParameterizedTest(name = "{0}, byte-order mark {1}")
+    @CsvSource({
+        "UTF-8, false",
+        "UTF-8, true",
+        "UTF-16LE, true",
+        "UTF-16LE, false",
+        "UTF-16BE, true",
+        "UTF-16BE, false",
+        "windows-1252, false"
+    })
+    void readsTheEncodingsOfficesSaveIn(String encoding, boolean bom) throws IOException {
+        String name = "SÉBASTIEN NIÑO";
+        String text = SAMPLE_HEADER + "\r\n" + SAMPLE_ROW.replace("SITI AMINAH,P", name + ",P") + "\r\n";
+        byte[] body = text.getBytes(java.nio.charset.Charset.forName(encoding));
+        byte[] mark = bom ? "\uFEFF".getBytes(java.nio.charset.Charset.forName(encoding)) : new byte[0];
+        byte[] file = new byte[mark.length + body.length];
+        System.arraycopy(mark, 0, file, 0, mark.length);
+        System.arraycopy(body, 0, file, mark.length, body.length);
+
+        try (SheetReader reader = SheetReader.open(new java.io.ByteArrayInputStream(file))) {
+            assertThat(reader.missingRequiredColumns()).isEmpty();
+            assertThat(reader.headerNames()).first().isEqualTo("no");
+            assertThat(readAll(reader))
+                    .singleElement()
+                    .satisfies(row -> assertThat(row.text(NAMA)).isEqualTo(name));
+        }
+    }
+
     @Test
     void readsASemicolonFileWithBomCrlfQuotedDelimiterAndNewline() throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/sheets/ntb-semicolon-bom-crlf.csv");
@@ -214,6 +243,18 @@ class CsvSheetReaderTest {
         try (SheetReader reader = csv("nik\n1\n")) {
             readAll(reader);
             assertThatThrownBy(() -> reader.read(row -> {})).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void aTitleAboveTheTableIsNotItsHeaderNorARow() throws IOException {
+        try (SheetReader reader =
+                csv("DAFTAR PMI PURNA NTB,,\nPer 1 Desember 2026\n\n" + SAMPLE_HEADER + "\n" + SAMPLE_ROW + "\n")) {
+            assertThat(reader.missingRequiredColumns()).isEmpty();
+            assertThat(readAll(reader)).singleElement().satisfies(row -> {
+                assertThat(row.rowNumber()).isEqualTo(5);
+                assertThat(row.text(NIK)).isEqualTo("5202015508900001");
+            });
         }
     }
 

@@ -164,6 +164,53 @@ class XlsxSheetReaderTest {
         }
     }
 
+    /** As offices send them: an instructions sheet first, and a merged title above the table. */
+    @Test
+    void theListIsFoundOnItsOwnSheetBelowATitle() throws IOException {
+        Path file = dir.resolve("with-title.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            textRow(workbook.createSheet("Petunjuk"), 0, "Isi daftar pada sheet Daftar, mulai baris 3");
+            Sheet sheet = workbook.createSheet("Daftar");
+            textRow(sheet, 0, "DAFTAR PMI PURNA PROVINSI NTB 2026");
+            sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, 12));
+            textRow(sheet, 2, SAMPLE_HEADER.split(","));
+            textRow(sheet, 3, SAMPLE_ROW.split(",", -1));
+            save(workbook, file);
+        }
+        try (SheetReader reader = SheetReader.open(file)) {
+            assertThat(reader.missingRequiredColumns()).isEmpty();
+            assertThat(readAll(reader)).singleElement().satisfies(row -> {
+                assertThat(row.rowNumber()).isEqualTo(4);
+                assertThat(row.text(NAMA)).isEqualTo("SITI AMINAH");
+            });
+        }
+    }
+
+    /** Old Mac Excel counts dates from 1904: a birth date typed there is still the date the clerk sees. */
+    @Test
+    void aDateInA1904WorkbookIsTheDateTheClerkSees() throws IOException {
+        Path file = dir.resolve("mac-1904.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            var ct = workbook.getCTWorkbook();
+            (ct.isSetWorkbookPr() ? ct.getWorkbookPr() : ct.addNewWorkbookPr()).setDate1904(true);
+            Sheet sheet = workbook.createSheet("Daftar");
+            textRow(sheet, 0, SAMPLE_HEADER.split(","));
+            textRow(sheet, 1, SAMPLE_ROW.split(",", -1));
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            var born = sheet.getRow(1).createCell(6);
+            born.setCellValue(LocalDate.of(1990, 8, 15));
+            born.setCellStyle(date);
+            save(workbook, file);
+        }
+        try (SheetReader reader = SheetReader.open(file)) {
+            assertThat(readAll(reader))
+                    .singleElement()
+                    .satisfies(row ->
+                            assertThat(row.cell(TANGGAL_LAHIR).dateValue()).contains(LocalDate.of(1990, 8, 15)));
+        }
+    }
+
     @Test
     void anEmptyWorkbookHasNoHeaderAndNoRows() throws IOException {
         Path file = dir.resolve("empty.xlsx");
