@@ -111,6 +111,11 @@ public class PlatformSecurityAutoConfiguration {
     }
 
     @Bean
+    RequestBodyAnswers requestBodyAnswers() {
+        return new RequestBodyAnswers();
+    }
+
+    @Bean
     IdentityInRequestRefusal identityInRequestRefusal() {
         return new IdentityInRequestRefusal();
     }

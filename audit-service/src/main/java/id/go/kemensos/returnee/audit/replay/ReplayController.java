@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
@@ -82,11 +84,21 @@ class ReplayController {
             @PathVariable String replayId,
             @RequestBody String liveReport,
             @org.springframework.web.bind.annotation.RequestHeader("Content-Type") String contentType) {
+        var replay = existing(replayId);
         Map<PaymentHistory.TotalKey, PaymentHistory.Total> live =
                 contentType.startsWith(MediaType.APPLICATION_JSON_VALUE)
-                        ? LivePaymentReport.fromJson(json.readTree(liveReport))
+                        ? LivePaymentReport.fromJson(liveJson(liveReport))
                         : LivePaymentReport.fromCsv(liveReport);
-        return ReportComparison.of(existing(replayId), live);
+        return ReportComparison.of(replay, live);
+    }
+
+    private JsonNode liveJson(String liveReport) {
+        try {
+            return json.readTree(liveReport);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(
+                    "Laporan langsung bukan JSON yang sah / The live report is not valid JSON", e);
+        }
     }
 
     @Operation(summary = "A replay's totals by program, province, regency and state (format=csv for a spreadsheet)")

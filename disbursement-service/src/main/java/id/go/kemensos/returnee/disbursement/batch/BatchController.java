@@ -5,6 +5,7 @@ import id.go.kemensos.returnee.security.Officer;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
@@ -28,9 +29,9 @@ class BatchController {
     }
 
     record PrepareRequest(
-            @NotBlank String programId,
-            @NotBlank String cycleId,
-            @NotBlank String provinceCode) {}
+            @NotBlank @Size(max = 32) String programId,
+            @NotBlank @Size(max = 16) String cycleId,
+            @NotBlank @Pattern(regexp = "\\d{2}") String provinceCode) {}
 
     record RejectRequest(@NotBlank @Size(max = 500) String reason) {}
 

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -55,7 +56,9 @@ class DecisionController {
             @NotNull Outcome outcome,
             @NotBlank @Size(max = 1000) String reason) {}
 
-    record ReevaluationRequest(String ruleSetId, String provinceCode) {}
+    record ReevaluationRequest(
+            @Size(max = 100) String ruleSetId,
+            @Pattern(regexp = "\\d{2}|\\s*") String provinceCode) {}
 
     record Page(List<Decision> items, int page, int size, long total) {}
 
@@ -162,7 +165,7 @@ class DecisionController {
                             + "scope asked again while one "
                             + "runs answers 200 with that one. Only changed outcomes add decisions.")
     @PostMapping("/reevaluations")
-    ResponseEntity<?> reevaluate(@RequestBody ReevaluationRequest request, Officer officer) {
+    ResponseEntity<?> reevaluate(@Valid @RequestBody ReevaluationRequest request, Officer officer) {
         if (request.ruleSetId() != null && !catalog.ids().contains(request.ruleSetId())) {
             return ResponseEntity.badRequest()
                     .body(ProblemDetail.forStatusAndDetail(

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /**
@@ -18,23 +19,23 @@ public record RegisterReturneeRequest(
         @NotBlank @Pattern(regexp = "\\d{16}", message = "NIK harus 16 digit / NIK must be 16 digits")
         String nik,
 
-        @NotBlank String fullName,
+        @NotBlank @Size(max = 200) String fullName,
         @NotNull Sex sex,
         @NotNull @PastOrPresent LocalDate birthDate,
         @NotBlank @Pattern(regexp = "\\d{2}") String provinceCode,
         @NotBlank @Pattern(regexp = "\\d{4}") String regencyCode,
         @NotNull ReturneeCategory category,
-        String referralSource,
+        @Size(max = 50) String referralSource,
         @Pattern(regexp = "[A-Z]{2}") String destinationCountry,
         @NotNull @PastOrPresent LocalDate returnDate,
-        @NotBlank String phone,
+        @NotBlank @Size(max = 30) String phone,
         @NotBlank @Pattern(regexp = "\\d{3}") String bankCode,
 
         @NotBlank
         @Pattern(regexp = "\\d{5,34}", message = "Nomor rekening hanya angka / account number must be digits only")
         String accountNumber,
 
-        @NotBlank String accountHolderName,
+        @NotBlank @Size(max = 200) String accountHolderName,
         boolean dtksListed,
         /** The household's DTSEN decile, 1 (poorest) to 10; null when not listed or not looked up. */
         @Min(1) @Max(10) Integer dtsenDecile,

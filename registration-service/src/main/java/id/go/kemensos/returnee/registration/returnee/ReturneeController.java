@@ -9,6 +9,7 @@ import id.go.kemensos.returnee.security.Officer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -163,7 +164,8 @@ class ReturneeController {
                 .orElse(ResponseEntity.notFound().build());
     }
 
-    record ErasureRequest(String ground, String reason) {}
+    record ErasureRequest(
+            @Size(max = 32) String ground, @Size(max = 500) String reason) {}
 
     record NikLookup(String nik) {}
 
@@ -254,7 +256,7 @@ class ReturneeController {
     @ApiResponse(responseCode = "422", description = "The ground is not one of the three or the reason is missing")
     @PostMapping("/{beneficiaryId}/erasure")
     ResponseEntity<ErasureView> erase(
-            @PathVariable UUID beneficiaryId, @RequestBody ErasureRequest request, Officer officer) {
+            @PathVariable UUID beneficiaryId, @Valid @RequestBody ErasureRequest request, Officer officer) {
         return erasure.erase(beneficiaryId, request.ground(), request.reason(), officer.reference())
                 .map(done -> ResponseEntity.ok(new ErasureView(
                         beneficiaryId, done.erasure().erasedAt(), done.erasure().erasedBy(), done.erasedNow())))
