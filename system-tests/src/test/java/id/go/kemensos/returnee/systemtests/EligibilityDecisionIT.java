@@ -115,7 +115,7 @@ class EligibilityDecisionIT {
         assertThat(current(decisions, "social-welfare-services")
                         .get("ruleSetVersion")
                         .asString())
-                .isEqualTo("UU-11-2009");
+                .isEqualTo("UU-11-2009-DTSEN");
         JsonNode grant = current(decisions, GRANT);
         assertThat(grant.get("outcome").asString()).isEqualTo("ELIGIBLE");
         assertThat(grant.get("grantAmount").asLong()).isEqualTo(960_000);

@@ -35,7 +35,7 @@ public final class RuleEngine {
      */
     public void check(RuleSet set) {
         for (RuleSet.Criterion criterion : set.criteria()) {
-            for (String input : criterion.inputs()) {
+            for (String input : criterion.allInputs()) {
                 if (!Facts.NAMES.contains(input)) {
                     throw new IllegalArgumentException(set.label() + " criterion " + criterion.id()
                             + " reads unknown fact '" + input + "'; known facts: " + Facts.NAMES);
@@ -60,7 +60,7 @@ public final class RuleEngine {
         Matcher variable = VARIABLE.matcher(criterion.reviewWhen());
         while (variable.find()) {
             String name = variable.group(1);
-            if (!criterion.inputs().contains(name) && !set.parameters().containsKey(name)) {
+            if (!criterion.allInputs().contains(name) && !set.parameters().containsKey(name)) {
                 throw new IllegalArgumentException(
                         set.label() + " criterion " + criterion.id() + "'s reviewWhen reads '" + name
                                 + "', which is neither one of its inputs " + criterion.inputs() + " nor a parameter");
@@ -83,9 +83,10 @@ public final class RuleEngine {
         for (RuleSet.Criterion criterion : set.criteria()) {
             Map<String, Object> inputs = new LinkedHashMap<>();
             criterion.inputs().forEach(name -> inputs.put(name, values.get(name)));
-            CriterionOutcome.Result result = inputs.containsValue(null)
-                    ? CriterionOutcome.Result.UNKNOWN
-                    : test(set, criterion, criterion.rule(), values);
+            boolean known = !inputs.containsValue(null);
+            criterion.optionalInputs().forEach(name -> inputs.put(name, values.get(name)));
+            CriterionOutcome.Result result =
+                    !known ? CriterionOutcome.Result.UNKNOWN : test(set, criterion, criterion.rule(), values);
             RuleSet.OnFail onFail = criterion.onFail();
             if (result == CriterionOutcome.Result.FAILED
                     && criterion.reviewWhen() != null

@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.eligibility.rules;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -119,6 +120,8 @@ public record RuleSet(
      * @param reviewWhen for a criterion that rules out on failure: a SpEL boolean like {@code rule} (reading only its
      *                   inputs and the parameters) that, where it holds, sends the failed case to an officer instead;
      *                   none when absent
+     * @param optionalInputs facts the rule reads that may be unknown (the rule then decides without them, and must
+     *                   say how); shown with the criterion like its inputs
      */
     public record Criterion(
             String id,
@@ -127,11 +130,20 @@ public record RuleSet(
             List<String> inputs,
             String rule,
             OnFail onFail,
-            String reviewWhen) {
+            String reviewWhen,
+            List<String> optionalInputs) {
 
         public Criterion {
             inputs = inputs == null ? List.of() : List.copyOf(inputs);
+            optionalInputs = optionalInputs == null ? List.of() : List.copyOf(optionalInputs);
             onFail = onFail == null ? OnFail.INELIGIBLE : onFail;
+        }
+
+        /** The facts it reads, required ones first. */
+        public List<String> allInputs() {
+            List<String> all = new ArrayList<>(inputs);
+            all.addAll(optionalInputs);
+            return all;
         }
     }
 

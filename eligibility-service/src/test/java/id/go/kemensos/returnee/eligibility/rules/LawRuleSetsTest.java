@@ -30,8 +30,9 @@ class LawRuleSetsTest {
             migrant-worker-protection,  PMIB_DEPORTEE, BP3MI, 2016-05-10, 2017-11-21, UU-39-2004, ELIGIBLE,     MEDICAL SHELTER COUNSELLING SAFE_RETURN
             migrant-worker-protection,  PMI_PURNA,     BP3MI, 2010-06-30, 2015-03-01, UU-39-2004, ELIGIBLE,     MEDICAL SHELTER COUNSELLING SAFE_RETURN
             migrant-worker-protection,  KPO,           POLRI, 2019-09-02, 2026-12-06, UU-18-2017, INELIGIBLE,   null
-            social-welfare-services,    KPO,           POLRI, 2019-09-02, 2026-12-06, UU-11-2009, ELIGIBLE,     SOCIAL_REHABILITATION SOCIAL_ASSISTANCE
-            social-welfare-services,    OTHER_PPKS,    DINSOS,2019-09-02, 2026-12-06, UU-11-2009, ELIGIBLE,     SOCIAL_REHABILITATION SOCIAL_ASSISTANCE
+            social-welfare-services,    KPO,           POLRI, 2019-09-02, 2026-12-06, UU-11-2009-DTSEN, ELIGIBLE, SOCIAL_REHABILITATION SOCIAL_ASSISTANCE
+            social-welfare-services,    OTHER_PPKS,    DINSOS,2019-09-02, 2026-12-06, UU-11-2009-DTSEN, ELIGIBLE, SOCIAL_REHABILITATION SOCIAL_ASSISTANCE
+            social-welfare-services,    OTHER_PPKS,    DINSOS,2019-09-02, 2024-06-01, UU-11-2009, ELIGIBLE,       SOCIAL_REHABILITATION SOCIAL_ASSISTANCE
             """)
     void entitlesByCategoryAndTheLawInForceOnTheDayOfTheDecision(
             String ruleSet,
@@ -84,16 +85,33 @@ class LawRuleSetsTest {
                 .satisfies(c4 -> assertThat(c4.citation()).doesNotContain("UU 11/2009 Pasal 14"));
     }
 
-    @ParameterizedTest(name = "a returned worker who is {0} and DTKS-listed {1}: {2} under Law 11/2009")
-    @CsvSource({"PMI_PURNA, true, ELIGIBLE", "PMI_PURNA, false, INELIGIBLE", "PMIB_DEPORTEE, false, ELIGIBLE"})
-    void socialWelfareCoversPeopleInNeed(String category, boolean dtks, Outcome outcome) {
-        Facts facts = FactsMother.siti().category(category).dtksListed(dtks).build();
-        assertThat(ENGINE.evaluate(
-                                CATALOG.inForce("social-welfare-services", facts.registrationDate())
-                                        .orElseThrow(),
-                                facts)
-                        .outcome())
-                .isEqualTo(outcome);
+    @ParameterizedTest(name = "a returned worker who is {0} in decile {1}, DTKS-listed {2}: {3} under Law 11/2009")
+    @CsvSource(
+            nullValues = "null",
+            value = {
+                "PMI_PURNA,     2,    false, ELIGIBLE",
+                "PMI_PURNA,     7,    true,  INELIGIBLE",
+                "PMI_PURNA,     null, true,  ELIGIBLE",
+                "PMI_PURNA,     null, false, INELIGIBLE",
+                "PMIB_DEPORTEE, 9,    false, ELIGIBLE"
+            })
+    void socialWelfareCoversPeopleInNeedByTheirDtsenDecileOrElseDtks(
+            String category, Integer decile, boolean dtks, Outcome outcome) {
+        Facts facts = FactsMother.siti()
+                .category(category)
+                .dtsenDecile(decile)
+                .dtksListed(dtks)
+                .build();
+        RuleSet law = CATALOG.inForce("social-welfare-services", LocalDate.of(2026, 12, 6))
+                .orElseThrow();
+
+        Evaluation evaluation = ENGINE.evaluate(law, facts, LocalDate.of(2026, 12, 6));
+
+        assertThat(law.version()).isEqualTo("UU-11-2009-DTSEN");
+        assertThat(evaluation.outcome()).isEqualTo(outcome);
+        assertThat(evaluation.criteria().get(0).inputs())
+                .as("the decile and DTKS shown with the criterion, known or not")
+                .containsKeys("category", "dtsenDecile", "dtksListed");
     }
 
     @ParameterizedTest(name = "born {0}, decided {1}: covered by child protection {2}")
