@@ -33,6 +33,9 @@ public final class HostileFiles {
                     + "tanggal_kepulangan,sumber_rujukan,kode_bank,no_rekening,nama_pemilik_rekening,status_dtks,"
                     + "desil_dtsen,ikut_bimbingan";
 
+    /** The large files (the bomb, the laughs, the string table) take seconds to make: made once, then shared. */
+    private static final Map<String, byte[]> MADE_ONCE = new ConcurrentHashMap<>();
+
     /** What a file was made to be. */
     public enum Kind {
         CLERKS_LIST,
@@ -283,8 +286,6 @@ public final class HostileFiles {
         }
         return bytes;
     }
-
-    private static final Map<String, byte[]> MADE_ONCE = new ConcurrentHashMap<>();
 
     /** A workbook whose sheet inflates from under a megabyte to 1 GB of spaces. */
     private static byte[] zipBomb() {
