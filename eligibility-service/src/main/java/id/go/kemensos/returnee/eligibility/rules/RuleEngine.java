@@ -61,9 +61,9 @@ public final class RuleEngine {
         while (variable.find()) {
             String name = variable.group(1);
             if (!criterion.allInputs().contains(name) && !set.parameters().containsKey(name)) {
-                throw new IllegalArgumentException(
-                        set.label() + " criterion " + criterion.id() + "'s reviewWhen reads '" + name
-                                + "', which is neither one of its inputs " + criterion.inputs() + " nor a parameter");
+                throw new IllegalArgumentException(set.label() + " criterion " + criterion.id()
+                        + "'s reviewWhen reads '" + name + "', which is neither one of its inputs "
+                        + criterion.allInputs() + " nor a parameter");
             }
         }
         expression(criterion.reviewWhen());

@@ -42,7 +42,6 @@ final class CsvSheetReader extends SheetReader {
             "ISO-8859-1", Charset.forName("windows-1252")); // the same letters, and Excel means 1252
 
     private final CSVParser parser;
-    private final Charset encoding;
     /** Rows read while looking for the header that turned out to be data. */
     private final List<CSVRecord> replay = new ArrayList<>();
 
@@ -52,8 +51,7 @@ final class CsvSheetReader extends SheetReader {
     CsvSheetReader(InputStream in, SheetLimits limits) throws IOException {
         super(limits);
         BufferedInputStream bytes = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in);
-        encoding = encodingOf(bytes);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(bytes, encoding), HEADER_PEEK);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(bytes, encodingOf(bytes)), HEADER_PEEK);
         try {
             skipBom(reader);
             Character declared = excelSeparatorLine(reader);
@@ -78,41 +76,32 @@ final class CsvSheetReader extends SheetReader {
      * and the rows read past it while looking are read again as data.
      */
     private void findHeader() {
-        CSVRecord first = null;
+        SheetHeader.Search search = new SheetHeader.Search();
         List<CSVRecord> afterFirst = new ArrayList<>();
-        int nonBlank = 0;
-        while (nonBlank < SheetHeader.SEARCH_ROWS && hasNext()) {
+        boolean over = false;
+        while (!over && hasNext()) {
             CSVRecord record = records.next();
             List<String> values = record.toList();
-            if (values.stream().allMatch(String::isBlank)) {
-                if (first != null) {
-                    afterFirst.add(record);
+            if (!values.stream().allMatch(String::isBlank)) {
+                over = search.offer(record.getRecordNumber(), values);
+                if (search.row() == record.getRecordNumber()) {
+                    continue; // the header, or the first non-blank row that is the header failing one
                 }
-                continue;
             }
-            nonBlank++;
-            if (SheetHeader.looksLikeHeader(values)) {
-                header(record.getRecordNumber(), values);
-                return;
-            }
-            if (first == null) {
-                first = record;
-            } else {
+            if (search.row() >= 0) {
                 afterFirst.add(record);
             }
         }
-        if (first != null) {
-            header(first.getRecordNumber(), first.toList());
-            replay.addAll(afterFirst);
+        if (search.row() >= 0) {
+            header(search.row(), search.names());
+            if (!search.found()) {
+                replay.addAll(afterFirst);
+            }
         }
     }
 
     char delimiter() {
         return delimiter;
-    }
-
-    Charset encoding() {
-        return encoding;
     }
 
     /**

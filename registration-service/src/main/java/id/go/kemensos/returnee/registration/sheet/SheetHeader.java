@@ -88,6 +88,49 @@ final class SheetHeader {
         return false;
     }
 
+    /**
+     * The header of one sheet, looked for among its first {@link #SEARCH_ROWS} non-blank rows: the first that
+     * {@link #looksLikeHeader looks like one}, else the first non-blank row.
+     */
+    static final class Search {
+
+        private long firstRow = -1;
+        private List<String> firstNames;
+        private boolean found;
+        private long row = -1;
+        private List<String> names;
+        private int nonBlank;
+
+        /** Offers the next non-blank row; true when the search is over (the header found, or enough rows seen). */
+        boolean offer(long rowNumber, List<String> rowNames) {
+            if (firstNames == null) {
+                firstRow = rowNumber;
+                firstNames = rowNames;
+            }
+            if (looksLikeHeader(rowNames)) {
+                found = true;
+                row = rowNumber;
+                names = rowNames;
+                return true;
+            }
+            return ++nonBlank >= SEARCH_ROWS;
+        }
+
+        /** Whether a row named two of the list's columns. */
+        boolean found() {
+            return found;
+        }
+
+        /** The header's row number: the one found, else the first non-blank row; -1 when the sheet had none. */
+        long row() {
+            return found ? row : firstRow;
+        }
+
+        List<String> names() {
+            return found ? names : firstNames;
+        }
+    }
+
     static boolean isBlank(List<SheetCell> cells) {
         for (SheetCell cell : cells) {
             if (!cell.isBlank()) {

@@ -77,12 +77,9 @@ final class XlsxSheetReader extends SheetReader {
             strings = XlsxSharedStrings.read(pkg, limits);
             date1904 = readDate1904();
             findHeader();
-        } catch (OpenXML4JException | SAXException | POIXMLException e) {
-            pkg.revert();
-            throw new SheetReadException("Not a readable XLSX file: " + e.getMessage(), e);
-        } catch (IOException e) {
-            // Read from the local copy just written: what fails here is the archive's content (POI's zip-bomb guard
-            // among others), not the disk.
+        } catch (OpenXML4JException | SAXException | POIXMLException | IOException e) {
+            // An IOException here comes from the local copy just written: the archive's content failed (POI's zip-bomb
+            // guard among others), not the disk.
             pkg.revert();
             throw new SheetReadException("Not a readable XLSX file: " + e.getMessage(), e);
         } catch (SheetReadException e) {
@@ -132,52 +129,41 @@ final class XlsxSheetReader extends SheetReader {
         }
     }
 
-    /** A row found while looking for the header. */
-    private record Candidate(long rowNumber, List<String> names) {}
-
     private void findHeader() throws IOException, SAXException, OpenXML4JException {
         int sheets = sheetCount();
-        Candidate fallback = null;
-        long fallbackDimension = -1;
+        SheetHeader.Search firstSheet = null;
+        long firstSheetDimension = -1;
         for (int index = 0; index < sheets; index++) {
-            Candidate[] found = new Candidate[2]; // the header, the first non-blank row
-            int[] nonBlank = {0};
+            SheetHeader.Search search = new SheetHeader.Search();
             XlsxRowParser parser = parseSheet(index, (rowNumber, cells) -> {
                 if (SheetHeader.isBlank(cells)) {
                     return;
                 }
                 List<String> names = new ArrayList<>(cells.size());
                 cells.forEach(cell -> names.add(cell.text()));
-                if (found[1] == null) {
-                    found[1] = new Candidate(rowNumber, names);
-                }
-                if (SheetHeader.looksLikeHeader(names)) {
-                    found[0] = new Candidate(rowNumber, names);
-                    throw StopParsing.INSTANCE;
-                }
-                if (++nonBlank[0] >= SheetHeader.SEARCH_ROWS) {
+                if (search.offer(rowNumber, names)) {
                     throw StopParsing.INSTANCE;
                 }
             });
-            if (found[0] != null) {
-                use(index, found[0], parser.dimensionLastRow());
+            if (search.found()) {
+                use(index, search, parser.dimensionLastRow());
                 return;
             }
             if (index == 0) {
-                fallback = found[1];
-                fallbackDimension = parser.dimensionLastRow();
+                firstSheet = search;
+                firstSheetDimension = parser.dimensionLastRow();
             }
         }
-        if (fallback != null) {
-            use(0, fallback, fallbackDimension);
+        if (firstSheet != null && firstSheet.row() >= 0) {
+            use(0, firstSheet, firstSheetDimension);
         }
     }
 
-    private void use(int index, Candidate header, long dimension) {
+    private void use(int index, SheetHeader.Search header, long dimension) {
         sheetIndex = index;
-        headerRow = header.rowNumber();
+        headerRow = header.row();
         dimensionLastRow = dimension;
-        header(header.rowNumber(), header.names());
+        header(header.row(), header.names());
     }
 
     private int sheetCount() throws IOException, OpenXML4JException {
