@@ -28,7 +28,8 @@ public record ConnectorConfig(String name, Map<String, String> config) {
      * What the local worker sets differently from production, and nothing else (ConnectorConfigTest holds it to this):
      * the connector class (MariaDB, above); the database's host, port and password (production reads the password from
      * a secrets file); TLS off to the local database; and where the schema history's Kafka clients connect and how
-     * they log in (production's brokers, the local broker's SCRAM login as the relay).
+     * they log in (production's brokers over TLS with the cluster's CA, the local broker's SCRAM login as the relay
+     * without TLS).
      */
     public static final List<String> LOCAL_OVERRIDES = List.of(
             "connector.class",
@@ -38,11 +39,13 @@ public record ConnectorConfig(String name, Map<String, String> config) {
             "database.ssl.mode",
             "schema.history.internal.kafka.bootstrap.servers",
             "schema.history.internal.producer.security.protocol",
-            "schema.history.internal.producer.sasl.mechanism",
             "schema.history.internal.producer.sasl.jaas.config",
             "schema.history.internal.consumer.security.protocol",
-            "schema.history.internal.consumer.sasl.mechanism",
-            "schema.history.internal.consumer.sasl.jaas.config");
+            "schema.history.internal.consumer.sasl.jaas.config",
+            "schema.history.internal.producer.ssl.truststore.type",
+            "schema.history.internal.producer.ssl.truststore.location",
+            "schema.history.internal.consumer.ssl.truststore.type",
+            "schema.history.internal.consumer.ssl.truststore.location");
 
     public static ConnectorConfig read(Path file) {
         JsonNode root = JsonMapper.builder().build().readTree(file.toFile());
@@ -89,11 +92,12 @@ public record ConnectorConfig(String name, Map<String, String> config) {
             p.put("database.ssl.mode", local.databaseSslMode());
         }
         p.put("schema.history.internal.kafka.bootstrap.servers", local.bootstrapServers());
-        local.kafkaSecurity().forEach((k, v) -> {
-            for (String client : new String[] {"producer.", "consumer."}) {
-                p.put("schema.history.internal." + client + k, String.valueOf(v));
-            }
-        });
+        for (String client : new String[] {"producer.", "consumer."}) {
+            // The local broker speaks SASL without TLS: production's CA file is not there, nor needed.
+            p.remove("schema.history.internal." + client + "ssl.truststore.type");
+            p.remove("schema.history.internal." + client + "ssl.truststore.location");
+            local.kafkaSecurity().forEach((k, v) -> p.put("schema.history.internal." + client + k, String.valueOf(v)));
+        }
         return p;
     }
 

@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.infra.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,9 +45,13 @@ class ComposeConnectWorkerTest {
         PlatformHome home = PlatformHome.locate();
         String compose = Files.readString(home.root().resolve("infra/docker-compose.yml"));
         Map<String, String> composed = new TreeMap<>();
+        Map<String, String> login = new TreeMap<>();
         ConnectImageVariables.ofComposeService(compose).forEach((variable, value) -> {
-            if (!variable.equals("BOOTSTRAP_SERVERS")) { // where it runs
-                composed.put(ConnectImageVariables.setting(variable), value);
+            String setting = ConnectImageVariables.setting(variable);
+            if (setting.matches("((producer|consumer|admin)\\.)?(security\\.protocol|sasl\\..+|ssl\\..+)")) {
+                login.put(setting, value); // how the relay logs in to production's brokers
+            } else if (!variable.equals("BOOTSTRAP_SERVERS")) { // where it runs
+                composed.put(setting, value);
             }
         });
         assertThat(composed).as("a connect service with an environment").isNotEmpty();
@@ -58,5 +63,17 @@ class ComposeConnectWorkerTest {
         Map<String, String> expected = new TreeMap<>();
         worker.stringPropertyNames().forEach(k -> expected.put(k, worker.getProperty(k)));
         assertThat(composed).isEqualTo(expected);
+
+        for (String client : new String[] {"", "producer.", "consumer.", "admin."}) {
+            assertThat(login)
+                    .as("the worker's " + (client.isEmpty() ? "own" : client) + " clients log in as the relay over TLS")
+                    .containsEntry(client + "security.protocol", "SASL_SSL")
+                    .containsEntry(client + "sasl.mechanism", KafkaAccess.MECHANISM)
+                    .containsEntry(client + "ssl.truststore.location", "/run/secrets/kafka_ca")
+                    .containsEntry(
+                            client + "sasl.jaas.config",
+                            KafkaAccess.jaasConfig(KafkaAccess.RELAY, "$${dir:/run/secrets:relay_kafka_password}"));
+        }
+        assertThat(login).hasSize(20);
     }
 }

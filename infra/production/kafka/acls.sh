@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Generated from infra's KafkaAccess.acls() (AclScriptTest compares them): every ACL of the platform, for
+# a cluster whose authorizer allows nothing else (broker.sh). Run as admin once the topics exist, and
+# again after an upgrade that changes KafkaAccess (adding an ACL that exists changes nothing).
+set -euo pipefail
+source "$(dirname "$0")/admin-login.sh"
+allow() {
+  "$KAFKA_HOME/bin/kafka-acls.sh" --bootstrap-server "$KAFKA_BOOTSTRAP" --command-config "$ADMIN_CONFIG" \
+    --add "$@" > /dev/null
+}
+
+allow --allow-principal User:relay --operation Describe --operation Write \
+  --topic access.events \
+  --topic audit.events \
+  --topic disbursement.events \
+  --topic eligibility.events \
+  --topic eligibility.protection.events \
+  --topic notification.events \
+  --topic registration.events \
+  --transactional-id connect-cluster-returnee-outbox-connect \
+  --transactional-id returnee-outbox-connect-registration-outbox-0 \
+  --transactional-id returnee-outbox-connect-eligibility-outbox-0 \
+  --transactional-id returnee-outbox-connect-disbursement-outbox-0 \
+  --transactional-id returnee-outbox-connect-notification-outbox-0 \
+  --transactional-id returnee-outbox-connect-audit-outbox-0
+allow --allow-principal User:relay --operation IdempotentWrite \
+  --cluster
+allow --allow-principal User:relay --operation Read \
+  --group returnee-outbox-connect \
+  --group registration-outbox-schemahistory \
+  --group eligibility-outbox-schemahistory \
+  --group disbursement-outbox-schemahistory \
+  --group notification-outbox-schemahistory \
+  --group audit-outbox-schemahistory
+allow --allow-principal User:relay --operation Create --operation Describe --operation DescribeConfigs --operation Read --operation Write \
+  --topic connect.configs \
+  --topic connect.offsets \
+  --topic connect.status
+allow --allow-principal User:relay --operation Create --operation Describe --operation Read --operation Write \
+  --topic connect.schema-history.registration-outbox \
+  --topic connect.schema-history.eligibility-outbox \
+  --topic connect.schema-history.disbursement-outbox \
+  --topic connect.schema-history.notification-outbox \
+  --topic connect.schema-history.audit-outbox
+
+allow --allow-principal User:registration --operation Read \
+  --group registration \
+  --group registration.dlt-replay
+allow --allow-principal User:registration --operation Describe --operation Read \
+  --topic eligibility.events \
+  --topic disbursement.events
+allow --allow-principal User:registration --operation Describe --operation Read --operation Write \
+  --topic eligibility.events.dlt \
+  --topic disbursement.events.dlt
+
+allow --allow-principal User:eligibility --operation Read \
+  --group eligibility \
+  --group eligibility.dlt-replay
+allow --allow-principal User:eligibility --operation Describe --operation Read \
+  --topic registration.events \
+  --topic disbursement.events
+allow --allow-principal User:eligibility --operation Describe --operation Read --operation Write \
+  --topic registration.events.dlt \
+  --topic disbursement.events.dlt
+
+allow --allow-principal User:disbursement --operation Read \
+  --group disbursement \
+  --group disbursement.dlt-replay
+allow --allow-principal User:disbursement --operation Describe --operation Read \
+  --topic registration.events \
+  --topic eligibility.events
+allow --allow-principal User:disbursement --operation Describe --operation Read --operation Write \
+  --topic registration.events.dlt \
+  --topic eligibility.events.dlt
+
+allow --allow-principal User:notification --operation Read \
+  --group notification \
+  --group notification.dlt-replay
+allow --allow-principal User:notification --operation Describe --operation Read \
+  --topic registration.events \
+  --topic eligibility.events \
+  --topic disbursement.events
+allow --allow-principal User:notification --operation Describe --operation Read --operation Write \
+  --topic registration.events.dlt \
+  --topic eligibility.events.dlt \
+  --topic disbursement.events.dlt
+
+allow --allow-principal User:audit --operation Read \
+  --group audit
+allow --allow-principal User:audit --operation Describe --operation DescribeConfigs --operation Read \
+  --topic access.events \
+  --topic audit.events \
+  --topic disbursement.events \
+  --topic eligibility.events \
+  --topic eligibility.protection.events \
+  --topic notification.events \
+  --topic registration.events
+
+echo "Kafka ACLs in place: 143 for User:relay, User:registration, User:eligibility, User:disbursement, User:notification, User:audit"
