@@ -43,6 +43,13 @@ class ContainerSettingsTest {
         composed.forEach((variable, value) -> {
             if (variable.equals("BOOTSTRAP_SERVERS")) {
                 assertThat(environment.get(variable)).isEqualTo("kafka:" + KafkaBroker.NETWORK_PORT);
+            } else if (variable.matches("CONNECT_((PRODUCER|CONSUMER|ADMIN)_)?(SECURITY_PROTOCOL|SASL_.+|SSL_.+)")) {
+                // The relay's login: SASL_SSL with production's CA there, the test broker's SASL without TLS here.
+                if (variable.contains("SSL_TRUSTSTORE")) {
+                    assertThat(environment).doesNotContainKey(variable);
+                } else {
+                    assertThat(environment).containsKey(variable);
+                }
             } else if (variable.endsWith("_REPLICATION_FACTOR")) {
                 assertThat(environment.get(variable)).as(variable).isEqualTo("1"); // one broker
             } else {
