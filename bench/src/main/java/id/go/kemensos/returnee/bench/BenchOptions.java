@@ -5,10 +5,15 @@ import java.time.Duration;
 /**
  * Command line of the benchmarks:
  * <pre>
- * [floor|e2e|all|upload|decide|pay|sms|replay|cdc] [--n=10000] [--kafka-records=200000] [--jdbc-rows=200000]
+ * [floor|e2e|all|upload|decide|pay|sms|replay|cdc|chaos] [--n=10000] [--kafka-records=200000] [--jdbc-rows=200000]
  *     [--jdbc-single-rows=5000] [--clients=16] [--rate=50] [--warmup=500] [--rows=1000000] [--registrations=100000] [--payments=5000]
  *     [--messages=5000] [--events=1000000] [--cdc-events=100000] [--timeout-minutes=15]
+ *     [--kills=20] [--seed=20261206] [--window-minutes=10]
  * </pre>
+ * {@code chaos} runs a list of {@code --n} returnees through the stack while {@code --kills} services crash, the broker,
+ * the database and the relay restart and the gateways fail, on a schedule drawn from {@code --seed} (a random one,
+ * printed, when none is given) over {@code --window-minutes}; it waits {@code --timeout-minutes} at most (45 unless
+ * given) and exits 3 when an invariant does not hold.
  * Without {@code --rate} the e2e registrations come from {@code --clients} posting in a closed loop (each waits for its
  * answer); with it they are offered at that many per second in an open loop, each sent at its time whatever the answers.
  * {@code --warmup} first runs that many other returnees through, uncounted, so that the figures are of warm JVMs.
@@ -28,11 +33,14 @@ record BenchOptions(
         int messages,
         int replayEvents,
         int cdcEvents,
-        Duration timeout) {
+        Duration timeout,
+        int kills,
+        long seed,
+        Duration chaosWindow) {
 
     /**
-     * ALL is the floor and e2e together; UPLOAD, DECIDE, PAY, SMS, REPLAY and CDC (the change-data-capture floor,
-     * beside the Kafka and JDBC floors) each run alone, on a stack of their own.
+     * ALL is the floor and e2e together; UPLOAD, DECIDE, PAY, SMS, REPLAY, CDC (the change-data-capture floor,
+     * beside the Kafka and JDBC floors) and CHAOS each run alone, on a stack of their own.
      */
     enum Mode {
         FLOOR,
@@ -43,10 +51,17 @@ record BenchOptions(
         PAY,
         SMS,
         REPLAY,
-        CDC;
+        CDC,
+        CHAOS;
 
         boolean ownStack() {
-            return this == UPLOAD || this == DECIDE || this == PAY || this == SMS || this == REPLAY || this == CDC;
+            return this == UPLOAD
+                    || this == DECIDE
+                    || this == PAY
+                    || this == SMS
+                    || this == REPLAY
+                    || this == CDC
+                    || this == CHAOS;
         }
 
         boolean floor() {
@@ -59,11 +74,11 @@ record BenchOptions(
     }
 
     static final String USAGE = "usage: java -jar bench/target/bench-0.1.0-SNAPSHOT-exec.jar "
-            + "[floor|e2e|all|upload|decide|pay|sms|replay|cdc] [--n=10000] "
+            + "[floor|e2e|all|upload|decide|pay|sms|replay|cdc|chaos] [--n=10000] "
             + "[--kafka-records=200000] [--jdbc-rows=200000] [--jdbc-single-rows=5000] [--clients=16] [--rate=50] [--warmup=500] "
             + "[--rows=1000000] "
             + "[--registrations=100000] [--payments=5000] [--messages=5000] [--events=1000000] [--cdc-events=100000] "
-            + "[--timeout-minutes=15]";
+            + "[--timeout-minutes=15] [--kills=20] [--seed=20261206] [--window-minutes=10]";
 
     static BenchOptions parse(String... args) {
         Mode mode = Mode.ALL;
@@ -80,7 +95,10 @@ record BenchOptions(
         int messages = 5_000;
         int replayEvents = 1_000_000;
         int cdcEvents = 100_000;
-        long timeoutMinutes = 15;
+        long timeoutMinutes = 0;
+        int kills = 20;
+        long seed = System.currentTimeMillis();
+        long windowMinutes = 10;
         for (String arg : args) {
             if (!arg.startsWith("--")) {
                 mode = Mode.valueOf(arg.toUpperCase(java.util.Locale.ROOT));
@@ -106,6 +124,9 @@ record BenchOptions(
                 case "events" -> replayEvents = value;
                 case "cdc-events" -> cdcEvents = value;
                 case "timeout-minutes" -> timeoutMinutes = value;
+                case "kills" -> kills = value;
+                case "seed" -> seed = value;
+                case "window-minutes" -> windowMinutes = value;
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -124,7 +145,10 @@ record BenchOptions(
                 messages,
                 replayEvents,
                 cdcEvents,
-                Duration.ofMinutes(timeoutMinutes));
+                Duration.ofMinutes(timeoutMinutes > 0 ? timeoutMinutes : mode == Mode.CHAOS ? 45 : 15),
+                kills,
+                seed,
+                Duration.ofMinutes(windowMinutes));
     }
 
     private static int positive(String name, String text) {

@@ -17,6 +17,7 @@ import id.go.kemensos.returnee.privacy.DatabasePersonKeyStore;
 import id.go.kemensos.returnee.privacy.PersonKeys;
 import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import id.go.kemensos.returnee.privacy.PlatformKeys;
+import id.go.kemensos.returnee.testsupport.SyntheticReturnees;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

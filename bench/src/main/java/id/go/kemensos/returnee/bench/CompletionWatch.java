@@ -4,6 +4,8 @@ import id.go.kemensos.returnee.infra.sim.AcceptedSms;
 import id.go.kemensos.returnee.infra.sim.BankGatewaySimulator;
 import id.go.kemensos.returnee.infra.sim.ExecutedTransfer;
 import id.go.kemensos.returnee.infra.sim.SmsGatewaySimulator;
+import id.go.kemensos.returnee.testsupport.SmsTemplateMarks;
+import id.go.kemensos.returnee.testsupport.SyntheticReturnees;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.BitSet;
@@ -16,14 +18,6 @@ import java.util.Map;
  * those stamps, so how often we poll does not change the figures.
  */
 final class CompletionWatch {
-
-    /**
-     * Words of the templates in notification-service's templates/sms-id.properties that tell the two messages apart.
-     */
-    private static final String PAYMENT_SENT_MARK =
-            "sdh ditransfer"; // the ELIGIBLE message says "ditransfer ke rek Anda" too
-
-    private static final String REGISTERED_MARK = "terdaftar";
 
     /**
      * Distinct returnees reached per stage, with the time the last of them was reached; duplicates would be double
@@ -89,9 +83,9 @@ final class CompletionWatch {
             if (index == null || !expected.get(index)) {
                 continue;
             }
-            BitSet stage = message.text().contains(PAYMENT_SENT_MARK)
+            BitSet stage = SmsTemplateMarks.isPaymentSent(message.text())
                     ? told
-                    : message.text().contains(REGISTERED_MARK) ? registered : null;
+                    : SmsTemplateMarks.isRegistered(message.text()) ? registered : null;
             if (stage == null) {
                 other++;
                 continue;

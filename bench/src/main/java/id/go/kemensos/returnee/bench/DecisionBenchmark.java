@@ -10,6 +10,7 @@ import id.go.kemensos.returnee.eligibility.rules.RuleSetCatalog;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.launcher.PlatformServices;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
+import id.go.kemensos.returnee.testsupport.SyntheticReturnees;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Instant;

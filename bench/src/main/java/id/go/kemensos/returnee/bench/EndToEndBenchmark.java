@@ -3,6 +3,8 @@ package id.go.kemensos.returnee.bench;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.launcher.PlatformServices;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
+import id.go.kemensos.returnee.testsupport.GrantBudget;
+import id.go.kemensos.returnee.testsupport.SyntheticReturnees;
 import java.io.PrintStream;
 import java.net.URI;
 import java.security.SecureRandom;

@@ -9,6 +9,9 @@ import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
 import id.go.kemensos.returnee.infra.stack.ManagedProcess;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
+import id.go.kemensos.returnee.testsupport.chaos.ChaosPlan;
+import id.go.kemensos.returnee.testsupport.chaos.ChaosReport;
+import id.go.kemensos.returnee.testsupport.chaos.ChaosRun;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -206,6 +209,28 @@ public final class PlatformBenchmark {
                                     rounds);
                     return rounds.stream().allMatch(LatencyRound::complete) ? 0 : 2;
                 }
+                if (options.mode() == BenchOptions.Mode.CHAOS) {
+                    services = new PlatformServices(home, EndToEndBenchmark.ENVIRONMENT);
+                    services.startAll(stack::awaitIdentityProvider);
+                    stack.awaitReady();
+                    ChaosPlan full = ChaosPlan.full(options.seed());
+                    ChaosReport report = new ChaosRun(stack, services, out)
+                            .run(new ChaosPlan(
+                                    options.seed(),
+                                    options.returnees(),
+                                    options.kills(),
+                                    full.brokerRestarts(),
+                                    full.databaseRestarts(),
+                                    full.relayRestarts(),
+                                    full.bankOutage(),
+                                    options.chaosWindow(),
+                                    full.bankFaults(),
+                                    full.smsFaults(),
+                                    full.smsReceiptLoss(),
+                                    options.timeout()));
+                    out.println("  the run's logs are kept in " + work.resolve("logs"));
+                    return report.holds() ? 0 : 3;
+                }
                 services = new PlatformServices(home, Map.of());
                 DecisionBenchmark.Figures figures;
                 try (DecisionBenchmark benchmark = new DecisionBenchmark(stack, services, out)) {
@@ -215,7 +240,9 @@ public final class PlatformBenchmark {
                 return figures.complete() ? 0 : 2;
             } finally {
                 stop();
-                FileSystemUtils.deleteRecursively(work);
+                if (options.mode() != BenchOptions.Mode.CHAOS) { // a chaos run's logs are what on-call reads after it
+                    FileSystemUtils.deleteRecursively(work);
+                }
             }
         }
 

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.bench;
 
+import id.go.kemensos.returnee.testsupport.SyntheticReturnees;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;

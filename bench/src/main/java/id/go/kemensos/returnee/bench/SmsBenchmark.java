@@ -6,6 +6,7 @@ import id.go.kemensos.returnee.infra.launcher.PlatformServices;
 import id.go.kemensos.returnee.infra.sim.AcceptedSms;
 import id.go.kemensos.returnee.infra.sim.FaultProfile;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
+import id.go.kemensos.returnee.testsupport.SyntheticReturnees;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Instant;

@@ -8,6 +8,8 @@ import id.go.kemensos.returnee.registration.sheet.SheetReader;
 import id.go.kemensos.returnee.registration.upload.ReturneeRowValidator;
 import id.go.kemensos.returnee.registration.upload.RowVerdict;
 import id.go.kemensos.returnee.registration.validation.RegionCodes;
+import id.go.kemensos.returnee.testsupport.ReturneeListFile;
+import id.go.kemensos.returnee.testsupport.SyntheticReturnees;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;

@@ -1,5 +1,6 @@
-package id.go.kemensos.returnee.bench;
+package id.go.kemensos.returnee.testsupport;
 
+import id.go.kemensos.returnee.infra.identity.DemoOfficers;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * on top of what earlier runs on the same stack (work/) have committed. Set by the finance maker, whose token's subject
  * the budget records.
  */
-final class GrantBudget {
+public final class GrantBudget {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -25,7 +26,7 @@ final class GrantBudget {
     private GrantBudget() {}
 
     /** Sets the ceiling to what is already committed plus {@code needed}. */
-    static void fundNtb(long needed) {
+    public static void fundNtb(long needed) {
         String year = String.valueOf(LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear());
         long committed = 0;
         for (JsonNode budget : JSON.readTree(
@@ -45,7 +46,9 @@ final class GrantBudget {
     private static String call(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(
-                    request.header("Authorization", BenchOfficers.bearer(BenchOfficers.FINANCE_MAKER))
+                    request.header(
+                                    "Authorization",
+                                    "Bearer " + DemoOfficers.local().accessToken(OfficerLogin.FINANCE_MAKER))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

@@ -14,7 +14,7 @@ public final class RegistrationApi {
     private final ServiceApi api;
     private final boolean officerChosen;
 
-    RegistrationApi() {
+    public RegistrationApi() {
         this(new ServiceApi(PlatformService.REGISTRATION, OfficerLogin.CLERK_NTB), false);
     }
 

@@ -1,4 +1,4 @@
-package id.go.kemensos.returnee.bench;
+package id.go.kemensos.returnee.testsupport;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,23 +13,23 @@ import java.time.format.DateTimeFormatter;
  * (rejected as a duplicate) or gives a sex that its NIK contradicts (held for review), so that every outcome is
  * exercised and the expected counts are known exactly.
  */
-final class ReturneeListFile {
+public final class ReturneeListFile {
 
-    static final String HEADER =
+    public static final String HEADER =
             "no;NIK;Nama Sesuai KTP;jenis_kelamin;tanggal_lahir;kabupaten_kota;no_hp;kategori;negara_tujuan;"
                     + "tanggal_kepulangan;sumber_rujukan;kode_bank;no_rekening;nama_pemilik_rekening;status_dtks;desil_dtsen;"
                     + "ikut_bimbingan";
     private static final DateTimeFormatter CLERK_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
-    record Expected(long rows, long accepted, long rejected, long held) {}
+    public record Expected(long rows, long accepted, long rejected, long held) {}
 
     private final SyntheticReturnees returnees;
 
-    ReturneeListFile(SyntheticReturnees returnees) {
+    public ReturneeListFile(SyntheticReturnees returnees) {
         this.returnees = returnees;
     }
 
-    Expected write(Path file, int rows) throws IOException {
+    public Expected write(Path file, int rows) throws IOException {
         long rejected = 0;
         long held = 0;
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -44,6 +44,11 @@ final class ReturneeListFile {
             }
         }
         return new Expected(rows, rows - rejected - held, rejected, held);
+    }
+
+    /** Whether the row of this index is one the upload accepts (the others are rejected or held for review). */
+    public static boolean accepted(int index) {
+        return Kind.of(index) == Kind.GOOD;
     }
 
     private enum Kind {

@@ -1,4 +1,4 @@
-package id.go.kemensos.returnee.bench;
+package id.go.kemensos.returnee.testsupport;
 
 import java.time.LocalDate;
 import java.util.Locale;
@@ -10,7 +10,7 @@ import java.util.Random;
  * for a NIK it already has, so a clash with an earlier run shows up as "already registered"), the phone number (how
  * this run's SMS are recognised) and the account number (how this run's bank transfers are recognised).
  */
-final class SyntheticReturnees {
+public final class SyntheticReturnees {
 
     /** NIK digits 1-6: province 52, regency 02, district 01. */
     private static final String NIK_REGION = "520201";
@@ -59,7 +59,7 @@ final class SyntheticReturnees {
     private final int phoneSalt;
     private final int accountSalt;
 
-    SyntheticReturnees(Random random) {
+    public SyntheticReturnees(Random random) {
         this.serialSalt = random.nextInt(9_999);
         this.daySalt = random.nextInt(DAYS);
         this.phoneSalt = random.nextInt(100_000_000);
@@ -67,20 +67,20 @@ final class SyntheticReturnees {
     }
 
     /** Kept as an E.164 number too: the SMS gateway sees the normalised form. */
-    String phone(int index) {
+    public String phone(int index) {
         return "0812" + String.format(Locale.ROOT, "%08d", (phoneSalt + (long) index) % 100_000_000);
     }
 
-    String phoneE164(int index) {
+    public String phoneE164(int index) {
         return "+62" + phone(index).substring(1);
     }
 
-    String accountNumber(int index) {
+    public String accountNumber(int index) {
         return String.format(Locale.ROOT, "9%05d%09d", accountSalt, index);
     }
 
     /** NIK: region, birth date as DDMMYY (day + 40 for women), 4-digit serial (the KTP numbering). */
-    String nik(int index) {
+    public String nik(int index) {
         LocalDate birthDate = birthDate(index);
         int day = birthDate.getDayOfMonth() + (female(index) ? 40 : 0);
         int serial = 1 + (serialSalt + index / DAYS) % 9_999;
@@ -94,12 +94,12 @@ final class SyntheticReturnees {
                 serial);
     }
 
-    String name(int index) {
+    public String name(int index) {
         return GIVEN_NAMES[index % GIVEN_NAMES.length] + " "
                 + FAMILY_NAMES[(index / GIVEN_NAMES.length) % FAMILY_NAMES.length];
     }
 
-    String json(int index) {
+    public String json(int index) {
         String name = name(index);
         return """
                 {"nik":"%s","fullName":"%s","sex":"%s","birthDate":"%s","provinceCode":"52","regencyCode":"5202",\
@@ -115,11 +115,11 @@ final class SyntheticReturnees {
                         name);
     }
 
-    LocalDate birthDate(int index) {
+    public LocalDate birthDate(int index) {
         return OLDEST_BIRTH_DATE.plusDays((daySalt + index) % DAYS);
     }
 
-    static boolean female(int index) {
+    public static boolean female(int index) {
         return index % 2 == 1;
     }
 }
