@@ -42,6 +42,9 @@ class AccountVerifier implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AccountVerifier.class);
     private static final Duration ABANDONED = Duration.ofMinutes(1);
+    /** How long an unanswered inquiry waits before it is asked again. */
+    private static final Duration UNANSWERED_PAUSE = Duration.ofSeconds(10);
+
     private static final int BATCH = 200;
 
     /** A payment whose account is being asked about, with its payee as registered (opened). */
@@ -130,6 +133,19 @@ class AccountVerifier implements AutoCloseable {
                 record(check, answer, payment);
             }
         });
+        // One line a round, not one a payment: a bank that is down would otherwise fill the log.
+        List<String> unanswered = answers.values().stream()
+                .filter(BankGatewayClient.AccountInquiry.Unknown.class::isInstance)
+                .map(answer -> ((BankGatewayClient.AccountInquiry.Unknown) answer).reason())
+                .toList();
+        if (!unanswered.isEmpty()) {
+            log.warn(
+                    "Account inquiries of {} of {} payments unanswered (first: {}); asked again in {} s",
+                    unanswered.size(),
+                    answers.size(),
+                    unanswered.get(0),
+                    UNANSWERED_PAUSE.toSeconds());
+        }
     }
 
     @Override
@@ -144,7 +160,8 @@ class AccountVerifier implements AutoCloseable {
     private List<Check> claim() {
         return tx.execute(status -> {
             Instant now = clock.instant();
-            List<Payment> claimed = payments.claimAccountChecks(now.minus(ABANDONED), BATCH);
+            List<Payment> claimed =
+                    payments.claimAccountChecks(now.minus(ABANDONED), now.minus(UNANSWERED_PAUSE), BATCH);
             List<UUID> people = claimed.stream().map(Payment::beneficiaryId).toList();
             Map<UUID, PayeeProjection.OpenedPayee> payee = payees.open(people);
             List<Check> checks = new ArrayList<>();
@@ -176,10 +193,7 @@ class AccountVerifier implements AutoCloseable {
         if (answer instanceof BankGatewayClient.AccountInquiry.Unknown unknown) {
             payment.accountCheckUnanswered(now);
             payments.save(payment);
-            log.warn(
-                    "Account inquiry for payment {} unanswered ({}); it is asked again",
-                    check.paymentId(),
-                    unknown.reason());
+            log.debug("Account inquiry for payment {} unanswered ({})", check.paymentId(), unknown.reason());
             return;
         }
         String seen = null;

@@ -140,6 +140,7 @@ public final class Payment {
     public void accountCheckUnanswered(Instant now) {
         requireAnswerAwaited("record an unanswered inquiry");
         accountCheck = AccountCheck.PENDING;
+        accountCheckedAt = now; // asked again after a pause, not at once (PaymentRepository.claimAccountChecks)
         updatedAt = now;
     }
 

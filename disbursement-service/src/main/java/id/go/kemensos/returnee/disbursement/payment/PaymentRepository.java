@@ -124,18 +124,23 @@ public class PaymentRepository {
     }
 
     /**
-     * Scheduled payments whose account is to be checked, or whose check a crash cut short before
-     * {@code abandonedBefore}; only those whose payee has arrived from registration (read, never written, here), so
-     * that late ones hold up nobody.
+     * Scheduled payments whose account is to be checked: not yet asked, asked without an answer before
+     * {@code unansweredBefore} (a bank that is down is not asked again at once, round after round), or whose check a
+     * crash cut short before {@code abandonedBefore}; only those whose payee has arrived from registration (read,
+     * never written, here), so that late ones hold up nobody.
      */
-    public List<Payment> claimAccountChecks(Instant abandonedBefore, int limit) {
+    public List<Payment> claimAccountChecks(Instant abandonedBefore, Instant unansweredBefore, int limit) {
         return jdbc.query(
                 SELECT + """
-                        WHERE state = 'SCHEDULED' AND (account_check = 'PENDING'
+                        WHERE state = 'SCHEDULED'
+                          AND ((account_check = 'PENDING'
+                                AND (account_checked_at IS NULL OR account_checked_at < :unanswered))
                             OR (account_check = 'CHECKING' AND account_checked_at < :before))
                           AND EXISTS (SELECT 1 FROM payee y WHERE y.beneficiary_id = payment_intent.beneficiary_id)
                         ORDER BY scheduled_at LIMIT :limit FOR UPDATE SKIP LOCKED""",
-                new MapSqlParameterSource("before", Timestamp.from(abandonedBefore)).addValue("limit", limit),
+                new MapSqlParameterSource("before", Timestamp.from(abandonedBefore))
+                        .addValue("unanswered", Timestamp.from(unansweredBefore))
+                        .addValue("limit", limit),
                 PAYMENT);
     }
 

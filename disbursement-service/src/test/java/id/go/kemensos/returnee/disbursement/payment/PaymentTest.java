@@ -182,6 +182,9 @@ class PaymentTest {
             p.accountCheckUnanswered(T1);
             assertThat(p.accountCheck()).isEqualTo(Payment.AccountCheck.PENDING);
             assertThat(p.awaitsAccountAnswer()).isFalse();
+            assertThat(p.accountCheckedAt())
+                    .as("the pause before it is asked again counts from the unanswered inquiry")
+                    .isEqualTo(T1);
         }
 
         @Test
