@@ -55,8 +55,7 @@ class ConsoleAuditorIT {
         try (ConsoleBrowser auditor = new ConsoleBrowser().signIn(OfficerLogin.AUDITOR)) {
             auditor.find(By.linkText("Audit")).click();
             assertThat(auditor.heading()).isEqualTo("Audit");
-            auditor.find(By.cssSelector("#verify button")).click();
-            WebElement verification = auditor.waitFor(By.id("verification"));
+            WebElement verification = auditor.clickForNew(By.cssSelector("#verify button"), By.id("verification"));
             assertThat(verification.getAttribute("data-intact")).isEqualTo("true");
             assertThat(verification.getText()).startsWith("Utuh:");
             auditor.check("audit");
@@ -76,8 +75,7 @@ class ConsoleAuditorIT {
                                                 + "'\"regencyCode\":\"5202\"') WHERE seq = ?",
                                         edited))
                         .isEqualTo(1);
-                auditor.find(By.cssSelector("#verify button")).click();
-                WebElement broken = auditor.waitFor(By.id("verification"));
+                WebElement broken = auditor.clickForNew(By.cssSelector("#verify button"), By.id("verification"));
                 assertThat(broken.getAttribute("data-intact")).isEqualTo("false");
                 assertThat(broken.getText()).contains(String.valueOf(edited)).contains("EDITED");
                 auditor.check("audit-broken");
@@ -86,8 +84,8 @@ class ConsoleAuditorIT {
                 platform.database().update("INSERT INTO audit.audit_entry SELECT * FROM audit.console_tamper_saved");
                 platform.database().update("DROP TABLE IF EXISTS audit.console_tamper_saved");
             }
-            auditor.find(By.cssSelector("#verify button")).click();
-            assertThat(auditor.waitFor(By.id("verification")).getAttribute("data-intact"))
+            assertThat(auditor.clickForNew(By.cssSelector("#verify button"), By.id("verification"))
+                            .getAttribute("data-intact"))
                     .as("put back, intact again")
                     .isEqualTo("true");
 

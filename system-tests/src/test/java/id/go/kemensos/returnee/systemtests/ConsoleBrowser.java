@@ -101,6 +101,19 @@ final class ConsoleBrowser implements AutoCloseable {
         return new WebDriverWait(driver, atMost).until(ExpectedConditions.presenceOfElementLocated(what));
     }
 
+    /**
+     * Clicks a button that brings a new answer in place of one already shown, and waits until the old one is gone, so
+     * that what is read next is the new answer, not the page as it was before the click.
+     */
+    WebElement clickForNew(By button, By answer) {
+        List<WebElement> before = driver.findElements(answer);
+        driver.findElement(button).click();
+        if (!before.isEmpty()) {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before.get(0)));
+        }
+        return waitFor(answer);
+    }
+
     WebElement find(By what) {
         return driver.findElement(what);
     }

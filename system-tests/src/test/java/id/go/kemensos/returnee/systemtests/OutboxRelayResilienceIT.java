@@ -56,33 +56,49 @@ class OutboxRelayResilienceIT {
         List<UUID> beneficiaries = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch quarterRegistered = new CountDownLatch(REGISTRATIONS / 4);
         CountDownLatch threeQuartersRegistered = new CountDownLatch(3 * REGISTRATIONS / 4);
-        CompletableFuture<Void> registering = CompletableFuture.runAsync(() -> returnees.forEach(r -> {
-            beneficiaries.add(platform.registration().register(r));
-            quarterRegistered.countDown();
-            threeQuartersRegistered.countDown();
-        }));
+        // The registrations wait at the quarter until the worker has stopped, and at three quarters until it has been
+        // killed, so that some are always made while nothing relays, however fast they go.
+        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch killed = new CountDownLatch(1);
+        CompletableFuture<Void> registering = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < returnees.size(); i++) {
+                awaitQuietly(i == REGISTRATIONS / 4 ? stopped : i == 3 * REGISTRATIONS / 4 ? killed : null);
+                beneficiaries.add(platform.registration().register(returnees.get(i)));
+                quarterRegistered.countDown();
+                threeQuartersRegistered.countDown();
+            }
+        });
         KafkaConnectWorker worker = platform.stack().connect();
+        try {
+            assertThat(quarterRegistered.await(2, TimeUnit.MINUTES)).isTrue();
+            worker.stop(); // SIGTERM: its tasks stop and commit their offsets
+            stopped.countDown();
+            // Registrations go on while nothing relays: their events wait in the outbox.
+            int registeredAtStop = beneficiaries.size();
+            await().atMost(ofMinutes(1)).until(() -> beneficiaries.size() >= registeredAtStop + 20);
+            long paidWhileStopped = countPayments(beneficiaries);
+            worker.start();
+            assertThat(paidWhileStopped)
+                    .as("payments can only follow events the relay already carried")
+                    .isLessThan(REGISTRATIONS);
 
-        assertThat(quarterRegistered.await(2, TimeUnit.MINUTES)).isTrue();
-        worker.stop(); // SIGTERM: its tasks stop and commit their offsets
-        // Registrations go on while nothing relays: their events wait in the outbox.
-        int registeredAtStop = beneficiaries.size();
-        await().atMost(ofMinutes(1)).until(() -> beneficiaries.size() >= registeredAtStop + 20);
-        long paidWhileStopped = countPayments(beneficiaries);
-        worker.start();
-        assertThat(paidWhileStopped)
-                .as("payments can only follow events the relay already carried")
-                .isLessThan(REGISTRATIONS);
-
-        assertThat(threeQuartersRegistered.await(3, TimeUnit.MINUTES)).isTrue();
-        JsonNode committedBeforeTheKill = worker.committedOffsets("registration-outbox");
-        worker.kill(); // SIGKILL while registrations keep coming
-        registering.get(3, TimeUnit.MINUTES);
-        worker.start();
-        JsonNode resumed = worker.committedOffsets("registration-outbox");
-        assertThat(binlogPosition(resumed))
-                .as("Connect resumes from the offsets it had committed in Kafka, not from the beginning")
-                .isGreaterThanOrEqualTo(binlogPosition(committedBeforeTheKill));
+            assertThat(threeQuartersRegistered.await(3, TimeUnit.MINUTES)).isTrue();
+            JsonNode committedBeforeTheKill = worker.committedOffsets("registration-outbox");
+            worker.kill(); // SIGKILL while registrations keep coming
+            killed.countDown();
+            registering.get(3, TimeUnit.MINUTES);
+            worker.start();
+            JsonNode resumed = worker.committedOffsets("registration-outbox");
+            assertThat(binlogPosition(resumed))
+                    .as("Connect resumes from the offsets it had committed in Kafka, not from the beginning")
+                    .isGreaterThanOrEqualTo(binlogPosition(committedBeforeTheKill));
+        } finally {
+            stopped.countDown();
+            killed.countDown();
+            if (!worker.isRunning()) {
+                worker.start(); // a failure here must not leave the tests after it without a relay
+            }
+        }
         await().atMost(ofMinutes(3))
                 .untilAsserted(() -> assertExactlyOnePaymentAndThreeSmsEach(beneficiaries, returnees));
 
@@ -110,6 +126,17 @@ class OutboxRelayResilienceIT {
         await().during(ofSeconds(3))
                 .atMost(ofSeconds(10))
                 .untilAsserted(() -> assertExactlyOnePaymentAndThreeSmsEach(beneficiaries, returnees));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        if (latch == null) {
+            return;
+        }
+        try {
+            latch.await(3, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The binlog position (file sequence, then position) of a connector's committed source offsets. */
