@@ -56,7 +56,7 @@ public class ReturneeErasure {
     /** Erases the person; empty when no such person. Erasing an erased person again changes nothing. */
     @Transactional
     public Optional<Result> erase(UUID beneficiaryId, String ground, String reason, String officer) {
-        if (!PersonalDataErased.GROUNDS.contains(ground)) {
+        if (ground == null || !PersonalDataErased.GROUNDS.contains(ground)) { // Set.of refuses to look up null
             throw new InvalidRegistrationException(
                     "ground",
                     "Dasar penghapusan harus salah satu dari " + PersonalDataErased.GROUNDS
