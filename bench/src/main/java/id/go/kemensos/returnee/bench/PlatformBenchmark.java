@@ -213,20 +213,12 @@ public final class PlatformBenchmark {
                     services = new PlatformServices(home, EndToEndBenchmark.ENVIRONMENT);
                     services.startAll(stack::awaitIdentityProvider);
                     stack.awaitReady();
-                    ChaosPlan full = ChaosPlan.full(options.seed());
                     ChaosReport report = new ChaosRun(stack, services, out)
-                            .run(new ChaosPlan(
+                            .run(ChaosPlan.full(
                                     options.seed(),
                                     options.returnees(),
                                     options.kills(),
-                                    full.brokerRestarts(),
-                                    full.databaseRestarts(),
-                                    full.relayRestarts(),
-                                    full.bankOutage(),
                                     options.chaosWindow(),
-                                    full.bankFaults(),
-                                    full.smsFaults(),
-                                    full.smsReceiptLoss(),
                                     options.timeout()));
                     out.println("  the run's logs are kept in " + work.resolve("logs"));
                     return report.holds() ? 0 : 3;

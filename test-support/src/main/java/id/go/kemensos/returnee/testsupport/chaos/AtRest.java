@@ -7,6 +7,7 @@ import id.go.kemensos.returnee.testsupport.RegistrationApi;
 import id.go.kemensos.returnee.testsupport.ReturneeListFile;
 import id.go.kemensos.returnee.testsupport.SmsTemplateMarks;
 import id.go.kemensos.returnee.testsupport.SyntheticReturnees;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -93,49 +94,82 @@ final class AtRest {
         try {
             JsonNode status = clerk.uploadStatus(upload);
             String state = status == null ? "unknown" : status.path("status").asString();
-            long registered =
-                    database.count("SELECT COUNT(*) FROM registration.returnee r WHERE r.upload_id = ?", upload);
-            long decided = database.count(
-                    "SELECT COUNT(DISTINCT d.beneficiary_id) FROM eligibility.decision d" + OF_UPLOAD.formatted("d")
-                            + " AND d.program_id = ?",
-                    upload,
-                    GRANT_PROGRAM);
-            long eligible = database.count(
-                    "SELECT COUNT(DISTINCT d.beneficiary_id) FROM eligibility.decision d" + OF_UPLOAD.formatted("d")
-                            + " AND d.program_id = ? AND d.outcome = 'ELIGIBLE'" + CURRENT_DECISION,
-                    upload,
-                    GRANT_PROGRAM);
             Map<String, Long> payments = paymentsByState();
             long settled = payments.getOrDefault("SETTLED", 0L);
             long failed = payments.getOrDefault("FAILED", 0L);
             long inFlight =
                     payments.values().stream().mapToLong(Long::longValue).sum() - settled - failed;
-            Set<String> registeredSms = new HashSet<>();
-            Set<String> paymentSms = new HashSet<>();
-            for (AcceptedSms message : stack.sms().acceptedMessages()) {
-                if (!acceptedPhones.contains(message.to())) {
-                    continue;
-                }
-                if (SmsTemplateMarks.isPaymentSent(message.text())) {
-                    paymentSms.add(message.to());
-                } else if (SmsTemplateMarks.isRegistered(message.text())) {
-                    registeredSms.add(message.to());
-                }
-            }
+            Told told = told();
             return new Snapshot(
                     state,
-                    registered,
-                    decided,
-                    eligible,
+                    registered(),
+                    decided(),
+                    eligible(),
                     settled,
                     failed,
                     inFlight,
-                    registeredSms.size(),
-                    paymentSms.size(),
+                    told.registered().size(),
+                    told.paid().size(),
                     null);
         } catch (RuntimeException e) {
             return new Snapshot(null, 0, 0, 0, 0, 0, 0, 0, 0, String.valueOf(e.getMessage()));
         }
+    }
+
+    UUID upload() {
+        return upload;
+    }
+
+    /** The phones of the list's rows that the upload accepts. */
+    Set<String> acceptedPhones() {
+        return acceptedPhones;
+    }
+
+    long registered() {
+        return database.count("SELECT COUNT(*) FROM registration.returnee r WHERE r.upload_id = ?", upload);
+    }
+
+    /** Returnees of the upload with a grant decision. */
+    long decided() {
+        return database.count(
+                "SELECT COUNT(DISTINCT d.beneficiary_id) FROM eligibility.decision d" + OF_UPLOAD.formatted("d")
+                        + " AND d.program_id = ?",
+                upload,
+                GRANT_PROGRAM);
+    }
+
+    /** Returnees of the upload whose current grant decision is ELIGIBLE. */
+    long eligible() {
+        return database.count(
+                "SELECT COUNT(DISTINCT d.beneficiary_id) FROM eligibility.decision d" + OF_UPLOAD.formatted("d")
+                        + " AND d.program_id = ? AND d.outcome = 'ELIGIBLE'" + CURRENT_DECISION,
+                upload,
+                GRANT_PROGRAM);
+    }
+
+    /**
+     * What the SMS gateway accepted for the upload's people: the phones told of their registration and of their
+     * payment, and how many texts reached the same phone more than once.
+     */
+    record Told(Set<String> registered, Set<String> paid, long sentTwice) {}
+
+    Told told() {
+        Map<String, Integer> sameText = new HashMap<>();
+        Set<String> registered = new HashSet<>();
+        Set<String> paid = new HashSet<>();
+        for (AcceptedSms message : stack.sms().acceptedMessages()) {
+            if (!acceptedPhones.contains(message.to())) {
+                continue;
+            }
+            sameText.merge(message.to() + "\n" + message.text(), 1, Integer::sum);
+            if (SmsTemplateMarks.isPaymentSent(message.text())) {
+                paid.add(message.to());
+            } else if (SmsTemplateMarks.isRegistered(message.text())) {
+                registered.add(message.to());
+            }
+        }
+        return new Told(
+                registered, paid, sameText.values().stream().filter(n -> n > 1).count());
     }
 
     /** The upload's people's payments by state (each person at most one, the ledger's unique key). */

@@ -2,7 +2,6 @@ package id.go.kemensos.returnee.testsupport.chaos;
 
 import id.go.kemensos.returnee.contracts.Topics;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
-import id.go.kemensos.returnee.infra.sim.AcceptedSms;
 import id.go.kemensos.returnee.infra.sim.ExecutedTransfer;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
 import id.go.kemensos.returnee.testsupport.EventLog;
@@ -10,8 +9,6 @@ import id.go.kemensos.returnee.testsupport.OfficerLogin;
 import id.go.kemensos.returnee.testsupport.PlatformDatabase;
 import id.go.kemensos.returnee.testsupport.ReturneeListFile;
 import id.go.kemensos.returnee.testsupport.ServiceApi;
-import id.go.kemensos.returnee.testsupport.SmsTemplateMarks;
-import id.go.kemensos.returnee.testsupport.SyntheticReturnees;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -45,18 +42,15 @@ final class ChaosInvariants {
 
     private final LocalStack stack;
     private final UUID upload;
-    private final SyntheticReturnees people;
-    private final int rows;
+    private final AtRest atRest;
     private final Instant runStart;
     private final PrintStream out;
     private final PlatformDatabase database = new PlatformDatabase();
 
-    ChaosInvariants(
-            LocalStack stack, UUID upload, SyntheticReturnees people, int rows, Instant runStart, PrintStream out) {
+    ChaosInvariants(LocalStack stack, AtRest atRest, Instant runStart, PrintStream out) {
         this.stack = stack;
-        this.upload = upload;
-        this.people = people;
-        this.rows = rows;
+        this.upload = atRest.upload();
+        this.atRest = atRest;
         this.runStart = runStart;
         this.out = out;
     }
@@ -83,25 +77,16 @@ final class ChaosInvariants {
         report.check("rows accepted + rejected + held", read, accepted + rejected + held);
         report.check("rows rejected, each with a reason", expected.rejected(), rejected);
         report.check("rows held for review", expected.held(), held);
-        long registered = database.count("SELECT COUNT(*) FROM registration.returnee r WHERE r.upload_id = ?", upload);
+        long registered = atRest.registered();
         long distinct = database.count(
                 "SELECT COUNT(DISTINCT r.nik_index) FROM registration.returnee r WHERE r.upload_id = ?", upload);
         report.check("accepted rows registered", expected.accepted(), registered);
         report.check("returnees registered twice", 0, registered - distinct);
-        long decided = database.count(
-                "SELECT COUNT(DISTINCT d.beneficiary_id) FROM eligibility.decision d" + AtRest.OF_UPLOAD.formatted("d")
-                        + " AND d.program_id = ?",
-                upload,
-                AtRest.GRANT_PROGRAM);
-        report.check("registered returnees decided for the grant", registered, decided);
+        report.check("registered returnees decided for the grant", registered, atRest.decided());
     }
 
     private void ledgerAndBank(ChaosReport report) {
-        long eligible = database.count(
-                "SELECT COUNT(DISTINCT d.beneficiary_id) FROM eligibility.decision d" + AtRest.OF_UPLOAD.formatted("d")
-                        + " AND d.program_id = ? AND d.outcome = 'ELIGIBLE'" + AtRest.CURRENT_DECISION,
-                upload,
-                AtRest.GRANT_PROGRAM);
+        long eligible = atRest.eligible();
         List<Map<String, Object>> payments = database.rows(
                 "SELECT p.payment_id AS payment_id, p.beneficiary_id AS beneficiary_id, p.state AS state,"
                         + " p.failure_reason AS reason FROM disbursement.payment_intent p"
@@ -164,37 +149,16 @@ final class ChaosInvariants {
     }
 
     private void sms(ChaosReport report) {
-        Set<String> accepted = new HashSet<>();
-        for (int i = 0; i < rows; i++) {
-            if (ReturneeListFile.accepted(i)) {
-                accepted.add(people.phoneE164(i));
-            }
-        }
-        Map<String, Integer> sameText = new HashMap<>();
-        Set<String> registered = new HashSet<>();
-        Set<String> paid = new HashSet<>();
-        for (AcceptedSms message : stack.sms().acceptedMessages()) {
-            if (!accepted.contains(message.to())) {
-                continue;
-            }
-            sameText.merge(message.to() + "\n" + message.text(), 1, Integer::sum);
-            if (SmsTemplateMarks.isPaymentSent(message.text())) {
-                paid.add(message.to());
-            } else if (SmsTemplateMarks.isRegistered(message.text())) {
-                registered.add(message.to());
-            }
-        }
-        long settled = database.count(
-                "SELECT COUNT(*) FROM disbursement.payment_intent p" + AtRest.OF_UPLOAD.formatted("p")
-                        + " AND p.program_id = ? AND p.state = 'SETTLED'",
-                upload,
-                AtRest.GRANT_PROGRAM);
-        report.check("registered returnees told by SMS", accepted.size(), registered.size());
-        report.check("paid returnees told by SMS", settled, paid.size());
+        AtRest.Told told = atRest.told();
         report.check(
-                "SMS sent twice (same text, same phone)",
-                0,
-                sameText.values().stream().filter(n -> n > 1).count());
+                "registered returnees told by SMS",
+                atRest.acceptedPhones().size(),
+                told.registered().size());
+        report.check(
+                "paid returnees told by SMS",
+                atRest.paymentsByState().getOrDefault("SETTLED", 0L),
+                told.paid().size());
+        report.check("SMS sent twice (same text, same phone)", 0, told.sentTwice());
     }
 
     /** Every outbox row written since the run began is on its topic, once: retried while the relay catches up. */

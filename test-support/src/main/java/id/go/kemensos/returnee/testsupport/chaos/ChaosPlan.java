@@ -34,19 +34,13 @@ public record ChaosPlan(
 
     /** The run: 10,000 returnees, 20 crashes, the broker and the database once, the relay twice, 2 min bank outage. */
     public static ChaosPlan full(long seed) {
+        return full(seed, 10_000, 20, Duration.ofMinutes(10), Duration.ofMinutes(45));
+    }
+
+    /** The full plan's disruptions and faults, with this many returnees and crashes over this window. */
+    public static ChaosPlan full(long seed, int returnees, int kills, Duration window, Duration timeout) {
         return new ChaosPlan(
-                seed,
-                10_000,
-                20,
-                1,
-                1,
-                2,
-                Duration.ofMinutes(2),
-                Duration.ofMinutes(10),
-                BANK_FAULTS,
-                SMS_FAULTS,
-                0.10,
-                Duration.ofMinutes(45));
+                seed, returnees, kills, 1, 1, 2, Duration.ofMinutes(2), window, BANK_FAULTS, SMS_FAULTS, 0.10, timeout);
     }
 
     /** The variant the test suite runs: 500 returnees, 5 crashes, one broker restart, a 20 s bank outage. */

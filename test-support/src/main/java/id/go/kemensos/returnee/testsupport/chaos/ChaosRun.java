@@ -1,10 +1,8 @@
 package id.go.kemensos.returnee.testsupport.chaos;
 
-import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.launcher.PlatformServices;
 import id.go.kemensos.returnee.infra.sim.FaultProfile;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
-import id.go.kemensos.returnee.infra.stack.ManagedProcess;
 import id.go.kemensos.returnee.testsupport.GrantBudget;
 import id.go.kemensos.returnee.testsupport.RegistrationApi;
 import id.go.kemensos.returnee.testsupport.ReturneeListFile;
@@ -119,7 +117,7 @@ public final class ChaosRun {
                         "supervisor: %d services started again, %d starts that did not come up (tried again)",
                         supervisor.restarts(), supervisor.failedStarts()));
                 restore();
-                new ChaosInvariants(stack, upload, people, plan.returnees(), runStart, out).check(expected, report);
+                new ChaosInvariants(stack, atRest, runStart, out).check(expected, report);
                 report.print(out);
                 return report;
             }
@@ -135,12 +133,7 @@ public final class ChaosRun {
         stack.bank().start();
         stack.sms().faults(FaultProfile.NONE);
         stack.sms().setReceiptLossRate(0);
-        for (PlatformService service : ChaosSchedule.TARGETS) {
-            if (!services.isRunning(service)) {
-                services.kill(service);
-                services.start(service);
-            }
-        }
+        ChaosSchedule.TARGETS.forEach(service -> StackSupervisor.startAgainIfDead(services, service));
     }
 
     /** Uploads the list as the NTB clerk, again if the service answers with an error (as the clerk would). */
@@ -176,9 +169,5 @@ public final class ChaosRun {
 
     static String clock(long startNanos) {
         return String.format("t=%6.1f s", (System.nanoTime() - startNanos) / 1e9);
-    }
-
-    static boolean listening(int port) {
-        return ManagedProcess.isListening(port);
     }
 }

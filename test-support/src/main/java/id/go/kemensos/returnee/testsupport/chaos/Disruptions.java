@@ -4,6 +4,7 @@ import id.go.kemensos.returnee.infra.kafka.KafkaBroker;
 import id.go.kemensos.returnee.infra.launcher.PlatformServices;
 import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
+import id.go.kemensos.returnee.infra.stack.ManagedProcess;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -154,7 +155,7 @@ final class Disruptions {
 
     /** A broker or database this JVM did not start cannot be restarted by it: say so rather than pretend. */
     private static void requireStopped(int port, String what) {
-        if (ChaosRun.listening(port)) {
+        if (ManagedProcess.isListening(port)) {
             throw new IllegalStateException(what + " still listens on " + port
                     + " after its stop: it was started by another process, which the chaos run cannot restart");
         }

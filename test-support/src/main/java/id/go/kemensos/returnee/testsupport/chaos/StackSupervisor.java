@@ -45,14 +45,11 @@ final class StackSupervisor implements AutoCloseable {
 
     private void tick() {
         for (PlatformService service : ChaosSchedule.TARGETS) {
-            if (services.isRunning(service)) {
-                continue;
-            }
             try {
-                services.kill(service); // forgets the dead process, so that start launches a new one
-                services.start(service);
-                restarts.incrementAndGet();
-                out.printf("  %s  supervisor: %s started again%n", ChaosRun.clock(startNanos), service.artifact());
+                if (startAgainIfDead(services, service)) {
+                    restarts.incrementAndGet();
+                    out.printf("  %s  supervisor: %s started again%n", ChaosRun.clock(startNanos), service.artifact());
+                }
             } catch (RuntimeException e) {
                 failedStarts.incrementAndGet();
                 out.printf(
@@ -71,6 +68,16 @@ final class StackSupervisor implements AutoCloseable {
             }
             connectorsFailed = failed;
         }
+    }
+
+    /** Starts the service again if it is not running; whether it had to. */
+    static boolean startAgainIfDead(PlatformServices services, PlatformService service) {
+        if (services.isRunning(service)) {
+            return false;
+        }
+        services.kill(service); // forgets the dead process, so that start launches a new one
+        services.start(service);
+        return true;
     }
 
     /** Services started again after they were found dead. */
