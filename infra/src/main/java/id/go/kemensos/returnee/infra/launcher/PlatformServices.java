@@ -127,7 +127,8 @@ public final class PlatformServices implements AutoCloseable {
         return p != null && p.isAlive();
     }
 
-    private synchronized void launch(PlatformService service) {
+    /** Starts one service without waiting for it to be healthy (a test watches what it says while it waits). */
+    public synchronized void launch(PlatformService service) {
         launch(service, Map.of());
     }
 
@@ -233,7 +234,8 @@ public final class PlatformServices implements AutoCloseable {
                 credentials.clientSecretFile().toAbsolutePath().toString());
     }
 
-    private void awaitHealthy(PlatformService service) {
+    /** Waits until the service's health is UP (it was launched, and may be waiting for what it needs). */
+    public void awaitHealthy(PlatformService service) {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         HttpRequest health = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2))
