@@ -46,6 +46,9 @@ allow --allow-principal User:relay --operation Create --operation Describe --ope
 allow --allow-principal User:registration --operation Read \
   --group registration \
   --group registration.dlt-replay
+allow --allow-principal User:registration --operation Describe \
+  --topic access.events \
+  --topic registration.events
 allow --allow-principal User:registration --operation Describe --operation Read \
   --topic eligibility.events \
   --topic disbursement.events
@@ -56,6 +59,10 @@ allow --allow-principal User:registration --operation Describe --operation Read 
 allow --allow-principal User:eligibility --operation Read \
   --group eligibility \
   --group eligibility.dlt-replay
+allow --allow-principal User:eligibility --operation Describe \
+  --topic access.events \
+  --topic eligibility.events \
+  --topic eligibility.protection.events
 allow --allow-principal User:eligibility --operation Describe --operation Read \
   --topic registration.events \
   --topic disbursement.events
@@ -66,6 +73,9 @@ allow --allow-principal User:eligibility --operation Describe --operation Read -
 allow --allow-principal User:disbursement --operation Read \
   --group disbursement \
   --group disbursement.dlt-replay
+allow --allow-principal User:disbursement --operation Describe \
+  --topic access.events \
+  --topic disbursement.events
 allow --allow-principal User:disbursement --operation Describe --operation Read \
   --topic registration.events \
   --topic eligibility.events
@@ -76,6 +86,9 @@ allow --allow-principal User:disbursement --operation Describe --operation Read 
 allow --allow-principal User:notification --operation Read \
   --group notification \
   --group notification.dlt-replay
+allow --allow-principal User:notification --operation Describe \
+  --topic access.events \
+  --topic notification.events
 allow --allow-principal User:notification --operation Describe --operation Read \
   --topic registration.events \
   --topic eligibility.events \
@@ -96,4 +109,4 @@ allow --allow-principal User:audit --operation Describe --operation DescribeConf
   --topic notification.events \
   --topic registration.events
 
-echo "Kafka ACLs in place: 143 for User:relay, User:registration, User:eligibility, User:disbursement, User:notification, User:audit"
+echo "Kafka ACLs in place: 152 for User:relay, User:registration, User:eligibility, User:disbursement, User:notification, User:audit"

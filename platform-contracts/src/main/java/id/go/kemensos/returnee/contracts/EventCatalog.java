@@ -82,6 +82,21 @@ public final class EventCatalog {
         return ALL;
     }
 
+    /**
+     * The topics the relay writes a service's outbox to: those of its own events and of the events every service raises.
+     *
+     * @param serviceName as in its events' source, e.g. {@code registration-service}
+     */
+    public static List<String> topicsRaisedBy(String serviceName) {
+        String source = "/kemensos/" + serviceName;
+        return ALL.stream()
+                .filter(t -> t.source() == null || t.source().toString().equals(source))
+                .map(EventType::topic)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
     public static Optional<EventType> byType(String type) {
         return Optional.ofNullable(BY_TYPE.get(type));
     }

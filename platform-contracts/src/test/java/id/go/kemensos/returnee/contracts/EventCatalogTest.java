@@ -37,6 +37,15 @@ class EventCatalogTest {
     }
 
     @Test
+    void aServicesOutboxGoesToItsOwnTopicsAndTheSharedOne() {
+        assertThat(EventCatalog.topicsRaisedBy("registration-service"))
+                .containsExactly("access.events", "registration.events");
+        assertThat(EventCatalog.topicsRaisedBy("eligibility-service"))
+                .containsExactly("access.events", "eligibility.events", "eligibility.protection.events");
+        assertThat(EventCatalog.topicsRaisedBy("audit-service")).containsExactly("access.events", "audit.events");
+    }
+
+    @Test
     void namesTheSettingsOfATopicThatDoNotKeepItsRecordsForever() {
         Map<String, String> compacted =
                 Map.of("retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "compact");

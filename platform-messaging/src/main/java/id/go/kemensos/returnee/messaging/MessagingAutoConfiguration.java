@@ -1,15 +1,19 @@
 package id.go.kemensos.returnee.messaging;
 
+import id.go.kemensos.returnee.contracts.EventCatalog;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -119,6 +123,28 @@ public class MessagingAutoConfiguration {
     @Bean
     DeadLetterEndpoint deadLetterEndpoint(DeadLetterReplay replay) {
         return new DeadLetterEndpoint(replay);
+    }
+
+    @Bean
+    TaggedCounts deadLettersWaiting(DeadLetterReplay replay) {
+        return new TaggedCounts(
+                "platform.dead.letters.waiting",
+                "Dead letters of this service not yet replayed, by the topic they were consumed from",
+                "topic",
+                List.of(),
+                replay::pending);
+    }
+
+    @Bean
+    OutboxLag outboxLag(
+            JdbcTemplate jdbc, KafkaProperties kafka, @Value("${spring.application.name}") String serviceName) {
+        return new OutboxLag(
+                jdbc, () -> Admin.create(kafka.buildAdminProperties()), EventCatalog.topicsRaisedBy(serviceName));
+    }
+
+    @Bean
+    GaugeRefresh gaugeRefresh(ObjectProvider<RefreshedGauge> gauges) {
+        return new GaugeRefresh(gauges.orderedStream().toList());
     }
 
     @Bean

@@ -35,7 +35,9 @@ public enum OfficerRole {
      */
     DATA_PROTECTION_OFFICER,
     /** Operates the platform: dead letters, topic and retention checks, metrics. No business actions. */
-    PLATFORM_ADMIN;
+    PLATFORM_ADMIN,
+    /** Not a person: the metrics collector's service account reads {@code /actuator/prometheus}, nothing else. */
+    METRICS_READER;
 
     /** The authority Spring Security checks ({@code hasRole("AUDITOR")} matches {@code ROLE_AUDITOR}). */
     public String authority() {

@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -37,7 +38,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Makes a service an OAuth 2.0 resource server of the platform's identity provider. Open without a token: liveness and
  * readiness, the API description and Swagger UI (which logs in through the provider), and the public paths a service
  * names for signed gateway callbacks. Everything else needs a valid officer token, and the service's
- * {@link ServiceAccessRules}; the rest of actuator needs PLATFORM_ADMIN; a path no rule names is denied.
+ * {@link ServiceAccessRules}; the metrics collector (METRICS_READER) reads /actuator/prometheus; the rest of actuator
+ * needs PLATFORM_ADMIN; a path no rule names is denied.
  */
 // Before Boot's defaults, which back off when this chain exists (they would add a login form or a second catch-all
 // chain).
@@ -72,6 +74,8 @@ public class PlatformSecurityAutoConfiguration {
                         rules.requestMatchers(properties.publicPaths().toArray(String[]::new))
                                 .permitAll();
                     }
+                    rules.requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                            .hasAnyRole(OfficerRole.METRICS_READER.name(), OfficerRole.PLATFORM_ADMIN.name());
                     rules.requestMatchers("/actuator/**").hasRole(OfficerRole.PLATFORM_ADMIN.name());
                     services.orderedStream().forEach(service -> service.define(rules));
                     rules.anyRequest().denyAll();

@@ -1,27 +1,88 @@
 package id.go.kemensos.returnee.audit.ledger;
 
+import id.go.kemensos.returnee.audit.AuditProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
-/** Recomputes the ledger's hash chain from its first row and names what does not hold. */
+/**
+ * Recomputes the ledger's hash chain from its first row and names what does not hold; on a schedule too, so that a
+ * broken chain raises an alert ({@code platform_audit_chain_intact} 0) before an auditor asks.
+ */
 @Service
-public class ChainVerifier {
+public class ChainVerifier implements MeterBinder {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainVerifier.class);
 
     private static final int MAX_FINDINGS = 100;
 
     private final AuditLedger ledger;
     private final LedgerSeals seals;
 
-    public ChainVerifier(AuditLedger ledger, LedgerSeals seals) {
+    private final Clock clock;
+    private final boolean command;
+    /** The last verification's outcome: 1 intact, 0 broken, NaN before the first. */
+    private volatile double intact = Double.NaN;
+
+    private volatile double rowsChecked = Double.NaN;
+    private volatile double verifiedAt = Double.NaN;
+
+    public ChainVerifier(AuditLedger ledger, LedgerSeals seals, Clock clock, AuditProperties properties) {
         this.ledger = ledger;
         this.seals = seals;
+        this.clock = clock;
+        this.command = properties.command() != null;
     }
 
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("platform.audit.chain.intact", this, v -> v.intact)
+                .description("1 when the last verification found the ledger's chain and seals intact, 0 when broken")
+                .register(registry);
+        Gauge.builder("platform.audit.chain.verified.rows", this, v -> v.rowsChecked)
+                .description("Rows the last verification checked")
+                .register(registry);
+        Gauge.builder("platform.audit.chain.verified.at", this, v -> v.verifiedAt)
+                .baseUnit("seconds")
+                .description("When the chain was last verified (seconds since the epoch)")
+                .register(registry);
+    }
+
+    @Scheduled(fixedDelayString = "${audit.verify-interval:PT10M}", initialDelayString = "PT1M")
+    public void verifyOnSchedule() {
+        if (command) {
+            return; // a verify or replay command verifies once, itself
+        }
+        ChainVerification result = verify();
+        if (!result.intact()) {
+            log.error(
+                    "The audit ledger's chain is broken: {} finding(s), the first at row {} ({})",
+                    result.findings().size(),
+                    result.firstBroken().seq(),
+                    result.firstBroken().kind());
+        }
+    }
+
+    /** Verifies the whole chain now; the outcome is also the metrics' until the next verification. */
     public ChainVerification verify() {
+        ChainVerification result = verifyNow();
+        intact = result.intact() ? 1 : 0;
+        rowsChecked = result.rowsChecked();
+        verifiedAt = clock.millis() / 1000.0;
+        return result;
+    }
+
+    private ChainVerification verifyNow() {
         Map<Long, String> sealed = new HashMap<>();
         String sealsUnavailable = null;
         try {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -47,6 +49,14 @@ public class PaymentRepository {
     public boolean insertIfAbsent(Payment payment) {
         return jdbc.update("INSERT IGNORE INTO payment_intent (" + COLUMNS + ") VALUES (" + VALUES + ")", row(payment))
                 == 1;
+    }
+
+    /** How many payments are in each state, for the engineer on call ({@code platform_payments}). */
+    public Map<String, Long> countByState() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query("SELECT state, COUNT(*) AS payments FROM payment_intent GROUP BY state", (RowCallbackHandler)
+                rs -> counts.put(rs.getString("state"), rs.getLong("payments")));
+        return counts;
     }
 
     public Optional<Payment> find(UUID paymentId) {

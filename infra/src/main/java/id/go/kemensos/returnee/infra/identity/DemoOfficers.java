@@ -40,6 +40,8 @@ public final class DemoOfficers {
     public static final String CLI_CLIENT = "platform-cli";
     /** Public client whose access tokens live one second, to check that services refuse expired tokens. */
     public static final String EXPIRY_PROBE_CLIENT = "token-expiry-probe";
+    /** Confidential client with only a service account (role METRICS_READER): what Prometheus scrapes with. */
+    public static final String METRICS_CLIENT = "metrics-scraper";
 
     private static final Duration REFRESH_MARGIN = Duration.ofSeconds(30);
     private static volatile DemoOfficers local;
@@ -180,6 +182,60 @@ public final class DemoOfficers {
     }
 
     /**
+     * The secret Keycloak made for {@value #METRICS_CLIENT} when it imported the realm, read with the bootstrap admin's
+     * token as an administrator reads it from the client's Credentials tab.
+     */
+    public String metricsClientSecret() {
+        String admin = "Bearer " + masterRealmToken();
+        String clients = baseUrl + "/admin/realms/" + IdentityProvider.REALM + "/clients";
+        JsonNode found = json.readTree(get(clients + "?clientId=" + METRICS_CLIENT, admin));
+        if (found.isEmpty()) {
+            throw new IllegalStateException("The realm has no client " + METRICS_CLIENT);
+        }
+        String id = found.get(0).get("id").asString();
+        return json.readTree(get(clients + "/" + id + "/client-secret", admin))
+                .get("value")
+                .asString();
+    }
+
+    /** An access token of the metrics collector's service account (client credentials grant). */
+    public String metricsScraperToken() {
+        Key key = new Key(IdentityProvider.REALM, METRICS_CLIENT, "service-account-" + METRICS_CLIENT);
+        Token cached = cache.get(key);
+        if (cached != null && Instant.now().isBefore(cached.refreshAfter())) {
+            return cached.value();
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.put("client_id", METRICS_CLIENT);
+        form.put("client_secret", metricsClientSecret());
+        Token fresh = grant(key, form);
+        cache.put(key, fresh);
+        return fresh.value();
+    }
+
+    private String get(String url, String authorization) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Authorization", authorization)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + url + " answered HTTP " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IdentityProviderUnreachable("Keycloak is not reachable at " + baseUrl, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking " + url, e);
+        }
+    }
+
+    /**
      * One login at a time per officer and client: many threads wanting the same officer's token at once (a benchmark's
      * clients) would otherwise log in together, which Keycloak's brute-force detection answers by locking the account.
      */
@@ -205,6 +261,10 @@ public final class DemoOfficers {
         form.put("client_id", key.clientId());
         form.put("username", key.username());
         form.put("password", password);
+        return grant(key, form);
+    }
+
+    private Token grant(Key key, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.infra.kafka;
 
+import id.go.kemensos.returnee.contracts.EventCatalog;
 import id.go.kemensos.returnee.contracts.Topics;
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * topics, in transactions.</li>
  * <li>one principal per service, named as its schema: reads the topics it consumes under its own consumer groups,
  * writes (and reads back, to replay) the dead-letter topics of those topics, never writes an {@code *.events} topic;
- * the service's own events reach Kafka through its outbox and the relay.</li>
+ * the service's own events reach Kafka through its outbox and the relay, and it may describe the topics they go to
+ * (the time of the newest record, for its outbox lag metric).</li>
  * <li>{@code audit}: reads every {@code *.events} topic (the ledger, the seals on {@code audit.events}, replays) and
  * their configuration (retention check); it dead-letters nothing.</li>
  * </ul> Passwords are {@code <principal>-kafka-local} in the local stack only; production services read theirs from
@@ -221,6 +223,13 @@ public final class KafkaAccess {
         }
         for (String service : services()) {
             allow(acls, service, group(service), AclOperation.READ);
+            // Its outbox lag (platform-messaging's OutboxLag) asks for the time of the newest record the relay wrote to
+            // its topics: DESCRIBE, not READ (audit reads them all anyway).
+            for (String raised : EventCatalog.topicsRaisedBy(service + "-service")) {
+                if (!consumedBy(service).contains(raised)) {
+                    allow(acls, service, topic(raised), AclOperation.DESCRIBE);
+                }
+            }
             if (service.equals("audit")) {
                 // Ledger, seals and replays read every event topic; EventLogRetention reads their configuration.
                 // Its ledger listener dead-letters nothing (a failed batch stops it), so no dead-letter topic.

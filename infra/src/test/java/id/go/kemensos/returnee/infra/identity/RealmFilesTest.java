@@ -38,7 +38,8 @@ class RealmFilesTest {
             "AUDITOR",
             "PROTECTION_OFFICER",
             "DATA_PROTECTION_OFFICER",
-            "PLATFORM_ADMIN");
+            "PLATFORM_ADMIN",
+            "METRICS_READER");
 
     private static JsonNode realm() throws IOException {
         return JSON.readTree(
@@ -71,14 +72,16 @@ class RealmFilesTest {
         assertThat(realm.get("sslRequired").asString()).isEqualTo("external");
         assertThat(realm.get("accessTokenLifespan").asInt()).isEqualTo(300);
         assertThat(realm.get("registrationAllowed").asBoolean()).isFalse();
-        assertThat(realm.has("users"))
-                .as("demo officers live in the users file, which production does not import")
-                .isFalse();
+        assertThat(list(realm.get("users")))
+                .as("demo officers live in the users file, which production does not import; the realm holds only "
+                        + "service accounts")
+                .allSatisfy(u -> assertThat(u.has("serviceAccountClientId")).isTrue())
+                .allSatisfy(u -> assertThat(u.has("credentials")).isFalse());
         assertThat(IdentityProvider.issuerUri()).isEqualTo("http://127.0.0.1:8180/realms/returnee-platform");
     }
 
     @Test
-    void realmRolesAreThePlatformsSixWithDescriptions() throws IOException {
+    void realmRolesAreThePlatformsWithDescriptions() throws IOException {
         List<JsonNode> roles = list(realm().at("/roles/realm"));
         assertThat(roles).extracting(r -> r.get("name").asString()).containsExactlyInAnyOrderElementsOf(ROLES);
         assertThat(roles)
@@ -152,7 +155,9 @@ class RealmFilesTest {
                     .as(client.get("clientId").asString())
                     .contains("returnee-platform-api");
             assertThat(client.get("fullScopeAllowed").asBoolean()).isFalse();
-            assertThat(client.get("publicClient").asBoolean()).isTrue();
+            assertThat(client.get("publicClient").asBoolean())
+                    .as("%s: public, unless it only has a service account", client.get("clientId"))
+                    .isEqualTo(!client.path("serviceAccountsEnabled").asBoolean());
             assertThat(client.get("implicitFlowEnabled").asBoolean()).isFalse();
         }
     }
@@ -163,7 +168,10 @@ class RealmFilesTest {
         realm().get("clients").forEach(c -> clients.put(c.get("clientId").asString(), c));
         assertThat(clients.keySet())
                 .containsExactlyInAnyOrder(
-                        DemoOfficers.CLI_CLIENT, "returnee-console", DemoOfficers.EXPIRY_PROBE_CLIENT);
+                        DemoOfficers.CLI_CLIENT,
+                        "returnee-console",
+                        DemoOfficers.EXPIRY_PROBE_CLIENT,
+                        DemoOfficers.METRICS_CLIENT);
 
         JsonNode cli = clients.get(DemoOfficers.CLI_CLIENT);
         assertThat(cli.get("directAccessGrantsEnabled").asBoolean()).isTrue();
@@ -183,6 +191,19 @@ class RealmFilesTest {
                             "http://127.0.0.1:" + port + "/swagger-ui/oauth2-redirect.html",
                             "http://localhost:" + port + "/swagger-ui/oauth2-redirect.html");
         }
+
+        JsonNode scraper = clients.get(DemoOfficers.METRICS_CLIENT);
+        assertThat(scraper.get("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(scraper.get("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(scraper.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(scraper.has("secret"))
+                .as("Keycloak makes the secret at import; none in the file production imports")
+                .isFalse();
+        JsonNode account = list(realm().get("users")).stream()
+                .filter(u -> u.get("serviceAccountClientId").asString().equals(DemoOfficers.METRICS_CLIENT))
+                .findFirst()
+                .orElseThrow();
+        assertThat(strings(account.get("realmRoles"))).containsExactly("METRICS_READER");
 
         JsonNode probe = clients.get(DemoOfficers.EXPIRY_PROBE_CLIENT);
         assertThat(probe.get("directAccessGrantsEnabled").asBoolean()).isTrue();

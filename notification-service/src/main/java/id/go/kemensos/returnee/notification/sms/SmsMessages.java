@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -425,6 +426,14 @@ public class SmsMessages {
                         + "message_id = ?",
                 updates);
         outbox.appendAll(events);
+    }
+
+    /** How many messages are in each state, for the engineer on call ({@code platform_sms}). */
+    public Map<String, Long> countByState() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query("SELECT state, COUNT(*) AS messages FROM sms_message GROUP BY state", (RowCallbackHandler)
+                rs -> counts.put(rs.getString("state"), rs.getLong("messages")));
+        return counts;
     }
 
     /**

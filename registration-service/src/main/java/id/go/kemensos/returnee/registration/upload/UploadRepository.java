@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,6 +133,34 @@ public class UploadRepository {
         Long last = jdbc.queryForObject(
                 "SELECT MAX(row_no) FROM upload_row WHERE upload_id = ?", Long.class, uploadId.toString());
         return last == null ? 0 : last;
+    }
+
+    /** How many uploads are in each status, for the engineer on call ({@code platform_uploads}). */
+    Map<String, Long> countByStatus() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query("SELECT status, COUNT(*) AS uploads FROM upload GROUP BY status", (RowCallbackHandler)
+                rs -> counts.put(rs.getString("status"), rs.getLong("uploads")));
+        return counts;
+    }
+
+    /**
+     * The rows of the uploads still being read, summed: how many the files are expected to hold (where the reader
+     * could tell), read so far, and their outcomes ({@code platform_upload_rows}).
+     */
+    Map<String, Long> rowsInProgress() {
+        return jdbc.queryForObject("""
+                SELECT COALESCE(SUM(rows_total_hint), 0) AS expected, COALESCE(SUM(rows_read), 0) AS rows_read,
+                       COALESCE(SUM(accepted), 0) AS accepted, COALESCE(SUM(rejected), 0) AS rejected,
+                       COALESCE(SUM(held), 0) AS held
+                FROM upload WHERE status IN ('RECEIVED', 'PROCESSING')""", (rs, n) -> {
+            Map<String, Long> rows = new LinkedHashMap<>();
+            rows.put("expected", rs.getLong("expected"));
+            rows.put("read", rs.getLong("rows_read"));
+            rows.put("accepted", rs.getLong("accepted"));
+            rows.put("rejected", rs.getLong("rejected"));
+            rows.put("held", rs.getLong("held"));
+            return rows;
+        });
     }
 
     List<UploadStatus> unfinished() {

@@ -9,6 +9,7 @@ import id.go.kemensos.returnee.testsupport.OfficerLogin;
 import id.go.kemensos.returnee.testsupport.PlatformDatabase;
 import id.go.kemensos.returnee.testsupport.ReturneeListFile;
 import id.go.kemensos.returnee.testsupport.ServiceApi;
+import id.go.kemensos.returnee.testsupport.ServiceMetrics;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -22,6 +23,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 import org.apache.kafka.common.header.Header;
 import tools.jackson.databind.JsonNode;
 
@@ -123,6 +126,13 @@ final class ChaosInvariants {
         report.check("payments neither SETTLED nor FAILED", 0, inFlight);
         report.check("FAILED payments without a reason", 0, failedWithoutReason);
         report.note(String.format("payments: %,d SETTLED, %,d FAILED with a reason", settled.size(), failedWithReason));
+        report.check("payments in flight, as disbursement's metrics say", 0, fromMetrics(0, () -> {
+            ServiceMetrics metrics = ServiceMetrics.scrape(PlatformService.DISBURSEMENT);
+            return Stream.of("SCHEDULED", "APPROVED", "SENT")
+                    .mapToLong(state -> (long) metrics.value("platform_payments", "state=\"" + state + "\"")
+                            .orElse(-1))
+                    .sum();
+        }));
 
         Map<String, Integer> bookingsPerPayment = new HashMap<>();
         Map<String, Integer> bookingsPerAccount = new HashMap<>();
@@ -263,7 +273,38 @@ final class ChaosInvariants {
             }
         }
         report.note(String.format("dead letters during the run: %,d", total));
+        long onTopics = total;
+        report.check(
+                "dead letters waiting, as the services' metrics say",
+                total,
+                fromMetrics(
+                        onTopics,
+                        () -> Stream.of(PlatformService.values())
+                                .filter(PlatformService::servesApi)
+                                .mapToLong(service -> (long) ServiceMetrics.scrape(service)
+                                        .value("platform_dead_letters_waiting")
+                                        .orElse(0))
+                                .sum()));
         report.check("dead letters without a reason", 0, withoutReason);
+    }
+
+    /**
+     * What the services' metrics say, read until it is the expected figure or half a minute has passed: their gauges
+     * are refreshed every 15 s, so a figure may trail the state it counts by that much.
+     */
+    private static long fromMetrics(long expected, LongSupplier read) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long found = read.getAsLong();
+        while (found != expected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return found;
+            }
+            found = read.getAsLong();
+        }
+        return found;
     }
 
     private static String header(Header header) {
