@@ -13,9 +13,11 @@ import id.go.kemensos.returnee.testsupport.EventLog;
 import id.go.kemensos.returnee.testsupport.OfficerLogin;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.RegistrationApi;
+import id.go.kemensos.returnee.testsupport.ReturneeListFile;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
 import id.go.kemensos.returnee.testsupport.ServiceApi;
+import id.go.kemensos.returnee.testsupport.SyntheticReturnees;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.net.http.HttpClient;
@@ -246,6 +248,41 @@ class ReturneeListUploadIT {
      * explanation.
      */
     /** A desk registration passes exactly what a row of a list passes (issue 21): not just sixteen digits. */
+    /**
+     * A CSV saved by Excel from a sheet whose NIK column held numbers: every NIK lost its last digit to a 0. Refused as
+     * a whole, saying why and what to do, and nobody registered under a NIK that may be someone else's.
+     */
+    @Test
+    void aListWhoseNikColumnExcelDamagedIsRefusedWholeBeforeAnyoneIsRegistered() throws Exception {
+        java.nio.file.Path list = java.nio.file.Files.createTempFile("excel-damaged", ".csv");
+        new ReturneeListFile(new SyntheticReturnees(new java.util.Random(20261208))).write(list, 30);
+        String damaged = java.nio.file.Files.readString(list)
+                .lines()
+                .map(line -> line.replaceFirst("^([^;]*;\\d{15})\\d;", "$10;"))
+                .collect(java.util.stream.Collectors.joining("\r\n", "", "\r\n"));
+        RegistrationApi.Response upload =
+                platform.registration().upload(damaged.getBytes(StandardCharsets.UTF_8), "excel-damaged.csv", "52");
+        assertThat(upload.status()).isEqualTo(202);
+        UUID uploadId = UUID.fromString(upload.body().get("uploadId").asString());
+        JsonNode done = await().atMost(ofSeconds(60))
+                .until(
+                        () -> platform.registration().uploadStatus(uploadId),
+                        status -> !status.path("status").asString().equals("PROCESSING")
+                                && !status.path("status").asString().equals("RECEIVED"));
+        assertThat(done.get("status").asString()).isEqualTo("FAILED");
+        assertThat(done.get("failure").asString())
+                .contains("dirusak Excel")
+                .contains("of 30 NIKs end in 0")
+                .contains("no row was registered");
+        assertThat(done.get("accepted").asLong()
+                        + done.get("rejected").asLong()
+                        + done.get("held").asLong())
+                .isZero();
+        assertThat(platform.database()
+                        .count("SELECT COUNT(*) FROM registration.upload_row WHERE upload_id = ?", uploadId.toString()))
+                .isZero();
+    }
+
     @Test
     void aDeskRegistrationRunsTheRulesOfAnUploadedRow() {
         RegistrationApi desk = platform.registration();

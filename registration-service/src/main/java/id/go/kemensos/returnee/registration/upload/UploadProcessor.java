@@ -101,6 +101,13 @@ class UploadProcessor {
         }
     }
 
+    /** The file is refused as a whole before its first rows are committed. */
+    private static final class RefusedFile extends RuntimeException {
+        RefusedFile(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
     /** Called when the service shuts down: the batch in progress finishes, nothing after it starts. */
     void stop() {
         stopping = true;
@@ -130,6 +137,8 @@ class UploadProcessor {
                 return true;
             }
             List<Pending> pending = new ArrayList<>(BATCH);
+            // Looked at once, in the rows of the first batch, before anything is committed (a resumed upload passed).
+            boolean[] lookedAtNiks = {resumeAfter > 0};
             long started = System.nanoTime();
             long committedBefore = (long) commit.totalTime(TimeUnit.NANOSECONDS);
             reader.read(row -> {
@@ -138,6 +147,7 @@ class UploadProcessor {
                 }
                 pending.add(new Pending(row, validator.validate(row, province)));
                 if (pending.size() == BATCH) {
+                    refuseIfDamaged(pending, lookedAtNiks);
                     flush(uploadId, pending, reader.rowsRead());
                     pending.clear();
                     if (stopping) {
@@ -145,11 +155,16 @@ class UploadProcessor {
                     }
                 }
             });
+            refuseIfDamaged(pending, lookedAtNiks);
             flush(uploadId, pending, reader.rowsRead());
             long committing = (long) commit.totalTime(TimeUnit.NANOSECONDS) - committedBefore;
             readAndValidate.record(Duration.ofNanos(System.nanoTime() - started - committing));
             complete(uploadId);
             log.info("Upload {} completed: {} rows", uploadId, reader.rowsRead());
+            return true;
+        } catch (RefusedFile e) {
+            log.warn("Upload {} refused: its NIK column looks damaged by Excel", uploadId);
+            uploads.finished(uploadId, UploadStatus.FAILED, e.getMessage(), clock.instant());
             return true;
         } catch (Stopped e) {
             log.warn(
@@ -172,6 +187,15 @@ class UploadProcessor {
                     "Berkas tidak dapat dibaca / The file cannot be read: " + e.getMessage(),
                     clock.instant());
             return true;
+        }
+    }
+
+    private static void refuseIfDamaged(List<Pending> firstRows, boolean[] lookedAt) {
+        if (!lookedAt[0]) {
+            lookedAt[0] = true;
+            NikColumnDamage.in(firstRows.stream().map(Pending::row).toList()).ifPresent(reason -> {
+                throw new RefusedFile(reason);
+            });
         }
     }
 
