@@ -1,17 +1,28 @@
 package id.go.kemensos.returnee.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.testsupport.OfficerLogin;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
+import id.go.kemensos.returnee.testsupport.ReturneeListFile;
+import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
 import id.go.kemensos.returnee.testsupport.ServiceApi;
+import id.go.kemensos.returnee.testsupport.SyntheticReturnees;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Year;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +74,32 @@ class JsonEndpointsFuzzIT {
 
     @Test
     void everyJsonEndpointRefusesABrokenBodyWithA400ThatNamesTheField() {
+        List<Operation> operations = operations();
+        SoftAssertions softly = new SoftAssertions();
+        int[] figures = fuzz(operations, JsonEndpointsFuzzIT::concrete, softly);
+        System.out.printf(
+                "JSON endpoints fuzzed: %d operations, %d requests, %d 400s naming the field%n",
+                operations.size(), figures[0], figures[1]);
+        softly.assertAll();
+    }
+
+    /**
+     * The same against records that exist (a registered person, their decision and payment, a row held for review,
+     * the province's budget), so that a body that passes the door reaches the code and the columns behind it.
+     */
+    @Test
+    void theSameAgainstRecordsThatExist() throws Exception {
+        Map<String, String> existing = existingRecords();
+        List<Operation> operations = operations();
+        SoftAssertions softly = new SoftAssertions();
+        int[] figures = fuzz(operations, template -> concrete(template, existing), softly);
+        System.out.printf(
+                "JSON endpoints fuzzed against existing records %s: %d requests, %d 400s naming the field%n",
+                existing.keySet(), figures[0], figures[1]);
+        softly.assertAll();
+    }
+
+    private static List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
         for (PlatformService service : SERVICES) {
             operations.addAll(jsonOperations(service));
@@ -70,14 +107,17 @@ class JsonEndpointsFuzzIT {
         assertThat(operations)
                 .as("JSON endpoints found in the OpenAPI documents")
                 .hasSizeGreaterThan(10);
+        return operations;
+    }
 
-        SoftAssertions softly = new SoftAssertions();
+    /** Requests sent and 400s that named the field. */
+    private static int[] fuzz(List<Operation> operations, UnaryOperator<String> concrete, SoftAssertions softly) {
         int sent = 0;
         int named = 0;
         for (Operation operation : operations) {
-            String officer = allowedOfficer(operation);
+            String officer = allowedOfficer(operation, concrete);
             ServiceApi api = platform.api(operation.service(), officer);
-            String path = concrete(operation.path());
+            String path = concrete.apply(operation.path());
             boolean allowed = officer != null;
             if (allowed) { // the empty object that chose the officer: no field given at all
                 checkNoInternals(softly, operation, "{}", send(api, operation.method(), path, "{}"));
@@ -126,10 +166,59 @@ class JsonEndpointsFuzzIT {
                 }
             }
         }
-        System.out.printf(
-                "JSON endpoints fuzzed: %d operations, %d requests, %d 400s naming the field%n",
-                operations.size(), sent, named);
-        softly.assertAll();
+        return new int[] {sent, named};
+    }
+
+    /** Path variables of records that exist, by name. */
+    private static Map<String, String> existingRecords() throws Exception {
+        UUID person = platform.registration().register(ReturneeMother.laluZainiLombokTimur());
+        Map<String, String> ids = new HashMap<>();
+        ids.put("beneficiaryId", person.toString());
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> platform.database()
+                                .count(
+                                        "SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ?",
+                                        person.toString())
+                        > 0);
+        ids.put("paymentId", (String) platform.database()
+                .rows("SELECT payment_id FROM disbursement.payment_intent WHERE beneficiary_id = ?", person.toString())
+                .get(0)
+                .get("payment_id"));
+        ids.put("decisionId", (String) platform.database()
+                .rows("SELECT decision_id FROM eligibility.decision WHERE beneficiary_id = ?", person.toString())
+                .get(0)
+                .get("decision_id"));
+        Path list = Files.createTempFile("fuzz-list", ".csv");
+        new ReturneeListFile(new SyntheticReturnees(new Random(20261207))).write(list, 25); // row index 21 is held
+        UUID upload = UUID.fromString(platform.registration()
+                .upload(Files.readAllBytes(list), "fuzz-list.csv", "52")
+                .body()
+                .get("uploadId")
+                .asString());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> platform.registration()
+                        .uploadStatus(upload)
+                        .path("status")
+                        .asString()
+                        .equals("COMPLETED"));
+        List<Map<String, Object>> held = platform.database()
+                .rows(
+                        "SELECT row_no FROM registration.upload_row WHERE upload_id = ? AND outcome = 'HELD_FOR_REVIEW'",
+                        upload.toString());
+        assertThat(held).as("a row held for review").isNotEmpty();
+        ids.put("uploadId", upload.toString());
+        ids.put("rowNumber", String.valueOf(held.get(0).get("row_no")));
+        ids.put("programId", "BSU");
+        ids.put("fiscalYear", String.valueOf(Year.now()));
+        return ids;
+    }
+
+    private static String concrete(String template, Map<String, String> existing) {
+        String path = template;
+        for (Map.Entry<String, String> id : existing.entrySet()) {
+            path = path.replace("{" + id.getKey() + "}", id.getValue());
+        }
+        return concrete(path);
     }
 
     private static void checkNoInternals(
@@ -147,10 +236,13 @@ class JsonEndpointsFuzzIT {
     }
 
     /** The first officer the endpoint lets in (a body it cannot read is a 400, not a 403); null when none does. */
-    private static String allowedOfficer(Operation operation) {
+    private static String allowedOfficer(Operation operation, UnaryOperator<String> concrete) {
         for (String officer : OFFICERS) {
             ServiceApi.Response response = send(
-                    platform.api(operation.service(), officer), operation.method(), concrete(operation.path()), "{}");
+                    platform.api(operation.service(), officer),
+                    operation.method(),
+                    concrete.apply(operation.path()),
+                    "{}");
             if (response.status() != 401 && response.status() != 403) {
                 return officer;
             }

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.registration.returnee;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Pattern;
 
@@ -13,6 +14,9 @@ public record AmendReturneeRequest(
 
         String accountHolderName) {
 
+    // A rule over the fields, not a field: neither read from the body nor shown in the API description (the fuzz found
+    // it documented as one, and a body giving it was taken without a word).
+    @JsonIgnore
     @AssertTrue(
             message = "Isi kode bank, nomor rekening dan nama pemilik bersama-sama / give bank code, account number "
                     + "and holder together")
