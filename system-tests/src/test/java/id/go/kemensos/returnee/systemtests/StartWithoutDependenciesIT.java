@@ -4,7 +4,10 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import id.go.kemensos.returnee.infra.identity.DemoOfficers;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
+import id.go.kemensos.returnee.infra.stack.PlatformHome;
+import id.go.kemensos.returnee.testsupport.OfficerLogin;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
@@ -40,6 +43,9 @@ class StartWithoutDependenciesIT {
             platform.stack().database().start();
         }
         platform.services().awaitHealthy(registration);
+        // Keycloak keeps its data in the same database: an officer signs in at the first try after the restart.
+        assertThat(new DemoOfficers(PlatformHome.locate()).accessToken(OfficerLogin.AUDITOR))
+                .isNotBlank();
         UUID person = platform.registration().register(ReturneeMother.laluZainiLombokTimur());
         await().atMost(ofSeconds(60))
                 .until(() -> platform.database()
