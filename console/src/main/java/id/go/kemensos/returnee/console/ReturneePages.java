@@ -46,7 +46,8 @@ class ReturneePages {
             String bankCode,
             String accountNumberMasked,
             Instant registeredAt,
-            String status) {}
+            String status,
+            boolean tellInPerson) {}
 
     public record Page(List<Person> items, int page, int size, long total) {
 

@@ -34,6 +34,8 @@ public class ContactDirectory {
     private static final Logger log = LoggerFactory.getLogger(ContactDirectory.class);
     /** Why a message is withheld. */
     public static final String OPTED_OUT = "opted out of SMS";
+    /** Registered without a phone: the officer's list says so, and an officer tells the person. */
+    public static final String NO_PHONE = "no phone number: to be told in person";
 
     /**
      * A person can no longer be written to (erased, or opted out), published synchronously inside the transaction that

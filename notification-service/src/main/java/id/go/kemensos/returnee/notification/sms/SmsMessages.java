@@ -111,8 +111,8 @@ public class SmsMessages {
 
     /**
      * Claims due messages: their next attempt moves out by the retry delay, a lease that also paces retries. A message
-     * to a person erased meanwhile (no phone to send it to), or who opted out while it was on its way, is withheld
-     * instead.
+     * to a person erased meanwhile, registered without a phone, or who opted out while it was on its way, is withheld
+     * instead, with that reason.
      */
     @Transactional
     public List<PendingSms> claimDue(int limit) {
@@ -126,13 +126,18 @@ public class SmsMessages {
             UUID messageId = UUID.fromString((String) r.get("message_id"));
             UUID beneficiaryId = UUID.fromString((String) r.get("beneficiary_id"));
             Optional<SealedContacts.Contact> contact = contacts.open(beneficiaryId, (String) r.get("personal_data"));
-            if (contact.isEmpty() || Boolean.TRUE.equals(r.get("opted_out"))) {
+            String cannotSend = contact.isEmpty()
+                    ? SealedContacts.ERASED
+                    : contact.get().phoneE164() == null
+                            ? ContactDirectory.NO_PHONE
+                            : Boolean.TRUE.equals(r.get("opted_out")) ? ContactDirectory.OPTED_OUT : null;
+            if (cannotSend != null) {
                 withhold(
                         messageId,
                         beneficiaryId,
                         (String) r.get("template"),
                         UUID.fromString((String) r.get("source_event_id")),
-                        contact.isEmpty() ? SealedContacts.ERASED : ContactDirectory.OPTED_OUT,
+                        cannotSend,
                         now);
                 continue;
             }

@@ -28,7 +28,8 @@ public record RegisterReturneeRequest(
         @Size(max = 50) String referralSource,
         @Pattern(regexp = "[A-Z]{2}") String destinationCountry,
         @NotNull @PastOrPresent LocalDate returnDate,
-        @NotBlank @Size(max = 30) String phone,
+        // Optional: a returnee without a phone is registered and told in person.
+        @Size(max = 30) String phone,
         @NotBlank @Pattern(regexp = "\\d{3}") String bankCode,
 
         @NotBlank

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -178,7 +179,8 @@ public class ReturneeRegistry {
     }
 
     private Returnee toReturnee(RegisterReturneeRequest request, UUID uploadId) {
-        String phone = validPhone(request.phone());
+        // No phone is allowed (the person is told in person); a phone given must be valid.
+        String phone = request.phone() == null || request.phone().isBlank() ? null : validPhone(request.phone());
         PersonalDetails details = new PersonalDetails(
                 MaskedValues.nik(request.nik()),
                 request.fullName().strip(),
@@ -251,7 +253,7 @@ public class ReturneeRegistry {
         String newPhone = phone == null ? known.phoneE164() : validPhone(phone);
         BankAccount newAccount = account == null ? known.bankAccount() : account;
         List<String> changed = new ArrayList<>();
-        if (!newPhone.equals(known.phoneE164())) {
+        if (!Objects.equals(newPhone, known.phoneE164())) {
             changed.add("phone");
         }
         if (!newAccount.equals(known.bankAccount())) {

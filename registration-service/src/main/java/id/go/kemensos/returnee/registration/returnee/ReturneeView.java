@@ -10,6 +10,7 @@ import java.util.UUID;
  * What the API shows of a returnee: identifiers masked; the category and referral source, which can show that someone
  * is a trafficking victim (Law 21/2007 Art. 44), only to a protection officer ({@code protection} is absent for
  * everyone else). An erased person shows no personal field, only when and by whom they were erased ({@code erased}).
+ * {@code tellInPerson}: registered without a phone, so what the SMS would say must be told by an officer.
  */
 record ReturneeView(
         UUID beneficiaryId,
@@ -22,6 +23,7 @@ record ReturneeView(
         String accountNumberMasked,
         Instant registeredAt,
         ReturneeStatus status,
+        boolean tellInPerson,
         @JsonInclude(JsonInclude.Include.NON_NULL) ProtectionFacts protection,
         @JsonInclude(JsonInclude.Include.NON_NULL) Returnee.Erasure erased) {
 
@@ -40,6 +42,7 @@ record ReturneeView(
                     null,
                     r.registeredAt(),
                     r.status(),
+                    false,
                     null,
                     r.erasure());
         }
@@ -54,6 +57,7 @@ record ReturneeView(
                 r.bankAccount().maskedAccountNumber(),
                 r.registeredAt(),
                 r.status(),
+                r.phoneE164() == null,
                 officer.knowsProtectionStatus() ? new ProtectionFacts(r.category(), r.referralSource()) : null,
                 null);
     }

@@ -17,6 +17,7 @@ import id.go.kemensos.returnee.registration.validation.Problem;
 import id.go.kemensos.returnee.registration.validation.ProblemCode;
 import id.go.kemensos.returnee.registration.validation.RegionCodes;
 import id.go.kemensos.returnee.registration.validation.Severity;
+import id.go.kemensos.returnee.registration.validation.SheetColumns;
 import id.go.kemensos.returnee.registration.validation.SheetDates;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -85,7 +86,9 @@ public final class ReturneeRowValidator {
         if (!nik.hasErrors() && sex.isPresent() && birthDate.isPresent()) {
             problems.addAll(niks.crossCheck(nik, sex.get(), birthDate.get()));
         }
-        Optional<String> phone = collect(phones.validate(row.text(SheetColumn.NO_HP)), problems);
+        Optional<String> phone = row.text(SheetColumn.NO_HP).isBlank()
+                ? noPhone(problems)
+                : collect(phones.validate(row.text(SheetColumn.NO_HP)), problems);
         Optional<BankAccountValidator.BankAccount> account = collect(
                 banks.validate(
                         row.text(SheetColumn.KODE_BANK),
@@ -117,7 +120,7 @@ public final class ReturneeRowValidator {
                 blankToNull(row.text(SheetColumn.SUMBER_RUJUKAN)),
                 country,
                 returnDate.orElseThrow(),
-                phone.orElseThrow(),
+                phone.orElse(null),
                 bank.bank().code(),
                 bank.accountNumber(),
                 bank.holderName(),
@@ -137,6 +140,15 @@ public final class ReturneeRowValidator {
             return birth ? dates.birthDate(date.toString()) : dates.returnDate(date.toString());
         }
         return birth ? dates.birthDate(cell.text()) : dates.returnDate(cell.text());
+    }
+
+    private static Optional<String> noPhone(List<Problem> problems) {
+        problems.add(Problem.of(
+                SheetColumns.PHONE,
+                ProblemCode.PHONE_NONE,
+                "Tidak ada nomor HP: orang ini didaftarkan, dan pemberitahuannya harus disampaikan langsung",
+                "No phone number: the person is registered, and must be told in person"));
+        return Optional.empty();
     }
 
     private static <T> Optional<T> collect(Checked<T> checked, List<Problem> problems) {

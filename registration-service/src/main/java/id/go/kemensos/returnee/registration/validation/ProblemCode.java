@@ -32,6 +32,11 @@ public enum ProblemCode {
     PHONE_INVALID(ERROR),
     /** A valid landline cannot receive the programme's SMS. */
     PHONE_NOT_MOBILE(WARNING),
+    /**
+     * No phone at all: the person is registered all the same (a returnee without a SIM is not shut out); what the SMS
+     * would have said is told in person, and the officer's list shows who.
+     */
+    PHONE_NONE(WARNING),
 
     BANK_CODE_UNKNOWN(ERROR),
     ACCOUNT_NOT_DIGITS(ERROR),

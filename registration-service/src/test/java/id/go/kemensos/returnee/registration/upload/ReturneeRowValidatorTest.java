@@ -103,6 +103,25 @@ class ReturneeRowValidatorTest {
     }
 
     @Test
+    void aReturneeWithoutAPhoneIsRegisteredAndMarkedToBeToldInPerson() {
+        Map<SheetColumn, SheetCell> cells = sitiAminahRow();
+        put(cells, SheetColumn.NO_HP, " ");
+
+        RowVerdict verdict = validate(cells);
+
+        assertThat(verdict.outcome()).isEqualTo(RowVerdict.Outcome.ACCEPTED);
+        assertThat(verdict.returnee().orElseThrow().phone()).isNull();
+        assertThat(verdict.problems())
+                .filteredOn(p -> p.code() == ProblemCode.PHONE_NONE)
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.code()).isEqualTo(ProblemCode.PHONE_NONE);
+                    assertThat(p.isError()).isFalse();
+                    assertThat(p.messageEn()).contains("told in person");
+                });
+    }
+
+    @Test
     void aRejectedRowListsEveryProblemNotOnlyTheFirst() {
         Map<SheetColumn, SheetCell> cells = sitiAminahRow();
         put(cells, SheetColumn.NIK, "520201550890001");
