@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class OutboxLag implements MeterBinder, RefreshedGauge, AutoCloseable {
 
+    private static final String NAME = "platform.outbox.lag";
     private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(5);
 
     private final JdbcTemplate jdbc;
@@ -48,7 +49,7 @@ public class OutboxLag implements MeterBinder, RefreshedGauge, AutoCloseable {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("platform.outbox.lag", this, lag -> lag.seconds)
+        Gauge.builder(NAME, this, lag -> lag.seconds)
                 .baseUnit("seconds")
                 .description("Age of the oldest outbox row not yet relayed to Kafka; 0 when none waits")
                 .register(registry);
@@ -56,7 +57,7 @@ public class OutboxLag implements MeterBinder, RefreshedGauge, AutoCloseable {
 
     @Override
     public String name() {
-        return "platform.outbox.lag";
+        return NAME;
     }
 
     @Override

@@ -238,8 +238,9 @@ class MetricsIT {
     }
 
     private static int status(PlatformService service, String path, String authorization) {
-        return platform.api(service, null)
-                .send(platform.api(service, null)
+        ServiceApi anonymous = platform.api(service, null);
+        return anonymous
+                .send(anonymous
                         .request(path)
                         .header("Authorization", authorization)
                         .GET()

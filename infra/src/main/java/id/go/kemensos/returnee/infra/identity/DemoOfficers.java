@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -201,45 +202,43 @@ public final class DemoOfficers {
     /** An access token of the metrics collector's service account (client credentials grant). */
     public String metricsScraperToken() {
         Key key = new Key(IdentityProvider.REALM, METRICS_CLIENT, "service-account-" + METRICS_CLIENT);
-        Token cached = cache.get(key);
-        if (cached != null && Instant.now().isBefore(cached.refreshAfter())) {
-            return cached.value();
-        }
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "client_credentials");
-        form.put("client_id", METRICS_CLIENT);
-        form.put("client_secret", metricsClientSecret());
-        Token fresh = grant(key, form);
-        cache.put(key, fresh);
-        return fresh.value();
+        return token(key, () -> {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("grant_type", "client_credentials");
+            form.put("client_id", METRICS_CLIENT);
+            form.put("client_secret", metricsClientSecret());
+            return form;
+        });
     }
 
     private String get(String url, String authorization) {
-        try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(url))
-                            .timeout(Duration.ofSeconds(30))
-                            .header("Authorization", authorization)
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET " + url + " answered HTTP " + response.statusCode());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IdentityProviderUnreachable("Keycloak is not reachable at " + baseUrl, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while asking " + url, e);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization)
+                .GET()
+                .build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " answered HTTP " + response.statusCode());
         }
+        return response.body();
+    }
+
+    private String token(Key key, String password) {
+        return token(key, () -> {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("grant_type", "password");
+            form.put("client_id", key.clientId());
+            form.put("username", key.username());
+            form.put("password", password);
+            return form;
+        });
     }
 
     /**
      * One login at a time per officer and client: many threads wanting the same officer's token at once (a benchmark's
      * clients) would otherwise log in together, which Keycloak's brute-force detection answers by locking the account.
      */
-    private String token(Key key, String password) {
+    private String token(Key key, Supplier<Map<String, String>> form) {
         Token cached = cache.get(key);
         if (cached != null && Instant.now().isBefore(cached.refreshAfter())) {
             return cached.value();
@@ -249,19 +248,10 @@ public final class DemoOfficers {
             if (cached != null && Instant.now().isBefore(cached.refreshAfter())) {
                 return cached.value();
             }
-            Token fresh = passwordGrant(key, password);
+            Token fresh = grant(key, form.get());
             cache.put(key, fresh);
             return fresh.value();
         }
-    }
-
-    private Token passwordGrant(Key key, String password) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "password");
-        form.put("client_id", key.clientId());
-        form.put("username", key.username());
-        form.put("password", password);
-        return grant(key, form);
     }
 
     private Token grant(Key key, Map<String, String> form) {
@@ -271,24 +261,11 @@ public final class DemoOfficers {
                 .collect(Collectors.joining("&"));
         String endpoint = baseUrl + "/realms/" + key.realm() + "/protocol/openid-connect/token";
         Instant asked = Instant.now();
-        HttpResponse<String> response;
-        try {
-            response = http.send(
-                    HttpRequest.newBuilder(URI.create(endpoint))
-                            .timeout(Duration.ofSeconds(30))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IdentityProviderUnreachable(
-                    "Keycloak is not reachable at " + baseUrl + " ("
-                            + e.getClass().getSimpleName() + "); start the local stack first",
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while asking " + endpoint + " for a token", e);
-        }
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(endpoint))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(
                     "Token request for " + key.username() + " (client " + key.clientId() + ", realm " + key.realm()
@@ -299,6 +276,20 @@ public final class DemoOfficers {
         return new Token(
                 token.get("access_token").asString(),
                 asked.plusSeconds(expiresIn).minus(REFRESH_MARGIN));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IdentityProviderUnreachable(
+                    "Keycloak is not reachable at " + baseUrl + " ("
+                            + e.getClass().getSimpleName() + "); start the local stack first",
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking " + request.uri(), e);
+        }
     }
 
     private String describeError(String body) {
