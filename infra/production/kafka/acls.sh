@@ -12,6 +12,7 @@ allow() {
 allow --allow-principal User:relay --operation Describe --operation Write \
   --topic access.events \
   --topic audit.events \
+  --topic case.events \
   --topic disbursement.events \
   --topic eligibility.events \
   --topic eligibility.protection.events \
@@ -22,7 +23,8 @@ allow --allow-principal User:relay --operation Describe --operation Write \
   --transactional-id returnee-outbox-connect-eligibility-outbox-0 \
   --transactional-id returnee-outbox-connect-disbursement-outbox-0 \
   --transactional-id returnee-outbox-connect-notification-outbox-0 \
-  --transactional-id returnee-outbox-connect-audit-outbox-0
+  --transactional-id returnee-outbox-connect-audit-outbox-0 \
+  --transactional-id returnee-outbox-connect-case-outbox-0
 allow --allow-principal User:relay --operation IdempotentWrite \
   --cluster
 allow --allow-principal User:relay --operation Read \
@@ -31,7 +33,8 @@ allow --allow-principal User:relay --operation Read \
   --group eligibility-outbox-schemahistory \
   --group disbursement-outbox-schemahistory \
   --group notification-outbox-schemahistory \
-  --group audit-outbox-schemahistory
+  --group audit-outbox-schemahistory \
+  --group case-outbox-schemahistory
 allow --allow-principal User:relay --operation Create --operation Describe --operation DescribeConfigs --operation Read --operation Write \
   --topic connect.configs \
   --topic connect.offsets \
@@ -41,7 +44,8 @@ allow --allow-principal User:relay --operation Create --operation Describe --ope
   --topic connect.schema-history.eligibility-outbox \
   --topic connect.schema-history.disbursement-outbox \
   --topic connect.schema-history.notification-outbox \
-  --topic connect.schema-history.audit-outbox
+  --topic connect.schema-history.audit-outbox \
+  --topic connect.schema-history.case-outbox
 
 allow --allow-principal User:registration --operation Read \
   --group registration \
@@ -103,10 +107,26 @@ allow --allow-principal User:audit --operation Read \
 allow --allow-principal User:audit --operation Describe --operation DescribeConfigs --operation Read \
   --topic access.events \
   --topic audit.events \
+  --topic case.events \
   --topic disbursement.events \
   --topic eligibility.events \
   --topic eligibility.protection.events \
   --topic notification.events \
   --topic registration.events
 
-echo "Kafka ACLs in place: 152 for User:relay, User:registration, User:eligibility, User:disbursement, User:notification, User:audit"
+allow --allow-principal User:case --operation Read \
+  --group case \
+  --group case.dlt-replay
+allow --allow-principal User:case --operation Describe \
+  --topic access.events \
+  --topic case.events
+allow --allow-principal User:case --operation Describe --operation Read \
+  --topic eligibility.events \
+  --topic eligibility.protection.events \
+  --topic registration.events
+allow --allow-principal User:case --operation Describe --operation Read --operation Write \
+  --topic eligibility.events.dlt \
+  --topic eligibility.protection.events.dlt \
+  --topic registration.events.dlt
+
+echo "Kafka ACLs in place: 183 for User:relay, User:registration, User:eligibility, User:disbursement, User:notification, User:audit, User:case"

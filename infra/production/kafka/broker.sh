@@ -20,7 +20,7 @@ CLIENT_PORT=${KAFKA_CLIENT_PORT:-9092}
 CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
 REPLICATION=${KAFKA_REPLICATION_FACTOR:-3}
 MIN_ISR=${KAFKA_MIN_INSYNC_REPLICAS:-2}
-PRINCIPALS=(admin relay registration eligibility disbursement notification audit)
+PRINCIPALS=(admin relay registration eligibility disbursement notification audit case)
 
 secret() {
   local file="$SECRETS/$1"

@@ -4,7 +4,7 @@
 set -euo pipefail
 secret() { cat "/run/secrets/$1"; }
 sql="SET GLOBAL binlog_row_image = 'FULL';"
-for svc in registration eligibility disbursement notification audit; do
+for svc in registration eligibility disbursement notification audit casework; do
   sql+="CREATE DATABASE IF NOT EXISTS $svc CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
   sql+="CREATE USER IF NOT EXISTS '$svc'@'%' IDENTIFIED BY '$(secret ${svc}_db_password)';"
   sql+="CREATE USER IF NOT EXISTS '${svc}_migrator'@'%' IDENTIFIED BY '$(secret ${svc}_migration_password)';"

@@ -5,6 +5,8 @@ CREATE DATABASE IF NOT EXISTS eligibility CHARACTER SET utf8mb4 COLLATE utf8mb4_
 CREATE DATABASE IF NOT EXISTS disbursement CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE DATABASE IF NOT EXISTS notification CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 CREATE DATABASE IF NOT EXISTS audit CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+-- case-service's schema (CASE is a reserved word in SQL).
+CREATE DATABASE IF NOT EXISTS casework CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
 -- Each service runs as a user with data rights (SELECT, INSERT, UPDATE, DELETE) on its own schema only; its Flyway
 -- migrations run as <service>_migrator, who may change the schema. A leaked service password cannot drop or alter a table.
@@ -13,11 +15,13 @@ CREATE USER IF NOT EXISTS 'eligibility'@'%' IDENTIFIED BY 'eligibility-local';
 CREATE USER IF NOT EXISTS 'disbursement'@'%' IDENTIFIED BY 'disbursement-local';
 CREATE USER IF NOT EXISTS 'notification'@'%' IDENTIFIED BY 'notification-local';
 CREATE USER IF NOT EXISTS 'audit'@'%' IDENTIFIED BY 'audit-local';
+CREATE USER IF NOT EXISTS 'casework'@'%' IDENTIFIED BY 'casework-local';
 CREATE USER IF NOT EXISTS 'registration_migrator'@'%' IDENTIFIED BY 'registration-migrator-local';
 CREATE USER IF NOT EXISTS 'eligibility_migrator'@'%' IDENTIFIED BY 'eligibility-migrator-local';
 CREATE USER IF NOT EXISTS 'disbursement_migrator'@'%' IDENTIFIED BY 'disbursement-migrator-local';
 CREATE USER IF NOT EXISTS 'notification_migrator'@'%' IDENTIFIED BY 'notification-migrator-local';
 CREATE USER IF NOT EXISTS 'audit_migrator'@'%' IDENTIFIED BY 'audit-migrator-local';
+CREATE USER IF NOT EXISTS 'casework_migrator'@'%' IDENTIFIED BY 'casework-migrator-local';
 -- Stacks made before the migrators held ALL on their schema; taken back (an absent grant is skipped by MariaDbServer).
 REVOKE ALL PRIVILEGES ON registration.* FROM 'registration'@'%';
 REVOKE ALL PRIVILEGES ON eligibility.* FROM 'eligibility'@'%';
@@ -28,6 +32,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON registration.* TO 'registration'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON eligibility.* TO 'eligibility'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON disbursement.* TO 'disbursement'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON notification.* TO 'notification'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON casework.* TO 'casework'@'%';
 -- The migrators grant table rights themselves after each migration (db/platform/afterMigrate__outbox_capture.sql: the CDC
 -- user reads the outbox tables; audit's afterMigrate__append_only_ledger.sql: the ledger is INSERT and SELECT only).
 GRANT ALL PRIVILEGES ON registration.* TO 'registration_migrator'@'%' WITH GRANT OPTION;
@@ -35,6 +40,7 @@ GRANT ALL PRIVILEGES ON eligibility.* TO 'eligibility_migrator'@'%' WITH GRANT O
 GRANT ALL PRIVILEGES ON disbursement.* TO 'disbursement_migrator'@'%' WITH GRANT OPTION;
 GRANT ALL PRIVILEGES ON notification.* TO 'notification_migrator'@'%' WITH GRANT OPTION;
 GRANT ALL PRIVILEGES ON audit.* TO 'audit_migrator'@'%' WITH GRANT OPTION;
+GRANT ALL PRIVILEGES ON casework.* TO 'casework_migrator'@'%' WITH GRANT OPTION;
 -- An auditor's replay writes the rebuilt disbursement history into a fresh schema of its own, audit_replay_<when>.
 GRANT ALL PRIVILEGES ON `audit\_replay\_%`.* TO 'audit'@'%';
 

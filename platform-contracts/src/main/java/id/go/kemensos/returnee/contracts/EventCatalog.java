@@ -2,6 +2,11 @@ package id.go.kemensos.returnee.contracts;
 
 import id.go.kemensos.returnee.contracts.access.PersonalDataAccessed;
 import id.go.kemensos.returnee.contracts.audit.AuditLedgerSealed;
+import id.go.kemensos.returnee.contracts.casework.CaseOpened;
+import id.go.kemensos.returnee.contracts.casework.OfferAnswered;
+import id.go.kemensos.returnee.contracts.casework.ReferralOutcomeRecorded;
+import id.go.kemensos.returnee.contracts.casework.ServiceOffered;
+import id.go.kemensos.returnee.contracts.casework.ServiceReferred;
 import id.go.kemensos.returnee.contracts.disbursement.BudgetCeilingSet;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
@@ -68,6 +73,11 @@ public final class EventCatalog {
             SmsFailed.EVENT_TYPE,
             SmsPreferencesSet.EVENT_TYPE,
             SmsWithheld.EVENT_TYPE,
+            CaseOpened.EVENT_TYPE,
+            ServiceOffered.EVENT_TYPE,
+            OfferAnswered.EVENT_TYPE,
+            ServiceReferred.EVENT_TYPE,
+            ReferralOutcomeRecorded.EVENT_TYPE,
             AuditLedgerSealed.EVENT_TYPE,
             PersonalDataAccessed.EVENT_TYPE);
 

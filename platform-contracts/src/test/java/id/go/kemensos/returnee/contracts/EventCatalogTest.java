@@ -29,6 +29,7 @@ class EventCatalogTest {
                 .containsExactly(
                         "access.events",
                         "audit.events",
+                        "case.events",
                         "disbursement.events",
                         "eligibility.events",
                         "eligibility.protection.events",
@@ -42,6 +43,7 @@ class EventCatalogTest {
                 .containsExactly("access.events", "registration.events");
         assertThat(EventCatalog.topicsRaisedBy("eligibility-service"))
                 .containsExactly("access.events", "eligibility.events", "eligibility.protection.events");
+        assertThat(EventCatalog.topicsRaisedBy("case-service")).containsExactly("access.events", "case.events");
         assertThat(EventCatalog.topicsRaisedBy("audit-service")).containsExactly("access.events", "audit.events");
     }
 

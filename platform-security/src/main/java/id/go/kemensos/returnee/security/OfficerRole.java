@@ -34,6 +34,12 @@ public enum OfficerRole {
      * data erased. No business actions.
      */
     DATA_PROTECTION_OFFICER,
+    /**
+     * Follows returnees' cases in the province of the token's {@code province} claim: records their answers to the
+     * services offered, refers them to partners and records what was delivered, for the cases assigned to them (by login
+     * name, case-service's area list). Sees the services of their own cases, restricted ones included (need to know).
+     */
+    CASE_WORKER,
     /** Operates the platform: dead letters, topic and retention checks, metrics. No business actions. */
     PLATFORM_ADMIN,
     /** Not a person: the metrics collector's service account reads {@code /actuator/prometheus}, nothing else. */

@@ -3,7 +3,7 @@ package id.go.kemensos.returnee.security;
 /**
  * A request a service will not carry out: the thing does not exist, its state does not allow it (already decided, paid,
  * superseded...), or this officer may not act on this one (the maker of a batch approving it), with a message in Bahasa
- * Indonesia and English. Every service answers it alike, 404, 409 or 403 as a problem detail ({@link RefusalAnswers}).
+ * Indonesia and English. Every service answers it alike, 404, 409, 403 or 400 as a problem detail ({@link RefusalAnswers}).
  */
 public class Refusal extends RuntimeException {
 
@@ -13,7 +13,9 @@ public class Refusal extends RuntimeException {
     public enum Kind {
         NOT_FOUND,
         CONFLICT,
-        FORBIDDEN
+        FORBIDDEN,
+        /** The request names something that cannot be used for it (a partner who does not provide the service). */
+        INVALID
     }
 
     private final Kind kind;
@@ -34,6 +36,11 @@ public class Refusal extends RuntimeException {
     /** The officer holds the role but may not act on this one (the maker of a batch approving it). */
     public static Refusal forbidden(String message) {
         return new Refusal(Kind.FORBIDDEN, message);
+    }
+
+    /** The request is well formed but asks for something that cannot be (400). */
+    public static Refusal invalid(String message) {
+        return new Refusal(Kind.INVALID, message);
     }
 
     public Kind kind() {

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Every controller of every service answers a refusal the same way: 404, 409 or 403 with the reason as a problem
+ * Every controller of every service answers a refusal the same way: 404, 409, 403 or 400 with the reason as a problem
  * detail.
  */
 @RestControllerAdvice
@@ -18,6 +18,7 @@ final class RefusalAnswers {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case INVALID -> HttpStatus.BAD_REQUEST;
         };
         return ProblemDetail.forStatusAndDetail(status, refusal.getMessage());
     }

@@ -81,7 +81,7 @@ class DatabaseRightsIT {
     void theCdcUserReadsTheOutboxesAndNoPersonalData() throws SQLException {
         try (Connection cdc = as("debezium", "debezium-local")) {
             for (String schema :
-                    new String[] {"registration", "eligibility", "disbursement", "notification", "audit"}) {
+                    new String[] {"registration", "eligibility", "disbursement", "notification", "audit", "casework"}) {
                 allowed(cdc, "SELECT COUNT(*) FROM " + schema + ".outbox_event");
             }
             refused(cdc, "SELECT COUNT(*) FROM registration.returnee");

@@ -51,7 +51,8 @@ class RoleMatrixIT {
             "AUDITOR",
             "PROTECTION_OFFICER",
             "DATA_PROTECTION_OFFICER",
-            "PLATFORM_ADMIN");
+            "PLATFORM_ADMIN",
+            "CASE_WORKER");
     /** Each demo officer and the roles the demo realm gives them. */
     private static final Map<String, Set<String>> OFFICERS = new LinkedHashMap<>();
     /**
@@ -75,6 +76,8 @@ class RoleMatrixIT {
         OFFICERS.put(OfficerLogin.PROTECTION_PUSAT, Set.of("PROTECTION_OFFICER"));
         OFFICERS.put(OfficerLogin.PROTECTION_NTB, Set.of("PROTECTION_OFFICER"));
         OFFICERS.put(OfficerLogin.DPO, Set.of("DATA_PROTECTION_OFFICER"));
+        OFFICERS.put(OfficerLogin.CASEWORKER_NTB, Set.of("CASE_WORKER"));
+        OFFICERS.put(OfficerLogin.CASEWORKER_BALI, Set.of("CASE_WORKER"));
     }
 
     private static RunningPlatform platform;

@@ -19,6 +19,8 @@ public final class OfficerLogin {
     public static final String PROTECTION_PUSAT = DemoOfficers.Officer.PROTECTION_PUSAT.username();
     public static final String PROTECTION_NTB = DemoOfficers.Officer.PROTECTION_NTB.username();
     public static final String DPO = DemoOfficers.Officer.DPO.username();
+    public static final String CASEWORKER_NTB = DemoOfficers.Officer.CASEWORKER_NTB.username();
+    public static final String CASEWORKER_BALI = DemoOfficers.Officer.CASEWORKER_BALI.username();
 
     private OfficerLogin() {}
 

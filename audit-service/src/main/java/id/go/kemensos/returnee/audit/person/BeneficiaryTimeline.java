@@ -5,6 +5,12 @@ import id.go.kemensos.returnee.audit.ledger.AuditLedger;
 import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.contracts.PlatformEvent;
 import id.go.kemensos.returnee.contracts.access.PersonalDataAccessed;
+import id.go.kemensos.returnee.contracts.casework.CaseEvent;
+import id.go.kemensos.returnee.contracts.casework.CaseOpened;
+import id.go.kemensos.returnee.contracts.casework.OfferAnswered;
+import id.go.kemensos.returnee.contracts.casework.OfferEvent;
+import id.go.kemensos.returnee.contracts.casework.ReferralOutcomeRecorded;
+import id.go.kemensos.returnee.contracts.casework.ServiceReferred;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
@@ -69,6 +75,34 @@ public class BeneficiaryTimeline {
                         ? cipher.open(beneficiaryId, CriterionOutcome.sealedField(name), text)
                                 .orElse(CriterionOutcome.ERASED)
                         : value);
+    }
+
+    /**
+     * What a case event tells an auditor. A service offered under a restricted law (Law 21/2007 Art. 44) is "a protection
+     * service" and nothing more; so is every later step of it.
+     */
+    static String caseSummary(CaseEvent event) {
+        if (event instanceof CaseOpened o) {
+            return "Case opened"
+                    + (o.caseWorker() == null
+                            ? ", no case worker for the area yet"
+                            : ", case worker " + o.caseWorker());
+        }
+        OfferEvent step = (OfferEvent) event;
+        String service = step.restricted() ? "a protection service [restricted]" : step.service();
+        if (step instanceof OfferAnswered a) {
+            return a.answer() == OfferAnswered.Answer.ACCEPTED
+                    ? "Accepted " + service
+                    : "Declined " + service + " (" + a.declineReason() + ")";
+        }
+        if (step instanceof ServiceReferred r) {
+            return "Referred for " + service + " to partner " + (r.restricted() ? "[restricted]" : r.partnerId());
+        }
+        if (step instanceof ReferralOutcomeRecorded o) {
+            return "Referral for " + service + ": "
+                    + (o.outcome() == ReferralOutcomeRecorded.Outcome.DELIVERED ? "delivered" : "not delivered");
+        }
+        return "Offered " + service;
     }
 
     public List<TimelineEntry> of(UUID beneficiaryId) {
@@ -147,6 +181,9 @@ public class BeneficiaryTimeline {
             // Law 21/2007 Art. 44: that such a decision exists is all an auditor learns; protection officers read it in
             // eligibility.
             summary = "Protection services: restricted";
+        } else if (event instanceof CaseEvent c) {
+            d.put("caseId", c.caseId());
+            summary = caseSummary(c);
         } else if (event instanceof ReferralRequested r) {
             d.put("referralId", r.referralId());
             d.put("decisionId", r.decisionId());

@@ -63,6 +63,10 @@ public final class DemoOfficers {
         PROTECTION_NTB("protection.ntb", "52", "PROTECTION_OFFICER"),
         /** The data protection officer: the access log and erasures. */
         DPO("dpo", null, "DATA_PROTECTION_OFFICER"),
+        /** Follows the cases of NTB's returnees (case-service's area list assigns them). */
+        CASEWORKER_NTB("caseworker.ntb", "52", "CASE_WORKER"),
+        /** The same for Bali: a case worker who must not see NTB's cases. */
+        CASEWORKER_BALI("caseworker.bali", "51", "CASE_WORKER"),
         ADMIN("admin", null, "PLATFORM_ADMIN");
 
         private final String username;

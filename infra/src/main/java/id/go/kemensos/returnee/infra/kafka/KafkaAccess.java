@@ -79,6 +79,11 @@ public final class KafkaAccess {
         // and a
         // replay reads disbursement.events: every event topic, which is how it is granted.
         consumed.put("audit", Topics.allEventTopics());
+        // Cases follow every decision, the restricted ones too (a victim's services are offered like any other), and
+        // erasures. Its own topic, case.events, carries restricted offers: only audit reads it.
+        consumed.put(
+                "case",
+                List.of(EligibilityTopics.EVENTS, EligibilityTopics.PROTECTION_EVENTS, RegistrationTopics.EVENTS));
         return Map.copyOf(consumed);
     }
 
@@ -119,7 +124,7 @@ public final class KafkaAccess {
 
     /** The services' principals (each named as its schema and consumer group). */
     public static List<String> services() {
-        return List.of("registration", "eligibility", "disbursement", "notification", "audit");
+        return List.of("registration", "eligibility", "disbursement", "notification", "audit", "case");
     }
 
     /** The topics this service consumes (empty for admin and relay). */

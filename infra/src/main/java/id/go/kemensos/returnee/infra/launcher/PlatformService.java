@@ -1,25 +1,47 @@
 package id.go.kemensos.returnee.infra.launcher;
 
 /**
- * The platform's services, in the order their events flow, with their ports (8081 to 8085), and the officers' console
+ * The platform's services, in the order their events flow, with their ports (8081 to 8086), and the officers' console
  * (8080), which only calls their APIs.
  */
 public enum PlatformService {
-    REGISTRATION("registration-service", 8081, true),
-    ELIGIBILITY("eligibility-service", 8082, true),
-    DISBURSEMENT("disbursement-service", 8083, true),
-    NOTIFICATION("notification-service", 8084, true),
-    AUDIT("audit-service", 8085, true),
-    CONSOLE("console", 8080, false);
+    REGISTRATION("registration-service", "registration", 8081, true),
+    ELIGIBILITY("eligibility-service", "eligibility", 8082, true),
+    DISBURSEMENT("disbursement-service", "disbursement", 8083, true),
+    NOTIFICATION("notification-service", "notification", 8084, true),
+    AUDIT("audit-service", "audit", 8085, true),
+    // CASE is a reserved word in SQL: its schema is casework (its Kafka principal and group stay "case").
+    CASE("case-service", "casework", 8086, true),
+    CONSOLE("console", null, 8080, false);
 
     private final String artifact;
+    private final String schema;
     private final int port;
     private final boolean api;
 
-    PlatformService(String artifact, int port, boolean api) {
+    PlatformService(String artifact, String schema, int port, boolean api) {
         this.artifact = artifact;
+        this.schema = schema;
         this.port = port;
         this.api = api;
+    }
+
+    /** Its own database schema (and the user it logs in to it as); the console has none. */
+    public String schema() {
+        return schema;
+    }
+
+    /**
+     * The service of a Kafka principal (infra's KafkaAccess names them as the services' artifacts without
+     * "-service").
+     */
+    public static PlatformService ofPrincipal(String principal) {
+        for (PlatformService service : values()) {
+            if (service.artifact.equals(principal + "-service")) {
+                return service;
+            }
+        }
+        throw new IllegalArgumentException("No service has the Kafka principal " + principal);
     }
 
     /**

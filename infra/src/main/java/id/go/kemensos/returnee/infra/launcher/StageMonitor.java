@@ -106,6 +106,14 @@ final class StageMonitor implements Runnable, AutoCloseable {
                 yield "SMS SENT    " + text(data, "template") + " to " + text(data, "phoneMasked");
             }
             case "notification.SmsFailed" -> "SMS FAILED  " + text(data, "template") + ": " + text(data, "reason");
+            // What a case offers can reveal a victim (Law 21/2007 Art. 44): the monitor shows that a case opened, and
+            // how many steps it took, never which services.
+            case "case.CaseOpened" -> "CASE        opened, case worker " + text(data, "caseWorker");
+            case "case.ServiceOffered", "case.OfferAnswered", "case.ServiceReferred", "case.ReferralOutcomeRecorded" ->
+                "CASE        "
+                        + type.substring("case.".length())
+                                .replaceAll("([a-z])([A-Z])", "$1 $2")
+                                .toLowerCase();
             case "audit.AuditLedgerSealed" ->
                 "AUDIT       ledger sealed at row " + text(data, "seq") + ", hash "
                         + text(data, "hash").substring(0, 12) + "…";

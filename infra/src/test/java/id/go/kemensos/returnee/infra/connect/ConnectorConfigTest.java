@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.infra.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
+import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,13 +40,15 @@ class ConnectorConfigTest {
                 .extracting(ConnectorConfig::name)
                 .containsExactly(
                         "audit-outbox",
+                        "case-outbox",
                         "disbursement-outbox",
                         "eligibility-outbox",
                         "notification-outbox",
                         "registration-outbox");
         assertThat(connectors).extracting(c -> c.get("database.server.id")).doesNotHaveDuplicates();
         assertThat(connectors).allSatisfy(c -> {
-            String schema = c.name().replace("-outbox", "");
+            String schema =
+                    PlatformService.ofPrincipal(c.name().replace("-outbox", "")).schema();
             assertThat(c.get("table.include.list")).isEqualTo(schema + ".outbox_event");
             assertThat(c.get("transforms.outbox.type")).isEqualTo("io.debezium.transforms.outbox.EventRouter");
             assertThat(c.get("transforms.outbox.route.topic.replacement")).isEqualTo("${routedByValue}.events");

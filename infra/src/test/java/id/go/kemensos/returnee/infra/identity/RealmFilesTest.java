@@ -39,7 +39,8 @@ class RealmFilesTest {
             "PROTECTION_OFFICER",
             "DATA_PROTECTION_OFFICER",
             "PLATFORM_ADMIN",
-            "METRICS_READER");
+            "METRICS_READER",
+            "CASE_WORKER");
 
     private static JsonNode realm() throws IOException {
         return JSON.readTree(
@@ -273,7 +274,7 @@ class RealmFilesTest {
             services++;
             assertThat(service.group(2)).as(service.group(1)).contains("<<: *service-env");
         }
-        assertThat(services).isEqualTo(5);
+        assertThat(services).isEqualTo(6);
         assertThat(HOME.keycloakDistribution().getFileName().toString())
                 .isEqualTo("keycloak-" + IdentityProvider.KEYCLOAK_VERSION);
     }

@@ -11,6 +11,7 @@ import id.go.kemensos.returnee.contracts.notification.NotificationTopics;
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
 import id.go.kemensos.returnee.infra.connect.ConnectorConfig;
 import id.go.kemensos.returnee.infra.connect.KafkaConnectWorker;
+import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,6 +48,8 @@ class KafkaAccessTest {
             RegistrationTopics.EVENTS,
             "EligibilityTopics.EVENTS",
             EligibilityTopics.EVENTS,
+            "EligibilityTopics.PROTECTION_EVENTS",
+            EligibilityTopics.PROTECTION_EVENTS,
             "DisbursementTopics.EVENTS",
             DisbursementTopics.EVENTS,
             "NotificationTopics.EVENTS",
@@ -75,7 +78,8 @@ class KafkaAccessTest {
         Map<String, Set<String>> byGroup = new TreeMap<>();
         Path root = PlatformHome.locate().root();
         for (String service : KafkaAccess.services()) {
-            try (Stream<Path> files = Files.walk(root.resolve(service + "-service/src/main/java"))) {
+            try (Stream<Path> files =
+                    Files.walk(root.resolve(PlatformService.ofPrincipal(service).artifact() + "/src/main/java"))) {
                 for (Path file :
                         files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     Matcher listener = LISTENER.matcher(read(file));
@@ -116,7 +120,7 @@ class KafkaAccessTest {
     @Test
     void everyListenedTopicIsReadableByItsServiceWhichDeadLettersAndReplaysItsOwnFailures() throws IOException {
         Map<String, Set<String>> listened = listenedTopics();
-        assertThat(listened).containsOnlyKeys("registration", "eligibility", "disbursement", "notification");
+        assertThat(listened).containsOnlyKeys("registration", "eligibility", "disbursement", "notification", "case");
         listened.forEach((service, topics) -> {
             assertThat(KafkaAccess.consumedBy(service)).as(service).containsExactlyInAnyOrderElementsOf(topics);
             assertThat(allows(service, ResourceType.GROUP, service, AclOperation.READ))
@@ -264,7 +268,7 @@ class KafkaAccessTest {
         }
         assertThat(allows("audit", ResourceType.GROUP, "audit", AclOperation.READ))
                 .isTrue();
-        for (String service : List.of("registration", "eligibility", "disbursement", "notification")) {
+        for (String service : List.of("registration", "eligibility", "disbursement", "notification", "case")) {
             assertThat(KafkaAccess.consumedBy(service))
                     .as(service)
                     .isNotEqualTo(Topics.allEventTopics())
@@ -276,7 +280,14 @@ class KafkaAccessTest {
     void everyPrincipalGetsACredentialWhenTheStorageIsFormatted() {
         assertThat(KafkaAccess.principals())
                 .containsExactly(
-                        "admin", "relay", "registration", "eligibility", "disbursement", "notification", "audit");
+                        "admin",
+                        "relay",
+                        "registration",
+                        "eligibility",
+                        "disbursement",
+                        "notification",
+                        "audit",
+                        "case");
         assertThat(KafkaAccess.formatScramArguments())
                 .contains(
                         "SCRAM-SHA-512=[name=admin,password=admin-kafka-local]",

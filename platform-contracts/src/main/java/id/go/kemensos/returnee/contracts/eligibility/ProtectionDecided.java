@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * A decision under a restricted law (one that shows who is, or may be, a trafficking victim: Law 21/2007 Art. 44),
  * published on {@value EligibilityTopics#PROTECTION_EVENTS} instead of the general stream, so that only the audit
- * ledger receives it.
+ * ledger and case-service receive it.
  */
 public record ProtectionDecided(EligibilityDecided decision) implements EligibilityEvent, BeneficiaryEvent {
 

@@ -37,7 +37,7 @@ final class ChaosInvariants {
 
     private static final String LIVE_REPORT = "/api/reports/payments?groupBy=program,province,regency,state&format=csv";
     private static final List<String> SCHEMAS =
-            List.of("registration", "eligibility", "disbursement", "notification", "audit");
+            List.of("registration", "eligibility", "disbursement", "notification", "audit", "casework");
     /** Spring Kafka's header with the exception's message on a dead letter. */
     private static final String DEAD_LETTER_REASON = "kafka_dlt-exception-message";
 

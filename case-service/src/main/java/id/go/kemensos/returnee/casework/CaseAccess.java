@@ -1,0 +1,40 @@
+package id.go.kemensos.returnee.casework;
+
+import static id.go.kemensos.returnee.security.OfficerRole.AUDITOR;
+import static id.go.kemensos.returnee.security.OfficerRole.CASE_WORKER;
+import static id.go.kemensos.returnee.security.OfficerRole.MINISTRY_OFFICER;
+import static id.go.kemensos.returnee.security.OfficerRole.PROTECTION_OFFICER;
+import static id.go.kemensos.returnee.security.OfficerRole.PROVINCIAL_OFFICER;
+
+import id.go.kemensos.returnee.security.ServiceAccessRules;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/**
+ * case-service's row of the role matrix (README, "Who may do what"). A case shows the services a person is entitled
+ * to, some of which reveal a trafficking victim: cases are read by their assigned case worker and by protection
+ * officers only (the case worker's own cases and the officer's province are enforced at the query); the case worker
+ * records answers, referrals and outcomes; the ministry and auditors see counts; the partner directory is open to
+ * every officer who refers or advises people.
+ */
+@Component
+class CaseAccess implements ServiceAccessRules {
+
+    @Override
+    public void define(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/*", "/api/beneficiaries/*/case")
+                .hasAnyRole(CASE_WORKER.name(), PROTECTION_OFFICER.name())
+                .requestMatchers(
+                        HttpMethod.POST, "/api/offers/*/answer", "/api/offers/*/referrals", "/api/referrals/*/outcome")
+                .hasRole(CASE_WORKER.name())
+                .requestMatchers(HttpMethod.GET, "/api/case-reports/services")
+                .hasAnyRole(MINISTRY_OFFICER.name(), AUDITOR.name(), PROTECTION_OFFICER.name())
+                .requestMatchers(HttpMethod.GET, "/api/partners")
+                .hasAnyRole(
+                        CASE_WORKER.name(),
+                        PROTECTION_OFFICER.name(),
+                        PROVINCIAL_OFFICER.name(),
+                        MINISTRY_OFFICER.name());
+    }
+}

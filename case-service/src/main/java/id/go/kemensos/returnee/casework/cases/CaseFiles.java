@@ -1,0 +1,322 @@
+package id.go.kemensos.returnee.casework.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The only code on case_file, service_offer and referral: a case with its offers and their referrals. */
+@Repository
+class CaseFiles {
+
+    /** A person's case: where they live (for the queue and the partners) and who follows it. */
+    record CaseFile(
+            UUID caseId,
+            UUID beneficiaryId,
+            String provinceCode,
+            String regencyCode,
+            String caseWorker,
+            UUID openedByDecision,
+            Instant openedAt) {}
+
+    /** A service offered: OFFERED, ACCEPTED, DECLINED, REFERRED, DELIVERED or NOT_DELIVERED. */
+    record Offer(
+            UUID offerId,
+            UUID caseId,
+            UUID decisionId,
+            String service,
+            String ruleSetId,
+            String ruleSetVersion,
+            boolean restricted,
+            OfferState state,
+            Instant offeredAt,
+            String declineReason,
+            String answerNote,
+            String answeredBy,
+            Instant answeredAt) {}
+
+    record Referral(
+            UUID referralId,
+            UUID offerId,
+            String partnerId,
+            String referredBy,
+            Instant referredAt,
+            String outcome,
+            String outcomeNote,
+            String outcomeBy,
+            Instant outcomeAt) {}
+
+    /** Offers by province, service and state, for the counts. */
+    record OfferCount(String provinceCode, String service, boolean restricted, OfferState state, long count) {}
+
+    private static final String CASE_COLUMNS =
+            "case_id, beneficiary_id, province_code, regency_code, case_worker, opened_by_decision, opened_at";
+    private static final String OFFER_COLUMNS = "offer_id, case_id, decision_id, service, rule_set_id,"
+            + " rule_set_version, restricted, state, offered_at, decline_reason, answer_note, answered_by, answered_at";
+    private static final String REFERRAL_COLUMNS =
+            "referral_id, offer_id, partner_id, referred_by, referred_at, outcome,"
+                    + " outcome_note, outcome_by, outcome_at";
+
+    private final JdbcTemplate jdbc;
+
+    CaseFiles(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<CaseFile> byBeneficiary(UUID beneficiaryId) {
+        return jdbc
+                .query(
+                        "SELECT " + CASE_COLUMNS + " FROM case_file WHERE beneficiary_id = ?",
+                        CaseFiles::caseFile,
+                        beneficiaryId.toString())
+                .stream()
+                .findFirst();
+    }
+
+    Optional<CaseFile> byId(UUID caseId) {
+        return jdbc
+                .query(
+                        "SELECT " + CASE_COLUMNS + " FROM case_file WHERE case_id = ?",
+                        CaseFiles::caseFile,
+                        caseId.toString())
+                .stream()
+                .findFirst();
+    }
+
+    void open(CaseFile c) {
+        jdbc.update(
+                "INSERT INTO case_file (" + CASE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
+                c.caseId().toString(),
+                c.beneficiaryId().toString(),
+                c.provinceCode(),
+                c.regencyCode(),
+                c.caseWorker(),
+                c.openedByDecision().toString(),
+                Timestamp.from(c.openedAt()));
+    }
+
+    /** Newest first: the cases assigned to a case worker. */
+    List<CaseFile> assignedTo(String caseWorker, int limit) {
+        return jdbc.query(
+                "SELECT " + CASE_COLUMNS + " FROM case_file WHERE case_worker = ? ORDER BY opened_at DESC LIMIT ?",
+                CaseFiles::caseFile,
+                caseWorker,
+                limit);
+    }
+
+    /** Newest first: the cases of a province, or of all when null. */
+    List<CaseFile> inProvince(String provinceCode, int limit) {
+        return provinceCode == null
+                ? jdbc.query(
+                        "SELECT " + CASE_COLUMNS + " FROM case_file ORDER BY opened_at DESC LIMIT ?",
+                        CaseFiles::caseFile,
+                        limit)
+                : jdbc.query(
+                        "SELECT " + CASE_COLUMNS
+                                + " FROM case_file WHERE province_code = ? ORDER BY opened_at DESC LIMIT ?",
+                        CaseFiles::caseFile,
+                        provinceCode,
+                        limit);
+    }
+
+    Set<String> servicesOffered(UUID caseId) {
+        return new HashSet<>(jdbc.queryForList(
+                "SELECT service FROM service_offer WHERE case_id = ?", String.class, caseId.toString()));
+    }
+
+    void addOffers(List<Offer> offers) {
+        jdbc.batchUpdate(
+                "INSERT INTO service_offer (offer_id, case_id, decision_id, service, rule_set_id, rule_set_version,"
+                        + " restricted, state, offered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                offers.stream()
+                        .map(o -> new Object[] {
+                            o.offerId().toString(),
+                            o.caseId().toString(),
+                            o.decisionId().toString(),
+                            o.service(),
+                            o.ruleSetId(),
+                            o.ruleSetVersion(),
+                            o.restricted(),
+                            o.state().name(),
+                            Timestamp.from(o.offeredAt())
+                        })
+                        .toList());
+    }
+
+    List<Offer> offers(UUID caseId) {
+        return jdbc.query(
+                "SELECT " + OFFER_COLUMNS + " FROM service_offer WHERE case_id = ? ORDER BY offered_at, service",
+                CaseFiles::offer,
+                caseId.toString());
+    }
+
+    /** The offer, locked until the transaction ends: two officers answering it at once take turns. */
+    Optional<Offer> offerForUpdate(UUID offerId) {
+        return jdbc
+                .query(
+                        "SELECT " + OFFER_COLUMNS + " FROM service_offer WHERE offer_id = ? FOR UPDATE",
+                        CaseFiles::offer,
+                        offerId.toString())
+                .stream()
+                .findFirst();
+    }
+
+    void recordAnswer(UUID offerId, OfferState state, String declineReason, String note, String by, Instant at) {
+        jdbc.update(
+                "UPDATE service_offer SET state = ?, decline_reason = ?, answer_note = ?, answered_by = ?, answered_at = ?"
+                        + " WHERE offer_id = ?",
+                state.name(),
+                declineReason,
+                note,
+                by,
+                Timestamp.from(at),
+                offerId.toString());
+    }
+
+    void moveOffer(UUID offerId, OfferState state) {
+        jdbc.update("UPDATE service_offer SET state = ? WHERE offer_id = ?", state.name(), offerId.toString());
+    }
+
+    void addReferral(Referral r) {
+        jdbc.update(
+                "INSERT INTO referral (referral_id, offer_id, partner_id, referred_by, referred_at) VALUES (?, ?, ?, ?, ?)",
+                r.referralId().toString(),
+                r.offerId().toString(),
+                r.partnerId(),
+                r.referredBy(),
+                Timestamp.from(r.referredAt()));
+    }
+
+    Optional<Referral> referralForUpdate(UUID referralId) {
+        return jdbc
+                .query(
+                        "SELECT " + REFERRAL_COLUMNS + " FROM referral WHERE referral_id = ? FOR UPDATE",
+                        CaseFiles::referral,
+                        referralId.toString())
+                .stream()
+                .findFirst();
+    }
+
+    /** A case's referrals, oldest first. */
+    List<Referral> referrals(UUID caseId) {
+        return jdbc.query(
+                "SELECT r.referral_id, r.offer_id, r.partner_id, r.referred_by, r.referred_at, r.outcome, r.outcome_note,"
+                        + " r.outcome_by, r.outcome_at FROM referral r JOIN service_offer o ON o.offer_id = r.offer_id"
+                        + " WHERE o.case_id = ? ORDER BY r.referred_at",
+                CaseFiles::referral,
+                caseId.toString());
+    }
+
+    void recordOutcome(UUID referralId, String outcome, String note, String by, Instant at) {
+        jdbc.update(
+                "UPDATE referral SET outcome = ?, outcome_note = ?, outcome_by = ?, outcome_at = ? WHERE referral_id = ?",
+                outcome,
+                note,
+                by,
+                Timestamp.from(at),
+                referralId.toString());
+    }
+
+    /** Clears what officers wrote about a person (the only personal data here), once they are erased. */
+    void clearNotes(UUID beneficiaryId) {
+        jdbc.update(
+                "UPDATE service_offer o JOIN case_file c ON c.case_id = o.case_id SET o.answer_note = NULL"
+                        + " WHERE c.beneficiary_id = ?",
+                beneficiaryId.toString());
+        jdbc.update(
+                "UPDATE referral r JOIN service_offer o ON o.offer_id = r.offer_id JOIN case_file c ON c.case_id ="
+                        + " o.case_id SET r.outcome_note = NULL WHERE c.beneficiary_id = ?",
+                beneficiaryId.toString());
+    }
+
+    /** For each of these cases, how many of its offers wait for the case worker (offered, accepted or referred). */
+    java.util.Map<UUID, Long> openOffers(List<UUID> caseIds) {
+        java.util.Map<UUID, Long> open = new java.util.HashMap<>();
+        if (caseIds.isEmpty()) {
+            return open;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(caseIds.size(), "?"));
+        jdbc.query(
+                "SELECT case_id, COUNT(*) FROM service_offer WHERE state IN ('OFFERED', 'ACCEPTED', 'REFERRED')"
+                        + " AND case_id IN (" + marks + ") GROUP BY case_id",
+                rs -> {
+                    open.put(UUID.fromString(rs.getString(1)), rs.getLong(2));
+                },
+                caseIds.stream().map(UUID::toString).toArray());
+        return open;
+    }
+
+    List<OfferCount> offerCounts(String provinceCode) {
+        String sql = "SELECT c.province_code, o.service, o.restricted, o.state, COUNT(*) FROM service_offer o"
+                + " JOIN case_file c ON c.case_id = o.case_id"
+                + (provinceCode == null ? "" : " WHERE c.province_code = ?")
+                + " GROUP BY c.province_code, o.service, o.restricted, o.state"
+                + " ORDER BY c.province_code, o.service, o.state";
+        List<Object> args = new ArrayList<>();
+        if (provinceCode != null) {
+            args.add(provinceCode);
+        }
+        return jdbc.query(
+                sql,
+                (rs, n) -> new OfferCount(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getBoolean(3),
+                        OfferState.valueOf(rs.getString(4)),
+                        rs.getLong(5)),
+                args.toArray());
+    }
+
+    private static CaseFile caseFile(ResultSet rs, int n) throws SQLException {
+        return new CaseFile(
+                UUID.fromString(rs.getString("case_id")),
+                UUID.fromString(rs.getString("beneficiary_id")),
+                rs.getString("province_code"),
+                rs.getString("regency_code"),
+                rs.getString("case_worker"),
+                UUID.fromString(rs.getString("opened_by_decision")),
+                rs.getTimestamp("opened_at").toInstant());
+    }
+
+    private static Offer offer(ResultSet rs, int n) throws SQLException {
+        return new Offer(
+                UUID.fromString(rs.getString("offer_id")),
+                UUID.fromString(rs.getString("case_id")),
+                UUID.fromString(rs.getString("decision_id")),
+                rs.getString("service"),
+                rs.getString("rule_set_id"),
+                rs.getString("rule_set_version"),
+                rs.getBoolean("restricted"),
+                OfferState.valueOf(rs.getString("state")),
+                rs.getTimestamp("offered_at").toInstant(),
+                rs.getString("decline_reason"),
+                rs.getString("answer_note"),
+                rs.getString("answered_by"),
+                instant(rs.getTimestamp("answered_at")));
+    }
+
+    private static Referral referral(ResultSet rs, int n) throws SQLException {
+        return new Referral(
+                UUID.fromString(rs.getString("referral_id")),
+                UUID.fromString(rs.getString("offer_id")),
+                rs.getString("partner_id"),
+                rs.getString("referred_by"),
+                rs.getTimestamp("referred_at").toInstant(),
+                rs.getString("outcome"),
+                rs.getString("outcome_note"),
+                rs.getString("outcome_by"),
+                instant(rs.getTimestamp("outcome_at")));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

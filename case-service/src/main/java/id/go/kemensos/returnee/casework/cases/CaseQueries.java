@@ -1,0 +1,189 @@
+package id.go.kemensos.returnee.casework.cases;
+
+import id.go.kemensos.returnee.casework.reference.PartnerDirectory;
+import id.go.kemensos.returnee.casework.reference.ServiceCatalogue;
+import id.go.kemensos.returnee.security.Officer;
+import id.go.kemensos.returnee.security.OfficerRole;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What officers read of cases, with need to know: a case is seen by its case worker and by protection officers of its
+ * province, never by anyone else (it is not found), since some of its services show that a person is a trafficking
+ * victim. Counts for the ministry and auditors put every restricted service under one name.
+ */
+@Service
+public class CaseQueries {
+
+    /** The name restricted services are counted under in reports. */
+    public static final String RESTRICTED_SERVICES = "PROTECTION_SERVICES";
+
+    private static final int QUEUE_LIMIT = 500;
+
+    private final CaseFiles cases;
+    private final ServiceCatalogue services;
+    private final PartnerDirectory partners;
+
+    CaseQueries(CaseFiles cases, ServiceCatalogue services, PartnerDirectory partners) {
+        this.cases = cases;
+        this.services = services;
+        this.partners = partners;
+    }
+
+    public record CaseSummary(
+            UUID caseId,
+            UUID beneficiaryId,
+            String provinceCode,
+            String regencyCode,
+            String caseWorker,
+            Instant openedAt,
+            long openOffers) {}
+
+    public record ReferralView(
+            UUID referralId,
+            String partnerId,
+            String partnerName,
+            String partnerContact,
+            String referredBy,
+            Instant referredAt,
+            String outcome,
+            String outcomeNote,
+            Instant outcomeAt) {}
+
+    public record OfferView(
+            UUID offerId,
+            String service,
+            String nameId,
+            String nameEn,
+            String dimension,
+            boolean restricted,
+            String state,
+            UUID decisionId,
+            String ruleSet,
+            Instant offeredAt,
+            String declineReason,
+            String answerNote,
+            String answeredBy,
+            Instant answeredAt,
+            List<ReferralView> referrals) {}
+
+    public record CaseView(CaseSummary summary, List<OfferView> offers) {}
+
+    public record ServiceCount(String provinceCode, String service, Map<String, Long> byState) {}
+
+    /** The officer's list: a case worker's own cases; a protection officer's province (all for a nationwide one). */
+    @Transactional(readOnly = true)
+    public List<CaseSummary> queue(Officer officer, String province) {
+        List<CaseFiles.CaseFile> files = officer.knowsProtectionStatus()
+                ? cases.inProvince(officer.provinceFor(province), QUEUE_LIMIT)
+                : cases.assignedTo(officer.username(), QUEUE_LIMIT);
+        Map<UUID, Long> open =
+                cases.openOffers(files.stream().map(CaseFiles.CaseFile::caseId).toList());
+        return files.stream()
+                .map(f -> summary(f, open.getOrDefault(f.caseId(), 0L)))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CaseView> byId(UUID caseId, Officer officer) {
+        return cases.byId(caseId).filter(f -> mayRead(f, officer)).map(this::view);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CaseView> byBeneficiary(UUID beneficiaryId, Officer officer) {
+        return cases.byBeneficiary(beneficiaryId)
+                .filter(f -> mayRead(f, officer))
+                .map(this::view);
+    }
+
+    /** Offers by province, service and state; restricted services only as {@value #RESTRICTED_SERVICES}. */
+    @Transactional(readOnly = true)
+    public List<ServiceCount> serviceCounts(Officer officer, String province) {
+        Map<String, Map<String, Long>> counted = new TreeMap<>();
+        for (CaseFiles.OfferCount c : cases.offerCounts(officer.provinceFor(province))) {
+            String service = c.restricted() ? RESTRICTED_SERVICES : c.service();
+            counted.computeIfAbsent(c.provinceCode() + "|" + service, k -> new TreeMap<>())
+                    .merge(c.state().name(), c.count(), Long::sum);
+        }
+        List<ServiceCount> rows = new ArrayList<>();
+        counted.forEach((key, byState) -> {
+            String[] parts = key.split("\\|", 2);
+            rows.add(new ServiceCount(parts[0], parts[1], byState));
+        });
+        return rows;
+    }
+
+    private static boolean mayRead(CaseFiles.CaseFile file, Officer officer) {
+        if (officer.knowsProtectionStatus() && officer.reaches(file.provinceCode())) {
+            return true;
+        }
+        return officer.roles().contains(OfficerRole.CASE_WORKER)
+                && officer.username().equals(file.caseWorker());
+    }
+
+    private CaseView view(CaseFiles.CaseFile file) {
+        List<CaseFiles.Referral> referrals = cases.referrals(file.caseId());
+        List<OfferView> offers = new ArrayList<>();
+        long open = 0;
+        for (CaseFiles.Offer o : cases.offers(file.caseId())) {
+            ServiceCatalogue.CaseService service = services.of(o.service());
+            if (o.state() == OfferState.OFFERED
+                    || o.state() == OfferState.ACCEPTED
+                    || o.state() == OfferState.REFERRED) {
+                open++;
+            }
+            offers.add(new OfferView(
+                    o.offerId(),
+                    o.service(),
+                    service.nameId(),
+                    service.nameEn(),
+                    service.dimension(),
+                    o.restricted(),
+                    o.state().name(),
+                    o.decisionId(),
+                    o.ruleSetId() + " " + o.ruleSetVersion(),
+                    o.offeredAt(),
+                    o.declineReason(),
+                    o.answerNote(),
+                    o.answeredBy(),
+                    o.answeredAt(),
+                    referrals.stream()
+                            .filter(r -> r.offerId().equals(o.offerId()))
+                            .map(this::referral)
+                            .toList()));
+        }
+        return new CaseView(summary(file, open), offers);
+    }
+
+    private ReferralView referral(CaseFiles.Referral r) {
+        Optional<PartnerDirectory.Partner> partner = partners.byId(r.partnerId());
+        return new ReferralView(
+                r.referralId(),
+                r.partnerId(),
+                partner.map(PartnerDirectory.Partner::name).orElse(r.partnerId()),
+                partner.map(PartnerDirectory.Partner::contact).orElse(null),
+                r.referredBy(),
+                r.referredAt(),
+                r.outcome(),
+                r.outcomeNote(),
+                r.outcomeAt());
+    }
+
+    private static CaseSummary summary(CaseFiles.CaseFile f, long openOffers) {
+        return new CaseSummary(
+                f.caseId(),
+                f.beneficiaryId(),
+                f.provinceCode(),
+                f.regencyCode(),
+                f.caseWorker(),
+                f.openedAt(),
+                openOffers);
+    }
+}

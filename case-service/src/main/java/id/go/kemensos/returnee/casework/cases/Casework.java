@@ -1,0 +1,304 @@
+package id.go.kemensos.returnee.casework.cases;
+
+import id.go.kemensos.returnee.casework.reference.CaseWorkerAreas;
+import id.go.kemensos.returnee.casework.reference.PartnerDirectory;
+import id.go.kemensos.returnee.casework.reference.ServiceCatalogue;
+import id.go.kemensos.returnee.contracts.casework.CaseEvent;
+import id.go.kemensos.returnee.contracts.casework.CaseOpened;
+import id.go.kemensos.returnee.contracts.casework.OfferAnswered;
+import id.go.kemensos.returnee.contracts.casework.ReferralOutcomeRecorded;
+import id.go.kemensos.returnee.contracts.casework.ServiceOffered;
+import id.go.kemensos.returnee.contracts.casework.ServiceReferred;
+import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
+import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
+import id.go.kemensos.returnee.contracts.eligibility.Outcome;
+import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecided;
+import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecisionOverridden;
+import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
+import id.go.kemensos.returnee.messaging.Outbox;
+import id.go.kemensos.returnee.messaging.TimeOrderedIds;
+import id.go.kemensos.returnee.security.Officer;
+import id.go.kemensos.returnee.security.Refusal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What happens to cases: opened by a person's first ELIGIBLE decision, under any law or program, with an offer of each
+ * service the decision entitles them to; then the case worker's answers, referrals and outcomes. Each change and its
+ * event commit together (the outbox).
+ */
+@Service
+public class Casework {
+
+    static final String DECISIONS_CONSUMER = "case-decisions";
+    static final String REGISTRATION_CONSUMER = "case-registration";
+
+    private final CaseFiles cases;
+    private final Outbox outbox;
+    private final CaseWorkerAreas areas;
+    private final PartnerDirectory partners;
+    private final ServiceCatalogue services;
+    private final Clock clock;
+
+    Casework(
+            CaseFiles cases,
+            Outbox outbox,
+            CaseWorkerAreas areas,
+            PartnerDirectory partners,
+            ServiceCatalogue services,
+            Clock clock) {
+        this.cases = cases;
+        this.outbox = outbox;
+        this.areas = areas;
+        this.partners = partners;
+        this.services = services;
+        this.clock = clock;
+    }
+
+    /** What a decision entitles a person to, from whichever event carried it. */
+    record Entitlement(
+            UUID beneficiaryId,
+            UUID decisionId,
+            Outcome outcome,
+            List<String> services,
+            String ruleSetId,
+            String ruleSetVersion,
+            String provinceCode,
+            String regencyCode,
+            boolean restricted) {}
+
+    void onDecided(EligibilityDecided d) {
+        entitle(entitlement(d, false));
+    }
+
+    void onProtectionDecided(ProtectionDecided p) {
+        entitle(entitlement(p.decision(), true));
+    }
+
+    void onOverridden(DecisionOverridden o) {
+        entitle(entitlement(o, false));
+    }
+
+    void onProtectionOverridden(ProtectionDecisionOverridden p) {
+        entitle(entitlement(p.override(), true));
+    }
+
+    void onErased(PersonalDataErased e) {
+        cases.clearNotes(e.beneficiaryId());
+    }
+
+    private static Entitlement entitlement(EligibilityDecided d, boolean restricted) {
+        return new Entitlement(
+                d.beneficiaryId(),
+                d.decisionId(),
+                d.outcome(),
+                d.entitlements(),
+                d.ruleSetId(),
+                d.ruleSetVersion(),
+                d.provinceCode(),
+                d.regencyCode(),
+                restricted);
+    }
+
+    private static Entitlement entitlement(DecisionOverridden o, boolean restricted) {
+        return new Entitlement(
+                o.beneficiaryId(),
+                o.decisionId(),
+                o.outcome(),
+                o.entitlements(),
+                o.ruleSetId(),
+                o.ruleSetVersion(),
+                o.provinceCode(),
+                o.regencyCode(),
+                restricted);
+    }
+
+    /** Opens the case if this is the person's first eligible decision, and offers each service not offered yet. */
+    private void entitle(Entitlement e) {
+        if (e.outcome() != Outcome.ELIGIBLE
+                || e.services() == null
+                || e.services().isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<CaseEvent> events = new ArrayList<>();
+        CaseFiles.CaseFile file = cases.byBeneficiary(e.beneficiaryId()).orElse(null);
+        if (file == null) {
+            file = new CaseFiles.CaseFile(
+                    TimeOrderedIds.next(),
+                    e.beneficiaryId(),
+                    e.provinceCode(),
+                    e.regencyCode(),
+                    areas.caseWorkerFor(e.regencyCode()).orElse(null),
+                    e.decisionId(),
+                    now);
+            cases.open(file);
+            events.add(new CaseOpened(
+                    file.caseId(),
+                    file.beneficiaryId(),
+                    file.openedByDecision(),
+                    file.provinceCode(),
+                    file.regencyCode(),
+                    file.caseWorker(),
+                    now));
+        }
+        Set<String> offered = cases.servicesOffered(file.caseId());
+        List<CaseFiles.Offer> offers = new ArrayList<>();
+        for (String service : e.services()) {
+            if (offered.add(service)) {
+                offers.add(new CaseFiles.Offer(
+                        TimeOrderedIds.next(),
+                        file.caseId(),
+                        e.decisionId(),
+                        service,
+                        e.ruleSetId(),
+                        e.ruleSetVersion(),
+                        e.restricted(),
+                        OfferState.OFFERED,
+                        now,
+                        null,
+                        null,
+                        null,
+                        null));
+            }
+        }
+        if (!offers.isEmpty()) {
+            cases.addOffers(offers);
+        }
+        for (CaseFiles.Offer o : offers) {
+            events.add(new ServiceOffered(
+                    o.offerId(),
+                    o.caseId(),
+                    e.beneficiaryId(),
+                    o.decisionId(),
+                    o.service(),
+                    o.ruleSetId(),
+                    o.ruleSetVersion(),
+                    o.restricted(),
+                    now));
+        }
+        outbox.appendAll(events);
+    }
+
+    /** Records the person's answer to an offer still open. */
+    @Transactional
+    public void answer(
+            UUID offerId,
+            OfferAnswered.Answer answer,
+            OfferAnswered.DeclineReason reason,
+            String note,
+            Officer officer) {
+        CaseFiles.Offer offer = cases.offerForUpdate(offerId)
+                .orElseThrow(() -> Refusal.notFound("Tawaran " + offerId + " tidak ada / no such offer"));
+        CaseFiles.CaseFile file = ownCase(offer.caseId(), officer);
+        if (offer.state() != OfferState.OFFERED) {
+            throw Refusal.conflict("Tawaran ini sudah dijawab (" + offer.state()
+                    + ") / this offer was already answered (" + offer.state() + ")");
+        }
+        if (answer == OfferAnswered.Answer.DECLINED && reason == null) {
+            throw Refusal.invalid(
+                    "Sebutkan alasan penolakan (declineReason) / say why the offer was declined (declineReason)");
+        }
+        OfferAnswered.DeclineReason kept = answer == OfferAnswered.Answer.DECLINED ? reason : null;
+        Instant now = clock.instant();
+        OfferState state = answer == OfferAnswered.Answer.ACCEPTED ? OfferState.ACCEPTED : OfferState.DECLINED;
+        cases.recordAnswer(
+                offerId, state, kept == null ? null : kept.name(), blankToNull(note), officer.username(), now);
+        outbox.append(new OfferAnswered(
+                offerId,
+                file.caseId(),
+                file.beneficiaryId(),
+                offer.service(),
+                offer.restricted(),
+                answer,
+                kept,
+                officer.reference(),
+                now));
+    }
+
+    /** Refers an accepted offer (or one a partner did not deliver) to a partner of the person's province. */
+    @Transactional
+    public UUID refer(UUID offerId, String partnerId, Officer officer) {
+        CaseFiles.Offer offer = cases.offerForUpdate(offerId)
+                .orElseThrow(() -> Refusal.notFound("Tawaran " + offerId + " tidak ada / no such offer"));
+        CaseFiles.CaseFile file = ownCase(offer.caseId(), officer);
+        if (!offer.state().mayBeReferred()) {
+            throw Refusal.conflict("Hanya tawaran yang diterima dapat dirujuk; tawaran ini " + offer.state()
+                    + " / only an accepted offer can be referred; this one is " + offer.state());
+        }
+        PartnerDirectory.Partner partner = partners.byId(partnerId)
+                .orElseThrow(() ->
+                        Refusal.invalid("Mitra " + partnerId + " tidak ada di daftar mitra / no partner " + partnerId));
+        if (!partner.serves(file.provinceCode())) {
+            throw Refusal.invalid("Mitra " + partner.name() + " tidak melayani provinsi " + file.provinceCode()
+                    + " / this partner does not serve province " + file.provinceCode());
+        }
+        Set<String> types = services.of(offer.service()).partnerTypes();
+        if (!types.isEmpty() && !types.contains(partner.type())) {
+            throw Refusal.invalid("Mitra jenis " + partner.type() + " tidak memberikan layanan "
+                    + offer.service() + " (jenis mitra: " + String.join(", ", types) + ") / a " + partner.type()
+                    + " does not provide " + offer.service());
+        }
+        Instant now = clock.instant();
+        UUID referralId = TimeOrderedIds.next();
+        cases.addReferral(new CaseFiles.Referral(
+                referralId, offerId, partner.id(), officer.username(), now, null, null, null, null));
+        cases.moveOffer(offerId, OfferState.REFERRED);
+        outbox.append(new ServiceReferred(
+                referralId,
+                offerId,
+                file.caseId(),
+                file.beneficiaryId(),
+                offer.service(),
+                offer.restricted(),
+                partner.id(),
+                officer.reference(),
+                now));
+        return referralId;
+    }
+
+    /** Records whether the partner delivered what the referral asked for. */
+    @Transactional
+    public void recordOutcome(UUID referralId, ReferralOutcomeRecorded.Outcome outcome, String note, Officer officer) {
+        CaseFiles.Referral referral = cases.referralForUpdate(referralId)
+                .orElseThrow(() -> Refusal.notFound("Rujukan " + referralId + " tidak ada / no such referral"));
+        CaseFiles.Offer offer = cases.offerForUpdate(referral.offerId()).orElseThrow();
+        CaseFiles.CaseFile file = ownCase(offer.caseId(), officer);
+        if (referral.outcome() != null) {
+            throw Refusal.conflict("Hasil rujukan ini sudah dicatat (" + referral.outcome()
+                    + ") / this referral's outcome was already recorded (" + referral.outcome() + ")");
+        }
+        Instant now = clock.instant();
+        cases.recordOutcome(referralId, outcome.name(), blankToNull(note), officer.username(), now);
+        cases.moveOffer(
+                offer.offerId(),
+                outcome == ReferralOutcomeRecorded.Outcome.DELIVERED ? OfferState.DELIVERED : OfferState.NOT_DELIVERED);
+        outbox.append(new ReferralOutcomeRecorded(
+                referralId,
+                offer.offerId(),
+                file.caseId(),
+                file.beneficiaryId(),
+                offer.service(),
+                offer.restricted(),
+                outcome,
+                officer.reference(),
+                now));
+    }
+
+    /** The case, if this case worker follows it: anyone else's case is not found (its existence is not told). */
+    private CaseFiles.CaseFile ownCase(UUID caseId, Officer officer) {
+        return cases.byId(caseId)
+                .filter(c -> officer.username().equals(c.caseWorker()))
+                .orElseThrow(() -> Refusal.notFound("Kasus tidak ada di antara kasus Anda / not one of your cases"));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

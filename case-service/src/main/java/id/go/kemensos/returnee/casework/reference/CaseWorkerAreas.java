@@ -1,0 +1,36 @@
+package id.go.kemensos.returnee.casework.reference;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who takes the cases of an area (reference/case-worker-areas.csv): the regency's case worker, else the province's.
+ */
+@Component
+public class CaseWorkerAreas {
+
+    private final Map<String, String> byArea = new HashMap<>();
+
+    public CaseWorkerAreas(@Value("${casework.reference-dir:}") String referenceDir) {
+        for (var row : CaseReference.rows(referenceDir, "case-worker-areas.csv", "area,case_worker")) {
+            String area = row.get("area");
+            if (!area.matches("\\d{2}|\\d{4}")) {
+                throw new IllegalStateException("case-worker-areas.csv: area " + area
+                        + " is neither a province (2 digits) nor a regency (4 digits)");
+            }
+            byArea.put(area, row.get("case_worker"));
+        }
+    }
+
+    /** The case worker for a person of this regency (its first two digits are the province), if any. */
+    public Optional<String> caseWorkerFor(String regencyCode) {
+        String worker = byArea.get(regencyCode);
+        if (worker == null && regencyCode != null && regencyCode.length() >= 2) {
+            worker = byArea.get(regencyCode.substring(0, 2));
+        }
+        return Optional.ofNullable(worker);
+    }
+}
