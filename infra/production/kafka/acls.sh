@@ -13,6 +13,7 @@ allow --allow-principal User:relay --operation Describe --operation Write \
   --topic access.events \
   --topic audit.events \
   --topic case.events \
+  --topic case.protection.events \
   --topic disbursement.events \
   --topic eligibility.events \
   --topic eligibility.protection.events \
@@ -69,10 +70,12 @@ allow --allow-principal User:eligibility --operation Describe \
   --topic eligibility.protection.events
 allow --allow-principal User:eligibility --operation Describe --operation Read \
   --topic registration.events \
-  --topic disbursement.events
+  --topic disbursement.events \
+  --topic case.events
 allow --allow-principal User:eligibility --operation Describe --operation Read --operation Write \
   --topic registration.events.dlt \
-  --topic disbursement.events.dlt
+  --topic disbursement.events.dlt \
+  --topic case.events.dlt
 
 allow --allow-principal User:disbursement --operation Read \
   --group disbursement \
@@ -96,11 +99,13 @@ allow --allow-principal User:notification --operation Describe \
 allow --allow-principal User:notification --operation Describe --operation Read \
   --topic registration.events \
   --topic eligibility.events \
-  --topic disbursement.events
+  --topic disbursement.events \
+  --topic case.events
 allow --allow-principal User:notification --operation Describe --operation Read --operation Write \
   --topic registration.events.dlt \
   --topic eligibility.events.dlt \
-  --topic disbursement.events.dlt
+  --topic disbursement.events.dlt \
+  --topic case.events.dlt
 
 allow --allow-principal User:audit --operation Read \
   --group audit
@@ -108,6 +113,7 @@ allow --allow-principal User:audit --operation Describe --operation DescribeConf
   --topic access.events \
   --topic audit.events \
   --topic case.events \
+  --topic case.protection.events \
   --topic disbursement.events \
   --topic eligibility.events \
   --topic eligibility.protection.events \
@@ -119,7 +125,8 @@ allow --allow-principal User:case --operation Read \
   --group case.dlt-replay
 allow --allow-principal User:case --operation Describe \
   --topic access.events \
-  --topic case.events
+  --topic case.events \
+  --topic case.protection.events
 allow --allow-principal User:case --operation Describe --operation Read \
   --topic eligibility.events \
   --topic eligibility.protection.events \
@@ -129,4 +136,4 @@ allow --allow-principal User:case --operation Describe --operation Read --operat
   --topic eligibility.protection.events.dlt \
   --topic registration.events.dlt
 
-echo "Kafka ACLs in place: 183 for User:relay, User:registration, User:eligibility, User:disbursement, User:notification, User:audit, User:case"
+echo "Kafka ACLs in place: 199 for User:relay, User:registration, User:eligibility, User:disbursement, User:notification, User:audit, User:case"

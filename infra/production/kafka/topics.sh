@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/admin-login.sh"
 REPLICATION=${KAFKA_REPLICATION_FACTOR:-3}
 MIN_ISR=${KAFKA_MIN_INSYNC_REPLICAS:-2}
-for t in access registration eligibility eligibility.protection disbursement notification audit case; do
+for t in access registration eligibility eligibility.protection disbursement notification audit case case.protection; do
   for topic in $t.events $t.events.dlt; do
     "$KAFKA_HOME/bin/kafka-topics.sh" --bootstrap-server "$KAFKA_BOOTSTRAP" --command-config "$ADMIN_CONFIG" \
       --create --if-not-exists --topic "$topic" --partitions 12 --replication-factor "$REPLICATION" \

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * case-service's row of the role matrix (README, "Who may do what"). A case shows the services a person is entitled
  * to, some of which reveal a trafficking victim: cases are read by their assigned case worker and by protection
  * officers only (the case worker's own cases and the officer's province are enforced at the query); the case worker
- * records answers, referrals and outcomes; the ministry and auditors see counts; the partner directory is open to
+ * records answers, referrals, outcomes and follow-ups; provincial offices also see the follow-up counts; the ministry and auditors see counts; the partner directory is open to
  * every officer who refers or advises people.
  */
 @Component
@@ -23,13 +23,35 @@ class CaseAccess implements ServiceAccessRules {
 
     @Override
     public void define(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/*", "/api/beneficiaries/*/case")
+        rules.requestMatchers(
+                        HttpMethod.GET, "/api/cases", "/api/cases/*", "/api/beneficiaries/*/case", "/api/follow-ups")
                 .hasAnyRole(CASE_WORKER.name(), PROTECTION_OFFICER.name())
                 .requestMatchers(
-                        HttpMethod.POST, "/api/offers/*/answer", "/api/offers/*/referrals", "/api/referrals/*/outcome")
+                        HttpMethod.POST,
+                        "/api/offers/*/answer",
+                        "/api/offers/*/referrals",
+                        "/api/referrals/*/outcome",
+                        "/api/follow-ups/*")
                 .hasRole(CASE_WORKER.name())
                 .requestMatchers(HttpMethod.GET, "/api/case-reports/services")
                 .hasAnyRole(MINISTRY_OFFICER.name(), AUDITOR.name(), PROTECTION_OFFICER.name())
+                // Counts only, no service named: the province's office watches its overdue follow-ups too.
+                .requestMatchers(HttpMethod.GET, "/api/case-reports/follow-ups")
+                .hasAnyRole(
+                        MINISTRY_OFFICER.name(), AUDITOR.name(), PROTECTION_OFFICER.name(), PROVINCIAL_OFFICER.name())
+                // Grievances come to the province's office and its case workers; the ministry and protection officers
+                // read them.
+                .requestMatchers(HttpMethod.POST, "/api/grievances", "/api/grievances/*/resolution")
+                .hasAnyRole(PROVINCIAL_OFFICER.name(), CASE_WORKER.name())
+                .requestMatchers(HttpMethod.GET, "/api/grievances", "/api/grievances/*")
+                .hasAnyRole(
+                        PROVINCIAL_OFFICER.name(),
+                        CASE_WORKER.name(),
+                        PROTECTION_OFFICER.name(),
+                        MINISTRY_OFFICER.name())
+                .requestMatchers(HttpMethod.GET, "/api/case-reports/grievances")
+                .hasAnyRole(
+                        MINISTRY_OFFICER.name(), AUDITOR.name(), PROTECTION_OFFICER.name(), PROVINCIAL_OFFICER.name())
                 .requestMatchers(HttpMethod.GET, "/api/partners")
                 .hasAnyRole(
                         CASE_WORKER.name(),

@@ -12,6 +12,10 @@ class ArchitectureTest extends ServiceArchitectureTest {
                 Map.of(
                         "case_file", "CaseFiles",
                         "service_offer", "CaseFiles",
-                        "referral", "CaseFiles"));
+                        "referral", "CaseFiles",
+                        "follow_up", "CaseFiles",
+                        "grievance", "GrievanceRecords",
+                        "person_region", "GrievanceRecords",
+                        "refusal", "GrievanceRecords"));
     }
 }

@@ -3,10 +3,15 @@ package id.go.kemensos.returnee.contracts;
 import id.go.kemensos.returnee.contracts.access.PersonalDataAccessed;
 import id.go.kemensos.returnee.contracts.audit.AuditLedgerSealed;
 import id.go.kemensos.returnee.contracts.casework.CaseOpened;
+import id.go.kemensos.returnee.contracts.casework.FollowUpRecorded;
+import id.go.kemensos.returnee.contracts.casework.GrievanceReceived;
+import id.go.kemensos.returnee.contracts.casework.GrievanceResolved;
 import id.go.kemensos.returnee.contracts.casework.OfferAnswered;
+import id.go.kemensos.returnee.contracts.casework.ProtectedCaseStep;
+import id.go.kemensos.returnee.contracts.casework.ReferralMade;
 import id.go.kemensos.returnee.contracts.casework.ReferralOutcomeRecorded;
-import id.go.kemensos.returnee.contracts.casework.ServiceOffered;
 import id.go.kemensos.returnee.contracts.casework.ServiceReferred;
+import id.go.kemensos.returnee.contracts.casework.ServicesOffered;
 import id.go.kemensos.returnee.contracts.disbursement.BudgetCeilingSet;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
@@ -74,10 +79,18 @@ public final class EventCatalog {
             SmsPreferencesSet.EVENT_TYPE,
             SmsWithheld.EVENT_TYPE,
             CaseOpened.EVENT_TYPE,
-            ServiceOffered.EVENT_TYPE,
+            ServicesOffered.EVENT_TYPE,
             OfferAnswered.EVENT_TYPE,
             ServiceReferred.EVENT_TYPE,
             ReferralOutcomeRecorded.EVENT_TYPE,
+            FollowUpRecorded.EVENT_TYPE,
+            ReferralMade.EVENT_TYPE,
+            GrievanceReceived.EVENT_TYPE,
+            GrievanceResolved.EVENT_TYPE,
+            ProtectedCaseStep.ProtectedServicesOffered.EVENT_TYPE,
+            ProtectedCaseStep.ProtectedOfferAnswered.EVENT_TYPE,
+            ProtectedCaseStep.ProtectedServiceReferred.EVENT_TYPE,
+            ProtectedCaseStep.ProtectedReferralOutcome.EVENT_TYPE,
             AuditLedgerSealed.EVENT_TYPE,
             PersonalDataAccessed.EVENT_TYPE);
 

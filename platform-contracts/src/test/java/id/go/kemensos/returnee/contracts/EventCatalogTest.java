@@ -30,6 +30,7 @@ class EventCatalogTest {
                         "access.events",
                         "audit.events",
                         "case.events",
+                        "case.protection.events",
                         "disbursement.events",
                         "eligibility.events",
                         "eligibility.protection.events",
@@ -43,7 +44,8 @@ class EventCatalogTest {
                 .containsExactly("access.events", "registration.events");
         assertThat(EventCatalog.topicsRaisedBy("eligibility-service"))
                 .containsExactly("access.events", "eligibility.events", "eligibility.protection.events");
-        assertThat(EventCatalog.topicsRaisedBy("case-service")).containsExactly("access.events", "case.events");
+        assertThat(EventCatalog.topicsRaisedBy("case-service"))
+                .containsExactly("access.events", "case.events", "case.protection.events");
         assertThat(EventCatalog.topicsRaisedBy("audit-service")).containsExactly("access.events", "audit.events");
     }
 

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
+import id.go.kemensos.returnee.infra.sim.AcceptedSms;
 import id.go.kemensos.returnee.testsupport.OfficerLogin;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
 import id.go.kemensos.returnee.testsupport.ServiceApi;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,8 +194,11 @@ class CaseworkIT {
         // The ledger holds every step; the auditor's timeline tells them without naming a victim's service or partner.
         await().atMost(ofSeconds(60))
                 .untilAsserted(() -> assertThat(summaries(survivor))
+                        .anySatisfy(s -> assertThat(s)
+                                .startsWith("Case opened, case worker " + OfficerLogin.CASEWORKER_NTB
+                                        + "; follow-ups due "))
                         .contains(
-                                "Case opened, case worker " + OfficerLogin.CASEWORKER_NTB,
+                                "Offered protection services [restricted]",
                                 "Declined BUSINESS_STIMULANT_GRANT (PREFERS_OTHER_SERVICE)",
                                 "Accepted a protection service [restricted]",
                                 "Referred for a protection service [restricted] to partner [restricted]",
@@ -201,6 +207,261 @@ class CaseworkIT {
                 .get("/api/beneficiaries/" + survivor + "/timeline")
                 .text();
         assertThat(timeline).doesNotContain("PSYCHOSOCIAL", "ntb-uptd-ppa", "Ingin pendampingan", "Empat sesi");
+    }
+
+    /**
+     * Follow-ups fall due and become overdue: case-service runs with a schedule that starts in the past (20 days before
+     * the case opened, then the day it opened, then in 3 months), as if the case had been open for weeks.
+     */
+    @Test
+    void followUpsFallDueOneBecomesOverdueAndWhatTheyFindIsCounted() {
+        platform.services().stop(PlatformService.CASE);
+        platform.services().start(PlatformService.CASE, Map.of("CASEWORK_FOLLOW_UPS", "-P20D,P0D,P3M"));
+        try {
+            UUID person = platform.registration().register(ReturneeMother.laluZainiLombokTimur());
+            ServiceApi caseWorker = platform.api(PlatformService.CASE, OfficerLogin.CASEWORKER_NTB);
+            JsonNode opened = await().atMost(ofSeconds(90))
+                    .until(() -> caseWorker.get("/api/beneficiaries/" + person + "/case"), r -> r.status() == 200)
+                    .body();
+            String caseId = opened.at("/summary/caseId").asString();
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Makassar")); // NTB works in WITA
+            assertThat(opened.get("followUps")
+                            .valueStream()
+                            .map(f -> f.get("dueOn").asString())
+                            .toList())
+                    .containsExactly(
+                            today.minusDays(20).toString(),
+                            today.toString(),
+                            today.plusMonths(3).toString());
+
+            Map<String, JsonNode> due = new HashMap<>();
+            caseWorker
+                    .get("/api/follow-ups")
+                    .body()
+                    .valueStream()
+                    .filter(f -> f.get("caseId").asString().equals(caseId))
+                    .forEach(f -> due.put(f.get("dueOn").asString(), f));
+            assertThat(due).containsOnlyKeys(today.minusDays(20).toString(), today.toString());
+            JsonNode overdue = due.get(today.minusDays(20).toString());
+            JsonNode dueToday = due.get(today.toString());
+            assertThat(overdue.get("overdue").asBoolean()).isTrue();
+            assertThat(dueToday.get("overdue").asBoolean()).isFalse();
+            assertThat(caseWorker.get("/api/follow-ups?upcomingDays=100").body().toString())
+                    .contains(today.plusMonths(3).toString());
+
+            ServiceApi clerk = platform.api(PlatformService.CASE, OfficerLogin.CLERK_NTB);
+            JsonNode lombokTimur =
+                    regency(clerk.get("/api/case-reports/follow-ups").body(), "5203");
+            assertThat(lombokTimur.get("overdue").asLong()).isPositive();
+            assertThat(lombokTimur.get("due").asLong()).isGreaterThanOrEqualTo(2);
+            long doneBefore = lombokTimur.get("done").asLong();
+            long runningBefore =
+                    lombokTimur.path("businessAtLatestFollowUp").path("RUNNING").asLong(0);
+
+            String late = "/api/follow-ups/" + overdue.get("followUpId").asString();
+            assertThat(platform.api(PlatformService.CASE, OfficerLogin.CASEWORKER_BALI)
+                            .post(late, Map.of("contact", "VISIT"))
+                            .status())
+                    .as("not the Bali case worker's case")
+                    .isEqualTo(404);
+            assertThat(caseWorker.post(late, Map.of("contact", "VISIT")).status())
+                    .as("a visit says how the business is")
+                    .isEqualTo(400);
+            assertThat(caseWorker
+                            .post(
+                                    late,
+                                    Map.of(
+                                            "contact",
+                                            "VISIT",
+                                            "businessStatus",
+                                            "RUNNING",
+                                            "incomeBand",
+                                            "FROM_1_TO_3_MILLION",
+                                            "note",
+                                            "Warung kopi buka setiap hari"))
+                            .status())
+                    .isEqualTo(204);
+            assertThat(caseWorker.post(late, Map.of("contact", "CALL")).status())
+                    .isEqualTo(409);
+            assertThat(caseWorker
+                            .post(
+                                    "/api/follow-ups/"
+                                            + dueToday.get("followUpId").asString(),
+                                    Map.of("contact", "NOT_REACHED"))
+                            .status())
+                    .isEqualTo(204);
+
+            assertThat(caseWorker.get("/api/follow-ups").body().toString()).doesNotContain(caseId);
+            lombokTimur = regency(clerk.get("/api/case-reports/follow-ups").body(), "5203");
+            assertThat(lombokTimur.get("done").asLong()).isEqualTo(doneBefore + 2);
+            assertThat(lombokTimur
+                            .path("businessAtLatestFollowUp")
+                            .path("RUNNING")
+                            .asLong(0))
+                    .as("the latest follow-up that reached the person found the business running")
+                    .isEqualTo(runningBefore + 1);
+            assertThat(clerk.get("/api/case-reports/follow-ups?province=51").status())
+                    .isEqualTo(403);
+
+            await().atMost(ofSeconds(60))
+                    .untilAsserted(() -> assertThat(summaries(person))
+                            .contains("Follow-up due " + today.minusDays(20)
+                                    + ": VISIT, business RUNNING, income FROM_1_TO_3_MILLION")
+                            .contains("Follow-up due " + today + ": NOT_REACHED"));
+            assertThat(platform.audit()
+                            .get("/api/beneficiaries/" + person + "/timeline")
+                            .text())
+                    .doesNotContain("Warung kopi");
+        } finally {
+            platform.services().stop(PlatformService.CASE);
+            platform.services().start(PlatformService.CASE);
+        }
+    }
+
+    /**
+     * A refused returnee asks, through helpline 171, for their refusal to be reviewed: the request reaches the
+     * ministry's review queue, the ruling settles it, and the person is told both times by SMS naming their regency's
+     * office. A complaint is settled by the office itself.
+     */
+    @Test
+    void aRefusedReturneesRequestForReviewReachesTheOfficerAndItsOutcomeIsTold() {
+        Map<String, Object> refused = ReturneeMother.laluZainiLombokTimur();
+        refused.put("dtsenDecile", 8); // above the grant's decile threshold
+        UUID person = platform.registration().register(refused);
+        ServiceApi ministry = platform.api(PlatformService.ELIGIBILITY, OfficerLogin.MINISTRY);
+        String decision = await().atMost(ofSeconds(60))
+                .until(
+                        () -> ministry.get("/api/beneficiaries/" + person + "/decisions")
+                                .body()
+                                .valueStream()
+                                .filter(d -> d.path("programId").asString("").equals("BSU"))
+                                .filter(d -> d.get("outcome").asString().equals("INELIGIBLE"))
+                                .map(d -> d.get("decisionId").asString())
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+
+        ServiceApi clerk = platform.api(PlatformService.CASE, OfficerLogin.CLERK_NTB);
+        Map<String, Object> request = new HashMap<>(Map.of(
+                "beneficiaryId", person.toString(),
+                "kind", "REVIEW_REQUEST",
+                "channel", "HELPLINE_171",
+                "decisionId", decision,
+                "summary", "Baru pulang, belum didata ulang DTSEN"));
+        assertThat(platform.api(PlatformService.CASE, OfficerLogin.CLERK_BALI)
+                        .post("/api/grievances", request)
+                        .status())
+                .as("not a person of Bali")
+                .isEqualTo(404);
+        Map<String, Object> wrongDecision = new HashMap<>(request);
+        wrongDecision.put("decisionId", UUID.randomUUID().toString());
+        assertThat(clerk.post("/api/grievances", wrongDecision).status()).isEqualTo(400);
+        ServiceApi.Response received = await().atMost(ofSeconds(30))
+                .until(() -> clerk.post("/api/grievances", request), r -> r.status() == 201);
+        String grievance = received.body().get("grievanceId").asString();
+        assertThat(clerk.post("/api/grievances", request).status())
+                .as("one pending request per decision")
+                .isEqualTo(409);
+        JsonNode recorded = clerk.get("/api/grievances/" + grievance).body();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Makassar"));
+        assertThat(recorded.get("dueOn").asString())
+                .isEqualTo(today.plusDays(30).toString());
+        assertThat(recorded.get("owner").asString()).isEqualTo(OfficerLogin.CASEWORKER_NTB);
+        assertThat(recorded.get("overdue").asBoolean()).isFalse();
+
+        String phone = ReturneeMother.phoneE164(refused);
+        await().atMost(ofSeconds(60))
+                .untilAsserted(() -> assertThat(smsTo(phone))
+                        .anySatisfy(text -> assertThat(text)
+                                .contains("permohonan Anda diterima dan diputus paling lambat")
+                                .contains(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+                                        .format(today.plusDays(30)))
+                                .endsWith("Info: Dinsos Kab. Lombok Timur/171")));
+
+        // In the ministry's review queue, marked as the person's request; the ruling settles it.
+        await().atMost(ofSeconds(60))
+                .untilAsserted(() -> assertThat(ministry.get("/api/reviews?provinceCode=52&size=500")
+                                .body()
+                                .get("items")
+                                .valueStream()
+                                .filter(d -> d.get("decisionId").asString().equals(decision))
+                                .toList())
+                        .singleElement()
+                        .satisfies(d ->
+                                assertThat(d.get("reviewRequest").asString()).isEqualTo(grievance)));
+        assertThat(ministry.post(
+                                "/api/decisions/" + decision + "/override",
+                                Map.of("outcome", "ELIGIBLE", "reason", "DTSEN diperbarui: desil 3"))
+                        .status())
+                .isEqualTo(200);
+        await().atMost(ofSeconds(60))
+                .untilAsserted(() -> assertThat(clerk.get("/api/grievances/" + grievance)
+                                .body()
+                                .path("resolution")
+                                .asString(""))
+                        .isEqualTo("UPHELD"));
+        await().atMost(ofSeconds(60))
+                .untilAsserted(() -> assertThat(smsTo(phone))
+                        .anySatisfy(text -> assertThat(text).contains("permohonan Anda sudah diputus: dikabulkan"))
+                        .anySatisfy(text -> assertThat(text).contains("LAYAK")));
+
+        // A complaint is settled by the office.
+        String complaint = clerk.post(
+                        "/api/grievances",
+                        Map.of(
+                                "beneficiaryId", person.toString(),
+                                "kind", "COMPLAINT",
+                                "channel", "OFFICE",
+                                "summary", "Petugas desa meminta uang"))
+                .body()
+                .get("grievanceId")
+                .asString();
+        String settle = "/api/grievances/" + complaint + "/resolution";
+        assertThat(clerk.post(settle, Map.of("resolution", "UPHELD")).status())
+                .as("a complaint is RESOLVED or NOT_RESOLVED")
+                .isEqualTo(400);
+        assertThat(clerk.post(settle, Map.of("resolution", "RESOLVED", "note", "Dilaporkan ke inspektorat"))
+                        .status())
+                .isEqualTo(204);
+        assertThat(clerk.post(settle, Map.of("resolution", "NOT_RESOLVED")).status())
+                .isEqualTo(409);
+        assertThat(clerk.post("/api/grievances/" + grievance + "/resolution", Map.of("resolution", "RESOLVED"))
+                        .status())
+                .as("a review request is settled by the ruling, not the office")
+                .isEqualTo(409);
+
+        JsonNode lombokTimur = regency(
+                platform.api(PlatformService.CASE, OfficerLogin.MINISTRY)
+                        .get("/api/case-reports/grievances?province=52")
+                        .body(),
+                "5203");
+        assertThat(lombokTimur.at("/byKind/REVIEW_REQUEST/settled").asLong()).isPositive();
+        assertThat(lombokTimur.at("/byKind/COMPLAINT/settled").asLong()).isPositive();
+
+        await().atMost(ofSeconds(60))
+                .untilAsserted(() -> assertThat(summaries(person))
+                        .anySatisfy(s -> assertThat(s)
+                                .startsWith("Request to review decision " + decision + " received (HELPLINE_171)"))
+                        .anySatisfy(s -> assertThat(s).startsWith("Review request UPHELD by "))
+                        .anySatisfy(s -> assertThat(s).startsWith("Complaint RESOLVED by ")));
+        assertThat(platform.audit()
+                        .get("/api/beneficiaries/" + person + "/timeline")
+                        .text())
+                .as("what the person said and the office noted stay in the case")
+                .doesNotContain("Baru pulang", "Petugas desa", "inspektorat");
+    }
+
+    private static List<String> smsTo(String phone) {
+        return platform.stack().sms().messagesTo(phone).stream()
+                .map(AcceptedSms::text)
+                .toList();
+    }
+
+    private static JsonNode regency(JsonNode report, String regencyCode) {
+        return report.valueStream()
+                .filter(r -> r.get("regencyCode").asString().equals(regencyCode))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no follow-ups of regency " + regencyCode + " in " + report));
     }
 
     private static List<String> summaries(UUID person) {

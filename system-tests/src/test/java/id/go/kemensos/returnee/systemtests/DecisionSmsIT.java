@@ -82,12 +82,12 @@ class DecisionSmsIT {
                                         "SELECT COUNT(*) FROM notification.sms_message "
                                                 + "WHERE beneficiary_id = ? AND state = 'DELIVERED'",
                                         englishId[0])
-                        == 3);
+                        == 4);
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
         await().atMost(ofSeconds(30))
                 .untilAsserted(() -> assertThat(log.cloudEvents(NotificationTopics.EVENTS, englishId[0].toString()))
                         .filteredOn(e -> e.getType().equals(SmsDelivered.EVENT_TYPE.type()))
-                        .hasSize(3));
+                        .hasSize(4));
         // The wishes are events too (consent is personal data's basis): one each, none for the refused "fr" or a
         // repeat.
         assertThat(log.cloudEvents(NotificationTopics.EVENTS, englishId[0].toString()))
@@ -102,8 +102,9 @@ class DecisionSmsIT {
                                 "\"changed\":[\"optedOut\"]",
                                 "\"recordedBy\":\"" + OfficerSubjects.of(OfficerLogin.CLERK_NTB) + "\""));
         assertThat(texts(english))
-                .as("the trafficking law's decision is never told by SMS")
-                .hasSize(3)
+                .as("the trafficking law's decision is never told by SMS; that support is available, in plain words")
+                .hasSize(4)
+                .anySatisfy(text -> assertThat(text).startsWith("Dear SITI AMINAH, you are entitled to support."))
                 .allSatisfy(text -> assertThat(text.toLowerCase())
                         .doesNotContain("korban", "trafficking", "victim", "perdagangan"));
         // Paid like anyone else, but told nothing after the opt-out (at most the registration SMS, if it left before).

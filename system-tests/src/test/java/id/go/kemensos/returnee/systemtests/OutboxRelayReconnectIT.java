@@ -48,8 +48,8 @@ class OutboxRelayReconnectIT {
                     .singleElement()
                     .satisfies(p -> assertThat(p).containsEntry("state", "SETTLED"));
             assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(siti)))
-                    .as("registered, eligible, paid")
-                    .hasSize(3);
+                    .as("registered, entitled to support (their case), eligible, paid")
+                    .hasSize(4);
         });
         assertThat(platform.stack().connect().states())
                 .as("every connector and task still running, none failed")

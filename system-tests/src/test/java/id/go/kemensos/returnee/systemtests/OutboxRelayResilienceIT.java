@@ -173,10 +173,12 @@ class OutboxRelayResilienceIT {
         for (Map<String, Object> returnee : returnees) {
             List<String> templates = platform.stack().sms().messagesTo(ReturneeMother.phoneE164(returnee)).stream()
                     .map(AcceptedSms::text)
-                    .map(t -> t.contains("terdaftar") ? "REGISTERED" : t.contains("LAYAK") ? "ELIGIBLE" : "PAID")
+                    .map(t -> t.contains("terdaftar")
+                            ? "REGISTERED"
+                            : t.contains("LAYAK") ? "ELIGIBLE" : t.contains("pendampingan") ? "SERVICES" : "PAID")
                     .sorted()
                     .toList();
-            assertThat(templates).containsExactly("ELIGIBLE", "PAID", "REGISTERED");
+            assertThat(templates).containsExactly("ELIGIBLE", "PAID", "REGISTERED", "SERVICES");
         }
     }
 

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 @PlatformIntegrationTest
 class PoisonMessageIT {
 
-    private static final List<String> CONSUMER_GROUPS = List.of("eligibility", "disbursement", "notification");
+    private static final List<String> CONSUMER_GROUPS = List.of("eligibility", "disbursement", "notification", "case");
     private static RunningPlatform platform;
 
     @BeforeAll
@@ -95,8 +95,8 @@ class PoisonMessageIT {
                     .singleElement()
                     .satisfies(p -> assertThat(p).containsEntry("state", "SETTLED"));
             assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(siti)))
-                    .as("registered, eligible, paid")
-                    .hasSize(3);
+                    .as("registered, entitled to support (their case), eligible, paid")
+                    .hasSize(4);
         });
 
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());

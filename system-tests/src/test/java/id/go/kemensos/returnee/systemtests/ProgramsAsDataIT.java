@@ -107,8 +107,9 @@ class ProgramsAsDataIT {
                 .containsExactlyInAnyOrder(960_000L, 1_500_000L);
         await().atMost(ofSeconds(60))
                 .untilAsserted(() -> assertThat(texts(baiq))
-                        .hasSize(5)
+                        .hasSize(6)
                         .anySatisfy(text -> assertThat(text).contains("terdaftar"))
+                        .anySatisfy(text -> assertThat(text).contains("berhak atas layanan pendampingan"))
                         .anySatisfy(
                                 text -> assertThat(text).contains("LAYAK menerima bantuan stimulan usaha Rp960.000"))
                         .anySatisfy(text -> assertThat(text)

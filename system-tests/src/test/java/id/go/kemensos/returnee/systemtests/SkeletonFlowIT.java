@@ -8,6 +8,7 @@ import id.go.kemensos.returnee.contracts.EventCatalog;
 import id.go.kemensos.returnee.contracts.Topics;
 import id.go.kemensos.returnee.contracts.access.AccessTopics;
 import id.go.kemensos.returnee.contracts.audit.AuditTopics;
+import id.go.kemensos.returnee.contracts.casework.CaseTopics;
 import id.go.kemensos.returnee.infra.sim.AcceptedSms;
 import id.go.kemensos.returnee.infra.sim.ExecutedTransfer;
 import id.go.kemensos.returnee.testsupport.EventLog;
@@ -54,8 +55,8 @@ class SkeletonFlowIT {
                     .containsEntry("amount", 960_000L)
                     .containsEntry("bank_code", "002");
             assertThat(platform.stack().sms().messagesTo(phone))
-                    .as("registered, eligible, paid")
-                    .hasSize(3);
+                    .as("registered, entitled to support (their case), eligible, paid")
+                    .hasSize(4);
         });
 
         Map<String, Object> payment = platform.database()
@@ -103,16 +104,22 @@ class SkeletonFlowIT {
     /** Every record on every event topic is a CloudEvents 1.0 event that the CloudEvents SDK reads from Kafka. */
     @Test
     void everyEventTopicCarriesCloudEventsKeyedByBeneficiary() {
-        UUID beneficiary = platform.registration().register(ReturneeMother.laluZainiLombokTimur());
+        UUID returnee = platform.registration().register(ReturneeMother.laluZainiLombokTimur());
+        // Only a trafficking victim's services reach case.protection.events.
+        Map<String, Object> survivorRow = ReturneeMother.sitiAminahLombokTengah();
+        survivorRow.put("category", "KPO");
+        survivorRow.put("referralSource", "POLRI");
+        UUID survivor = platform.registration().register(survivorRow);
         // A read of the person, which registration-service records on access.events (the one topic every service
         // writes).
-        assertThat(platform.registration().get("/api/returnees/" + beneficiary).status())
+        assertThat(platform.registration().get("/api/returnees/" + returnee).status())
                 .isEqualTo(200);
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
 
         for (String topic : Topics.allEventTopics().stream()
                 .filter(t -> !t.equals(AuditTopics.EVENTS))
                 .toList()) { // seals: not about anyone
+            UUID beneficiary = topic.equals(CaseTopics.PROTECTION_EVENTS) ? survivor : returnee;
             await().atMost(ofSeconds(60))
                     .untilAsserted(() -> assertThat(log.cloudEvents(topic, beneficiary.toString()))
                             .isNotEmpty());

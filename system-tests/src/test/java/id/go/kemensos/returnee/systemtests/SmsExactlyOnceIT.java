@@ -5,6 +5,7 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import id.go.kemensos.returnee.contracts.casework.CaseTopics;
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
@@ -56,10 +57,11 @@ class SmsExactlyOnceIT {
 
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
         Set<String> ours = ids.stream().map(UUID::toString).collect(Collectors.toSet());
-        await().atMost(ofMinutes(2)).until(() -> people.stream().allMatch(p -> texts(p).size() == 3));
+        await().atMost(ofMinutes(2)).until(() -> people.stream().allMatch(p -> texts(p).size() == 4));
         log.redeliver(log.raw(RegistrationTopics.EVENTS, r -> ours.contains(r.key())));
         log.redeliver(log.raw(EligibilityTopics.EVENTS, r -> ours.contains(r.key())));
         log.redeliver(log.raw(DisbursementTopics.EVENTS, r -> ours.contains(r.key())));
+        log.redeliver(log.raw(CaseTopics.EVENTS, r -> ours.contains(r.key())));
 
         await().during(ofSeconds(5)).atMost(ofSeconds(20)).untilAsserted(() -> {
             for (Map<String, Object> person : people) {
@@ -67,7 +69,7 @@ class SmsExactlyOnceIT {
                                 .map(SmsExactlyOnceIT::template)
                                 .sorted()
                                 .toList())
-                        .containsExactly("ELIGIBLE", "PAID", "REGISTERED");
+                        .containsExactly("ELIGIBLE", "PAID", "REGISTERED", "SERVICES");
             }
         });
     }
@@ -75,7 +77,11 @@ class SmsExactlyOnceIT {
     private static String template(String text) {
         return text.contains("terdaftar")
                 ? "REGISTERED"
-                : text.contains("LAYAK") ? "ELIGIBLE" : text.contains("sdh ditransfer") ? "PAID" : text;
+                : text.contains("LAYAK")
+                        ? "ELIGIBLE"
+                        : text.contains("sdh ditransfer")
+                                ? "PAID"
+                                : text.contains("berhak atas layanan pendampingan") ? "SERVICES" : text;
     }
 
     private static List<String> texts(Map<String, Object> person) {

@@ -7,10 +7,15 @@ import id.go.kemensos.returnee.contracts.PlatformEvent;
 import id.go.kemensos.returnee.contracts.access.PersonalDataAccessed;
 import id.go.kemensos.returnee.contracts.casework.CaseEvent;
 import id.go.kemensos.returnee.contracts.casework.CaseOpened;
+import id.go.kemensos.returnee.contracts.casework.FollowUpRecorded;
+import id.go.kemensos.returnee.contracts.casework.GrievanceReceived;
+import id.go.kemensos.returnee.contracts.casework.GrievanceResolved;
 import id.go.kemensos.returnee.contracts.casework.OfferAnswered;
-import id.go.kemensos.returnee.contracts.casework.OfferEvent;
+import id.go.kemensos.returnee.contracts.casework.ProtectedCaseStep;
+import id.go.kemensos.returnee.contracts.casework.ReferralMade;
 import id.go.kemensos.returnee.contracts.casework.ReferralOutcomeRecorded;
 import id.go.kemensos.returnee.contracts.casework.ServiceReferred;
+import id.go.kemensos.returnee.contracts.casework.ServicesOffered;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
@@ -82,27 +87,65 @@ public class BeneficiaryTimeline {
      * service" and nothing more; so is every later step of it.
      */
     static String caseSummary(CaseEvent event) {
+        if (event instanceof ProtectedCaseStep p) {
+            return caseSummary(p.step()); // its restricted flag makes it say no more than the above
+        }
         if (event instanceof CaseOpened o) {
             return "Case opened"
-                    + (o.caseWorker() == null
-                            ? ", no case worker for the area yet"
-                            : ", case worker " + o.caseWorker());
+                    + (o.caseWorker() == null ? ", no case worker for the area yet" : ", case worker " + o.caseWorker())
+                    + (o.followUps() == null || o.followUps().isEmpty()
+                            ? ""
+                            : "; follow-ups due "
+                                    + o.followUps().stream()
+                                            .map(f -> f.dueOn().toString())
+                                            .collect(java.util.stream.Collectors.joining(", ")));
         }
-        OfferEvent step = (OfferEvent) event;
-        String service = step.restricted() ? "a protection service [restricted]" : step.service();
-        if (step instanceof OfferAnswered a) {
+        if (event instanceof FollowUpRecorded f) {
+            return "Follow-up due " + f.dueOn() + ": " + f.contact()
+                    + (f.contact() == FollowUpRecorded.Contact.NOT_REACHED
+                            ? ""
+                            : ", business " + f.businessStatus() + ", income " + f.incomeBand());
+        }
+        if (event instanceof ServicesOffered o) {
+            return o.restricted()
+                    ? "Offered protection services [restricted]"
+                    : "Offered "
+                            + o.offers().stream()
+                                    .map(ServicesOffered.Offer::service)
+                                    .collect(java.util.stream.Collectors.joining(", "))
+                            + " under " + o.ruleSetId() + " v" + o.ruleSetVersion();
+        }
+        if (event instanceof OfferAnswered a) {
+            String service = service(a.service(), a.restricted());
             return a.answer() == OfferAnswered.Answer.ACCEPTED
                     ? "Accepted " + service
                     : "Declined " + service + " (" + a.declineReason() + ")";
         }
-        if (step instanceof ServiceReferred r) {
-            return "Referred for " + service + " to partner " + (r.restricted() ? "[restricted]" : r.partnerId());
+        if (event instanceof ServiceReferred r) {
+            return "Referred for " + service(r.service(), r.restricted()) + " to partner "
+                    + (r.restricted() ? "[restricted]" : r.partnerId());
         }
-        if (step instanceof ReferralOutcomeRecorded o) {
-            return "Referral for " + service + ": "
+        if (event instanceof ReferralOutcomeRecorded o) {
+            return "Referral for " + service(o.service(), o.restricted()) + ": "
                     + (o.outcome() == ReferralOutcomeRecorded.Outcome.DELIVERED ? "delivered" : "not delivered");
         }
-        return "Offered " + service;
+        if (event instanceof ReferralMade) {
+            return "Referral made: the person is told";
+        }
+        if (event instanceof GrievanceReceived g) {
+            return (g.kind() == GrievanceReceived.Kind.REVIEW_REQUEST
+                            ? "Request to review decision " + g.decisionId()
+                            : "Complaint")
+                    + " received (" + g.channel() + "), due " + g.dueOn()
+                    + (g.owner() == null ? ", owned by the province's office" : ", owner " + g.owner());
+        }
+        GrievanceResolved r = (GrievanceResolved) event;
+        return (r.kind() == GrievanceReceived.Kind.REVIEW_REQUEST ? "Review request " : "Complaint ") + r.resolution()
+                + " by " + r.resolvedBy();
+    }
+
+    private static String service(String code, boolean restricted) {
+        return restricted ? "a protection service [restricted]" : code;
     }
 
     public List<TimelineEntry> of(UUID beneficiaryId) {
@@ -182,7 +225,6 @@ public class BeneficiaryTimeline {
             // eligibility.
             summary = "Protection services: restricted";
         } else if (event instanceof CaseEvent c) {
-            d.put("caseId", c.caseId());
             summary = caseSummary(c);
         } else if (event instanceof ReferralRequested r) {
             d.put("referralId", r.referralId());

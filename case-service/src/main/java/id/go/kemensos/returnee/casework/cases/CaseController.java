@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.casework.cases;
 
 import id.go.kemensos.returnee.casework.reference.PartnerDirectory;
 import id.go.kemensos.returnee.casework.reference.ServiceCatalogue;
+import id.go.kemensos.returnee.contracts.casework.FollowUpRecorded;
 import id.go.kemensos.returnee.contracts.casework.OfferAnswered;
 import id.go.kemensos.returnee.contracts.casework.ReferralOutcomeRecorded;
 import id.go.kemensos.returnee.security.Officer;
@@ -48,6 +49,12 @@ class CaseController {
             @NotNull ReferralOutcomeRecorded.Outcome outcome,
             @Size(max = 500) String note) {}
 
+    record FollowUp(
+            @NotNull FollowUpRecorded.Contact contact,
+            FollowUpRecorded.BusinessStatus businessStatus,
+            FollowUpRecorded.IncomeBand incomeBand,
+            @Size(max = 500) String note) {}
+
     @Operation(
             summary = "The officer's cases: a case worker's own, a protection officer's province (newest first, 500 at"
                     + " most), each with how many offers wait for an answer, a referral or its outcome")
@@ -90,6 +97,42 @@ class CaseController {
     ResponseEntity<Void> outcome(@PathVariable UUID referralId, @Valid @RequestBody Outcome outcome, Officer officer) {
         casework.recordOutcome(referralId, outcome.outcome(), outcome.note(), officer);
         return ResponseEntity.noContent().build();
+    }
+
+    @Operation(
+            summary = "Open follow-ups due by today, oldest first, each marked overdue when past its due date by more"
+                    + " than the grace (upcomingDays: also those due within that many days): a case worker's own, a"
+                    + " protection officer's province")
+    @GetMapping("/api/follow-ups")
+    List<CaseQueries.FollowUpDue> followUps(
+            @RequestParam(required = false) String province,
+            @RequestParam(defaultValue = "0") int upcomingDays,
+            Officer officer) {
+        return queries.followUpQueue(officer, province, upcomingDays);
+    }
+
+    @Operation(
+            summary = "Record a follow-up: VISIT or CALL with the business's state and income band, or NOT_REACHED;"
+                    + " the note stays with the case")
+    @PostMapping("/api/follow-ups/{followUpId}")
+    ResponseEntity<Void> recordFollowUp(
+            @PathVariable UUID followUpId, @Valid @RequestBody FollowUp followUp, Officer officer) {
+        casework.recordFollowUp(
+                followUpId,
+                followUp.contact(),
+                followUp.businessStatus(),
+                followUp.incomeBand(),
+                followUp.note(),
+                officer);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(
+            summary = "Follow-ups by regency: scheduled, done, due, overdue, and the business at each person's latest"
+                    + " follow-up")
+    @GetMapping("/api/case-reports/follow-ups")
+    List<CaseQueries.FollowUpReport> followUpReport(@RequestParam(required = false) String province, Officer officer) {
+        return queries.followUpReport(officer, province);
     }
 
     @Operation(

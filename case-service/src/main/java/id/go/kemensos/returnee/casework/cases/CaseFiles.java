@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +14,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The only code on case_file, service_offer and referral: a case with its offers and their referrals. */
+/**
+ * The only code on case_file, service_offer, referral and follow_up: a case with its offers, their referrals and its
+ * follow-ups.
+ */
 @Repository
 class CaseFiles {
 
@@ -54,6 +58,33 @@ class CaseFiles {
             String outcomeBy,
             Instant outcomeAt) {}
 
+    /** A follow-up owed to the person; recorded once done. */
+    record FollowUp(
+            UUID followUpId,
+            UUID caseId,
+            LocalDate dueOn,
+            String contact,
+            String businessStatus,
+            String incomeBand,
+            String note,
+            String recordedBy,
+            Instant recordedAt) {}
+
+    /** An open follow-up in a queue, with where its person lives. */
+    record OpenFollowUp(
+            UUID followUpId,
+            UUID caseId,
+            UUID beneficiaryId,
+            String provinceCode,
+            String regencyCode,
+            LocalDate dueOn) {}
+
+    /** Follow-ups of a regency: scheduled, done, due by today and overdue. */
+    record FollowUpCount(String provinceCode, String regencyCode, long scheduled, long done, long due, long overdue) {}
+
+    /** People of a regency whose latest recorded follow-up found their business in this state. */
+    record BusinessCount(String provinceCode, String regencyCode, String businessStatus, long count) {}
+
     /** Offers by province, service and state, for the counts. */
     record OfferCount(String provinceCode, String service, boolean restricted, OfferState state, long count) {}
 
@@ -61,6 +92,8 @@ class CaseFiles {
             "case_id, beneficiary_id, province_code, regency_code, case_worker, opened_by_decision, opened_at";
     private static final String OFFER_COLUMNS = "offer_id, case_id, decision_id, service, rule_set_id,"
             + " rule_set_version, restricted, state, offered_at, decline_reason, answer_note, answered_by, answered_at";
+    private static final String FOLLOW_UP_COLUMNS =
+            "follow_up_id, case_id, due_on, contact, business_status," + " income_band, note, recorded_by, recorded_at";
     private static final String REFERRAL_COLUMNS =
             "referral_id, offer_id, partner_id, referred_by, referred_at, outcome,"
                     + " outcome_note, outcome_by, outcome_at";
@@ -235,6 +268,10 @@ class CaseFiles {
                 "UPDATE referral r JOIN service_offer o ON o.offer_id = r.offer_id JOIN case_file c ON c.case_id ="
                         + " o.case_id SET r.outcome_note = NULL WHERE c.beneficiary_id = ?",
                 beneficiaryId.toString());
+        jdbc.update(
+                "UPDATE follow_up f JOIN case_file c ON c.case_id = f.case_id SET f.note = NULL"
+                        + " WHERE c.beneficiary_id = ?",
+                beneficiaryId.toString());
     }
 
     /** For each of these cases, how many of its offers wait for the case worker (offered, accepted or referred). */
@@ -273,6 +310,133 @@ class CaseFiles {
                         OfferState.valueOf(rs.getString(4)),
                         rs.getLong(5)),
                 args.toArray());
+    }
+
+    void addFollowUps(List<FollowUp> followUps) {
+        jdbc.batchUpdate(
+                "INSERT INTO follow_up (follow_up_id, case_id, due_on) VALUES (?, ?, ?)",
+                followUps.stream()
+                        .map(f -> new Object[] {
+                            f.followUpId().toString(), f.caseId().toString(), f.dueOn()
+                        })
+                        .toList());
+    }
+
+    List<FollowUp> followUps(UUID caseId) {
+        return jdbc.query(
+                "SELECT " + FOLLOW_UP_COLUMNS + " FROM follow_up WHERE case_id = ? ORDER BY due_on",
+                CaseFiles::followUp,
+                caseId.toString());
+    }
+
+    Optional<FollowUp> followUpForUpdate(UUID followUpId) {
+        return jdbc
+                .query(
+                        "SELECT " + FOLLOW_UP_COLUMNS + " FROM follow_up WHERE follow_up_id = ? FOR UPDATE",
+                        CaseFiles::followUp,
+                        followUpId.toString())
+                .stream()
+                .findFirst();
+    }
+
+    void recordFollowUp(
+            UUID followUpId,
+            String contact,
+            String businessStatus,
+            String incomeBand,
+            String note,
+            String by,
+            Instant at) {
+        jdbc.update(
+                "UPDATE follow_up SET contact = ?, business_status = ?, income_band = ?, note = ?, recorded_by = ?,"
+                        + " recorded_at = ? WHERE follow_up_id = ?",
+                contact,
+                businessStatus,
+                incomeBand,
+                note,
+                by,
+                Timestamp.from(at),
+                followUpId.toString());
+    }
+
+    /**
+     * Open follow-ups due on or before a day, oldest first: of one case worker's cases, or of a province's (all when
+     * both are null).
+     */
+    List<OpenFollowUp> openFollowUps(String caseWorker, String provinceCode, LocalDate dueBy, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT f.follow_up_id, f.case_id, c.beneficiary_id, c.province_code,"
+                + " c.regency_code, f.due_on FROM follow_up f JOIN case_file c ON c.case_id = f.case_id"
+                + " WHERE f.recorded_at IS NULL AND f.due_on <= ?");
+        List<Object> args = new ArrayList<>(List.of(dueBy));
+        if (caseWorker != null) {
+            sql.append(" AND c.case_worker = ?");
+            args.add(caseWorker);
+        }
+        if (provinceCode != null) {
+            sql.append(" AND c.province_code = ?");
+            args.add(provinceCode);
+        }
+        sql.append(" ORDER BY f.due_on, f.follow_up_id LIMIT ?");
+        args.add(limit);
+        return jdbc.query(
+                sql.toString(),
+                (rs, n) -> new OpenFollowUp(
+                        UUID.fromString(rs.getString(1)),
+                        UUID.fromString(rs.getString(2)),
+                        UUID.fromString(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getObject(6, LocalDate.class)),
+                args.toArray());
+    }
+
+    /** Per regency of a province (all when null): follow-ups scheduled, done, due by today and due before a day. */
+    List<FollowUpCount> followUpCounts(String provinceCode, LocalDate today, LocalDate overdueBefore) {
+        List<Object> args = new ArrayList<>(List.of(today, overdueBefore));
+        if (provinceCode != null) {
+            args.add(provinceCode);
+        }
+        return jdbc.query(
+                "SELECT c.province_code, c.regency_code, COUNT(*),"
+                        + " SUM(f.recorded_at IS NOT NULL),"
+                        + " SUM(f.recorded_at IS NULL AND f.due_on <= ?),"
+                        + " SUM(f.recorded_at IS NULL AND f.due_on < ?)"
+                        + " FROM follow_up f JOIN case_file c ON c.case_id = f.case_id"
+                        + (provinceCode == null ? "" : " WHERE c.province_code = ?")
+                        + " GROUP BY c.province_code, c.regency_code ORDER BY c.province_code, c.regency_code",
+                (rs, n) -> new FollowUpCount(
+                        rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)),
+                args.toArray());
+    }
+
+    /** Per regency and business status, the people whose latest follow-up that reached them found their business so. */
+    List<BusinessCount> businessAtLatestFollowUp(String provinceCode) {
+        List<Object> args = new ArrayList<>();
+        if (provinceCode != null) {
+            args.add(provinceCode);
+        }
+        return jdbc.query(
+                "SELECT province_code, regency_code, business_status, COUNT(*) FROM (SELECT c.province_code,"
+                        + " c.regency_code, f.business_status, ROW_NUMBER() OVER (PARTITION BY f.case_id ORDER BY"
+                        + " f.due_on DESC) AS latest FROM follow_up f JOIN case_file c ON c.case_id = f.case_id"
+                        + " WHERE f.recorded_at IS NOT NULL AND f.contact <> 'NOT_REACHED'"
+                        + (provinceCode == null ? "" : " AND c.province_code = ?")
+                        + ") recorded WHERE latest = 1 GROUP BY province_code, regency_code, business_status",
+                (rs, n) -> new BusinessCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
+                args.toArray());
+    }
+
+    private static FollowUp followUp(ResultSet rs, int n) throws SQLException {
+        return new FollowUp(
+                UUID.fromString(rs.getString("follow_up_id")),
+                UUID.fromString(rs.getString("case_id")),
+                rs.getObject("due_on", LocalDate.class),
+                rs.getString("contact"),
+                rs.getString("business_status"),
+                rs.getString("income_band"),
+                rs.getString("note"),
+                rs.getString("recorded_by"),
+                instant(rs.getTimestamp("recorded_at")));
     }
 
     private static CaseFile caseFile(ResultSet rs, int n) throws SQLException {

@@ -30,11 +30,54 @@ public class CaseQueries {
     private final CaseFiles cases;
     private final ServiceCatalogue services;
     private final PartnerDirectory partners;
+    private final FollowUpSchedule schedule;
 
-    CaseQueries(CaseFiles cases, ServiceCatalogue services, PartnerDirectory partners) {
+    CaseQueries(CaseFiles cases, ServiceCatalogue services, PartnerDirectory partners, FollowUpSchedule schedule) {
         this.cases = cases;
         this.services = services;
         this.partners = partners;
+        this.schedule = schedule;
+    }
+
+    /**
+     * Open follow-ups due by today (or, with {@code upcoming}, by that many days ahead), oldest first: a case worker's
+     * own; a protection officer's province.
+     */
+    @Transactional(readOnly = true)
+    public List<FollowUpDue> followUpQueue(Officer officer, String province, int upcomingDays) {
+        String scope = officer.knowsProtectionStatus() ? officer.provinceFor(province) : officer.province();
+        String caseWorker = officer.knowsProtectionStatus() ? null : officer.username();
+        java.time.LocalDate dueBy = schedule.today(scope).plusDays(Math.max(0, upcomingDays));
+        return cases.openFollowUps(caseWorker, scope, dueBy, QUEUE_LIMIT).stream()
+                .map(f -> new FollowUpDue(
+                        f.followUpId(),
+                        f.caseId(),
+                        f.beneficiaryId(),
+                        f.regencyCode(),
+                        f.dueOn(),
+                        f.dueOn().isBefore(schedule.overdueBefore(f.provinceCode()))))
+                .toList();
+    }
+
+    /** The follow-up dashboard, by regency of a province (all for a nationwide officer). */
+    @Transactional(readOnly = true)
+    public List<FollowUpReport> followUpReport(Officer officer, String province) {
+        String scope = officer.provinceFor(province);
+        Map<String, Map<String, Long>> business = new TreeMap<>();
+        for (CaseFiles.BusinessCount b : cases.businessAtLatestFollowUp(scope)) {
+            business.computeIfAbsent(b.provinceCode() + b.regencyCode(), k -> new TreeMap<>())
+                    .put(b.businessStatus(), b.count());
+        }
+        return cases.followUpCounts(scope, schedule.today(scope), schedule.overdueBefore(scope)).stream()
+                .map(c -> new FollowUpReport(
+                        c.provinceCode(),
+                        c.regencyCode(),
+                        c.scheduled(),
+                        c.done(),
+                        c.due(),
+                        c.overdue(),
+                        business.getOrDefault(c.provinceCode() + c.regencyCode(), Map.of())))
+                .toList();
     }
 
     public record CaseSummary(
@@ -74,7 +117,39 @@ public class CaseQueries {
             Instant answeredAt,
             List<ReferralView> referrals) {}
 
-    public record CaseView(CaseSummary summary, List<OfferView> offers) {}
+    public record FollowUpView(
+            UUID followUpId,
+            java.time.LocalDate dueOn,
+            String contact,
+            String businessStatus,
+            String incomeBand,
+            String note,
+            String recordedBy,
+            Instant recordedAt) {}
+
+    public record CaseView(CaseSummary summary, List<OfferView> offers, List<FollowUpView> followUps) {}
+
+    /** An open follow-up in the officer's list; {@code overdue} when past its due date by more than the grace. */
+    public record FollowUpDue(
+            UUID followUpId,
+            UUID caseId,
+            UUID beneficiaryId,
+            String regencyCode,
+            java.time.LocalDate dueOn,
+            boolean overdue) {}
+
+    /**
+     * Follow-ups of a regency: scheduled, done, due by today, overdue; and the people whose latest follow-up found their
+     * business in each state (RUNNING, CLOSED, ...): whether the grant worked.
+     */
+    public record FollowUpReport(
+            String provinceCode,
+            String regencyCode,
+            long scheduled,
+            long done,
+            long due,
+            long overdue,
+            Map<String, Long> businessAtLatestFollowUp) {}
 
     public record ServiceCount(String provinceCode, String service, Map<String, Long> byState) {}
 
@@ -159,7 +234,18 @@ public class CaseQueries {
                             .map(this::referral)
                             .toList()));
         }
-        return new CaseView(summary(file, open), offers);
+        List<FollowUpView> followUps = cases.followUps(file.caseId()).stream()
+                .map(f -> new FollowUpView(
+                        f.followUpId(),
+                        f.dueOn(),
+                        f.contact(),
+                        f.businessStatus(),
+                        f.incomeBand(),
+                        f.note(),
+                        f.recordedBy(),
+                        f.recordedAt()))
+                .toList();
+        return new CaseView(summary(file, open), offers, followUps);
     }
 
     private ReferralView referral(CaseFiles.Referral r) {

@@ -5,10 +5,14 @@ import id.go.kemensos.returnee.casework.reference.PartnerDirectory;
 import id.go.kemensos.returnee.casework.reference.ServiceCatalogue;
 import id.go.kemensos.returnee.contracts.casework.CaseEvent;
 import id.go.kemensos.returnee.contracts.casework.CaseOpened;
+import id.go.kemensos.returnee.contracts.casework.FollowUpRecorded;
 import id.go.kemensos.returnee.contracts.casework.OfferAnswered;
+import id.go.kemensos.returnee.contracts.casework.OfferEvent;
+import id.go.kemensos.returnee.contracts.casework.ProtectedCaseStep;
+import id.go.kemensos.returnee.contracts.casework.ReferralMade;
 import id.go.kemensos.returnee.contracts.casework.ReferralOutcomeRecorded;
-import id.go.kemensos.returnee.contracts.casework.ServiceOffered;
 import id.go.kemensos.returnee.contracts.casework.ServiceReferred;
+import id.go.kemensos.returnee.contracts.casework.ServicesOffered;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
@@ -44,6 +48,7 @@ public class Casework {
     private final CaseWorkerAreas areas;
     private final PartnerDirectory partners;
     private final ServiceCatalogue services;
+    private final FollowUpSchedule schedule;
     private final Clock clock;
 
     Casework(
@@ -52,12 +57,14 @@ public class Casework {
             CaseWorkerAreas areas,
             PartnerDirectory partners,
             ServiceCatalogue services,
+            FollowUpSchedule schedule,
             Clock clock) {
         this.cases = cases;
         this.outbox = outbox;
         this.areas = areas;
         this.partners = partners;
         this.services = services;
+        this.schedule = schedule;
         this.clock = clock;
     }
 
@@ -139,6 +146,14 @@ public class Casework {
                     e.decisionId(),
                     now);
             cases.open(file);
+            List<CaseFiles.FollowUp> followUps = new ArrayList<>();
+            for (java.time.LocalDate due : schedule.dueDates(now, file.provinceCode())) {
+                followUps.add(new CaseFiles.FollowUp(
+                        TimeOrderedIds.next(), file.caseId(), due, null, null, null, null, null, null));
+            }
+            if (!followUps.isEmpty()) {
+                cases.addFollowUps(followUps);
+            }
             events.add(new CaseOpened(
                     file.caseId(),
                     file.beneficiaryId(),
@@ -146,6 +161,9 @@ public class Casework {
                     file.provinceCode(),
                     file.regencyCode(),
                     file.caseWorker(),
+                    followUps.stream()
+                            .map(f -> new CaseOpened.FollowUpDue(f.followUpId(), f.dueOn()))
+                            .toList(),
                     now));
         }
         Set<String> offered = cases.servicesOffered(file.caseId());
@@ -170,18 +188,17 @@ public class Casework {
         }
         if (!offers.isEmpty()) {
             cases.addOffers(offers);
-        }
-        for (CaseFiles.Offer o : offers) {
-            events.add(new ServiceOffered(
-                    o.offerId(),
-                    o.caseId(),
+            events.add(published(new ServicesOffered(
+                    file.caseId(),
                     e.beneficiaryId(),
-                    o.decisionId(),
-                    o.service(),
-                    o.ruleSetId(),
-                    o.ruleSetVersion(),
-                    o.restricted(),
-                    now));
+                    e.decisionId(),
+                    e.ruleSetId(),
+                    e.ruleSetVersion(),
+                    e.restricted(),
+                    offers.stream()
+                            .map(o -> new ServicesOffered.Offer(o.offerId(), o.service()))
+                            .toList(),
+                    now)));
         }
         outbox.appendAll(events);
     }
@@ -210,7 +227,7 @@ public class Casework {
         OfferState state = answer == OfferAnswered.Answer.ACCEPTED ? OfferState.ACCEPTED : OfferState.DECLINED;
         cases.recordAnswer(
                 offerId, state, kept == null ? null : kept.name(), blankToNull(note), officer.username(), now);
-        outbox.append(new OfferAnswered(
+        outbox.append(published(new OfferAnswered(
                 offerId,
                 file.caseId(),
                 file.beneficiaryId(),
@@ -219,7 +236,7 @@ public class Casework {
                 answer,
                 kept,
                 officer.reference(),
-                now));
+                now)));
     }
 
     /** Refers an accepted offer (or one a partner did not deliver) to a partner of the person's province. */
@@ -250,7 +267,9 @@ public class Casework {
         cases.addReferral(new CaseFiles.Referral(
                 referralId, offerId, partner.id(), officer.username(), now, null, null, null, null));
         cases.moveOffer(offerId, OfferState.REFERRED);
-        outbox.append(new ServiceReferred(
+        // The person is told a referral was made, whatever the service (the SMS names neither service nor partner).
+        outbox.append(new ReferralMade(referralId, file.caseId(), file.beneficiaryId(), file.regencyCode(), now));
+        outbox.append(published(new ServiceReferred(
                 referralId,
                 offerId,
                 file.caseId(),
@@ -259,7 +278,7 @@ public class Casework {
                 offer.restricted(),
                 partner.id(),
                 officer.reference(),
-                now));
+                now)));
         return referralId;
     }
 
@@ -279,7 +298,7 @@ public class Casework {
         cases.moveOffer(
                 offer.offerId(),
                 outcome == ReferralOutcomeRecorded.Outcome.DELIVERED ? OfferState.DELIVERED : OfferState.NOT_DELIVERED);
-        outbox.append(new ReferralOutcomeRecorded(
+        outbox.append(published(new ReferralOutcomeRecorded(
                 referralId,
                 offer.offerId(),
                 file.caseId(),
@@ -287,6 +306,46 @@ public class Casework {
                 offer.service(),
                 offer.restricted(),
                 outcome,
+                officer.reference(),
+                now)));
+    }
+
+    /**
+     * Records a follow-up: how the person was reached and their business since the grant. One not reached has both
+     * UNKNOWN; one reached must say both.
+     */
+    @Transactional
+    public void recordFollowUp(
+            UUID followUpId,
+            FollowUpRecorded.Contact contact,
+            FollowUpRecorded.BusinessStatus businessStatus,
+            FollowUpRecorded.IncomeBand incomeBand,
+            String note,
+            Officer officer) {
+        CaseFiles.FollowUp followUp = cases.followUpForUpdate(followUpId)
+                .orElseThrow(() -> Refusal.notFound("Tindak lanjut " + followUpId + " tidak ada / no such follow-up"));
+        CaseFiles.CaseFile file = ownCase(followUp.caseId(), officer);
+        if (followUp.recordedAt() != null) {
+            throw Refusal.conflict("Tindak lanjut ini sudah dicatat / this follow-up was already recorded");
+        }
+        boolean reached = contact != FollowUpRecorded.Contact.NOT_REACHED;
+        if (reached && (businessStatus == null || incomeBand == null)) {
+            throw Refusal.invalid("Sebutkan keadaan usaha (businessStatus) dan penghasilan (incomeBand) / say how the"
+                    + " business is (businessStatus) and what it earns (incomeBand)");
+        }
+        FollowUpRecorded.BusinessStatus status = reached ? businessStatus : FollowUpRecorded.BusinessStatus.UNKNOWN;
+        FollowUpRecorded.IncomeBand band = reached ? incomeBand : FollowUpRecorded.IncomeBand.UNKNOWN;
+        Instant now = clock.instant();
+        cases.recordFollowUp(
+                followUpId, contact.name(), status.name(), band.name(), blankToNull(note), officer.username(), now);
+        outbox.append(new FollowUpRecorded(
+                followUpId,
+                file.caseId(),
+                file.beneficiaryId(),
+                followUp.dueOn(),
+                contact,
+                status,
+                band,
                 officer.reference(),
                 now));
     }
@@ -296,6 +355,11 @@ public class Casework {
         return cases.byId(caseId)
                 .filter(c -> officer.username().equals(c.caseWorker()))
                 .orElseThrow(() -> Refusal.notFound("Kasus tidak ada di antara kasus Anda / not one of your cases"));
+    }
+
+    /** A step of restricted services goes to the protection topic (only the ledger reads it); the rest as it is. */
+    private static CaseEvent published(OfferEvent step) {
+        return step.restricted() ? ProtectedCaseStep.of(step) : step;
     }
 
     private static String blankToNull(String text) {

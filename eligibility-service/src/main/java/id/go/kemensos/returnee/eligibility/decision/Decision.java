@@ -10,7 +10,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A stored decision, with the override an officer may have added beside it. {@code restricted}: made under a restricted
- * law (Law 21/2007), for protection officers only.
+ * law (Law 21/2007), for protection officers only. {@code reviewRequest}: the grievance in which the person asked for a
+ * refusal to be reviewed (case-service), which puts it in the officers' review queue.
  */
 public record Decision(
         UUID decisionId,
@@ -30,7 +31,8 @@ public record Decision(
         Instant decidedAt,
         Explanation explanation,
         Override override,
-        boolean restricted) {
+        boolean restricted,
+        UUID reviewRequest) {
 
     public record Override(
             UUID overrideId, Outcome outcome, long grantAmount, String reason, String officer, Instant overriddenAt) {}
@@ -80,7 +82,13 @@ public record Decision(
                 decidedAt,
                 shown,
                 override,
-                restricted);
+                restricted,
+                reviewRequest);
+    }
+
+    /** Whether an officer is to rule it: it needs review, or the person asked for their refusal to be reviewed. */
+    public boolean awaitsRuling() {
+        return outcome == Outcome.NEEDS_REVIEW || (outcome == Outcome.INELIGIBLE && reviewRequest != null);
     }
 
     public boolean current() {

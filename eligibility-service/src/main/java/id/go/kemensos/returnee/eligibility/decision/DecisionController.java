@@ -107,7 +107,8 @@ class DecisionController {
     }
 
     @Operation(
-            summary = "Decisions that need an officer (NEEDS_REVIEW, current, not yet overridden) in a province (or, "
+            summary = "Decisions that need an officer (NEEDS_REVIEW, or a refusal whose review the person requested;"
+                    + " current, not yet overridden) in a province (or, "
                     + "for a nationwide officer without provinceCode, in all), oldest first",
             description = "The ministry's are those under the general laws and programs; a protection officer's those "
                     + "under restricted laws.")

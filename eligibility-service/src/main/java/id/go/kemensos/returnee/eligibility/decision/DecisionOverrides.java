@@ -68,11 +68,12 @@ public class DecisionOverrides {
                     + "; tinjau keputusan terbaru / " + "This decision was superseded by " + decision.supersededBy()
                     + "; review the current one");
         }
-        if (decision.outcome() != Outcome.NEEDS_REVIEW) {
+        if (!decision.awaitsRuling()) {
             // An ELIGIBLE decision may already be paid or in payment; reversing it is a disbursement matter, not a
-            // review.
-            throw Refusal.conflict("Hanya keputusan PERLU DITINJAU yang dapat diputus petugas (keputusan ini "
-                    + decision.outcome() + ") / Only a decision that needs review can be overridden (this one is "
+            // review. A refusal is ruled once the person asked for it to be reviewed (a grievance).
+            throw Refusal.conflict("Hanya keputusan PERLU DITINJAU, atau penolakan yang dimohonkan peninjauan, yang"
+                    + " dapat diputus petugas (keputusan ini " + decision.outcome() + ") / Only a decision that needs"
+                    + " review, or a refusal whose review was requested, can be overridden (this one is "
                     + decision.outcome() + ")");
         }
         if (decision.override() != null) {

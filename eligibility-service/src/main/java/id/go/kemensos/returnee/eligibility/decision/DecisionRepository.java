@@ -127,7 +127,8 @@ class DecisionRepository {
     }
 
     private static final String PENDING_REVIEW =
-            " WHERE d.outcome = 'NEEDS_REVIEW' AND (? IS NULL OR d.province_code = ?) AND d.superseded_by IS NULL "
+            " WHERE (d.outcome = 'NEEDS_REVIEW' OR (d.outcome = 'INELIGIBLE' AND d.review_requested_by IS NOT NULL))"
+                    + " AND (? IS NULL OR d.province_code = ?) AND d.superseded_by IS NULL "
                     + "AND o.override_id IS NULL AND ((? AND d.restricted = FALSE) OR (? AND d.restricted = TRUE))";
 
     /**
@@ -154,6 +155,14 @@ class DecisionRepository {
                 provinceCode,
                 general,
                 restricted);
+    }
+
+    /** The person asked for this refusal to be reviewed (grievance id); the first request is the one kept. */
+    void markReviewRequested(UUID decisionId, UUID grievanceId) {
+        jdbc.update(
+                "UPDATE decision SET review_requested_by = ? WHERE decision_id = ? AND review_requested_by IS NULL",
+                grievanceId.toString(),
+                decisionId.toString());
     }
 
     void insertOverride(UUID decisionId, Decision.Override o) {
@@ -208,7 +217,8 @@ class DecisionRepository {
                 rs.getTimestamp("decided_at").toInstant(),
                 explanation == null ? null : json.readValue(explanation, Explanation.class),
                 override,
-                rs.getBoolean("restricted"));
+                rs.getBoolean("restricted"),
+                uuid(rs.getString("review_requested_by")));
     }
 
     private static List<String> list(String joined) {

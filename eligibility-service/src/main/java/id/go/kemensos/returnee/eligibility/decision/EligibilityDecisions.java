@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.eligibility.decision;
 
+import id.go.kemensos.returnee.contracts.casework.GrievanceReceived;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.eligibility.CriterionOutcome;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
@@ -40,6 +41,7 @@ public class EligibilityDecisions {
 
     static final String CONSUMER = "eligibility.registration-events";
     static final String PAYMENTS_CONSUMER = "eligibility.disbursement-events";
+    static final String CASES_CONSUMER = "eligibility.case-events";
     private static final Logger log = LoggerFactory.getLogger(EligibilityDecisions.class);
     /** The ministry's day: a decision made at 01:00 WIB on 22 November is made on the 22nd. */
     private static final ZoneId DECISION_ZONE = ZoneId.of("Asia/Jakarta");
@@ -99,6 +101,17 @@ public class EligibilityDecisions {
     @Transactional(propagation = Propagation.MANDATORY)
     public void onErased(PersonalDataErased erased) {
         facts.forget(erased.beneficiaryId());
+    }
+
+    /**
+     * The person asked for a refusal to be reviewed (a grievance recorded by their provincial office or case worker):
+     * the decision joins the review queue of the officers who rule it; their ruling settles the grievance.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onGrievance(GrievanceReceived grievance) {
+        if (grievance.kind() == GrievanceReceived.Kind.REVIEW_REQUEST && grievance.decisionId() != null) {
+            decisions.markReviewRequested(grievance.decisionId(), grievance.grievanceId());
+        }
     }
 
     /** A settled grant is final: its decision is never re-made (see {@link RegistrationFacts#recordPayment}). */
@@ -172,7 +185,8 @@ public class EligibilityDecisions {
                 clock.instant(),
                 Explanation.of(evaluation, relevant),
                 null,
-                rules.restricted());
+                rules.restricted(),
+                null);
         decision =
                 decisions.insert(decision, sourceEventId); // as stored: its personal inputs sealed, for the event too
         if (decision.restricted()) {

@@ -135,6 +135,7 @@ class DecisionExplainerTest {
                 Instant.parse("2026-11-22T03:00:00Z"),
                 Explanation.of(evaluation, relevant),
                 override,
-                rules.restricted());
+                rules.restricted(),
+                null);
     }
 }

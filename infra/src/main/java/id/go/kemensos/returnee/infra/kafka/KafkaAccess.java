@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.infra.kafka;
 
 import id.go.kemensos.returnee.contracts.EventCatalog;
 import id.go.kemensos.returnee.contracts.Topics;
+import id.go.kemensos.returnee.contracts.casework.CaseTopics;
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * tests, benchmarks): a super user, no ACLs.</li>
  * <li>{@code relay}: the Debezium outbox relay (a Kafka Connect worker), the only writer of the {@code *.events}
  * topics, in transactions.</li>
- * <li>one principal per service, named as its schema: reads the topics it consumes under its own consumer groups,
+ * <li>one principal per service, named as the service (and its schema, but for case-service's casework): reads the topics it consumes under its own consumer groups,
  * writes (and reads back, to replay) the dead-letter topics of those topics, never writes an {@code *.events} topic;
  * the service's own events reach Kafka through its outbox and the relay, and it may describe the topics they go to
  * (the time of the newest record, for its outbox lag metric).</li>
@@ -70,17 +71,21 @@ public final class KafkaAccess {
     private static Map<String, List<String>> consumed() {
         Map<String, List<String>> consumed = new LinkedHashMap<>();
         consumed.put("registration", List.of(EligibilityTopics.EVENTS, DisbursementTopics.EVENTS));
-        consumed.put("eligibility", List.of(RegistrationTopics.EVENTS, DisbursementTopics.EVENTS));
+        consumed.put("eligibility", List.of(RegistrationTopics.EVENTS, DisbursementTopics.EVENTS, CaseTopics.EVENTS));
         consumed.put("disbursement", List.of(RegistrationTopics.EVENTS, EligibilityTopics.EVENTS));
         consumed.put(
                 "notification",
-                List.of(RegistrationTopics.EVENTS, EligibilityTopics.EVENTS, DisbursementTopics.EVENTS));
+                List.of(
+                        RegistrationTopics.EVENTS,
+                        EligibilityTopics.EVENTS,
+                        DisbursementTopics.EVENTS,
+                        CaseTopics.EVENTS));
         // The ledger reads every event topic but its own (topic pattern), its seals are read back from audit.events,
         // and a
         // replay reads disbursement.events: every event topic, which is how it is granted.
         consumed.put("audit", Topics.allEventTopics());
         // Cases follow every decision, the restricted ones too (a victim's services are offered like any other), and
-        // erasures. Its own topic, case.events, carries restricted offers: only audit reads it.
+        // erasures. The steps of a victim's services go to case.protection.events, which only audit reads.
         consumed.put(
                 "case",
                 List.of(EligibilityTopics.EVENTS, EligibilityTopics.PROTECTION_EVENTS, RegistrationTopics.EVENTS));

@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.infra.launcher;
 
 import id.go.kemensos.returnee.contracts.Topics;
 import id.go.kemensos.returnee.contracts.access.AccessTopics;
+import id.go.kemensos.returnee.contracts.casework.CaseTopics;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import io.cloudevents.CloudEvent;
@@ -49,7 +50,9 @@ final class StageMonitor implements Runnable, AutoCloseable {
                 new CloudEventDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : Topics.allEventTopics()) {
-            if (topic.equals(EligibilityTopics.PROTECTION_EVENTS) || topic.equals(AccessTopics.EVENTS)) {
+            if (topic.equals(EligibilityTopics.PROTECTION_EVENTS)
+                    || topic.equals(CaseTopics.PROTECTION_EVENTS)
+                    || topic.equals(AccessTopics.EVENTS)) {
                 // Law 21/2007 Art. 44: the console never ties a person to a protection decision; reads are not stages.
                 continue;
             }
@@ -106,10 +109,13 @@ final class StageMonitor implements Runnable, AutoCloseable {
                 yield "SMS SENT    " + text(data, "template") + " to " + text(data, "phoneMasked");
             }
             case "notification.SmsFailed" -> "SMS FAILED  " + text(data, "template") + ": " + text(data, "reason");
-            // What a case offers can reveal a victim (Law 21/2007 Art. 44): the monitor shows that a case opened, and
-            // how many steps it took, never which services.
+            // The monitor shows that a case opened and its steps, never which services (a victim's are not even read).
             case "case.CaseOpened" -> "CASE        opened, case worker " + text(data, "caseWorker");
-            case "case.ServiceOffered", "case.OfferAnswered", "case.ServiceReferred", "case.ReferralOutcomeRecorded" ->
+            case "case.ServicesOffered",
+                    "case.OfferAnswered",
+                    "case.ServiceReferred",
+                    "case.ReferralOutcomeRecorded",
+                    "case.FollowUpRecorded" ->
                 "CASE        "
                         + type.substring("case.".length())
                                 .replaceAll("([a-z])([A-Z])", "$1 $2")

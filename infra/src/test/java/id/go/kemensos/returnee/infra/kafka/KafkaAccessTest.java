@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.go.kemensos.returnee.contracts.EventCatalog;
 import id.go.kemensos.returnee.contracts.Topics;
 import id.go.kemensos.returnee.contracts.audit.AuditTopics;
+import id.go.kemensos.returnee.contracts.casework.CaseTopics;
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.contracts.notification.NotificationTopics;
@@ -50,6 +51,8 @@ class KafkaAccessTest {
             EligibilityTopics.EVENTS,
             "EligibilityTopics.PROTECTION_EVENTS",
             EligibilityTopics.PROTECTION_EVENTS,
+            "CaseTopics.EVENTS",
+            CaseTopics.EVENTS,
             "DisbursementTopics.EVENTS",
             DisbursementTopics.EVENTS,
             "NotificationTopics.EVENTS",

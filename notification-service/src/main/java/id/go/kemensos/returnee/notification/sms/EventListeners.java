@@ -1,5 +1,11 @@
 package id.go.kemensos.returnee.notification.sms;
 
+import id.go.kemensos.returnee.contracts.casework.CaseEvent;
+import id.go.kemensos.returnee.contracts.casework.CaseOpened;
+import id.go.kemensos.returnee.contracts.casework.CaseTopics;
+import id.go.kemensos.returnee.contracts.casework.GrievanceReceived;
+import id.go.kemensos.returnee.contracts.casework.GrievanceResolved;
+import id.go.kemensos.returnee.contracts.casework.ReferralMade;
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementEvent;
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
@@ -28,6 +34,7 @@ class EventListeners {
     private final EventHandlers<RegistrationEvent> registration;
     private final EventHandlers<EligibilityEvent> eligibility;
     private final EventHandlers<DisbursementEvent> disbursement;
+    private final EventHandlers<CaseEvent> cases;
 
     EventListeners(EventInbox inbox, SmsQueue queue) {
         this.inbox = inbox;
@@ -42,6 +49,11 @@ class EventListeners {
                 .onWithEventId(PaymentSettled.class, queue::onSettled)
                 .onWithEventId(PaymentFailed.class, queue::onFailed)
                 .onWithEventId(PaymentReturned.class, queue::onReturned);
+        this.cases = EventHandlers.of(SmsQueue.CASE_CONSUMER, CaseEvent.class)
+                .onWithEventId(CaseOpened.class, queue::onCaseOpened)
+                .onWithEventId(ReferralMade.class, queue::onReferralMade)
+                .onWithEventId(GrievanceReceived.class, queue::onGrievanceReceived)
+                .onWithEventId(GrievanceResolved.class, queue::onGrievanceResolved);
     }
 
     @KafkaListener(id = "notification-registration", topics = RegistrationTopics.EVENTS, groupId = "notification")
@@ -52,6 +64,11 @@ class EventListeners {
     @KafkaListener(id = "notification-eligibility", topics = EligibilityTopics.EVENTS, groupId = "notification")
     void onEligibility(List<ConsumerRecord<String, byte[]>> records) {
         inbox.deliverAll(records, eligibility);
+    }
+
+    @KafkaListener(id = "notification-case", topics = CaseTopics.EVENTS, groupId = "notification")
+    void onCase(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.deliverAll(records, cases);
     }
 
     @KafkaListener(id = "notification-disbursement", topics = DisbursementTopics.EVENTS, groupId = "notification")

@@ -1,5 +1,9 @@
 package id.go.kemensos.returnee.notification.sms;
 
+import id.go.kemensos.returnee.contracts.casework.CaseOpened;
+import id.go.kemensos.returnee.contracts.casework.GrievanceReceived;
+import id.go.kemensos.returnee.contracts.casework.GrievanceResolved;
+import id.go.kemensos.returnee.contracts.casework.ReferralMade;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
@@ -35,6 +39,7 @@ public class SmsQueue {
     static final String REGISTRATION_CONSUMER = "notification.registration-events";
     static final String DISBURSEMENT_CONSUMER = "notification.disbursement-events";
     static final String ELIGIBILITY_CONSUMER = "notification.eligibility-events";
+    static final String CASE_CONSUMER = "notification.case-events";
     /** When a payment settled (an ISO instant), queued for the {date} of its message. */
     static final String SETTLED_AT = "settledAt";
 
@@ -148,6 +153,42 @@ public class SmsQueue {
                 .ifPresent(queued -> messages.withhold(
                         queued, beneficiaryId, template.name(), sourceEventId, ContactDirectory.OPTED_OUT, now));
     }
+
+    /** A case opened: the person is entitled to support and will be contacted (which support is never said). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onCaseOpened(CaseOpened opened, UUID eventId) {
+        queue(opened.beneficiaryId(), SmsTemplate.SERVICES_AVAILABLE, eventId, office(opened.regencyCode()));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onReferralMade(ReferralMade referral, UUID eventId) {
+        queue(referral.beneficiaryId(), SmsTemplate.REFERRAL_MADE, eventId, office(referral.regencyCode()));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onGrievanceReceived(GrievanceReceived grievance, UUID eventId) {
+        Map<String, String> params = office(grievance.regencyCode());
+        params.put("due", DAY.format(grievance.dueOn()));
+        queue(grievance.beneficiaryId(), SmsTemplate.GRIEVANCE_RECEIVED, eventId, params);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onGrievanceResolved(GrievanceResolved resolved, UUID eventId) {
+        Map<String, String> params = office(resolved.regencyCode());
+        params.put(SmsTemplates.RESOLUTION, resolved.resolution().name());
+        queue(resolved.beneficiaryId(), SmsTemplate.GRIEVANCE_SETTLED, eventId, params);
+    }
+
+    private static Map<String, String> office(String regencyCode) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (regencyCode != null) {
+            params.put(SmsTemplates.REGENCY, regencyCode);
+        }
+        return params;
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** Rp960.000: Indonesian thousands separator, whole rupiah. */
     static String rupiah(long amount) {

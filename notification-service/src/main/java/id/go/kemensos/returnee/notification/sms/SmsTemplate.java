@@ -10,7 +10,15 @@ public enum SmsTemplate {
     NOT_ELIGIBLE(true),
     PAYMENT_SENT(true),
     PAYMENT_FAILED(true),
-    PAYMENT_RETURNED(true);
+    PAYMENT_RETURNED(true),
+    /** A case opened: the person is entitled to support, and a case worker will contact them (never which support). */
+    SERVICES_AVAILABLE(false),
+    /** A referral was made for them (never for what, nor to whom). */
+    REFERRAL_MADE(false),
+    /** Their complaint or request for review was received, with the date it will be settled by. */
+    GRIEVANCE_RECEIVED(false),
+    /** Their complaint or request for review was settled, and how. */
+    GRIEVANCE_SETTLED(false);
 
     private final boolean programText;
 

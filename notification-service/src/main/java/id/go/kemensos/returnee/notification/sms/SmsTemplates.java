@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.notification.sms;
 
 import id.go.kemensos.returnee.contracts.program.Program;
 import id.go.kemensos.returnee.contracts.program.ProgramCatalogue;
+import id.go.kemensos.returnee.contracts.reference.RegencyNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -36,6 +37,24 @@ public class SmsTemplates {
     static final List<String> LANGUAGES = Program.LANGUAGES;
     /** Told when the criterion that ruled someone out has no reason of its own (a decision from older rules). */
     private static final String OTHER_REASON = "REASON_OTHER";
+    /** A grievance's resolution (GrievanceResolved.Resolution), told as RESULT_&lt;resolution&gt; of the templates. */
+    static final String RESOLUTION = "resolution";
+
+    static final String RESULT_PREFIX = "RESULT_";
+    /** The person's regency code: {office} names its social affairs office (Kab. Lombok Tengah). */
+    static final String REGENCY = "regency";
+    /** {office} when the regency is not a known code. */
+    private static final String LOCAL_OFFICE = "OFFICE_LOCAL";
+
+    private static final List<String> GENERAL_KEYS = List.of(
+            OTHER_REASON,
+            LOCAL_OFFICE,
+            RESULT_PREFIX + "RESOLVED",
+            RESULT_PREFIX + "NOT_RESOLVED",
+            RESULT_PREFIX + "UPHELD",
+            RESULT_PREFIX + "NOT_UPHELD");
+
+    private final RegencyNames regencies = RegencyNames.load();
 
     private final ProgramCatalogue programs;
     private final Map<String, Properties> general = new HashMap<>();
@@ -55,8 +74,10 @@ public class SmsTemplates {
                     missing.add("sms-" + language + ".properties has no " + template);
                 }
             }
-            if (source.getProperty(OTHER_REASON) == null) {
-                missing.add("sms-" + language + ".properties has no " + OTHER_REASON);
+            for (String key : GENERAL_KEYS) {
+                if (source.getProperty(key) == null) {
+                    missing.add("sms-" + language + ".properties has no " + key);
+                }
             }
             general.put(language, source);
         }
@@ -90,6 +111,16 @@ public class SmsTemplates {
                 : general.get(lang).getProperty(template.name());
         if (params.containsKey("criterion")) {
             text = text.replace("{reason}", reason(program, params.get("criterion"), lang));
+        }
+        if (params.containsKey(RESOLUTION)) {
+            text = text.replace("{result}", general.get(lang).getProperty(RESULT_PREFIX + params.get(RESOLUTION), ""));
+        }
+        if (params.containsKey(REGENCY)) {
+            text = text.replace(
+                    "{office}",
+                    regencies
+                            .shortName(params.get(REGENCY))
+                            .orElse(general.get(lang).getProperty(LOCAL_OFFICE)));
         }
         for (Map.Entry<String, String> p : params.entrySet()) {
             if (!p.getKey().equals("name")) {

@@ -57,7 +57,13 @@ class SmsTemplatesTest {
                 "account",
                 "***1234",
                 "date",
-                "12/03/2025");
+                "12/03/2025",
+                "due",
+                "12/03/2025",
+                SmsTemplates.REGENCY,
+                "7109", // Kab. Kep. Siau Tagulandang Biaro, one of the longest names
+                SmsTemplates.RESOLUTION,
+                "NOT_RESOLVED");
     }
 
     /** Every template of every declared program in every language. */

@@ -1,17 +1,13 @@
 package id.go.kemensos.returnee.contracts.casework;
 
-import java.util.UUID;
-
 /**
- * A step of one offered service. {@code restricted}: the service was offered under a law that shows who is a
+ * A step of offered services. {@code restricted}: the services were offered under a law that shows who is a
  * trafficking victim (Law 21/2007 Art. 44), and whoever lacks the need to know is told only that such a step happened.
  */
 public sealed interface OfferEvent extends CaseEvent
-        permits ServiceOffered, OfferAnswered, ServiceReferred, ReferralOutcomeRecorded {
+        permits ServicesOffered, OfferAnswered, ServiceReferred, ReferralOutcomeRecorded {
 
-    UUID offerId();
-
-    String service();
+    java.util.UUID caseId();
 
     boolean restricted();
 }

@@ -3,7 +3,7 @@
 
 Usage: python3 convert-wilayah.py [SQL_FILE] [OUT_DIR]
   SQL_FILE defaults to ../shared/data/wilayah-kemendagri-2025.sql (relative to the repository root),
-  OUT_DIR defaults to src/main/resources/reference of registration-service.
+  OUT_DIR defaults to src/main/resources/reference of platform-contracts (every service reads it).
 
 Writes, deterministically (same input -> same bytes):
   wilayah-kemendagri-2025.csv     code,name for provinces (PP), regencies (PPKK) and districts (PPKKCC);
