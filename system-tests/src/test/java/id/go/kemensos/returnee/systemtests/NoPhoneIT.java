@@ -43,14 +43,15 @@ class NoPhoneIT {
                                                 + "AND state = 'SETTLED'",
                                         person.toString())
                         == 1);
-        // Registered, eligible, paid: three messages that could not go, each withheld saying why.
+        // Registered, entitled to support (their case), eligible, paid: four messages that could not go, each withheld
+        // saying why.
         await().atMost(ofSeconds(60))
                 .until(() -> platform.database()
                                 .count(
                                         "SELECT COUNT(*) FROM notification.sms_message WHERE beneficiary_id = ? "
                                                 + "AND state = 'WITHHELD' AND last_error LIKE 'no phone number%'",
                                         person.toString())
-                        >= 3);
+                        >= 4);
         assertThat(platform.database()
                         .count(
                                 "SELECT COUNT(*) FROM notification.sms_message WHERE beneficiary_id = ? "
