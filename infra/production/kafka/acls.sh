@@ -130,10 +130,12 @@ allow --allow-principal User:case --operation Describe \
 allow --allow-principal User:case --operation Describe --operation Read \
   --topic eligibility.events \
   --topic eligibility.protection.events \
-  --topic registration.events
+  --topic registration.events \
+  --topic disbursement.events
 allow --allow-principal User:case --operation Describe --operation Read --operation Write \
   --topic eligibility.events.dlt \
   --topic eligibility.protection.events.dlt \
-  --topic registration.events.dlt
+  --topic registration.events.dlt \
+  --topic disbursement.events.dlt
 
-echo "Kafka ACLs in place: 199 for User:relay, User:registration, User:eligibility, User:disbursement, User:notification, User:audit, User:case"
+echo "Kafka ACLs in place: 204 for User:relay, User:registration, User:eligibility, User:disbursement, User:notification, User:audit, User:case"

@@ -4,6 +4,7 @@ import id.go.kemensos.returnee.contracts.access.PersonalDataAccessed;
 import id.go.kemensos.returnee.contracts.audit.AuditLedgerSealed;
 import id.go.kemensos.returnee.contracts.casework.CaseOpened;
 import id.go.kemensos.returnee.contracts.casework.FollowUpRecorded;
+import id.go.kemensos.returnee.contracts.casework.GrantPaid;
 import id.go.kemensos.returnee.contracts.casework.GrievanceReceived;
 import id.go.kemensos.returnee.contracts.casework.GrievanceResolved;
 import id.go.kemensos.returnee.contracts.casework.OfferAnswered;
@@ -85,6 +86,7 @@ public final class EventCatalog {
             ReferralOutcomeRecorded.EVENT_TYPE,
             FollowUpRecorded.EVENT_TYPE,
             ReferralMade.EVENT_TYPE,
+            GrantPaid.EVENT_TYPE,
             GrievanceReceived.EVENT_TYPE,
             GrievanceResolved.EVENT_TYPE,
             ProtectedCaseStep.ProtectedServicesOffered.EVENT_TYPE,

@@ -43,9 +43,21 @@ class CaseworkIT {
         Map<String, Object> survivorRow = ReturneeMother.sitiAminahLombokTengah();
         survivorRow.put("category", "KPO");
         survivorRow.put("referralSource", "POLRI");
-        UUID survivor = platform.registration().register(survivorRow);
-        UUID deportee = platform.registration().register(ReturneeMother.sitiAminahLombokTengah());
+        // Finance has not paid yet when the case worker meets them (the local stack pays within seconds otherwise).
+        platform.services().stop(PlatformService.DISBURSEMENT);
+        UUID survivor;
+        UUID deportee;
+        try {
+            survivor = platform.registration().register(survivorRow);
+            deportee = platform.registration().register(ReturneeMother.sitiAminahLombokTengah());
+            offersBeforePayment(survivor, deportee);
+        } finally {
+            platform.services().start(PlatformService.DISBURSEMENT);
+        }
+        afterPayment(survivor, deportee);
+    }
 
+    private void offersBeforePayment(UUID survivor, UUID deportee) {
         ServiceApi caseWorker = platform.api(PlatformService.CASE, OfficerLogin.CASEWORKER_NTB);
         // Offered as the decisions come: the grant (its program), Law 11/2009's services and Law 21/2007's.
         JsonNode survivorCase = await().atMost(ofSeconds(90))
@@ -113,7 +125,13 @@ class CaseworkIT {
                         .post("/api/offers/" + grant + "/referrals", Map.of("partnerId", "ntb-dinsos"))
                         .status())
                 .isEqualTo(409);
+    }
 
+    private void afterPayment(UUID survivor, UUID deportee) {
+        ServiceApi caseWorker = platform.api(PlatformService.CASE, OfficerLogin.CASEWORKER_NTB);
+        JsonNode survivorCase =
+                caseWorker.get("/api/beneficiaries/" + survivor + "/case").body();
+        Map<String, JsonNode> offered = offers(survivorCase);
         String support = offered.get("PSYCHOSOCIAL").get("offerId").asString();
         assertThat(caseWorker
                         .post("/api/offers/" + support + "/answer", Map.of("answer", "ACCEPTED"))
@@ -155,6 +173,29 @@ class CaseworkIT {
         JsonNode delivered = after.get("PSYCHOSOCIAL").get("referrals").get(0);
         assertThat(delivered.get("partnerName").asString()).contains("UPTD Perlindungan Perempuan dan Anak");
         assertThat(delivered.get("outcome").asString()).isEqualTo("DELIVERED");
+
+        // The deportee's grant is delivered by its payment; the survivor's, declined, stays declined (its payment is
+        // not
+        // stopped yet: disbursement cannot cancel one).
+        await().atMost(ofSeconds(90))
+                .untilAsserted(() -> assertThat(offers(caseWorker
+                                        .get("/api/beneficiaries/" + deportee + "/case")
+                                        .body())
+                                .get("BUSINESS_STIMULANT_GRANT")
+                                .get("state")
+                                .asString())
+                        .isEqualTo("DELIVERED"));
+        await().atMost(ofSeconds(60))
+                .untilAsserted(() -> assertThat(summaries(deportee))
+                        .anySatisfy(s -> assertThat(s)
+                                .startsWith("Offer of BUSINESS_STIMULANT_GRANT delivered: Rp960000 paid")));
+        assertThat(offers(caseWorker
+                                .get("/api/beneficiaries/" + survivor + "/case")
+                                .body())
+                        .get("BUSINESS_STIMULANT_GRANT")
+                        .get("state")
+                        .asString())
+                .isEqualTo("DECLINED");
 
         // Need to know: a protection officer of the province sees the case; a clerk, the ministry, an auditor and a
         // case

@@ -8,6 +8,7 @@ import id.go.kemensos.returnee.contracts.access.PersonalDataAccessed;
 import id.go.kemensos.returnee.contracts.casework.CaseEvent;
 import id.go.kemensos.returnee.contracts.casework.CaseOpened;
 import id.go.kemensos.returnee.contracts.casework.FollowUpRecorded;
+import id.go.kemensos.returnee.contracts.casework.GrantPaid;
 import id.go.kemensos.returnee.contracts.casework.GrievanceReceived;
 import id.go.kemensos.returnee.contracts.casework.GrievanceResolved;
 import id.go.kemensos.returnee.contracts.casework.OfferAnswered;
@@ -128,6 +129,9 @@ public class BeneficiaryTimeline {
         if (event instanceof ReferralOutcomeRecorded o) {
             return "Referral for " + service(o.service(), o.restricted()) + ": "
                     + (o.outcome() == ReferralOutcomeRecorded.Outcome.DELIVERED ? "delivered" : "not delivered");
+        }
+        if (event instanceof GrantPaid g) {
+            return "Offer of " + g.service() + " delivered: Rp" + g.amount() + " paid (payment " + g.paymentId() + ")";
         }
         if (event instanceof ReferralMade) {
             return "Referral made: the person is told";

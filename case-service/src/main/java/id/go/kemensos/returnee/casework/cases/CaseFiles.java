@@ -45,7 +45,8 @@ class CaseFiles {
             String declineReason,
             String answerNote,
             String answeredBy,
-            Instant answeredAt) {}
+            Instant answeredAt,
+            String programId) {}
 
     record Referral(
             UUID referralId,
@@ -91,7 +92,8 @@ class CaseFiles {
     private static final String CASE_COLUMNS =
             "case_id, beneficiary_id, province_code, regency_code, case_worker, opened_by_decision, opened_at";
     private static final String OFFER_COLUMNS = "offer_id, case_id, decision_id, service, rule_set_id,"
-            + " rule_set_version, restricted, state, offered_at, decline_reason, answer_note, answered_by, answered_at";
+            + " rule_set_version, restricted, state, offered_at, decline_reason, answer_note, answered_by, answered_at,"
+            + " program_id";
     private static final String FOLLOW_UP_COLUMNS =
             "follow_up_id, case_id, due_on, contact, business_status," + " income_band, note, recorded_by, recorded_at";
     private static final String REFERRAL_COLUMNS =
@@ -168,7 +170,7 @@ class CaseFiles {
     void addOffers(List<Offer> offers) {
         jdbc.batchUpdate(
                 "INSERT INTO service_offer (offer_id, case_id, decision_id, service, rule_set_id, rule_set_version,"
-                        + " restricted, state, offered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " restricted, state, offered_at, program_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 offers.stream()
                         .map(o -> new Object[] {
                             o.offerId().toString(),
@@ -179,9 +181,22 @@ class CaseFiles {
                             o.ruleSetVersion(),
                             o.restricted(),
                             o.state().name(),
-                            Timestamp.from(o.offeredAt())
+                            Timestamp.from(o.offeredAt()),
+                            o.programId()
                         })
                         .toList());
+    }
+
+    /** A person's offers made by this program's decisions, locked: those its payment may deliver. */
+    List<Offer> programOffersForUpdate(UUID beneficiaryId, String programId) {
+        return jdbc.query(
+                "SELECT o.offer_id, o.case_id, o.decision_id, o.service, o.rule_set_id, o.rule_set_version, o.restricted,"
+                        + " o.state, o.offered_at, o.decline_reason, o.answer_note, o.answered_by, o.answered_at,"
+                        + " o.program_id FROM service_offer o JOIN case_file c ON c.case_id = o.case_id"
+                        + " WHERE c.beneficiary_id = ? AND o.program_id = ? FOR UPDATE",
+                CaseFiles::offer,
+                beneficiaryId.toString(),
+                programId);
     }
 
     List<Offer> offers(UUID caseId) {
@@ -464,7 +479,8 @@ class CaseFiles {
                 rs.getString("decline_reason"),
                 rs.getString("answer_note"),
                 rs.getString("answered_by"),
-                instant(rs.getTimestamp("answered_at")));
+                instant(rs.getTimestamp("answered_at")),
+                rs.getString("program_id"));
     }
 
     private static Referral referral(ResultSet rs, int n) throws SQLException {

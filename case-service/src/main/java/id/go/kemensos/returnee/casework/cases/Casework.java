@@ -6,6 +6,7 @@ import id.go.kemensos.returnee.casework.reference.ServiceCatalogue;
 import id.go.kemensos.returnee.contracts.casework.CaseEvent;
 import id.go.kemensos.returnee.contracts.casework.CaseOpened;
 import id.go.kemensos.returnee.contracts.casework.FollowUpRecorded;
+import id.go.kemensos.returnee.contracts.casework.GrantPaid;
 import id.go.kemensos.returnee.contracts.casework.OfferAnswered;
 import id.go.kemensos.returnee.contracts.casework.OfferEvent;
 import id.go.kemensos.returnee.contracts.casework.ProtectedCaseStep;
@@ -13,6 +14,7 @@ import id.go.kemensos.returnee.contracts.casework.ReferralMade;
 import id.go.kemensos.returnee.contracts.casework.ReferralOutcomeRecorded;
 import id.go.kemensos.returnee.contracts.casework.ServiceReferred;
 import id.go.kemensos.returnee.contracts.casework.ServicesOffered;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
@@ -40,8 +42,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Casework {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Casework.class);
+
     static final String DECISIONS_CONSUMER = "case-decisions";
     static final String REGISTRATION_CONSUMER = "case-registration";
+    static final String PAYMENTS_CONSUMER = "case-payments";
 
     private final CaseFiles cases;
     private final Outbox outbox;
@@ -78,7 +83,8 @@ public class Casework {
             String ruleSetVersion,
             String provinceCode,
             String regencyCode,
-            boolean restricted) {}
+            boolean restricted,
+            String programId) {}
 
     void onDecided(EligibilityDecided d) {
         entitle(entitlement(d, false));
@@ -96,6 +102,41 @@ public class Casework {
         entitle(entitlement(p.override(), true));
     }
 
+    /**
+     * A program's payment was credited: its grant offers still open are DELIVERED by it. One the person declined stays
+     * DECLINED (the payment was not stopped: disbursement cannot cancel one yet), and is logged for the case worker.
+     */
+    void onPaymentSettled(PaymentSettled settled) {
+        if (settled.programId() == null) {
+            return;
+        }
+        for (CaseFiles.Offer offer : cases.programOffersForUpdate(settled.beneficiaryId(), settled.programId())) {
+            if (!services.of(offer.service()).deliveredByPayment()) {
+                continue;
+            }
+            if (offer.state() == OfferState.DECLINED) {
+                log.warn(
+                        "Offer {} was declined, yet its program's payment {} was credited",
+                        offer.offerId(),
+                        settled.paymentId());
+                continue;
+            }
+            if (offer.state() != OfferState.OFFERED && offer.state() != OfferState.ACCEPTED) {
+                continue;
+            }
+            cases.moveOffer(offer.offerId(), OfferState.DELIVERED);
+            outbox.append(new GrantPaid(
+                    offer.offerId(),
+                    offer.caseId(),
+                    settled.beneficiaryId(),
+                    offer.service(),
+                    settled.programId(),
+                    settled.paymentId(),
+                    settled.amount(),
+                    settled.settledAt()));
+        }
+    }
+
     void onErased(PersonalDataErased e) {
         cases.clearNotes(e.beneficiaryId());
     }
@@ -110,7 +151,8 @@ public class Casework {
                 d.ruleSetVersion(),
                 d.provinceCode(),
                 d.regencyCode(),
-                restricted);
+                restricted,
+                d.programId());
     }
 
     private static Entitlement entitlement(DecisionOverridden o, boolean restricted) {
@@ -123,7 +165,8 @@ public class Casework {
                 o.ruleSetVersion(),
                 o.provinceCode(),
                 o.regencyCode(),
-                restricted);
+                restricted,
+                o.programId());
     }
 
     /** Opens the case if this is the person's first eligible decision, and offers each service not offered yet. */
@@ -183,7 +226,8 @@ public class Casework {
                         null,
                         null,
                         null,
-                        null));
+                        null,
+                        e.programId()));
             }
         }
         if (!offers.isEmpty()) {

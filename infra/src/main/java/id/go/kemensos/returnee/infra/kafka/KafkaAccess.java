@@ -88,7 +88,11 @@ public final class KafkaAccess {
         // erasures. The steps of a victim's services go to case.protection.events, which only audit reads.
         consumed.put(
                 "case",
-                List.of(EligibilityTopics.EVENTS, EligibilityTopics.PROTECTION_EVENTS, RegistrationTopics.EVENTS));
+                List.of(
+                        EligibilityTopics.EVENTS,
+                        EligibilityTopics.PROTECTION_EVENTS,
+                        RegistrationTopics.EVENTS,
+                        DisbursementTopics.EVENTS));
         return Map.copyOf(consumed);
     }
 

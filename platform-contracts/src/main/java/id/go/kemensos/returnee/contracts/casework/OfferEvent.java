@@ -5,7 +5,7 @@ package id.go.kemensos.returnee.contracts.casework;
  * trafficking victim (Law 21/2007 Art. 44), and whoever lacks the need to know is told only that such a step happened.
  */
 public sealed interface OfferEvent extends CaseEvent
-        permits ServicesOffered, OfferAnswered, ServiceReferred, ReferralOutcomeRecorded {
+        permits ServicesOffered, OfferAnswered, ServiceReferred, ReferralOutcomeRecorded, GrantPaid {
 
     java.util.UUID caseId();
 
