@@ -27,10 +27,19 @@ class FollowUpSchedule {
         this.after = Arrays.stream(followUps.split(","))
                 .map(String::strip)
                 .filter(p -> !p.isEmpty())
-                .map(Period::parse)
+                .map(p -> period("casework.follow-ups (CASEWORK_FOLLOW_UPS)", p))
                 .toList();
-        this.grace = Period.parse(grace.strip());
+        this.grace = period("casework.follow-up-grace (CASEWORK_FOLLOW_UP_GRACE)", grace.strip());
         this.calendar = calendar;
+    }
+
+    private static Period period(String setting, String text) {
+        try {
+            return Period.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException(
+                    setting + ": '" + text + "' is not an ISO-8601 period such as P1M or P14D", e);
+        }
     }
 
     /** The due dates of a case opened at this instant in this province. */
