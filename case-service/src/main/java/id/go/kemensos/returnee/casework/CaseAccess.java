@@ -12,7 +12,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * case-service's row of the role matrix (README, "Who may do what"). A case shows the services a person is entitled
+ * case-service's row of the role matrix (docs/officers.md, "Who may do what"). A case shows the services a person is entitled
  * to, some of which reveal a trafficking victim: cases are read by their assigned case worker and by protection
  * officers only (the case worker's own cases and the officer's province are enforced at the query); the case worker
  * records answers, referrals, outcomes and follow-ups; provincial offices also see the follow-up counts; the ministry and auditors see counts; the partner directory is open to

@@ -297,7 +297,8 @@ class CaseFiles {
         }
         String marks = String.join(",", java.util.Collections.nCopies(caseIds.size(), "?"));
         jdbc.query(
-                "SELECT case_id, COUNT(*) FROM service_offer WHERE state IN ('OFFERED', 'ACCEPTED', 'REFERRED')"
+                "SELECT case_id, COUNT(*) FROM service_offer WHERE state IN ('"
+                        + String.join("', '", OfferState.OPEN_NAMES) + "')"
                         + " AND case_id IN (" + marks + ") GROUP BY case_id",
                 rs -> {
                     open.put(UUID.fromString(rs.getString(1)), rs.getLong(2));

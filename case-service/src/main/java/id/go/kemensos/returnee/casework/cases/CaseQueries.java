@@ -209,9 +209,7 @@ public class CaseQueries {
         long open = 0;
         for (CaseFiles.Offer o : cases.offers(file.caseId())) {
             ServiceCatalogue.CaseService service = services.of(o.service());
-            if (o.state() == OfferState.OFFERED
-                    || o.state() == OfferState.ACCEPTED
-                    || o.state() == OfferState.REFERRED) {
+            if (o.state().awaitsCaseWorker()) {
                 open++;
             }
             offers.add(new OfferView(
