@@ -10,7 +10,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * audit-service's row of the role matrix (README, "Who may do what"): auditors verify, compare, replay and read
+ * audit-service's row of the role matrix (docs/officers.md, "Who may do what"): auditors verify, compare, replay and read
  * timelines and justifications (a replay writes only its own fresh schema; nothing of the ledger changes); operators
  * also check the topics' retention.
  */

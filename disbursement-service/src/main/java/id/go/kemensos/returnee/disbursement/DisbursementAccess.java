@@ -12,7 +12,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * disbursement-service's row of the role matrix (README, "Who may do what"). Makers prepare, set ceilings, import
+ * disbursement-service's row of the role matrix (docs/officers.md, "Who may do what"). Makers prepare, set ceilings, import
  * statements, accept accounts and reissue; checkers approve or reject (never a batch they prepared: checked by subject
  * in {@code PaymentBatches}); finance and auditors read payments; the ministry also reads budgets and reports.
  */

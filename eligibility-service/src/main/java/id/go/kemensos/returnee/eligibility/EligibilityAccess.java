@@ -11,7 +11,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * eligibility-service's row of the role matrix (README, "Who may do what"). The ministry rules reviews, overrides and
+ * eligibility-service's row of the role matrix (docs/officers.md, "Who may do what"). The ministry rules reviews, overrides and
  * re-evaluates; decisions and their explanations are read by the ministry, auditors and, for their own province's
  * people (enforced at the query), provincial officers.
  */

@@ -12,7 +12,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * notification-service's row of the role matrix (README, "Who may do what"): an officer records a returnee's SMS
+ * notification-service's row of the role matrix (docs/officers.md, "Who may do what"): an officer records a returnee's SMS
  * language and opt-out as the returnee asked (a provincial officer for their own province's people, enforced at the
  * query). The gateway's delivery receipts come without an officer (platform.security.public-paths).
  */

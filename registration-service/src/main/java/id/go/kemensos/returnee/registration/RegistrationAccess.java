@@ -14,7 +14,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * registration-service's row of the role matrix (README, "Who may do what"). Provincial officers register, upload,
+ * registration-service's row of the role matrix (docs/officers.md, "Who may do what"). Provincial officers register, upload,
  * review and amend the people of their own province (enforced at each query); the ministry and auditors read everyone.
  */
 @Component

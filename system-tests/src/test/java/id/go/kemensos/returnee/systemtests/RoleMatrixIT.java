@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The README's role matrix against what the services do: every operation of every service's OpenAPI document must be in
+ * The role matrix of docs/officers.md against what the services do: every operation of every service's OpenAPI document must be in
  * the matrix (and every row of the matrix in a document), and each is called with no token, an expired token, a token
  * of another issuer and each demo officer's token. Expected: 401 without a valid token, 403 for a role the matrix does
  * not give, and neither for a role it gives (the call may still fail on its made-up ids or empty body, as 400 or 404).
@@ -87,7 +87,7 @@ class RoleMatrixIT {
         platform = RunningPlatform.start();
     }
 
-    /** One row of the README's table: the roles that may call the operation; public when no officer is involved. */
+    /** One row of the role matrix (docs/officers.md): the roles that may call the operation; public when no officer is involved. */
     record Row(String service, String operation, Set<String> roles, boolean open) {}
 
     @Test
@@ -114,7 +114,7 @@ class RoleMatrixIT {
                     documented.add(name + " | " + operation);
                     Row row = matrix.get(name + " | " + operation);
                     if (row == null) {
-                        wrong.add(name + " " + operation + ": not in the README's matrix");
+                        wrong.add(name + " " + operation + ": not in the role matrix of docs/officers.md");
                         continue;
                     }
                     String target = fill(path, paths.get(path).get(method));
@@ -160,7 +160,7 @@ class RoleMatrixIT {
                 .filter(k -> !documented.contains(k))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(stale)
-                .as("rows of the README's matrix that no service documents")
+                .as("rows of the role matrix of docs/officers.md that no service documents")
                 .isEmpty();
         assertThat(wrong)
                 .as("operations answering otherwise than the matrix says")
@@ -325,9 +325,9 @@ class RoleMatrixIT {
         return api;
     }
 
-    /** The table under "Who may do what" in the README, keyed "service | METHOD path". */
+    /** The table under "Who may do what" in docs/officers.md, keyed "service | METHOD path". */
     private static Map<String, Row> readmeMatrix() throws IOException {
-        List<String> lines = Files.readAllLines(platform.stack().home().root().resolve("README.md"));
+        List<String> lines = Files.readAllLines(platform.stack().home().root().resolve("docs/officers.md"));
         Map<String, Row> rows = new LinkedHashMap<>();
         boolean inTable = false;
         for (String line : lines) {
@@ -356,7 +356,7 @@ class RoleMatrixIT {
             boolean open = cells[3].strip().startsWith("(");
             rows.put(service + " | " + operation, new Row(service, operation, open ? Set.of() : roles, open));
         }
-        assertThat(rows).as("the README's role matrix").isNotEmpty();
+        assertThat(rows).as("the officers' guide's role matrix").isNotEmpty();
         return rows;
     }
 }
