@@ -85,10 +85,12 @@ allow --allow-principal User:disbursement --operation Describe \
   --topic disbursement.events
 allow --allow-principal User:disbursement --operation Describe --operation Read \
   --topic registration.events \
-  --topic eligibility.events
+  --topic eligibility.events \
+  --topic case.events
 allow --allow-principal User:disbursement --operation Describe --operation Read --operation Write \
   --topic registration.events.dlt \
-  --topic eligibility.events.dlt
+  --topic eligibility.events.dlt \
+  --topic case.events.dlt
 
 allow --allow-principal User:notification --operation Read \
   --group notification \
@@ -138,4 +140,4 @@ allow --allow-principal User:case --operation Describe --operation Read --operat
   --topic registration.events.dlt \
   --topic disbursement.events.dlt
 
-echo "Kafka ACLs in place: 204 for User:relay, User:registration, User:eligibility, User:disbursement, User:notification, User:audit, User:case"
+echo "Kafka ACLs in place: 209 for User:relay, User:registration, User:eligibility, User:disbursement, User:notification, User:audit, User:case"

@@ -58,7 +58,7 @@ public record DashboardFigures(
                 figures[2] += number(row.get("total"));
                 paid += count;
                 paidTotal += number(row.get("total"));
-            } else if (!"FAILED".equals(row.get("state")) && !"REISSUED".equals(row.get("state"))) {
+            } else if (!List.of("FAILED", "REISSUED", "CANCELLED").contains(row.get("state"))) {
                 pending += count;
             }
         }

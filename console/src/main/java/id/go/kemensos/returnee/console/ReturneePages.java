@@ -34,7 +34,8 @@ class ReturneePages {
             "PAYMENT_SENT",
             "PAYMENT_FAILED",
             "PAID",
-            "PAYMENT_RETURNED");
+            "PAYMENT_RETURNED",
+            "PAYMENT_CANCELLED");
 
     public record Person(
             UUID beneficiaryId,

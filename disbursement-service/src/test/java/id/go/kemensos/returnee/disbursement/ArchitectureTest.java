@@ -12,6 +12,7 @@ class ArchitectureTest extends ServiceArchitectureTest {
                 "id.go.kemensos.returnee.disbursement",
                 Map.of(
                         "budget", "ProgramBudgets",
+                        "declined_grant", "DeclinedGrants",
                         "payee", "PayeeProjection",
                         "payment_batch", "PaymentBatches",
                         "payment_intent", "PaymentRepository",

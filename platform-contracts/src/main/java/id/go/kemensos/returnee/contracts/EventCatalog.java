@@ -4,6 +4,7 @@ import id.go.kemensos.returnee.contracts.access.PersonalDataAccessed;
 import id.go.kemensos.returnee.contracts.audit.AuditLedgerSealed;
 import id.go.kemensos.returnee.contracts.casework.CaseOpened;
 import id.go.kemensos.returnee.contracts.casework.FollowUpRecorded;
+import id.go.kemensos.returnee.contracts.casework.GrantDeclined;
 import id.go.kemensos.returnee.contracts.casework.GrantPaid;
 import id.go.kemensos.returnee.contracts.casework.GrievanceReceived;
 import id.go.kemensos.returnee.contracts.casework.GrievanceResolved;
@@ -19,6 +20,7 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchDecided;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchPrepared;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentCancelled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
@@ -73,6 +75,7 @@ public final class EventCatalog {
             BudgetCeilingSet.EVENT_TYPE,
             PaymentReturned.EVENT_TYPE,
             PaymentReissued.EVENT_TYPE,
+            PaymentCancelled.EVENT_TYPE,
             ReconciliationCompleted.EVENT_TYPE,
             SmsSent.EVENT_TYPE,
             SmsDelivered.EVENT_TYPE,
@@ -87,6 +90,7 @@ public final class EventCatalog {
             FollowUpRecorded.EVENT_TYPE,
             ReferralMade.EVENT_TYPE,
             GrantPaid.EVENT_TYPE,
+            GrantDeclined.EVENT_TYPE,
             GrievanceReceived.EVENT_TYPE,
             GrievanceResolved.EVENT_TYPE,
             ProtectedCaseStep.ProtectedServicesOffered.EVENT_TYPE,

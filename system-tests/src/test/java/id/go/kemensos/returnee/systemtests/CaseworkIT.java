@@ -43,8 +43,10 @@ class CaseworkIT {
         Map<String, Object> survivorRow = ReturneeMother.sitiAminahLombokTengah();
         survivorRow.put("category", "KPO");
         survivorRow.put("referralSource", "POLRI");
-        // Finance has not paid yet when the case worker meets them (the local stack pays within seconds otherwise).
+        // Maker-checker: the grants wait for finance when the case worker meets the people (the local stack approves
+        // and pays within seconds otherwise).
         platform.services().stop(PlatformService.DISBURSEMENT);
+        platform.services().start(PlatformService.DISBURSEMENT, Map.of("DISBURSEMENT_AUTO_APPROVAL", "false"));
         UUID survivor;
         UUID deportee;
         try {
@@ -52,6 +54,7 @@ class CaseworkIT {
             deportee = platform.registration().register(ReturneeMother.sitiAminahLombokTengah());
             offersBeforePayment(survivor, deportee);
         } finally {
+            platform.services().stop(PlatformService.DISBURSEMENT);
             platform.services().start(PlatformService.DISBURSEMENT);
         }
         afterPayment(survivor, deportee);
@@ -98,6 +101,24 @@ class CaseworkIT {
                         .toList())
                 .contains(survivor.toString(), deportee.toString());
 
+        // Finance has prepared the province's batch: both grants wait in it for the checker.
+        await().atMost(ofSeconds(60))
+                .until(() -> payments(survivor, "state = 'SCHEDULED' AND account_check = 'VERIFIED'")
+                                + payments(deportee, "state = 'SCHEDULED' AND account_check = 'VERIFIED'")
+                        == 2);
+        String year = String.valueOf(LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear());
+        ServiceApi.Response prepared = platform.api(PlatformService.DISBURSEMENT, OfficerLogin.FINANCE_MAKER)
+                .post("/api/batches", Map.of("programId", "BSU", "cycleId", year, "provinceCode", "52"));
+        assertThat(prepared.status()).as("%s", prepared.text()).isEqualTo(200);
+        String batchId = platform.database()
+                .rows("SELECT batch_id FROM disbursement.payment_intent WHERE beneficiary_id = ?", survivor.toString())
+                .get(0)
+                .get("batch_id")
+                .toString();
+        assertThat(payments(deportee, "batch_id = '" + batchId + "'")).isEqualTo(1);
+        Map<String, Object> batchBefore = batch(batchId);
+        long committedBefore = committedNtb(year);
+
         // Declining the grant is normal; a declined offer is not referred, an answered one not answered again.
         String grant = offered.get("BUSINESS_STIMULANT_GRANT").get("offerId").asString();
         assertThat(caseWorker
@@ -125,6 +146,25 @@ class CaseworkIT {
                         .post("/api/offers/" + grant + "/referrals", Map.of("partnerId", "ntb-dinsos"))
                         .status())
                 .isEqualTo(409);
+
+        // The declined grant is not paid: its payment is cancelled, leaves the batch and gives its budget back; the
+        // checker approves what is left, and the deportee is paid.
+        await().atMost(ofSeconds(60)).until(() -> payments(survivor, "state = 'CANCELLED'") == 1);
+        Map<String, Object> batchAfter = batch(batchId);
+        assertThat(((Number) batchAfter.get("payments")).longValue())
+                .isEqualTo(((Number) batchBefore.get("payments")).longValue() - 1);
+        assertThat(((Number) batchAfter.get("total")).longValue())
+                .isEqualTo(((Number) batchBefore.get("total")).longValue() - 960_000);
+        assertThat(committedNtb(year)).as("budget released").isEqualTo(committedBefore - 960_000);
+        ServiceApi.Response approved = platform.api(PlatformService.DISBURSEMENT, OfficerLogin.FINANCE_CHECKER)
+                .post("/api/batches/" + batchId + "/approval", Map.of());
+        assertThat(approved.status()).as("%s", approved.text()).isEqualTo(200);
+        assertThat(approved.body().get("payments").asLong())
+                .isEqualTo(((Number) batchAfter.get("payments")).longValue());
+        await().atMost(ofSeconds(60)).until(() -> payments(deportee, "state = 'SETTLED'") == 1);
+        assertThat(payments(survivor, "state = 'CANCELLED'"))
+                .as("not approved with its batch")
+                .isEqualTo(1);
     }
 
     private void afterPayment(UUID survivor, UUID deportee) {
@@ -174,9 +214,8 @@ class CaseworkIT {
         assertThat(delivered.get("partnerName").asString()).contains("UPTD Perlindungan Perempuan dan Anak");
         assertThat(delivered.get("outcome").asString()).isEqualTo("DELIVERED");
 
-        // The deportee's grant is delivered by its payment; the survivor's, declined, stays declined (its payment is
-        // not
-        // stopped yet: disbursement cannot cancel one).
+        // The deportee's grant is delivered by its payment; the survivor's, declined, stays declined and was never
+        // sent.
         await().atMost(ofSeconds(90))
                 .untilAsserted(() -> assertThat(offers(caseWorker
                                         .get("/api/beneficiaries/" + deportee + "/case")
@@ -243,7 +282,15 @@ class CaseworkIT {
                                 "Declined BUSINESS_STIMULANT_GRANT (PREFERS_OTHER_SERVICE)",
                                 "Accepted a protection service [restricted]",
                                 "Referred for a protection service [restricted] to partner [restricted]",
-                                "Referral for a protection service [restricted]: delivered"));
+                                "Referral for a protection service [restricted]: delivered",
+                                "Grant of BSU declined (PREFERS_OTHER_SERVICE): its payment is to be stopped")
+                        .anySatisfy(s -> assertThat(s)
+                                .startsWith("Payment of Rp960000 cancelled while SCHEDULED: ")
+                                .contains("; left batch ", "; Rp960000 back to the budget")));
+        String survivorAccount =
+                platform.sealedColumns().payeeAccount(survivor).orElseThrow().accountNumber();
+        assertThat(platform.stack().bank().executedTransfers())
+                .noneMatch(t -> t.accountNo().equals(survivorAccount));
         String timeline = platform.audit()
                 .get("/api/beneficiaries/" + survivor + "/timeline")
                 .text();
@@ -503,6 +550,30 @@ class CaseworkIT {
                 .filter(r -> r.get("regencyCode").asString().equals(regencyCode))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no follow-ups of regency " + regencyCode + " in " + report));
+    }
+
+    private static long payments(UUID person, String condition) {
+        return platform.database()
+                .count(
+                        "SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ? AND " + condition,
+                        person.toString());
+    }
+
+    private static Map<String, Object> batch(String batchId) {
+        return platform.database()
+                .rows("SELECT payments, total FROM disbursement.payment_batch WHERE batch_id = ?", batchId)
+                .get(0);
+    }
+
+    private static long committedNtb(String year) {
+        return ((Number) platform.database()
+                        .rows(
+                                "SELECT committed FROM disbursement.budget WHERE program_id = 'BSU' AND province_code ="
+                                        + " '52' AND fiscal_year = ?",
+                                year)
+                        .get(0)
+                        .get("committed"))
+                .longValue();
     }
 
     private static List<String> summaries(UUID person) {

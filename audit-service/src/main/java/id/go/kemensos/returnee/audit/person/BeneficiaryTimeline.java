@@ -8,6 +8,7 @@ import id.go.kemensos.returnee.contracts.access.PersonalDataAccessed;
 import id.go.kemensos.returnee.contracts.casework.CaseEvent;
 import id.go.kemensos.returnee.contracts.casework.CaseOpened;
 import id.go.kemensos.returnee.contracts.casework.FollowUpRecorded;
+import id.go.kemensos.returnee.contracts.casework.GrantDeclined;
 import id.go.kemensos.returnee.contracts.casework.GrantPaid;
 import id.go.kemensos.returnee.contracts.casework.GrievanceReceived;
 import id.go.kemensos.returnee.contracts.casework.GrievanceResolved;
@@ -20,6 +21,7 @@ import id.go.kemensos.returnee.contracts.casework.ServicesOffered;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentCancelled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
@@ -132,6 +134,9 @@ public class BeneficiaryTimeline {
         }
         if (event instanceof GrantPaid g) {
             return "Offer of " + g.service() + " delivered: Rp" + g.amount() + " paid (payment " + g.paymentId() + ")";
+        }
+        if (event instanceof GrantDeclined g) {
+            return "Grant of " + g.programId() + " declined (" + g.declineReason() + "): its payment is to be stopped";
         }
         if (event instanceof ReferralMade) {
             return "Referral made: the person is told";
@@ -273,6 +278,11 @@ public class BeneficiaryTimeline {
         } else if (event instanceof PaymentReturned r) {
             d.put("paymentId", r.paymentId());
             summary = "Payment returned by the bank (reference " + r.bankReference() + ")";
+        } else if (event instanceof PaymentCancelled c) {
+            d.put("paymentId", c.paymentId());
+            summary = "Payment of Rp" + c.amount() + " cancelled while " + c.previousState() + ": " + c.reason()
+                    + (c.withdrawnFromBatch() == null ? "" : "; left batch " + c.withdrawnFromBatch())
+                    + (c.releasedBudget() == 0 ? "" : "; Rp" + c.releasedBudget() + " back to the budget");
         } else if (event instanceof PaymentReissued r) {
             d.put("paymentId", r.paymentId());
             d.put("newPaymentId", r.newPaymentId());

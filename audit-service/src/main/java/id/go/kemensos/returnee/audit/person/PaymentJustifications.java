@@ -7,6 +7,7 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchDecided;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchPrepared;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentCancelled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentEvent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
@@ -82,6 +83,8 @@ public class PaymentJustifications {
                 state = "SETTLED";
             } else if (event instanceof PaymentFailed) {
                 state = "FAILED";
+            } else if (event instanceof PaymentCancelled) {
+                state = "CANCELLED";
             } else if (event instanceof PaymentReturned) {
                 state = "RETURNED";
             } else if (event instanceof PaymentReissued) {

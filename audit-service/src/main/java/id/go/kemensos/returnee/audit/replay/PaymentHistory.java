@@ -6,6 +6,7 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchDecided;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchPrepared;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentCancelled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentEvent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
@@ -37,7 +38,8 @@ public final class PaymentHistory {
             "SETTLED", Set.of("SENT"),
             "FAILED", Set.of("SENT"),
             "RETURNED", Set.of("SETTLED"),
-            "REISSUED", Set.of("FAILED", "RETURNED"));
+            "REISSUED", Set.of("FAILED", "RETURNED"),
+            "CANCELLED", Set.of("SCHEDULED", "APPROVED"));
 
     /** The events that take part in the fold; the rest of the topic (budgets, reconciliations) is read past. */
     public static final Set<Class<?>> FOLDED = Set.of(
@@ -50,6 +52,7 @@ public final class PaymentHistory {
             PaymentFailed.class,
             PaymentReturned.class,
             PaymentReissued.class,
+            PaymentCancelled.class,
             PaymentAwaitingBudget.class,
             PaymentAccountChecked.class);
 
@@ -153,6 +156,9 @@ public final class PaymentHistory {
                 move(p, "FAILED", type, eventId, at, null, f.reasonCode() + ": " + f.reason());
             } else if (event instanceof PaymentReturned r) {
                 move(p, "RETURNED", type, eventId, at, null, "returned, bank reference " + r.bankReference());
+            } else if (event instanceof PaymentCancelled c) {
+                p.withdrawnFromBatch = c.withdrawnFromBatch();
+                move(p, "CANCELLED", type, eventId, at, null, c.reason());
             } else if (event instanceof PaymentReissued r) {
                 move(
                         p,
@@ -254,6 +260,9 @@ public final class PaymentHistory {
                         batch.at(),
                         batch.by(),
                         "in batch " + batch.batchId()));
+                if (batch.batchId().equals(p.withdrawnFromBatch)) {
+                    continue; // cancelled while the batch waited for its checker: the decision was not about it
+                }
                 if (decision != null) {
                     p.insertInTimeOrder(new ReplayedPayment.Step(
                             null,

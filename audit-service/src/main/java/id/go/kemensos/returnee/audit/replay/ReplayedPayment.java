@@ -18,6 +18,9 @@ public final class ReplayedPayment {
     String regencyCode;
     String state;
     UUID batchId;
+    /** The prepared batch it left when it was cancelled, whose decision then was not about it. */
+    UUID withdrawnFromBatch;
+
     String preparedBy;
     String approvedBy;
     String bankCode;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchDecided;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchPrepared;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentCancelled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
@@ -69,6 +70,48 @@ class PaymentHistoryTest {
                         new PaymentHistory.TotalKey("BSU", "52", "5202", "SETTLED"),
                         new PaymentHistory.Total(1, 960_000)));
         assertThat(history.duplicates()).isEqualTo(1);
+        assertThat(history.anomalies()).isEmpty();
+    }
+
+    @Test
+    void aPaymentCancelledInAPreparedBatchIsNotApprovedWithIt() {
+        UUID declined = UUID.randomUUID();
+        UUID paid = UUID.randomUUID();
+        UUID batch = UUID.randomUUID();
+        UUID person = UUID.randomUUID();
+        apply(new PaymentScheduled(declined, person, "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T));
+        apply(new PaymentScheduled(
+                paid, UUID.randomUUID(), "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T));
+        apply(new PaymentBatchPrepared(
+                batch, "BSU", "2026", "52", "002", List.of(declined, paid), 1_920_000, "maker", T.plusSeconds(1)));
+        apply(new PaymentCancelled(
+                declined,
+                person,
+                "BSU",
+                "2026",
+                960_000,
+                "SCHEDULED",
+                batch,
+                960_000,
+                "the person declined the grant",
+                UUID.randomUUID(),
+                T.plusSeconds(2)));
+        apply(new PaymentBatchDecided(batch, "APPROVED", "maker", "checker", null, 1, 960_000, T.plusSeconds(3)));
+        apply(new PaymentApproved(paid, UUID.randomUUID(), 960_000, "checker", T.plusSeconds(3), "BSU"));
+
+        ReplayedPayment cancelled = history.payments().stream()
+                .filter(p -> p.paymentId().equals(declined))
+                .findFirst()
+                .orElseThrow();
+        assertThat(cancelled.state()).isEqualTo("CANCELLED");
+        assertThat(cancelled.batchId()).as("it left the batch").isNull();
+        assertThat(cancelled.history())
+                .extracting(ReplayedPayment.Transition::eventType)
+                .containsExactly("PaymentScheduled", "PaymentBatchPrepared", "PaymentCancelled");
+        assertThat(history.totals())
+                .containsEntry(
+                        new PaymentHistory.TotalKey("BSU", "52", "5202", "CANCELLED"),
+                        new PaymentHistory.Total(1, 960_000));
         assertThat(history.anomalies()).isEmpty();
     }
 

@@ -6,6 +6,7 @@ import id.go.kemensos.returnee.casework.reference.ServiceCatalogue;
 import id.go.kemensos.returnee.contracts.casework.CaseEvent;
 import id.go.kemensos.returnee.contracts.casework.CaseOpened;
 import id.go.kemensos.returnee.contracts.casework.FollowUpRecorded;
+import id.go.kemensos.returnee.contracts.casework.GrantDeclined;
 import id.go.kemensos.returnee.contracts.casework.GrantPaid;
 import id.go.kemensos.returnee.contracts.casework.OfferAnswered;
 import id.go.kemensos.returnee.contracts.casework.OfferEvent;
@@ -104,7 +105,8 @@ public class Casework {
 
     /**
      * A program's payment was credited: its grant offers still open are DELIVERED by it. One the person declined stays
-     * DECLINED (the payment was not stopped: disbursement cannot cancel one yet), and is logged for the case worker.
+     * DECLINED; disbursement stops such a payment unless it had already gone to the bank when the answer came, which
+     * is logged for the case worker.
      */
     void onPaymentSettled(PaymentSettled settled) {
         if (settled.programId() == null) {
@@ -116,7 +118,7 @@ public class Casework {
             }
             if (offer.state() == OfferState.DECLINED) {
                 log.warn(
-                        "Offer {} was declined, yet its program's payment {} was credited",
+                        "Offer {} was declined after its program's payment {} had gone to the bank; it was credited",
                         offer.offerId(),
                         settled.paymentId());
                 continue;
@@ -281,6 +283,20 @@ public class Casework {
                 kept,
                 officer.reference(),
                 now)));
+        if (kept != null
+                && offer.programId() != null
+                && services.of(offer.service()).deliveredByPayment()) {
+            // The payment is disbursement's: told, it stops it if the money has not gone to the bank yet.
+            outbox.append(new GrantDeclined(
+                    offerId,
+                    file.caseId(),
+                    file.beneficiaryId(),
+                    offer.programId(),
+                    offer.decisionId(),
+                    kept,
+                    officer.reference(),
+                    now));
+        }
     }
 
     /** Refers an accepted offer (or one a partner did not deliver) to a partner of the person's province. */

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -184,6 +185,32 @@ public class PaymentBatches {
         payments.saveAll(batched);
         decide(batch, "REJECTED", rejectedBy, reason, now);
         return find(batchId).orElseThrow();
+    }
+
+    /**
+     * Locks a batch's row before one of its payments is locked and changed outside it: approval takes the batch, then
+     * its payments, and so must everyone else, or the two deadlock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForPaymentChange(UUID batchId) {
+        jdbc.queryForList("SELECT batch_id FROM payment_batch WHERE batch_id = ? FOR UPDATE", batchId.toString());
+    }
+
+    /**
+     * A payment left a prepared batch (the person declined the grant): the batch the checker decides holds one payment
+     * and its amount less; its reservation was given back with the payment.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void withdraw(UUID batchId, long amount) {
+        int changed = jdbc.update(
+                "UPDATE payment_batch SET payments = payments - 1, total = total - ? WHERE batch_id = ? "
+                        + "AND state = 'PREPARED'",
+                amount,
+                batchId.toString());
+        if (changed != 1) {
+            throw new IllegalStateException("Batch " + batchId + " is not prepared; its payment cannot leave it");
+        }
+        log.info("A payment of Rp {} left batch {}: the person declined the grant", amount, batchId);
     }
 
     public Optional<Batch> find(UUID batchId) {

@@ -11,6 +11,7 @@ import id.go.kemensos.returnee.disbursement.bank.TransferOutcome;
 import id.go.kemensos.returnee.disbursement.budget.ProgramBudgets;
 import id.go.kemensos.returnee.disbursement.payee.PayeeProjection;
 import id.go.kemensos.returnee.disbursement.payee.PayeeSeal;
+import id.go.kemensos.returnee.disbursement.payment.DeclinedGrants;
 import id.go.kemensos.returnee.disbursement.payment.Payment;
 import id.go.kemensos.returnee.disbursement.payment.PaymentRepository;
 import id.go.kemensos.returnee.messaging.Outbox;
@@ -46,6 +47,7 @@ public class PaymentLedger {
     private final ProgramBudgets budgets;
     private final PayeeProjection payees;
     private final PayeeSeal seal;
+    private final DeclinedGrants declines;
 
     PaymentLedger(
             Outbox outbox,
@@ -54,7 +56,8 @@ public class PaymentLedger {
             DisbursementProperties properties,
             ProgramBudgets budgets,
             PayeeProjection payees,
-            PayeeSeal seal) {
+            PayeeSeal seal,
+            DeclinedGrants declines) {
         this.outbox = outbox;
         this.payments = payments;
         this.clock = clock;
@@ -62,9 +65,13 @@ public class PaymentLedger {
         this.budgets = budgets;
         this.payees = payees;
         this.seal = seal;
+        this.declines = declines;
     }
 
-    /** An eligible decision's grant is scheduled (once: the person's one live payment of the program year). */
+    /**
+     * An eligible decision's grant is scheduled (once: the person's one live payment of the program year), unless the
+     * person declined it.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void onDecided(EligibilityDecided d) {
         if (d.outcome() == Outcome.ELIGIBLE && d.grantAmount() > 0) {
@@ -102,6 +109,10 @@ public class PaymentLedger {
             long amount,
             String provinceCode,
             String regencyCode) {
+        if (declines.isDeclined(beneficiaryId, programId)) {
+            log.info("Beneficiary {} declined the {} grant; nothing scheduled", beneficiaryId, programId);
+            return;
+        }
         Instant now = clock.instant();
         Payment.Created created = Payment.schedule(new Payment.Terms(
                 TimeOrderedIds.next(),

@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.disbursement.ledger;
 
 import id.go.kemensos.returnee.contracts.disbursement.PaymentEvent;
 import id.go.kemensos.returnee.disbursement.budget.ProgramBudgets;
+import id.go.kemensos.returnee.disbursement.payment.DeclinedGrants;
 import id.go.kemensos.returnee.disbursement.payment.Payment;
 import id.go.kemensos.returnee.disbursement.payment.PaymentRepository;
 import id.go.kemensos.returnee.disbursement.payment.PaymentState;
@@ -30,9 +31,16 @@ public class PaymentReturns {
     private final ProgramBudgets budgets;
     private final Outbox outbox;
     private final Clock clock;
+    private final DeclinedGrants declines;
 
     PaymentReturns(
-            PaymentLedger ledger, PaymentRepository payments, ProgramBudgets budgets, Outbox outbox, Clock clock) {
+            PaymentLedger ledger,
+            PaymentRepository payments,
+            ProgramBudgets budgets,
+            Outbox outbox,
+            Clock clock,
+            DeclinedGrants declines) {
+        this.declines = declines;
         this.ledger = ledger;
         this.payments = payments;
         this.budgets = budgets;
@@ -68,6 +76,10 @@ public class PaymentReturns {
     public UUID reissue(UUID paymentId, String requestedBy, String reason) {
         Payment old = payments.lock(paymentId)
                 .orElseThrow(() -> Refusal.notFound("Pembayaran tidak ditemukan / no such payment: " + paymentId));
+        if (declines.isDeclined(old.beneficiaryId(), old.programId())) {
+            throw Refusal.conflict("Penerima telah menolak bantuan ini; pembayaran tidak diterbitkan ulang / the person"
+                    + " declined this grant; the payment is not reissued");
+        }
         Instant now = clock.instant();
         Payment.Created replacement = old.reissue(TimeOrderedIds.next(), requestedBy, reason, now);
         payments.save(old); // first: it leaves the person's one live slot to its replacement

@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.disbursement.payment;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentCancelled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentEvent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
@@ -26,6 +27,7 @@ import java.util.UUID;
  * <pre>
  * SCHEDULED ─approve→ APPROVED ─send→ SENT ─settle→ SETTLED ─markReturned→ RETURNED ─reissue→ REISSUED
  *                        └─failUnsendable→ FAILED ←fail─┘                      FAILED ─reissue→ REISSUED
+ * SCHEDULED | APPROVED ─cancel→ CANCELLED (the person declined the grant)
  * </pre>
  * Before approval the account is checked: PENDING → CHECKING → VERIFIED | MISMATCH (an officer may accept a mismatch).
  * <p> The fields are package-private for {@link PaymentRepository}, which maps them to {@code payment_intent}, and
@@ -288,6 +290,40 @@ public final class Payment {
         if (checkedAccount != null && checkedAccount.accountVersion() < payeeAccountVersion) {
             resetAccountCheck(now);
         }
+    }
+
+    /** Whether part of a budget is reserved for it: approved, or waiting in a maker's batch. */
+    public boolean holdsBudget() {
+        return state == PaymentState.APPROVED || (state == PaymentState.SCHEDULED && batchId != null);
+    }
+
+    /**
+     * The person declined the grant before the money went to the bank: CANCELLED, and it stays their payment of the
+     * program year, so none is scheduled again. The caller gives back what {@link #holdsBudget()} said it held and
+     * shrinks the batch it leaves (the event names both).
+     */
+    public List<PaymentEvent> cancel(String reason, UUID offerId, Instant now) {
+        require("cancel", PaymentState.SCHEDULED, PaymentState.APPROVED);
+        PaymentState previous = state;
+        long released = holdsBudget() ? amount() : 0;
+        UUID leftBatch = previous == PaymentState.SCHEDULED ? batchId : null;
+        state = PaymentState.CANCELLED;
+        waitingReason = null;
+        failureCode = "DECLINED";
+        failureReason = reason;
+        updatedAt = now;
+        return List.of(new PaymentCancelled(
+                paymentId(),
+                beneficiaryId(),
+                programId(),
+                cycleId(),
+                amount(),
+                previous.name(),
+                leftBatch,
+                released,
+                reason,
+                offerId,
+                now));
     }
 
     // --- the bank ----------------------------------------------------------------------------------------------------

@@ -201,6 +201,15 @@ public class PaymentRepository {
                 PAYMENT);
     }
 
+    /** A person's payments of a program not yet sent, unlocked: a cancellation locks each, its batch first. */
+    public List<Payment> unsent(UUID beneficiaryId, String programId) {
+        return jdbc.query(
+                SELECT
+                        + "WHERE beneficiary_id = :person AND program_id = :program AND state IN ('SCHEDULED', 'APPROVED')",
+                new MapSqlParameterSource("person", beneficiaryId.toString()).addValue("program", programId),
+                PAYMENT);
+    }
+
     /** Scheduled payments whose account check found a mismatch, of a province (null: all), in scheduling order. */
     public List<Payment> awaitingAccountReview(String provinceCode) {
         return jdbc.query(SELECT + """

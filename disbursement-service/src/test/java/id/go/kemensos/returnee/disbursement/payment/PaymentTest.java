@@ -7,6 +7,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentCancelled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
@@ -444,6 +445,77 @@ class PaymentTest {
         }
     }
 
+    @Nested
+    class ADeclinedGrant {
+
+        private final UUID offer = UUID.fromString("0190f5a4-0000-7000-8000-0000000000cc");
+        private final UUID batch = UUID.fromString("0190f5a4-0000-7000-8000-0000000000bb");
+
+        @Test
+        void aScheduledPaymentIsCancelledHoldingNoBudget() {
+            Payment p = verified();
+            assertThat(p.holdsBudget()).isFalse();
+
+            assertThat(p.cancel("declined", offer, T2))
+                    .singleElement()
+                    .isEqualTo(new PaymentCancelled(
+                            p.paymentId(),
+                            PERSON,
+                            p.programId(),
+                            "2019",
+                            960_000,
+                            "SCHEDULED",
+                            null,
+                            0,
+                            "declined",
+                            offer,
+                            T2));
+            assertThat(p.state()).isEqualTo(PaymentState.CANCELLED);
+            assertThat(p.live)
+                    .as("it keeps the person's slot: none is scheduled again")
+                    .isTrue();
+            refused(p, x -> x.approve("checker-1", T2));
+            refused(p, x -> x.addToBatch(batch, T2));
+        }
+
+        @Test
+        void oneWaitingInABatchLeavesItAndGivesItsReservationBack() {
+            Payment p = verified();
+            p.addToBatch(batch, T1);
+            assertThat(p.holdsBudget()).isTrue();
+
+            assertThat(p.cancel("declined", offer, T2))
+                    .singleElement()
+                    .asInstanceOf(type(PaymentCancelled.class))
+                    .satisfies(c -> {
+                        assertThat(c.withdrawnFromBatch()).isEqualTo(batch);
+                        assertThat(c.releasedBudget()).isEqualTo(960_000);
+                    });
+        }
+
+        @Test
+        void anApprovedOneNotYetSentGivesItsReservationBack() {
+            Payment p = approved();
+            assertThat(p.holdsBudget()).isTrue();
+
+            PaymentCancelled c =
+                    (PaymentCancelled) p.cancel("declined", offer, T2).get(0);
+
+            assertThat(c.previousState()).isEqualTo("APPROVED");
+            assertThat(c.releasedBudget()).isEqualTo(960_000);
+            assertThat(c.withdrawnFromBatch()).isNull();
+            refused(p, x -> x.send("002", "sealed", "***7890", T2, T2));
+        }
+
+        @ParameterizedTest
+        @EnumSource(
+                value = PaymentState.class,
+                names = {"SENT", "SETTLED", "FAILED", "RETURNED", "REISSUED", "CANCELLED"})
+        void moneyThatWentToTheBankIsNotCalledBack(PaymentState state) {
+            refused(in(state), p -> p.cancel("declined", offer, T2));
+        }
+    }
+
     /** A payment brought to a state by the transitions that lead there. */
     private static Payment in(PaymentState state) {
         return switch (state) {
@@ -460,6 +532,11 @@ class PaymentTest {
             case REISSUED -> {
                 Payment p = failed();
                 p.reissue(UUID.randomUUID(), "maker-1", "why", T2);
+                yield p;
+            }
+            case CANCELLED -> {
+                Payment p = verified();
+                p.cancel("declined", null, T2);
                 yield p;
             }
         };

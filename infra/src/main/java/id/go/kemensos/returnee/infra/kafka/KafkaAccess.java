@@ -72,7 +72,7 @@ public final class KafkaAccess {
         Map<String, List<String>> consumed = new LinkedHashMap<>();
         consumed.put("registration", List.of(EligibilityTopics.EVENTS, DisbursementTopics.EVENTS));
         consumed.put("eligibility", List.of(RegistrationTopics.EVENTS, DisbursementTopics.EVENTS, CaseTopics.EVENTS));
-        consumed.put("disbursement", List.of(RegistrationTopics.EVENTS, EligibilityTopics.EVENTS));
+        consumed.put("disbursement", List.of(RegistrationTopics.EVENTS, EligibilityTopics.EVENTS, CaseTopics.EVENTS));
         consumed.put(
                 "notification",
                 List.of(

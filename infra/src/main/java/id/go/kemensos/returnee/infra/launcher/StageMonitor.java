@@ -102,6 +102,7 @@ final class StageMonitor implements Runnable, AutoCloseable {
                 yield "PAID        Rp" + text(data, "amount") + ", bank reference " + text(data, "bankReference");
             }
             case "disbursement.PaymentFailed" -> "PAYMENT     FAILED: " + text(data, "reason");
+            case "disbursement.PaymentCancelled" -> "PAYMENT     CANCELLED: " + text(data, "reason");
             case "notification.SmsSent" -> {
                 if ("PAYMENT_SENT".equals(text(data, "template"))) {
                     notifiedOfPayment.add(event.getSubject());

@@ -11,6 +11,7 @@ public sealed interface CaseEvent extends BeneficiaryEvent
         permits CaseOpened,
                 OfferEvent,
                 FollowUpRecorded,
+                GrantDeclined,
                 ProtectedCaseStep,
                 ReferralMade,
                 GrievanceReceived,

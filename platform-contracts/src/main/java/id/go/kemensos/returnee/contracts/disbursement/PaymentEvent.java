@@ -8,6 +8,7 @@ public sealed interface PaymentEvent extends DisbursementEvent, BeneficiaryEvent
         permits PaymentAccountChecked,
                 PaymentApproved,
                 PaymentAwaitingBudget,
+                PaymentCancelled,
                 PaymentFailed,
                 PaymentReissued,
                 PaymentReturned,

@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.registration.progress;
 import id.go.kemensos.returnee.contracts.PlatformEvent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentCancelled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
@@ -76,6 +77,10 @@ public class ReturneeProgress {
                         PaymentReturned.class,
                         p -> payment(
                                 p.programId(), p.beneficiaryId(), ReturneeStatus.PAYMENT_RETURNED, p.returnedAt(), 6))
+                .on(
+                        PaymentCancelled.class,
+                        p -> payment(
+                                p.programId(), p.beneficiaryId(), ReturneeStatus.PAYMENT_CANCELLED, p.cancelledAt(), 4))
                 // A part only moves to a later event: a repeated one changes nothing, so no inbox row is kept.
                 .idempotent();
     }

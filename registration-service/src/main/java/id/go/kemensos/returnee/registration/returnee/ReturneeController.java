@@ -125,7 +125,7 @@ class ReturneeController {
             description =
                     "status is where the returnee stands downstream: REGISTERED, ELIGIBLE, INELIGIBLE, NEEDS_REVIEW, "
                             + "PAYMENT_SCHEDULED, PAYMENT_AWAITING_BUDGET, PAYMENT_APPROVED, PAYMENT_SENT, "
-                            + "PAYMENT_FAILED, PAID or PAYMENT_RETURNED.")
+                            + "PAYMENT_FAILED, PAID, PAYMENT_RETURNED or PAYMENT_CANCELLED (the person declined the grant).")
     @GetMapping
     ReturneePage list(
             @RequestParam(required = false) String provinceCode,

@@ -17,5 +17,7 @@ public enum ReturneeStatus {
     PAYMENT_FAILED,
     PAID,
     /** Paid, but the credit came back (closed account, say); finance can reissue it to a corrected account. */
-    PAYMENT_RETURNED
+    PAYMENT_RETURNED,
+    /** The person declined the grant before it went to the bank: nothing was paid, nor will be. */
+    PAYMENT_CANCELLED
 }
