@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * case-service's row of the role matrix (docs/officers.md, "Who may do what"). A case shows the services a person is entitled
  * to, some of which reveal a trafficking victim: cases are read by their assigned case worker and by protection
  * officers only (the case worker's own cases and the officer's province are enforced at the query); the case worker
- * records answers, referrals, outcomes and follow-ups; provincial offices also see the follow-up counts; the ministry and auditors see counts; the partner directory is open to
+ * records answers, referrals, outcomes, follow-ups, needs assessments and the plan; provincial offices also see the
+ * follow-up and needs counts; the ministry and auditors see counts; the partner directory is open to
  * every officer who refers or advises people.
  */
 @Component
@@ -31,12 +32,15 @@ class CaseAccess implements ServiceAccessRules {
                         "/api/offers/*/answer",
                         "/api/offers/*/referrals",
                         "/api/referrals/*/outcome",
-                        "/api/follow-ups/*")
+                        "/api/follow-ups/*",
+                        "/api/cases/*/assessments",
+                        "/api/cases/*/plan",
+                        "/api/plan-actions/*/outcome")
                 .hasRole(CASE_WORKER.name())
                 .requestMatchers(HttpMethod.GET, "/api/case-reports/services")
                 .hasAnyRole(MINISTRY_OFFICER.name(), AUDITOR.name(), PROTECTION_OFFICER.name())
                 // Counts only, no service named: the province's office watches its overdue follow-ups too.
-                .requestMatchers(HttpMethod.GET, "/api/case-reports/follow-ups")
+                .requestMatchers(HttpMethod.GET, "/api/case-reports/follow-ups", "/api/case-reports/needs")
                 .hasAnyRole(
                         MINISTRY_OFFICER.name(), AUDITOR.name(), PROTECTION_OFFICER.name(), PROVINCIAL_OFFICER.name())
                 // Grievances come to the province's office and its case workers; the ministry and protection officers
@@ -52,7 +56,7 @@ class CaseAccess implements ServiceAccessRules {
                 .requestMatchers(HttpMethod.GET, "/api/case-reports/grievances")
                 .hasAnyRole(
                         MINISTRY_OFFICER.name(), AUDITOR.name(), PROTECTION_OFFICER.name(), PROVINCIAL_OFFICER.name())
-                .requestMatchers(HttpMethod.GET, "/api/partners")
+                .requestMatchers(HttpMethod.GET, "/api/partners", "/api/need-dimensions")
                 .hasAnyRole(
                         CASE_WORKER.name(),
                         PROTECTION_OFFICER.name(),

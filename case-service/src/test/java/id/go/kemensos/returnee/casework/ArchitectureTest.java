@@ -14,6 +14,9 @@ class ArchitectureTest extends ServiceArchitectureTest {
                         "service_offer", "CaseFiles",
                         "referral", "CaseFiles",
                         "follow_up", "CaseFiles",
+                        "needs_assessment", "CasePlans",
+                        "assessed_need", "CasePlans",
+                        "plan_action", "CasePlans",
                         "grievance", "GrievanceRecords",
                         "person_region", "GrievanceRecords",
                         "refusal", "GrievanceRecords"));

@@ -8,7 +8,10 @@ import id.go.kemensos.returnee.contracts.casework.GrantDeclined;
 import id.go.kemensos.returnee.contracts.casework.GrantPaid;
 import id.go.kemensos.returnee.contracts.casework.GrievanceReceived;
 import id.go.kemensos.returnee.contracts.casework.GrievanceResolved;
+import id.go.kemensos.returnee.contracts.casework.NeedsAssessed;
 import id.go.kemensos.returnee.contracts.casework.OfferAnswered;
+import id.go.kemensos.returnee.contracts.casework.PlanActionAdded;
+import id.go.kemensos.returnee.contracts.casework.PlanActionClosed;
 import id.go.kemensos.returnee.contracts.casework.ProtectedCaseStep;
 import id.go.kemensos.returnee.contracts.casework.ReferralMade;
 import id.go.kemensos.returnee.contracts.casework.ReferralOutcomeRecorded;
@@ -91,12 +94,17 @@ public final class EventCatalog {
             ReferralMade.EVENT_TYPE,
             GrantPaid.EVENT_TYPE,
             GrantDeclined.EVENT_TYPE,
+            NeedsAssessed.EVENT_TYPE,
+            PlanActionAdded.EVENT_TYPE,
+            PlanActionClosed.EVENT_TYPE,
             GrievanceReceived.EVENT_TYPE,
             GrievanceResolved.EVENT_TYPE,
             ProtectedCaseStep.ProtectedServicesOffered.EVENT_TYPE,
             ProtectedCaseStep.ProtectedOfferAnswered.EVENT_TYPE,
             ProtectedCaseStep.ProtectedServiceReferred.EVENT_TYPE,
             ProtectedCaseStep.ProtectedReferralOutcome.EVENT_TYPE,
+            ProtectedCaseStep.ProtectedPlanActionAdded.EVENT_TYPE,
+            ProtectedCaseStep.ProtectedPlanActionClosed.EVENT_TYPE,
             AuditLedgerSealed.EVENT_TYPE,
             PersonalDataAccessed.EVENT_TYPE);
 

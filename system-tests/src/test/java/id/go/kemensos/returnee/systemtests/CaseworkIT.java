@@ -236,6 +236,8 @@ class CaseworkIT {
                         .asString())
                 .isEqualTo("DECLINED");
 
+        needsAndPlan(survivor, deportee, support);
+
         // Need to know: a protection officer of the province sees the case; a clerk, the ministry, an auditor and a
         // case
         // worker of another province do not.
@@ -294,7 +296,159 @@ class CaseworkIT {
         String timeline = platform.audit()
                 .get("/api/beneficiaries/" + survivor + "/timeline")
                 .text();
-        assertThat(timeline).doesNotContain("PSYCHOSOCIAL", "ntb-uptd-ppa", "Ingin pendampingan", "Empat sesi");
+        assertThat(timeline).doesNotContain("ntb-uptd-ppa", "Ingin pendampingan", "Empat sesi");
+        // A need is the person's, scored for everyone (PSYCHOSOCIAL there is a dimension of need); no other line names
+        // the victim's service.
+        assertThat(summaries(survivor))
+                .filteredOn(s -> !s.startsWith("Needs assessed: "))
+                .noneMatch(s -> s.contains("PSYCHOSOCIAL"));
+    }
+
+    /**
+     * The case worker assesses the survivor's needs on every dimension and agrees a plan with her: steps for the needs
+     * found, through her offers or otherwise; what is left unplanned is shown; the ministry counts needs by regency.
+     */
+    private void needsAndPlan(UUID survivor, UUID deportee, String support) {
+        ServiceApi caseWorker = platform.api(PlatformService.CASE, OfficerLogin.CASEWORKER_NTB);
+        String caseId = caseWorker
+                .get("/api/beneficiaries/" + survivor + "/case")
+                .body()
+                .at("/summary/caseId")
+                .asString();
+        List<String> dimensions = caseWorker
+                .get("/api/need-dimensions")
+                .body()
+                .valueStream()
+                .map(d -> d.get("code").asString())
+                .toList();
+        assertThat(dimensions).contains("ECONOMIC", "HEALTH", "LEGAL", "PSYCHOSOCIAL", "FAMILY");
+        Map<String, String> needs = new HashMap<>();
+        dimensions.forEach(d -> needs.put(d, "NONE"));
+        needs.putAll(Map.of("ECONOMIC", "MEDIUM", "LEGAL", "HIGH", "PSYCHOSOCIAL", "HIGH", "FAMILY", "LOW"));
+        String assessments = "/api/cases/" + caseId + "/assessments";
+
+        Map<String, String> partial = new HashMap<>(needs);
+        partial.remove("HOUSING");
+        ServiceApi.Response incomplete = caseWorker.post(assessments, Map.of("needs", partial));
+        assertThat(incomplete.status()).isEqualTo(400);
+        assertThat(incomplete.text()).contains("HOUSING");
+        assertThat(platform.api(PlatformService.CASE, OfficerLogin.CASEWORKER_BALI)
+                        .post(assessments, Map.of("needs", needs))
+                        .status())
+                .as("not her case")
+                .isEqualTo(404);
+        assertThat(caseWorker
+                        .post(assessments, Map.of("needs", needs, "note", "Takut bertemu agen di desa"))
+                        .status())
+                .isEqualTo(200);
+        JsonNode assessed = caseWorker.get("/api/cases/" + caseId).body();
+        assertThat(assessed.at("/assessments/0/needs").size()).isEqualTo(dimensions.size());
+        assertThat(assessed.get("unplannedNeeds").valueStream().map(JsonNode::asString))
+                .containsExactly("ECONOMIC", "LEGAL", "PSYCHOSOCIAL");
+
+        String plan = "/api/cases/" + caseId + "/plan";
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Makassar"));
+        String deporteeOffer = offers(caseWorker
+                        .get("/api/beneficiaries/" + deportee + "/case")
+                        .body())
+                .get("RETURN_ASSISTANCE")
+                .get("offerId")
+                .asString();
+        assertThat(caseWorker
+                        .post(
+                                plan,
+                                Map.of(
+                                        "dimension",
+                                        "PSYCHOSOCIAL",
+                                        "action",
+                                        "Konseling",
+                                        "offerId",
+                                        deporteeOffer,
+                                        "dueOn",
+                                        today.plusDays(14).toString()))
+                        .status())
+                .as("another person's offer")
+                .isEqualTo(400);
+        assertThat(caseWorker
+                        .post(
+                                plan,
+                                Map.of(
+                                        "dimension",
+                                        "PSYCHOSOCIAL",
+                                        "action",
+                                        "Konseling",
+                                        "dueOn",
+                                        today.minusDays(1).toString()))
+                        .status())
+                .as("due in the past")
+                .isEqualTo(400);
+        ServiceApi.Response counselling = caseWorker.post(
+                plan,
+                Map.of(
+                        "dimension",
+                        "PSYCHOSOCIAL",
+                        "action",
+                        "Konseling di UPTD PPA",
+                        "offerId",
+                        support,
+                        "dueOn",
+                        today.plusDays(14).toString()));
+        assertThat(counselling.status()).as("%s", counselling.text()).isEqualTo(200);
+        String legal = caseWorker
+                .post(
+                        plan,
+                        Map.of(
+                                "dimension",
+                                "LEGAL",
+                                "action",
+                                "Urus gaji yang belum dibayar",
+                                "dueOn",
+                                today.plusMonths(2).toString()))
+                .body()
+                .get("actionId")
+                .asString();
+        String step = counselling.body().get("actionId").asString();
+        assertThat(caseWorker
+                        .post("/api/plan-actions/" + step + "/outcome", Map.of("outcome", "DONE"))
+                        .status())
+                .isEqualTo(204);
+        assertThat(caseWorker
+                        .post("/api/plan-actions/" + step + "/outcome", Map.of("outcome", "DROPPED"))
+                        .status())
+                .isEqualTo(409);
+        assertThat(caseWorker
+                        .post(
+                                "/api/plan-actions/" + legal + "/outcome",
+                                Map.of("outcome", "DROPPED", "note", "Sudah dibantu LBH"))
+                        .status())
+                .isEqualTo(204);
+
+        JsonNode planned = caseWorker.get("/api/cases/" + caseId).body();
+        assertThat(planned.get("plan")
+                        .valueStream()
+                        .map(p -> p.get("dimension").asString() + " "
+                                + p.get("outcome").asString()))
+                .containsExactly("PSYCHOSOCIAL DONE", "LEGAL DROPPED");
+        assertThat(planned.at("/plan/0/service").asString()).isEqualTo("PSYCHOSOCIAL");
+        assertThat(planned.get("unplannedNeeds").valueStream().map(JsonNode::asString))
+                .as("a dropped step serves no need")
+                .containsExactly("ECONOMIC", "LEGAL");
+
+        JsonNode report = platform.api(PlatformService.CASE, OfficerLogin.MINISTRY)
+                .get("/api/case-reports/needs?province=52")
+                .body();
+        assertThat(regency(report, "5202").at("/byDimension/PSYCHOSOCIAL/HIGH").asLong())
+                .isPositive();
+        await().atMost(ofSeconds(60))
+                .untilAsserted(() -> assertThat(summaries(survivor))
+                        .contains(
+                                "Needs assessed: ECONOMIC MEDIUM, LEGAL HIGH, PSYCHOSOCIAL HIGH, FAMILY LOW",
+                                "Plan step for a protection service [restricted] DONE",
+                                "Plan step for LEGAL DROPPED"));
+        assertThat(platform.audit()
+                        .get("/api/beneficiaries/" + survivor + "/timeline")
+                        .text())
+                .doesNotContain("Takut bertemu", "Urus gaji", "Sudah dibantu");
     }
 
     /**
@@ -400,6 +554,55 @@ class CaseworkIT {
                             .get("/api/beneficiaries/" + person + "/timeline")
                             .text())
                     .doesNotContain("Warung kopi");
+
+            // What the case worker wrote about the person is erased with them: notes, the assessment's, the plan's.
+            Map<String, String> needs = new HashMap<>();
+            caseWorker
+                    .get("/api/need-dimensions")
+                    .body()
+                    .forEach(d -> needs.put(d.get("code").asString(), "LOW"));
+            assertThat(caseWorker
+                            .post(
+                                    "/api/cases/" + caseId + "/assessments",
+                                    Map.of("needs", needs, "note", "Tinggal dengan ibu"))
+                            .status())
+                    .isEqualTo(200);
+            assertThat(caseWorker
+                            .post(
+                                    "/api/cases/" + caseId + "/plan",
+                                    Map.of(
+                                            "dimension",
+                                            "ECONOMIC",
+                                            "action",
+                                            "Daftar pelatihan di BLK Selong",
+                                            "dueOn",
+                                            today.plusDays(30).toString()))
+                            .status())
+                    .isEqualTo(200);
+            String words = "SELECT COUNT(*) FROM casework.%s t JOIN casework.case_file c ON c.case_id = t.case_id"
+                    + " WHERE c.beneficiary_id = ? AND t.%s IS NOT NULL";
+            assertThat(platform.database().count(words.formatted("plan_action", "action_text"), person.toString()))
+                    .isEqualTo(1);
+            assertThat(platform.api(PlatformService.REGISTRATION, OfficerLogin.DPO)
+                            .post(
+                                    "/api/returnees/" + person + "/erasure",
+                                    Map.of("ground", "DATA_SUBJECT_REQUEST", "reason", "Permohonan yang bersangkutan"))
+                            .status())
+                    .isEqualTo(200);
+            await().atMost(ofSeconds(60))
+                    .until(() -> platform.database().count(words.formatted("follow_up", "note"), person.toString())
+                                    + platform.database()
+                                            .count(words.formatted("needs_assessment", "note"), person.toString())
+                                    + platform.database()
+                                            .count(words.formatted("plan_action", "action_text"), person.toString())
+                            == 0);
+            assertThat(caseWorker
+                            .get("/api/cases/" + caseId)
+                            .body()
+                            .at("/plan/0/dimension")
+                            .asString())
+                    .as("the step itself stays, without its words")
+                    .isEqualTo("ECONOMIC");
         } finally {
             platform.services().stop(PlatformService.CASE);
             platform.services().start(PlatformService.CASE);

@@ -12,7 +12,10 @@ import id.go.kemensos.returnee.contracts.casework.GrantDeclined;
 import id.go.kemensos.returnee.contracts.casework.GrantPaid;
 import id.go.kemensos.returnee.contracts.casework.GrievanceReceived;
 import id.go.kemensos.returnee.contracts.casework.GrievanceResolved;
+import id.go.kemensos.returnee.contracts.casework.NeedsAssessed;
 import id.go.kemensos.returnee.contracts.casework.OfferAnswered;
+import id.go.kemensos.returnee.contracts.casework.PlanActionAdded;
+import id.go.kemensos.returnee.contracts.casework.PlanActionClosed;
 import id.go.kemensos.returnee.contracts.casework.ProtectedCaseStep;
 import id.go.kemensos.returnee.contracts.casework.ReferralMade;
 import id.go.kemensos.returnee.contracts.casework.ReferralOutcomeRecorded;
@@ -134,6 +137,23 @@ public class BeneficiaryTimeline {
         }
         if (event instanceof GrantPaid g) {
             return "Offer of " + g.service() + " delivered: Rp" + g.amount() + " paid (payment " + g.paymentId() + ")";
+        }
+        if (event instanceof NeedsAssessed a) {
+            List<String> needing = a.needs().stream()
+                    .filter(n -> n.level() != NeedsAssessed.Level.NONE)
+                    .map(n -> n.dimension() + " " + n.level())
+                    .toList();
+            return "Needs assessed: " + (needing.isEmpty() ? "no need found" : String.join(", ", needing));
+        }
+        if (event instanceof PlanActionAdded p) {
+            return p.restricted()
+                    ? "Plan step for a protection service [restricted] due " + p.dueOn()
+                    : "Plan step for " + p.dimension() + " due " + p.dueOn()
+                            + (p.offerId() == null ? "" : ", through offer " + p.offerId());
+        }
+        if (event instanceof PlanActionClosed p) {
+            return "Plan step for " + (p.restricted() ? "a protection service [restricted]" : p.dimension()) + " "
+                    + p.outcome();
         }
         if (event instanceof GrantDeclined g) {
             return "Grant of " + g.programId() + " declined (" + g.declineReason() + "): its payment is to be stopped";

@@ -1,5 +1,7 @@
 package id.go.kemensos.returnee.casework.cases;
 
+import id.go.kemensos.returnee.security.Officer;
+import id.go.kemensos.returnee.security.Refusal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -124,6 +126,13 @@ class CaseFiles {
                         caseId.toString())
                 .stream()
                 .findFirst();
+    }
+
+    /** The case, if this case worker follows it: anyone else's case is not found (its existence is not told). */
+    CaseFile followedBy(UUID caseId, Officer officer) {
+        return byId(caseId)
+                .filter(c -> officer.username().equals(c.caseWorker()))
+                .orElseThrow(() -> Refusal.notFound("Kasus tidak ada di antara kasus Anda / not one of your cases"));
     }
 
     void open(CaseFile c) {

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.casework.cases;
 
+import id.go.kemensos.returnee.casework.reference.NeedDimensions;
 import id.go.kemensos.returnee.casework.reference.PartnerDirectory;
 import id.go.kemensos.returnee.casework.reference.ServiceCatalogue;
 import id.go.kemensos.returnee.security.Officer;
@@ -31,8 +32,18 @@ public class CaseQueries {
     private final ServiceCatalogue services;
     private final PartnerDirectory partners;
     private final FollowUpSchedule schedule;
+    private final CasePlans plans;
+    private final NeedDimensions dimensions;
 
-    CaseQueries(CaseFiles cases, ServiceCatalogue services, PartnerDirectory partners, FollowUpSchedule schedule) {
+    CaseQueries(
+            CaseFiles cases,
+            ServiceCatalogue services,
+            PartnerDirectory partners,
+            FollowUpSchedule schedule,
+            CasePlans plans,
+            NeedDimensions dimensions) {
+        this.plans = plans;
+        this.dimensions = dimensions;
         this.cases = cases;
         this.services = services;
         this.partners = partners;
@@ -127,7 +138,38 @@ public class CaseQueries {
             String recordedBy,
             Instant recordedAt) {}
 
-    public record CaseView(CaseSummary summary, List<OfferView> offers, List<FollowUpView> followUps) {}
+    /** A case with its offers, follow-ups, needs assessments (newest first) and plan. */
+    public record CaseView(
+            CaseSummary summary,
+            List<OfferView> offers,
+            List<FollowUpView> followUps,
+            List<AssessmentView> assessments,
+            List<PlanStepView> plan,
+            List<String> unplannedNeeds) {}
+
+    public record NeedView(String dimension, String nameId, String nameEn, String level) {}
+
+    public record AssessmentView(
+            UUID assessmentId, List<NeedView> needs, String note, String assessedBy, Instant assessedAt) {}
+
+    /** A step of the plan; {@code overdue} while open past its due date; {@code service} of the offer it goes by. */
+    public record PlanStepView(
+            UUID actionId,
+            String dimension,
+            String action,
+            UUID offerId,
+            String service,
+            java.time.LocalDate dueOn,
+            boolean overdue,
+            String outcome,
+            String outcomeNote,
+            String addedBy,
+            Instant addedAt,
+            String closedBy,
+            Instant closedAt) {}
+
+    /** People of a regency by dimension and level, as their latest assessment found them. */
+    public record NeedsReport(String provinceCode, String regencyCode, Map<String, Map<String, Long>> byDimension) {}
 
     /** An open follow-up in the officer's list; {@code overdue} when past its due date by more than the grace. */
     public record FollowUpDue(
@@ -195,6 +237,26 @@ public class CaseQueries {
         return rows;
     }
 
+    /** The needs dashboard, by regency of a province (all for a nationwide officer). */
+    @Transactional(readOnly = true)
+    public List<NeedsReport> needsReport(Officer officer, String province) {
+        Map<String, Map<String, Map<String, Long>>> byRegency = new TreeMap<>();
+        for (CasePlans.NeedCount c : plans.needsAtLatestAssessment(officer.provinceFor(province))) {
+            byRegency
+                    .computeIfAbsent(c.provinceCode() + "|" + c.regencyCode(), k -> new java.util.LinkedHashMap<>())
+                    .computeIfAbsent(c.dimension(), k -> new TreeMap<>())
+                    .put(c.level(), c.count());
+        }
+        List<NeedsReport> rows = new ArrayList<>();
+        byRegency.forEach((key, counts) -> {
+            String[] parts = key.split("\\|", 2);
+            Map<String, Map<String, Long>> ordered = new java.util.LinkedHashMap<>();
+            dimensions.all().forEach(d -> ordered.put(d.code(), counts.getOrDefault(d.code(), Map.of())));
+            rows.add(new NeedsReport(parts[0], parts[1], ordered));
+        });
+        return rows;
+    }
+
     private static boolean mayRead(CaseFiles.CaseFile file, Officer officer) {
         if (officer.knowsProtectionStatus() && officer.reaches(file.provinceCode())) {
             return true;
@@ -243,7 +305,59 @@ public class CaseQueries {
                         f.recordedBy(),
                         f.recordedAt()))
                 .toList();
-        return new CaseView(summary(file, open), offers, followUps);
+        List<CasePlans.Assessment> assessed = plans.assessments(file.caseId());
+        List<AssessmentView> assessments = assessed.stream()
+                .map(a -> new AssessmentView(
+                        a.assessmentId(),
+                        dimensions.all().stream()
+                                .filter(d -> a.needs().containsKey(d.code()))
+                                .map(d -> new NeedView(
+                                        d.code(),
+                                        d.nameId(),
+                                        d.nameEn(),
+                                        a.needs().get(d.code())))
+                                .toList(),
+                        a.note(),
+                        a.assessedBy(),
+                        a.assessedAt()))
+                .toList();
+        java.time.LocalDate today = schedule.today(file.provinceCode());
+        Map<UUID, String> serviceOf = new java.util.HashMap<>();
+        offers.forEach(o -> serviceOf.put(o.offerId(), o.service()));
+        List<CasePlans.Action> actions = plans.actions(file.caseId());
+        List<PlanStepView> plan = actions.stream()
+                .map(a -> new PlanStepView(
+                        a.actionId(),
+                        a.dimension(),
+                        a.actionText(),
+                        a.offerId(),
+                        a.offerId() == null ? null : serviceOf.get(a.offerId()),
+                        a.dueOn(),
+                        a.outcome() == null && a.dueOn().isBefore(today),
+                        a.outcome(),
+                        a.outcomeNote(),
+                        a.addedBy(),
+                        a.addedAt(),
+                        a.closedBy(),
+                        a.closedAt()))
+                .toList();
+        return new CaseView(summary(file, open), offers, followUps, assessments, plan, unplanned(assessed, actions));
+    }
+
+    /** Dimensions the latest assessment found in MEDIUM or HIGH need that no step of the plan (open or done) serves. */
+    private static List<String> unplanned(List<CasePlans.Assessment> assessed, List<CasePlans.Action> actions) {
+        if (assessed.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> planned = new java.util.HashSet<>();
+        actions.stream().filter(a -> !"DROPPED".equals(a.outcome())).forEach(a -> planned.add(a.dimension()));
+        List<String> unplanned = new ArrayList<>();
+        assessed.get(0).needs().forEach((dimension, level) -> {
+            if (("MEDIUM".equals(level) || "HIGH".equals(level)) && !planned.contains(dimension)) {
+                unplanned.add(dimension);
+            }
+        });
+        return unplanned;
     }
 
     private ReferralView referral(CaseFiles.Referral r) {

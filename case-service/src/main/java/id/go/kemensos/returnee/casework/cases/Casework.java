@@ -56,6 +56,7 @@ public class Casework {
     private final ServiceCatalogue services;
     private final FollowUpSchedule schedule;
     private final Clock clock;
+    private final CasePlans plans;
 
     Casework(
             CaseFiles cases,
@@ -64,7 +65,9 @@ public class Casework {
             PartnerDirectory partners,
             ServiceCatalogue services,
             FollowUpSchedule schedule,
-            Clock clock) {
+            Clock clock,
+            CasePlans plans) {
+        this.plans = plans;
         this.cases = cases;
         this.outbox = outbox;
         this.areas = areas;
@@ -141,6 +144,7 @@ public class Casework {
 
     void onErased(PersonalDataErased e) {
         cases.clearNotes(e.beneficiaryId());
+        plans.clearNotes(e.beneficiaryId());
     }
 
     private static Entitlement entitlement(EligibilityDecided d, boolean restricted) {
@@ -410,16 +414,13 @@ public class Casework {
                 now));
     }
 
-    /** The case, if this case worker follows it: anyone else's case is not found (its existence is not told). */
     private CaseFiles.CaseFile ownCase(UUID caseId, Officer officer) {
-        return cases.byId(caseId)
-                .filter(c -> officer.username().equals(c.caseWorker()))
-                .orElseThrow(() -> Refusal.notFound("Kasus tidak ada di antara kasus Anda / not one of your cases"));
+        return cases.followedBy(caseId, officer);
     }
 
     /** A step of restricted services goes to the protection topic (only the ledger reads it); the rest as it is. */
     private static CaseEvent published(OfferEvent step) {
-        return step.restricted() ? ProtectedCaseStep.of(step) : step;
+        return ProtectedCaseStep.publishable(step);
     }
 
     private static String blankToNull(String text) {

@@ -48,6 +48,19 @@ class CaseReferenceTest {
     }
 
     @Test
+    void everyServiceServesADimensionThatAssessmentsScore() {
+        NeedDimensions dimensions = new NeedDimensions("");
+        Set<String> scored =
+                dimensions.all().stream().map(NeedDimensions.Dimension::code).collect(Collectors.toSet());
+        assertThat(scored).contains("ECONOMIC", "SOCIAL", "PSYCHOSOCIAL", "HEALTH", "LEGAL", "HOUSING", "EDUCATION");
+        assertThat(services.all())
+                .allSatisfy(s -> assertThat(scored).as(s.code()).contains(s.dimension()));
+        assertThat(dimensions.all())
+                .extracting(NeedDimensions.Dimension::iomDimension)
+                .containsOnly("ECONOMIC", "SOCIAL", "PSYCHOSOCIAL");
+    }
+
+    @Test
     void aServiceNotListedYetIsStillOfferedUnderItsCode() {
         ServiceCatalogue.CaseService unlisted = services.of("NEW_SERVICE");
         assertThat(unlisted.nameId()).isEqualTo("NEW_SERVICE");

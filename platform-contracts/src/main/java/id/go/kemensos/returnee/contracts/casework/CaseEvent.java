@@ -12,6 +12,7 @@ public sealed interface CaseEvent extends BeneficiaryEvent
                 OfferEvent,
                 FollowUpRecorded,
                 GrantDeclined,
+                NeedsAssessed,
                 ProtectedCaseStep,
                 ReferralMade,
                 GrievanceReceived,

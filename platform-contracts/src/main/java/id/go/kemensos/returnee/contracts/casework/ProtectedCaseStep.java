@@ -12,13 +12,20 @@ public sealed interface ProtectedCaseStep extends CaseEvent
         permits ProtectedCaseStep.ProtectedServicesOffered,
                 ProtectedCaseStep.ProtectedOfferAnswered,
                 ProtectedCaseStep.ProtectedServiceReferred,
-                ProtectedCaseStep.ProtectedReferralOutcome {
+                ProtectedCaseStep.ProtectedReferralOutcome,
+                ProtectedCaseStep.ProtectedPlanActionAdded,
+                ProtectedCaseStep.ProtectedPlanActionClosed {
 
     OfferEvent step();
 
     @Override
     default UUID beneficiaryId() {
         return step().beneficiaryId();
+    }
+
+    /** The event to publish for a step: wrapped in its protection event if restricted, else the step itself. */
+    static CaseEvent publishable(OfferEvent step) {
+        return step.restricted() ? of(step) : step;
     }
 
     /** Wraps a restricted step in its protection event. */
@@ -31,6 +38,12 @@ public sealed interface ProtectedCaseStep extends CaseEvent
         }
         if (step instanceof ServiceReferred r) {
             return new ProtectedServiceReferred(r);
+        }
+        if (step instanceof PlanActionAdded a) {
+            return new ProtectedPlanActionAdded(a);
+        }
+        if (step instanceof PlanActionClosed c) {
+            return new ProtectedPlanActionClosed(c);
         }
         return new ProtectedReferralOutcome((ReferralOutcomeRecorded) step);
     }
@@ -64,6 +77,22 @@ public sealed interface ProtectedCaseStep extends CaseEvent
                 CaseTopics.PROTECTION_AGGREGATE,
                 CaseTopics.PRODUCER,
                 ProtectedCaseStep.ProtectedReferralOutcome.class,
+                1);
+    }
+
+    record ProtectedPlanActionAdded(PlanActionAdded step) implements ProtectedCaseStep {
+        public static final EventType EVENT_TYPE = EventType.of(
+                CaseTopics.PROTECTION_AGGREGATE,
+                CaseTopics.PRODUCER,
+                ProtectedCaseStep.ProtectedPlanActionAdded.class,
+                1);
+    }
+
+    record ProtectedPlanActionClosed(PlanActionClosed step) implements ProtectedCaseStep {
+        public static final EventType EVENT_TYPE = EventType.of(
+                CaseTopics.PROTECTION_AGGREGATE,
+                CaseTopics.PRODUCER,
+                ProtectedCaseStep.ProtectedPlanActionClosed.class,
                 1);
     }
 }
