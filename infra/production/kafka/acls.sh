@@ -56,10 +56,12 @@ allow --allow-principal User:registration --operation Describe \
   --topic registration.events
 allow --allow-principal User:registration --operation Describe --operation Read \
   --topic eligibility.events \
-  --topic disbursement.events
+  --topic disbursement.events \
+  --topic case.events
 allow --allow-principal User:registration --operation Describe --operation Read --operation Write \
   --topic eligibility.events.dlt \
-  --topic disbursement.events.dlt
+  --topic disbursement.events.dlt \
+  --topic case.events.dlt
 
 allow --allow-principal User:eligibility --operation Read \
   --group eligibility \
@@ -140,4 +142,4 @@ allow --allow-principal User:case --operation Describe --operation Read --operat
   --topic registration.events.dlt \
   --topic disbursement.events.dlt
 
-echo "Kafka ACLs in place: 209 for User:relay, User:registration, User:eligibility, User:disbursement, User:notification, User:audit, User:case"
+echo "Kafka ACLs in place: 214 for User:relay, User:registration, User:eligibility, User:disbursement, User:notification, User:audit, User:case"

@@ -74,6 +74,10 @@ class OfficerRelay {
         return to(endpoints.audit());
     }
 
+    RestClient cases() {
+        return to(endpoints.cases());
+    }
+
     private RestClient to(URI base) {
         return template.clone().baseUrl(base.toString()).build();
     }

@@ -5,4 +5,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Where the services' APIs are ({@code console.services.*}). */
 @ConfigurationProperties("console.services")
-record ServiceEndpoints(URI registration, URI eligibility, URI disbursement, URI notification, URI audit) {}
+record ServiceEndpoints(URI registration, URI eligibility, URI disbursement, URI notification, URI audit, URI cases) {}

@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.registration;
 
 import static id.go.kemensos.returnee.security.OfficerRole.AUDITOR;
+import static id.go.kemensos.returnee.security.OfficerRole.CASE_WORKER;
 import static id.go.kemensos.returnee.security.OfficerRole.DATA_PROTECTION_OFFICER;
 import static id.go.kemensos.returnee.security.OfficerRole.FINANCE_CHECKER;
 import static id.go.kemensos.returnee.security.OfficerRole.FINANCE_MAKER;
@@ -40,9 +41,17 @@ class RegistrationAccess implements ServiceAccessRules {
                         AUDITOR.name(),
                         PROTECTION_OFFICER.name(),
                         DATA_PROTECTION_OFFICER.name())
-                .requestMatchers(HttpMethod.GET, "/api/returnees", "/api/returnees/*")
+                .requestMatchers(HttpMethod.GET, "/api/returnees")
                 .hasAnyRole(
                         PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(), AUDITOR.name(), PROTECTION_OFFICER.name())
+                // A case worker reaches the people of their own cases (the controller checks the assignment).
+                .requestMatchers(HttpMethod.GET, "/api/returnees/*")
+                .hasAnyRole(
+                        PROVINCIAL_OFFICER.name(),
+                        MINISTRY_OFFICER.name(),
+                        AUDITOR.name(),
+                        PROTECTION_OFFICER.name(),
+                        CASE_WORKER.name())
                 .requestMatchers(HttpMethod.POST, "/api/uploads", "/api/uploads/*/rows/*/review")
                 .hasRole(PROVINCIAL_OFFICER.name())
                 .requestMatchers(HttpMethod.GET, "/api/uploads/reviews", "/api/uploads/*/error-report")

@@ -10,6 +10,7 @@ class ArchitectureTest extends ServiceArchitectureTest {
         super(
                 "id.go.kemensos.returnee.registration",
                 Map.of(
+                        "case_assignment", "CaseAssignments",
                         "returnee", "ReturneeRepository",
                         "upload", "UploadRepository",
                         "upload_row", "UploadRepository"));

@@ -254,6 +254,20 @@ class CaseworkIT {
                     .as(officer)
                     .isEqualTo(403);
         }
+        // The case worker reads the registration of their own cases' people, to reach them; no list, nobody else's.
+        ServiceApi registrationAsCaseWorker = platform.api(PlatformService.REGISTRATION, OfficerLogin.CASEWORKER_NTB);
+        JsonNode reached = await().atMost(ofSeconds(60))
+                .until(() -> registrationAsCaseWorker.get("/api/returnees/" + survivor), r -> r.status() == 200)
+                .body();
+        assertThat(reached.get("fullName").asString()).isEqualTo("SITI AMINAH");
+        assertThat(reached.has("protection"))
+                .as("the category stays the protection officer's")
+                .isFalse();
+        assertThat(registrationAsCaseWorker.get("/api/returnees").status()).isEqualTo(403);
+        assertThat(platform.api(PlatformService.REGISTRATION, OfficerLogin.CASEWORKER_BALI)
+                        .get("/api/returnees/" + survivor)
+                        .status())
+                .isEqualTo(404);
         ServiceApi bali = platform.api(PlatformService.CASE, OfficerLogin.CASEWORKER_BALI);
         assertThat(bali.get("/api/cases/" + caseId).status()).isEqualTo(404);
         assertThat(bali.get("/api/cases").body().toString()).doesNotContain(survivor.toString());

@@ -70,7 +70,7 @@ public final class KafkaAccess {
 
     private static Map<String, List<String>> consumed() {
         Map<String, List<String>> consumed = new LinkedHashMap<>();
-        consumed.put("registration", List.of(EligibilityTopics.EVENTS, DisbursementTopics.EVENTS));
+        consumed.put("registration", List.of(EligibilityTopics.EVENTS, DisbursementTopics.EVENTS, CaseTopics.EVENTS));
         consumed.put("eligibility", List.of(RegistrationTopics.EVENTS, DisbursementTopics.EVENTS, CaseTopics.EVENTS));
         consumed.put("disbursement", List.of(RegistrationTopics.EVENTS, EligibilityTopics.EVENTS, CaseTopics.EVENTS));
         consumed.put(

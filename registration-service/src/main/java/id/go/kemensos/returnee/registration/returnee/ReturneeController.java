@@ -3,9 +3,11 @@ package id.go.kemensos.returnee.registration.returnee;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.messaging.PersonalDataAccessLog;
 import id.go.kemensos.returnee.privacy.BlindIndex;
+import id.go.kemensos.returnee.registration.assignment.CaseAssignments;
 import id.go.kemensos.returnee.registration.validation.Checked;
 import id.go.kemensos.returnee.registration.validation.Problem;
 import id.go.kemensos.returnee.security.Officer;
+import id.go.kemensos.returnee.security.OfficerRole;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -36,12 +38,15 @@ class ReturneeController {
     private final ReturneeErasure erasure;
     private final PersonalDataAccessLog accessLog;
     private final RegistrationRules rules;
+    private final CaseAssignments assignments;
 
     ReturneeController(
             ReturneeRegistry registry,
             ReturneeErasure erasure,
             PersonalDataAccessLog accessLog,
-            RegistrationRules rules) {
+            RegistrationRules rules,
+            CaseAssignments assignments) {
+        this.assignments = assignments;
         this.rules = rules;
         this.registry = registry;
         this.erasure = erasure;
@@ -156,12 +161,25 @@ class ReturneeController {
     @GetMapping("/{beneficiaryId}")
     ResponseEntity<ReturneeView> get(@PathVariable UUID beneficiaryId, Officer officer) {
         return registry.find(beneficiaryId, officer.provinceScope())
+                .filter(r -> !readsOwnCasesOnly(officer) || assignments.follows(officer.username(), beneficiaryId))
                 .map(r -> {
                     accessLog.read(
                             officer.reference(), beneficiaryId, "READ_RETURNEE", "/api/returnees/" + beneficiaryId);
                     return ResponseEntity.ok(ReturneeView.of(r, officer));
                 })
                 .orElse(ResponseEntity.notFound().build());
+    }
+
+    /** A case worker (and nothing more) reads the people of their own cases only: anyone else is not found. */
+    private static boolean readsOwnCasesOnly(Officer officer) {
+        return officer.roles().contains(OfficerRole.CASE_WORKER)
+                && java.util.Collections.disjoint(
+                        officer.roles(),
+                        java.util.EnumSet.of(
+                                OfficerRole.PROVINCIAL_OFFICER,
+                                OfficerRole.MINISTRY_OFFICER,
+                                OfficerRole.AUDITOR,
+                                OfficerRole.PROTECTION_OFFICER));
     }
 
     record ErasureRequest(

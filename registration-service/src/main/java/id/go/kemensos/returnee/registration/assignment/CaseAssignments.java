@@ -1,0 +1,45 @@
+package id.go.kemensos.returnee.registration.assignment;
+
+import id.go.kemensos.returnee.contracts.casework.CaseOpened;
+import java.sql.Timestamp;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The only code that touches {@code case_assignment}: the case worker who follows each person with a case, from
+ * case-service's events. A case worker reads the registration of their own cases' people only (need to know).
+ */
+@Repository
+public class CaseAssignments {
+
+    static final String CONSUMER = "registration-cases";
+
+    private final JdbcTemplate jdbc;
+
+    CaseAssignments(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A case opened with a case worker; one without (no case worker for the area yet) assigns nobody. */
+    void onCaseOpened(CaseOpened opened) {
+        if (opened.caseWorker() == null) {
+            return;
+        }
+        jdbc.update(
+                "INSERT INTO case_assignment (beneficiary_id, case_worker, assigned_at) VALUES (?, ?, ?)"
+                        + " ON DUPLICATE KEY UPDATE case_worker = VALUES(case_worker), assigned_at = VALUES(assigned_at)",
+                opened.beneficiaryId().toString(),
+                opened.caseWorker(),
+                Timestamp.from(opened.openedAt()));
+    }
+
+    public boolean follows(String caseWorker, UUID beneficiaryId) {
+        Integer rows = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM case_assignment WHERE beneficiary_id = ? AND case_worker = ?",
+                Integer.class,
+                beneficiaryId.toString(),
+                caseWorker);
+        return rows != null && rows > 0;
+    }
+}
