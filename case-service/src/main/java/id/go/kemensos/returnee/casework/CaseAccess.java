@@ -40,7 +40,11 @@ class CaseAccess implements ServiceAccessRules {
                 .requestMatchers(HttpMethod.GET, "/api/case-reports/services")
                 .hasAnyRole(MINISTRY_OFFICER.name(), AUDITOR.name(), PROTECTION_OFFICER.name())
                 // Counts only, no service named: the province's office watches its overdue follow-ups too.
-                .requestMatchers(HttpMethod.GET, "/api/case-reports/follow-ups", "/api/case-reports/needs")
+                .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/case-reports/follow-ups",
+                        "/api/case-reports/needs",
+                        "/api/case-reports/reach")
                 .hasAnyRole(
                         MINISTRY_OFFICER.name(), AUDITOR.name(), PROTECTION_OFFICER.name(), PROVINCIAL_OFFICER.name())
                 // Grievances come to the province's office and its case workers; the ministry and protection officers

@@ -287,6 +287,24 @@ class CaseworkIT {
         assertThat(byService.get("PROTECTION_SERVICES").path("DELIVERED").asLong())
                 .isPositive();
 
+        // Whether women and men are reached alike: both Siti Aminahs are women of Lombok Tengah with a case.
+        JsonNode reach = platform.api(PlatformService.CASE, OfficerLogin.MINISTRY)
+                .get("/api/case-reports/reach?province=52")
+                .body();
+        JsonNode women = reach.valueStream()
+                .filter(r -> r.get("regencyCode").asString().equals("5202")
+                        && r.get("sex").asString().equals("FEMALE"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no women of 5202 in " + reach));
+        assertThat(women.get("cases").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(women.get("declined").asLong()).isPositive();
+        assertThat(women.get("delivered").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(reach.toString()).doesNotContain("PSYCHOSOCIAL");
+        assertThat(platform.api(PlatformService.CASE, OfficerLogin.CLERK_NTB)
+                        .get("/api/case-reports/reach?province=51")
+                        .status())
+                .isEqualTo(403);
+
         // The ledger holds every step; the auditor's timeline tells them without naming a victim's service or partner.
         await().atMost(ofSeconds(60))
                 .untilAsserted(() -> assertThat(summaries(survivor))

@@ -136,6 +136,14 @@ class CaseController {
     }
 
     @Operation(
+            summary = "Whether women and men are reached alike: by regency and sex, cases, offers, offers accepted,"
+                    + " declined and delivered, follow-ups done")
+    @GetMapping("/api/case-reports/reach")
+    List<CaseQueries.ReachReport> reach(@RequestParam(required = false) String province, Officer officer) {
+        return queries.reachReport(officer, province);
+    }
+
+    @Operation(
             summary = "Offers by province, service and state; every service under a restricted law counted as"
                     + " PROTECTION_SERVICES")
     @GetMapping("/api/case-reports/services")

@@ -434,6 +434,54 @@ class CaseFiles {
                 args.toArray());
     }
 
+    /** How far services reached the people of a regency of one sex; {@code sex} null when not known. */
+    record ReachCount(
+            String provinceCode,
+            String regencyCode,
+            String sex,
+            long cases,
+            long offers,
+            long accepted,
+            long declined,
+            long delivered,
+            long followUpsDone) {}
+
+    /**
+     * Per regency and sex (read from the registrations case-service keeps, person_region), of a province (all when
+     * null): cases, offers, offers accepted (referred and delivered included), declined, delivered, follow-ups done.
+     */
+    List<ReachCount> reach(String provinceCode) {
+        List<Object> args = new ArrayList<>();
+        if (provinceCode != null) {
+            args.add(provinceCode);
+        }
+        return jdbc.query(
+                "SELECT c.province_code, c.regency_code, p.sex, COUNT(*),"
+                        + " COALESCE(SUM(o.offers), 0), COALESCE(SUM(o.accepted), 0), COALESCE(SUM(o.declined), 0),"
+                        + " COALESCE(SUM(o.delivered), 0), COALESCE(SUM(f.done), 0)"
+                        + " FROM case_file c LEFT JOIN person_region p ON p.beneficiary_id = c.beneficiary_id"
+                        + " LEFT JOIN (SELECT case_id, COUNT(*) AS offers,"
+                        + " SUM(state IN ('ACCEPTED', 'REFERRED', 'DELIVERED', 'NOT_DELIVERED')) AS accepted,"
+                        + " SUM(state = 'DECLINED') AS declined, SUM(state = 'DELIVERED') AS delivered"
+                        + " FROM service_offer GROUP BY case_id) o ON o.case_id = c.case_id"
+                        + " LEFT JOIN (SELECT case_id, COUNT(*) AS done FROM follow_up WHERE recorded_at IS NOT NULL"
+                        + " GROUP BY case_id) f ON f.case_id = c.case_id"
+                        + (provinceCode == null ? "" : " WHERE c.province_code = ?")
+                        + " GROUP BY c.province_code, c.regency_code, p.sex"
+                        + " ORDER BY c.province_code, c.regency_code, p.sex",
+                (rs, n) -> new ReachCount(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8),
+                        rs.getLong(9)),
+                args.toArray());
+    }
+
     /** Per regency and business status, the people whose latest follow-up that reached them found their business so. */
     List<BusinessCount> businessAtLatestFollowUp(String provinceCode) {
         List<Object> args = new ArrayList<>();

@@ -168,6 +168,18 @@ public class CaseQueries {
             String closedBy,
             Instant closedAt) {}
 
+    /** How far the services reached the people of a regency of one sex. */
+    public record ReachReport(
+            String provinceCode,
+            String regencyCode,
+            String sex,
+            long cases,
+            long offers,
+            long accepted,
+            long declined,
+            long delivered,
+            long followUpsDone) {}
+
     /** People of a regency by dimension and level, as their latest assessment found them. */
     public record NeedsReport(String provinceCode, String regencyCode, Map<String, Map<String, Long>> byDimension) {}
 
@@ -235,6 +247,27 @@ public class CaseQueries {
             rows.add(new ServiceCount(parts[0], parts[1], byState));
         });
         return rows;
+    }
+
+    /**
+     * Whether women and men are reached alike: by regency and sex, cases, offers, offers accepted, declined and
+     * delivered, follow-ups done (sex UNKNOWN for people registered before it was kept). Every service counts, a
+     * victim's too, without naming any.
+     */
+    @Transactional(readOnly = true)
+    public List<ReachReport> reachReport(Officer officer, String province) {
+        return cases.reach(officer.provinceFor(province)).stream()
+                .map(r -> new ReachReport(
+                        r.provinceCode(),
+                        r.regencyCode(),
+                        r.sex() == null ? "UNKNOWN" : r.sex(),
+                        r.cases(),
+                        r.offers(),
+                        r.accepted(),
+                        r.declined(),
+                        r.delivered(),
+                        r.followUpsDone()))
+                .toList();
     }
 
     /** The needs dashboard, by regency of a province (all for a nationwide officer). */

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The only code on grievance, person_region and refusal. */
+/** The only code on grievance, person_region (each registered person's region and sex) and refusal. */
 @Repository
 class GrievanceRecords {
 
@@ -57,12 +57,13 @@ class GrievanceRecords {
         this.jdbc = jdbc;
     }
 
-    void rememberRegion(UUID beneficiaryId, String provinceCode, String regencyCode) {
+    void rememberRegion(UUID beneficiaryId, String provinceCode, String regencyCode, String sex) {
         jdbc.update(
-                "INSERT IGNORE INTO person_region (beneficiary_id, province_code, regency_code) VALUES (?, ?, ?)",
+                "INSERT IGNORE INTO person_region (beneficiary_id, province_code, regency_code, sex) VALUES (?, ?, ?, ?)",
                 beneficiaryId.toString(),
                 provinceCode,
-                regencyCode);
+                regencyCode,
+                sex);
     }
 
     Optional<Region> region(UUID beneficiaryId) {

@@ -82,7 +82,11 @@ public class Grievances {
     public record GrievanceReport(String provinceCode, String regencyCode, Map<String, Map<String, Long>> byKind) {}
 
     public void onRegistered(ReturneeRegistered r) {
-        records.rememberRegion(r.beneficiaryId(), r.provinceCode(), r.regencyCode());
+        records.rememberRegion(
+                r.beneficiaryId(),
+                r.provinceCode(),
+                r.regencyCode(),
+                r.sex() == null ? null : r.sex().name());
     }
 
     /** A refusal is remembered, so that a request to review it can be checked against it. */
