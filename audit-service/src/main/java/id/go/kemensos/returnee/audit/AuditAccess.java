@@ -28,6 +28,7 @@ class AuditAccess implements ServiceAccessRules {
                         "/api/ledger/verification",
                         "/api/ledger/kafka-comparison",
                         "/api/replays",
+                        "/api/replays/cases",
                         "/api/replays/*/comparison")
                 .hasRole(AUDITOR.name())
                 .requestMatchers(

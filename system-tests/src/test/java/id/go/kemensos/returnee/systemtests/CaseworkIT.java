@@ -287,6 +287,24 @@ class CaseworkIT {
         assertThat(byService.get("PROTECTION_SERVICES").path("DELIVERED").asLong())
                 .isPositive();
 
+        // The case events replay like the others: offers rebuilt from Kafka alone equal case-service's live counts.
+        await().atMost(ofSeconds(60)).untilAsserted(() -> {
+            JsonNode live = platform.api(PlatformService.CASE, OfficerLogin.AUDITOR)
+                    .get("/api/case-reports/services")
+                    .body();
+            JsonNode replayed = platform.audit()
+                    .post("/api/replays/cases", "application/json", live.toString())
+                    .body();
+            assertThat(replayed.get("compared").asBoolean()).isTrue();
+            assertThat(replayed.get("unreadable").asLong()).isZero();
+            assertThat(replayed.get("differences"))
+                    .as("%s", replayed.get("differences"))
+                    .isEmpty();
+            assertThat(replayed.get("counts").toString())
+                    .contains("PROTECTION_SERVICES")
+                    .doesNotContain("PSYCHOSOCIAL");
+        });
+
         // Whether women and men are reached alike: both Siti Aminahs are women of Lombok Tengah with a case.
         JsonNode reach = platform.api(PlatformService.CASE, OfficerLogin.MINISTRY)
                 .get("/api/case-reports/reach?province=52")
