@@ -49,7 +49,7 @@ class ConsoleCaseWorkerIT {
                         () -> api.get("/api/beneficiaries/" + person + "/case"),
                         r -> r.status() == 200
                                 && r.body().toString().contains("\"PSYCHOSOCIAL\"")
-                                && r.body().toString().contains("\"BUSINESS_STIMULANT_GRANT\""))
+                                && r.body().toString().contains("\"SHELTER\""))
                 .body();
         String caseId = opened.at("/summary/caseId").asString();
         String page = "/cases/" + caseId;
@@ -78,14 +78,14 @@ class ConsoleCaseWorkerIT {
             referred.findElement(By.cssSelector("button[value='DELIVERED']")).click();
             worker.waitFor(offerIn("PSYCHOSOCIAL", "DELIVERED"));
 
-            // Declining without saying why is explained on the page, and nothing is recorded.
-            offer(worker, "BUSINESS_STIMULANT_GRANT")
+            // Declining without saying why is explained on the page, and nothing is recorded (shelter: the grant may
+            // already be paid, and delivered by its payment, when the case worker gets here).
+            offer(worker, "SHELTER")
                     .findElement(By.cssSelector("button[value='DECLINED']"))
                     .click();
             assertThat(worker.waitFor(By.cssSelector("p.problem[role='alert']")).getText())
                     .contains("declineReason");
-            assertThat(offer(worker, "BUSINESS_STIMULANT_GRANT").getAttribute("data-state"))
-                    .isEqualTo("OFFERED");
+            assertThat(offer(worker, "SHELTER").getAttribute("data-state")).isEqualTo("OFFERED");
 
             // The needs: an incomplete assessment is refused with what is missing; a complete one is shown.
             worker.find(By.cssSelector("input[name='need.PSYCHOSOCIAL'][value='HIGH']"))
@@ -130,6 +130,14 @@ class ConsoleCaseWorkerIT {
             step.findElement(By.cssSelector("button[value='DONE']")).click();
             worker.waitFor(By.cssSelector("#plan-steps tr[data-dimension='PSYCHOSOCIAL'][data-outcome='DONE']"));
             worker.check("case-planned");
+
+            // The partner directory: the province's partners and the nationwide ones.
+            worker.open("/partners");
+            worker.waitFor(By.cssSelector("#partners tr[data-partner='ntb-uptd-ppa']"));
+            assertThat(worker.findAll(By.cssSelector("#partners tr[data-partner='bali-uptd-ppa']")))
+                    .as("another province's partner")
+                    .isEmpty();
+            worker.check("partners");
         }
 
         try (ConsoleBrowser protection = new ConsoleBrowser().signIn(OfficerLogin.PROTECTION_NTB)) {
@@ -140,7 +148,25 @@ class ConsoleCaseWorkerIT {
                     .isEmpty();
         }
 
+        // The ministry's case reports: reach by regency and sex, and offers by service with a victim's unnamed.
+        try (ConsoleBrowser ministry = new ConsoleBrowser().signIn(OfficerLogin.MINISTRY)) {
+            ministry.open("/case-reports?provinceCode=52");
+            WebElement women = ministry.waitFor(By.cssSelector("#reach tr[data-regency='5202'][data-sex='FEMALE']"));
+            assertThat(Long.parseLong(
+                            women.findElement(By.cssSelector(".cases")).getText()))
+                    .isPositive();
+            assertThat(ministry.findAll(By.cssSelector("#services tr[data-service='PROTECTION_SERVICES']")))
+                    .isNotEmpty();
+            assertThat(ministry.find(By.id("main")).getText()).doesNotContain("PSYCHOSOCIAL");
+            ministry.check("case-reports");
+        }
+
         try (ConsoleBrowser clerk = new ConsoleBrowser().signIn(OfficerLogin.CLERK_NTB)) {
+            clerk.open("/case-reports");
+            clerk.waitFor(By.cssSelector("#reach tr[data-regency='5202']"));
+            assertThat(clerk.findAll(By.id("services")))
+                    .as("offers by service are not the office's to see")
+                    .isEmpty();
             clerk.open(page);
             assertThat(clerk.heading()).isEqualTo("Peran Anda tidak mengizinkan tindakan ini");
             assertThat(clerk.find(By.id("main")).getText()).doesNotContain("PSYCHOSOCIAL", "Konseling");

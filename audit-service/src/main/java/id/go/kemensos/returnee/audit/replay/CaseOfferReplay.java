@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.kafka.common.header.Header;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,6 +33,9 @@ public class CaseOfferReplay {
         this.json = json;
     }
 
+    /** One group of case-service's live report, as {@code GET /api/case-reports/services} answers it. */
+    public record LiveCount(String provinceCode, String service, Map<String, Long> byState) {}
+
     /** The difference of one group: what the replay counted and what the live report says. */
     public record Difference(String provinceCode, String service, String state, long replayed, long live) {}
 
@@ -46,8 +48,8 @@ public class CaseOfferReplay {
             boolean compared,
             List<Difference> differences) {}
 
-    /** @param liveReport case-service's report (its JSON answer), or null for the counts alone */
-    public synchronized Result replay(JsonNode liveReport) {
+    /** @param liveReport case-service's report, or null for the counts alone */
+    public synchronized Result replay(List<LiveCount> liveReport) {
         CaseOfferTally tally = new CaseOfferTally();
         long[] read = {0, 0};
         for (String topic : List.of(CaseTopics.EVENTS, CaseTopics.PROTECTION_EVENTS)) {
@@ -76,19 +78,16 @@ public class CaseOfferReplay {
         return new Result(read[0], tally.applied(), read[1], tally.offers(), counts, liveReport != null, differences);
     }
 
-    private static List<Difference> differences(List<CaseOfferTally.Count> counts, JsonNode live) {
+    private static List<Difference> differences(List<CaseOfferTally.Count> counts, List<LiveCount> live) {
         Map<String, Long> replayed = new HashMap<>();
         counts.forEach(c ->
                 c.byState().forEach((state, n) -> replayed.put(key(c.provinceCode(), c.service(), state), n)));
         Map<String, Long> reported = new HashMap<>();
-        live.forEach(row -> row.path("byState")
-                .properties()
-                .forEach(e -> reported.put(
-                        key(
-                                row.path("provinceCode").asString(),
-                                row.path("service").asString(),
-                                e.getKey()),
-                        e.getValue().asLong())));
+        live.stream()
+                .filter(row -> row != null && row.byState() != null)
+                .forEach(row -> row.byState()
+                        .forEach((state, n) ->
+                                reported.put(key(row.provinceCode(), row.service(), state), n == null ? 0 : n)));
         TreeSet<String> keys = new TreeSet<>(replayed.keySet());
         keys.addAll(reported.keySet());
         List<Difference> differences = new ArrayList<>();

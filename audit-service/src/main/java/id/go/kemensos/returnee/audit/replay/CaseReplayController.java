@@ -1,11 +1,10 @@
 package id.go.kemensos.returnee.audit.replay;
 
-import id.go.kemensos.returnee.security.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 class CaseReplayController {
@@ -22,11 +21,7 @@ class CaseReplayController {
             description = "The body (optional) is case-service's live report, GET :8086/api/case-reports/services, as"
                     + " it answered: the answer then lists every group where the replay and the report differ.")
     @PostMapping("/api/replays/cases")
-    CaseOfferReplay.Result replay(@RequestBody(required = false) JsonNode liveReport) {
-        if (liveReport != null && !liveReport.isArray()) {
-            throw Refusal.invalid(
-                    "Laporan langsung harus berupa daftar (JSON array) / the live report must be a JSON array");
-        }
+    CaseOfferReplay.Result replay(@RequestBody(required = false) List<CaseOfferReplay.LiveCount> liveReport) {
         return replay.replay(liveReport);
     }
 }
