@@ -71,8 +71,8 @@ public class CasePlanning {
         codes.forEach(c -> ordered.put(c, needs.get(c).name()));
         UUID assessmentId = TimeOrderedIds.next();
         Instant now = clock.instant();
-        plans.addAssessment(
-                new CasePlans.Assessment(assessmentId, caseId, ordered, blankToNull(note), officer.username(), now));
+        plans.addAssessment(new CasePlans.Assessment(
+                assessmentId, caseId, ordered, Casework.blankToNull(note), officer.username(), now));
         outbox.append(new NeedsAssessed(
                 assessmentId,
                 caseId,
@@ -140,7 +140,7 @@ public class CasePlanning {
                     + "closed (" + action.outcome() + ")");
         }
         Instant now = clock.instant();
-        plans.closeAction(actionId, outcome.name(), blankToNull(note), officer.username(), now);
+        plans.closeAction(actionId, outcome.name(), Casework.blankToNull(note), officer.username(), now);
         boolean restricted = action.offerId() != null
                 && offerOf(action.caseId(), action.offerId())
                         .map(CaseFiles.Offer::restricted)
@@ -160,9 +160,5 @@ public class CasePlanning {
         return cases.offers(caseId).stream()
                 .filter(o -> o.offerId().equals(offerId))
                 .findFirst();
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

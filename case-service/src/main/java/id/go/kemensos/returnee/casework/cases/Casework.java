@@ -263,7 +263,7 @@ public class Casework {
             Officer officer) {
         CaseFiles.Offer offer = cases.offerForUpdate(offerId)
                 .orElseThrow(() -> Refusal.notFound("Tawaran " + offerId + " tidak ada / no such offer"));
-        CaseFiles.CaseFile file = ownCase(offer.caseId(), officer);
+        CaseFiles.CaseFile file = cases.followedBy(offer.caseId(), officer);
         if (offer.state() != OfferState.OFFERED) {
             throw Refusal.conflict("Tawaran ini sudah dijawab (" + offer.state()
                     + ") / this offer was already answered (" + offer.state() + ")");
@@ -308,7 +308,7 @@ public class Casework {
     public UUID refer(UUID offerId, String partnerId, Officer officer) {
         CaseFiles.Offer offer = cases.offerForUpdate(offerId)
                 .orElseThrow(() -> Refusal.notFound("Tawaran " + offerId + " tidak ada / no such offer"));
-        CaseFiles.CaseFile file = ownCase(offer.caseId(), officer);
+        CaseFiles.CaseFile file = cases.followedBy(offer.caseId(), officer);
         if (!offer.state().mayBeReferred()) {
             throw Refusal.conflict("Hanya tawaran yang diterima dapat dirujuk; tawaran ini " + offer.state()
                     + " / only an accepted offer can be referred; this one is " + offer.state());
@@ -352,7 +352,7 @@ public class Casework {
         CaseFiles.Referral referral = cases.referralForUpdate(referralId)
                 .orElseThrow(() -> Refusal.notFound("Rujukan " + referralId + " tidak ada / no such referral"));
         CaseFiles.Offer offer = cases.offerForUpdate(referral.offerId()).orElseThrow();
-        CaseFiles.CaseFile file = ownCase(offer.caseId(), officer);
+        CaseFiles.CaseFile file = cases.followedBy(offer.caseId(), officer);
         if (referral.outcome() != null) {
             throw Refusal.conflict("Hasil rujukan ini sudah dicatat (" + referral.outcome()
                     + ") / this referral's outcome was already recorded (" + referral.outcome() + ")");
@@ -388,7 +388,7 @@ public class Casework {
             Officer officer) {
         CaseFiles.FollowUp followUp = cases.followUpForUpdate(followUpId)
                 .orElseThrow(() -> Refusal.notFound("Tindak lanjut " + followUpId + " tidak ada / no such follow-up"));
-        CaseFiles.CaseFile file = ownCase(followUp.caseId(), officer);
+        CaseFiles.CaseFile file = cases.followedBy(followUp.caseId(), officer);
         if (followUp.recordedAt() != null) {
             throw Refusal.conflict("Tindak lanjut ini sudah dicatat / this follow-up was already recorded");
         }
@@ -414,16 +414,13 @@ public class Casework {
                 now));
     }
 
-    private CaseFiles.CaseFile ownCase(UUID caseId, Officer officer) {
-        return cases.followedBy(caseId, officer);
-    }
-
     /** A step of restricted services goes to the protection topic (only the ledger reads it); the rest as it is. */
     private static CaseEvent published(OfferEvent step) {
         return ProtectedCaseStep.publishable(step);
     }
 
-    private static String blankToNull(String text) {
+    /** What an officer typed, stripped; nothing but blanks is no note. */
+    static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }
