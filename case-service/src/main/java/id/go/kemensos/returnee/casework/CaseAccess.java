@@ -5,6 +5,7 @@ import static id.go.kemensos.returnee.security.OfficerRole.CASE_WORKER;
 import static id.go.kemensos.returnee.security.OfficerRole.MINISTRY_OFFICER;
 import static id.go.kemensos.returnee.security.OfficerRole.PROTECTION_OFFICER;
 import static id.go.kemensos.returnee.security.OfficerRole.PROVINCIAL_OFFICER;
+import static id.go.kemensos.returnee.security.OfficerRole.REFERRAL_PARTNER;
 
 import id.go.kemensos.returnee.security.ServiceAccessRules;
 import org.springframework.http.HttpMethod;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * officers only (the case worker's own cases and the officer's province are enforced at the query); the case worker
  * records answers, referrals, outcomes, follow-ups, needs assessments and the plan; provincial offices also see the
  * follow-up and needs counts; the ministry and auditors see counts; the partner directory is open to
- * every officer who refers or advises people.
+ * every officer who refers or advises people; a referral partner's system sees its own referrals and records their
+ * outcomes.
  */
 @Component
 class CaseAccess implements ServiceAccessRules {
@@ -37,6 +39,9 @@ class CaseAccess implements ServiceAccessRules {
                         "/api/cases/*/plan",
                         "/api/plan-actions/*/outcome")
                 .hasRole(CASE_WORKER.name())
+                // A partner's system: the referrals made to its organisation and their outcomes, nothing else.
+                .requestMatchers("/api/partner/**")
+                .hasRole(REFERRAL_PARTNER.name())
                 .requestMatchers(HttpMethod.GET, "/api/case-reports/services")
                 .hasAnyRole(MINISTRY_OFFICER.name(), AUDITOR.name(), PROTECTION_OFFICER.name())
                 // Counts only, no service named: the province's office watches its overdue follow-ups too.

@@ -14,12 +14,17 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * work in. Nothing here ever comes from a request body or parameter.
  *
  * @param province two-digit province code for a province-bound officer; null for nationwide officers
+ * @param partner  for a referral partner's service account, the organisation it speaks for (case-service's partner
+ *                 list id); null for everyone else
  */
-public record Officer(String subject, String username, String displayName, Set<OfficerRole> roles, String province) {
+public record Officer(
+        String subject, String username, String displayName, Set<OfficerRole> roles, String province, String partner) {
 
     static final String ROLES_CLAIM = "roles";
     static final String PROVINCE_CLAIM = "province";
+    static final String PARTNER_CLAIM = "partner";
     private static final Pattern PROVINCE_CODE = Pattern.compile("\\d{2}");
+    private static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
 
     public Officer {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -40,12 +45,17 @@ public record Officer(String subject, String username, String displayName, Set<O
         if (province == null) {
             roles.remove(OfficerRole.PROVINCIAL_OFFICER);
         }
+        String partner = token.getClaimAsString(PARTNER_CLAIM);
+        if (partner == null || !PARTNER_ID.matcher(partner).matches()) {
+            partner = null;
+            roles.remove(OfficerRole.REFERRAL_PARTNER);
+        }
         String username = Optional.ofNullable(token.getClaimAsString("preferred_username"))
                 .orElse(token.getSubject());
         String displayName = Optional.ofNullable(token.getClaimAsString("name"))
                 .filter(n -> !n.isBlank())
                 .orElse(username);
-        return new Officer(token.getSubject(), username, displayName, roles, province);
+        return new Officer(token.getSubject(), username, displayName, roles, province, partner);
     }
 
     /** The province this officer's reads and writes are confined to; empty for a nationwide officer. */
@@ -87,6 +97,11 @@ public record Officer(String subject, String username, String displayName, Set<O
      */
     public boolean knowsProtectionStatus() {
         return roles.contains(OfficerRole.PROTECTION_OFFICER);
+    }
+
+    /** The referral partner this token speaks for; empty for officers. */
+    public Optional<String> partnerScope() {
+        return Optional.ofNullable(partner);
     }
 
     /** How events and records name the officer who acted: the subject, which no one can change or share. */

@@ -40,6 +40,12 @@ public enum OfficerRole {
      * name, case-service's area list). Sees the services of their own cases, restricted ones included (need to know).
      */
     CASE_WORKER,
+    /**
+     * Not a person: a referral partner's system (a confidential client per organisation, client credentials grant)
+     * reads the referrals made to the organisation in the token's {@code partner} claim and records whether it
+     * delivered them. Nothing else; a token without a partner claim loses the role.
+     */
+    REFERRAL_PARTNER,
     /** Operates the platform: dead letters, topic and retention checks, metrics. No business actions. */
     PLATFORM_ADMIN,
     /** Not a person: the metrics collector's service account reads {@code /actuator/prometheus}, nothing else. */

@@ -66,6 +66,26 @@ class OfficerTest {
     }
 
     @Test
+    void aReferralPartnerSpeaksForThePartnerOfItsTokenAndLosesTheRoleWithoutOne() {
+        Officer partner = Officer.from(token(Map.of("roles", List.of("REFERRAL_PARTNER"), "partner", "ntb-uptd-ppa")));
+        assertThat(partner.roles()).containsExactly(OfficerRole.REFERRAL_PARTNER);
+        assertThat(partner.partnerScope()).contains("ntb-uptd-ppa");
+
+        assertThat(Officer.from(token(Map.of("roles", List.of("REFERRAL_PARTNER"))))
+                        .roles())
+                .as("no partner claim")
+                .isEmpty();
+        assertThat(Officer.from(token(Map.of("roles", List.of("REFERRAL_PARTNER"), "partner", "NTB UPTD;")))
+                        .roles())
+                .as("not a partner id")
+                .isEmpty();
+        assertThat(Officer.from(token(Map.of("roles", List.of("CASE_WORKER"), "province", "52")))
+                        .partnerScope())
+                .as("an officer speaks for no partner")
+                .isEmpty();
+    }
+
+    @Test
     void aNationwideOfficerReachesEveryProvinceAndAsksForAnyOrAll() {
         Officer ministry = Officer.from(token(Map.of("roles", List.of("MINISTRY_OFFICER", "FINANCE_MAKER"))));
 

@@ -192,15 +192,11 @@ class CaseworkIT {
                 caseWorker.post("/api/offers/" + support + "/referrals", Map.of("partnerId", "ntb-uptd-ppa"));
         assertThat(referred.status()).isEqualTo(200);
         String referral = referred.body().get("referralId").asString();
-        assertThat(caseWorker
-                        .post(
-                                "/api/referrals/" + referral + "/outcome",
-                                Map.of("outcome", "DELIVERED", "note", "Empat sesi konseling"))
-                        .status())
-                .isEqualTo(204);
+        partnerRecordsTheOutcome(referral);
         assertThat(caseWorker
                         .post("/api/referrals/" + referral + "/outcome", Map.of("outcome", "NOT_DELIVERED"))
                         .status())
+                .as("the partner recorded it already")
                 .isEqualTo(409);
 
         Map<String, JsonNode> after = offers(
@@ -358,6 +354,57 @@ class CaseworkIT {
      * The case worker assesses the survivor's needs on every dimension and agrees a plan with her: steps for the needs
      * found, through her offers or otherwise; what is left unplanned is shown; the ministry counts needs by regency.
      */
+    /**
+     * NTB's UPTD PPA records the outcome from its own system, with its own client's token: it sees the referral (the
+     * service and the regency, not who), Bali's UPTD PPA neither sees nor answers it, and a case worker cannot speak
+     * for a partner.
+     */
+    private void partnerRecordsTheOutcome(String referral) {
+        ServiceApi uptdNtb = ServiceApi.partner(PlatformService.CASE, "ntb-uptd-ppa");
+        ServiceApi uptdBali = ServiceApi.partner(PlatformService.CASE, "bali-uptd-ppa");
+        JsonNode open = uptdNtb.get("/api/partner/referrals?open=true").body();
+        JsonNode mine = null;
+        for (JsonNode r : open) {
+            if (r.get("referralId").asString().equals(referral)) {
+                mine = r;
+            }
+        }
+        assertThat(mine).as("the referral in NTB's UPTD PPA's open list").isNotNull();
+        assertThat(mine.get("service").asString()).isEqualTo("PSYCHOSOCIAL");
+        assertThat(mine.get("regencyCode").asString()).isEqualTo("5202");
+        assertThat(mine.path("outcome").isString()).as("no outcome yet").isFalse();
+        assertThat(mine.has("beneficiaryId") || mine.has("caseId"))
+                .as("the partner learns the service and the regency, not who")
+                .isFalse();
+        assertThat(uptdBali.get("/api/partner/referrals").body().toString()).doesNotContain(referral);
+        assertThat(uptdBali.post("/api/partner/referrals/" + referral + "/outcome", Map.of("outcome", "NOT_DELIVERED"))
+                        .status())
+                .as("another partner's referral is not found")
+                .isEqualTo(404);
+        assertThat(platform.api(PlatformService.CASE, OfficerLogin.CASEWORKER_NTB)
+                        .post("/api/partner/referrals/" + referral + "/outcome", Map.of("outcome", "DELIVERED"))
+                        .status())
+                .as("a case worker does not speak for a partner")
+                .isEqualTo(403);
+        assertThat(uptdNtb.post("/api/partner/referrals/" + referral + "/outcome", Map.of("outcome", "DELIVERED!"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(uptdNtb.post(
+                                "/api/partner/referrals/" + referral + "/outcome",
+                                Map.of("outcome", "DELIVERED", "note", "Empat sesi konseling"))
+                        .status())
+                .isEqualTo(204);
+        JsonNode done = uptdNtb.get("/api/partner/referrals").body();
+        assertThat(done.toString()).contains(referral);
+        for (JsonNode r : done) {
+            if (r.get("referralId").asString().equals(referral)) {
+                assertThat(r.get("outcome").asString()).isEqualTo("DELIVERED");
+            }
+        }
+        assertThat(uptdNtb.get("/api/partner/referrals?open=true").body().toString())
+                .doesNotContain(referral);
+    }
+
     private void needsAndPlan(UUID survivor, UUID deportee, String support) {
         ServiceApi caseWorker = platform.api(PlatformService.CASE, OfficerLogin.CASEWORKER_NTB);
         String caseId = caseWorker

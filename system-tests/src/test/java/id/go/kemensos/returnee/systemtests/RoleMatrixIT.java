@@ -52,7 +52,10 @@ class RoleMatrixIT {
             "PROTECTION_OFFICER",
             "DATA_PROTECTION_OFFICER",
             "PLATFORM_ADMIN",
-            "CASE_WORKER");
+            "CASE_WORKER",
+            "REFERRAL_PARTNER");
+    /** A referral partner's system, which logs in with its client's credentials rather than as a demo officer. */
+    private static final String PARTNER = "partner ntb-uptd-ppa";
     /** Each demo officer and the roles the demo realm gives them. */
     private static final Map<String, Set<String>> OFFICERS = new LinkedHashMap<>();
     /**
@@ -78,6 +81,13 @@ class RoleMatrixIT {
         OFFICERS.put(OfficerLogin.DPO, Set.of("DATA_PROTECTION_OFFICER"));
         OFFICERS.put(OfficerLogin.CASEWORKER_NTB, Set.of("CASE_WORKER"));
         OFFICERS.put(OfficerLogin.CASEWORKER_BALI, Set.of("CASE_WORKER"));
+        OFFICERS.put(PARTNER, Set.of("REFERRAL_PARTNER"));
+    }
+
+    private static String token(String caller) {
+        return caller.equals(PARTNER)
+                ? DemoOfficers.local().partnerToken("ntb-uptd-ppa")
+                : DemoOfficers.local().accessToken(caller);
     }
 
     private static RunningPlatform platform;
@@ -129,15 +139,7 @@ class RoleMatrixIT {
                                     + " with no token: 403, expected the operation's own answer");
                         }
                         for (String officer : OFFICERS.keySet()) {
-                            expect(
-                                    wrong,
-                                    service,
-                                    method,
-                                    target,
-                                    body,
-                                    DemoOfficers.local().accessToken(officer),
-                                    officer,
-                                    anonymous);
+                            expect(wrong, service, method, target, body, token(officer), officer, anonymous);
                         }
                         continue;
                     }
@@ -145,7 +147,7 @@ class RoleMatrixIT {
                     expect(wrong, service, method, target, body, expired, "an expired token", 401);
                     expect(wrong, service, method, target, body, otherIssuer, "a token of another issuer", 401);
                     for (Map.Entry<String, Set<String>> officer : OFFICERS.entrySet()) {
-                        String token = DemoOfficers.local().accessToken(officer.getKey());
+                        String token = token(officer.getKey());
                         if (officer.getValue().stream().anyMatch(row.roles()::contains)) {
                             expectNot(wrong, service, method, target, body, token, officer.getKey(), 401, 403);
                         } else {

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.testsupport;
 
+import id.go.kemensos.returnee.infra.identity.DemoOfficers;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import java.io.IOException;
 import java.net.URI;
@@ -7,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,12 +22,25 @@ public final class ServiceApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final PlatformService service;
-    private final String officer;
+    /** The Authorization header's value for each request; null to call without a token. */
+    private final Supplier<String> authorization;
 
     /** @param officer a demo officer's username ({@link OfficerLogin}), or null to call without a token */
     public ServiceApi(PlatformService service, String officer) {
+        this(service, officer == null ? null : () -> OfficerLogin.bearer(officer));
+    }
+
+    private ServiceApi(PlatformService service, Supplier<String> authorization) {
         this.service = service;
-        this.officer = officer;
+        this.authorization = authorization;
+    }
+
+    /**
+     * The API called by a referral partner's own system, with its client's token (client credentials; the local
+     * realm gets the partner's client on first use).
+     */
+    public static ServiceApi partner(PlatformService service, String partnerId) {
+        return new ServiceApi(service, () -> "Bearer " + DemoOfficers.local().partnerToken(partnerId));
     }
 
     /** The same API called by another officer. */
@@ -35,7 +50,7 @@ public final class ServiceApi {
 
     /** The same API called without any token. */
     public ServiceApi anonymous() {
-        return new ServiceApi(service, null);
+        return new ServiceApi(service, (Supplier<String>) null);
     }
 
     /** The status, the body as JSON when it is JSON (else null), and the body as text. */
@@ -78,7 +93,7 @@ public final class ServiceApi {
      */
     public HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path));
-        return officer == null ? request : request.header("Authorization", OfficerLogin.bearer(officer));
+        return authorization == null ? request : request.header("Authorization", authorization.get());
     }
 
     public Response send(HttpRequest request) {

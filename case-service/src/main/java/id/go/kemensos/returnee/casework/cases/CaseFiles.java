@@ -262,6 +262,38 @@ class CaseFiles {
                 .findFirst();
     }
 
+    /**
+     * A referral as the partner it was made to sees it: the service, where the person lives and when, never who (the
+     * person brings the referral number; the case worker calls the partner).
+     */
+    record PartnerReferral(
+            UUID referralId,
+            String service,
+            String provinceCode,
+            String regencyCode,
+            Instant referredAt,
+            String outcome,
+            Instant outcomeAt) {}
+
+    /** The referrals made to a partner, newest first; only those still waiting for an outcome when {@code open}. */
+    List<PartnerReferral> referredTo(String partnerId, boolean open, int limit) {
+        return jdbc.query(
+                "SELECT r.referral_id, o.service, c.province_code, c.regency_code, r.referred_at, r.outcome, r.outcome_at"
+                        + " FROM referral r JOIN service_offer o ON o.offer_id = r.offer_id"
+                        + " JOIN case_file c ON c.case_id = o.case_id WHERE r.partner_id = ?"
+                        + (open ? " AND r.outcome IS NULL" : "") + " ORDER BY r.referred_at DESC LIMIT ?",
+                (rs, n) -> new PartnerReferral(
+                        UUID.fromString(rs.getString(1)),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        instant(rs.getTimestamp(5)),
+                        rs.getString(6),
+                        instant(rs.getTimestamp(7))),
+                partnerId,
+                limit);
+    }
+
     /** A case's referrals, oldest first. */
     List<Referral> referrals(UUID caseId) {
         return jdbc.query(

@@ -346,13 +346,19 @@ public class Casework {
         return referralId;
     }
 
-    /** Records whether the partner delivered what the referral asked for. */
+    /**
+     * Records whether the partner delivered what the referral asked for, as the case worker of the case or the
+     * partner's own system (its token's partner) says; a referral to another partner is not found.
+     */
     @Transactional
     public void recordOutcome(UUID referralId, ReferralOutcomeRecorded.Outcome outcome, String note, Officer officer) {
         CaseFiles.Referral referral = cases.referralForUpdate(referralId)
+                .filter(r -> officer.partnerScope().map(r.partnerId()::equals).orElse(true))
                 .orElseThrow(() -> Refusal.notFound("Rujukan " + referralId + " tidak ada / no such referral"));
         CaseFiles.Offer offer = cases.offerForUpdate(referral.offerId()).orElseThrow();
-        CaseFiles.CaseFile file = cases.followedBy(offer.caseId(), officer);
+        CaseFiles.CaseFile file = officer.partnerScope().isPresent()
+                ? cases.byId(offer.caseId()).orElseThrow()
+                : cases.followedBy(offer.caseId(), officer);
         if (referral.outcome() != null) {
             throw Refusal.conflict("Hasil rujukan ini sudah dicatat (" + referral.outcome()
                     + ") / this referral's outcome was already recorded (" + referral.outcome() + ")");

@@ -205,14 +205,83 @@ public final class DemoOfficers {
 
     /** An access token of the metrics collector's service account (client credentials grant). */
     public String metricsScraperToken() {
-        Key key = new Key(IdentityProvider.REALM, METRICS_CLIENT, "service-account-" + METRICS_CLIENT);
+        return serviceAccountToken(METRICS_CLIENT, this::metricsClientSecret);
+    }
+
+    private String serviceAccountToken(String clientId, Supplier<String> secret) {
+        Key key = new Key(IdentityProvider.REALM, clientId, "service-account-" + clientId);
         return token(key, () -> {
             Map<String, String> form = new LinkedHashMap<>();
             form.put("grant_type", "client_credentials");
-            form.put("client_id", METRICS_CLIENT);
-            form.put("client_secret", metricsClientSecret());
+            form.put("client_id", clientId);
+            form.put("client_secret", secret.get());
             return form;
         });
+    }
+
+    /**
+     * The confidential client through which a referral partner's own system calls case-service: {@code partner-<id>}.
+     */
+    public static String partnerClientId(String partnerId) {
+        return "partner-" + partnerId;
+    }
+
+    /**
+     * An access token of the referral partner's service account (client credentials grant), its client made first if
+     * the realm lacks it, as an administrator makes one (docs/operators.md): confidential, service account only, role
+     * REFERRAL_PARTNER and the partner id in the service account's {@code partner} attribute.
+     */
+    public String partnerToken(String partnerId) {
+        return serviceAccountToken(partnerClientId(partnerId), () -> partnerClientSecret(partnerId));
+    }
+
+    private synchronized String partnerClientSecret(String partnerId) {
+        String clientId = partnerClientId(partnerId);
+        String admin = "Bearer " + masterRealmToken();
+        String realm = baseUrl + "/admin/realms/" + IdentityProvider.REALM;
+        JsonNode found = json.readTree(get(realm + "/clients?clientId=" + clientId, admin));
+        if (found.isEmpty()) {
+            Map<String, Object> client = new LinkedHashMap<>();
+            client.put("clientId", clientId);
+            client.put("name", "Referral partner " + partnerId);
+            client.put("publicClient", false);
+            client.put("serviceAccountsEnabled", true);
+            client.put("standardFlowEnabled", false);
+            client.put("directAccessGrantsEnabled", false);
+            client.put("implicitFlowEnabled", false);
+            client.put("fullScopeAllowed", false);
+            client.put("defaultClientScopes", List.of("returnee-platform-api"));
+            write("POST", realm + "/clients", admin, client);
+            found = json.readTree(get(realm + "/clients?clientId=" + clientId, admin));
+        }
+        String id = found.get(0).get("id").asString();
+        JsonNode account = json.readTree(get(realm + "/clients/" + id + "/service-account-user", admin));
+        String user = realm + "/users/" + account.get("id").asString();
+        if (!account.at("/attributes/partner/0").asString("").equals(partnerId)) {
+            Map<String, Object> update = new LinkedHashMap<>();
+            update.put("username", account.get("username").asString());
+            update.put("enabled", true);
+            update.put("attributes", Map.of("partner", List.of(partnerId)));
+            write("PUT", user, admin, update);
+            JsonNode role = json.readTree(get(realm + "/roles/REFERRAL_PARTNER", admin));
+            write("POST", user + "/role-mappings/realm", admin, List.of(role));
+        }
+        return json.readTree(get(realm + "/clients/" + id + "/client-secret", admin))
+                .get("value")
+                .asString();
+    }
+
+    private void write(String method, String url, String authorization, Object body) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .build());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(
+                    method + " " + url + " answered HTTP " + response.statusCode() + ": " + response.body());
+        }
     }
 
     private String get(String url, String authorization) {

@@ -40,7 +40,8 @@ class RealmFilesTest {
             "DATA_PROTECTION_OFFICER",
             "PLATFORM_ADMIN",
             "METRICS_READER",
-            "CASE_WORKER");
+            "CASE_WORKER",
+            "REFERRAL_PARTNER");
 
     private static JsonNode realm() throws IOException {
         return JSON.readTree(
@@ -86,7 +87,9 @@ class RealmFilesTest {
         List<JsonNode> roles = list(realm().at("/roles/realm"));
         assertThat(roles).extracting(r -> r.get("name").asString()).containsExactlyInAnyOrderElementsOf(ROLES);
         assertThat(roles)
-                .allSatisfy(r -> assertThat(r.get("description").asString()).hasSizeGreaterThan(20));
+                .allSatisfy(r -> assertThat(r.get("description").asString())
+                        .as("Keycloak keeps 255 characters of a role's description, and refuses the import otherwise")
+                        .hasSizeBetween(21, 255));
     }
 
     @Test
@@ -98,7 +101,14 @@ class RealmFilesTest {
                 components.get(0).at("/config/kc.user.profile.config").get(0).asString());
         Map<String, JsonNode> attributes = new LinkedHashMap<>();
         profile.get("attributes").forEach(a -> attributes.put(a.get("name").asString(), a));
-        assertThat(attributes.keySet()).containsExactly("username", "email", "firstName", "lastName", "province");
+        assertThat(attributes.keySet())
+                .containsExactly("username", "email", "firstName", "lastName", "province", "partner");
+        JsonNode partner = attributes.get("partner");
+        assertThat(strings(partner.at("/permissions/edit"))).containsExactly("admin");
+        Pattern partnerId =
+                Pattern.compile(partner.at("/validations/pattern/pattern").asString());
+        assertThat(partnerId.matcher("ntb-uptd-ppa").matches()).isTrue();
+        assertThat(partnerId.matcher("NTB UPTD").matches()).isFalse();
 
         JsonNode province = attributes.get("province");
         assertThat(strings(province.at("/permissions/view"))).containsExactly("admin");
@@ -141,6 +151,7 @@ class RealmFilesTest {
         JsonNode province = byClaim.get("province");
         assertThat(province.get("user.attribute").asString()).isEqualTo("province");
         assertThat(province.get("jsonType.label").asString()).isEqualTo("String");
+        assertThat(byClaim.get("partner").get("user.attribute").asString()).isEqualTo("partner");
         assertThat(byClaim.get("preferred_username").get("user.attribute").asString())
                 .isEqualTo("username");
 
