@@ -717,17 +717,7 @@ class CaseworkIT {
         refused.put("dtsenDecile", 8); // above the grant's decile threshold
         UUID person = platform.registration().register(refused);
         ServiceApi ministry = platform.api(PlatformService.ELIGIBILITY, OfficerLogin.MINISTRY);
-        String decision = await().atMost(ofSeconds(60))
-                .until(
-                        () -> ministry.get("/api/beneficiaries/" + person + "/decisions")
-                                .body()
-                                .valueStream()
-                                .filter(d -> d.path("programId").asString("").equals("BSU"))
-                                .filter(d -> d.get("outcome").asString().equals("INELIGIBLE"))
-                                .map(d -> d.get("decisionId").asString())
-                                .findFirst(),
-                        java.util.Optional::isPresent)
-                .orElseThrow();
+        String decision = grantDecision(person, "INELIGIBLE");
 
         ServiceApi clerk = platform.api(PlatformService.CASE, OfficerLogin.CLERK_NTB);
         Map<String, Object> request = new HashMap<>(Map.of(
@@ -837,6 +827,81 @@ class CaseworkIT {
                         .text())
                 .as("what the person said and the office noted stay in the case")
                 .doesNotContain("Baru pulang", "Petugas desa", "inspektorat");
+    }
+
+    /**
+     * A refusal decided again before anyone ruled on the person's request to review it: the clerk records the household's
+     * new DTSEN decile, the grant's decision is made again, eligible, and the request is settled as upheld by that new
+     * decision, and the person told, rather than left open on a decision that no longer counts.
+     */
+    @Test
+    void aRefusalDecidedAgainBeforeTheRulingSettlesTheRequestToReviewIt() {
+        Map<String, Object> refused = ReturneeMother.laluZainiLombokTimur();
+        refused.put("dtsenDecile", 8);
+        UUID person = platform.registration().register(refused);
+        String refusal = grantDecision(person, "INELIGIBLE");
+        ServiceApi clerk = platform.api(PlatformService.CASE, OfficerLogin.CLERK_NTB);
+        String grievance = await().atMost(ofSeconds(30))
+                .until(
+                        () -> clerk.post(
+                                "/api/grievances",
+                                Map.of(
+                                        "beneficiaryId", person.toString(),
+                                        "kind", "REVIEW_REQUEST",
+                                        "channel", "OFFICE",
+                                        "decisionId", refusal,
+                                        "summary", "Sudah didata ulang DTSEN bulan lalu")),
+                        r -> r.status() == 201)
+                .body()
+                .get("grievanceId")
+                .asString();
+
+        assertThat(platform.registration()
+                        .amend(person, Map.of("dtsenDecile", 11))
+                        .status())
+                .as("a decile is 1 to 10")
+                .isEqualTo(400);
+        assertThat(platform.registration()
+                        .amend(person, Map.of("dtsenDecile", 3))
+                        .status())
+                .isEqualTo(200);
+        String eligible = grantDecision(person, "ELIGIBLE");
+
+        await().atMost(ofSeconds(60)).untilAsserted(() -> {
+            JsonNode settled = clerk.get("/api/grievances/" + grievance).body();
+            assertThat(settled.path("resolution").asString("")).isEqualTo("UPHELD");
+            assertThat(settled.get("decisionId").asString()).isEqualTo(eligible);
+        });
+        String phone = ReturneeMother.phoneE164(refused);
+        await().atMost(ofSeconds(60))
+                .untilAsserted(() -> assertThat(smsTo(phone))
+                        .anySatisfy(text -> assertThat(text).contains("permohonan Anda sudah diputus: dikabulkan")));
+        assertThat(platform.api(PlatformService.ELIGIBILITY, OfficerLogin.MINISTRY)
+                        .get("/api/reviews?provinceCode=52&size=500")
+                        .text())
+                .as("neither decision waits in the review queue")
+                .doesNotContain(refusal, eligible);
+        await().atMost(ofSeconds(60))
+                .untilAsserted(() -> assertThat(summaries(person))
+                        .anySatisfy(s -> assertThat(s).startsWith("Amended dtsenDecile: DTSEN decile 3"))
+                        .anySatisfy(
+                                s -> assertThat(s).isEqualTo("Review request UPHELD by the new decision " + eligible)));
+    }
+
+    /** The id of the person's grant decision with this outcome, once it is made. */
+    private static String grantDecision(UUID person, String outcome) {
+        ServiceApi ministry = platform.api(PlatformService.ELIGIBILITY, OfficerLogin.MINISTRY);
+        return await().atMost(ofSeconds(60))
+                .until(
+                        () -> ministry.get("/api/beneficiaries/" + person + "/decisions")
+                                .body()
+                                .valueStream()
+                                .filter(d -> d.path("programId").asString("").equals("BSU"))
+                                .filter(d -> d.get("outcome").asString().equals(outcome))
+                                .map(d -> d.get("decisionId").asString())
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
     }
 
     private static List<String> smsTo(String phone) {

@@ -169,8 +169,11 @@ public class BeneficiaryTimeline {
                     + (g.owner() == null ? ", owned by the province's office" : ", owner " + g.owner());
         }
         GrievanceResolved r = (GrievanceResolved) event;
-        return (r.kind() == GrievanceReceived.Kind.REVIEW_REQUEST ? "Review request " : "Complaint ") + r.resolution()
-                + " by " + r.resolvedBy();
+        return (r.kind() == GrievanceReceived.Kind.REVIEW_REQUEST ? "Review request " : "Complaint ")
+                + r.resolution()
+                + (GrievanceResolved.BY_NEW_DECISION.equals(r.resolvedBy())
+                        ? " by the new decision " + r.decisionId()
+                        : " by " + r.resolvedBy());
     }
 
     private static String service(String code, boolean restricted) {
@@ -225,10 +228,12 @@ public class BeneficiaryTimeline {
             d.put("changed", u.changed());
             d.put("phone", p.map(x -> MaskedValues.lastFour(x.phoneE164())).orElse(CriterionOutcome.ERASED));
             d.put("bank", account == null ? null : account.bankCode() + " " + account.maskedAccountNumber());
+            d.put("dtsenDecile", u.dtsenDecile());
             summary = "Amended " + String.join(", ", u.changed())
                     + (account != null && u.changed().contains("bankAccount")
                             ? ": bank " + account.bankCode() + " " + account.maskedAccountNumber()
-                            : "");
+                            : "")
+                    + (u.changed().contains("dtsenDecile") ? ": DTSEN decile " + u.dtsenDecile() : "");
         } else if (event instanceof PersonalDataErased x) {
             d.put("erasedBy", x.erasedBy());
             d.put("ground", x.ground());

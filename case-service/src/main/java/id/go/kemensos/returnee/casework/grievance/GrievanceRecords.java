@@ -144,6 +144,14 @@ class GrievanceRecords {
                 decisionId.toString());
     }
 
+    /** A review request now concerns the decision that replaced the one it named. */
+    void followDecision(UUID grievanceId, UUID decisionId) {
+        jdbc.update(
+                "UPDATE grievance SET decision_id = ? WHERE grievance_id = ?",
+                decisionId.toString(),
+                grievanceId.toString());
+    }
+
     void settle(UUID grievanceId, String resolution, String note, String by, Instant at) {
         jdbc.update(
                 "UPDATE grievance SET resolution = ?, resolution_note = ?, resolved_by = ?, resolved_at = ?"

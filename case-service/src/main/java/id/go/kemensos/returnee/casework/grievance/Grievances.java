@@ -89,10 +89,29 @@ public class Grievances {
                 r.sex() == null ? null : r.sex().name());
     }
 
-    /** A refusal is remembered, so that a request to review it can be checked against it. */
+    /**
+     * A refusal is remembered, so that a request to review it can be checked against it. A refusal decided again before
+     * an officer ruled on the request (new facts, a new rule version) settles the request as upheld when the new
+     * decision is eligible; either way the request now names the new decision, which eligibility-service otherwise
+     * queues for the ruling in its place.
+     */
     public void onDecided(EligibilityDecided d, boolean restricted) {
         if (d.outcome() == Outcome.INELIGIBLE) {
             records.rememberRefusal(d.decisionId(), d.beneficiaryId(), restricted, d.decidedAt());
+        }
+        if (d.previousDecisionId() == null) {
+            return;
+        }
+        for (GrievanceRecords.Grievance g : records.openReviewRequests(d.previousDecisionId())) {
+            records.followDecision(g.grievanceId(), d.decisionId());
+            if (d.outcome() == Outcome.ELIGIBLE) {
+                settleReviewRequest(
+                        g,
+                        GrievanceResolved.Resolution.UPHELD,
+                        d.decisionId(),
+                        GrievanceResolved.BY_NEW_DECISION,
+                        d.decidedAt());
+            }
         }
     }
 
@@ -102,17 +121,26 @@ public class Grievances {
                 ? GrievanceResolved.Resolution.UPHELD
                 : GrievanceResolved.Resolution.NOT_UPHELD;
         for (GrievanceRecords.Grievance g : records.openReviewRequests(o.decisionId())) {
-            records.settle(g.grievanceId(), resolution.name(), null, o.officer(), o.overriddenAt());
-            outbox.append(new GrievanceResolved(
-                    g.grievanceId(),
-                    g.beneficiaryId(),
-                    GrievanceReceived.Kind.REVIEW_REQUEST,
-                    resolution,
-                    o.decisionId(),
-                    g.regencyCode(),
-                    o.officer(),
-                    o.overriddenAt()));
+            settleReviewRequest(g, resolution, o.decisionId(), o.officer(), o.overriddenAt());
         }
+    }
+
+    private void settleReviewRequest(
+            GrievanceRecords.Grievance g,
+            GrievanceResolved.Resolution resolution,
+            UUID decisionId,
+            String by,
+            Instant at) {
+        records.settle(g.grievanceId(), resolution.name(), null, by, at);
+        outbox.append(new GrievanceResolved(
+                g.grievanceId(),
+                g.beneficiaryId(),
+                GrievanceReceived.Kind.REVIEW_REQUEST,
+                resolution,
+                decisionId,
+                g.regencyCode(),
+                by,
+                at));
     }
 
     public void onErased(PersonalDataErased e) {

@@ -42,8 +42,9 @@ class DecisionRepository {
                 """
                         INSERT INTO decision (decision_id, beneficiary_id, program_id, cycle_id, outcome, grant_amount,
                             rule_set_id, rule_set_version, failed_criteria, province_code, regency_code,
-                            source_event_id, previous_decision_id, decided_at, explanation, entitlements, restricted)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                            source_event_id, previous_decision_id, decided_at, explanation, entitlements, restricted,
+                            review_requested_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 d.decisionId().toString(),
                 d.beneficiaryId().toString(),
                 d.programId(),
@@ -60,7 +61,8 @@ class DecisionRepository {
                 Timestamp.from(d.decidedAt()),
                 json.writeValueAsString(d.explanation()),
                 String.join(",", d.entitlements()),
-                d.restricted());
+                d.restricted(),
+                d.reviewRequest() == null ? null : d.reviewRequest().toString());
         if (d.previousDecisionId() != null) {
             jdbc.update(
                     "UPDATE decision SET superseded_by = ? WHERE decision_id = ?",

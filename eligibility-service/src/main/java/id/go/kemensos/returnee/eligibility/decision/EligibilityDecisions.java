@@ -186,7 +186,7 @@ public class EligibilityDecisions {
                 Explanation.of(evaluation, relevant),
                 null,
                 rules.restricted(),
-                null);
+                carriedReviewRequest(previous, evaluation.outcome()));
         decision =
                 decisions.insert(decision, sourceEventId); // as stored: its personal inputs sealed, for the event too
         if (decision.restricted()) {
@@ -260,6 +260,19 @@ public class EligibilityDecisions {
                 decision.explanation().criteria().stream()
                         .map(c -> new CriterionOutcome(c.id(), c.result(), c.citation(), c.inputs()))
                         .toList());
+    }
+
+    /**
+     * A refusal the person asked to have reviewed and that is decided again before an officer ruled on it: the request
+     * stays pending on the new decision unless that one is eligible (case-service then settles it as upheld), so it is
+     * neither lost nor ruled on a decision that no longer counts.
+     */
+    private static UUID carriedReviewRequest(Optional<Decision> previous, Outcome outcome) {
+        return outcome == Outcome.ELIGIBLE
+                ? null
+                : previous.filter(p -> p.override() == null)
+                        .map(Decision::reviewRequest)
+                        .orElse(null);
     }
 
     private static boolean sameResult(Decision previous, Evaluation evaluation) {

@@ -108,7 +108,7 @@ public class RegistrationFacts {
                     account == null ? known.bankCode() : account.bankCode(),
                     account == null ? known.accountHolderName() : account.holderName(),
                     known.dtksListed(),
-                    known.dtsenDecile(),
+                    u.dtsenDecile() == null ? known.dtsenDecile() : u.dtsenDecile(),
                     known.attendedSocialGuidance(),
                     Set.of());
             jdbc.update(

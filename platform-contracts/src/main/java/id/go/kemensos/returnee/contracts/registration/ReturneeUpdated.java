@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A registered returnee's contact or payout details changed (an amendment at a desk or in a later upload). Carries the
- * full current values, so a consumer never needs the earlier event; {@code changed} names what changed ("phone",
- * "bankAccount"). Identity (name, sex, birth date) never changes this way: a conflict there goes to review instead. The
+ * A registered returnee's contact or payout details, or their DTSEN welfare decile, changed (an amendment at a desk or
+ * in a later upload). Carries the full current values, so a consumer never needs the earlier event; {@code changed}
+ * names what changed ("phone", "bankAccount", "dtsenDecile"). {@code dtsenDecile}: the current decile (1 poorest ..
+ * 10; null when not known, and in events written before it was carried). Identity (name, sex, birth date) never changes this way: a conflict there goes to review instead. The
  * phone and the account travel sealed in {@code personalData} ({@link PersonalDetails#contact}, as in
  * {@link ReturneeRegistered}); the clear fields are null in such events and set in events written before.
  */
@@ -20,15 +21,21 @@ public record ReturneeUpdated(
         List<String> changed,
         UUID uploadId,
         Instant updatedAt,
-        String personalData)
+        String personalData,
+        Integer dtsenDecile)
         implements RegistrationEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(RegistrationTopics.AGGREGATE, ReturneeUpdated.class, 1);
 
     /** An amendment whose new phone and account are sealed in {@code personalData}. */
     public static ReturneeUpdated sealed(
-            UUID beneficiaryId, List<String> changed, UUID uploadId, Instant updatedAt, String personalData) {
-        return new ReturneeUpdated(beneficiaryId, null, null, changed, uploadId, updatedAt, personalData);
+            UUID beneficiaryId,
+            List<String> changed,
+            UUID uploadId,
+            Instant updatedAt,
+            String personalData,
+            Integer dtsenDecile) {
+        return new ReturneeUpdated(beneficiaryId, null, null, changed, uploadId, updatedAt, personalData, dtsenDecile);
     }
 
     /** The phone and account of an event written before they were sealed. */

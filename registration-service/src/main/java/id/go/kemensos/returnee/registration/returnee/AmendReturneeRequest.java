@@ -2,9 +2,14 @@ package id.go.kemensos.returnee.registration.returnee;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
-/** A new phone, a new payout account, or both. The account's three fields come together or not at all. */
+/**
+ * A new phone, a new payout account, a new DTSEN decile (after the household was surveyed again), or several. The
+ * account's three fields come together or not at all.
+ */
 public record AmendReturneeRequest(
         String phone,
         @Pattern(regexp = "\\d{3}") String bankCode,
@@ -12,7 +17,8 @@ public record AmendReturneeRequest(
         @Pattern(regexp = "\\d{5,34}", message = "Nomor rekening hanya angka / account number must be digits only")
         String accountNumber,
 
-        String accountHolderName) {
+        String accountHolderName,
+        @Min(1) @Max(10) Integer dtsenDecile) {
 
     // A rule over the fields, not a field: neither read from the body nor shown in the API description (the fuzz found
     // it documented as one, and a body giving it was taken without a word).

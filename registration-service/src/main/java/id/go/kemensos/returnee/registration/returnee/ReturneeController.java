@@ -105,7 +105,7 @@ class ReturneeController {
     }
 
     @Operation(
-            summary = "Amend a returnee's phone or payout account",
+            summary = "Amend a returnee's phone, payout account or DTSEN decile",
             description = "Raises ReturneeUpdated when something changed; identity (name, sex, birth date) cannot be "
                     + "amended here.")
     @PatchMapping("/{beneficiaryId}")
@@ -117,7 +117,7 @@ class ReturneeController {
         BankAccount account = request.bankCode() == null
                 ? null
                 : new BankAccount(request.bankCode(), request.accountNumber(), request.accountHolderName());
-        registry.amend(beneficiaryId, request.phone(), account, null);
+        registry.amend(beneficiaryId, request.phone(), account, request.dtsenDecile(), null);
         return registry.find(beneficiaryId, officer.provinceScope())
                 .map(r -> ReturneeView.of(r, officer))
                 .map(ResponseEntity::ok)

@@ -58,7 +58,7 @@ public class ReturneeRegistry {
         CREATED,
         /** Known, with the same identity and contact: nothing changed. */
         UNCHANGED,
-        /** Known, with the same identity: a new phone or account was applied (ReturneeUpdated). */
+        /** Known, with the same identity: a new phone, account or decile was applied (ReturneeUpdated). */
         AMENDED,
         /** Known in another province, whose people this province neither sees nor amends. */
         OTHER_PROVINCE,
@@ -68,7 +68,7 @@ public class ReturneeRegistry {
 
     /**
      * The one register-or-amend rule, for uploads and for reviews of held rows alike: a registration that met a known
-     * NIK amends the phone or account when the identity is the same, and touches nothing when the person is another
+     * NIK amends the phone, account or DTSEN decile when the identity is the same, and touches nothing when the person is another
      * province's or the identity differs (name compared in upper case, spaces collapsed; sex; birth date).
      */
     @Transactional
@@ -88,6 +88,7 @@ public class ReturneeRegistry {
                                 request.phone(),
                                 new BankAccount(
                                         request.bankCode(), request.accountNumber(), request.accountHolderName()),
+                                request.dtsenDecile(),
                                 uploadId)
                         .isPresent()
                 ? Settled.AMENDED
@@ -239,12 +240,13 @@ public class ReturneeRegistry {
     }
 
     /**
-     * Applies a new phone and/or payout account to a registered returnee and raises ReturneeUpdated with the full
-     * current values; changes nothing and raises nothing when the values are the same. Null arguments keep what is
-     * registered.
+     * Applies a new phone, payout account and/or DTSEN decile to a registered returnee and raises ReturneeUpdated with
+     * the full current values (eligibility decides again on a new decile); changes nothing and raises nothing when the
+     * values are the same. Null arguments keep what is registered.
      */
     @Transactional
-    public Optional<Returnee> amend(UUID beneficiaryId, String phone, BankAccount account, UUID uploadId) {
+    public Optional<Returnee> amend(
+            UUID beneficiaryId, String phone, BankAccount account, Integer dtsenDecile, UUID uploadId) {
         Returnee known = returnees
                 .findById(beneficiaryId)
                 .filter(r -> !r.erased())
@@ -259,6 +261,11 @@ public class ReturneeRegistry {
         if (!newAccount.equals(known.bankAccount())) {
             changed.add("bankAccount");
         }
+        Integer newDecile = dtsenDecile == null ? known.dtsenDecile() : dtsenDecile;
+        if (!Objects.equals(newDecile, known.dtsenDecile())) {
+            changed.add("dtsenDecile");
+            returnees.updateDtsenDecile(beneficiaryId, newDecile);
+        }
         if (changed.isEmpty()) {
             return Optional.empty();
         }
@@ -268,7 +275,8 @@ public class ReturneeRegistry {
                 changed,
                 uploadId,
                 clock.instant(),
-                cipher.seal(beneficiaryId, PersonalDetails.contact(newPhone, newAccount))));
+                cipher.seal(beneficiaryId, PersonalDetails.contact(newPhone, newAccount)),
+                newDecile));
         log.info("Amended {} of beneficiary {}", changed, beneficiaryId);
         return returnees.findById(beneficiaryId);
     }

@@ -226,6 +226,10 @@ public class ReturneeRepository {
     }
 
     /** Stores the person's details as amended; returns them sealed, for the event. */
+    void updateDtsenDecile(UUID beneficiaryId, Integer decile) {
+        jdbc.update("UPDATE returnee SET dtsen_decile = ? WHERE beneficiary_id = ?", decile, beneficiaryId.toString());
+    }
+
     String updateDetails(UUID beneficiaryId, PersonalDetails details) {
         String sealed = cipher.seal(beneficiaryId, details);
         jdbc.update("UPDATE returnee SET personal_data = ? WHERE beneficiary_id = ?", sealed, beneficiaryId.toString());
