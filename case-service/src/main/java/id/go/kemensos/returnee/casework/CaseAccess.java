@@ -39,6 +39,9 @@ class CaseAccess implements ServiceAccessRules {
                         "/api/cases/*/plan",
                         "/api/plan-actions/*/outcome")
                 .hasRole(CASE_WORKER.name())
+                // The province's office hands its case workers' cases over (a case worker leaving); it reads no case.
+                .requestMatchers(HttpMethod.POST, "/api/case-handovers")
+                .hasRole(PROVINCIAL_OFFICER.name())
                 // A partner's system: the referrals made to its organisation and their outcomes, nothing else.
                 .requestMatchers("/api/partner/**")
                 .hasRole(REFERRAL_PARTNER.name())

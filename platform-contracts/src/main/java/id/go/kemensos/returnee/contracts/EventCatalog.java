@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.contracts;
 import id.go.kemensos.returnee.contracts.access.PersonalDataAccessed;
 import id.go.kemensos.returnee.contracts.audit.AuditLedgerSealed;
 import id.go.kemensos.returnee.contracts.casework.CaseOpened;
+import id.go.kemensos.returnee.contracts.casework.CaseReassigned;
 import id.go.kemensos.returnee.contracts.casework.FollowUpRecorded;
 import id.go.kemensos.returnee.contracts.casework.GrantDeclined;
 import id.go.kemensos.returnee.contracts.casework.GrantPaid;
@@ -86,6 +87,7 @@ public final class EventCatalog {
             SmsPreferencesSet.EVENT_TYPE,
             SmsWithheld.EVENT_TYPE,
             CaseOpened.EVENT_TYPE,
+            CaseReassigned.EVENT_TYPE,
             ServicesOffered.EVENT_TYPE,
             OfferAnswered.EVENT_TYPE,
             ServiceReferred.EVENT_TYPE,

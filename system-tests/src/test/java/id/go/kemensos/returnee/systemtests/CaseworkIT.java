@@ -888,6 +888,75 @@ class CaseworkIT {
                                 s -> assertThat(s).isEqualTo("Review request UPHELD by the new decision " + eligible)));
     }
 
+    /**
+     * NTB's office hands Bima's cases from the province's case worker to Bima's own: the case, its follow-ups and the
+     * reading of the person's registration move to the new case worker, the former one loses them, and the timeline
+     * says so. Only the province's office hands over, and only to a case worker of its province.
+     */
+    @Test
+    void theProvincesOfficeHandsACaseWorkersCasesOver() {
+        UUID person = platform.registration().register(ReturneeMother.ahmadBima());
+        ServiceApi ntb = platform.api(PlatformService.CASE, OfficerLogin.CASEWORKER_NTB);
+        ServiceApi bima = ntb.as(OfficerLogin.CASEWORKER_BIMA);
+        String caseId = await().atMost(ofSeconds(60))
+                .until(() -> ntb.get("/api/beneficiaries/" + person + "/case"), r -> r.status() == 200)
+                .body()
+                .at("/summary/caseId")
+                .asString();
+        assertThat(bima.get("/api/cases/" + caseId).status()).isEqualTo(404);
+
+        ServiceApi clerk = platform.api(PlatformService.CASE, OfficerLogin.CLERK_NTB);
+        Map<String, Object> handover =
+                Map.of("from", OfficerLogin.CASEWORKER_NTB, "to", OfficerLogin.CASEWORKER_BIMA, "regencyCode", "5206");
+        assertThat(ntb.post("/api/case-handovers", handover).status())
+                .as("a case worker does not hand cases over")
+                .isEqualTo(403);
+        ServiceApi.Response toBali = clerk.post(
+                "/api/case-handovers",
+                Map.of("from", OfficerLogin.CASEWORKER_NTB, "to", OfficerLogin.CASEWORKER_BALI, "regencyCode", "5206"));
+        assertThat(toBali.status()).as("not a case worker of NTB").isEqualTo(400);
+        assertThat(toBali.text()).contains(OfficerLogin.CASEWORKER_BIMA);
+        assertThat(clerk.post(
+                                "/api/case-handovers",
+                                Map.of(
+                                        "from",
+                                        OfficerLogin.CASEWORKER_NTB,
+                                        "to",
+                                        OfficerLogin.CASEWORKER_BIMA,
+                                        "regencyCode",
+                                        "5171"))
+                        .status())
+                .as("a regency of Bali")
+                .isEqualTo(403);
+        ServiceApi.Response moved = clerk.post("/api/case-handovers", handover);
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(moved.body().get("moved").asInt()).isPositive();
+        assertThat(clerk.post("/api/case-handovers", handover)
+                        .body()
+                        .get("moved")
+                        .asInt())
+                .as("nothing of Bima is left with the province's case worker")
+                .isZero();
+
+        assertThat(bima.get("/api/cases/" + caseId).status()).isEqualTo(200);
+        assertThat(ntb.get("/api/cases/" + caseId).status()).isEqualTo(404);
+        assertThat(bima.get("/api/follow-ups?upcomingDays=400").body().toString())
+                .contains(caseId);
+        ServiceApi registration = platform.api(PlatformService.REGISTRATION, OfficerLogin.CASEWORKER_BIMA);
+        await().atMost(ofSeconds(60))
+                .untilAsserted(() -> assertThat(
+                                registration.get("/api/returnees/" + person).status())
+                        .isEqualTo(200));
+        assertThat(registration
+                        .as(OfficerLogin.CASEWORKER_NTB)
+                        .get("/api/returnees/" + person)
+                        .status())
+                .isEqualTo(404);
+        await().atMost(ofSeconds(60))
+                .untilAsserted(() -> assertThat(summaries(person))
+                        .contains("Case handed over from caseworker.ntb to caseworker.bima"));
+    }
+
     /** The id of the person's grant decision with this outcome, once it is made. */
     private static String grantDecision(UUID person, String outcome) {
         ServiceApi ministry = platform.api(PlatformService.ELIGIBILITY, OfficerLogin.MINISTRY);

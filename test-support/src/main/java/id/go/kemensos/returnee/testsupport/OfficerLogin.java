@@ -21,6 +21,7 @@ public final class OfficerLogin {
     public static final String DPO = DemoOfficers.Officer.DPO.username();
     public static final String CASEWORKER_NTB = DemoOfficers.Officer.CASEWORKER_NTB.username();
     public static final String CASEWORKER_BALI = DemoOfficers.Officer.CASEWORKER_BALI.username();
+    public static final String CASEWORKER_BIMA = DemoOfficers.Officer.CASEWORKER_BIMA.username();
 
     private OfficerLogin() {}
 

@@ -32,6 +32,11 @@ public final class ReturneeMother {
         return returnee("I NYOMAN SUARTA", "MALE", "5171", "PMIB_DEPORTEE", "002");
     }
 
+    /** A deportee back in Kabupaten Bima, NTB (on Sumbawa): a regency no other test uses. */
+    public static Map<String, Object> ahmadBima() {
+        return returnee("AHMAD SYAHRIR", "MALE", "5206", "PMIB_DEPORTEE", "002");
+    }
+
     /** A deportee back in Lombok Utara, NTB: the regency whose own program ProgramsAsDataIT declares. */
     public static Map<String, Object> baiqNurulLombokUtara() {
         return returnee("BAIQ NURUL HIDAYATI", "FEMALE", "5208", "PMIB_DEPORTEE", "002");

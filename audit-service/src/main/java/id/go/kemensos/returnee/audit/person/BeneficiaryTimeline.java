@@ -7,6 +7,7 @@ import id.go.kemensos.returnee.contracts.PlatformEvent;
 import id.go.kemensos.returnee.contracts.access.PersonalDataAccessed;
 import id.go.kemensos.returnee.contracts.casework.CaseEvent;
 import id.go.kemensos.returnee.contracts.casework.CaseOpened;
+import id.go.kemensos.returnee.contracts.casework.CaseReassigned;
 import id.go.kemensos.returnee.contracts.casework.FollowUpRecorded;
 import id.go.kemensos.returnee.contracts.casework.GrantDeclined;
 import id.go.kemensos.returnee.contracts.casework.GrantPaid;
@@ -154,6 +155,10 @@ public class BeneficiaryTimeline {
         if (event instanceof PlanActionClosed p) {
             return "Plan step for " + (p.restricted() ? "a protection service [restricted]" : p.dimension()) + " "
                     + p.outcome();
+        }
+        if (event instanceof CaseReassigned r) {
+            return "Case handed over from " + (r.fromCaseWorker() == null ? "nobody" : r.fromCaseWorker()) + " to "
+                    + r.toCaseWorker();
         }
         if (event instanceof GrantDeclined g) {
             return "Grant of " + g.programId() + " declined (" + g.declineReason() + "): its payment is to be stopped";

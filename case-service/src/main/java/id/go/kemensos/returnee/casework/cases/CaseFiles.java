@@ -147,6 +147,31 @@ class CaseFiles {
                 Timestamp.from(c.openedAt()));
     }
 
+    /**
+     * The cases of a province that a case worker follows (none: those without one), of one regency when given, locked
+     * for a handover.
+     */
+    List<CaseFile> followedInProvinceForUpdate(String provinceCode, String caseWorker, String regencyCode) {
+        List<Object> args = new ArrayList<>(List.of(provinceCode));
+        StringBuilder sql =
+                new StringBuilder("SELECT " + CASE_COLUMNS + " FROM case_file WHERE province_code = ? AND case_worker");
+        if (caseWorker == null) {
+            sql.append(" IS NULL");
+        } else {
+            sql.append(" = ?");
+            args.add(caseWorker);
+        }
+        if (regencyCode != null) {
+            sql.append(" AND regency_code = ?");
+            args.add(regencyCode);
+        }
+        return jdbc.query(sql.append(" ORDER BY opened_at FOR UPDATE").toString(), CaseFiles::caseFile, args.toArray());
+    }
+
+    void reassign(UUID caseId, String caseWorker) {
+        jdbc.update("UPDATE case_file SET case_worker = ? WHERE case_id = ?", caseWorker, caseId.toString());
+    }
+
     /** Newest first: the cases assigned to a case worker. */
     List<CaseFile> assignedTo(String caseWorker, int limit) {
         return jdbc.query(

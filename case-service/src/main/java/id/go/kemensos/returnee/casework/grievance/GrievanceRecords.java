@@ -144,6 +144,15 @@ class GrievanceRecords {
                 decisionId.toString());
     }
 
+    /** The person's open grievances owned by one case worker go to another. */
+    void moveOpen(UUID beneficiaryId, String fromOwner, String toOwner) {
+        jdbc.update(
+                "UPDATE grievance SET owner = ? WHERE beneficiary_id = ? AND owner <=> ? AND resolved_at IS NULL",
+                toOwner,
+                beneficiaryId.toString(),
+                fromOwner);
+    }
+
     /** A review request now concerns the decision that replaced the one it named. */
     void followDecision(UUID grievanceId, UUID decisionId) {
         jdbc.update(

@@ -143,6 +143,11 @@ public class Grievances {
                 at));
     }
 
+    /** A case handed over: the person's open grievances its former case worker owned go with it. */
+    public void onCaseHandedOver(UUID beneficiaryId, String fromCaseWorker, String toCaseWorker) {
+        records.moveOpen(beneficiaryId, fromCaseWorker, toCaseWorker);
+    }
+
     public void onErased(PersonalDataErased e) {
         records.clearNotes(e.beneficiaryId());
     }

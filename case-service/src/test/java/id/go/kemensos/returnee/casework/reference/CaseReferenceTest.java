@@ -87,6 +87,8 @@ class CaseReferenceTest {
         assertThat(areas.caseWorkerFor("5202")).contains("caseworker.ntb");
         assertThat(areas.caseWorkerFor("5171")).contains("caseworker.bali");
         assertThat(areas.caseWorkerFor("3171")).isEmpty();
+        assertThat(areas.ofProvince("52")).contains("caseworker.ntb", "caseworker.bima");
+        assertThat(areas.ofProvince("51")).containsExactly("caseworker.bali");
 
         Files.writeString(
                 dir.resolve("case-worker-areas.csv"),
@@ -95,6 +97,9 @@ class CaseReferenceTest {
         assertThat(edited.caseWorkerFor("5202")).contains("pendamping.loteng");
         assertThat(edited.caseWorkerFor("5203")).contains("caseworker.ntb");
         assertThat(edited.caseWorkerFor("5171")).isEmpty();
+        assertThat(edited.ofProvince("52"))
+                .as("the area list's and the shipped roster's")
+                .contains("pendamping.loteng", "caseworker.ntb", "caseworker.bima");
         assertThat(new PartnerDirectory(dir.toString()).byId("ntb-uptd-ppa"))
                 .as("a list the directory does not hold is the shipped one")
                 .isPresent();

@@ -65,6 +65,8 @@ public final class DemoOfficers {
         DPO("dpo", null, "DATA_PROTECTION_OFFICER"),
         /** Follows the cases of NTB's returnees (case-service's area list assigns them). */
         CASEWORKER_NTB("caseworker.ntb", "52", "CASE_WORKER"),
+        /** A second NTB case worker (case-service's roster), to whom NTB's office hands Bima's cases over. */
+        CASEWORKER_BIMA("caseworker.bima", "52", "CASE_WORKER"),
         /** The same for Bali: a case worker who must not see NTB's cases. */
         CASEWORKER_BALI("caseworker.bali", "51", "CASE_WORKER"),
         ADMIN("admin", null, "PLATFORM_ADMIN");

@@ -9,6 +9,7 @@ import id.go.kemensos.returnee.contracts.BeneficiaryEvent;
  */
 public sealed interface CaseEvent extends BeneficiaryEvent
         permits CaseOpened,
+                CaseReassigned,
                 OfferEvent,
                 FollowUpRecorded,
                 GrantDeclined,

@@ -1,7 +1,9 @@
 package id.go.kemensos.returnee.registration.assignment;
 
 import id.go.kemensos.returnee.contracts.casework.CaseOpened;
+import id.go.kemensos.returnee.contracts.casework.CaseReassigned;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -23,15 +25,26 @@ public class CaseAssignments {
 
     /** A case opened with a case worker; one without (no case worker for the area yet) assigns nobody. */
     void onCaseOpened(CaseOpened opened) {
-        if (opened.caseWorker() == null) {
-            return;
+        if (opened.caseWorker() != null) {
+            assign(opened.beneficiaryId(), opened.caseWorker(), opened.openedAt());
         }
+    }
+
+    /** A case handed over: the former case worker no longer reads the person's registration, the new one does. */
+    void onCaseReassigned(CaseReassigned reassigned) {
+        assign(reassigned.beneficiaryId(), reassigned.toCaseWorker(), reassigned.reassignedAt());
+    }
+
+    private void assign(UUID beneficiaryId, String caseWorker, Instant at) {
         jdbc.update(
+                // Only a later assignment replaces one (case_worker is set before assigned_at moves on).
                 "INSERT INTO case_assignment (beneficiary_id, case_worker, assigned_at) VALUES (?, ?, ?)"
-                        + " ON DUPLICATE KEY UPDATE case_worker = VALUES(case_worker), assigned_at = VALUES(assigned_at)",
-                opened.beneficiaryId().toString(),
-                opened.caseWorker(),
-                Timestamp.from(opened.openedAt()));
+                        + " ON DUPLICATE KEY UPDATE"
+                        + " case_worker = IF(VALUES(assigned_at) >= assigned_at, VALUES(case_worker), case_worker),"
+                        + " assigned_at = GREATEST(assigned_at, VALUES(assigned_at))",
+                beneficiaryId.toString(),
+                caseWorker,
+                Timestamp.from(at));
     }
 
     public boolean follows(String caseWorker, UUID beneficiaryId) {

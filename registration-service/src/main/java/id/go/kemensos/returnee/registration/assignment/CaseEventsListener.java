@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.registration.assignment;
 
 import id.go.kemensos.returnee.contracts.casework.CaseEvent;
 import id.go.kemensos.returnee.contracts.casework.CaseOpened;
+import id.go.kemensos.returnee.contracts.casework.CaseReassigned;
 import id.go.kemensos.returnee.contracts.casework.CaseTopics;
 import id.go.kemensos.returnee.messaging.EventHandlers;
 import id.go.kemensos.returnee.messaging.EventInbox;
@@ -22,6 +23,7 @@ class CaseEventsListener {
         // The assignment is written whole each time: a redelivery changes nothing.
         this.handlers = EventHandlers.of(CaseAssignments.CONSUMER, CaseEvent.class)
                 .on(CaseOpened.class, assignments::onCaseOpened)
+                .on(CaseReassigned.class, assignments::onCaseReassigned)
                 .idempotent();
     }
 
