@@ -1,10 +1,13 @@
 package id.go.kemensos.returnee.contracts.reference;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -20,19 +23,40 @@ public final class BankCodes {
     /** A bank as the platform pays it; accountLength is empty where no norm is known. */
     public record Bank(String code, String name, String shortName, OptionalInt accountLength) {}
 
+    private static final Pattern NOT_A_NAME_WORD = Pattern.compile("\\b(PT|TBK|PERSERO|BANK)\\b");
+
     private final Map<String, Bank> banks;
     private final Map<String, String> legacyToCurrent;
+    private final Map<String, String> codeByName;
 
     public BankCodes(Map<String, Bank> banks, Map<String, String> legacyToCurrent) {
+        this(banks, legacyToCurrent, Map.of());
+    }
+
+    private BankCodes(Map<String, Bank> banks, Map<String, String> legacyToCurrent, Map<String, String> codeByName) {
         this.banks = Map.copyOf(banks);
         this.legacyToCurrent = Map.copyOf(legacyToCurrent);
+        this.codeByName = Map.copyOf(codeByName);
     }
 
     public static BankCodes load() {
         List<String[]> rows = read();
         Map<String, Bank> banks = new HashMap<>();
         Map<String, String> legacy = new HashMap<>();
+        Map<String, String> byName = new HashMap<>();
         for (String[] row : rows) {
+            List<String> names = new ArrayList<>(List.of(row[1], row[2]));
+            if (!row[5].isBlank()) {
+                names.addAll(List.of(row[5].split("\\|")));
+            }
+            for (String name : names) {
+                String key = nameKey(name);
+                String other = byName.putIfAbsent(key, row[0]);
+                if (other != null && !other.equals(row[0])) {
+                    throw new IllegalStateException(
+                            RESOURCE + ": the name '" + name + "' would mean both bank " + other + " and " + row[0]);
+                }
+            }
             if (!row[4].isEmpty()) {
                 legacy.put(row[0], row[4]);
             } else {
@@ -46,15 +70,39 @@ public final class BankCodes {
                         RESOURCE + ": legacy code " + old + " points at unknown bank " + current);
             }
         });
-        return new BankCodes(banks, legacy);
+        return new BankCodes(banks, legacy, byName);
     }
 
-    private static final String HEADER = "code,name,short_name,account_length,current_code";
+    private static final String HEADER = "code,name,short_name,account_length,current_code,aliases";
 
     private static List<String[]> read() {
         return ReferenceFile.read(RESOURCE, HEADER).rows().stream()
                 .map(CSVRecord::values)
                 .toList();
+    }
+
+    /**
+     * The bank a sheet names instead of giving its code ("Bank BRI", "BPD Jawa Timur", "Bank NTB"), matched on its
+     * name, short name and aliases with PT, Tbk, (Persero) and the word Bank left out and "Pembangunan Daerah" read as
+     * BPD; a retired bank's name answers its successor.
+     */
+    public Optional<Bank> findByName(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(codeByName.get(nameKey(name))).flatMap(this::find);
+    }
+
+    static String nameKey(String name) {
+        String upper = name.toUpperCase(Locale.ROOT).replace("PEMBANGUNAN DAERAH", "BPD");
+        String words =
+                NOT_A_NAME_WORD.matcher(upper.replaceAll("[^A-Z0-9]+", " ")).replaceAll(" ");
+        return words.strip().replaceAll("\\s+", " ");
+    }
+
+    /** Every bank the platform pays, retired codes left out. */
+    public java.util.Collection<Bank> all() {
+        return banks.values();
     }
 
     /** The bank for a three-digit code, after mapping legacy codes to their current bank. */

@@ -72,4 +72,55 @@ class BankCodesTest {
     void toleratesSurroundingSpaces() {
         assertThat(BANKS.find(" 002 ")).map(BankCodes.Bank::shortName).contains("BRI");
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "111, Bank DKI",
+        "116, Bank Aceh",
+        "122, Bank Kalsel",
+        "132, Bank Papua",
+        "118, Bank Nagari",
+        "124, Bankaltimtara",
+        "127, Bank SulutGo"
+    })
+    void knowsEveryProvincesRegionalBank(String code, String shortName) {
+        assertThat(BANKS.find(code))
+                .hasValueSatisfying(bank -> assertThat(bank.shortName()).isEqualTo(shortName));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "Bank BRI, 002",
+        "BRI, 002",
+        "bank rakyat indonesia, 002",
+        "PT. Bank Mandiri (Persero) Tbk., 008",
+        "BNI 46, 009",
+        "Bank NTB, 128",
+        "Bank NTB Syariah, 128",
+        "BPD NTB, 128",
+        "BPD Jawa Timur, 114",
+        "Bank Jatim, 114",
+        "Bank Syariah Indonesia, 451",
+        "BRI Syariah, 451",
+        "Bank DKI, 111"
+    })
+    void aSheetThatNamesTheBankInsteadOfItsCodeIsUnderstood(String name, String code) {
+        assertThat(BANKS.findByName(name))
+                .hasValueSatisfying(bank -> assertThat(bank.code()).isEqualTo(code));
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyShortNameFitsWhereAnSmsNamesTheBank() {
+        assertThat(BANKS.all()).hasSizeGreaterThanOrEqualTo(60);
+        assertThat(BANKS.all())
+                .as("SmsTemplatesTest checks every text with a 16-character bank name")
+                .allSatisfy(bank -> assertThat(bank.shortName()).hasSizeLessThanOrEqualTo(16));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bank Antah Berantah", "Bank", "PT Tbk"})
+    @NullAndEmptySource
+    void aNameNoBankGoesByIsNotGuessed(String name) {
+        assertThat(BANKS.findByName(name)).isEmpty();
+    }
 }

@@ -92,6 +92,7 @@ public final class ReturneeRowValidator {
         Optional<BankAccountValidator.BankAccount> account = collect(
                 banks.validate(
                         row.text(SheetColumn.KODE_BANK),
+                        row.text(SheetColumn.NAMA_BANK),
                         row.text(SheetColumn.NO_REKENING),
                         row.text(SheetColumn.NAMA_PEMILIK_REKENING)),
                 problems);

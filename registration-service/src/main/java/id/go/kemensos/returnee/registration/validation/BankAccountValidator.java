@@ -4,10 +4,12 @@ import static id.go.kemensos.returnee.registration.validation.ProblemCode.ACCOUN
 import static id.go.kemensos.returnee.registration.validation.ProblemCode.ACCOUNT_NOT_DIGITS;
 import static id.go.kemensos.returnee.registration.validation.ProblemCode.ACCOUNT_SCIENTIFIC_NOTATION;
 import static id.go.kemensos.returnee.registration.validation.ProblemCode.BANK_CODE_UNKNOWN;
+import static id.go.kemensos.returnee.registration.validation.ProblemCode.BANK_NAME_UNKNOWN;
 import static id.go.kemensos.returnee.registration.validation.ProblemCode.HOLDER_NAME_MISSING;
 import static id.go.kemensos.returnee.registration.validation.SheetColumns.ACCOUNT_HOLDER;
 import static id.go.kemensos.returnee.registration.validation.SheetColumns.ACCOUNT_NUMBER;
 import static id.go.kemensos.returnee.registration.validation.SheetColumns.BANK_CODE;
+import static id.go.kemensos.returnee.registration.validation.SheetColumns.BANK_NAME;
 
 import id.go.kemensos.returnee.contracts.reference.BankCodes;
 import id.go.kemensos.returnee.contracts.reference.BankCodes.Bank;
@@ -43,8 +45,18 @@ public final class BankAccountValidator {
     }
 
     public Checked<BankAccount> validate(String bankCode, String accountNumber, String holderName) {
+        return validate(bankCode, null, accountNumber, holderName);
+    }
+
+    /**
+     * As {@link #validate(String, String, String)}, for a sheet that may name the bank (nama_bank) instead of giving its
+     * code: the code wins where both are given.
+     */
+    public Checked<BankAccount> validate(String bankCode, String bankName, String accountNumber, String holderName) {
         List<Problem> problems = new ArrayList<>(2);
-        Bank bank = bank(bankCode, problems);
+        Bank bank = (bankCode == null || bankCode.isBlank()) && bankName != null && !bankName.isBlank()
+                ? bankNamed(bankName.strip(), problems)
+                : bank(bankCode, problems);
         String account = account(accountNumber, problems);
         if (bank != null && account != null) {
             checkLength(bank, account, problems);
@@ -80,6 +92,17 @@ public final class BankAccountValidator {
                     BANK_CODE_UNKNOWN,
                     "Kode bank " + shown + " tidak dikenal; isi kode 3 digit, mis. 002 untuk BRI atau 451 untuk BSI",
                     "Bank code " + shown + " is unknown; use the 3-digit code, e.g. 002 for BRI or 451 for BSI"));
+            return null;
+        });
+    }
+
+    private Bank bankNamed(String name, List<Problem> problems) {
+        return banks.findByName(name).orElseGet(() -> {
+            problems.add(Problem.of(
+                    BANK_NAME,
+                    BANK_NAME_UNKNOWN,
+                    "Bank \"" + name + "\" tidak dikenal; isi kode bank 3 digit di kolom kode_bank, mis. 002 untuk BRI",
+                    "Bank \"" + name + "\" is not known; give its 3-digit code in kode_bank, e.g. 002 for BRI"));
             return null;
         });
     }

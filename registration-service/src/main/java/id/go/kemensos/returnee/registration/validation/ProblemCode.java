@@ -39,6 +39,8 @@ public enum ProblemCode {
     PHONE_NONE(WARNING),
 
     BANK_CODE_UNKNOWN(ERROR),
+    /** No kode_bank, and a nama_bank that names no bank the platform pays. */
+    BANK_NAME_UNKNOWN(ERROR),
     ACCOUNT_NOT_DIGITS(ERROR),
     ACCOUNT_SCIENTIFIC_NOTATION(ERROR),
     /** A bank's account-number length is a norm, not a rule: the account inquiry before payment is the real check. */

@@ -91,6 +91,34 @@ class BankAccountValidatorTest {
         });
     }
 
+    @ParameterizedTest(name = "kode_bank {0}, nama_bank {1} -> {2}")
+    @CsvSource(
+            nullValues = "null",
+            value = {
+                "null, Bank BRI, 002",
+                "'',   BPD Jawa Timur, 114",
+                "null, Bank NTB, 128",
+                "451,  Bank BRI, 451",
+            })
+    void aSheetWithOnlyTheBanksNameIsPaidToThatBankAndTheCodeWinsWhereBothAreGiven(
+            String code, String name, String expected) {
+        Checked<BankAccount> check = validator.validate(code, name, "0123456789", "SITI AMINAH");
+        assertThat(check.problems())
+                .as("a length that only warns, at most")
+                .allSatisfy(p -> assertThat(p.code()).isEqualTo(ProblemCode.ACCOUNT_LENGTH_UNUSUAL));
+        assertThat(check.value().orElseThrow().bank().code()).isEqualTo(expected);
+    }
+
+    @Test
+    void aBankNameNoBankGoesByIsRefusedWithTheColumnToFill() {
+        Checked<BankAccount> check = validator.validate(null, "Bank Antah Berantah", "0123456789", "SITI AMINAH");
+        assertThat(check.value()).isEmpty();
+        assertThat(check.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCode.BANK_NAME_UNKNOWN);
+            assertThat(p.messageId()).contains("Bank Antah Berantah", "kode_bank");
+        });
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1", "12345678901234567890", "0000123"})
     void acceptsAnyLengthWhereTheBankHasNoNorm(String account) {
