@@ -58,7 +58,7 @@ class RegistrationAccess implements ServiceAccessRules {
                 .hasRole(PROVINCIAL_OFFICER.name())
                 .requestMatchers(HttpMethod.GET, "/api/uploads/*")
                 .hasAnyRole(PROVINCIAL_OFFICER.name(), MINISTRY_OFFICER.name(), AUDITOR.name())
-                .requestMatchers(HttpMethod.GET, "/api/reports/returnees")
+                .requestMatchers(HttpMethod.GET, "/api/reports/returnees", "/api/reports/returnees/reach")
                 .hasAnyRole(
                         PROVINCIAL_OFFICER.name(),
                         MINISTRY_OFFICER.name(),

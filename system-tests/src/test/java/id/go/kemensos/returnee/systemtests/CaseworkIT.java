@@ -318,6 +318,34 @@ class CaseworkIT {
                         .get("/api/case-reports/reach?province=51")
                         .status())
                 .isEqualTo(403);
+        // Registration's side of the same question, by age band too: registered, found eligible, paid.
+        ServiceApi clerk = platform.api(PlatformService.REGISTRATION, OfficerLogin.CLERK_NTB);
+        List<JsonNode> registeredWomen = clerk.get("/api/reports/returnees/reach")
+                .body()
+                .valueStream()
+                .filter(r -> r.get("regencyCode").asString().equals("5202")
+                        && r.get("sex").asString().equals("FEMALE"))
+                .toList();
+        assertThat(registeredWomen)
+                .allSatisfy(r -> assertThat(r.get("ageBand").asString())
+                        .isIn("UNDER_18", "AGE_18_24", "AGE_25_34", "AGE_35_44", "AGE_45_54", "AGE_55_PLUS"));
+        assertThat(registeredWomen.stream()
+                        .mapToLong(r -> r.get("registered").asLong())
+                        .sum())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(registeredWomen.stream()
+                        .mapToLong(r -> r.get("eligible").asLong())
+                        .sum())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(registeredWomen.stream()
+                        .mapToLong(r -> r.get("paid").asLong())
+                        .sum())
+                .as("the deportee's grant")
+                .isPositive();
+        assertThat(clerk.as(OfficerLogin.CLERK_BALI)
+                        .get("/api/reports/returnees/reach?provinceCode=52")
+                        .status())
+                .isEqualTo(403);
 
         // The ledger holds every step; the auditor's timeline tells them without naming a victim's service or partner.
         await().atMost(ofSeconds(60))

@@ -25,4 +25,12 @@ class ReturneeReportController {
             @RequestParam(required = false) String provinceCode, Officer officer) {
         return returnees.countByRegency(officer.provinceFor(provinceCode));
     }
+
+    @Operation(
+            summary = "Who is reached, by regency, sex and age band (on the day of registration): registered, found"
+                    + " eligible and paid (a provincial officer's own province only; counts, no one's data)")
+    @GetMapping("/api/reports/returnees/reach")
+    List<ReturneeRepository.ReachCount> reach(@RequestParam(required = false) String provinceCode, Officer officer) {
+        return returnees.reach(officer.provinceFor(provinceCode));
+    }
 }

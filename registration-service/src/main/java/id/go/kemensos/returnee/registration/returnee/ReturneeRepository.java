@@ -8,6 +8,7 @@ import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -57,10 +58,13 @@ public class ReturneeRepository {
     };
 
     private static final String INSERT = """
-            INSERT INTO returnee (beneficiary_id, nik_index, personal_data, name_tokens, sex, province_code,
+            INSERT INTO returnee (beneficiary_id, nik_index, personal_data, name_tokens, sex, age_band, province_code,
                 regency_code, destination_country, return_date, dtks_listed, dtsen_decile, attended_guidance, upload_id,
                 registered_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** Ages are counted on the ministry's day of registration. */
+    private static final java.time.ZoneId REPORT_ZONE = java.time.ZoneId.of("Asia/Jakarta");
 
     private final JdbcTemplate jdbc;
     private final PersonalDataCipher cipher;
@@ -153,6 +157,8 @@ public class ReturneeRepository {
             sealedDetails,
             nameTokens,
             r.sex().name(),
+            AgeBand.of(r.birthDate(), LocalDate.ofInstant(r.registeredAt(), REPORT_ZONE))
+                    .name(),
             r.provinceCode(),
             r.regencyCode(),
             r.destinationCountry(),
@@ -271,6 +277,39 @@ public class ReturneeRepository {
 
     /** How many people a regency has registered: no one's data, only a count. */
     record RegencyCount(String provinceCode, String regencyCode, long returnees) {}
+
+    /**
+     * People of a regency, sex and age band (UNKNOWN for those registered before bands were kept): registered, found
+     * eligible (every status past a decision to pay: scheduled, paid, cancelled by the person...), and paid.
+     */
+    record ReachCount(
+            String provinceCode,
+            String regencyCode,
+            String sex,
+            String ageBand,
+            long registered,
+            long eligible,
+            long paid) {}
+
+    List<ReachCount> reach(String provinceCode) {
+        String where = provinceCode == null ? "" : " WHERE province_code = ?";
+        Object[] args = provinceCode == null ? new Object[0] : new Object[] {provinceCode};
+        return jdbc.query(
+                "SELECT province_code, regency_code, sex, COALESCE(age_band, 'UNKNOWN') AS band, COUNT(*) AS registered,"
+                        + " SUM(status NOT IN ('REGISTERED', 'INELIGIBLE', 'NEEDS_REVIEW')) AS eligible,"
+                        + " SUM(status = 'PAID') AS paid FROM returnee" + where
+                        + " GROUP BY province_code, regency_code, sex, band ORDER BY province_code, regency_code, sex,"
+                        + " band",
+                (rs, n) -> new ReachCount(
+                        rs.getString("province_code"),
+                        rs.getString("regency_code"),
+                        rs.getString("sex"),
+                        rs.getString("band"),
+                        rs.getLong("registered"),
+                        rs.getLong("eligible"),
+                        rs.getLong("paid")),
+                args);
+    }
 
     /** Reads rows, then the people's keys in one go, then opens each one's details (null when erased). */
     private List<Returnee> read(String sql, Object... args) {
