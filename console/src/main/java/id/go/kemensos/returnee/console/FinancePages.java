@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +24,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class FinancePages {
+
+    private static final Map<String, MediaType> BATCH_DOCUMENTS = Map.of(
+            "nominal-list.xlsx",
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            "nominal-list.pdf",
+            MediaType.APPLICATION_PDF,
+            "handover-record.pdf",
+            MediaType.APPLICATION_PDF);
 
     private final OfficerRelay services;
     private final ConsoleFormats formats;
@@ -129,6 +140,29 @@ class FinancePages {
         redirect.addFlashAttribute("notice", count == 0 ? "finance.prepared-none" : "finance.prepared");
         redirect.addFlashAttribute("noticeRow", count);
         return "redirect:/finance?provinceCode=" + provinceCode.strip();
+    }
+
+    /** A batch's document, fetched with the officer's own token (disbursement records the download). */
+    @GetMapping("/finance/batches/{batchId}/documents/{name}")
+    ResponseEntity<byte[]> document(@PathVariable UUID batchId, @PathVariable String name) {
+        MediaType type = BATCH_DOCUMENTS.get(name);
+        if (type == null) {
+            return ResponseEntity.notFound().build();
+        }
+        byte[] file = services.disbursement()
+                .get()
+                .uri("/api/batches/{id}/" + name, batchId)
+                .retrieve()
+                .body(byte[].class);
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("batch-" + batchId + "-" + name)
+                                .build()
+                                .toString())
+                .body(file == null ? new byte[0] : file);
     }
 
     @PostMapping("/finance/batches/{batchId}/approval")

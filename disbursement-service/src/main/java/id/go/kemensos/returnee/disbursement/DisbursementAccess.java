@@ -34,6 +34,13 @@ class DisbursementAccess implements ServiceAccessRules {
                 .hasRole(maker)
                 .requestMatchers(HttpMethod.POST, "/api/batches/*/approval", "/api/batches/*/rejection")
                 .hasRole(checker)
+                // The batch's documents name its payees: those who decide on it and those who audit it.
+                .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/batches/*/nominal-list.xlsx",
+                        "/api/batches/*/nominal-list.pdf",
+                        "/api/batches/*/handover-record.pdf")
+                .hasAnyRole(maker, checker, AUDITOR.name())
                 .requestMatchers(HttpMethod.GET, "/api/account-reviews")
                 .hasAnyRole(maker, checker)
                 .requestMatchers(

@@ -4,6 +4,8 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.testsupport.DisbursementApi;
@@ -12,12 +14,23 @@ import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.RegistrationApi;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,6 +125,12 @@ class BudgetAndBatchApprovalIT {
             // body,
             // and a body naming the approver is refused rather than read, whoever sends it.
             String approval = "/api/batches/" + batchId + "/approval";
+            String beforeApproval = pdfText(
+                    download(OfficerLogin.FINANCE_CHECKER, "/api/batches/" + batchId + "/nominal-list.pdf", 200));
+            assertThat(beforeApproval)
+                    .as("the checker reads the list before approving")
+                    .contains("I NYOMAN SUARTA", "(belum disetujui)", "Denpasar");
+            download(OfficerLogin.FINANCE_CHECKER, "/api/batches/" + batchId + "/handover-record.pdf", 409);
             DisbursementApi.Response self =
                     disbursement.as(OfficerLogin.FINANCE_MAKER).post(approval, Map.of());
             assertThat(self.status()).as("maker-checker: %s", self.body()).isEqualTo(403);
@@ -144,6 +163,7 @@ class BudgetAndBatchApprovalIT {
                             .status())
                     .as("decided once, whichever checker asks")
                     .isEqualTo(409);
+            batchDocumentsNameThePayeesAndBothOfficers(batchId, maker, checker);
 
             List<UUID> later = registerInBali(1);
             await().atMost(ofSeconds(60))
@@ -211,6 +231,79 @@ class BudgetAndBatchApprovalIT {
     private static JsonNode single(JsonNode batches) {
         assertThat(batches).hasSize(1);
         return batches.get(0);
+    }
+
+    /**
+     * The approved batch's nominal list (XLSX, as finance merges it; PDF) and handover record name every payee with a
+     * masked NIK and account, the bank, the total, and the maker and checker by name rather than by subject; a clerk
+     * may not download them.
+     */
+    private static void batchDocumentsNameThePayeesAndBothOfficers(String batchId, String maker, String checker) {
+        byte[] xlsx = download(OfficerLogin.AUDITOR, "/api/batches/" + batchId + "/nominal-list.xlsx", 200);
+        List<String> rows = new ArrayList<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            DataFormatter text = new DataFormatter(Locale.ROOT);
+            for (Row row : book.getSheetAt(0)) {
+                List<String> cells = new ArrayList<>();
+                row.forEach(c -> cells.add(text.formatCellValue(c)));
+                rows.add(String.join("|", cells));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("Status|APPROVED"));
+        assertThat(String.join("\n", rows)).doesNotContain(maker, checker);
+        List<String> payees = rows.stream()
+                .filter(r -> r.matches("\\d+\\|I NYOMAN SUARTA\\|.*"))
+                .toList();
+        assertThat(payees)
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(
+                        r -> assertThat(r)
+                                .matches(
+                                        "\\d+\\|I NYOMAN SUARTA\\|5171\\*+\\d{2}\\|Kota Denpasar\\|\\*+\\d{4}\\|960,000\\|SETTLED\\|.*"));
+
+        String record =
+                pdfText(download(OfficerLogin.FINANCE_MAKER, "/api/batches/" + batchId + "/handover-record.pdf", 200));
+        assertThat(record).contains("BERITA ACARA SERAH TERIMA BANTUAN", "Bank Rakyat Indonesia", "Diterima oleh");
+        assertThat(record).doesNotContain(maker, checker, "(belum disetujui)");
+        download(OfficerLogin.CLERK_BALI, "/api/batches/" + batchId + "/nominal-list.xlsx", 403);
+    }
+
+    private static byte[] download(String officer, String path, int expectedStatus) {
+        try {
+            HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(PlatformService.DISBURSEMENT.baseUrl() + path))
+                                    .header("Authorization", OfficerLogin.bearer(officer))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as("GET %s as %s", path, officer).isEqualTo(expectedStatus);
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pdfText(byte[] pdf) {
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        try {
+            PdfReader reader = new PdfReader(pdf);
+            PdfTextExtractor extractor = new PdfTextExtractor(reader);
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            reader.close();
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<UUID> registerInBali(int n) {

@@ -160,6 +160,17 @@ final class ConsoleBrowser implements AutoCloseable {
         return String.valueOf(text);
     }
 
+    /** Fetches a link of the page as the signed-in browser does: "status content-type size" (a download's headers). */
+    String fetchHead(String path) {
+        Object text = driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'})"
+                        + ".then(r => r.arrayBuffer().then(b => done(r.status + ' ' + r.headers.get('content-type')"
+                        + " + ' ' + b.byteLength))).catch(e => done('ERROR ' + e));",
+                path);
+        return String.valueOf(text);
+    }
+
     /**
      * Saves the page as it looks now, at the laptop size and on a phone, and fails on serious accessibility violations.
      */

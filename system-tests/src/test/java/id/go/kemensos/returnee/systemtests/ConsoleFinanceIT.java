@@ -107,6 +107,12 @@ class ConsoleFinanceIT {
                 assertThat(checker.waitFor(By.cssSelector(".notice")).getText()).contains("Batch disetujui");
                 assertThat(checker.find(By.id(batchRow)).getAttribute("data-state"))
                         .isEqualTo("APPROVED");
+                String handover = checker.find(By.id(batchRow))
+                        .findElement(By.cssSelector("a.handover"))
+                        .getAttribute("href");
+                assertThat(checker.fetchHead(handover))
+                        .as("the approved batch's handover record, through the console with the checker's token")
+                        .matches("200 application/pdf \\d{4,}");
             }
             await().atMost(ofSeconds(60)).until(() -> count(people, "state = 'SETTLED'") == 2);
 

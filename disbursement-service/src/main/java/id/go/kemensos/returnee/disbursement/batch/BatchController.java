@@ -44,7 +44,11 @@ class BatchController {
         return LockConflicts.call(
                 "batch preparation",
                 () -> batches.prepare(
-                        request.programId(), request.cycleId(), request.provinceCode(), officer.reference()));
+                        request.programId(),
+                        request.cycleId(),
+                        request.provinceCode(),
+                        officer.reference(),
+                        officer.displayName()));
     }
 
     @Operation(summary = "Batches of a province, newest first", description = "state: PREPARED, APPROVED or REJECTED")
@@ -64,7 +68,8 @@ class BatchController {
     @PostMapping("/{batchId}/approval")
     ResponseEntity<PaymentBatches.Batch> approve(@PathVariable UUID batchId, Officer officer) {
         return ResponseEntity.ok(LockConflicts.call(
-                "approval of batch " + batchId, () -> batches.approve(batchId, officer.reference())));
+                "approval of batch " + batchId,
+                () -> batches.approve(batchId, officer.reference(), officer.displayName())));
     }
 
     @Operation(
@@ -76,6 +81,9 @@ class BatchController {
         return ResponseEntity.ok(LockConflicts.call(
                 "rejection of batch " + batchId,
                 () -> batches.reject(
-                        batchId, officer.reference(), request.reason().strip())));
+                        batchId,
+                        officer.reference(),
+                        officer.displayName(),
+                        request.reason().strip())));
     }
 }

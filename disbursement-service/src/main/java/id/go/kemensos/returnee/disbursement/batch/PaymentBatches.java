@@ -50,7 +50,9 @@ public class PaymentBatches {
             Instant preparedAt,
             String decidedBy,
             Instant decidedAt,
-            String reason) {}
+            String reason,
+            String preparedByName,
+            String decidedByName) {}
 
     private final JdbcTemplate jdbc;
     private final PaymentRepository payments;
@@ -82,7 +84,8 @@ public class PaymentBatches {
      * to pay.
      */
     @Transactional
-    public List<Batch> prepare(String programId, String cycleId, String provinceCode, String preparedBy) {
+    public List<Batch> prepare(
+            String programId, String cycleId, String provinceCode, String preparedBy, String preparedByName) {
         List<Payment> candidates = payments.lockBatchable(programId, cycleId, provinceCode);
         Map<UUID, PayeeProjection.Payee> payee = payees.find(candidates.stream()
                 .filter(p -> p.checkedAccount() == null)
@@ -112,7 +115,7 @@ public class PaymentBatches {
             jdbc.update(
                     "INSERT INTO payment_batch (batch_id, program_id, cycle_id, province_code, bank_code, state, "
                             + "payments, total, "
-                            + "prepared_by, prepared_at) VALUES (?, ?, ?, ?, ?, 'PREPARED', ?, ?, ?, ?)",
+                            + "prepared_by, prepared_at, prepared_by_name) VALUES (?, ?, ?, ?, ?, 'PREPARED', ?, ?, ?, ?, ?)",
                     batchId.toString(),
                     programId,
                     cycleId,
@@ -121,7 +124,8 @@ public class PaymentBatches {
                     batched.size(),
                     total,
                     preparedBy,
-                    Timestamp.from(now));
+                    Timestamp.from(now),
+                    preparedByName);
             batched.forEach(p -> p.addToBatch(batchId, now));
             payments.saveAll(batched);
             outbox.append(new PaymentBatchPrepared(
@@ -149,7 +153,7 @@ public class PaymentBatches {
     }
 
     @Transactional
-    public Batch approve(UUID batchId, String approvedBy) {
+    public Batch approve(UUID batchId, String approvedBy, String approvedByName) {
         Batch batch = lockPrepared(batchId);
         if (batch.preparedBy().equals(approvedBy)) {
             throw Refusal.forbidden("Petugas yang menyiapkan batch tidak boleh menyetujuinya (maker-checker) / "
@@ -158,12 +162,12 @@ public class PaymentBatches {
         for (Payment payment : payments.lockInBatch(batchId)) {
             ledger.approve(payment, approvedBy);
         }
-        decide(batch, "APPROVED", approvedBy, null, clock.instant());
+        decide(batch, "APPROVED", approvedBy, approvedByName, null, clock.instant());
         return find(batchId).orElseThrow();
     }
 
     @Transactional
-    public Batch reject(UUID batchId, String rejectedBy, String reason) {
+    public Batch reject(UUID batchId, String rejectedBy, String rejectedByName, String reason) {
         Batch batch = lockPrepared(batchId);
         if (batch.preparedBy().equals(rejectedBy)) {
             throw Refusal.forbidden(
@@ -183,7 +187,7 @@ public class PaymentBatches {
                         .orElse(0),
                 now));
         payments.saveAll(batched);
-        decide(batch, "REJECTED", rejectedBy, reason, now);
+        decide(batch, "REJECTED", rejectedBy, rejectedByName, reason, now);
         return find(batchId).orElseThrow();
     }
 
@@ -246,13 +250,15 @@ public class PaymentBatches {
         return batch;
     }
 
-    private void decide(Batch batch, String decision, String officer, String reason, Instant now) {
+    private void decide(Batch batch, String decision, String officer, String officerName, String reason, Instant now) {
         jdbc.update(
-                "UPDATE payment_batch SET state = ?, decided_by = ?, decided_at = ?, reason = ? WHERE batch_id = ?",
+                "UPDATE payment_batch SET state = ?, decided_by = ?, decided_at = ?, reason = ?, decided_by_name = ?"
+                        + " WHERE batch_id = ?",
                 decision,
                 officer,
                 Timestamp.from(now),
                 reason,
+                officerName,
                 batch.batchId().toString());
         outbox.append(new PaymentBatchDecided(
                 batch.batchId(), decision, batch.preparedBy(), officer, reason, batch.payments(), batch.total(), now));
@@ -275,6 +281,8 @@ public class PaymentBatches {
                 rs.getTimestamp("decided_at") == null
                         ? null
                         : rs.getTimestamp("decided_at").toInstant(),
-                rs.getString("reason"));
+                rs.getString("reason"),
+                rs.getString("prepared_by_name"),
+                rs.getString("decided_by_name"));
     }
 }

@@ -135,7 +135,11 @@ public class PayeeProjection {
                             province_code = VALUES(province_code),
                             regency_code = VALUES(regency_code), bank_code = VALUES(bank_code), updated_at = VALUES(updated_at)""",
                 r.beneficiaryId().toString(),
-                seal.payee(r.beneficiaryId(), details.get().fullName(), account),
+                seal.payee(
+                        r.beneficiaryId(),
+                        details.get().nikMasked(),
+                        details.get().fullName(),
+                        account),
                 r.provinceCode(),
                 r.regencyCode(),
                 account.bankCode(),
@@ -163,7 +167,11 @@ public class PayeeProjection {
         jdbc.update(
                 "UPDATE payee SET personal_data = ?, bank_code = ?, account_version = account_version + 1, "
                         + "updated_at = ? WHERE beneficiary_id = ?",
-                seal.payee(u.beneficiaryId(), known.get(0).fullName(), account),
+                seal.payee(
+                        u.beneficiaryId(),
+                        known.get(0).nikMasked(),
+                        known.get(0).fullName(),
+                        account),
                 account.bankCode(),
                 Timestamp.from(u.updatedAt()),
                 u.beneficiaryId().toString());

@@ -22,8 +22,11 @@ public class PayeeSeal {
     private static final String PAYEE = "payee";
     private static final String HOLDER_SEEN = "accountHolderSeen";
 
-    /** A payee as registered: the name the bank's holder must match, and the account to pay. */
-    public record Payee(String fullName, BankAccount account) {}
+    /**
+     * A payee as registered: the name the bank's holder must match, the account to pay, and the masked NIK the batch's
+     * nominal list shows (null for payees kept before it was).
+     */
+    public record Payee(String fullName, BankAccount account, String nikMasked) {}
 
     private final PersonalDataCipher cipher;
 
@@ -31,13 +34,14 @@ public class PayeeSeal {
         this.cipher = cipher;
     }
 
-    String payee(UUID person, String fullName, BankAccount account) {
-        return cipher.sealRecord(person, PAYEE, new PersonalDetails(null, fullName, null, null, account, null, null));
+    String payee(UUID person, String nikMasked, String fullName, BankAccount account) {
+        return cipher.sealRecord(
+                person, PAYEE, new PersonalDetails(nikMasked, fullName, null, null, account, null, null));
     }
 
     public Optional<Payee> openPayee(UUID person, String sealed) {
         return cipher.openRecord(person, PAYEE, sealed, PersonalDetails.class)
-                .map(p -> new Payee(p.fullName(), p.bankAccount()));
+                .map(p -> new Payee(p.fullName(), p.bankAccount(), p.nikMasked()));
     }
 
     public String account(UUID person, String field, BankAccount account) {

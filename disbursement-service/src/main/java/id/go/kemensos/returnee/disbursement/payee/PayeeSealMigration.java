@@ -49,6 +49,7 @@ class PayeeSealMigration extends CodeMigration {
                     payees.add(new Object[] {
                         seal.payee(
                                 person,
+                                null,
                                 rs.getString(2),
                                 new BankAccount(rs.getString(3), rs.getString(4), rs.getString(5))),
                         person.toString()

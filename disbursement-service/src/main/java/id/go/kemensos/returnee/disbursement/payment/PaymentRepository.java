@@ -185,6 +185,14 @@ public class PaymentRepository {
                 PAYMENT);
     }
 
+    /** Every payment a batch holds, whatever became of it since (a cancelled one has left it), in scheduling order. */
+    public List<Payment> inBatch(UUID batchId) {
+        return jdbc.query(
+                SELECT + "WHERE batch_id = :batch AND state <> 'CANCELLED' ORDER BY scheduled_at",
+                Map.of("batch", batchId.toString()),
+                PAYMENT);
+    }
+
     /** The payments a batch still holds (scheduled, waiting for its checker), locked. */
     public List<Payment> lockInBatch(UUID batchId) {
         return jdbc.query(

@@ -17,17 +17,26 @@ public final class ProvinceZones {
     public static final ZoneId NATIONAL = ZoneId.of("Asia/Jakarta");
 
     private final Map<String, ZoneId> zones;
+    private final Map<String, String> names;
 
-    private ProvinceZones(Map<String, ZoneId> zones) {
+    private ProvinceZones(Map<String, ZoneId> zones, Map<String, String> names) {
         this.zones = Map.copyOf(zones);
+        this.names = Map.copyOf(names);
     }
 
     public static ProvinceZones load() {
         Map<String, ZoneId> zones = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
         for (CSVRecord row : ReferenceFile.read(RESOURCE, HEADER).rows()) {
             zones.put(row.get("code"), ZoneId.of(row.get("zone")));
+            names.put(row.get("code"), row.get("name"));
         }
-        return new ProvinceZones(zones);
+        return new ProvinceZones(zones, names);
+    }
+
+    /** The province's name ("Nusa Tenggara Barat"); the code itself for an unknown one. */
+    public String nameOf(String provinceCode) {
+        return names.getOrDefault(provinceCode, provinceCode);
     }
 
     /** The zone of a two-digit province code; the capital's for null or an unknown code. */
