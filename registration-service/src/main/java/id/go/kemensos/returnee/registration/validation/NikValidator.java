@@ -7,6 +7,7 @@ import static id.go.kemensos.returnee.registration.validation.ProblemCode.NIK_EX
 import static id.go.kemensos.returnee.registration.validation.ProblemCode.NIK_LENGTH;
 import static id.go.kemensos.returnee.registration.validation.ProblemCode.NIK_NOT_DIGITS;
 import static id.go.kemensos.returnee.registration.validation.ProblemCode.NIK_PROVINCE_UNKNOWN;
+import static id.go.kemensos.returnee.registration.validation.ProblemCode.NIK_REGENCY_RENUMBERED;
 import static id.go.kemensos.returnee.registration.validation.ProblemCode.NIK_REGENCY_UNKNOWN;
 import static id.go.kemensos.returnee.registration.validation.ProblemCode.NIK_SCIENTIFIC_NOTATION;
 import static id.go.kemensos.returnee.registration.validation.ProblemCode.NIK_SERIAL_ZERO;
@@ -141,13 +142,13 @@ public final class NikValidator {
                     "Nomor urut NIK (4 digit terakhir) 0000 tidak sah; nomor urut dimulai dari 0001",
                     "The NIK's serial (last 4 digits) 0000 is not valid; serials start at 0001"));
         }
-        checkRegion(nik, problems);
+        String regency = checkRegion(nik, problems);
         Optional<NikCheck.Parts> parts = Problem.anyError(problems)
                 ? Optional.empty()
                 : Optional.of(new NikCheck.Parts(
-                        nik.substring(0, 2),
-                        nik.substring(0, 4),
-                        nik.substring(0, 6),
+                        regency.substring(0, 2),
+                        regency,
+                        regency + nik.substring(4, 6),
                         birthDate,
                         sex,
                         nik.substring(12)));
@@ -192,19 +193,35 @@ public final class NikValidator {
         return null;
     }
 
-    private void checkRegion(String nik, List<Problem> problems) {
+    /** Checks the NIK's region part; answers the regency's code now (an old code of a split province mapped). */
+    private String checkRegion(String nik, List<Problem> problems) {
         String pp = nik.substring(0, 2);
-        if (regions.provinceName(pp).isEmpty()) {
+        String regency = nik.substring(0, 4);
+        Optional<RegionCodes.Renumbered> moved = regions.renumbered(regency);
+        if (moved.isPresent()) {
+            RegionCodes.Renumbered r = moved.get();
+            problems.add(problem(
+                    NIK_REGENCY_RENUMBERED,
+                    "Kode " + r.oldCode() + " di NIK adalah kode lama " + r.name() + ", kini " + r.newCode() + " ("
+                            + r.basis() + "); NIK tetap berlaku",
+                    "Code " + r.oldCode() + " in the NIK is the former code of " + r.name() + ", now " + r.newCode()
+                            + " (" + r.basis() + "); the NIK stays valid"));
+            regency = r.newCode();
+            if (regions.districtName(regency + nik.substring(4, 6)).isEmpty()) {
+                problems.add(notInTheCodes(
+                        NIK_DISTRICT_UNKNOWN, "Kode kecamatan", "District code", regency + nik.substring(4, 6)));
+            }
+        } else if (regions.provinceName(pp).isEmpty()) {
             problems.add(problem(
                     NIK_PROVINCE_UNKNOWN,
                     "Kode provinsi " + pp + " di NIK (digit 1-2) tidak ada dalam kode wilayah Kemendagri",
                     "Province code " + pp + " in the NIK (digits 1-2) is not a Kemendagri province"));
-        } else if (regions.regencyName(nik.substring(0, 4)).isEmpty()) {
-            problems.add(
-                    notInTheCodes(NIK_REGENCY_UNKNOWN, "Kode kabupaten/kota", "Regency code", nik.substring(0, 4)));
+        } else if (regions.regencyName(regency).isEmpty()) {
+            problems.add(notInTheCodes(NIK_REGENCY_UNKNOWN, "Kode kabupaten/kota", "Regency code", regency));
         } else if (regions.districtName(nik.substring(0, 6)).isEmpty()) {
             problems.add(notInTheCodes(NIK_DISTRICT_UNKNOWN, "Kode kecamatan", "District code", nik.substring(0, 6)));
         }
+        return regency;
     }
 
     /** A regency or district code the 2025 Kemendagri list lacks: perhaps an old code, so the clerk checks the KTP. */

@@ -26,6 +26,8 @@ public enum ProblemCode {
      */
     NIK_REGENCY_UNKNOWN(WARNING),
     NIK_DISTRICT_UNKNOWN(WARNING),
+    /** The NIK carries a regency code retired when its province was split: valid, and read as the regency's code now. */
+    NIK_REGENCY_RENUMBERED(WARNING),
     NIK_SEX_MISMATCH(REVIEW),
     NIK_BIRTH_DATE_MISMATCH(REVIEW),
 

@@ -13,6 +13,10 @@ import java.util.Optional;
 public final class RegionCodes {
 
     public static final String RESOURCE = "/reference/wilayah-kemendagri-2025.csv";
+    public static final String CHANGES = "/reference/regency-code-changes.csv";
+
+    /** A regency code retired when its province was split, as identity cards issued before still carry it. */
+    public record Renumbered(String oldCode, String newCode, String name, String basis) {}
 
     private static final String[][] PREFIXES = {
         {"KABUPATEN ", "KAB:"},
@@ -32,9 +36,15 @@ public final class RegionCodes {
     private final Map<String, String> regencyByName = new HashMap<>();
 
     private final List<String> provinceCodes;
+    private final Map<String, Renumbered> renumbered;
 
     /** @param names code (2, 4 or 6 digits) to official name, e.g. 5202 -> Kabupaten Lombok Tengah */
     public RegionCodes(Map<String, String> names) {
+        this(names, Map.of());
+    }
+
+    private RegionCodes(Map<String, String> names, Map<String, Renumbered> renumbered) {
+        this.renumbered = Map.copyOf(renumbered);
         this.names = Map.copyOf(names);
         this.provinceCodes = names.keySet().stream()
                 .filter(code -> code.length() == 2)
@@ -47,7 +57,20 @@ public final class RegionCodes {
         List<String[]> rows = ReferenceCsv.read(RESOURCE, "code,name");
         Map<String, String> names = new HashMap<>(rows.size() * 2);
         rows.forEach(row -> names.put(row[0], row[1]));
-        return new RegionCodes(names);
+        Map<String, Renumbered> renumbered = new HashMap<>();
+        for (String[] row : ReferenceCsv.read(CHANGES, "old_code,new_code,name,basis")) {
+            if (names.containsKey(row[0]) || !row[2].equals(names.get(row[1]))) {
+                throw new IllegalStateException(CHANGES + ": " + row[0] + " -> " + row[1] + " " + row[2]
+                        + " does not match " + RESOURCE + " (the old code must be gone, the new one name the regency)");
+            }
+            renumbered.put(row[0], new Renumbered(row[0], row[1], row[2], row[3]));
+        }
+        return new RegionCodes(names, renumbered);
+    }
+
+    /** The regency an old code now has, when a province's split retired it (9101 Merauke is 9301 since 2022). */
+    public Optional<Renumbered> renumbered(String ppkk) {
+        return Optional.ofNullable(ppkk).map(renumbered::get);
     }
 
     public Optional<String> provinceName(String pp) {

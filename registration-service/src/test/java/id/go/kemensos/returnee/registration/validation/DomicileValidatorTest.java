@@ -74,4 +74,11 @@ class DomicileValidatorTest {
         assertThat(validator.check(NTB, "ENTAH", niks.validate(DENPASAR_NIK)).hasErrors())
                 .isFalse();
     }
+
+    @Test
+    void aPapuaSelatanRowWithoutAddressIsAtHomeByItsOldMeraukeNik() {
+        Checked<String> check = validator.check("93", "", niks.validate("9101015508900001"));
+        assertThat(check.value()).contains("9301");
+        assertThat(check.problems()).isEmpty();
+    }
 }

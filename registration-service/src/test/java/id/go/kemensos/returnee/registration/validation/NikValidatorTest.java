@@ -110,7 +110,7 @@ class NikValidatorTest {
                 "''5202015508900001, NIK_NOT_DIGITS,     ERROR",
                 "520201550890001,  NIK_EXCEL_TRUNCATED,  ERROR",
                 "5299015508900001, NIK_REGENCY_UNKNOWN,  WARNING",
-                "9101015508900001, NIK_REGENCY_UNKNOWN,  WARNING",
+                "9101015508900001, NIK_REGENCY_RENUMBERED, WARNING",
                 "5202995508900001, NIK_DISTRICT_UNKNOWN, WARNING"
             })
     void reportsEachNikProblemWithItsSeverity(String nik, ProblemCode code, Severity severity) {
@@ -126,12 +126,25 @@ class NikValidatorTest {
     }
 
     @Test
-    void keepsDecodingAnOldRegencyCodeAsAWarningOnly() {
+    void readsAnOldRegencyCodeOfASplitProvinceAsTheRegencysCodeNowWithANote() {
         // Merauke was 91.01 before Papua Selatan (93) was formed in 2022; older KTPs still carry it.
         NikCheck check = validator.validate("9101015508900001");
 
         assertThat(check.hasErrors()).isFalse();
-        assertThat(check.parts()).map(NikCheck.Parts::regencyCode).contains("9101");
+        assertThat(check.parts()).hasValueSatisfying(parts -> {
+            assertThat(parts.provinceCode()).isEqualTo("93");
+            assertThat(parts.regencyCode()).isEqualTo("9301");
+            assertThat(parts.districtCode()).isEqualTo("930101");
+        });
+        assertThat(check.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(ProblemCode.NIK_REGENCY_RENUMBERED);
+            assertThat(p.severity()).isEqualTo(Severity.WARNING);
+            assertThat(p.messageId()).contains("Kabupaten Merauke", "9301", "UU 14/2022");
+        });
+        assertThat(validator.validate("9201015508900001").parts())
+                .as("Sorong, Papua Barat Daya since 2022")
+                .map(NikCheck.Parts::regencyCode)
+                .contains("9601");
     }
 
     @ParameterizedTest

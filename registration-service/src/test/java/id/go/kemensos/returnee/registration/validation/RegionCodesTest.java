@@ -122,4 +122,16 @@ class RegionCodesTest {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
+
+    @Test
+    void knowsTheRegencyCodesThatPapuasSplitRetired() {
+        assertThat(REGIONS.regencyName("9101")).as("gone from the 2025 list").isEmpty();
+        assertThat(REGIONS.renumbered("9101")).hasValueSatisfying(r -> {
+            assertThat(r.newCode()).isEqualTo("9301");
+            assertThat(REGIONS.regencyName(r.newCode())).contains(r.name());
+        });
+        assertThat(REGIONS.renumbered("9271").map(RegionCodes.Renumbered::newCode))
+                .contains("9671");
+        assertThat(REGIONS.renumbered("9103")).as("Jayapura stayed in Papua").isEmpty();
+    }
 }
