@@ -42,6 +42,8 @@ class CaseAccess implements ServiceAccessRules {
                 // The province's office hands its case workers' cases over (a case worker leaving); it reads no case.
                 .requestMatchers(HttpMethod.POST, "/api/case-handovers")
                 .hasRole(PROVINCIAL_OFFICER.name())
+                .requestMatchers(HttpMethod.GET, "/api/case-workers")
+                .hasRole(PROVINCIAL_OFFICER.name())
                 // A partner's system: the referrals made to its organisation and their outcomes, nothing else.
                 .requestMatchers("/api/partner/**")
                 .hasRole(REFERRAL_PARTNER.name())

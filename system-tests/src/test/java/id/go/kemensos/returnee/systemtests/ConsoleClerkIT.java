@@ -128,4 +128,35 @@ class ConsoleClerkIT {
             otherProvince.check("refused-other-province");
         }
     }
+
+    /**
+     * NTB's office sees its case workers with the cases each follows and hands Bima's cases from the province's case
+     * worker to Bima's; a case worker has no such page.
+     */
+    @Test
+    void theOfficeSeesItsCaseWorkersAndHandsCasesOver() {
+        try (ConsoleBrowser clerk = new ConsoleBrowser().signIn(OfficerLogin.CLERK_NTB)) {
+            clerk.open("/case-handovers");
+            assertThat(clerk.heading()).isEqualTo("Serah terima kasus");
+            assertThat(clerk.findAll(By.cssSelector("#roster tbody tr")))
+                    .extracting(org.openqa.selenium.WebElement::getText)
+                    .anySatisfy(text -> assertThat(text).startsWith(OfficerLogin.CASEWORKER_NTB))
+                    .anySatisfy(text -> assertThat(text).startsWith(OfficerLogin.CASEWORKER_BIMA))
+                    .anySatisfy(text -> assertThat(text).startsWith("(belum ada pendamping)"));
+            clerk.check("case-handovers");
+            new org.openqa.selenium.support.ui.Select(clerk.find(By.id("handover-from")))
+                    .selectByValue(OfficerLogin.CASEWORKER_NTB);
+            new org.openqa.selenium.support.ui.Select(clerk.find(By.id("handover-to")))
+                    .selectByValue(OfficerLogin.CASEWORKER_BIMA);
+            clerk.find(By.id("handover-regency")).sendKeys("5206");
+            clerk.find(By.cssSelector("#handover button[type=submit]")).click();
+            assertThat(clerk.waitFor(By.cssSelector(".notice")).getText()).matches("\\d+ kasus diserahkan\\.");
+        }
+        try (ConsoleBrowser caseWorker = new ConsoleBrowser().signIn(OfficerLogin.CASEWORKER_NTB)) {
+            caseWorker.open("/case-handovers");
+            assertThat(caseWorker.findAll(By.id("roster")))
+                    .as("not the case worker's to decide")
+                    .isEmpty();
+        }
+    }
 }

@@ -8,8 +8,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -166,6 +168,18 @@ class CaseFiles {
             args.add(regencyCode);
         }
         return jdbc.query(sql.append(" ORDER BY opened_at FOR UPDATE").toString(), CaseFiles::caseFile, args.toArray());
+    }
+
+    /** How many cases each case worker of a province follows; the key null counts those nobody follows. */
+    Map<String, Long> casesByWorker(String provinceCode) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query(
+                "SELECT case_worker, COUNT(*) FROM case_file WHERE province_code = ? GROUP BY case_worker",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                },
+                provinceCode);
+        return counts;
     }
 
     void reassign(UUID caseId, String caseWorker) {

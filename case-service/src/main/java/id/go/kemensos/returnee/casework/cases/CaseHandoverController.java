@@ -6,7 +6,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,6 +30,15 @@ class CaseHandoverController {
             @Size(max = 100) String from,
             @NotBlank @Size(max = 100) String to,
             @Pattern(regexp = "\\d{4}") String regencyCode) {}
+
+    @Operation(
+            summary =
+                    "The province's case workers (the roster) with the cases each follows, and a last line (caseWorker"
+                            + " null) for the cases nobody follows: what the office looks at before a handover")
+    @GetMapping("/api/case-workers")
+    List<CaseHandovers.CaseWorkerLoad> roster(Officer officer) {
+        return handovers.roster(officer);
+    }
 
     @Operation(
             summary = "The province's office hands a case worker's cases (from; absent: those nobody follows), of one"

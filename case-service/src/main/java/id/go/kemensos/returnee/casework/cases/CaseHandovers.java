@@ -39,6 +39,23 @@ class CaseHandovers {
         this.clock = clock;
     }
 
+    /** One line of the province's roster: a case worker (null: nobody) and how many of the province's cases they follow. */
+    public record CaseWorkerLoad(String caseWorker, long cases) {}
+
+    /** The province's case workers with their cases, and the cases nobody follows, for the office deciding a handover. */
+    @Transactional(readOnly = true)
+    public List<CaseWorkerLoad> roster(Officer officer) {
+        String province = officer.provinceScope()
+                .orElseThrow(() -> Refusal.forbidden("Hanya kantor provinsi / only a province's office"));
+        java.util.Map<String, Long> counts = cases.casesByWorker(province);
+        List<CaseWorkerLoad> roster = new java.util.ArrayList<>();
+        java.util.Set<String> names = new java.util.TreeSet<>(areas.ofProvince(province));
+        counts.keySet().stream().filter(Objects::nonNull).forEach(names::add);
+        names.forEach(n -> roster.add(new CaseWorkerLoad(n, counts.getOrDefault(n, 0L))));
+        roster.add(new CaseWorkerLoad(null, counts.getOrDefault(null, 0L)));
+        return roster;
+    }
+
     /**
      * @param from        the case worker whose cases move; null for the province's cases without one
      * @param regencyCode only the cases of this regency; null for the whole province
