@@ -14,13 +14,10 @@ import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
 import id.go.kemensos.returnee.testsupport.RegistrationApi;
 import id.go.kemensos.returnee.testsupport.ReturneeMother;
 import id.go.kemensos.returnee.testsupport.RunningPlatform;
+import id.go.kemensos.returnee.testsupport.ServiceApi;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -271,22 +268,10 @@ class BudgetAndBatchApprovalIT {
     }
 
     private static byte[] download(String officer, String path, int expectedStatus) {
-        try {
-            HttpResponse<byte[]> response = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(PlatformService.DISBURSEMENT.baseUrl() + path))
-                                    .header("Authorization", OfficerLogin.bearer(officer))
-                                    .GET()
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(response.statusCode()).as("GET %s as %s", path, officer).isEqualTo(expectedStatus);
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ServiceApi.Download file =
+                platform.api(PlatformService.DISBURSEMENT, officer).download(path);
+        assertThat(file.status()).as("GET %s as %s", path, officer).isEqualTo(expectedStatus);
+        return file.body();
     }
 
     private static String pdfText(byte[] pdf) {

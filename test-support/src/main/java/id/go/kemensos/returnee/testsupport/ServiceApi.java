@@ -60,6 +60,22 @@ public final class ServiceApi {
         return send(request(pathAndQuery).GET().build());
     }
 
+    /** A file the API answers (a PDF, a workbook): the status and the bytes as sent. */
+    public record Download(int status, byte[] body) {}
+
+    public Download download(String pathAndQuery) {
+        try {
+            HttpResponse<byte[]> response =
+                    HTTP.send(request(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(service.artifact() + " unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, Map<String, ?> body) {
         return send(request(path)
                 .header("Content-Type", "application/json")

@@ -505,29 +505,17 @@ class CaseFiles {
                 args.toArray());
     }
 
-    /** How far services reached the people of a regency of one sex; {@code sex} null when not known. */
-    record ReachCount(
-            String provinceCode,
-            String regencyCode,
-            String sex,
-            long cases,
-            long offers,
-            long accepted,
-            long declined,
-            long delivered,
-            long followUpsDone) {}
-
     /**
-     * Per regency and sex (read from the registrations case-service keeps, person_region), of a province (all when
-     * null): cases, offers, offers accepted (referred and delivered included), declined, delivered, follow-ups done.
+     * Per regency and sex (read from the registrations case-service keeps, person_region; UNKNOWN for people registered
+     * before it was kept), of a province (all when null): cases, offers, offers accepted (referred and delivered included), declined, delivered, follow-ups done.
      */
-    List<ReachCount> reach(String provinceCode) {
+    List<CaseQueries.ReachReport> reach(String provinceCode) {
         List<Object> args = new ArrayList<>();
         if (provinceCode != null) {
             args.add(provinceCode);
         }
         return jdbc.query(
-                "SELECT c.province_code, c.regency_code, p.sex, COUNT(*),"
+                "SELECT c.province_code, c.regency_code, COALESCE(p.sex, 'UNKNOWN'), COUNT(*),"
                         + " COALESCE(SUM(o.offers), 0), COALESCE(SUM(o.accepted), 0), COALESCE(SUM(o.declined), 0),"
                         + " COALESCE(SUM(o.delivered), 0), COALESCE(SUM(f.done), 0)"
                         + " FROM case_file c LEFT JOIN person_region p ON p.beneficiary_id = c.beneficiary_id"
@@ -540,7 +528,7 @@ class CaseFiles {
                         + (provinceCode == null ? "" : " WHERE c.province_code = ?")
                         + " GROUP BY c.province_code, c.regency_code, p.sex"
                         + " ORDER BY c.province_code, c.regency_code, p.sex",
-                (rs, n) -> new ReachCount(
+                (rs, n) -> new CaseQueries.ReachReport(
                         rs.getString(1),
                         rs.getString(2),
                         rs.getString(3),

@@ -8,8 +8,12 @@ import id.go.kemensos.returnee.security.Officer;
 import id.go.kemensos.returnee.security.Refusal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -45,11 +49,10 @@ class CaseHandovers {
     /** The province's case workers with their cases, and the cases nobody follows, for the office deciding a handover. */
     @Transactional(readOnly = true)
     public List<CaseWorkerLoad> roster(Officer officer) {
-        String province = officer.provinceScope()
-                .orElseThrow(() -> Refusal.forbidden("Hanya kantor provinsi / only a province's office"));
-        java.util.Map<String, Long> counts = cases.casesByWorker(province);
-        List<CaseWorkerLoad> roster = new java.util.ArrayList<>();
-        java.util.Set<String> names = new java.util.TreeSet<>(areas.ofProvince(province));
+        String province = officeProvince(officer);
+        Map<String, Long> counts = cases.casesByWorker(province);
+        List<CaseWorkerLoad> roster = new ArrayList<>();
+        Set<String> names = new TreeSet<>(areas.ofProvince(province));
         counts.keySet().stream().filter(Objects::nonNull).forEach(names::add);
         names.forEach(n -> roster.add(new CaseWorkerLoad(n, counts.getOrDefault(n, 0L))));
         roster.add(new CaseWorkerLoad(null, counts.getOrDefault(null, 0L)));
@@ -63,15 +66,14 @@ class CaseHandovers {
      */
     @Transactional
     public int handOver(String from, String to, String regencyCode, Officer officer) {
-        String province = officer.provinceScope()
-                .orElseThrow(() -> Refusal.forbidden("Hanya kantor provinsi yang menyerahkan kasus / only a"
-                        + " province's office hands cases over"));
+        String province = officeProvince(officer);
         if (regencyCode != null) {
             officer.provinceFor(regencyCode.substring(0, 2)); // another province's regency: 403, as asked openly
         }
-        if (!areas.ofProvince(province).contains(to)) {
+        Set<String> roster = areas.ofProvince(province);
+        if (!roster.contains(to)) {
             throw Refusal.invalid("Pendamping " + to + " tidak terdaftar di provinsi " + province + " (terdaftar: "
-                    + String.join(", ", areas.ofProvince(province)) + ") / " + to
+                    + String.join(", ", roster) + ") / " + to
                     + " is not a case worker of province " + province);
         }
         if (Objects.equals(from, to)) {
@@ -101,5 +103,12 @@ class CaseHandovers {
                 from == null ? "nobody" : from,
                 to);
         return moving.size();
+    }
+
+    /** Handovers are the province's office's: an officer bound to no province has none to hand over. */
+    private static String officeProvince(Officer officer) {
+        return officer.provinceScope()
+                .orElseThrow(() -> Refusal.forbidden("Hanya kantor provinsi yang menyerahkan kasus / only a"
+                        + " province's office hands cases over"));
     }
 }

@@ -256,18 +256,7 @@ public class CaseQueries {
      */
     @Transactional(readOnly = true)
     public List<ReachReport> reachReport(Officer officer, String province) {
-        return cases.reach(officer.provinceFor(province)).stream()
-                .map(r -> new ReachReport(
-                        r.provinceCode(),
-                        r.regencyCode(),
-                        r.sex() == null ? "UNKNOWN" : r.sex(),
-                        r.cases(),
-                        r.offers(),
-                        r.accepted(),
-                        r.declined(),
-                        r.delivered(),
-                        r.followUpsDone()))
-                .toList();
+        return cases.reach(officer.provinceFor(province));
     }
 
     /** The needs dashboard, by regency of a province (all for a nationwide officer). */

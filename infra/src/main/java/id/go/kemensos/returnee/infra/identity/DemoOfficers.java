@@ -194,13 +194,26 @@ public final class DemoOfficers {
      */
     public String metricsClientSecret() {
         String admin = "Bearer " + masterRealmToken();
-        String clients = baseUrl + "/admin/realms/" + IdentityProvider.REALM + "/clients";
-        JsonNode found = json.readTree(get(clients + "?clientId=" + METRICS_CLIENT, admin));
-        if (found.isEmpty()) {
-            throw new IllegalStateException("The realm has no client " + METRICS_CLIENT);
-        }
-        String id = found.get(0).get("id").asString();
-        return json.readTree(get(clients + "/" + id + "/client-secret", admin))
+        String id = clientUuid(METRICS_CLIENT, admin)
+                .orElseThrow(() -> new IllegalStateException("The realm has no client " + METRICS_CLIENT));
+        return clientSecret(id, admin);
+    }
+
+    /** The admin API's base for the platform's realm. */
+    private String adminRealm() {
+        return baseUrl + "/admin/realms/" + IdentityProvider.REALM;
+    }
+
+    /** Keycloak's own id of a client of the realm, if it has one by that client id. */
+    private Optional<String> clientUuid(String clientId, String admin) {
+        JsonNode found = json.readTree(get(adminRealm() + "/clients?clientId=" + clientId, admin));
+        return found.isEmpty()
+                ? Optional.empty()
+                : Optional.of(found.get(0).get("id").asString());
+    }
+
+    private String clientSecret(String clientUuid, String admin) {
+        return json.readTree(get(adminRealm() + "/clients/" + clientUuid + "/client-secret", admin))
                 .get("value")
                 .asString();
     }
@@ -240,9 +253,9 @@ public final class DemoOfficers {
     private synchronized String partnerClientSecret(String partnerId) {
         String clientId = partnerClientId(partnerId);
         String admin = "Bearer " + masterRealmToken();
-        String realm = baseUrl + "/admin/realms/" + IdentityProvider.REALM;
-        JsonNode found = json.readTree(get(realm + "/clients?clientId=" + clientId, admin));
-        if (found.isEmpty()) {
+        String realm = adminRealm();
+        Optional<String> existing = clientUuid(clientId, admin);
+        if (existing.isEmpty()) {
             Map<String, Object> client = new LinkedHashMap<>();
             client.put("clientId", clientId);
             client.put("name", "Referral partner " + partnerId);
@@ -254,9 +267,8 @@ public final class DemoOfficers {
             client.put("fullScopeAllowed", false);
             client.put("defaultClientScopes", List.of("returnee-platform-api"));
             write("POST", realm + "/clients", admin, client);
-            found = json.readTree(get(realm + "/clients?clientId=" + clientId, admin));
         }
-        String id = found.get(0).get("id").asString();
+        String id = existing.or(() -> clientUuid(clientId, admin)).orElseThrow();
         JsonNode account = json.readTree(get(realm + "/clients/" + id + "/service-account-user", admin));
         String user = realm + "/users/" + account.get("id").asString();
         if (!account.at("/attributes/partner/0").asString("").equals(partnerId)) {
@@ -268,9 +280,7 @@ public final class DemoOfficers {
             JsonNode role = json.readTree(get(realm + "/roles/REFERRAL_PARTNER", admin));
             write("POST", user + "/role-mappings/realm", admin, List.of(role));
         }
-        return json.readTree(get(realm + "/clients/" + id + "/client-secret", admin))
-                .get("value")
-                .asString();
+        return clientSecret(id, admin);
     }
 
     private void write(String method, String url, String authorization, Object body) {
