@@ -5,6 +5,7 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchDecided;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchPrepared;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentChannel;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
@@ -261,7 +262,15 @@ final class ReplayBenchmark {
                             new PaymentApproved(payment, person, GRANT, CHECKER, now, "BSU"));
                     records.send(
                             DisbursementTopics.EVENTS,
-                            new PaymentSent(payment, person, GRANT, "002", "***5501", now, "BSU"));
+                            new PaymentSent(
+                                    payment,
+                                    person,
+                                    GRANT,
+                                    "002",
+                                    "***5501",
+                                    now,
+                                    "BSU",
+                                    PaymentChannel.BANK_TRANSFER));
                     produced += 2;
                     payments++;
                     if (i % 50 == 49 && produced + 4 <= events) {
@@ -302,7 +311,8 @@ final class ReplayBenchmark {
                                         "***5501",
                                         "BNK" + payment.toString().substring(0, 8),
                                         now,
-                                        year));
+                                        year,
+                                        PaymentChannel.BANK_TRANSFER));
                         produced++;
                         settled++;
                     }

@@ -35,7 +35,9 @@ class ReturneePages {
             "PAYMENT_FAILED",
             "PAID",
             "PAYMENT_RETURNED",
-            "PAYMENT_CANCELLED");
+            "PAYMENT_CANCELLED",
+            "CASH_AT_POST_OFFICE",
+            "CASH_UNCLAIMED");
 
     public record Person(
             UUID beneficiaryId,
@@ -48,7 +50,8 @@ class ReturneePages {
             String accountNumberMasked,
             Instant registeredAt,
             String status,
-            boolean tellInPerson) {}
+            boolean tellInPerson,
+            boolean cashAtPostOffice) {}
 
     public record Page(List<Person> items, int page, int size, long total) {
 

@@ -11,7 +11,16 @@ public record DisbursementProperties(
         String sourceAccount,
         AutoApproval autoApproval,
         Dispatch dispatch,
-        AccountInquiry accountInquiry) {
+        AccountInquiry accountInquiry,
+        PostOffice postOffice) {
+
+    /**
+     * PT Pos, which pays people without a bank account in cash at its offices.
+     *
+     * @param clientSecretFile the SNAP client secret PT Pos issued the platform; blank: the bank's (the local stack)
+     * @param statusCheckInterval how often a remittance waiting for its person is asked about
+     */
+    public record PostOffice(URI gatewayUrl, String clientSecretFile, Duration statusCheckInterval) {}
 
     /** The bank's account inquiry before approval; off only where a bank offers no inquiry. */
     public record AccountInquiry(boolean enabled) {}

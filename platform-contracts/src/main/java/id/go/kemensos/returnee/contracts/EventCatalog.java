@@ -19,6 +19,8 @@ import id.go.kemensos.returnee.contracts.casework.ReferralOutcomeRecorded;
 import id.go.kemensos.returnee.contracts.casework.ServiceReferred;
 import id.go.kemensos.returnee.contracts.casework.ServicesOffered;
 import id.go.kemensos.returnee.contracts.disbursement.BudgetCeilingSet;
+import id.go.kemensos.returnee.contracts.disbursement.CashClaimExpired;
+import id.go.kemensos.returnee.contracts.disbursement.CashClaimIssued;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
@@ -80,6 +82,8 @@ public final class EventCatalog {
             PaymentReturned.EVENT_TYPE,
             PaymentReissued.EVENT_TYPE,
             PaymentCancelled.EVENT_TYPE,
+            CashClaimIssued.EVENT_TYPE,
+            CashClaimExpired.EVENT_TYPE,
             ReconciliationCompleted.EVENT_TYPE,
             SmsSent.EVENT_TYPE,
             SmsDelivered.EVENT_TYPE,

@@ -217,7 +217,7 @@ class EligibilityDecisionIT {
         UUID beneficiary = platform.registration().register(deportee);
 
         JsonNode review = await().atMost(ofSeconds(60)).until(() -> reviewOf(beneficiary), r -> r != null);
-        assertThat(review.get("ruleSetVersion").asString()).isEqualTo("2026.2");
+        assertThat(review.get("ruleSetVersion").asString()).isEqualTo("2026.3");
         assertThat(review.get("notPassed").toString()).contains("C4:FAILED");
         JsonNode poverty = review.get("explanation").get("criteria").get(3);
         assertThat(poverty.get("id").asString()).isEqualTo("C4");
@@ -434,7 +434,7 @@ class EligibilityDecisionIT {
 
     @Test
     void aNewRuleVersionTakesOverAfterARestartAndARe_evaluation() throws Exception {
-        // 19 years old and no social guidance yet: NEEDS_REVIEW under 2026.2 (minimum age 18), so nothing is paid
+        // 19 years old and no social guidance yet: NEEDS_REVIEW under 2026.3 (minimum age 18), so nothing is paid
         // meanwhile.
         Map<String, Object> young = ReturneeMother.bornOn(
                 ReturneeMother.sitiAminahLombokTengah(),
@@ -442,20 +442,20 @@ class EligibilityDecisionIT {
         young.put("attendedSocialGuidance", false);
         UUID beneficiary = platform.registration().register(young);
         JsonNode before = await().atMost(ofSeconds(60)).until(() -> reviewOf(beneficiary), r -> r != null);
-        assertThat(before.get("ruleSetVersion").asString()).isEqualTo("2026.2");
+        assertThat(before.get("ruleSetVersion").asString()).isEqualTo("2026.3");
 
         // The ministry raises the minimum age to 21 from today: a new file in the rules directory, no rebuild.
         String shipped = Files.readString(
                 platform.stack()
                         .home()
                         .root()
-                        .resolve("eligibility-service/src/main/resources/rulesets/bantuan-stimulan-usaha-2026.2.yaml"),
+                        .resolve("eligibility-service/src/main/resources/rulesets/bantuan-stimulan-usaha-2026.3.yaml"),
                 StandardCharsets.UTF_8);
         String today = LocalDate.now(ZoneId.of("Asia/Jakarta")).toString();
         Files.writeString(
                 newVersion(),
-                shipped.replace("version: \"2026.2\"", "version: \"2026.3-test\"")
-                        .replace("effectiveFrom: 2026-12-01", "effectiveFrom: " + today)
+                shipped.replace("version: \"2026.3\"", "version: \"2026.4-test\"")
+                        .replace("effectiveFrom: 2026-12-06", "effectiveFrom: " + today)
                         .replace("minimumAge: 18", "minimumAge: 21"));
         restartEligibility();
 
@@ -468,7 +468,7 @@ class EligibilityDecisionIT {
 
         JsonNode after = current(eligibility.decisionsOf(beneficiary), GRANT);
         assertThat(after.get("outcome").asString()).isEqualTo("INELIGIBLE");
-        assertThat(after.get("ruleSetVersion").asString()).isEqualTo("2026.3-test");
+        assertThat(after.get("ruleSetVersion").asString()).isEqualTo("2026.4-test");
         assertThat(after.get("previousDecisionId").asString())
                 .isEqualTo(before.get("decisionId").asString());
         assertThat(after.get("notPassed").toString()).contains("C8:FAILED");
@@ -510,7 +510,7 @@ class EligibilityDecisionIT {
     }
 
     private static Path newVersion() {
-        return platform.rulesDirectory().resolve("bantuan-stimulan-usaha-2026.2-test.yaml");
+        return platform.rulesDirectory().resolve("bantuan-stimulan-usaha-2026.4-test.yaml");
     }
 
     private static void restartEligibility() {

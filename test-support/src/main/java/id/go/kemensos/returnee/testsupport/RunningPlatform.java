@@ -22,12 +22,13 @@ public final class RunningPlatform {
 
     /**
      * Auto-approval on (maker-checker is tested on its own); short status-check delay so recovery is visible in
-     * seconds; the audit ledger sealed every two seconds instead of every minute; two seconds of clock skew tolerated
+     * seconds, and cash at the post office asked about every two seconds so that a collection shows at once; the audit ledger sealed every two seconds instead of every minute; two seconds of clock skew tolerated
      * on tokens (one machine, one clock), so that RoleMatrixIT's expired token is refused within seconds.
      */
     static final Map<String, String> TEST_ENVIRONMENT = Map.of(
             "DISBURSEMENT_AUTO_APPROVAL", "true",
             "DISBURSEMENT_STATUS_CHECK_DELAY", "PT3S",
+            "DISBURSEMENT_CASH_STATUS_INTERVAL", "PT2S",
             "AUDIT_SEAL_INTERVAL", "PT2S",
             "NOTIFICATION_RECEIPT_WAIT", "PT2S",
             "PLATFORM_TOKEN_CLOCK_SKEW", "2s",

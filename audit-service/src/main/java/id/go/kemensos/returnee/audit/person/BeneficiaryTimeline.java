@@ -22,10 +22,13 @@ import id.go.kemensos.returnee.contracts.casework.ReferralMade;
 import id.go.kemensos.returnee.contracts.casework.ReferralOutcomeRecorded;
 import id.go.kemensos.returnee.contracts.casework.ServiceReferred;
 import id.go.kemensos.returnee.contracts.casework.ServicesOffered;
+import id.go.kemensos.returnee.contracts.disbursement.CashClaimExpired;
+import id.go.kemensos.returnee.contracts.disbursement.CashClaimIssued;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentCancelled;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentChannel;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
@@ -219,8 +222,10 @@ public class BeneficiaryTimeline {
             d.put("phone", p.map(x -> MaskedValues.lastFour(x.phoneE164())).orElse(CriterionOutcome.ERASED));
             d.put(
                     "bank",
-                    p.map(PersonalDetails::bankAccount)
-                            .map(a -> a.bankCode() + " " + a.maskedAccountNumber())
+                    p.map(x -> x.bankAccount() == null
+                                    ? "none: paid in cash at a post office"
+                                    : x.bankAccount().bankCode() + " "
+                                            + x.bankAccount().maskedAccountNumber())
                             .orElse(CriterionOutcome.ERASED));
             d.put("uploadId", r.uploadId());
             summary = "Registered "
@@ -296,12 +301,26 @@ public class BeneficiaryTimeline {
             summary = "Payment approved by " + a.approvedBy();
         } else if (event instanceof PaymentSent s) {
             d.put("paymentId", s.paymentId());
-            summary = "Payment sent to bank " + s.bankCode() + " " + s.accountNumberMasked();
+            summary = PaymentChannel.orTransfer(s.channel()) == PaymentChannel.POS_CASH
+                    ? "Payment sent to PT Pos, to be collected in cash at a post office"
+                    : "Payment sent to bank " + s.bankCode() + " " + s.accountNumberMasked();
+        } else if (event instanceof CashClaimIssued c) {
+            // The claim code stays sealed: an auditor sees that one was issued, and until when.
+            d.put("paymentId", c.paymentId());
+            d.put("posReference", c.posReference());
+            summary = "Rp" + c.amount() + " waits at the post office until " + c.claimDeadline() + " (PT Pos reference "
+                    + c.posReference() + "); claim code sent to the person";
+        } else if (event instanceof CashClaimExpired x) {
+            d.put("paymentId", x.paymentId());
+            summary = "Cash not collected by " + x.claimDeadline() + ": returned by PT Pos, Rp" + x.amount()
+                    + " back to the budget";
         } else if (event instanceof PaymentSettled s) {
             d.put("paymentId", s.paymentId());
             d.put("bankReference", s.bankReference());
-            summary = "Paid Rp" + s.amount() + " to bank " + s.bankCode() + " " + s.accountNumberMasked()
-                    + ", bank reference " + s.bankReference();
+            summary = PaymentChannel.orTransfer(s.channel()) == PaymentChannel.POS_CASH
+                    ? "Paid Rp" + s.amount() + " in cash at a post office, PT Pos reference " + s.bankReference()
+                    : "Paid Rp" + s.amount() + " to bank " + s.bankCode() + " " + s.accountNumberMasked()
+                            + ", bank reference " + s.bankReference();
         } else if (event instanceof PaymentFailed f) {
             d.put("paymentId", f.paymentId());
             summary = "Payment failed: " + f.reasonCode() + " " + f.reason();

@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.audit.person;
 import id.go.kemensos.returnee.audit.ledger.AuditEntry;
 import id.go.kemensos.returnee.audit.ledger.AuditLedger;
 import id.go.kemensos.returnee.contracts.PlatformEvent;
+import id.go.kemensos.returnee.contracts.disbursement.CashClaimExpired;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchDecided;
@@ -85,7 +86,7 @@ public class PaymentJustifications {
                 state = "FAILED";
             } else if (event instanceof PaymentCancelled) {
                 state = "CANCELLED";
-            } else if (event instanceof PaymentReturned) {
+            } else if (event instanceof PaymentReturned || event instanceof CashClaimExpired) {
                 state = "RETURNED";
             } else if (event instanceof PaymentReissued) {
                 state = "REISSUED";

@@ -1,12 +1,15 @@
 package id.go.kemensos.returnee.audit.replay;
 
 import id.go.kemensos.returnee.contracts.PlatformEvent;
+import id.go.kemensos.returnee.contracts.disbursement.CashClaimExpired;
+import id.go.kemensos.returnee.contracts.disbursement.CashClaimIssued;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchDecided;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchPrepared;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentCancelled;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentChannel;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentEvent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
@@ -37,7 +40,7 @@ public final class PaymentHistory {
             "SENT", Set.of("APPROVED"),
             "SETTLED", Set.of("SENT"),
             "FAILED", Set.of("SENT"),
-            "RETURNED", Set.of("SETTLED"),
+            "RETURNED", Set.of("SETTLED", "SENT"), // a credit the bank returned, or cash nobody collected
             "REISSUED", Set.of("FAILED", "RETURNED"),
             "CANCELLED", Set.of("SCHEDULED", "APPROVED"));
 
@@ -53,6 +56,8 @@ public final class PaymentHistory {
             PaymentReturned.class,
             PaymentReissued.class,
             PaymentCancelled.class,
+            CashClaimIssued.class,
+            CashClaimExpired.class,
             PaymentAwaitingBudget.class,
             PaymentAccountChecked.class);
 
@@ -147,7 +152,21 @@ public final class PaymentHistory {
             } else if (event instanceof PaymentSent s) {
                 p.bankCode = s.bankCode();
                 p.accountNumberMasked = s.accountNumberMasked();
-                move(p, "SENT", type, eventId, at, null, "bank " + s.bankCode() + " " + s.accountNumberMasked());
+                move(
+                        p,
+                        "SENT",
+                        type,
+                        eventId,
+                        at,
+                        null,
+                        PaymentChannel.orTransfer(s.channel()) == PaymentChannel.POS_CASH
+                                ? "PT Pos, to be collected in cash"
+                                : "bank " + s.bankCode() + " " + s.accountNumberMasked());
+            } else if (event instanceof CashClaimIssued c) {
+                p.bankReference = c.posReference();
+                step(p, p.state, type, eventId, at, null, "at the post office until " + c.claimDeadline());
+            } else if (event instanceof CashClaimExpired x) {
+                move(p, "RETURNED", type, eventId, at, null, "not collected by " + x.claimDeadline());
             } else if (event instanceof PaymentSettled s) {
                 p.bankReference = s.bankReference();
                 p.settledAt = s.settledAt();

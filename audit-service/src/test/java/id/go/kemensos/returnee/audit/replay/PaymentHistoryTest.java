@@ -2,16 +2,20 @@ package id.go.kemensos.returnee.audit.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.kemensos.returnee.contracts.disbursement.CashClaimExpired;
+import id.go.kemensos.returnee.contracts.disbursement.CashClaimIssued;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchDecided;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentBatchPrepared;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentCancelled;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentChannel;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentScheduled;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,17 +36,36 @@ class PaymentHistoryTest {
                 batch, "BSU", "2026", "52", "002", List.of(payment), 960_000, "maker", T.plusSeconds(1)));
         apply(new PaymentBatchDecided(batch, "APPROVED", "maker", "checker", null, 1, 960_000, T.plusSeconds(2)));
         apply(new PaymentApproved(payment, person, 960_000, "checker", T.plusSeconds(2), "BSU"));
-        apply(new PaymentSent(payment, person, 960_000, "002", "***5501", T.plusSeconds(3), "BSU"));
+        apply(new PaymentSent(
+                payment, person, 960_000, "002", "***5501", T.plusSeconds(3), "BSU", PaymentChannel.BANK_TRANSFER));
         UUID settled = UUID.randomUUID();
         history.apply(
                 settled,
                 new PaymentSettled(
-                        payment, person, "BSU", 960_000, "002", "***5501", "BNK1", T.plusSeconds(10), "2026"),
+                        payment,
+                        person,
+                        "BSU",
+                        960_000,
+                        "002",
+                        "***5501",
+                        "BNK1",
+                        T.plusSeconds(10),
+                        "2026",
+                        PaymentChannel.BANK_TRANSFER),
                 T.plusSeconds(10));
         assertThat(history.apply(
                         settled,
                         new PaymentSettled(
-                                payment, person, "BSU", 960_000, "002", "***5501", "BNK1", T.plusSeconds(10), "2026"),
+                                payment,
+                                person,
+                                "BSU",
+                                960_000,
+                                "002",
+                                "***5501",
+                                "BNK1",
+                                T.plusSeconds(10),
+                                "2026",
+                                PaymentChannel.BANK_TRANSFER),
                         T.plusSeconds(11)))
                 .as("a redelivered event counts once")
                 .isFalse();
@@ -196,13 +219,52 @@ class PaymentHistoryTest {
     }
 
     @Test
+    void cashCollectedAtAPostOfficeSettlesAndCashNobodyCollectedIsReturned() {
+        UUID collected = UUID.randomUUID();
+        UUID unclaimed = UUID.randomUUID();
+        LocalDate deadline = LocalDate.of(2026, 12, 1);
+        for (UUID payment : List.of(collected, unclaimed)) {
+            UUID person = UUID.randomUUID();
+            apply(new PaymentScheduled(payment, person, "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5204", T));
+            apply(new PaymentApproved(payment, person, 960_000, "auto", T, "BSU"));
+            apply(new PaymentSent(payment, person, 960_000, null, null, T, "BSU", PaymentChannel.POS_CASH));
+            apply(new CashClaimIssued(payment, person, "BSU", 960_000, "POS1", deadline, "sealed", T));
+            if (payment.equals(collected)) {
+                apply(new PaymentSettled(
+                        payment, person, "BSU", 960_000, null, null, "POSPAID1", T, "2026", PaymentChannel.POS_CASH));
+            } else {
+                apply(new CashClaimExpired(payment, person, "BSU", "2026", 960_000, "52", "POS1", deadline, T));
+            }
+        }
+
+        assertThat(history.totals())
+                .containsOnlyKeys(
+                        new PaymentHistory.TotalKey("BSU", "52", "5204", "SETTLED"),
+                        new PaymentHistory.TotalKey("BSU", "52", "5204", "RETURNED"));
+        assertThat(history.payments())
+                .filteredOn(p -> p.paymentId().equals(unclaimed))
+                .singleElement()
+                .satisfies(p -> assertThat(p.history())
+                        .extracting(ReplayedPayment.Transition::eventType)
+                        .containsExactly(
+                                "PaymentScheduled",
+                                "PaymentApproved",
+                                "PaymentSent",
+                                "CashClaimIssued",
+                                "CashClaimExpired"));
+        assertThat(history.anomalies())
+                .as("cash returned from SENT is a valid move")
+                .isEmpty();
+    }
+
+    @Test
     void aReissueKeepsTheOldPaymentAndLinksTheNewOne() {
         UUID old = UUID.randomUUID();
         UUID replacement = UUID.randomUUID();
         UUID person = UUID.randomUUID();
         apply(new PaymentScheduled(old, person, "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T));
         apply(new PaymentApproved(old, person, 960_000, "auto", T, "BSU"));
-        apply(new PaymentSent(old, person, 960_000, "002", "***5501", T, "BSU"));
+        apply(new PaymentSent(old, person, 960_000, "002", "***5501", T, "BSU", PaymentChannel.BANK_TRANSFER));
         apply(new PaymentFailed(old, person, 960_000, "002", "***5501", "4030", "closed account", T, "BSU"));
         apply(new PaymentReissued(old, replacement, person, 960_000, "officer", "new account", T));
         apply(new PaymentScheduled(replacement, person, "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T));
@@ -225,7 +287,7 @@ class PaymentHistoryTest {
         UUID second = UUID.randomUUID();
         apply(new PaymentScheduled(first, person, "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T));
         apply(new PaymentScheduled(second, person, "BSU", "2026", UUID.randomUUID(), 960_000, "52", "5202", T));
-        apply(new PaymentSent(first, person, 960_000, "002", "***5501", T, "BSU"));
+        apply(new PaymentSent(first, person, 960_000, "002", "***5501", T, "BSU", PaymentChannel.BANK_TRANSFER));
         apply(new PaymentApproved(UUID.randomUUID(), person, 960_000, "auto", T, "BSU"));
         assertThat(history.anomalies())
                 .extracting(PaymentHistory.Anomaly::kind)

@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.disbursement.account;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentEvent;
+import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.disbursement.ledger.PaymentLedger;
 import id.go.kemensos.returnee.disbursement.payee.PayeeProjection;
 import id.go.kemensos.returnee.disbursement.payee.PayeeSeal;
@@ -94,7 +95,9 @@ public class AccountReviews {
                     bankCode,
                     p.accountMasked() != null
                             ? p.accountMasked()
-                            : opened.map(y -> y.account().maskedAccountNumber()).orElse(null),
+                            : opened.map(PayeeSeal.Payee::account)
+                                    .map(BankAccount::maskedAccountNumber)
+                                    .orElse(null),
                     opened.map(PayeeSeal.Payee::fullName).orElse(null),
                     p.sealedHolderSeen() == null
                             ? null

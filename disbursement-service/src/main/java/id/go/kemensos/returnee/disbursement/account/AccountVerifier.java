@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Asks the bank, before a payment can be approved, whose account it is going to: an open account whose holder is the
  * registered person is VERIFIED (and, with automatic approval, approved within budget); a closed or unknown account, or
- * another name, is a MISMATCH for a finance officer. The bank is called outside any transaction; a payment whose check
+ * another name, is a MISMATCH for a finance officer; a payee without an account is paid in cash at a post office, with
+ * nothing to ask. The bank is called outside any transaction; a payment whose check
  * was cut short by a crash is checked again after a minute.
  */
 @Component
@@ -170,6 +171,7 @@ class AccountVerifier implements AutoCloseable {
             Map<UUID, PayeeProjection.OpenedPayee> payee = payees.open(people);
             List<Check> checks = new ArrayList<>();
             List<Payment> changed = new ArrayList<>();
+            List<Payment> cash = new ArrayList<>();
             for (Payment p : claimed) {
                 PayeeProjection.OpenedPayee registered = payee.get(p.beneficiaryId());
                 if (registered == null) {
@@ -177,6 +179,10 @@ class AccountVerifier implements AutoCloseable {
                 }
                 if (registered.opened().isEmpty()) {
                     p.holdUnreadableAccount(now);
+                } else if (registered.opened().get().account() == null) {
+                    // No account to ask about: the cash will wait at a post office.
+                    outbox.appendAll(p.payInCash(now));
+                    cash.add(p);
                 } else {
                     p.startAccountCheck(now);
                     checks.add(new Check(
@@ -188,6 +194,7 @@ class AccountVerifier implements AutoCloseable {
                 changed.add(p);
             }
             payments.saveAll(changed);
+            cash.forEach(ledger::approveIfAutomatic);
             return checks;
         });
     }

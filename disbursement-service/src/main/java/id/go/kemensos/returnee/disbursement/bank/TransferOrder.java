@@ -12,4 +12,5 @@ public record TransferOrder(
         String bankCode,
         String accountNumber,
         String accountHolderName,
-        boolean alreadySent) {}
+        boolean alreadySent)
+        implements PaymentOrder {}

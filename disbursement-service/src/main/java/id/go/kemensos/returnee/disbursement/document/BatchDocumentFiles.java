@@ -11,6 +11,7 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import id.go.kemensos.returnee.disbursement.payee.PayeeProjection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -156,8 +157,12 @@ public final class BatchDocumentFiles {
                             + ") yang disiapkan oleh " + list.makerName() + " dan disetujui oleh " + list.checkerName()
                             + ", telah diserahterimakan daftar nominatif dan perintah penyaluran bantuan kepada "
                             + list.lines().size() + " penerima dengan jumlah seluruhnya Rp " + rupiah(list.total())
-                            + " melalui " + list.bankName() + " (kode " + list.bankCode() + "), untuk ditransfer"
-                            + " langsung ke rekening masing-masing penerima sebagaimana daftar nominatif terlampir.",
+                            + " melalui " + list.bankName() + " (kode " + list.bankCode() + "), "
+                            + (list.bankCode().equals(PayeeProjection.POST_OFFICE)
+                                    ? "untuk dibayarkan tunai kepada masing-masing penerima di Kantor Pos dengan"
+                                            + " kode pengambilan dan KTP, sebelum batas waktu pengambilan,"
+                                    : "untuk ditransfer langsung ke rekening masing-masing penerima")
+                            + " sebagaimana daftar nominatif terlampir.",
                     body));
             document.add(new Paragraph(
                     "Bantuan ini tidak dipungut biaya apa pun. Dana yang tidak dapat ditransfer atau dikembalikan"

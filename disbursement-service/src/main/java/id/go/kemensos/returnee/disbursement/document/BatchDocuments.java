@@ -28,6 +28,10 @@ public class BatchDocuments {
 
     static final String ERASED = "[data dihapus]";
     private static final String UNKNOWN = "-";
+    /** In the account column of a payment collected in cash. */
+    static final String CASH = "tunai di Kantor Pos";
+    /** The payer of a batch of cash payments, in place of a bank's name. */
+    static final String POST_OFFICE = "PT Pos Indonesia (Persero)";
 
     private final PaymentBatches batches;
     private final PaymentRepository payments;
@@ -63,7 +67,7 @@ public class BatchDocuments {
                     regencies
                             .shortName(p.terms().regencyCode())
                             .orElse(p.terms().regencyCode()),
-                    Optional.ofNullable(p.accountMasked()).orElse(UNKNOWN),
+                    p.isCash() ? CASH : Optional.ofNullable(p.accountMasked()).orElse(UNKNOWN),
                     p.amount(),
                     p.state().name()));
         }
@@ -75,7 +79,9 @@ public class BatchDocuments {
                 batch.provinceCode(),
                 provinces.nameOf(batch.provinceCode()),
                 batch.bankCode(),
-                banks.find(batch.bankCode()).map(BankCodes.Bank::name).orElse(batch.bankCode()),
+                PayeeProjection.POST_OFFICE.equals(batch.bankCode())
+                        ? POST_OFFICE
+                        : banks.find(batch.bankCode()).map(BankCodes.Bank::name).orElse(batch.bankCode()),
                 batch.state(),
                 Optional.ofNullable(batch.preparedByName()).orElse(batch.preparedBy()),
                 at(batch.preparedAt(), zone),

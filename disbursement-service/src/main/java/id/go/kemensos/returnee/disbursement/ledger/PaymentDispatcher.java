@@ -2,6 +2,9 @@ package id.go.kemensos.returnee.disbursement.ledger;
 
 import id.go.kemensos.returnee.disbursement.DisbursementProperties;
 import id.go.kemensos.returnee.disbursement.bank.BankGatewayClient;
+import id.go.kemensos.returnee.disbursement.bank.CashOrder;
+import id.go.kemensos.returnee.disbursement.bank.PaymentOrder;
+import id.go.kemensos.returnee.disbursement.bank.PostOfficeClient;
 import id.go.kemensos.returnee.disbursement.bank.TransferOrder;
 import id.go.kemensos.returnee.disbursement.bank.TransferOutcome;
 import id.go.kemensos.returnee.messaging.LockConflicts;
@@ -19,7 +22,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves approved payments to the bank and records the answers. Claiming (APPROVED → SENT) commits before the bank is
+ * Moves approved payments to the bank (or, for people without an account, to PT Pos) and records the answers. Claiming (APPROVED → SENT) commits before the bank is
  * called, so a crash at any point leaves a SENT payment whose status is checked later: paid once, never lost.
  */
 @Component
@@ -29,12 +32,18 @@ class PaymentDispatcher implements AutoCloseable {
 
     private final PaymentLedger ledger;
     private final BankGatewayClient bank;
+    private final PostOfficeClient postOffice;
     private final DisbursementProperties.Dispatch settings;
     private final ExecutorService calls;
 
-    PaymentDispatcher(PaymentLedger ledger, BankGatewayClient bank, DisbursementProperties properties) {
+    PaymentDispatcher(
+            PaymentLedger ledger,
+            BankGatewayClient bank,
+            PostOfficeClient postOffice,
+            DisbursementProperties properties) {
         this.ledger = ledger;
         this.bank = bank;
+        this.postOffice = postOffice;
         this.settings = properties.dispatch();
         this.calls = Executors.newFixedThreadPool(settings.parallelCalls());
     }
@@ -42,7 +51,7 @@ class PaymentDispatcher implements AutoCloseable {
     /** The round's bank calls run in parallel; their answers are recorded together, in one transaction. */
     @Scheduled(fixedDelayString = "${disbursement.dispatch.interval}")
     void dispatch() {
-        List<TransferOrder> orders = new ArrayList<>(ledger.claimForTransfer(settings.batchSize()));
+        List<PaymentOrder> orders = new ArrayList<>(ledger.claimForTransfer(settings.batchSize()));
         orders.addAll(ledger.claimDueForStatusCheck(settings.batchSize()));
         if (orders.isEmpty()) {
             return;
@@ -69,9 +78,9 @@ class PaymentDispatcher implements AutoCloseable {
     }
 
     /** An unexpected failure of one call leaves that payment SENT for its status check, not the round unrecorded. */
-    private TransferOutcome answerOf(TransferOrder order) {
+    private TransferOutcome answerOf(PaymentOrder order) {
         try {
-            return bank.transfer(order);
+            return order instanceof CashOrder cash ? postOffice.remit(cash) : bank.transfer((TransferOrder) order);
         } catch (RuntimeException e) {
             return new TransferOutcome.Unknown(e.getClass().getSimpleName());
         }

@@ -4,8 +4,12 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentEvent;
 import id.go.kemensos.returnee.contracts.eligibility.DecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityDecided;
 import id.go.kemensos.returnee.contracts.eligibility.Outcome;
+import id.go.kemensos.returnee.contracts.program.Program;
+import id.go.kemensos.returnee.contracts.program.ProgramCatalogue;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.disbursement.DisbursementProperties;
+import id.go.kemensos.returnee.disbursement.bank.CashOrder;
+import id.go.kemensos.returnee.disbursement.bank.PaymentOrder;
 import id.go.kemensos.returnee.disbursement.bank.TransferOrder;
 import id.go.kemensos.returnee.disbursement.bank.TransferOutcome;
 import id.go.kemensos.returnee.disbursement.budget.ProgramBudgets;
@@ -48,6 +52,7 @@ public class PaymentLedger {
     private final PayeeProjection payees;
     private final PayeeSeal seal;
     private final DeclinedGrants declines;
+    private final ProgramCatalogue programs;
 
     PaymentLedger(
             Outbox outbox,
@@ -57,7 +62,8 @@ public class PaymentLedger {
             ProgramBudgets budgets,
             PayeeProjection payees,
             PayeeSeal seal,
-            DeclinedGrants declines) {
+            DeclinedGrants declines,
+            ProgramCatalogue programs) {
         this.outbox = outbox;
         this.payments = payments;
         this.clock = clock;
@@ -66,6 +72,7 @@ public class PaymentLedger {
         this.payees = payees;
         this.seal = seal;
         this.declines = declines;
+        this.programs = programs;
     }
 
     /**
@@ -225,10 +232,11 @@ public class PaymentLedger {
 
     /**
      * Claims approved payments, marks them SENT and returns them for the bank: to the account the inquiry checked (the
-     * one approved), or, where no inquiry runs, to the payee's account now.
+     * one approved), or, where no inquiry runs, to the payee's account now; a payee without an account is paid in cash
+     * at a post office.
      */
     @Transactional
-    public List<TransferOrder> claimForTransfer(int limit) {
+    public List<PaymentOrder> claimForTransfer(int limit) {
         List<Payment> claimed = payments.claimApproved(limit);
         if (claimed.isEmpty()) {
             return List.of();
@@ -240,16 +248,25 @@ public class PaymentLedger {
                 .toList());
         Instant now = clock.instant();
         Instant checkAt = now.plus(properties.dispatch().statusCheckDelay());
-        List<TransferOrder> orders = new ArrayList<>();
+        List<PaymentOrder> orders = new ArrayList<>();
         for (Payment p : claimed) {
+            Optional<PayeeSeal.Payee> registered =
+                    Optional.ofNullable(payee.get(p.beneficiaryId())).flatMap(PayeeProjection.OpenedPayee::opened);
+            if (p.checkedAccount() == null
+                    && registered.isPresent()
+                    && registered.get().account() == null) {
+                List<PaymentEvent> sent = p.sendAsCash(checkAt, now);
+                payments.save(p);
+                outbox.appendAll(sent);
+                orders.add(cashOrder(p, registered.get(), false));
+                continue;
+            }
             Optional<BankAccount> account = p.checkedAccount() != null
                     ? seal.openAccount(
                             p.beneficiaryId(),
                             PayeeSeal.CHECKED_ACCOUNT,
                             p.checkedAccount().sealedAccount())
-                    : Optional.ofNullable(payee.get(p.beneficiaryId()))
-                            .flatMap(PayeeProjection.OpenedPayee::opened)
-                            .map(PayeeSeal.Payee::account);
+                    : registered.map(PayeeSeal.Payee::account);
             if (account.isEmpty()) {
                 // Erased after approval: the account can no longer be read, so the money cannot go; the budget gets it
                 // back.
@@ -282,17 +299,46 @@ public class PaymentLedger {
         return orders;
     }
 
+    private CashOrder cashOrder(Payment p, PayeeSeal.Payee payee, boolean alreadySent) {
+        return new CashOrder(
+                p.paymentId(),
+                p.beneficiaryId(),
+                p.programId(),
+                p.amount(),
+                payee == null ? null : payee.fullName(),
+                payee == null ? null : payee.nikMasked(),
+                p.terms().regencyCode(),
+                programs.find(p.programId()).map(Program::cashClaimDays).orElse(Program.DEFAULT_CASH_CLAIM_DAYS),
+                alreadySent);
+    }
+
     /**
      * Sent payments without a final answer whose status check is due; they are pushed back so that no other pass takes
      * them.
      */
     @Transactional
-    public List<TransferOrder> claimDueForStatusCheck(int limit) {
+    public List<PaymentOrder> claimDueForStatusCheck(int limit) {
         Instant now = clock.instant();
         List<Payment> due = payments.claimDueForStatusCheck(now, limit);
         seal.loadKeys(due.stream().map(Payment::beneficiaryId).toList());
-        List<TransferOrder> orders = new ArrayList<>();
+        Map<UUID, PayeeProjection.OpenedPayee> cashPayees = payees.open(
+                due.stream().filter(Payment::isCash).map(Payment::beneficiaryId).toList());
+        List<PaymentOrder> orders = new ArrayList<>();
         for (Payment p : due) {
+            if (p.isCash()) {
+                p.statusCheckDue(now.plus(
+                        p.claimDeadline() == null
+                                ? properties.dispatch().statusCheckDelay()
+                                : properties.postOffice().statusCheckInterval()));
+                // Once erased, a remittance PT Pos never received cannot be sent again; its status still answers.
+                orders.add(cashOrder(
+                        p,
+                        Optional.ofNullable(cashPayees.get(p.beneficiaryId()))
+                                .flatMap(PayeeProjection.OpenedPayee::opened)
+                                .orElse(null),
+                        true));
+                continue;
+            }
             p.statusCheckDue(now.plus(properties.dispatch().statusCheckDelay()));
             // Its account reads as null once the payee was erased: a resend is then refused, a status check still
             // answers.
@@ -332,6 +378,16 @@ public class PaymentLedger {
                 events.addAll(p.settle(settled.bankReference(), now));
             } else if (outcome instanceof TransferOutcome.Rejected rejected) {
                 events.addAll(p.fail(rejected.code(), rejected.reason(), now));
+                budgets.release(p.programId(), p.provinceCode(), p.cycleId(), p.amount());
+            } else if (outcome instanceof TransferOutcome.CashIssued issued && p.isCash()) {
+                events.addAll(p.cashIssued(
+                        issued.posReference(),
+                        issued.claimDeadline(),
+                        seal.claimCode(p.beneficiaryId(), issued.claimCode()),
+                        now.plus(properties.postOffice().statusCheckInterval()),
+                        now));
+            } else if (outcome instanceof TransferOutcome.CashExpired expired && p.isCash()) {
+                events.addAll(p.expireUnclaimed(expired.posReference(), now));
                 budgets.release(p.programId(), p.provinceCode(), p.cycleId(), p.amount());
             } else {
                 continue;

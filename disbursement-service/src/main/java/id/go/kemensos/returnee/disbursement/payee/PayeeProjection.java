@@ -76,14 +76,25 @@ public class PayeeProjection {
     }
 
     /**
-     * The bank a payment goes to: its checked account's, or, where no inquiry ran, its payee's as registered now (null
+     * Where the batch of payments collected in cash goes, in place of a bank's code: PT Pos, whose offices pay them out.
+     */
+    public static final String POST_OFFICE = "POS";
+
+    /**
+     * The bank a payment goes to (POS for cash at a post office): its checked account's, or, where no inquiry ran, its payee's as registered now (null
      * while the payee has not arrived).
      */
     public static String bankOf(Payment payment, Payee payee) {
+        if (payment.isCash()) {
+            return POST_OFFICE;
+        }
         if (payment.checkedAccount() != null) {
             return payment.checkedAccount().bankCode();
         }
-        return payee == null ? null : payee.bankCode();
+        if (payee == null) {
+            return null;
+        }
+        return payee.bankCode() == null ? POST_OFFICE : payee.bankCode();
     }
 
     /** These people's payees, by beneficiary id; people not registered here (yet) are absent. */
@@ -142,7 +153,7 @@ public class PayeeProjection {
                         account),
                 r.provinceCode(),
                 r.regencyCode(),
-                account.bankCode(),
+                account == null ? null : account.bankCode(),
                 Timestamp.from(r.registeredAt()));
     }
 

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.disbursement.payee;
 
+import id.go.kemensos.returnee.contracts.disbursement.CashClaimIssued;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.privacy.PersonalDataCipher;
@@ -58,6 +59,11 @@ public class PayeeSeal {
 
     public Optional<String> openHolderSeen(UUID person, String sealed) {
         return cipher.open(person, HOLDER_SEEN, sealed);
+    }
+
+    /** A cash claim's code, sealed for its person alone, as it travels to the SMS that tells them. */
+    public String claimCode(UUID person, String code) {
+        return cipher.seal(person, CashClaimIssued.CLAIM_CODE_FIELD, code);
     }
 
     /** Reads these people's keys in one go, before a batch of their payments is opened. */

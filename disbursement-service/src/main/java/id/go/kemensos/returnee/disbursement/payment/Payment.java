@@ -1,9 +1,12 @@
 package id.go.kemensos.returnee.disbursement.payment;
 
+import id.go.kemensos.returnee.contracts.disbursement.CashClaimExpired;
+import id.go.kemensos.returnee.contracts.disbursement.CashClaimIssued;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentCancelled;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentChannel;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentEvent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
@@ -13,6 +16,7 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.security.Refusal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -30,6 +34,9 @@ import java.util.UUID;
  * SCHEDULED | APPROVED ─cancel→ CANCELLED (the person declined the grant)
  * </pre>
  * Before approval the account is checked: PENDING → CHECKING → VERIFIED | MISMATCH (an officer may accept a mismatch).
+ * A person without an account is paid in cash at a post office (channel POS_CASH, nothing to check): SENT is then the
+ * cash handed to PT Pos, {@code cashIssued} records the claim's deadline, SETTLED is the cash collected and RETURNED
+ * ({@code expireUnclaimed}) the cash nobody collected by the deadline, which PT Pos sent back.
  * <p> The fields are package-private for {@link PaymentRepository}, which maps them to {@code payment_intent}, and
  * nobody else.
  */
@@ -42,6 +49,13 @@ public final class Payment {
         VERIFIED,
         MISMATCH
     }
+
+    /** The failure code of cash nobody collected by its deadline. */
+    public static final String UNCLAIMED = "UNCLAIMED";
+
+    /** Why a payment has no account check: its person has no account, and collects the cash at a post office. */
+    public static final String CASH_AT_POS =
+            "Tanpa rekening: diambil tunai di Kantor Pos / no bank account: collected in cash at a post office";
 
     /** Why a payment whose payee was erased is held, and why it fails if it was already approved. */
     public static final String PAYEE_ERASED =
@@ -78,6 +92,8 @@ public final class Payment {
     final Terms terms;
     PaymentState state;
     boolean live;
+    PaymentChannel channel = PaymentChannel.BANK_TRANSFER;
+    LocalDate claimDeadline;
     AccountCheck accountCheck;
     Instant accountCheckedAt;
     String accountCheckDetail;
@@ -120,6 +136,23 @@ public final class Payment {
         requireCheck("verify the account", AccountCheck.PENDING);
         accountCheck = AccountCheck.VERIFIED;
         updatedAt = now;
+    }
+
+    /**
+     * The payee has no bank account: the money will wait for them at a post office, with nothing for a bank to check.
+     */
+    public List<PaymentEvent> payInCash(Instant now) {
+        require("pay in cash", PaymentState.SCHEDULED);
+        requireCheck("pay in cash", AccountCheck.PENDING, AccountCheck.CHECKING);
+        channel = PaymentChannel.POS_CASH;
+        accountCheck = AccountCheck.VERIFIED;
+        checkedAccount = null;
+        accountMasked = null;
+        accountCheckDetail = CASH_AT_POS;
+        accountCheckedAt = now;
+        updatedAt = now;
+        return List.of(new PaymentAccountChecked(
+                paymentId(), beneficiaryId(), PaymentChannel.POS_CASH.name(), null, null, 0, CASH_AT_POS, now));
     }
 
     /** The inquiry starts: CHECKING, so that no other pass asks too; one abandoned by a crash may be taken again. */
@@ -338,8 +371,77 @@ public final class Payment {
         accountMasked = maskedAccount;
         nextCheckAt = checkStatusAt;
         updatedAt = now;
-        return List.of(
-                new PaymentSent(paymentId(), beneficiaryId(), amount(), toBankCode, maskedAccount, now, programId()));
+        channel = PaymentChannel.BANK_TRANSFER;
+        return List.of(new PaymentSent(
+                paymentId(),
+                beneficiaryId(),
+                amount(),
+                toBankCode,
+                maskedAccount,
+                now,
+                programId(),
+                PaymentChannel.BANK_TRANSFER));
+    }
+
+    /**
+     * Handed to PT Pos, to be collected in cash (committed before the call, like a transfer: a crash leaves a SENT
+     * payment whose status is asked, and PT Pos issues one claim per reference).
+     */
+    public List<PaymentEvent> sendAsCash(Instant checkStatusAt, Instant now) {
+        require("send", PaymentState.APPROVED);
+        state = PaymentState.SENT;
+        channel = PaymentChannel.POS_CASH;
+        bankCode = null;
+        sealedPaidAccount = null;
+        accountMasked = null;
+        nextCheckAt = checkStatusAt;
+        updatedAt = now;
+        return List.of(new PaymentSent(
+                paymentId(), beneficiaryId(), amount(), null, null, now, programId(), PaymentChannel.POS_CASH));
+    }
+
+    /**
+     * PT Pos holds the cash until the end of {@code deadline}; the person is sent the claim code (sealed, for them
+     * only). Said once: a repeated answer (a status inquiry after a lost reply) changes nothing.
+     */
+    public List<PaymentEvent> cashIssued(
+            String posReference, LocalDate deadline, String sealedClaimCode, Instant checkStatusAt, Instant now) {
+        require("record the cash claim", PaymentState.SENT);
+        requireCash("record the cash claim");
+        if (claimDeadline != null) {
+            return List.of();
+        }
+        bankReference = posReference;
+        claimDeadline = deadline;
+        nextCheckAt = checkStatusAt;
+        updatedAt = now;
+        return List.of(new CashClaimIssued(
+                paymentId(), beneficiaryId(), programId(), amount(), posReference, deadline, sealedClaimCode, now));
+    }
+
+    /**
+     * Nobody collected the cash by its deadline and PT Pos returned it: RETURNED, and the caller gives the amount back to
+     * the budget. It may be reissued (the person was away, ill, or never got the code).
+     */
+    public List<PaymentEvent> expireUnclaimed(String posReference, Instant now) {
+        require("expire the cash claim", PaymentState.SENT);
+        requireCash("expire the cash claim");
+        state = PaymentState.RETURNED;
+        bankReference = posReference;
+        failureCode = UNCLAIMED;
+        failureReason = "Tidak diambil sampai batas waktu / not collected by the deadline";
+        nextCheckAt = null;
+        updatedAt = now;
+        return List.of(new CashClaimExpired(
+                paymentId(),
+                beneficiaryId(),
+                programId(),
+                cycleId(),
+                amount(),
+                provinceCode(),
+                posReference,
+                claimDeadline,
+                now));
     }
 
     /** Approved, but its account can no longer be read (erased meanwhile): the money cannot go, and never left. */
@@ -369,7 +471,16 @@ public final class Payment {
         settledAt = now;
         updatedAt = now;
         return List.of(new PaymentSettled(
-                paymentId(), beneficiaryId(), programId(), amount(), bankCode, masked(), reference, now, cycleId()));
+                paymentId(),
+                beneficiaryId(),
+                programId(),
+                amount(),
+                bankCode,
+                channel == PaymentChannel.POS_CASH ? null : masked(),
+                reference,
+                now,
+                cycleId(),
+                channel));
     }
 
     /**
@@ -528,6 +639,20 @@ public final class Payment {
         return updatedAt;
     }
 
+    public PaymentChannel channel() {
+        return channel;
+    }
+
+    /** The last day the cash may be collected at a post office; null until PT Pos issued the claim. */
+    public LocalDate claimDeadline() {
+        return claimDeadline;
+    }
+
+    /** Whether its person collects it in cash at a post office. */
+    public boolean isCash() {
+        return channel == PaymentChannel.POS_CASH;
+    }
+
     private PaymentScheduled scheduled() {
         return new PaymentScheduled(
                 paymentId(),
@@ -557,6 +682,7 @@ public final class Payment {
 
     private void resetAccountCheck(Instant now) {
         accountCheck = AccountCheck.PENDING;
+        channel = PaymentChannel.BANK_TRANSFER;
         sealedHolderSeen = null;
         accountCheckDetail = null;
         updatedAt = now;
@@ -577,6 +703,13 @@ public final class Payment {
         if (!Set.of(allowed).contains(accountCheck)) {
             throw Refusal.conflict("Rekening pembayaran " + paymentId() + " berstatus " + accountCheck
                     + "; tidak dapat " + action + " / account check is " + accountCheck + ", cannot " + action);
+        }
+    }
+
+    private void requireCash(String action) {
+        if (channel != PaymentChannel.POS_CASH) {
+            throw Refusal.conflict("Pembayaran " + paymentId() + " bukan tunai; tidak dapat " + action + " / payment "
+                    + paymentId() + " is a transfer, cannot " + action);
         }
     }
 

@@ -1,5 +1,7 @@
 package id.go.kemensos.returnee.disbursement.payment;
 
+import id.go.kemensos.returnee.contracts.disbursement.PaymentChannel;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -33,7 +35,7 @@ public class PaymentRepository {
             reissue_of, scheduled_at, state, live, account_check, account_checked_at, account_check_detail, holder_seen,
             checked_bank_code, checked_account, checked_account_version, account_masked, approved_by, batch_id,
             waiting_reason, bank_code, paid_account, bank_reference, failure_code, failure_reason, status_checks,
-            next_check_at, settled_at, updated_at, version""";
+            next_check_at, settled_at, updated_at, version, channel, claim_deadline""";
     private static final String VALUES =
             Stream.of(COLUMNS.split(",")).map(c -> ":" + c.strip()).collect(Collectors.joining(", "));
     private static final String SELECT = "SELECT " + COLUMNS + " FROM payment_intent ";
@@ -110,7 +112,8 @@ public class PaymentRepository {
                 bank_code = :bank_code, paid_account = :paid_account, bank_reference = :bank_reference,
                 failure_code = :failure_code,
                 failure_reason = :failure_reason, status_checks = :status_checks, next_check_at = :next_check_at,
-                settled_at = :settled_at, updated_at = :updated_at, version = version + 1
+                settled_at = :settled_at, updated_at = :updated_at, version = version + 1, channel = :channel,
+                claim_deadline = :claim_deadline
             WHERE payment_id = :payment_id AND version = :version""";
 
     // --- what each part of the service works on ----------------------------------------------------------------------
@@ -333,7 +336,9 @@ public class PaymentRepository {
                 .addValue("next_check_at", timestamp(p.nextCheckAt))
                 .addValue("settled_at", timestamp(p.settledAt))
                 .addValue("updated_at", timestamp(p.updatedAt))
-                .addValue("version", p.version);
+                .addValue("version", p.version)
+                .addValue("channel", p.channel.name())
+                .addValue("claim_deadline", p.claimDeadline == null ? null : Date.valueOf(p.claimDeadline));
     }
 
     private static Payment payment(ResultSet rs) throws SQLException {
@@ -373,6 +378,9 @@ public class PaymentRepository {
         p.settledAt = instant(rs, "settled_at");
         p.updatedAt = instant(rs, "updated_at");
         p.version = rs.getInt("version");
+        p.channel = PaymentChannel.valueOf(rs.getString("channel"));
+        Date deadline = rs.getDate("claim_deadline");
+        p.claimDeadline = deadline == null ? null : deadline.toLocalDate();
         return p;
     }
 

@@ -71,7 +71,8 @@ class BankGatewayClientTest {
                 "0000111122223333",
                 new DisbursementProperties.AutoApproval(false, 0, List.of()),
                 new DisbursementProperties.Dispatch(Duration.ofMillis(200), 100, 4, Duration.ofSeconds(5)),
-                new DisbursementProperties.AccountInquiry(true));
+                new DisbursementProperties.AccountInquiry(true),
+                new DisbursementProperties.PostOffice(URI.create("http://127.0.0.1:9"), null, Duration.ofMinutes(1)));
         gateways = new ResilientGateways(
                 JsonMapper.builder().build(),
                 new ResilientGateway.Registries(retries, breakers, RateLimiterRegistry.ofDefaults(), limits));
@@ -170,7 +171,9 @@ class BankGatewayClientTest {
                         "0000111122223333",
                         new DisbursementProperties.AutoApproval(false, 0, List.of()),
                         new DisbursementProperties.Dispatch(Duration.ofMillis(200), 100, 4, Duration.ofSeconds(5)),
-                        new DisbursementProperties.AccountInquiry(true)),
+                        new DisbursementProperties.AccountInquiry(true),
+                        new DisbursementProperties.PostOffice(
+                                URI.create("http://127.0.0.1:9"), null, Duration.ofMinutes(1))),
                 wrong,
                 Clock.systemUTC());
         TransferOrder order = order("002", "012301012345504");

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import id.go.kemensos.returnee.contracts.disbursement.CashClaimExpired;
+import id.go.kemensos.returnee.contracts.disbursement.CashClaimIssued;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentCancelled;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentChannel;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReissued;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
@@ -16,6 +19,7 @@ import id.go.kemensos.returnee.contracts.disbursement.PaymentSent;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
 import id.go.kemensos.returnee.security.Refusal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Nested;
@@ -300,7 +304,15 @@ class PaymentTest {
             assertThat(p.nextCheckAt()).isEqualTo(T2);
             assertThat(events)
                     .singleElement()
-                    .isEqualTo(new PaymentSent(p.paymentId(), PERSON, 960_000, "002", "***7890", T1, p.programId()));
+                    .isEqualTo(new PaymentSent(
+                            p.paymentId(),
+                            PERSON,
+                            960_000,
+                            "002",
+                            "***7890",
+                            T1,
+                            p.programId(),
+                            PaymentChannel.BANK_TRANSFER));
         }
 
         @ParameterizedTest
@@ -353,7 +365,8 @@ class PaymentTest {
                             "***7890",
                             "BRI-REF-1",
                             T2,
-                            "2019"));
+                            "2019",
+                            PaymentChannel.BANK_TRANSFER));
         }
 
         @Test
@@ -442,6 +455,112 @@ class PaymentTest {
                 names = {"SCHEDULED", "APPROVED", "SENT", "SETTLED", "REISSUED"})
         void nothingElseIsReissued(PaymentState state) {
             refused(in(state), p -> p.reissue(UUID.randomUUID(), "maker-1", "why", T2));
+        }
+    }
+
+    @Nested
+    class CashAtAPostOffice {
+
+        private final LocalDate deadline = LocalDate.of(2019, 10, 31);
+
+        private Payment approvedInCash() {
+            Payment p = scheduled();
+            p.payInCash(T0);
+            p.approve("checker-1", T1);
+            return p;
+        }
+
+        private Payment issued() {
+            Payment p = approvedInCash();
+            p.sendAsCash(T2, T1);
+            p.cashIssued("POS-1", deadline, "sealed-code", T2, T1);
+            return p;
+        }
+
+        @Test
+        void aPayeeWithoutAnAccountHasNothingToCheckAndIsBatchedAndApprovedLikeAnyOther() {
+            Payment p = scheduled();
+
+            assertThat(p.payInCash(T0))
+                    .singleElement()
+                    .asInstanceOf(type(PaymentAccountChecked.class))
+                    .satisfies(c -> {
+                        assertThat(c.result()).isEqualTo("POS_CASH");
+                        assertThat(c.bankCode()).isNull();
+                        assertThat(c.detail()).isEqualTo(Payment.CASH_AT_POS);
+                    });
+            assertThat(p.accountCheck()).isEqualTo(Payment.AccountCheck.VERIFIED);
+            assertThat(p.channel()).isEqualTo(PaymentChannel.POS_CASH);
+            p.approve("checker-1", T1);
+            assertThat(p.state()).isEqualTo(PaymentState.APPROVED);
+        }
+
+        @Test
+        void anAccountGivenBeforeTheBatchMakesItATransferCheckedAgain() {
+            Payment p = scheduled();
+            p.payInCash(T0);
+
+            assertThat(p.payeeAccountAmended(T1)).isTrue();
+
+            assertThat(p.channel()).isEqualTo(PaymentChannel.BANK_TRANSFER);
+            assertThat(p.accountCheck()).isEqualTo(Payment.AccountCheck.PENDING);
+        }
+
+        @Test
+        void sentToThePostOfficeItWaitsForItsPersonUntilTheDeadlineSaidOnce() {
+            Payment p = approvedInCash();
+
+            assertThat(p.sendAsCash(T2, T1))
+                    .singleElement()
+                    .isEqualTo(new PaymentSent(
+                            p.paymentId(), PERSON, 960_000, null, null, T1, p.programId(), PaymentChannel.POS_CASH));
+            assertThat(p.cashIssued("POS-1", deadline, "sealed-code", T2, T1))
+                    .singleElement()
+                    .isEqualTo(new CashClaimIssued(
+                            p.paymentId(), PERSON, p.programId(), 960_000, "POS-1", deadline, "sealed-code", T1));
+            assertThat(p.claimDeadline()).isEqualTo(deadline);
+            assertThat(p.cashIssued("POS-1", deadline, "sealed-again", T2, T2))
+                    .as("a repeated answer (a status inquiry after a lost reply) says nothing new")
+                    .isEmpty();
+            assertThat(p.holdsBudget()).isFalse();
+        }
+
+        @Test
+        void collectedCashSettlesWithThePostOfficesReferenceAndNoAccount() {
+            Payment p = issued();
+
+            PaymentSettled settled = (PaymentSettled) p.settle("POSPAID-9", T2).get(0);
+
+            assertThat(p.state()).isEqualTo(PaymentState.SETTLED);
+            assertThat(settled.channel()).isEqualTo(PaymentChannel.POS_CASH);
+            assertThat(settled.bankCode()).isNull();
+            assertThat(settled.accountNumberMasked()).isNull();
+            assertThat(settled.bankReference()).isEqualTo("POSPAID-9");
+        }
+
+        @Test
+        void cashNobodyCollectedIsReturnedAndMayBeReissued() {
+            Payment p = issued();
+
+            assertThat(p.expireUnclaimed("POS-1", T2))
+                    .singleElement()
+                    .isEqualTo(new CashClaimExpired(
+                            p.paymentId(), PERSON, p.programId(), "2019", 960_000, "52", "POS-1", deadline, T2));
+            assertThat(p.state()).isEqualTo(PaymentState.RETURNED);
+            assertThat(p.failureCode()).isEqualTo(Payment.UNCLAIMED);
+
+            Payment.Created again = p.reissue(UUID.randomUUID(), "finance-1", "was in hospital", T2);
+            assertThat(again.payment().channel())
+                    .as("the reissue is checked again: cash, or a transfer if an account was given since")
+                    .isEqualTo(PaymentChannel.BANK_TRANSFER);
+            assertThat(again.payment().accountCheck()).isEqualTo(Payment.AccountCheck.PENDING);
+        }
+
+        @Test
+        void aTransferHasNoCashClaimAndCashIsNotSentToABank() {
+            refused(sent(), x -> x.cashIssued("POS-1", deadline, "sealed-code", T2, T2));
+            refused(sent(), x -> x.expireUnclaimed("POS-1", T2));
+            refused(approvedInCash(), x -> x.settle("POSPAID-9", T2));
         }
     }
 

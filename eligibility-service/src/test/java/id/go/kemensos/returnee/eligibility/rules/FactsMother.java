@@ -29,6 +29,7 @@ final class FactsMother {
         String referralSource = "BP3MI";
         LocalDate returnDate = LocalDate.of(2019, 9, 2);
         LocalDate registrationDate = LocalDate.of(2026, 11, 22);
+        String bankCode = "002";
         String accountHolderName = "SITI AMINAH";
         Boolean dtksListed = true;
         Integer dtsenDecile = 2;
@@ -75,6 +76,13 @@ final class FactsMother {
             return this;
         }
 
+        /** No bank account at all: no bank and no holder. */
+        Builder withoutAccount() {
+            bankCode = null;
+            accountHolderName = null;
+            return this;
+        }
+
         Builder accountHolderName(String v) {
             accountHolderName = v;
             return this;
@@ -113,7 +121,7 @@ final class FactsMother {
                     returnDate,
                     registrationDate,
                     "SITI AMINAH",
-                    "002",
+                    bankCode,
                     accountHolderName,
                     dtksListed,
                     dtsenDecile,

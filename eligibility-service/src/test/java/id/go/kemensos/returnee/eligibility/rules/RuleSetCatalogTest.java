@@ -166,7 +166,7 @@ class RuleSetCatalogTest {
                 StandardCharsets.UTF_8);
         Files.writeString(
                 rules.resolve("peeking.yaml"),
-                grant.replace("version: \"2026.2\"", "version: \"2026.3\"")
+                grant.replace("version: \"2026.2\"", "version: \"2026.2-peeking\"")
                         .replace("effectiveFrom: 2026-12-01", "effectiveFrom: 2026-12-02")
                         .replace("#reviewAboveThreshold.contains(#category)", "#referralSource == 'POLRI'"));
 

@@ -199,7 +199,7 @@ class StimulantGrantRulesTest {
                 .referralSource("DINSOS")
                 .dtsenDecile(decile)
                 .dtksListed(false) // DTKS no longer counts from 2026.2
-                .registrationDate(LocalDate.of(2026, 12, 6))
+                .registrationDate(LocalDate.of(2026, 12, 5))
                 .build();
         RuleSet rules = CATALOG.inForce(GRANT, facts.registrationDate()).orElseThrow();
 
@@ -222,7 +222,7 @@ class StimulantGrantRulesTest {
 
     @Test
     void everyTargetGroupOfTheGrantNamesTheArticleItRestsOn() {
-        RuleSet grant = CATALOG.inForce(GRANT, LocalDate.of(2026, 12, 6)).orElseThrow();
+        RuleSet grant = CATALOG.inForce(GRANT, LocalDate.of(2026, 12, 5)).orElseThrow();
 
         assertThat(grant.parameters().get("targetGroups"))
                 .asInstanceOf(InstanceOfAssertFactories.map(String.class, String.class))
@@ -232,11 +232,47 @@ class StimulantGrantRulesTest {
                 .allSatisfy((group, basis) -> assertThat(basis).matches("UU \\d+/\\d{4} Pasal .+"));
         Facts outsider = FactsMother.siti()
                 .category("WNI_LAINNYA")
-                .registrationDate(LocalDate.of(2026, 12, 6))
+                .registrationDate(LocalDate.of(2026, 12, 5))
                 .build();
         assertThat(ENGINE.evaluate(grant, outsider).notPassed())
                 .as("a group without a basis is not in the program")
                 .contains("C2:FAILED");
+    }
+
+    /** From 6 December 2026 (version 2026.3) nobody is refused for want of a bank account: they are paid at a post office. */
+    @Test
+    void withoutABankAccountTheGrantIsStillDueAndAnAccountGivenMustBeTheirOwn() {
+        Facts noAccount = FactsMother.siti()
+                .withoutAccount()
+                .registrationDate(LocalDate.of(2026, 12, 7))
+                .build();
+        RuleSet rules = CATALOG.inForce(GRANT, noAccount.registrationDate()).orElseThrow();
+        assertThat(rules.version()).isEqualTo("2026.3");
+
+        Evaluation evaluation = ENGINE.evaluate(rules, noAccount);
+
+        assertThat(evaluation.outcome()).isEqualTo(Outcome.ELIGIBLE);
+        CriterionResult account = evaluation.criteria().stream()
+                .filter(c -> c.id().equals("C5"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(account.result()).isEqualTo(CriterionOutcome.Result.PASSED);
+        assertThat(account.inputs()).containsEntry("bankCode", null);
+
+        Facts someoneElses = FactsMother.siti()
+                .accountHolderName("BAIQ NURUL")
+                .registrationDate(LocalDate.of(2026, 12, 7))
+                .build();
+        assertThat(ENGINE.evaluate(rules, someoneElses).notPassed())
+                .as("an account given is still checked: the holder must be the person")
+                .containsExactly("C5:FAILED");
+        assertThat(ENGINE.evaluate(
+                                CATALOG.inForce(GRANT, LocalDate.of(2026, 12, 5))
+                                        .orElseThrow(),
+                                noAccount)
+                        .outcome())
+                .as("under 2026.2 an account was a condition: without one, an officer looked")
+                .isEqualTo(Outcome.NEEDS_REVIEW);
     }
 
     @Test

@@ -3,6 +3,8 @@ package id.go.kemensos.returnee.infra.launcher;
 import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.infra.identity.DemoOfficers;
 import id.go.kemensos.returnee.infra.identity.IdentityProvider;
+import id.go.kemensos.returnee.infra.sim.AcceptedSms;
+import id.go.kemensos.returnee.infra.sim.PostOfficeSimulator;
 import id.go.kemensos.returnee.infra.stack.LocalStack;
 import id.go.kemensos.returnee.infra.stack.ManagedProcess;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
@@ -15,8 +17,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -105,15 +112,18 @@ public final class PlatformLauncher {
                     + "nothing new flows. Delete " + home.work() + " for a fresh demo.");
         }
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        Set<String> collected = new HashSet<>();
         while (monitor[0].paidAndNotified() < submitted && Instant.now().isBefore(deadline)) {
+            collectCashAtThePostOffice(stack, sample, collected, out);
             ManagedProcess.pause(Duration.ofMillis(200));
         }
         out.printf(
                 "== %d of %d sample returnees registered, paid and told by SMS. Bank simulator executed %d transfers; "
-                        + "SMS simulator accepted %d messages.%n",
+                        + "post offices paid out %d in cash; SMS simulator accepted %d messages.%n",
                 monitor[0].paidAndNotified(),
                 submitted,
                 stack.bank().executedTransferCount(),
+                stack.postOffice().stats().payouts(),
                 stack.sms().acceptedCount());
         try {
             audit(out);
@@ -251,6 +261,40 @@ public final class PlatformLauncher {
                         () -> new IllegalArgumentException("The demo realm has no clerk for province " + provinceCode))
                 .username();
     }
+
+    /**
+     * The sample's people without a bank account go to a post office with the claim code their SMS gave them and their
+     * KTP, as a returnee would: the simulator's counter pays them, and the platform learns it from PT Pos.
+     */
+    private static void collectCashAtThePostOffice(
+            LocalStack stack, Path sample, Set<String> collected, PrintStream out) throws Exception {
+        Map<String, String> nikByPhone = new HashMap<>();
+        for (JsonNode returnee : JsonMapper.builder().build().readTree(sample.toFile())) {
+            nikByPhone.put(
+                    lastNineDigits(returnee.get("phone").asString()),
+                    returnee.get("nik").asString());
+        }
+        for (AcceptedSms sms : stack.sms().acceptedMessages()) {
+            Matcher code = CLAIM_CODE.matcher(sms.text());
+            String nik = nikByPhone.get(lastNineDigits(sms.to()));
+            if (code.find() && nik != null && collected.add(code.group(1))) {
+                int status = stack.postOffice()
+                        .claim(new PostOfficeSimulator.CounterClaim(code.group(1), nik, "Kantor Pos Mataram"))
+                        .status();
+                out.printf(
+                        "  %s collects the grant in cash at Kantor Pos Mataram with the code from the SMS -> %d%n",
+                        MaskedValues.lastFour(sms.to()), status);
+            }
+        }
+    }
+
+    private static String lastNineDigits(String phone) {
+        String digits = phone.replaceAll("\\D", "");
+        return digits.substring(Math.max(0, digits.length() - 9));
+    }
+
+    /** The claim code in the SMS that tells a person their cash waits at a post office. */
+    private static final Pattern CLAIM_CODE = Pattern.compile("(?:kode|code) (\\d{10})");
 
     private static int submit(Path sample, PrintStream out) throws Exception {
         JsonMapper json = JsonMapper.builder().build();

@@ -96,15 +96,25 @@ final class StageMonitor implements Runnable, AutoCloseable {
             case "disbursement.PaymentScheduled" -> "PAYMENT     scheduled Rp" + text(data, "amount");
             case "disbursement.PaymentApproved" -> "PAYMENT     approved by " + text(data, "approvedBy");
             case "disbursement.PaymentSent" ->
-                "PAYMENT     sent to bank " + text(data, "bankCode") + " " + text(data, "accountNumberMasked");
+                "POS_CASH".equals(text(data, "channel"))
+                        ? "PAYMENT     sent to PT Pos, to be collected in cash"
+                        : "PAYMENT     sent to bank " + text(data, "bankCode") + " "
+                                + text(data, "accountNumberMasked");
+            case "disbursement.CashClaimIssued" ->
+                "PAYMENT     waits at the post office until " + text(data, "claimDeadline");
+            case "disbursement.CashClaimExpired" ->
+                "PAYMENT     RETURNED: nobody collected the cash by " + text(data, "claimDeadline");
             case "disbursement.PaymentSettled" -> {
                 paidBeneficiaries.add(event.getSubject());
-                yield "PAID        Rp" + text(data, "amount") + ", bank reference " + text(data, "bankReference");
+                yield "POS_CASH".equals(text(data, "channel"))
+                        ? "PAID        Rp" + text(data, "amount") + " in cash at a post office, PT Pos reference "
+                                + text(data, "bankReference")
+                        : "PAID        Rp" + text(data, "amount") + ", bank reference " + text(data, "bankReference");
             }
             case "disbursement.PaymentFailed" -> "PAYMENT     FAILED: " + text(data, "reason");
             case "disbursement.PaymentCancelled" -> "PAYMENT     CANCELLED: " + text(data, "reason");
             case "notification.SmsSent" -> {
-                if ("PAYMENT_SENT".equals(text(data, "template"))) {
+                if ("PAYMENT_SENT".equals(text(data, "template")) || "CASH_COLLECTED".equals(text(data, "template"))) {
                     notifiedOfPayment.add(event.getSubject());
                 }
                 yield "SMS SENT    " + text(data, "template") + " to " + text(data, "phoneMasked");

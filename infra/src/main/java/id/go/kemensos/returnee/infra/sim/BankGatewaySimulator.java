@@ -12,9 +12,6 @@ import id.go.kemensos.returnee.infra.sim.SnapMessages.StatusResponse;
 import id.go.kemensos.returnee.infra.sim.SnapMessages.TransferRequest;
 import id.go.kemensos.returnee.infra.sim.SnapMessages.TransferResponse;
 import java.io.IOException;
-import java.security.PublicKey;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -42,7 +39,7 @@ import java.util.function.BiFunction;
  * call. A refused request is answered before anything else happens to it (no fault injection, no booking, no duplicate
  * detection). The {@code /sim/*} control endpoints belong to the test harness and need no authentication.
  */
-public final class BankGatewaySimulator extends GatewaySimulator {
+public final class BankGatewaySimulator extends SnapGatewaySimulator {
 
     public static final int DEFAULT_PORT = 8091;
 
@@ -70,7 +67,6 @@ public final class BankGatewaySimulator extends GatewaySimulator {
             long accessTokensIssued) {}
 
     private final AccountDirectory accounts = new AccountDirectory();
-    private final SnapAuthentication authentication = new SnapAuthentication(log, Clock.systemUTC());
     private final ConcurrentMap<String, Outcome> transfersByReference = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AtomicInteger> executions = new ConcurrentHashMap<>();
     private final List<ExecutedTransfer> executed = new CopyOnWriteArrayList<>();
@@ -94,28 +90,6 @@ public final class BankGatewaySimulator extends GatewaySimulator {
 
     public BankGatewaySimulator(int port, Random random) {
         super("bank-gateway-sim", port, random);
-    }
-
-    /**
-     * Registers a SNAP partner (a client of this bank): its id is also its client key ({@code X-CLIENT-KEY}), the RSA
-     * public key verifies its access token requests and the client secret (its UTF-8 bytes) is the HMAC-SHA512 key of
-     * its service calls. Registering the same id again replaces its credentials. Partners survive {@link #reset()}.
-     */
-    public void registerPartner(String partnerId, PublicKey publicKey, String clientSecret) {
-        authentication.registerPartner(partnerId, publicKey, clientSecret);
-    }
-
-    /** Lifetime of access tokens issued from now on (default 900 s, at least 1 s); {@link #reset()} restores it. */
-    public void setAccessTokenLifetime(Duration lifetime) {
-        authentication.tokenLifetime(lifetime);
-    }
-
-    public Duration accessTokenLifetime() {
-        return authentication.tokenLifetime();
-    }
-
-    public long authenticationRefusals() {
-        return authentication.refusals();
     }
 
     public void registerAccount(String bankCode, String accountNo, String holderName) {
@@ -208,10 +182,8 @@ public final class BankGatewaySimulator extends GatewaySimulator {
     }
 
     @Override
-    protected boolean route(HttpExchange exchange, String method, String path) throws IOException {
+    protected boolean routeService(HttpExchange exchange, String method, String path) throws IOException {
         switch (method + " " + path) {
-            case "POST /snap/v1.0/access-token/b2b" ->
-                SimulatorHttp.send(exchange, authentication.issueToken(exchange, SimulatorHttp.readBody(exchange)));
             // Each service call is authenticated over the raw body first; only then parsed, fault-injected and run.
             case "POST /snap/v1.0/account-inquiry-external" -> {
                 byte[] body = SimulatorHttp.readBody(exchange);
@@ -281,16 +253,6 @@ public final class BankGatewaySimulator extends GatewaySimulator {
                 return false;
             }
         }
-        return true;
-    }
-
-    /** Sends the SNAP authentication refusal, if any, of a service call; true when the request was refused. */
-    private boolean refused(HttpExchange exchange, String serviceCode, byte[] body) throws IOException {
-        Reply refusal = authentication.refusal(exchange, serviceCode, body);
-        if (refusal == null) {
-            return false;
-        }
-        SimulatorHttp.send(exchange, refusal);
         return true;
     }
 

@@ -148,6 +148,11 @@ public record BankPartnerCredentials(String partnerId, Path privateKeyFile, Path
         bank.registerPartner(partnerId, publicKey(), clientSecret());
     }
 
+    /** PT Pos knows the platform as the same SNAP partner (locally with the same client secret). */
+    public void registerWith(PostOfficeSimulator postOffice) {
+        postOffice.registerPartner(partnerId, publicKey(), clientSecret());
+    }
+
     /** PEM text: the DER bytes in Base64, 64 characters a line, between BEGIN/END lines of the label. */
     static String pem(String label, byte[] der) {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))

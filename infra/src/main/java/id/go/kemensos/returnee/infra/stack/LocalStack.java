@@ -8,6 +8,7 @@ import id.go.kemensos.returnee.infra.kafka.TopicProvisioner;
 import id.go.kemensos.returnee.infra.mariadb.MariaDbServer;
 import id.go.kemensos.returnee.infra.sim.BankGatewaySimulator;
 import id.go.kemensos.returnee.infra.sim.BankPartnerCredentials;
+import id.go.kemensos.returnee.infra.sim.PostOfficeSimulator;
 import id.go.kemensos.returnee.infra.sim.SmsGatewaySimulator;
 import id.go.kemensos.returnee.infra.sim.VaultTransitSimulator;
 import id.go.kemensos.returnee.infra.sim.VaultTransitSimulator.Capability;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * The infrastructure the services need: MariaDB, the identity provider (Keycloak, whose data is in MariaDB), the Kafka
  * broker, the topics and who may use them ({@link KafkaAccess}), the outbox relay (a Kafka Connect worker running
  * Debezium's outbox connectors, {@link KafkaConnectWorker}), the Vault (transit) simulator that seals the platform's
- * keys ({@link #sealPlatformKeys}) and the two gateway simulators. Independent parts start at once, each after what it
+ * keys ({@link #sealPlatformKeys}) the two gateway simulators and the post office (PT Pos) simulator. Independent parts start at once, each after what it
  * depends on ({@link #startForServices}); the relay and Keycloak, the slowest, may still be starting while the services
  * do. Stopped in reverse order. Before the bank simulator starts, the platform's SNAP partner credentials
  * ({@link BankPartnerCredentials#local}) are generated if missing and registered with it.
@@ -43,6 +44,7 @@ public final class LocalStack implements AutoCloseable {
 
     public static final int BANK_SIMULATOR_PORT = 8091;
     public static final int SMS_SIMULATOR_PORT = 8092;
+    public static final int POST_OFFICE_SIMULATOR_PORT = PostOfficeSimulator.DEFAULT_PORT;
     public static final int VAULT_PORT = VaultTransitSimulator.DEFAULT_PORT;
     /** The Vault transit key that seals the platform's keysets. */
     public static final String PLATFORM_TRANSIT_KEY = "returnee-platform";
@@ -57,6 +59,7 @@ public final class LocalStack implements AutoCloseable {
     private final KafkaConnectWorker connect;
     private final BankGatewaySimulator bank;
     private final SmsGatewaySimulator sms;
+    private final PostOfficeSimulator postOffice;
     private final VaultTransitSimulator vault;
     /** What has started, in order, for {@link #close} to stop in reverse; the start's chains add to it at once. */
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
@@ -87,6 +90,7 @@ public final class LocalStack implements AutoCloseable {
         bank.autoOpenedHolderNames(
                 new RegisteredHolderNames(database, "disbursement", "disbursement-local", keysDirectory(home)));
         this.sms = new SmsGatewaySimulator(SMS_SIMULATOR_PORT);
+        this.postOffice = new PostOfficeSimulator(POST_OFFICE_SIMULATOR_PORT);
         this.vault = new VaultTransitSimulator(VAULT_PORT, home.workDir("vault").resolve("transit-state.json"));
     }
 
@@ -137,6 +141,7 @@ public final class LocalStack implements AutoCloseable {
                         step("bank partner credentials", this::registerBankPartner, null);
                         step("bank gateway simulator", bank::start, bank);
                         step("SMS gateway simulator", sms::start, sms);
+                        step("post office (PT Pos) simulator", postOffice::start, postOffice);
                     },
                     steps);
             awaitOrClose(CompletableFuture.allOf(mariaDb, broker, keysAndGateways));
@@ -238,8 +243,9 @@ public final class LocalStack implements AutoCloseable {
     private void registerBankPartner() {
         BankPartnerCredentials credentials = bankPartnerCredentials().ensureExist();
         credentials.registerWith(bank);
+        credentials.registerWith(postOffice);
         log.info(
-                "Bank simulator partner {} registered from {}",
+                "Bank and post office simulators' partner {} registered from {}",
                 credentials.partnerId(),
                 credentials.privateKeyFile().getParent());
     }
@@ -283,6 +289,9 @@ public final class LocalStack implements AutoCloseable {
                         : "DOWN");
         health.put(
                 "sms-simulator", ManagedProcess.isListening(SMS_SIMULATOR_PORT) ? "UP :" + SMS_SIMULATOR_PORT : "DOWN");
+        health.put(
+                "post-office-simulator",
+                ManagedProcess.isListening(POST_OFFICE_SIMULATOR_PORT) ? "UP :" + POST_OFFICE_SIMULATOR_PORT : "DOWN");
         return health;
     }
 
@@ -313,6 +322,11 @@ public final class LocalStack implements AutoCloseable {
 
     public SmsGatewaySimulator sms() {
         return sms;
+    }
+
+    /** PT Pos, where people without a bank account collect their grant in cash. */
+    public PostOfficeSimulator postOffice() {
+        return postOffice;
     }
 
     public VaultTransitSimulator vault() {

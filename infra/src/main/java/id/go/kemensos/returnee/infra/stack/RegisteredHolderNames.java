@@ -1,6 +1,5 @@
 package id.go.kemensos.returnee.infra.stack;
 
-import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.privacy.DatabasePersonKeyStore;
 import id.go.kemensos.returnee.privacy.PersonKeys;
@@ -127,11 +126,9 @@ final class RegisteredHolderNames implements BiFunction<String, String, String> 
                     rs -> {
                         UUID person = UUID.fromString(rs.getString(1));
                         cipher.openRecord(person, PAYEE, rs.getString(2), PersonalDetails.class)
-                                .ifPresent(payee -> {
-                                    BankAccount account = payee.bankAccount();
-                                    holders.put(
-                                            account.bankCode() + "/" + account.accountNumber(), account.holderName());
-                                });
+                                .map(PersonalDetails::bankAccount) // none: paid in cash at a post office
+                                .ifPresent(account -> holders.put(
+                                        account.bankCode() + "/" + account.accountNumber(), account.holderName()));
                     },
                     people.stream().map(UUID::toString).toArray());
             chunk.forEach(r -> opened.put((UUID) r[0], (String) r[1]));

@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.notification.contact;
 
+import id.go.kemensos.returnee.contracts.disbursement.CashClaimIssued;
 import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import java.util.Collection;
@@ -39,6 +40,11 @@ public class SealedContacts {
     public Optional<Contact> open(UUID beneficiaryId, String sealed) {
         return cipher.openRecord(beneficiaryId, CONTACT, sealed, PersonalDetails.class)
                 .map(p -> new Contact(p.fullName(), p.phoneE164()));
+    }
+
+    /** A cash claim's code as disbursement sealed it for the person; empty once they were erased. */
+    public Optional<String> openClaimCode(UUID beneficiaryId, String sealed) {
+        return cipher.open(beneficiaryId, CashClaimIssued.CLAIM_CODE_FIELD, sealed);
     }
 
     /** Reads these people's keys in one go, before a batch of their messages is sent. */

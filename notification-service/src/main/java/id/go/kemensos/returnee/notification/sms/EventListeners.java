@@ -6,6 +6,8 @@ import id.go.kemensos.returnee.contracts.casework.CaseTopics;
 import id.go.kemensos.returnee.contracts.casework.GrievanceReceived;
 import id.go.kemensos.returnee.contracts.casework.GrievanceResolved;
 import id.go.kemensos.returnee.contracts.casework.ReferralMade;
+import id.go.kemensos.returnee.contracts.disbursement.CashClaimExpired;
+import id.go.kemensos.returnee.contracts.disbursement.CashClaimIssued;
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementEvent;
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
@@ -48,7 +50,9 @@ class EventListeners {
         this.disbursement = EventHandlers.of(SmsQueue.DISBURSEMENT_CONSUMER, DisbursementEvent.class)
                 .onWithEventId(PaymentSettled.class, queue::onSettled)
                 .onWithEventId(PaymentFailed.class, queue::onFailed)
-                .onWithEventId(PaymentReturned.class, queue::onReturned);
+                .onWithEventId(PaymentReturned.class, queue::onReturned)
+                .onWithEventId(CashClaimIssued.class, queue::onCashIssued)
+                .onWithEventId(CashClaimExpired.class, queue::onCashExpired);
         this.cases = EventHandlers.of(SmsQueue.CASE_CONSUMER, CaseEvent.class)
                 .onWithEventId(CaseOpened.class, queue::onCaseOpened)
                 .onWithEventId(ReferralMade.class, queue::onReferralMade)

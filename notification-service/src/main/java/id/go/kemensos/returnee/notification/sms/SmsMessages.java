@@ -141,12 +141,18 @@ public class SmsMessages {
                         now);
                 continue;
             }
+            Map<String, String> params = new HashMap<>(json.readValue((String) r.get("params"), PARAMS));
+            // A claim code is kept sealed with the message and opened only to be sent.
+            String sealedCode = params.remove(SmsQueue.SEALED_CLAIM_CODE);
+            if (sealedCode != null) {
+                contacts.openClaimCode(beneficiaryId, sealedCode).ifPresent(code -> params.put("code", code));
+            }
             due.add(new PendingSms(
                     messageId,
                     beneficiaryId,
                     SmsTemplate.valueOf((String) r.get("template")),
                     UUID.fromString((String) r.get("source_event_id")),
-                    json.readValue((String) r.get("params"), PARAMS),
+                    params,
                     ((Number) r.get("attempts")).intValue() + 1,
                     contact.get().fullName(),
                     contact.get().phoneE164(),

@@ -4,6 +4,9 @@ import id.go.kemensos.returnee.contracts.casework.CaseOpened;
 import id.go.kemensos.returnee.contracts.casework.GrievanceReceived;
 import id.go.kemensos.returnee.contracts.casework.GrievanceResolved;
 import id.go.kemensos.returnee.contracts.casework.ReferralMade;
+import id.go.kemensos.returnee.contracts.disbursement.CashClaimExpired;
+import id.go.kemensos.returnee.contracts.disbursement.CashClaimIssued;
+import id.go.kemensos.returnee.contracts.disbursement.PaymentChannel;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
@@ -19,6 +22,7 @@ import id.go.kemensos.returnee.notification.contact.ContactDirectory;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +46,8 @@ public class SmsQueue {
     static final String CASE_CONSUMER = "notification.case-events";
     /** When a payment settled (an ISO instant), queued for the {date} of its message. */
     static final String SETTLED_AT = "settledAt";
+    /** A cash claim's code, sealed for the person, queued for the {code} of its message and opened only to send it. */
+    static final String SEALED_CLAIM_CODE = "sealedClaimCode";
 
     private final ContactDirectory contacts;
     private final SmsMessages messages;
@@ -83,6 +89,11 @@ public class SmsQueue {
     public void onSettled(PaymentSettled settled, UUID eventId) {
         Map<String, String> params = program(settled.programId());
         params.put("amount", rupiah(settled.amount()));
+        if (PaymentChannel.orTransfer(settled.channel()) == PaymentChannel.POS_CASH) {
+            params.put(SETTLED_AT, settled.settledAt().toString());
+            queue(settled.beneficiaryId(), SmsTemplate.CASH_COLLECTED, eventId, params);
+            return;
+        }
         params.put(
                 "bank",
                 banks.find(settled.bankCode()).map(BankCodes.Bank::shortName).orElse("bank"));
@@ -90,6 +101,21 @@ public class SmsQueue {
         // The date is written when the message is sent, in the time of the person's province (SmsDispatcher).
         params.put(SETTLED_AT, settled.settledAt().toString());
         queue(settled.beneficiaryId(), SmsTemplate.PAYMENT_SENT, eventId, params);
+    }
+
+    /** The cash waits at the post office: where, until when, and the code that is theirs alone. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onCashIssued(CashClaimIssued issued, UUID eventId) {
+        Map<String, String> params = program(issued.programId());
+        params.put("amount", rupiah(issued.amount()));
+        params.put("date", DAY.format(issued.claimDeadline()));
+        params.put(SEALED_CLAIM_CODE, issued.sealedClaimCode());
+        queue(issued.beneficiaryId(), SmsTemplate.CASH_READY, eventId, params);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onCashExpired(CashClaimExpired expired, UUID eventId) {
+        queue(expired.beneficiaryId(), SmsTemplate.CASH_UNCLAIMED, eventId, program(expired.programId()));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -187,8 +213,7 @@ public class SmsQueue {
         return params;
     }
 
-    private static final java.time.format.DateTimeFormatter DAY =
-            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** Rp960.000: Indonesian thousands separator, whole rupiah. */
     static String rupiah(long amount) {

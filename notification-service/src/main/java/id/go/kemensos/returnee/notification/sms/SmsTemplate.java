@@ -18,7 +18,13 @@ public enum SmsTemplate {
     /** Their complaint or request for review was received, with the date it will be settled by. */
     GRIEVANCE_RECEIVED(false),
     /** Their complaint or request for review was settled, and how. */
-    GRIEVANCE_SETTLED(false);
+    GRIEVANCE_SETTLED(false),
+    /** No bank account: the cash waits at any post office until {date}, for the code sent and their KTP. */
+    CASH_READY(false),
+    /** They collected the cash at a post office. */
+    CASH_COLLECTED(false),
+    /** The cash was not collected by its deadline and went back; the office can help. */
+    CASH_UNCLAIMED(false);
 
     private final boolean programText;
 

@@ -60,6 +60,8 @@ class SmsTemplatesTest {
                 "12/03/2025",
                 "due",
                 "12/03/2025",
+                "code",
+                "1234567890",
                 SmsTemplates.REGENCY,
                 "7109", // Kab. Kep. Siau Tagulandang Biaro, one of the longest names
                 SmsTemplates.RESOLUTION,

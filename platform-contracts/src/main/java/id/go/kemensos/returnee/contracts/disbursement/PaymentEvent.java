@@ -5,7 +5,9 @@ import java.util.UUID;
 
 /** A transition of one payment intent in the ledger. Amounts are whole rupiah. */
 public sealed interface PaymentEvent extends DisbursementEvent, BeneficiaryEvent
-        permits PaymentAccountChecked,
+        permits CashClaimExpired,
+                CashClaimIssued,
+                PaymentAccountChecked,
                 PaymentApproved,
                 PaymentAwaitingBudget,
                 PaymentCancelled,

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param drivesReturneeStatus whether its decision is the status registration shows for a returnee (one program only)
  * @param sms SMS texts by language, then by template name (ELIGIBLE, NOT_ELIGIBLE, PAYMENT_SENT, ...)
  * @param refusalReasons the plain-words reason for each criterion of the rule set, by language
+ * @param cashClaimDays how many days a person without a bank account has to collect the grant in cash at a post office,
+ *     from the day PT Pos issues the claim ({@value #DEFAULT_CASH_CLAIM_DAYS} when the declaration says nothing)
  * @param source where it was read from, for messages that name it
  */
 public record Program(
@@ -23,6 +25,7 @@ public record Program(
         boolean drivesReturneeStatus,
         Map<String, Map<String, String>> sms,
         Map<String, Map<String, String>> refusalReasons,
+        Integer cashClaimDays,
         String source) {
 
     /** The languages a returnee may be told in: Bahasa Indonesia (the default) and English on request. */
@@ -30,13 +33,19 @@ public record Program(
 
     public record Title(String id, String en) {}
 
+    public static final int DEFAULT_CASH_CLAIM_DAYS = 30;
+
     public Program {
         sms = sms == null ? Map.of() : Map.copyOf(sms);
         refusalReasons = refusalReasons == null ? Map.of() : Map.copyOf(refusalReasons);
+        cashClaimDays = cashClaimDays == null ? DEFAULT_CASH_CLAIM_DAYS : cashClaimDays;
+        if (cashClaimDays < 1) {
+            throw new IllegalArgumentException("cashClaimDays of program " + programId + " must be at least 1");
+        }
     }
 
     Program from(String where) {
-        return new Program(programId, title, ruleSet, drivesReturneeStatus, sms, refusalReasons, where);
+        return new Program(programId, title, ruleSet, drivesReturneeStatus, sms, refusalReasons, cashClaimDays, where);
     }
 
     public Optional<String> sms(String template, String language) {

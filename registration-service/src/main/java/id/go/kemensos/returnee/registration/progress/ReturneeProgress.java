@@ -1,6 +1,8 @@
 package id.go.kemensos.returnee.registration.progress;
 
 import id.go.kemensos.returnee.contracts.PlatformEvent;
+import id.go.kemensos.returnee.contracts.disbursement.CashClaimExpired;
+import id.go.kemensos.returnee.contracts.disbursement.CashClaimIssued;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentCancelled;
@@ -81,6 +83,13 @@ public class ReturneeProgress {
                         PaymentCancelled.class,
                         p -> payment(
                                 p.programId(), p.beneficiaryId(), ReturneeStatus.PAYMENT_CANCELLED, p.cancelledAt(), 4))
+                .on(
+                        CashClaimIssued.class,
+                        p -> payment(
+                                p.programId(), p.beneficiaryId(), ReturneeStatus.CASH_AT_POST_OFFICE, p.issuedAt(), 4))
+                .on(
+                        CashClaimExpired.class,
+                        p -> payment(p.programId(), p.beneficiaryId(), ReturneeStatus.CASH_UNCLAIMED, p.expiredAt(), 6))
                 // A part only moves to a later event: a repeated one changes nothing, so no inbox row is kept.
                 .idempotent();
     }

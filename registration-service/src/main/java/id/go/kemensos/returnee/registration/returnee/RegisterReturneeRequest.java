@@ -1,7 +1,9 @@
 package id.go.kemensos.returnee.registration.returnee;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.contracts.registration.Sex;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -30,14 +32,35 @@ public record RegisterReturneeRequest(
         @NotNull @PastOrPresent LocalDate returnDate,
         // Optional: a returnee without a phone is registered and told in person.
         @Size(max = 30) String phone,
-        @NotBlank @Pattern(regexp = "\\d{3}") String bankCode,
+        // Optional together: a returnee without a bank account is registered and collects the grant in cash at a
+        // post office.
+        @Pattern(regexp = "\\d{3}") String bankCode,
 
-        @NotBlank
         @Pattern(regexp = "\\d{5,34}", message = "Nomor rekening hanya angka / account number must be digits only")
         String accountNumber,
 
-        @NotBlank @Size(max = 200) String accountHolderName,
+        @Size(max = 200) String accountHolderName,
         boolean dtksListed,
         /** The household's DTSEN decile, 1 (poorest) to 10; null when not listed or not looked up. */
         @Min(1) @Max(10) Integer dtsenDecile,
-        boolean attendedSocialGuidance) {}
+        boolean attendedSocialGuidance) {
+
+    /** The account's three fields come together or not at all (none: paid in cash at a post office). */
+    @JsonIgnore
+    @AssertTrue(
+            message = "Isi kode bank, nomor rekening dan nama pemilik bersama-sama, atau kosongkan ketiganya (tanpa"
+                    + " rekening) / give bank code, account number and holder together, or none (no account)")
+    public boolean isAccountComplete() {
+        boolean any = notBlank(bankCode) || notBlank(accountNumber) || notBlank(accountHolderName);
+        return !any || (notBlank(bankCode) && notBlank(accountNumber) && notBlank(accountHolderName));
+    }
+
+    /** Whether an account was given (it is then complete). */
+    public boolean hasAccount() {
+        return notBlank(bankCode);
+    }
+
+    private static boolean notBlank(String text) {
+        return text != null && !text.isBlank();
+    }
+}

@@ -130,7 +130,9 @@ class ReturneeController {
             description =
                     "status is where the returnee stands downstream: REGISTERED, ELIGIBLE, INELIGIBLE, NEEDS_REVIEW, "
                             + "PAYMENT_SCHEDULED, PAYMENT_AWAITING_BUDGET, PAYMENT_APPROVED, PAYMENT_SENT, "
-                            + "PAYMENT_FAILED, PAID, PAYMENT_RETURNED or PAYMENT_CANCELLED (the person declined the grant).")
+                            + "PAYMENT_FAILED, PAID, PAYMENT_RETURNED, PAYMENT_CANCELLED (the person declined the grant), "
+                            + "CASH_AT_POST_OFFICE (no bank account: the cash waits at a post office) or "
+                            + "CASH_UNCLAIMED (not collected by its deadline).")
     @GetMapping
     ReturneePage list(
             @RequestParam(required = false) String provinceCode,

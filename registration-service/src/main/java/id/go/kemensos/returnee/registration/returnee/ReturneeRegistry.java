@@ -86,8 +86,7 @@ public class ReturneeRegistry {
         return amend(
                                 known.beneficiaryId(),
                                 request.phone(),
-                                new BankAccount(
-                                        request.bankCode(), request.accountNumber(), request.accountHolderName()),
+                                accountOf(request), // none given: the account registered stays
                                 request.dtsenDecile(),
                                 uploadId)
                         .isPresent()
@@ -179,6 +178,16 @@ public class ReturneeRegistry {
         return results;
     }
 
+    /** The account given, or null for a person without one (paid in cash at a post office). */
+    private static BankAccount accountOf(RegisterReturneeRequest request) {
+        return request.hasAccount()
+                ? new BankAccount(
+                        request.bankCode(),
+                        request.accountNumber(),
+                        request.accountHolderName().strip())
+                : null;
+    }
+
     private Returnee toReturnee(RegisterReturneeRequest request, UUID uploadId) {
         // No phone is allowed (the person is told in person); a phone given must be valid.
         String phone = request.phone() == null || request.phone().isBlank() ? null : validPhone(request.phone());
@@ -187,10 +196,7 @@ public class ReturneeRegistry {
                 request.fullName().strip(),
                 request.birthDate(),
                 phone,
-                new BankAccount(
-                        request.bankCode(),
-                        request.accountNumber(),
-                        request.accountHolderName().strip()),
+                accountOf(request),
                 request.category(),
                 request.referralSource());
         return new Returnee(
@@ -258,7 +264,7 @@ public class ReturneeRegistry {
         if (!Objects.equals(newPhone, known.phoneE164())) {
             changed.add("phone");
         }
-        if (!newAccount.equals(known.bankAccount())) {
+        if (!Objects.equals(newAccount, known.bankAccount())) {
             changed.add("bankAccount");
         }
         Integer newDecile = dtsenDecile == null ? known.dtsenDecile() : dtsenDecile;

@@ -19,5 +19,9 @@ public enum ReturneeStatus {
     /** Paid, but the credit came back (closed account, say); finance can reissue it to a corrected account. */
     PAYMENT_RETURNED,
     /** The person declined the grant before it went to the bank: nothing was paid, nor will be. */
-    PAYMENT_CANCELLED
+    PAYMENT_CANCELLED,
+    /** No bank account: the cash waits at the post office for the person, with a claim code sent to them. */
+    CASH_AT_POST_OFFICE,
+    /** Nobody collected the cash by its deadline; it went back, and finance may reissue it. */
+    CASH_UNCLAIMED
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
  * is a trafficking victim (Law 21/2007 Art. 44), only to a protection officer ({@code protection} is absent for
  * everyone else). An erased person shows no personal field, only when and by whom they were erased ({@code erased}).
  * {@code tellInPerson}: registered without a phone, so what the SMS would say must be told by an officer.
+ * {@code cashAtPostOffice}: registered without a bank account, so the grant is collected in cash at a post office.
  */
 record ReturneeView(
         UUID beneficiaryId,
@@ -24,6 +25,7 @@ record ReturneeView(
         Instant registeredAt,
         ReturneeStatus status,
         boolean tellInPerson,
+        boolean cashAtPostOffice,
         @JsonInclude(JsonInclude.Include.NON_NULL) ProtectionFacts protection,
         @JsonInclude(JsonInclude.Include.NON_NULL) Returnee.Erasure erased) {
 
@@ -43,6 +45,7 @@ record ReturneeView(
                     r.registeredAt(),
                     r.status(),
                     false,
+                    false,
                     null,
                     r.erasure());
         }
@@ -53,11 +56,12 @@ record ReturneeView(
                 r.provinceCode(),
                 r.regencyCode(),
                 r.phoneE164(),
-                r.bankAccount().bankCode(),
-                r.bankAccount().maskedAccountNumber(),
+                r.bankAccount() == null ? null : r.bankAccount().bankCode(),
+                r.bankAccount() == null ? null : r.bankAccount().maskedAccountNumber(),
                 r.registeredAt(),
                 r.status(),
                 r.phoneE164() == null,
+                r.bankAccount() == null,
                 officer.knowsProtectionStatus() ? new ProtectionFacts(r.category(), r.referralSource()) : null,
                 null);
     }

@@ -89,13 +89,15 @@ public final class ReturneeRowValidator {
         Optional<String> phone = row.text(SheetColumn.NO_HP).isBlank()
                 ? noPhone(problems)
                 : collect(phones.validate(row.text(SheetColumn.NO_HP)), problems);
-        Optional<BankAccountValidator.BankAccount> account = collect(
-                banks.validate(
-                        row.text(SheetColumn.KODE_BANK),
-                        row.text(SheetColumn.NAMA_BANK),
-                        row.text(SheetColumn.NO_REKENING),
-                        row.text(SheetColumn.NAMA_PEMILIK_REKENING)),
-                problems);
+        Optional<BankAccountValidator.BankAccount> account = noAccount(row)
+                ? paidInCash(problems)
+                : collect(
+                        banks.validate(
+                                row.text(SheetColumn.KODE_BANK),
+                                row.text(SheetColumn.NAMA_BANK),
+                                row.text(SheetColumn.NO_REKENING),
+                                row.text(SheetColumn.NAMA_PEMILIK_REKENING)),
+                        problems);
         Optional<ReturneeCategory> category = category(row, problems);
         Optional<String> regency = nik.hasErrors()
                 ? Optional.empty()
@@ -109,7 +111,7 @@ public final class ReturneeRowValidator {
             return new RowVerdict(
                     row.rowNumber(), RowVerdict.Outcome.REJECTED, List.copyOf(problems), Optional.empty());
         }
-        BankAccountValidator.BankAccount bank = account.orElseThrow();
+        BankAccountValidator.BankAccount bank = account.orElse(null);
         RegisterReturneeRequest request = new RegisterReturneeRequest(
                 nik.nik(),
                 name,
@@ -122,9 +124,9 @@ public final class ReturneeRowValidator {
                 country,
                 returnDate.orElseThrow(),
                 phone.orElse(null),
-                bank.bank().code(),
-                bank.accountNumber(),
-                bank.holderName(),
+                bank == null ? null : bank.bank().code(),
+                bank == null ? null : bank.accountNumber(),
+                bank == null ? null : bank.holderName(),
                 dtks,
                 decile,
                 guidance);
@@ -149,6 +151,25 @@ public final class ReturneeRowValidator {
                 ProblemCode.PHONE_NONE,
                 "Tidak ada nomor HP: orang ini didaftarkan, dan pemberitahuannya harus disampaikan langsung",
                 "No phone number: the person is registered, and must be told in person"));
+        return Optional.empty();
+    }
+
+    /** No bank column filled in at all: not a mistake to correct, a person without an account. */
+    private static boolean noAccount(SheetRow row) {
+        return row.text(SheetColumn.KODE_BANK).isBlank()
+                && row.text(SheetColumn.NAMA_BANK).isBlank()
+                && row.text(SheetColumn.NO_REKENING).isBlank()
+                && row.text(SheetColumn.NAMA_PEMILIK_REKENING).isBlank();
+    }
+
+    private static Optional<BankAccountValidator.BankAccount> paidInCash(List<Problem> problems) {
+        problems.add(Problem.of(
+                SheetColumns.ACCOUNT_NUMBER,
+                ProblemCode.BANK_ACCOUNT_NONE,
+                "Tidak ada rekening: orang ini didaftarkan, dan bantuannya diambil tunai di Kantor Pos dengan kode"
+                        + " pengambilan yang dikirim kepadanya",
+                "No bank account: the person is registered, and collects the grant in cash at a post office with a"
+                        + " claim code sent to them"));
         return Optional.empty();
     }
 

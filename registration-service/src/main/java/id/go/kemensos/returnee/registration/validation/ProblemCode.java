@@ -40,6 +40,11 @@ public enum ProblemCode {
      */
     PHONE_NONE(WARNING),
 
+    /**
+     * No bank column filled in at all: the person is registered all the same (nobody is shut out for want of an
+     * account) and collects the grant in cash at a post office. A row with some bank columns is checked as an account.
+     */
+    BANK_ACCOUNT_NONE(WARNING),
     BANK_CODE_UNKNOWN(ERROR),
     /** No kode_bank, and a nama_bank that names no bank the platform pays. */
     BANK_NAME_UNKNOWN(ERROR),

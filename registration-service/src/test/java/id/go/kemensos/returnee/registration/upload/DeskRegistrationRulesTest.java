@@ -34,12 +34,43 @@ class DeskRegistrationRulesTest {
                 .build()
                 .readValue(Path.of("../infra/sample/returnees.json").toFile(), new TypeReference<>() {});
 
-        assertThat(sample).hasSize(3).allSatisfy(request -> {
+        assertThat(sample).hasSize(4).allSatisfy(request -> {
             Checked<RegisterReturneeRequest> checked = rules.check(request);
             assertThat(checked.value()).as("%s", checked.problems()).isPresent();
             assertThat(checked.value().get().phone()).startsWith("+62");
             assertThat(checked.value().get().regencyCode()).isEqualTo(request.regencyCode());
         });
+        assertThat(rules.check(sample.get(3)).problems())
+                .as("the fourth has no bank account: registered, and paid in cash at a post office")
+                .extracting(Problem::code)
+                .contains(ProblemCode.BANK_ACCOUNT_NONE);
+    }
+
+    @Test
+    void anAccountIsAllOrNothingNeverHalfGiven() {
+        RegisterReturneeRequest halfAccount = new RegisterReturneeRequest(
+                "5202015508900001",
+                "SITI AMINAH",
+                Sex.FEMALE,
+                LocalDate.of(1990, 8, 15),
+                "52",
+                "5202",
+                ReturneeCategory.PMIB_DEPORTEE,
+                "BP3MI",
+                "MY",
+                LocalDate.of(2019, 9, 2),
+                "081234567890",
+                "002",
+                null,
+                null,
+                true,
+                2,
+                true);
+
+        assertThat(halfAccount.isAccountComplete()).isFalse();
+        Checked<RegisterReturneeRequest> checked = rules.check(halfAccount);
+        assertThat(checked.value()).isEmpty();
+        assertThat(checked.problems()).extracting(Problem::code).doesNotContain(ProblemCode.BANK_ACCOUNT_NONE);
     }
 
     @Test
