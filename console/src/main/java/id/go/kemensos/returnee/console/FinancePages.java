@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.console;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.ContentDisposition;
@@ -70,6 +71,11 @@ class FinancePages {
                 .body(new ParameterizedTypeReference<List<PaymentBatch>>() {});
         model.addAttribute("budgets", budgets);
         model.addAttribute("provinceCode", province);
+        List<Budget> provinceLines =
+                budgets.stream().filter(b -> b.provinceCode().equals(province)).toList();
+        model.addAttribute("provinceLines", provinceLines);
+        model.addAttribute("regencyBudgets", regencyLines(provinceLines));
+        model.addAttribute("regencyCodes", provinces.regencyCodesOf(province));
         model.addAttribute("batches", batches == null ? List.of() : batches);
         model.addAttribute(
                 "provinceCodes",
@@ -95,22 +101,92 @@ class FinancePages {
             @RequestParam String fiscalYear,
             @RequestParam String ceiling,
             RedirectAttributes redirect) {
-        String digits = ceiling.replaceAll("(?i)rp|[\\s.]", "");
-        if (!digits.matches("\\d{1,15}")) {
-            redirect.addFlashAttribute("problem", "finance.ceiling-unreadable");
-            redirect.addFlashAttribute("problemRow", ceiling);
-            return "redirect:/finance?provinceCode=" + provinceCode;
+        Optional<Long> amount = rupiah(ceiling);
+        if (amount.isEmpty()) {
+            return unreadable(ceiling, provinceCode, redirect);
         }
         try {
             Budget set = services.disbursement()
                     .put()
                     .uri("/api/budgets/{program}/{province}/{year}", programId, provinceCode, fiscalYear)
                     .contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("ceiling", Long.parseLong(digits)))
+                    .body(Map.of("ceiling", amount.get()))
                     .retrieve()
                     .body(Budget.class);
             redirect.addFlashAttribute("notice", "finance.ceiling-set");
-            redirect.addFlashAttribute("noticeRow", set == null ? digits : formats.rupiah(set.ceiling()));
+            redirect.addFlashAttribute("noticeRow", formats.rupiah(set == null ? amount.get() : set.ceiling()));
+        } catch (OfficerRelay.Refused refused) {
+            refused.tellOn(redirect);
+        }
+        return "redirect:/finance?provinceCode=" + provinceCode;
+    }
+
+    /** An amount as a finance officer writes it: "Rp 480.000.000" or "480000000"; empty when it is not one. */
+    private static Optional<Long> rupiah(String written) {
+        String digits = written.replaceAll("(?i)rp|[\\s.]", "");
+        return digits.matches("\\d{1,15}") ? Optional.of(Long.parseLong(digits)) : Optional.empty();
+    }
+
+    private static String unreadable(String written, String provinceCode, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("problem", "finance.ceiling-unreadable");
+        redirect.addFlashAttribute("problemRow", written);
+        return "redirect:/finance?provinceCode=" + provinceCode;
+    }
+
+    /** The regencies' shares of the province's lines, each line's in regency order. */
+    private List<RegencyBudget> regencyLines(List<Budget> provinceLines) {
+        List<RegencyBudget> lines = new java.util.ArrayList<>();
+        for (Budget line : provinceLines) {
+            List<RegencyBudget> regencies = services.disbursement()
+                    .get()
+                    .uri(
+                            "/api/budgets/{program}/{province}/{year}/regencies",
+                            line.programId(),
+                            line.provinceCode(),
+                            line.fiscalYear())
+                    .retrieve()
+                    .body(new ParameterizedTypeReference<List<RegencyBudget>>() {});
+            if (regencies != null) {
+                lines.addAll(regencies);
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * A maker shares a province's line out to a regency ("program year" of the line, the regency, the ceiling as they
+     * would write it); below what the regency's payments hold is refused.
+     */
+    @PostMapping("/finance/regency-budgets")
+    String setRegencyCeiling(
+            @RequestParam String budgetLine,
+            @RequestParam String provinceCode,
+            @RequestParam String regencyCode,
+            @RequestParam String ceiling,
+            RedirectAttributes redirect) {
+        Optional<Long> amount = rupiah(ceiling);
+        String[] line = budgetLine.strip().split(" ");
+        if (amount.isEmpty() || line.length != 2) {
+            return unreadable(ceiling, provinceCode, redirect);
+        }
+        try {
+            RegencyBudget set = services.disbursement()
+                    .put()
+                    .uri(
+                            "/api/budgets/{program}/{province}/{year}/regencies/{regency}",
+                            line[0],
+                            provinceCode,
+                            line[1],
+                            regencyCode)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("ceiling", amount.get()))
+                    .retrieve()
+                    .body(RegencyBudget.class);
+            redirect.addFlashAttribute("notice", "finance.regency-ceiling-set");
+            redirect.addFlashAttribute(
+                    "noticeRow",
+                    provinces.regencyName(regencyCode) + ": "
+                            + formats.rupiah(set == null ? amount.get() : set.ceiling()));
         } catch (OfficerRelay.Refused refused) {
             refused.tellOn(redirect);
         }

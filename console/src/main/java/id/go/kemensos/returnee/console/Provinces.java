@@ -65,6 +65,13 @@ public class Provinces {
         return regencies.getOrDefault(code, code);
     }
 
+    /** The regencies of a province, by code. */
+    public List<String> regencyCodesOf(String provinceCode) {
+        return regencies.keySet().stream()
+                .filter(code -> code.startsWith(provinceCode))
+                .toList();
+    }
+
     public Province of(String code) {
         return code == null
                 ? NATIONAL

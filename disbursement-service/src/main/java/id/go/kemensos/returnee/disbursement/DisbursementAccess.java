@@ -30,7 +30,7 @@ class DisbursementAccess implements ServiceAccessRules {
                         "/api/payments/*/account-review",
                         "/api/payments/*/reissue")
                 .hasRole(maker)
-                .requestMatchers(HttpMethod.PUT, "/api/budgets/*/*/*")
+                .requestMatchers(HttpMethod.PUT, "/api/budgets/*/*/*", "/api/budgets/*/*/*/regencies/*")
                 .hasRole(maker)
                 .requestMatchers(HttpMethod.POST, "/api/batches/*/approval", "/api/batches/*/rejection")
                 .hasRole(checker)
@@ -51,7 +51,7 @@ class DisbursementAccess implements ServiceAccessRules {
                         "/api/payments/*",
                         "/api/reconciliations/*")
                 .hasAnyRole(maker, checker, AUDITOR.name())
-                .requestMatchers(HttpMethod.GET, "/api/budgets")
+                .requestMatchers(HttpMethod.GET, "/api/budgets", "/api/budgets/*/*/*/regencies")
                 .hasAnyRole(maker, checker, AUDITOR.name(), MINISTRY_OFFICER.name())
                 // Counts and totals, no one's data: a provincial officer sees their own province's (enforced at the
                 // query).

@@ -17,7 +17,8 @@ class ArchitectureTest extends ServiceArchitectureTest {
                         "payment_batch", "PaymentBatches",
                         "payment_intent", "PaymentRepository",
                         "reconciliation", "StatementReconciliation",
-                        "reconciliation_break", "StatementReconciliation"));
+                        "reconciliation_break", "StatementReconciliation",
+                        "regency_budget", "ProgramBudgets"));
     }
 
     /** The payment is an aggregate: its table is read and written by its repository alone (and its migrations). */

@@ -71,6 +71,61 @@ class BudgetAndBatchApprovalIT {
         disbursement.setCeiling("BSU", BALI, year, committedBefore + 3 * GRANT);
         await().atMost(ofSeconds(60)).until(() -> count(people, "state = 'SETTLED'") == 3);
         assertThat(committed()).isEqualTo(committedBefore + 3 * GRANT);
+        eachPaidExactlyOnce(people);
+        assertThat(putCeiling(committedBefore + 3 * GRANT - 1).status())
+                .as("below what is committed")
+                .isEqualTo(409);
+    }
+
+    /**
+     * A province shares its line out among its regencies: Denpasar's people wait when Denpasar's share is used up, while
+     * Badung's are paid from the province's line, and raising Denpasar's share pays the one who waited, once.
+     */
+    @Test
+    void aRegencysCeilingHoldsUpOnlyItsOwnPeopleWithinTheProvincesLine() {
+        payEverythingWaitingInBali();
+        disbursement.setCeiling("BSU", BALI, year, committed() + 10 * GRANT);
+        long denpasarHeld = regencyCeiling("5171", Long.MAX_VALUE / 2)
+                .body()
+                .get("committed")
+                .asLong();
+        assertThat(regencyCeiling("5171", denpasarHeld + GRANT).status()).isEqualTo(200); // room for one more
+        List<UUID> denpasar = registerInBali(2);
+        List<UUID> badung = List.of(platform.registration().register(ReturneeMother.madeWijayaBadung()));
+
+        await().atMost(ofSeconds(60))
+                .until(() -> count(denpasar, "state = 'SETTLED'") == 1
+                        && count(denpasar, "waiting_reason LIKE '%regency%'") == 1
+                        && count(badung, "state = 'SETTLED'") == 1);
+        JsonNode lines = disbursement
+                .get("/api/budgets/BSU/" + BALI + "/" + year + "/regencies")
+                .body();
+        assertThat(lines.valueStream()
+                        .filter(line -> line.get("regencyCode").asString().equals("5171"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("committed")
+                        .asLong())
+                .isEqualTo(denpasarHeld + GRANT);
+        assertThat(regencyCeiling("5171", denpasarHeld).status())
+                .as("below what is committed")
+                .isEqualTo(409);
+        assertThat(regencyCeiling("5201", GRANT).status())
+                .as("a regency of another province")
+                .isEqualTo(400);
+        assertThat(disbursement
+                        .put("/api/budgets/BSU/" + BALI + "/1999/regencies/5171", Map.of("ceiling", GRANT))
+                        .status())
+                .as("no province line for that year")
+                .isEqualTo(409);
+
+        assertThat(regencyCeiling("5171", Long.MAX_VALUE / 2).status()).isEqualTo(200);
+        await().atMost(ofSeconds(60)).until(() -> count(denpasar, "state = 'SETTLED'") == 2);
+        eachPaidExactlyOnce(denpasar);
+    }
+
+    /** Each person's account was credited once at the bank, however many times their payment was approved again. */
+    private static void eachPaidExactlyOnce(List<UUID> people) {
         for (UUID person : people) {
             String account =
                     platform.sealedColumns().payeeAccount(person).orElseThrow().accountNumber();
@@ -80,9 +135,11 @@ class BudgetAndBatchApprovalIT {
                     .as("paid exactly once")
                     .isEqualTo(1);
         }
-        assertThat(putCeiling(committedBefore + 3 * GRANT - 1).status())
-                .as("below what is committed")
-                .isEqualTo(409);
+    }
+
+    private static DisbursementApi.Response regencyCeiling(String regencyCode, long ceiling) {
+        return disbursement.put(
+                "/api/budgets/BSU/" + BALI + "/" + year + "/regencies/" + regencyCode, Map.of("ceiling", ceiling));
     }
 
     @Test

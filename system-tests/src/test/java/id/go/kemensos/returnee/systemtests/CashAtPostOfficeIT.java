@@ -123,6 +123,17 @@ class CashAtPostOfficeIT {
                 .until(() -> platform.stack().sms().messagesTo(ReturneeMother.phoneE164(returnee)).stream()
                         .anyMatch(sms -> sms.text().contains("sdh Anda ambil tunai di Kantor Pos")));
         assertThat(postOffice.stats().payouts()).isGreaterThanOrEqualTo(1);
+        // Finance sees what went in cash beside what went by transfer.
+        JsonNode byChannel = platform.disbursement()
+                .get("/api/reports/payments?groupBy=channel,state&provinceCode=52")
+                .body();
+        assertThat(byChannel
+                        .valueStream()
+                        .filter(row -> row.get("channel").asString().equals("POS_CASH")
+                                && row.get("state").asString().equals("SETTLED"))
+                        .mapToLong(row -> row.get("payments").asLong())
+                        .sum())
+                .isGreaterThanOrEqualTo(1);
         assertThat(platform.database()
                         .count(
                                 "SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ?",

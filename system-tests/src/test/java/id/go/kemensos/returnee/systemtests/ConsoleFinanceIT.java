@@ -76,6 +76,19 @@ class ConsoleFinanceIT {
                         .as("no approval for its maker")
                         .isEmpty();
                 maker.check("finance-maker");
+
+                // The maker shares Bali's line out to Denpasar: what Denpasar's people hold already, and room for more.
+                new org.openqa.selenium.support.ui.Select(maker.find(By.id("regency-code"))).selectByValue("5171");
+                maker.find(By.id("regency-ceiling-amount")).sendKeys("Rp 960.000.000");
+                maker.find(By.cssSelector("#regency-ceiling button[type=submit]"))
+                        .click();
+                assertThat(maker.waitFor(By.cssSelector(".notice")).getText())
+                        .contains("Pagu kabupaten/kota ditetapkan")
+                        .contains("Denpasar");
+                assertThat(maker.find(By.id("regency-budget-BSU-" + year + "-5171"))
+                                .getText())
+                        .contains("Rp 960.000.000");
+                maker.check("finance-regency-ceiling");
             }
             assertThat(count(people, "state = 'SCHEDULED' AND batch_id IS NOT NULL"))
                     .as("batched, not yet approved")

@@ -32,6 +32,11 @@ public final class ReturneeMother {
         return returnee("I NYOMAN SUARTA", "MALE", "5171", "PMIB_DEPORTEE", "002");
     }
 
+    /** A deportee back in Kabupaten Badung, Bali: Denpasar's neighbour, in the same province's budget. */
+    public static Map<String, Object> madeWijayaBadung() {
+        return returnee("I MADE WIJAYA", "MALE", "5103", "PMIB_DEPORTEE", "002");
+    }
+
     /** A deportee back in Kabupaten Bima, NTB (on Sumbawa): a regency no other test uses. */
     public static Map<String, Object> ahmadBima() {
         return returnee("AHMAD SYAHRIR", "MALE", "5206", "PMIB_DEPORTEE", "002");

@@ -14,11 +14,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -92,17 +95,27 @@ public class PaymentBatches {
                 .map(Payment::beneficiaryId)
                 .toList());
         Map<String, List<Payment>> byBank = new LinkedHashMap<>();
-        Optional<String> exhausted = Optional.empty();
+        Optional<ProgramBudgets.Shortfall> provinceExhausted = Optional.empty();
+        Map<String, ProgramBudgets.Shortfall> regencyExhausted = new HashMap<>();
         for (Payment payment : candidates) {
             String bank = PayeeProjection.bankOf(payment, payee.get(payment.beneficiaryId()));
             if (bank == null) {
                 continue; // not registered here yet: it waits for its payee
             }
-            if (exhausted.isEmpty()) {
-                exhausted = budgets.reserve(programId, provinceCode, cycleId, payment.amount());
+            String regency = payment.terms().regencyCode();
+            Optional<ProgramBudgets.Shortfall> shortfall =
+                    provinceExhausted.or(() -> Optional.ofNullable(regencyExhausted.get(regency)));
+            if (shortfall.isEmpty()) {
+                shortfall = budgets.reserve(programId, provinceCode, regency, cycleId, payment.amount());
+                // In scheduling order, first come, first paid: nobody after fits a line that is used up.
+                if (shortfall.isPresent() && shortfall.get().ofProvince()) {
+                    provinceExhausted = shortfall;
+                } else if (shortfall.isPresent()) {
+                    regencyExhausted.put(regency, shortfall.get());
+                }
             }
-            if (exhausted.isPresent()) {
-                ledger.awaitBudget(payment, exhausted.get()); // in scheduling order: first come, first paid
+            if (shortfall.isPresent()) {
+                ledger.awaitBudget(payment, shortfall.get().reason());
                 continue;
             }
             byBank.computeIfAbsent(bank, b -> new ArrayList<>()).add(payment);
@@ -174,10 +187,15 @@ public class PaymentBatches {
                     "Petugas yang menyiapkan batch tidak boleh memutusnya / The officer who prepared a batch "
                             + "cannot decide it");
         }
-        budgets.release(batch.programId(), batch.provinceCode(), batch.cycleId(), batch.total());
-        // Back in the pool; a payment whose payee amended the account while it was batched is checked again, on the new
-        // one.
+        // Back in the pool, each regency's share back to its line; a payment whose payee amended the account while it
+        // was
+        // batched is checked again, on the new one.
         List<Payment> batched = payments.lockInBatch(batchId);
+        batched.stream()
+                .collect(Collectors.groupingBy(
+                        p -> p.terms().regencyCode(), TreeMap::new, Collectors.summingLong(Payment::amount)))
+                .forEach((regency, amount) ->
+                        budgets.release(batch.programId(), batch.provinceCode(), regency, batch.cycleId(), amount));
         Map<UUID, PayeeProjection.Payee> payee =
                 payees.find(batched.stream().map(Payment::beneficiaryId).toList());
         Instant now = clock.instant();

@@ -33,6 +33,11 @@ class BudgetController {
 
     record CeilingRequest(@PositiveOrZero long ceiling) {}
 
+    /** A regency is named by its four-digit code (Kemendagri), inside the province of the path. */
+    private static boolean regencyOf(String provinceCode, String regencyCode) {
+        return regencyCode.matches("\\d{4}") && regencyCode.startsWith(provinceCode);
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void loadShippedCeilings() {
         budgets.loadShippedCeilings();
@@ -69,5 +74,47 @@ class BudgetController {
                 new ProgramBudgets.CeilingSet(programId, provinceCode, fiscalYear)); // the ledger approves what waited
         return ResponseEntity.ok(
                 budgets.find(programId, provinceCode, fiscalYear).orElseThrow());
+    }
+
+    @Operation(summary = "The regencies' ceilings within a province's budget line of a program year")
+    @GetMapping("/{programId}/{provinceCode}/{fiscalYear}/regencies")
+    List<ProgramBudgets.RegencyBudget> regencies(
+            @PathVariable String programId, @PathVariable String provinceCode, @PathVariable String fiscalYear) {
+        return budgets.regencies(programId, provinceCode, fiscalYear);
+    }
+
+    @Operation(
+            summary =
+                    "Set a regency's ceiling within its province's (whole rupiah); its people's payments must fit both",
+            description = "The province's ceiling must be set first (409 otherwise). A new regency line starts with "
+                    + "what the regency's payments already hold; 409 when the ceiling would fall below what is "
+                    + "committed. 400 for a regency outside the province.")
+    @PutMapping("/{programId}/{provinceCode}/{fiscalYear}/regencies/{regencyCode}")
+    ResponseEntity<?> setRegencyCeiling(
+            @PathVariable String programId,
+            @PathVariable String provinceCode,
+            @PathVariable String fiscalYear,
+            @PathVariable String regencyCode,
+            @Valid @RequestBody CeilingRequest request,
+            Officer officer) {
+        if (!regencyOf(provinceCode, regencyCode)) {
+            return ResponseEntity.badRequest()
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.BAD_REQUEST,
+                            "Kode kabupaten/kota " + regencyCode + " bukan di provinsi " + provinceCode + " / regency "
+                                    + regencyCode + " is not in province " + provinceCode));
+        }
+        ProgramBudgets.RegencyBudget set;
+        try {
+            set = LockConflicts.call(
+                    "ceiling " + programId + " " + regencyCode + " " + fiscalYear,
+                    () -> budgets.setRegencyCeiling(
+                            programId, provinceCode, fiscalYear, regencyCode, request.ceiling(), officer.reference()));
+        } catch (ProgramBudgets.CeilingBelowCommitted | ProgramBudgets.NoProvinceBudget e) {
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage()));
+        }
+        events.publishEvent(new ProgramBudgets.CeilingSet(programId, provinceCode, fiscalYear));
+        return ResponseEntity.ok(set);
     }
 }

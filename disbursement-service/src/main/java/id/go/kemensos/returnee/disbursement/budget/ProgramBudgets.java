@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.disbursement.budget;
 
 import id.go.kemensos.returnee.contracts.disbursement.BudgetCeilingSet;
+import id.go.kemensos.returnee.disbursement.payment.PaymentRepository;
 import id.go.kemensos.returnee.messaging.Outbox;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,8 +23,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Budget ceilings per program, province and fiscal year (the program year), and what approved payments have reserved
- * against them. A reservation is one guarded UPDATE, so concurrent approvals can never overspend a ceiling.
+ * Budget ceilings per program, province and fiscal year (the program year), optionally a ceiling for a regency within
+ * its province's, and what approved payments have reserved against them. A reservation is one guarded UPDATE of the
+ * province's line and, where the payment's regency has a ceiling, of the regency's line with it, so concurrent
+ * approvals can never overspend either.
  */
 @Service
 public class ProgramBudgets {
@@ -39,6 +42,33 @@ public class ProgramBudgets {
         }
     }
 
+    /** A regency's ceiling within its province's budget line. */
+    public record RegencyBudget(
+            String programId,
+            String provinceCode,
+            String fiscalYear,
+            String regencyCode,
+            long ceiling,
+            long committed,
+            String updatedBy) {
+
+        public long available() {
+            return ceiling - committed;
+        }
+    }
+
+    /**
+     * Why a payment cannot be reserved: its regency's ceiling ({@code regencyCode} set) or its province's (null) has no
+     * room, or no ceiling is set.
+     */
+    public record Shortfall(String regencyCode, String reason) {
+
+        /** A province's shortfall holds up every payment of the province after it; a regency's only that regency's. */
+        public boolean ofProvince() {
+            return regencyCode == null;
+        }
+    }
+
     /** A ceiling was set (after its transaction committed): payments that waited for this budget may now fit. */
     public record CeilingSet(String programId, String provinceCode, String fiscalYear) {}
 
@@ -49,14 +79,23 @@ public class ProgramBudgets {
         }
     }
 
+    /** Why a regency's ceiling cannot be set: its province has no budget line for the program year. */
+    public static final class NoProvinceBudget extends RuntimeException {
+        NoProvinceBudget(String message) {
+            super(message);
+        }
+    }
+
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
     private final Clock clock;
+    private final PaymentRepository payments;
 
-    ProgramBudgets(JdbcTemplate jdbc, Outbox outbox, Clock clock) {
+    ProgramBudgets(JdbcTemplate jdbc, Outbox outbox, Clock clock, PaymentRepository payments) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
+        this.payments = payments;
     }
 
     /**
@@ -90,7 +129,8 @@ public class ProgramBudgets {
                             Long.parseLong(row.get("ceiling")),
                             0,
                             "file:" + SEED,
-                            clock.instant()));
+                            clock.instant(),
+                            null));
                 }
             }
         } catch (IOException e) {
@@ -99,37 +139,151 @@ public class ProgramBudgets {
     }
 
     /**
-     * Reserves an amount inside the caller's transaction.
+     * Reserves an amount for a payment to someone of {@code regencyCode}, inside the caller's transaction: from the
+     * province's line, and from the regency's where it has one. One statement either way (a LEFT JOIN: no regency line,
+     * nothing more to check).
      *
-     * @return empty when reserved, else why not (no ceiling, or not enough left)
+     * @return empty when reserved, else the shortfall (no ceiling, or not enough left, of the province or the regency)
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<String> reserve(String programId, String provinceCode, String fiscalYear, long amount) {
-        int updated = jdbc.update(
-                "UPDATE budget SET committed = committed + ? WHERE program_id = ? AND province_code = ? "
-                        + "AND fiscal_year = ? AND committed + ? <= ceiling",
-                amount,
+    public Optional<Shortfall> reserve(
+            String programId, String provinceCode, String regencyCode, String fiscalYear, long amount) {
+        int updated =
+                jdbc.update("""
+                        UPDATE budget b LEFT JOIN regency_budget r
+                            ON r.program_id = b.program_id AND r.province_code = b.province_code
+                            AND r.fiscal_year = b.fiscal_year AND r.regency_code = ?
+                        SET b.committed = b.committed + ?, r.committed = r.committed + ?
+                        WHERE b.program_id = ? AND b.province_code = ? AND b.fiscal_year = ?
+                          AND b.committed + ? <= b.ceiling
+                          AND (r.regency_code IS NULL OR r.committed + ? <= r.ceiling)""", regencyCode, amount, amount, programId, provinceCode, fiscalYear, amount, amount);
+        if (updated > 0) {
+            return Optional.empty();
+        }
+        Optional<Budget> province = find(programId, provinceCode, fiscalYear);
+        if (province.isEmpty()) {
+            return Optional.of(new Shortfall(
+                    null,
+                    "Belum ada pagu anggaran " + programId + " " + provinceCode + " " + fiscalYear
+                            + " / no budget ceiling set"));
+        }
+        Budget b = province.get();
+        if (b.available() < amount) {
+            return Optional.of(new Shortfall(
+                    null,
+                    "Anggaran " + programId + " " + provinceCode + " " + fiscalYear + " tidak cukup: sisa Rp "
+                            + b.available() + " dari pagu Rp " + b.ceiling() + " / budget exceeded: Rp "
+                            + b.available() + " left of Rp " + b.ceiling()));
+        }
+        RegencyBudget r = findRegency(programId, provinceCode, fiscalYear, regencyCode)
+                .orElseThrow(() -> new IllegalStateException("Budget " + programId + " " + provinceCode + " "
+                        + fiscalYear + " has room but refused Rp " + amount + " for regency " + regencyCode));
+        return Optional.of(new Shortfall(
+                regencyCode,
+                "Pagu kabupaten/kota " + regencyCode + " " + programId + " " + fiscalYear + " tidak cukup: sisa Rp "
+                        + r.available() + " dari Rp " + r.ceiling() + " / the regency's budget is exceeded: Rp "
+                        + r.available() + " left of Rp " + r.ceiling()));
+    }
+
+    /** Gives an amount back, to the province's line and to the regency's where it has one. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void release(String programId, String provinceCode, String regencyCode, String fiscalYear, long amount) {
+        jdbc.update("""
+                        UPDATE budget b LEFT JOIN regency_budget r
+                            ON r.program_id = b.program_id AND r.province_code = b.province_code
+                            AND r.fiscal_year = b.fiscal_year AND r.regency_code = ?
+                        SET b.committed = b.committed - ?, r.committed = r.committed - ?
+                        WHERE b.program_id = ? AND b.province_code = ? AND b.fiscal_year = ?""", regencyCode, amount, amount, programId, provinceCode, fiscalYear);
+    }
+
+    /**
+     * Sets a regency's ceiling within its province's line (which must exist), creating the regency's line if needed
+     * with what its payments already hold of the province's: the province's line is locked meanwhile, so that no
+     * reservation slips between the count and the new line. Refused below what is committed.
+     */
+    @Transactional
+    public RegencyBudget setRegencyCeiling(
+            String programId,
+            String provinceCode,
+            String fiscalYear,
+            String regencyCode,
+            long ceiling,
+            String officer) {
+        if (jdbc.queryForList(
+                        "SELECT ceiling FROM budget WHERE program_id = ? AND province_code = ? AND fiscal_year = ? "
+                                + "FOR UPDATE",
+                        Long.class,
+                        programId,
+                        provinceCode,
+                        fiscalYear)
+                .isEmpty()) {
+            throw new NoProvinceBudget("Tetapkan dulu pagu provinsi " + provinceCode + " untuk " + programId + " "
+                    + fiscalYear + " / set the province's ceiling for this program year first");
+        }
+        Optional<RegencyBudget> before = findRegency(programId, provinceCode, fiscalYear, regencyCode);
+        long committed = before.map(RegencyBudget::committed)
+                .orElseGet(() -> payments.heldBudget(programId, provinceCode, fiscalYear, regencyCode));
+        if (ceiling < committed) {
+            throw new CeilingBelowCommitted("Pagu Rp " + ceiling + " di bawah yang sudah terpakai Rp " + committed
+                    + " / the ceiling cannot be below the Rp " + committed + " already committed");
+        }
+        jdbc.update(
+                """
+                        INSERT INTO regency_budget (program_id, province_code, fiscal_year, regency_code, ceiling,
+                            committed, updated_by, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE ceiling = VALUES(ceiling), updated_by = VALUES(updated_by),
+                            updated_at = VALUES(updated_at)""",
                 programId,
                 provinceCode,
                 fiscalYear,
-                amount);
-        if (updated == 1) {
-            return Optional.empty();
-        }
-        return Optional.of(find(programId, provinceCode, fiscalYear)
-                .map(b -> "Anggaran " + programId + " " + provinceCode + " " + fiscalYear + " tidak cukup: sisa Rp "
-                        + b.available() + " dari pagu Rp " + b.ceiling() + " / budget exceeded: Rp " + b.available()
-                        + " left of Rp " + b.ceiling())
-                .orElse("Belum ada pagu anggaran " + programId + " " + provinceCode + " " + fiscalYear
-                        + " / no budget ceiling set"));
+                regencyCode,
+                ceiling,
+                committed,
+                officer,
+                Timestamp.from(clock.instant()));
+        outbox.append(new BudgetCeilingSet(
+                programId,
+                provinceCode,
+                fiscalYear,
+                before.map(RegencyBudget::ceiling).orElse(0L),
+                ceiling,
+                committed,
+                officer,
+                clock.instant(),
+                regencyCode));
+        log.info(
+                "Budget {} {} {} ceiling of regency {} set to {} by {}",
+                programId,
+                provinceCode,
+                fiscalYear,
+                regencyCode,
+                ceiling,
+                officer);
+        return findRegency(programId, provinceCode, fiscalYear, regencyCode).orElseThrow();
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void release(String programId, String provinceCode, String fiscalYear, long amount) {
-        jdbc.update(
-                "UPDATE budget SET committed = committed - ? WHERE program_id = ? AND province_code = ? AND "
-                        + "fiscal_year = ?",
-                amount,
+    public Optional<RegencyBudget> findRegency(
+            String programId, String provinceCode, String fiscalYear, String regencyCode) {
+        return jdbc
+                .query(
+                        "SELECT * FROM regency_budget WHERE program_id = ? AND province_code = ? AND fiscal_year = ? "
+                                + "AND regency_code = ?",
+                        (rs, n) -> regencyBudget(rs),
+                        programId,
+                        provinceCode,
+                        fiscalYear,
+                        regencyCode)
+                .stream()
+                .findFirst();
+    }
+
+    /** A province's regency ceilings of a program year, by regency. */
+    public List<RegencyBudget> regencies(String programId, String provinceCode, String fiscalYear) {
+        return jdbc.query(
+                "SELECT * FROM regency_budget WHERE program_id = ? AND province_code = ? AND fiscal_year = ? "
+                        + "ORDER BY regency_code",
+                (rs, n) -> regencyBudget(rs),
                 programId,
                 provinceCode,
                 fiscalYear);
@@ -166,7 +320,8 @@ public class ProgramBudgets {
                 ceiling,
                 committed,
                 officer,
-                clock.instant()));
+                clock.instant(),
+                null));
         log.info("Budget {} {} {} ceiling set to {} by {}", programId, provinceCode, fiscalYear, ceiling, officer);
         return find(programId, provinceCode, fiscalYear).orElseThrow();
     }
@@ -186,6 +341,17 @@ public class ProgramBudgets {
     public List<Budget> all() {
         return jdbc.query(
                 "SELECT * FROM budget ORDER BY program_id, fiscal_year, province_code", (rs, n) -> budget(rs));
+    }
+
+    private static RegencyBudget regencyBudget(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new RegencyBudget(
+                rs.getString("program_id"),
+                rs.getString("province_code"),
+                rs.getString("fiscal_year"),
+                rs.getString("regency_code"),
+                rs.getLong("ceiling"),
+                rs.getLong("committed"),
+                rs.getString("updated_by"));
     }
 
     private static Budget budget(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -178,17 +178,21 @@ public class PaymentLedger {
      * Approves a scheduled payment if its budget has room: the reservation and the approval commit together. Otherwise
      * the payment stays SCHEDULED with the reason until a ceiling allows it.
      *
-     * @return whether it was approved
+     * @return empty when it was approved, else the shortfall it waits on
      */
-    private boolean approveWithinBudget(Payment payment, String approvedBy) {
-        Optional<String> refused =
-                budgets.reserve(payment.programId(), payment.provinceCode(), payment.cycleId(), payment.amount());
+    private Optional<ProgramBudgets.Shortfall> approveWithinBudget(Payment payment, String approvedBy) {
+        Optional<ProgramBudgets.Shortfall> refused = budgets.reserve(
+                payment.programId(),
+                payment.provinceCode(),
+                payment.terms().regencyCode(),
+                payment.cycleId(),
+                payment.amount());
         if (refused.isPresent()) {
-            awaitBudget(payment, refused.get());
-            return false;
+            awaitBudget(payment, refused.get().reason());
+            return refused;
         }
         approve(payment, approvedBy);
-        return true;
+        return Optional.empty();
     }
 
     /** Records why a payment waits for budget (an event when the reason changes). */
@@ -222,10 +226,12 @@ public class PaymentLedger {
         }
         int approved = 0;
         for (Payment payment : payments.lockAwaitingBudget(programId, provinceCode, fiscalYear, auto.maxAmount())) {
-            if (!approveWithinBudget(payment, "auto:below-" + auto.maxAmount())) {
-                break;
+            Optional<ProgramBudgets.Shortfall> refused = approveWithinBudget(payment, "auto:below-" + auto.maxAmount());
+            if (refused.isEmpty()) {
+                approved++;
+            } else if (refused.get().ofProvince()) {
+                break; // the province's line is used up: nobody after this payment fits either
             }
-            approved++;
         }
         return approved;
     }
@@ -271,7 +277,7 @@ public class PaymentLedger {
                 // Erased after approval: the account can no longer be read, so the money cannot go; the budget gets it
                 // back.
                 List<PaymentEvent> failed = p.failUnsendable(TransferOutcome.PERSONAL_DATA_ERASED, now);
-                budgets.release(p.programId(), p.provinceCode(), p.cycleId(), p.amount());
+                budgets.release(p.programId(), p.provinceCode(), p.terms().regencyCode(), p.cycleId(), p.amount());
                 payments.save(p);
                 outbox.appendAll(failed);
                 continue;
@@ -378,7 +384,7 @@ public class PaymentLedger {
                 events.addAll(p.settle(settled.bankReference(), now));
             } else if (outcome instanceof TransferOutcome.Rejected rejected) {
                 events.addAll(p.fail(rejected.code(), rejected.reason(), now));
-                budgets.release(p.programId(), p.provinceCode(), p.cycleId(), p.amount());
+                budgets.release(p.programId(), p.provinceCode(), p.terms().regencyCode(), p.cycleId(), p.amount());
             } else if (outcome instanceof TransferOutcome.CashIssued issued && p.isCash()) {
                 events.addAll(p.cashIssued(
                         issued.posReference(),
@@ -388,7 +394,7 @@ public class PaymentLedger {
                         now));
             } else if (outcome instanceof TransferOutcome.CashExpired expired && p.isCash()) {
                 events.addAll(p.expireUnclaimed(expired.posReference(), now));
-                budgets.release(p.programId(), p.provinceCode(), p.cycleId(), p.amount());
+                budgets.release(p.programId(), p.provinceCode(), p.terms().regencyCode(), p.cycleId(), p.amount());
             } else {
                 continue;
             }

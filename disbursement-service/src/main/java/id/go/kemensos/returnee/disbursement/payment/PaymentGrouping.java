@@ -11,6 +11,8 @@ public enum PaymentGrouping {
     REGENCY("regency", "regency_code"),
     STATE("state", "state"),
     BATCH("batch", "batch_id"),
+    /** BANK_TRANSFER, or POS_CASH for people without an account, paid at a post office. */
+    CHANNEL("channel", "channel"),
     /** The day a payment settled, in the province's zone; unsettled payments have none. */
     DAY("day", null);
 

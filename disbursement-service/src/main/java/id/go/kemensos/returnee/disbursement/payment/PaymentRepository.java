@@ -174,6 +174,25 @@ public class PaymentRepository {
     }
 
     /** Verified unbatched payments up to an amount that wait for a budget, in scheduling order, locked for approval. */
+    /**
+     * What a regency's payments of a program year hold of the budget: approved, waiting in a batch, or sent and not
+     * given back (a failed, returned, cancelled or reissued payment gave its amount back).
+     */
+    public long heldBudget(String programId, String provinceCode, String cycleId, String regencyCode) {
+        Long held = jdbc.queryForObject(
+                """
+                        SELECT COALESCE(SUM(amount), 0) FROM payment_intent
+                        WHERE program_id = :program AND province_code = :province AND cycle_id = :cycle
+                          AND regency_code = :regency
+                          AND (state IN ('APPROVED', 'SENT', 'SETTLED') OR (state = 'SCHEDULED' AND batch_id IS NOT NULL))""",
+                new MapSqlParameterSource("program", programId)
+                        .addValue("province", provinceCode)
+                        .addValue("cycle", cycleId)
+                        .addValue("regency", regencyCode),
+                Long.class);
+        return held == null ? 0 : held;
+    }
+
     public List<Payment> lockAwaitingBudget(String programId, String provinceCode, String cycleId, long maxAmount) {
         return jdbc.query(
                 SELECT + """

@@ -3,7 +3,11 @@ package id.go.kemensos.returnee.contracts.disbursement;
 import id.go.kemensos.returnee.contracts.EventType;
 import java.time.Instant;
 
-/** A budget ceiling was set for a program, province and fiscal year. Keyed by "program/province/year". */
+/**
+ * A budget ceiling was set for a program, province and fiscal year, or ({@code regencyCode} set) for a regency within
+ * it. Keyed by "program/province/year" (and "/regency"). {@code regencyCode} was added later: null in older events and
+ * for a province's ceiling.
+ */
 public record BudgetCeilingSet(
         String programId,
         String provinceCode,
@@ -12,13 +16,14 @@ public record BudgetCeilingSet(
         long ceiling,
         long committed,
         String setBy,
-        Instant setAt)
+        Instant setAt,
+        String regencyCode)
         implements DisbursementEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(DisbursementTopics.AGGREGATE, BudgetCeilingSet.class, 1);
 
     @Override
     public String subjectId() {
-        return programId + "/" + provinceCode + "/" + fiscalYear;
+        return programId + "/" + provinceCode + "/" + fiscalYear + (regencyCode == null ? "" : "/" + regencyCode);
     }
 }
