@@ -291,7 +291,7 @@ public class BeneficiaryTimeline {
                     + s.cycleId();
         } else if (event instanceof PaymentAccountChecked c) {
             d.put("paymentId", c.paymentId());
-            summary = "Account check " + c.result() + ": bank " + c.bankCode() + " " + c.accountNumberMasked()
+            summary = "Account check " + c.result() + ": " + c.accountText()
                     + (c.detail() == null ? "" : " (" + c.detail() + ")");
         } else if (event instanceof PaymentAwaitingBudget w) {
             d.put("paymentId", w.paymentId());

@@ -91,7 +91,7 @@ public class PaymentJustifications {
             } else if (event instanceof PaymentReissued) {
                 state = "REISSUED";
             } else if (event instanceof PaymentAccountChecked c) {
-                checks.add(c.result() + " " + c.bankCode() + " " + c.accountNumberMasked() + " at " + c.checkedAt());
+                checks.add(c.result() + " " + c.accountText() + " at " + c.checkedAt());
             }
         }
         if (scheduled == null) {

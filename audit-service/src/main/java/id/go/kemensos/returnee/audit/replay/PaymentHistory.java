@@ -191,14 +191,7 @@ public final class PaymentHistory {
             } else if (event instanceof PaymentAwaitingBudget w) {
                 step(p, p.state, type, eventId, at, null, w.reason());
             } else if (event instanceof PaymentAccountChecked c) {
-                step(
-                        p,
-                        p.state,
-                        type,
-                        eventId,
-                        at,
-                        null,
-                        c.result() + " " + c.bankCode() + " " + c.accountNumberMasked());
+                step(p, p.state, type, eventId, at, null, c.result() + " " + c.accountText());
             }
         }
         return true;

@@ -6,7 +6,9 @@ import java.util.UUID;
 
 /**
  * The bank's account inquiry for a scheduled payment: VERIFIED (an open account held by the registered person) or
- * MISMATCH (closed, unknown, or another holder; a finance officer decides). A payment is approved only once VERIFIED.
+ * MISMATCH (closed, unknown, or another holder; a finance officer decides), or POS_CASH: the person has no account and
+ * collects the payment at a post office, with nothing to check (bank and account null). A payment is approved only once
+ * VERIFIED or POS_CASH.
  */
 public record PaymentAccountChecked(
         UUID paymentId,
@@ -21,4 +23,9 @@ public record PaymentAccountChecked(
 
     public static final EventType EVENT_TYPE =
             EventType.of(DisbursementTopics.AGGREGATE, PaymentAccountChecked.class, 1);
+
+    /** The account checked as a reader is told it: "002 ***7890", or none for a payment collected in cash. */
+    public String accountText() {
+        return bankCode == null ? "no bank account (cash at a post office)" : bankCode + " " + accountNumberMasked;
+    }
 }
