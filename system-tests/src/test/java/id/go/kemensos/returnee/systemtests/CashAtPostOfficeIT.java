@@ -142,6 +142,43 @@ class CashAtPostOfficeIT {
                 .isEqualTo(1);
     }
 
+    /** Neither account nor phone: no SMS can carry the code, so PT Pos is asked to deliver it in an invitation letter. */
+    @Test
+    void withNeitherAccountNorPhoneTheCodeGoesByAnInvitationLetterFromPtPos() {
+        Map<String, Object> returnee = withoutAccount(ReturneeMother.sitiAminahLombokTengah());
+        returnee.remove("phone");
+        UUID person = platform.registration().register(returnee);
+
+        await().atMost(ofSeconds(90)).until(() -> "SENT/POS_CASH".equals(state(person)));
+        UUID payment = UUID.fromString((String) platform.database()
+                .rows(
+                        "SELECT payment_id FROM disbursement.payment_intent WHERE beneficiary_id = ? AND live = 1",
+                        person.toString())
+                .get(0)
+                .get("payment_id"));
+        PostOfficeSimulator.Remittance remittance = await().atMost(ofSeconds(30))
+                .until(
+                        () -> platform.stack().postOffice().remittances().stream()
+                                .filter(r -> r.partnerReferenceNo().equals(payment.toString()))
+                                .findFirst()
+                                .orElse(null),
+                        r -> r != null);
+        assertThat(remittance.invitationLetter()).isTrue();
+        assertThat(platform.stack().postOffice().remittances().stream()
+                        .filter(r -> !r.partnerReferenceNo().equals(payment.toString()))
+                        .filter(PostOfficeSimulator.Remittance::invitationLetter)
+                        .count())
+                .as("only those without a phone get a letter")
+                .isZero();
+        await().atMost(ofSeconds(30))
+                .until(() -> platform.database()
+                                .count(
+                                        "SELECT COUNT(*) FROM notification.sms_message WHERE beneficiary_id = ? "
+                                                + "AND template = 'CASH_READY' AND state = 'WITHHELD'",
+                                        person.toString())
+                        == 1);
+    }
+
     @Test
     void cashNobodyCollectsByTheDeadlineComesBackAndFinanceReissuesIt() {
         Map<String, Object> returnee = withoutAccount(ReturneeMother.laluZainiLombokTimur());

@@ -8,6 +8,7 @@ import java.util.UUID;
  *
  * @param recipientName the payee's registered name (null once erased: nothing can be issued any more)
  * @param claimDays how long the cash waits, from the day PT Pos issues the claim (the program's)
+ * @param invitationLetter the person has no phone: PT Pos delivers the claim code in a letter, as no SMS can carry it
  */
 public record CashOrder(
         UUID paymentId,
@@ -18,6 +19,7 @@ public record CashOrder(
         String nikMasked,
         String regencyCode,
         int claimDays,
+        boolean invitationLetter,
         boolean alreadySent)
         implements PaymentOrder {
 

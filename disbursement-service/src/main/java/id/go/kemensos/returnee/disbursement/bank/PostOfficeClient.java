@@ -125,6 +125,7 @@ public class PostOfficeClient {
         body.put("recipientIdMasked", order.nikMasked());
         body.put("recipientRegencyCode", order.regencyCode());
         body.put("claimDays", order.claimDays());
+        body.put("invitationLetter", order.invitationLetter());
         body.put("sourceAccountNo", sourceAccount);
         body.put("remark", "Bantuan " + order.programId());
         return body;

@@ -264,7 +264,7 @@ public class PaymentLedger {
                 List<PaymentEvent> sent = p.sendAsCash(checkAt, now);
                 payments.save(p);
                 outbox.appendAll(sent);
-                orders.add(cashOrder(p, registered.get(), false));
+                orders.add(cashOrder(p, payee.get(p.beneficiaryId()), false));
                 continue;
             }
             Optional<BankAccount> account = p.checkedAccount() != null
@@ -305,7 +305,9 @@ public class PaymentLedger {
         return orders;
     }
 
-    private CashOrder cashOrder(Payment p, PayeeSeal.Payee payee, boolean alreadySent) {
+    /** A payee erased opens empty: a remittance PT Pos never received cannot be sent, its status still answers. */
+    private CashOrder cashOrder(Payment p, PayeeProjection.OpenedPayee registered, boolean alreadySent) {
+        PayeeSeal.Payee payee = registered == null ? null : registered.opened().orElse(null);
         return new CashOrder(
                 p.paymentId(),
                 p.beneficiaryId(),
@@ -315,6 +317,7 @@ public class PaymentLedger {
                 payee == null ? null : payee.nikMasked(),
                 p.terms().regencyCode(),
                 programs.find(p.programId()).map(Program::cashClaimDays).orElse(Program.DEFAULT_CASH_CLAIM_DAYS),
+                registered != null && !registered.kept().hasPhone(),
                 alreadySent);
     }
 
@@ -336,13 +339,7 @@ public class PaymentLedger {
                         p.claimDeadline() == null
                                 ? properties.dispatch().statusCheckDelay()
                                 : properties.postOffice().statusCheckInterval()));
-                // Once erased, a remittance PT Pos never received cannot be sent again; its status still answers.
-                orders.add(cashOrder(
-                        p,
-                        Optional.ofNullable(cashPayees.get(p.beneficiaryId()))
-                                .flatMap(PayeeProjection.OpenedPayee::opened)
-                                .orElse(null),
-                        true));
+                orders.add(cashOrder(p, cashPayees.get(p.beneficiaryId()), true));
                 continue;
             }
             p.statusCheckDue(now.plus(properties.dispatch().statusCheckDelay()));

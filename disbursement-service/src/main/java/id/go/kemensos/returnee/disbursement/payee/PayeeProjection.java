@@ -56,8 +56,12 @@ public class PayeeProjection {
         this.cipher = cipher;
     }
 
-    /** A payee as kept here: the sealed name and account, the bank's code in clear, and the account's version. */
-    public record Payee(UUID beneficiaryId, String sealedPersonalData, String bankCode, int accountVersion) {}
+    /**
+     * A payee as kept here: the sealed name and account, the bank's code in clear, the account's version, and whether
+     * they have a phone to be told by SMS.
+     */
+    public record Payee(
+            UUID beneficiaryId, String sealedPersonalData, String bankCode, int accountVersion, boolean hasPhone) {}
 
     /** A payee with their name and account opened; empty once the person was erased. */
     public record OpenedPayee(Payee kept, Optional<PayeeSeal.Payee> opened) {}
@@ -104,7 +108,7 @@ public class PayeeProjection {
         }
         Map<UUID, Payee> found = new HashMap<>();
         named.query(
-                "SELECT beneficiary_id, personal_data, bank_code, account_version FROM payee "
+                "SELECT beneficiary_id, personal_data, bank_code, account_version, has_phone FROM payee "
                         + "WHERE beneficiary_id IN (:people)",
                 Map.of("people", people.stream().map(UUID::toString).distinct().toList()),
                 rs -> {
@@ -115,7 +119,8 @@ public class PayeeProjection {
                                     person,
                                     rs.getString("personal_data"),
                                     rs.getString("bank_code"),
-                                    rs.getInt("account_version")));
+                                    rs.getInt("account_version"),
+                                    rs.getBoolean("has_phone")));
                 });
         return found;
     }
@@ -140,10 +145,10 @@ public class PayeeProjection {
         jdbc.update(
                 """
                         INSERT INTO payee (beneficiary_id, personal_data, province_code, regency_code, bank_code,
-                            account_version, updated_at)
-                        VALUES (?, ?, ?, ?, ?, 1, ?)
+                            account_version, updated_at, has_phone)
+                        VALUES (?, ?, ?, ?, ?, 1, ?, ?)
                         ON DUPLICATE KEY UPDATE personal_data = VALUES(personal_data),
-                            province_code = VALUES(province_code),
+                            province_code = VALUES(province_code), has_phone = VALUES(has_phone),
                             regency_code = VALUES(regency_code), bank_code = VALUES(bank_code), updated_at = VALUES(updated_at)""",
                 r.beneficiaryId().toString(),
                 seal.payee(
@@ -154,7 +159,8 @@ public class PayeeProjection {
                 r.provinceCode(),
                 r.regencyCode(),
                 account == null ? null : account.bankCode(),
-                Timestamp.from(r.registeredAt()));
+                Timestamp.from(r.registeredAt()),
+                details.get().phoneE164() != null);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -168,6 +174,12 @@ public class PayeeProjection {
                 .stream()
                 .flatMap(text -> seal.openPayee(u.beneficiaryId(), text).stream())
                 .toList();
+        if (contact.isPresent() && !known.isEmpty()) {
+            jdbc.update(
+                    "UPDATE payee SET has_phone = ? WHERE beneficiary_id = ?",
+                    contact.get().phoneE164() != null,
+                    u.beneficiaryId().toString());
+        }
         if (contact.isEmpty()
                 || known.isEmpty()
                 || contact.get().bankAccount() == null

@@ -107,6 +107,7 @@ class PostOfficeClientTest {
                 "5202**********01",
                 "5202",
                 30,
+                false,
                 alreadySent);
     }
 
@@ -182,8 +183,8 @@ class PostOfficeClientTest {
         CashOrder neverReceived = order(true);
         assertThat(client.remit(neverReceived)).isInstanceOf(TransferOutcome.CashIssued.class);
 
-        CashOrder erased =
-                new CashOrder(UUID.randomUUID(), UUID.randomUUID(), "BSU", 960_000, null, null, "5202", 30, false);
+        CashOrder erased = new CashOrder(
+                UUID.randomUUID(), UUID.randomUUID(), "BSU", 960_000, null, null, "5202", 30, false, false);
         assertThat(client.remit(erased))
                 .isEqualTo(new TransferOutcome.Rejected(
                         TransferOutcome.PERSONAL_DATA_ERASED, "the payee's personal data was erased"));

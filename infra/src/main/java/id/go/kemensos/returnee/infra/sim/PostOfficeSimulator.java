@@ -53,6 +53,7 @@ public final class PostOfficeSimulator extends SnapGatewaySimulator {
             String recipientIdMasked,
             String recipientRegencyCode,
             Integer claimDays,
+            Boolean invitationLetter,
             String sourceAccountNo,
             String remark) {}
 
@@ -78,6 +79,7 @@ public final class PostOfficeSimulator extends SnapGatewaySimulator {
             String recipientIdMasked,
             String regencyCode,
             LocalDate claimDeadline,
+            boolean invitationLetter,
             RemittanceState state,
             String paidReferenceNo,
             Instant paidAt,
@@ -132,6 +134,7 @@ public final class PostOfficeSimulator extends SnapGatewaySimulator {
                     request.recipientIdMasked(),
                     request.recipientRegencyCode(),
                     deadline,
+                    Boolean.TRUE.equals(request.invitationLetter()),
                     state(),
                     paidReferenceNo,
                     paidAt,
@@ -318,11 +321,12 @@ public final class PostOfficeSimulator extends SnapGatewaySimulator {
                 today().plusDays(request.claimDays()));
         byClaimCode.put(code, held);
         log.info(
-                "remittance {} issued as {}: Rp{} to collect by {}",
+                "remittance {} issued as {}: Rp{} to collect by {}{}",
                 request.partnerReferenceNo(),
                 held.referenceNo,
                 rupiah,
-                held.deadline);
+                held.deadline,
+                Boolean.TRUE.equals(request.invitationLetter()) ? ", the code delivered in an invitation letter" : "");
         return held;
     }
 
