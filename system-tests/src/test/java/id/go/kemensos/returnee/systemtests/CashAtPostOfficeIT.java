@@ -60,6 +60,15 @@ class CashAtPostOfficeIT {
                 : rows.get(0).get("state") + "/" + rows.get(0).get("channel");
     }
 
+    private static UUID livePaymentOf(UUID person) {
+        return UUID.fromString((String) platform.database()
+                .rows(
+                        "SELECT payment_id FROM disbursement.payment_intent WHERE beneficiary_id = ? AND live = 1",
+                        person.toString())
+                .get(0)
+                .get("payment_id"));
+    }
+
     /** The claim code as the person reads it in their SMS. */
     private static String codeSentTo(Map<String, Object> returnee, int nth) {
         List<String> codes = platform.stack().sms().messagesTo(ReturneeMother.phoneE164(returnee)).stream()
@@ -150,12 +159,7 @@ class CashAtPostOfficeIT {
         UUID person = platform.registration().register(returnee);
 
         await().atMost(ofSeconds(90)).until(() -> "SENT/POS_CASH".equals(state(person)));
-        UUID payment = UUID.fromString((String) platform.database()
-                .rows(
-                        "SELECT payment_id FROM disbursement.payment_intent WHERE beneficiary_id = ? AND live = 1",
-                        person.toString())
-                .get(0)
-                .get("payment_id"));
+        UUID payment = livePaymentOf(person);
         PostOfficeSimulator.Remittance remittance = await().atMost(ofSeconds(30))
                 .until(
                         () -> platform.stack().postOffice().remittances().stream()
@@ -184,12 +188,7 @@ class CashAtPostOfficeIT {
         Map<String, Object> returnee = withoutAccount(ReturneeMother.laluZainiLombokTimur());
         UUID person = platform.registration().register(returnee);
         String first = await().atMost(ofSeconds(90)).until(() -> codeSentTo(returnee, 1), c -> c != null);
-        UUID payment = UUID.fromString((String) platform.database()
-                .rows(
-                        "SELECT payment_id FROM disbursement.payment_intent WHERE beneficiary_id = ? AND live = 1",
-                        person.toString())
-                .get(0)
-                .get("payment_id"));
+        UUID payment = livePaymentOf(person);
 
         // A month and a day pass at the post offices: the deadline (30 days, the program's) is behind.
         platform.stack().postOffice().advanceCalendar(31);

@@ -106,7 +106,7 @@ public class PaymentBatches {
             Optional<ProgramBudgets.Shortfall> shortfall =
                     provinceExhausted.or(() -> Optional.ofNullable(regencyExhausted.get(regency)));
             if (shortfall.isEmpty()) {
-                shortfall = budgets.reserve(programId, provinceCode, regency, cycleId, payment.amount());
+                shortfall = budgets.reserve(payment);
                 // In scheduling order, first come, first paid: nobody after fits a line that is used up.
                 if (shortfall.isPresent() && shortfall.get().ofProvince()) {
                     provinceExhausted = shortfall;

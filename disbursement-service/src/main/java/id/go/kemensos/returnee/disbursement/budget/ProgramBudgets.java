@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.disbursement.budget;
 
 import id.go.kemensos.returnee.contracts.disbursement.BudgetCeilingSet;
+import id.go.kemensos.returnee.disbursement.payment.Payment;
 import id.go.kemensos.returnee.disbursement.payment.PaymentRepository;
 import id.go.kemensos.returnee.messaging.Outbox;
 import java.io.IOException;
@@ -145,44 +146,105 @@ public class ProgramBudgets {
      *
      * @return empty when reserved, else the shortfall (no ceiling, or not enough left, of the province or the regency)
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Shortfall> reserve(
+    private Optional<Shortfall> reserve(
             String programId, String provinceCode, String regencyCode, String fiscalYear, long amount) {
-        int updated =
-                jdbc.update("""
+        // A refusal is read again under lock (the latest lines, not the transaction's snapshot) to say which line has
+        // no
+        // room; should neither lack it any more (given back meanwhile), the reservation is tried once more.
+        for (int attempt = 0; attempt < 2; attempt++) {
+            if (reserved(programId, provinceCode, regencyCode, fiscalYear, amount)) {
+                return Optional.empty();
+            }
+            Optional<Budget> province = lockedLine(programId, provinceCode, fiscalYear);
+            if (province.isEmpty()) {
+                return Optional.of(new Shortfall(
+                        null,
+                        "Belum ada pagu anggaran " + programId + " " + provinceCode + " " + fiscalYear
+                                + " / no budget ceiling set"));
+            }
+            Budget b = province.get();
+            if (b.available() < amount || attempt == 1) {
+                return Optional.of(new Shortfall(
+                        null,
+                        "Anggaran " + programId + " " + provinceCode + " " + fiscalYear + " tidak cukup: sisa Rp "
+                                + b.available() + " dari pagu Rp " + b.ceiling() + " / budget exceeded: Rp "
+                                + b.available() + " left of Rp " + b.ceiling()));
+            }
+            Optional<RegencyBudget> regency = lockedRegencyLine(programId, provinceCode, fiscalYear, regencyCode);
+            if (regency.isPresent() && regency.get().available() < amount) {
+                RegencyBudget r = regency.get();
+                return Optional.of(new Shortfall(
+                        regencyCode,
+                        "Pagu kabupaten/kota " + regencyCode + " " + programId + " " + fiscalYear
+                                + " tidak cukup: sisa Rp " + r.available() + " dari Rp " + r.ceiling()
+                                + " / the regency's budget is exceeded: Rp " + r.available() + " left of Rp "
+                                + r.ceiling()));
+            }
+        }
+        throw new IllegalStateException("unreachable: the second attempt answers a shortfall");
+    }
+
+    /** The guarded UPDATE of the province's line and, where the regency has one, the regency's with it. */
+    private boolean reserved(
+            String programId, String provinceCode, String regencyCode, String fiscalYear, long amount) {
+        return jdbc.update("""
                         UPDATE budget b LEFT JOIN regency_budget r
                             ON r.program_id = b.program_id AND r.province_code = b.province_code
                             AND r.fiscal_year = b.fiscal_year AND r.regency_code = ?
                         SET b.committed = b.committed + ?, r.committed = r.committed + ?
                         WHERE b.program_id = ? AND b.province_code = ? AND b.fiscal_year = ?
                           AND b.committed + ? <= b.ceiling
-                          AND (r.regency_code IS NULL OR r.committed + ? <= r.ceiling)""", regencyCode, amount, amount, programId, provinceCode, fiscalYear, amount, amount);
-        if (updated > 0) {
-            return Optional.empty();
-        }
-        Optional<Budget> province = find(programId, provinceCode, fiscalYear);
-        if (province.isEmpty()) {
-            return Optional.of(new Shortfall(
-                    null,
-                    "Belum ada pagu anggaran " + programId + " " + provinceCode + " " + fiscalYear
-                            + " / no budget ceiling set"));
-        }
-        Budget b = province.get();
-        if (b.available() < amount) {
-            return Optional.of(new Shortfall(
-                    null,
-                    "Anggaran " + programId + " " + provinceCode + " " + fiscalYear + " tidak cukup: sisa Rp "
-                            + b.available() + " dari pagu Rp " + b.ceiling() + " / budget exceeded: Rp "
-                            + b.available() + " left of Rp " + b.ceiling()));
-        }
-        RegencyBudget r = findRegency(programId, provinceCode, fiscalYear, regencyCode)
-                .orElseThrow(() -> new IllegalStateException("Budget " + programId + " " + provinceCode + " "
-                        + fiscalYear + " has room but refused Rp " + amount + " for regency " + regencyCode));
-        return Optional.of(new Shortfall(
-                regencyCode,
-                "Pagu kabupaten/kota " + regencyCode + " " + programId + " " + fiscalYear + " tidak cukup: sisa Rp "
-                        + r.available() + " dari Rp " + r.ceiling() + " / the regency's budget is exceeded: Rp "
-                        + r.available() + " left of Rp " + r.ceiling()));
+                          AND (r.regency_code IS NULL OR r.committed + ? <= r.ceiling)""", regencyCode, amount, amount, programId, provinceCode, fiscalYear, amount, amount) > 0;
+    }
+
+    private Optional<Budget> lockedLine(String programId, String provinceCode, String fiscalYear) {
+        return jdbc
+                .query(
+                        "SELECT * FROM budget WHERE program_id = ? AND province_code = ? AND fiscal_year = ? "
+                                + "FOR UPDATE",
+                        (rs, n) -> budget(rs),
+                        programId,
+                        provinceCode,
+                        fiscalYear)
+                .stream()
+                .findFirst();
+    }
+
+    private Optional<RegencyBudget> lockedRegencyLine(
+            String programId, String provinceCode, String fiscalYear, String regencyCode) {
+        return jdbc
+                .query(
+                        "SELECT * FROM regency_budget WHERE program_id = ? AND province_code = ? AND fiscal_year = ? "
+                                + "AND regency_code = ? FOR UPDATE",
+                        (rs, n) -> regencyBudget(rs),
+                        programId,
+                        provinceCode,
+                        fiscalYear,
+                        regencyCode)
+                .stream()
+                .findFirst();
+    }
+
+    /** Reserves a payment's amount on its program year's lines: its province's, and its regency's where there is one. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Shortfall> reserve(Payment payment) {
+        return reserve(
+                payment.programId(),
+                payment.provinceCode(),
+                payment.terms().regencyCode(),
+                payment.cycleId(),
+                payment.amount());
+    }
+
+    /** Gives a payment's amount back to the lines it was reserved on. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void release(Payment payment) {
+        release(
+                payment.programId(),
+                payment.provinceCode(),
+                payment.terms().regencyCode(),
+                payment.cycleId(),
+                payment.amount());
     }
 
     /** Gives an amount back, to the province's line and to the regency's where it has one. */
@@ -209,18 +271,11 @@ public class ProgramBudgets {
             String regencyCode,
             long ceiling,
             String officer) {
-        if (jdbc.queryForList(
-                        "SELECT ceiling FROM budget WHERE program_id = ? AND province_code = ? AND fiscal_year = ? "
-                                + "FOR UPDATE",
-                        Long.class,
-                        programId,
-                        provinceCode,
-                        fiscalYear)
-                .isEmpty()) {
+        if (lockedLine(programId, provinceCode, fiscalYear).isEmpty()) {
             throw new NoProvinceBudget("Tetapkan dulu pagu provinsi " + provinceCode + " untuk " + programId + " "
                     + fiscalYear + " / set the province's ceiling for this program year first");
         }
-        Optional<RegencyBudget> before = findRegency(programId, provinceCode, fiscalYear, regencyCode);
+        Optional<RegencyBudget> before = lockedRegencyLine(programId, provinceCode, fiscalYear, regencyCode);
         long committed = before.map(RegencyBudget::committed)
                 .orElseGet(() -> payments.heldBudget(programId, provinceCode, fiscalYear, regencyCode));
         if (ceiling < committed) {
@@ -292,16 +347,7 @@ public class ProgramBudgets {
     /** Sets a ceiling (creating the budget line if needed); refused below what is committed already. */
     @Transactional
     public Budget setCeiling(String programId, String provinceCode, String fiscalYear, long ceiling, String officer) {
-        Optional<Budget> before = jdbc
-                .query(
-                        "SELECT * FROM budget WHERE program_id = ? AND province_code = ? AND fiscal_year = ? FOR "
-                                + "UPDATE",
-                        (rs, n) -> budget(rs),
-                        programId,
-                        provinceCode,
-                        fiscalYear)
-                .stream()
-                .findFirst();
+        Optional<Budget> before = lockedLine(programId, provinceCode, fiscalYear);
         long committed = before.map(Budget::committed).orElse(0L);
         if (ceiling < committed) {
             throw new CeilingBelowCommitted("Pagu Rp " + ceiling + " di bawah yang sudah terpakai Rp " + committed

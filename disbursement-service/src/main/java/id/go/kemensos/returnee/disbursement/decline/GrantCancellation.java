@@ -70,12 +70,7 @@ class GrantCancellation {
             boolean inPreparedBatch = payment.state() == PaymentState.SCHEDULED && payment.batchId() != null;
             var events = payment.cancel(DECLINED, declined.offerId(), clock.instant());
             if (heldBudget) {
-                budgets.release(
-                        payment.programId(),
-                        payment.provinceCode(),
-                        payment.terms().regencyCode(),
-                        payment.cycleId(),
-                        payment.amount());
+                budgets.release(payment);
             }
             if (inPreparedBatch) {
                 batches.withdraw(payment.batchId(), payment.amount());

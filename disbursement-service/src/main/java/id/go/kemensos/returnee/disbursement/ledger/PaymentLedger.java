@@ -181,12 +181,7 @@ public class PaymentLedger {
      * @return empty when it was approved, else the shortfall it waits on
      */
     private Optional<ProgramBudgets.Shortfall> approveWithinBudget(Payment payment, String approvedBy) {
-        Optional<ProgramBudgets.Shortfall> refused = budgets.reserve(
-                payment.programId(),
-                payment.provinceCode(),
-                payment.terms().regencyCode(),
-                payment.cycleId(),
-                payment.amount());
+        Optional<ProgramBudgets.Shortfall> refused = budgets.reserve(payment);
         if (refused.isPresent()) {
             awaitBudget(payment, refused.get().reason());
             return refused;
@@ -258,9 +253,12 @@ public class PaymentLedger {
         for (Payment p : claimed) {
             Optional<PayeeSeal.Payee> registered =
                     Optional.ofNullable(payee.get(p.beneficiaryId())).flatMap(PayeeProjection.OpenedPayee::opened);
-            if (p.checkedAccount() == null
-                    && registered.isPresent()
-                    && registered.get().account() == null) {
+            // Approved for cash, it is paid in cash, whatever account is given meanwhile (nobody has checked it); where
+            // no check ran, a payee without an account is paid in cash too.
+            if (p.isCash()
+                    || (p.checkedAccount() == null
+                            && registered.isPresent()
+                            && registered.get().account() == null)) {
                 List<PaymentEvent> sent = p.sendAsCash(checkAt, now);
                 payments.save(p);
                 outbox.appendAll(sent);
@@ -277,7 +275,7 @@ public class PaymentLedger {
                 // Erased after approval: the account can no longer be read, so the money cannot go; the budget gets it
                 // back.
                 List<PaymentEvent> failed = p.failUnsendable(TransferOutcome.PERSONAL_DATA_ERASED, now);
-                budgets.release(p.programId(), p.provinceCode(), p.terms().regencyCode(), p.cycleId(), p.amount());
+                budgets.release(p);
                 payments.save(p);
                 outbox.appendAll(failed);
                 continue;
@@ -381,7 +379,7 @@ public class PaymentLedger {
                 events.addAll(p.settle(settled.bankReference(), now));
             } else if (outcome instanceof TransferOutcome.Rejected rejected) {
                 events.addAll(p.fail(rejected.code(), rejected.reason(), now));
-                budgets.release(p.programId(), p.provinceCode(), p.terms().regencyCode(), p.cycleId(), p.amount());
+                budgets.release(p);
             } else if (outcome instanceof TransferOutcome.CashIssued issued && p.isCash()) {
                 events.addAll(p.cashIssued(
                         issued.posReference(),
@@ -391,7 +389,7 @@ public class PaymentLedger {
                         now));
             } else if (outcome instanceof TransferOutcome.CashExpired expired && p.isCash()) {
                 events.addAll(p.expireUnclaimed(expired.posReference(), now));
-                budgets.release(p.programId(), p.provinceCode(), p.terms().regencyCode(), p.cycleId(), p.amount());
+                budgets.release(p);
             } else {
                 continue;
             }

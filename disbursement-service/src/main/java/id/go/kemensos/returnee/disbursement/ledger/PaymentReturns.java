@@ -61,12 +61,7 @@ public class PaymentReturns {
         }
         Payment payment = settled.get();
         List<PaymentEvent> returned = payment.markReturned(bankReference, reconciliationId, clock.instant());
-        budgets.release(
-                payment.programId(),
-                payment.provinceCode(),
-                payment.terms().regencyCode(),
-                payment.cycleId(),
-                payment.amount());
+        budgets.release(payment);
         payments.save(payment);
         outbox.appendAll(returned);
         log.info("Payment {} returned by the bank (reconciliation {})", paymentId, reconciliationId);

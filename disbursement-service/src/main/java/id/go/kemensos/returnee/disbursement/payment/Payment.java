@@ -365,13 +365,17 @@ public final class Payment {
     public List<PaymentEvent> send(
             String toBankCode, String sealedAccount, String maskedAccount, Instant checkStatusAt, Instant now) {
         require("send", PaymentState.APPROVED);
+        if (isCash()) {
+            throw Refusal.conflict(
+                    "Pembayaran " + paymentId() + " disetujui untuk diambil tunai; tidak dapat ditransfer / "
+                            + "payment " + paymentId() + " was approved as cash at a post office, not a transfer");
+        }
         state = PaymentState.SENT;
         bankCode = toBankCode;
         sealedPaidAccount = sealedAccount;
         accountMasked = maskedAccount;
         nextCheckAt = checkStatusAt;
         updatedAt = now;
-        channel = PaymentChannel.BANK_TRANSFER;
         return List.of(new PaymentSent(
                 paymentId(),
                 beneficiaryId(),

@@ -561,6 +561,7 @@ class PaymentTest {
             refused(sent(), x -> x.cashIssued("POS-1", deadline, "sealed-code", T2, T2));
             refused(sent(), x -> x.expireUnclaimed("POS-1", T2));
             refused(approvedInCash(), x -> x.settle("POSPAID-9", T2));
+            refused(approvedInCash(), x -> x.send("002", "sealed", "***7890", T2, T2));
         }
     }
 
