@@ -112,7 +112,8 @@ final class CloudEventRecords implements AutoCloseable {
                 people.phoneE164(i),
                 new BankAccount("002", people.accountNumber(i), people.name(i)),
                 ReturneeCategory.valueOf(category),
-                referralSource);
+                referralSource,
+                null);
         Aead key = keys.createAll(List.of(beneficiaryId)).get(beneficiaryId);
         return ReturneeRegistered.sealed(
                 beneficiaryId,

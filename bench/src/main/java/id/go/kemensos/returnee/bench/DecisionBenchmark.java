@@ -151,6 +151,7 @@ final class DecisionBenchmark implements AutoCloseable {
                 "5202",
                 category(i),
                 i % 5 == 0 ? "POLRI" : "BP3MI",
+                null,
                 "MY",
                 LocalDate.of(2019, 9, 2),
                 today,

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The province's returnees and where each stands (registered, decided, scheduled, paid), a page at a time, filtered by
@@ -51,7 +52,13 @@ class ReturneePages {
             Instant registeredAt,
             String status,
             boolean tellInPerson,
-            boolean cashAtPostOffice) {}
+            boolean cashAtPostOffice,
+            ProtectionFacts protection) {}
+
+    /** Why the person came home and whether they are a trafficking victim: sent to protection officers only. */
+    public record ProtectionFacts(String category, String traffickingStatus, String referralSource) {}
+
+    static final List<String> TRAFFICKING_STATUSES = List.of("NONE", "INDICATED", "IDENTIFIED");
 
     public record Page(List<Person> items, int page, int size, long total) {
 
@@ -125,7 +132,34 @@ class ReturneePages {
                 "current",
                 all.stream().filter(d -> !d.restricted() && d.current()).toList());
         model.addAttribute("earlier", all.stream().filter(d -> !d.current()).toList());
+        model.addAttribute("traffickingStatuses", TRAFFICKING_STATUSES);
         return "returnee";
+    }
+
+    /**
+     * A protection officer records whether the person is indicated or identified as a trafficking victim (after a
+     * screening or an assessment); eligibility decides again under Law 21/2007.
+     */
+    @PostMapping("/returnees/{beneficiaryId}/trafficking-status")
+    String recordTraffickingStatus(
+            @PathVariable UUID beneficiaryId, @RequestParam String status, RedirectAttributes redirect) {
+        if (!TRAFFICKING_STATUSES.contains(status)) {
+            redirect.addFlashAttribute("problem", "person.status-unknown");
+            return "redirect:/returnees/" + beneficiaryId;
+        }
+        try {
+            services.registration()
+                    .put()
+                    .uri("/api/returnees/{id}/trafficking-status", beneficiaryId)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("status", status))
+                    .retrieve()
+                    .toBodilessEntity();
+            redirect.addFlashAttribute("notice", "person.status-recorded");
+        } catch (OfficerRelay.Refused refused) {
+            refused.tellOn(redirect);
+        }
+        return "redirect:/returnees/" + beneficiaryId;
     }
 
     /**

@@ -129,7 +129,8 @@ class PersonalDataCipherTest {
                 "+6281234567890",
                 new BankAccount("002", "012301012345501", "SITI AMINAH"),
                 ReturneeCategory.KPO,
-                "IOM");
+                "IOM",
+                null);
 
         String sealed = cipher.seal(siti, details);
         assertThat(sealed).doesNotContain("SITI").doesNotContain("KPO");

@@ -27,6 +27,9 @@ class RegistrationAccess implements ServiceAccessRules {
                 .hasRole(PROVINCIAL_OFFICER.name())
                 .requestMatchers(HttpMethod.PATCH, "/api/returnees/*")
                 .hasRole(PROVINCIAL_OFFICER.name())
+                // Whether someone is a trafficking victim: need to know (Law 21/2007 Art. 44).
+                .requestMatchers(HttpMethod.PUT, "/api/returnees/*/trafficking-status")
+                .hasRole(PROTECTION_OFFICER.name())
                 .requestMatchers(HttpMethod.POST, "/api/returnees/*/erasure")
                 .hasRole(DATA_PROTECTION_OFFICER.name())
                 // A look-up by NIK reads like GET /api/returnees/{id}; the data protection officer finds whom a request

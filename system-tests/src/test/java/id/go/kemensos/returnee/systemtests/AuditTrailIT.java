@@ -119,11 +119,8 @@ class AuditTrailIT {
             restore(row);
             platform.database().update("DROP TABLE IF EXISTS audit.tamper_saved");
         }
+        // The verify command on the restored chain is WholeRunAuditIT's, at the end of the run.
         assertIntact();
-        PlatformServices.CommandResult verify =
-                platform.services().runCommand(PlatformService.AUDIT, Duration.ofMinutes(2), "verify");
-        assertThat(verify.exitCode()).as(verify.output()).isZero();
-        assertThat(verify.output()).contains("chain intact").contains("every row as on Kafka");
     }
 
     @Test

@@ -14,11 +14,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * A trafficking survivor's page, in a real browser: the protection officer of NTB sees the protection decision under
  * Law 21/2007 and the services it entitles her to, marked confidential; the NTB clerk opening the same page sees her
- * registration and the grant, and nothing that says she is a victim; Bali's clerk cannot open it at all.
+ * registration and the grant, and nothing that says she is a victim; Bali's clerk cannot open it at all. The protection
+ * officer records that a screening indicated another returnee as a victim, on that person's page.
  */
 @PlatformIntegrationTest
 class ConsoleProtectionIT {
@@ -54,7 +56,33 @@ class ConsoleProtectionIT {
                     .extracting(li -> li.getAttribute("data-code"))
                     .contains("SHELTER", "LEGAL_AID");
             assertThat(protection.find(By.id("facts")).getText()).doesNotContain((String) survivor.get("nik"));
+            assertThat(protection.find(By.id("trafficking-status")).getAttribute("data-status"))
+                    .as("a KPO category means an identified victim")
+                    .isEqualTo("IDENTIFIED");
             protection.check("person-protection");
+        }
+
+        // A deportee whom a screening indicates: the protection officer records it on her page, and the case under
+        // Law 21/2007 comes to review.
+        UUID screened = platform.registration().register(ReturneeMother.sitiAminahLombokTengah());
+        try (ConsoleBrowser protection = new ConsoleBrowser().signIn(OfficerLogin.PROTECTION_NTB)) {
+            protection.open("/returnees/" + screened);
+            assertThat(protection.waitFor(By.id("trafficking-status")).getAttribute("data-status"))
+                    .isEqualTo("NONE");
+            new Select(protection.find(By.id("trafficking-status-choice"))).selectByValue("INDICATED");
+            protection.find(By.cssSelector("#record-trafficking-status button")).click();
+            assertThat(protection.waitFor(By.cssSelector("p.notice")).getText()).contains("Status dicatat");
+            assertThat(protection.find(By.id("trafficking-status")).getAttribute("data-status"))
+                    .isEqualTo("INDICATED");
+            await().atMost(ofSeconds(60))
+                    .until(
+                            () -> platform.database()
+                                    .count(
+                                            "SELECT COUNT(*) FROM eligibility.decision WHERE beneficiary_id = ? "
+                                                    + "AND superseded_by IS NULL AND restricted AND outcome = "
+                                                    + "'NEEDS_REVIEW'",
+                                            screened.toString()),
+                            n -> n == 1);
         }
 
         try (ConsoleBrowser clerk = new ConsoleBrowser().signIn(OfficerLogin.CLERK_NTB)) {

@@ -64,7 +64,8 @@ class DeadLetterReplayIT {
                 phone,
                 new BankAccount("002", (String) fixture.get("accountNumber"), "SITI AMINAH"),
                 ReturneeCategory.PMIB_DEPORTEE,
-                "BP3MI");
+                "BP3MI",
+                null);
         deadLetterForNotification(ReturneeRegistered.sealed(
                 beneficiary,
                 Sex.FEMALE,

@@ -10,6 +10,8 @@ import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecided;
 import id.go.kemensos.returnee.contracts.eligibility.ProtectionDecisionOverridden;
 import id.go.kemensos.returnee.contracts.eligibility.ReferralRequested;
+import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
+import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.testsupport.DisbursementApi;
 import id.go.kemensos.returnee.testsupport.EligibilityApi;
@@ -115,7 +117,7 @@ class EligibilityDecisionIT {
         assertThat(current(decisions, "social-welfare-services")
                         .get("ruleSetVersion")
                         .asString())
-                .isEqualTo("UU-11-2009-DTSEN");
+                .isEqualTo("UU-11-2009-STATUS");
         JsonNode grant = current(decisions, GRANT);
         assertThat(grant.get("outcome").asString()).isEqualTo("ELIGIBLE");
         assertThat(grant.get("grantAmount").asLong()).isEqualTo(960_000);
@@ -313,6 +315,78 @@ class EligibilityDecisionIT {
         assertThat(telling)
                 .as("log lines tying the person to the protection case")
                 .isEmpty();
+    }
+
+    /**
+     * One category per person no longer: a deportee identified as a trafficking victim is decided under Law 18/2017 as a
+     * worker and under Law 21/2007 as a victim; a deportee whom a screening later indicates is assessed by a protection
+     * officer, and the registration event that carries the indication says nothing of it outside its seal.
+     */
+    @Test
+    void aDeporteeWhoIsAlsoAVictimIsDecidedUnderBothLawsAndAnIndicationIsAssessed() {
+        Map<String, Object> trafficked = ReturneeMother.sitiAminahLombokTengah();
+        trafficked.put("traffickingStatus", "IDENTIFIED");
+        UUID both = platform.registration().register(trafficked);
+
+        EligibilityApi protection = eligibility.as(OfficerLogin.PROTECTION_NTB);
+        JsonNode decisions =
+                await().atMost(ofSeconds(60)).until(() -> protection.decisionsOf(both), d -> d.size() == 4);
+        assertThat(current(decisions, TPPO).get("outcome").asString()).isEqualTo("ELIGIBLE");
+        assertThat(current(decisions, TPPO).get("ruleSetVersion").asString()).isEqualTo("UU-21-2007-STATUS");
+        assertThat(current(decisions, "migrant-worker-protection")
+                        .get("outcome")
+                        .asString())
+                .as("still a migrant worker under Law 18/2017")
+                .isEqualTo("ELIGIBLE");
+        JsonNode seenByMinistry = eligibility.decisionsOf(both);
+        assertThat(seenByMinistry).hasSize(3);
+        assertThat(current(seenByMinistry, "social-welfare-services")
+                        .get("explanation")
+                        .get("criteria")
+                        .get(0)
+                        .get("inputs")
+                        .get("traffickingStatus")
+                        .asString())
+                .isEqualTo("[restricted]");
+        assertThat(seenByMinistry.toString()).doesNotContain("IDENTIFIED");
+
+        UUID screened = platform.registration().register(ReturneeMother.sitiAminahLombokTengah());
+        await().atMost(ofSeconds(60))
+                .until(
+                        () -> current(protection.decisionsOf(screened), TPPO),
+                        d -> d != null && "INELIGIBLE".equals(d.get("outcome").asString()));
+        String status = "/api/returnees/" + screened + "/trafficking-status";
+        assertThat(platform.api(PlatformService.REGISTRATION, OfficerLogin.CLERK_NTB)
+                        .put(status, Map.of("status", "INDICATED"))
+                        .status())
+                .as("need to know: a clerk may not record it")
+                .isEqualTo(403);
+        ServiceApi.Response recorded = platform.api(PlatformService.REGISTRATION, OfficerLogin.PROTECTION_NTB)
+                .put(status, Map.of("status", "INDICATED"));
+        assertThat(recorded.status()).as(recorded.text()).isEqualTo(200);
+        assertThat(recorded.body().get("protection").get("traffickingStatus").asString())
+                .isEqualTo("INDICATED");
+        assertThat(recorded.body().get("protection").get("category").asString()).isEqualTo("PMIB_DEPORTEE");
+
+        JsonNode assessed = await().atMost(ofSeconds(60))
+                .until(
+                        () -> current(protection.decisionsOf(screened), TPPO),
+                        d -> "NEEDS_REVIEW".equals(d.get("outcome").asString()));
+        assertThat(assessed.get("notPassed").toString()).contains("T1");
+        assertThat(reviewQueue(protection)).contains(assessed.get("decisionId").asString());
+        assertThat(platform.api(PlatformService.REGISTRATION, OfficerLogin.CLERK_NTB)
+                        .get("/api/returnees/" + screened)
+                        .text())
+                .doesNotContain("INDICATED", "traffickingStatus");
+
+        EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
+        assertThat(log.cloudEvents(RegistrationTopics.EVENTS, screened.toString()))
+                .filteredOn(e -> e.getType().equals(ReturneeUpdated.EVENT_TYPE.type()))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(data(e).get("changed").toString()).isEqualTo("[\"sealedDetails\"]");
+                    assertThat(data(e).toString()).doesNotContain("INDICATED", "traffickingStatus");
+                });
     }
 
     private static List<String> reviewQueue(EligibilityApi officer) {

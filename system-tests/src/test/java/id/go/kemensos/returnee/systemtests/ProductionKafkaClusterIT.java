@@ -243,8 +243,16 @@ class ProductionKafkaClusterIT {
                 "kafka-topics.sh", "org.apache.kafka.tools.TopicCommand",
                 "kafka-configs.sh", "kafka.admin.ConfigCommand",
                 "kafka-acls.sh", "org.apache.kafka.tools.AclCommand");
+        Path archives = Files.createDirectories(dir.resolve("cds"));
         for (Map.Entry<String, String> tool : tools.entrySet()) {
-            String heap = tool.getValue().equals("kafka.Kafka") ? "-Xmx512m" : "-Xmx128m -XX:TieredStopAtLevel=1";
+            // The topics and ACL scripts start some sixty tool JVMs: each tool's classes are archived by its first run
+            // and mapped by the next (the image's own start-up is not what this test is about).
+            Path archive = archives.resolve(tool.getKey() + ".jsa");
+            String heap = tool.getValue().equals("kafka.Kafka")
+                    ? "-Xmx512m"
+                    : "-Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:disable -Xlog:all=error:stderr"
+                            + " $(test -f " + archive + " && echo -XX:SharedArchiveFile=" + archive
+                            + " || echo -XX:ArchiveClassesAtExit=" + archive + ")";
             Path script = kafkaHome.resolve("bin").resolve(tool.getKey());
             Files.writeString(
                     script,

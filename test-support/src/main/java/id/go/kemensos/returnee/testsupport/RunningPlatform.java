@@ -23,7 +23,9 @@ public final class RunningPlatform {
     /**
      * Auto-approval on (maker-checker is tested on its own); short status-check delay so recovery is visible in
      * seconds, and cash at the post office asked about every two seconds so that a collection shows at once; the audit ledger sealed every two seconds instead of every minute; two seconds of clock skew tolerated
-     * on tokens (one machine, one clock), so that RoleMatrixIT's expired token is refused within seconds.
+     * on tokens (one machine, one clock), so that RoleMatrixIT's expired token is refused within seconds; the gauges
+     * refreshed every three seconds; a consumer that was killed given up by its group after 10 s instead of Kafka's 45
+     * (the tests kill services, and their restarted consumers get no partitions until the dead ones expire).
      */
     static final Map<String, String> TEST_ENVIRONMENT = Map.of(
             "DISBURSEMENT_AUTO_APPROVAL", "true",
@@ -32,6 +34,8 @@ public final class RunningPlatform {
             "AUDIT_SEAL_INTERVAL", "PT2S",
             "NOTIFICATION_RECEIPT_WAIT", "PT2S",
             "PLATFORM_TOKEN_CLOCK_SKEW", "2s",
+            "PLATFORM_METRICS_REFRESH_INTERVAL", "PT3S",
+            "SPRING_KAFKA_CONSUMER_PROPERTIES_SESSION_TIMEOUT_MS", "10000",
             "SERVICE_JAVA_OPTS", "-Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
 
     /**

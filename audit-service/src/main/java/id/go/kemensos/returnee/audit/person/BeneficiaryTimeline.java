@@ -239,7 +239,12 @@ public class BeneficiaryTimeline {
             d.put("phone", p.map(x -> MaskedValues.lastFour(x.phoneE164())).orElse(CriterionOutcome.ERASED));
             d.put("bank", account == null ? null : account.bankCode() + " " + account.maskedAccountNumber());
             d.put("dtsenDecile", u.dtsenDecile());
-            summary = "Amended " + String.join(", ", u.changed())
+            summary = "Amended "
+                    + String.join(
+                            ", ",
+                            u.changed().stream()
+                                    .map(c -> c.equals(ReturneeUpdated.SEALED_DETAILS) ? "restricted details" : c)
+                                    .toList())
                     + (account != null && u.changed().contains("bankAccount")
                             ? ": bank " + account.bankCode() + " " + account.maskedAccountNumber()
                             : "")

@@ -62,6 +62,9 @@ public class RegistrationFacts {
                 r.regencyCode(),
                 p.category() == null ? null : p.category().name(),
                 p.referralSource(),
+                p.traffickingStatusOrImplied() == null
+                        ? null
+                        : p.traffickingStatusOrImplied().name(),
                 r.destinationCountry(),
                 r.returnDate(),
                 LocalDate.ofInstant(r.registeredAt(), JAKARTA),
@@ -86,7 +89,7 @@ public class RegistrationFacts {
     }
 
     /**
-     * Applies a new payout account; empty when the registration is unknown here (its event is still on the way) or
+     * Applies a new payout account, DTSEN decile or trafficking status; empty when the registration is unknown here (its event is still on the way) or
      * erased.
      */
     public Optional<Facts> amend(ReturneeUpdated u) {
@@ -101,6 +104,9 @@ public class RegistrationFacts {
                     known.regencyCode(),
                     known.category(),
                     known.referralSource(),
+                    contact.get().traffickingStatus() == null
+                            ? known.traffickingStatus()
+                            : contact.get().traffickingStatus().name(),
                     known.destinationCountry(),
                     known.returnDate(),
                     known.registrationDate(),
@@ -208,6 +214,7 @@ public class RegistrationFacts {
                 facts.regencyCode(),
                 facts.category(),
                 facts.referralSource(),
+                facts.traffickingStatus(),
                 facts.destinationCountry(),
                 facts.returnDate(),
                 facts.registrationDate(),

@@ -1,6 +1,8 @@
 package id.go.kemensos.returnee.eligibility.rules;
 
 import id.go.kemensos.returnee.contracts.registration.AccountHolderNames;
+import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
+import id.go.kemensos.returnee.contracts.registration.TraffickingStatus;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.HashMap;
@@ -11,6 +13,8 @@ import java.util.Set;
  * What eligibility knows of a registration, from registration-service's events, plus the grants already paid. The rule
  * files name these facts in their criteria; {@link #NAMES} is the vocabulary, checked when a rule set loads.
  *
+ * @param traffickingStatus NONE, INDICATED or IDENTIFIED (a victim of trafficking, apart from the category); null in
+ *     facts kept before it was, when the category implies it
  * @param dtsenDecile the household's welfare decile in DTSEN (1 poorest .. 10); null when the registration gave none
  * @param paidGrants "programId/cycle" of every grant paid to this person
  */
@@ -22,6 +26,7 @@ public record Facts(
         String regencyCode,
         String category,
         String referralSource,
+        String traffickingStatus,
         String destinationCountry,
         LocalDate returnDate,
         LocalDate registrationDate,
@@ -41,6 +46,7 @@ public record Facts(
             "regencyCode",
             "category",
             "referralSource",
+            "traffickingStatus",
             "destinationCountry",
             "returnDate",
             "registrationDate",
@@ -80,6 +86,7 @@ public record Facts(
         values.put("regencyCode", regencyCode);
         values.put("category", category);
         values.put("referralSource", referralSource);
+        values.put("traffickingStatus", traffickingStatusOrImplied());
         values.put("destinationCountry", destinationCountry);
         values.put("returnDate", returnDate);
         values.put("registrationDate", registrationDate);
@@ -98,6 +105,17 @@ public record Facts(
         values.put("attendedSocialGuidance", attendedSocialGuidance);
         values.put("alreadyPaidThisCycle", set.program() == null ? null : paidUnder(set));
         return values;
+    }
+
+    /** The status kept, or for facts kept before it was, the one their category implies. */
+    public String traffickingStatusOrImplied() {
+        if (traffickingStatus != null) {
+            return traffickingStatus;
+        }
+        return category == null
+                ? null
+                : (ReturneeCategory.KPO.name().equals(category) ? TraffickingStatus.IDENTIFIED : TraffickingStatus.NONE)
+                        .name();
     }
 
     /** Age in whole years on {@code date}; null when the birth date or the date is unknown. */

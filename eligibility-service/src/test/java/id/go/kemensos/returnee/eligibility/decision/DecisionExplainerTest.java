@@ -74,7 +74,7 @@ class DecisionExplainerTest {
     void theFactsThatIdentifyAVictimAreWithheldFromEveryoneElse() {
         assertThat(CATALOG.protectedInputs())
                 .as("declared by Law 21/2007's rule set")
-                .containsExactlyInAnyOrder("category", "referralSource");
+                .containsExactlyInAnyOrder("category", "referralSource", "traffickingStatus");
         assertThat(CATALOG.all())
                 .filteredOn(RuleSet::restricted)
                 .extracting(RuleSet::id)

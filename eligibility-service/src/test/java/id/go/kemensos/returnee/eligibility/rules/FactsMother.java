@@ -27,6 +27,7 @@ final class FactsMother {
         String regencyCode = "5202";
         String category = "PMIB_DEPORTEE";
         String referralSource = "BP3MI";
+        String traffickingStatus = null;
         LocalDate returnDate = LocalDate.of(2019, 9, 2);
         LocalDate registrationDate = LocalDate.of(2026, 11, 22);
         String bankCode = "002";
@@ -63,6 +64,11 @@ final class FactsMother {
 
         Builder referralSource(String v) {
             referralSource = v;
+            return this;
+        }
+
+        Builder traffickingStatus(String v) {
+            traffickingStatus = v;
             return this;
         }
 
@@ -117,6 +123,7 @@ final class FactsMother {
                     regencyCode,
                     category,
                     referralSource,
+                    traffickingStatus,
                     "MY",
                     returnDate,
                     registrationDate,

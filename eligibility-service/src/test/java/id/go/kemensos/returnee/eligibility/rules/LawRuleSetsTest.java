@@ -62,6 +62,37 @@ class LawRuleSetsTest {
                 .isZero();
     }
 
+    @ParameterizedTest(name = "{0}: a {1} whose trafficking status is {2}, referred by {3}: {5} under {4}")
+    @CsvSource(nullValues = "null", textBlock = """
+            tppo-victim-services,      PMIB_DEPORTEE, IDENTIFIED, POLRI, UU-21-2007-STATUS, ELIGIBLE
+            tppo-victim-services,      PMIB_DEPORTEE, INDICATED,  BP3MI, UU-21-2007-STATUS, NEEDS_REVIEW
+            tppo-victim-services,      PMIB_DEPORTEE, NONE,       BP3MI, UU-21-2007-STATUS, INELIGIBLE
+            tppo-victim-services,      KPO,           null,       POLRI, UU-21-2007-STATUS, ELIGIBLE
+            tppo-victim-services,      PMI_PURNA,     null,       BP3MI, UU-21-2007-STATUS, INELIGIBLE
+            migrant-worker-protection, PMIB_DEPORTEE, IDENTIFIED, POLRI, UU-18-2017,        ELIGIBLE
+            migrant-worker-protection, PMI_PURNA,     INDICATED,  BP3MI, UU-18-2017,        ELIGIBLE
+            social-welfare-services,   PMI_PURNA,     IDENTIFIED, POLRI, UU-11-2009-STATUS, ELIGIBLE
+            social-welfare-services,   PMI_PURNA,     INDICATED,  BP3MI, UU-11-2009-STATUS, INELIGIBLE
+            social-welfare-services,   PMI_PURNA,     NONE,       BP3MI, UU-11-2009-STATUS, INELIGIBLE
+            """)
+    void eachLawDecidesWhatItCoversOfAPersonWhoIsBothAWorkerAndAVictim(
+            String ruleSet, String category, String status, String referral, String version, Outcome outcome) {
+        LocalDate decided = LocalDate.of(2026, 12, 7);
+        Facts facts = FactsMother.siti()
+                .category(category)
+                .traffickingStatus(status) // null: kept before the status was, implied by the category
+                .referralSource(referral)
+                .dtsenDecile(8)
+                .dtksListed(false)
+                .build();
+        RuleSet law = CATALOG.inForce(ruleSet, decided).orElseThrow();
+
+        Evaluation evaluation = ENGINE.evaluate(law, facts, decided);
+
+        assertThat(law.version()).isEqualTo(version);
+        assertThat(evaluation.outcome()).isEqualTo(outcome);
+    }
+
     @Test
     void everyLawIsAppliedAsInForceOnTheDayOfTheDecision() {
         assertThat(CATALOG.all())

@@ -77,6 +77,7 @@ public record ReturneeRegistered(
 
     /** The personal fields of an event written before they were sealed. */
     public PersonalDetails clearDetails() {
-        return new PersonalDetails(nikMasked, fullName, birthDate, phoneE164, bankAccount, category, referralSource);
+        return new PersonalDetails(
+                nikMasked, fullName, birthDate, phoneE164, bankAccount, category, referralSource, null);
     }
 }

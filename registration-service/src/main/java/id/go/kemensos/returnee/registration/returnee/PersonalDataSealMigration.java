@@ -59,7 +59,8 @@ class PersonalDataSealMigration extends CodeMigration {
                                     rs.getString(5),
                                     new BankAccount(rs.getString(6), rs.getString(7), rs.getString(8)),
                                     ReturneeCategory.valueOf(rs.getString(9)),
-                                    rs.getString(10)));
+                                    rs.getString(10),
+                                    null));
                 });
         List<UUID> people = new ArrayList<>(clear.keySet());
         for (int from = 0; from < people.size(); from += BATCH) {

@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.registration.returnee;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.contracts.registration.Sex;
+import id.go.kemensos.returnee.contracts.registration.TraffickingStatus;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,6 +29,9 @@ public record RegisterReturneeRequest(
         @NotBlank @Pattern(regexp = "\\d{4}") String regencyCode,
         @NotNull ReturneeCategory category,
         @Size(max = 50) String referralSource,
+        // Optional: whether the person is indicated or identified as a trafficking victim; none given, a KPO category
+        // means identified and any other none.
+        TraffickingStatus traffickingStatus,
         @Pattern(regexp = "[A-Z]{2}") String destinationCountry,
         @NotNull @PastOrPresent LocalDate returnDate,
         // Optional: a returnee without a phone is registered and told in person.
@@ -53,6 +57,20 @@ public record RegisterReturneeRequest(
     public boolean isAccountComplete() {
         boolean any = notBlank(bankCode) || notBlank(accountNumber) || notBlank(accountHolderName);
         return !any || (notBlank(bankCode) && notBlank(accountNumber) && notBlank(accountHolderName));
+    }
+
+    /** A KPO category says the person is a victim: a status of none beside it is a contradiction to correct. */
+    @JsonIgnore
+    @AssertTrue(
+            message = "Kategori KPO tetapi status TPPO NONE: perbaiki salah satunya / category KPO but trafficking "
+                    + "status NONE: correct one of them")
+    public boolean isTraffickingStatusConsistent() {
+        return !(category == ReturneeCategory.KPO && traffickingStatus == TraffickingStatus.NONE);
+    }
+
+    /** The status given, or the one the category implies. */
+    public TraffickingStatus traffickingStatusOrImplied() {
+        return traffickingStatus != null ? traffickingStatus : TraffickingStatus.implied(category);
     }
 
     /** Whether an account was given (it is then complete). */

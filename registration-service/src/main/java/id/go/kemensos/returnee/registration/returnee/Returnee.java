@@ -5,6 +5,7 @@ import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.Sex;
+import id.go.kemensos.returnee.contracts.registration.TraffickingStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -101,5 +102,9 @@ public record Returnee(
 
     public String referralSource() {
         return details == null ? null : details.referralSource();
+    }
+
+    public TraffickingStatus traffickingStatus() {
+        return details == null ? null : details.traffickingStatusOrImplied();
     }
 }

@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.registration.returnee;
 
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
+import id.go.kemensos.returnee.contracts.registration.TraffickingStatus;
 import id.go.kemensos.returnee.messaging.PersonalDataAccessLog;
 import id.go.kemensos.returnee.privacy.BlindIndex;
 import id.go.kemensos.returnee.registration.assignment.CaseAssignments;
@@ -11,6 +12,7 @@ import id.go.kemensos.returnee.security.OfficerRole;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -118,6 +121,31 @@ class ReturneeController {
                 ? null
                 : new BankAccount(request.bankCode(), request.accountNumber(), request.accountHolderName());
         registry.amend(beneficiaryId, request.phone(), account, request.dtsenDecile(), null);
+        return registry.find(beneficiaryId, officer.provinceScope())
+                .map(r -> ReturneeView.of(r, officer))
+                .map(ResponseEntity::ok)
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    record TraffickingStatusRequest(@NotNull TraffickingStatus status) {}
+
+    @Operation(
+            summary = "Record whether a returnee is indicated or identified as a trafficking victim (protection "
+                    + "officers)",
+            description =
+                    "NONE, INDICATED (a screening found signs; to be assessed) or IDENTIFIED (assessed or referred "
+                            + "as a victim). Kept apart from the category, so that a deportee identified as a victim stays a "
+                            + "deportee under Law 18/2017 and is decided under Law 21/2007 as well. Raises ReturneeUpdated with "
+                            + "the status sealed (`changed` says only `sealedDetails`); eligibility decides again.")
+    @PutMapping("/{beneficiaryId}/trafficking-status")
+    ResponseEntity<ReturneeView> recordTraffickingStatus(
+            @PathVariable UUID beneficiaryId, @Valid @RequestBody TraffickingStatusRequest request, Officer officer) {
+        if (registry.find(beneficiaryId, officer.provinceScope()).isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        registry.recordTraffickingStatus(beneficiaryId, request.status());
+        // Generic on purpose: the access log is read by auditors, who may not learn who is a victim.
+        accessLog.read(officer.reference(), beneficiaryId, "AMEND_SEALED_DETAILS", "/api/returnees/" + beneficiaryId);
         return registry.find(beneficiaryId, officer.provinceScope())
                 .map(r -> ReturneeView.of(r, officer))
                 .map(ResponseEntity::ok)

@@ -5,6 +5,7 @@ import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
+import id.go.kemensos.returnee.contracts.registration.TraffickingStatus;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.messaging.TimeOrderedIds;
 import id.go.kemensos.returnee.privacy.BlindIndex;
@@ -198,7 +199,8 @@ public class ReturneeRegistry {
                 phone,
                 accountOf(request),
                 request.category(),
-                request.referralSource());
+                request.referralSource(),
+                request.traffickingStatusOrImplied());
         return new Returnee(
                 TimeOrderedIds.next(),
                 nikIndex.of(request.nik()),
@@ -284,6 +286,36 @@ public class ReturneeRegistry {
                 cipher.seal(beneficiaryId, PersonalDetails.contact(newPhone, newAccount)),
                 newDecile));
         log.info("Amended {} of beneficiary {}", changed, beneficiaryId);
+        return returnees.findById(beneficiaryId);
+    }
+
+    /**
+     * Records a protection officer's finding on whether a registered person is a trafficking victim, and raises
+     * ReturneeUpdated with the status sealed (its {@code changed} says only {@value ReturneeUpdated#SEALED_DETAILS});
+     * eligibility decides again. Empty when the status is the one recorded.
+     */
+    @Transactional
+    public Optional<Returnee> recordTraffickingStatus(UUID beneficiaryId, TraffickingStatus status) {
+        Returnee known = returnees
+                .findById(beneficiaryId)
+                .filter(r -> !r.erased())
+                .orElseThrow(() -> new InvalidRegistrationException(
+                        "beneficiaryId", "Penerima tidak ditemukan / unknown beneficiary"));
+        if (known.traffickingStatus() == status) {
+            return Optional.empty();
+        }
+        returnees.updateDetails(beneficiaryId, known.details().withTraffickingStatus(status));
+        outbox.append(ReturneeUpdated.sealed(
+                beneficiaryId,
+                List.of(ReturneeUpdated.SEALED_DETAILS),
+                null,
+                clock.instant(),
+                cipher.seal(
+                        beneficiaryId,
+                        PersonalDetails.contact(known.phoneE164(), known.bankAccount())
+                                .withTraffickingStatus(status)),
+                known.dtsenDecile()));
+        log.info("Amended the sealed details of beneficiary {}", beneficiaryId); // never says which
         return returnees.findById(beneficiaryId);
     }
 

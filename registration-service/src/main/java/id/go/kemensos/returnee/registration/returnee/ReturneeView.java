@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.registration.returnee;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
+import id.go.kemensos.returnee.contracts.registration.TraffickingStatus;
 import id.go.kemensos.returnee.security.Officer;
 import java.time.Instant;
 import java.util.UUID;
@@ -29,7 +30,8 @@ record ReturneeView(
         @JsonInclude(JsonInclude.Include.NON_NULL) ProtectionFacts protection,
         @JsonInclude(JsonInclude.Include.NON_NULL) Returnee.Erasure erased) {
 
-    record ProtectionFacts(ReturneeCategory category, String referralSource) {}
+    /** The category says why the person came home; the status whether they are a trafficking victim. */
+    record ProtectionFacts(ReturneeCategory category, TraffickingStatus traffickingStatus, String referralSource) {}
 
     static ReturneeView of(Returnee r, Officer officer) {
         if (r.erased()) {
@@ -62,7 +64,9 @@ record ReturneeView(
                 r.status(),
                 r.phoneE164() == null,
                 r.bankAccount() == null,
-                officer.knowsProtectionStatus() ? new ProtectionFacts(r.category(), r.referralSource()) : null,
+                officer.knowsProtectionStatus()
+                        ? new ProtectionFacts(r.category(), r.traffickingStatus(), r.referralSource())
+                        : null,
                 null);
     }
 }

@@ -30,6 +30,13 @@ public enum SheetColumn {
     KABUPATEN_KOTA(SheetColumns.REGENCY, "kabupaten", "kota", "kab kota", "regency", "city", "regency city"),
     NO_HP(SheetColumns.PHONE, "nomor hp", "hp", "no telp", "phone", "mobile", "phone number", "mobile number"),
     KATEGORI(SheetColumns.CATEGORY, "category"),
+    STATUS_TPPO(
+            SheetColumns.TRAFFICKING_STATUS,
+            "status korban tppo",
+            "indikasi tppo",
+            "status korban",
+            "trafficking status",
+            "victim status"),
     NEGARA_TUJUAN(SheetColumns.DESTINATION_COUNTRY, "destination country", "destination", "country"),
     JENIS_PEKERJAAN_EKSPLOITASI(
             SheetColumns.EXPLOITATION_TYPE, "jenis eksploitasi", "exploitation type", "exploitation"),

@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.registration.upload;
 
 import id.go.kemensos.returnee.contracts.registration.Sex;
+import id.go.kemensos.returnee.contracts.registration.TraffickingStatus;
 import id.go.kemensos.returnee.registration.returnee.RegisterReturneeRequest;
 import id.go.kemensos.returnee.registration.returnee.RegistrationRules;
 import id.go.kemensos.returnee.registration.sheet.SheetCell;
@@ -50,6 +51,7 @@ class DeskRegistrationRules implements RegistrationRules {
                         r -> regions.regencyName(r.regencyCode()).orElse(r.regencyCode())),
                 new DeskField(SheetColumn.NO_HP, "phone", RegisterReturneeRequest::phone),
                 new DeskField(SheetColumn.KATEGORI, "category", r -> text(r.category())),
+                new DeskField(SheetColumn.STATUS_TPPO, "traffickingStatus", r -> sheetText(r.traffickingStatus())),
                 new DeskField(
                         SheetColumn.NEGARA_TUJUAN, "destinationCountry", RegisterReturneeRequest::destinationCountry),
                 new DeskField(SheetColumn.TANGGAL_KEPULANGAN, "returnDate", r -> text(r.returnDate())),
@@ -98,6 +100,18 @@ class DeskRegistrationRules implements RegistrationRules {
             }
         }
         return new SheetRow(0, cells, new ArrayList<>());
+    }
+
+    /** A status as status_tppo writes it. */
+    private static String sheetText(TraffickingStatus status) {
+        if (status == null) {
+            return null;
+        }
+        return switch (status) {
+            case NONE -> "TIDAK";
+            case INDICATED -> "TERINDIKASI";
+            case IDENTIFIED -> "KORBAN";
+        };
     }
 
     private static String text(Object value) {

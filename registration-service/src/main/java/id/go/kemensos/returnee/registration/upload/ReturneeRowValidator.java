@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.registration.upload;
 import id.go.kemensos.returnee.contracts.reference.BankCodes;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.contracts.registration.Sex;
+import id.go.kemensos.returnee.contracts.registration.TraffickingStatus;
 import id.go.kemensos.returnee.registration.returnee.RegisterReturneeRequest;
 import id.go.kemensos.returnee.registration.sheet.SheetCell;
 import id.go.kemensos.returnee.registration.sheet.SheetColumn;
@@ -98,7 +99,7 @@ public final class ReturneeRowValidator {
                                 row.text(SheetColumn.NO_REKENING),
                                 row.text(SheetColumn.NAMA_PEMILIK_REKENING)),
                         problems);
-        Optional<ReturneeCategory> category = category(row, problems);
+        Optional<Classification> category = classification(row, problems);
         Optional<String> regency = nik.hasErrors()
                 ? Optional.empty()
                 : collect(domiciles.check(uploadingProvince, row.text(SheetColumn.KABUPATEN_KOTA), nik), problems);
@@ -119,8 +120,9 @@ public final class ReturneeRowValidator {
                 birthDate.orElseThrow(),
                 regency.map(r -> r.substring(0, 2)).orElse(uploadingProvince),
                 regency.orElse(nik.parts().orElseThrow().regencyCode()),
-                category.orElseThrow(),
+                category.orElseThrow().category(),
                 blankToNull(row.text(SheetColumn.SUMBER_RUJUKAN)),
+                category.orElseThrow().status(),
                 country,
                 returnDate.orElseThrow(),
                 phone.orElse(null),
@@ -206,25 +208,85 @@ public final class ReturneeRowValidator {
         }
     }
 
-    private static Optional<ReturneeCategory> category(SheetRow row, List<Problem> problems) {
-        String text = row.text(SheetColumn.KATEGORI)
-                .strip()
-                .toUpperCase(Locale.ROOT)
-                .replace(' ', '_')
-                .replace('-', '_');
+    /** Why the person came home, and apart from it whether they are a trafficking victim. */
+    record Classification(ReturneeCategory category, TraffickingStatus status) {}
+
+    private static final Pattern CATEGORY_SEPARATORS = Pattern.compile("\\s*(?:[;,/+&]|\\bDAN\\b)\\s*");
+
+    /**
+     * The kategori column names one category; a trafficked deportee or returned worker may be written with KPO beside
+     * theirs ("PMIB_DEPORTEE; KPO"): a deportee identified as a victim. status_tppo, when given, says whether the person
+     * is indicated or identified as a victim; a KPO category alone means identified, as lists have always meant it.
+     */
+    private static Optional<Classification> classification(SheetRow row, List<Problem> problems) {
+        String text = row.text(SheetColumn.KATEGORI).strip().toUpperCase(Locale.ROOT);
         if (text.isEmpty()) {
             problems.add(Problem.requiredMissing(SheetColumn.KATEGORI.sheetName()));
             return Optional.empty();
         }
-        try {
-            return Optional.of(ReturneeCategory.valueOf(text));
-        } catch (IllegalArgumentException e) {
+        List<ReturneeCategory> named = new ArrayList<>();
+        for (String part : CATEGORY_SEPARATORS.split(text)) {
+            String code = part.strip().replace(' ', '_').replace('-', '_');
+            if (code.isEmpty()) {
+                continue;
+            }
+            try {
+                named.add(ReturneeCategory.valueOf(code));
+            } catch (IllegalArgumentException e) {
+                named.clear();
+                break;
+            }
+        }
+        boolean kpo = named.contains(ReturneeCategory.KPO);
+        List<ReturneeCategory> others =
+                named.stream().filter(c -> c != ReturneeCategory.KPO).distinct().toList();
+        if (named.isEmpty() || others.size() > 1) {
             problems.add(Problem.of(
                     SheetColumn.KATEGORI.sheetName(),
                     ProblemCode.CATEGORY_INVALID,
-                    "Kategori harus salah satu dari KPO, PMIB_DEPORTEE, PMI_PURNA, OTHER_PPKS",
-                    "Category must be one of KPO, PMIB_DEPORTEE, PMI_PURNA, OTHER_PPKS"));
+                    "Kategori harus salah satu dari KPO, PMIB_DEPORTEE, PMI_PURNA, OTHER_PPKS (KPO boleh ditulis di "
+                            + "samping kategori lain, mis. \"PMIB_DEPORTEE; KPO\"), tertulis \"" + text + "\"",
+                    "Category must be one of KPO, PMIB_DEPORTEE, PMI_PURNA, OTHER_PPKS (KPO may stand beside another, "
+                            + "e.g. \"PMIB_DEPORTEE; KPO\"); found \"" + text + "\""));
             return Optional.empty();
+        }
+        ReturneeCategory category = others.isEmpty() ? ReturneeCategory.KPO : others.get(0);
+        Optional<TraffickingStatus> given = traffickingStatus(row, problems);
+        if (given.isEmpty() && !row.text(SheetColumn.STATUS_TPPO).isBlank()) {
+            return Optional.empty();
+        }
+        if (kpo && given.filter(s -> s == TraffickingStatus.NONE).isPresent()) {
+            problems.add(Problem.of(
+                    SheetColumn.STATUS_TPPO.sheetName(),
+                    ProblemCode.TRAFFICKING_STATUS_INVALID,
+                    "Kategori KPO tetapi status_tppo TIDAK: perbaiki salah satunya",
+                    "Category KPO but status_tppo TIDAK (none): correct one of them"));
+            return Optional.empty();
+        }
+        return Optional.of(new Classification(
+                category, given.orElse(kpo ? TraffickingStatus.IDENTIFIED : TraffickingStatus.NONE)));
+    }
+
+    /** status_tppo: blank when not recorded (empty), else indicated, identified or none. */
+    private static Optional<TraffickingStatus> traffickingStatus(SheetRow row, List<Problem> problems) {
+        String text = row.text(SheetColumn.STATUS_TPPO).strip().toUpperCase(Locale.ROOT);
+        switch (text) {
+            case "":
+                return Optional.empty();
+            case "TERINDIKASI", "INDIKASI", "TERINDIKASI KORBAN", "INDICATED":
+                return Optional.of(TraffickingStatus.INDICATED);
+            case "KORBAN", "TERIDENTIFIKASI", "TERIDENTIFIKASI KORBAN", "KORBAN TPPO", "IDENTIFIED":
+                return Optional.of(TraffickingStatus.IDENTIFIED);
+            case "TIDAK", "BUKAN", "BUKAN KORBAN", "TIDAK TERINDIKASI", "-", "NONE", "NO":
+                return Optional.of(TraffickingStatus.NONE);
+            default:
+                problems.add(Problem.of(
+                        SheetColumn.STATUS_TPPO.sheetName(),
+                        ProblemCode.TRAFFICKING_STATUS_INVALID,
+                        "status_tppo harus TERINDIKASI, KORBAN atau TIDAK (atau kosong), tertulis \"" + text + "\"",
+                        "status_tppo must be TERINDIKASI (indicated), KORBAN (identified victim) or TIDAK (none), or "
+                                + "blank; found \"" + text + "\""));
+                return Optional.empty();
         }
     }
 

@@ -68,6 +68,11 @@ public enum ProblemCode {
     REGENCY_NAME_UNKNOWN(WARNING),
     SEX_INVALID(ERROR),
     CATEGORY_INVALID(ERROR),
+    /**
+     * status_tppo is not one of TERINDIKASI, KORBAN or TIDAK, or says TIDAK beside a KPO category: a victim's status is
+     * never guessed.
+     */
+    TRAFFICKING_STATUS_INVALID(ERROR),
     YES_NO_INVALID(ERROR),
     DTSEN_DECILE_INVALID(ERROR),
     COUNTRY_CODE_INVALID(WARNING),

@@ -21,6 +21,9 @@ public final class SheetColumns {
     public static final String REGENCY = "kabupaten_kota";
     public static final String PHONE = "no_hp";
     public static final String CATEGORY = "kategori";
+    /** Whether the person is indicated or identified as a trafficking victim, apart from the category. */
+    public static final String TRAFFICKING_STATUS = "status_tppo";
+
     public static final String DESTINATION_COUNTRY = "negara_tujuan";
     public static final String EXPLOITATION_TYPE = "jenis_pekerjaan_eksploitasi";
     public static final String RETURN_DATE = "tanggal_kepulangan";

@@ -21,13 +21,13 @@ final class SheetFixtures {
 
     static final String SAMPLE_HEADER =
             "no,nik,no_kk,nama_sesuai_ktp,jenis_kelamin,tempat_lahir,tanggal_lahir,alamat,rt,rw,"
-                    + "desa_kelurahan,kecamatan,kabupaten_kota,no_hp,kategori,negara_tujuan,jenis_pekerjaan_eksploitasi,"
+                    + "desa_kelurahan,kecamatan,kabupaten_kota,no_hp,kategori,status_tppo,negara_tujuan,jenis_pekerjaan_eksploitasi,"
                     + "tanggal_kepulangan,dokumen_kepulangan,sumber_rujukan,nama_bank,kode_bank,no_rekening,nama_pemilik_rekening,"
                     + "status_dtks,desil_dtsen,ikut_bimbingan,keterangan";
     static final String SAMPLE_ROW =
             "1,5202015508900001,5202011203150007,SITI AMINAH,P,LOMBOK TENGAH,15-08-1990,DUSUN X,002,001,"
                     + "PRAYA,PRAYA,LOMBOK "
-                    + "TENGAH,081234567890,KPO,MY,DOMESTIC_WORK,02-09-2019,SPLP,RPTC,BRI,002,012301012345501,"
+                    + "TENGAH,081234567890,KPO,,MY,DOMESTIC_WORK,02-09-2019,SPLP,RPTC,BRI,002,012301012345501,"
                     + "SITI AMINAH,YA,2,YA,";
 
     private SheetFixtures() {}

@@ -97,7 +97,7 @@ class SheetStreamingTest {
         String row = (i + 1) + ";" + nik + ";5202011203150007;NAMA KE-" + i
                 + ";P;LOMBOK TENGAH;15-08-1990;\"DUSUN X; RT 2\";002;001;"
                 + "PRAYA;PRAYA;LOMBOK "
-                + "TENGAH;081234567890;KPO;MY;DOMESTIC_WORK;02-09-2019;SPLP;RPTC;BRI;002;012301012345501;"
+                + "TENGAH;081234567890;KPO;;MY;DOMESTIC_WORK;02-09-2019;SPLP;RPTC;BRI;002;012301012345501;"
                 + "NAMA KE-" + i + ";YA;2;YA;";
         assertThat(row.split(";(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1)).hasSize(width);
         return row;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.go.kemensos.returnee.contracts.reference.BankCodes;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.contracts.registration.Sex;
+import id.go.kemensos.returnee.contracts.registration.TraffickingStatus;
 import id.go.kemensos.returnee.registration.returnee.RegisterReturneeRequest;
 import id.go.kemensos.returnee.registration.sheet.SheetCell;
 import id.go.kemensos.returnee.registration.sheet.SheetColumn;
@@ -89,6 +90,51 @@ class ReturneeRowValidatorTest {
         assertThat(r.dtksListed()).isTrue();
         assertThat(r.dtsenDecile()).isEqualTo(2);
         assertThat(r.attendedSocialGuidance()).isTrue();
+    }
+
+    @ParameterizedTest(name = "kategori \"{0}\", status_tppo \"{1}\": {2}, {3}")
+    @CsvSource({
+        "KPO,                  '',          KPO,           IDENTIFIED",
+        "PMIB_DEPORTEE,        '',          PMIB_DEPORTEE, NONE",
+        "PMIB_DEPORTEE; KPO,   '',          PMIB_DEPORTEE, IDENTIFIED",
+        "'kpo, pmi purna',     '',          PMI_PURNA,     IDENTIFIED",
+        "PMIB_DEPORTEE dan KPO, '',         PMIB_DEPORTEE, IDENTIFIED",
+        "PMIB_DEPORTEE,        TERINDIKASI, PMIB_DEPORTEE, INDICATED",
+        "PMI_PURNA,            Korban,      PMI_PURNA,     IDENTIFIED",
+        "KPO,                  terindikasi, KPO,           INDICATED",
+        "OTHER_PPKS,           TIDAK,       OTHER_PPKS,    NONE"
+    })
+    void aVictimIsToldApartFromWhyTheyCameHome(
+            String kategori, String status, ReturneeCategory category, TraffickingStatus traffickingStatus) {
+        Map<SheetColumn, SheetCell> cells = sitiAminahRow();
+        put(cells, SheetColumn.KATEGORI, kategori);
+        put(cells, SheetColumn.STATUS_TPPO, status);
+
+        RegisterReturneeRequest r = validate(cells).returnee().orElseThrow();
+
+        assertThat(r.category()).isEqualTo(category);
+        assertThat(r.traffickingStatusOrImplied()).isEqualTo(traffickingStatus);
+    }
+
+    @ParameterizedTest(name = "kategori \"{0}\", status_tppo \"{1}\": {2} on {3}")
+    @CsvSource({
+        "PMI_PURNA; OTHER_PPKS, '',     CATEGORY_INVALID,           kategori",
+        "PMIB_DEPORTEE; KORBAN, '',     CATEGORY_INVALID,           kategori",
+        "KPO,                   TIDAK,  TRAFFICKING_STATUS_INVALID, status_tppo",
+        "PMIB_DEPORTEE,         MUNGKIN, TRAFFICKING_STATUS_INVALID, status_tppo"
+    })
+    void aStatusIsNeverGuessed(String kategori, String status, ProblemCode code, String column) {
+        Map<SheetColumn, SheetCell> cells = sitiAminahRow();
+        put(cells, SheetColumn.KATEGORI, kategori);
+        put(cells, SheetColumn.STATUS_TPPO, status);
+
+        RowVerdict verdict = validate(cells);
+
+        assertThat(verdict.outcome()).isEqualTo(RowVerdict.Outcome.REJECTED);
+        assertThat(verdict.problems())
+                .filteredOn(p -> p.code() == code)
+                .singleElement()
+                .satisfies(p -> assertThat(p.column()).isEqualTo(column));
     }
 
     @Test
