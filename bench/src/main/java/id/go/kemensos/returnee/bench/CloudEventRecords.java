@@ -113,6 +113,7 @@ final class CloudEventRecords implements AutoCloseable {
                 new BankAccount("002", people.accountNumber(i), people.name(i)),
                 ReturneeCategory.valueOf(category),
                 referralSource,
+                null,
                 null);
         Aead key = keys.createAll(List.of(beneficiaryId)).get(beneficiaryId);
         return ReturneeRegistered.sealed(

@@ -161,7 +161,8 @@ final class DecisionBenchmark implements AutoCloseable {
                 true,
                 2,
                 i % 7 != 0,
-                Set.of());
+                Set.of(),
+                null);
     }
 
     private long relayed() {

@@ -21,6 +21,8 @@ public final class BlindIndex {
      * from).
      */
     private static final int NAME_TOKEN_BYTES = 2;
+    /** A household pseudonym: 16 bytes, as unique as the family cards it stands for. */
+    private static final int HOUSEHOLD_BYTES = 16;
 
     private final PlatformKeys keys;
 
@@ -37,6 +39,21 @@ public final class BlindIndex {
                     .formatHex(keys.nikIndex().computePrimary(nik.strip().getBytes(StandardCharsets.US_ASCII), LENGTH));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot compute a NIK index", e);
+        }
+    }
+
+    /**
+     * A household's pseudonym: the keyed PRF of its family card number (apart from NIK indexes by a prefix). Everyone on
+     * one card gets the same, so that a family member can be decided by the worker of their household without the card
+     * number leaving registration-service.
+     */
+    public String household(String familyCardNumber) {
+        try {
+            byte[] prf = keys.nikIndex()
+                    .computePrimary(("kk:" + familyCardNumber.strip()).getBytes(StandardCharsets.US_ASCII), LENGTH);
+            return HexFormat.of().formatHex(prf, 0, HOUSEHOLD_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot compute a household pseudonym", e);
         }
     }
 

@@ -130,6 +130,7 @@ class PersonalDataCipherTest {
                 new BankAccount("002", "012301012345501", "SITI AMINAH"),
                 ReturneeCategory.KPO,
                 "IOM",
+                null,
                 null);
 
         String sealed = cipher.seal(siti, details);
@@ -167,6 +168,7 @@ class PersonalDataCipherTest {
                 true,
                 null,
                 java.time.Instant.now(),
+                null,
                 null);
         assertThat(cipher.details(before)).contains(details);
 

@@ -65,6 +65,7 @@ class DeadLetterReplayIT {
                 new BankAccount("002", (String) fixture.get("accountNumber"), "SITI AMINAH"),
                 ReturneeCategory.PMIB_DEPORTEE,
                 "BP3MI",
+                null,
                 null);
         deadLetterForNotification(ReturneeRegistered.sealed(
                 beneficiary,

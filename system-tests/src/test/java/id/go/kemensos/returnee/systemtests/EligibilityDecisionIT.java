@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,8 @@ class EligibilityDecisionIT {
     private static final String GRANT = "bantuan-stimulan-usaha";
     private static final String TPPO = "tppo-victim-services";
     private static final String CHILD = "child-special-protection";
+    private static final String FAMILY = "migrant-worker-family";
+    private static final String WORKERS = "migrant-worker-protection";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static RunningPlatform platform;
     private static final EligibilityApi eligibility = new EligibilityApi();
@@ -121,7 +124,7 @@ class EligibilityDecisionIT {
         JsonNode grant = current(decisions, GRANT);
         assertThat(grant.get("outcome").asString()).isEqualTo("ELIGIBLE");
         assertThat(grant.get("grantAmount").asLong()).isEqualTo(960_000);
-        assertThat(grant.get("explanation").get("criteria")).hasSize(8);
+        assertThat(grant.get("explanation").get("criteria")).hasSize(9);
         assertThat(grant.get("explanation")
                         .get("criteria")
                         .get(7)
@@ -219,7 +222,7 @@ class EligibilityDecisionIT {
         UUID beneficiary = platform.registration().register(deportee);
 
         JsonNode review = await().atMost(ofSeconds(60)).until(() -> reviewOf(beneficiary), r -> r != null);
-        assertThat(review.get("ruleSetVersion").asString()).isEqualTo("2026.3");
+        assertThat(review.get("ruleSetVersion").asString()).isEqualTo("2026.4");
         assertThat(review.get("notPassed").toString()).contains("C4:FAILED");
         JsonNode poverty = review.get("explanation").get("criteria").get(3);
         assertThat(poverty.get("id").asString()).isEqualTo("C4");
@@ -389,6 +392,64 @@ class EligibilityDecisionIT {
                 });
     }
 
+    /**
+     * A worker's family (Law 18/2017 Pasal 24 ayat (1) huruf e, "dan keluarganya"): a wife registered on her husband's
+     * family card before him waits for an officer; his registration, arriving later, decides her again under the family
+     * article and the grant, which pays her once. The card travels only sealed; the events carry its pseudonym.
+     */
+    @Test
+    void aWorkersFamilyMemberIsDecidedByTheReturnedWorkerOfHerFamilyCard() {
+        String familyCard =
+                "520301" + String.format("%010d", ThreadLocalRandom.current().nextLong(1, 10_000_000_000L));
+        Map<String, Object> wife = ReturneeMother.baiqNurulLombokUtara();
+        wife.put("category", "KELUARGA_PMI");
+        wife.put("referralSource", "DINSOS");
+        wife.put("familyCardNumber", familyCard);
+        UUID member = platform.registration().register(wife);
+
+        JsonNode waiting = await().atMost(ofSeconds(60))
+                .until(
+                        () -> eligibility.decisionsOf(member),
+                        d -> current(d, FAMILY) != null && current(d, GRANT) != null);
+        assertThat(current(waiting, FAMILY).get("outcome").asString()).isEqualTo("NEEDS_REVIEW");
+        assertThat(current(waiting, GRANT).get("outcome").asString()).isEqualTo("NEEDS_REVIEW");
+        assertThat(current(waiting, GRANT).get("notPassed").toString()).contains("C9");
+        assertThat(current(waiting, GRANT).get("ruleSetVersion").asString()).isEqualTo("2026.4");
+
+        Map<String, Object> husband = ReturneeMother.laluZainiLombokTimur();
+        husband.put("familyCardNumber", familyCard);
+        UUID worker = platform.registration().register(husband);
+
+        JsonNode decided = await().atMost(ofSeconds(60))
+                .until(
+                        () -> eligibility.decisionsOf(member),
+                        d -> "ELIGIBLE".equals(current(d, GRANT).get("outcome").asString()));
+        assertThat(current(decided, FAMILY).get("outcome").asString()).isEqualTo("ELIGIBLE");
+        assertThat(current(decided, FAMILY).get("entitlements").toString()).contains("FAMILY_EMPOWERMENT");
+        assertThat(current(decided, GRANT).get("grantAmount").asLong()).isEqualTo(960_000);
+        assertThat(current(eligibility.decisionsOf(worker), FAMILY))
+                .as("the worker is decided as a worker, not as family")
+                .isNull();
+        await().atMost(ofSeconds(60)).until(() -> settledPayments(member) == 1);
+
+        assertThat(platform.api(PlatformService.REGISTRATION, OfficerLogin.CLERK_NTB)
+                        .get("/api/returnees/" + member)
+                        .body()
+                        .get("familyCardMasked")
+                        .asString())
+                .startsWith("5203")
+                .doesNotContain(familyCard.substring(6, 12));
+        EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
+        JsonNode herRegistration = data(
+                log.cloudEvents(RegistrationTopics.EVENTS, member.toString()).get(0));
+        JsonNode hisRegistration = data(
+                log.cloudEvents(RegistrationTopics.EVENTS, worker.toString()).get(0));
+        assertThat(herRegistration.get("householdId").asString())
+                .isNotBlank()
+                .isEqualTo(hisRegistration.get("householdId").asString());
+        assertThat(herRegistration.toString()).doesNotContain(familyCard);
+    }
+
     private static List<String> reviewQueue(EligibilityApi officer) {
         JsonNode page = officer.get("/api/reviews?provinceCode=52&size=500").json();
         return page.get("items")
@@ -508,29 +569,32 @@ class EligibilityDecisionIT {
 
     @Test
     void aNewRuleVersionTakesOverAfterARestartAndARe_evaluation() throws Exception {
-        // 19 years old and no social guidance yet: NEEDS_REVIEW under 2026.3 (minimum age 18), so nothing is paid
-        // meanwhile.
-        Map<String, Object> young = ReturneeMother.bornOn(
-                ReturneeMother.sitiAminahLombokTengah(),
-                LocalDate.now(ZoneId.of("Asia/Jakarta")).minusYears(19).minusDays(3));
-        young.put("attendedSocialGuidance", false);
-        UUID beneficiary = platform.registration().register(young);
-        JsonNode before = await().atMost(ofSeconds(60)).until(() -> reviewOf(beneficiary), r -> r != null);
-        assertThat(before.get("ruleSetVersion").asString()).isEqualTo("2026.3");
+        // A returned worker (PMI purna) is decided under Law 18/2017 as the ministry reads it today.
+        Map<String, Object> returned = ReturneeMother.sitiAminahLombokTengah();
+        returned.put("category", "PMI_PURNA");
+        UUID beneficiary = platform.registration().register(returned);
+        JsonNode before = await().atMost(ofSeconds(60))
+                .until(() -> current(eligibility.decisionsOf(beneficiary), WORKERS), d -> d != null);
+        assertThat(before.get("outcome").asString()).isEqualTo("ELIGIBLE");
+        assertThat(before.get("ruleSetVersion").asString()).isEqualTo("UU-18-2017");
 
-        // The ministry raises the minimum age to 21 from today: a new file in the rules directory, no rebuild.
+        // The ministry reads the article as covering deportees only from today (a made-up change, for the test): a new
+        // file in the rules directory, no rebuild. (A law's version, because the grant's newest ships with today's
+        // date:
+        // two versions of one rule set may not take effect on the same day.)
         String shipped = Files.readString(
                 platform.stack()
                         .home()
                         .root()
-                        .resolve("eligibility-service/src/main/resources/rulesets/bantuan-stimulan-usaha-2026.3.yaml"),
+                        .resolve("eligibility-service/src/main/resources/rulesets/uu-18-2017-pmi.yaml"),
                 StandardCharsets.UTF_8);
         String today = LocalDate.now(ZoneId.of("Asia/Jakarta")).toString();
         Files.writeString(
                 newVersion(),
-                shipped.replace("version: \"2026.3\"", "version: \"2026.4-test\"")
-                        .replace("effectiveFrom: 2026-12-06", "effectiveFrom: " + today)
-                        .replace("minimumAge: 18", "minimumAge: 21"));
+                shipped.replace("version: UU-18-2017", "version: UU-18-2017-test")
+                        .replace("effectiveFrom: 2017-11-22", "effectiveFrom: " + today)
+                        .replace(
+                                "migrantCategories: [PMIB_DEPORTEE, PMI_PURNA]", "migrantCategories: [PMIB_DEPORTEE]"));
         restartEligibility();
 
         JsonNode command = reevaluate();
@@ -540,12 +604,12 @@ class EligibilityDecisionIT {
                 .isEqualTo(command.get("total").asLong());
         assertThat(command.get("changed").asLong()).isGreaterThanOrEqualTo(1);
 
-        JsonNode after = current(eligibility.decisionsOf(beneficiary), GRANT);
+        JsonNode after = current(eligibility.decisionsOf(beneficiary), WORKERS);
         assertThat(after.get("outcome").asString()).isEqualTo("INELIGIBLE");
-        assertThat(after.get("ruleSetVersion").asString()).isEqualTo("2026.4-test");
+        assertThat(after.get("ruleSetVersion").asString()).isEqualTo("UU-18-2017-test");
         assertThat(after.get("previousDecisionId").asString())
                 .isEqualTo(before.get("decisionId").asString());
-        assertThat(after.get("notPassed").toString()).contains("C8:FAILED");
+        assertThat(after.get("notPassed").toString()).contains("P1:FAILED");
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
         await().atMost(ofSeconds(30))
                 .untilAsserted(() -> assertThat(log.cloudEvents(EligibilityTopics.EVENTS, beneficiary.toString()))
@@ -562,10 +626,10 @@ class EligibilityDecisionIT {
                 .isZero();
     }
 
-    /** Starts NTB's re-evaluation under the grant's rules and follows its progress until it completes. */
+    /** Starts NTB's re-evaluation under Law 18/2017's rules and follows its progress until it completes. */
     private static JsonNode reevaluate() {
         EligibilityApi.Response started =
-                eligibility.post("/api/reevaluations", Map.of("ruleSetId", GRANT, "provinceCode", "52"));
+                eligibility.post("/api/reevaluations", Map.of("ruleSetId", WORKERS, "provinceCode", "52"));
         assertThat(started.status()).as(started.text()).isEqualTo(202);
         assertThat(started.json().get("state").asString()).isIn("RUNNING", "COMPLETED");
         String progress =
@@ -584,7 +648,7 @@ class EligibilityDecisionIT {
     }
 
     private static Path newVersion() {
-        return platform.rulesDirectory().resolve("bantuan-stimulan-usaha-2026.4-test.yaml");
+        return platform.rulesDirectory().resolve("uu-18-2017-pmi-test.yaml");
     }
 
     private static void restartEligibility() {

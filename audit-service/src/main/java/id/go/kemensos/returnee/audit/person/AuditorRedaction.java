@@ -14,7 +14,7 @@ import java.util.function.BiFunction;
  */
 final class AuditorRedaction {
 
-    private static final Set<String> RESTRICTED_INPUTS = Set.of("category", "referralSource");
+    private static final Set<String> RESTRICTED_INPUTS = Set.of("category", "referralSource", "traffickingStatus");
 
     private AuditorRedaction() {}
 

@@ -37,7 +37,7 @@ public class PayeeSeal {
 
     String payee(UUID person, String nikMasked, String fullName, BankAccount account) {
         return cipher.sealRecord(
-                person, PAYEE, new PersonalDetails(nikMasked, fullName, null, null, account, null, null, null));
+                person, PAYEE, new PersonalDetails(nikMasked, fullName, null, null, account, null, null, null, null));
     }
 
     public Optional<Payee> openPayee(UUID person, String sealed) {

@@ -76,12 +76,22 @@ public class EligibilityDecisions {
         }
     }
 
-    /** A registration is decided under every law and program in force, unless the person was erased meanwhile. */
+    /**
+     * A registration is decided under every law and program in force, unless the person was erased meanwhile. A
+     * returned worker's family members registered before them are decided again: their household now has its worker.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void onRegistered(ReturneeRegistered registered, UUID eventId) {
         facts.record(registered)
                 .ifPresentOrElse(
-                        known -> decide(registered.beneficiaryId(), known, eventId),
+                        known -> {
+                            decide(registered.beneficiaryId(), known, eventId);
+                            if (known.returnedWorker() && registered.householdId() != null) {
+                                for (UUID member : facts.familyMembersOf(registered.beneficiaryId())) {
+                                    facts.find(member).ifPresent(family -> decide(member, family, eventId));
+                                }
+                            }
+                        },
                         () -> log.info(
                                 "Registration of beneficiary {} not decided: the person's data was erased",
                                 registered.beneficiaryId()));

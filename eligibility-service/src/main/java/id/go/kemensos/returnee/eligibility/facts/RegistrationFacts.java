@@ -74,17 +74,23 @@ public class RegistrationFacts {
                 r.dtksListed(),
                 r.dtsenDecile(),
                 r.attendedSocialGuidance(),
-                Set.of());
+                Set.of(),
+                null);
         jdbc.update(
                 """
-                        INSERT INTO registration_fact (beneficiary_id, province_code, facts, updated_at)
-                        VALUES (?, ?, ?, ?)
+                        INSERT INTO registration_fact (beneficiary_id, province_code, facts, updated_at, household_id,
+                            returned_worker, family_member)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
                         ON DUPLICATE KEY UPDATE province_code = VALUES(province_code), facts = VALUES(facts),
-                            updated_at = VALUES(updated_at)""",
+                            updated_at = VALUES(updated_at), household_id = VALUES(household_id),
+                            returned_worker = VALUES(returned_worker), family_member = VALUES(family_member)""",
                 r.beneficiaryId().toString(),
                 r.provinceCode(),
                 cipher.sealRecord(r.beneficiaryId(), FACTS, facts),
-                Timestamp.from(r.registeredAt()));
+                Timestamp.from(r.registeredAt()),
+                r.householdId(),
+                facts.returnedWorker(),
+                facts.familyMember());
         return Optional.of(withPaidGrants(r.beneficiaryId(), facts));
     }
 
@@ -116,7 +122,8 @@ public class RegistrationFacts {
                     known.dtksListed(),
                     u.dtsenDecile() == null ? known.dtsenDecile() : u.dtsenDecile(),
                     known.attendedSocialGuidance(),
-                    Set.of());
+                    Set.of(),
+                    null);
             jdbc.update(
                     "UPDATE registration_fact SET facts = ?, updated_at = ? WHERE beneficiary_id = ?",
                     cipher.sealRecord(u.beneficiaryId(), FACTS, amended),
@@ -224,6 +231,30 @@ public class RegistrationFacts {
                 facts.dtksListed(),
                 facts.dtsenDecile(),
                 facts.attendedSocialGuidance(),
-                paid);
+                paid,
+                facts.familyMember() ? familyHasReturnedWorker(beneficiaryId) : null);
+    }
+
+    /**
+     * For a family member: whether a returned worker on their family card is registered; null when they were given no
+     * card (registration requires one for a family member, so only for facts kept before households were).
+     */
+    private Boolean familyHasReturnedWorker(UUID beneficiaryId) {
+        List<Integer> workers = jdbc.queryForList("""
+                        SELECT COUNT(w.beneficiary_id) FROM registration_fact me
+                        LEFT JOIN registration_fact w ON w.household_id = me.household_id AND w.returned_worker
+                            AND w.beneficiary_id <> me.beneficiary_id
+                        WHERE me.beneficiary_id = ? AND me.household_id IS NOT NULL""", Integer.class, beneficiaryId.toString());
+        return workers.isEmpty() || workers.get(0) == null ? null : workers.get(0) > 0;
+    }
+
+    /** The family members registered on this worker's family card (none when the worker gave no card). */
+    public List<UUID> familyMembersOf(UUID worker) {
+        return jdbc.queryForList("""
+                                SELECT f.beneficiary_id FROM registration_fact w
+                                JOIN registration_fact f ON f.household_id = w.household_id AND f.family_member
+                                WHERE w.beneficiary_id = ? AND w.returned_worker""", String.class, worker.toString()).stream()
+                .map(UUID::fromString)
+                .toList();
     }
 }

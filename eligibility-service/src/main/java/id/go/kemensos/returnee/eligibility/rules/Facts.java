@@ -17,6 +17,8 @@ import java.util.Set;
  *     facts kept before it was, when the category implies it
  * @param dtsenDecile the household's welfare decile in DTSEN (1 poorest .. 10); null when the registration gave none
  * @param paidGrants "programId/cycle" of every grant paid to this person
+ * @param familyHasReturnedWorker for a family member (KELUARGA_PMI): whether a returned migrant worker on their family
+ *     card is registered; null for anyone else, and for a family member given no card
  */
 public record Facts(
         boolean nikValidated,
@@ -36,7 +38,8 @@ public record Facts(
         Boolean dtksListed,
         Integer dtsenDecile,
         Boolean attendedSocialGuidance,
-        Set<String> paidGrants) {
+        Set<String> paidGrants,
+        Boolean familyHasReturnedWorker) {
 
     public static final Set<String> NAMES = Set.of(
             "nikValidated",
@@ -57,7 +60,8 @@ public record Facts(
             "dtksListed",
             "dtsenDecile",
             "attendedSocialGuidance",
-            "alreadyPaidThisCycle");
+            "alreadyPaidThisCycle",
+            "familyHasReturnedWorker");
 
     public Facts {
         paidGrants = paidGrants == null ? Set.of() : Set.copyOf(paidGrants);
@@ -104,6 +108,7 @@ public record Facts(
         values.put("dtsenDecile", dtsenDecile);
         values.put("attendedSocialGuidance", attendedSocialGuidance);
         values.put("alreadyPaidThisCycle", set.program() == null ? null : paidUnder(set));
+        values.put("familyHasReturnedWorker", familyHasReturnedWorker);
         return values;
     }
 
@@ -116,6 +121,17 @@ public record Facts(
                 ? null
                 : (ReturneeCategory.KPO.name().equals(category) ? TraffickingStatus.IDENTIFIED : TraffickingStatus.NONE)
                         .name();
+    }
+
+    /** Whether the person is a family member of a migrant worker rather than a returnee. */
+    public boolean familyMember() {
+        return ReturneeCategory.KELUARGA_PMI.name().equals(category);
+    }
+
+    /** Whether the person is a returned or deported migrant worker. */
+    public boolean returnedWorker() {
+        return ReturneeCategory.PMIB_DEPORTEE.name().equals(category)
+                || ReturneeCategory.PMI_PURNA.name().equals(category);
     }
 
     /** Age in whole years on {@code date}; null when the birth date or the date is unknown. */

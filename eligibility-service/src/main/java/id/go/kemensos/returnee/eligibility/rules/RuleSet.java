@@ -14,7 +14,8 @@ import java.util.Map;
  * @param effectiveTo last day in force, inclusive; null while in force
  * @param confidentiality whether its decisions show that someone is (or may be) a trafficking victim; open when absent
  * @param scope       whom it decides: the returnees of some provinces or regencies (a provincial or regency program),
- *                    or children only (a child-protection law); everyone in the country when absent
+ *                    children only (a child-protection law), or some categories (workers' families); everyone in
+ *                    the country when absent
  * @param referral    the service an ELIGIBLE decision refers the person to, as an event of its own; none when absent
  */
 public record RuleSet(
@@ -77,24 +78,28 @@ public record RuleSet(
     public record Program(String programId, String cycle, long amount) {}
 
     /**
-     * Whom a rule set applies to: a returnee domiciled in one of the provinces or one of the regencies (BPS codes), and
-     * younger than {@code underAge} on the relevant date where that is set.
+     * Whom a rule set applies to: a returnee domiciled in one of the provinces or one of the regencies (BPS codes),
+     * younger than {@code underAge} on the relevant date where that is set, and of one of the {@code categories} where
+     * those are set (a law on workers' families decides family members only).
      */
-    public record Scope(List<String> provinces, List<String> regencies, Integer underAge) {
+    public record Scope(List<String> provinces, List<String> regencies, Integer underAge, List<String> categories) {
 
-        public static final Scope NATIONWIDE = new Scope(List.of(), List.of(), null);
+        public static final Scope NATIONWIDE = new Scope(List.of(), List.of(), null, List.of());
 
         public Scope {
             provinces = provinces == null ? List.of() : List.copyOf(provinces);
             regencies = regencies == null ? List.of() : List.copyOf(regencies);
+            categories = categories == null ? List.of() : List.copyOf(categories);
         }
 
         /** @param age the person's age on the relevant date; null when unknown (then no age-bound scope covers them) */
-        public boolean covers(String provinceCode, String regencyCode, Integer age) {
+        public boolean covers(String provinceCode, String regencyCode, Integer age, String category) {
             boolean where = (provinces.isEmpty() && regencies.isEmpty())
                     || provinces.contains(provinceCode)
                     || regencies.contains(regencyCode);
-            return where && (underAge == null || (age != null && age < underAge));
+            return where
+                    && (underAge == null || (age != null && age < underAge))
+                    && (categories.isEmpty() || categories.contains(category));
         }
     }
 
@@ -154,6 +159,13 @@ public record RuleSet(
         entitlements = entitlements == null ? List.of() : List.copyOf(entitlements);
         confidentiality = confidentiality == null ? Confidentiality.OPEN : confidentiality;
         scope = scope == null ? Scope.NATIONWIDE : scope;
+        if (!confidentiality.restricted()
+                && scope.categories().contains("KPO")
+                && !scope.categories().containsAll(List.of("PMIB_DEPORTEE", "PMI_PURNA", "OTHER_PPKS"))) {
+            // Whoever has a decision under it would be known to be (or likely be) a victim (Law 21/2007 Art. 44).
+            throw new IllegalArgumentException(
+                    id + " " + version + ": an open rule set may take in KPO only with every other returnee category");
+        }
     }
 
     /**
@@ -161,7 +173,7 @@ public record RuleSet(
      * outside its scope gets no decision under it at all.
      */
     public boolean covers(Facts facts, LocalDate relevantDate) {
-        return scope.covers(facts.provinceCode(), facts.regencyCode(), facts.ageOn(relevantDate));
+        return scope.covers(facts.provinceCode(), facts.regencyCode(), facts.ageOn(relevantDate), facts.category());
     }
 
     /** Whether its decisions are for protection officers only. */

@@ -36,6 +36,7 @@ final class FactsMother {
         Integer dtsenDecile = 2;
         Boolean attendedSocialGuidance = true;
         Set<String> paidGrants = Set.of();
+        Boolean familyHasReturnedWorker = null;
 
         Builder nikValidated(boolean v) {
             nikValidated = v;
@@ -109,6 +110,11 @@ final class FactsMother {
             return this;
         }
 
+        Builder familyHasReturnedWorker(Boolean v) {
+            familyHasReturnedWorker = v;
+            return this;
+        }
+
         Builder paidGrants(Set<String> v) {
             paidGrants = v;
             return this;
@@ -133,7 +139,8 @@ final class FactsMother {
                     dtksListed,
                     dtsenDecile,
                     attendedSocialGuidance,
-                    paidGrants);
+                    paidGrants,
+                    familyHasReturnedWorker);
         }
     }
 }

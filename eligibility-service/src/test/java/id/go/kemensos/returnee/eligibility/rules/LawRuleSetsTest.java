@@ -93,6 +93,48 @@ class LawRuleSetsTest {
         assertThat(evaluation.outcome()).isEqualTo(outcome);
     }
 
+    @ParameterizedTest(name = "a {0} whose household's worker is registered: {1} -> {2}")
+    @CsvSource(nullValues = "null", textBlock = """
+            KELUARGA_PMI,  true,  ELIGIBLE
+            KELUARGA_PMI,  false, NEEDS_REVIEW
+            PMIB_DEPORTEE, null,  null
+            """)
+    void aWorkersFamilyIsDecidedUnderTheFamilyArticleOnly(String category, Boolean workerRegistered, Outcome outcome) {
+        LocalDate decided = LocalDate.of(2026, 12, 7);
+        Facts facts = FactsMother.siti()
+                .category(category)
+                .familyHasReturnedWorker(workerRegistered)
+                .build();
+        RuleSet family = CATALOG.inForce("migrant-worker-family", decided).orElseThrow();
+
+        if (outcome == null) {
+            assertThat(family.covers(facts, decided))
+                    .as("a returnee is decided as a worker, not as family")
+                    .isFalse();
+            return;
+        }
+        Evaluation evaluation = ENGINE.evaluate(family, facts, decided);
+        assertThat(evaluation.outcome()).isEqualTo(outcome);
+        assertThat(evaluation.entitlements())
+                .isEqualTo(outcome == Outcome.ELIGIBLE ? List.of("FAMILY_EMPOWERMENT") : List.of());
+    }
+
+    @Test
+    void aChildOnAWorkersFamilyCardIsNotReferredForThatAlone() {
+        LocalDate decided = LocalDate.of(2026, 12, 7);
+        RuleSet child = CATALOG.inForce("child-special-protection", decided).orElseThrow();
+        Facts son = FactsMother.siti()
+                .category("KELUARGA_PMI")
+                .birthDate(LocalDate.of(2015, 3, 1))
+                .build();
+        Facts deportedChild =
+                FactsMother.siti().birthDate(LocalDate.of(2010, 3, 1)).build();
+
+        assertThat(child.version()).isEqualTo("UU-35-2014-KELUARGA");
+        assertThat(child.covers(son, decided)).isFalse();
+        assertThat(child.covers(deportedChild, decided)).isTrue();
+    }
+
     @Test
     void everyLawIsAppliedAsInForceOnTheDayOfTheDecision() {
         assertThat(CATALOG.all())

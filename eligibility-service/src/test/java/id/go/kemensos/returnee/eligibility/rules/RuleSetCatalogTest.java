@@ -190,6 +190,16 @@ class RuleSetCatalogTest {
                 .hasMessageContaining("cannot publish a referral on the general stream");
     }
 
+    @Test
+    void anOpenRuleSetCannotSingleOutVictimsByItsScope(@TempDir Path rules) throws IOException {
+        Files.writeString(
+                rules.resolve("victims-only.yaml"),
+                regencyProgram().replace("  regencies: [\"5208\"]", "  categories: [KPO, PMIB_DEPORTEE]"));
+
+        assertThatThrownBy(() -> RuleSetCatalog.load(rules, ENGINE))
+                .hasMessageContaining("an open rule set may take in KPO only with every other returnee category");
+    }
+
     /** A regency's own grant (made up for the tests): its own amount, two criteria, North Lombok only. */
     private static String regencyProgram() {
         return """

@@ -244,7 +244,7 @@ class StimulantGrantRulesTest {
     void withoutABankAccountTheGrantIsStillDueAndAnAccountGivenMustBeTheirOwn() {
         Facts noAccount = FactsMother.siti()
                 .withoutAccount()
-                .registrationDate(LocalDate.of(2026, 12, 7))
+                .registrationDate(LocalDate.of(2026, 12, 6))
                 .build();
         RuleSet rules = CATALOG.inForce(GRANT, noAccount.registrationDate()).orElseThrow();
         assertThat(rules.version()).isEqualTo("2026.3");
@@ -261,7 +261,7 @@ class StimulantGrantRulesTest {
 
         Facts someoneElses = FactsMother.siti()
                 .accountHolderName("BAIQ NURUL")
-                .registrationDate(LocalDate.of(2026, 12, 7))
+                .registrationDate(LocalDate.of(2026, 12, 6))
                 .build();
         assertThat(ENGINE.evaluate(rules, someoneElses).notPassed())
                 .as("an account given is still checked: the holder must be the person")
@@ -273,6 +273,44 @@ class StimulantGrantRulesTest {
                         .outcome())
                 .as("under 2026.2 an account was a condition: without one, an officer looked")
                 .isEqualTo(Outcome.NEEDS_REVIEW);
+    }
+
+    /**
+     * From 7 December 2026 (version 2026.4) a returned worker's family member on the worker's family card is in the
+     * grant's target groups, once the worker is registered; before the worker is, an officer looks (C9).
+     */
+    @ParameterizedTest(name = "a family member whose household's worker is registered: {0} -> {1}")
+    @CsvSource(
+            nullValues = "null",
+            value = {"true, ELIGIBLE", "false, NEEDS_REVIEW", "null, NEEDS_REVIEW"})
+    void aWorkersFamilyMemberIsInTheGrantOnceTheWorkerIsRegistered(Boolean workerRegistered, Outcome outcome) {
+        Facts wife = FactsMother.siti()
+                .category("KELUARGA_PMI")
+                .familyHasReturnedWorker(workerRegistered)
+                .registrationDate(LocalDate.of(2026, 12, 7))
+                .build();
+        RuleSet rules = CATALOG.inForce(GRANT, wife.registrationDate()).orElseThrow();
+        assertThat(rules.version()).isEqualTo("2026.4");
+
+        Evaluation evaluation = ENGINE.evaluate(rules, wife);
+
+        assertThat(evaluation.outcome()).isEqualTo(outcome);
+        assertThat(evaluation.grantAmount()).isEqualTo(outcome == Outcome.ELIGIBLE ? 960_000 : 0);
+        assertThat(ENGINE.evaluate(
+                                rules,
+                                FactsMother.siti()
+                                        .registrationDate(LocalDate.of(2026, 12, 7))
+                                        .build())
+                        .outcome())
+                .as("C9 asks nothing of a returnee")
+                .isEqualTo(Outcome.ELIGIBLE);
+        assertThat(ENGINE.evaluate(
+                                CATALOG.inForce(GRANT, LocalDate.of(2026, 12, 6))
+                                        .orElseThrow(),
+                                wife)
+                        .notPassed())
+                .as("under 2026.3 a family member was in no target group")
+                .contains("C2:FAILED");
     }
 
     @Test

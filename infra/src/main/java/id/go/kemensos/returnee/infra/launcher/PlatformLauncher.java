@@ -17,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -106,22 +108,25 @@ public final class PlatformLauncher {
         monitorThread.start();
 
         out.println("== Registering the sample returnees from " + sample);
-        int submitted = submit(sample, out);
-        if (submitted == 0) {
+        Submitted submitted = submit(sample, out);
+        if (submitted.registered() == 0) {
             out.println("   All of them were registered in an earlier run (HTTP 200: one beneficiary per NIK), so "
                     + "nothing new flows. Delete " + home.work() + " for a fresh demo.");
         }
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         Set<String> collected = new HashSet<>();
-        while (monitor[0].paidAndNotified() < submitted && Instant.now().isBefore(deadline)) {
+        while (monitor[0].paidAndNotified() < submitted.adults()
+                && Instant.now().isBefore(deadline)) {
             collectCashAtThePostOffice(stack, sample, collected, out);
             ManagedProcess.pause(Duration.ofMillis(200));
         }
         out.printf(
-                "== %d of %d sample returnees registered, paid and told by SMS. Bank simulator executed %d transfers; "
-                        + "post offices paid out %d in cash; SMS simulator accepted %d messages.%n",
+                "== %d of %d adults of the sample registered, paid and told by SMS (%d children referred to child "
+                        + "protection, not paid). Bank simulator executed %d transfers; post offices paid out %d in "
+                        + "cash; SMS simulator accepted %d messages.%n",
                 monitor[0].paidAndNotified(),
-                submitted,
+                submitted.adults(),
+                submitted.registered() - submitted.adults(),
                 stack.bank().executedTransferCount(),
                 stack.postOffice().stats().payouts(),
                 stack.sms().acceptedCount());
@@ -296,10 +301,15 @@ public final class PlatformLauncher {
     /** The claim code in the SMS that tells a person their cash waits at a post office. */
     private static final Pattern CLAIM_CODE = Pattern.compile("(?:kode|code) (\\d{10})");
 
-    private static int submit(Path sample, PrintStream out) throws Exception {
+    /** How many of the sample were registered now, and how many of those are adults, whom the grant pays. */
+    private record Submitted(int registered, int adults) {}
+
+    private static Submitted submit(Path sample, PrintStream out) throws Exception {
         JsonMapper json = JsonMapper.builder().build();
         HttpClient http = HttpClient.newHttpClient();
         int submitted = 0;
+        int adults = 0;
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
         for (JsonNode returnee : json.readTree(sample.toFile())) {
             // Registered at the desk of the returnee's province, by its clerk.
             String clerk = clerkOf(returnee.get("provinceCode").asString());
@@ -317,8 +327,10 @@ public final class PlatformLauncher {
                     MaskedValues.initials(returnee.get("fullName").asString()), clerk, response.statusCode());
             if (response.statusCode() == 201) {
                 submitted++;
+                LocalDate born = LocalDate.parse(returnee.get("birthDate").asString());
+                adults += born.plusYears(18).isAfter(today) ? 0 : 1;
             }
         }
-        return submitted;
+        return new Submitted(submitted, adults);
     }
 }

@@ -93,6 +93,8 @@ final class StageMonitor implements Runnable, AutoCloseable {
                 "DECIDED     " + text(data, "outcome") + " " + text(data, "programId") + " Rp"
                         + text(data, "grantAmount") + " (rule set " + text(data, "ruleSetId") + " v"
                         + text(data, "ruleSetVersion") + ")";
+            case "eligibility.ReferralRequested" ->
+                "REFERRED    to " + text(data, "partnerType") + " for " + text(data, "service");
             case "disbursement.PaymentScheduled" -> "PAYMENT     scheduled Rp" + text(data, "amount");
             case "disbursement.PaymentApproved" -> "PAYMENT     approved by " + text(data, "approvedBy");
             case "disbursement.PaymentSent" ->

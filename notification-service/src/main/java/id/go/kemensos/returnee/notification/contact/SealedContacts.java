@@ -33,7 +33,7 @@ public class SealedContacts {
         return cipher.sealRecord(
                 beneficiaryId,
                 CONTACT,
-                new PersonalDetails(null, contact.fullName(), null, contact.phoneE164(), null, null, null, null));
+                new PersonalDetails(null, contact.fullName(), null, contact.phoneE164(), null, null, null, null, null));
     }
 
     /** The name and phone; empty once the person was erased. */

@@ -10,6 +10,8 @@ import java.time.LocalDate;
  *
  * @param traffickingStatus null in details sealed before it was kept apart (then implied by the category, see
  *     {@link #traffickingStatusOrImplied()}), and in an update that does not change it
+ * @param familyCardNumber the family card (Kartu Keluarga) the person is on, when the list gave it; null in an update
+ *     and in details sealed before it was kept
  */
 public record PersonalDetails(
         String nikMasked,
@@ -19,23 +21,40 @@ public record PersonalDetails(
         BankAccount bankAccount,
         ReturneeCategory category,
         String referralSource,
-        TraffickingStatus traffickingStatus) {
+        TraffickingStatus traffickingStatus,
+        String familyCardNumber) {
 
     /** What a {@link ReturneeUpdated} carries: the current phone and payout account. */
     public static PersonalDetails contact(String phoneE164, BankAccount bankAccount) {
-        return new PersonalDetails(null, null, null, phoneE164, bankAccount, null, null, null);
+        return new PersonalDetails(null, null, null, phoneE164, bankAccount, null, null, null, null);
     }
 
     /** The same person with a new phone and account. */
     public PersonalDetails withContact(String phone, BankAccount account) {
         return new PersonalDetails(
-                nikMasked, fullName, birthDate, phone, account, category, referralSource, traffickingStatus);
+                nikMasked,
+                fullName,
+                birthDate,
+                phone,
+                account,
+                category,
+                referralSource,
+                traffickingStatus,
+                familyCardNumber);
     }
 
     /** The same person with a new trafficking status. */
     public PersonalDetails withTraffickingStatus(TraffickingStatus status) {
         return new PersonalDetails(
-                nikMasked, fullName, birthDate, phoneE164, bankAccount, category, referralSource, status);
+                nikMasked,
+                fullName,
+                birthDate,
+                phoneE164,
+                bankAccount,
+                category,
+                referralSource,
+                status,
+                familyCardNumber);
     }
 
     /** The status recorded, or the one an older registration's category implied. */

@@ -11,5 +11,10 @@ public enum ReturneeCategory {
     KPO,
     PMIB_DEPORTEE,
     PMI_PURNA,
-    OTHER_PPKS
+    OTHER_PPKS,
+    /**
+     * A family member of a returned migrant worker, on the worker's family card (Law 18/2017 Pasal 24 ayat (1) huruf e:
+     * empowerment of the worker "dan keluarganya"); not a returnee themselves.
+     */
+    KELUARGA_PMI
 }

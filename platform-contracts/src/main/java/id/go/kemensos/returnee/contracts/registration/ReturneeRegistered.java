@@ -13,7 +13,9 @@ import java.util.UUID;
  * makes this event, kept forever, unreadable as to who they are. The clear fields {@code nikMasked} to
  * {@code bankAccount} are null in such events; events written before {@code personalData} existed carry them in clear.
  * {@code dtsenDecile}: the household's welfare decile in DTSEN (1 poorest .. 10), which replaced DTKS; null when not
- * given, and in events written before it was carried.
+ * given, and in events written before it was carried. {@code householdId}: a pseudonym of the person's family card (a
+ * keyed hash; the number itself stays sealed), the same for everyone on that card, so that a program may decide a family
+ * member by the returned worker of their household; null when no family card was given, and in events written before.
  */
 public record ReturneeRegistered(
         UUID beneficiaryId,
@@ -34,7 +36,8 @@ public record ReturneeRegistered(
         boolean attendedSocialGuidance,
         UUID uploadId,
         Instant registeredAt,
-        String personalData)
+        String personalData,
+        String householdId)
         implements RegistrationEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(RegistrationTopics.AGGREGATE, ReturneeRegistered.class, 1);
@@ -72,12 +75,38 @@ public record ReturneeRegistered(
                 attendedSocialGuidance,
                 uploadId,
                 registeredAt,
-                personalData);
+                personalData,
+                null);
+    }
+
+    /** The same registration of a person on the family card whose pseudonymous household id this is. */
+    public ReturneeRegistered inHousehold(String household) {
+        return new ReturneeRegistered(
+                beneficiaryId,
+                nikMasked,
+                fullName,
+                sex,
+                birthDate,
+                provinceCode,
+                regencyCode,
+                category,
+                referralSource,
+                destinationCountry,
+                returnDate,
+                phoneE164,
+                bankAccount,
+                dtksListed,
+                dtsenDecile,
+                attendedSocialGuidance,
+                uploadId,
+                registeredAt,
+                personalData,
+                household);
     }
 
     /** The personal fields of an event written before they were sealed. */
     public PersonalDetails clearDetails() {
         return new PersonalDetails(
-                nikMasked, fullName, birthDate, phoneE164, bankAccount, category, referralSource, null);
+                nikMasked, fullName, birthDate, phoneE164, bankAccount, category, referralSource, null, null);
     }
 }

@@ -60,6 +60,7 @@ class PersonalDataSealMigration extends CodeMigration {
                                     new BankAccount(rs.getString(6), rs.getString(7), rs.getString(8)),
                                     ReturneeCategory.valueOf(rs.getString(9)),
                                     rs.getString(10),
+                                    null,
                                     null));
                 });
         List<UUID> people = new ArrayList<>(clear.keySet());

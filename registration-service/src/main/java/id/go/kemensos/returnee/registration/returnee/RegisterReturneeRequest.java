@@ -47,7 +47,10 @@ public record RegisterReturneeRequest(
         boolean dtksListed,
         /** The household's DTSEN decile, 1 (poorest) to 10; null when not listed or not looked up. */
         @Min(1) @Max(10) Integer dtsenDecile,
-        boolean attendedSocialGuidance) {
+        boolean attendedSocialGuidance,
+        // Optional but for a family member: the family card (Kartu Keluarga) the person is on.
+        @Pattern(regexp = "\\d{16}", message = "Nomor KK harus 16 digit / family card number must be 16 digits")
+        String familyCardNumber) {
 
     /** The account's three fields come together or not at all (none: paid in cash at a post office). */
     @JsonIgnore
@@ -66,6 +69,15 @@ public record RegisterReturneeRequest(
                     + "status NONE: correct one of them")
     public boolean isTraffickingStatusConsistent() {
         return !(category == ReturneeCategory.KPO && traffickingStatus == TraffickingStatus.NONE);
+    }
+
+    /** A family member is linked to the worker of their household by the family card they share. */
+    @JsonIgnore
+    @AssertTrue(
+            message = "Anggota keluarga PMI perlu nomor KK / a migrant worker's family member needs the family card "
+                    + "number")
+    public boolean isFamilyMemberOnAFamilyCard() {
+        return category != ReturneeCategory.KELUARGA_PMI || notBlank(familyCardNumber);
     }
 
     /** The status given, or the one the category implies. */

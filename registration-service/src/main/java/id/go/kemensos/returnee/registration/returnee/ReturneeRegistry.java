@@ -113,7 +113,7 @@ public class ReturneeRegistry {
         if (sealed.isEmpty()) {
             return new Registration(knownUnder(candidate), false);
         }
-        outbox.append(candidate.registered(sealed.get()));
+        outbox.append(registeredEvent(candidate, sealed.get()));
         log.info("Registered beneficiary {} (NIK {})", candidate.beneficiaryId(), candidate.nikMasked());
         return new Registration(candidate, true);
     }
@@ -136,7 +136,7 @@ public class ReturneeRegistry {
             return registerOneByOne(candidates);
         }
         outbox.appendAll(fresh.stream()
-                .map(r -> r.registered(sealed.get().get(r.beneficiaryId())))
+                .map(r -> registeredEvent(r, sealed.get().get(r.beneficiaryId())))
                 .toList());
         return candidates.stream()
                 .map(candidate -> known.containsKey(candidate.nikIndex())
@@ -173,10 +173,21 @@ public class ReturneeRegistry {
                     sealed.isPresent()
                             ? new Registration(candidate, true)
                             : new Registration(knownUnder(candidate), false));
-            sealed.ifPresent(details -> events.add(candidate.registered(details)));
+            sealed.ifPresent(details -> events.add(registeredEvent(candidate, details)));
         }
         outbox.appendAll(events);
         return results;
+    }
+
+    /** A new registration's event, with the pseudonym of the person's household when a family card was given. */
+    private ReturneeRegistered registeredEvent(Returnee registered, String sealedDetails) {
+        String familyCard = registered.details().familyCardNumber();
+        ReturneeRegistered event = registered.registered(sealedDetails);
+        return familyCard == null ? event : event.inHousehold(nikIndex.household(familyCard));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** The account given, or null for a person without one (paid in cash at a post office). */
@@ -200,7 +211,8 @@ public class ReturneeRegistry {
                 accountOf(request),
                 request.category(),
                 request.referralSource(),
-                request.traffickingStatusOrImplied());
+                request.traffickingStatusOrImplied(),
+                blankToNull(request.familyCardNumber()));
         return new Returnee(
                 TimeOrderedIds.next(),
                 nikIndex.of(request.nik()),

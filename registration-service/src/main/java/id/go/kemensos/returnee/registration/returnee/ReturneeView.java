@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.registration.returnee;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.go.kemensos.returnee.contracts.MaskedValues;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.contracts.registration.TraffickingStatus;
 import id.go.kemensos.returnee.security.Officer;
@@ -13,6 +14,7 @@ import java.util.UUID;
  * everyone else). An erased person shows no personal field, only when and by whom they were erased ({@code erased}).
  * {@code tellInPerson}: registered without a phone, so what the SMS would say must be told by an officer.
  * {@code cashAtPostOffice}: registered without a bank account, so the grant is collected in cash at a post office.
+ * {@code familyCardMasked}: the family card the person is on, masked as a NIK is; absent when none was given.
  */
 record ReturneeView(
         UUID beneficiaryId,
@@ -27,6 +29,7 @@ record ReturneeView(
         ReturneeStatus status,
         boolean tellInPerson,
         boolean cashAtPostOffice,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String familyCardMasked,
         @JsonInclude(JsonInclude.Include.NON_NULL) ProtectionFacts protection,
         @JsonInclude(JsonInclude.Include.NON_NULL) Returnee.Erasure erased) {
 
@@ -49,6 +52,7 @@ record ReturneeView(
                     false,
                     false,
                     null,
+                    null,
                     r.erasure());
         }
         return new ReturneeView(
@@ -64,6 +68,9 @@ record ReturneeView(
                 r.status(),
                 r.phoneE164() == null,
                 r.bankAccount() == null,
+                r.details().familyCardNumber() == null
+                        ? null
+                        : MaskedValues.nik(r.details().familyCardNumber()),
                 officer.knowsProtectionStatus()
                         ? new ProtectionFacts(r.category(), r.traffickingStatus(), r.referralSource())
                         : null,

@@ -39,6 +39,7 @@ class DeskRegistrationRules implements RegistrationRules {
         this.rows = rows;
         this.fields = List.of(
                 new DeskField(SheetColumn.NIK, "nik", RegisterReturneeRequest::nik),
+                new DeskField(SheetColumn.NO_KK, "familyCardNumber", RegisterReturneeRequest::familyCardNumber),
                 new DeskField(SheetColumn.NAMA, "fullName", RegisterReturneeRequest::fullName),
                 new DeskField(
                         SheetColumn.JENIS_KELAMIN,

@@ -11,6 +11,7 @@ import id.go.kemensos.returnee.registration.sheet.SheetRow;
 import id.go.kemensos.returnee.registration.validation.BankAccountValidator;
 import id.go.kemensos.returnee.registration.validation.Checked;
 import id.go.kemensos.returnee.registration.validation.DomicileValidator;
+import id.go.kemensos.returnee.registration.validation.FamilyCardValidator;
 import id.go.kemensos.returnee.registration.validation.NikCheck;
 import id.go.kemensos.returnee.registration.validation.NikValidator;
 import id.go.kemensos.returnee.registration.validation.PhoneValidator;
@@ -50,18 +51,21 @@ public final class ReturneeRowValidator {
     private final BankAccountValidator banks;
     private final SheetDates dates;
     private final DomicileValidator domiciles;
+    private final FamilyCardValidator familyCards;
 
     public ReturneeRowValidator(
             NikValidator niks,
             PhoneValidator phones,
             BankAccountValidator banks,
             SheetDates dates,
-            DomicileValidator domiciles) {
+            DomicileValidator domiciles,
+            FamilyCardValidator familyCards) {
         this.niks = niks;
         this.phones = phones;
         this.banks = banks;
         this.dates = dates;
         this.domiciles = domiciles;
+        this.familyCards = familyCards;
     }
 
     /** The validator of uploaded sheets, on the shipped bank codes. */
@@ -72,7 +76,8 @@ public final class ReturneeRowValidator {
                 new PhoneValidator(),
                 new BankAccountValidator(BankCodes.load()),
                 new SheetDates(jakarta),
-                new DomicileValidator(regions));
+                new DomicileValidator(regions),
+                new FamilyCardValidator(regions));
     }
 
     public RowVerdict validate(SheetRow row, String uploadingProvince) {
@@ -100,6 +105,21 @@ public final class ReturneeRowValidator {
                                 row.text(SheetColumn.NAMA_PEMILIK_REKENING)),
                         problems);
         Optional<Classification> category = classification(row, problems);
+        Optional<String> familyCard = collect(
+                familyCards.validate(
+                        row.text(SheetColumn.NO_KK), row.cell(SheetColumn.NO_KK).typedAsNumber()),
+                problems);
+        if (familyCard.isEmpty()
+                && row.text(SheetColumn.NO_KK).isBlank()
+                && category.map(c -> c.category() == ReturneeCategory.KELUARGA_PMI)
+                        .orElse(false)) {
+            problems.add(Problem.of(
+                    SheetColumn.NO_KK.sheetName(),
+                    ProblemCode.FAMILY_CARD_REQUIRED,
+                    "Anggota keluarga PMI (KELUARGA_PMI) perlu nomor KK yang sama dengan PMI-nya",
+                    "A migrant worker's family member (KELUARGA_PMI) needs the family card number they share with the "
+                            + "worker"));
+        }
         Optional<String> regency = nik.hasErrors()
                 ? Optional.empty()
                 : collect(domiciles.check(uploadingProvince, row.text(SheetColumn.KABUPATEN_KOTA), nik), problems);
@@ -131,7 +151,8 @@ public final class ReturneeRowValidator {
                 bank == null ? null : bank.holderName(),
                 dtks,
                 decile,
-                guidance);
+                guidance,
+                familyCard.orElse(null));
         RowVerdict.Outcome outcome = problems.stream().anyMatch(p -> p.severity() == Severity.REVIEW)
                 ? RowVerdict.Outcome.HELD_FOR_REVIEW
                 : RowVerdict.Outcome.ACCEPTED;
@@ -244,9 +265,9 @@ public final class ReturneeRowValidator {
             problems.add(Problem.of(
                     SheetColumn.KATEGORI.sheetName(),
                     ProblemCode.CATEGORY_INVALID,
-                    "Kategori harus salah satu dari KPO, PMIB_DEPORTEE, PMI_PURNA, OTHER_PPKS (KPO boleh ditulis di "
+                    "Kategori harus salah satu dari KPO, PMIB_DEPORTEE, PMI_PURNA, OTHER_PPKS, KELUARGA_PMI (KPO boleh ditulis di "
                             + "samping kategori lain, mis. \"PMIB_DEPORTEE; KPO\"), tertulis \"" + text + "\"",
-                    "Category must be one of KPO, PMIB_DEPORTEE, PMI_PURNA, OTHER_PPKS (KPO may stand beside another, "
+                    "Category must be one of KPO, PMIB_DEPORTEE, PMI_PURNA, OTHER_PPKS, KELUARGA_PMI (KPO may stand beside another, "
                             + "e.g. \"PMIB_DEPORTEE; KPO\"); found \"" + text + "\""));
             return Optional.empty();
         }

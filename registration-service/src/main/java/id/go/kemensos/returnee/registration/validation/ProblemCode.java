@@ -73,6 +73,10 @@ public enum ProblemCode {
      * never guessed.
      */
     TRAFFICKING_STATUS_INVALID(ERROR),
+    /** no_kk is not 16 digits of a known region, or Excel kept it as a number. */
+    FAMILY_CARD_INVALID(ERROR),
+    /** A family member (KELUARGA_PMI) without the family card that links them to the worker of their household. */
+    FAMILY_CARD_REQUIRED(ERROR),
     YES_NO_INVALID(ERROR),
     DTSEN_DECILE_INVALID(ERROR),
     COUNTRY_CODE_INVALID(WARNING),

@@ -34,14 +34,17 @@ class DeskRegistrationRulesTest {
                 .build()
                 .readValue(Path.of("../infra/sample/returnees.json").toFile(), new TypeReference<>() {});
 
-        assertThat(sample).hasSize(4).allSatisfy(request -> {
+        assertThat(sample).hasSize(6).allSatisfy(request -> {
             Checked<RegisterReturneeRequest> checked = rules.check(request);
             assertThat(checked.value()).as("%s", checked.problems()).isPresent();
             assertThat(checked.value().get().phone()).startsWith("+62");
             assertThat(checked.value().get().regencyCode()).isEqualTo(request.regencyCode());
         });
-        assertThat(rules.check(sample.get(3)).problems())
-                .as("the fourth has no bank account: registered, and paid in cash at a post office")
+        assertThat(sample.get(2).familyCardNumber())
+                .as("the third is the second's wife, on his family card")
+                .isEqualTo(sample.get(1).familyCardNumber());
+        assertThat(rules.check(sample.get(4)).problems())
+                .as("the fifth has no bank account: registered, and paid in cash at a post office")
                 .extracting(Problem::code)
                 .contains(ProblemCode.BANK_ACCOUNT_NONE);
     }
@@ -66,7 +69,8 @@ class DeskRegistrationRulesTest {
                 null,
                 true,
                 2,
-                true);
+                true,
+                null);
 
         assertThat(halfAccount.isAccountComplete()).isFalse();
         Checked<RegisterReturneeRequest> checked = rules.check(halfAccount);
@@ -111,6 +115,7 @@ class DeskRegistrationRulesTest {
                 "SITI AMINAH",
                 true,
                 3,
-                true);
+                true,
+                null);
     }
 }

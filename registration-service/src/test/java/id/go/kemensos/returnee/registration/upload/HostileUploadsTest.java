@@ -3,17 +3,11 @@ package id.go.kemensos.returnee.registration.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import id.go.kemensos.returnee.contracts.reference.BankCodes;
 import id.go.kemensos.returnee.registration.sheet.SheetLimits;
 import id.go.kemensos.returnee.registration.sheet.SheetReadException;
 import id.go.kemensos.returnee.registration.sheet.SheetReader;
-import id.go.kemensos.returnee.registration.validation.BankAccountValidator;
-import id.go.kemensos.returnee.registration.validation.DomicileValidator;
-import id.go.kemensos.returnee.registration.validation.NikValidator;
-import id.go.kemensos.returnee.registration.validation.PhoneValidator;
 import id.go.kemensos.returnee.registration.validation.Problem;
 import id.go.kemensos.returnee.registration.validation.RegionCodes;
-import id.go.kemensos.returnee.registration.validation.SheetDates;
 import id.go.kemensos.returnee.testsupport.HostileFiles;
 import id.go.kemensos.returnee.testsupport.HostileFiles.HostileFile;
 import id.go.kemensos.returnee.testsupport.HostileFiles.Kind;
@@ -44,12 +38,7 @@ class HostileUploadsTest {
 
     private static final Clock NOV_2026 = Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC);
     private static final RegionCodes REGIONS = RegionCodes.load();
-    private static final ReturneeRowValidator VALIDATOR = new ReturneeRowValidator(
-            new NikValidator(REGIONS, NOV_2026),
-            new PhoneValidator(),
-            new BankAccountValidator(BankCodes.load()),
-            new SheetDates(NOV_2026),
-            new DomicileValidator(REGIONS));
+    private static final ReturneeRowValidator VALIDATOR = ReturneeRowValidator.forSheets(REGIONS, NOV_2026);
     private static final Map<Kind, Integer> SEEN = new ConcurrentHashMap<>();
     private static final Map<String, Integer> OUTCOMES = new ConcurrentHashMap<>();
 

@@ -2,7 +2,6 @@ package id.go.kemensos.returnee.registration.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.go.kemensos.returnee.contracts.reference.BankCodes;
 import id.go.kemensos.returnee.contracts.registration.ReturneeCategory;
 import id.go.kemensos.returnee.contracts.registration.Sex;
 import id.go.kemensos.returnee.contracts.registration.TraffickingStatus;
@@ -10,14 +9,9 @@ import id.go.kemensos.returnee.registration.returnee.RegisterReturneeRequest;
 import id.go.kemensos.returnee.registration.sheet.SheetCell;
 import id.go.kemensos.returnee.registration.sheet.SheetColumn;
 import id.go.kemensos.returnee.registration.sheet.SheetRow;
-import id.go.kemensos.returnee.registration.validation.BankAccountValidator;
-import id.go.kemensos.returnee.registration.validation.DomicileValidator;
-import id.go.kemensos.returnee.registration.validation.NikValidator;
-import id.go.kemensos.returnee.registration.validation.PhoneValidator;
 import id.go.kemensos.returnee.registration.validation.Problem;
 import id.go.kemensos.returnee.registration.validation.ProblemCode;
 import id.go.kemensos.returnee.registration.validation.RegionCodes;
-import id.go.kemensos.returnee.registration.validation.SheetDates;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,12 +28,7 @@ class ReturneeRowValidatorTest {
 
     private static final Clock NOV_2026 = Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneOffset.UTC);
     private static final RegionCodes REGIONS = RegionCodes.load();
-    private final ReturneeRowValidator validator = new ReturneeRowValidator(
-            new NikValidator(REGIONS, NOV_2026),
-            new PhoneValidator(),
-            new BankAccountValidator(BankCodes.load()),
-            new SheetDates(NOV_2026),
-            new DomicileValidator(REGIONS));
+    private final ReturneeRowValidator validator = ReturneeRowValidator.forSheets(REGIONS, NOV_2026);
 
     /** A fictitious row of a provincial returnee list, as an NTB clerk types it. */
     private static Map<SheetColumn, SheetCell> sitiAminahRow() {
@@ -66,6 +55,17 @@ class ReturneeRowValidatorTest {
 
     private static void put(Map<SheetColumn, SheetCell> cells, SheetColumn column, String text) {
         cells.put(column, SheetCell.text(text));
+    }
+
+    /** The row is rejected with exactly one problem of this code, on this column. */
+    private void assertRejectedOn(Map<SheetColumn, SheetCell> cells, ProblemCode code, String column) {
+        RowVerdict verdict = validate(cells);
+
+        assertThat(verdict.outcome()).isEqualTo(RowVerdict.Outcome.REJECTED);
+        assertThat(verdict.problems())
+                .filteredOn(p -> p.code() == code)
+                .singleElement()
+                .satisfies(p -> assertThat(p.column()).isEqualTo(column));
     }
 
     private RowVerdict validate(Map<SheetColumn, SheetCell> cells) {
@@ -128,13 +128,33 @@ class ReturneeRowValidatorTest {
         put(cells, SheetColumn.KATEGORI, kategori);
         put(cells, SheetColumn.STATUS_TPPO, status);
 
-        RowVerdict verdict = validate(cells);
+        assertRejectedOn(cells, code, column);
+    }
 
-        assertThat(verdict.outcome()).isEqualTo(RowVerdict.Outcome.REJECTED);
-        assertThat(verdict.problems())
-                .filteredOn(p -> p.code() == code)
-                .singleElement()
-                .satisfies(p -> assertThat(p.column()).isEqualTo(column));
+    @Test
+    void aFamilyMemberIsRegisteredOnTheFamilyCardSharedWithTheWorker() {
+        Map<SheetColumn, SheetCell> cells = sitiAminahRow();
+        put(cells, SheetColumn.KATEGORI, "KELUARGA_PMI");
+        put(cells, SheetColumn.NO_KK, "5202 0112 0315 0007");
+
+        RegisterReturneeRequest r = validate(cells).returnee().orElseThrow();
+
+        assertThat(r.category()).isEqualTo(ReturneeCategory.KELUARGA_PMI);
+        assertThat(r.familyCardNumber()).isEqualTo("5202011203150007");
+    }
+
+    @ParameterizedTest(name = "kategori {0}, no_kk \"{1}\": {2}")
+    @CsvSource({
+        "KELUARGA_PMI,  '',               FAMILY_CARD_REQUIRED",
+        "PMIB_DEPORTEE, 12345,            FAMILY_CARD_INVALID",
+        "PMIB_DEPORTEE, 9999011203150007, FAMILY_CARD_INVALID"
+    })
+    void aFamilyCardIsWellFormedAndRequiredOfAFamilyMember(String kategori, String familyCard, ProblemCode code) {
+        Map<SheetColumn, SheetCell> cells = sitiAminahRow();
+        put(cells, SheetColumn.KATEGORI, kategori);
+        put(cells, SheetColumn.NO_KK, familyCard);
+
+        assertRejectedOn(cells, code, "no_kk");
     }
 
     @Test
@@ -231,13 +251,7 @@ class ReturneeRowValidatorTest {
         Map<SheetColumn, SheetCell> cells = sitiAminahRow();
         put(cells, column, value);
 
-        RowVerdict verdict = validate(cells);
-
-        assertThat(verdict.outcome()).isEqualTo(RowVerdict.Outcome.REJECTED);
-        assertThat(verdict.problems())
-                .filteredOn(p -> p.code() == code)
-                .singleElement()
-                .satisfies(p -> assertThat(p.column()).isEqualTo(column.sheetName()));
+        assertRejectedOn(cells, code, column.sheetName());
     }
 
     @Test
