@@ -143,6 +143,18 @@ class CashAtPostOfficeIT {
                         .mapToLong(row -> row.get("payments").asLong())
                         .sum())
                 .isGreaterThanOrEqualTo(1);
+        // And whether men and women, young and old, are paid alike, from the ledger's own payees.
+        JsonNode bySex = platform.disbursement()
+                .get("/api/reports/payments?groupBy=sex,ageBand,state&provinceCode=52")
+                .body();
+        assertThat(bySex.valueStream()
+                        .filter(row -> "FEMALE".equals(row.get("sex").asString())
+                                && row.get("age_band").asString().startsWith("AGE_")
+                                && row.get("state").asString().equals("SETTLED"))
+                        .mapToLong(row -> row.get("payments").asLong())
+                        .sum())
+                .as("%s", bySex)
+                .isGreaterThanOrEqualTo(1);
         assertThat(platform.database()
                         .count(
                                 "SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ?",

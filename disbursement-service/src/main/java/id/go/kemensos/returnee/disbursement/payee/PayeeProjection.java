@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.disbursement.payee;
 
+import id.go.kemensos.returnee.contracts.registration.AgeBand;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.PersonalDataErased;
 import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
@@ -12,6 +13,8 @@ import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -38,6 +41,8 @@ public class PayeeProjection {
 
     static final String CONSUMER = "disbursement.registration-events";
     private static final Logger log = LoggerFactory.getLogger(PayeeProjection.class);
+    /** Ages are counted on the ministry's day of registration, as registration-service counts them. */
+    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
     private final JdbcTemplate jdbc;
     private final PayeeSeal seal;
@@ -145,11 +150,12 @@ public class PayeeProjection {
         jdbc.update(
                 """
                         INSERT INTO payee (beneficiary_id, personal_data, province_code, regency_code, bank_code,
-                            account_version, updated_at, has_phone)
-                        VALUES (?, ?, ?, ?, ?, 1, ?, ?)
+                            account_version, updated_at, has_phone, sex, age_band)
+                        VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)
                         ON DUPLICATE KEY UPDATE personal_data = VALUES(personal_data),
                             province_code = VALUES(province_code), has_phone = VALUES(has_phone),
-                            regency_code = VALUES(regency_code), bank_code = VALUES(bank_code), updated_at = VALUES(updated_at)""",
+                            regency_code = VALUES(regency_code), bank_code = VALUES(bank_code), updated_at = VALUES(updated_at),
+                            sex = VALUES(sex), age_band = VALUES(age_band)""",
                 r.beneficiaryId().toString(),
                 seal.payee(
                         r.beneficiaryId(),
@@ -160,7 +166,12 @@ public class PayeeProjection {
                 r.regencyCode(),
                 account == null ? null : account.bankCode(),
                 Timestamp.from(r.registeredAt()),
-                details.get().phoneE164() != null);
+                details.get().phoneE164() != null,
+                r.sex() == null ? null : r.sex().name(),
+                details.get().birthDate() == null
+                        ? null
+                        : AgeBand.of(details.get().birthDate(), LocalDate.ofInstant(r.registeredAt(), JAKARTA))
+                                .name());
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -13,6 +13,10 @@ public enum PaymentGrouping {
     BATCH("batch", "batch_id"),
     /** BANK_TRANSFER, or POS_CASH for people without an account, paid at a post office. */
     CHANNEL("channel", "channel"),
+    /** The payee's sex (FEMALE, MALE), from their registration. */
+    SEX("sex", "sex"),
+    /** The payee's age band on the day of registration (AgeBand: UNDER_18, AGE_18_24, ...). */
+    AGE_BAND("ageBand", "age_band"),
     /** The day a payment settled, in the province's zone; unsettled payments have none. */
     DAY("day", null);
 
@@ -34,8 +38,12 @@ public enum PaymentGrouping {
         return column == null ? "settled_day" : column;
     }
 
+    /** The SQL over the ledger {@code p} and its payees {@code y} (the payee's own facts: sex and age band). */
     String expression(int utcOffsetHours) {
-        return column == null ? "DATE(DATE_ADD(settled_at, INTERVAL " + utcOffsetHours + " HOUR))" : column;
+        if (column == null) {
+            return "DATE(DATE_ADD(p.settled_at, INTERVAL " + utcOffsetHours + " HOUR))";
+        }
+        return (this == SEX || this == AGE_BAND ? "y." : "p.") + column;
     }
 
     public static Optional<PaymentGrouping> of(String label) {

@@ -287,10 +287,11 @@ public class PaymentRepository {
                 .collect(Collectors.joining(", "));
         String keys = groups.stream().map(PaymentGrouping::key).collect(Collectors.joining(", "));
         List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT " + selected + ", COUNT(*) AS payments, SUM(amount) AS total "
-                        + "FROM payment_intent WHERE (live IS NOT NULL OR state = 'REISSUED') "
-                        + "AND (:program IS NULL OR program_id = :program) AND (:cycle IS NULL OR cycle_id = :cycle) "
-                        + "AND (:province IS NULL OR province_code = :province) "
+                "SELECT " + selected + ", COUNT(*) AS payments, SUM(p.amount) AS total "
+                        + "FROM payment_intent p LEFT JOIN payee y ON y.beneficiary_id = p.beneficiary_id "
+                        + "WHERE (p.live IS NOT NULL OR p.state = 'REISSUED') "
+                        + "AND (:program IS NULL OR p.program_id = :program) AND (:cycle IS NULL OR p.cycle_id = :cycle) "
+                        + "AND (:province IS NULL OR p.province_code = :province) "
                         + "GROUP BY " + keys + " ORDER BY " + keys,
                 new MapSqlParameterSource("program", programId)
                         .addValue("cycle", cycleId)

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Counts and totals of payments by program, province, regency, state, batch, channel or settlement day, as JSON or as a CSV to open in Excel.
+ * Counts and totals of payments by program, province, regency, state, batch, channel, the payee's sex and age band, or
+ * settlement day, as JSON or as a CSV to open in Excel.
  */
 @RestController
 @RequestMapping("/api/reports")
@@ -39,7 +40,7 @@ class PaymentReportController {
 
     @Operation(
             summary = "Payment counts and totals (whole rupiah) grouped by program, cycle, province, regency, state, "
-                    + "batch, channel (BANK_TRANSFER or POS_CASH) or day",
+                    + "batch, channel (BANK_TRANSFER or POS_CASH), sex, ageBand (on the day of registration) or day",
             description = "groupBy takes a comma-separated list (default province,state); programId, cycleId and "
                     + "provinceCode filter; "
                     + "day is the day of settlement in zone (WIB, WITA or WIT; default WIB), unsettled "

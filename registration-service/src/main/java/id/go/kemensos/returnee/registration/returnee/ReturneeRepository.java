@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.registration.returnee;
 
 import com.google.crypto.tink.Aead;
+import id.go.kemensos.returnee.contracts.registration.AgeBand;
 import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.Sex;
 import id.go.kemensos.returnee.privacy.PersonKeys;

@@ -1,11 +1,12 @@
-package id.go.kemensos.returnee.registration.returnee;
+package id.go.kemensos.returnee.contracts.registration;
 
 import java.time.LocalDate;
 import java.time.Period;
 
 /**
  * Age bands for the reports, the ten-year groups BPS uses for the working-age population with children apart: enough to
- * see whether young and old are reached alike without keeping a birth date in clear.
+ * see whether young and old are reached alike without keeping a birth date in clear. Counted on the day of registration
+ * by registration-service and disbursement-service alike.
  */
 public enum AgeBand {
     UNDER_18(0, 17),

@@ -1,4 +1,4 @@
-package id.go.kemensos.returnee.registration.returnee;
+package id.go.kemensos.returnee.contracts.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
