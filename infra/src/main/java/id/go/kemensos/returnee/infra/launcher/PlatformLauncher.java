@@ -121,8 +121,8 @@ public final class PlatformLauncher {
             ManagedProcess.pause(Duration.ofMillis(200));
         }
         out.printf(
-                "== %d of %d adults of the sample registered, paid and told by SMS (%d children referred to child "
-                        + "protection, not paid). Bank simulator executed %d transfers; post offices paid out %d in "
+                "== %d of %d adults of the sample registered, paid and told by SMS (children referred to child "
+                        + "protection, not paid: %d). Bank simulator executed %d transfers; post offices paid out %d in "
                         + "cash; SMS simulator accepted %d messages.%n",
                 monitor[0].paidAndNotified(),
                 submitted.adults(),
