@@ -33,6 +33,9 @@ class EligibilityAccess implements ServiceAccessRules {
                 .hasAnyRole(MINISTRY_OFFICER.name(), PROTECTION_OFFICER.name())
                 .requestMatchers(HttpMethod.POST, "/api/decisions/*/override")
                 .hasAnyRole(MINISTRY_OFFICER.name(), PROTECTION_OFFICER.name())
+                // Counts about victims: need to know (Law 21/2007 Art. 44).
+                .requestMatchers(HttpMethod.GET, "/api/protection-reports/reach")
+                .hasRole(PROTECTION_OFFICER.name())
                 .requestMatchers(HttpMethod.POST, "/api/reevaluations")
                 .hasRole(MINISTRY_OFFICER.name())
                 .requestMatchers(HttpMethod.GET, "/api/reevaluations/*")

@@ -352,6 +352,22 @@ class EligibilityDecisionIT {
                         .asString())
                 .isEqualTo("[restricted]");
         assertThat(seenByMinistry.toString()).doesNotContain("IDENTIFIED");
+        // Whom the trafficking law reaches, by regency, sex and age band: for protection officers only.
+        JsonNode reach =
+                protection.get("/api/protection-reports/reach?provinceCode=52").json();
+        assertThat(reach.valueStream()
+                        .filter(row -> row.get("ruleSetId").asString().equals(TPPO)
+                                && row.get("regencyCode").asString().equals("5202")
+                                && row.get("sex").asString().equals("FEMALE")
+                                && row.get("ageBand").asString().startsWith("AGE_")
+                                && row.get("outcome").asString().equals("ELIGIBLE"))
+                        .mapToLong(row -> row.get("people").asLong())
+                        .sum())
+                .as("%s", reach)
+                .isGreaterThanOrEqualTo(1);
+        assertThat(eligibility.get("/api/protection-reports/reach").status())
+                .as("the ministry does not read counts of victims")
+                .isEqualTo(403);
 
         UUID screened = platform.registration().register(ReturneeMother.sitiAminahLombokTengah());
         await().atMost(ofSeconds(60))

@@ -88,9 +88,10 @@ class StartWithoutDependenciesIT {
         assertThat(anonymous.get("/api/returnees").status())
                 .as("nothing else is served before it starts")
                 .isEqualTo(503);
-        // Still waiting, not exited: well past the time a failed migration would have ended the process.
-        await().during(ofSeconds(15))
-                .atMost(ofSeconds(20))
+        // Still waiting, not exited: well past the time a failed migration would have ended the process (it retries
+        // every 2 s).
+        await().during(ofSeconds(8))
+                .atMost(ofSeconds(12))
                 .until(() -> platform.services().isRunning(service));
     }
 }

@@ -159,6 +159,25 @@ class DecisionRepository {
                 restricted);
     }
 
+    /**
+     * Whom the restricted laws reach now: current decisions under them that entitle the person (ELIGIBLE, also by an
+     * officer's ruling) or wait for a protection officer (NEEDS_REVIEW), counted by rule set, regency, sex and age band.
+     */
+    List<Map<String, Object>> restrictedReach(String provinceCode) {
+        return jdbc.queryForList("""
+                        SELECT d.rule_set_id AS ruleSetId, d.regency_code AS regencyCode,
+                               COALESCE(f.sex, 'UNKNOWN') AS sex, COALESCE(f.age_band, 'UNKNOWN') AS ageBand,
+                               COALESCE(o.outcome, d.outcome) AS outcome, COUNT(*) AS people
+                        FROM decision d
+                        LEFT JOIN decision_override o ON o.decision_id = d.decision_id
+                        LEFT JOIN registration_fact f ON f.beneficiary_id = d.beneficiary_id
+                        WHERE d.restricted AND d.superseded_by IS NULL
+                          AND COALESCE(o.outcome, d.outcome) IN ('ELIGIBLE', 'NEEDS_REVIEW')
+                          AND (? IS NULL OR d.province_code = ?)
+                        GROUP BY ruleSetId, regencyCode, sex, ageBand, outcome
+                        ORDER BY ruleSetId, regencyCode, sex, ageBand, outcome""", provinceCode, provinceCode);
+    }
+
     /** The person asked for this refusal to be reviewed (grievance id); the first request is the one kept. */
     void markReviewRequested(UUID decisionId, UUID grievanceId) {
         jdbc.update(

@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.eligibility.facts;
 
 import id.go.kemensos.returnee.contracts.disbursement.PaymentSettled;
+import id.go.kemensos.returnee.contracts.registration.AgeBand;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
@@ -79,18 +80,23 @@ public class RegistrationFacts {
         jdbc.update(
                 """
                         INSERT INTO registration_fact (beneficiary_id, province_code, facts, updated_at, household_id,
-                            returned_worker, family_member)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                            returned_worker, family_member, sex, age_band)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON DUPLICATE KEY UPDATE province_code = VALUES(province_code), facts = VALUES(facts),
                             updated_at = VALUES(updated_at), household_id = VALUES(household_id),
-                            returned_worker = VALUES(returned_worker), family_member = VALUES(family_member)""",
+                            returned_worker = VALUES(returned_worker), family_member = VALUES(family_member),
+                            sex = VALUES(sex), age_band = VALUES(age_band)""",
                 r.beneficiaryId().toString(),
                 r.provinceCode(),
                 cipher.sealRecord(r.beneficiaryId(), FACTS, facts),
                 Timestamp.from(r.registeredAt()),
                 r.householdId(),
                 facts.returnedWorker(),
-                facts.familyMember());
+                facts.familyMember(),
+                facts.sex(),
+                p.birthDate() == null
+                        ? null
+                        : AgeBand.of(p.birthDate(), facts.registrationDate()).name());
         return Optional.of(withPaidGrants(r.beneficiaryId(), facts));
     }
 
