@@ -44,8 +44,8 @@ public record ChaosPlan(
     }
 
     /**
-     * The variant the test suite runs: 500 returnees, 5 crashes, one broker restart, a 20 s bank outage, within a
-     * minute (the suite's time is precious; the full plan is the long bad day).
+     * The variant the test suite runs: 500 returnees, 5 crashes, one broker restart, a 20 s bank outage, over 90 s (60 s
+     * was tried: the denser disruptions took as long to recover from, 200 s against 156 s).
      */
     public static ChaosPlan brief(long seed) {
         return new ChaosPlan(
@@ -56,7 +56,7 @@ public record ChaosPlan(
                 0,
                 0,
                 Duration.ofSeconds(20),
-                Duration.ofSeconds(60),
+                Duration.ofSeconds(90),
                 BANK_FAULTS,
                 SMS_FAULTS,
                 0.10,
