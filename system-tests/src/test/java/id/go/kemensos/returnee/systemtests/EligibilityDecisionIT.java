@@ -466,6 +466,37 @@ class EligibilityDecisionIT {
         assertThat(herRegistration.toString()).doesNotContain(familyCard);
     }
 
+    /**
+     * A family card given later, by amendment, is not lost: the worker registered without his card gets it, and the
+     * wife already on it, waiting for an officer, is decided again.
+     */
+    @Test
+    void aFamilyCardGivenLaterDecidesTheFamilyAgain() {
+        String familyCard =
+                "520301" + String.format("%010d", ThreadLocalRandom.current().nextLong(1, 10_000_000_000L));
+        Map<String, Object> wife = ReturneeMother.baiqNurulLombokUtara();
+        wife.put("category", "KELUARGA_PMI");
+        wife.put("referralSource", "DINSOS");
+        wife.put("familyCardNumber", familyCard);
+        UUID member = platform.registration().register(wife);
+        UUID worker = platform.registration().register(ReturneeMother.laluZainiLombokTimur());
+        await().atMost(ofSeconds(60))
+                .until(
+                        () -> current(eligibility.decisionsOf(member), FAMILY),
+                        d -> d != null && "NEEDS_REVIEW".equals(d.get("outcome").asString()));
+
+        RegistrationApi.Response amended = platform.registration()
+                .as(OfficerLogin.CLERK_NTB)
+                .amend(worker, Map.of("familyCardNumber", familyCard));
+        assertThat(amended.status()).as("%s", amended.body()).isEqualTo(200);
+
+        JsonNode decided = await().atMost(ofSeconds(60))
+                .until(
+                        () -> current(eligibility.decisionsOf(member), FAMILY),
+                        d -> "ELIGIBLE".equals(d.get("outcome").asString()));
+        assertThat(decided.get("previousDecisionId").asString()).isNotBlank();
+    }
+
     private static List<String> reviewQueue(EligibilityApi officer) {
         JsonNode page = officer.get("/api/reviews?provinceCode=52&size=500").json();
         return page.get("items")

@@ -86,11 +86,7 @@ public class EligibilityDecisions {
                 .ifPresentOrElse(
                         known -> {
                             decide(registered.beneficiaryId(), known, eventId);
-                            if (known.returnedWorker() && registered.householdId() != null) {
-                                for (UUID member : facts.familyMembersOf(registered.beneficiaryId())) {
-                                    facts.find(member).ifPresent(family -> decide(member, family, eventId));
-                                }
-                            }
+                            decideFamilyOf(registered.beneficiaryId(), known, registered.householdId(), eventId);
                         },
                         () -> log.info(
                                 "Registration of beneficiary {} not decided: the person's data was erased",
@@ -102,10 +98,22 @@ public class EligibilityDecisions {
     public void onUpdated(ReturneeUpdated updated, UUID eventId) {
         facts.amend(updated)
                 .ifPresentOrElse(
-                        amended -> decide(updated.beneficiaryId(), amended, eventId),
+                        amended -> {
+                            decide(updated.beneficiaryId(), amended, eventId);
+                            decideFamilyOf(updated.beneficiaryId(), amended, updated.householdId(), eventId);
+                        },
                         () -> log.warn(
                                 "Update of unknown beneficiary {} ignored; its registration has not arrived",
                                 updated.beneficiaryId()));
+    }
+
+    /** A returned worker now on a family card: the family members on it are decided again (they have their worker). */
+    private void decideFamilyOf(UUID worker, Facts known, String householdId, UUID eventId) {
+        if (known.returnedWorker() && householdId != null) {
+            for (UUID member : facts.familyMembersOf(worker)) {
+                facts.find(member).ifPresent(family -> decide(member, family, eventId));
+            }
+        }
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -106,6 +106,12 @@ public class RegistrationFacts {
      */
     public Optional<Facts> amend(ReturneeUpdated u) {
         Optional<PersonalDetails> contact = cipher.details(u);
+        if (contact.isPresent() && u.householdId() != null) {
+            jdbc.update(
+                    "UPDATE registration_fact SET household_id = ? WHERE beneficiary_id = ?",
+                    u.householdId(),
+                    u.beneficiaryId().toString());
+        }
         return contact.flatMap(c -> find(u.beneficiaryId())).map(known -> {
             BankAccount account = contact.get().bankAccount();
             Facts amended = new Facts(

@@ -43,6 +43,20 @@ public record PersonalDetails(
                 familyCardNumber);
     }
 
+    /** The same person on a family card given later. */
+    public PersonalDetails withFamilyCard(String familyCard) {
+        return new PersonalDetails(
+                nikMasked,
+                fullName,
+                birthDate,
+                phoneE164,
+                bankAccount,
+                category,
+                referralSource,
+                traffickingStatus,
+                familyCard);
+    }
+
     /** The same person with a new trafficking status. */
     public PersonalDetails withTraffickingStatus(TraffickingStatus status) {
         return new PersonalDetails(

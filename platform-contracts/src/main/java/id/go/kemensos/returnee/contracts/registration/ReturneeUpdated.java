@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * A registered returnee's contact or payout details, or their DTSEN welfare decile, changed (an amendment at a desk or
  * in a later upload). Carries the full current values, so a consumer never needs the earlier event; {@code changed}
- * names what changed ("phone", "bankAccount", "dtsenDecile", or {@value #SEALED_DETAILS} for a change that only the
+ * names what changed ("phone", "bankAccount", "dtsenDecile", "familyCard" (then {@code householdId} is its new
+ * pseudonym, as on {@link ReturneeRegistered}), or {@value #SEALED_DETAILS} for a change that only the
  * seal may tell: a trafficking status, which names in clear would give away). {@code dtsenDecile}: the current decile (1 poorest ..
  * 10; null when not known, and in events written before it was carried). Identity (name, sex, birth date) never changes this way: a conflict there goes to review instead. The
  * phone and the account travel sealed in {@code personalData} ({@link PersonalDetails#contact}, as in
@@ -23,7 +24,8 @@ public record ReturneeUpdated(
         UUID uploadId,
         Instant updatedAt,
         String personalData,
-        Integer dtsenDecile)
+        Integer dtsenDecile,
+        String householdId)
         implements RegistrationEvent, BeneficiaryEvent {
 
     public static final EventType EVENT_TYPE = EventType.of(RegistrationTopics.AGGREGATE, ReturneeUpdated.class, 1);
@@ -39,7 +41,22 @@ public record ReturneeUpdated(
             Instant updatedAt,
             String personalData,
             Integer dtsenDecile) {
-        return new ReturneeUpdated(beneficiaryId, null, null, changed, uploadId, updatedAt, personalData, dtsenDecile);
+        return new ReturneeUpdated(
+                beneficiaryId, null, null, changed, uploadId, updatedAt, personalData, dtsenDecile, null);
+    }
+
+    /** The same amendment of a person now known to be on the family card whose pseudonym this is. */
+    public ReturneeUpdated inHousehold(String household) {
+        return new ReturneeUpdated(
+                beneficiaryId,
+                phoneE164,
+                bankAccount,
+                changed,
+                uploadId,
+                updatedAt,
+                personalData,
+                dtsenDecile,
+                household);
     }
 
     /** The phone and account of an event written before they were sealed. */

@@ -7,7 +7,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * A new phone, a new payout account, a new DTSEN decile (after the household was surveyed again), or several. The
+ * A new phone, a new payout account, a new DTSEN decile (after the household was surveyed again), a family card, or
+ * several. The
  * account's three fields come together or not at all.
  */
 public record AmendReturneeRequest(
@@ -18,7 +19,10 @@ public record AmendReturneeRequest(
         String accountNumber,
 
         String accountHolderName,
-        @Min(1) @Max(10) Integer dtsenDecile) {
+        @Min(1) @Max(10) Integer dtsenDecile,
+        // A family card given later: a worker's family members on it are decided again.
+        @Pattern(regexp = "\\d{16}", message = "Nomor KK harus 16 digit / family card number must be 16 digits")
+        String familyCardNumber) {
 
     // A rule over the fields, not a field: neither read from the body nor shown in the API description (the fuzz found
     // it documented as one, and a body giving it was taken without a word).

@@ -108,7 +108,7 @@ class ReturneeController {
     }
 
     @Operation(
-            summary = "Amend a returnee's phone, payout account or DTSEN decile",
+            summary = "Amend a returnee's phone, payout account, DTSEN decile or family card",
             description = "Raises ReturneeUpdated when something changed; identity (name, sex, birth date) cannot be "
                     + "amended here.")
     @PatchMapping("/{beneficiaryId}")
@@ -120,7 +120,8 @@ class ReturneeController {
         BankAccount account = request.bankCode() == null
                 ? null
                 : new BankAccount(request.bankCode(), request.accountNumber(), request.accountHolderName());
-        registry.amend(beneficiaryId, request.phone(), account, request.dtsenDecile(), null);
+        registry.amend(
+                beneficiaryId, request.phone(), account, request.dtsenDecile(), request.familyCardNumber(), null);
         return registry.find(beneficiaryId, officer.provinceScope())
                 .map(r -> ReturneeView.of(r, officer))
                 .map(ResponseEntity::ok)

@@ -89,6 +89,7 @@ public class ReturneeRegistry {
                                 request.phone(),
                                 accountOf(request), // none given: the account registered stays
                                 request.dtsenDecile(),
+                                request.familyCardNumber(),
                                 uploadId)
                         .isPresent()
                 ? Settled.AMENDED
@@ -260,13 +261,18 @@ public class ReturneeRegistry {
     }
 
     /**
-     * Applies a new phone, payout account and/or DTSEN decile to a registered returnee and raises ReturneeUpdated with
-     * the full current values (eligibility decides again on a new decile); changes nothing and raises nothing when the
-     * values are the same. Null arguments keep what is registered.
+     * Applies a new phone, payout account, DTSEN decile and/or family card to a registered returnee and raises
+     * ReturneeUpdated with the full current values (eligibility decides again on a new decile or card); changes nothing
+     * and raises nothing when the values are the same. Null arguments keep what is registered.
      */
     @Transactional
     public Optional<Returnee> amend(
-            UUID beneficiaryId, String phone, BankAccount account, Integer dtsenDecile, UUID uploadId) {
+            UUID beneficiaryId,
+            String phone,
+            BankAccount account,
+            Integer dtsenDecile,
+            String familyCard,
+            UUID uploadId) {
         Returnee known = returnees
                 .findById(beneficiaryId)
                 .filter(r -> !r.erased())
@@ -286,17 +292,23 @@ public class ReturneeRegistry {
             changed.add("dtsenDecile");
             returnees.updateDtsenDecile(beneficiaryId, newDecile);
         }
+        String newCard = blankToNull(familyCard) == null ? known.details().familyCardNumber() : familyCard.strip();
+        if (!Objects.equals(newCard, known.details().familyCardNumber())) {
+            changed.add("familyCard");
+        }
         if (changed.isEmpty()) {
             return Optional.empty();
         }
-        returnees.updateDetails(beneficiaryId, known.details().withContact(newPhone, newAccount));
-        outbox.append(ReturneeUpdated.sealed(
+        returnees.updateDetails(
+                beneficiaryId, known.details().withContact(newPhone, newAccount).withFamilyCard(newCard));
+        ReturneeUpdated updated = ReturneeUpdated.sealed(
                 beneficiaryId,
                 changed,
                 uploadId,
                 clock.instant(),
                 cipher.seal(beneficiaryId, PersonalDetails.contact(newPhone, newAccount)),
-                newDecile));
+                newDecile);
+        outbox.append(changed.contains("familyCard") ? updated.inHousehold(nikIndex.household(newCard)) : updated);
         log.info("Amended {} of beneficiary {}", changed, beneficiaryId);
         return returnees.findById(beneficiaryId);
     }
