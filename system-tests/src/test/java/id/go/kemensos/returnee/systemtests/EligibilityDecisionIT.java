@@ -415,13 +415,8 @@ class EligibilityDecisionIT {
      */
     @Test
     void aWorkersFamilyMemberIsDecidedByTheReturnedWorkerOfHerFamilyCard() {
-        String familyCard =
-                "520301" + String.format("%010d", ThreadLocalRandom.current().nextLong(1, 10_000_000_000L));
-        Map<String, Object> wife = ReturneeMother.baiqNurulLombokUtara();
-        wife.put("category", "KELUARGA_PMI");
-        wife.put("referralSource", "DINSOS");
-        wife.put("familyCardNumber", familyCard);
-        UUID member = platform.registration().register(wife);
+        String familyCard = newFamilyCard();
+        UUID member = platform.registration().register(wifeOn(familyCard));
 
         JsonNode waiting = await().atMost(ofSeconds(60))
                 .until(
@@ -472,13 +467,8 @@ class EligibilityDecisionIT {
      */
     @Test
     void aFamilyCardGivenLaterDecidesTheFamilyAgain() {
-        String familyCard =
-                "520301" + String.format("%010d", ThreadLocalRandom.current().nextLong(1, 10_000_000_000L));
-        Map<String, Object> wife = ReturneeMother.baiqNurulLombokUtara();
-        wife.put("category", "KELUARGA_PMI");
-        wife.put("referralSource", "DINSOS");
-        wife.put("familyCardNumber", familyCard);
-        UUID member = platform.registration().register(wife);
+        String familyCard = newFamilyCard();
+        UUID member = platform.registration().register(wifeOn(familyCard));
         UUID worker = platform.registration().register(ReturneeMother.laluZainiLombokTimur());
         await().atMost(ofSeconds(60))
                 .until(
@@ -495,6 +485,20 @@ class EligibilityDecisionIT {
                         () -> current(eligibility.decisionsOf(member), FAMILY),
                         d -> "ELIGIBLE".equals(d.get("outcome").asString()));
         assertThat(decided.get("previousDecisionId").asString()).isNotBlank();
+    }
+
+    /** A family card of Lombok Timur no other test uses. */
+    private static String newFamilyCard() {
+        return "520301" + String.format("%010d", ThreadLocalRandom.current().nextLong(1, 10_000_000_000L));
+    }
+
+    /** A returned worker's wife, registered on his family card. */
+    private static Map<String, Object> wifeOn(String familyCard) {
+        Map<String, Object> wife = ReturneeMother.baiqNurulLombokUtara();
+        wife.put("category", "KELUARGA_PMI");
+        wife.put("referralSource", "DINSOS");
+        wife.put("familyCardNumber", familyCard);
+        return wife;
     }
 
     private static List<String> reviewQueue(EligibilityApi officer) {
