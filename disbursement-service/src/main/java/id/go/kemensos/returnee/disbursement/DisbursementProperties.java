@@ -12,7 +12,16 @@ public record DisbursementProperties(
         AutoApproval autoApproval,
         Dispatch dispatch,
         AccountInquiry accountInquiry,
-        PostOffice postOffice) {
+        PostOffice postOffice,
+        CollectiveAccounts collectiveAccounts) {
+
+    /**
+     * Accounts a bank opens in bulk (rekening kolektif) for payees without one, where their program says so.
+     *
+     * @param statusInterval how often an opening request is asked about (a bank takes days in production)
+     * @param requestSize at most this many people in one opening request
+     */
+    public record CollectiveAccounts(Duration statusInterval, int requestSize) {}
 
     /**
      * PT Pos, which pays people without a bank account in cash at its offices.

@@ -21,6 +21,7 @@ import id.go.kemensos.returnee.contracts.casework.ServicesOffered;
 import id.go.kemensos.returnee.contracts.disbursement.BudgetCeilingSet;
 import id.go.kemensos.returnee.contracts.disbursement.CashClaimExpired;
 import id.go.kemensos.returnee.contracts.disbursement.CashClaimIssued;
+import id.go.kemensos.returnee.contracts.disbursement.CollectiveAccountOpened;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
@@ -84,6 +85,7 @@ public final class EventCatalog {
             PaymentCancelled.EVENT_TYPE,
             CashClaimIssued.EVENT_TYPE,
             CashClaimExpired.EVENT_TYPE,
+            CollectiveAccountOpened.EVENT_TYPE,
             ReconciliationCompleted.EVENT_TYPE,
             SmsSent.EVENT_TYPE,
             SmsDelivered.EVENT_TYPE,

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.sim.AcceptedSms;
+import id.go.kemensos.returnee.infra.sim.BankGatewaySimulator;
 import id.go.kemensos.returnee.infra.sim.PostOfficeSimulator;
 import id.go.kemensos.returnee.testsupport.EventLog;
 import id.go.kemensos.returnee.testsupport.OfficerLogin;
@@ -26,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A returnee without a bank account is not shut out (issue 21): registered with a warning, found eligible, and paid in
- * cash at a post office. PT Pos (the simulator, SNAP-signed like the bank) holds the money against a claim code that
+ * cash at a post office, or, in a city where the grant's bank opens accounts in bulk, into an account the bank opened for
+ * them. PT Pos (the simulator, SNAP-signed like the bank) holds the money against a claim code that
  * reaches the person only in their SMS; they collect it at the counter with the code and their KTP, and the ledger
  * settles it. Cash nobody collects by the deadline comes back, the person is told, and finance can reissue it.
  */
@@ -160,6 +162,80 @@ class CashAtPostOfficeIT {
                                 "SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ?",
                                 person.toString()))
                 .as("one payment, never a transfer beside it")
+                .isEqualTo(1);
+    }
+
+    /**
+     * Kota Mataram is where the grant's bank (BRI) opens accounts for people without one (BSU.yaml collectiveAccounts):
+     * the platform asks for it, the bank opens it in the person's name, its inquiry confirms the holder, the grant is
+     * paid into it, and the person is told which account to activate with their KTP, never its full number.
+     */
+    @Test
+    void inACityWhereTheGrantsBankOpensAccountsAReturneeWithoutOneIsPaidIntoANewAccountInTheirName() {
+        Map<String, Object> returnee = withoutAccount(ReturneeMother.rinaWulandariMataram());
+        UUID person = platform.registration().register(returnee);
+
+        await().atMost(ofSeconds(90)).until(() -> "SETTLED/BANK_TRANSFER".equals(state(person)));
+        UUID payment = livePaymentOf(person);
+        BankGatewaySimulator bank = platform.stack().bank();
+        List<BankGatewaySimulator.CollectiveAccount> openedFor = bank.collectiveAccounts().stream()
+                .filter(a -> a.partnerReferenceNo().equals(payment.toString()))
+                .toList();
+        assertThat(openedFor).as("one account opened, whatever the retries").hasSize(1);
+        BankGatewaySimulator.CollectiveAccount opened = openedFor.get(0);
+        assertThat(opened.bankCode()).isEqualTo("002");
+        assertThat(opened.accountNo()).startsWith("527101");
+        assertThat(bank.executedTransfers())
+                .filteredOn(t -> t.partnerReferenceNo().equals(payment.toString()))
+                .singleElement()
+                .satisfies(t -> {
+                    assertThat(t.accountNo()).isEqualTo(opened.accountNo());
+                    assertThat(t.amount()).isEqualTo(960_000);
+                });
+        assertThat(platform.database()
+                        .count(
+                                "SELECT COUNT(*) FROM disbursement.payment_intent WHERE payment_id = ?"
+                                        + " AND account_check = 'VERIFIED' AND opening_bank_code = '002'"
+                                        + " AND opening_reference IS NOT NULL",
+                                payment.toString()))
+                .as("checked by the bank's inquiry like any account")
+                .isEqualTo(1);
+
+        String lastFour = opened.accountNo().substring(opened.accountNo().length() - 4);
+        await().atMost(ofSeconds(30))
+                .until(() -> platform.stack().sms().messagesTo(ReturneeMother.phoneE164(returnee)).stream()
+                        .map(AcceptedSms::text)
+                        .anyMatch(t -> t.contains("sdh dibuka") && t.contains("BRI") && t.contains(lastFour)));
+        await().atMost(ofSeconds(30))
+                .until(() -> platform.stack().sms().messagesTo(ReturneeMother.phoneE164(returnee)).stream()
+                        .map(AcceptedSms::text)
+                        .anyMatch(t -> t.contains("ditransfer")));
+        assertThat(platform.stack().sms().messagesTo(ReturneeMother.phoneE164(returnee)))
+                .noneSatisfy(sms -> assertThat(sms.text()).contains(opened.accountNo()));
+        // On Kafka the new account travels as its last digits only.
+        EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
+        assertThat(log.raw(DisbursementTopics.EVENTS, r -> person.toString().equals(r.key())))
+                .anySatisfy(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                        .contains("\"openingReference\"", "\"bankCode\":\"002\""))
+                .noneSatisfy(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                        .contains(opened.accountNo()));
+    }
+
+    /** A person the bank cannot open an account for (its KYC refuses their data) is not lost: the cash goes to PT Pos. */
+    @Test
+    void whomTheBankCannotOpenAnAccountForCollectsTheGrantAtAPostOffice() {
+        Map<String, Object> returnee = withoutAccount(ReturneeMother.rinaWulandariMataram());
+        returnee.put("fullName", "DEWI KARTIKA SARI");
+        platform.stack().bank().refuseCollectiveAccountFor("DEWI KARTIKA SARI");
+        UUID person = platform.registration().register(returnee);
+
+        await().atMost(ofSeconds(90)).until(() -> codeSentTo(returnee, 1), c -> c != null);
+        assertThat(state(person)).isEqualTo("SENT/POS_CASH");
+        assertThat(platform.database()
+                        .count(
+                                "SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ?"
+                                        + " AND account_check_detail LIKE '%Dukcapil%Kantor Pos%'",
+                                person.toString()))
                 .isEqualTo(1);
     }
 

@@ -42,6 +42,14 @@ public final class ReturneeMother {
         return returnee("AHMAD SYAHRIR", "MALE", "5206", "PMIB_DEPORTEE", "002");
     }
 
+    /**
+     * A deportee back in Kota Mataram, NTB: a city where the grant's bank opens accounts in bulk for people without one
+     * (BSU.yaml collectiveAccounts).
+     */
+    public static Map<String, Object> rinaWulandariMataram() {
+        return returnee("RINA WULANDARI", "FEMALE", "5271", "PMIB_DEPORTEE", "002");
+    }
+
     /** A deportee back in Lombok Utara, NTB: the regency whose own program ProgramsAsDataIT declares. */
     public static Map<String, Object> baiqNurulLombokUtara() {
         return returnee("BAIQ NURUL HIDAYATI", "FEMALE", "5208", "PMIB_DEPORTEE", "002");

@@ -22,7 +22,7 @@ public final class RunningPlatform {
 
     /**
      * Auto-approval on (maker-checker is tested on its own); short status-check delay so recovery is visible in
-     * seconds, and cash at the post office asked about every two seconds so that a collection shows at once; the audit ledger sealed every two seconds instead of every minute; two seconds of clock skew tolerated
+     * seconds, cash at the post office and accounts being opened asked about every two seconds so that a collection or an opening shows at once; the audit ledger sealed every two seconds instead of every minute; two seconds of clock skew tolerated
      * on tokens (one machine, one clock), so that RoleMatrixIT's expired token is refused within seconds; the gauges
      * refreshed every three seconds; a consumer that was killed given up by its group after 10 s instead of Kafka's 45
      * (the tests kill services, and their restarted consumers get no partitions until the dead ones expire).
@@ -31,6 +31,7 @@ public final class RunningPlatform {
             "DISBURSEMENT_AUTO_APPROVAL", "true",
             "DISBURSEMENT_STATUS_CHECK_DELAY", "PT3S",
             "DISBURSEMENT_CASH_STATUS_INTERVAL", "PT2S",
+            "DISBURSEMENT_OPENING_STATUS_INTERVAL", "PT2S",
             "AUDIT_SEAL_INTERVAL", "PT2S",
             "NOTIFICATION_RECEIPT_WAIT", "PT2S",
             "PLATFORM_TOKEN_CLOCK_SKEW", "2s",

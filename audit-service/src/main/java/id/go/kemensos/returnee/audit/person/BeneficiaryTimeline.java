@@ -24,6 +24,7 @@ import id.go.kemensos.returnee.contracts.casework.ServiceReferred;
 import id.go.kemensos.returnee.contracts.casework.ServicesOffered;
 import id.go.kemensos.returnee.contracts.disbursement.CashClaimExpired;
 import id.go.kemensos.returnee.contracts.disbursement.CashClaimIssued;
+import id.go.kemensos.returnee.contracts.disbursement.CollectiveAccountOpened;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
@@ -309,6 +310,11 @@ public class BeneficiaryTimeline {
             summary = PaymentChannel.orTransfer(s.channel()) == PaymentChannel.POS_CASH
                     ? "Payment sent to PT Pos, to be collected in cash at a post office"
                     : "Payment sent to bank " + s.bankCode() + " " + s.accountNumberMasked();
+        } else if (event instanceof CollectiveAccountOpened o) {
+            d.put("paymentId", o.paymentId());
+            d.put("openingReference", o.openingReference());
+            summary = "No bank account: bank " + o.bankCode() + " opened " + o.accountNumberMasked()
+                    + " in the person's name (rekening kolektif), to be checked and paid";
         } else if (event instanceof CashClaimIssued c) {
             // The claim code stays sealed: an auditor sees that one was issued, and until when.
             d.put("paymentId", c.paymentId());

@@ -3,6 +3,7 @@ package id.go.kemensos.returnee.audit.replay;
 import id.go.kemensos.returnee.contracts.PlatformEvent;
 import id.go.kemensos.returnee.contracts.disbursement.CashClaimExpired;
 import id.go.kemensos.returnee.contracts.disbursement.CashClaimIssued;
+import id.go.kemensos.returnee.contracts.disbursement.CollectiveAccountOpened;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
@@ -58,6 +59,7 @@ public final class PaymentHistory {
             PaymentCancelled.class,
             CashClaimIssued.class,
             CashClaimExpired.class,
+            CollectiveAccountOpened.class,
             PaymentAwaitingBudget.class,
             PaymentAccountChecked.class);
 
@@ -165,6 +167,16 @@ public final class PaymentHistory {
             } else if (event instanceof CashClaimIssued c) {
                 p.bankReference = c.posReference();
                 step(p, p.state, type, eventId, at, null, "at the post office until " + c.claimDeadline());
+            } else if (event instanceof CollectiveAccountOpened o) {
+                step(
+                        p,
+                        p.state,
+                        type,
+                        eventId,
+                        at,
+                        null,
+                        "account opened by bank " + o.bankCode() + " " + o.accountNumberMasked() + " (request "
+                                + o.openingReference() + ")");
             } else if (event instanceof CashClaimExpired x) {
                 move(p, "RETURNED", type, eventId, at, null, "not collected by " + x.claimDeadline());
             } else if (event instanceof PaymentSettled s) {

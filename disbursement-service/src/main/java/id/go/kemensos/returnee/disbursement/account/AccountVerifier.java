@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.disbursement.account;
 
 import id.go.kemensos.returnee.contracts.disbursement.PaymentEvent;
+import id.go.kemensos.returnee.contracts.program.ProgramCatalogue;
 import id.go.kemensos.returnee.contracts.registration.AccountHolderNames;
 import id.go.kemensos.returnee.contracts.registration.BankAccount;
 import id.go.kemensos.returnee.disbursement.DisbursementProperties;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,8 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Asks the bank, before a payment can be approved, whose account it is going to: an open account whose holder is the
  * registered person is VERIFIED (and, with automatic approval, approved within budget); a closed or unknown account, or
- * another name, is a MISMATCH for a finance officer; a payee without an account is paid in cash at a post office, with
- * nothing to ask. The bank is called outside any transaction; a payment whose check
+ * another name, is a MISMATCH for a finance officer. A payee without an account has one opened by their program's bank
+ * where it opens accounts in bulk ({@link CollectiveAccountOpener}), which is then asked about here like any other;
+ * elsewhere they are paid in cash at a post office, with nothing to ask. The bank is called outside any transaction; a payment whose check
  * was cut short by a crash is checked again after a minute.
  */
 @Component
@@ -70,6 +73,7 @@ class AccountVerifier implements AutoCloseable {
     private final Clock clock;
     private final DisbursementProperties properties;
     private final AccountHolderNames names;
+    private final ProgramCatalogue programs;
     private final ExecutorService calls;
 
     AccountVerifier(
@@ -81,7 +85,9 @@ class AccountVerifier implements AutoCloseable {
             PaymentLedger ledger,
             Outbox outbox,
             Clock clock,
-            DisbursementProperties properties) {
+            DisbursementProperties properties,
+            ProgramCatalogue programs) {
+        this.programs = programs;
         this.payments = payments;
         this.payees = payees;
         this.seal = seal;
@@ -180,9 +186,28 @@ class AccountVerifier implements AutoCloseable {
                 if (registered.opened().isEmpty()) {
                     p.holdUnreadableAccount(now);
                 } else if (registered.opened().get().account() == null) {
-                    // No account to ask about: the cash will wait at a post office.
-                    outbox.appendAll(p.payInCash(now));
-                    cash.add(p);
+                    PayeeSeal.Payee person = registered.opened().get();
+                    Optional<BankAccount> opened = p.sealedOpenedAccount() == null
+                            ? Optional.empty()
+                            : seal.openAccount(p.beneficiaryId(), PayeeSeal.OPENED_ACCOUNT, p.sealedOpenedAccount());
+                    Optional<String> openingBank = programs.find(p.programId())
+                            .flatMap(program ->
+                                    program.collectiveAccountBank(p.terms().regencyCode()));
+                    if (opened.isPresent()) {
+                        // The account a bank opened for them: asked about as any account, in their registered name.
+                        p.startAccountCheck(now);
+                        checks.add(new Check(
+                                p.paymentId(),
+                                p.beneficiaryId(),
+                                registered.kept().accountVersion(),
+                                new PayeeSeal.Payee(person.fullName(), opened.get(), person.nikMasked())));
+                    } else if (openingBank.isPresent()) {
+                        outbox.appendAll(p.awaitCollectiveAccount(openingBank.get(), now));
+                    } else {
+                        // No account to ask about: the cash will wait at a post office.
+                        outbox.appendAll(p.payInCash(now));
+                        cash.add(p);
+                    }
                 } else {
                     p.startAccountCheck(now);
                     checks.add(new Check(

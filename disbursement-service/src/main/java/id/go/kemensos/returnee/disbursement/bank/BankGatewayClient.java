@@ -9,10 +9,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The bank gateway in the SNAP open-API style, every request authenticated as SNAP BI requires
@@ -26,6 +29,8 @@ public class BankGatewayClient {
     static final String TRANSFER = "/snap/v1.0/transfer-interbank";
     static final String STATUS = "/snap/v1.0/transfer/status";
     static final String INQUIRY = "/snap/v1.0/account-inquiry-external";
+    static final String OPENING = "/snap/v1.0/collective-account/opening";
+    static final String OPENING_STATUS = "/snap/v1.0/collective-account/opening/status";
     private static final int MAX_SENDS = 2;
     private static final Logger log = LoggerFactory.getLogger(BankGatewayClient.class);
 
@@ -77,6 +82,119 @@ public class BankGatewayClient {
             return new AccountInquiry.Refused(response.text("responseCode"), response.text("responseMessage"));
         }
         return new AccountInquiry.Unknown("bank answered " + response.status());
+    }
+
+    /**
+     * One person in a collective opening request: the name the account is opened in, and what the bank's officer
+     * checks the KTP shown at activation against (the NIK itself never leaves registration).
+     */
+    public record Applicant(UUID paymentId, String name, String nikMasked, String regencyCode) {
+
+        @Override
+        public String toString() {
+            return "Applicant[paymentId=" + paymentId + "]";
+        }
+    }
+
+    /** What the bank says of a collective opening request. */
+    public sealed interface OpeningStatus {
+
+        /** The bank has no such request: it may be sent (again) under the same reference. */
+        record NotReceived() implements OpeningStatus {}
+
+        /** Received, the accounts not opened yet. */
+        record InProgress() implements OpeningStatus {}
+
+        /** Per payment id: the account opened in the person's name, or why none could be. */
+        record Answered(Map<UUID, OpeningAnswer> answers) implements OpeningStatus {}
+
+        record Unknown(String reason) implements OpeningStatus {}
+    }
+
+    /** The bank's answer for one person: {@code accountNumber} and {@code holderName}, or {@code refusal}. */
+    public record OpeningAnswer(String accountNumber, String holderName, String refusal) {
+
+        public boolean opened() {
+            return accountNumber != null && refusal == null;
+        }
+
+        @Override
+        public String toString() {
+            return opened() ? "OpeningAnswer[opened]" : "OpeningAnswer[refused: " + refusal + "]";
+        }
+    }
+
+    /**
+     * Asks {@code bankCode} to open an account for each applicant (the bank's host-to-host collective opening, signed as
+     * its SNAP services are). The bank takes the request once per {@code reference}: a repeat is answered as received.
+     *
+     * @return whether the bank has the request now; false: ask its status and send again later
+     */
+    public boolean requestAccounts(String reference, String bankCode, List<Applicant> applicants) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("partnerReferenceNo", reference);
+        body.put("bankCode", bankCode);
+        body.put(
+                "applicants",
+                applicants.stream()
+                        .map(a -> Map.of(
+                                "partnerReferenceNo", a.paymentId().toString(),
+                                "name", a.name(),
+                                "idNumberMasked", a.nikMasked() == null ? "" : a.nikMasked(),
+                                "regencyCode", a.regencyCode()))
+                        .toList());
+        try {
+            GatewayResponse response = gateway.post(OPENING, body, true);
+            if (!response.isSuccess()) {
+                log.warn(
+                        "Collective opening request {} refused by the bank: {} {}",
+                        reference,
+                        response.status(),
+                        response.text("responseMessage"));
+            }
+            return response.isSuccess();
+        } catch (GatewayUnavailableException e) {
+            log.warn(
+                    "Collective opening request {} got no answer ({}); its status will tell",
+                    reference,
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    /** The status of a collective opening request; safe to repeat. */
+    public OpeningStatus openingStatus(String reference) {
+        GatewayResponse response;
+        try {
+            response = gateway.post(OPENING_STATUS, Map.of("originalPartnerReferenceNo", reference), true);
+        } catch (GatewayUnavailableException e) {
+            return new OpeningStatus.Unknown(e.getMessage());
+        }
+        if (response.status() == 404) {
+            return new OpeningStatus.NotReceived();
+        }
+        if (!response.isSuccess()) {
+            return new OpeningStatus.Unknown("bank answered " + response.status());
+        }
+        String status = response.text("latestTransactionStatus");
+        if ("03".equals(status)) {
+            return new OpeningStatus.InProgress();
+        }
+        if (!"00".equals(status) || response.body().get("accounts") == null) {
+            return new OpeningStatus.Unknown("bank opening status " + status);
+        }
+        Map<UUID, OpeningAnswer> answers = new LinkedHashMap<>();
+        for (JsonNode account : response.body().get("accounts")) {
+            UUID payment = UUID.fromString(account.get("partnerReferenceNo").asString());
+            String refusal = text(account, "refusalReason");
+            answers.put(payment, new OpeningAnswer(text(account, "accountNo"), text(account, "accountName"), refusal));
+        }
+        return new OpeningStatus.Answered(answers);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
     }
 
     public TransferOutcome transfer(TransferOrder order) {

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The personal data disbursement keeps, sealed with each person's data key: the payee's name and account
- * ({@code payee.personal_data}), and on a payment the account its inquiry checked, the account it was sent to and the
+ * ({@code payee.personal_data}), and on a payment the account a bank opened for a payee who had none, the account its
+ * inquiry checked, the account it was sent to and the
  * holder name the bank gave. Everything else (bank code, last four digits, amounts, states) stays clear for SQL and
  * reports. Once a person is erased, these open as empty: their payments stay, without the personal fields.
  */
@@ -20,6 +21,9 @@ public class PayeeSeal {
 
     public static final String CHECKED_ACCOUNT = "checkedAccount";
     public static final String PAID_ACCOUNT = "paidAccount";
+    /** An account a bank opened for a payee who had none (rekening kolektif), until it is checked. */
+    public static final String OPENED_ACCOUNT = "openedAccount";
+
     private static final String PAYEE = "payee";
     private static final String HOLDER_SEEN = "accountHolderSeen";
 

@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.disbursement.payment;
 
 import id.go.kemensos.returnee.contracts.disbursement.CashClaimExpired;
 import id.go.kemensos.returnee.contracts.disbursement.CashClaimIssued;
+import id.go.kemensos.returnee.contracts.disbursement.CollectiveAccountOpened;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
@@ -34,7 +35,10 @@ import java.util.UUID;
  * SCHEDULED | APPROVED ─cancel→ CANCELLED (the person declined the grant)
  * </pre>
  * Before approval the account is checked: PENDING → CHECKING → VERIFIED | MISMATCH (an officer may accept a mismatch).
- * A person without an account is paid in cash at a post office (channel POS_CASH, nothing to check): SENT is then the
+ * A person without an account whose program has a Himbara bank open accounts where they live waits in OPENING for the
+ * bank to open one (rekening kolektif), which is then checked (PENDING) and paid as any account; a bank that cannot
+ * open it sends them to the post office. Elsewhere a person without an account is paid in cash at a post office
+ * (channel POS_CASH, nothing to check): SENT is then the
  * cash handed to PT Pos, {@code cashIssued} records the claim's deadline, SETTLED is the cash collected and RETURNED
  * ({@code expireUnclaimed}) the cash nobody collected by the deadline, which PT Pos sent back.
  * <p> The fields are package-private for {@link PaymentRepository}, which maps them to {@code payment_intent}, and
@@ -47,7 +51,9 @@ public final class Payment {
         PENDING,
         CHECKING,
         VERIFIED,
-        MISMATCH
+        MISMATCH,
+        /** The person has no account: a bank is opening one for them in bulk (rekening kolektif). */
+        OPENING
     }
 
     /** The failure code of cash nobody collected by its deadline. */
@@ -56,6 +62,12 @@ public final class Payment {
     /** Why a payment has no account check: its person has no account, and collects the cash at a post office. */
     public static final String CASH_AT_POS =
             "Tanpa rekening: diambil tunai di Kantor Pos / no bank account: collected in cash at a post office";
+
+    /** Why a payment waits: a bank is opening an account for its person, who has none. */
+    public static String collectiveAccountRequested(String bankCode) {
+        return "Tanpa rekening: rekening kolektif dibuka di bank " + bankCode + " / no bank account: bank " + bankCode
+                + " opens one (rekening kolektif)";
+    }
 
     /** Why a payment whose payee was erased is held, and why it fails if it was already approved. */
     public static final String PAYEE_ERASED =
@@ -100,6 +112,9 @@ public final class Payment {
     String sealedHolderSeen;
     CheckedAccount checkedAccount;
     String accountMasked;
+    String openingBankCode;
+    String openingReference;
+    String sealedOpenedAccount;
     String approvedBy;
     UUID batchId;
     String waitingReason;
@@ -142,17 +157,92 @@ public final class Payment {
      * The payee has no bank account: the money will wait for them at a post office, with nothing for a bank to check.
      */
     public List<PaymentEvent> payInCash(Instant now) {
+        return payInCash(CASH_AT_POS, now);
+    }
+
+    private List<PaymentEvent> payInCash(String why, Instant now) {
         require("pay in cash", PaymentState.SCHEDULED);
-        requireCheck("pay in cash", AccountCheck.PENDING, AccountCheck.CHECKING);
+        requireCheck("pay in cash", AccountCheck.PENDING, AccountCheck.CHECKING, AccountCheck.OPENING);
         channel = PaymentChannel.POS_CASH;
         accountCheck = AccountCheck.VERIFIED;
         checkedAccount = null;
         accountMasked = null;
-        accountCheckDetail = CASH_AT_POS;
+        nextCheckAt = null;
+        accountCheckDetail = why;
         accountCheckedAt = now;
         updatedAt = now;
         return List.of(new PaymentAccountChecked(
-                paymentId(), beneficiaryId(), PaymentChannel.POS_CASH.name(), null, null, 0, CASH_AT_POS, now));
+                paymentId(), beneficiaryId(), PaymentChannel.POS_CASH.name(), null, null, 0, why, now));
+    }
+
+    // --- an account opened in bulk for a person without one (rekening kolektif) ------------------------------------
+
+    /**
+     * The payee has no account, and the program's bank opens accounts where they live: the payment waits while it is
+     * opened. Which request carries it is decided by the opener ({@link #collectiveAccountRequested}).
+     */
+    public List<PaymentEvent> awaitCollectiveAccount(String bankCode, Instant now) {
+        require("open an account", PaymentState.SCHEDULED);
+        requireCheck("open an account", AccountCheck.PENDING, AccountCheck.CHECKING);
+        accountCheck = AccountCheck.OPENING;
+        openingBankCode = bankCode;
+        openingReference = null;
+        sealedOpenedAccount = null;
+        accountCheckDetail = collectiveAccountRequested(bankCode);
+        accountCheckedAt = now;
+        updatedAt = now;
+        return List.of(new PaymentAccountChecked(
+                paymentId(), beneficiaryId(), AccountCheck.OPENING.name(), bankCode, null, 0, accountCheckDetail, now));
+    }
+
+    /**
+     * Put in the collective opening request {@code reference} (committed before the bank is called, so a crash leaves
+     * a request whose status is asked and which is sent again if the bank never had it); asked about at
+     * {@code askAt}.
+     */
+    public void collectiveAccountRequested(String reference, Instant askAt, Instant now) {
+        requireOpening("request the account");
+        openingReference = reference;
+        nextCheckAt = askAt;
+        updatedAt = now;
+    }
+
+    /** Whether the bank's answer to an opening request is still wanted (not once the payee gave an account). */
+    public boolean awaitsOpenedAccount() {
+        return state == PaymentState.SCHEDULED && accountCheck == AccountCheck.OPENING;
+    }
+
+    /** The opening request's status is asked again at {@code next}. */
+    public void openingStatusDue(Instant next) {
+        requireOpening("ask about the opening");
+        nextCheckAt = next;
+    }
+
+    /**
+     * The bank opened the account: the payment's account to check (PENDING, asked at once) and then to pay, as any
+     * account. Sealed by the caller; {@code masked} its last digits.
+     */
+    public List<PaymentEvent> collectiveAccountOpened(String sealedAccount, String masked, Instant now) {
+        requireOpening("record the opened account");
+        sealedOpenedAccount = sealedAccount;
+        accountCheck = AccountCheck.PENDING;
+        accountCheckedAt = null;
+        nextCheckAt = null;
+        accountCheckDetail = null;
+        updatedAt = now;
+        return List.of(new CollectiveAccountOpened(
+                paymentId(), beneficiaryId(), programId(), openingBankCode, masked, openingReference, now));
+    }
+
+    /** The bank could not open an account (its KYC refused the data): nobody is shut out, the cash goes to PT Pos. */
+    public List<PaymentEvent> collectiveAccountRefused(String bankReason, Instant now) {
+        requireOpening("record the refused opening");
+        return payInCash(
+                "Bank " + openingBankCode + " tidak dapat membuka rekening ("
+                        + (bankReason.length() > 100 ? bankReason.substring(0, 100) : bankReason)
+                        + "): diambil tunai di Kantor Pos / the bank could not open an account: collected in cash at a"
+                        + " post office",
+                now);
     }
 
     /** The inquiry starts: CHECKING, so that no other pass asks too; one abandoned by a crash may be taken again. */
@@ -652,6 +742,21 @@ public final class Payment {
         return claimDeadline;
     }
 
+    /** The bank asked to open an account for its person (who has none); null when none was asked. */
+    public String openingBankCode() {
+        return openingBankCode;
+    }
+
+    /** The collective opening request that carries it; null until the opener put it in one. */
+    public String openingReference() {
+        return openingReference;
+    }
+
+    /** The account a bank opened for its person (sealed), to be checked and paid; null when none was opened. */
+    public String sealedOpenedAccount() {
+        return sealedOpenedAccount;
+    }
+
     /** Whether its person collects it in cash at a post office. */
     public boolean isCash() {
         return channel == PaymentChannel.POS_CASH;
@@ -686,6 +791,7 @@ public final class Payment {
 
     private void resetAccountCheck(Instant now) {
         accountCheck = AccountCheck.PENDING;
+        nextCheckAt = null;
         channel = PaymentChannel.BANK_TRANSFER;
         sealedHolderSeen = null;
         accountCheckDetail = null;
@@ -715,6 +821,11 @@ public final class Payment {
             throw Refusal.conflict("Pembayaran " + paymentId() + " bukan tunai; tidak dapat " + action + " / payment "
                     + paymentId() + " is a transfer, cannot " + action);
         }
+    }
+
+    private void requireOpening(String action) {
+        require(action, PaymentState.SCHEDULED);
+        requireCheck(action, AccountCheck.OPENING);
     }
 
     private void requireAnswerAwaited(String action) {

@@ -35,7 +35,8 @@ public class PaymentRepository {
             reissue_of, scheduled_at, state, live, account_check, account_checked_at, account_check_detail, holder_seen,
             checked_bank_code, checked_account, checked_account_version, account_masked, approved_by, batch_id,
             waiting_reason, bank_code, paid_account, bank_reference, failure_code, failure_reason, status_checks,
-            next_check_at, settled_at, updated_at, version, channel, claim_deadline""";
+            next_check_at, settled_at, updated_at, version, channel, claim_deadline, opening_bank_code, opening_reference,
+            opened_account""";
     private static final String VALUES =
             Stream.of(COLUMNS.split(",")).map(c -> ":" + c.strip()).collect(Collectors.joining(", "));
     private static final String SELECT = "SELECT " + COLUMNS + " FROM payment_intent ";
@@ -113,7 +114,8 @@ public class PaymentRepository {
                 failure_code = :failure_code,
                 failure_reason = :failure_reason, status_checks = :status_checks, next_check_at = :next_check_at,
                 settled_at = :settled_at, updated_at = :updated_at, version = version + 1, channel = :channel,
-                claim_deadline = :claim_deadline
+                claim_deadline = :claim_deadline, opening_bank_code = :opening_bank_code,
+                opening_reference = :opening_reference, opened_account = :opened_account
             WHERE payment_id = :payment_id AND version = :version""";
 
     // --- what each part of the service works on ----------------------------------------------------------------------
@@ -123,6 +125,27 @@ public class PaymentRepository {
         return jdbc.query(
                 SELECT + "WHERE state = 'APPROVED' ORDER BY scheduled_at LIMIT :limit FOR UPDATE SKIP LOCKED",
                 Map.of("limit", limit),
+                PAYMENT);
+    }
+
+    /**
+     * Payments waiting for a bank to open their person's account that no opening request carries yet, oldest first,
+     * locked for the opener.
+     */
+    public List<Payment> claimUnrequestedOpenings(int limit) {
+        return jdbc.query(SELECT + """
+                        WHERE state = 'SCHEDULED' AND account_check = 'OPENING' AND opening_reference IS NULL
+                        ORDER BY scheduled_at LIMIT :limit FOR UPDATE SKIP LOCKED""", Map.of("limit", limit), PAYMENT);
+    }
+
+    /** Payments in an opening request whose status is due to be asked, locked for the opener. */
+    public List<Payment> claimOpeningsDue(Instant now, int limit) {
+        return jdbc.query(
+                SELECT + """
+                        WHERE state = 'SCHEDULED' AND account_check = 'OPENING' AND opening_reference IS NOT NULL
+                          AND next_check_at <= :now
+                        ORDER BY opening_reference, scheduled_at LIMIT :limit FOR UPDATE SKIP LOCKED""",
+                new MapSqlParameterSource().addValue("now", Timestamp.from(now)).addValue("limit", limit),
                 PAYMENT);
     }
 
@@ -358,7 +381,10 @@ public class PaymentRepository {
                 .addValue("updated_at", timestamp(p.updatedAt))
                 .addValue("version", p.version)
                 .addValue("channel", p.channel.name())
-                .addValue("claim_deadline", p.claimDeadline == null ? null : Date.valueOf(p.claimDeadline));
+                .addValue("claim_deadline", p.claimDeadline == null ? null : Date.valueOf(p.claimDeadline))
+                .addValue("opening_bank_code", p.openingBankCode)
+                .addValue("opening_reference", p.openingReference)
+                .addValue("opened_account", p.sealedOpenedAccount);
     }
 
     private static Payment payment(ResultSet rs) throws SQLException {
@@ -401,6 +427,9 @@ public class PaymentRepository {
         p.channel = PaymentChannel.valueOf(rs.getString("channel"));
         Date deadline = rs.getDate("claim_deadline");
         p.claimDeadline = deadline == null ? null : deadline.toLocalDate();
+        p.openingBankCode = rs.getString("opening_bank_code");
+        p.openingReference = rs.getString("opening_reference");
+        p.sealedOpenedAccount = rs.getString("opened_account");
         return p;
     }
 

@@ -72,7 +72,8 @@ class BankGatewayClientTest {
                 new DisbursementProperties.AutoApproval(false, 0, List.of()),
                 new DisbursementProperties.Dispatch(Duration.ofMillis(200), 100, 4, Duration.ofSeconds(5)),
                 new DisbursementProperties.AccountInquiry(true),
-                new DisbursementProperties.PostOffice(URI.create("http://127.0.0.1:9"), null, Duration.ofMinutes(1)));
+                new DisbursementProperties.PostOffice(URI.create("http://127.0.0.1:9"), null, Duration.ofMinutes(1)),
+                new DisbursementProperties.CollectiveAccounts(Duration.ofSeconds(1), 500));
         gateways = new ResilientGateways(
                 JsonMapper.builder().build(),
                 new ResilientGateway.Registries(retries, breakers, RateLimiterRegistry.ofDefaults(), limits));
@@ -97,6 +98,43 @@ class BankGatewayClientTest {
         bank.setUnknownAccountsAutoOpen(false);
         assertThat(client.inquire(UUID.randomUUID().toString(), "002", "999900001111"))
                 .isInstanceOf(BankGatewayClient.AccountInquiry.Refused.class);
+    }
+
+    @Test
+    void aCollectiveOpeningRequestIsTakenOnceAndAnswersEachPersonWithAnAccountOrTheBanksRefusal() {
+        bank.setUnknownAccountsAutoOpen(false);
+        bank.setCollectiveOpeningDelay(Duration.ofMillis(300));
+        bank.refuseCollectiveAccountFor("NAMA TIDAK DIKENAL");
+        String reference = UUID.randomUUID().toString();
+        UUID rahman = UUID.randomUUID();
+        UUID unknown = UUID.randomUUID();
+        List<BankGatewayClient.Applicant> applicants = List.of(
+                new BankGatewayClient.Applicant(rahman, "MUHAMMAD ARIF RAHMAN", "527101**********0004", "5271"),
+                new BankGatewayClient.Applicant(unknown, "NAMA TIDAK DIKENAL", "527101**********0099", "5271"));
+
+        assertThat(client.openingStatus(reference)).isInstanceOf(BankGatewayClient.OpeningStatus.NotReceived.class);
+        assertThat(client.requestAccounts(reference, "002", applicants)).isTrue();
+        assertThat(client.requestAccounts(reference, "002", applicants))
+                .as("a repeat is taken as received")
+                .isTrue();
+        assertThat(bank.collectiveRequestCount()).isEqualTo(1);
+        assertThat(client.openingStatus(reference)).isInstanceOf(BankGatewayClient.OpeningStatus.InProgress.class);
+
+        BankGatewayClient.OpeningStatus answered = await().atMost(Duration.ofSeconds(5))
+                .until(
+                        () -> client.openingStatus(reference),
+                        BankGatewayClient.OpeningStatus.Answered.class::isInstance);
+        var answers = ((BankGatewayClient.OpeningStatus.Answered) answered).answers();
+        assertThat(answers.get(rahman).opened()).isTrue();
+        assertThat(answers.get(rahman).accountNumber()).matches("527101\\d{9}");
+        assertThat(answers.get(rahman).holderName()).isEqualTo("MUHAMMAD ARIF RAHMAN");
+        assertThat(answers.get(unknown).opened()).isFalse();
+        assertThat(answers.get(unknown).refusal()).contains("Dukcapil");
+        // The new account is the bank's like any other: its inquiry names the person, and one repeat opened no second.
+        assertThat(client.inquire(
+                        UUID.randomUUID().toString(), "002", answers.get(rahman).accountNumber()))
+                .isEqualTo(new BankGatewayClient.AccountInquiry.Holder("MUHAMMAD ARIF RAHMAN"));
+        assertThat(bank.collectiveAccounts()).hasSize(2);
     }
 
     @Test
@@ -173,7 +211,8 @@ class BankGatewayClientTest {
                         new DisbursementProperties.Dispatch(Duration.ofMillis(200), 100, 4, Duration.ofSeconds(5)),
                         new DisbursementProperties.AccountInquiry(true),
                         new DisbursementProperties.PostOffice(
-                                URI.create("http://127.0.0.1:9"), null, Duration.ofMinutes(1))),
+                                URI.create("http://127.0.0.1:9"), null, Duration.ofMinutes(1)),
+                        new DisbursementProperties.CollectiveAccounts(Duration.ofSeconds(1), 500)),
                 wrong,
                 Clock.systemUTC());
         TransferOrder order = order("002", "012301012345504");

@@ -67,7 +67,8 @@ class PostOfficeClientTest {
                 new DisbursementProperties.AutoApproval(false, 0, List.of()),
                 new DisbursementProperties.Dispatch(Duration.ofMillis(200), 100, 4, Duration.ofSeconds(5)),
                 new DisbursementProperties.AccountInquiry(true),
-                new DisbursementProperties.PostOffice(URI.create(postOffice.baseUrl()), null, Duration.ofMinutes(1)));
+                new DisbursementProperties.PostOffice(URI.create(postOffice.baseUrl()), null, Duration.ofMinutes(1)),
+                new DisbursementProperties.CollectiveAccounts(Duration.ofSeconds(1), 500));
         gateways = new ResilientGateways(
                 JsonMapper.builder().build(),
                 new ResilientGateway.Registries(
@@ -204,7 +205,8 @@ class PostOfficeClientTest {
                         new DisbursementProperties.PostOffice(
                                 URI.create(postOffice.baseUrl()),
                                 partnerDirectory.resolve("wrong-secret").toString(),
-                                Duration.ofMinutes(1))),
+                                Duration.ofMinutes(1)),
+                        properties.collectiveAccounts()),
                 partner,
                 Clock.systemUTC());
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import id.go.kemensos.returnee.contracts.disbursement.CashClaimExpired;
 import id.go.kemensos.returnee.contracts.disbursement.CashClaimIssued;
+import id.go.kemensos.returnee.contracts.disbursement.CollectiveAccountOpened;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAccountChecked;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentApproved;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentAwaitingBudget;
@@ -455,6 +456,71 @@ class PaymentTest {
                 names = {"SCHEDULED", "APPROVED", "SENT", "SETTLED", "REISSUED"})
         void nothingElseIsReissued(PaymentState state) {
             refused(in(state), p -> p.reissue(UUID.randomUUID(), "maker-1", "why", T2));
+        }
+    }
+
+    @Nested
+    class AnAccountOpenedInBulk {
+
+        private Payment opening() {
+            Payment p = scheduled();
+            p.awaitCollectiveAccount("002", T0);
+            return p;
+        }
+
+        @Test
+        void aPayeeWithoutAnAccountWaitsForTheBankToOpenOneWhichIsThenCheckedLikeAnyOther() {
+            Payment p = scheduled();
+            assertThat(p.awaitCollectiveAccount("002", T0))
+                    .singleElement()
+                    .asInstanceOf(type(PaymentAccountChecked.class))
+                    .satisfies(e -> {
+                        assertThat(e.result()).isEqualTo("OPENING");
+                        assertThat(e.accountText()).isEqualTo("a new account at bank 002");
+                    });
+            assertThat(p.accountCheck()).isEqualTo(Payment.AccountCheck.OPENING);
+            refused(p, x -> x.approve("checker-1", T1));
+            refused(p, x -> x.startAccountCheck(T1));
+
+            p.collectiveAccountRequested("REQ-1", T1, T0);
+            assertThat(p.openingReference()).isEqualTo("REQ-1");
+            assertThat(p.awaitsOpenedAccount()).isTrue();
+
+            assertThat(p.collectiveAccountOpened("sealed-opened", "***0015", T1))
+                    .singleElement()
+                    .isEqualTo(new CollectiveAccountOpened(
+                            p.paymentId(), PERSON, "bantuan-stimulan-usaha", "002", "***0015", "REQ-1", T1));
+            assertThat(p.accountCheck()).as("asked about at once").isEqualTo(Payment.AccountCheck.PENDING);
+            assertThat(p.accountCheckedAt()).isNull();
+            assertThat(p.sealedOpenedAccount()).isEqualTo("sealed-opened");
+            assertThat(p.channel()).isEqualTo(PaymentChannel.BANK_TRANSFER);
+            refused(p, x -> x.collectiveAccountOpened("sealed-again", "***0016", T2));
+        }
+
+        @Test
+        void whomTheBankCannotOpenAnAccountForCollectsTheGrantAtAPostOffice() {
+            Payment p = opening();
+            p.collectiveAccountRequested("REQ-1", T1, T0);
+
+            assertThat(p.collectiveAccountRefused("data kependudukan tidak sesuai Dukcapil", T1))
+                    .singleElement()
+                    .asInstanceOf(type(PaymentAccountChecked.class))
+                    .satisfies(e -> assertThat(e.detail()).contains("Dukcapil", "Kantor Pos"));
+            assertThat(p.isCash()).isTrue();
+            assertThat(p.accountCheck()).isEqualTo(Payment.AccountCheck.VERIFIED);
+            assertThat(p.approve("checker-1", T2)).isNotEmpty();
+        }
+
+        @Test
+        void anAccountOfTheirOwnGivenMeanwhileIsCheckedInsteadAndTheBanksLateAnswerIsNotWanted() {
+            Payment p = opening();
+            p.collectiveAccountRequested("REQ-1", T1, T0);
+
+            assertThat(p.payeeAccountAmended(T1)).isTrue();
+            assertThat(p.accountCheck()).isEqualTo(Payment.AccountCheck.PENDING);
+            assertThat(p.awaitsOpenedAccount()).isFalse();
+            assertThat(p.nextCheckAt()).isNull();
+            refused(p, x -> x.collectiveAccountOpened("sealed-opened", "***0015", T2));
         }
     }
 

@@ -44,7 +44,8 @@ public final class PlatformLauncher {
     /** Demo settings: payments below the limit are approved automatically (maker-checker is the production default). */
     static final Map<String, String> DEMO_ENVIRONMENT = Map.of(
             "DISBURSEMENT_AUTO_APPROVAL", "true",
-            "DISBURSEMENT_STATUS_CHECK_DELAY", "PT5S");
+            "DISBURSEMENT_STATUS_CHECK_DELAY", "PT5S",
+            "DISBURSEMENT_OPENING_STATUS_INTERVAL", "PT3S");
 
     private PlatformLauncher() {}
 

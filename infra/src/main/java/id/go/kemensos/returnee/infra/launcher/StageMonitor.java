@@ -102,6 +102,9 @@ final class StageMonitor implements Runnable, AutoCloseable {
                         ? "PAYMENT     sent to PT Pos, to be collected in cash"
                         : "PAYMENT     sent to bank " + text(data, "bankCode") + " "
                                 + text(data, "accountNumberMasked");
+            case "disbursement.CollectiveAccountOpened" ->
+                "ACCOUNT     opened for a person without one at bank " + text(data, "bankCode") + " "
+                        + text(data, "accountNumberMasked") + " (rekening kolektif)";
             case "disbursement.CashClaimIssued" ->
                 "PAYMENT     waits at the post office until " + text(data, "claimDeadline");
             case "disbursement.CashClaimExpired" ->

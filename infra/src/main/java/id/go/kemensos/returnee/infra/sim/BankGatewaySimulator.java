@@ -30,7 +30,8 @@ import java.util.function.BiFunction;
 
 /**
  * A receiving bank behind a SNAP BI interface: account inquiry (service 16), interbank transfer (18) and transfer
- * status (36). Transfers are idempotent by {@code partnerReferenceNo}, atomically per reference, so a retried or
+ * status (36), and, as a Himbara bank, the collective opening of accounts for people who have none
+ * ({@link CollectiveAccountOpenings}). Transfers are idempotent by {@code partnerReferenceNo}, atomically per reference, so a retried or
  * concurrently duplicated payment is booked once; combined with lost-reply faults this is what proves "paid exactly
  * once".
  *
@@ -67,6 +68,7 @@ public final class BankGatewaySimulator extends SnapGatewaySimulator {
             long accessTokensIssued) {}
 
     private final AccountDirectory accounts = new AccountDirectory();
+    private final CollectiveAccountOpenings openings = new CollectiveAccountOpenings(accounts);
     private final ConcurrentMap<String, Outcome> transfersByReference = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AtomicInteger> executions = new ConcurrentHashMap<>();
     private final List<ExecutedTransfer> executed = new CopyOnWriteArrayList<>();
@@ -167,8 +169,40 @@ public final class BankGatewaySimulator extends SnapGatewaySimulator {
         return known;
     }
 
+    /** An account the bank opened on a collective request, or why it could not (refusalReason, accountNo null). */
+    public record CollectiveAccount(
+            String requestReference,
+            String partnerReferenceNo,
+            String bankCode,
+            String accountNo,
+            String refusalReason) {}
+
+    /** Every person of every collective opening request taken, in no particular order. */
+    public List<CollectiveAccount> collectiveAccounts() {
+        return openings.accounts().stream()
+                .map(a -> new CollectiveAccount(
+                        a.requestReference(), a.partnerReferenceNo(), a.bankCode(), a.accountNo(), a.refusalReason()))
+                .toList();
+    }
+
+    /** Collective opening requests taken (repeats of one reference count once). */
+    public int collectiveRequestCount() {
+        return openings.requestCount();
+    }
+
+    /** The bank's KYC will refuse to open an account in this name. */
+    public void refuseCollectiveAccountFor(String name) {
+        openings.refuse(name);
+    }
+
+    /** How long the bank takes to open the accounts of a request (default a second). */
+    public void setCollectiveOpeningDelay(java.time.Duration delay) {
+        openings.delay(delay);
+    }
+
     @Override
     protected void clearState() {
+        openings.clear();
         accounts.clear();
         transfersByReference.clear();
         executions.clear();
@@ -210,6 +244,30 @@ public final class BankGatewaySimulator extends SnapGatewaySimulator {
                 StatusRequest request = SimulatorHttp.parseJson(body, StatusRequest.class);
                 withFaults(exchange, status -> SnapMessages.fault(status, STATUS), () -> status(request));
             }
+            case "POST /snap/v1.0/collective-account/opening" -> {
+                byte[] body = SimulatorHttp.readBody(exchange);
+                if (refused(exchange, CollectiveAccountOpenings.SERVICE, body)) {
+                    return true;
+                }
+                CollectiveAccountOpenings.OpeningRequest request =
+                        SimulatorHttp.parseJson(body, CollectiveAccountOpenings.OpeningRequest.class);
+                withFaults(
+                        exchange,
+                        status -> SnapMessages.fault(status, CollectiveAccountOpenings.SERVICE),
+                        () -> openings.request(request));
+            }
+            case "POST /snap/v1.0/collective-account/opening/status" -> {
+                byte[] body = SimulatorHttp.readBody(exchange);
+                if (refused(exchange, CollectiveAccountOpenings.SERVICE, body)) {
+                    return true;
+                }
+                StatusRequest request = SimulatorHttp.parseJson(body, StatusRequest.class);
+                withFaults(
+                        exchange,
+                        status -> SnapMessages.fault(status, CollectiveAccountOpenings.SERVICE),
+                        () -> openings.status(request.originalPartnerReferenceNo()));
+            }
+            case "GET /sim/collective-accounts" -> SimulatorHttp.sendJson(exchange, 200, collectiveAccounts());
             case "POST /sim/accounts", "POST /sim/accounts/close" -> {
                 AccountRegistration body = SimulatorHttp.readJson(exchange, AccountRegistration.class);
                 try {

@@ -8,6 +8,7 @@ import id.go.kemensos.returnee.contracts.casework.GrievanceResolved;
 import id.go.kemensos.returnee.contracts.casework.ReferralMade;
 import id.go.kemensos.returnee.contracts.disbursement.CashClaimExpired;
 import id.go.kemensos.returnee.contracts.disbursement.CashClaimIssued;
+import id.go.kemensos.returnee.contracts.disbursement.CollectiveAccountOpened;
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementEvent;
 import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
@@ -52,7 +53,8 @@ class EventListeners {
                 .onWithEventId(PaymentFailed.class, queue::onFailed)
                 .onWithEventId(PaymentReturned.class, queue::onReturned)
                 .onWithEventId(CashClaimIssued.class, queue::onCashIssued)
-                .onWithEventId(CashClaimExpired.class, queue::onCashExpired);
+                .onWithEventId(CashClaimExpired.class, queue::onCashExpired)
+                .onWithEventId(CollectiveAccountOpened.class, queue::onAccountOpened);
         this.cases = EventHandlers.of(SmsQueue.CASE_CONSUMER, CaseEvent.class)
                 .onWithEventId(CaseOpened.class, queue::onCaseOpened)
                 .onWithEventId(ReferralMade.class, queue::onReferralMade)

@@ -6,6 +6,7 @@ import id.go.kemensos.returnee.contracts.casework.GrievanceResolved;
 import id.go.kemensos.returnee.contracts.casework.ReferralMade;
 import id.go.kemensos.returnee.contracts.disbursement.CashClaimExpired;
 import id.go.kemensos.returnee.contracts.disbursement.CashClaimIssued;
+import id.go.kemensos.returnee.contracts.disbursement.CollectiveAccountOpened;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentChannel;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentFailed;
 import id.go.kemensos.returnee.contracts.disbursement.PaymentReturned;
@@ -111,6 +112,17 @@ public class SmsQueue {
         params.put("date", DAY.format(issued.claimDeadline()));
         params.put(SEALED_CLAIM_CODE, issued.sealedClaimCode());
         queue(issued.beneficiaryId(), SmsTemplate.CASH_READY, eventId, params);
+    }
+
+    /** A bank opened an account for them: which, and that they activate it there with their KTP. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onAccountOpened(CollectiveAccountOpened opened, UUID eventId) {
+        Map<String, String> params = program(opened.programId());
+        params.put(
+                "bank",
+                banks.find(opened.bankCode()).map(BankCodes.Bank::shortName).orElse("bank"));
+        params.put("account", opened.accountNumberMasked());
+        queue(opened.beneficiaryId(), SmsTemplate.ACCOUNT_OPENED, eventId, params);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -21,6 +21,8 @@ public enum SmsTemplate {
     GRIEVANCE_SETTLED(false),
     /** No bank account: the cash waits at any post office until {date}, for the code sent and their KTP. */
     CASH_READY(false),
+    /** No bank account: the program's bank opened one for them ({bank} {account}), to be activated with their KTP. */
+    ACCOUNT_OPENED(false),
     /** They collected the cash at a post office. */
     CASH_COLLECTED(false),
     /** The cash was not collected by its deadline and went back; the office can help. */

@@ -7,6 +7,7 @@ import java.util.UUID;
 public sealed interface PaymentEvent extends DisbursementEvent, BeneficiaryEvent
         permits CashClaimExpired,
                 CashClaimIssued,
+                CollectiveAccountOpened,
                 PaymentAccountChecked,
                 PaymentApproved,
                 PaymentAwaitingBudget,

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param refusalReasons the plain-words reason for each criterion of the rule set, by language
  * @param cashClaimDays how many days a person without a bank account has to collect the grant in cash at a post office,
  *     from the day PT Pos issues the claim ({@value #DEFAULT_CASH_CLAIM_DAYS} when the declaration says nothing)
+ * @param collectiveAccounts where a Himbara bank opens accounts in bulk (rekening kolektif) for payees who have none;
+ *     null: the program has no such agreement, and everyone without an account collects the grant at a post office
  * @param source where it was read from, for messages that name it
  */
 public record Program(
@@ -26,6 +28,7 @@ public record Program(
         Map<String, Map<String, String>> sms,
         Map<String, Map<String, String>> refusalReasons,
         Integer cashClaimDays,
+        CollectiveAccounts collectiveAccounts,
         String source) {
 
     /** The languages a returnee may be told in: Bahasa Indonesia (the default) and English on request. */
@@ -34,6 +37,30 @@ public record Program(
     public record Title(String id, String en) {}
 
     public static final int DEFAULT_CASH_CLAIM_DAYS = 30;
+
+    /**
+     * The program's agreement with a state-owned (Himbara) bank: for a payee without an account who lives in one of
+     * {@code regencies}, the platform asks {@code bankCode} to open one (rekening kolektif), checks it and pays it; the
+     * person activates it at the bank with their KTP. Elsewhere the cash waits at a post office.
+     *
+     * @param basis the agreement or regulation it rests on, shown to auditors
+     */
+    public record CollectiveAccounts(String bankCode, List<String> regencies, String basis) {
+
+        public CollectiveAccounts {
+            if (bankCode == null || !bankCode.matches("\\d{3}")) {
+                throw new IllegalArgumentException(
+                        "collectiveAccounts.bankCode must be a 3-digit bank code: " + bankCode);
+            }
+            regencies = regencies == null ? List.of() : List.copyOf(regencies);
+            for (String regency : regencies) {
+                if (regency == null || !regency.matches("\\d{4}")) {
+                    throw new IllegalArgumentException(
+                            "collectiveAccounts.regencies must be 4-digit regency codes: " + regency);
+                }
+            }
+        }
+    }
 
     public Program {
         sms = sms == null ? Map.of() : Map.copyOf(sms);
@@ -45,7 +72,23 @@ public record Program(
     }
 
     Program from(String where) {
-        return new Program(programId, title, ruleSet, drivesReturneeStatus, sms, refusalReasons, cashClaimDays, where);
+        return new Program(
+                programId,
+                title,
+                ruleSet,
+                drivesReturneeStatus,
+                sms,
+                refusalReasons,
+                cashClaimDays,
+                collectiveAccounts,
+                where);
+    }
+
+    /** The bank that opens an account for a payee without one who lives in this regency, if the program has one. */
+    public Optional<String> collectiveAccountBank(String regencyCode) {
+        return collectiveAccounts != null && collectiveAccounts.regencies().contains(regencyCode)
+                ? Optional.of(collectiveAccounts.bankCode())
+                : Optional.empty();
     }
 
     public Optional<String> sms(String template, String language) {

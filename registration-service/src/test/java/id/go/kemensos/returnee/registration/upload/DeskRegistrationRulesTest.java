@@ -34,7 +34,7 @@ class DeskRegistrationRulesTest {
                 .build()
                 .readValue(Path.of("../infra/sample/returnees.json").toFile(), new TypeReference<>() {});
 
-        assertThat(sample).hasSize(6).allSatisfy(request -> {
+        assertThat(sample).hasSize(7).allSatisfy(request -> {
             Checked<RegisterReturneeRequest> checked = rules.check(request);
             assertThat(checked.value()).as("%s", checked.problems()).isPresent();
             assertThat(checked.value().get().phone()).startsWith("+62");
@@ -47,6 +47,11 @@ class DeskRegistrationRulesTest {
                 .as("the fifth has no bank account: registered, and paid in cash at a post office")
                 .extracting(Problem::code)
                 .contains(ProblemCode.BANK_ACCOUNT_NONE);
+        assertThat(rules.check(sample.get(6)).problems())
+                .as("the seventh has none either, in Kota Mataram, where the grant's bank opens accounts in bulk")
+                .extracting(Problem::code)
+                .contains(ProblemCode.BANK_ACCOUNT_NONE);
+        assertThat(sample.get(6).regencyCode()).isEqualTo("5271");
     }
 
     @Test
