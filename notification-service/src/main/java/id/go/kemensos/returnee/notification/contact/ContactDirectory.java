@@ -77,14 +77,16 @@ public class ContactDirectory {
         }
         jdbc.update(
                 """
-                        INSERT INTO contact (beneficiary_id, personal_data, province_code, phone_masked, updated_at)
-                            VALUES (?, ?, ?, ?, ?)
+                        INSERT INTO contact (beneficiary_id, personal_data, province_code, regency_code, phone_masked,
+                                updated_at)
+                            VALUES (?, ?, ?, ?, ?, ?)
                         ON DUPLICATE KEY UPDATE personal_data = VALUES(personal_data),
-                            province_code = VALUES(province_code),
+                            province_code = VALUES(province_code), regency_code = VALUES(regency_code),
                             phone_masked = VALUES(phone_masked), updated_at = VALUES(updated_at)""",
                 r.beneficiaryId().toString(),
                 seal(r.beneficiaryId(), details.get().fullName(), details.get().phoneE164()),
                 r.provinceCode(),
+                r.regencyCode(),
                 MaskedValues.lastFour(details.get().phoneE164()),
                 Timestamp.from(r.registeredAt()));
         return true;

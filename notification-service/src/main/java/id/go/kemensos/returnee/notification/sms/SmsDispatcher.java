@@ -87,12 +87,16 @@ class SmsDispatcher implements AutoCloseable {
     }
 
     /**
-     * The message's placeholders as sent: the name from the contact, a payment's date in the time of the person's
-     * province (a transfer at 23:30 in Jakarta is made on the next day in Lombok).
+     * The message's placeholders as sent: the name from the contact, the office of the regency they were registered
+     * in, a payment's date in the time of the person's province (a transfer at 23:30 in Jakarta is made on the next
+     * day in Lombok).
      */
     static Map<String, String> params(SmsMessages.PendingSms sms, ProvinceZones zones) {
         Map<String, String> params = new HashMap<>(sms.params());
         params.putIfAbsent("name", sms.fullName());
+        if (sms.regencyCode() != null) {
+            params.putIfAbsent(SmsTemplates.REGENCY, sms.regencyCode());
+        }
         String settledAt = params.remove(SmsQueue.SETTLED_AT);
         if (settledAt != null) { // a message queued before this was written has its date already
             params.putIfAbsent(

@@ -43,7 +43,7 @@ public class SmsMessages {
 
     private static final String DUE = """
             SELECT m.message_id, m.beneficiary_id, m.template, m.source_event_id, m.params, m.attempts,
-                   c.personal_data, c.language, c.opted_out, c.province_code
+                   c.personal_data, c.language, c.opted_out, c.province_code, c.regency_code
             FROM sms_message m JOIN contact c ON c.beneficiary_id = m.beneficiary_id
             WHERE m.state = 'QUEUED' AND m.next_attempt_at <= ?
             ORDER BY m.next_attempt_at
@@ -157,7 +157,8 @@ public class SmsMessages {
                     contact.get().fullName(),
                     contact.get().phoneE164(),
                     (String) r.get("language"),
-                    (String) r.get("province_code")));
+                    (String) r.get("province_code"),
+                    (String) r.get("regency_code")));
         }
         if (due.isEmpty()) {
             return due;
@@ -475,5 +476,6 @@ public class SmsMessages {
             String fullName,
             String phoneE164,
             String language,
-            String provinceCode) {}
+            String provinceCode,
+            String regencyCode) {}
 }

@@ -115,13 +115,12 @@ public class SmsTemplates {
         if (params.containsKey(RESOLUTION)) {
             text = text.replace("{result}", general.get(lang).getProperty(RESULT_PREFIX + params.get(RESOLUTION), ""));
         }
-        if (params.containsKey(REGENCY)) {
-            text = text.replace(
-                    "{office}",
-                    regencies
-                            .shortName(params.get(REGENCY))
-                            .orElse(general.get(lang).getProperty(LOCAL_OFFICE)));
-        }
+        // A regency not known (or a contact kept before its regency was) is "setempat": the local office.
+        text = text.replace(
+                "{office}",
+                regencies
+                        .shortName(params.get(REGENCY))
+                        .orElse(general.get(lang).getProperty(LOCAL_OFFICE)));
         for (Map.Entry<String, String> p : params.entrySet()) {
             if (!p.getKey().equals("name")) {
                 text = text.replace("{" + p.getKey() + "}", p.getValue());

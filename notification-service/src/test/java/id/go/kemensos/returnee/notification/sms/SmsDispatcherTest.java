@@ -24,7 +24,8 @@ class SmsDispatcherTest {
                 "SITI AMINAH",
                 "+6281234567890",
                 "id",
-                provinceCode);
+                provinceCode,
+                provinceCode + "02");
     }
 
     @ParameterizedTest(name = "settled 23:30 WIB on 5 December, told in province {0} as {1}")
@@ -37,6 +38,42 @@ class SmsDispatcherTest {
                 .containsEntry("date", date)
                 .containsEntry("name", "SITI AMINAH")
                 .doesNotContainKey(SmsQueue.SETTLED_AT);
+    }
+
+    @Test
+    void theOfficeIsTheRegencyThePersonWasRegisteredIn() {
+        SmsTemplates templates =
+                new SmsTemplates(id.go.kemensos.returnee.contracts.program.ProgramCatalogue.load(""), "");
+        SmsMessages.PendingSms failed = new SmsMessages.PendingSms(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                SmsTemplate.PAYMENT_FAILED,
+                UUID.randomUUID(),
+                Map.of("program", "BSU"),
+                1,
+                "SITI AMINAH",
+                "+6281234567890",
+                "id",
+                "52",
+                "5202");
+
+        assertThat(templates.render(failed.template(), failed.language(), SmsDispatcher.params(failed, ZONES)))
+                .contains("Hubungi Dinsos Kab. Lombok Tengah.");
+        SmsMessages.PendingSms keptBefore = new SmsMessages.PendingSms(
+                failed.messageId(),
+                failed.beneficiaryId(),
+                failed.template(),
+                failed.sourceEventId(),
+                failed.params(),
+                1,
+                "SITI AMINAH",
+                "+6281234567890",
+                "id",
+                "52",
+                null);
+        assertThat(templates.render(failed.template(), failed.language(), SmsDispatcher.params(keptBefore, ZONES)))
+                .as("a contact kept before its regency was")
+                .contains("Hubungi Dinsos setempat.");
     }
 
     @Test
