@@ -14,8 +14,9 @@ import org.springframework.web.client.RestClient;
 /**
  * What case management reaches, for the office, the ministry, protection officers and auditors: by regency and sex,
  * people with a case and their offers accepted, declined and delivered; follow-ups done and overdue; needs found; and,
- * for those who may see them, offers by service (a victim's counted as protection services). And the directory of
- * referral partners, for whoever refers or advises people.
+ * for those who may see them, offers by service (a victim's counted as protection services); for protection officers
+ * alone, whom the trafficking law reaches, by regency, sex and age band (eligibility-service's report). And the
+ * directory of referral partners, for whoever refers or advises people.
  */
 @Controller
 class CaseReportPages {
@@ -55,6 +56,10 @@ class CaseReportPages {
     /** One province's offers of one service by state ({@code GET /api/case-reports/services}). */
     public record Services(String provinceCode, String service, Map<String, Long> byState) {}
 
+    /** One row of eligibility's {@code GET /api/protection-reports/reach}: people a restricted law reaches. */
+    public record ProtectionReach(
+            String ruleSetId, String regencyCode, String sex, String ageBand, String outcome, long people) {}
+
     private final OfficerRelay services;
 
     CaseReportPages(OfficerRelay services) {
@@ -93,6 +98,18 @@ class CaseReportPages {
             }
         }
         model.addAttribute("services", byService);
+        // Counts about victims: protection officers only (eligibility-service refuses anyone else, and logs the read).
+        List<ProtectionReach> protection = null;
+        if (officer.can("PROTECTION_OFFICER")) {
+            protection = services.eligibility()
+                    .get()
+                    .uri(uri -> uri.path("/api/protection-reports/reach")
+                            .queryParamIfPresent("provinceCode", Optional.ofNullable(province))
+                            .build())
+                    .retrieve()
+                    .body(new ParameterizedTypeReference<List<ProtectionReach>>() {});
+        }
+        model.addAttribute("protectionReach", protection);
         return "case-reports";
     }
 

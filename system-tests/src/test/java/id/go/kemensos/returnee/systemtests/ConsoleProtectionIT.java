@@ -20,7 +20,8 @@ import org.openqa.selenium.support.ui.Select;
  * A trafficking survivor's page, in a real browser: the protection officer of NTB sees the protection decision under
  * Law 21/2007 and the services it entitles her to, marked confidential; the NTB clerk opening the same page sees her
  * registration and the grant, and nothing that says she is a victim; Bali's clerk cannot open it at all. The protection
- * officer records that a screening indicated another returnee as a victim, on that person's page.
+ * officer records that a screening indicated another returnee as a victim, on that person's page, and reads whom the
+ * law reaches by regency, sex and age band on the case reports page, which the clerk's lacks.
  */
 @PlatformIntegrationTest
 class ConsoleProtectionIT {
@@ -83,6 +84,19 @@ class ConsoleProtectionIT {
                                                     + "'NEEDS_REVIEW'",
                                             screened.toString()),
                             n -> n == 1);
+
+            // The report of whom Law 21/2007 reaches counts her as waiting for review, the survivor as eligible.
+            protection.open("/case-reports?provinceCode=52");
+            WebElement reach = protection.waitFor(By.id("protection-reach"));
+            assertThat(reach.findElements(By.cssSelector(
+                            "tr[data-regency='5202'][data-sex='FEMALE'][data-outcome='NEEDS_REVIEW'] .people")))
+                    .extracting(cell -> Long.parseLong(cell.getText()))
+                    .isNotEmpty()
+                    .allSatisfy(n -> assertThat(n).isPositive());
+            assertThat(reach.findElements(By.cssSelector("tr[data-regency='5202'][data-outcome='ELIGIBLE']")))
+                    .isNotEmpty();
+            assertThat(reach.getText()).doesNotContain("SITI AMINAH");
+            protection.check("protection-reach");
         }
 
         try (ConsoleBrowser clerk = new ConsoleBrowser().signIn(OfficerLogin.CLERK_NTB)) {
@@ -102,6 +116,11 @@ class ConsoleProtectionIT {
                     .doesNotContain("KPO")
                     .doesNotContain("POLRI");
             clerk.check("person");
+            clerk.open("/case-reports");
+            clerk.waitFor(By.id("reach-heading"));
+            assertThat(clerk.findAll(By.id("protection-reach")))
+                    .as("counts about victims are not the provincial office's")
+                    .isEmpty();
         }
 
         try (ConsoleBrowser bali = new ConsoleBrowser().signIn(OfficerLogin.CLERK_BALI)) {
