@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.infra.stack;
 
 import id.go.kemensos.returnee.infra.connect.KafkaConnectWorker;
 import id.go.kemensos.returnee.infra.identity.IdentityProvider;
+import id.go.kemensos.returnee.infra.kafka.HangingTransactionGuard;
 import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import id.go.kemensos.returnee.infra.kafka.KafkaBroker;
 import id.go.kemensos.returnee.infra.kafka.TopicProvisioner;
@@ -132,6 +133,8 @@ public final class LocalStack implements AutoCloseable {
                                 () -> new TopicProvisioner(kafka.bootstrapServers(), 6, (short) 1).provision(),
                                 null);
                         step("Kafka ACLs", () -> KafkaAccess.applyAcls(kafka.bootstrapServers()), null);
+                        // A broker restart may leave a transaction hanging, which would stop the relay for good.
+                        started.add(HangingTransactionGuard.start(kafka.bootstrapServers()));
                     },
                     steps);
             CompletableFuture<Void> keysAndGateways = CompletableFuture.runAsync(
