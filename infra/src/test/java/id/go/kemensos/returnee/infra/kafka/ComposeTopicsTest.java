@@ -32,8 +32,9 @@ class ComposeTopicsTest {
                 .isEqualTo(Topics.allEventTopics());
         assertThat(command).contains("for topic in $t.events $t.events.dlt");
 
-        Matcher create = Pattern.compile("(?s)kafka-topics\\.sh.*?--create --if-not-exists(.*?)\n\\s*(#|\")")
-                .matcher(command);
+        // The create command, up to the first line that does not go on with a backslash.
+        Matcher create =
+                Pattern.compile("(?s)--create --if-not-exists(.*?[^\\\\])\n").matcher(command);
         Matcher alter = Pattern.compile("(?s)kafka-configs\\.sh.*?--alter --entity-type topics --entity-name "
                         + "\"\\$topic\"\\s*\\\\?\\s*--add-config (\\S+)")
                 .matcher(command);
