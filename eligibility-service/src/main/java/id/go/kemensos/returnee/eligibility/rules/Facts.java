@@ -117,10 +117,7 @@ public record Facts(
         if (traffickingStatus != null) {
             return traffickingStatus;
         }
-        return category == null
-                ? null
-                : (ReturneeCategory.KPO.name().equals(category) ? TraffickingStatus.IDENTIFIED : TraffickingStatus.NONE)
-                        .name();
+        return category == null ? null : TraffickingStatus.implied(category).name();
     }
 
     /** Whether the person is a family member of a migrant worker rather than a returnee. */

@@ -73,6 +73,6 @@ public record PersonalDetails(
 
     /** The status recorded, or the one an older registration's category implied. */
     public TraffickingStatus traffickingStatusOrImplied() {
-        return traffickingStatus != null ? traffickingStatus : TraffickingStatus.implied(category);
+        return TraffickingStatus.givenOrImplied(traffickingStatus, category);
     }
 }

@@ -22,4 +22,14 @@ public enum TraffickingStatus {
     public static TraffickingStatus implied(ReturneeCategory category) {
         return category == ReturneeCategory.KPO ? IDENTIFIED : NONE;
     }
+
+    /** As {@link #implied(ReturneeCategory)}, for a category kept as text (which may name one this version lacks). */
+    public static TraffickingStatus implied(String categoryName) {
+        return ReturneeCategory.KPO.name().equals(categoryName) ? IDENTIFIED : NONE;
+    }
+
+    /** The status given, or where none was, the one the category implies. */
+    public static TraffickingStatus givenOrImplied(TraffickingStatus given, ReturneeCategory category) {
+        return given != null ? given : implied(category);
+    }
 }

@@ -82,7 +82,7 @@ public record RegisterReturneeRequest(
 
     /** The status given, or the one the category implies. */
     public TraffickingStatus traffickingStatusOrImplied() {
-        return traffickingStatus != null ? traffickingStatus : TraffickingStatus.implied(category);
+        return TraffickingStatus.givenOrImplied(traffickingStatus, category);
     }
 
     /** Whether an account was given (it is then complete). */

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.commons.lang3.StringUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -243,7 +244,7 @@ class ReturneeController {
         }
         ReturneeFilter filter = new ReturneeFilter(
                 officer.provinceFor(request.provinceCode()),
-                blankToNull(request.regencyCode()),
+                StringUtils.stripToNull(request.regencyCode()),
                 request.status(),
                 null);
         List<ReturneeView> people = registry.searchByName(filter, words, NAME_SEARCH_LIMIT).stream()
@@ -255,10 +256,6 @@ class ReturneeController {
                 "/api/returnees/search?" + filter.describe(),
                 people.size() + " people");
         return ResponseEntity.ok(new ReturneePage(people, 0, NAME_SEARCH_LIMIT, people.size()));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @Operation(

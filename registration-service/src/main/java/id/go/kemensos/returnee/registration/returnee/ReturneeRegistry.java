@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.commons.lang3.StringUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -187,10 +188,6 @@ public class ReturneeRegistry {
         return familyCard == null ? event : event.inHousehold(nikIndex.household(familyCard));
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
     /** The account given, or null for a person without one (paid in cash at a post office). */
     private static BankAccount accountOf(RegisterReturneeRequest request) {
         return request.hasAccount()
@@ -213,7 +210,7 @@ public class ReturneeRegistry {
                 request.category(),
                 request.referralSource(),
                 request.traffickingStatusOrImplied(),
-                blankToNull(request.familyCardNumber()));
+                StringUtils.stripToNull(request.familyCardNumber()));
         return new Returnee(
                 TimeOrderedIds.next(),
                 nikIndex.of(request.nik()),
@@ -292,7 +289,8 @@ public class ReturneeRegistry {
             changed.add("dtsenDecile");
             returnees.updateDtsenDecile(beneficiaryId, newDecile);
         }
-        String newCard = blankToNull(familyCard) == null ? known.details().familyCardNumber() : familyCard.strip();
+        String newCard =
+                StringUtils.stripToNull(familyCard) == null ? known.details().familyCardNumber() : familyCard.strip();
         if (!Objects.equals(newCard, known.details().familyCardNumber())) {
             changed.add("familyCard");
         }

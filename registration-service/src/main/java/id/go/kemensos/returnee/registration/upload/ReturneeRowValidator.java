@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.lang3.StringUtils;
 
 /**
  * Turns one row of a provincial returnee list into a verdict: accepted (with a normalised registration), rejected (with
@@ -141,7 +142,7 @@ public final class ReturneeRowValidator {
                 regency.map(r -> r.substring(0, 2)).orElse(uploadingProvince),
                 regency.orElse(nik.parts().orElseThrow().regencyCode()),
                 category.orElseThrow().category(),
-                blankToNull(row.text(SheetColumn.SUMBER_RUJUKAN)),
+                StringUtils.stripToNull(row.text(SheetColumn.SUMBER_RUJUKAN)),
                 category.orElseThrow().status(),
                 country,
                 returnDate.orElseThrow(),
@@ -284,6 +285,7 @@ public final class ReturneeRowValidator {
                     "Category KPO but status_tppo TIDAK (none): correct one of them"));
             return Optional.empty();
         }
+        // KPO anywhere in the cell, beside another category too, implies an identified victim.
         return Optional.of(new Classification(
                 category, given.orElse(kpo ? TraffickingStatus.IDENTIFIED : TraffickingStatus.NONE)));
     }
@@ -370,9 +372,5 @@ public final class ReturneeRowValidator {
                 "Negara tujuan ditulis dengan kode 2 huruf (MY, SA, TW ...), tertulis \"" + text + "\"",
                 "Destination country must be a 2-letter code (MY, SA, TW ...); found \"" + text + "\""));
         return null;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }
