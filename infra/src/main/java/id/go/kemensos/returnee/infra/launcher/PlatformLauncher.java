@@ -122,15 +122,21 @@ public final class PlatformLauncher {
             ManagedProcess.pause(Duration.ofMillis(200));
         }
         out.printf(
-                "== %d of %d adults of the sample registered, paid and told by SMS (children referred to child "
-                        + "protection, not paid: %d). Bank simulator executed %d transfers; post offices paid out %d in "
-                        + "cash; SMS simulator accepted %d messages.%n",
+                "== %d of %d adults of the sample registered, paid and told (by SMS; in person, having no phone: %d; "
+                        + "children referred to child protection, not paid: %d). Bank simulator executed %d transfers; "
+                        + "post offices paid out %d in cash; SMS simulator accepted %d messages.%n",
                 monitor[0].paidAndNotified(),
                 submitted.adults(),
+                monitor[0].toldInPerson(),
                 submitted.registered() - submitted.adults(),
                 stack.bank().executedTransferCount(),
                 stack.postOffice().stats().payouts(),
                 stack.sms().acceptedCount());
+        try {
+            printPayments(out);
+        } catch (Exception e) {
+            out.println("== Payments report unavailable (the platform keeps running): " + e);
+        }
         try {
             audit(out);
         } catch (Exception e) {
@@ -258,6 +264,37 @@ public final class PlatformLauncher {
                 .body();
     }
 
+    /**
+     * What the ministry sees of the run, from disbursement's ledger: settled payments by channel and sex, so that the
+     * demo shows at once whether women and men, with an account or without, were paid alike.
+     */
+    private static void printPayments(PrintStream out) throws Exception {
+        String ministry = DemoOfficers.Officer.OFFICER_PUSAT.username();
+        String body = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(PlatformService.DISBURSEMENT.baseUrl()
+                                        + "/api/reports/payments?groupBy=channel,sex,state&provinceCode=52"))
+                                .header(
+                                        "Authorization",
+                                        "Bearer " + DemoOfficers.local().accessToken(ministry))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        StringBuilder line = new StringBuilder("== Payments settled in NTB by channel and sex (as " + ministry + "):");
+        for (JsonNode row : JsonMapper.builder().build().readTree(body)) {
+            if ("SETTLED".equals(row.path("state").asString())) {
+                line.append(' ')
+                        .append(row.path("channel").asString())
+                        .append(' ')
+                        .append(row.path("sex").asString())
+                        .append(' ')
+                        .append(row.path("payments").asLong())
+                        .append(',');
+            }
+        }
+        out.println(line.charAt(line.length() - 1) == ',' ? line.substring(0, line.length() - 1) : line + " none");
+    }
+
     /** The demo realm's clerk of a province: the one officer who registers its people. */
     private static String clerkOf(String provinceCode) {
         return DemoOfficers.all().stream()
@@ -276,6 +313,9 @@ public final class PlatformLauncher {
             LocalStack stack, Path sample, Set<String> collected, PrintStream out) throws Exception {
         Map<String, String> nikByPhone = new HashMap<>();
         for (JsonNode returnee : JsonMapper.builder().build().readTree(sample.toFile())) {
+            if (!returnee.hasNonNull("phone")) {
+                continue; // no SMS brings them a code: PT Pos's letter does (CashOrder.invitationLetter)
+            }
             nikByPhone.put(
                     lastNineDigits(returnee.get("phone").asString()),
                     returnee.get("nik").asString());

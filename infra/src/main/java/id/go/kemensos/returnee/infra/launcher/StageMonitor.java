@@ -34,6 +34,9 @@ final class StageMonitor implements Runnable, AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     private final Set<String> paidBeneficiaries = ConcurrentHashMap.newKeySet();
     private final Set<String> notifiedOfPayment = ConcurrentHashMap.newKeySet();
+    /** Paid people whose payment SMS was withheld (no phone): an officer tells them. */
+    private final Set<String> toldInPerson = ConcurrentHashMap.newKeySet();
+
     private volatile boolean running = true;
 
     StageMonitor(String bootstrapServers, PrintStream out) {
@@ -125,6 +128,14 @@ final class StageMonitor implements Runnable, AutoCloseable {
                 yield "SMS SENT    " + text(data, "template") + " to " + text(data, "phoneMasked");
             }
             case "notification.SmsFailed" -> "SMS FAILED  " + text(data, "template") + ": " + text(data, "reason");
+            case "notification.SmsWithheld" -> {
+                // No phone (or no SMS wanted): an officer tells the person instead, as the returnee list says.
+                if ("PAYMENT_SENT".equals(text(data, "template")) || "CASH_COLLECTED".equals(text(data, "template"))) {
+                    notifiedOfPayment.add(event.getSubject());
+                    toldInPerson.add(event.getSubject());
+                }
+                yield "SMS WITHHELD " + text(data, "template") + ": " + text(data, "reason");
+            }
             // The monitor shows that a case opened and its steps, never which services (a victim's are not even read).
             case "case.CaseOpened" -> "CASE        opened, case worker " + text(data, "caseWorker");
             case "case.ServicesOffered",
@@ -149,6 +160,13 @@ final class StageMonitor implements Runnable, AutoCloseable {
     private static String text(JsonNode data, String field) {
         JsonNode node = data == null ? null : data.get(field);
         return node == null || node.isNull() ? "" : node.asString();
+    }
+
+    /** Of those paid and told, how many are to be told in person, having no phone. */
+    int toldInPerson() {
+        Set<String> both = new java.util.HashSet<>(paidBeneficiaries);
+        both.retainAll(toldInPerson);
+        return both.size();
     }
 
     int paidAndNotified() {

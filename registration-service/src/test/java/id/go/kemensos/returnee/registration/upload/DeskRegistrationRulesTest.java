@@ -34,10 +34,12 @@ class DeskRegistrationRulesTest {
                 .build()
                 .readValue(Path.of("../infra/sample/returnees.json").toFile(), new TypeReference<>() {});
 
-        assertThat(sample).hasSize(7).allSatisfy(request -> {
+        assertThat(sample).hasSize(8).allSatisfy(request -> {
             Checked<RegisterReturneeRequest> checked = rules.check(request);
             assertThat(checked.value()).as("%s", checked.problems()).isPresent();
-            assertThat(checked.value().get().phone()).startsWith("+62");
+            if (request.phone() != null) {
+                assertThat(checked.value().get().phone()).startsWith("+62");
+            }
             assertThat(checked.value().get().regencyCode()).isEqualTo(request.regencyCode());
         });
         assertThat(sample.get(2).familyCardNumber())
@@ -52,6 +54,10 @@ class DeskRegistrationRulesTest {
                 .extracting(Problem::code)
                 .contains(ProblemCode.BANK_ACCOUNT_NONE);
         assertThat(sample.get(6).regencyCode()).isEqualTo("5271");
+        assertThat(rules.check(sample.get(7)).problems())
+                .as("the eighth has no phone: registered, and told in person")
+                .extracting(Problem::code)
+                .contains(ProblemCode.PHONE_NONE);
     }
 
     @Test
