@@ -186,8 +186,12 @@ public class BankGatewayClient {
         Map<UUID, OpeningAnswer> answers = new LinkedHashMap<>();
         for (JsonNode account : response.body().get("accounts")) {
             UUID payment = UUID.fromString(account.get("partnerReferenceNo").asString());
+            String accountNo = text(account, "accountNo");
             String refusal = text(account, "refusalReason");
-            answers.put(payment, new OpeningAnswer(text(account, "accountNo"), text(account, "accountName"), refusal));
+            if (accountNo == null && refusal == null) {
+                refusal = "the bank gave neither an account nor a reason";
+            }
+            answers.put(payment, new OpeningAnswer(accountNo, text(account, "accountName"), refusal));
         }
         return new OpeningStatus.Answered(answers);
     }
