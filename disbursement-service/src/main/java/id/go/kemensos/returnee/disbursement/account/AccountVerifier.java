@@ -190,9 +190,6 @@ class AccountVerifier implements AutoCloseable {
                     Optional<BankAccount> opened = p.sealedOpenedAccount() == null
                             ? Optional.empty()
                             : seal.openAccount(p.beneficiaryId(), PayeeSeal.OPENED_ACCOUNT, p.sealedOpenedAccount());
-                    Optional<String> openingBank = programs.find(p.programId())
-                            .flatMap(program ->
-                                    program.collectiveAccountBank(p.terms().regencyCode()));
                     if (opened.isPresent()) {
                         // The account a bank opened for them: asked about as any account, in their registered name.
                         p.startAccountCheck(now);
@@ -201,12 +198,17 @@ class AccountVerifier implements AutoCloseable {
                                 p.beneficiaryId(),
                                 registered.kept().accountVersion(),
                                 new PayeeSeal.Payee(person.fullName(), opened.get(), person.nikMasked())));
-                    } else if (openingBank.isPresent()) {
-                        outbox.appendAll(p.awaitCollectiveAccount(openingBank.get(), now));
                     } else {
-                        // No account to ask about: the cash will wait at a post office.
-                        outbox.appendAll(p.payInCash(now));
-                        cash.add(p);
+                        Optional<String> openingBank = programs.find(p.programId())
+                                .flatMap(program ->
+                                        program.collectiveAccountBank(p.terms().regencyCode()));
+                        if (openingBank.isPresent()) {
+                            outbox.appendAll(p.awaitCollectiveAccount(openingBank.get(), now));
+                        } else {
+                            // No account to ask about: the cash will wait at a post office.
+                            outbox.appendAll(p.payInCash(now));
+                            cash.add(p);
+                        }
                     }
                 } else {
                     p.startAccountCheck(now);

@@ -135,7 +135,6 @@ class CollectiveAccountOpener {
             if (due.isEmpty()) {
                 return List.of();
             }
-            seal.loadKeys(due.stream().map(Payment::beneficiaryId).toList());
             Map<UUID, PayeeProjection.OpenedPayee> payee =
                     payees.open(due.stream().map(Payment::beneficiaryId).toList());
             Map<String, Request> requests = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,7 +113,7 @@ public final class HangingTransactions {
                         new ListTransactionsOptions().filterProducerIds(producers))
                 .all()
                 .get();
-        Map<Long, Coordinated> coordinated = new java.util.HashMap<>();
+        Map<Long, Coordinated> coordinated = new HashMap<>();
         if (!listings.isEmpty()) {
             Map<String, TransactionDescription> described = admin.describeTransactions(listings.stream()
                             .map(TransactionListing::transactionalId)

@@ -164,14 +164,16 @@ final class StageMonitor implements Runnable, AutoCloseable {
 
     /** Of those paid and told, how many are to be told in person, having no phone. */
     int toldInPerson() {
-        Set<String> both = new java.util.HashSet<>(paidBeneficiaries);
-        both.retainAll(toldInPerson);
-        return both.size();
+        return paidAmong(toldInPerson);
     }
 
     int paidAndNotified() {
+        return paidAmong(notifiedOfPayment);
+    }
+
+    private int paidAmong(Set<String> people) {
         Set<String> both = new java.util.HashSet<>(paidBeneficiaries);
-        both.retainAll(notifiedOfPayment);
+        both.retainAll(people);
         return both.size();
     }
 

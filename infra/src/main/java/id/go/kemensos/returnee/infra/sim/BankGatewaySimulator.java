@@ -12,6 +12,7 @@ import id.go.kemensos.returnee.infra.sim.SnapMessages.StatusResponse;
 import id.go.kemensos.returnee.infra.sim.SnapMessages.TransferRequest;
 import id.go.kemensos.returnee.infra.sim.SnapMessages.TransferResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -196,7 +197,7 @@ public final class BankGatewaySimulator extends SnapGatewaySimulator {
     }
 
     /** How long the bank takes to open the accounts of a request (default a second). */
-    public void setCollectiveOpeningDelay(java.time.Duration delay) {
+    public void setCollectiveOpeningDelay(Duration delay) {
         openings.delay(delay);
     }
 

@@ -5,6 +5,7 @@ import id.go.kemensos.returnee.infra.sim.SnapMessages.SnapError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,7 +134,7 @@ final class CollectiveAccountOpenings {
                         "accounts",
                                 received.accounts().stream()
                                         .map(a -> {
-                                            Map<String, Object> row = new java.util.LinkedHashMap<>();
+                                            Map<String, Object> row = new LinkedHashMap<>();
                                             row.put("partnerReferenceNo", a.partnerReferenceNo());
                                             row.put("accountNo", a.accountNo());
                                             row.put("accountName", a.accountName());
