@@ -20,33 +20,18 @@ allow --allow-principal User:relay --operation Describe --operation Write \
   --topic notification.events \
   --topic registration.events \
   --transactional-id connect-cluster-returnee-outbox-connect \
-  --transactional-id returnee-outbox-connect-registration-outbox-0 \
-  --transactional-id returnee-outbox-connect-eligibility-outbox-0 \
-  --transactional-id returnee-outbox-connect-disbursement-outbox-0 \
-  --transactional-id returnee-outbox-connect-notification-outbox-0 \
-  --transactional-id returnee-outbox-connect-audit-outbox-0 \
-  --transactional-id returnee-outbox-connect-case-outbox-0
+  --transactional-id returnee-outbox-connect-platform-outbox-0
 allow --allow-principal User:relay --operation IdempotentWrite \
   --cluster
 allow --allow-principal User:relay --operation Read \
   --group returnee-outbox-connect \
-  --group registration-outbox-schemahistory \
-  --group eligibility-outbox-schemahistory \
-  --group disbursement-outbox-schemahistory \
-  --group notification-outbox-schemahistory \
-  --group audit-outbox-schemahistory \
-  --group case-outbox-schemahistory
+  --group platform-outbox-schemahistory
 allow --allow-principal User:relay --operation Create --operation Describe --operation DescribeConfigs --operation Read --operation Write \
   --topic connect.configs \
   --topic connect.offsets \
   --topic connect.status
 allow --allow-principal User:relay --operation Create --operation Describe --operation Read --operation Write \
-  --topic connect.schema-history.registration-outbox \
-  --topic connect.schema-history.eligibility-outbox \
-  --topic connect.schema-history.disbursement-outbox \
-  --topic connect.schema-history.notification-outbox \
-  --topic connect.schema-history.audit-outbox \
-  --topic connect.schema-history.case-outbox
+  --topic connect.schema-history.platform-outbox
 
 allow --allow-principal User:registration --operation Read \
   --group registration \
@@ -142,4 +127,4 @@ allow --allow-principal User:case --operation Describe --operation Read --operat
   --topic registration.events.dlt \
   --topic disbursement.events.dlt
 
-echo "Kafka ACLs in place: 214 for User:relay, User:registration, User:eligibility, User:disbursement, User:notification, User:audit, User:case"
+echo "Kafka ACLs in place: 179 for User:relay, User:registration, User:eligibility, User:disbursement, User:notification, User:audit, User:case"

@@ -73,14 +73,13 @@ final class CdcFloor {
     }
 
     /**
-     * @param registrationConnector the platform's registration outbox connector (infra/connect), copied for the bench
+     * @param platformConnector the platform's outbox connector (infra/connect), copied for the bench
      */
-    Figures run(int events, Map<String, String> registrationConnector, Capture capture, Duration timeout)
-            throws Exception {
+    Figures run(int events, Map<String, String> platformConnector, Capture capture, Duration timeout) throws Exception {
         createOutbox();
         try (Admin admin = Admin.create(KafkaAccess.asAdmin(bootstrapServers))) {
             provisionTopic(admin);
-            capture.start(CONNECTOR, benchConnector(registrationConnector));
+            capture.start(CONNECTOR, benchConnector(platformConnector));
             try (RelayedEvents onTopic = new RelayedEvents(bootstrapServers, List.of(TOPIC))) {
                 long before = awaitStreaming(onTopic);
                 long start = System.nanoTime();
@@ -105,10 +104,10 @@ final class CdcFloor {
     }
 
     /**
-     * The registration connector, pointed at the bench outbox: only its name, server id, prefix and tables differ.
+     * The platform's outbox connector, pointed at the bench outbox: only its name, server id, prefix and tables differ.
      */
-    static Map<String, String> benchConnector(Map<String, String> registration) {
-        Map<String, String> config = new java.util.LinkedHashMap<>(registration);
+    static Map<String, String> benchConnector(Map<String, String> platform) {
+        Map<String, String> config = new java.util.LinkedHashMap<>(platform);
         config.put("database.server.id", "5499");
         config.put("topic.prefix", CONNECTOR);
         config.put("database.include.list", "bench");

@@ -2,6 +2,7 @@ package id.go.kemensos.returnee.bench;
 
 import id.go.kemensos.returnee.infra.connect.ConnectorConfig;
 import id.go.kemensos.returnee.infra.connect.KafkaConnectWorker;
+import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import id.go.kemensos.returnee.infra.kafka.KafkaBroker;
 import id.go.kemensos.returnee.infra.launcher.PlatformService;
 import id.go.kemensos.returnee.infra.launcher.PlatformServices;
@@ -158,7 +159,8 @@ public final class PlatformBenchmark {
                     CdcFloor.Figures cdc = new CdcFloor(stack.kafka().bootstrapServers(), out)
                             .run(
                                     options.cdcEvents(),
-                                    ConnectorConfig.read(home.connectorConfigs().resolve("registration-outbox.json"))
+                                    ConnectorConfig.read(home.connectorConfigs()
+                                                    .resolve(KafkaAccess.OUTBOX_CONNECTOR + ".json"))
                                             .config(),
                                     new ConnectCapture(stack.connect()),
                                     options.timeout());

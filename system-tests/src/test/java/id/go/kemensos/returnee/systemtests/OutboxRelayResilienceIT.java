@@ -9,6 +9,7 @@ import id.go.kemensos.returnee.contracts.disbursement.DisbursementTopics;
 import id.go.kemensos.returnee.contracts.eligibility.EligibilityTopics;
 import id.go.kemensos.returnee.contracts.registration.RegistrationTopics;
 import id.go.kemensos.returnee.infra.connect.KafkaConnectWorker;
+import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import id.go.kemensos.returnee.infra.sim.AcceptedSms;
 import id.go.kemensos.returnee.testsupport.EventLog;
 import id.go.kemensos.returnee.testsupport.PlatformIntegrationTest;
@@ -83,12 +84,12 @@ class OutboxRelayResilienceIT {
                     .isLessThan(REGISTRATIONS);
 
             assertThat(threeQuartersRegistered.await(3, TimeUnit.MINUTES)).isTrue();
-            JsonNode committedBeforeTheKill = worker.committedOffsets("registration-outbox");
+            JsonNode committedBeforeTheKill = worker.committedOffsets(KafkaAccess.OUTBOX_CONNECTOR);
             worker.kill(); // SIGKILL while registrations keep coming
             killed.countDown();
             registering.get(3, TimeUnit.MINUTES);
             worker.start();
-            JsonNode resumed = worker.committedOffsets("registration-outbox");
+            JsonNode resumed = worker.committedOffsets(KafkaAccess.OUTBOX_CONNECTOR);
             assertThat(binlogPosition(resumed))
                     .as("Connect resumes from the offsets it had committed in Kafka, not from the beginning")
                     .isGreaterThanOrEqualTo(binlogPosition(committedBeforeTheKill));

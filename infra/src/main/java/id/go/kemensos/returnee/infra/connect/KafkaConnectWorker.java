@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.infra.connect;
 
+import id.go.kemensos.returnee.infra.kafka.KafkaAccess;
 import id.go.kemensos.returnee.infra.stack.ManagedProcess;
 import id.go.kemensos.returnee.infra.stack.PlatformHome;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -93,6 +95,7 @@ public final class KafkaConnectWorker implements AutoCloseable {
         for (ConnectorConfig connector : connectors) {
             configure(connector.name(), connector.forLocalWorker(endpoints), deadline);
         }
+        retireUndeclaredOutboxConnectors();
         awaitRunning(connectors.stream().map(ConnectorConfig::name).toList(), START_TIMEOUT);
         log.info(
                 "Kafka Connect worker on {} runs {}",
@@ -163,6 +166,32 @@ public final class KafkaConnectWorker implements AutoCloseable {
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot configure connector " + name + ": " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * Deletes the per-service outbox connectors ({@code <service>-outbox}) that infra/connect no longer declares: a
+     * work directory from before platform-outbox still holds them, and two connectors on one outbox would relay its events twice. The
+     * services are not running yet, so their outboxes are quiet; the old connectors' offsets stay in connect.offsets,
+     * unused. (Production's change is a runbook in docs/operators.md.)
+     */
+    void retireUndeclaredOutboxConnectors() {
+        Set<String> declared = connectors.stream().map(ConnectorConfig::name).collect(Collectors.toSet());
+        Set<String> formerlyPerService = KafkaAccess.services().stream()
+                .map(service -> service + "-outbox")
+                .collect(Collectors.toSet());
+        try {
+            for (ConnectRest.ConnectorStatus running : rest.statuses()) {
+                if (formerlyPerService.contains(running.name()) && !declared.contains(running.name())) {
+                    log.warn(
+                            "Deleting outbox connector {}: infra/connect no longer declares it ({} relays every outbox)",
+                            running.name(),
+                            declared);
+                    rest.delete(running.name());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list or delete the worker's connectors: " + e.getMessage(), e);
         }
     }
 

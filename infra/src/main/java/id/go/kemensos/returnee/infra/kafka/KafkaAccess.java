@@ -120,15 +120,21 @@ public final class KafkaAccess {
 
     /**
      * The transactional id Connect gives a source task's producer with exactly-once delivery: the worker's group, the
-     * connector and the task number. Each outbox connector runs one task (tasks.max 1, a binlog reader).
+     * connector and the task number. An outbox connector runs one task (tasks.max 1, a binlog reader).
      */
     public static String taskTransactionalId(String connector) {
         return CONNECT_GROUP + "-" + connector + "-0";
     }
 
-    /** The outbox connectors, one per service, each named {@code <service>-outbox} (infra/connect/*.json). */
+    /**
+     * The relay's one outbox connector (infra/connect/platform-outbox.json): it captures every service's outbox table
+     * from the one database server, so the binlog is read and decoded once, not once per service.
+     */
+    public static final String OUTBOX_CONNECTOR = "platform-outbox";
+
+    /** The outbox connectors of the relay, as infra/connect names them: one per database server, so one. */
     public static List<String> outboxConnectors() {
-        return services().stream().map(service -> service + "-outbox").toList();
+        return List.of(OUTBOX_CONNECTOR);
     }
 
     /** The services' principals (each named as its schema and consumer group). */

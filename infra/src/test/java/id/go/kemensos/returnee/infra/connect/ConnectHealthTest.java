@@ -23,16 +23,33 @@ import org.junit.jupiter.api.Test;
 class ConnectHealthTest {
 
     private static final String STATUS = """
-            {"registration-outbox": {"status": {"name": "registration-outbox",
+            {"platform-outbox": {"status": {"name": "platform-outbox",
               "connector": {"state": "RUNNING", "worker_id": "127.0.0.1:8093"},
               "tasks": [{"id": 0, "state": "FAILED", "worker_id": "127.0.0.1:8093",
                 "trace": "org.apache.kafka.connect.errors.ConnectException: binlog connection lost\\n\\tat io.debezium..."}]}},
-             "audit-outbox": {"status": {"name": "audit-outbox",
+             "bench-cdc-outbox": {"status": {"name": "bench-cdc-outbox",
               "connector": {"state": "RUNNING", "worker_id": "127.0.0.1:8093"},
               "tasks": [{"id": 0, "state": "RUNNING", "worker_id": "127.0.0.1:8093"}]}}}
             """;
 
-    private final List<String> restarts = new CopyOnWriteArrayList<>();
+    /** What the worker runs in a work directory from before platform-outbox: one connector per service. */
+    private static final String PER_SERVICE = """
+            {"registration-outbox": {"status": {"name": "registration-outbox",
+              "connector": {"state": "RUNNING", "worker_id": "127.0.0.1:8093"},
+              "tasks": [{"id": 0, "state": "RUNNING", "worker_id": "127.0.0.1:8093"}]}},
+             "case-outbox": {"status": {"name": "case-outbox",
+              "connector": {"state": "RUNNING", "worker_id": "127.0.0.1:8093"},
+              "tasks": [{"id": 0, "state": "RUNNING", "worker_id": "127.0.0.1:8093"}]}},
+             "platform-outbox": {"status": {"name": "platform-outbox",
+              "connector": {"state": "RUNNING", "worker_id": "127.0.0.1:8093"},
+              "tasks": [{"id": 0, "state": "RUNNING", "worker_id": "127.0.0.1:8093"}]}},
+             "bench-cdc-outbox": {"status": {"name": "bench-cdc-outbox",
+              "connector": {"state": "RUNNING", "worker_id": "127.0.0.1:8093"},
+              "tasks": [{"id": 0, "state": "RUNNING", "worker_id": "127.0.0.1:8093"}]}}}
+            """;
+
+    private volatile String answer = STATUS;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
     private HttpServer connect;
     private KafkaConnectWorker worker;
 
@@ -43,10 +60,10 @@ class ConnectHealthTest {
             byte[] body = new byte[0];
             int status = 204;
             if (exchange.getRequestMethod().equals("GET")) {
-                body = STATUS.getBytes(StandardCharsets.UTF_8);
+                body = answer.getBytes(StandardCharsets.UTF_8);
                 status = 200;
             } else {
-                restarts.add(exchange.getRequestMethod() + " "
+                requests.add(exchange.getRequestMethod() + " "
                         + exchange.getRequestURI().getPath());
             }
             exchange.sendResponseHeaders(status, status == 204 ? -1 : body.length);
@@ -78,23 +95,34 @@ class ConnectHealthTest {
     @Test
     void aFailedTaskIsShownWithItsTraceRestartedOnceThenReported() {
         assertThat(worker.health())
-                .containsEntry("connector audit-outbox", "RUNNING, task 0 RUNNING")
+                .containsEntry("connector bench-cdc-outbox", "RUNNING, task 0 RUNNING")
                 .hasEntrySatisfying(
-                        "connector registration-outbox",
+                        "connector platform-outbox",
                         line -> assertThat(line)
                                 .startsWith("RUNNING, task 0 FAILED (org.apache.kafka.connect.errors.ConnectException: "
                                         + "binlog connection lost)")
                                 .endsWith(", restarted"));
-        assertThat(restarts).containsExactly("POST /connectors/registration-outbox/tasks/0/restart");
+        assertThat(requests).containsExactly("POST /connectors/platform-outbox/tasks/0/restart");
 
-        assertThat(worker.health().get("connector registration-outbox"))
+        assertThat(worker.health().get("connector platform-outbox"))
                 .as("failed again after its restart: reported, left for an operator")
                 .contains("failed again after a restart");
-        assertThat(restarts).hasSize(1);
+        assertThat(requests).hasSize(1);
         assertThat(worker.states())
-                .containsEntry("audit-outbox", "RUNNING")
+                .containsEntry("bench-cdc-outbox", "RUNNING")
                 .containsEntry(
-                        "registration-outbox",
+                        "platform-outbox",
                         "FAILED task 0: org.apache.kafka.connect.errors.ConnectException: binlog connection lost");
+    }
+
+    @Test
+    void theFormerPerServiceConnectorsAreDeletedSoThatNoOutboxIsRelayedTwice() {
+        answer = PER_SERVICE;
+
+        worker.retireUndeclaredOutboxConnectors();
+
+        assertThat(requests)
+                .as("platform-outbox, declared, and the benchmark's own connector stay")
+                .containsExactlyInAnyOrder("DELETE /connectors/registration-outbox", "DELETE /connectors/case-outbox");
     }
 }

@@ -32,31 +32,30 @@ class ConnectorConfigTest {
         return ConnectorConfig.readAll(PlatformHome.locate().connectorConfigs());
     }
 
+    /**
+     * One connector reads the binlog once for every service's outbox (six connectors each decoded all of it); the
+     * EventRouter routes each row by its aggregate type, whichever table it came from.
+     */
     @Test
-    void everyServiceHasAnOutboxConnectorWithItsOwnServerId() {
+    void oneConnectorRelaysEveryServicesOutbox() {
         List<ConnectorConfig> connectors = connectors();
 
-        assertThat(connectors)
-                .extracting(ConnectorConfig::name)
-                .containsExactly(
-                        "audit-outbox",
-                        "case-outbox",
-                        "disbursement-outbox",
-                        "eligibility-outbox",
-                        "notification-outbox",
-                        "registration-outbox");
-        assertThat(connectors).extracting(c -> c.get("database.server.id")).doesNotHaveDuplicates();
-        assertThat(connectors).allSatisfy(c -> {
-            String schema =
-                    PlatformService.ofPrincipal(c.name().replace("-outbox", "")).schema();
-            assertThat(c.get("table.include.list")).isEqualTo(schema + ".outbox_event");
-            assertThat(c.get("transforms.outbox.type")).isEqualTo("io.debezium.transforms.outbox.EventRouter");
-            assertThat(c.get("transforms.outbox.route.topic.replacement")).isEqualTo("${routedByValue}.events");
-            assertThat(c.get("transforms.outbox.table.field.event.key")).isEqualTo("aggregateid");
-            // String converters: the JSON payload column reaches Kafka as it is, never JSON-encoded a second time.
-            assertThat(c.get("value.converter")).isEqualTo("org.apache.kafka.connect.storage.StringConverter");
-            assertThat(c.get("snapshot.mode")).isEqualTo("no_data");
-        });
+        assertThat(connectors).extracting(ConnectorConfig::name).containsExactly(KafkaAccess.OUTBOX_CONNECTOR);
+        ConnectorConfig relay = connectors.get(0);
+        List<String> schemas = KafkaAccess.services().stream()
+                .map(service -> PlatformService.ofPrincipal(service).schema())
+                .toList();
+        assertThat(relay.get("database.include.list").split(",")).containsExactlyInAnyOrderElementsOf(schemas);
+        assertThat(relay.get("table.include.list").split(","))
+                .containsExactlyInAnyOrderElementsOf(
+                        schemas.stream().map(schema -> schema + ".outbox_event").toList());
+        assertThat(relay.get("transforms.outbox.type")).isEqualTo("io.debezium.transforms.outbox.EventRouter");
+        assertThat(relay.get("transforms.outbox.route.by.field")).isEqualTo("aggregatetype");
+        assertThat(relay.get("transforms.outbox.route.topic.replacement")).isEqualTo("${routedByValue}.events");
+        assertThat(relay.get("transforms.outbox.table.field.event.key")).isEqualTo("aggregateid");
+        // String converters: the JSON payload column reaches Kafka as it is, never JSON-encoded a second time.
+        assertThat(relay.get("value.converter")).isEqualTo("org.apache.kafka.connect.storage.StringConverter");
+        assertThat(relay.get("snapshot.mode")).isEqualTo("no_data");
     }
 
     @Test
@@ -76,12 +75,9 @@ class ConnectorConfigTest {
 
     @Test
     void theOverridesPointAtTheLocalDatabaseAndBrokerAsTheRelay() {
-        ConnectorConfig registration = connectors().stream()
-                .filter(c -> c.name().equals("registration-outbox"))
-                .findFirst()
-                .orElseThrow();
+        ConnectorConfig relay = connectors().get(0);
 
-        Map<String, String> local = registration.forLocalWorker(LOCAL);
+        Map<String, String> local = relay.forLocalWorker(LOCAL);
 
         assertThat(local.get("connector.class")).isEqualTo("io.debezium.connector.mariadb.MariaDbConnector");
         assertThat(local.get("database.port")).isEqualTo("3307");
@@ -90,9 +86,9 @@ class ConnectorConfigTest {
         assertThat(local.get("schema.history.internal.producer.sasl.jaas.config"))
                 .contains("username=\"relay\"");
         assertThat(local.get("schema.history.internal.kafka.topic"))
-                .isEqualTo("connect.schema-history.registration-outbox");
+                .isEqualTo("connect.schema-history.platform-outbox");
         assertThat(local.get("transforms.outbox.table.fields.additional.placement"))
-                .isEqualTo(registration.get("transforms.outbox.table.fields.additional.placement"))
+                .isEqualTo(relay.get("transforms.outbox.table.fields.additional.placement"))
                 .contains("type:header:ce_type", "ce_time:header", "content_type:header:content-type");
     }
 

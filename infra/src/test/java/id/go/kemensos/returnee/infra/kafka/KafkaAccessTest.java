@@ -222,8 +222,8 @@ class KafkaAccessTest {
 
     @Test
     void theRelayWritesInTransactionsUnderTheIdsConnectGivesItsLeaderAndEachOutboxTask() {
-        assertThat(KafkaAccess.taskTransactionalId("registration-outbox"))
-                .isEqualTo("returnee-outbox-connect-registration-outbox-0");
+        assertThat(KafkaAccess.taskTransactionalId(KafkaAccess.OUTBOX_CONNECTOR))
+                .isEqualTo("returnee-outbox-connect-platform-outbox-0");
         List<AclBinding> transactional = KafkaAccess.acls().stream()
                 .filter(b -> b.pattern().resourceType() == ResourceType.TRANSACTIONAL_ID)
                 .toList();
