@@ -224,9 +224,23 @@ class CashAtPostOfficeIT {
     /** A person the bank cannot open an account for (its KYC refuses their data) is not lost: the cash goes to PT Pos. */
     @Test
     void whomTheBankCannotOpenAnAccountForCollectsTheGrantAtAPostOffice() {
-        Map<String, Object> returnee = withoutAccount(ReturneeMother.rinaWulandariMataram());
-        returnee.put("fullName", "DEWI KARTIKA SARI");
         platform.stack().bank().refuseCollectiveAccountFor("DEWI KARTIKA SARI");
+
+        assertPaidAtAPostOffice("DEWI KARTIKA SARI", "%Dukcapil%Kantor Pos%");
+    }
+
+    /** A person the bank's final answer leaves out is not left waiting for an account: the cash goes to PT Pos. */
+    @Test
+    void whomTheBanksAnswerLeavesOutCollectsTheGrantAtAPostOffice() {
+        platform.stack().bank().leaveOutOfCollectiveAnswer("NURUL HIDAYATI");
+
+        assertPaidAtAPostOffice("NURUL HIDAYATI", "%no line for this person%Kantor Pos%");
+    }
+
+    /** A Mataram returnee without an account, registered as {@code name}: sent to PT Pos, with the reason given. */
+    private static void assertPaidAtAPostOffice(String name, String reasonLike) {
+        Map<String, Object> returnee = withoutAccount(ReturneeMother.rinaWulandariMataram());
+        returnee.put("fullName", name);
         UUID person = platform.registration().register(returnee);
 
         await().atMost(ofSeconds(90)).until(() -> codeSentTo(returnee, 1), c -> c != null);
@@ -234,8 +248,9 @@ class CashAtPostOfficeIT {
         assertThat(platform.database()
                         .count(
                                 "SELECT COUNT(*) FROM disbursement.payment_intent WHERE beneficiary_id = ?"
-                                        + " AND account_check_detail LIKE '%Dukcapil%Kantor Pos%'",
-                                person.toString()))
+                                        + " AND account_check_detail LIKE ?",
+                                person.toString(),
+                                reasonLike))
                 .isEqualTo(1);
     }
 

@@ -91,7 +91,11 @@ class CollectiveAccountOpener {
             } else if (status instanceof OpeningStatus.Answered answered) {
                 LockConflicts.retry(
                         "answers to opening request " + request.reference(),
-                        () -> tx.executeWithoutResult(s -> record(request.reference(), answered)));
+                        () -> tx.executeWithoutResult(s -> record(
+                                request.reference(),
+                                answered.forEvery(request.applicants().stream()
+                                        .map(BankGatewayClient.Applicant::paymentId)
+                                        .toList()))));
             } else if (status instanceof OpeningStatus.Unknown unknown) {
                 log.warn(
                         "Collective opening request {} unanswered ({}); asked again later",
@@ -161,12 +165,12 @@ class CollectiveAccountOpener {
     }
 
     /** The bank's answers: each opened account sealed on its payment, to be checked; each refusal to the post office. */
-    private void record(String reference, OpeningStatus.Answered answered) {
+    private void record(String reference, Map<UUID, BankGatewayClient.OpeningAnswer> answers) {
         Instant now = clock.instant();
         List<Payment> changed = new ArrayList<>();
         List<Payment> cash = new ArrayList<>();
-        for (Payment p : payments.lockAll(answered.answers().keySet())) {
-            BankGatewayClient.OpeningAnswer answer = answered.answers().get(p.paymentId());
+        for (Payment p : payments.lockAll(answers.keySet())) {
+            BankGatewayClient.OpeningAnswer answer = answers.get(p.paymentId());
             if (!p.awaitsOpenedAccount() || !reference.equals(p.openingReference())) {
                 continue; // the person gave an account of their own meanwhile, or an earlier answer was recorded
             }

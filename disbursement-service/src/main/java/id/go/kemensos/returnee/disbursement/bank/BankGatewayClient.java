@@ -8,6 +8,7 @@ import id.go.kemensos.returnee.gateway.ResilientGateways;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,13 +107,30 @@ public class BankGatewayClient {
         record InProgress() implements OpeningStatus {}
 
         /** Per payment id: the account opened in the person's name, or why none could be. */
-        record Answered(Map<UUID, OpeningAnswer> answers) implements OpeningStatus {}
+        record Answered(Map<UUID, OpeningAnswer> answers) implements OpeningStatus {
+
+            /**
+             * An answer for every payment the request carried: the bank's answer is final, so one it has no line for
+             * got no account from this request and is refused with that reason (paid at a post office), instead of
+             * waiting in OPENING for an answer that will never come.
+             */
+            public Map<UUID, OpeningAnswer> forEvery(Collection<UUID> carried) {
+                Map<UUID, OpeningAnswer> all = new LinkedHashMap<>(answers);
+                for (UUID payment : carried) {
+                    all.putIfAbsent(payment, new OpeningAnswer(null, null, OpeningAnswer.NO_LINE));
+                }
+                return all;
+            }
+        }
 
         record Unknown(String reason) implements OpeningStatus {}
     }
 
     /** The bank's answer for one person: {@code accountNumber} and {@code holderName}, or {@code refusal}. */
     public record OpeningAnswer(String accountNumber, String holderName, String refusal) {
+
+        /** The refusal of a person the bank's final answer has no line for. */
+        public static final String NO_LINE = "the bank's answer to the request has no line for this person";
 
         public boolean opened() {
             return accountNumber != null && refusal == null;

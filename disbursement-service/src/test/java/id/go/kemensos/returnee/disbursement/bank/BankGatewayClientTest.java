@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -275,5 +276,20 @@ class BankGatewayClientTest {
                 o.accountNumber(),
                 o.accountHolderName(),
                 true);
+    }
+
+    @Test
+    void aPersonTheBanksFinalOpeningAnswerLeavesOutIsRefusedNotLeftWaiting() {
+        UUID opened = UUID.randomUUID();
+        UUID leftOut = UUID.randomUUID();
+        BankGatewayClient.OpeningStatus.Answered answered = new BankGatewayClient.OpeningStatus.Answered(
+                Map.of(opened, new BankGatewayClient.OpeningAnswer("0015000123", "SITI AMINAH", null)));
+
+        Map<UUID, BankGatewayClient.OpeningAnswer> answers = answered.forEvery(List.of(opened, leftOut));
+
+        assertThat(answers.get(opened).opened()).isTrue();
+        assertThat(answers.get(leftOut).opened()).isFalse();
+        assertThat(answers.get(leftOut).refusal()).isEqualTo(BankGatewayClient.OpeningAnswer.NO_LINE);
+        assertThat(answers).hasSize(2);
     }
 }

@@ -196,6 +196,11 @@ public final class BankGatewaySimulator extends SnapGatewaySimulator {
         openings.refuse(name);
     }
 
+    /** The bank's answer to an opening request will leave this name out (no account, no refusal: no line). */
+    public void leaveOutOfCollectiveAnswer(String name) {
+        openings.leaveOut(name);
+    }
+
     /** How long the bank takes to open the accounts of a request (default a second). */
     public void setCollectiveOpeningDelay(Duration delay) {
         openings.delay(delay);
