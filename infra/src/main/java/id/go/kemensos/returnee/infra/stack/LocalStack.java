@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The infrastructure the services need: MariaDB, the identity provider (Keycloak, whose data is in MariaDB), the Kafka
  * broker, the topics and who may use them ({@link KafkaAccess}), the outbox relay (a Kafka Connect worker running
- * Debezium's outbox connectors, {@link KafkaConnectWorker}), the Vault (transit) simulator that seals the platform's
+ * Debezium's outbox connector, {@link KafkaConnectWorker}), the Vault (transit) simulator that seals the platform's
  * keys ({@link #sealPlatformKeys}) the two gateway simulators and the post office (PT Pos) simulator. Independent parts start at once, each after what it
  * depends on ({@link #startForServices}); the relay and Keycloak, the slowest, may still be starting while the services
  * do. Stopped in reverse order. Before the bank simulator starts, the platform's SNAP partner credentials
@@ -154,7 +154,7 @@ public final class LocalStack implements AutoCloseable {
                     steps);
             background = CompletableFuture.allOf(
                     CompletableFuture.runAsync(
-                            () -> step("Kafka Connect worker and its outbox connectors", connect::start, connect),
+                            () -> step("Kafka Connect worker and its outbox connector", connect::start, connect),
                             steps),
                     identityReady);
             background.whenComplete((done, failed) -> steps.shutdown());
