@@ -130,12 +130,26 @@ class CollectiveAccountOpener {
 
     /**
      * The requests whose status is due, pushed back by the status interval so that no other pass asks too, each with
-     * its applicants as registered (a payee erased meanwhile is held, as the account verifier holds one).
+     * its applicants as registered (a payee erased meanwhile is held, as the account verifier holds one). Only whole
+     * requests: a request is sent with, and its final answer read against, every payment it carries, so one this pass
+     * claimed only part of (the claim's limit, or rows another pass holds) waits for a later pass.
      */
     private List<Request> dueRequests() {
         return tx.execute(status -> {
             Instant now = clock.instant();
-            List<Payment> due = payments.claimOpeningsDue(now, settings.requestSize());
+            List<Payment> claimed = payments.claimOpeningsDue(now, settings.requestSize());
+            Map<String, Integer> carried = payments.countAwaitingOpening(
+                    claimed.stream().map(Payment::openingReference).collect(Collectors.toSet()));
+            Map<String, Long> claimedPerRequest =
+                    claimed.stream().collect(Collectors.groupingBy(Payment::openingReference, Collectors.counting()));
+            // A request larger than a pass can claim (the request size lowered since it was formed) goes as claimed;
+            // the final answer then refuses the rest, who are paid at a post office rather than wait for ever.
+            boolean oneRequestFillsThePass = claimedPerRequest.size() == 1 && claimed.size() >= settings.requestSize();
+            List<Payment> due = claimed.stream()
+                    .filter(p -> oneRequestFillsThePass
+                            || claimedPerRequest.get(p.openingReference())
+                                    >= carried.getOrDefault(p.openingReference(), 0))
+                    .toList();
             if (due.isEmpty()) {
                 return List.of();
             }

@@ -149,6 +149,20 @@ public class PaymentRepository {
                 PAYMENT);
     }
 
+    /** Per opening request, how many of its payments still wait for the account it asks for. */
+    public Map<String, Integer> countAwaitingOpening(Collection<String> references) {
+        if (references.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc.query("""
+                        SELECT opening_reference, COUNT(*) FROM payment_intent
+                        WHERE state = 'SCHEDULED' AND account_check = 'OPENING' AND opening_reference IN (:references)
+                        GROUP BY opening_reference""", Map.of("references", references), (RowCallbackHandler)
+                rs -> counts.put(rs.getString(1), rs.getInt(2)));
+        return counts;
+    }
+
     /** Sent payments without a final answer whose status check is due, locked for the dispatcher. */
     public List<Payment> claimDueForStatusCheck(Instant now, int limit) {
         return jdbc.query(
