@@ -28,7 +28,7 @@ import org.apache.kafka.common.resource.ResourceType;
 /**
  * The change-data-capture floor: rows inserted into an outbox table of its own ({@code bench.outbox_event}, batched, a
  * commit per {@value JdbcFloor#BATCH_SIZE}) and captured by an outbox connector configured as the platform's (a copy of
- * registration's, pointed at that table, of the platform's outbox shape, and routed to {@value #TOPIC}), timed from the first insert until the last
+ * platform-outbox's, pointed at that table, of the platform's outbox shape, and routed to {@value #TOPIC}), timed from the first insert until the last
  * record is on Kafka. What the platform's relay can move at most on this machine, whatever the services do.
  */
 final class CdcFloor {

@@ -40,7 +40,7 @@ class OutboxRelayReconnectIT {
 
         assertThat(killed)
                 .as("the relay's connections: its connector's binlog reader among them")
-                .contains("Binlog Dump");
+                .anyMatch(command -> command.startsWith("Binlog Dump")); // "Binlog Dump GTID" on MySQL with GTIDs
         // The binlog client notices the dropped connection on its keep-alive (connect.keep.alive.interval.ms, 5 s).
         await().atMost(ofSeconds(40)).untilAsserted(() -> {
             assertThat(platform.database()

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One outbox connector as production's Kafka Connect takes it ({@code infra/connect/<service>-outbox.json}), and the
+ * One outbox connector as production's Kafka Connect takes it ({@code infra/connect/*-outbox.json}), and the
  * same configuration for the local worker: only the keys in {@link #LOCAL_OVERRIDES} differ, each for the reason given
  * there; routing, converters, the EventRouter and everything else are used as they are.
  */

@@ -170,10 +170,12 @@ public final class KafkaConnectWorker implements AutoCloseable {
     }
 
     /**
-     * Deletes the per-service outbox connectors ({@code <service>-outbox}) that infra/connect no longer declares: a
-     * work directory from before platform-outbox still holds them, and two connectors on one outbox would relay its events twice. The
-     * services are not running yet, so their outboxes are quiet; the old connectors' offsets stay in connect.offsets,
-     * unused. (Production's change is a runbook in docs/operators.md.)
+     * Deletes the per-service outbox connectors ({@code <service>-outbox}) that infra/connect no longer declares: a work
+     * directory from before platform-outbox still holds them, and two connectors on one outbox would relay its events
+     * twice. It runs once platform-outbox exists (its own server id, so both read the binlog meanwhile). Not safe for
+     * every row: one written before platform-outbox started that its old connector had not relayed when the stack last
+     * stopped, nor in the moments since it resumed, is not relayed (a development stack's work directory; production's
+     * move is a runbook in docs/operators.md that waits for the old connectors).
      */
     void retireUndeclaredOutboxConnectors() {
         Set<String> declared = connectors.stream().map(ConnectorConfig::name).collect(Collectors.toSet());

@@ -22,7 +22,7 @@ final class MySqlContainerDatabase implements StackDatabase {
 
     MySqlContainerDatabase(ComposeFile compose, Network network) {
         List<String> arguments = new ArrayList<>(compose.mysqlServerArguments());
-        // Four services, Keycloak and five binlog readers outgrow MySQL's default of 151, as on the local MariaDB.
+        // Six services, Keycloak and the binlog reader outgrow MySQL's default of 151, as on the local MariaDB.
         arguments.add("--max-connections=400");
         this.container = new MySQLContainer(compose.image("mysql"))
                 .withUsername("root")
