@@ -11,11 +11,18 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends domain events to {@code outbox_event} inside the caller's transaction, so that a state change and its event
  * commit together or not at all. Debezium relays the rows to Kafka; nothing here talks to Kafka.
+ *
+ * <p>A transaction's events are written just before it commits, in the order they were appended, as one batch (which
+ * the driver sends as multi-row inserts): a consumer's poll raises many events, and one statement per event was a
+ * seventh of every statement the platform sent. Nothing reads the outbox inside the transaction that writes it, and a
+ * failing insert still fails the commit, so the state change and its events still stand or fall together.
  */
 public class Outbox {
 
@@ -41,24 +48,37 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID append(PlatformEvent event) {
         Object[] row = row(event);
-        jdbc.update(INSERT, row);
+        pendingRows().add(row);
         return UUID.fromString((String) row[0]);
     }
 
-    /** Appends many events in one JDBC batch; used where one command raises many events, such as an upload. */
+    /** Appends many events; used where one command raises many events, such as an upload. */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<UUID> appendAll(List<? extends PlatformEvent> events) {
-        List<Object[]> rows = new ArrayList<>(events.size());
+        List<Object[]> pending = pendingRows();
         List<UUID> ids = new ArrayList<>(events.size());
         for (PlatformEvent event : events) {
             Object[] row = row(event);
-            rows.add(row);
+            pending.add(row);
             ids.add(UUID.fromString((String) row[0]));
         }
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(INSERT, rows);
-        }
         return ids;
+    }
+
+    /**
+     * The rows the current transaction has appended so far. They are kept by a synchronization of the transaction,
+     * which Spring sets aside with it when an inner transaction suspends it, so an inner transaction's events commit
+     * with the inner transaction and the outer's with the outer.
+     */
+    private List<Object[]> pendingRows() {
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof PendingEvents pending && pending.outbox == this) {
+                return pending.rows;
+            }
+        }
+        PendingEvents pending = new PendingEvents(this);
+        TransactionSynchronizationManager.registerSynchronization(pending);
+        return pending.rows;
     }
 
     private Object[] row(PlatformEvent event) {
@@ -75,5 +95,30 @@ public class Outbox {
             subject,
             type.dataSchema().toString()
         };
+    }
+
+    /** A transaction's events not yet written; written before it commits, dropped if it rolls back. */
+    private static final class PendingEvents implements TransactionSynchronization {
+
+        private final Outbox outbox;
+        private final List<Object[]> rows = new ArrayList<>();
+
+        private PendingEvents(Outbox outbox) {
+            this.outbox = outbox;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (!rows.isEmpty()) {
+                outbox.jdbc.batchUpdate(INSERT, rows);
+                rows.clear();
+            }
+        }
+
+        /** Last of the transaction's synchronizations, so that one running before it may still append events. */
+        @Override
+        public int getOrder() {
+            return LOWEST_PRECEDENCE;
+        }
     }
 }
