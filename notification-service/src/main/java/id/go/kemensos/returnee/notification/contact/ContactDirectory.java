@@ -126,17 +126,6 @@ public class ContactDirectory {
         return contacts.seal(beneficiaryId, new SealedContacts.Contact(fullName, phone));
     }
 
-    /** Whether the person asked for no SMS (false for someone not known here yet). */
-    public boolean optedOut(UUID beneficiaryId) {
-        return jdbc
-                .queryForList(
-                        "SELECT opted_out FROM contact WHERE beneficiary_id = ?",
-                        Boolean.class,
-                        beneficiaryId.toString())
-                .stream()
-                .anyMatch(Boolean.TRUE::equals);
-    }
-
     /**
      * Records what changed of the returnee's language and opt-out, with an {@link SmsPreferencesSet} event (none when
      * nothing changed); an opt-out withholds the messages still queued.

@@ -22,7 +22,6 @@ import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.notification.contact.ContactDirectory;
 import java.text.NumberFormat;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -184,12 +183,12 @@ public class SmsQueue {
         return params;
     }
 
+    /**
+     * Queued whoever the person is: whether they can be written to (opted out, no phone, erased) is decided once, when
+     * the message comes due (at once, for a new one), and a message that cannot go is withheld then, with the reason.
+     */
     private void queue(UUID beneficiaryId, SmsTemplate template, UUID sourceEventId, Map<String, String> params) {
-        Instant now = clock.instant();
-        messages.queue(beneficiaryId, template, sourceEventId, params, now)
-                .filter(queued -> contacts.optedOut(beneficiaryId))
-                .ifPresent(queued -> messages.withhold(
-                        queued, beneficiaryId, template.name(), sourceEventId, ContactDirectory.OPTED_OUT, now));
+        messages.queue(beneficiaryId, template, sourceEventId, params, clock.instant());
     }
 
     /** A case opened: the person is entitled to support and will be contacted (which support is never said). */
