@@ -11,8 +11,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A transaction's events are written just before it commits, in the order they were appended, as one batch (which
  * the driver sends as multi-row inserts): a consumer's poll raises many events, and one statement per event was a
- * seventh of every statement the platform sent. Nothing reads the outbox inside the transaction that writes it, and a
- * failing insert still fails the commit, so the state change and its events still stand or fall together.
+ * seventh of every statement the platform sent ({@link CommitBatch}: nothing reads the outbox inside the transaction
+ * that writes it, and a failing insert fails the commit).
  */
 public class Outbox {
 
@@ -31,14 +29,15 @@ public class Outbox {
                 ce_dataschema)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final Clock clock;
     /** The source of the events every service raises ({@link EventType#sharedBy}): this service. */
     private final String ownSource;
+    /** The current transaction's rows, written just before it commits. */
+    private final CommitBatch<Object[]> rows;
 
     public Outbox(JdbcTemplate jdbc, JsonMapper json, Clock clock, String serviceName) {
-        this.jdbc = jdbc;
+        this.rows = new CommitBatch<>(batch -> jdbc.batchUpdate(INSERT, batch));
         this.json = json;
         this.clock = clock;
         this.ownSource = "/kemensos/" + serviceName;
@@ -48,37 +47,22 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID append(PlatformEvent event) {
         Object[] row = row(event);
-        pendingRows().add(row);
+        rows.add(row);
         return UUID.fromString((String) row[0]);
     }
 
     /** Appends many events; used where one command raises many events, such as an upload. */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<UUID> appendAll(List<? extends PlatformEvent> events) {
-        List<Object[]> pending = pendingRows();
+        List<Object[]> appended = new ArrayList<>(events.size());
         List<UUID> ids = new ArrayList<>(events.size());
         for (PlatformEvent event : events) {
             Object[] row = row(event);
-            pending.add(row);
+            appended.add(row);
             ids.add(UUID.fromString((String) row[0]));
         }
+        rows.addAll(appended);
         return ids;
-    }
-
-    /**
-     * The rows the current transaction has appended so far. They are kept by a synchronization of the transaction,
-     * which Spring sets aside with it when an inner transaction suspends it, so an inner transaction's events commit
-     * with the inner transaction and the outer's with the outer.
-     */
-    private List<Object[]> pendingRows() {
-        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-            if (synchronization instanceof PendingEvents pending && pending.outbox == this) {
-                return pending.rows;
-            }
-        }
-        PendingEvents pending = new PendingEvents(this);
-        TransactionSynchronizationManager.registerSynchronization(pending);
-        return pending.rows;
     }
 
     private Object[] row(PlatformEvent event) {
@@ -95,30 +79,5 @@ public class Outbox {
             subject,
             type.dataSchema().toString()
         };
-    }
-
-    /** A transaction's events not yet written; written before it commits, dropped if it rolls back. */
-    private static final class PendingEvents implements TransactionSynchronization {
-
-        private final Outbox outbox;
-        private final List<Object[]> rows = new ArrayList<>();
-
-        private PendingEvents(Outbox outbox) {
-            this.outbox = outbox;
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            if (!rows.isEmpty()) {
-                outbox.jdbc.batchUpdate(INSERT, rows);
-                rows.clear();
-            }
-        }
-
-        /** Last of the transaction's synchronizations, so that one running before it may still append events. */
-        @Override
-        public int getOrder() {
-            return LOWEST_PRECEDENCE;
-        }
     }
 }
