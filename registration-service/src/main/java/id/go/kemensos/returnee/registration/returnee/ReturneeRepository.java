@@ -4,6 +4,7 @@ import com.google.crypto.tink.Aead;
 import id.go.kemensos.returnee.contracts.registration.AgeBand;
 import id.go.kemensos.returnee.contracts.registration.PersonalDetails;
 import id.go.kemensos.returnee.contracts.registration.Sex;
+import id.go.kemensos.returnee.messaging.CommitBatch;
 import id.go.kemensos.returnee.privacy.PersonKeys;
 import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import java.sql.Date;
@@ -13,15 +14,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The returnee table. Personal fields are kept in one column, {@code personal_data}, sealed with the person's own data
@@ -71,6 +76,8 @@ public class ReturneeRepository {
     private final PersonalDataCipher cipher;
     private final PersonKeys keys;
     private final ReturneeNames names;
+    /** The progress a consumer's transaction has read, written when it commits. */
+    private final CommitBatch<ProgressUpdate> progressUpdates = new CommitBatch<>(this::writeProgress);
 
     ReturneeRepository(JdbcTemplate jdbc, PersonalDataCipher cipher, PersonKeys keys, ReturneeNames names) {
         this.jdbc = jdbc;
@@ -345,21 +352,36 @@ public class ReturneeRepository {
         }
     }
 
+    /** A later state of one part of a returnee's status, with the order it is recorded by. */
+    private record ProgressUpdate(Progress progress, UUID beneficiaryId, String value, long order) {}
+
     /**
-     * Records a later state of a returnee's decision or payment; an earlier one arriving late changes nothing.
+     * Records a later state of a returnee's decision or payment; an earlier one arriving late changes nothing, nor
+     * does one about a beneficiary not registered here. Written when the caller's transaction commits, together with
+     * the rest of its progress (a consumer's poll): one round trip, and of a person's states of one part only the
+     * latest.
      *
      * @param order event time, then the state's rank, so that events arriving out of order still settle on the last
-     * @return false for an unknown beneficiary or when a later state is already recorded
      */
-    public boolean recordProgress(Progress progress, UUID beneficiaryId, String value, long order) {
-        return jdbc.update(
-                        "UPDATE returnee SET " + progress.column + " = ?, " + progress.orderColumn
-                                + " = ? WHERE beneficiary_id = ? AND (" + progress.orderColumn + " IS NULL OR "
-                                + progress.orderColumn + " < ?)",
-                        value,
-                        order,
-                        beneficiaryId.toString(),
-                        order)
-                == 1;
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordProgress(Progress progress, UUID beneficiaryId, String value, long order) {
+        progressUpdates.add(new ProgressUpdate(progress, beneficiaryId, value, order));
+    }
+
+    /** Each part's latest states, person by person in id order (one order of locks whoever writes them). */
+    private void writeProgress(List<ProgressUpdate> updates) {
+        Map<Progress, Map<UUID, ProgressUpdate>> latest = new EnumMap<>(Progress.class);
+        for (ProgressUpdate update : updates) {
+            latest.computeIfAbsent(update.progress(), part -> new TreeMap<>())
+                    .merge(update.beneficiaryId(), update, (a, b) -> b.order() > a.order() ? b : a);
+        }
+        latest.forEach((progress, byPerson) -> jdbc.batchUpdate(
+                "UPDATE returnee SET " + progress.column + " = ?, " + progress.orderColumn + " = ? WHERE beneficiary_id"
+                        + " = ? AND (" + progress.orderColumn + " IS NULL OR " + progress.orderColumn + " < ?)",
+                byPerson.values().stream()
+                        .map(u -> new Object[] {
+                            u.value(), u.order(), u.beneficiaryId().toString(), u.order()
+                        })
+                        .toList()));
     }
 }
