@@ -137,13 +137,21 @@ class AccountVerifier implements AutoCloseable {
         Map<UUID, Payment> locked = new HashMap<>();
         payments.lockAll(answers.keySet().stream().map(Check::paymentId).toList())
                 .forEach(p -> locked.put(p.paymentId(), p));
+        List<Payment> recorded = new ArrayList<>();
+        List<Payment> verified = new ArrayList<>();
         answers.forEach((check, answer) -> {
             Payment payment = locked.get(check.paymentId());
             // Not awaiting: the payee's account changed meanwhile, and the check starts again.
             if (payment != null && payment.awaitsAccountAnswer()) {
-                record(check, answer, payment);
+                if (record(check, answer, payment)) {
+                    verified.add(payment);
+                }
+                recorded.add(payment);
             }
         });
+        // The round's answers in one batch of rows, then the approvals the verified accounts allow.
+        payments.saveAll(recorded);
+        verified.forEach(ledger::approveIfAutomatic);
         // One line a round, not one a payment: a bank that is down would otherwise fill the log.
         List<String> unanswered = answers.values().stream()
                 .filter(BankGatewayClient.AccountInquiry.Unknown.class::isInstance)
@@ -226,13 +234,17 @@ class AccountVerifier implements AutoCloseable {
         });
     }
 
-    private void record(Check check, BankGatewayClient.AccountInquiry answer, Payment payment) {
+    /**
+     * Records a bank's answer on the payment (saved by the caller, with the round's others) and its events.
+     *
+     * @return whether the account was verified
+     */
+    private boolean record(Check check, BankGatewayClient.AccountInquiry answer, Payment payment) {
         Instant now = clock.instant();
         if (answer instanceof BankGatewayClient.AccountInquiry.Unknown unknown) {
             payment.accountCheckUnanswered(now);
-            payments.save(payment);
             log.debug("Account inquiry for payment {} unanswered ({})", check.paymentId(), unknown.reason());
-            return;
+            return false;
         }
         String seen = null;
         boolean verified;
@@ -271,12 +283,10 @@ class AccountVerifier implements AutoCloseable {
                 score,
                 detail,
                 now);
-        payments.save(payment);
         outbox.appendAll(checked);
-        if (verified) {
-            ledger.approveIfAutomatic(payment);
-        } else {
+        if (!verified) {
             log.info("Payment {} held: account {} {}", check.paymentId(), account.maskedAccountNumber(), detail);
         }
+        return verified;
     }
 }

@@ -250,6 +250,7 @@ public class PaymentLedger {
         Instant now = clock.instant();
         Instant checkAt = now.plus(properties.dispatch().statusCheckDelay());
         List<PaymentOrder> orders = new ArrayList<>();
+        List<PaymentEvent> events = new ArrayList<>();
         for (Payment p : claimed) {
             Optional<PayeeSeal.Payee> registered =
                     Optional.ofNullable(payee.get(p.beneficiaryId())).flatMap(PayeeProjection.OpenedPayee::opened);
@@ -259,9 +260,7 @@ public class PaymentLedger {
                     || (p.checkedAccount() == null
                             && registered.isPresent()
                             && registered.get().account() == null)) {
-                List<PaymentEvent> sent = p.sendAsCash(checkAt, now);
-                payments.save(p);
-                outbox.appendAll(sent);
+                events.addAll(p.sendAsCash(checkAt, now));
                 orders.add(cashOrder(p, payee.get(p.beneficiaryId()), false));
                 continue;
             }
@@ -274,21 +273,17 @@ public class PaymentLedger {
             if (account.isEmpty()) {
                 // Erased after approval: the account can no longer be read, so the money cannot go; the budget gets it
                 // back.
-                List<PaymentEvent> failed = p.failUnsendable(TransferOutcome.PERSONAL_DATA_ERASED, now);
+                events.addAll(p.failUnsendable(TransferOutcome.PERSONAL_DATA_ERASED, now));
                 budgets.release(p);
-                payments.save(p);
-                outbox.appendAll(failed);
                 continue;
             }
             BankAccount to = account.get();
-            List<PaymentEvent> sent = p.send(
+            events.addAll(p.send(
                     to.bankCode(),
                     seal.account(p.beneficiaryId(), PayeeSeal.PAID_ACCOUNT, to),
                     to.maskedAccountNumber(),
                     checkAt,
-                    now);
-            payments.save(p);
-            outbox.appendAll(sent);
+                    now));
             orders.add(new TransferOrder(
                     p.paymentId(),
                     p.beneficiaryId(),
@@ -300,6 +295,9 @@ public class PaymentLedger {
                     to.holderName(),
                     false));
         }
+        // Every claimed payment has moved on (sent, or failed unsendable): their rows in one batch.
+        payments.saveAll(claimed);
+        outbox.appendAll(events);
         return orders;
     }
 
