@@ -33,43 +33,59 @@ class DecisionRepository {
         this.personal = personal;
     }
 
+    /** A decision as it is stored and published: its personal inputs sealed. */
+    Decision sealed(Decision clear) {
+        return personal.sealed(clear);
+    }
+
     /**
-     * Stores a decision, its personal inputs sealed; returns it as stored (sealed), which is what its event carries.
+     * Stores a person's new decisions (sealed, see {@link #sealed}) in one batch, and marks the decisions they
+     * replace as superseded.
      */
-    Decision insert(Decision clear, UUID sourceEventId) {
-        Decision d = personal.sealed(clear);
-        jdbc.update(
+    void insertAll(List<Decision> sealed, UUID sourceEventId) {
+        if (sealed.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(
                 """
                         INSERT INTO decision (decision_id, beneficiary_id, program_id, cycle_id, outcome, grant_amount,
                             rule_set_id, rule_set_version, failed_criteria, province_code, regency_code,
                             source_event_id, previous_decision_id, decided_at, explanation, entitlements, restricted,
                             review_requested_by)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                d.decisionId().toString(),
-                d.beneficiaryId().toString(),
-                d.programId(),
-                d.cycleId(),
-                d.outcome().name(),
-                d.grantAmount(),
-                d.ruleSetId(),
-                d.ruleSetVersion(),
-                String.join(",", d.notPassed()),
-                d.provinceCode(),
-                d.regencyCode(),
-                sourceEventId == null ? d.decisionId().toString() : sourceEventId.toString(),
-                d.previousDecisionId() == null ? null : d.previousDecisionId().toString(),
-                Timestamp.from(d.decidedAt()),
-                json.writeValueAsString(d.explanation()),
-                String.join(",", d.entitlements()),
-                d.restricted(),
-                d.reviewRequest() == null ? null : d.reviewRequest().toString());
-        if (d.previousDecisionId() != null) {
-            jdbc.update(
-                    "UPDATE decision SET superseded_by = ? WHERE decision_id = ?",
-                    d.decisionId().toString(),
-                    d.previousDecisionId().toString());
+                sealed.stream()
+                        .map(d -> new Object[] {
+                            d.decisionId().toString(),
+                            d.beneficiaryId().toString(),
+                            d.programId(),
+                            d.cycleId(),
+                            d.outcome().name(),
+                            d.grantAmount(),
+                            d.ruleSetId(),
+                            d.ruleSetVersion(),
+                            String.join(",", d.notPassed()),
+                            d.provinceCode(),
+                            d.regencyCode(),
+                            sourceEventId == null ? d.decisionId().toString() : sourceEventId.toString(),
+                            d.previousDecisionId() == null
+                                    ? null
+                                    : d.previousDecisionId().toString(),
+                            Timestamp.from(d.decidedAt()),
+                            json.writeValueAsString(d.explanation()),
+                            String.join(",", d.entitlements()),
+                            d.restricted(),
+                            d.reviewRequest() == null ? null : d.reviewRequest().toString()
+                        })
+                        .toList());
+        List<Object[]> superseded = sealed.stream()
+                .filter(d -> d.previousDecisionId() != null)
+                .map(d -> new Object[] {
+                    d.decisionId().toString(), d.previousDecisionId().toString()
+                })
+                .toList();
+        if (!superseded.isEmpty()) {
+            jdbc.batchUpdate("UPDATE decision SET superseded_by = ? WHERE decision_id = ?", superseded);
         }
-        return d;
     }
 
     /**

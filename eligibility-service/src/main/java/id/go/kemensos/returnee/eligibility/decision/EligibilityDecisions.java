@@ -21,6 +21,8 @@ import id.go.kemensos.returnee.messaging.TimeOrderedIds;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -153,6 +155,7 @@ public class EligibilityDecisions {
     private Result decide(UUID beneficiaryId, Facts known, UUID sourceEventId, String onlyRuleSetId) {
         Result result = new Result(0, 0);
         Map<String, Decision> current = decisions.current(beneficiaryId); // one read for every rule set
+        List<Decision> made = new ArrayList<>();
         LocalDate today = LocalDate.ofInstant(clock.instant(), DECISION_ZONE);
         for (String ruleSetId : catalog.ids()) {
             if (onlyRuleSetId != null && !onlyRuleSetId.equals(ruleSetId)) {
@@ -163,10 +166,10 @@ public class EligibilityDecisions {
             if (rules.isPresent()) {
                 Optional<Decision> previous =
                         Optional.ofNullable(current.get(rules.get().id()));
-                result = result.plus(
-                        decide(beneficiaryId, known, rules.get(), relevant, today, previous, sourceEventId));
+                result = result.plus(decide(beneficiaryId, known, rules.get(), relevant, today, previous, made));
             }
         }
+        decisions.insertAll(made, sourceEventId); // the person's decisions in one batch
         return result;
     }
 
@@ -177,7 +180,7 @@ public class EligibilityDecisions {
             LocalDate relevant,
             LocalDate today,
             Optional<Decision> previous,
-            UUID sourceEventId) {
+            List<Decision> made) {
         if (previous.isPresent() && rules.program() != null && known.paidUnder(rules)) {
             return new Result(0, 0); // a paid grant is final: its decision is never re-made
         }
@@ -205,8 +208,8 @@ public class EligibilityDecisions {
                 null,
                 rules.restricted(),
                 carriedReviewRequest(previous, evaluation.outcome()));
-        decision =
-                decisions.insert(decision, sourceEventId); // as stored: its personal inputs sealed, for the event too
+        decision = decisions.sealed(decision); // as stored, its personal inputs sealed, for the event too
+        made.add(decision);
         if (decision.restricted()) {
             // Law 21/2007 Art. 44: to the restricted topic, and the log names neither the person nor the outcome.
             outbox.append(new ProtectionDecided(decided(decision, relevant)));
