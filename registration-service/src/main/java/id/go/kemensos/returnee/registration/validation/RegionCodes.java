@@ -8,12 +8,15 @@ import java.util.Optional;
 
 /**
  * Kemendagri region codes (not BPS codes: BPS 5202010 is Praya Barat, Kemendagri 52.02.01 is Praya) for provinces (PP),
- * regencies (PPKK) and districts (PPKKCC), from {@code /reference/wilayah-kemendagri-2025.csv}.
+ * regencies (PPKK) and districts (PPKKCC), from {@code /reference/wilayah-kemendagri-2025.csv}; with the regency codes
+ * the Papua split retired ({@value #CHANGES}) and the former names of regencies renamed under their code
+ * ({@value #FORMER_NAMES}): between the 2016 and 2025 editions nothing else changed at regency level.
  */
 public final class RegionCodes {
 
     public static final String RESOURCE = "/reference/wilayah-kemendagri-2025.csv";
     public static final String CHANGES = "/reference/regency-code-changes.csv";
+    public static final String FORMER_NAMES = "/reference/regency-former-names.csv";
 
     /** A regency code retired when its province was split, as identity cards issued before still carry it. */
     public record Renumbered(String oldCode, String newCode, String name, String basis) {}
@@ -40,17 +43,22 @@ public final class RegionCodes {
 
     /** @param names code (2, 4 or 6 digits) to official name, e.g. 5202 -> Kabupaten Lombok Tengah */
     public RegionCodes(Map<String, String> names) {
-        this(names, Map.of());
+        this(names, Map.of(), List.of());
     }
 
-    private RegionCodes(Map<String, String> names, Map<String, Renumbered> renumbered) {
+    /** @param formerNames code and former name of regencies renamed under their code; current names win a clash */
+    private RegionCodes(Map<String, String> names, Map<String, Renumbered> renumbered, List<String[]> formerNames) {
         this.renumbered = Map.copyOf(renumbered);
         this.names = Map.copyOf(names);
         this.provinceCodes = names.keySet().stream()
                 .filter(code -> code.length() == 2)
                 .sorted()
                 .toList();
-        names.keySet().stream().filter(code -> code.length() == 4).sorted().forEach(this::indexRegencyName);
+        names.keySet().stream()
+                .filter(code -> code.length() == 4)
+                .sorted()
+                .forEach(code -> indexRegencyName(code, names.get(code)));
+        formerNames.forEach(former -> indexRegencyName(former[0], former[1]));
     }
 
     public static RegionCodes load() {
@@ -65,7 +73,14 @@ public final class RegionCodes {
             }
             renumbered.put(row[0], new Renumbered(row[0], row[1], row[2], row[3]));
         }
-        return new RegionCodes(names, renumbered);
+        List<String[]> formerNames = ReferenceCsv.read(FORMER_NAMES, "code,former_name,last_edition");
+        for (String[] row : formerNames) {
+            if (row[0].length() != 4 || !names.containsKey(row[0])) {
+                throw new IllegalStateException(
+                        FORMER_NAMES + ": " + row[0] + " " + row[1] + " is not a regency of " + RESOURCE);
+            }
+        }
+        return new RegionCodes(names, renumbered, formerNames);
     }
 
     /** The regency an old code now has, when a province's split retired it (9101 Merauke is 9301 since 2022). */
@@ -117,12 +132,13 @@ public final class RegionCodes {
                 .findFirst();
     }
 
-    private void indexRegencyName(String code) {
+    /** Indexes a regency's name; a name already indexed keeps its regency (current names come first). */
+    private void indexRegencyName(String code, String officialName) {
         String pp = code.substring(0, 2);
         boolean kota = Integer.parseInt(code.substring(2)) >= 71;
-        String name = names.get(code).toUpperCase(Locale.ROOT);
+        String name = officialName.toUpperCase(Locale.ROOT);
         String bare = lettersOnly(name.replaceFirst("^(KABUPATEN|KOTA ADMINISTRASI|KOTA) ", ""));
-        regencyByName.put(pp + (kota ? "KOTA:" : "KAB:") + bare, code);
+        regencyByName.putIfAbsent(pp + (kota ? "KOTA:" : "KAB:") + bare, code);
         // Codes are visited in order, so a kabupaten (01-69) claims the bare name before a kota (71-99) of the same
         // name.
         regencyByName.putIfAbsent(pp + bare, code);

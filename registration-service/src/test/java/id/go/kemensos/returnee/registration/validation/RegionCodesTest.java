@@ -134,4 +134,33 @@ class RegionCodesTest {
                 .contains("9671");
         assertThat(REGIONS.renumbered("9103")).as("Jayapura stayed in Papua").isEmpty();
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "76, MAMUJU UTARA, 7601",
+        "76, Kab. Mamuju Utara, 7601",
+        "81, MALUKU TENGGARA BARAT, 8103",
+        "12, TOBA SAMOSIR, 1212",
+        "75, PAHUWATO, 7504",
+        "73, PANGKAJENE KEPULAUAN, 7310",
+        "76, PASANGKAYU, 7601",
+        "12, TOBA, 1212"
+    })
+    void findsARegencyUnderTheNameAnOlderListWrites(String province, String written, String code) {
+        assertThat(REGIONS.regencyCodeByName(province, written)).contains(code);
+        assertThat(REGIONS.regencyName(code))
+                .as("the current name stays the regency's name")
+                .isPresent();
+    }
+
+    @Test
+    void aFormerNameLeadsOnlyToItsOwnRegency() {
+        assertThat(REGIONS.regencyName("7601")).contains("Kabupaten Pasangkayu");
+        assertThat(REGIONS.regencyCodeByName("51", "MAMUJU UTARA"))
+                .as("not in Bali")
+                .isEmpty();
+        assertThat(REGIONS.regencyCodeByName("KOTA MAMUJU UTARA"))
+                .as("it was a kabupaten")
+                .isEmpty();
+    }
 }
