@@ -6,6 +6,7 @@ import id.go.kemensos.returnee.contracts.notification.SmsDelivered;
 import id.go.kemensos.returnee.contracts.notification.SmsFailed;
 import id.go.kemensos.returnee.contracts.notification.SmsSent;
 import id.go.kemensos.returnee.contracts.notification.SmsWithheld;
+import id.go.kemensos.returnee.messaging.CommitBatch;
 import id.go.kemensos.returnee.messaging.Outbox;
 import id.go.kemensos.returnee.messaging.TimeOrderedIds;
 import id.go.kemensos.returnee.notification.NotificationProperties;
@@ -41,6 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class SmsMessages {
 
+    private static final String QUEUE = """
+            INSERT IGNORE INTO sms_message (message_id, beneficiary_id, template, source_event_id, params, state,
+                next_attempt_at, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""";
     private static final String DUE = """
             SELECT m.message_id, m.beneficiary_id, m.template, m.source_event_id, m.params, m.attempts,
                    c.personal_data, c.language, c.opted_out, c.province_code, c.regency_code
@@ -66,6 +71,9 @@ public class SmsMessages {
     private final NotificationProperties.Dispatch settings;
 
     private final SealedContacts contacts;
+    /** The messages the current transaction queues, written when it commits. */
+    private final CommitBatch<Object[]> queued;
+
     private final NamedParameterJdbcTemplate named;
 
     SmsMessages(
@@ -77,6 +85,7 @@ public class SmsMessages {
             SealedContacts contacts) {
         this.contacts = contacts;
         this.jdbc = jdbc;
+        this.queued = new CommitBatch<>(rows -> jdbc.batchUpdate(QUEUE, rows));
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.outbox = outbox;
         this.json = json;
@@ -85,28 +94,24 @@ public class SmsMessages {
     }
 
     /**
-     * Queues a message for a person, once per (person, template, source event) whatever redeliveries happen.
-     *
-     * @return the new message's id, or empty when this event's message was queued already
+     * Queues a message for a person, once per (person, template, source event) whatever redeliveries happen. The
+     * message is written with the rest of its transaction's when it commits (a consumer's poll queues many): nothing in
+     * that transaction needs to see it, since whether it may go (opted out, no phone, erased, even by an event later in
+     * the same poll) is decided when it comes due.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<UUID> queue(
+    public void queue(
             UUID beneficiaryId, SmsTemplate template, UUID sourceEventId, Map<String, String> params, Instant now) {
-        UUID messageId = TimeOrderedIds.next();
-        int queued = jdbc.update(
-                """
-                        INSERT IGNORE INTO sms_message (message_id, beneficiary_id, template, source_event_id, params,
-                            state, next_attempt_at, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""",
-                messageId.toString(),
-                beneficiaryId.toString(),
-                template.name(),
-                sourceEventId.toString(),
-                json.writeValueAsString(params),
-                Timestamp.from(now),
-                Timestamp.from(now),
-                Timestamp.from(now));
-        return queued == 1 ? Optional.of(messageId) : Optional.empty();
+        queued.add(new Object[] {
+            TimeOrderedIds.next().toString(),
+            beneficiaryId.toString(),
+            template.name(),
+            sourceEventId.toString(),
+            json.writeValueAsString(params),
+            Timestamp.from(now),
+            Timestamp.from(now),
+            Timestamp.from(now)
+        });
     }
 
     /**
