@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -210,9 +211,26 @@ class CaseFiles {
                         limit);
     }
 
-    Set<String> servicesOffered(UUID caseId) {
-        return new HashSet<>(jdbc.queryForList(
-                "SELECT service FROM service_offer WHERE case_id = ?", String.class, caseId.toString()));
+    /** A person's case and the services it has offered so far. */
+    record CaseWithServices(CaseFile file, Set<String> servicesOffered) {}
+
+    /** A person's case with the services it has offered, in one read (a decision adds offers to it). */
+    Optional<CaseWithServices> byBeneficiaryWithServices(UUID beneficiaryId) {
+        List<CaseWithServices> found = new ArrayList<>(1);
+        jdbc.query(
+                "SELECT c.case_id, c.beneficiary_id, c.province_code, c.regency_code, c.case_worker,"
+                        + " c.opened_by_decision, c.opened_at, o.service FROM case_file c"
+                        + " LEFT JOIN service_offer o ON o.case_id = c.case_id WHERE c.beneficiary_id = ?",
+                (RowCallbackHandler) rs -> {
+                    if (found.isEmpty()) {
+                        found.add(new CaseWithServices(caseFile(rs, 0), new HashSet<>()));
+                    }
+                    if (rs.getString("service") != null) {
+                        found.get(0).servicesOffered().add(rs.getString("service"));
+                    }
+                },
+                beneficiaryId.toString());
+        return found.stream().findFirst();
     }
 
     void addOffers(List<Offer> offers) {

@@ -29,7 +29,9 @@ import id.go.kemensos.returnee.security.Refusal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -184,7 +186,10 @@ public class Casework {
         }
         Instant now = clock.instant();
         List<CaseEvent> events = new ArrayList<>();
-        CaseFiles.CaseFile file = cases.byBeneficiary(e.beneficiaryId()).orElse(null);
+        Optional<CaseFiles.CaseWithServices> existing = cases.byBeneficiaryWithServices(e.beneficiaryId());
+        CaseFiles.CaseFile file = existing.map(CaseFiles.CaseWithServices::file).orElse(null);
+        Set<String> offered =
+                existing.map(CaseFiles.CaseWithServices::servicesOffered).orElseGet(HashSet::new);
         if (file == null) {
             file = new CaseFiles.CaseFile(
                     TimeOrderedIds.next(),
@@ -215,7 +220,6 @@ public class Casework {
                             .toList(),
                     now));
         }
-        Set<String> offered = cases.servicesOffered(file.caseId());
         List<CaseFiles.Offer> offers = new ArrayList<>();
         for (String service : e.services()) {
             if (offered.add(service)) {
