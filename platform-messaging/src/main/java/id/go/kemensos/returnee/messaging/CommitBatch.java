@@ -3,6 +3,8 @@ package id.go.kemensos.returnee.messaging;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -12,11 +14,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * back. A failing batch fails the commit, so the writes still stand or fall with the rest of the transaction.
  *
  * <p>The items are kept by a synchronization of the current transaction, which Spring sets aside with it when an inner
- * transaction suspends it: an inner transaction's items are written at the inner commit, the outer's at the outer.
+ * transaction suspends it: an inner transaction's items are written at the inner commit, the outer's at the outer. Not
+ * for writes made under a savepoint (nested transactions): a rollback to it would not take them back.
  *
  * @param <T> what one write needs, handed to the writer in the order added
  */
 public final class CommitBatch<T> {
+
+    private static final Logger log = LoggerFactory.getLogger(CommitBatch.class);
 
     private final Consumer<List<T>> writer;
 
@@ -39,6 +44,15 @@ public final class CommitBatch<T> {
     }
 
     private Pending<T> pending() {
+        Pending<T> pending = current();
+        if (pending.written) {
+            // Spring calls beforeCommit once: a write added afterwards would never be made.
+            throw new IllegalStateException("A write was added after the transaction's batch was written");
+        }
+        return pending;
+    }
+
+    private Pending<T> current() {
         for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
             if (synchronization instanceof Pending<?> pending && pending.batch == this) {
                 @SuppressWarnings("unchecked") // its batch is this one, whose items are T
@@ -56,6 +70,7 @@ public final class CommitBatch<T> {
 
         private final CommitBatch<T> batch;
         private final List<T> items = new ArrayList<>();
+        private boolean written;
 
         private Pending(CommitBatch<T> batch) {
             this.batch = batch;
@@ -63,10 +78,19 @@ public final class CommitBatch<T> {
 
         @Override
         public void beforeCommit(boolean readOnly) {
+            written = true;
             if (!items.isEmpty()) {
-                List<T> written = List.copyOf(items);
+                List<T> batchItems = List.copyOf(items);
                 items.clear();
-                batch.writer.accept(written);
+                batch.writer.accept(batchItems);
+            }
+        }
+
+        /** A batch registered once the commit had begun was never written: said loudly, as it cannot be undone. */
+        @Override
+        public void afterCompletion(int status) {
+            if (status == STATUS_COMMITTED && !items.isEmpty()) {
+                log.error("{} writes added while the transaction committed were not made", items.size());
             }
         }
 

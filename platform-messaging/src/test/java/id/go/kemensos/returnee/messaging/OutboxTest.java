@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -100,6 +102,29 @@ class OutboxTest {
                 .isInstanceOf(DataIntegrityViolationException.class);
 
         assertThat(log).containsExactly("rollback");
+    }
+
+    @Test
+    void anEventAppendedOnceTheBatchIsWrittenFailsTheCommitRatherThanBeLost() {
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+                    outbox.append(EligibilityRecords.decided(UUID.randomUUID()));
+                    // Registered after the outbox's batch, with the same order: runs after it has been written.
+                    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public void beforeCommit(boolean readOnly) {
+                            outbox.append(EligibilityRecords.decided(UUID.randomUUID()));
+                        }
+
+                        @Override
+                        public int getOrder() {
+                            return LOWEST_PRECEDENCE;
+                        }
+                    });
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("after the transaction's batch was written");
+
+        assertThat(log).last().isEqualTo("rollback");
     }
 
     @Test
