@@ -16,6 +16,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,8 +49,8 @@ public class SmsMessages {
                 next_attempt_at, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)""";
     private static final String DUE = """
-            SELECT m.message_id, m.beneficiary_id, m.template, m.source_event_id, m.params, m.attempts,
-                   c.personal_data, c.language, c.opted_out, c.province_code, c.regency_code
+            SELECT m.message_id, m.beneficiary_id, m.template, m.source_event_id, m.params, m.attempts, m.created_at,
+                   c.personal_data, c.language, c.opted_out, c.opted_out_changed_at, c.province_code, c.regency_code
             FROM sms_message m JOIN contact c ON c.beneficiary_id = m.beneficiary_id
             WHERE m.state = 'QUEUED' AND m.next_attempt_at <= ?
             ORDER BY m.next_attempt_at
@@ -115,8 +117,27 @@ public class SmsMessages {
     }
 
     /**
+     * Opted out now, or the opt-out changed after the message was queued: then it was queued while the person was
+     * opted out (an opt-out after it withholds it at once), and opting back in does not send it.
+     */
+    static boolean optedOutSinceQueued(Map<String, Object> row) {
+        if (Boolean.TRUE.equals(row.get("opted_out"))) {
+            return true;
+        }
+        Object changed = row.get("opted_out_changed_at");
+        Object queued = row.get("created_at");
+        return changed != null && queued != null && toInstant(changed).isAfter(toInstant(queued));
+    }
+
+    private static Instant toInstant(Object column) {
+        return column instanceof LocalDateTime local
+                ? local.toInstant(ZoneOffset.UTC)
+                : ((Timestamp) column).toInstant();
+    }
+
+    /**
      * Claims due messages: their next attempt moves out by the retry delay, a lease that also paces retries. A message
-     * to a person erased meanwhile, registered without a phone, or who opted out while it was on its way, is withheld
+     * to a person erased meanwhile, registered without a phone, or opted out (now, or when it was queued), is withheld
      * instead, with that reason.
      */
     @Transactional
@@ -135,7 +156,7 @@ public class SmsMessages {
                     ? SealedContacts.ERASED
                     : contact.get().phoneE164() == null
                             ? ContactDirectory.NO_PHONE
-                            : Boolean.TRUE.equals(r.get("opted_out")) ? ContactDirectory.OPTED_OUT : null;
+                            : optedOutSinceQueued(r) ? ContactDirectory.OPTED_OUT : null;
             if (cannotSend != null) {
                 withhold(
                         messageId,

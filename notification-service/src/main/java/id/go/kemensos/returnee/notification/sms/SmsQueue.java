@@ -34,8 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Turns events into queued SMS. The (source event, template) key means a redelivered event queues nothing new, even if
- * the processed-event row were lost. Only what the template needs is queued: never the person's category. For someone
- * who opted out a message is withheld at once.
+ * the processed-event row were lost. Only what the template needs is queued: never the person's category. A message
+ * for someone who opted out is withheld when it comes due, and stays withheld if they opt back in before then.
  */
 @Service
 public class SmsQueue {
