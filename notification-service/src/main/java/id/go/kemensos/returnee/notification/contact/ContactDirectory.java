@@ -161,18 +161,13 @@ public class ContactDirectory {
             Instant now = clock.instant();
             // The time of an opt-out change tells the dispatcher which queued messages were queued before it.
             jdbc.update(
-                    "UPDATE contact SET language = ?, opted_out = ?, updated_at = ?, opted_out_changed_at = "
-                            + (changed.contains("optedOut") ? "?" : "opted_out_changed_at")
-                            + " WHERE beneficiary_id = ?",
-                    changed.contains("optedOut")
-                            ? new Object[] {
-                                languageNow,
-                                optedOutNow,
-                                Timestamp.from(now),
-                                Timestamp.from(now),
-                                beneficiaryId.toString()
-                            }
-                            : new Object[] {languageNow, optedOutNow, Timestamp.from(now), beneficiaryId.toString()});
+                    "UPDATE contact SET language = ?, opted_out = ?, updated_at = ?,"
+                            + " opted_out_changed_at = COALESCE(?, opted_out_changed_at) WHERE beneficiary_id = ?",
+                    languageNow,
+                    optedOutNow,
+                    Timestamp.from(now),
+                    changed.contains("optedOut") ? Timestamp.from(now) : null,
+                    beneficiaryId.toString());
             outbox.append(new SmsPreferencesSet(beneficiaryId, languageNow, optedOutNow, changed, recordedBy, now));
             if (optedOutNow && changed.contains("optedOut")) {
                 events.publishEvent(new Closed(beneficiaryId, OPTED_OUT));
