@@ -15,7 +15,8 @@ import org.springframework.web.client.RestClient;
  * What case management reaches, for the office, the ministry, protection officers and auditors: by regency and sex,
  * people with a case and their offers accepted, declined and delivered; follow-ups done and overdue; needs found; and,
  * for those who may see them, offers by service (a victim's counted as protection services); for protection officers
- * alone, whom the trafficking law reaches, by regency, sex and age band (eligibility-service's report). And the
+ * alone, whom the trafficking law reaches, by regency, sex and age band (eligibility-service's report), and who is
+ * registered, found eligible and paid by returnee category and trafficking status (registration-service's). And the
  * directory of referral partners, for whoever refers or advises people.
  */
 @Controller
@@ -60,6 +61,17 @@ class CaseReportPages {
     public record ProtectionReach(
             String ruleSetId, String regencyCode, String sex, String ageBand, String outcome, long people) {}
 
+    /** One row of registration's {@code GET /api/protection-reports/returnees}: reach by category and status. */
+    public record CategoryReach(
+            String regencyCode,
+            String sex,
+            String ageBand,
+            String category,
+            String traffickingStatus,
+            long registered,
+            long eligible,
+            long paid) {}
+
     private final OfficerRelay services;
 
     CaseReportPages(OfficerRelay services) {
@@ -69,6 +81,7 @@ class CaseReportPages {
     @GetMapping("/case-reports")
     String reports(
             @RequestParam(required = false) String provinceCode,
+            @RequestParam(defaultValue = "false") boolean byCategory,
             @ModelAttribute("officer") SignedInOfficer officer,
             Model model) {
         String province = officer.scope(provinceCode);
@@ -100,16 +113,25 @@ class CaseReportPages {
         model.addAttribute("services", byService);
         // Counts about victims: protection officers only (eligibility-service refuses anyone else, and logs the read).
         List<ProtectionReach> protection = null;
+        List<CategoryReach> categories = null;
         if (officer.can("PROTECTION_OFFICER")) {
-            protection = services.eligibility()
-                    .get()
-                    .uri(uri -> uri.path("/api/protection-reports/reach")
-                            .queryParamIfPresent("provinceCode", Optional.ofNullable(province))
-                            .build())
-                    .retrieve()
-                    .body(new ParameterizedTypeReference<List<ProtectionReach>>() {});
+            protection = protectionReport(
+                    services.eligibility(),
+                    "/api/protection-reports/reach",
+                    province,
+                    new ParameterizedTypeReference<List<ProtectionReach>>() {});
+            // It opens every person's seal (20 s for 100,000 people): counted when asked for, not at each visit.
+            categories = !byCategory
+                    ? null
+                    : protectionReport(
+                            services.registration(),
+                            "/api/protection-reports/returnees",
+                            province,
+                            new ParameterizedTypeReference<List<CategoryReach>>() {});
         }
         model.addAttribute("protectionReach", protection);
+        model.addAttribute("categoryReach", categories);
+        model.addAttribute("mayCountCategories", officer.can("PROTECTION_OFFICER"));
         return "case-reports";
     }
 
@@ -133,6 +155,18 @@ class CaseReportPages {
         model.addAttribute("service", service);
         model.addAttribute("partners", partners == null ? List.of() : partners);
         return "partners";
+    }
+
+    /** A protection report of a service, for one province or every one the officer reaches. */
+    private static <T> List<T> protectionReport(
+            RestClient service, String path, String province, ParameterizedTypeReference<List<T>> type) {
+        List<T> rows = service.get()
+                .uri(uri -> uri.path(path)
+                        .queryParamIfPresent("provinceCode", Optional.ofNullable(province))
+                        .build())
+                .retrieve()
+                .body(type);
+        return rows == null ? List.of() : rows;
     }
 
     private <T> List<T> list(String province, String path, ParameterizedTypeReference<List<T>> type) {

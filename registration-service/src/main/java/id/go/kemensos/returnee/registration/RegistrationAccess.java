@@ -30,6 +30,9 @@ class RegistrationAccess implements ServiceAccessRules {
                 // Whether someone is a trafficking victim: need to know (Law 21/2007 Art. 44).
                 .requestMatchers(HttpMethod.PUT, "/api/returnees/*/trafficking-status")
                 .hasRole(PROTECTION_OFFICER.name())
+                // Counts by category and trafficking status say who the victims are.
+                .requestMatchers(HttpMethod.GET, "/api/protection-reports/returnees")
+                .hasRole(PROTECTION_OFFICER.name())
                 .requestMatchers(HttpMethod.POST, "/api/returnees/*/erasure")
                 .hasRole(DATA_PROTECTION_OFFICER.name())
                 // A look-up by NIK reads like GET /api/returnees/{id}; the data protection officer finds whom a request

@@ -97,6 +97,20 @@ class ConsoleProtectionIT {
                     .isNotEmpty();
             assertThat(reach.getText()).doesNotContain("SITI AMINAH");
             protection.check("protection-reach");
+            // And by category and trafficking status, counted when asked for (it opens every person's seal): she is a
+            // deportee indicated, the survivor an identified victim.
+            assertThat(protection.findAll(By.id("category-reach"))).isEmpty();
+            protection.find(By.cssSelector("#count-categories button")).click();
+            WebElement byCategory = protection.waitFor(By.id("category-reach"));
+            assertThat(byCategory.findElements(By.cssSelector("tr[data-regency='5202'][data-sex='FEMALE']"
+                            + "[data-category='PMIB_DEPORTEE'][data-status='INDICATED'] .registered")))
+                    .extracting(cell -> Long.parseLong(cell.getText()))
+                    .isNotEmpty()
+                    .allSatisfy(n -> assertThat(n).isPositive());
+            assertThat(byCategory.findElements(By.cssSelector("tr[data-regency='5202'][data-category='KPO']")))
+                    .isNotEmpty();
+            assertThat(byCategory.getText()).doesNotContain("SITI AMINAH", "PMIB_DEPORTEE");
+            protection.check("category-reach");
         }
 
         try (ConsoleBrowser clerk = new ConsoleBrowser().signIn(OfficerLogin.CLERK_NTB)) {

@@ -369,6 +369,8 @@ class EligibilityDecisionIT {
                 .as("the ministry does not read counts of victims")
                 .isEqualTo(403);
 
+        ServiceApi registrationAsProtection = platform.api(PlatformService.REGISTRATION, OfficerLogin.PROTECTION_NTB);
+        long indicatedDeporteesBefore = categoryReach(registrationAsProtection, "PMIB_DEPORTEE", "INDICATED");
         UUID screened = platform.registration().register(ReturneeMother.sitiAminahLombokTengah());
         await().atMost(ofSeconds(60))
                 .until(
@@ -398,6 +400,24 @@ class EligibilityDecisionIT {
                         .text())
                 .doesNotContain("INDICATED", "traffickingStatus");
 
+        // Who is reached by category and trafficking status: counts for protection officers alone, each opened seal.
+        assertThat(categoryReach(registrationAsProtection, "PMIB_DEPORTEE", "INDICATED"))
+                .as("the deportee now indicated")
+                .isEqualTo(indicatedDeporteesBefore + 1);
+        assertThat(categoryReach(registrationAsProtection, "KPO", "IDENTIFIED"))
+                .as("the survivor")
+                .isPositive();
+        assertThat(platform.api(PlatformService.REGISTRATION, OfficerLogin.CLERK_NTB)
+                        .get("/api/protection-reports/returnees")
+                        .status())
+                .as("a clerk does not read counts of victims")
+                .isEqualTo(403);
+        assertThat(platform.api(PlatformService.REGISTRATION, OfficerLogin.PROTECTION_NTB)
+                        .get("/api/protection-reports/returnees?provinceCode=51")
+                        .status())
+                .as("nor NTB's protection officer Bali's")
+                .isEqualTo(403);
+
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
         assertThat(log.cloudEvents(RegistrationTopics.EVENTS, screened.toString()))
                 .filteredOn(e -> e.getType().equals(ReturneeUpdated.EVENT_TYPE.type()))
@@ -406,6 +426,20 @@ class EligibilityDecisionIT {
                     assertThat(data(e).get("changed").toString()).isEqualTo("[\"sealedDetails\"]");
                     assertThat(data(e).toString()).doesNotContain("INDICATED", "traffickingStatus");
                 });
+    }
+
+    /** Women of Lombok Tengah registered with this category and trafficking status, every age band together. */
+    private static long categoryReach(ServiceApi registration, String category, String status) {
+        ServiceApi.Response report = registration.get("/api/protection-reports/returnees?provinceCode=52");
+        assertThat(report.status()).as(report.text()).isEqualTo(200);
+        return report.body()
+                .valueStream()
+                .filter(row -> row.get("regencyCode").asString().equals("5202")
+                        && row.get("sex").asString().equals("FEMALE")
+                        && row.get("category").asString().equals(category)
+                        && row.get("traffickingStatus").asString().equals(status))
+                .mapToLong(row -> row.get("registered").asLong())
+                .sum();
     }
 
     /**

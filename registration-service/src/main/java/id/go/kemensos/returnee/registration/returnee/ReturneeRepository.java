@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -304,7 +305,7 @@ public class ReturneeRepository {
         Object[] args = provinceCode == null ? new Object[0] : new Object[] {provinceCode};
         return jdbc.query(
                 "SELECT province_code, regency_code, sex, COALESCE(age_band, 'UNKNOWN') AS band, COUNT(*) AS registered,"
-                        + " SUM(status NOT IN ('REGISTERED', 'INELIGIBLE', 'NEEDS_REVIEW')) AS eligible,"
+                        + " SUM(status NOT IN " + NOT_YET_ELIGIBLE + ") AS eligible,"
                         + " SUM(status = 'PAID') AS paid FROM returnee" + where
                         + " GROUP BY province_code, regency_code, sex, band ORDER BY province_code, regency_code, sex,"
                         + " band",
@@ -318,6 +319,121 @@ public class ReturneeRepository {
                         rs.getLong("paid")),
                 args);
     }
+
+    /** The statuses of someone not (or not yet) found eligible; every other status came after a decision to pay. */
+    private static final String NOT_YET_ELIGIBLE = "('REGISTERED', 'INELIGIBLE', 'NEEDS_REVIEW')";
+
+    private static final int REACH_PAGE = 1_000;
+
+    /**
+     * As {@link ReachCount}, also by the returnee category and the trafficking status (UNKNOWN for an erased person):
+     * counts about victims, for protection officers alone.
+     */
+    record CategoryReach(
+            String provinceCode,
+            String regencyCode,
+            String sex,
+            String ageBand,
+            String category,
+            String traffickingStatus,
+            long registered,
+            long eligible,
+            long paid) {}
+
+    private record CategoryCell(
+            String provinceCode,
+            String regencyCode,
+            String sex,
+            String ageBand,
+            String category,
+            String traffickingStatus) {}
+
+    /**
+     * Reach by category and trafficking status. Both are sealed with each person's key (nowhere in clear), so every
+     * person of the province is opened: a page at a time in the region index's order, each page's keys read in one go.
+     */
+    List<CategoryReach> reachByCategory(String provinceCode) {
+        Map<CategoryCell, long[]> tally = new TreeMap<>(Comparator.comparing(CategoryCell::provinceCode)
+                .thenComparing(CategoryCell::regencyCode)
+                .thenComparing(CategoryCell::sex)
+                .thenComparing(CategoryCell::ageBand)
+                .thenComparing(CategoryCell::category)
+                .thenComparing(CategoryCell::traffickingStatus));
+        String province = "";
+        String regency = "";
+        String after = "";
+        List<ReachRow> page;
+        do {
+            page = jdbc.query(
+                    "SELECT beneficiary_id, province_code, regency_code, sex, COALESCE(age_band, 'UNKNOWN') AS band,"
+                            + " status NOT IN " + NOT_YET_ELIGIBLE + " AS eligible, status = 'PAID' AS paid,"
+                            + " personal_data FROM returnee WHERE (province_code > ? OR (province_code = ? AND"
+                            + " (regency_code > ? OR (regency_code = ? AND beneficiary_id > ?))))"
+                            + (provinceCode == null ? "" : " AND province_code = ?")
+                            + " ORDER BY province_code, regency_code, beneficiary_id LIMIT " + REACH_PAGE,
+                    (rs, n) -> new ReachRow(
+                            UUID.fromString(rs.getString("beneficiary_id")),
+                            rs.getString("province_code"),
+                            rs.getString("regency_code"),
+                            rs.getString("sex"),
+                            rs.getString("band"),
+                            rs.getBoolean("eligible"),
+                            rs.getBoolean("paid"),
+                            rs.getString("personal_data")),
+                    provinceCode == null
+                            ? new Object[] {province, province, regency, regency, after}
+                            : new Object[] {province, province, regency, regency, after, provinceCode});
+            if (page.isEmpty()) {
+                break;
+            }
+            keys.load(page.stream().map(ReachRow::beneficiaryId).toList());
+            for (ReachRow row : page) {
+                Optional<PersonalDetails> details =
+                        row.sealed() == null ? Optional.empty() : cipher.open(row.beneficiaryId(), row.sealed());
+                long[] counts = tally.computeIfAbsent(
+                        new CategoryCell(
+                                row.provinceCode(),
+                                row.regencyCode(),
+                                row.sex(),
+                                row.ageBand(),
+                                details.map(PersonalDetails::category)
+                                        .map(Enum::name)
+                                        .orElse("UNKNOWN"),
+                                details.map(d -> d.traffickingStatusOrImplied().name())
+                                        .orElse("UNKNOWN")),
+                        cell -> new long[3]);
+                counts[0]++;
+                counts[1] += row.eligible() ? 1 : 0;
+                counts[2] += row.paid() ? 1 : 0;
+            }
+            ReachRow last = page.get(page.size() - 1);
+            province = last.provinceCode();
+            regency = last.regencyCode();
+            after = last.beneficiaryId().toString();
+        } while (page.size() == REACH_PAGE);
+        return tally.entrySet().stream()
+                .map(e -> new CategoryReach(
+                        e.getKey().provinceCode(),
+                        e.getKey().regencyCode(),
+                        e.getKey().sex(),
+                        e.getKey().ageBand(),
+                        e.getKey().category(),
+                        e.getKey().traffickingStatus(),
+                        e.getValue()[0],
+                        e.getValue()[1],
+                        e.getValue()[2]))
+                .toList();
+    }
+
+    private record ReachRow(
+            UUID beneficiaryId,
+            String provinceCode,
+            String regencyCode,
+            String sex,
+            String ageBand,
+            boolean eligible,
+            boolean paid,
+            String sealed) {}
 
     /** Reads rows, then the people's keys in one go, then opens each one's details (null when erased). */
     private List<Returnee> read(String sql, Object... args) {
