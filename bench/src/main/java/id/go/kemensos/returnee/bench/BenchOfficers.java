@@ -15,6 +15,8 @@ final class BenchOfficers {
     static final String FINANCE_MAKER = "finance.maker";
     /** Runs the replays. */
     static final String AUDITOR = "auditor";
+    /** Reads the counts by category and trafficking status, which only protection officers may. */
+    static final String PROTECTION_NTB = "protection.ntb";
     /** Reads the services' actuator metrics. */
     static final String ADMIN = "admin";
 

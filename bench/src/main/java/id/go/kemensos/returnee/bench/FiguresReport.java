@@ -102,6 +102,9 @@ final class FiguresReport {
         row("upload: heap peak by tenth of rows (MB)", tenths.toString());
         row("relay: registration events on Kafka", Rates.count(f.registeredRelayed()));
         row("relay: last of them on Kafka, after COMPLETED (s)", Rates.decimal(Rates.seconds(f.relayNanos())));
+        row(
+                "protection report by category: people opened / time (s)",
+                Rates.count(f.categoryReportPeople()) + " / " + Rates.decimal(Rates.seconds(f.categoryReportNanos())));
         out.println();
     }
 

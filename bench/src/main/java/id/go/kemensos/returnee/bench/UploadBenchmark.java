@@ -94,7 +94,9 @@ final class UploadBenchmark implements AutoCloseable {
             long heapPeak,
             long heapMax,
             long registeredRelayed,
-            long relayNanos) {
+            long relayNanos,
+            long categoryReportNanos,
+            long categoryReportPeople) {
 
         long rows() {
             return status.get("rowsRead").asLong();
@@ -172,6 +174,17 @@ final class UploadBenchmark implements AutoCloseable {
             long relayStart = System.nanoTime();
             long relayed = awaitRelayed(relayedBefore, registered + 1, options.timeout());
             long relayNanos = System.nanoTime() - relayStart;
+            // The protection officers' report by category opens every person of the province (nothing in clear).
+            out.printf("== The protection officers' report by category and trafficking status over the province%n");
+            long reportStart = System.nanoTime();
+            JsonNode report = get(
+                    "/api/protection-reports/returnees?provinceCode=52",
+                    BenchOfficers.PROTECTION_NTB,
+                    Duration.ofMinutes(10));
+            long reportNanos = System.nanoTime() - reportStart;
+            long reportPeople = report.valueStream()
+                    .mapToLong(row -> row.get("registered").asLong())
+                    .sum();
             return new Figures(
                     expected,
                     bytes,
@@ -187,7 +200,9 @@ final class UploadBenchmark implements AutoCloseable {
                     heap.peak(),
                     heapMax(),
                     relayed,
-                    relayNanos);
+                    relayNanos,
+                    reportNanos,
+                    reportPeople);
         } finally {
             sampler.shutdownNow();
             Files.deleteIfExists(file);
@@ -308,9 +323,13 @@ final class UploadBenchmark implements AutoCloseable {
      * token)
      */
     private JsonNode get(String path, String officer) throws IOException, InterruptedException {
+        return get(path, officer, Duration.ofSeconds(10));
+    }
+
+    private JsonNode get(String path, String officer, Duration timeout) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(BASE + path))
-                        .timeout(Duration.ofSeconds(10))
+                        .timeout(timeout)
                         .header("Authorization", BenchOfficers.bearer(officer))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
