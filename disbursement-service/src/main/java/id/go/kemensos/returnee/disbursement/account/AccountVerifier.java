@@ -107,6 +107,9 @@ class AccountVerifier implements AutoCloseable {
      */
     @Scheduled(fixedDelayString = "${disbursement.dispatch.interval}")
     void verifyPending() {
+        if (!payments.anyWaiting(PaymentRepository.Waiting.ACCOUNT_CHECKS, clock.instant())) {
+            return;
+        }
         List<Check> checks = claim();
         if (checks.isEmpty()) {
             return;

@@ -74,6 +74,9 @@ class CollectiveAccountOpener {
 
     @Scheduled(fixedDelayString = "${disbursement.dispatch.interval}")
     void open() {
+        if (!payments.anyWaiting(PaymentRepository.Waiting.OPENINGS, clock.instant())) {
+            return;
+        }
         LockConflicts.retry("collective opening requests", this::formRequests);
         for (Request request : dueRequests()) {
             OpeningStatus status = bank.openingStatus(request.reference());

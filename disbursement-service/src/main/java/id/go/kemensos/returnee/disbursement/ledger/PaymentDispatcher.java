@@ -51,6 +51,9 @@ class PaymentDispatcher implements AutoCloseable {
     /** The round's bank calls run in parallel; their answers are recorded together, in one transaction. */
     @Scheduled(fixedDelayString = "${disbursement.dispatch.interval}")
     void dispatch() {
+        if (!ledger.anyToDispatch()) {
+            return;
+        }
         List<PaymentOrder> orders = new ArrayList<>(ledger.claimForTransfer(settings.batchSize()));
         orders.addAll(ledger.claimDueForStatusCheck(settings.batchSize()));
         if (orders.isEmpty()) {

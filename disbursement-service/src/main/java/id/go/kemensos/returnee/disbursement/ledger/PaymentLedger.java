@@ -231,6 +231,11 @@ public class PaymentLedger {
         return approved;
     }
 
+    /** Whether a dispatch round may find payments to send or to ask about: a look without locks, outside a transaction. */
+    public boolean anyToDispatch() {
+        return payments.anyWaiting(PaymentRepository.Waiting.TRANSFERS, clock.instant());
+    }
+
     /**
      * Claims approved payments, marks them SENT and returns them for the bank: to the account the inquiry checked (the
      * one approved), or, where no inquiry runs, to the payee's account now; a payee without an account is paid in cash

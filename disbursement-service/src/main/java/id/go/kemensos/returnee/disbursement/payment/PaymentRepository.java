@@ -120,6 +120,33 @@ public class PaymentRepository {
 
     // --- what each part of the service works on ----------------------------------------------------------------------
 
+    /**
+     * The work a scheduled round claims, as a wider condition than its claims': a look without locks finds whether it
+     * may have any, so that an idle round is one statement rather than a transaction of four round trips.
+     */
+    public enum Waiting {
+        /** Approved payments to send, and sent ones whose status check is due ({@link #claimApproved}, {@link #claimDueForStatusCheck}). */
+        TRANSFERS("state = 'APPROVED' OR (state = 'SENT' AND next_check_at <= :now)"),
+        /** Accounts to check ({@link #claimAccountChecks}). */
+        ACCOUNT_CHECKS("account_check IN ('PENDING', 'CHECKING') AND state = 'SCHEDULED'"),
+        /** Accounts a bank is to open ({@link #claimUnrequestedOpenings}, {@link #claimOpeningsDue}). */
+        OPENINGS("account_check = 'OPENING' AND state = 'SCHEDULED'");
+
+        private final String condition;
+
+        Waiting(String condition) {
+            this.condition = condition;
+        }
+    }
+
+    /** Whether any payment may wait for this work now; a true answer may find nothing to claim, a false one is sure. */
+    public boolean anyWaiting(Waiting work, Instant now) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM payment_intent WHERE " + work.condition + ")",
+                Map.of("now", Timestamp.from(now)),
+                Boolean.class));
+    }
+
     /** Approved payments, oldest first, locked for the dispatcher; rows another dispatcher holds are skipped. */
     public List<Payment> claimApproved(int limit) {
         return jdbc.query(

@@ -45,6 +45,9 @@ class SmsDispatcher implements AutoCloseable {
     /** Due messages go to the gateway a hundred to a request, the requests in parallel. */
     @Scheduled(fixedDelayString = "${notification.dispatch.interval}")
     void dispatch() {
+        if (!messages.anyDue()) {
+            return;
+        }
         List<SmsMessages.PendingSms> due = messages.claimDue(settings.batchSize());
         List<CompletableFuture<Void>> requests = new ArrayList<>();
         for (int from = 0; from < due.size(); from += SmsGatewayClient.MAX_BATCH) {

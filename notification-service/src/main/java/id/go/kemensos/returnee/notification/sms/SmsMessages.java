@@ -136,6 +136,17 @@ public class SmsMessages {
     }
 
     /**
+     * Whether any message is due: a look without locks, outside a transaction, so that an idle dispatch round is one
+     * statement rather than a claiming transaction of four round trips.
+     */
+    public boolean anyDue() {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM sms_message WHERE state = 'QUEUED' AND next_attempt_at <= ?)",
+                Boolean.class,
+                Timestamp.from(clock.instant())));
+    }
+
+    /**
      * Claims due messages: their next attempt moves out by the retry delay, a lease that also paces retries. A message
      * to a person erased meanwhile, registered without a phone, or opted out (now, or when it was queued), is withheld
      * instead, with that reason.
