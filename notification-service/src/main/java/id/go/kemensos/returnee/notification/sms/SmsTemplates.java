@@ -33,6 +33,9 @@ import org.springframework.stereotype.Component;
 public class SmsTemplates {
 
     static final int SINGLE_SEGMENT = 160;
+    /** Of a long name, at least this much is kept: {office} names the local office rather than cut it shorter. */
+    static final int NAME_KEPT = 20;
+
     public static final String DEFAULT_LANGUAGE = "id";
     static final List<String> LANGUAGES = Program.LANGUAGES;
     /** Told when the criterion that ruled someone out has no reason of its own (a decision from older rules). */
@@ -115,24 +118,31 @@ public class SmsTemplates {
         if (params.containsKey(RESOLUTION)) {
             text = text.replace("{result}", general.get(lang).getProperty(RESULT_PREFIX + params.get(RESOLUTION), ""));
         }
-        // A regency not known (or a contact kept before its regency was) is "setempat": the local office.
-        text = text.replace(
-                "{office}",
-                regencies
-                        .shortName(params.get(REGENCY))
-                        .orElse(general.get(lang).getProperty(LOCAL_OFFICE)));
         for (Map.Entry<String, String> p : params.entrySet()) {
             if (!p.getKey().equals("name")) {
                 text = text.replace("{" + p.getKey() + "}", p.getValue());
             }
         }
+        // The regency's office where its name fits beside NAME_KEPT characters of the person's; else, as for a regency
+        // not known (a contact kept before its regency was), "setempat": the local office.
+        String withoutOffice = text;
+        text = text.replace(
+                "{office}",
+                regencies
+                        .shortName(params.get(REGENCY))
+                        .filter(office -> roomForName(withoutOffice.replace("{office}", office)) >= NAME_KEPT)
+                        .orElse(general.get(lang).getProperty(LOCAL_OFFICE)));
         // The one value typed by people (the other values are the platform's own, in GSM-7 already).
         String name = Gsm7Text.of(params.getOrDefault("name", ""));
-        int room = SINGLE_SEGMENT - (text.length() - "{name}".length());
+        int room = roomForName(text);
         if (name.length() > room) {
             name = name.substring(0, Math.max(0, room)).strip();
         }
         return text.replace("{name}", name);
+    }
+
+    private static int roomForName(String text) {
+        return SINGLE_SEGMENT - (text.length() - "{name}".length());
     }
 
     public String render(SmsTemplate template, Map<String, String> params) {

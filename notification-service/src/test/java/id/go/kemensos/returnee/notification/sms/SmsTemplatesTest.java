@@ -240,6 +240,25 @@ class SmsTemplatesTest {
         assertThat(Gsm7.segments(text)).isEqualTo(1);
     }
 
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            REGISTERED     | id | 5202 | Info: Dinsos Kab. Lombok Tengah/171
+            REGISTERED     | en | 5271 | Info: Dinsos Kota Mataram/171
+            REGISTERED     | id | 7109 | Info: Dinsos setempat/171
+            CASH_COLLECTED | id | 5202 | Info: Dinsos Kab. Lombok Tengah/171
+            CASH_COLLECTED | id | 7109 | Info: Dinsos setempat/171
+            """)
+    void theOfficeIsTheRegencysWhereItsNameFitsBesideTwentyCharactersOfThePersons(
+            SmsTemplate template, String language, String regency, String ending) {
+        Map<String, String> params = new HashMap<>(params("NI LUH PUTU AYU KOMANG SRI WAHYUNI DEWI ANGGRENI"));
+        params.put(SmsTemplates.REGENCY, regency);
+        params.put("program", "BSU");
+
+        String text = templates.render(template, language, params);
+
+        assertThat(text).endsWith(ending).contains("NI LUH PUTU AYU KOMA").hasSizeLessThanOrEqualTo(160);
+    }
+
     @Test
     void rupiahUsesIndonesianThousandsSeparators() {
         assertThat(SmsQueue.rupiah(960_000)).isEqualTo("Rp960.000");
