@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.messaging;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -11,7 +12,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Writes a transaction gathers and makes together just before it commits: one batch (one round trip, multi-row where
  * the driver can) instead of a statement each as they come. Only for writes nothing in the same transaction reads
- * back. A failing batch fails the commit, so the writes still stand or fall with the rest of the transaction.
+ * back from the database (a reader that must see them looks at {@link #gathered()} too). A failing batch fails the
+ * commit, so the writes still stand or fall with the rest of the transaction.
  *
  * <p>The items are kept by a synchronization of the current transaction, which Spring sets aside with it when an inner
  * transaction suspends it: an inner transaction's items are written at the inner commit, the outer's at the outer. Not
@@ -41,6 +43,24 @@ public final class CommitBatch<T> {
 
     public void addAll(List<? extends T> items) {
         pending().items.addAll(items);
+    }
+
+    /**
+     * What the current transaction has gathered and not written yet, in the order added: empty outside a transaction
+     * or before the first add.
+     */
+    public List<T> gathered() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return List.of();
+        }
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof Pending<?> pending && pending.batch == this) {
+                @SuppressWarnings("unchecked") // its batch is this one, whose items are T
+                Pending<T> mine = (Pending<T>) pending;
+                return Collections.unmodifiableList(mine.items);
+            }
+        }
+        return List.of();
     }
 
     private Pending<T> pending() {

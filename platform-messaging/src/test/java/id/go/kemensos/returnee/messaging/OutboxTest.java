@@ -94,6 +94,31 @@ class OutboxTest {
     }
 
     @Test
+    void aReaderSeesWhatItsOwnTransactionGatheredAndNothingOfAnother() {
+        List<String> written = new ArrayList<>();
+        CommitBatch<String> batch = new CommitBatch<>(written::addAll);
+        TransactionTemplate inner = new TransactionTemplate(transactions);
+        inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+        assertThat(batch.gathered()).as("outside a transaction").isEmpty();
+        tx.executeWithoutResult(status -> {
+            assertThat(batch.gathered()).as("before the first add").isEmpty();
+            batch.add("case");
+            batch.addAll(List.of("offer 1", "offer 2"));
+            inner.executeWithoutResult(s -> {
+                assertThat(batch.gathered()).as("an inner transaction's own").isEmpty();
+                batch.add("inner");
+                assertThat(batch.gathered()).containsExactly("inner");
+            });
+            assertThat(batch.gathered()).containsExactly("case", "offer 1", "offer 2");
+            assertThat(written).as("only the inner one's so far").containsExactly("inner");
+        });
+
+        assertThat(written).containsExactly("inner", "case", "offer 1", "offer 2");
+        assertThat(batch.gathered()).isEmpty();
+    }
+
+    @Test
     void anInsertThatFailsFailsTheCommitAndTheTransactionRollsBack() {
         jdbc.failing = true;
 

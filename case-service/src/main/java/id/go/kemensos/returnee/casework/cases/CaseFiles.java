@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.casework.cases;
 
+import id.go.kemensos.returnee.messaging.CommitBatch;
 import id.go.kemensos.returnee.security.Officer;
 import id.go.kemensos.returnee.security.Refusal;
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -106,6 +108,7 @@ class CaseFiles {
                     + " outcome_note, outcome_by, outcome_at";
 
     private final JdbcTemplate jdbc;
+    private final CommitBatch<Entitled> entitlements = new CommitBatch<>(this::write);
 
     CaseFiles(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -138,16 +141,43 @@ class CaseFiles {
                 .orElseThrow(() -> Refusal.notFound("Kasus tidak ada di antara kasus Anda / not one of your cases"));
     }
 
-    void open(CaseFile c) {
-        jdbc.update(
-                "INSERT INTO case_file (" + CASE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
-                c.caseId().toString(),
-                c.beneficiaryId().toString(),
-                c.provinceCode(),
-                c.regencyCode(),
-                c.caseWorker(),
-                c.openedByDecision().toString(),
-                Timestamp.from(c.openedAt()));
+    /**
+     * What one decision entitles a person to: the case it opens (null when they have one) with its follow-ups, and the
+     * offers it makes. Written when the transaction commits, a poll's decisions together.
+     */
+    record Entitled(CaseFile opened, List<FollowUp> followUps, List<Offer> offers) {}
+
+    void record(Entitled entitled) {
+        entitlements.add(entitled);
+    }
+
+    /** A poll's cases, follow-ups and offers: a multi-row insert of each, cases first (the others refer to them). */
+    private void write(List<Entitled> gathered) {
+        List<Object[]> opened = gathered.stream()
+                .map(Entitled::opened)
+                .filter(Objects::nonNull)
+                .map(c -> new Object[] {
+                    c.caseId().toString(),
+                    c.beneficiaryId().toString(),
+                    c.provinceCode(),
+                    c.regencyCode(),
+                    c.caseWorker(),
+                    c.openedByDecision().toString(),
+                    Timestamp.from(c.openedAt())
+                })
+                .toList();
+        if (!opened.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO case_file (" + CASE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", opened);
+        }
+        List<FollowUp> followUps =
+                gathered.stream().flatMap(e -> e.followUps().stream()).toList();
+        if (!followUps.isEmpty()) {
+            addFollowUps(followUps);
+        }
+        List<Offer> offers = gathered.stream().flatMap(e -> e.offers().stream()).toList();
+        if (!offers.isEmpty()) {
+            addOffers(offers);
+        }
     }
 
     /**
@@ -214,8 +244,27 @@ class CaseFiles {
     /** A person's case and the services it has offered so far. */
     record CaseWithServices(CaseFile file, Set<String> servicesOffered) {}
 
-    /** A person's case with the services it has offered, in one read (a decision adds offers to it). */
+    /**
+     * A person's case with the services it has offered, in one read (a decision adds offers to it), including what
+     * earlier decisions of the same transaction opened and offered.
+     */
     Optional<CaseWithServices> byBeneficiaryWithServices(UUID beneficiaryId) {
+        List<Entitled> gathered = entitlements.gathered();
+        Optional<CaseFile> openedNow = gathered.stream()
+                .map(Entitled::opened)
+                .filter(c -> c != null && c.beneficiaryId().equals(beneficiaryId))
+                .findFirst();
+        Optional<CaseWithServices> found = openedNow.isPresent()
+                ? Optional.of(new CaseWithServices(openedNow.get(), new HashSet<>()))
+                : storedWithServices(beneficiaryId);
+        found.ifPresent(c -> gathered.stream()
+                .flatMap(e -> e.offers().stream())
+                .filter(o -> o.caseId().equals(c.file().caseId()))
+                .forEach(o -> c.servicesOffered().add(o.service())));
+        return found;
+    }
+
+    private Optional<CaseWithServices> storedWithServices(UUID beneficiaryId) {
         List<CaseWithServices> found = new ArrayList<>(1);
         jdbc.query(
                 "SELECT c.case_id, c.beneficiary_id, c.province_code, c.regency_code, c.case_worker,"
@@ -233,7 +282,7 @@ class CaseFiles {
         return found.stream().findFirst();
     }
 
-    void addOffers(List<Offer> offers) {
+    private void addOffers(List<Offer> offers) {
         jdbc.batchUpdate(
                 "INSERT INTO service_offer (offer_id, case_id, decision_id, service, rule_set_id, rule_set_version,"
                         + " restricted, state, offered_at, program_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -426,7 +475,7 @@ class CaseFiles {
                 args.toArray());
     }
 
-    void addFollowUps(List<FollowUp> followUps) {
+    private void addFollowUps(List<FollowUp> followUps) {
         jdbc.batchUpdate(
                 "INSERT INTO follow_up (follow_up_id, case_id, due_on) VALUES (?, ?, ?)",
                 followUps.stream()

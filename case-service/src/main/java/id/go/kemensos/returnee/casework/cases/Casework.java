@@ -188,6 +188,8 @@ public class Casework {
         List<CaseEvent> events = new ArrayList<>();
         Optional<CaseFiles.CaseWithServices> existing = cases.byBeneficiaryWithServices(e.beneficiaryId());
         CaseFiles.CaseFile file = existing.map(CaseFiles.CaseWithServices::file).orElse(null);
+        CaseFiles.CaseFile opened = null;
+        List<CaseFiles.FollowUp> followUps = List.of();
         Set<String> offered =
                 existing.map(CaseFiles.CaseWithServices::servicesOffered).orElseGet(HashSet::new);
         if (file == null) {
@@ -199,14 +201,11 @@ public class Casework {
                     areas.caseWorkerFor(e.regencyCode()).orElse(null),
                     e.decisionId(),
                     now);
-            cases.open(file);
-            List<CaseFiles.FollowUp> followUps = new ArrayList<>();
+            opened = file;
+            followUps = new ArrayList<>();
             for (java.time.LocalDate due : schedule.dueDates(now, file.provinceCode())) {
                 followUps.add(new CaseFiles.FollowUp(
                         TimeOrderedIds.next(), file.caseId(), due, null, null, null, null, null, null));
-            }
-            if (!followUps.isEmpty()) {
-                cases.addFollowUps(followUps);
             }
             events.add(new CaseOpened(
                     file.caseId(),
@@ -240,8 +239,10 @@ public class Casework {
                         e.programId()));
             }
         }
+        if (opened != null || !offers.isEmpty()) {
+            cases.record(new CaseFiles.Entitled(opened, followUps, offers));
+        }
         if (!offers.isEmpty()) {
-            cases.addOffers(offers);
             events.add(published(new ServicesOffered(
                     file.caseId(),
                     e.beneficiaryId(),

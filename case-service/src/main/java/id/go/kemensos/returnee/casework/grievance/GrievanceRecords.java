@@ -1,5 +1,6 @@
 package id.go.kemensos.returnee.casework.grievance;
 
+import id.go.kemensos.returnee.messaging.CommitBatch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -52,18 +53,30 @@ class GrievanceRecords {
             + " resolved_by, resolved_at";
 
     private final JdbcTemplate jdbc;
+    // Registrations and refusals arrive by the poll and are read only by officers' requests: written at commit, a
+    // poll's together.
+    private final CommitBatch<Object[]> regions = new CommitBatch<>(this::insertRegions);
+    private final CommitBatch<Object[]> refusals = new CommitBatch<>(this::insertRefusals);
 
     GrievanceRecords(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    void rememberRegion(UUID beneficiaryId, String provinceCode, String regencyCode, String sex) {
-        jdbc.update(
+    private void insertRegions(List<Object[]> rows) {
+        jdbc.batchUpdate(
                 "INSERT IGNORE INTO person_region (beneficiary_id, province_code, regency_code, sex) VALUES (?, ?, ?, ?)",
-                beneficiaryId.toString(),
-                provinceCode,
-                regencyCode,
-                sex);
+                rows);
+    }
+
+    private void insertRefusals(List<Object[]> rows) {
+        jdbc.batchUpdate(
+                "INSERT IGNORE INTO refusal (decision_id, beneficiary_id, restricted, decided_at) VALUES (?, ?, ?, ?)",
+                rows);
+    }
+
+    /** Written when the transaction commits. */
+    void rememberRegion(UUID beneficiaryId, String provinceCode, String regencyCode, String sex) {
+        regions.add(new Object[] {beneficiaryId.toString(), provinceCode, regencyCode, sex});
     }
 
     Optional<Region> region(UUID beneficiaryId) {
@@ -76,13 +89,10 @@ class GrievanceRecords {
                 .findFirst();
     }
 
+    /** Written when the transaction commits. */
     void rememberRefusal(UUID decisionId, UUID beneficiaryId, boolean restricted, Instant decidedAt) {
-        jdbc.update(
-                "INSERT IGNORE INTO refusal (decision_id, beneficiary_id, restricted, decided_at) VALUES (?, ?, ?, ?)",
-                decisionId.toString(),
-                beneficiaryId.toString(),
-                restricted,
-                Timestamp.from(decidedAt));
+        refusals.add(
+                new Object[] {decisionId.toString(), beneficiaryId.toString(), restricted, Timestamp.from(decidedAt)});
     }
 
     Optional<Refusal> refusal(UUID decisionId) {
