@@ -34,11 +34,14 @@ public final class EventHandlers<E extends PlatformEvent> {
     private final String consumer;
     private final List<Handler<?>> handlers;
     private final boolean idempotent;
+    private final Consumer<List<E>> beforePoll;
 
-    private EventHandlers(String consumer, List<Handler<?>> handlers, boolean idempotent) {
+    private EventHandlers(
+            String consumer, List<Handler<?>> handlers, boolean idempotent, Consumer<List<E>> beforePoll) {
         this.consumer = consumer;
         this.handlers = List.copyOf(handlers);
         this.idempotent = idempotent;
+        this.beforePoll = beforePoll;
     }
 
     /**
@@ -46,7 +49,7 @@ public final class EventHandlers<E extends PlatformEvent> {
      * @param stream   the events the consumer's topics carry
      */
     public static <E extends PlatformEvent> EventHandlers<E> of(String consumer, Class<E> stream) {
-        return new EventHandlers<>(consumer, List.of(), false);
+        return new EventHandlers<>(consumer, List.of(), false, events -> {});
     }
 
     public <T extends E> EventHandlers<E> on(Class<T> type, Consumer<? super T> handler) {
@@ -59,7 +62,7 @@ public final class EventHandlers<E extends PlatformEvent> {
         }
         List<Handler<?>> more = new ArrayList<>(handlers);
         more.add(new Handler<>(type, handler));
-        return new EventHandlers<>(consumer, more, idempotent);
+        return new EventHandlers<>(consumer, more, idempotent, beforePoll);
     }
 
     /**
@@ -67,7 +70,23 @@ public final class EventHandlers<E extends PlatformEvent> {
      * later event, say): the inbox then keeps no row per event, one insert per event fewer. Only for such handlers.
      */
     public EventHandlers<E> idempotent() {
-        return new EventHandlers<>(consumer, handlers, true);
+        return new EventHandlers<>(consumer, handlers, true, beforePoll);
+    }
+
+    /**
+     * Something read once for a poll's events, in its transaction, before any of them is handled: what they all need
+     * in one round trip rather than one each (the people's keys, say). Only reads: a poll that fails is delivered
+     * again record by record, without it.
+     */
+    public EventHandlers<E> beforeEachPoll(Consumer<List<E>> prepare) {
+        return new EventHandlers<>(consumer, handlers, idempotent, prepare);
+    }
+
+    /** Runs {@link #beforeEachPoll}'s reading for the events of a poll this consumer handles. */
+    void prepare(List<IncomingEvent> events) {
+        @SuppressWarnings("unchecked") // only events of the stream E reach a consumer's handlers
+        List<E> payloads = events.stream().map(e -> (E) e.payload()).toList();
+        beforePoll.accept(payloads);
     }
 
     boolean isIdempotent() {

@@ -84,6 +84,7 @@ public class EventInbox {
                 handlings.add(handling);
             });
         }
+        handlers.prepare(handled);
         Set<UUID> fresh = handlers.isIdempotent()
                 ? null
                 : processed.markAllHandled(

@@ -56,6 +56,25 @@ class EventInboxTest {
     }
 
     @Test
+    void aPollsEventsAreReadForOnceBeforeAnyIsHandledAndNotWhenDeliveredOneByOne() {
+        List<String> steps = new ArrayList<>();
+        EventHandlers<EligibilityEvent> preparing = EventHandlers.of("test", EligibilityEvent.class)
+                .on(EligibilityDecided.class, d -> steps.add("handle " + d.beneficiaryId()))
+                .beforeEachPoll(events -> steps.add("prepare "
+                        + events.stream()
+                                .map(e -> ((EligibilityDecided) e).beneficiaryId())
+                                .toList()));
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+
+        eventInbox.deliverAll(List.of(decided(a, 0), decided(b, 1)), preparing);
+        eventInbox.deliverAll(List.of(decided(UUID.randomUUID(), 2)), preparing);
+
+        assertThat(steps).hasSize(4).startsWith("prepare " + List.of(a, b), "handle " + a, "handle " + b);
+        assertThat(steps.get(3)).startsWith("handle ");
+    }
+
+    @Test
     void aFailingRecordIsDeliveredAloneAfterTheOnesBeforeItCommittedOneByOne() {
         UUID poor = UUID.randomUUID();
         failing.add(poor);

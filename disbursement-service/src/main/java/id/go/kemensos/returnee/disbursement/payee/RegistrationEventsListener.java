@@ -18,9 +18,10 @@ class RegistrationEventsListener {
     private final EventInbox inbox;
     private final EventHandlers<RegistrationEvent> handlers;
 
-    RegistrationEventsListener(EventInbox inbox, PayeeProjection payees) {
+    RegistrationEventsListener(EventInbox inbox, PayeeProjection payees, PayeeSeal seal) {
         this.inbox = inbox;
         this.handlers = EventHandlers.of(PayeeProjection.CONSUMER, RegistrationEvent.class)
+                .beforeEachPoll(events -> seal.loadKeys(RegistrationEvent.peopleSealed(events)))
                 .on(ReturneeRegistered.class, payees::registered)
                 .on(ReturneeUpdated.class, payees::updated)
                 .on(PersonalDataErased.class, payees::erased);

@@ -25,6 +25,7 @@ import id.go.kemensos.returnee.contracts.registration.ReturneeRegistered;
 import id.go.kemensos.returnee.contracts.registration.ReturneeUpdated;
 import id.go.kemensos.returnee.messaging.EventHandlers;
 import id.go.kemensos.returnee.messaging.EventInbox;
+import id.go.kemensos.returnee.privacy.PersonalDataCipher;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -39,9 +40,10 @@ class EventListeners {
     private final EventHandlers<DisbursementEvent> disbursement;
     private final EventHandlers<CaseEvent> cases;
 
-    EventListeners(EventInbox inbox, SmsQueue queue) {
+    EventListeners(EventInbox inbox, SmsQueue queue, PersonalDataCipher cipher) {
         this.inbox = inbox;
         this.registration = EventHandlers.of(SmsQueue.REGISTRATION_CONSUMER, RegistrationEvent.class)
+                .beforeEachPoll(events -> cipher.loadKeys(RegistrationEvent.peopleSealed(events)))
                 .onWithEventId(ReturneeRegistered.class, queue::onRegistered)
                 .on(ReturneeUpdated.class, queue::onUpdated)
                 .on(PersonalDataErased.class, queue::onErased);
