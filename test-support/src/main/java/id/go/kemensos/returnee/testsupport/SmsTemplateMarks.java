@@ -6,7 +6,8 @@ package id.go.kemensos.returnee.testsupport;
  */
 public final class SmsTemplateMarks {
 
-    public static final String REGISTERED = "terdaftar";
+    /** Not "terdaftar" alone: a refusal for a family whose worker is not registered says "belum terdaftar". */
+    public static final String REGISTERED = "Anda terdaftar";
     /** The ELIGIBLE message says "ditransfer ke rek Anda" too; only the payment notice says this. */
     public static final String PAYMENT_SENT = "sdh ditransfer";
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import id.go.kemensos.returnee.contracts.program.Program;
 import id.go.kemensos.returnee.contracts.program.ProgramCatalogue;
 import id.go.kemensos.returnee.infra.sim.Gsm7;
+import id.go.kemensos.returnee.testsupport.SmsTemplateMarks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -257,6 +258,26 @@ class SmsTemplatesTest {
         String text = templates.render(template, language, params);
 
         assertThat(text).endsWith(ending).contains("NI LUH PUTU AYU KOMA").hasSizeLessThanOrEqualTo(160);
+    }
+
+    /** The benchmarks and the chaos run tell messages apart at the gateway by these marks. */
+    @Test
+    void theMarksTellTheRegistrationAndPaymentTextsFromEveryOther() {
+        for (SmsTemplate template : SmsTemplate.values()) {
+            for (String criterion :
+                    PROGRAMS.find("BSU").orElseThrow().refusalReasons().keySet()) {
+                Map<String, String> params = new HashMap<>(params("SITI AMINAH"));
+                params.put("program", "BSU");
+                params.put("criterion", criterion);
+                String text = templates.render(template, "id", params);
+                assertThat(SmsTemplateMarks.isRegistered(text))
+                        .as("%s: %s", template, text)
+                        .isEqualTo(template == SmsTemplate.REGISTERED);
+                assertThat(SmsTemplateMarks.isPaymentSent(text))
+                        .as("%s: %s", template, text)
+                        .isEqualTo(template == SmsTemplate.PAYMENT_SENT);
+            }
+        }
     }
 
     @Test
