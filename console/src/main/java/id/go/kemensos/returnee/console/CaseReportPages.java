@@ -120,8 +120,9 @@ class CaseReportPages {
                     "/api/protection-reports/reach",
                     province,
                     new ParameterizedTypeReference<List<ProtectionReach>>() {});
-            // It opens every person's seal (20 s for 100,000 people): counted when asked for, not at each visit.
-            categories = !byCategory
+            // It opens every person's seal (20 s for 100,000 people): counted for one province, when asked for, not
+            // at each visit.
+            categories = !byCategory || province == null
                     ? null
                     : protectionReport(
                             services.registration(),

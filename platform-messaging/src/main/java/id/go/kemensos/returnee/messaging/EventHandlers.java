@@ -79,7 +79,7 @@ public final class EventHandlers<E extends PlatformEvent> {
      * again record by record, without it.
      */
     public EventHandlers<E> beforeEachPoll(Consumer<List<E>> prepare) {
-        return new EventHandlers<>(consumer, handlers, idempotent, prepare);
+        return new EventHandlers<>(consumer, handlers, idempotent, beforePoll.andThen(prepare));
     }
 
     /** Runs {@link #beforeEachPoll}'s reading for the events of a poll this consumer handles. */

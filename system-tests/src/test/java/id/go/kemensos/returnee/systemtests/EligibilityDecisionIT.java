@@ -417,6 +417,11 @@ class EligibilityDecisionIT {
                         .status())
                 .as("nor NTB's protection officer Bali's")
                 .isEqualTo(403);
+        assertThat(platform.api(PlatformService.REGISTRATION, OfficerLogin.PROTECTION_PUSAT)
+                        .get("/api/protection-reports/returnees")
+                        .status())
+                .as("a national officer names the province: every seal of the country is not opened at once")
+                .isEqualTo(400);
 
         EventLog log = new EventLog(platform.stack().kafka().bootstrapServers());
         assertThat(log.cloudEvents(RegistrationTopics.EVENTS, screened.toString()))

@@ -123,17 +123,18 @@ public class SmsTemplates {
                 text = text.replace("{" + p.getKey() + "}", p.getValue());
             }
         }
-        // The regency's office where its name fits beside NAME_KEPT characters of the person's; else, as for a regency
-        // not known (a contact kept before its regency was), "setempat": the local office.
+        // The one value typed by people (the other values are the platform's own, in GSM-7 already).
+        String name = Gsm7Text.of(params.getOrDefault("name", ""));
+        // The regency's office where its name fits beside the person's, of which at least NAME_KEPT characters; else,
+        // as for a regency not known (a contact kept before its regency was), "setempat": the local office.
+        int nameNeeds = Math.min(name.length(), NAME_KEPT);
         String withoutOffice = text;
         text = text.replace(
                 "{office}",
                 regencies
                         .shortName(params.get(REGENCY))
-                        .filter(office -> roomForName(withoutOffice.replace("{office}", office)) >= NAME_KEPT)
+                        .filter(office -> roomForName(withoutOffice.replace("{office}", office)) >= nameNeeds)
                         .orElse(general.get(lang).getProperty(LOCAL_OFFICE)));
-        // The one value typed by people (the other values are the platform's own, in GSM-7 already).
-        String name = Gsm7Text.of(params.getOrDefault("name", ""));
         int room = roomForName(text);
         if (name.length() > room) {
             name = name.substring(0, Math.max(0, room)).strip();

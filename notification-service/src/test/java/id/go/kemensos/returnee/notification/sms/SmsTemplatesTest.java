@@ -260,6 +260,24 @@ class SmsTemplatesTest {
         assertThat(text).endsWith(ending).contains("NI LUH PUTU AYU KOMA").hasSizeLessThanOrEqualTo(160);
     }
 
+    @Test
+    void aShortNameLeavesRoomForALongerRegencyName() {
+        Map<String, String> params = new HashMap<>(params("SITI"));
+        params.put(SmsTemplates.REGENCY, "1671"); // Kota Palembang
+        String shortName = templates.render(SmsTemplate.REGISTERED, "id", params);
+        params.put("name", "NI LUH PUTU AYU KOMANG SRI WAHYUNI DEWI ANGGRENI");
+        params.put(SmsTemplates.REGENCY, "7109"); // Kab. Kep. Siau Tagulandang Biaro, 32 characters
+        String longName = templates.render(SmsTemplate.REGISTERED, "id", params);
+        params.put("name", "SITI");
+        String shortNameLongRegency = templates.render(SmsTemplate.REGISTERED, "id", params);
+
+        assertThat(shortName).endsWith("Info: Dinsos Kota Palembang/171");
+        assertThat(longName).endsWith("Info: Dinsos setempat/171").contains("NI LUH PUTU AYU KOMA");
+        assertThat(shortNameLongRegency)
+                .endsWith("Info: Dinsos Kab. Kep. Siau Tagulandang Biaro/171")
+                .hasSizeLessThanOrEqualTo(160);
+    }
+
     /** The benchmarks and the chaos run tell messages apart at the gateway by these marks. */
     @Test
     void theMarksTellTheRegistrationAndPaymentTextsFromEveryOther() {

@@ -22,6 +22,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -36,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Repository
 public class ReturneeRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(ReturneeRepository.class);
 
     /** A row as stored, before its personal fields are opened. */
     private record Stored(Returnee returnee, String sealed) {}
@@ -362,6 +366,7 @@ public class ReturneeRepository {
         String province = "";
         String regency = "";
         String after = "";
+        int unreadableRows = 0;
         List<ReachRow> page;
         do {
             page = jdbc.query(
@@ -388,8 +393,14 @@ public class ReturneeRepository {
             }
             keys.load(page.stream().map(ReachRow::beneficiaryId).toList());
             for (ReachRow row : page) {
-                Optional<PersonalDetails> details =
-                        row.sealed() == null ? Optional.empty() : cipher.open(row.beneficiaryId(), row.sealed());
+                Optional<PersonalDetails> details = Optional.empty();
+                try {
+                    if (row.sealed() != null) {
+                        details = cipher.open(row.beneficiaryId(), row.sealed());
+                    }
+                } catch (RuntimeException unreadable) {
+                    unreadableRows++; // counted as UNKNOWN; said once, below
+                }
                 long[] counts = tally.computeIfAbsent(
                         new CategoryCell(
                                 row.provinceCode(),
@@ -411,6 +422,11 @@ public class ReturneeRepository {
             regency = last.regencyCode();
             after = last.beneficiaryId().toString();
         } while (page.size() == REACH_PAGE);
+        if (unreadableRows > 0) {
+            log.warn(
+                    "{} people's details could not be opened for the report by category: counted as UNKNOWN",
+                    unreadableRows);
+        }
         return tally.entrySet().stream()
                 .map(e -> new CategoryReach(
                         e.getKey().provinceCode(),
