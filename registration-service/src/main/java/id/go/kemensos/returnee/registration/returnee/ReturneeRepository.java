@@ -345,25 +345,19 @@ public class ReturneeRepository {
             long paid) {}
 
     private record CategoryCell(
-            String provinceCode,
-            String regencyCode,
-            String sex,
-            String ageBand,
-            String category,
-            String traffickingStatus) {}
+            String regencyCode, String sex, String ageBand, String category, String traffickingStatus) {}
 
     /**
-     * Reach by category and trafficking status. Both are sealed with each person's key (nowhere in clear), so every
-     * person of the province is opened: a page at a time in the region index's order, each page's keys read in one go.
+     * Reach by category and trafficking status in one province. Both are sealed with each person's key (nowhere in
+     * clear), so every person of the province is opened: a page at a time in the region index's order, each page's
+     * keys read in one go.
      */
     List<CategoryReach> reachByCategory(String provinceCode) {
-        Map<CategoryCell, long[]> tally = new TreeMap<>(Comparator.comparing(CategoryCell::provinceCode)
-                .thenComparing(CategoryCell::regencyCode)
+        Map<CategoryCell, long[]> tally = new TreeMap<>(Comparator.comparing(CategoryCell::regencyCode)
                 .thenComparing(CategoryCell::sex)
                 .thenComparing(CategoryCell::ageBand)
                 .thenComparing(CategoryCell::category)
                 .thenComparing(CategoryCell::traffickingStatus));
-        String province = "";
         String regency = "";
         String after = "";
         int unreadableRows = 0;
@@ -372,22 +366,21 @@ public class ReturneeRepository {
             page = jdbc.query(
                     "SELECT beneficiary_id, province_code, regency_code, sex, COALESCE(age_band, 'UNKNOWN') AS band,"
                             + " status NOT IN " + NOT_YET_ELIGIBLE + " AS eligible, status = 'PAID' AS paid,"
-                            + " personal_data FROM returnee WHERE (province_code > ? OR (province_code = ? AND"
-                            + " (regency_code > ? OR (regency_code = ? AND beneficiary_id > ?))))"
-                            + (provinceCode == null ? "" : " AND province_code = ?")
-                            + " ORDER BY province_code, regency_code, beneficiary_id LIMIT " + REACH_PAGE,
+                            + " personal_data FROM returnee WHERE province_code = ? AND (regency_code > ? OR"
+                            + " (regency_code = ? AND beneficiary_id > ?))"
+                            + " ORDER BY regency_code, beneficiary_id LIMIT " + REACH_PAGE,
                     (rs, n) -> new ReachRow(
                             UUID.fromString(rs.getString("beneficiary_id")),
-                            rs.getString("province_code"),
                             rs.getString("regency_code"),
                             rs.getString("sex"),
                             rs.getString("band"),
                             rs.getBoolean("eligible"),
                             rs.getBoolean("paid"),
                             rs.getString("personal_data")),
-                    provinceCode == null
-                            ? new Object[] {province, province, regency, regency, after}
-                            : new Object[] {province, province, regency, regency, after, provinceCode});
+                    provinceCode,
+                    regency,
+                    regency,
+                    after);
             if (page.isEmpty()) {
                 break;
             }
@@ -403,7 +396,6 @@ public class ReturneeRepository {
                 }
                 long[] counts = tally.computeIfAbsent(
                         new CategoryCell(
-                                row.provinceCode(),
                                 row.regencyCode(),
                                 row.sex(),
                                 row.ageBand(),
@@ -418,7 +410,6 @@ public class ReturneeRepository {
                 counts[2] += row.paid() ? 1 : 0;
             }
             ReachRow last = page.get(page.size() - 1);
-            province = last.provinceCode();
             regency = last.regencyCode();
             after = last.beneficiaryId().toString();
         } while (page.size() == REACH_PAGE);
@@ -429,7 +420,7 @@ public class ReturneeRepository {
         }
         return tally.entrySet().stream()
                 .map(e -> new CategoryReach(
-                        e.getKey().provinceCode(),
+                        provinceCode,
                         e.getKey().regencyCode(),
                         e.getKey().sex(),
                         e.getKey().ageBand(),
@@ -443,7 +434,6 @@ public class ReturneeRepository {
 
     private record ReachRow(
             UUID beneficiaryId,
-            String provinceCode,
             String regencyCode,
             String sex,
             String ageBand,
