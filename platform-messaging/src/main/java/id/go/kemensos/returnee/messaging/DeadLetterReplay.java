@@ -5,10 +5,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,12 +36,13 @@ import org.springframework.kafka.support.KafkaHeaders;
  * that fails again stops the replay there, so nothing is skipped. Handlers are idempotent, so a replayed event that was
  * in fact already applied has no second effect.
  */
-public class DeadLetterReplay {
+public class DeadLetterReplay implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterReplay.class);
 
     private final KafkaListenerEndpointRegistry listeners;
     private final KafkaProperties kafka;
+    private final Map<String, KafkaConsumer<String, byte[]>> readers = new HashMap<>(); // counting, by group
 
     public DeadLetterReplay(KafkaListenerEndpointRegistry listeners, KafkaProperties kafka) {
         this.listeners = listeners;
@@ -60,15 +63,50 @@ public class DeadLetterReplay {
             String stoppedAt,
             String failure) {}
 
-    /** Dead letters of this service not yet replayed, per consumed topic. */
-    public Map<String, Long> pending() {
+    /**
+     * Dead letters of this service not yet replayed, per consumed topic. Asked every refresh of the gauges, so it reads
+     * with one client per consumer group, kept open: a new client logs in to the broker each time (SCRAM's thousands
+     * of hash rounds), which had been a fifth of an idle service's CPU.
+     */
+    public synchronized Map<String, Long> pending() {
         Map<String, Long> pending = new LinkedHashMap<>();
         for (MessageListenerContainer container : listeners.getListenerContainers()) {
             for (String topic : topicsOf(container)) {
-                pending.merge(topic, (long) scan(topic, container, false).replayed(), Long::sum);
+                pending.merge(topic, waiting(topic, container.getGroupId()), Long::sum);
             }
         }
         return pending;
+    }
+
+    /** Reads the group's dead letters of the topic from where its replays have come to, without committing. */
+    private long waiting(String topic, String group) {
+        KafkaConsumer<String, byte[]> reader = readers.computeIfAbsent(group, g -> consumer(g, kafka));
+        try {
+            List<TopicPartition> partitions = partitionsOf(reader, Topics.deadLetterOf(topic));
+            reader.assign(partitions);
+            Map<TopicPartition, OffsetAndMetadata> replayedTo = reader.committed(new HashSet<>(partitions));
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata from = replayedTo.get(partition);
+                if (from == null) {
+                    reader.seekToBeginning(List.of(partition));
+                } else {
+                    reader.seek(partition, from.offset());
+                }
+            }
+            long[] waiting = {0};
+            readToEnd(reader, partitions, dead -> {
+                if (group.equals(
+                        text(dead, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP).orElse(null))) {
+                    waiting[0]++;
+                }
+                return true;
+            });
+            return waiting[0];
+        } catch (RuntimeException e) {
+            readers.remove(group);
+            reader.close(Duration.ofSeconds(2)); // the next refresh starts afresh
+            throw e;
+        }
     }
 
     public Result replay(String topic) {
@@ -76,11 +114,11 @@ public class DeadLetterReplay {
                 .filter(c -> List.of(topicsOf(c)).contains(topic))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("This service does not consume " + topic));
-        return scan(topic, container, true);
+        return replay(topic, container);
     }
 
     @SuppressWarnings("unchecked")
-    private Result scan(String topic, MessageListenerContainer container, boolean apply) {
+    private Result replay(String topic, MessageListenerContainer container) {
         String group = container.getGroupId();
         Object listening = container.getContainerProperties().getMessageListener();
         // The adapters implement only the forms with acknowledgment and consumer; the services' listeners take batches.
@@ -89,56 +127,83 @@ public class DeadLetterReplay {
                 ? record -> ((BatchMessageListener<String, byte[]>) batch).onMessage(List.of(record), null, null)
                 : record -> ((MessageListener<String, byte[]>) listening).onMessage(record, null, null);
         String deadLetterTopic = Topics.deadLetterOf(topic);
+        int[] replayed = {0};
+        int[] unreplayable = {0};
+        int[] otherGroups = {0};
+        String[] stoppedAt = {null};
+        String[] failure = {null};
+        try (KafkaConsumer<String, byte[]> consumer = consumer(group, kafka)) {
+            List<TopicPartition> partitions = partitionsOf(consumer, deadLetterTopic);
+            consumer.assign(partitions);
+            Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+            readToEnd(consumer, partitions, dead -> {
+                if (!group.equals(
+                        text(dead, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP).orElse(null))) {
+                    otherGroups[0]++;
+                } else {
+                    try {
+                        listener.accept(original(dead, topic));
+                        replayed[0]++;
+                    } catch (RuntimeException e) {
+                        if (!isMalformed(e)) {
+                            stoppedAt[0] = dead.topic() + "-" + dead.partition() + "@" + dead.offset();
+                            failure[0] = e.getMessage();
+                            return false;
+                        }
+                        unreplayable[0]++;
+                    }
+                }
+                done.put(new TopicPartition(dead.topic(), dead.partition()), new OffsetAndMetadata(dead.offset() + 1));
+                return true;
+            });
+            if (!done.isEmpty()) {
+                consumer.commitSync(done);
+            }
+        }
+        if (stoppedAt[0] != null) {
+            log.warn("Replay of {} stopped at {}: {}", deadLetterTopic, stoppedAt[0], failure[0]);
+        } else {
+            log.info("Replayed {} dead letters of {} for {}", replayed[0], topic, group);
+        }
+        return new Result(topic, group, replayed[0], unreplayable[0], otherGroups[0], stoppedAt[0], failure[0]);
+    }
+
+    /**
+     * Hands each record up to the partitions' ends as they were on entry to {@code each}, until it answers false.
+     */
+    private static void readToEnd(
+            KafkaConsumer<String, byte[]> consumer,
+            List<TopicPartition> partitions,
+            Predicate<ConsumerRecord<String, byte[]>> each) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            for (ConsumerRecord<String, byte[]> dead : consumer.poll(Duration.ofMillis(500))) {
+                if (dead.offset() < end.get(new TopicPartition(dead.topic(), dead.partition())) && !each.test(dead)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static List<TopicPartition> partitionsOf(KafkaConsumer<?, ?> consumer, String topic) {
+        return consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
+    }
+
+    /** A client of the group's replay progress ({@code <group>.dlt-replay}), assigned partitions, never subscribed. */
+    private static KafkaConsumer<String, byte[]> consumer(String group, KafkaProperties kafka) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group + ".dlt-replay");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        int replayed = 0;
-        int unreplayable = 0;
-        int otherGroups = 0;
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic).stream()
-                    .map(p -> new TopicPartition(deadLetterTopic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> dead : consumer.poll(Duration.ofMillis(500))) {
-                    TopicPartition tp = new TopicPartition(dead.topic(), dead.partition());
-                    if (dead.offset() >= end.get(tp)) {
-                        continue;
-                    }
-                    if (!group.equals(
-                            text(dead, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP).orElse(null))) {
-                        otherGroups++;
-                    } else if (apply) {
-                        try {
-                            listener.accept(original(dead, topic));
-                            replayed++;
-                        } catch (RuntimeException e) {
-                            if (!isMalformed(e)) {
-                                commit(consumer, done);
-                                String at = dead.topic() + "-" + dead.partition() + "@" + dead.offset();
-                                log.warn("Replay of {} stopped at {}: {}", deadLetterTopic, at, e.getMessage());
-                                return new Result(
-                                        topic, group, replayed, unreplayable, otherGroups, at, e.getMessage());
-                            }
-                            unreplayable++;
-                        }
-                    } else {
-                        replayed++;
-                    }
-                    done.put(tp, new OffsetAndMetadata(dead.offset() + 1));
-                }
-            }
-            if (apply) {
-                commit(consumer, done);
-                log.info("Replayed {} dead letters of {} for {}", replayed, topic, group);
-            }
-        }
-        return new Result(topic, group, replayed, unreplayable, otherGroups, null, null);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @Override
+    public synchronized void close() {
+        readers.values().forEach(reader -> reader.close(Duration.ofSeconds(2)));
+        readers.clear();
     }
 
     private static boolean isMalformed(Throwable failure) {
@@ -148,12 +213,6 @@ public class DeadLetterReplay {
             }
         }
         return false;
-    }
-
-    private static void commit(KafkaConsumer<?, ?> consumer, Map<TopicPartition, OffsetAndMetadata> done) {
-        if (!done.isEmpty()) {
-            consumer.commitSync(done);
-        }
     }
 
     /**
