@@ -76,10 +76,16 @@ public class SmsGatewayClient {
                 results.put(UUID.fromString(result.get("clientRef").asString()), result(result));
             }
         }
+        // 4xx for the whole request (or a result missing): a fault of the request, not of the message; retried. The
+        // answer is written out only for such a message (once per message it was 100 copies of a 100-result body).
+        String unanswered = null;
         for (OutgoingSms sms : messages) {
-            // 4xx for the whole request (or a result missing): a fault of the request, not of the message; retried.
-            results.putIfAbsent(
-                    sms.clientRef(), SendResult.failed("HTTP " + response.status() + " " + response.body(), false));
+            if (!results.containsKey(sms.clientRef())) {
+                if (unanswered == null) {
+                    unanswered = "HTTP " + response.status() + " " + response.body();
+                }
+                results.put(sms.clientRef(), SendResult.failed(unanswered, false));
+            }
         }
         return results;
     }
