@@ -1,6 +1,7 @@
 package id.go.kemensos.returnee.security;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -88,16 +89,22 @@ public class PlatformSecurityAutoConfiguration {
 
     /**
      * Keys are fetched from the provider's discovery document on first use, so a service starts even while the provider
-     * is still starting; every token's issuer, audience, subject and expiry are checked, not only its signature.
+     * is still starting; every token's issuer, audience, subject and expiry are checked, not only its signature, and
+     * checked again at each request that brings a token whose signature was verified before ({@link VerifiedTokens}).
      */
     @Bean
     JwtDecoder officerTokenDecoder(PlatformSecurityProperties properties) {
-        return new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder decoder =
-                    NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
-            decoder.setJwtValidator(tokenValidator(properties));
-            return decoder;
-        });
+        OAuth2TokenValidator<Jwt> validator = tokenValidator(properties);
+        return new VerifiedTokens(
+                new SupplierJwtDecoder(() -> {
+                    NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri())
+                            .build();
+                    decoder.setJwtValidator(validator);
+                    return decoder;
+                }),
+                validator,
+                10_000,
+                Duration.ofMinutes(5));
     }
 
     static OAuth2TokenValidator<Jwt> tokenValidator(PlatformSecurityProperties properties) {
