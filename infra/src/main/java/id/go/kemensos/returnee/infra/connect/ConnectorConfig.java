@@ -29,7 +29,7 @@ public record ConnectorConfig(String name, Map<String, String> config) {
      * the connector class (MariaDB, above); the database's host, port and password (production reads the password from
      * a secrets file); TLS off to the local database; and where the schema history's Kafka clients connect and how
      * they log in (production's brokers over TLS with the cluster's CA, the local broker's SCRAM login as the relay
-     * without TLS).
+     * without TLS); and where the connector's first start reads from (below).
      */
     public static final List<String> LOCAL_OVERRIDES = List.of(
             "connector.class",
@@ -37,6 +37,7 @@ public record ConnectorConfig(String name, Map<String, String> config) {
             "database.port",
             "database.password",
             "database.ssl.mode",
+            "snapshot.mode",
             "schema.history.internal.kafka.bootstrap.servers",
             "schema.history.internal.producer.security.protocol",
             "schema.history.internal.producer.sasl.jaas.config",
@@ -91,6 +92,11 @@ public record ConnectorConfig(String name, Map<String, String> config) {
         if (local.databaseSslMode() != null) {
             p.put("database.ssl.mode", local.databaseSslMode());
         }
+        // The local database is made with the stack, so its binlog holds its whole history: the connector's first
+        // start reads it from the beginning and learns each outbox from its CREATE TABLE. Production's no_data takes
+        // the tables' structure at that moment, as the relay's user may see them; an outbox a service had made but
+        // not yet granted the relay (its migrations still running) is then unknown, and its first row stops the task.
+        p.put("snapshot.mode", "never");
         p.put("schema.history.internal.kafka.bootstrap.servers", local.bootstrapServers());
         for (String client : new String[] {"producer.", "consumer."}) {
             // The local broker speaks SASL without TLS: production's CA file is not there, nor needed.

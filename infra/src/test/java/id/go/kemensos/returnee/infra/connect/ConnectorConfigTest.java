@@ -56,6 +56,8 @@ class ConnectorConfigTest {
         // String converters: the JSON payload column reaches Kafka as it is, never JSON-encoded a second time.
         assertThat(relay.get("value.converter")).isEqualTo("org.apache.kafka.connect.storage.StringConverter");
         assertThat(relay.get("snapshot.mode")).isEqualTo("no_data");
+        // Locally the whole binlog, from the database's creation: no outbox unknown for want of its grant.
+        assertThat(relay.forLocalWorker(LOCAL).get("snapshot.mode")).isEqualTo("never");
     }
 
     @Test
