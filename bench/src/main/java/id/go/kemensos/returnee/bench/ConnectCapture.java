@@ -15,7 +15,10 @@ final class ConnectCapture implements CdcFloor.Capture {
 
     @Override
     public void start(String name, Map<String, String> config) throws Exception {
-        worker.run(name, worker.localConfig(new ConnectorConfig(name, config)));
+        Map<String, String> local =
+                new java.util.LinkedHashMap<>(worker.localConfig(new ConnectorConfig(name, config)));
+        local.put("snapshot.mode", config.get("snapshot.mode")); // the floor's own: from the binlog's end
+        worker.run(name, local);
     }
 
     @Override

@@ -92,8 +92,13 @@ public final class KafkaConnectWorker implements AutoCloseable {
         }
         awaitAnswering();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
+        boolean wholeHistory = binlogHoldsWholeHistory();
         for (ConnectorConfig connector : connectors) {
-            configure(connector.name(), connector.forLocalWorker(endpoints), deadline);
+            Map<String, String> config = new LinkedHashMap<>(connector.forLocalWorker(endpoints));
+            if (!wholeHistory) {
+                config.put("snapshot.mode", connector.get("snapshot.mode"));
+            }
+            configure(connector.name(), config, deadline);
         }
         retireUndeclaredOutboxConnectors();
         awaitRunning(connectors.stream().map(ConnectorConfig::name).toList(), START_TIMEOUT);
@@ -169,6 +174,46 @@ public final class KafkaConnectWorker implements AutoCloseable {
         }
     }
 
+    private static Set<String> formerlyPerService() {
+        return KafkaAccess.services().stream()
+                .map(service -> service + "-outbox")
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * Whether a connector without offsets may read the binlog from its beginning ({@code snapshot.mode=never}, the
+     * local override): only when the binlog still starts at its first file (the database's whole history, every outbox's
+     * creation included) and no per-service connector of an older work directory is there (starting over would relay
+     * again all they relayed). Otherwise production's mode, with its caveat (docs/operators.md). Deleting
+     * {@code work/kafka} alone and keeping {@code work/mariadb} still replays every outbox: start on an empty work/.
+     */
+    private boolean binlogHoldsWholeHistory() {
+        String url = "jdbc:mysql://" + endpoints.databaseHost() + ":" + endpoints.databasePort()
+                + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true&connectTimeout=5000";
+        String user = connectors.isEmpty() ? "debezium" : connectors.get(0).get("database.user");
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, user, endpoints.databasePassword());
+                java.sql.ResultSet logs = db.createStatement().executeQuery("SHOW BINARY LOGS")) {
+            String first = logs.next() ? logs.getString(1) : "";
+            Set<String> declared =
+                    connectors.stream().map(ConnectorConfig::name).collect(Collectors.toSet());
+            boolean olderConnectors = rest.statuses().stream()
+                    .anyMatch(c -> formerlyPerService().contains(c.name()) && !declared.contains(c.name()));
+            if (!first.endsWith(".000001") || olderConnectors) {
+                log.warn(
+                        "The relay starts as in production (snapshot.mode {}): {}",
+                        connectors.isEmpty() ? "?" : connectors.get(0).get("snapshot.mode"),
+                        olderConnectors
+                                ? "per-service connectors of an older work directory are there"
+                                : "the binlog starts at " + first + ", not at the database's beginning");
+                return false;
+            }
+            return true;
+        } catch (java.sql.SQLException | IOException e) {
+            log.warn("The relay starts as in production: cannot tell where the binlog begins ({})", e.getMessage());
+            return false;
+        }
+    }
+
     /**
      * Deletes the per-service outbox connectors ({@code <service>-outbox}) that infra/connect no longer declares: a work
      * directory from before platform-outbox still holds them, and two connectors on one outbox would relay its events
@@ -179,9 +224,7 @@ public final class KafkaConnectWorker implements AutoCloseable {
      */
     void retireUndeclaredOutboxConnectors() {
         Set<String> declared = connectors.stream().map(ConnectorConfig::name).collect(Collectors.toSet());
-        Set<String> formerlyPerService = KafkaAccess.services().stream()
-                .map(service -> service + "-outbox")
-                .collect(Collectors.toSet());
+        Set<String> formerlyPerService = formerlyPerService();
         try {
             for (ConnectRest.ConnectorStatus running : rest.statuses()) {
                 if (formerlyPerService.contains(running.name()) && !declared.contains(running.name())) {
