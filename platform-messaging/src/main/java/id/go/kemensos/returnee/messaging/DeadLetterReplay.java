@@ -39,6 +39,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 public class DeadLetterReplay implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterReplay.class);
+    private static final Duration READ_LIMIT = Duration.ofMinutes(2);
 
     private final KafkaListenerEndpointRegistry listeners;
     private final KafkaProperties kafka;
@@ -169,14 +170,21 @@ public class DeadLetterReplay implements AutoCloseable {
     }
 
     /**
-     * Hands each record up to the partitions' ends as they were on entry to {@code each}, until it answers false.
+     * Hands each record up to the partitions' ends as they were on entry to {@code each}, until it answers false. Gives
+     * up after {@link #READ_LIMIT}: a broker gone mid-read would otherwise leave it polling for good (and the count
+     * holding its lock).
      */
     private static void readToEnd(
             KafkaConsumer<String, byte[]> consumer,
             List<TopicPartition> partitions,
             Predicate<ConsumerRecord<String, byte[]>> each) {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        long giveUpAt = System.nanoTime() + READ_LIMIT.toNanos();
         while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            if (System.nanoTime() > giveUpAt) {
+                throw new IllegalStateException("Dead letters not read to their end within " + READ_LIMIT
+                        + " (is the broker there?); nothing after them was taken");
+            }
             for (ConsumerRecord<String, byte[]> dead : consumer.poll(Duration.ofMillis(500))) {
                 if (dead.offset() < end.get(new TopicPartition(dead.topic(), dead.partition())) && !each.test(dead)) {
                     return;
