@@ -15,10 +15,7 @@ final class ConnectCapture implements CdcFloor.Capture {
 
     @Override
     public void start(String name, Map<String, String> config) throws Exception {
-        Map<String, String> local =
-                new java.util.LinkedHashMap<>(worker.localConfig(new ConnectorConfig(name, config)));
-        local.put("snapshot.mode", config.get("snapshot.mode")); // the floor's own: from the binlog's end
-        worker.run(name, local);
+        worker.run(name, worker.localConfig(new ConnectorConfig(name, config)));
     }
 
     @Override

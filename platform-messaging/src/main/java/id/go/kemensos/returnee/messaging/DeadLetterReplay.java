@@ -96,8 +96,7 @@ public class DeadLetterReplay implements AutoCloseable {
             }
             long[] waiting = {0};
             readToEnd(reader, partitions, dead -> {
-                if (group.equals(
-                        text(dead, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP).orElse(null))) {
+                if (deadLetteredBy(group, dead)) {
                     waiting[0]++;
                 }
                 return true;
@@ -138,8 +137,7 @@ public class DeadLetterReplay implements AutoCloseable {
             consumer.assign(partitions);
             Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
             readToEnd(consumer, partitions, dead -> {
-                if (!group.equals(
-                        text(dead, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP).orElse(null))) {
+                if (!deadLetteredBy(group, dead)) {
                     otherGroups[0]++;
                 } else {
                     try {
@@ -212,6 +210,11 @@ public class DeadLetterReplay implements AutoCloseable {
     public synchronized void close() {
         readers.values().forEach(reader -> reader.close(Duration.ofSeconds(2)));
         readers.clear();
+    }
+
+    /** Whether this group's listener dead-lettered the record (a dead-letter topic is shared by every group). */
+    private static boolean deadLetteredBy(String group, ConsumerRecord<?, ?> dead) {
+        return group.equals(text(dead, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP).orElse(null));
     }
 
     private static boolean isMalformed(Throwable failure) {

@@ -82,8 +82,16 @@ public record ConnectorConfig(String name, Map<String, String> config) {
         return config.get(key);
     }
 
-    /** The configuration the local worker is given for this connector. */
+    /** The configuration the local worker is given for this connector, starting where the file says. */
     public Map<String, String> forLocalWorker(LocalEndpoints local) {
+        return forLocalWorker(local, false);
+    }
+
+    /**
+     * @param wholeBinlog the database's binlog still holds its whole history (it was made with the stack), so that the
+     *     connector's first start may read it from the beginning
+     */
+    public Map<String, String> forLocalWorker(LocalEndpoints local, boolean wholeBinlog) {
         Map<String, String> p = new LinkedHashMap<>(config);
         p.put("connector.class", local.connectorClass());
         p.put("database.hostname", local.databaseHost());
@@ -92,11 +100,13 @@ public record ConnectorConfig(String name, Map<String, String> config) {
         if (local.databaseSslMode() != null) {
             p.put("database.ssl.mode", local.databaseSslMode());
         }
-        // The local database is made with the stack, so its binlog holds its whole history: the connector's first
-        // start reads it from the beginning and learns each outbox from its CREATE TABLE. Production's no_data takes
-        // the tables' structure at that moment, as the relay's user may see them; an outbox a service had made but
-        // not yet granted the relay (its migrations still running) is then unknown, and its first row stops the task.
-        p.put("snapshot.mode", "never");
+        if (wholeBinlog) {
+            // The connector's first start reads the binlog from the beginning and learns each outbox from its CREATE
+            // TABLE. Production's no_data takes the tables' structure at that moment, as the relay's user may see them;
+            // an outbox a service had made but not yet granted the relay (its migrations still running) is then
+            // unknown, and its first row stops the task.
+            p.put("snapshot.mode", "never");
+        }
         p.put("schema.history.internal.kafka.bootstrap.servers", local.bootstrapServers());
         for (String client : new String[] {"producer.", "consumer."}) {
             // The local broker speaks SASL without TLS: production's CA file is not there, nor needed.

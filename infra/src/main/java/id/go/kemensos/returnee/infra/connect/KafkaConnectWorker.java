@@ -94,11 +94,7 @@ public final class KafkaConnectWorker implements AutoCloseable {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         boolean wholeHistory = binlogHoldsWholeHistory();
         for (ConnectorConfig connector : connectors) {
-            Map<String, String> config = new LinkedHashMap<>(connector.forLocalWorker(endpoints));
-            if (!wholeHistory) {
-                config.put("snapshot.mode", connector.get("snapshot.mode"));
-            }
-            configure(connector.name(), config, deadline);
+            configure(connector.name(), connector.forLocalWorker(endpoints, wholeHistory), deadline);
         }
         retireUndeclaredOutboxConnectors();
         awaitRunning(connectors.stream().map(ConnectorConfig::name).toList(), START_TIMEOUT);
@@ -174,10 +170,19 @@ public final class KafkaConnectWorker implements AutoCloseable {
         }
     }
 
-    private static Set<String> formerlyPerService() {
-        return KafkaAccess.services().stream()
+    /**
+     * The per-service outbox connectors ({@code <service>-outbox}) the worker runs that infra/connect no longer declares:
+     * a work directory from before platform-outbox still holds them.
+     */
+    private List<String> undeclaredOutboxConnectors() throws IOException {
+        Set<String> declared = connectors.stream().map(ConnectorConfig::name).collect(Collectors.toSet());
+        Set<String> formerlyPerService = KafkaAccess.services().stream()
                 .map(service -> service + "-outbox")
                 .collect(Collectors.toSet());
+        return rest.statuses().stream()
+                .map(ConnectRest.ConnectorStatus::name)
+                .filter(name -> formerlyPerService.contains(name) && !declared.contains(name))
+                .toList();
     }
 
     /**
@@ -194,10 +199,7 @@ public final class KafkaConnectWorker implements AutoCloseable {
         try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, user, endpoints.databasePassword());
                 java.sql.ResultSet logs = db.createStatement().executeQuery("SHOW BINARY LOGS")) {
             String first = logs.next() ? logs.getString(1) : "";
-            Set<String> declared =
-                    connectors.stream().map(ConnectorConfig::name).collect(Collectors.toSet());
-            boolean olderConnectors = rest.statuses().stream()
-                    .anyMatch(c -> formerlyPerService().contains(c.name()) && !declared.contains(c.name()));
+            boolean olderConnectors = !undeclaredOutboxConnectors().isEmpty();
             if (!first.endsWith(".000001") || olderConnectors) {
                 log.warn(
                         "The relay starts as in production (snapshot.mode {}): {}",
@@ -223,17 +225,13 @@ public final class KafkaConnectWorker implements AutoCloseable {
      * move is a runbook in docs/operators.md that waits for the old connectors).
      */
     void retireUndeclaredOutboxConnectors() {
-        Set<String> declared = connectors.stream().map(ConnectorConfig::name).collect(Collectors.toSet());
-        Set<String> formerlyPerService = formerlyPerService();
         try {
-            for (ConnectRest.ConnectorStatus running : rest.statuses()) {
-                if (formerlyPerService.contains(running.name()) && !declared.contains(running.name())) {
-                    log.warn(
-                            "Deleting outbox connector {}: infra/connect no longer declares it ({} relays every outbox)",
-                            running.name(),
-                            declared);
-                    rest.delete(running.name());
-                }
+            for (String undeclared : undeclaredOutboxConnectors()) {
+                log.warn(
+                        "Deleting outbox connector {}: infra/connect no longer declares it ({} relays every outbox)",
+                        undeclared,
+                        connectors.stream().map(ConnectorConfig::name).toList());
+                rest.delete(undeclared);
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot list or delete the worker's connectors: " + e.getMessage(), e);
@@ -344,9 +342,12 @@ public final class KafkaConnectWorker implements AutoCloseable {
         }
     }
 
-    /** A connector's configuration as this worker runs it (with the local overrides). */
+    /**
+     * A connector's configuration as this worker runs it (with the local overrides), starting where its own
+     * configuration says (the CDC benchmark's connector: at the binlog's end).
+     */
     public Map<String, String> localConfig(ConnectorConfig connector) {
-        return connector.forLocalWorker(endpoints);
+        return connector.forLocalWorker(endpoints, false);
     }
 
     /** Creates or updates a connector of the caller's (the CDC benchmark's own) and waits until it runs. */

@@ -57,13 +57,14 @@ class ConnectorConfigTest {
         assertThat(relay.get("value.converter")).isEqualTo("org.apache.kafka.connect.storage.StringConverter");
         assertThat(relay.get("snapshot.mode")).isEqualTo("no_data");
         // Locally the whole binlog, from the database's creation: no outbox unknown for want of its grant.
-        assertThat(relay.forLocalWorker(LOCAL).get("snapshot.mode")).isEqualTo("never");
+        assertThat(relay.forLocalWorker(LOCAL, true).get("snapshot.mode")).isEqualTo("never");
+        assertThat(relay.forLocalWorker(LOCAL, false).get("snapshot.mode")).isEqualTo("no_data");
     }
 
     @Test
     void eachLocalConnectorDiffersFromItsFileInTheListedOverridesOnly() {
         for (ConnectorConfig file : connectors()) {
-            Map<String, String> local = file.forLocalWorker(LOCAL);
+            Map<String, String> local = file.forLocalWorker(LOCAL, true); // a fresh stack's
 
             Set<String> differing = new TreeSet<>();
             for (String key : union(file.config().keySet(), local.keySet())) {
